@@ -1,0 +1,123 @@
+"""The closed set of generic check kinds that YAML rules configure.
+
+Each kind is a small module with:
+
+- ``KIND``: the name a rule gives as ``kind:``;
+- ``PARAMS``: ``{param: (type or tuple of types, required)}``, validated by
+  the rule-set loader so that a typo is an error with its file and line;
+- ``prepare(params) -> object``: compile regexes once, when the rule set loads;
+- ``check(rule, prepared, ctx) -> Iterable[Hit]``: inspect the parsed
+  document through ``ctx`` and yield one Hit per violation.
+
+Domain knowledge never lives here: vocabularies, eras, limits and messages
+come from the rule set.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from ..document import Document, Span
+from ..targets import Item, resolve
+from ..vocabulary import Vocabulary
+
+
+class CannotRun(Exception):
+    """A rule that needs something the document does not give (its date, its era)."""
+
+
+@dataclass(slots=True)
+class Hit:
+    span: Span
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Context:
+    doc: Document
+    vocab: Vocabulary
+    lists: dict[str, Any]
+    eras: list[dict[str, Any]]
+    as_of: dt.date
+    options: dict[str, Any] = field(default_factory=dict)
+    _items: dict[str, list[Item]] = field(default_factory=dict)
+    _era: Any = None
+
+    def items(self, target: str) -> list[Item]:
+        got = self._items.get(target)
+        if got is None:
+            fn = resolve(target)
+            if fn is None:
+                raise ValueError(f"unknown target {target!r}")
+            got = self._items[target] = fn(self.doc)
+        return got
+
+    @property
+    def date_range(self) -> tuple[dt.date, dt.date] | None:
+        """The cable date as a range: a day, or a whole year when only the year is known."""
+        d = self.doc.date
+        if d.value is None:
+            return None
+        if d.source == "filename-year":
+            return dt.date(d.value.year, 1, 1), dt.date(d.value.year, 12, 31)
+        return d.value, d.value
+
+    def require_date(self) -> tuple[dt.date, dt.date]:
+        r = self.date_range
+        if r is None:
+            raise CannotRun("the cable date is unknown")
+        return r
+
+    @property
+    def era(self) -> dict[str, Any] | None:
+        if self._era is None:
+            self._era = self._find_era() or {}
+        return self._era or None
+
+    def _find_era(self) -> dict[str, Any] | None:
+        r = self.date_range
+        if r is None or not self.eras:
+            return None
+        lo, hi = r
+        for era in self.eras:
+            if era["_from"] <= lo and hi < era["_to"]:
+                return era
+        return None
+
+    def require_era(self) -> dict[str, Any]:
+        if self.date_range is None:
+            raise CannotRun("the cable date is unknown")
+        era = self.era
+        if era is None:
+            raise CannotRun("the cable date does not fall in one era (only its year is known)")
+        return era
+
+    def value(self, spec: Any) -> Any:
+        """Resolve a parameter: `era:KEY`, `list:NAME`, or a literal."""
+        if isinstance(spec, str):
+            if spec.startswith("era:"):
+                key = spec[4:]
+                era = self.require_era()
+                if key not in era:
+                    raise CannotRun(f"era {era.get('name')} defines no {key!r}")
+                return era[key]
+            if spec.startswith("list:"):
+                return self.lists[spec[5:]]
+        return spec
+
+    def level_rank(self, level: str | None) -> int | None:
+        return self.vocab.rank(level)
+
+
+def level_of(item: Item) -> str | None:
+    v = item.value
+    return getattr(v, "level", v if isinstance(v, str) else None)
+
+
+def norm(text: Any) -> str:
+    return " ".join(str(text).upper().split())
+
+
+def as_set(values: Iterable[Any]) -> set[str]:
+    return {norm(v) for v in values}

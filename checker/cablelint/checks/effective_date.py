@@ -1,0 +1,40 @@
+"""effective_date: a value that names something with a start date (an
+executive order) must not appear on a document dated before that start.
+
+`table` maps each value to the date it took effect.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Iterable
+
+from . import Context, Hit, norm
+
+KIND = "effective_date"
+PARAMS = {"target": (str, True), "table": (dict, True)}
+
+
+def prepare(p: dict[str, Any]) -> dict[str, Any]:
+    out = dict(p)
+    table = {}
+    for k, v in p["table"].items():
+        if not isinstance(v, dt.date):
+            try:
+                v = dt.date.fromisoformat(str(v))
+            except ValueError:
+                raise ValueError(f"table value for {k!r} is not a date (YYYY-MM-DD)") from None
+        table[norm(k)] = v
+    out["_table"] = table
+    return out
+
+
+def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+    items = ctx.items(p["target"])
+    if not items:
+        return
+    lo, hi = ctx.require_date()
+    for it in items:
+        start = p["_table"].get(norm(it.value))
+        if start and hi < start:
+            yield Hit(it.span, {"value": it.value, "effective": start.isoformat(),
+                                "date": lo.isoformat() if lo == hi else str(lo.year)})

@@ -1,0 +1,80 @@
+"""vocabulary: each value must come from an allowed list (TAGS, reason letters,
+E.O. numbers for the era...), and must not be a forbidden one.
+
+`allowed` is a list whose entries are literals, `list:NAME` (a named list of
+the rule set) or `era:KEY` (a list of the cable's era). `forbidden` maps a
+value to the suggestion shown in the message (RU -> RS).
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+import regex
+
+from . import Context, Hit, norm
+
+KIND = "vocabulary"
+PARAMS = {
+    "target": (str, True),
+    "allowed": ((list, str), False),
+    "allowed_pattern": (str, False),
+    "forbidden": ((dict, list, str), False),
+}
+
+
+def prepare(p: dict[str, Any]) -> dict[str, Any]:
+    out = dict(p)
+    if "allowed" not in p and "forbidden" not in p:
+        raise ValueError("a vocabulary rule needs `allowed` or `forbidden`")
+    if "allowed_pattern" in p:
+        try:
+            out["_pattern"] = regex.compile(p["allowed_pattern"])
+        except regex.error as exc:
+            raise ValueError(f"bad regex in `allowed_pattern`: {exc}") from None
+    f = p.get("forbidden") or {}
+    if not isinstance(f, str):
+        out["_forbidden"] = _forbidden_map(f)
+    return out
+
+
+def _forbidden_map(f: Any) -> dict[str, Any]:
+    return {norm(k): v for k, v in f.items()} if isinstance(f, dict) else {norm(k): None for k in f}
+
+
+def allowed_set(p: dict[str, Any], ctx: Context) -> set[str] | None:
+    spec = p.get("allowed")
+    if spec is None:
+        return None
+    specs = spec if isinstance(spec, list) else [spec]
+    out: set[str] = set()
+    for s in specs:
+        val = ctx.value(s)
+        if isinstance(val, (list, tuple, set)):
+            out |= {norm(v) for v in val}
+        elif isinstance(val, dict):
+            out |= {norm(v) for v in val}
+        else:
+            out.add(norm(val))
+    return out
+
+
+def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+    items = ctx.items(p["target"])
+    if not items:
+        return
+    allowed = allowed_set(p, ctx)
+    forbidden = p.get("_forbidden")
+    if forbidden is None:
+        forbidden = _forbidden_map(ctx.value(p["forbidden"]))
+    pat = p.get("_pattern")
+    for it in items:
+        v = norm(it.value)
+        if v in forbidden:
+            sug = forbidden[v]
+            yield Hit(it.span, {"value": it.value, "suggestion": sug or "", "where": it.label,
+                                "reason": "forbidden"})
+            continue
+        if allowed is None or v in allowed or (pat and pat.fullmatch(str(it.value))):
+            continue
+        yield Hit(it.span, {"value": it.value, "suggestion": "", "where": it.label, "reason": "unknown",
+                            "allowed": ", ".join(sorted(allowed)[:12])})

@@ -1,0 +1,249 @@
+"""The parsed cable: every element keeps its exact span in the original text.
+
+The parser (cablelint.parser) builds a Document once; every rule reads it.
+Spans are code-point offsets into `Document.text` (see cablelint.source).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from .source import Source
+
+
+@dataclass(slots=True, frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Token:
+    """A value found in the text: `value` is normalised, `raw` is as written."""
+
+    value: str
+    span: Span
+    raw: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.raw:
+            self.raw = self.value
+
+
+@dataclass(slots=True)
+class Marking:
+    """A classification marking: a banner line or a portion mark.
+
+    `level` is the canonical level name (UNCLASSIFIED, CONFIDENTIAL...) or
+    None when the level text is not one the vocabulary knows; `controls` are
+    canonical control/caveat names (NOFORN, EXDIS, SBU...); `rel_to` the
+    REL TO country codes; `separators` the raw separators used between
+    categories, kept for syntax rules.
+    """
+
+    raw: str
+    span: Span
+    level: str | None = None
+    level_token: Token | None = None
+    controls: list[Token] = field(default_factory=list)
+    unknown: list[Token] = field(default_factory=list)
+    rel_to: list[Token] = field(default_factory=list)
+    separators: list[Token] = field(default_factory=list)
+    spaced: bool = False  # written letter-spaced: C O N F I D E N T I A L
+    form: str = "cable"  # 'cable' (State telegram) or 'capco' (LEVEL//CONTROLS)
+
+
+@dataclass(slots=True)
+class SectionMark:
+    """`SECTION 01 OF 03` on a banner, or `002 OF 003` on a continuation page."""
+
+    number: int
+    total: int
+    span: Span
+    kind: str = "banner"  # 'banner' or 'page'
+
+
+@dataclass(slots=True)
+class DeclValue:
+    """The declassification instruction of an E.O. line or Declassify On line."""
+
+    kind: str  # date | na | oadr | exemption | event | declassified | missing
+    raw: str
+    span: Span
+    date: dt.date | None = None
+    date_format: str = ""  # mm/dd/yyyy, m/d/yy, yyyy/mm/dd, yyyymmdd...
+    exemptions: list[Token] = field(default_factory=list)
+    invalid_date: bool = False
+
+
+@dataclass(slots=True)
+class EOLine:
+    span: Span
+    order: Token | None = None
+    decl: DeclValue | None = None
+
+
+@dataclass(slots=True)
+class ClassifiedBy:
+    span: Span
+    authority: Token | None = None  # name and/or title as written
+    section: Token | None = None  # "1.4" / "1.5"
+    reasons: list[Token] = field(default_factory=list)  # letters, lower case
+    reason_text: Token | None = None
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """A portion of the body: a numbered paragraph, or a block of text.
+
+    `number` is the paragraph number after undoing the web damage (¶, the
+    pilcrow read as a leading 1, markdown link debris); `number_raw` keeps
+    what was written.
+    """
+
+    span: Span  # the first line of the paragraph
+    number: int | None = None
+    number_token: Token | None = None
+    portion: Marking | None = None
+    text: str = ""  # first line, for messages (never printed by default)
+    kind: str = "numbered"  # numbered | block
+
+
+@dataclass(slots=True)
+class RoutingHeader:
+    span: Span
+    security: Token | None = None  # ZNY CCCCC / ZNR UUUUU
+    dtg: Token | None = None  # 261454Z MAY 09
+    precedence: Token | None = None
+    from_: Token | None = None
+    lines: dict[str, Token] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class CableDate:
+    value: dt.date | None
+    source: str  # dtg | option | filename | dateline | unknown
+    span: Span | None = None
+
+
+@dataclass(slots=True)
+class Document:
+    source: Source
+    shape: str = "cable"  # cable | capco | cui
+    header: RoutingHeader | None = None
+    banner: Marking | None = None
+    footer: Marking | None = None  # last marking line (bottom banner)
+    banners: list[Marking] = field(default_factory=list)  # every banner line
+    captions: list[Token] = field(default_factory=list)  # caveat lines after the banner
+    sections: list[SectionMark] = field(default_factory=list)
+    post: Token | None = None
+    serial: Token | None = None
+    eo: EOLine | None = None
+    tags: list[Token] = field(default_factory=list)
+    tags_line: Token | None = None
+    subject: Token | None = None
+    subject_portion: Marking | None = None
+    refs: list[Token] = field(default_factory=list)
+    classified_by: ClassifiedBy | None = None
+    fields: dict[str, Token] = field(default_factory=dict)  # 'Derived From', 'POC'...
+    declassify_on: DeclValue | None = None  # CAPCO/CUI authority block
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    headings: list[Token] = field(default_factory=list)
+    placeholders: list[Token] = field(default_factory=list)
+    signature: Token | None = None
+    date: CableDate = field(default_factory=lambda: CableDate(None, "unknown"))
+    body_start: int = 0  # offset where the body (first paragraph) begins
+    notes: list[str] = field(default_factory=list)  # parser remarks
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+    @property
+    def text(self) -> str:
+        return self.source.text
+
+    @property
+    def level(self) -> str | None:
+        return self.banner.level if self.banner else None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form shown by `cablelint inspect`."""
+        src = self.source
+
+        def line(span: Span | None) -> int | None:
+            return src.line_col(span.start)[0] if span else None
+
+        def tok(t: Token | None) -> str | None:
+            return t.value if t else None
+
+        def marking(m: Marking | None) -> dict[str, Any] | None:
+            if m is None:
+                return None
+            return {
+                "level": m.level,
+                "caveats": [c.value for c in m.controls],
+                "rel_to": [c.value for c in m.rel_to],
+                "unknown": [c.raw for c in m.unknown],
+                "raw": m.raw,
+                "line": line(m.span),
+            }
+
+        cls = marking(self.banner) or {"level": None, "caveats": [], "line": None}
+        if self.banner:
+            cls["caveats"] = [c.value for c in self.banner.controls] + [
+                c.value for c in self.captions if c.value not in cls["caveats"]
+            ]
+        eo = None
+        if self.eo:
+            d = self.eo.decl
+            eo = {
+                "order": tok(self.eo.order),
+                "declassify_on": d.raw if d else None,
+                "decl_kind": d.kind if d else None,
+                "decl_date": d.date.isoformat() if d and d.date else None,
+                "line": line(self.eo.span),
+            }
+        cb = None
+        if self.classified_by:
+            c = self.classified_by
+            cb = {
+                "name": tok(c.authority),
+                "title": tok(c.authority),
+                "section": tok(c.section),
+                "reasons": [r.value for r in c.reasons],
+                "line": line(c.span),
+            }
+        return {
+            "path": self.path,
+            "shape": self.shape,
+            "date": self.date.value.isoformat() if self.date.value else None,
+            "date_source": self.date.source,
+            "classification": cls,
+            "footer": marking(self.footer),
+            "transmission": tok(self.header.security) if self.header else None,
+            "dtg": tok(self.header.dtg) if self.header else None,
+            "eo": eo,
+            "tags": [t.value for t in self.tags],
+            "subject": tok(self.subject),
+            "refs": [r.value for r in self.refs],
+            "classified_by": cb,
+            "fields": {k: v.value for k, v in self.fields.items()},
+            "sections": [
+                {"number": s.number, "total": s.total, "kind": s.kind, "line": line(s.span)}
+                for s in self.sections
+            ],
+            "paragraphs": [
+                {
+                    "number": p.number,
+                    "portion": p.portion.raw if p.portion else None,
+                    "level": p.portion.level if p.portion else None,
+                    "line": line(p.span),
+                }
+                for p in self.paragraphs
+            ],
+            "headings": [{"text": h.value, "line": line(h.span)} for h in self.headings],
+            "placeholders": len(self.placeholders),
+            "signature": tok(self.signature),
+        }

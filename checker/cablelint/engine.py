@@ -1,0 +1,206 @@
+"""The engine: parse each document once, run every active rule on it, and
+turn hits into Findings with exact line/column spans.
+
+Text -> Document (parser) -> Findings (this module) -> report (reporters).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from .checks import CannotRun, Context, Hit, norm
+from .checks.kinds import KINDS
+from .document import Document, Span
+from .findings import Finding, Severity
+from .parser import Parser
+from .rule import Rule, RuleSet
+from .source import Source
+from .vocabulary import Vocabulary, default_vocabulary_data
+
+# Built-in diagnostics of the engine itself (not marking rules).
+COULD_NOT_RUN = Rule(
+    id="CL000", name="rule-could-not-run", severity=Severity.INFO, kind="engine",
+    message="{count} rule(s) could not run: {reason} ({rules}){hint}",
+    summary="Some rules could not run on this document",
+    why="Date-dependent rules (eras, DECL windows) need the cable date. cablelint does not guess it: "
+        "it reads the date-time group, a dateline, --date, or the year in a cable id file name.",
+    fix="Give the date with --date YYYY-MM-DD, or name the file after its cable id (05PARIS579.txt).",
+    ruleset="engine",
+)
+INPUT_ERROR = Rule(
+    id="CL001", name="unreadable-input", severity=Severity.ERROR, kind="engine",
+    message="{message}",
+    summary="The file could not be read as a cable",
+    why="A binary, mis-encoded or unreadable file cannot be checked; it is reported rather than skipped.",
+    fix="Re-encode the file as UTF-8, or exclude it from the paths given to cablelint.",
+    ruleset="engine",
+)
+ENGINE_RULES = {r.id: r for r in (COULD_NOT_RUN, INPUT_ERROR)}
+
+
+class _Fill(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def render_message(template: str, values: dict[str, Any]) -> str:
+    vals = _Fill({k: ("" if v is None else v) for k, v in values.items()})
+    try:
+        return template.format_map(vals)
+    except (ValueError, IndexError):
+        return template
+
+
+@dataclass
+class Selection:
+    """Which rules run, at which severity (from the CLI and configuration)."""
+
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    extend_select: list[str] = field(default_factory=list)
+    severity: dict[str, Severity] = field(default_factory=dict)
+
+    @staticmethod
+    def _matches(rule: Rule, sel: str) -> bool:
+        return rule.id == sel or rule.name == sel or (sel.isalnum() and rule.id.startswith(sel)) or sel == "ALL"
+
+    def active(self, rule: Rule) -> bool:
+        chosen = not self.select or any(self._matches(rule, s) for s in self.select)
+        chosen = chosen or any(self._matches(rule, s) for s in self.extend_select)
+        return chosen and not any(self._matches(rule, s) for s in self.ignore)
+
+    def severity_of(self, rule: Rule) -> Severity:
+        for key in (rule.id, rule.name):
+            if key in self.severity:
+                return self.severity[key]
+        return rule.severity
+
+
+class Engine:
+    def __init__(self, rulesets: list[RuleSet], selection: Selection | None = None,
+                 date: dt.date | None = None, as_of: dt.date | None = None,
+                 options: dict[str, Any] | None = None) -> None:
+        self.rulesets = rulesets
+        self.selection = selection or Selection()
+        self.date = date
+        self.as_of = as_of or dt.date.today()
+        self.options = options or {}
+        vocab = Vocabulary(default_vocabulary_data())
+        for rs in rulesets:
+            if rs.vocabulary:
+                vocab.extend(rs.vocabulary)
+        self.vocab = vocab
+        self.parser = Parser(vocab)
+        self._active = [[r for r in rs.rules if self.selection.active(r)] for rs in rulesets]
+
+    @property
+    def rules(self) -> dict[str, Rule]:
+        out = dict(ENGINE_RULES)
+        for rs in self.rulesets:
+            for r in rs.rules:
+                out.setdefault(r.id, r)
+        return out
+
+    def parse(self, source: Source) -> Document:
+        return self.parser.parse(source, self.date)
+
+    def lint_source(self, source: Source) -> list[Finding]:
+        return self.lint_document(self.parse(source))
+
+    def lint_document(self, doc: Document) -> list[Finding]:
+        findings: list[Finding] = []
+        skipped: dict[str, list[str]] = {}
+        for rs, active in zip(self.rulesets, self._active):
+            ctx = Context(doc, self.vocab, rs.lists, rs.eras, self.as_of, self.options)
+            try:
+                if rs.applies and not self._when(rs.applies, ctx):
+                    continue
+            except CannotRun as exc:
+                skipped.setdefault(str(exc), []).append(f"rule set {rs.name}")
+                continue
+            for rule in active:
+                try:
+                    if rule.when and not self._when(rule.when, ctx):
+                        continue
+                    hits = list(KINDS[rule.kind].check(rule, rule.params, ctx))
+                except CannotRun as exc:
+                    skipped.setdefault(str(exc), []).append(rule.id)
+                    continue
+                for hit in hits:
+                    if "{era" in rule.message and "era" not in hit.values:
+                        era = ctx.era
+                        hit.values["era"] = era.get("label", era["name"]) if era else "the cable's era"
+                    findings.append(self._finding(doc, rule, hit))
+        for reason, ids in skipped.items():
+            if not self.selection.active(COULD_NOT_RUN):
+                break
+            hint = "; give --date YYYY-MM-DD" if "date" in reason else ""
+            shown = ", ".join(ids[:8]) + (", ..." if len(ids) > 8 else "")
+            span = doc.banner.span if doc.banner else Span(0, 0)
+            findings.append(self._finding(doc, COULD_NOT_RUN, Hit(span, {
+                "count": len(ids), "reason": reason, "rules": shown, "hint": hint})))
+        findings.sort(key=Finding.sort_key)
+        return findings
+
+    def _finding(self, doc: Document, rule: Rule, hit: Hit) -> Finding:
+        src = doc.source
+        start, end = hit.span.start, max(hit.span.end, hit.span.start)
+        line, col = src.line_col(start)
+        if end > start:
+            eline, ecol = src.line_col(end - 1)
+            ecol += 1
+        else:
+            eline, ecol = line, col + 1
+        return Finding(
+            path=doc.path, rule=rule.id, name=rule.name, severity=self.selection.severity_of(rule),
+            message=render_message(rule.message, hit.values), line=line, column=col, end_line=eline,
+            end_column=ecol, start=start, end=end, matched=doc.text[start:end],
+        )
+
+    def _when(self, when: dict[str, Any], ctx: Context) -> bool:
+        doc = ctx.doc
+        for key, want in when.items():
+            if key == "classified":
+                if ctx.vocab.is_classified(doc.level) != want:
+                    return False
+            elif key == "levels":
+                if norm(doc.level or "") not in {norm(x) for x in want}:
+                    return False
+            elif key == "shape":
+                if doc.shape not in want:
+                    return False
+            elif key in ("eras", "not_eras"):
+                era = ctx.require_era()
+                if (era["name"] in want) != (key == "eras"):
+                    return False
+            elif key in ("date_from", "date_before"):
+                lo, hi = ctx.require_date()
+                if key == "date_from" and hi < want or key == "date_before" and lo >= want:
+                    return False
+                if key == "date_from" and lo < want <= hi or key == "date_before" and lo < want <= hi:
+                    raise CannotRun("only the year of the cable is known and a date limit falls inside it")
+            elif key == "present":
+                if not all(ctx.items(t) for t in want):
+                    return False
+            elif key == "absent":
+                if any(ctx.items(t) for t in want):
+                    return False
+            elif key == "controls_any":
+                have = {norm(i.value) for i in ctx.items("banner.controls")}
+                if not have & {norm(x) for x in want}:
+                    return False
+            elif key == "era_flag":
+                if not ctx.require_era().get(want):
+                    return False
+            elif key == "release":
+                if bool(ctx.options.get("release")) != want:
+                    return False
+        return True
+
+
+def lint_sources(engine: Engine, sources: Iterable[Source]) -> list[Finding]:
+    out: list[Finding] = []
+    for s in sources:
+        out.extend(engine.lint_source(s))
+    return out

@@ -1,0 +1,747 @@
+"""Cable parser: raw text in, a Document with exact spans out.
+
+It reads cables as they come out of real archives: spaced banners, the ¶
+anchor and its damage (the pilcrow read as a 1, so paragraphs 1-9 read
+11-19), markdown link debris (`[PREL](#)`, `[11.](#)`), fields wrapped
+mid-word, trailing backslashes, CRLF, and CAPCO/CUI-style documents whose
+banner is `SECRET//NOFORN` and whose portions start with `(S//NF)`.
+
+One pass over the lines; every regex is anchored or bounded, so parsing is
+linear in the size of the text.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import regex
+
+from .document import (
+    CableDate, ClassifiedBy, DeclValue, Document, EOLine, Marking, Paragraph,
+    RoutingHeader, SectionMark, Span, Token,
+)
+from .source import Source
+from .vocabulary import Vocabulary, default_vocabulary
+
+MONTHS = {m: i for i, m in enumerate(
+    ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"], 1)}
+MONTH_NAMES = {
+    "JANUARY": 1, "FEBRUARY": 2, "MARCH": 3, "APRIL": 4, "MAY": 5, "JUNE": 6, "JULY": 7,
+    "AUGUST": 8, "SEPTEMBER": 9, "OCTOBER": 10, "NOVEMBER": 11, "DECEMBER": 12,
+}
+
+# Markdown link debris around a token: [PREL](#)
+DEBRIS = r"(?:\]\(#\))?"
+DTG_RE = regex.compile(
+    r"^\s*(?P<prec>(?:[ZOPR]{1,2}\s+){1,2})?(?P<dtg>(?P<day>\d{2})(?P<hm>\d{4})Z\s+(?P<mon>[A-Z]{3})\s+(?P<yr>\d{2}))\b"
+)
+EO_RE = regex.compile(
+    r"^[\s\[]*(?:E\s*\.?\s*O\s*\.?|EO|MO\.)\s*(?P<order>\d{5})\b\s*(?:\((?:AS AMENDED)?\))?\s*[:;.,]?\s*(?P<rest>.*)$",
+    regex.IGNORECASE,
+)
+TAGS_RE = regex.compile(r"^\s*\[?TAGS\]?" + DEBRIS + r"\s*:?\s*(?P<rest>.*)$")
+SUBJ_RE = regex.compile(r"^\s*\[?SUBJ(?:ECT)?\]?" + DEBRIS + r"\s*:\s*(?P<rest>.*)$", regex.IGNORECASE)
+REF_RE = regex.compile(r"^\s*REFS?(?:\s*\(S\))?\s*:?\s+(?P<rest>.*)$|^\s*REFS?(?:\s*\(S\))?\s*:\s*(?P<rest2>.*)$")
+CLBY_RE = regex.compile(r"classified\s+by\b\s*:?", regex.IGNORECASE)
+SECTION_RE = regex.compile(r"\bSECTION\s+(?P<n>\d{1,3})\s+OF\s+(?P<m>\d{1,3})\b", regex.IGNORECASE)
+PAGE_RE = regex.compile(
+    r"^\s*[A-Z][A-Z .'-]*?\s+0*\d{1,8}\s+(?P<n>\d{3})(?:\.\d+)?\s+OF\s+(?P<m>\d{3})\s*\\?\s*$"
+)
+# A numbered paragraph: 1. / ¶1. / [11.](#) / 1.(C) / 12 (C)
+PARA_RE = regex.compile(
+    r"^[ \t]{0,8}(?:¶\s*)?(?:\[)?(?P<num>\d{1,3})(?P<dot>\.|\)|(?=\s*\())\]?(?:\(#\))?[ \t]*"
+)
+PORTION_RE = regex.compile(r"\(\s*(?P<mark>[A-Za-z][^()\n]{0,58}?)\s*\)")
+FIELD_RE = regex.compile(
+    r"^\s*(?P<key>Derived From|Declassify On|Declassify on|Reason|Reasons|Controlled by|Controlled By|"
+    r"CUI Category|CUI Categories|Category|Limited Dissemination Control|Dissemination|POC|Downgrade To|"
+    r"Classified By|Declassified By|Declassification Date)\s*:\s*(?P<val>.*?)\s*$",
+    regex.IGNORECASE,
+)
+PLACEHOLDER_RE = regex.compile(r"X{5,}|\[(?:REDACTED|WITHHELD)[^\]\n]{0,40}\]|\(b\)\s*\(\s*[1-9]\s*\)(?:\s*\(\s*[A-F]\s*\))?", regex.IGNORECASE)
+DATE_PATTERNS = (
+    (regex.compile(r"(?<!\d)(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?!\d)"), "yyyy/mm/dd"),
+    (regex.compile(r"(?<!\d)(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})(?!\d)"), "mm/dd/yyyy"),
+    (regex.compile(r"(?<!\d)(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2})(?!\d)"), "m/d/yy"),
+    (regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)"), "yyyymmdd"),
+    (regex.compile(r"(?<!\d)(?P<m>\d{1,2})[.-](?P<d>\d{1,2})[.-](?P<y>\d{4})(?!\d)"), "mm-dd-yyyy"),
+)
+EXEMPTION_RE = regex.compile(
+    r"(?<![A-Z0-9])(?:(?P<x>(?:1\.6\s*)?X\s*[1-8])|(?P<ax>(?:25|50|75)\s*X\s*\d(?:\s*-\s*(?:HUM|WMD|HUMAN))?)|"
+    r"(?P<mr>MR)|(?P<xgds>X?GDS(?:\s*-?\s*\d)?|NGDS|[RX]DS\s*-?\s*\d))(?![A-Z0-9])",
+    regex.IGNORECASE,
+)
+
+
+BANNER_ANYWHERE_RE = regex.compile(
+    r"(?:(?<=CLASSIFICATION:\s*)(?P<level>TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED)\b"
+    r"|(?P<level>T ?O ?P S E C R E T|C? ?O N F I D E N T I A L|S E C R E T|U N C L A S(?: S I F I E D)?)"
+    r"(?=\s*(?:SECTION|[A-Z]{3,}|$))"
+    r"|(?<=^|[\t\",]\s*)(?P<level>TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS|LIMITED OFFICIAL USE)"
+    r"(?=\s+(?:SECTION\s+\d+\s+OF\s+\d+\s+)?[A-Z][A-Z .'-]+\s+\d{3,}))"
+)
+_SPACED_DAMAGE = {"ONFIDENTIAL": "CONFIDENTIAL"}
+
+
+def _key(text: str) -> str:
+    return regex.sub(r"\s+", "", text.upper())
+
+
+def two_digit_year(yy: int) -> int:
+    return 1900 + yy if yy >= 40 else 2000 + yy
+
+
+def parse_date_value(text: str, offset: int) -> tuple[dt.date | None, str, Span | None, bool]:
+    """Find the first date in `text`: (date, format, span, invalid)."""
+    best = None
+    for rx, fmt in DATE_PATTERNS:
+        m = rx.search(text)
+        if m and (best is None or m.start() < best[0].start()):
+            best = (m, fmt)
+    if not best:
+        return None, "", None, False
+    m, fmt = best
+    y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+    if fmt == "m/d/yy":
+        y = two_digit_year(y)
+    span = Span(offset + m.start(), offset + m.end())
+    try:
+        return dt.date(y, mo, d), fmt, span, False
+    except ValueError:
+        return None, fmt, span, True
+
+
+def parse_decl(rest: str, offset: int) -> DeclValue:
+    """Parse what follows the E.O. number (or a Declassify On value)."""
+    raw = rest.rstrip().rstrip("\\").rstrip()
+    span = Span(offset, offset + len(raw))
+    up = raw.upper()
+    if not raw.strip():
+        return DeclValue("missing", raw, span)
+    if regex.match(r"^\s*N\s*/?\s*A\b", up):
+        return DeclValue("na", raw, span)
+    if "DECLASSIFIED" in up and "DECL:" not in up.replace(" ", "")[:8]:
+        return DeclValue("declassified", raw, span)
+    dm = regex.match(r"^\s*(?:DECL(?:ASSIFY(?:\s+ON)?)?|DNG)\s*:?\s*(?:CO\s+)?", up)
+    body_at = dm.end() if dm else 0
+    body = raw[body_at:]
+    boff = offset + body_at
+    if regex.match(r"\s*(?:OADR|ORIGINATING AGENCY)", body.upper()):
+        return DeclValue("oadr", raw, span)
+    if regex.match(r"\s*N\s*/\s*A\b", body.upper()):
+        return DeclValue("na", raw, span)
+    ex = [
+        Token(regex.sub(r"\s+", "", m.group(0).upper()).replace("1.6", "").replace("-HUMAN", "-HUMAN"),
+              Span(boff + m.start(), boff + m.end()), m.group(0))
+        for m in EXEMPTION_RE.finditer(body)
+    ]
+    date, fmt, dspan, invalid = parse_date_value(body, boff)
+    if date or invalid:
+        return DeclValue("date", raw, span, date=date, date_format=fmt, exemptions=ex, invalid_date=invalid)
+    if ex:
+        return DeclValue("exemption", raw, span, exemptions=ex)
+    return DeclValue("event", raw, span)
+
+
+class Parser:
+    def __init__(self, vocabulary: Vocabulary | None = None) -> None:
+        self.vocab = vocabulary or default_vocabulary()
+
+    def parse(self, source: Source, date: dt.date | None = None) -> Document:
+        doc = Document(source=source)
+        lines = source.lines()
+        starts = source.line_starts
+        n = len(lines)
+        v = self.vocab
+
+        # -- routing header and banner ---------------------------------
+        banner_idx = None
+        header_end = 0
+        for i in range(min(n, 120)):
+            line = lines[i]
+            if not line.strip():
+                continue
+            if self._header_line(doc, line, starts[i], i):
+                header_end = i + 1
+                continue
+            got = v.parse_banner(self._strip_prefix(line), starts[i] + (len(line) - len(self._strip_prefix(line))))
+            if got and self._looks_like_banner(got[0], got[1]):
+                banner_idx = i
+                self._finish_banner(doc, got, starts[i])
+                break
+        if banner_idx is None:
+            banner_idx = self._banner_anywhere(doc, lines, starts)
+        if doc.header:
+            hs = doc.header.span
+            doc.header.span = Span(hs.start, starts[header_end - 1] + len(lines[header_end - 1]) if header_end else hs.end)
+
+        # -- header fields up to the first paragraph ---------------------
+        i = (banner_idx + 1) if banner_idx is not None else header_end
+        body_idx = None
+        in_captions = True
+        while i < n:
+            line = lines[i]
+            off = starts[i]
+            s = line.strip()
+            if not s:
+                i += 1
+                continue
+            if self._para_start(line) is not None or (doc.eo or doc.tags_line or doc.subject) and self._portion_start(line):
+                body_idx = i
+                break
+            if in_captions and banner_idx is not None and self._caption_line(doc, line, off):
+                i += 1
+                continue
+            if PAGE_RE.match(line):
+                self._page_mark(doc, line, off)
+                i += 1
+                continue
+            m = EO_RE.match(line)
+            if m and doc.eo is None:
+                in_captions = False
+                rest_at = m.start("rest")
+                doc.eo = EOLine(Span(off + len(line) - len(line.lstrip()), off + len(line.rstrip())),
+                                Token(m["order"], Span(off + m.start("order"), off + m.end("order"))),
+                                parse_decl(m["rest"], off + rest_at))
+                # A CLASSIFIED BY run into the same line is still ours.
+                self._scan_classified_by(doc, lines, starts, i, line, off)
+                i += 1
+                continue
+            m = TAGS_RE.match(line)
+            if m and doc.tags_line is None:
+                in_captions = False
+                self._tags(doc, line, off, m.start("rest"))
+                i += 1
+                continue
+            m = SUBJ_RE.match(line)
+            if m and doc.subject is None:
+                in_captions = False
+                i = self._subject(doc, lines, starts, i, m)
+                continue
+            if CLBY_RE.search(line) and doc.classified_by is None:
+                in_captions = False
+                i = self._scan_classified_by(doc, lines, starts, i, line, off)
+                continue
+            m = REF_RE.match(line)
+            if m and (doc.eo or doc.tags_line or doc.subject):
+                in_captions = False
+                rest = m["rest"] if m["rest"] is not None else m["rest2"] or ""
+                at = m.start("rest") if m["rest"] is not None else m.start("rest2")
+                doc.refs.append(Token(rest.strip(), Span(off + at, off + at + len(rest.rstrip()))))
+                i += 1
+                continue
+            fm = FIELD_RE.match(line)
+            if fm:
+                self._field(doc, fm, off)
+                i += 1
+                continue
+            if self._portion_start(line) and (doc.banner or doc.fields):
+                body_idx = i
+                break
+            if doc.subject and (doc.eo or doc.tags_line) and not self._shortish_header(s):
+                # Unnumbered body text after the header (a lone paragraph).
+                body_idx = i
+                break
+            i += 1
+            if i - (banner_idx or 0) > 80 and doc.banner is None:
+                break
+        if body_idx is None:
+            body_idx = i if i < n else n
+        doc.body_start = starts[body_idx] if body_idx < n else len(source.text)
+
+        # -- body ------------------------------------------------------
+        self._body(doc, lines, starts, body_idx)
+        self._footer(doc, lines, starts)
+        self._placeholders(doc)
+        self._date(doc, date)
+        doc.shape = self._shape(doc)
+        return doc
+
+    # ------------------------------------------------------------------
+    @staticmethod
+    def _strip_prefix(line: str) -> str:
+        """Drop export debris before a banner (`Telegram`, metadata columns)."""
+        m = regex.match(r"^\s*(?:Telegram(?:Restricted by caption\.)?\s*)", line)
+        return line[m.end():] if m else line
+
+    def _banner_anywhere(self, doc: Document, lines: list[str], starts: list[int]) -> int | None:
+        """Fallback for damaged exports: a banner run into other text.
+
+        `Cable dated:...C O N F I D E N T I A L CAIRO 008938`, a banner after a
+        tab or a CSV quote, `SS E C R E T`, `O N F I D E N T I A L` (first
+        letter lost), `CLASSIFICATION: SECRET`. Only forms that cannot be
+        prose are accepted: letter-spaced levels, or a level followed by a
+        post and serial number.
+        """
+        v = self.vocab
+        for i in range(min(len(lines), 80)):
+            line = lines[i]
+            m = BANNER_ANYWHERE_RE.search(line)
+            if not m:
+                continue
+            raw = m["level"]
+            level = v.level_from_banner_text(raw) or v.level_from_banner_text(_SPACED_DAMAGE.get(_key(raw), raw))
+            if level is None:
+                continue
+            off = starts[i]
+            lt = Token(level, Span(off + m.start("level"), off + m.end("level")), raw)
+            mk = Marking(raw=raw, span=lt.span, level=level, level_token=lt, spaced=" " in raw.strip())
+            self._finish_banner(doc, (mk, line[m.end("level"):], off + m.end("level")), off)
+            doc.notes.append(f"banner found inside line {i + 1} (damaged export)")
+            return i
+        return None
+
+    def _looks_like_banner(self, mk: Marking, rest: str) -> bool:
+        if mk.form == "capco" or mk.spaced:
+            return True
+        r = rest.strip()
+        if not r:
+            return True
+        # LEVEL [caveats] [SECTION n OF m] POST SERIAL, or LEVEL followed by a control.
+        if SECTION_RE.search(r) or regex.search(r"\b\d{2,}\s*\\?\s*$", r):
+            return True
+        first = regex.match(r"[A-Z/]+", r)
+        return bool(first and (first.group(0) in self.vocab.caption_words or
+                               first.group(0) in self.vocab.banner_control))
+
+    def _finish_banner(self, doc: Document, got: tuple[Marking, str, int], line_off: int) -> None:
+        mk, rest, roff = got
+        sec = SECTION_RE.search(rest)
+        if sec:
+            doc.sections.append(SectionMark(int(sec["n"]), int(sec["m"]),
+                                            Span(roff + sec.start(), roff + sec.end())))
+        self.vocab.scan_controls(rest, roff, mk)
+        pm = regex.search(r"(?P<post>[A-Z][A-Z .'-]*?[A-Z])\s+(?P<serial>\d{2,})\s*\\?\s*$", rest)
+        if pm:
+            post = pm["post"]
+            post = SECTION_RE.sub("", post).strip()
+            for c in mk.controls:
+                post = post.replace(c.raw, "").strip()
+            if post:
+                doc.post = Token(post, Span(roff + pm.start("post"), roff + pm.end("post")))
+            doc.serial = Token(pm["serial"], Span(roff + pm.start("serial"), roff + pm.end("serial")))
+        end = roff + len(rest.rstrip())
+        mk.span = Span(mk.span.start, max(end, mk.span.end))
+        doc.banner = mk
+        doc.banners.append(mk)
+
+    def _header_line(self, doc: Document, line: str, off: int, idx: int) -> bool:
+        s = line.strip()
+        h = doc.header
+        m = DTG_RE.match(line)
+        if m and doc.banner is None:
+            h = doc.header = h or RoutingHeader(Span(off, off + len(line)))
+            if h.dtg is None:
+                h.dtg = Token(m["dtg"], Span(off + m.start("dtg"), off + m.end("dtg")))
+                if m["prec"]:
+                    h.precedence = Token(m["prec"].strip(), Span(off + m.start("prec"), off + m.end("prec")))
+            return True
+        sm = regex.match(r"^\s*(?P<sec>ZN[YR]\s+[A-Z]{5})\b", line)
+        if sm:
+            h = doc.header = h or RoutingHeader(Span(off, off + len(line)))
+            h.security = Token(" ".join(sm["sec"].split()), Span(off + sm.start("sec"), off + sm.end("sec")))
+            return True
+        if regex.match(r"^(?:VZCZC|DE R[A-Z]{3}|[OPRZ]{2}\s+R[A-Z]{4}|NNNN|BT\s*$|#\d+)", s):
+            doc.header = h or RoutingHeader(Span(off, off + len(line)))
+            return True
+        fm = regex.match(r"^(FM|TO|INFO)\s+(.*)$", s)
+        if fm:
+            doc.header = h = h or RoutingHeader(Span(off, off + len(line)))
+            if fm[1] == "FM" and h.from_ is None:
+                h.from_ = Token(fm[2], Span(off + line.index(fm[2]), off + line.index(fm[2]) + len(fm[2])))
+            return True
+        if doc.header and not regex.match(r"^\s*(?:[A-Z]\s){3,}", line) and \
+                regex.match(r"^[A-Z0-9/ .,&()'-]+$", s) and not self.vocab.banner_re.match(line):
+            return True  # continuation of an address list
+        return False
+
+    def _caption_line(self, doc: Document, line: str, off: int) -> bool:
+        words = regex.findall(r"[A-Za-z/]+", line.replace("//", " "))
+        if not words:
+            return False
+        joined = " ".join(w.upper() for w in words)
+        if joined in self.vocab.caption_words or all(
+                w.upper() in self.vocab.caption_words or w.upper() in ("BUT", "UNCLASSIFIED", "FOR", "USE", "ONLY",
+                                                                      "OFFICIAL", "LIMITED", "INTERNET",
+                                                                      "DISTRIBUTION", "NOT")
+                for w in words):
+            assert doc.banner is not None
+            probe = Marking(raw="", span=Span(off, off))
+            self.vocab.scan_controls(line, off, probe)
+            for c in probe.controls:
+                doc.captions.append(c)
+            return True
+        return False
+
+    def _page_mark(self, doc: Document, line: str, off: int) -> None:
+        m = PAGE_RE.match(line)
+        assert m
+        doc.sections.append(SectionMark(int(m["n"]), int(m["m"]), Span(off + m.start("n"), off + m.end("m")), "page"))
+
+    @staticmethod
+    def _shortish_header(s: str) -> bool:
+        """Header-area lines that are not body text: passing and address lines."""
+        return len(s) < 70 and not s.endswith((".", ":")) or bool(
+            regex.match(r"^(?:DEPT|DEPARTMENT|STATE|PASS|FOR|USDOC|NSC|DOE|TREASURY|USAID|AIDAC|\w+ FOR\b)", s))
+
+    def _tags(self, doc: Document, line: str, off: int, at: int) -> None:
+        rest = line[at:]
+        doc.tags_line = Token(rest.strip(), Span(off + at, off + at + len(rest.rstrip())), line.strip())
+        for m in regex.finditer(r"\[?(?P<t>[A-Za-z0-9][A-Za-z0-9-]*(?:\s*\([^)]*\))?)\]?(?:\(#\))?", rest):
+            t = m["t"]
+            if "(" in t:  # person tag: OVIP (RICE, CONDOLEEZZA)
+                doc.tags.append(Token(t.split("(")[0].strip().upper(), Span(off + at + m.start("t"), off + at + m.end("t")), t))
+                continue
+            doc.tags.append(Token(t, Span(off + at + m.start("t"), off + at + m.end("t")), t))
+
+    def _subject(self, doc: Document, lines: list[str], starts: list[int], i: int, m: regex.Match) -> int:
+        off = starts[i]
+        rest = m["rest"]
+        at = m.start("rest")
+        # REF: run into the subject line is a separate field.
+        refm = regex.search(r"\s+REFS?\s*:?\s+(?=[A-Z(])", rest)
+        text = rest[:refm.start()] if refm else rest
+        end = off + at + len(text.rstrip())
+        pm = regex.match(r"\s*\(\s*([A-Za-z][^()]{0,30}?)\s*\)", text)
+        if pm:
+            mk = self.vocab.parse_portion(pm.group(1), off + at + pm.start(1))
+            if mk:
+                doc.subject_portion = mk
+        if refm:
+            r = rest[refm.end():]
+            doc.refs.append(Token(r.strip(), Span(off + at + refm.end(), off + at + refm.end() + len(r.rstrip()))))
+        j = i + 1
+        # Wrapped subject: following non-blank lines that are not another field.
+        while j < len(lines) and j < i + 3 and lines[j].strip() and not refm:
+            nxt = lines[j]
+            if (REF_RE.match(nxt) or CLBY_RE.search(nxt) or self._para_start(nxt) is not None or
+                    FIELD_RE.match(nxt) or TAGS_RE.match(nxt) or EO_RE.match(nxt)):
+                break
+            text += " " + nxt.strip()
+            end = starts[j] + len(nxt.rstrip())
+            j += 1
+        doc.subject = Token(" ".join(text.split()), Span(off + at, end), text)
+        return j
+
+    def _scan_classified_by(self, doc: Document, lines: list[str], starts: list[int], i: int,
+                            line: str, off: int) -> int:
+        m = CLBY_RE.search(line)
+        if not m or doc.classified_by is not None:
+            return i + 1
+        # Join the block: this line and continuation lines until the reason
+        # letters are found (wrapped fields such as "FOR REAS" / "ONS 1.4 B/D").
+        pieces: list[tuple[str, int]] = [(line[m.end():], off + m.end())]
+        j = i + 1
+        reason_found = bool(find_reasons(pieces[0][0]))
+        while j < len(lines) and j <= i + 4:
+            nxt = lines[j]
+            if not nxt.strip():
+                if reason_found:
+                    break
+                j += 1
+                continue
+            if self._para_start(nxt) is not None or self._portion_start(nxt) or TAGS_RE.match(nxt) or \
+                    SUBJ_RE.match(nxt) or EO_RE.match(nxt):
+                break
+            if reason_found and not regex.match(r"\s*REASONS?\b", nxt, regex.IGNORECASE):
+                break
+            pieces.append((nxt, starts[j]))
+            if find_reasons(" ".join(p for p, _ in pieces)):
+                reason_found = True
+            j += 1
+        last_text, last_off = pieces[-1]
+        cb = ClassifiedBy(Span(off + m.start(), last_off + len(last_text.rstrip())))
+        # Offsets: build the joined string with a map back to the original.
+        joined, offmap = join_pieces(pieces)
+        rs = find_reasons(joined)
+        if rs:
+            sec, letters, rstart = rs
+            cb.section = Token(sec[0], Span(offmap(sec[1]), offmap(sec[2] - 1) + 1))
+            cb.reasons = [Token(l.lower(), Span(offmap(a), offmap(a) + 1), l) for l, a in letters]
+            cut = rstart
+        else:
+            cut = len(joined)
+        auth = joined[:cut]
+        am = regex.search(r"[\s,;.]*(?:\(U\)\s*)?$", auth)
+        auth = auth[:am.start()] if am else auth
+        # Drop the reason wording, tolerant of a wrapped word: "FOR REAS ONS".
+        auth = regex.sub(r"(?i)[\s,;.(]*(?:for|per|under)?\s*(?:r\s?e\s?a\s?s\s?o\s?n\s?\(?s?\)?|e\.?\s?o\.?\s*\d{5})[\s:,;.]*(?:para\w*)?[\s:]*$", "", auth)
+        auth = regex.sub(r"(?i)^\s*(?:\(U\)\s*)", "", auth).strip(" ,;:.")
+        if auth:
+            a0 = joined.find(auth)
+            cb.authority = Token(auth, Span(offmap(a0), offmap(a0 + len(auth) - 1) + 1))
+        doc.classified_by = cb
+        return j
+
+    def _field(self, doc: Document, fm: regex.Match, off: int) -> None:
+        key = " ".join(w.capitalize() if w.lower() not in ("cui", "poc", "on", "by", "from", "to") else w.lower()
+                       for w in fm["key"].split())
+        key = key.replace("Cui", "CUI").replace("Poc", "POC")
+        key = {"Poc": "POC", "POC": "POC", "Cui Category": "CUI Category"}.get(key, key)
+        val = fm["val"]
+        tok = Token(val, Span(off + fm.start("val"), off + fm.end("val")), val)
+        doc.fields.setdefault(key, tok)
+        if key.lower() == "declassify on" and doc.declassify_on is None:
+            doc.declassify_on = parse_decl(val, off + fm.start("val"))
+        if key.lower() == "classified by" and doc.classified_by is None:
+            doc.classified_by = ClassifiedBy(tok.span, authority=tok)
+        if key.lower() in ("reason", "reasons") and doc.classified_by is not None and not doc.classified_by.reasons:
+            rs = find_reasons(val)
+            if rs:
+                sec, letters, _ = rs
+                base = off + fm.start("val")
+                doc.classified_by.section = Token(sec[0], Span(base + sec[1], base + sec[2]))
+                doc.classified_by.reasons = [Token(l.lower(), Span(base + a, base + a + 1), l) for l, a in letters]
+
+    def _para_start(self, line: str) -> tuple[int, str, int, int] | None:
+        """(number, raw, start, end) when the line starts a numbered paragraph."""
+        m = PARA_RE.match(line)
+        if not m:
+            return None
+        after = line[m.end():]
+        # "1. (C) text", "1. text", "1.(S/NF)" -- but not "2002 MADRID 1234" or "10:30".
+        if m["dot"] == "" and not after.startswith("("):
+            return None
+        if m["dot"] == ")" and not after[:1].isalpha():
+            return None
+        if not after.strip() and not line.strip().endswith((".", "](#)")):
+            return None
+        if after[:1].isdigit():
+            return None
+        return int(m["num"]), m["num"], m.start("num"), m.end("num")
+
+    def _portion_start(self, line: str) -> Marking | None:
+        m = regex.match(r"^\s*\(\s*([A-Za-z][^()\n]{0,58}?)\s*\)", line)
+        if not m:
+            return None
+        return self.vocab.parse_portion(m.group(1), m.start(1))
+
+    def _body(self, doc: Document, lines: list[str], starts: list[int], start_idx: int) -> None:
+        v = self.vocab
+        last = 0
+        n = len(lines)
+        numbered: list[Paragraph] = []
+        blocks: list[Paragraph] = []
+        prev_blank = True
+        for i in range(start_idx, n):
+            line = lines[i]
+            off = starts[i]
+            s = line.strip()
+            if not s:
+                prev_blank = True
+                continue
+            # Section banners repeated in the body, and continuation page lines.
+            if v.banner_re.match(line):
+                got = v.parse_banner(line, off)
+                if got and got[0].spaced or (got and SECTION_RE.search(got[1])):
+                    mk, rest, roff = got
+                    sec = SECTION_RE.search(rest)
+                    if sec:
+                        doc.sections.append(SectionMark(int(sec["n"]), int(sec["m"]), Span(roff + sec.start(), roff + sec.end())))
+                    v.scan_controls(rest, roff, mk)
+                    doc.banners.append(mk)
+                    prev_blank = True
+                    continue
+            if PAGE_RE.match(line):
+                self._page_mark(doc, line, off)
+                prev_blank = True
+                continue
+            if doc.classified_by is None and CLBY_RE.match(s):
+                self._scan_classified_by(doc, lines, starts, i, line, off)
+            ps = self._para_start(line)
+            if ps is not None:
+                num, raw, a, b = ps
+                after_at = PARA_RE.match(line).end()
+                pm = PORTION_RE.match(line, after_at)
+                portion = v.parse_portion(pm["mark"], off + pm.start("mark")) if pm else None
+                number = self._undo_pilcrow(num, raw, last, line)
+                accept = portion is not None or number == last + 1 or (last < number <= last + 3 and prev_blank)
+                if accept:
+                    if pm and portion is None and regex.fullmatch(r"[A-Z]{1,3}(?:[/ -][A-Z ]+)?", pm["mark"].strip()):
+                        # An unknown mark is still the paragraph's mark (the rule flags it).
+                        portion = Marking(raw=pm["mark"].strip(), span=Span(off + pm.start("mark"), off + pm.end("mark")),
+                                          form="portion")
+                    para = Paragraph(Span(off, off + len(line.rstrip())), number,
+                                     Token(str(number), Span(off + a, off + b), raw), portion,
+                                     text=line[after_at:].strip()[:80])
+                    if portion is None:
+                        bad = regex.match(r"\s*(?P<m>[A-Z]{1,3}(?:/[A-Z]{1,3})?)\)", line[after_at:])
+                        if bad:  # malformed "1. C)": keep it as an unparsed mark
+                            para.portion = Marking(raw=bad["m"] + ")", span=Span(off + after_at + bad.start("m"), off + after_at + bad.end()),
+                                                   form="malformed")
+                    numbered.append(para)
+                    last = number
+                    prev_blank = False
+                    continue
+            if prev_blank:
+                pmk = self._portion_start(line)
+                if pmk is not None:
+                    mm = regex.match(r"^\s*\(", line)
+                    pmk.span = Span(off + pmk.span.start, off + pmk.span.end)
+                    for coll in (pmk.controls, pmk.rel_to, pmk.unknown, pmk.separators):
+                        for t in coll:
+                            t.span = Span(off + t.span.start, off + t.span.end)
+                    if pmk.level_token:
+                        pmk.level_token.span = Span(off + pmk.level_token.span.start, off + pmk.level_token.span.end)
+                    del mm
+                    blocks.append(Paragraph(Span(off, off + len(line.rstrip())), None, None, pmk, s[:80], "block"))
+                elif self._is_trailer(s):
+                    pass
+                elif self._heading(s):
+                    doc.headings.append(Token(s, Span(off + line.index(s[0]), off + len(line.rstrip()))))
+                else:
+                    blocks.append(Paragraph(Span(off, off + len(line.rstrip())), None, None, None, s[:80], "block"))
+            prev_blank = False
+        if numbered:
+            doc.paragraphs = numbered
+            # A marked block between numbered paragraphs is part of the previous one.
+        else:
+            doc.paragraphs = blocks
+        # The signature: the last short all-letters line.
+        for i in range(n - 1, start_idx - 1, -1):
+            s = lines[i].strip()
+            if not s:
+                continue
+            if regex.fullmatch(r"[A-Z][A-Za-z'.-]+(?: [A-Z][A-Za-z'.-]+){0,2}", s) and len(s) <= 30:
+                doc.signature = Token(s, Span(starts[i] + lines[i].index(s), starts[i] + lines[i].index(s) + len(s)))
+            break
+
+    @staticmethod
+    def _undo_pilcrow(num: int, raw: str, last: int, line: str) -> int:
+        """Paragraph 1-9 written ¶1 and exported as 11-19: read it back as 1-9."""
+        if len(raw) >= 2 and raw[0] == "1" and num > last + 3:
+            alt = int(raw[1:])
+            if last < alt <= last + 3 or (alt == last + 1):
+                return alt
+        return num
+
+    @staticmethod
+    def _heading(s: str) -> bool:
+        if len(s) > 90 or s.endswith((".", ",", ";")):
+            return False
+        letters = [c for c in s if c.isalpha()]
+        if not letters:
+            return True  # rules such as "----- --"
+        upper = sum(c.isupper() for c in letters) / len(letters)
+        return upper > 0.8 or (len(s.split()) <= 8 and s[0].isupper() and not s.endswith(("?", "!")))
+
+    @staticmethod
+    def _is_trailer(s: str) -> bool:
+        return bool(regex.fullmatch(r"(?:BT|NNNN|#\d+|SIPDIS|END SUMMARY\.?|\W+)", s))
+
+    def _footer(self, doc: Document, lines: list[str], starts: list[int]) -> None:
+        """The bottom banner: the last non-blank line, when it is only a marking."""
+        for i in range(len(lines) - 1, max(-1, len(lines) - 6), -1):
+            s = lines[i].strip()
+            if not s:
+                continue
+            got = self.vocab.parse_banner(lines[i], starts[i])
+            if got and not got[1].strip() and (got[0].form == "capco" or s.isupper()):
+                if doc.banner is None or got[0].span != doc.banner.span:
+                    doc.footer = got[0]
+            return
+
+    def _placeholders(self, doc: Document) -> None:
+        for m in PLACEHOLDER_RE.finditer(doc.text, doc.body_start or 0):
+            doc.placeholders.append(Token(m.group(0), Span(m.start(), m.end())))
+
+    def _date(self, doc: Document, override: dt.date | None) -> None:
+        if override:
+            doc.date = CableDate(override, "option")
+            return
+        h = doc.header
+        if h and h.dtg:
+            m = regex.match(r"(\d{2})\d{4}Z\s+([A-Z]{3})\s+(\d{2})", h.dtg.value)
+            if m and m[2] in MONTHS:
+                try:
+                    doc.date = CableDate(dt.date(two_digit_year(int(m[3])), MONTHS[m[2]], int(m[1])), "dtg", h.dtg.span)
+                    return
+                except ValueError:
+                    pass
+        # A dateline in the first lines: "Thursday, 29 March 2007, 06:00", "Cable dated: ..."
+        head = doc.text[: doc.body_start or 3000][:3000]
+        m = regex.search(r"(?i)(?:cable dated:?\s*|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s*)"
+                         r"(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})", head)
+        if m and m[2].upper() in MONTH_NAMES:
+            try:
+                doc.date = CableDate(dt.date(int(m[3]), MONTH_NAMES[m[2].upper()], int(m[1])), "dateline",
+                                     Span(m.start(), m.end()))
+                return
+            except ValueError:
+                pass
+        stem = Path(doc.path).name
+        fm = re.match(r"^(\d{2})[A-Z]", stem)
+        if fm:
+            yr = two_digit_year(int(fm[1]))
+            doc.date = CableDate(dt.date(yr, 1, 1), "filename-year")
+
+    def _shape(self, doc: Document) -> str:
+        b = doc.banner
+        if b and b.level == "CONTROLLED UNCLASSIFIED INFORMATION":
+            return "cui"
+        if doc.header or doc.eo or doc.tags_line or (b and b.form == "cable" and (doc.post or doc.sections)):
+            return "cable"
+        if b and b.form == "capco" or any(p.portion and "/" in p.portion.raw for p in doc.paragraphs):
+            return "capco"
+        return "cable" if b else "unknown"
+
+
+def join_pieces(pieces: list[tuple[str, int]]):
+    """Join wrapped line pieces with one space; map joined offsets back."""
+    joined = []
+    bases: list[tuple[int, int]] = []  # (joined start, original offset)
+    pos = 0
+    for k, (text, off) in enumerate(pieces):
+        if k:
+            joined.append(" ")
+            pos += 1
+        bases.append((pos, off))
+        joined.append(text)
+        pos += len(text)
+    s = "".join(joined)
+
+    def offmap(j: int) -> int:
+        for start, off in reversed(bases):
+            if j >= start:
+                return off + (j - start)
+        return bases[0][1]
+
+    return s, offmap
+
+
+REASON_SEC_RE = regex.compile(r"(?<![\d.])1\s*\.\s*(?P<d>[45])(?![\d])")
+_REASON_TOKEN = regex.compile(
+    r"\s+|[(),/&.;:\[\]]|(?i:and|or)(?![a-z])|(?P<l>[a-zA-Z])(?![a-zA-Z])"
+)
+
+
+def find_reasons(text: str) -> tuple[tuple[str, int, int], list[tuple[str, int]], int] | None:
+    """Find `1.4 (b) and (d)` in any of its spellings.
+
+    Returns ((section, start, end), [(letter, offset)], start of the reason
+    phrase) or None. Letters must stand alone: "1.4 b and d" yes, "1.4 billion" no.
+    """
+    for m in REASON_SEC_RE.finditer(text):
+        pos = m.end()
+        letters: list[tuple[str, int]] = []
+        while pos < len(text):
+            t = _REASON_TOKEN.match(text, pos)
+            if not t or t.end() == pos:
+                break
+            if t["l"]:
+                letters.append((t["l"], t.start("l")))
+            elif t.group(0) in ".;" and letters and regex.match(r"\s", text[t.end():t.end() + 1] or " "):
+                break  # end of the sentence: "1.4 (b). I said..." stops here
+            pos = t.end()
+            if len(letters) > 8:
+                break
+        if letters:
+            start = m.start()
+            w = regex.search(r"(?i)(?:[,;.]?\s*(?:for|per|under)?\s*r\s?e\s?a\s?s\s?o\s?n\s?\(?s?\)?[\s:,]*(?:para\w*\s*)?)$", text[:start])
+            return ("1." + m["d"], m.start(), m.end()), letters, (w.start() if w else start)
+    return None
+
+
+def parse(source: Source, date: dt.date | None = None, vocabulary: Vocabulary | None = None) -> Document:
+    return Parser(vocabulary).parse(source, date)

@@ -1,0 +1,96 @@
+"""Reporters: turn a Report (findings plus what is needed to explain them)
+into text. Each format is a module with `NAME` and `render(report) -> str`.
+
+Every reporter gets its text through `Report.safe()`, the one place where a
+protect list masks terms, so no format can print a protected name.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Callable
+
+from ..findings import Finding, Severity
+from ..rule import Rule
+from ..source import Source
+
+
+def _identity(text: str) -> str:
+    return text
+
+
+@dataclass
+class Report:
+    findings: list[Finding]
+    rules: dict[str, Rule]
+    files: int = 0
+    errors: list[str] = field(default_factory=list)  # input errors, already in findings too
+    elapsed: float = 0.0
+    sources: dict[str, Source] = field(default_factory=dict)  # path -> text, for excerpts
+    mask: Callable[[str], str] = _identity  # masks protected terms
+    color: bool = False
+    show_matches: bool = False
+    statistics: bool = False
+    suppressed: int = 0  # hidden by a baseline
+    stale: list[str] = field(default_factory=list)  # baseline entries that no longer match
+    version: str = ""
+
+    def safe(self, text: str) -> str:
+        return self.mask(text)
+
+    def counts(self) -> dict[Severity, int]:
+        out = {s: 0 for s in Severity}
+        for f in self.findings:
+            out[f.severity] += 1
+        return out
+
+    def summary_line(self) -> str:
+        c = self.counts()
+        n = len(self.findings)
+        parts = [f"{c[Severity.ERROR]} error{'s' * (c[Severity.ERROR] != 1)}",
+                 f"{c[Severity.WARNING]} warning{'s' * (c[Severity.WARNING] != 1)}",
+                 f"{c[Severity.INFO]} info"]
+        text = (f"{n} finding{'s' * (n != 1)} ({', '.join(parts)}) in {self.files} "
+                f"file{'s' * (self.files != 1)}")
+        if self.suppressed:
+            text += f"; {self.suppressed} baselined"
+        if self.stale:
+            text += f"; {len(self.stale)} stale baseline entr{'ies' if len(self.stale) != 1 else 'y'}"
+        return text + f" [{self.elapsed:.2f}s]"
+
+
+_REGISTRY: dict[str, ModuleType] = {}
+
+
+def register(module: ModuleType) -> None:
+    _REGISTRY[module.NAME] = module
+
+
+def names() -> list[str]:
+    _load()
+    return sorted(_REGISTRY)
+
+
+def get(name: str) -> ModuleType:
+    _load()
+    if name not in _REGISTRY:
+        raise KeyError(name)
+    return _REGISTRY[name]
+
+
+def _load() -> None:
+    if _REGISTRY:
+        return
+    from . import concise, json_format
+
+    for m in (concise, json_format):
+        register(m)
+    # Optional formats register themselves from their own modules.
+    import importlib
+    import pkgutil
+
+    for info in pkgutil.iter_modules(__path__):
+        if info.name not in ("concise", "json_format"):
+            mod = importlib.import_module(f"{__name__}.{info.name}")
+            if hasattr(mod, "NAME") and hasattr(mod, "render"):
+                register(mod)

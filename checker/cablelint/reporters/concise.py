@@ -1,0 +1,25 @@
+"""concise: one line per finding, `path:line:col: severity CL201 message [name]`."""
+from __future__ import annotations
+
+from colorama import Fore, Style
+
+from . import Report
+
+NAME = "concise"
+SEV_COLOR = {"error": Fore.RED, "warning": Fore.YELLOW, "info": Fore.CYAN}
+
+
+def line(report: Report, f) -> str:
+    sev = str(f.severity)
+    msg = report.safe(f.message)
+    loc = f"{f.path}:{f.line}:{f.column}:"
+    if report.color:
+        return (f"{Style.BRIGHT}{loc}{Style.RESET_ALL} {SEV_COLOR[sev]}{sev}{Style.RESET_ALL} "
+                f"{Style.BRIGHT}{f.rule}{Style.RESET_ALL} {msg} {Style.DIM}[{f.name}]{Style.RESET_ALL}")
+    return f"{loc} {sev} {f.rule} {msg} [{f.name}]"
+
+
+def render(report: Report) -> str:
+    out = [line(report, f) for f in report.findings]
+    out.append(report.summary_line())
+    return "\n".join(out) + "\n"

@@ -1,0 +1,72 @@
+"""Rule and RuleSet values, as loaded from YAML (see cablelint.ruleset)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .findings import Severity
+
+
+@dataclass(slots=True)
+class Example:
+    kind: str  # 'bad' or 'good'
+    text: str
+    line: int | None = None  # line in the example that the rule must flag (bad)
+    source_line: int = 0  # where the example sits in the YAML file
+    options: dict[str, Any] = field(default_factory=dict)  # date, as_of, protect for the run
+
+
+@dataclass(slots=True)
+class Rule:
+    """One configured check: what it is (metadata) and how it checks (kind + params)."""
+
+    id: str
+    name: str
+    severity: Severity
+    kind: str
+    message: str
+    params: dict[str, Any] = field(default_factory=dict)
+    when: dict[str, Any] = field(default_factory=dict)
+    summary: str = ""
+    why: str = ""
+    fix: str = ""
+    reference: str = ""
+    examples: list[Example] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    ruleset: str = ""
+    origin: str = ""  # file:line where the rule is defined
+    checker: Any = None  # the compiled check (set by the loader)
+
+    @property
+    def short_description(self) -> str:
+        return self.summary or self.message.split("{")[0].strip() or self.name
+
+    def doc(self) -> dict[str, Any]:
+        """Everything a user or a reporter needs to explain the rule."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "severity": str(self.severity),
+            "ruleset": self.ruleset,
+            "kind": self.kind,
+            "summary": self.short_description,
+            "message": self.message,
+            "why": self.why,
+            "fix": self.fix,
+            "reference": self.reference,
+            "examples": [{"kind": e.kind, "text": e.text} for e in self.examples],
+        }
+
+
+@dataclass(slots=True)
+class RuleSet:
+    name: str
+    description: str
+    version: str
+    path: str
+    rules: list[Rule] = field(default_factory=list)
+    applies: dict[str, Any] = field(default_factory=dict)
+    eras: list[dict[str, Any]] = field(default_factory=list)
+    vocabulary: dict[str, Any] = field(default_factory=dict)
+    lists: dict[str, Any] = field(default_factory=dict)  # named value lists (TAGS...)
+    extends: list[str] = field(default_factory=list)

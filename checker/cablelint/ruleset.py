@@ -1,0 +1,338 @@
+"""The rule-set loader: YAML in, validated RuleSets out, or an error that
+names the file and line.
+
+A rule set is a YAML mapping:
+
+    name: state
+    description: ...
+    version: "1"
+    extends: [base]            # other rule sets, by name or path
+    applies: {shape: [cable]}  # when the set applies to a document
+    eras: [...]                # date ranges and what each allows
+    lists: {subject_tags: [...]}
+    extend_lists: {country_tags: [XX]}   # add to an inherited list
+    vocabulary: {controls: [...]}        # more marking words
+    disable: [CL104]           # drop inherited rules
+    severity: {CL105: info}    # re-grade inherited rules
+    rules: [...]
+
+Each rule: id, name, severity, kind, message, the kind's parameters, and
+optionally when, summary, why, fix, reference, examples, tags.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import regex
+import yaml
+
+from .checks.kinds import KINDS
+from .findings import Severity
+from .rule import Example, Rule, RuleSet
+from .targets import resolve
+from .vocabulary import rules_dir
+
+TOP_KEYS = {"name", "description", "version", "extends", "applies", "eras", "lists", "extend_lists",
+            "vocabulary", "disable", "severity", "rules", "kind"}
+RULE_META = {"id", "name", "severity", "kind", "message", "when", "summary", "why", "fix", "reference",
+             "examples", "tags"}
+WHEN_KEYS = {"classified": bool, "levels": list, "shape": list, "eras": list, "not_eras": list,
+             "date_from": (str, dt.date), "date_before": (str, dt.date), "present": list, "absent": list,
+             "controls_any": list, "era_flag": str, "release": bool}
+ID_RE = regex.compile(r"^[A-Z]{1,6}\d{2,4}$")
+NAME_RE = regex.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class RuleSetError(Exception):
+    """A rule set that cannot be used; str() is `file:line: what is wrong`."""
+
+
+class _Map(dict):
+    """A YAML mapping that remembers the line of each key."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+
+class _LineLoader(yaml.SafeLoader):
+    pass
+
+
+def _construct_map(loader: _LineLoader, node: yaml.MappingNode) -> _Map:
+    m = _Map()
+    m.line = node.start_mark.line + 1
+    m.key_lines = {}
+    loader.flatten_mapping(node)
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in m:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r}", key_node.start_mark)
+        m[key] = loader.construct_object(value_node, deep=True)
+        m.key_lines[key] = key_node.start_mark.line + 1
+    return m
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)
+
+
+def _line(obj: Any, key: str | None = None) -> int:
+    if isinstance(obj, _Map):
+        return obj.key_lines.get(key, obj.line) if key else obj.line
+    return 0
+
+
+def shipped() -> dict[str, Path]:
+    """Shipped rule sets by name."""
+    out = {}
+    for p in sorted(rules_dir().glob("*.yaml")):
+        if p.stem != "markings":
+            out[p.stem] = p
+    return out
+
+
+def find(spec: str, base: Path | None = None) -> Path:
+    p = Path(spec)
+    if p.suffix in (".yaml", ".yml") or "/" in spec or p.exists():
+        for cand in ([base / p] if base and not p.is_absolute() else []) + [p]:
+            if cand.is_file():
+                return cand
+        raise RuleSetError(f"{spec}: rule set file not found")
+    got = shipped().get(spec)
+    if got is None:
+        raise RuleSetError(f"unknown rule set {spec!r} (shipped: {', '.join(shipped())}; or give a .yaml path)")
+    return got
+
+
+def read_yaml(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise RuleSetError(f"{path}: not UTF-8 text ({exc.reason})") from None
+    except OSError as exc:
+        raise RuleSetError(f"{path}: cannot read ({exc.strerror})") from None
+    try:
+        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+        raise RuleSetError(f"{where}: invalid YAML: {exc.problem or exc.context}") from None
+    except yaml.YAMLError as exc:
+        raise RuleSetError(f"{path}: invalid YAML: {exc}") from None
+
+
+def load(spec: str, base: Path | None = None, _chain: tuple[str, ...] = ()) -> RuleSet:
+    """Load a rule set by shipped name or path, following `extends`."""
+    path = find(spec, base)
+    key = str(path.resolve())
+    if key in _chain:
+        raise RuleSetError(f"{path}: `extends` loops back to itself ({' -> '.join(_chain + (key,))})")
+    data = read_yaml(path)
+    if not isinstance(data, dict):
+        raise RuleSetError(f"{path}:1: a rule set must be a YAML mapping with `name` and `rules`")
+    return _build(data, path, _chain + (key,))
+
+
+def _err(path: Path, obj: Any, msg: str, key: str | None = None) -> RuleSetError:
+    line = _line(obj, key)
+    return RuleSetError(f"{path}:{line}: {msg}" if line else f"{path}: {msg}")
+
+
+def _check_type(path: Path, obj: Any, key: str, typ: Any, where: str) -> None:
+    if key in obj and not isinstance(obj[key], typ) or (typ is int and isinstance(obj.get(key), bool)):
+        names = " or ".join(t.__name__ for t in (typ if isinstance(typ, tuple) else (typ,)))
+        want = {"str": "text", "list": "a list", "dict": "a mapping", "int": "a whole number",
+                "bool": "true or false"}
+        nice = " or ".join(want.get(n, n) for n in names.split(" or "))
+        raise _err(path, obj, f"{where}: `{key}` must be {nice}, not {type(obj[key]).__name__}", key)
+
+
+def _date(path: Path, obj: Any, key: str, where: str) -> dt.date:
+    v = obj[key]
+    if isinstance(v, dt.date):
+        return v
+    try:
+        return dt.date.fromisoformat(str(v))
+    except ValueError:
+        raise _err(path, obj, f"{where}: `{key}` must be a date YYYY-MM-DD, not {v!r}", key) from None
+
+
+def _build(data: _Map, path: Path, chain: tuple[str, ...]) -> RuleSet:
+    unknown = set(data) - TOP_KEYS
+    if unknown:
+        k = sorted(unknown)[0]
+        raise _err(path, data, f"unknown key `{k}` (allowed: {', '.join(sorted(TOP_KEYS))})", k)
+    if data.get("kind", "ruleset") != "ruleset":
+        raise _err(path, data, "this file is not a rule set (kind: ruleset)", "kind")
+    for k in ("name",):
+        if k not in data:
+            raise _err(path, data, f"missing `{k}`")
+    _check_type(path, data, "name", str, "rule set")
+    _check_type(path, data, "description", str, "rule set")
+    _check_type(path, data, "rules", list, "rule set")
+    _check_type(path, data, "eras", list, "rule set")
+    _check_type(path, data, "lists", dict, "rule set")
+    _check_type(path, data, "extend_lists", dict, "rule set")
+    _check_type(path, data, "vocabulary", dict, "rule set")
+    _check_type(path, data, "disable", list, "rule set")
+    _check_type(path, data, "severity", dict, "rule set")
+    _check_type(path, data, "applies", dict, "rule set")
+    ext = data.get("extends", [])
+    ext = [ext] if isinstance(ext, str) else ext
+    if not isinstance(ext, list):
+        raise _err(path, data, "`extends` must be a rule set name, a path, or a list of them", "extends")
+
+    rs = RuleSet(name=data["name"], description=data.get("description", ""),
+                 version=str(data.get("version", "")), path=str(path), extends=list(ext))
+    by_id: dict[str, Rule] = {}
+    for parent_spec in ext:
+        parent = load(str(parent_spec), path.parent, chain)
+        for r in parent.rules:
+            by_id[r.id] = r
+        rs.eras = parent.eras or rs.eras
+        rs.lists.update(parent.lists)
+        _merge_vocab(rs.vocabulary, parent.vocabulary)
+        rs.applies = parent.applies or rs.applies
+    if "applies" in data:
+        _validate_when(path, data["applies"], "applies")
+        rs.applies = dict(data["applies"])
+    if "eras" in data:
+        rs.eras = [_era(path, e) for e in data["eras"]]
+    for k, v in (data.get("lists") or {}).items():
+        rs.lists[k] = v
+    for k, v in (data.get("extend_lists") or {}).items():
+        if k not in rs.lists:
+            raise _err(path, data["extend_lists"], f"`extend_lists`: no inherited list named {k!r}", k)
+        rs.lists[k] = list(rs.lists[k]) + list(v)
+    _merge_vocab(rs.vocabulary, data.get("vocabulary") or {})
+    for i, raw in enumerate(data.get("rules") or []):
+        rule = _rule(path, raw, i, rs)
+        by_id[rule.id] = rule
+    for rid in data.get("disable") or []:
+        if rid not in by_id:
+            raise _err(path, data, f"`disable`: no rule {rid!r} to disable", "disable")
+        del by_id[rid]
+    for rid, sev in (data.get("severity") or {}).items():
+        if rid not in by_id:
+            raise _err(path, data["severity"], f"`severity`: no rule {rid!r}", rid)
+        try:
+            by_id[rid].severity = Severity.parse(str(sev))
+        except ValueError as exc:
+            raise _err(path, data["severity"], str(exc), rid) from None
+    names: dict[str, str] = {}
+    for r in by_id.values():
+        if r.name in names and names[r.name] != r.id:
+            raise RuleSetError(f"{r.origin}: rule name {r.name!r} is used by {names[r.name]} too")
+        names[r.name] = r.id
+    rs.rules = sorted(by_id.values(), key=lambda r: r.id)
+    return rs
+
+
+def _merge_vocab(into: dict[str, Any], more: dict[str, Any]) -> None:
+    for k, v in more.items():
+        into.setdefault(k, [])
+        into[k] = list(into[k]) + list(v)
+
+
+def _era(path: Path, e: Any) -> dict[str, Any]:
+    if not isinstance(e, dict) or "name" not in e or "from" not in e or "to" not in e:
+        raise _err(path, e, "each era needs `name`, `from` and `to` (dates YYYY-MM-DD)")
+    out = dict(e)
+    out["_from"] = _date(path, e, "from", f"era {e['name']}")
+    out["_to"] = _date(path, e, "to", f"era {e['name']}")
+    if out["_to"] <= out["_from"]:
+        raise _err(path, e, f"era {e['name']}: `to` must be after `from`", "to")
+    return out
+
+
+def _validate_when(path: Path, when: Any, where: str) -> None:
+    if not isinstance(when, dict):
+        raise _err(path, when, f"{where}: must be a mapping of conditions")
+    for k, v in when.items():
+        if k not in WHEN_KEYS:
+            raise _err(path, when, f"{where}: unknown condition `{k}` (allowed: {', '.join(sorted(WHEN_KEYS))})", k)
+        _check_type(path, when, k, WHEN_KEYS[k], where)
+        if k in ("date_from", "date_before"):
+            when[k] = _date(path, when, k, where)
+        if k in ("present", "absent"):
+            for t in v:
+                if resolve(t) is None:
+                    raise _err(path, when, f"{where}: unknown target {t!r}", k)
+
+
+def _rule(path: Path, raw: Any, index: int, rs: RuleSet) -> Rule:
+    if not isinstance(raw, dict):
+        raise _err(path, raw, f"rule #{index + 1} must be a mapping")
+    where = f"rule {raw.get('id', '#' + str(index + 1))}"
+    for k in ("id", "name", "severity", "kind", "message"):
+        if k not in raw:
+            raise _err(path, raw, f"{where}: missing `{k}`")
+        _check_type(path, raw, k, str, where)
+    if not ID_RE.match(raw["id"]):
+        raise _err(path, raw, f"{where}: id must look like CL201 (letters then digits)", "id")
+    if not NAME_RE.match(raw["name"]):
+        raise _err(path, raw, f"{where}: name must be kebab-case, like banner-missing", "name")
+    try:
+        sev = Severity.parse(raw["severity"])
+    except ValueError as exc:
+        raise _err(path, raw, f"{where}: {exc}", "severity") from None
+    kind = KINDS.get(raw["kind"])
+    if kind is None:
+        raise _err(path, raw, f"{where}: unknown kind {raw['kind']!r} (kinds: {', '.join(sorted(KINDS))})", "kind")
+    params = {k: v for k, v in raw.items() if k not in RULE_META}
+    for k, v in params.items():
+        if k not in kind.PARAMS:
+            allowed = ", ".join(sorted(set(kind.PARAMS) | RULE_META))
+            raise _err(path, raw, f"{where}: unknown key `{k}` for kind {raw['kind']} (allowed: {allowed})", k)
+        _check_type(path, raw, k, kind.PARAMS[k][0], where)
+    for k, (_, required) in kind.PARAMS.items():
+        if required and k not in params:
+            raise _err(path, raw, f"{where}: kind {raw['kind']} needs `{k}`")
+    for k in ("target", "against", "anchor"):
+        if k in params and resolve(params[k]) is None:
+            raise _err(path, raw, f"{where}: unknown target {params[k]!r}", k)
+    for k, v in params.items():
+        for s in (v if isinstance(v, list) else [v]):
+            if isinstance(s, str) and s.startswith("list:") and s[5:] not in rs.lists:
+                raise _err(path, raw, f"{where}: no list named {s[5:]!r} in this rule set", k)
+    when = raw.get("when", {}) or {}
+    _validate_when(path, when, f"{where}: when")
+    try:
+        prepared = kind.prepare(dict(params)) if hasattr(kind, "prepare") else params
+    except ValueError as exc:
+        raise _err(path, raw, f"{where}: {exc}") from None
+    for k in ("summary", "why", "fix", "reference"):
+        _check_type(path, raw, k, str, where)
+    examples = _examples(path, raw, where)
+    return Rule(
+        id=raw["id"], name=raw["name"], severity=sev, kind=raw["kind"], message=raw["message"].strip(),
+        params=prepared, when=dict(when), summary=raw.get("summary", ""), why=(raw.get("why") or "").strip(),
+        fix=(raw.get("fix") or "").strip(), reference=(raw.get("reference") or "").strip(), examples=examples,
+        tags=list(raw.get("tags", [])), ruleset=rs.name, origin=f"{path}:{_line(raw)}",
+    )
+
+
+def _examples(path: Path, raw: Any, where: str) -> list[Example]:
+    ex = raw.get("examples")
+    if ex is None:
+        return []
+    if not isinstance(ex, list):
+        raise _err(path, raw, f"{where}: `examples` must be a list of {{bad: ..}} / {{good: ..}} items", "examples")
+    out = []
+    for e in ex:
+        if not isinstance(e, dict) or len({"bad", "good"} & set(e)) != 1:
+            raise _err(path, e if isinstance(e, dict) else raw,
+                       f"{where}: each example has exactly one of `bad` or `good` (and, for bad, an optional `line`)")
+        kind = "bad" if "bad" in e else "good"
+        extra = set(e) - {"bad", "good", "line", "date", "as_of", "protect"}
+        if extra:
+            raise _err(path, e, f"{where}: unknown example key `{sorted(extra)[0]}`")
+        if not isinstance(e[kind], str):
+            raise _err(path, e, f"{where}: the example text must be a string (use a | block)", kind)
+        opts = {k: e[k] for k in ("date", "as_of", "protect") if k in e}
+        out.append(Example(kind, e[kind], e.get("line"), _line(e, kind), opts))
+    return out
+
+

@@ -1,0 +1,168 @@
+"""Targets: the named parts of a parsed Document that a rule can point at.
+
+A rule's `target:` is one of these names; each returns a list of Items, the
+values a check kind inspects. This table is the whole interface between the
+document model and the check kinds, so the kinds stay generic.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from .document import Document, Marking, Span, Token
+
+
+@dataclass(slots=True)
+class Item:
+    value: Any  # str, int, date, or a Marking (for level-aware kinds)
+    span: Span
+    obj: Any = None  # the document element it came from
+    label: str = ""  # human text for messages ("paragraph 3")
+
+
+def _tok(t: Token | None, label: str = "") -> list[Item]:
+    return [Item(t.value, t.span, t, label)] if t else []
+
+
+def _marking(m: Marking | None, label: str) -> list[Item]:
+    return [Item(m, m.span, m, label)] if m else []
+
+
+def _banner_controls(d: Document) -> list[Item]:
+    out = []
+    if d.banner:
+        out += [Item(c.value, c.span, c, "banner") for c in d.banner.controls]
+    out += [Item(c.value, c.span, c, "caption") for c in d.captions]
+    return out
+
+
+def _portions(d: Document) -> list[Item]:
+    out = []
+    if d.subject_portion:
+        out.append(Item(d.subject_portion, d.subject_portion.span, d.subject_portion, "the subject"))
+    for p in d.paragraphs:
+        if p.portion:
+            out.append(Item(p.portion, p.portion.span, p, _para_label(p)))
+    return out
+
+
+def _para_label(p) -> str:
+    return f"paragraph {p.number}" if p.number is not None else "this portion"
+
+
+def _decl(d: Document) -> list[Item]:
+    dv = d.eo.decl if d.eo and d.eo.decl else d.declassify_on
+    return [Item(dv.raw.strip(), dv.span, dv, "the declassification instruction")] if dv else []
+
+
+def _decl_date(d: Document) -> list[Item]:
+    out = []
+    for it in _decl(d):
+        dv = it.obj
+        if dv.date:
+            out.append(Item(dv.date, dv.span, dv, "DECL date"))
+    return out
+
+
+def _decl_exemptions(d: Document) -> list[Item]:
+    out = []
+    for it in _decl(d):
+        out += [Item(t.value, t.span, t, "exemption") for t in it.obj.exemptions]
+        if it.obj.kind == "oadr":
+            out.append(Item("OADR", it.span, it.obj, "OADR"))
+    return out
+
+
+def _fields(name: str) -> Callable[[Document], list[Item]]:
+    def get(d: Document) -> list[Item]:
+        for k, v in d.fields.items():
+            if k.lower() == name.lower():
+                return [Item(v.value, v.span, v, k)]
+        return []
+    return get
+
+
+def _lines(body_only: bool) -> Callable[[Document], list[Item]]:
+    def get(d: Document) -> list[Item]:
+        src = d.source
+        out = []
+        for i, start in enumerate(src.line_starts):
+            if body_only and start < d.body_start:
+                continue
+            text = src.line_text(i + 1)
+            out.append(Item(text, Span(start, start + len(text)), None, f"line {i + 1}"))
+        return out
+    return get
+
+
+def _decl_kind(kind: str) -> Callable[[Document], list[Item]]:
+    return lambda d: [it for it in _decl(d) if it.obj.kind == kind]
+
+
+def _unknown_portions(d: Document) -> list[Item]:
+    """Portion marks the vocabulary cannot read: unknown level or tokens, or malformed."""
+    out = []
+    for it in _portions(d):
+        m = it.value
+        if m.level is None or m.unknown or m.form == "malformed":
+            out.append(Item(m.raw, m.span, m, it.label))
+    return out
+
+
+TARGETS: dict[str, Callable[[Document], list[Item]]] = {
+    "banner": lambda d: _marking(d.banner, "the banner"),
+    "banner.level": lambda d: _tok(d.banner.level_token, "banner level") if d.banner else [],
+    "banner.controls": _banner_controls,
+    "banner.unknown": lambda d: [Item(t.raw, t.span, t, "banner") for t in d.banner.unknown] if d.banner else [],
+    "banners": lambda d: [Item(m, m.span, m, "banner") for m in d.banners] + _marking(d.footer, "bottom banner"),
+    "footer": lambda d: _marking(d.footer, "the bottom banner"),
+    "portions": _portions,
+    "paragraphs": lambda d: [Item(p, p.span, p, _para_label(p)) for p in d.paragraphs],
+    "paragraphs.unmarked": lambda d: [Item(p.text, p.span, p, _para_label(p)) for p in d.paragraphs
+                                      if p.portion is None],
+    "portions.unknown": _unknown_portions,
+    "paragraphs.numbered": lambda d: [Item(p, p.span, p, _para_label(p)) for p in d.paragraphs if p.number is not None],
+    "eo": lambda d: [Item(d.text[d.eo.span.start:d.eo.span.end], d.eo.span, d.eo, "E.O. line")] if d.eo else [],
+    "eo.order": lambda d: _tok(d.eo.order, "E.O. number") if d.eo else [],
+    "decl": _decl,
+    "decl.date": _decl_date,
+    "decl.exemptions": _decl_exemptions,
+    "decl.na": _decl_kind("na"),
+    "decl.missing": _decl_kind("missing"),
+    "decl.event": _decl_kind("event"),
+    "decl.declassified": _decl_kind("declassified"),
+    "decl.invalid_date": lambda d: [it for it in _decl(d) if it.obj.invalid_date],
+    "classified_by": lambda d: [Item(d.text[d.classified_by.span.start:d.classified_by.span.end],
+                                     d.classified_by.span, d.classified_by, "Classified By")] if d.classified_by else [],
+    "classified_by.authority": lambda d: _tok(d.classified_by.authority, "classifier") if d.classified_by else [],
+    "classified_by.section": lambda d: _tok(d.classified_by.section, "reason section") if d.classified_by else [],
+    "classified_by.reasons": lambda d: [Item(t.value, t.span, t, "reason") for t in d.classified_by.reasons]
+    if d.classified_by else [],
+    "tags": lambda d: [Item(t.value, t.span, t, "tag") for t in d.tags],
+    "tags_line": lambda d: _tok(d.tags_line, "TAGS"),
+    "subject": lambda d: _tok(d.subject, "SUBJECT"),
+    "subject.portion": lambda d: _marking(d.subject_portion, "the subject"),
+    "refs": lambda d: [Item(t.value, t.span, t, "REF") for t in d.refs],
+    "sections": lambda d: [Item(s, s.span, s, "section") for s in d.sections],
+    "header": lambda d: [Item("header", d.header.span, d.header, "routing header")] if d.header else [],
+    "header.security": lambda d: _tok(d.header.security, "transmission line") if d.header else [],
+    "header.dtg": lambda d: _tok(d.header.dtg, "date-time group") if d.header else [],
+    "date": lambda d: [Item(d.date.value, d.date.span or Span(0, 0), d.date, "cable date")] if d.date.value else [],
+    "placeholders": lambda d: [Item(t.value, t.span, t, "placeholder") for t in d.placeholders],
+    "headings": lambda d: [Item(t.value, t.span, t, "heading") for t in d.headings],
+    "signature": lambda d: _tok(d.signature, "signature"),
+    "lines": _lines(False),
+    "body.lines": _lines(True),
+}
+
+
+def resolve(name: str) -> Callable[[Document], list[Item]] | None:
+    if name in TARGETS:
+        return TARGETS[name]
+    if name.startswith("fields."):
+        return _fields(name[len("fields."):])
+    return None
+
+
+def names() -> list[str]:
+    return sorted(TARGETS) + ["fields.<Name>"]

@@ -154,6 +154,7 @@ class Document:
     signature: Token | None = None
     date: CableDate = field(default_factory=lambda: CableDate(None, "unknown"))
     body_start: int = 0  # offset where the body (first paragraph) begins
+    partial: bool = False  # the archive says the file holds only part of the cable
     notes: list[str] = field(default_factory=list)  # parser remarks
 
     @property
@@ -218,6 +219,7 @@ class Document:
         return {
             "path": self.path,
             "shape": self.shape,
+            "partial": self.partial,
             "date": self.date.value.isoformat() if self.date.value else None,
             "date_source": self.date.source,
             "classification": cls,

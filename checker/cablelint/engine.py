@@ -193,6 +193,9 @@ class Engine:
             elif key == "era_flag":
                 if not ctx.require_era().get(want):
                     return False
+            elif key == "partial":
+                if doc.partial != want:
+                    return False
             elif key == "release":
                 if bool(ctx.options.get("release")) != want:
                     return False

@@ -48,6 +48,12 @@ SECTION_RE = regex.compile(r"\bSECTION\s+(?P<n>\d{1,3})\s+OF\s+(?P<m>\d{1,3})\b"
 PAGE_RE = regex.compile(
     r"^\s*[A-Z][A-Z .'-]*?\s+0*\d{1,8}\s+(?P<n>\d{3})(?:\.\d+)?\s+OF\s+(?P<m>\d{3})\s*\\?\s*$"
 )
+# Archive notes that the file holds only part of the cable.
+PARTIAL_RE = regex.compile(r"(?i)partial extract|full text of the original cable is not available")
+# The same page mark run into paragraph text by an export that lost line breaks.
+PAGE_INLINE_RE = regex.compile(
+    r"(?<![A-Za-z])[A-Z][A-Z .'-]{0,30}?\s+0{2,}\d{2,}\s+(?P<n>\d{3})(?:\.\d+)?\s+OF\s+(?P<m>\d{3})(?!\d)"
+)
 # A numbered paragraph: 1. / ¶1. / [11.](#) / 1.(C) / 12 (C)
 PARA_RE = regex.compile(
     r"^[ \t]{0,8}(?:¶\s*)?(?:\[)?(?P<num>\d{1,3})(?P<dot>\.|\)|(?=\s*\())\]?(?:\(#\))?[ \t]*"
@@ -69,7 +75,7 @@ DATE_PATTERNS = (
 )
 EXEMPTION_RE = regex.compile(
     r"(?<![A-Z0-9])(?:(?P<x>(?:1\.6\s*)?X\s*[1-8])|(?P<ax>(?:25|50|75)\s*X\s*\d(?:\s*-\s*(?:HUM|WMD|HUMAN))?)|"
-    r"(?P<mr>MR)|(?P<xgds>X?GDS(?:\s*-?\s*\d)?|NGDS|[RX]DS\s*-?\s*\d))(?![A-Z0-9])",
+    r"(?P<mr>MR)|(?P<xgds>X?GDS(?:\s*-?\s*\d(?![\d/]))?|NGDS|[RX]DS\s*-?\s*\d(?![\d/])))(?![A-Z0-9])",
     regex.IGNORECASE,
 )
 
@@ -112,6 +118,14 @@ def parse_date_value(text: str, offset: int) -> tuple[dt.date | None, str, Span 
         return None, fmt, span, True
 
 
+def _exemption_value(raw: str) -> str:
+    """Canonical exemption code: `1.6 X5` -> X5, `XGDS-2` -> XGDS2, `50X1-HUM` kept."""
+    v = regex.sub(r"\s+", "", raw.upper()).replace("1.6", "")
+    if not regex.match(r"\d\dX", v):
+        v = v.replace("-", "")
+    return v
+
+
 def parse_decl(rest: str, offset: int) -> DeclValue:
     """Parse what follows the E.O. number (or a Declassify On value)."""
     raw = rest.rstrip().rstrip("\\").rstrip()
@@ -131,11 +145,8 @@ def parse_decl(rest: str, offset: int) -> DeclValue:
         return DeclValue("oadr", raw, span)
     if regex.match(r"\s*N\s*/\s*A\b", body.upper()):
         return DeclValue("na", raw, span)
-    ex = [
-        Token(regex.sub(r"\s+", "", m.group(0).upper()).replace("1.6", "").replace("-HUMAN", "-HUMAN"),
-              Span(boff + m.start(), boff + m.end()), m.group(0))
-        for m in EXEMPTION_RE.finditer(body)
-    ]
+    ex = [Token(_exemption_value(m.group(0)), Span(boff + m.start(), boff + m.end()), m.group(0))
+          for m in EXEMPTION_RE.finditer(body)]
     date, fmt, dspan, invalid = parse_date_value(body, boff)
     if date or invalid:
         return DeclValue("date", raw, span, date=date, date_format=fmt, exemptions=ex, invalid_date=invalid)
@@ -249,6 +260,7 @@ class Parser:
         if body_idx is None:
             body_idx = i if i < n else n
         doc.body_start = starts[body_idx] if body_idx < n else len(source.text)
+        doc.partial = bool(PARTIAL_RE.search(source.text, 0, min(len(source.text), doc.body_start + 400)))
 
         # -- body ------------------------------------------------------
         self._body(doc, lines, starts, body_idx)
@@ -312,6 +324,10 @@ class Parser:
             doc.sections.append(SectionMark(int(sec["n"]), int(sec["m"]),
                                             Span(roff + sec.start(), roff + sec.end())))
         self.vocab.scan_controls(rest, roff, mk)
+        if mk.level_token is not None and len(mk.level_token.raw.split()) > 1:
+            # SENSITIVE BUT UNCLASSIFIED is the UNCLASSIFIED level plus SBU.
+            lt = mk.level_token
+            self.vocab.scan_controls(lt.raw, lt.span.start, mk)
         pm = regex.search(r"(?P<post>[A-Z][A-Z .'-]*?[A-Z])\s+(?P<serial>\d{2,})\s*\\?\s*$", rest)
         if pm:
             post = pm["post"]
@@ -390,8 +406,10 @@ class Parser:
         doc.tags_line = Token(rest.strip(), Span(off + at, off + at + len(rest.rstrip())), line.strip())
         for m in regex.finditer(r"\[?(?P<t>[A-Za-z0-9][A-Za-z0-9-]*(?:\s*\([^)]*\))?)\]?(?:\(#\))?", rest):
             t = m["t"]
-            if "(" in t:  # person tag: OVIP (RICE, CONDOLEEZZA)
-                doc.tags.append(Token(t.split("(")[0].strip().upper(), Span(off + at + m.start("t"), off + at + m.end("t")), t))
+            if "(" in t:  # person tag: OVIP (RICE, CONDOLEEZZA) -- the TAG is the word before it
+                word = t.split("(")[0].strip()
+                if word:
+                    doc.tags.append(Token(word, Span(off + at + m.start("t"), off + at + m.start("t") + len(word)), word))
                 continue
             doc.tags.append(Token(t, Span(off + at + m.start("t"), off + at + m.end("t")), t))
 
@@ -441,8 +459,9 @@ class Parser:
                     break
                 j += 1
                 continue
-            if self._para_start(nxt) is not None or self._portion_start(nxt) or TAGS_RE.match(nxt) or \
-                    SUBJ_RE.match(nxt) or EO_RE.match(nxt):
+            split_number = bool(regex.search(r"\b1\.\s*$", pieces[-1][0])) and not reason_found
+            if not split_number and (self._para_start(nxt) is not None or self._portion_start(nxt) or
+                                     TAGS_RE.match(nxt) or SUBJ_RE.match(nxt) or EO_RE.match(nxt)):
                 break
             if reason_found and not regex.match(r"\s*REASONS?\b", nxt, regex.IGNORECASE):
                 break
@@ -547,6 +566,10 @@ class Parser:
                 self._page_mark(doc, line, off)
                 prev_blank = True
                 continue
+            if " OF 0" in line:
+                for pm in PAGE_INLINE_RE.finditer(line):
+                    doc.sections.append(SectionMark(int(pm["n"]), int(pm["m"]),
+                                                    Span(off + pm.start("n"), off + pm.end("m")), "page"))
             if doc.classified_by is None and CLBY_RE.match(s):
                 self._scan_classified_by(doc, lines, starts, i, line, off)
             ps = self._para_start(line)

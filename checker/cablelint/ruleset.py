@@ -11,6 +11,7 @@ A rule set is a YAML mapping:
     eras: [...]                # date ranges and what each allows
     lists: {subject_tags: [...]}
     extend_lists: {country_tags: [XX]}   # add to an inherited list
+    era_overrides: {eo13526: {decl_max_years: 10}}   # change inherited era values ("*": every era)
     vocabulary: {controls: [...]}        # more marking words
     disable: [CL104]           # drop inherited rules
     severity: {CL105: info}    # re-grade inherited rules
@@ -34,13 +35,13 @@ from .rule import Example, Rule, RuleSet
 from .targets import resolve
 from .vocabulary import rules_dir
 
-TOP_KEYS = {"name", "description", "version", "extends", "applies", "eras", "lists", "extend_lists",
-            "vocabulary", "disable", "severity", "rules", "kind"}
+TOP_KEYS = {"name", "description", "version", "extends", "applies", "eras", "era_overrides", "lists",
+            "extend_lists", "vocabulary", "disable", "severity", "rules", "kind"}
 RULE_META = {"id", "name", "severity", "kind", "message", "when", "summary", "why", "fix", "reference",
              "examples", "tags"}
 WHEN_KEYS = {"classified": bool, "levels": list, "shape": list, "eras": list, "not_eras": list,
              "date_from": (str, dt.date), "date_before": (str, dt.date), "present": list, "absent": list,
-             "controls_any": list, "era_flag": str, "release": bool}
+             "controls_any": list, "era_flag": str, "release": bool, "partial": bool}
 ID_RE = regex.compile(r"^[A-Z]{1,6}\d{2,4}$")
 NAME_RE = regex.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -173,6 +174,7 @@ def _build(data: _Map, path: Path, chain: tuple[str, ...]) -> RuleSet:
     _check_type(path, data, "description", str, "rule set")
     _check_type(path, data, "rules", list, "rule set")
     _check_type(path, data, "eras", list, "rule set")
+    _check_type(path, data, "era_overrides", dict, "rule set")
     _check_type(path, data, "lists", dict, "rule set")
     _check_type(path, data, "extend_lists", dict, "rule set")
     _check_type(path, data, "vocabulary", dict, "rule set")
@@ -200,6 +202,8 @@ def _build(data: _Map, path: Path, chain: tuple[str, ...]) -> RuleSet:
         rs.applies = dict(data["applies"])
     if "eras" in data:
         rs.eras = [_era(path, e) for e in data["eras"]]
+    if "era_overrides" in data:
+        rs.eras = _override_eras(path, data["era_overrides"], rs.eras)
     for k, v in (data.get("lists") or {}).items():
         rs.lists[k] = v
     for k, v in (data.get("extend_lists") or {}).items():
@@ -244,6 +248,27 @@ def _era(path: Path, e: Any) -> dict[str, Any]:
     out["_to"] = _date(path, e, "to", f"era {e['name']}")
     if out["_to"] <= out["_from"]:
         raise _err(path, e, f"era {e['name']}: `to` must be after `from`", "to")
+    return out
+
+
+def _override_eras(path: Path, over: Any, eras: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Change some values of inherited eras (an office's shorter DECL limit)
+    without copying every era; the era boundaries themselves stay fixed."""
+    by_name = {e["name"]: e for e in eras}
+    out = [dict(e) for e in eras]
+    for name, attrs in over.items():
+        if name != "*" and name not in by_name:
+            raise _err(path, over, f"`era_overrides`: no era named {name!r} (eras: {', '.join(by_name) or 'none'})",
+                       name)
+        if not isinstance(attrs, dict):
+            raise _err(path, over, f"`era_overrides`: {name} must map era keys to values", name)
+        fixed = sorted({"name", "from", "to"} & set(attrs))
+        if fixed:
+            raise _err(path, attrs, f"`era_overrides`: {name}: `{fixed[0]}` cannot be changed (define `eras` instead)",
+                       fixed[0])
+        for e in out:
+            if name in ("*", e["name"]):
+                e.update(attrs)
     return out
 
 

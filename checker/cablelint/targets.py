@@ -156,13 +156,25 @@ TARGETS: dict[str, Callable[[Document], list[Item]]] = {
 }
 
 
+def _named_control(name: str) -> Callable[[Document], list[Item]]:
+    """One control by name, on the banner or its caption lines, so a rule set
+    can require (presence) or forbid (absence) its own caveat."""
+    want = " ".join(name.upper().split())
+
+    def get(d: Document) -> list[Item]:
+        return [it for it in _banner_controls(d) if " ".join(str(it.value).upper().split()) == want]
+    return get
+
+
 def resolve(name: str) -> Callable[[Document], list[Item]] | None:
     if name in TARGETS:
         return TARGETS[name]
+    if name.startswith("banner.controls.") and len(name) > len("banner.controls."):
+        return _named_control(name[len("banner.controls."):])
     if name.startswith("fields."):
         return _fields(name[len("fields."):])
     return None
 
 
 def names() -> list[str]:
-    return sorted(TARGETS) + ["fields.<Name>"]
+    return sorted(TARGETS) + ["banner.controls.<NAME>", "fields.<Name>"]

@@ -11,13 +11,13 @@ from typing import Any, Iterable
 from . import Context, Hit
 
 KIND = "sequence"
-PARAMS = {"target": (str, True), "start": (int, False)}
+PARAMS = {"target": (str, True), "start": (int, False), "require_all": (bool, False)}
 
 
 def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
     items = ctx.items(p["target"])
     if p["target"] == "sections":
-        yield from _sections(items)
+        yield from (_missing_sections(items) if p.get("require_all") else _sections(items))
         return
     expected = p.get("start", 1)
     seen: set[int] = set()
@@ -33,6 +33,18 @@ def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
                              "problem": "skipped" if num > expected else "out of order"})
         seen.add(num)
         expected = max(expected, num + 1)
+
+
+def _missing_sections(items: list) -> Iterable[Hit]:
+    """`require_all`: every section up to the declared total appears (banner or page mark)."""
+    if not items:
+        return
+    total = max(it.value.total for it in items)
+    seen = {it.value.number for it in items}
+    missing = [n for n in range(1, total + 1) if n not in seen]
+    if missing and all(n <= total for n in seen):
+        yield Hit(items[0].span, {"total": total, "found": len(seen),
+                                  "missing": ", ".join(f"{n:02d}" for n in missing)})
 
 
 def _sections(items: list) -> Iterable[Hit]:

@@ -42,10 +42,20 @@ def _forbidden_map(f: Any) -> dict[str, Any]:
 
 
 def allowed_set(p: dict[str, Any], ctx: Context) -> set[str] | None:
+    """The allowed values, built once per era (lists and literals never change)."""
     spec = p.get("allowed")
     if spec is None:
         return None
     specs = spec if isinstance(spec, list) else [spec]
+    uses_era = any(isinstance(s, str) and s.startswith("era:") for s in specs)
+    key = (ctx.require_era()["name"] if uses_era else "", id(ctx.lists))
+    cache = p.setdefault("_allowed_cache", {})
+    if key not in cache:
+        cache[key] = _build_allowed(specs, ctx)
+    return cache[key]
+
+
+def _build_allowed(specs: list[Any], ctx: Context) -> set[str]:
     out: set[str] = set()
     for s in specs:
         val = ctx.value(s)

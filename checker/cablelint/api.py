@@ -52,12 +52,25 @@ def lint_bytes(data: bytes, path: str, engine: Engine) -> list[Finding]:
 
 
 def input_error_finding(path: str, message: str) -> Finding:
-    line = 1
-    parts = message.split(":")
-    if len(parts) > 2 and parts[1].isdigit():
-        line = int(parts[1])
+    """A CL001 finding from an InputError text `path[:line[:col]]: what is wrong`."""
+    line, col, text = 1, 1, message
+    if message.startswith(path + ":"):
+        rest = message[len(path) + 1:]
+        nums = []
+        while True:
+            head, sep, tail = rest.partition(":")
+            if sep and head.isdigit() and len(nums) < 2:
+                nums.append(int(head))
+                rest = tail
+            else:
+                break
+        text = rest.strip()
+        if nums:
+            line = nums[0]
+        if len(nums) > 1:
+            col = nums[1]
     return Finding(path=path, rule=INPUT_ERROR.id, name=INPUT_ERROR.name, severity=INPUT_ERROR.severity,
-                   message=message, line=line, column=1, end_line=line, end_column=2)
+                   message=text, line=line, column=col, end_line=line, end_column=col + 1)
 
 
 def lint_paths(paths: Iterable[str | Path], *, engine: Engine | None = None, **kw) -> list[Finding]:

@@ -135,12 +135,12 @@ def parse_decl(rest: str, offset: int) -> DeclValue:
         return DeclValue("missing", raw, span)
     if regex.match(r"^\s*N\s*/?\s*A\b", up):
         return DeclValue("na", raw, span)
-    if "DECLASSIFIED" in up and "DECL:" not in up.replace(" ", "")[:8]:
-        return DeclValue("declassified", raw, span)
     dm = regex.match(r"^\s*(?:DECL(?:ASSIFY(?:\s+ON)?)?|DNG)\s*:?\s*(?:CO\s+)?", up)
     body_at = dm.end() if dm else 0
     body = raw[body_at:]
     boff = offset + body_at
+    if "DECLASSIFIED" in up:  # restamped at declassification: "DECLASSIFIED BY NARA 09/02/2009"
+        return DeclValue("declassified", raw, span)
     if regex.match(r"\s*(?:OADR|ORIGINATING AGENCY)", body.upper()):
         return DeclValue("oadr", raw, span)
     if regex.match(r"\s*N\s*/\s*A\b", body.upper()):

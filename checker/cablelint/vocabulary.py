@@ -18,16 +18,14 @@ from .document import Marking, Span, Token
 
 
 def rules_dir() -> Path:
-    """Where the shipped rule sets live (installed package or source tree)."""
-    try:
-        from importlib.resources import files
-
-        p = Path(str(files("cablelint.rules")))
-        if (p / "markings.yaml").exists():
-            return p
-    except (ModuleNotFoundError, TypeError):
-        pass
-    return Path(__file__).resolve().parents[2] / "rules"
+    """Where the shipped rule sets live: inside the installed package
+    (cablelint/rules, mapped from the top-level rules/ by pyproject), or the
+    top-level rules/ of a source checkout (editable installs)."""
+    here = Path(__file__).resolve().parent
+    for cand in (here / "rules", here.parents[1] / "rules"):
+        if (cand / "markings.yaml").is_file():
+            return cand
+    raise FileNotFoundError(f"cablelint: shipped rules not found beside {here}; reinstall cablelint")
 
 
 @dataclass

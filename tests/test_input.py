@@ -1,0 +1,56 @@
+"""Bad input is reported with its file and line, never crashes the run, and
+is never rewritten."""
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from cablelint import lint_paths
+from cablelint.source import InputError, decode, read
+
+CABLE = "UNCLAS PARIS 000579\nE.O. 12958: N/A\nTAGS: PREL FR\nSUBJECT: TEST\n\n1. (U) Text.\n"
+
+
+def test_binary_file_is_a_cl001_finding(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_bytes(b"UNCLAS PARIS 1\nline two\n\x00\x01\x02")
+    before = f.read_bytes()
+    (finding,) = lint_paths([f])
+    assert finding.rule == "CL001" and finding.line == 3
+    assert "binary" in finding.message
+    assert f.read_bytes() == before
+
+
+def test_mis_encoded_file_names_line_and_column(tmp_path: Path) -> None:
+    f = tmp_path / "latin1.txt"
+    f.write_bytes("UNCLAS PARIS 1\nCAF\u00c9 OWNER\n".encode("latin-1"))
+    (finding,) = lint_paths([f])
+    assert (finding.rule, finding.line, finding.column) == ("CL001", 2, 4)
+    assert "not UTF-8" in finding.message and "0xc9" in finding.message
+
+
+def test_missing_path_is_reported(tmp_path: Path) -> None:
+    (finding,) = lint_paths([tmp_path / "nope.txt"])
+    assert finding.rule == "CL001" and "no such file" in finding.message
+
+
+@pytest.mark.parametrize("enc,bom", [("utf-16", b""), ("utf-8", codecs.BOM_UTF8)])
+def test_bom_and_utf16_are_decoded(enc: str, bom: bytes) -> None:
+    src = decode(bom + CABLE.encode(enc), "x.txt")
+    assert src.text.lstrip("\ufeff").startswith("UNCLAS") and src.bom
+
+
+def test_crlf_keeps_columns_and_lines(tmp_path: Path) -> None:
+    f = tmp_path / "crlf.txt"
+    f.write_bytes(CABLE.replace("TAGS: PREL FR", "TAGS: PREL RU").replace("\n", "\r\n").encode())
+    src = read(f)
+    assert src.newline == "\r\n" and src.line_text(3) == "TAGS: PREL RU"
+    findings = [x for x in lint_paths([f]) if x.rule == "CL405"]
+    assert [(x.line, x.column, x.end_column) for x in findings] == [(3, 12, 14)]
+
+
+def test_unreadable_path_raises_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="is a directory"):
+        read(tmp_path)

@@ -1,0 +1,130 @@
+"""The parser reads real-world damage: each case is a form seen in the corpus,
+written here in our own words."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from cablelint.parser import find_reasons, parse, parse_decl
+from cablelint.source import Source
+
+
+def doc_of(text: str, path: str = "x.txt"):
+    return parse(Source(path, text))
+
+
+@pytest.mark.parametrize("text,letters,section", [
+    ("Classified By: Political Counselor F. Doe for Reasons 1.4 (b) and (d)", "bd", "1.4"),
+    ("for reasons 1.4 b and d", "bd", "1.4"),
+    ("Reason(s): 1.4 (B/D)", "bd", "1.4"),
+    ("reasons 1.4 (b,d)", "bd", "1.4"),
+    ("Reasons 1.4(b)(d)", "bd", "1.4"),
+    ("reason para 1.4 (b)", "b", "1.4"),
+    ("CLASSIFIED BY POLOFF J. DOE, 1.5 (D).", "d", "1.5"),
+    ("REASON 1.5.D.", "d", "1.5"),
+    ("REASON: 1.4(B), (D)", "bd", "1.4"),
+    ("reasons 1.4 (b&d)", "bd", "1.4"),
+    ("Reasons 1.4 (b) and (d). I told him so.", "bd", "1.4"),
+])
+def test_reason_spellings(text: str, letters: str, section: str) -> None:
+    sec, found, _ = find_reasons(text)
+    assert sec[0] == section
+    assert "".join(l.lower() for l, _ in found) == letters
+
+
+def test_reason_needs_standalone_letters() -> None:
+    assert find_reasons("exports of 1.4 billion dollars") is None
+
+
+def test_wrapped_reason_across_a_blank_line() -> None:
+    d = doc_of("C O N F I D E N T I A L PARIS 000579\n\nE.O. 12958: DECL: 01/30/2014\n\nTAGS: PREL FR\n\n"
+               "SUBJECT: X\n\nClassified By: DCM JOHN ROE, FOR REAS\n\nONS 1.4 B/D\n\n[11.](#) (C) Text.\n")
+    cb = d.classified_by
+    assert cb.authority.value == "DCM JOHN ROE"
+    assert [r.value for r in cb.reasons] == ["b", "d"]
+    assert d.source.line_col(cb.reasons[0].span.start) == (11, 9)
+
+
+@pytest.mark.parametrize("first_line,level", [
+    ("C O N F I D E N T I A L SECTION 01 OF 02 PARIS 000579", "CONFIDENTIAL"),
+    ("S E C R E T PARIS 000579", "SECRET"),
+    ("SS E C R E T SECTION 01 OF 02 PARIS 001699", "SECRET"),
+    ("Cable dated:2005-11-29T14:19:00C O N F I D E N T I A L CAIRO 008938SIPDIS", "CONFIDENTIAL"),
+    ("RUEHZG/NATO EU COLLECTIVE\tC O N F I D E N T I A L SECTION 01 OF 02 BERN 000258 \\", "CONFIDENTIAL"),
+    ("UNCLAS SECTION 01 OF 03 LONDON 002427", "UNCLASSIFIED"),
+    ("SENSITIVE BUT UNCLASSIFIED AMMAN 003930", "UNCLASSIFIED"),
+    ("LIMITED OFFICIAL USE MADRID 001234", "LIMITED OFFICIAL USE"),
+    ("CLASSIFICATION: SECRET", "SECRET"),
+])
+def test_banner_forms(first_line: str, level: str) -> None:
+    d = doc_of(first_line + "\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: X\n")
+    assert d.level == level
+
+
+def test_secretary_is_not_a_banner() -> None:
+    d = doc_of("SECRETARY RICE MET THE MINISTER PARIS 000579\n")
+    assert d.banner is None
+
+
+def test_sbu_banner_carries_the_sbu_control() -> None:
+    d = doc_of("SENSITIVE BUT UNCLASSIFIED AMMAN 003930\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: X\n")
+    assert "SBU" in [c.value for c in d.banner.controls]
+
+
+def test_paragraph_numbers_after_web_damage() -> None:
+    body = "\n\n".join([
+        "[11.](#) (C) One.", "¶2. (C) Two.", "RUSSIA FRUSTRATED WITH EU", "13. (C) Three.",
+        "SIPDIS", "14. (C) Four.\n-- 1. a numbered list item\n-- 2. another", "15. (S/NF) Five.",
+    ])
+    d = doc_of("S E C R E T PARIS 000579\nNOFORN\nE.O. 12958: DECL: 01/30/2014\nTAGS: PREL\nSUBJECT: X\n\n" + body)
+    assert [p.number for p in d.paragraphs] == [1, 2, 3, 4, 5]
+    assert [p.portion.raw for p in d.paragraphs] == ["C", "C", "C", "C", "S/NF"]
+    assert d.paragraphs[4].portion.level == "SECRET"
+    assert [c.value for c in d.paragraphs[4].portion.controls] == ["NOFORN"]
+    assert "RUSSIA FRUSTRATED WITH EU" in [h.value for h in d.headings]
+
+
+def test_genuine_paragraph_eleven_is_kept() -> None:
+    paras = "\n\n".join(f"{i}. (U) Para {i}." for i in range(1, 13))
+    d = doc_of("UNCLAS PARIS 000579\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: X\n\n" + paras)
+    assert [p.number for p in d.paragraphs] == list(range(1, 13))
+
+
+@pytest.mark.parametrize("rest,kind,date,fmt", [
+    ("DECL: 01/30/2014", "date", dt.date(2014, 1, 30), "mm/dd/yyyy"),
+    ("DECL:  2/2/2020 \\", "date", dt.date(2020, 2, 2), "mm/dd/yyyy"),
+    ("DECL: 10/10/11", "date", dt.date(2011, 10, 10), "m/d/yy"),
+    ("DECL: 2020/01/05", "date", dt.date(2020, 1, 5), "yyyy/mm/dd"),
+    ("N/A", "na", None, ""),
+    ("DECL: OADR", "oadr", None, ""),
+    ("DECL: TEN YEARS AFTER KOREAN UNIFICATION", "event", None, ""),
+    ("DECL: 1.6X5", "exemption", None, ""),
+    ("GDS 8/12/85 (DOE, JOHN) OR-P", "date", dt.date(1985, 8, 12), "m/d/yy"),
+    ("DECL: DECLASSIFIED BY NARA 09/02/2009", "declassified", None, ""),
+])
+def test_decl_forms(rest: str, kind: str, date, fmt: str) -> None:
+    d = parse_decl(rest, 0)
+    assert d.kind == kind and d.date == date and d.date_format == fmt
+
+
+def test_exemption_codes_are_canonical() -> None:
+    assert [t.value for t in parse_decl("DECL: 1.6X5", 0).exemptions] == ["X5"]
+    assert [t.value for t in parse_decl("XGDS-2", 0).exemptions] == ["XGDS2"]
+    assert [t.value for t in parse_decl("DECL: 50X1-HUM", 0).exemptions] == ["50X1-HUM"]
+
+
+def test_date_sources() -> None:
+    header = "R 301533Z JAN 04\nFM AMEMBASSY PARIS\nTO SECSTATE WASHDC\nC O N F I D E N T I A L PARIS 000579\n"
+    assert doc_of(header).date.value == dt.date(2004, 1, 30)
+    assert doc_of("C O N F I D E N T I A L PARIS 000579\n", "05PARIS579.txt").date.source == "filename-year"
+    assert doc_of("C O N F I D E N T I A L PARIS 000579\n", "seed.txt").date.value is None
+    assert parse(Source("seed.txt", "UNCLAS X 1\n"), dt.date(2001, 2, 3)).date.source == "option"
+
+
+def test_transmission_and_sections() -> None:
+    d = doc_of("VZCZCXRO3385\nDE RUEHFR #0762/01 1591642\nZNY SSSSS ZZH\nO 081642Z JUN 09\nFM AMEMBASSY PARIS\n"
+               "S E C R E T SECTION 01 OF 03 PARIS 000762\n\nE.O. 12958: DECL: 06/07/2024\nTAGS: PREL\nSUBJECT: X\n\n"
+               "1. (S) One. PARIS 00000762  002 OF 003\n\nPARIS 00000762  003 OF 003\n")
+    assert d.header.security.value == "ZNY SSSSS"
+    assert [(s.number, s.total, s.kind) for s in d.sections] == [(1, 3, "banner"), (2, 3, "page"), (3, 3, "page")]

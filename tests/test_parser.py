@@ -128,3 +128,81 @@ def test_transmission_and_sections() -> None:
                "1. (S) One. PARIS 00000762  002 OF 003\n\nPARIS 00000762  003 OF 003\n")
     assert d.header.security.value == "ZNY SSSSS"
     assert [(s.number, s.total, s.kind) for s in d.sections] == [(1, 3, "banner"), (2, 3, "page"), (3, 3, "page")]
+
+
+def test_run_together_header_fields_are_each_read() -> None:
+    d = doc_of("S E C R E T TRIPOLI 000492\nNOFORN SIPDIS DEPT FOR NEA/MAG E.O. 12958: DECL: 12/21/2019 "
+               "TAGS: PREL LY SUBJECT: A RUN-TOGETHER HEADER Classified By: CDA Jane Doe, reasons 1.4 (b) and (d)\n\n"
+               "1. (S/NF) Text.\n")
+    assert d.eo.decl.date == dt.date(2019, 12, 21)
+    assert [t.value for t in d.tags] == ["PREL", "LY"]
+    assert d.subject.value == "A RUN-TOGETHER HEADER"
+    assert [r.value for r in d.classified_by.reasons] == ["b", "d"]
+    assert "NOFORN" in [c.value for c in d.captions]
+
+
+def test_declassified_by_is_not_classified_by() -> None:
+    d = doc_of("UNCLASSIFIED BUENOS AIRES 2481\nDECLASSIFIED BY NARA 09/02/2009\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: X\n")
+    assert d.classified_by is None
+
+
+@pytest.mark.parametrize("line", ["E C R E T SECTION 01 OF 03 BAGHDAD 000146", "CSE C R E T SECTION 01 OF 02 SHENYANG 000004"])
+def test_banner_with_its_first_letter_lost(line: str) -> None:
+    assert doc_of(line + "\nE.O. 12958: DECL: 01/01/2017\n").level == "SECRET"
+
+
+def test_lettered_items_carry_their_marks() -> None:
+    d = doc_of("S E C R E T REYKJAVIK 000041\nE.O. 12958: DECL: 01/01/2019\nTAGS: PTER IC\nSUBJECT: X\n\n"
+               "¶A.  (C) There are no known groups.\n\nii.  (SBU) Two events.\n")
+    assert [p.portion.raw for p in d.paragraphs] == ["C", "SBU"]
+
+
+def test_derivative_classified_by() -> None:
+    d = doc_of("S E C R E T ISLAMABAD 002185\nE.O. 12958: DECL: 01/01/2019\nTAGS: PTER PK\nSUBJECT: X\n"
+               "Classified By: Derived from DSCG 05-01.\n\n1. (S) Text.\n")
+    assert d.classified_by.derived_from.value == "DSCG 05-01"
+    assert d.classified_by.authority is None
+
+
+def test_reason_section_typo_and_split_number() -> None:
+    assert find_reasons("Reason 1/4 (B)")[0][0] == "1.4"
+    d = doc_of("C O N F I D E N T I A L BEIJING 000245\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL CH\nSUBJECT: X\n"
+               "Classified By: Ambassador Jon Doe. Reasons 1.\n4 (b) and (d).\n\n1. (C) Text.\n")
+    assert [r.value for r in d.classified_by.reasons] == ["b", "d"]
+
+
+def test_dates_from_archive_metadata_and_a_late_dtg() -> None:
+    meta = "Cable dated:2005-11-29T14:19:00C O N F I D E N T I A L CAIRO 008938\n"
+    assert doc_of(meta).date.value == dt.date(2005, 11, 29)
+    late = "C O N F I D E N T I A L ROME 002045\nE.O. 12958: DECL: 05/12/2013\n\n1. (C) Text.\n\nP 121721Z MAY 03\n"
+    assert doc_of(late).date.value == dt.date(2003, 5, 12)
+
+
+def test_tags_keyword_variants() -> None:
+    for kw in ("TAG MASS, PREL, BR", "Tags: MASS PREL BR", "TAGS MASS PREL BR"):
+        d = doc_of(f"UNCLAS BRASILIA 000952\nE.O. 12958: N/A\n{kw}\nSUBJECT: X\n")
+        assert [t.value for t in d.tags] == ["MASS", "PREL", "BR"], kw
+
+
+def test_wrapped_reference_is_not_a_paragraph() -> None:
+    d = doc_of("C O N F I D E N T I A L STATE 001265\nE.O. 12958: DECL: 01/01/2018\nTAGS: PREL\nSUBJECT: X\n\n"
+               "1. (C) See the demarche in paragraph\n2.The points follow.\n\n2. (C) Second.\n")
+    assert [p.number for p in d.paragraphs] == [1, 2]
+    assert d.paragraphs[1].portion.raw == "C"
+
+
+def test_classified_by_naming_the_order_stays_whole() -> None:
+    d = doc_of("C O N F I D E N T I A L LONDON 002005\nE.O. 12958: DECL: 01/01/2018\nTAGS: PREL UK\nSUBJECT: X\n"
+               "Classified By: Classified By: Pol Couns Jane Doe, E.O. 12958, reasons 1.4 (b) and (d)\n\n1. (C) Text.\n")
+    assert [r.value for r in d.classified_by.reasons] == ["b", "d"]
+
+
+def test_portion_mark_after_reasons_is_not_a_reason() -> None:
+    assert "".join(l for l, _ in find_reasons("reasons 1.4 (b) and (d) (S/NF) Summary")[1]) == "bd"
+    assert "".join(l for l, _ in find_reasons("Reason(s): 1.4 (B/D)")[1]) == "BD"
+
+
+def test_paragraph_after_a_dashed_heading() -> None:
+    d = doc_of("S E C R E T PANAMA 008545\nE.O. 12356: DECL: OADR\nTAGS: PREL PM\nSUBJECT: X\n\n"
+               "1. SECRET - ENTIRE TEXT.\n\n2. Two.\n-----------\nHEADING\n-----------\n3. Three.\n")
+    assert [p.number for p in d.paragraphs] == [1, 2, 3]

@@ -1,26 +1,66 @@
 """The Python API: lint text or paths from other tools and pipelines.
 
-    from cablelint import lint_text, lint_paths, load_ruleset
-    findings = lint_text(text, path="05PARIS579.txt")
+    from cablelint import lint_text, lint_paths, load_ruleset, make_engine
 
-Each call builds nothing it does not need; for many documents, make one
-Engine (`make_engine`) and call `engine.lint_source` per document, or pass an
-engine to `lint_paths`. Engines hold no per-document state, so one engine can
-be used from one process at a time; with multiprocessing make one per worker.
+    findings = lint_text(text, path="05PARIS579.txt")            # state rules
+    findings = lint_paths(["cables/"], rules=["state", "house.yaml"],
+                          ignore=["CL503"], exclude=["archive/**"])  # like `cablelint check`
+    findings = lint_paths(["cables/"], config=".cablelint.yaml") # a project's settings
+    for f in findings:
+        print(f.path, f.line, f.column, f.rule, f.severity, f.message)
+
+`lint_paths` takes the settings of `cablelint check` and of the
+configuration file as keywords (rules, select, ignore, extend_select,
+severity, per_file_ignores, exclude, extensions, date, as_of, protect), with
+`config=` to start from a config file; keywords override the file, as
+command-line options do. It reads no config file unless given one.
+
+Findings are plain values (`cablelint.Finding`); `matched` holds the flagged
+text, which may be classified: print it only when you mean to.
+
+Many documents: build one engine and reuse it (loading rule sets is the
+slow part). An engine holds no per-document state and pickles, but the
+cheapest pattern with multiprocessing is one engine per worker process:
+
+    from multiprocessing import Pool
+    from cablelint import lint_text, make_engine
+
+    _engine = None
+
+    def _init(rules):
+        global _engine
+        _engine = make_engine(rules)
+
+    def _lint(item):
+        path, text = item
+        return lint_text(text, path, engine=_engine)
+
+    if __name__ == "__main__":
+        corpus = [("a.txt", "UNCLAS ..."), ("b.txt", "SECRET ...")]
+        with Pool(initializer=_init, initargs=(["state"],)) as pool:
+            for findings in pool.imap(_lint, corpus, chunksize=32):
+                ...
 """
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from .engine import INPUT_ERROR, Engine, Selection
-from .findings import Finding
+from .findings import Finding, Severity
+from .protect import ProtectList
 from .rule import RuleSet
+from .ruleset import DEFAULT_RULESETS
 from .ruleset import load as _load
 from .source import InputError, Source, decode, read
 
-DEFAULT_RULESETS = ("state",)
+if TYPE_CHECKING:
+    from .config import Config
+
+SETTINGS = ("rules", "select", "ignore", "extend_select", "severity", "per_file_ignores", "exclude",
+            "extensions", "date", "as_of", "protect")
 
 
 def load_ruleset(spec: str) -> RuleSet:
@@ -28,16 +68,43 @@ def load_ruleset(spec: str) -> RuleSet:
     return _load(spec)
 
 
-def make_engine(rulesets: Iterable[str | RuleSet] = DEFAULT_RULESETS, *, select: list[str] | None = None,
-                ignore: list[str] | None = None, date: dt.date | None = None,
-                as_of: dt.date | None = None, **options) -> Engine:
-    sets = [r if isinstance(r, RuleSet) else load_ruleset(r) for r in rulesets]
-    return Engine(sets, Selection(select=select or [], ignore=ignore or []), date=date, as_of=as_of,
-                  options=options)
+def _day(value: dt.date | str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def make_engine(rules: Iterable[str | RuleSet] = DEFAULT_RULESETS, *, select: Iterable[str] | None = (),
+                ignore: Iterable[str] | None = (), extend_select: Iterable[str] | None = (),
+                severity: dict[str, str | Severity] | None = None, date: dt.date | str | None = None,
+                as_of: dt.date | str | None = None, protect: Iterable[str | Path] | ProtectList = (),
+                **options) -> Engine:
+    """An engine for the given rule sets (names, files or loaded RuleSets).
+
+    `select`/`ignore`/`extend_select` take rule ids, id prefixes (CL2) or
+    names; `severity` re-grades rules ({"CL502": "error"}); `protect` is a
+    list of protect-list files (or a loaded ProtectList). Other keywords are
+    engine options (`release=True`). A selector that matches no rule raises
+    ConfigError, as in the CLI.
+    """
+    from .config import Config
+    from .protect import load as load_protect
+    from .runner import _check_selectors, severity_map
+
+    sets = [r if isinstance(r, RuleSet) else load_ruleset(str(r)) for r in rules]
+    select, ignore, extend_select = list(select or ()), list(ignore or ()), list(extend_select or ())
+    probe = Engine(sets)
+    sev = {k: v if isinstance(v, Severity) else Severity.parse(str(v)) for k, v in (severity or {}).items()}
+    _check_selectors(Config(select=select, ignore=ignore, extend_select=extend_select, severity=sev), probe.rules)
+    sel = Selection(select=select, ignore=ignore, extend_select=extend_select, severity=severity_map(sev, probe.rules))
+    plist = protect if isinstance(protect, ProtectList) else load_protect(list(protect)) if protect else None
+    if plist:
+        options["protect"] = plist
+    if any(rs.name == "release" for rs in sets):
+        options.setdefault("release", True)  # as the CLI does: release rules judge a release
+    return Engine(sets, sel, date=_day(date), as_of=_day(as_of), options=options)
 
 
 def lint_text(text: str, path: str = "<text>", *, engine: Engine | None = None, **kw) -> list[Finding]:
-    """Lint one document given as text."""
+    """Lint one document given as text; `kw` are make_engine's when no engine is given."""
     eng = engine or make_engine(**kw)
     return eng.lint_source(Source(path, text))
 
@@ -73,16 +140,46 @@ def input_error_finding(path: str, message: str) -> Finding:
                    message=text, line=line, column=col, end_line=line, end_column=col + 1)
 
 
-def lint_paths(paths: Iterable[str | Path], *, engine: Engine | None = None, **kw) -> list[Finding]:
-    """Lint files (directories are walked); unreadable files become CL001 findings."""
-    from .files import discover
+def make_config(config: str | Path | Config | None = None, **settings) -> Config:
+    """The settings of a `cablelint check` run: a config file (or a Config),
+    then keyword settings on top, as command-line options go on top of the
+    file. Keywords use the config keys with underscores (per_file_ignores)."""
+    from .config import Config, load_config
 
-    eng = engine or make_engine(**kw)
-    files, errors = discover([str(p) for p in paths])
-    out: list[Finding] = [input_error_finding(e.split(":")[0], e) for e in errors]
-    for f in files:
-        try:
-            out.extend(eng.lint_source(read(f)))
-        except InputError as exc:
-            out.append(input_error_finding(f, str(exc)))
-    return out
+    cfg = load_config(Path(config)) if isinstance(config, (str, Path)) else copy.deepcopy(config or Config())
+    for key, value in settings.items():
+        if key not in SETTINGS:
+            raise TypeError(f"unknown setting {key!r} (settings: {', '.join(SETTINGS)})")
+        if key == "severity":
+            value = {k: v if isinstance(v, Severity) else Severity.parse(str(v)) for k, v in value.items()}
+        elif key == "extensions":
+            value = [e if e.startswith(".") else "." + e for e in value]
+        elif key in ("date", "as_of"):
+            value = _day(value)
+        elif key == "per_file_ignores":
+            value = {g: list(v) for g, v in value.items()}
+        elif key != "protect" or not isinstance(value, ProtectList):
+            value = [v if isinstance(v, RuleSet) else str(v)
+                     for v in ([value] if isinstance(value, (str, Path, RuleSet)) else value)]
+        setattr(cfg, key, value)
+    return cfg
+
+
+def lint_paths(paths: Iterable[str | Path], *, engine: Engine | None = None,
+               config: str | Path | Config | None = None, baseline: str | Path | None = None,
+               **settings) -> list[Finding]:
+    """Lint files and directories as `cablelint check` does: directories are
+    walked for the configured extensions, `exclude` and `per_file_ignores`
+    apply, a `baseline` file hides known findings, and unreadable or missing
+    files become CL001 findings. Findings come back sorted by path and line.
+
+    `settings` are make_config's; an `engine` replaces the rule-related ones
+    (rules, select, ignore, extend_select, severity, date, as_of, protect).
+    """
+    from .runner import run_check
+
+    cfg = make_config(config, **settings)
+    eng = engine or make_engine(cfg.rules or DEFAULT_RULESETS, select=cfg.select, ignore=cfg.ignore,
+                                extend_select=cfg.extend_select, severity=cfg.severity, date=cfg.date,
+                                as_of=cfg.as_of, protect=cfg.protect)
+    return run_check(cfg, [str(p) for p in paths], engine=eng, baseline=baseline).findings

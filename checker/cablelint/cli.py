@@ -5,6 +5,7 @@
     cablelint rules [--all]        list rule sets, or every rule
     cablelint rule ID              explain one rule
     cablelint test [PATH...]       run the examples kept with each rule
+    cablelint redact PATH...       replace protected names with placeholders
 
 Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 usage,
 configuration, rule-set or input errors that stop the run.
@@ -16,20 +17,24 @@ import datetime as dt
 import json
 import os
 import sys
-import time
 from pathlib import Path
 from typing import Sequence
 
 from . import __version__
-from .api import input_error_finding
-from .engine import Engine, Selection
-from .files import DEFAULT_EXTENSIONS, discover
+from . import baseline as baseline_mod
+from .config import Config, ConfigError, resolve as resolve_config
+from .engine import Engine
+from .files import discover
 from .findings import Severity
 from .reporters import Report, get as get_reporter, names as reporter_names
-from .ruleset import RuleSetError, load, shipped
-from .source import InputError, Source, decode, read
+from .reporters.common import statistics_text
+from .runner import build_engine, run_check
+from .protect import ProtectError, ProtectList, load as load_protect
+from .redact import RedactError, add_parser as add_redact_parser, run as run_redact
+from .ruleset import DEFAULT_RULESETS, RuleSetError, load, shipped
+from .source import InputError, read
 
-COMMANDS = ("check", "inspect", "rules", "rule", "test")
+COMMANDS = ("check", "inspect", "rules", "rule", "test", "redact")
 
 
 class UsageError(Exception):
@@ -45,7 +50,8 @@ def _date(text: str) -> dt.date:
 
 def _add_common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--rules", "-r", action="append", metavar="NAME|FILE",
-                   help="rule set to use (repeatable); default: state")
+                   help="rule set to use (repeatable); default: state, capco and cui, "
+                        "each for the documents of its shape")
     p.add_argument("--date", type=_date, metavar="YYYY-MM-DD",
                    help="cable date, when the cable does not give one")
 
@@ -59,19 +65,38 @@ def build_parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="lint cables (the default command)")
     c.add_argument("paths", nargs="*", metavar="PATH", help="files or directories ('-' for stdin)")
     _add_common(c)
-    c.add_argument("--format", "-f", default=None, help="output format: " + ", ".join(reporter_names()))
+    c.add_argument("--format", "-f", default=None, help="output format: " + ", ".join(reporter_names()) +
+                   " (default full; github when GITHUB_ACTIONS=true)")
     c.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
     c.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="review/release date (default today)")
-    c.add_argument("--select", action="append", default=[], metavar="RULE", help="only these rules (id, prefix or name)")
+    c.add_argument("--select", action="append", default=[], metavar="RULE",
+                   help="only these rules (id, prefix such as CL2, or name; repeatable or comma list)")
     c.add_argument("--ignore", action="append", default=[], metavar="RULE", help="skip these rules")
-    c.add_argument("--extend-select", action="append", default=[], metavar="RULE")
-    c.add_argument("--fail-on", choices=["error", "warning", "info"], default="error",
+    c.add_argument("--extend-select", action="append", default=[], metavar="RULE",
+                   help="add rules to the selection")
+    c.add_argument("--severity-override", action="append", default=[], metavar="RULE=SEVERITY",
+                   help="re-grade a rule, e.g. CL201=warning (repeatable)")
+    c.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                   help="skip files matching GLOB (adds to the config's exclude)")
+    c.add_argument("--fail-on", choices=["error", "warning", "info"], default=None,
                    help="lowest severity that makes the exit code 1 (default error)")
     c.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
+    c.add_argument("--config", metavar="FILE", help="use this config file (.cablelint.yaml or pyproject.toml)")
+    c.add_argument("--isolated", action="store_true", help="ignore all config files")
+    c.add_argument("--show-config", action="store_true",
+                   help="print the settings in effect and the file they came from, then exit")
+    c.add_argument("--statistics", action="store_true", help="print the number of findings per rule")
+    c.add_argument("--baseline", metavar="FILE", help="hide findings recorded in this baseline file")
+    c.add_argument("--write-baseline", metavar="FILE",
+                   help="record the current findings in FILE (then exit 0); nothing else writes it")
     c.add_argument("--color", choices=["auto", "always", "never"], default="auto")
     c.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
-    c.add_argument("--show-matches", action="store_true", help="print flagged text (may be classified)")
-    c.add_argument("--extensions", default=",".join(DEFAULT_EXTENSIONS),
+    c.add_argument("--show-matches", action="store_true",
+                   help="print flagged text (may be classified); also turns off protect-list masking")
+    c.add_argument("--protect", action="append", default=[], metavar="FILE",
+                   help="protect list: names that must never appear unredacted, nor in any output "
+                        "(repeatable; adds to the config's `protect`)")
+    c.add_argument("--extensions", default=None,
                    help="file endings to lint in directories (default .txt,.cable,.tel)")
     c.add_argument("--stdin-filename", metavar="NAME", help="name for '-' input in the report")
 
@@ -79,6 +104,8 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("paths", nargs="+", metavar="PATH")
     _add_common(i)
     i.add_argument("--format", "-f", choices=["text", "json"], default="text")
+    i.add_argument("--protect", action="append", default=[], metavar="FILE",
+                   help="mask the names of these protect lists in the output (adds to the config's)")
 
     r = sub.add_parser("rules", help="list rule sets, or every rule with --all")
     r.add_argument("--all", action="store_true", help="list every rule of the chosen rule sets")
@@ -92,6 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     t = sub.add_parser("test", help="run the examples kept with each rule")
     t.add_argument("paths", nargs="*", metavar="PATH", help="rule set files or folders (default: shipped)")
+    add_redact_parser(sub)
     return ap
 
 
@@ -106,8 +134,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0 if exc.code == 0 else 2
     try:
         return {"check": cmd_check, "inspect": cmd_inspect, "rules": cmd_rules, "rule": cmd_rule,
-                "test": cmd_test}[args.command](args)
-    except (RuleSetError, UsageError) as exc:
+                "test": cmd_test, "redact": cmd_redact}[args.command](args)
+    except (RuleSetError, UsageError, ConfigError, baseline_mod.BaselineError, ProtectError, RedactError) as exc:
         print(f"cablelint: error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:
@@ -118,7 +146,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def load_rulesets(specs: list[str] | None):
-    return [load(s) for s in (specs or ["state"])]
+    """The chosen rule sets; by default state, capco and cui, each gated by document shape."""
+    return [load(s) for s in (specs or DEFAULT_RULESETS)]
 
 
 def _use_color(choice: str, stream) -> bool:
@@ -133,52 +162,101 @@ def _use_color(choice: str, stream) -> bool:
     return hasattr(stream, "isatty") and stream.isatty()
 
 
+def _split(values: list[str]) -> list[str]:
+    return [v.strip() for item in values for v in item.split(",") if v.strip()]
+
+
+def check_config(args: argparse.Namespace) -> Config:
+    """The config file's settings with the command line on top: flags that
+    choose (--select, --rules, --format...) replace, flags that add
+    (--ignore, --extend-select, --exclude, --severity-override) extend."""
+    cfg = resolve_config(args.config, args.isolated)
+
+    def took(key: str, flag: str) -> None:
+        cfg.origin[key] = flag if key not in cfg.origin else f"{cfg.origin[key]} + {flag}"
+
+    if args.rules:
+        cfg.rules = list(args.rules)
+        cfg.origin["rules"] = "--rules"
+    if args.select:
+        cfg.select = _split(args.select)
+        cfg.origin["select"] = "--select"
+    for key, more, flag in (("ignore", args.ignore, "--ignore"), ("extend-select", args.extend_select,
+                                                                  "--extend-select"),
+                            ("exclude", args.exclude, "--exclude")):
+        if more:
+            attr = key.replace("-", "_")
+            setattr(cfg, attr, getattr(cfg, attr) + (_split(more) if key != "exclude" else list(more)))
+            took(key, flag)
+    for item in args.severity_override:
+        sel, eq, sev = item.partition("=")
+        if not eq or not sel.strip():
+            raise UsageError(f"--severity-override {item!r}: use RULE=SEVERITY, e.g. CL201=warning")
+        try:
+            cfg.severity[sel.strip()] = Severity.parse(sev)
+        except ValueError as exc:
+            raise UsageError(f"--severity-override {item!r}: {exc}") from None
+        cfg.origin["severity"] = "--severity-override" if "severity" not in cfg.origin else \
+            cfg.origin["severity"].split(" + ")[0] + " + --severity-override"
+    if args.extensions:
+        cfg.extensions = [e if e.startswith(".") else "." + e for e in _split([args.extensions])]
+        cfg.origin["extensions"] = "--extensions"
+    for key, value, flag in (("fail-on", args.fail_on, "--fail-on"), ("format", args.format, "--format"),
+                             ("date", args.date, "--date"), ("as-of", args.as_of, "--as-of")):
+        if value is not None:
+            setattr(cfg, key.replace("-", "_"), value)
+            cfg.origin[key] = flag
+    return cfg
+
+
 def cmd_check(args: argparse.Namespace) -> int:
+    cfg = check_config(args)
+    if args.show_config:
+        sys.stdout.write(cfg.show())
+        return 0
     if not args.paths:
         raise UsageError("no paths given (try: cablelint seeds/ examples/)")
-    fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" and "github" in reporter_names()
-                          else "concise")
+    if args.baseline and args.write_baseline:
+        raise UsageError("--baseline and --write-baseline cannot be used together")
+    fmt = cfg.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "full")
     try:
         reporter = get_reporter(fmt)
     except KeyError:
         raise UsageError(f"unknown format {fmt!r} (formats: {', '.join(reporter_names())})") from None
-    sel = Selection(select=args.select, ignore=args.ignore, extend_select=args.extend_select)
-    engine = Engine(load_rulesets(args.rules), sel, date=args.date, as_of=args.as_of)
-    start = time.perf_counter()
-    exts = tuple(e if e.startswith(".") else "." + e for e in args.extensions.split(",") if e)
-    paths = [p for p in args.paths if p != "-"]
-    files, errors = discover(paths, exts)
-    findings = [input_error_finding(e.split(":")[0], e) for e in errors]
-    sources: dict[str, Source] = {}
-    n = 0
+    plist = protect_list(args.protect, cfg)
+    engine = build_engine(cfg)
+    if plist:
+        engine.options["protect"] = plist
+    if any(rs.name == "release" for rs in engine.rulesets):
+        engine.options["release"] = True
+    stdin = None
     if "-" in args.paths:
-        name = args.stdin_filename or "<stdin>"
-        data = sys.stdin.buffer.read()
-        n += 1
-        try:
-            src = decode(data, name)
-            sources[name] = src
-            findings.extend(engine.lint_source(src))
-        except InputError as exc:
-            findings.append(input_error_finding(name, str(exc)))
-    for f in files:
-        n += 1
-        try:
-            src = read(f)
-        except InputError as exc:
-            findings.append(input_error_finding(f, str(exc)))
-            continue
-        sources[f] = src
-        findings.extend(engine.lint_source(src))
-    findings.sort(key=lambda x: x.sort_key())
+        stdin = (args.stdin_filename or "<stdin>", sys.stdin.buffer.read())
+    run = run_check(cfg, args.paths, engine=engine, stdin=stdin, baseline=args.baseline, progress=sys.stderr)
+    if args.write_baseline:
+        n, kept = baseline_mod.write(Path(args.write_baseline), run.findings, run.linted)
+        extra = f" (kept {kept} for files not linted in this run)" if kept else ""
+        print(f"cablelint: wrote {n} baseline entr{'y' if n == 1 else 'ies'} for {len(run.linted)} "
+              f"file{'s' * (len(run.linted) != 1)} to {args.write_baseline}{extra}", file=sys.stderr)
+        return 0
     out_stream = sys.stdout
-    report = Report(findings=findings, rules=engine.rules, files=n, errors=errors,
-                    elapsed=time.perf_counter() - start, sources=sources,
+    report = Report(findings=run.findings, rules=engine.rules, files=len(run.linted), errors=run.errors,
+                    elapsed=run.elapsed, sources=run.sources,
                     color=_use_color(args.color, out_stream) and not args.output,
-                    show_matches=args.show_matches, version=__version__)
-    text = reporter.render(report)
-    if args.quiet and fmt == "concise":
-        text = "".join(l + "\n" for l in text.splitlines()[:-1])
+                    show_matches=args.show_matches, statistics=args.statistics, quiet=args.quiet,
+                    suppressed=run.suppressed, stale=[e.describe() for e in run.stale], version=__version__)
+    if plist and not args.show_matches:
+        # The single masking point: every format prints through report.safe(). The
+        # line parts of names wrapped in these files are masked too, so a message
+        # quoting one line never shows half a name.
+        report.mask = plist.with_fragments(src.text for src in run.sources.values()).mask
+    if args.statistics:
+        as_json = fmt in ("json", "json-lines")
+        text = statistics_text(report, as_json=as_json)
+        if not args.quiet and not as_json:
+            text += report.summary_line() + "\n"
+    else:
+        text = reporter.render(report)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
         if not args.quiet:
@@ -187,8 +265,23 @@ def cmd_check(args: argparse.Namespace) -> int:
         out_stream.write(text)
     if args.exit_zero:
         return 0
-    threshold = Severity.parse(args.fail_on)
-    return 1 if any(f.severity >= threshold for f in findings) else 0
+    threshold = Severity.parse(cfg.fail_on)
+    return 1 if any(f.severity >= threshold for f in run.findings) else 0
+
+
+def protect_list(flags: list[str], cfg: Config | None) -> ProtectList:
+    """The protect lists of the configuration and of --protect, merged (both
+    add: a protect list never hides another). ProtectError -> exit 2."""
+    paths = list(cfg.protect if cfg is not None else []) + list(flags or [])
+    return load_protect(paths)
+
+
+def cmd_redact(args: argparse.Namespace) -> int:
+    cfg = resolve_config(args.config, args.isolated)
+    plist = protect_list(args.protect, cfg)
+    if not plist:
+        raise UsageError("redact needs a protect list: --protect FILE (or `protect:` in the config)")
+    return run_redact(args, plist)
 
 
 def cmd_inspect(args: argparse.Namespace) -> int:
@@ -197,6 +290,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     for e in errors:
         print(f"cablelint: error: {e}", file=sys.stderr)
     docs = []
+    texts = []
     status = 2 if errors else 0
     for f in files:
         try:
@@ -206,12 +300,26 @@ def cmd_inspect(args: argparse.Namespace) -> int:
             status = 2
             continue
         docs.append(doc.to_dict())
-    if args.format == "json":
-        print(json.dumps(docs, indent=2, ensure_ascii=False))
+        texts.append(doc.text)
+    plist = protect_list(args.protect, resolve_config(None, False))
+    # inspect prints names (Classified By, signature): mask them, wrapped parts included
+    mask = plist.with_fragments(texts).mask if plist else (lambda t: t)
+    if args.format == "json":  # mask values before dumping: JSON escapes a wrapped name's line break
+        print(json.dumps(_mask_tree(docs, mask), indent=2, ensure_ascii=False))
     else:
         for d in docs:
-            print(_inspect_text(d))
+            print(mask(_inspect_text(d)))
     return status
+
+
+def _mask_tree(obj, mask):
+    if isinstance(obj, str):
+        return mask(obj)
+    if isinstance(obj, dict):
+        return {k: _mask_tree(v, mask) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [_mask_tree(v, mask) for v in obj]
+    return obj
 
 
 def _inspect_text(d: dict) -> str:
@@ -263,7 +371,9 @@ def cmd_rules(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(docs, indent=2, ensure_ascii=False))
     elif args.format == "md":
-        print(rules_markdown(list(rules.values())))
+        from .catalogue import catalogue_markdown
+
+        sys.stdout.write(catalogue_markdown(sets))  # docs/rules.md
     else:
         for d in docs:
             print(f"{d['id']}  {d['severity']:<7} {d['name']:<36} {d['summary']}")

@@ -52,6 +52,10 @@ class Marking:
     separators: list[Token] = field(default_factory=list)
     spaced: bool = False  # written letter-spaced: C O N F I D E N T I A L
     form: str = "cable"  # 'cable' (State telegram) or 'capco' (LEVEL//CONTROLS)
+    # Every entry after the level, in written order and with repeats, so that
+    # duplicate, misplaced and wrong-form tokens can be pointed at.
+    tokens: list[Token] = field(default_factory=list)
+    categories: list[Token] = field(default_factory=list)  # CUI category markings (SP-CTI, PRVCY)
 
 
 @dataclass(slots=True)
@@ -91,6 +95,7 @@ class ClassifiedBy:
     section: Token | None = None  # "1.4" / "1.5"
     reasons: list[Token] = field(default_factory=list)  # letters, lower case
     reason_text: Token | None = None
+    derived_from: Token | None = None  # derivative classification: the source instead of reasons
 
 
 @dataclass(slots=True)
@@ -146,7 +151,8 @@ class Document:
     subject_portion: Marking | None = None
     refs: list[Token] = field(default_factory=list)
     classified_by: ClassifiedBy | None = None
-    fields: dict[str, Token] = field(default_factory=dict)  # 'Derived From', 'POC'...
+    fields: dict[str, Token] = field(default_factory=dict)  # 'Derived From', 'POC'... (first of each)
+    field_list: list[tuple[str, Token]] = field(default_factory=list)  # every field line, repeats kept
     declassify_on: DeclValue | None = None  # CAPCO/CUI authority block
     paragraphs: list[Paragraph] = field(default_factory=list)
     headings: list[Token] = field(default_factory=list)
@@ -186,6 +192,7 @@ class Document:
                 "level": m.level,
                 "caveats": [c.value for c in m.controls],
                 "rel_to": [c.value for c in m.rel_to],
+                "categories": [c.value for c in m.categories],
                 "unknown": [c.raw for c in m.unknown],
                 "raw": m.raw,
                 "line": line(m.span),

@@ -40,10 +40,14 @@ EO_RE = regex.compile(
     r"^[\s\[]*(?:E\s*\.?\s*O\s*\.?|EO|MO\.)\s*(?P<order>\d{5})\b\s*(?:\((?:AS AMENDED)?\))?\s*[:;.,]?\s*(?P<rest>.*)$",
     regex.IGNORECASE,
 )
-TAGS_RE = regex.compile(r"^\s*\[?TAGS\]?" + DEBRIS + r"\s*:?\s*(?P<rest>.*)$")
+TAGS_RE = regex.compile(r"^\s*\[?(?:TAGS?|Tags?)\]?" + DEBRIS + r"(?:\s*:\s*|\s+)(?P<rest>.*)$")
+DTG_LINE_RE = regex.compile(
+    r"(?m)^[ \t]*(?:[ZOPR]{1,2}\s+){1,2}(?P<dtg>(?P<day>\d{2})\d{4}Z\s+(?P<mon>[A-Z]{3})\s+(?P<yr>\d{2}))\s*$")
+META_DATE_RE = regex.compile(
+    r"(?<![\d-])(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)[T ]\d{2}:\d{2}")
 SUBJ_RE = regex.compile(r"^\s*\[?SUBJ(?:ECT)?\]?" + DEBRIS + r"\s*:\s*(?P<rest>.*)$", regex.IGNORECASE)
 REF_RE = regex.compile(r"^\s*REFS?(?:\s*\(S\))?\s*:?\s+(?P<rest>.*)$|^\s*REFS?(?:\s*\(S\))?\s*:\s*(?P<rest2>.*)$")
-CLBY_RE = regex.compile(r"classified\s+by\b\s*:?", regex.IGNORECASE)
+CLBY_RE = regex.compile(r"(?<![A-Za-z])classified\s+by\b\s*:?", regex.IGNORECASE)  # not DECLASSIFIED BY
 SECTION_RE = regex.compile(r"\bSECTION\s+(?P<n>\d{1,3})\s+OF\s+(?P<m>\d{1,3})\b", regex.IGNORECASE)
 PAGE_RE = regex.compile(
     r"^\s*[A-Z][A-Z .'-]*?\s+0*\d{1,8}\s+(?P<n>\d{3})(?:\.\d+)?\s+OF\s+(?P<m>\d{3})\s*\\?\s*$"
@@ -58,6 +62,10 @@ PAGE_INLINE_RE = regex.compile(
 PARA_RE = regex.compile(
     r"^[ \t]{0,8}(?:¶\s*)?(?:\[)?(?P<num>\d{1,3})(?P<dot>\.|\)|(?=\s*\())\]?(?:\(#\))?[ \t]*"
 )
+# The unparenthesised whole-text mark: `1. SECRET - ENTIRE TEXT.`
+ENTIRE_TEXT_RE = regex.compile(
+    r"(?P<mark>(?P<level>TOP SECRET|SECRET|CONFIDENTIAL|LIMITED OFFICIAL USE|UNCLASSIFIED)\s*-\s*(?P<ctl>ENTIRE\s+TEXT))\b"
+)
 PORTION_RE = regex.compile(r"\(\s*(?P<mark>[A-Za-z][^()\n]{0,58}?)\s*\)")
 FIELD_RE = regex.compile(
     r"^\s*(?P<key>Derived From|Declassify On|Declassify on|Reason|Reasons|Controlled by|Controlled By|"
@@ -65,6 +73,23 @@ FIELD_RE = regex.compile(
     r"Classified By|Declassified By|Declassification Date)\s*:\s*(?P<val>.*?)\s*$",
     regex.IGNORECASE,
 )
+# One name per field however it is written (targets use `fields.<Name>`).
+FIELD_NAMES = {
+    "derived from": "Derived From", "declassify on": "Declassify On", "reason": "Reason", "reasons": "Reason",
+    "controlled by": "Controlled By", "cui category": "CUI Category", "cui categories": "CUI Category",
+    "category": "Category", "limited dissemination control": "Limited Dissemination Control",
+    "dissemination": "Limited Dissemination Control", "poc": "POC", "downgrade to": "Downgrade To",
+    "classified by": "Classified By", "declassified by": "Declassified By",
+    "declassification date": "Declassification Date",
+}
+# Fields that make a document without a telegram header an IC/ISOO- or CUI-marked one.
+MARKED_FIELDS = ("Derived From", "Declassify On", "Controlled By", "CUI Category")
+# A bullet or lettered sub-paragraph: in a CAPCO/CUI document each is a portion.
+# An enumerator (`a.`, `(a)`, `(1)`) only counts after a blank line or another
+# bullet: inside wrapped prose a line may well begin with "(a) ".
+BULLET_RE = regex.compile(r"^[ \t]*(?:(?P<dash>[-*•·▪])|[a-z]\.|\([a-z0-9]{1,2}\))[ \t]+")
+# The date line of a memorandum-style (CAPCO/CUI) document.
+DATE_LINE_RE = regex.compile(r"(?im)^[ \t]*(?:Date|Dated)[ \t]*:[ \t]*(?P<v>\S.*?)[ \t]*$")
 PLACEHOLDER_RE = regex.compile(r"X{5,}|\[(?:REDACTED|WITHHELD)[^\]\n]{0,40}\]|\(b\)\s*\(\s*[1-9]\s*\)(?:\s*\(\s*[A-F]\s*\))?", regex.IGNORECASE)
 DATE_PATTERNS = (
     (regex.compile(r"(?<!\d)(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?!\d)"), "yyyy/mm/dd"),
@@ -82,12 +107,12 @@ EXEMPTION_RE = regex.compile(
 
 BANNER_ANYWHERE_RE = regex.compile(
     r"(?:(?<=CLASSIFICATION:\s*)(?P<level>TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED)\b"
-    r"|(?P<level>T ?O ?P S E C R E T|C? ?O N F I D E N T I A L|S E C R E T|U N C L A S(?: S I F I E D)?)"
+    r"|(?P<level>T ?O ?P S E C R E T|C? ?O N F I D E N T I A L|(?:S ?)?E ?C R E T|U N C L A S(?: S I F I E D)?)"
     r"(?=\s*(?:SECTION|[A-Z]{3,}|$))"
     r"|(?<=^|[\t\",]\s*)(?P<level>TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS|LIMITED OFFICIAL USE)"
     r"(?=\s+(?:SECTION\s+\d+\s+OF\s+\d+\s+)?[A-Z][A-Z .'-]+\s+\d{3,}))"
 )
-_SPACED_DAMAGE = {"ONFIDENTIAL": "CONFIDENTIAL"}
+_SPACED_DAMAGE = {"ONFIDENTIAL": "CONFIDENTIAL", "ECRET": "SECRET"}  # first letter lost
 
 
 def _key(text: str) -> str:
@@ -116,6 +141,28 @@ def parse_date_value(text: str, offset: int) -> tuple[dt.date | None, str, Span 
         return dt.date(y, mo, d), fmt, span, False
     except ValueError:
         return None, fmt, span, True
+
+
+def memo_date(text: str) -> dt.date | None:
+    """The date of a `Date:` line: 15 March 2023, March 15, 2023, 2023-03-15, 20230315, 03/15/2023."""
+    t = text.strip()
+    m = regex.match(r"(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})\b", t) or regex.match(
+        r"([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})\b", t)
+    try:
+        if m:
+            a, b, y = m.groups()
+            day, mon = (a, b) if a.isdigit() else (b, a)
+            month = MONTH_NAMES.get(mon.upper()) or MONTHS.get(mon.upper()[:3])
+            return dt.date(int(y), month, int(day)) if month else None
+        m = regex.match(r"(\d{4})-?(\d{2})-?(\d{2})\b", t)
+        if m:
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        m = regex.match(r"(\d{1,2})/(\d{1,2})/(\d{4})\b", t)
+        if m:
+            return dt.date(int(m[3]), int(m[1]), int(m[2]))
+    except ValueError:
+        return None
+    return None
 
 
 def _exemption_value(raw: str) -> str:
@@ -161,8 +208,7 @@ class Parser:
 
     def parse(self, source: Source, date: dt.date | None = None) -> Document:
         doc = Document(source=source)
-        lines = source.lines()
-        starts = source.line_starts
+        lines, starts = split_run_on_header(source.lines(), source.line_starts)
         n = len(lines)
         v = self.vocab
 
@@ -186,6 +232,7 @@ class Parser:
         if doc.header:
             hs = doc.header.span
             doc.header.span = Span(hs.start, starts[header_end - 1] + len(lines[header_end - 1]) if header_end else hs.end)
+        self._footer(doc, lines, starts)  # before the body: a bottom banner tells an IC-style document
 
         # -- header fields up to the first paragraph ---------------------
         i = (banner_idx + 1) if banner_idx is not None else header_end
@@ -201,7 +248,8 @@ class Parser:
             if self._para_start(line) is not None or (doc.eo or doc.tags_line or doc.subject) and self._portion_start(line):
                 body_idx = i
                 break
-            if in_captions and banner_idx is not None and self._caption_line(doc, line, off):
+            if in_captions and banner_idx is not None and not FIELD_RE.match(line) and \
+                    self._caption_line(doc, line, off):  # "Dissemination: NOFORN" is a field, not a caption
                 i += 1
                 continue
             if PAGE_RE.match(line):
@@ -247,7 +295,12 @@ class Parser:
                 self._field(doc, fm, off)
                 i += 1
                 continue
-            if self._portion_start(line) and (doc.banner or doc.fields):
+            pm = self._portion_start(line)
+            if pm and (doc.banner or doc.fields or not doc.header or "//" in pm.raw or self._has_categories(pm.level)):
+                body_idx = i
+                break
+            if self._marked(doc) and (BULLET_RE.match(line) or not self._shortish_header(s)):
+                # An IC/CUI-marked document: its first bullet or prose line starts the body.
                 body_idx = i
                 break
             if doc.subject and (doc.eo or doc.tags_line) and not self._shortish_header(s):
@@ -264,10 +317,9 @@ class Parser:
 
         # -- body ------------------------------------------------------
         self._body(doc, lines, starts, body_idx)
-        self._footer(doc, lines, starts)
         self._placeholders(doc)
-        self._date(doc, date)
         doc.shape = self._shape(doc)
+        self._date(doc, date)
         return doc
 
     # ------------------------------------------------------------------
@@ -388,6 +440,12 @@ class Parser:
             for c in probe.controls:
                 doc.captions.append(c)
             return True
+        # Captions run together with a passing line: "NOFORN SIPDIS DEPT FOR NEA/MAG".
+        lead = regex.match(r"\s*(?:(?:NOFORN|SIPDIS|EXDIS|NODIS|LIMDIS|STADIS|SENSITIVE)(?:\s+|/|$))+", line)
+        if lead:
+            probe = Marking(raw="", span=Span(off, off))
+            self.vocab.scan_controls(line[:lead.end()], off, probe)
+            doc.captions.extend(probe.controls)
         return False
 
     def _page_mark(self, doc: Document, line: str, off: int) -> None:
@@ -459,6 +517,11 @@ class Parser:
                     break
                 j += 1
                 continue
+            fm = FIELD_RE.match(nxt)
+            if fm and self._field_name(fm) != "Reason":
+                break  # the next line of an authority block: Derived From, Declassify On
+            if fm:
+                self._field(doc, fm, starts[j])
             split_number = bool(regex.search(r"\b1\.\s*$", pieces[-1][0])) and not reason_found
             if not split_number and (self._para_start(nxt) is not None or self._portion_start(nxt) or
                                      TAGS_RE.match(nxt) or SUBJ_RE.match(nxt) or EO_RE.match(nxt)):
@@ -481,6 +544,10 @@ class Parser:
             cut = rstart
         else:
             cut = len(joined)
+        dm = regex.search(r"(?i)\bderived\s+from\s*:?\s*(?P<src>[^;\n]*?[^\s;.,])\s*(?:[.;,]|$)", joined)
+        if dm:  # derivative classification: "Classified By: ... Derived from DSCG 05-01"
+            cb.derived_from = Token(dm["src"], Span(offmap(dm.start("src")), offmap(dm.end("src") - 1) + 1))
+            cut = min(cut, dm.start())
         auth = joined[:cut]
         am = regex.search(r"[\s,;.]*(?:\(U\)\s*)?$", auth)
         auth = auth[:am.start()] if am else auth
@@ -493,14 +560,19 @@ class Parser:
         doc.classified_by = cb
         return j
 
+    @staticmethod
+    def _field_name(fm: regex.Match) -> str:
+        key = " ".join(fm["key"].split())
+        return FIELD_NAMES.get(key.lower(), key)
+
     def _field(self, doc: Document, fm: regex.Match, off: int) -> None:
-        key = " ".join(w.capitalize() if w.lower() not in ("cui", "poc", "on", "by", "from", "to") else w.lower()
-                       for w in fm["key"].split())
-        key = key.replace("Cui", "CUI").replace("Poc", "POC")
-        key = {"Poc": "POC", "POC": "POC", "Cui Category": "CUI Category"}.get(key, key)
+        key = self._field_name(fm)
         val = fm["val"]
         tok = Token(val, Span(off + fm.start("val"), off + fm.end("val")), val)
+        if any(t.span == tok.span for _, t in doc.field_list):
+            return  # already read (a Reason line joined to its Classified By)
         doc.fields.setdefault(key, tok)
+        doc.field_list.append((key, tok))
         if key.lower() == "declassify on" and doc.declassify_on is None:
             doc.declassify_on = parse_decl(val, off + fm.start("val"))
         if key.lower() == "classified by" and doc.classified_by is None:
@@ -531,7 +603,8 @@ class Parser:
         return int(m["num"]), m["num"], m.start("num"), m.end("num")
 
     def _portion_start(self, line: str) -> Marking | None:
-        m = regex.match(r"^\s*\(\s*([A-Za-z][^()\n]{0,58}?)\s*\)", line)
+        # A mark at the start of a block, after an optional item label: "¶A.  (C)", "ii. (SBU)".
+        m = regex.match(r"^\s*(?:¶?\s*(?:[A-Za-z]|[ivxIVX]{1,4})[.)]\s+)?\(\s*([A-Za-z][^()\n]{0,58}?)\s*\)", line)
         if not m:
             return None
         return self.vocab.parse_portion(m.group(1), m.start(1))
@@ -543,13 +616,42 @@ class Parser:
         numbered: list[Paragraph] = []
         blocks: list[Paragraph] = []
         prev_blank = True
+        marked = self._marked(doc)
+        after_field = False
+        prev_bullet = False
         for i in range(start_idx, n):
             line = lines[i]
             off = starts[i]
             s = line.strip()
             if not s:
                 prev_blank = True
+                after_field = False
                 continue
+            if marked:
+                # IC/CUI documents: authority-block and designation-indicator
+                # lines (and their wrapped values) and banner lines are not portions;
+                # every bullet is one, blank line before it or not.
+                if self._marked_field(doc, lines, starts, i, line, off):
+                    after_field = True
+                    prev_blank = True
+                    continue
+                bm = BULLET_RE.match(line)
+                if bm and not bm["dash"] and not (prev_blank or prev_bullet):
+                    bm = None
+                prev_bullet = bool(bm)
+                if after_field and not bm and not self._portion_start(line):
+                    continue
+                after_field = False
+                got = v.parse_banner(line, off) if v.banner_re.match(line) else None
+                if got and not got[1].strip() and (got[0].form == "capco" or s.isupper()):
+                    prev_blank = True
+                    continue
+                if bm:
+                    pm = PORTION_RE.match(line, bm.end())
+                    portion = v.parse_portion(pm["mark"], off + pm.start("mark")) if pm else None
+                    blocks.append(Paragraph(Span(off, off + len(line.rstrip())), None, None, portion, s[:80], "bullet"))
+                    prev_blank = False
+                    continue
             # Section banners repeated in the body, and continuation page lines.
             if v.banner_re.match(line):
                 got = v.parse_banner(line, off)
@@ -570,16 +672,28 @@ class Parser:
                 for pm in PAGE_INLINE_RE.finditer(line):
                     doc.sections.append(SectionMark(int(pm["n"]), int(pm["m"]),
                                                     Span(off + pm.start("n"), off + pm.end("m")), "page"))
-            if doc.classified_by is None and CLBY_RE.match(s):
-                self._scan_classified_by(doc, lines, starts, i, line, off)
             ps = self._para_start(line)
+            if doc.classified_by is None and (CLBY_RE.match(s) or ps is not None and CLBY_RE.match(
+                    line, PARA_RE.match(line).end())):
+                # 1990s cables often number it: "1. CLASSIFIED BY POLCOUNS ..., REASON: 1.5(B)(D)."
+                self._scan_classified_by(doc, lines, starts, i, line, off)
             if ps is not None:
                 num, raw, a, b = ps
                 after_at = PARA_RE.match(line).end()
                 pm = PORTION_RE.match(line, after_at)
                 portion = v.parse_portion(pm["mark"], off + pm.start("mark")) if pm else None
+                if pm is None and (em := ENTIRE_TEXT_RE.match(line, after_at)):
+                    portion = self._entire_text_mark(em, off)
                 number = self._undo_pilcrow(num, raw, last, line)
-                accept = portion is not None or number == last + 1 or (last < number <= last + 3 and prev_blank)
+                # An unmarked number continues the sequence only where a paragraph can
+                # start: after a blank line or a finished sentence, with a space after
+                # the dot ("paragraph\n5.The" is a wrapped reference, not paragraph 5).
+                prev = lines[i - 1].strip() if i > 0 else ""
+                starts_para = prev_blank or i == start_idx or self._heading(prev) or (
+                    regex.search(r"[.:;!?\"')\]]\s*$", prev) is not None and not line[after_at - 1:after_at].isalpha()
+                    and line[PARA_RE.match(line).start("dot") + 1:][:1] in (" ", "\t", "("))
+                accept = portion is not None or (starts_para and (
+                    number == last + 1 or (last < number <= last + 3 and prev_blank)))
                 if accept:
                     if pm and portion is None and regex.fullmatch(r"[A-Z]{1,3}(?:[/ -][A-Z ]+)?", pm["mark"].strip()):
                         # An unknown mark is still the paragraph's mark (the rule flags it).
@@ -602,7 +716,7 @@ class Parser:
                 if pmk is not None:
                     mm = regex.match(r"^\s*\(", line)
                     pmk.span = Span(off + pmk.span.start, off + pmk.span.end)
-                    for coll in (pmk.controls, pmk.rel_to, pmk.unknown, pmk.separators):
+                    for coll in (pmk.controls, pmk.rel_to, pmk.unknown, pmk.separators, pmk.tokens, pmk.categories):
                         for t in coll:
                             t.span = Span(off + t.span.start, off + t.span.end)
                     if pmk.level_token:
@@ -616,7 +730,10 @@ class Parser:
                 else:
                     blocks.append(Paragraph(Span(off, off + len(line.rstrip())), None, None, None, s[:80], "block"))
             prev_blank = False
-        if numbered:
+        if marked:
+            # Every paragraph and bullet of an IC/CUI document is a portion.
+            doc.paragraphs = sorted(numbered + blocks, key=lambda p: p.span.start)
+        elif numbered:
             doc.paragraphs = numbered
             # A marked block between numbered paragraphs is part of the previous one.
         else:
@@ -629,6 +746,17 @@ class Parser:
             if regex.fullmatch(r"[A-Z][A-Za-z'.-]+(?: [A-Z][A-Za-z'.-]+){0,2}", s) and len(s) <= 30:
                 doc.signature = Token(s, Span(starts[i] + lines[i].index(s), starts[i] + lines[i].index(s) + len(s)))
             break
+
+    def _entire_text_mark(self, em: regex.Match, off: int) -> Marking | None:
+        """`1. SECRET - ENTIRE TEXT.`: the whole-text mark of 1970s-80s
+        cables, written without parentheses; it is paragraph 1's mark."""
+        level = self.vocab.level_from_banner_text(em["level"])
+        if level is None:
+            return None
+        lt = Token(level, Span(off + em.start("level"), off + em.end("level")), em["level"])
+        return Marking(raw=em["mark"], span=Span(off + em.start("mark"), off + em.end("mark")), level=level,
+                       level_token=lt, controls=[Token("ENTIRE TEXT", Span(off + em.start("ctl"), off + em.end("ctl")),
+                                                       em["ctl"])], form="portion")
 
     @staticmethod
     def _undo_pilcrow(num: int, raw: str, last: int, line: str) -> int:
@@ -693,21 +821,147 @@ class Parser:
                 return
             except ValueError:
                 pass
+        # A date-time group away from the header (a second copy, a damaged header).
+        m = DTG_LINE_RE.search(doc.text)
+        if m and m["mon"] in MONTHS:
+            try:
+                doc.date = CableDate(dt.date(two_digit_year(int(m["yr"])), MONTHS[m["mon"]], int(m["day"])),
+                                     "dtg", Span(m.start("dtg"), m.end("dtg")))
+                return
+            except ValueError:
+                pass
+        # Archive metadata before the text: "Cable dated:2005-11-29T14:19:00", a
+        # TSV/CSV column "2007-03-16 07:49:00".
+        m = META_DATE_RE.search(head)
+        if m:
+            try:
+                doc.date = CableDate(dt.date(int(m["y"]), int(m["m"]), int(m["d"])), "metadata",
+                                     Span(m.start(), m.end()))
+                return
+            except ValueError:
+                pass
+        if doc.shape in ("capco", "cui"):
+            # A memorandum-style document: "Date: 15 March 2023" near the top.
+            dm = DATE_LINE_RE.search(doc.text, 0, min(len(doc.text), 3000))
+            got = memo_date(dm["v"]) if dm else None
+            if dm and got:
+                doc.date = CableDate(got, "dateline", Span(dm.start("v"), dm.end("v")))
+                return
         stem = Path(doc.path).name
         fm = re.match(r"^(\d{2})[A-Z]", stem)
         if fm:
             yr = two_digit_year(int(fm[1]))
             doc.date = CableDate(dt.date(yr, 1, 1), "filename-year")
 
-    def _shape(self, doc: Document) -> str:
+    def _has_categories(self, level: str | None) -> bool:
+        lv = self.vocab.levels.get(level or "")
+        return bool(lv and lv.categories)
+
+    def _marked(self, doc: Document) -> bool:
+        """An IC/ISOO- or CUI-marked document (banner `SECRET//NOFORN` or `CUI`, or
+        an authority block / designation indicator without a banner), not a telegram."""
+        if doc.header or doc.eo or doc.tags_line:
+            return False
         b = doc.banner
-        if b and b.level == "CONTROLLED UNCLASSIFIED INFORMATION":
-            return "cui"
+        if b is not None:
+            if b.form == "capco" or self._has_categories(b.level):
+                return True
+            # A bare level at top and bottom, with no post and serial: the ISOO layout.
+            f = doc.footer
+            return bool(f and f.level == b.level and not doc.post and not doc.sections)
+        return any(k in doc.fields for k in MARKED_FIELDS)
+
+    def _marked_field(self, doc: Document, lines: list[str], starts: list[int], i: int, line: str,
+                      off: int) -> bool:
+        """Read an authority-block or designation-indicator line in the body; True if it was one."""
+        fm = FIELD_RE.match(line)
+        if fm is None:
+            return False
+        if self._field_name(fm) == "Classified By":
+            if doc.classified_by is None:
+                self._scan_classified_by(doc, lines, starts, i, line, off)
+            return True
+        self._field(doc, fm, off)
+        return True
+
+    def _shape(self, doc: Document) -> str:
+        """cable | capco | cui | unknown: which kind of document this is, so that
+        only the rule set written for it runs.
+
+        Telegram parts (routing header, E.O. line, TAGS, `POST 001234` on the
+        banner line) make a cable, first. A CUI control marking, or a designation
+        indicator or (CUI) portions on an unclassified document, make a CUI
+        document. An IC-style banner or portion (`SECRET//NOFORN`, `(S//NF)`),
+        an authority block without telegram parts, or a bare banner repeated at
+        the bottom over marked blocks make a CAPCO-marked document. No marking
+        at all is `unknown`.
+        """
+        b = doc.banner
         if doc.header or doc.eo or doc.tags_line or (b and b.form == "cable" and (doc.post or doc.sections)):
-            return "cable"
-        if b and b.form == "capco" or any(p.portion and "/" in p.portion.raw for p in doc.paragraphs):
+            return "cable"  # a telegram, whatever its banner says (a CUI cable is still a cable)
+        if b and self._has_categories(b.level):
+            return "cui"
+        portions = [p.portion for p in doc.paragraphs if p.portion]
+        portions += [doc.subject_portion] if doc.subject_portion else []
+        levels = [b.level] if b else [m.level for m in portions]
+        classified = any(self.vocab.is_classified(lv) for lv in levels)
+        if not classified and ("Controlled By" in doc.fields or "CUI Category" in doc.fields or
+                               any(self._has_categories(m.level) for m in portions)):
+            return "cui"
+        if b and b.form == "capco" or any("//" in m.raw for m in portions):
             return "capco"
-        return "cable" if b else "unknown"
+        if "Derived From" in doc.fields or "Declassify On" in doc.fields:
+            return "capco"
+        if b:
+            if doc.footer and portions and all(p.number is None for p in doc.paragraphs):
+                return "capco"
+            return "cable"
+        return "capco" if portions else "unknown"
+
+
+# Header fields that exports run together on one line: "NOFORN SIPDIS DEPT FOR
+# NEA/MAG E.O. 12958: DECL: 12/21/2019 TAGS: PREL SUBJECT: ...".
+RUN_ON_MARK_RE = regex.compile(
+    r"E\.\s?O\.\s?\d{5}\b|(?<![A-Za-z])(?:EO\s\d{5}\s+DECL|TAGS\s*:|SUBJECT\s*:|SUBJ\s*:|REFS?\s*:|"
+    r"(?i:(?<!DE)CLASSIFIED\s+BY\b))"
+)
+
+
+def split_run_on_header(lines: list[str], starts: list[int], limit: int = 120) -> tuple[list[str], list[int]]:
+    """Split header lines that hold several fields into one virtual line per
+    field (offsets stay exact), so the header parser sees each at a line start.
+
+    Only the header area is split: it ends at the first numbered paragraph.
+    """
+    out_lines: list[str] = []
+    out_starts: list[int] = []
+    for i, line in enumerate(lines):
+        if i >= limit or PARA_RE.match(line) and regex.match(r"\s*(?:¶|\[)?\d{1,3}\.", line):
+            out_lines.extend(lines[i:])
+            out_starts.extend(starts[i:])
+            break
+        cuts = []
+        in_clby = False
+        for m in RUN_ON_MARK_RE.finditer(line):
+            is_clby = m.group(0)[:1] in "Cc"
+            # Inside a Classified By statement only TAGS/SUBJECT start a new field:
+            # "Classified By: X, E.O. 12958, reasons 1.4 (b)" stays whole.
+            if in_clby and (is_clby or not m.group(0).upper().startswith(("TAGS", "SUBJ"))):
+                continue
+            if line[:m.start()].strip():
+                cuts.append(m.start())
+            in_clby = is_clby or (in_clby and not m.group(0).upper().startswith(("TAGS", "SUBJ")))
+        if not cuts or len(line) > 2000:
+            out_lines.append(line)
+            out_starts.append(starts[i])
+            continue
+        prev = 0
+        for c in cuts + [len(line)]:
+            if c > prev:
+                out_lines.append(line[prev:c])
+                out_starts.append(starts[i] + prev)
+            prev = c
+    return out_lines, out_starts
 
 
 def join_pieces(pieces: list[tuple[str, int]]):
@@ -733,7 +987,7 @@ def join_pieces(pieces: list[tuple[str, int]]):
     return s, offmap
 
 
-REASON_SEC_RE = regex.compile(r"(?<![\d.])1\s*\.\s*(?P<d>[45])(?![\d])")
+REASON_SEC_RE = regex.compile(r"(?<![\d.])1\s*[./]\s*(?P<d>[45])(?![\d])")  # "1/4 (B)" is a typo seen in cables
 _REASON_TOKEN = regex.compile(
     r"\s+|[(),/&.;:\[\]]|(?i:and|or)(?![a-z])|(?P<l>[a-zA-Z])(?![a-zA-Z])"
 )
@@ -752,6 +1006,8 @@ def find_reasons(text: str) -> tuple[tuple[str, int, int], list[tuple[str, int]]
             t = _REASON_TOKEN.match(text, pos)
             if not t or t.end() == pos:
                 break
+            if t["l"] and regex.match(r"\s*/\s*[A-Za-z]{2,}", text[t.end():t.end() + 8]):
+                break  # "(S/NF)": a portion mark after the reasons, not a reason letter
             if t["l"]:
                 letters.append((t["l"], t.start("l")))
             elif t.group(0) in ".;" and letters and regex.match(r"\s", text[t.end():t.end() + 1] or " "):

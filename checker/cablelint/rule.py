@@ -36,6 +36,9 @@ class Rule:
     ruleset: str = ""
     origin: str = ""  # file:line where the rule is defined
     checker: Any = None  # the compiled check (set by the loader)
+    # Rules whose findings this one replaces on the same span (CL203 "order
+    # not yet signed" says more than CL202 "order not in force").
+    supersedes: list[str] = field(default_factory=list)
 
     @property
     def short_description(self) -> str:
@@ -70,3 +73,4 @@ class RuleSet:
     vocabulary: dict[str, Any] = field(default_factory=dict)
     lists: dict[str, Any] = field(default_factory=dict)  # named value lists (TAGS...)
     extends: list[str] = field(default_factory=list)
+    example_files: list[str] = field(default_factory=list)  # cables + .expect sidecars (cablelint test)

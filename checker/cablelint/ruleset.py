@@ -35,13 +35,17 @@ from .rule import Example, Rule, RuleSet
 from .targets import resolve
 from .vocabulary import rules_dir
 
-TOP_KEYS = {"name", "description", "version", "extends", "applies", "eras", "era_overrides", "lists",
+TOP_KEYS = {"name", "description", "version", "extends", "applies", "eras", "era_overrides", "example_files", "lists",
             "extend_lists", "vocabulary", "disable", "severity", "rules", "kind"}
 RULE_META = {"id", "name", "severity", "kind", "message", "when", "summary", "why", "fix", "reference",
-             "examples", "tags"}
+             "examples", "tags", "supersedes"}
 WHEN_KEYS = {"classified": bool, "levels": list, "shape": list, "eras": list, "not_eras": list,
              "date_from": (str, dt.date), "date_before": (str, dt.date), "present": list, "absent": list,
-             "controls_any": list, "era_flag": str, "release": bool, "partial": bool}
+             "controls_any": list, "portion_controls_any": list, "era_flag": str, "release": bool, "partial": bool}
+# The rule sets used when none is chosen: each checks only the documents of its
+# `applies: {shape: ...}` (cables, CAPCO-marked, CUI), so together they pick the
+# rule set by the shape of the document.
+DEFAULT_RULESETS = ("state", "capco", "cui")
 ID_RE = regex.compile(r"^[A-Z]{1,6}\d{2,4}$")
 NAME_RE = regex.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -175,6 +179,7 @@ def _build(data: _Map, path: Path, chain: tuple[str, ...]) -> RuleSet:
     _check_type(path, data, "rules", list, "rule set")
     _check_type(path, data, "eras", list, "rule set")
     _check_type(path, data, "era_overrides", dict, "rule set")
+    _check_type(path, data, "example_files", list, "rule set")
     _check_type(path, data, "lists", dict, "rule set")
     _check_type(path, data, "extend_lists", dict, "rule set")
     _check_type(path, data, "vocabulary", dict, "rule set")
@@ -197,6 +202,9 @@ def _build(data: _Map, path: Path, chain: tuple[str, ...]) -> RuleSet:
         rs.lists.update(parent.lists)
         _merge_vocab(rs.vocabulary, parent.vocabulary)
         rs.applies = parent.applies or rs.applies
+    # Example cables with `.expect` sidecars that `cablelint test` runs for this
+    # set (not inherited: a child set is tested with its own files).
+    rs.example_files = [str((path.parent / str(p)).resolve()) for p in data.get("example_files") or []]
     if "applies" in data:
         _validate_when(path, data["applies"], "applies")
         rs.applies = dict(data["applies"])
@@ -214,6 +222,7 @@ def _build(data: _Map, path: Path, chain: tuple[str, ...]) -> RuleSet:
     for i, raw in enumerate(data.get("rules") or []):
         rule = _rule(path, raw, i, rs)
         by_id[rule.id] = rule
+    known_ids = set(by_id)
     for rid in data.get("disable") or []:
         if rid not in by_id:
             raise _err(path, data, f"`disable`: no rule {rid!r} to disable", "disable")
@@ -225,6 +234,7 @@ def _build(data: _Map, path: Path, chain: tuple[str, ...]) -> RuleSet:
             by_id[rid].severity = Severity.parse(str(sev))
         except ValueError as exc:
             raise _err(path, data["severity"], str(exc), rid) from None
+    _check_era_rule_refs(path, rs.eras, known_ids)
     names: dict[str, str] = {}
     for r in by_id.values():
         if r.name in names and names[r.name] != r.id:
@@ -248,7 +258,53 @@ def _era(path: Path, e: Any) -> dict[str, Any]:
     out["_to"] = _date(path, e, "to", f"era {e['name']}")
     if out["_to"] <= out["_from"]:
         raise _err(path, e, f"era {e['name']}: `to` must be after `from`", "to")
+    out["_key"] = e["name"]
+    out["_map"] = e  # the YAML mapping, for file:line in later errors
+    _check_type(path, e, "grace", list, f"era {e['name']}")
+    out["_grace"] = [_grace(path, e, g) for g in e.get("grace") or []]
     return out
+
+
+def _grace(path: Path, era: Any, g: Any) -> dict[str, Any]:
+    """A transition window inside an era: from `from` (default: the era's
+    start) until `until` (exclusive), its keys replace the era's."""
+    where = f"era {era['name']}: grace window"
+    if not isinstance(g, dict) or "until" not in g:
+        raise _err(path, g if isinstance(g, dict) else era, f"{where} needs `until` (a date YYYY-MM-DD)")
+    out = dict(g)
+    out["_until"] = _date(path, g, "until", where)
+    out["_from"] = _date(path, g, "from", where) if "from" in g else _date(path, era, "from", f"era {era['name']}")
+    if out["_until"] <= out["_from"]:
+        raise _err(path, g, f"{where}: `until` must be after `from`", "until")
+    for k in ("name", "to", "grace"):
+        if k in g:
+            raise _err(path, g, f"{where}: `{k}` cannot be changed inside a grace window", k)
+    out["_map"] = g
+    return out
+
+
+def _check_era_rule_refs(path: Path, eras: list[dict[str, Any]], known: set[str]) -> None:
+    """Era (and grace) `severity` and `disable` must name real rules and severities,
+    so a typo in the era table cannot silently leave a rule at full strength."""
+    for era in eras:
+        for part in [era] + list(era.get("_grace") or []):
+            where = f"era {era['name']}" + (": grace window" if part is not era else "")
+            src = part.get("_map", part)
+            sev = part.get("severity") or {}
+            dis = part.get("disable") or []
+            if not isinstance(sev, dict):
+                raise _err(path, src, f"{where}: `severity` must map rule ids to severities", "severity")
+            if not isinstance(dis, list):
+                raise _err(path, src, f"{where}: `disable` must be a list of rule ids", "disable")
+            for rid in list(sev) + list(dis):
+                if rid not in known:
+                    key = "severity" if rid in sev else "disable"
+                    raise _err(path, src, f"{where}: `{key}` names no rule of this set: {rid!r}", key)
+            for rid, v in sev.items():
+                try:
+                    Severity.parse(str(v))
+                except ValueError as exc:
+                    raise _err(path, src, f"{where}: {rid}: {exc}", "severity") from None
 
 
 def _override_eras(path: Path, over: Any, eras: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -262,7 +318,7 @@ def _override_eras(path: Path, over: Any, eras: list[dict[str, Any]]) -> list[di
                        name)
         if not isinstance(attrs, dict):
             raise _err(path, over, f"`era_overrides`: {name} must map era keys to values", name)
-        fixed = sorted({"name", "from", "to"} & set(attrs))
+        fixed = sorted({"name", "from", "to", "grace"} & set(attrs))
         if fixed:
             raise _err(path, attrs, f"`era_overrides`: {name}: `{fixed[0]}` cannot be changed (define `eras` instead)",
                        fixed[0])
@@ -331,11 +387,16 @@ def _rule(path: Path, raw: Any, index: int, rs: RuleSet) -> Rule:
     for k in ("summary", "why", "fix", "reference"):
         _check_type(path, raw, k, str, where)
     examples = _examples(path, raw, where)
+    _check_type(path, raw, "supersedes", list, where)
+    for sid in raw.get("supersedes") or []:
+        if not isinstance(sid, str) or not ID_RE.match(sid):
+            raise _err(path, raw, f"{where}: `supersedes` lists rule ids such as CL202, not {sid!r}", "supersedes")
     return Rule(
         id=raw["id"], name=raw["name"], severity=sev, kind=raw["kind"], message=raw["message"].strip(),
         params=prepared, when=dict(when), summary=raw.get("summary", ""), why=(raw.get("why") or "").strip(),
         fix=(raw.get("fix") or "").strip(), reference=(raw.get("reference") or "").strip(), examples=examples,
         tags=list(raw.get("tags", [])), ruleset=rs.name, origin=f"{path}:{_line(raw)}",
+        supersedes=list(raw.get("supersedes") or []),
     )
 
 

@@ -1,27 +1,81 @@
-"""`cablelint test`: run the examples kept with each rule.
+"""`cablelint test`: run the examples kept with each rule set.
 
-Every `bad` example must make its rule fire (at `line`, when given); every
-`good` example must not make it fire. Each miss is reported as the YAML
-file and line of the example, so a rule author can go straight to it.
+A rule set is tested two ways, and every miss is reported as `file:line:`
+so a rule author can go straight to it.
+
+1. Rule examples, the `examples:` list under each rule: every `bad` example
+   must make its rule fire (at `line`, when given) and every `good` example
+   must not. Misses point at the example in the YAML file.
+
+2. Example cables, whole documents kept beside the rule set:
+
+   - by convention, the folder `tests/<rule set name>/` next to the YAML file
+     (e.g. `rules/tests/state/` for `rules/state.yaml`);
+   - any folders or files listed under the rule set's top-level
+     `example_files:` key, relative to the YAML file
+     (`rules/state.yaml` lists `../examples/state`).
+
+   Each cable (`.txt`, `.cable`, `.tel`) is linted with the rule set under
+   test and must give exactly the findings listed in its sidecar
+   `NAME.EXT.expect` (so `1976-eo11652-faulty.txt.expect`):
+
+       # Faults typical of 1976 (a comment: any line starting with #)
+       # date: 1976-03-01       the cable date, when the cable gives none
+       # as-of: 2024-01-01      review date, for release rules
+       # rules: state release   rule sets (names, or .yaml paths relative to
+       #                        the cable) instead of the one under test
+       12 CL208                 one finding of CL208 on line 12
+       14 CL102  # why          a trailing comment explains the finding
+       14 CL102                 repeat a line for two findings there
+
+   A cable without a sidecar must have `clean` in its name and give no
+   finding at all. Expected findings that do not appear are reported at the
+   sidecar line; findings nobody expected at the cable line; a sidecar
+   without its cable, or a cable with neither sidecar nor `clean`, at the
+   file itself. The comparison is exact (rule and line, with multiplicity),
+   so an example also proves that nothing else fires.
 """
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from .engine import Engine, Selection
 from .rule import Example, Rule, RuleSet
-from .source import Source
+from .source import InputError, Source, read
+
+CABLE_EXTS = (".txt", ".cable", ".tel")
+EXPECT_LINE = re.compile(r"^(?P<line>\d+)\s+(?P<rule>[A-Z]{1,6}\d{2,4})\s*(?:#.*)?$")
+DIRECTIVE = re.compile(r"^#\s*(?P<key>rules|date|as-of)\s*:\s*(?P<value>.+?)\s*$")
 
 
 @dataclass
 class Failure:
-    where: str  # file:line of the example
+    where: str  # file:line of the example (or of the sidecar line)
     rule: str
     problem: str
 
     def __str__(self) -> str:
         return f"{self.where}: {self.rule}: {self.problem}"
+
+
+@dataclass
+class Expectation:
+    """What one example cable must give, read from its `.expect` sidecar."""
+
+    findings: Counter = field(default_factory=Counter)  # (line, rule) -> count
+    lines: dict[tuple[int, str], int] = field(default_factory=dict)  # (line, rule) -> sidecar line
+    rules: list[str] = field(default_factory=list)  # empty: the rule set under test
+    date: dt.date | None = None
+    as_of: dt.date | None = None
+    sidecar: Path | None = None
+
+
+class ExpectError(ValueError):
+    """A malformed sidecar; str() is `file:line: what is wrong`."""
 
 
 def _date(v: object) -> dt.date | None:
@@ -45,8 +99,102 @@ def run_example(rs: RuleSet, rule: Rule, ex: Example) -> list[int]:
     return [f.line for f in findings if f.rule == rule.id]
 
 
+def read_expectation(cable: Path) -> Expectation | None:
+    """The sidecar's expectation; a `clean` cable without one expects no finding.
+
+    None when the cable has neither. Raises ExpectError on a malformed line.
+    """
+    sidecar = cable.with_name(cable.name + ".expect")
+    if not sidecar.is_file():
+        return Expectation() if "clean" in cable.name.lower() else None
+    exp = Expectation(sidecar=sidecar)
+    for n, raw in enumerate(sidecar.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.strip()
+        if not line:
+            continue
+        d = DIRECTIVE.match(line)
+        if d:
+            if d["key"] == "rules":
+                exp.rules = [str(cable.parent / v) if v.endswith((".yaml", ".yml")) else v
+                             for v in re.split(r"[,\s]+", d["value"]) if v]
+            else:
+                try:
+                    setattr(exp, d["key"].replace("-", "_"), dt.date.fromisoformat(d["value"]))
+                except ValueError:
+                    raise ExpectError(f"{sidecar}:{n}: `# {d['key']}:` needs a date YYYY-MM-DD, "
+                                      f"not {d['value']!r}") from None
+            continue
+        if line.startswith("#"):
+            continue
+        m = EXPECT_LINE.match(line)
+        if not m:
+            raise ExpectError(f"{sidecar}:{n}: expected `LINE RULEID` (e.g. `12 CL207`), got {raw.strip()!r}")
+        key = (int(m["line"]), m["rule"])
+        exp.findings[key] += 1
+        exp.lines.setdefault(key, n)
+    return exp
+
+
+def example_files(rs: RuleSet) -> tuple[list[Path], list[Path], list[Failure]]:
+    """(cables, orphan sidecars, problems) kept beside the rule set."""
+    roots: list[Path] = []
+    conv = Path(rs.path).parent / "tests" / rs.name
+    if conv.is_dir():
+        roots.append(conv)
+    problems: list[Failure] = []
+    for p in rs.example_files:
+        pp = Path(p)
+        if not pp.exists():
+            problems.append(Failure(f"{rs.path}:1", "example_files", f"{p} does not exist"))
+        elif pp not in roots:
+            roots.append(pp)
+    cables: list[Path] = []
+    orphans: list[Path] = []
+    for root in roots:
+        files = [root] if root.is_file() else sorted(x for x in root.rglob("*") if x.is_file())
+        for f in files:
+            if f.suffix.lower() in CABLE_EXTS:
+                cables.append(f)
+            elif f.name.endswith(".expect") and not f.with_name(f.name[:-len(".expect")]).is_file():
+                orphans.append(f)
+    return cables, orphans, problems
+
+
+def check_example_file(cable: Path, rs: RuleSet) -> list[Failure]:
+    """Lint one example cable and compare with its sidecar, exactly."""
+    from .ruleset import load  # late: ruleset imports the check kinds
+
+    try:
+        exp = read_expectation(cable)
+    except ExpectError as exc:
+        return [Failure(str(exc).split(": ", 1)[0], "expect", str(exc).split(": ", 1)[1])]
+    if exp is None:
+        return [Failure(f"{cable}:1", "expect", f"no sidecar {cable.name}.expect, and `clean` is not in the "
+                                                "name (a clean example must give no finding)")]
+    sets = [load(r) for r in exp.rules] if exp.rules else [rs]
+    engine = Engine(sets, Selection(), date=exp.date, as_of=exp.as_of,
+                    options={"release": True} if exp.as_of else None)
+    try:
+        findings = engine.lint_source(read(str(cable)))
+    except InputError as exc:
+        return [Failure(f"{cable}:1", "CL001", str(exc))]
+    got = Counter((f.line, f.rule) for f in findings)
+    out: list[Failure] = []
+    where_exp = exp.sidecar or cable
+    for (line, rule), n in sorted((exp.findings - got).items()):
+        at = f"{where_exp}:{exp.lines.get((line, rule), 1)}"
+        out.append(Failure(at, rule, f"expected {'%d findings' % n if n > 1 else 'a finding'} at "
+                                     f"{cable.name}:{line}, not found"))
+    for (line, rule), n in sorted((got - exp.findings).items()):
+        msgs = [f.message for f in findings if (f.line, f.rule) == (line, rule)]
+        hint = f"add `{line} {rule}` to {cable.name}.expect" if exp.sidecar else "a clean example gives no finding"
+        out.append(Failure(f"{cable}:{line}", rule, f"found but not expected{' (x%d)' % n if n > 1 else ''}: "
+                                                     f"{msgs[0]} ({hint})"))
+    return out
+
+
 def test_ruleset(rs: RuleSet) -> tuple[int, list[Failure]]:
-    """(number of examples run, failures)."""
+    """(number of examples run, failures): rule examples, then example cables."""
     failures: list[Failure] = []
     count = 0
     origin_file = rs.path
@@ -68,4 +216,11 @@ def test_ruleset(rs: RuleSet) -> tuple[int, list[Failure]]:
             elif lines:
                 failures.append(Failure(where, rule.id, f"good example: the rule fired at line "
                                                         f"{', '.join(map(str, lines))}"))
+    cables, orphans, problems = example_files(rs)
+    failures += problems
+    for o in orphans:
+        failures.append(Failure(f"{o}:1", "expect", "sidecar without its cable"))
+    for cable in cables:
+        count += 1
+        failures += check_example_file(cable, rs)
     return count, failures

@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from .document import Document, Marking, Span, Token
+import regex
+
+from .document import DeclValue, Document, Marking, Span, Token
 
 
 @dataclass(slots=True)
@@ -99,6 +101,62 @@ def _decl_kind(kind: str) -> Callable[[Document], list[Item]]:
     return lambda d: [it for it in _decl(d) if it.obj.kind == kind]
 
 
+def _unmarked_paragraphs(d: Document) -> list[Item]:
+    """Paragraphs without a portion mark, except one that is the Classified By
+    statement itself ("1. CLASSIFIED BY ..., REASON 1.5(B)" in 1990s cables):
+    an authority block is not a portion."""
+    cb = d.classified_by.span if d.classified_by else None
+    return [Item(p.text, p.span, p, _para_label(p)) for p in d.paragraphs
+            if p.portion is None and not (cb and p.span.start <= cb.start < p.span.end)]
+
+
+def _entire_text(d: Document) -> list[Item]:
+    """Whole-text marks such as `1. (C - ENTIRE TEXT)` or `1. SECRET - ENTIRE TEXT.`:
+    one mark standing for every paragraph (normal before 1995, a blanket
+    notice after)."""
+    return [Item(it.value.raw, it.span, it.value, it.label) for it in _portions(d)
+            if any(c.value == "ENTIRE TEXT" for c in it.value.controls)]
+
+
+# What is left of a DECL value once its dates, exemption codes and filler are gone:
+# any word left is an event ("25X1, AFTER KOREAN UNIFICATION").
+_DECL_FILLER = regex.compile(
+    r"(?i)\bDECL(?:ASSIFY)?(?:\s+ON)?\b|\d{1,4}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{1,4}|\b(?:19|20)\d{6}\b|\bAND\b|\bOR\b"
+    r"|[^A-Za-z]+")
+
+
+def _has_event(d: Document, dv: DeclValue) -> bool:
+    text = list(d.text[dv.span.start:dv.span.end])
+    for t in dv.exemptions:
+        for i in range(max(t.span.start, dv.span.start), min(t.span.end, dv.span.end)):
+            text[i - dv.span.start] = " "
+    return bool(_DECL_FILLER.sub("", "".join(text)).strip())
+
+
+def _exemptions_by_date(with_date: bool) -> Callable[[Document], list[Item]]:
+    """Exemption codes written with (or without) a date or event beside them:
+    50X1-HUM must stand alone, a bare 25X# needs one (E.O. 13526)."""
+    def get(d: Document) -> list[Item]:
+        out = []
+        for it in _decl(d):
+            dv = it.obj
+            dated = dv.date is not None or dv.invalid_date or _has_event(d, dv)
+            if dated == with_date:
+                out += [Item(t.value, t.span, t, "exemption") for t in dv.exemptions]
+        return out
+    return get
+
+
+def _derived(d: Document) -> list[Item]:
+    """A derivative classification (`Derived From:`, or `Classified By: Derived from
+    ...`): it carries no reason of its own (32 CFR 2001.22)."""
+    out = _fields("Derived From")(d)
+    cb = d.classified_by
+    if cb is not None and cb.derived_from is not None:
+        out.append(Item(cb.derived_from.value, cb.derived_from.span, cb, "Classified By"))
+    return out
+
+
 def _unknown_portions(d: Document) -> list[Item]:
     """Portion marks the vocabulary cannot read: unknown level or tokens, or malformed."""
     out = []
@@ -118,9 +176,9 @@ TARGETS: dict[str, Callable[[Document], list[Item]]] = {
     "footer": lambda d: _marking(d.footer, "the bottom banner"),
     "portions": _portions,
     "paragraphs": lambda d: [Item(p, p.span, p, _para_label(p)) for p in d.paragraphs],
-    "paragraphs.unmarked": lambda d: [Item(p.text, p.span, p, _para_label(p)) for p in d.paragraphs
-                                      if p.portion is None],
+    "paragraphs.unmarked": _unmarked_paragraphs,
     "portions.unknown": _unknown_portions,
+    "portions.entire_text": _entire_text,
     "paragraphs.numbered": lambda d: [Item(p, p.span, p, _para_label(p)) for p in d.paragraphs if p.number is not None],
     "eo": lambda d: [Item(d.text[d.eo.span.start:d.eo.span.end], d.eo.span, d.eo, "E.O. line")] if d.eo else [],
     "eo.order": lambda d: _tok(d.eo.order, "E.O. number") if d.eo else [],
@@ -132,10 +190,13 @@ TARGETS: dict[str, Callable[[Document], list[Item]]] = {
     "decl.event": _decl_kind("event"),
     "decl.declassified": _decl_kind("declassified"),
     "decl.invalid_date": lambda d: [it for it in _decl(d) if it.obj.invalid_date],
+    "decl.exemptions.dated": _exemptions_by_date(True),
+    "decl.exemptions.undated": _exemptions_by_date(False),
     "classified_by": lambda d: [Item(d.text[d.classified_by.span.start:d.classified_by.span.end],
                                      d.classified_by.span, d.classified_by, "Classified By")] if d.classified_by else [],
     "classified_by.authority": lambda d: _tok(d.classified_by.authority, "classifier") if d.classified_by else [],
     "classified_by.section": lambda d: _tok(d.classified_by.section, "reason section") if d.classified_by else [],
+    "classified_by.derived": _derived,
     "classified_by.reasons": lambda d: [Item(t.value, t.span, t, "reason") for t in d.classified_by.reasons]
     if d.classified_by else [],
     "tags": lambda d: [Item(t.value, t.span, t, "tag") for t in d.tags],
@@ -166,9 +227,78 @@ def _named_control(name: str) -> Callable[[Document], list[Item]]:
     return get
 
 
+# -- IC (CAPCO) and CUI markings: banner, bottom banner and portions alike --------
+
+def _markings(d: Document) -> list[Item]:
+    """Every marking: the banner, the bottom banner and each portion mark."""
+    return _marking(d.banner, "the banner") + _marking(d.footer, "the bottom banner") + _portions(d)
+
+
+def _per_marking(get: Callable[[Marking], list[Token]], which: Callable[[Document], list[Item]] = _markings,
+                 with_level: bool = False) -> Callable[[Document], list[Item]]:
+    """One Item per marking whose value is a list of its Tokens (for order and repeats)."""
+    def items(d: Document) -> list[Item]:
+        out = []
+        for it in which(d):
+            m: Marking = it.value
+            toks = ([m.level_token] if with_level and m.level_token else []) + get(m)
+            if toks:
+                out.append(Item(toks, m.span, m, it.label))
+        return out
+    return items
+
+
+def _flat(get: Callable[[Marking], list[Token]], which: Callable[[Document], list[Item]] = _markings,
+          raw: bool = False) -> Callable[[Document], list[Item]]:
+    """One Item per Token of the chosen markings; `raw`: the value as written (NF, not NOFORN)."""
+    def items(d: Document) -> list[Item]:
+        return [Item(" ".join(t.raw.upper().split()) if raw else t.value, t.span, t, it.label)
+                for it in which(d) for t in get(it.value)]
+    return items
+
+
+def _banners(d: Document) -> list[Item]:
+    return _marking(d.banner, "the banner") + _marking(d.footer, "the bottom banner")
+
+
+def _rel_lists(d: Document) -> list[Item]:
+    """Each portion's REL TO country list (a portion written `REL` alone shares the banner's)."""
+    return [Item([t.value for t in it.value.rel_to], it.span, it.value, it.label)
+            for it in _portions(d) if it.value.rel_to]
+
+
+def _field_lines(name: str) -> Callable[[Document], list[Item]]:
+    """Every line of a field, repeats included (`fields.<Name>` gives the first only)."""
+    def get(d: Document) -> list[Item]:
+        return [Item(t.value, t.span, t, k) for k, t in d.field_list if k.lower() == name.lower()]
+    return get
+
+
+TARGETS.update({
+    "markings": _markings,
+    "markings.tokens": _per_marking(lambda m: m.tokens, with_level=True),
+    "markings.words": _flat(lambda m: ([m.level_token] if m.level_token else []) + m.tokens, raw=True),
+    "markings.controls": _flat(lambda m: m.controls),
+    "markings.unknown": _flat(lambda m: m.unknown),
+    "markings.categories": _per_marking(lambda m: m.categories),
+    "banners.tokens": _flat(lambda m: m.tokens, _banners, raw=True),
+    "portions.tokens": _flat(lambda m: m.tokens, _portions, raw=True),
+    "rel_to": _per_marking(lambda m: m.rel_to),
+    "rel_to.codes": _flat(lambda m: m.rel_to),
+    "banner.rel_to": _flat(lambda m: m.rel_to, lambda d: _marking(d.banner, "the banner")),
+    "portions.rel_to": _rel_lists,
+    "banner.categories": _flat(lambda m: m.categories, lambda d: _marking(d.banner, "the banner")),
+    "portions.categories": _flat(lambda m: m.categories, _portions),
+    "categories.specified": lambda d: [it for it in _flat(lambda m: m.categories)(d)
+                                       if str(it.value).startswith("SP-")],
+})
+
+
 def resolve(name: str) -> Callable[[Document], list[Item]] | None:
     if name in TARGETS:
         return TARGETS[name]
+    if name.startswith("fieldlines.") and len(name) > len("fieldlines."):
+        return _field_lines(name[len("fieldlines."):])
     if name.startswith("banner.controls.") and len(name) > len("banner.controls."):
         return _named_control(name[len("banner.controls."):])
     if name.startswith("fields."):
@@ -177,4 +307,4 @@ def resolve(name: str) -> Callable[[Document], list[Item]] | None:
 
 
 def names() -> list[str]:
-    return sorted(TARGETS) + ["banner.controls.<NAME>", "fields.<Name>"]
+    return sorted(TARGETS) + ["banner.controls.<NAME>", "fields.<Name>", "fieldlines.<Name>"]

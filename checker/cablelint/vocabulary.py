@@ -34,6 +34,7 @@ class Level:
     rank: int
     banner: list[str]
     portion: list[str]
+    categories: bool = False  # markings at this level carry category markings (CUI//SP-CTI)
 
 
 @dataclass
@@ -43,6 +44,7 @@ class Control:
     portion: list[str]
     level: str | None = None
     implies: list[str] = field(default_factory=list)
+    cui: bool = False  # a CUI limited dissemination control (ends the category markings)
 
 
 def _spaced(word: str) -> str:
@@ -69,12 +71,12 @@ class Vocabulary:
         for lv in data.get("levels", []) or []:
             self.levels[lv["name"]] = Level(
                 lv["name"], int(lv.get("rank", 0)), list(lv.get("banner", [lv["name"]])),
-                list(lv.get("portion", [])),
+                list(lv.get("portion", [])), bool(lv.get("categories", False)),
             )
         for c in data.get("controls", []) or []:
             self.controls[c["name"]] = Control(
                 c["name"], list(c.get("banner", [c["name"]])), list(c.get("portion", [c["name"]])),
-                c.get("level"), list(c.get("implies", [])),
+                c.get("level"), list(c.get("implies", [])), bool(c.get("cui", False)),
             )
         self.caption_words |= {w.upper() for w in data.get("caption_words", []) or []}
         self._build()
@@ -167,7 +169,8 @@ class Vocabulary:
             return None
         lead = len(content) - len(content.lstrip())
         mk = Marking(raw=stripped, span=Span(offset + lead, offset + lead + len(stripped)), form="portion")
-        first = regex.match(r"[A-Za-z]+(?:[ -][A-Za-z]+)*?(?=\s*(?://|/|-\s|\s-|,|$))", stripped)
+        # (`-ENTIRE`: the 1970s whole-text mark written `C-ENTIRE TEXT`)
+        first = regex.match(r"[A-Za-z]+(?:[ -][A-Za-z]+)*?(?=\s*(?://|/|-\s|\s-|-(?=ENTIRE\b)|,|$))", stripped)
         if not first:
             return None
         word = _norm(first.group(0))
@@ -190,6 +193,10 @@ class Vocabulary:
     def _parse_categories(self, text: str, offset: int, mk: Marking, portion: bool) -> None:
         table = self.portion_control if portion else self.banner_control
         alt = self.banner_control if portion else self.portion_control
+        lv = self.levels.get(mk.level or "")
+        with_categories = bool(lv and lv.categories)
+        ldc_seen = False
+        rel_open = False
         for sep in regex.finditer(r"\s*(//|/|\s-\s|-\s|\s-)\s*", text):
             mk.separators.append(Token(sep.group(1), Span(offset + sep.start(1), offset + sep.end(1))))
         for part in regex.finditer(r"[^/]+", text):
@@ -203,15 +210,33 @@ class Vocabulary:
             if rel and (rel.group(1) or seg.upper() == "REL"):
                 if not any(c.value == "REL TO" for c in mk.controls):
                     mk.controls.append(Token("REL TO", tok_span, seg))
+                mk.tokens.append(Token("REL TO", tok_span, seg))
+                ldc_seen = True
                 base = s0 + rel.start(1)
                 for cm in regex.finditer(r"[A-Za-z]+", rel.group(1)):
                     mk.rel_to.append(Token(cm.group(0).upper(), Span(base + cm.start(), base + cm.end()), cm.group(0)))
+                rel_open = True
                 continue
             n = _norm(seg)
+            if rel_open and n not in table and n not in alt and regex.fullmatch(r"[A-Z]{2,4}(?:\s*,\s*[A-Z]{2,4})*", seg):
+                # Legacy "(S/REL TO NATO/AUS)": a slash inside the REL TO list.
+                for cm in regex.finditer(r"[A-Z]{2,4}", seg):
+                    mk.rel_to.append(Token(cm.group(0), Span(s0 + cm.start(), s0 + cm.end()), cm.group(0)))
+                continue
             name = table.get(n) or alt.get(n)
             if name is None and portion and n in self.portion_level and mk.level is None:
                 mk.level = self.portion_level[n]
                 continue
+            mk.tokens.append(Token(name or seg.upper(), tok_span, seg))
+            is_ldc = name is not None and self.controls[name].cui
+            block = len(regex.findall(r"/{2,}", text[:part.start()]))
+            if with_categories and not is_ldc and (seg.upper().startswith("SP-") or block <= 1 and not ldc_seen):
+                # CUI: what stands between the control marking and the first
+                # dissemination control, in the first `//` block, is a category
+                # marking (32 CFR 2002.20(b)(2)); later unknown words are not.
+                mk.categories.append(Token(seg.upper(), tok_span, seg))
+                continue
+            ldc_seen = ldc_seen or is_ldc
             if name is None:
                 mk.unknown.append(Token(seg, tok_span, seg))
                 continue

@@ -82,7 +82,7 @@ class Context:
         lo, hi = r
         for era in self.eras:
             if era["_from"] <= lo and hi < era["_to"]:
-                return era
+                return with_grace(era, lo, hi)
         return None
 
     def require_era(self) -> dict[str, Any]:
@@ -108,6 +108,32 @@ class Context:
 
     def level_rank(self, level: str | None) -> int | None:
         return self.vocab.rank(level)
+
+
+def with_grace(era: dict[str, Any], lo: dt.date, hi: dt.date) -> dict[str, Any] | None:
+    """The era as it applies to a cable dated [lo, hi].
+
+    An era's `grace` windows are transition periods (old forms still accepted,
+    a lagging drafter graded more gently): inside one, its keys replace the
+    era's (`severity` maps are merged). A date range that only partly overlaps
+    a window is ambiguous, so the era is unknown rather than guessed.
+    """
+    active = []
+    for i, g in enumerate(era.get("_grace") or ()):
+        if g["_from"] <= lo and hi < g["_until"]:
+            active.append(i)
+        elif g["_from"] <= hi and lo < g["_until"]:
+            return None
+    if not active:
+        return era
+    merged = dict(era)
+    for i in active:
+        for k, v in era["_grace"][i].items():
+            if k.startswith("_") or k in ("from", "until", "note"):
+                continue
+            merged[k] = {**merged.get(k, {}), **v} if k == "severity" else v
+    merged["_key"] = f"{era['name']}+grace{'.'.join(map(str, active))}"
+    return merged
 
 
 def level_of(item: Item) -> str | None:

@@ -2,7 +2,8 @@
 transmission line `ZNY CCCCC` goes with a CONFIDENTIAL banner.
 
 `map` maps a target value to the values of `against` it allows; a target
-value missing from the map is not judged.
+value missing from the map is not judged. Without `map` the two must be
+written the same (white space aside): a bottom banner repeats the top one.
 """
 from __future__ import annotations
 
@@ -11,12 +12,20 @@ from typing import Any, Iterable
 from . import Context, Hit, level_of, norm
 
 KIND = "agreement"
-PARAMS = {"target": (str, True), "against": (str, True), "map": (dict, True)}
+PARAMS = {"target": (str, True), "against": (str, True), "map": (dict, False)}
 
 
 def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
     against = ctx.items(p["against"])
     if not against:
+        return
+    if "map" not in p:
+        text = ctx.doc.text
+        want = " ".join(text[against[0].span.start:against[0].span.end].split())
+        for it in ctx.items(p["target"]):
+            got = " ".join(text[it.span.start:it.span.end].split())
+            if got != want:
+                yield Hit(it.span, {"value": got, "other": want, "expected": want, "where": it.label})
         return
     other = level_of(against[0]) or str(against[0].value)
     table = {norm(k): {norm(x) for x in (v if isinstance(v, list) else [v])} for k, v in p["map"].items()}

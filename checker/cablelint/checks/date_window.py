@@ -5,6 +5,9 @@
 `max_years`: at most this many years after it (a number or `era:KEY`).
 `unless_exemptions: true` skips a value that carries an exemption code
 (X1-X8, 50X1-HUM...), which is how the orders allow a longer duration.
+`exemption_years` (a mapping or `era:KEY`) is the finer form: the limit for
+a value carrying those codes (`{RDS2: 30, X1: null}`; null = no limit); codes
+not in the mapping keep `max_years` (E.O. 12065's GDS date is still 6 years).
 When only the year of the cable is known, a window is reported only if it is
 broken for every day of that year: cablelint does not guess the date.
 """
@@ -22,6 +25,7 @@ PARAMS = {
     "min_days": (int, False),
     "max_years": ((int, str), False),
     "unless_exemptions": (bool, False),
+    "exemption_years": ((dict, str), False),
 }
 
 
@@ -54,14 +58,36 @@ def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         if max_years is not None and not isinstance(max_years, int):
             raise CannotRun(f"max_years is not a number ({max_years!r})")
     ref = ctx.doc.date.value.isoformat() if ctx.doc.date.value and lo == hi else str(lo.year)
+    by_code = _exemption_years(p, ctx)
     for it in items:
-        if p.get("unless_exemptions") and getattr(it.obj, "exemptions", None):
+        codes = [t.value for t in getattr(it.obj, "exemptions", None) or []]
+        if p.get("unless_exemptions") and codes:
             continue
+        limit = max_years
+        mapped = [by_code[c.upper()] for c in codes if c.upper() in by_code]
+        if mapped:
+            limit = None if any(m is None for m in mapped) else max(mapped)
         v: dt.date = it.value
         if "min_days" in p and v < lo + dt.timedelta(days=p["min_days"]):
             yield Hit(it.span, {"value": v.isoformat(), "date": ref, "problem": "before",
                                 "limit": p["min_days"]})
-        elif max_years is not None and v > add_years(hi, max_years):
+        elif limit is not None and v > add_years(hi, limit):
             years = round((v - lo).days / 365.25, 1)
+            extra = f" with {', '.join(codes)}" if mapped else ""
             yield Hit(it.span, {"value": v.isoformat(), "date": ref, "problem": "after",
-                                "limit": max_years, "years": years})
+                                "limit": f"{limit} years{extra}", "years": years})
+
+
+def _exemption_years(p: dict[str, Any], ctx: Context) -> dict[str, int | None]:
+    spec = p.get("exemption_years")
+    if spec is None:
+        return {}
+    table = ctx.value(spec)
+    if not isinstance(table, dict):
+        raise CannotRun(f"exemption_years is not a mapping ({table!r})")
+    out: dict[str, int | None] = {}
+    for k, v in table.items():
+        if v is not None and (not isinstance(v, int) or isinstance(v, bool)):
+            raise CannotRun(f"exemption_years: {k} must map to a number of years or null, not {v!r}")
+        out[str(k).upper()] = v
+    return out

@@ -48,7 +48,8 @@ def allowed_set(p: dict[str, Any], ctx: Context) -> set[str] | None:
         return None
     specs = spec if isinstance(spec, list) else [spec]
     uses_era = any(isinstance(s, str) and s.startswith("era:") for s in specs)
-    key = (ctx.require_era()["name"] if uses_era else "", id(ctx.lists))
+    era = ctx.require_era() if uses_era else {}
+    key = (era.get("_key", era.get("name", "")), id(ctx.lists))  # _key: the era with its active grace windows
     cache = p.setdefault("_allowed_cache", {})
     if key not in cache:
         cache[key] = _build_allowed(specs, ctx)

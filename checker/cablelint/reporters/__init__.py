@@ -31,6 +31,7 @@ class Report:
     color: bool = False
     show_matches: bool = False
     statistics: bool = False
+    quiet: bool = False  # findings only: no summary line
     suppressed: int = 0  # hidden by a baseline
     stale: list[str] = field(default_factory=list)  # baseline entries that no longer match
     version: str = ""

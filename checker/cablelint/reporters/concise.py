@@ -4,6 +4,7 @@ from __future__ import annotations
 from colorama import Fore, Style
 
 from . import Report
+from .common import tail
 
 NAME = "concise"
 SEV_COLOR = {"error": Fore.RED, "warning": Fore.YELLOW, "info": Fore.CYAN}
@@ -20,6 +21,5 @@ def line(report: Report, f) -> str:
 
 
 def render(report: Report) -> str:
-    out = [line(report, f) for f in report.findings]
-    out.append(report.summary_line())
-    return "\n".join(out) + "\n"
+    out = [line(report, f) for f in report.findings] + tail(report)
+    return "\n".join(out) + "\n" if out else ""

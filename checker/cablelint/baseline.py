@@ -1,0 +1,182 @@
+"""Baselines: adopt cablelint on an existing archive without fixing it first.
+
+A finding is identified by content, never by position: the rule, the file
+(relative to the baseline's directory), a SHA-256 of the flagged text
+(whitespace collapsed, upper-cased) and the occurrence index of that
+(rule, text) pair in the file. Inserting lines or moving paragraphs keeps
+every identity; fixing a finding makes its entry stale. The text itself is
+never stored: it may be classified.
+
+The file is JSON with one entry per line, sorted, with no timestamps, so it
+diffs and merges cleanly. It is written only on request (--write-baseline).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable
+
+import yaml
+
+from .findings import Finding
+from .ruleset import _LineLoader
+
+FORMAT_VERSION = 1
+ENTRY_KEYS = {"path", "rule", "text_sha256", "occurrence"}
+
+
+class BaselineError(Exception):
+    """A baseline that cannot be read; str() is `file:line: what is wrong`."""
+
+
+@dataclass(frozen=True, order=True)
+class Entry:
+    path: str
+    rule: str
+    text_sha256: str
+    occurrence: int
+
+    def to_json(self) -> str:
+        return json.dumps({"occurrence": self.occurrence, "path": self.path, "rule": self.rule,
+                           "text_sha256": self.text_sha256}, sort_keys=True, ensure_ascii=False)
+
+    def describe(self) -> str:
+        return f"{self.path}: {self.rule} (occurrence {self.occurrence + 1})"
+
+    @property
+    def fingerprint(self) -> str:
+        """One opaque string for formats that want a single id (SARIF, GitLab)."""
+        key = f"{self.path}\0{self.rule}\0{self.text_sha256}\0{self.occurrence}"
+        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
+def normalise(text: str) -> str:
+    return " ".join(text.split()).upper()
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
+
+
+def rel_path(path: str, base: Path) -> str:
+    """A finding's path relative to `base` (posix), or as given if it lies elsewhere."""
+    try:
+        rel = os.path.relpath(os.path.abspath(path), os.path.abspath(base))
+    except ValueError:  # another drive on Windows
+        return Path(path).as_posix()
+    return Path(rel).as_posix() if not rel.startswith("..") else Path(os.path.abspath(path)).as_posix()
+
+
+def entries(findings: Iterable[Finding], base: Path) -> list[tuple[Finding, Entry]]:
+    """Each finding with its content identity. Occurrences count in text order,
+    so two identical flagged texts keep distinct entries whatever moves."""
+    seen: dict[tuple[str, str, str], int] = {}
+    out = []
+    for f in sorted(findings, key=lambda f: (f.path, f.start, f.line, f.column, f.rule)):
+        h = text_hash(f.matched)
+        key = (f.path, f.rule, h)
+        n = seen.get(key, 0)
+        seen[key] = n + 1
+        out.append((f, Entry(rel_path(f.path, base), f.rule, h, n)))
+    return out
+
+
+def fingerprints(findings: Iterable[Finding], base: Path) -> dict[int, str]:
+    """id(finding) -> fingerprint, for reporters."""
+    return {id(f): e.fingerprint for f, e in entries(findings, base)}
+
+
+def render(items: Iterable[Entry]) -> str:
+    rows = sorted(set(items))
+    body = ",\n".join("    " + e.to_json() for e in rows)
+    return ('{\n  "cablelint_baseline": %d,\n  "entries": [\n%s%s  ]\n}\n'
+            % (FORMAT_VERSION, body, "\n" if rows else ""))
+
+
+def write(path: Path, findings: Iterable[Finding], linted: Iterable[str]) -> tuple[int, int]:
+    """Write the baseline for `findings`. Entries of an existing baseline for
+    files not linted in this run are kept, so a partial run (one pre-commit
+    batch) cannot drop them. Returns (entries written, entries kept)."""
+    path = Path(path)
+    base = path.parent
+    new = [e for _, e in entries(findings, base)]
+    kept: list[Entry] = []
+    if path.exists():
+        done = {rel_path(p, base) for p in linted}
+        kept = [e for e in load(path) if e.path not in done]
+    path.write_text(render(new + kept), encoding="utf-8")
+    return len(new), len(kept)
+
+
+def load(path: Path) -> list[Entry]:
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise BaselineError(f"{path}: baseline file not found (create it with --write-baseline)") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BaselineError(f"{path}: cannot read baseline ({exc})") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise BaselineError(f"{path}:{exc.lineno}: invalid JSON: {exc.msg}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
+        raise BaselineError(f"{path}:1: not a cablelint baseline (expected {{\"entries\": [...]}})")
+    if data.get("cablelint_baseline") != FORMAT_VERSION:
+        raise BaselineError(f"{path}:1: unsupported baseline version {data.get('cablelint_baseline')!r}")
+    out = []
+    for i, raw in enumerate(data["entries"]):
+        problem = None
+        if not isinstance(raw, dict) or set(raw) != ENTRY_KEYS:
+            problem = f"a baseline entry needs exactly {', '.join(sorted(ENTRY_KEYS))}"
+        elif not all(isinstance(raw[k], str) for k in ("path", "rule", "text_sha256")) or \
+                not isinstance(raw["occurrence"], int) or isinstance(raw["occurrence"], bool):
+            problem = "path, rule and text_sha256 must be text, occurrence a number"
+        if problem:
+            raise BaselineError(f"{_entry_line(path, text, i)}: {problem}")
+        out.append(Entry(raw["path"], raw["rule"], raw["text_sha256"], raw["occurrence"]))
+    return out
+
+
+def _entry_line(path: Path, text: str, index: int) -> str:
+    """`file:line` of entry `index`; only needed for an error, so the slow
+    line-keeping YAML parse (JSON is YAML) runs only then."""
+    try:
+        entries = yaml.load(text, Loader=_LineLoader)["entries"]  # noqa: S506 - SafeLoader subclass
+        line = getattr(entries[index], "line", 0)
+    except Exception:  # the JSON parsed; a YAML quirk must not hide the real error
+        line = 0
+    return f"{path}:{line}" if line else f"{path}: entry {index + 1}"
+
+
+@dataclass
+class Applied:
+    findings: list[Finding]  # not in the baseline: these are reported
+    suppressed: int  # hidden by the baseline
+    stale: list[Entry]  # entries for linted files that matched nothing
+
+
+def apply(path: Path, findings: list[Finding], linted: Iterable[str],
+          relevant: Callable[[str, str], bool] | None = None) -> Applied:
+    """Hide baselined findings. An entry counts as stale only if its file was
+    linted in this run and `relevant(file, rule)` says the rule could have
+    fired there (selected, not per-file-ignored), so linting a subset of files
+    or rules never reports the rest as fixed."""
+    path = Path(path)
+    known = set(load(path))
+    base = path.parent
+    used: set[Entry] = set()
+    keep: list[Finding] = []
+    for f, e in entries(findings, base):
+        if e in known:
+            used.add(e)
+        else:
+            keep.append(f)
+    keep.sort(key=Finding.sort_key)
+    done = {rel_path(p, base): p for p in linted}
+    stale = sorted(e for e in known - used
+                   if e.path in done and (relevant is None or relevant(done[e.path], e.rule)))
+    return Applied(keep, len(findings) - len(keep), stale)

@@ -1,0 +1,41 @@
+"""protected_terms: no entry of the protect list may appear unredacted.
+
+The protect list is not rule data: it comes from the run (`--protect FILE`,
+the configuration's `protect`, or an example's `protect:`), through the
+engine option `protect`. Each occurrence is reported at its exact span,
+which may run over two lines. The message cites the entry's file:line,
+never the term itself. Without a protect list the rule cannot run (CL000).
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from ..document import Span
+from ..protect import coerce
+from . import CannotRun, Context, Hit
+
+KIND = "protected_terms"
+PARAMS = {"entries": (str, False)}  # term | pattern | all (default)
+
+
+def prepare(p: dict[str, Any]) -> dict[str, Any]:
+    if p.get("entries", "all") not in ("term", "pattern", "all"):
+        raise ValueError("`entries` must be term, pattern or all")
+    return p
+
+
+def protect_list(ctx: Context):
+    """The run's protect list, or CannotRun when none was given."""
+    plist = coerce(ctx.options.get("protect"))
+    if not plist:
+        raise CannotRun("no protect list was given (--protect FILE)")
+    return plist
+
+
+def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+    plist = protect_list(ctx)
+    want = p.get("entries", "all")
+    for o in plist.finditer(ctx.doc.text):
+        if want != "all" and o.entry.kind != want:
+            continue
+        yield Hit(Span(o.start, o.end), {"origin": o.entry.origin, "entry": o.entry.kind})

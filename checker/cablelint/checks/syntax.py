@@ -1,0 +1,156 @@
+"""syntax: the grammar of a marking written with category separators, such as
+`SECRET//NOFORN//EXDIS`, `(S//NF)` or `CUI//SP-CTI//NOFORN`.
+
+The marking's text is split on runs of `/`: `//` separates categories, a
+single `/` joins the entries of one category. `blocks` lists the categories
+in the order they must appear, each with a `name` and the entries it takes:
+`values` (literals, or `list:NAME`), `parsed` (the entries the parser filed
+under that list of the marking: `categories` for CUI category markings,
+which no closed list holds) and/or `pattern` (a regex the whole entry must
+match, upper case, single spaces). An entry belongs to the first block whose
+`values` hold it, else the first whose `parsed` list has it, else the first
+whose `pattern` matches.
+
+`report` picks what the rule reports (default: all three):
+
+- `separators`: spaces around a separator, three or more slashes, an empty
+  category (placeholder slashes), a single `/` between two categories, a
+  `//` inside one category;
+- `order`: a category written after one that must follow it;
+- `unknown`: an entry that no block takes.
+
+Each problem is reported at the separator or entry at fault.
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+import regex
+
+from ..document import Span
+from . import Context, Hit, norm
+
+KIND = "syntax"
+PARAMS = {"target": (str, True), "blocks": (list, True), "report": (list, False)}
+PROBLEMS = ("separators", "order", "unknown")
+SEP = regex.compile(r"[ \t]*/+[ \t]*")
+
+Block = tuple[str, Any, Any, str]  # (name, values or "list:NAME", compiled pattern or None, parsed list)
+PARSED = ("categories", "controls", "rel_to", "unknown")
+
+
+def prepare(p: dict[str, Any]) -> dict[str, Any]:
+    out = dict(p)
+    bad = sorted(set(p.get("report", PROBLEMS)) - set(PROBLEMS))
+    if bad:
+        raise ValueError(f"`report` takes {', '.join(PROBLEMS)}, not {bad[0]!r}")
+    blocks: list[Block] = []
+    for b in p["blocks"]:
+        if not isinstance(b, dict) or "name" not in b or not ({"values", "pattern", "parsed"} & set(b)):
+            raise ValueError("each of `blocks` needs a `name` and `values`, `parsed` and/or `pattern`")
+        if b.get("parsed", "categories") not in PARSED:
+            raise ValueError(f"block {b['name']}: `parsed` takes {', '.join(PARSED)}")
+        vals = b.get("values", [])
+        if not isinstance(vals, (list, str)):
+            raise ValueError(f"block {b['name']}: `values` must be a list or list:NAME")
+        try:
+            pat = regex.compile(str(b["pattern"])) if "pattern" in b else None
+        except regex.error as exc:
+            raise ValueError(f"block {b['name']}: bad regex in `pattern`: {exc}") from None
+        blocks.append((str(b["name"]), vals, pat, str(b.get("parsed", ""))))
+    out["_blocks"] = blocks
+    out["_report"] = set(p.get("report", PROBLEMS))
+    return out
+
+
+def _values(p: dict[str, Any], ctx: Context) -> list[set[str]]:
+    """Each block's literal entries, normalised (built once per rule set's lists)."""
+    cache = p.setdefault("_values_cache", {})
+    key = id(ctx.lists)
+    if key not in cache:
+        sets = []
+        for _, vals, _, _ in p["_blocks"]:
+            got = ctx.value(vals) if isinstance(vals, str) else vals
+            sets.append({norm(v) for v in got})
+        cache[key] = sets
+    return cache[key]
+
+
+def classify(entry: str, at: int, marking: Any, p: dict[str, Any], values: list[set[str]]) -> int | None:
+    """The block an entry (starting at offset `at`) belongs to, or None."""
+    e = norm(entry)
+    for i, vs in enumerate(values):
+        if e in vs:
+            return i
+    for i, (_, _, _, parsed) in enumerate(p["_blocks"]):
+        if parsed and any(t.span.start == at for t in getattr(marking, parsed, None) or ()):
+            return i
+    for i, (_, _, pat, _) in enumerate(p["_blocks"]):
+        if pat is not None and pat.fullmatch(e):
+            return i
+    return None
+
+
+def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+    values = _values(p, ctx)
+    names = [b[0] for b in p["_blocks"]]
+    want = p["_report"]
+    text = ctx.doc.text
+    for it in ctx.items(p["target"]):
+        base, raw = it.span.start, text[it.span.start:it.span.end]
+        seps = list(SEP.finditer(raw))
+        # Entries between separators: (start, end, text) relative to `raw`.
+        entries, at = [], 0
+        for m in seps + [None]:
+            end = m.start() if m else len(raw)
+            entries.append((at, end, raw[at:end]))
+            at = m.end() if m else at
+        classes = [classify(e, base + s0 + len(e) - len(e.lstrip()), it.value, p, values) if e.strip() else None
+                   for s0, _, e in entries]
+        where = it.label
+        if "separators" in want:
+            for k, m in enumerate(seps):
+                s = m.group(0)
+                slashes = s.strip()
+                span = Span(base + m.start(), base + m.end())
+                kind = "//" if len(slashes) >= 2 else "/"
+                if s != slashes:
+                    yield Hit(span, {"value": s, "where": where,
+                                     "problem": f"spaces around `{slashes}` (write it with no spaces)"})
+                if len(slashes) > 2:
+                    yield Hit(span, {"value": s, "where": where,
+                                     "problem": f"`{slashes}` is not a separator (use `//` between categories)"})
+                left, right = entries[k], entries[k + 1]
+                if not left[2].strip() or not right[2].strip():
+                    yield Hit(span, {"value": s, "where": where,
+                                     "problem": f"`{slashes}` with no marking on one side (an empty category)"})
+                    continue
+                a, b = classes[k], classes[k + 1]
+                if a is None or b is None:
+                    continue
+                if kind == "/" and a != b:
+                    yield Hit(span, {"value": s, "where": where,
+                                     "problem": f"a single `/` between {names[a]} and {names[b]} "
+                                                "(categories are separated by `//`)"})
+                elif kind == "//" and a == b:
+                    yield Hit(span, {"value": s, "where": where,
+                                     "problem": f"`//` between two {names[a]} entries "
+                                                "(entries of one category are joined by `/`)"})
+        if "order" in want:
+            last = None
+            for (s0, e0, e), c in zip(entries, classes):
+                if c is None:
+                    continue
+                if last is not None and c < last:
+                    yield Hit(Span(base + s0, base + e0), {
+                        "value": e.strip(), "where": where,
+                        "problem": f"{e.strip()} ({names[c]}) must come before the {names[last]} category"})
+                    continue
+                last = c
+        if "unknown" in want:
+            for (s0, e0, e), c in zip(entries, classes):
+                if c is None and e.strip():
+                    lead = len(e) - len(e.lstrip())
+                    yield Hit(Span(base + s0 + lead, base + s0 + lead + len(e.strip())), {
+                        "value": e.strip(), "where": where,
+                        "problem": f"`{e.strip()}` is not a registered marking"})

@@ -1,0 +1,450 @@
+"""Protect lists: names, identifiers and patterns that must never appear
+unredacted, in a released cable or in cablelint's own output.
+
+A protect list is a plain text file (one term per line, `#` comments,
+`re:PATTERN` for a regular expression) or a YAML file (`.yaml`/`.yml`):
+
+    placeholder: XXXXXXXXXXXX          # default for every entry
+    terms:
+      - JOSIAH ROSENBLATT
+      - {term: Andrew Young, placeholder: "(b)(6)"}
+    patterns:
+      - 'C-CN5-\\d{5}'
+      - {pattern: '\\bF-\\d{4}-\\d{5}\\b', placeholder: "[REDACTED]"}
+
+Terms match case-insensitively and whole-word ("LEE" never matches inside
+"FLEECE"), across line wraps, blank lines, runs of spaces and a trailing
+backslash at a line end (`JOSIAH` at the end of one line and `ROSENBLATT`
+at the start of the next is still the name), across a hyphen at a line end,
+`'` or `’`, and before a possessive (`ROSENBLATT'S`). All terms are compiled
+into one trie-shaped regular expression, so a scan is one pass over the text
+however long the list. Patterns are used as written (add `(?i)` for case).
+
+`mask()` is what reporters print instead of a protected occurrence;
+`redact()` is what `cablelint redact` writes. Both keep the line structure:
+every line part of an occurrence is replaced in place, line breaks kept.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Sequence
+
+import regex
+import yaml
+
+DEFAULT_PLACEHOLDER = "XXXXXXXXXXXX"  # WikiLeaks-style: fixed length, never the name's
+MASK = "[PROTECTED]"  # what cablelint prints in place of a protected occurrence
+MAX_TERM = 200
+
+# Between two words of a term: any whitespace (line breaks and blank lines
+# included) and a backslash that ends a line. One character per step, so
+# the loop cannot backtrack exponentially.
+SEP = r"(?:\s|\\(?=[ \t]*\r?\n))+"
+_BACKSLASH_EOL = regex.compile(r"\\(?=[ \t]*\r?\n)")
+_SPACES = regex.compile(r"\s+")
+_GLUE = regex.compile(r"([-.]) ")
+# One line part of an occurrence: leading blanks, the part, trailing blanks/backslash/CR.
+_LINE_PART = regex.compile(r"^([ \t]*)(.*?)([ \t]*\\?[ \t]*\r?)$", regex.DOTALL)
+_END = ""  # trie end marker
+
+
+class ProtectError(Exception):
+    """A protect list that cannot be used; str() is `file:line: what is wrong`."""
+
+
+@dataclass(slots=True, frozen=True)
+class Entry:
+    """One protected term or pattern. `origin` (file:line) is what messages
+    cite, so a finding can point at the entry without printing it."""
+
+    text: str
+    placeholder: str
+    origin: str
+    kind: str = "term"  # term | pattern | fragment (a line part of a wrapped term, for masking only)
+
+
+@dataclass(slots=True, frozen=True)
+class Occurrence:
+    start: int
+    end: int
+    entry: Entry
+
+
+def term_key(text: str) -> str:
+    """The canonical form of a term or of a matched occurrence: what the
+    tolerant regex treats as equal maps to the same key."""
+    s = _BACKSLASH_EOL.sub(" ", text).replace("\u2019", "'").lower()
+    s = _SPACES.sub(" ", s).strip()
+    return _GLUE.sub(r"\1", s)
+
+
+def _unit_re(ch: str) -> str:
+    if ch == " ":
+        return SEP
+    if ch in "-.":
+        return re.escape(ch) + f"(?:{SEP})?"
+    if ch == "'":
+        return "['\u2019]"
+    return re.escape(ch)
+
+
+def _trie_regex(keys: Iterable[str]) -> str:
+    trie: dict[str, Any] = {}
+    for k in keys:
+        node = trie
+        for ch in k:
+            node = node.setdefault(ch, {})
+        node[_END] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [_unit_re(ch) + emit(child) for ch, child in sorted(node.items()) if ch != _END]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if _END in node:  # a shorter term ends here: try the longer one first
+            return f"(?:{body})?"
+        return body
+
+    return emit(trie)
+
+
+def _replace_lines(segment: str, placeholder: str) -> str:
+    """Replace every line part of `segment` by `placeholder`, keeping the
+    line breaks, indentation and trailing backslashes between them."""
+    out = []
+    for piece in segment.split("\n"):
+        m = _LINE_PART.match(piece)
+        lead, core, trail = m.group(1), m.group(2), m.group(3)
+        out.append(lead + (placeholder if core.strip() else core) + trail)
+    return "\n".join(out)
+
+
+@dataclass
+class ProtectList:
+    """Every protected entry from one or more protect files, compiled once."""
+
+    entries: list[Entry] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._compile()
+
+    def _compile(self) -> None:
+        by_key: dict[str, Entry] = {}
+        patterns: list[tuple[regex.Pattern, Entry]] = []
+        for e in self.entries:
+            if e.kind in ("term", "fragment"):
+                by_key.setdefault(term_key(e.text), e)
+            else:
+                patterns.append((regex.compile(e.text), e))
+        self._by_key = by_key
+        self._patterns = patterns
+        self._terms = [e for e in by_key.values() if e.kind == "term"]
+        self._all_terms = list(by_key.values())
+        # The stdlib `re` runs this trie several times faster than `regex`; it is
+        # matched case-sensitively against the lower-cased text (same offsets),
+        # or case-insensitively when lower-casing changes the text's length.
+        body = r"(?<!\w)(?:" + _trie_regex(by_key) + r")(?!\w)"
+        self._trie = re.compile(body) if by_key else None
+        self._trie_ci = re.compile(body, re.IGNORECASE) if by_key else None
+
+    def __bool__(self) -> bool:
+        return bool(self.entries)
+
+    @property
+    def terms(self) -> list[Entry]:
+        return list(self._terms)
+
+    @property
+    def placeholders(self) -> set[str]:
+        return {e.placeholder for e in self.entries}
+
+    def merged(self, other: "ProtectList") -> "ProtectList":
+        return ProtectList(self.entries + other.entries, self.sources + other.sources)
+
+    def _entry_for(self, matched: str) -> Entry:
+        e = self._by_key.get(term_key(matched))
+        if e is not None:
+            return e
+        # Unicode case folding can differ from str.lower(); fall back to a per-term test.
+        for t in self._all_terms:
+            if re.fullmatch(_trie_regex([term_key(t.text)]), matched, re.IGNORECASE):
+                return t
+        return self._all_terms[0]
+
+    def finditer(self, text: str) -> Iterator[Occurrence]:
+        """Every protected occurrence, in text order, none overlapping
+        (at one position the longest wins)."""
+        found: list[Occurrence] = []
+        if self._trie is not None:
+            low = text.lower()
+            if len(low) == len(text):
+                hits = ((m.start(), m.end()) for m in self._trie.finditer(low))
+            else:
+                hits = ((m.start(), m.end()) for m in self._trie_ci.finditer(text))
+            found = [Occurrence(a, b, self._entry_for(text[a:b])) for a, b in hits]
+        if self._patterns:
+            for rx, e in self._patterns:
+                found += [Occurrence(m.start(), m.end(), e) for m in rx.finditer(text) if m.end() > m.start()]
+            found.sort(key=lambda o: (o.start, -o.end))
+            kept: list[Occurrence] = []
+            for o in found:
+                if not kept or o.start >= kept[-1].end:
+                    kept.append(o)
+            found = kept
+        return iter(found)
+
+    def replace(self, text: str, placeholder: Callable[[Entry], str]) -> tuple[str, int]:
+        """Text with every occurrence replaced line part by line part; and the count."""
+        out: list[str] = []
+        pos = n = 0
+        for o in self.finditer(text):
+            out.append(text[pos:o.start])
+            out.append(_replace_lines(text[o.start:o.end], placeholder(o.entry)))
+            pos = o.end
+            n += 1
+        if not n:
+            return text, 0
+        out.append(text[pos:])
+        return "".join(out), n
+
+    def redact(self, text: str) -> tuple[str, int]:
+        """What `cablelint redact` writes: each entry's own placeholder."""
+        return self.replace(text, lambda e: e.placeholder)
+
+    def mask(self, text: str) -> str:
+        """What reporters print: a visible [PROTECTED], so a reader never
+        mistakes the linter's mask for a redaction already in the cable."""
+        if not text:
+            return text
+        return self.replace(text, lambda e: MASK)[0]
+
+    def with_fragments(self, texts: Iterable[str], min_chars: int = 3) -> "ProtectList":
+        """This list plus, as extra terms, each line part of every occurrence
+        that wraps in `texts` ("Geir" and "Haarde" of "Geir\\nHaarde"). For
+        masking output: a message or excerpt that quotes one line of a cable
+        must not print half of a wrapped name. Parts with fewer than
+        `min_chars` letters or digits ("de", "J.") are left out."""
+        extra: dict[str, Entry] = {}
+        for text in texts:
+            for o in self.finditer(text):
+                seg = text[o.start:o.end]
+                if "\n" not in seg:
+                    continue
+                for piece in seg.split("\n"):
+                    core = _LINE_PART.match(piece).group(2).strip()
+                    key = term_key(core)
+                    if (len(regex.findall(r"\w", core)) >= min_chars and key not in self._by_key
+                            and key not in extra):
+                        extra[key] = Entry(core, o.entry.placeholder, o.entry.origin, "fragment")
+        if not extra:
+            return self
+        return ProtectList(self.entries + list(extra.values()), self.sources)
+
+    def counts(self, text: str) -> dict[Entry, int]:
+        out: dict[Entry, int] = {}
+        for o in self.finditer(text):
+            out[o.entry] = out.get(o.entry, 0) + 1
+        return out
+
+
+# -- loading -----------------------------------------------------------------
+
+_YAML_KEYS = {"placeholder", "terms", "patterns", "kind", "name", "description"}
+
+
+def _check_term(text: Any, where: str) -> str:
+    if not isinstance(text, str):
+        raise ProtectError(f"{where}: a term must be text, not {type(text).__name__}")
+    t = text.strip()
+    if not t:
+        raise ProtectError(f"{where}: empty term")
+    if not regex.search(r"\w", t):
+        raise ProtectError(f"{where}: a term needs at least one letter or digit")
+    if len(t) > MAX_TERM:
+        raise ProtectError(f"{where}: term longer than {MAX_TERM} characters")
+    return t
+
+
+def _check_pattern(text: Any, where: str) -> str:
+    if not isinstance(text, str) or not text:
+        raise ProtectError(f"{where}: a pattern must be non-empty text")
+    try:
+        rx = regex.compile(text)
+    except regex.error as exc:  # the message names the position, never the pattern text
+        raise ProtectError(f"{where}: invalid regular expression ({exc.msg} at position {exc.pos})") from None
+    if rx.fullmatch(""):
+        raise ProtectError(f"{where}: the pattern matches empty text")
+    return text
+
+
+def _check_placeholder(value: Any, where: str) -> str:
+    if not isinstance(value, str) or not value.strip() or "\n" in value:
+        raise ProtectError(f"{where}: `placeholder` must be one line of non-blank text")
+    return value
+
+
+def _load_text(path: str, text: str, placeholder: str) -> list[Entry]:
+    out = []
+    for no, raw in enumerate(text.splitlines(), 1):
+        where = f"{path}:{no}"
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("re:"):
+            out.append(Entry(_check_pattern(line[3:].strip(), where), placeholder, where, "pattern"))
+            continue
+        line = regex.sub(r"\s+#.*$", "", line)  # trailing comment
+        out.append(Entry(_check_term(line, where), placeholder, where, "term"))
+    return out
+
+
+def _load_yaml(path: str, text: str) -> list[Entry]:
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"{path}:{mark.line + 1}" if mark else path
+        raise ProtectError(f"{where}: invalid YAML: {exc.problem or exc.context}") from None
+    except yaml.YAMLError as exc:
+        raise ProtectError(f"{path}: invalid YAML ({type(exc).__name__})") from None
+    if root is None:
+        return []
+    if not isinstance(root, yaml.MappingNode):
+        raise ProtectError(f"{path}:{root.start_mark.line + 1}: a protect file is a mapping with "
+                           "`terms:` and/or `patterns:`")
+
+    def at(node: yaml.Node) -> str:
+        return f"{path}:{node.start_mark.line + 1}"
+
+    def scalar(node: yaml.Node) -> Any:
+        return node.value if isinstance(node, yaml.ScalarNode) else None
+
+    top: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+    for k, v in root.value:
+        key = k.value if isinstance(k, yaml.ScalarNode) else None
+        if key not in _YAML_KEYS:
+            raise ProtectError(f"{at(k)}: unknown key `{key}` (allowed: {', '.join(sorted(_YAML_KEYS))})")
+        if key in top:
+            raise ProtectError(f"{at(k)}: duplicate key `{key}`")
+        top[key] = (k, v)
+    if "kind" in top and scalar(top["kind"][1]) != "protect":
+        raise ProtectError(f"{at(top['kind'][1])}: `kind` of a protect file must be `protect`")
+    placeholder = DEFAULT_PLACEHOLDER
+    if "placeholder" in top:
+        node = top["placeholder"][1]
+        placeholder = _check_placeholder(scalar(node) if isinstance(node, yaml.ScalarNode) else None, at(node))
+    out: list[Entry] = []
+    for key, kind in (("terms", "term"), ("patterns", "pattern")):
+        if key not in top:
+            continue
+        seq = top[key][1]
+        if isinstance(seq, yaml.ScalarNode) and seq.value in ("", "~", "null"):
+            continue
+        if not isinstance(seq, yaml.SequenceNode):
+            raise ProtectError(f"{at(seq)}: `{key}` must be a list")
+        for item in seq.value:
+            where = at(item)
+            ph = placeholder
+            if isinstance(item, yaml.MappingNode):
+                fields = {k.value: v for k, v in item.value if isinstance(k, yaml.ScalarNode)}
+                allowed = {kind, "placeholder"}
+                bad = set(fields) - allowed
+                if bad or kind not in fields:
+                    raise ProtectError(f"{where}: each entry of `{key}` is text or a mapping with "
+                                       f"`{kind}` and optional `placeholder`")
+                if "placeholder" in fields:
+                    pnode = fields["placeholder"]
+                    ph = _check_placeholder(pnode.value if isinstance(pnode, yaml.ScalarNode) else None, where)
+                node = fields[kind]
+            else:
+                node = item
+            value = node.value if isinstance(node, yaml.ScalarNode) else node
+            if kind == "term":
+                out.append(Entry(_check_term(value, where), ph, where, "term"))
+            else:
+                out.append(Entry(_check_pattern(value, where), ph, where, "pattern"))
+    return out
+
+
+def load_file(path: str | Path) -> ProtectList:
+    """Load one protect file, or raise ProtectError naming the file and line."""
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise ProtectError(f"{p}: protect file not found") from None
+    except IsADirectoryError:
+        raise ProtectError(f"{p}: is a directory, not a protect file") from None
+    except OSError as exc:
+        raise ProtectError(f"{p}: cannot read protect file ({exc.strerror})") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ProtectError(f"{p}:{line}: protect file is not UTF-8") from None
+    if "\x00" in text:
+        raise ProtectError(f"{p}:{text[:text.index(chr(0))].count(chr(10)) + 1}: NUL byte in protect file")
+    if p.suffix.lower() in (".yaml", ".yml"):
+        entries = _load_yaml(str(p), text)
+    else:
+        entries = _load_text(str(p), text, DEFAULT_PLACEHOLDER)
+    if not entries:
+        raise ProtectError(f"{p}: protect file lists no terms or patterns")
+    plist = ProtectList(entries, [str(p)])
+    _check_idempotent(plist)
+    return plist
+
+
+def _check_idempotent(plist: ProtectList) -> None:
+    """A placeholder that is itself protected would make redaction loop."""
+    for ph in sorted(plist.placeholders | {MASK}):
+        for o in plist.finditer(ph):
+            raise ProtectError(f"{o.entry.origin}: this entry matches the placeholder {ph!r}; "
+                               "redacting would never finish")
+
+
+def load(paths: Sequence[str | Path]) -> ProtectList:
+    """Load and merge several protect files (the --protect options and the
+    configuration's `protect` setting)."""
+    plist = ProtectList()
+    for p in paths:
+        plist = plist.merged(load_file(p))
+    if plist:
+        _check_idempotent(plist)
+    return plist
+
+
+def from_terms(terms: Iterable[str], origin: str = "protect") -> ProtectList:
+    """A protect list from bare terms (rule examples, the Python API)."""
+    entries = [Entry(_check_term(t, f"{origin} #{i}"), DEFAULT_PLACEHOLDER, f"{origin} #{i}")
+               for i, t in enumerate(terms, 1)]
+    return ProtectList(entries, [origin])
+
+
+@functools.lru_cache(maxsize=32)
+def _cached_terms(terms: tuple[str, ...]) -> ProtectList:
+    return from_terms(terms)
+
+
+def coerce(value: Any) -> ProtectList | None:
+    """The engine's `protect` option as a ProtectList: a ProtectList, a list of
+    them, or a list of bare terms (as rule examples give)."""
+    if value is None or isinstance(value, ProtectList):
+        return value or None
+    if isinstance(value, str):
+        value = [value]
+    items = list(value)
+    if not items:
+        return None
+    if all(isinstance(v, ProtectList) for v in items):
+        out = ProtectList()
+        for v in items:
+            out = out.merged(v)
+        return out or None
+    if all(isinstance(v, str) for v in items):
+        return _cached_terms(tuple(items))
+    raise TypeError("the protect option takes a ProtectList or a list of terms")

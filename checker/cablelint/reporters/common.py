@@ -1,0 +1,74 @@
+"""Helpers shared by the reporters (not a format itself: no NAME)."""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from . import Report
+
+
+def display_path(path: str) -> str:
+    """A path relative to the current directory (posix), as CI systems want
+    it; paths outside it stay absolute, and stdin names stay as given."""
+    if path.startswith("<"):
+        return path
+    try:
+        rel = os.path.relpath(os.path.abspath(path))
+    except ValueError:  # another drive on Windows
+        return Path(path).as_posix()
+    return Path(rel if not rel.startswith("..") else os.path.abspath(path)).as_posix()
+
+
+def statistics(report: Report) -> list[dict]:
+    """Findings per rule, most frequent first (ties by rule id)."""
+    rows: dict[str, dict] = {}
+    for f in report.findings:
+        row = rows.setdefault(f.rule, {"rule": f.rule, "name": f.name, "severity": str(f.severity), "count": 0})
+        row["count"] += 1
+    return sorted(rows.values(), key=lambda r: (-r["count"], r["rule"]))
+
+
+def statistics_text(report: Report, as_json: bool = False) -> str:
+    rows = statistics(report)
+    if as_json:
+        return json.dumps(rows, indent=2) + "\n"
+    width = max([len(str(r["count"])) for r in rows] + [5])
+    name_w = max([len(r["name"]) for r in rows] + [4])
+    out = [f"{'count':>{width}}  {'rule':<6} {'name':<{name_w}}  severity"]
+    out += [f"{r['count']:>{width}}  {r['rule']:<6} {r['name']:<{name_w}}  {r['severity']}" for r in rows]
+    return "\n".join(out) + "\n"
+
+
+def tail(report: Report) -> list[str]:
+    """What text formats print after the findings: stale baseline entries and
+    the summary line (both left out with --quiet)."""
+    if report.quiet:
+        return []
+    out = [f"stale baseline entry: {report.safe(s)}" for s in report.stale]
+    out.append(report.summary_line())
+    return out
+
+
+def masked_lines(report: Report, path: str, cache: dict[str, list[str]]) -> list[str]:
+    """The file's lines after masking the *whole* text, so a protected term
+    that wraps across lines is masked in every part. Empty when the mask
+    changed the line structure (callers then mask line by line)."""
+    if path not in cache:
+        src = report.sources.get(path)
+        whole = report.safe(src.text).split("\n") if src is not None else []
+        cache[path] = whole if src is not None and len(whole) == src.line_count else []
+    return cache[path]
+
+
+def masked_match(report: Report, f, cache: dict[str, list[str]]) -> str:
+    """The flagged text for --show-matches, cut from the masked file: the
+    exact span when the mask kept lengths, else the whole lines of the span
+    (never a fragment of a protected term cut at the span's edge)."""
+    src = report.sources.get(f.path)
+    lines = masked_lines(report, f.path, cache) if src is not None else []
+    if not lines:
+        return report.safe(f.matched)
+    if len("\n".join(lines)) == len(src.text):
+        return "\n".join(lines)[f.start:f.end]
+    return "\n".join(l.rstrip("\r") for l in lines[f.line - 1:f.end_line])

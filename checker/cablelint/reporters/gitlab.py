@@ -1,0 +1,29 @@
+"""gitlab: a GitLab Code Quality report (JSON array of issues), for
+`artifacts: reports: codequality`. Severity: info -> info, warning -> minor,
+error -> major. The fingerprint is the baseline's content fingerprint, so an
+issue keeps its identity across line shifts (GitLab diffs reports by it)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from . import Report
+from ..baseline import fingerprints
+from .common import display_path
+
+NAME = "gitlab"
+SEVERITY = {"info": "info", "warning": "minor", "error": "major"}
+
+
+def render(report: Report) -> str:
+    fps = fingerprints(report.findings, Path.cwd())
+    issues = [{
+        "type": "issue",
+        "description": report.safe(f"{f.rule} {f.message} [{f.name}]"),
+        "check_name": f.rule,
+        "categories": ["Compliance"],
+        "fingerprint": fps[id(f)],
+        "severity": SEVERITY[str(f.severity)],
+        "location": {"path": display_path(f.path), "lines": {"begin": f.line, "end": f.end_line}},
+    } for f in report.findings]
+    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,28 @@
+"""grouped: findings under a heading per file, `  line:col  severity  RULE  message [name]`."""
+from __future__ import annotations
+
+from itertools import groupby
+
+from colorama import Style
+
+from . import Report
+from .common import tail
+from .concise import SEV_COLOR
+
+NAME = "grouped"
+
+
+def render(report: Report) -> str:
+    out: list[str] = []
+    for path, group in groupby(report.findings, key=lambda f: f.path):
+        items = list(group)
+        width = max(len(f"{f.line}:{f.column}") for f in items)
+        out.append(f"{Style.BRIGHT}{path}{Style.RESET_ALL}:" if report.color else f"{path}:")
+        for f in items:
+            sev = str(f.severity)
+            pos = f"{f.line}:{f.column}"
+            sev_text = f"{SEV_COLOR[sev]}{sev:<7}{Style.RESET_ALL}" if report.color else f"{sev:<7}"
+            out.append(f"  {pos:<{width}}  {sev_text} {f.rule}  {report.safe(f.message)} [{f.name}]")
+        out.append("")
+    out += tail(report)
+    return "\n".join(out) + "\n" if out else ""

@@ -1,0 +1,15 @@
+"""json-lines: one JSON object per finding per line (same fields as `json`),
+for streaming into log pipelines; no summary record."""
+from __future__ import annotations
+
+import json
+
+from . import Report
+from .json_format import finding_dict
+
+NAME = "json-lines"
+
+
+def render(report: Report) -> str:
+    cache: dict = {}
+    return "".join(json.dumps(finding_dict(report, f, cache), ensure_ascii=False) + "\n" for f in report.findings)

@@ -1,0 +1,42 @@
+"""junit: JUnit XML for CI test dashboards. One testsuite; one testcase per
+linted file (a file without findings is a passing testcase); a file with
+findings gets one <failure> listing them, one per line. Built with
+xml.etree, so every value is escaped."""
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from itertools import groupby
+
+from . import Report
+from .common import display_path
+
+NAME = "junit"
+
+
+def _clean(text: str) -> str:
+    """XML 1.0 cannot hold most control characters, even escaped."""
+    return "".join(c if c in "\t\n\r" or ord(c) >= 0x20 else "\ufffd" for c in text)
+
+
+def render(report: Report) -> str:
+    by_path = {p: list(g) for p, g in groupby(report.findings, key=lambda f: f.path)}
+    paths = sorted(set(report.sources) | set(by_path))
+    failures = sum(1 for p in paths if by_path.get(p))
+    root = ET.Element("testsuites", name="cablelint", tests=str(len(paths)), failures=str(failures),
+                      errors="0", time=f"{report.elapsed:.3f}")
+    suite = ET.SubElement(root, "testsuite", name="cablelint", tests=str(len(paths)), failures=str(failures),
+                          errors="0", skipped="0", time=f"{report.elapsed:.3f}")
+    for p in paths:
+        shown = display_path(p)
+        case = ET.SubElement(suite, "testcase", name=_clean(shown), classname="cablelint", file=_clean(shown))
+        items = by_path.get(p)
+        if not items:
+            continue
+        worst = max(f.severity for f in items)
+        n = len(items)
+        fail = ET.SubElement(case, "failure", type=str(worst),
+                             message=_clean(f"{n} finding{'s' * (n != 1)} in {shown}"))
+        fail.text = _clean("\n".join(f"{shown}:{f.line}:{f.column}: {f.severity} {f.rule} "
+                                     f"{report.safe(f.message)} [{f.name}]" for f in items))
+    ET.indent(root)
+    return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"

@@ -1,0 +1,115 @@
+"""sarif: SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
+
+Always a complete log, even with no results. Results carry the rule, the
+message and the location only: never the flagged text nor a snippet (code
+scanning would show a snippet next to the alert). `partialFingerprints`
+holds the baseline's content fingerprint, so an alert keeps its identity
+when lines are inserted above it.
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from urllib.parse import quote
+
+from . import Report
+from ..baseline import fingerprints
+from .common import display_path
+
+NAME = "sarif"
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+INFO_URI = "https://example.invalid/cablelint"  # replaced by the package's Homepage URL when it has one
+LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+MAX_TEXT = 1024  # GitHub's limit for short/full descriptions
+
+
+def information_uri() -> str:
+    try:
+        from importlib.metadata import metadata
+
+        for entry in metadata("cablelint").get_all("Project-URL") or []:
+            label, _, url = entry.partition(",")
+            if label.strip().lower() in ("homepage", "documentation", "source") and url.strip():
+                return url.strip()
+    except Exception:  # not installed: metadata is optional
+        pass
+    return INFO_URI
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= MAX_TEXT else text[:MAX_TEXT - 1] + "…"
+
+
+def descriptor(report: Report, rule) -> dict:
+    d = rule.doc()
+    short = _cut(report.safe(d["summary"]))
+    full = _cut(report.safe(d["why"] or d["summary"]))
+    help_text = [d["summary"]]
+    help_md = [f"**{rule.id} {rule.name}**: {d['summary']}"]
+    if d["why"]:
+        help_text.append("Why: " + d["why"])
+        help_md.append("**Why.** " + d["why"])
+    if d["fix"]:
+        help_text.append("How to fix: " + d["fix"])
+        help_md.append("**How to fix.** " + d["fix"])
+    if d["reference"]:
+        help_text.append("Reference: " + d["reference"])
+        help_md.append("**Reference.** " + d["reference"])
+    tags = list(dict.fromkeys([*(rule.tags or []), d["ruleset"] or "cablelint", "compliance"]))[:20]
+    return {
+        "id": rule.id,
+        "name": rule.name,
+        "shortDescription": {"text": short},
+        "fullDescription": {"text": full},
+        "help": {"text": report.safe("\n\n".join(help_text)), "markdown": report.safe("\n\n".join(help_md))},
+        "defaultConfiguration": {"level": LEVEL[d["severity"]]},
+        "properties": {"tags": tags, "precision": "high",
+                       "problem.severity": {"error": "error", "warning": "warning"}.get(d["severity"],
+                                                                                      "recommendation")},
+    }
+
+
+def _artifact(path: str) -> dict:
+    shown = display_path(path)
+    if os.path.isabs(shown):
+        return {"uri": Path(shown).as_uri()}
+    return {"uri": quote(shown), "uriBaseId": "%SRCROOT%"}
+
+
+def render(report: Report) -> str:
+    rules = sorted(report.rules.values(), key=lambda r: r.id)
+    # every rule in effect, plus any rule a finding names that the set does not list
+    known = {r.id for r in rules}
+    for f in report.findings:
+        if f.rule not in known:
+            from ..rule import Rule
+
+            rules.append(Rule(id=f.rule, name=f.name, severity=f.severity, kind="engine", message=""))
+            known.add(f.rule)
+    index = {r.id: i for i, r in enumerate(rules)}
+    fps = fingerprints(report.findings, Path.cwd())
+    results = []
+    for f in report.findings:
+        end_col = max(f.end_column, f.column + 1) if f.end_line == f.line else max(f.end_column, 1)
+        region = {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line, "endColumn": end_col}
+        results.append({
+            "ruleId": f.rule,
+            "ruleIndex": index[f.rule],
+            "level": LEVEL[str(f.severity)],
+            "message": {"text": report.safe(f.message)},
+            "locations": [{"physicalLocation": {"artifactLocation": _artifact(f.path), "region": region}}],
+            "partialFingerprints": {"cablelintFingerprint/v1": fps[id(f)]},
+        })
+    run = {
+        "tool": {"driver": {"name": "cablelint", "semanticVersion": report.version or "0.0.0",
+                            "informationUri": information_uri(), "rules": [descriptor(report, r) for r in rules]}},
+        "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
+        "invocations": [{"executionSuccessful": True}],
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+        "properties": {"files": report.files, "baselined": report.suppressed,
+                       "staleBaselineEntries": len(report.stale)},
+    }
+    log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,164 @@
+"""One `check` run, reusable outside the CLI: settings -> engine -> files ->
+findings (after per-file-ignores and the baseline).
+
+    cfg = config.resolve()                  # or config.Config(select=["CL2"])
+    run = run_check(cfg, ["cables/"])
+    run.findings, run.suppressed, run.stale
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from . import baseline as baseline_mod
+from .api import input_error_finding
+from .config import Config, ConfigError, path_matches
+from .engine import Engine, Selection
+from .files import DEFAULT_EXTENSIONS, discover
+from .findings import Finding, Severity
+from .progress import Progress
+from .rule import Rule
+from .ruleset import DEFAULT_RULESETS, load
+from .source import InputError, Source, decode, read
+
+
+@dataclass
+class CheckRun:
+    findings: list[Finding]
+    sources: dict[str, Source]  # readable inputs, for excerpts
+    linted: list[str]  # every input, readable or not
+    errors: list[str]  # missing paths
+    elapsed: float
+    engine: Engine
+    suppressed: int = 0
+    stale: list[baseline_mod.Entry] = field(default_factory=list)
+
+
+def _selected(rule: Rule | None, rule_id: str, sel: str) -> bool:
+    if rule is None:
+        return rule_id == sel or (sel.isalnum() and rule_id.startswith(sel)) or sel == "ALL"
+    return Selection._matches(rule, sel)
+
+
+def _check_selectors(cfg: Config, rules: dict[str, Rule]) -> None:
+    """A selector that matches no loaded rule is a typo or a missing rule set:
+    fail loudly rather than silently select nothing."""
+    groups = [("select", cfg.select), ("ignore", cfg.ignore), ("extend-select", cfg.extend_select)]
+    groups += [(f"severity.{k}", [k]) for k in cfg.severity]
+    groups += [(f"per-file-ignores.{g}", v) for g, v in cfg.per_file_ignores.items()]
+    for key, sels in groups:
+        for sel in sels:
+            if not any(_selected(r, r.id, sel) for r in rules.values()):
+                raise ConfigError(f"{cfg.where(key)}: no rule matches {sel!r} in `{key.split('.')[0]}` "
+                                  "(give a rule id, an id prefix such as CL2, or a rule name)")
+
+
+def severity_map(overrides: dict[str, Severity], rules: dict[str, Rule]) -> dict[str, Severity]:
+    """Expand overrides given by id, name, prefix or ALL to one entry per rule id;
+    the most specific selector wins (id or name, then the longest prefix)."""
+    out: dict[str, Severity] = {}
+    for r in rules.values():
+        best, rank = None, -1
+        for sel, sev in overrides.items():
+            if sel in (r.id, r.name):
+                score = 10_000
+            elif sel == "ALL":
+                score = 0
+            elif sel.isalnum() and r.id.startswith(sel):
+                score = len(sel)
+            else:
+                continue
+            if score > rank:
+                best, rank = sev, score
+        if best is not None:
+            out[r.id] = best
+    return out
+
+
+def build_engine(cfg: Config) -> Engine:
+    """The engine for these settings, built as the Python API builds it (one
+    path, so `cablelint check` and `lint_paths` cannot drift apart). Every
+    selector is checked against the loaded rules; per-file-ignores too."""
+    from .api import make_engine
+
+    sets = [load(s) for s in (cfg.rules or DEFAULT_RULESETS)]
+    _check_selectors(cfg, Engine(sets).rules)
+    return make_engine(sets, select=cfg.select, ignore=cfg.ignore, extend_select=cfg.extend_select,
+                       severity=cfg.severity, date=cfg.date, as_of=cfg.as_of, protect=cfg.protect)
+
+
+def discover_inputs(cfg: Config, paths: list[str]) -> tuple[list[str], list[str]]:
+    """Files to lint (excludes applied, relative to the config's directory too)."""
+    exts = tuple(cfg.extensions or DEFAULT_EXTENSIONS)
+    files, errors = discover([p for p in paths if p != "-"], exts, exclude=cfg.exclude)
+    if cfg.exclude:
+        files = [f for f in files if not any(path_matches(f, g, cfg.root) for g in cfg.exclude)]
+    return files, errors
+
+
+def per_file_ignored(f: Finding, cfg: Config, rules: dict[str, Rule]) -> bool:
+    for glob, sels in cfg.per_file_ignores.items():
+        if path_matches(f.path, glob, cfg.root) and any(_selected(rules.get(f.rule), f.rule, s) for s in sels):
+            return True
+    return False
+
+
+def run_check(cfg: Config, paths: list[str], *, engine: Engine | None = None,
+              stdin: tuple[str, bytes] | None = None, baseline: str | Path | None = None,
+              progress: TextIO | None = None) -> CheckRun:
+    """Lint `paths` ('-' entries are ignored; pass stdin as (name, bytes))."""
+    engine = engine or build_engine(cfg)
+    start = time.perf_counter()
+    files, errors = discover_inputs(cfg, paths)
+    findings = [input_error_finding(e.split(":")[0], e) for e in errors]
+    sources: dict[str, Source] = {}
+    linted: list[str] = []
+    bar = Progress(len(files) + (stdin is not None), progress) if progress is not None else None
+    if stdin is not None:
+        name, data = stdin
+        linted.append(name)
+        try:
+            src = decode(data, name)
+            sources[name] = src
+            findings.extend(engine.lint_source(src))
+        except InputError as exc:
+            findings.append(input_error_finding(name, str(exc)))
+        if bar:
+            bar.advance()
+    try:
+        for f in files:
+            linted.append(f)
+            try:
+                src = read(f)
+            except InputError as exc:
+                findings.append(input_error_finding(f, str(exc)))
+            else:
+                sources[f] = src
+                findings.extend(engine.lint_source(src))
+            if bar:
+                bar.advance()
+    finally:
+        if bar:
+            bar.close()
+    rules = engine.rules
+    overrides = engine.selection.severity
+    kept = []
+    for f in findings:
+        if f.rule in overrides:  # CL001 is made outside the engine
+            f.severity = overrides[f.rule]
+        if not per_file_ignored(f, cfg, rules):
+            kept.append(f)
+    kept.sort(key=Finding.sort_key)
+    run = CheckRun(kept, sources, linted, errors, 0.0, engine)
+    if baseline is not None:
+        def relevant(path: str, rule_id: str) -> bool:
+            rule = rules.get(rule_id)
+            probe = Finding(path, rule_id, "", Severity.INFO, "", 1, 1, 1, 2)
+            return rule is not None and engine.selection.active(rule) and not per_file_ignored(probe, cfg, rules)
+
+        applied = baseline_mod.apply(Path(baseline), kept, linted, relevant)
+        run.findings, run.suppressed, run.stale = applied.findings, applied.suppressed, applied.stale
+    run.elapsed = time.perf_counter() - start
+    return run

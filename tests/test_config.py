@@ -1,0 +1,244 @@
+"""Configuration: discovery from nested directories, validation with file and
+line, relative paths, and the command line on top."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from cablelint.cli import main
+from cablelint.config import Config, ConfigError, find_config, load_config, path_matches, resolve
+from cablelint.findings import Severity
+
+CABLE = """\
+C O N F I D E N T I A L STATE 012345
+
+E.O. 12958: DECL: 01/30/2014
+TAGS: PREL, XXZZ, FR
+SUBJECT: (C) TALKS WITH THE MINISTER
+
+Classified By: POLITICAL COUNSELOR JANE DOE, FOR REASONS 1.4 B AND D
+
+(C) The minister met the delegation and set out his views on trade.
+
+Nobody marked this paragraph, so it must be flagged by the linter.
+
+(S) This paragraph is classified above the banner of the cable.
+
+C O N F I D E N T I A L
+"""
+
+
+def rules_of(capsys, *args: str) -> list[tuple[str, str, str]]:
+    """(path, rule, severity) of each finding of a json run."""
+    main(["check", "--format", "json", *args])
+    out = capsys.readouterr().out
+    return [(f["path"], f["rule"], f["severity"]) for f in json.loads(out)["findings"]]
+
+
+@pytest.fixture()
+def proj(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A project with a nested working directory (proj/sub/deep)."""
+    root = tmp_path / "proj"
+    (root / "sub" / "deep").mkdir(parents=True)
+    monkeypatch.chdir(root / "sub" / "deep")
+    return root
+
+
+def test_yaml_config_found_from_nested_directory(proj: Path, capsys) -> None:
+    cfg_file = proj / ".cablelint.yaml"
+    cfg_file.write_text("# team settings\nselect: [CL1, tag-unknown]\nfail-on: warning\ndate: 2004-01-30\n")
+    assert find_config() == cfg_file
+    assert main(["check", "--show-config"]) == 0
+    out = capsys.readouterr().out
+    assert f"# config file: {cfg_file}" in out
+    assert "select: [CL1, tag-unknown]" in out and f"{cfg_file}:2" in out
+    assert "fail-on: warning" in out and f"{cfg_file}:3" in out
+    assert "date: '2004-01-30'" in out
+
+
+def test_pyproject_found_from_nested_directory_and_foreign_pyproject_skipped(proj: Path, capsys) -> None:
+    (proj / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.cablelint]\nignore = ["CL503"]\n\n'
+        '[tool.cablelint.severity]\nCL104 = "warning"\n')
+    # a nearer pyproject without [tool.cablelint] belongs to something else: skipped
+    (proj / "sub" / "pyproject.toml").write_text('[project]\nname = "inner"\n[tool.black]\nline-length = 99\n')
+    assert find_config() == proj / "pyproject.toml"
+    cfg = resolve()
+    assert cfg.ignore == ["CL503"] and cfg.severity == {"CL104": Severity.WARNING}
+    assert cfg.lines["ignore"] == 5 and cfg.lines["severity.CL104"] == 8
+    main(["check", "--show-config"])
+    assert f"{proj / 'pyproject.toml'}:5" in capsys.readouterr().out
+
+
+def test_nearest_file_wins_and_yaml_beats_pyproject_in_one_directory(proj: Path) -> None:
+    (proj / ".cablelint.yaml").write_text("select: [CL1]\n")
+    (proj / "sub" / "pyproject.toml").write_text('[tool.cablelint]\nselect = ["CL2"]\n')
+    assert resolve().select == ["CL2"]  # nearest: nothing merged from the outer file
+    (proj / "sub" / ".cablelint.yaml").write_text("select: [CL4]\n")
+    assert find_config() == proj / "sub" / ".cablelint.yaml"
+
+
+def test_no_config_gives_defaults(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    cfg = resolve(start=tmp_path)
+    if cfg.path is None:  # a config above /tmp would be found, correctly
+        assert cfg.select == [] and cfg.fail_on == "error" and cfg.format is None
+
+
+@pytest.mark.parametrize("text, line, words", [
+    ("select: [CL1]\nselct: [CL2]\n", 2, "unknown setting `selct` (did you mean `select`?)"),
+    ("select: [CL1]\n\nfail-on: 3\n", 3, "`fail-on` must be one of error, warning, info"),
+    ("ignore: {CL1: yes}\n", 1, "`ignore` must be a list of text, not a mapping"),
+    ("severity:\n  CL201: loud\n", 2, "unknown severity 'loud'"),
+    ("date: 30/01/2004\n", 1, "`date` must be a date YYYY-MM-DD"),
+    ("format: fancy\n", 1, "unknown format 'fancy'"),
+    ("per-file-ignores:\n  'drafts/*': 7\n", 2, "must map to a list of rules"),
+    ("select: [CL1\n", 2, "invalid YAML"),
+    ("- just\n- a list\n", 1, "must be a YAML mapping"),
+])
+def test_bad_yaml_config_names_file_and_line(proj: Path, capsys, text: str, line: int, words: str) -> None:
+    cfg_file = proj / ".cablelint.yaml"
+    cfg_file.write_text(text)
+    with pytest.raises(ConfigError) as exc:
+        load_config(cfg_file)
+    assert str(exc.value).startswith(f"{cfg_file}:{line}: ") and words in str(exc.value)
+    (proj / "c.txt").write_text(CABLE)
+    assert main(["check", str(proj / "c.txt")]) == 2
+    assert f"cablelint: error: {cfg_file}:{line}: " in capsys.readouterr().err
+
+
+def test_bad_pyproject_config_names_file_and_line(proj: Path, capsys) -> None:
+    py = proj / "pyproject.toml"
+    py.write_text('[project]\nname = "x"\n\n[tool.cablelint]\nselect = ["CL1"]\nfail_on = "loud"\n')
+    assert main(["check", "--show-config"]) == 2
+    assert f"{py}:6: `fail_on` must be one of error, warning, info" in capsys.readouterr().err
+    py.write_text('[tool.cablelint]\nextend-selct = ["CL1"]\n')
+    assert main(["check", "--show-config"]) == 2
+    assert f"{py}:2: unknown setting `extend-selct` (did you mean `extend-select`?)" in capsys.readouterr().err
+
+
+def test_relative_paths_resolve_against_the_config_directory(proj: Path) -> None:
+    (proj / "rules").mkdir()
+    (proj / ".cablelint.yaml").write_text(
+        "rules: [state, rules/house.yaml]\nprotect: [protect.txt, /abs/list.txt]\n")
+    cfg = resolve()
+    assert cfg.rules == ["state", str(proj / "rules" / "house.yaml")]
+    assert cfg.protect == [str(proj / "protect.txt"), "/abs/list.txt"]
+
+
+def test_rule_set_file_from_config_is_loaded_relative_to_it(proj: Path, capsys) -> None:
+    (proj / "house.yaml").write_text(
+        "name: house\ndescription: house rules\nversion: '1'\nextends: [state]\ndisable: [CL404]\nrules: []\n")
+    (proj / ".cablelint.yaml").write_text("rules: [house.yaml]\ndate: 2004-01-30\n")
+    (proj / "c.txt").write_text(CABLE)
+    got = rules_of(capsys, str(proj / "c.txt"))
+    assert got and "CL404" not in {r for _, r, _ in got} and "CL102" in {r for _, r, _ in got}
+
+
+def test_isolated_and_explicit_config(proj: Path, capsys) -> None:
+    (proj / ".cablelint.yaml").write_text("select: [CL104]\ndate: 2004-01-30\n")
+    other = proj / "other.yaml"
+    other.write_text("select: [CL102]\ndate: 2004-01-30\n")
+    (proj / "c.txt").write_text(CABLE)
+    c = str(proj / "c.txt")
+    assert {r for _, r, _ in rules_of(capsys, c)} == {"CL104"}
+    assert {r for _, r, _ in rules_of(capsys, c, "--config", str(other))} == {"CL102"}
+    everything = {r for _, r, _ in rules_of(capsys, c, "--isolated", "--date", "2004-01-30")}
+    assert {"CL102", "CL104", "CL404"} <= everything
+    assert main(["check", c, "--isolated", "--config", str(other)]) == 2
+    assert "cannot be used together" in capsys.readouterr().err
+    assert main(["check", c, "--config", str(proj / "nope.yaml")]) == 2
+    assert "config file not found" in capsys.readouterr().err
+
+
+def test_command_line_overrides_config(proj: Path, capsys) -> None:
+    (proj / ".cablelint.yaml").write_text(
+        "select: [CL1]\nignore: [CL103]\nseverity: {CL104: info}\nfail-on: info\ndate: 2004-01-30\nformat: concise\n")
+    c = proj / "c.txt"
+    c.write_text(CABLE)
+    # config alone: CL1xx only, CL104 graded info, and fail-on info makes it exit 1
+    got = rules_of(capsys, str(c))
+    assert {(r, s) for _, r, s in got} == {("CL102", "error"), ("CL104", "info")}
+    # --select replaces, --ignore adds, --severity-override wins over the config's grade
+    got = rules_of(capsys, str(c), "--select", "CL1,tag-unknown", "--ignore", "CL102",
+                   "--severity-override", "CL104=warning")
+    assert {(r, s) for _, r, s in got} == {("CL104", "warning"), ("CL404", "warning")}
+    # the config's format is the default; --format wins
+    assert main(["check", str(c)]) == 1
+    assert capsys.readouterr().out.startswith(f"{c}:11:1: error CL102 ")
+    assert main(["check", str(c), "--fail-on", "error", "--ignore", "CL102"]) == 0  # only an info left
+    capsys.readouterr()
+    main(["check", "--show-config", "--ignore", "CL105", "--severity-override", "CL201=warning"])
+    out = capsys.readouterr().out
+    assert "ignore: [CL103, CL105]" in out and "+ --ignore" in out
+    assert "severity: {CL104: info, CL201: warning}" in out
+
+
+def test_severity_override_by_prefix_name_and_most_specific(proj: Path, capsys) -> None:
+    c = proj / "c.txt"
+    c.write_text(CABLE)
+    base = [str(c), "--isolated", "--date", "2004-01-30", "--select", "CL102,CL104,CL404"]
+    got = rules_of(capsys, *base, "--severity-override", "CL1=info", "--severity-override",
+                   "portion-above-banner=warning")
+    assert sorted({(r, s) for _, r, s in got}) == [("CL102", "info"), ("CL104", "warning"), ("CL404", "warning")]
+    got = rules_of(capsys, *base, "--severity-override", "ALL=info", "--severity-override", "CL10=error")
+    assert sorted({(r, s) for _, r, s in got}) == [("CL102", "error"), ("CL104", "error"), ("CL404", "info")]
+    assert main(["check", *base, "--severity-override", "CL104"]) == 2
+    assert "use RULE=SEVERITY" in capsys.readouterr().err
+    assert main(["check", *base, "--severity-override", "CL104=loud"]) == 2
+
+
+def test_unknown_selector_is_an_error_naming_where_it_came_from(proj: Path, capsys) -> None:
+    cfg_file = proj / ".cablelint.yaml"
+    cfg_file.write_text("select: [CL1]\nper-file-ignores:\n  'x/*': [CL102]\n  'y/*': [no-such-rule]\n")
+    (proj / "c.txt").write_text(CABLE)
+    assert main(["check", str(proj / "c.txt")]) == 2
+    assert f"{cfg_file}:4: no rule matches 'no-such-rule'" in capsys.readouterr().err
+    assert main(["check", str(proj / "c.txt"), "--isolated", "--select", "CL9"]) == 2
+    assert "--select: no rule matches 'CL9'" in capsys.readouterr().err
+
+
+def test_per_file_ignores_and_exclude(proj: Path, capsys) -> None:
+    (proj / "drafts").mkdir()
+    (proj / "archive").mkdir()
+    for p in ("drafts/d.txt", "final.txt", "archive/old.txt"):
+        (proj / p).write_text(CABLE)
+    (proj / ".cablelint.yaml").write_text(
+        "date: 2004-01-30\nper-file-ignores:\n  'drafts/*.txt': [CL1, tag-unknown]\nexclude: ['archive/**']\n")
+    got = rules_of(capsys, str(proj))
+    by_path: dict[str, set[str]] = {}
+    for p, r, _ in got:
+        by_path.setdefault(Path(p).relative_to(proj).as_posix(), set()).add(r)
+    assert set(by_path) == {"final.txt"}  # archive excluded; drafts' only findings are ignored
+    assert {"CL102", "CL104", "CL404"} <= by_path["final.txt"]
+    # from the nested cwd a relative path works the same (globs anchor at the config's directory)
+    got = rules_of(capsys, "../../drafts/d.txt", "--select", "CL1,CL404")
+    assert got == []
+
+
+def test_path_matches() -> None:
+    root = Path("/r")
+    assert path_matches("/r/drafts/a.txt", "drafts/*.txt", root)
+    assert path_matches("drafts/a.txt", "**/a.txt")
+    assert path_matches("x/y/a.txt", "a.txt")  # no slash: the file name
+    assert path_matches("/r/drafts/sub/a.txt", "drafts/", root)
+    assert not path_matches("/r/final/a.txt", "drafts/*", root)
+    assert path_matches("/elsewhere/x/drafts/a.txt", "drafts/*.txt", root)  # any depth, as `exclude`
+    assert path_matches("/r/drafts/a.txt", "/drafts/*.txt", root)  # a leading / anchors at the config
+    assert not path_matches("/r/x/drafts/a.txt", "/drafts/*.txt", root)
+    assert not path_matches("/r/drafts.txt", "drafts/", root)
+
+
+def test_extensions_setting(proj: Path, capsys) -> None:
+    (proj / "a.cable").write_text(CABLE)
+    (proj / "b.txt").write_text(CABLE)
+    (proj / ".cablelint.yaml").write_text("extensions: [cable]\ndate: 2004-01-30\n")
+    assert {Path(p).name for p, _, _ in rules_of(capsys, str(proj))} == {"a.cable"}
+    assert {Path(p).name for p, _, _ in rules_of(capsys, str(proj), "--extensions", ".txt")} == {"b.txt"}
+
+
+def test_config_value_object_exposes_protect_for_other_commands() -> None:
+    cfg = Config(protect=["/p/list.txt"])
+    assert cfg.as_dict()["protect"] == ["/p/list.txt"]

@@ -1,0 +1,151 @@
+"""Once a protect list is given, no protected name is printed in any output
+format (every format registered at run time), nor by `inspect`, nor on
+stderr. A rule set made for the test quotes the protected text in its
+messages on purpose, so each format is shown to print the name without a
+protect list and to mask it with one."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from cablelint.cli import main
+from cablelint.reporters import names as format_names
+
+from conftest import SEED
+
+FIXTURES = Path(__file__).parent / "fixtures"
+NAMES_FILE = FIXTURES / "protect_names.txt"
+
+CABLE = """C O N F I D E N T I A L PARIS 000579
+E.O. 12958: DECL: 01/30/2014
+TAGS: PREL FR
+SUBJECT: MEETING WITH NIKULAS HANNIGAN AND ANGELA MERKEL
+Classified By: POLITICAL MINISTER COUNSELOR JOSIAH
+ROSENBLATT, REASONS 1.4 B/D
+
+1. (C) Solrun Gisladottir's aide met Michael \\
+Ambuehl; Geir
+Haarde joined. Contact: (506) 5550-0189.
+
+2. (C) Laura Chinchilla (strictly protect) said XXXXXXXXXX.
+
+LEACH
+"""
+# Words that occur in this cable only inside protected names.
+ONLY_IN_NAMES = ["HANNIGAN", "MERKEL", "JOSIAH", "ROSENBLATT", "GISLADOTTIR", "AMBUEHL", "HAARDE", "CHINCHILLA"]
+
+QUOTING_RULES = r"""
+kind: ruleset
+name: quoting
+description: test rules that quote protected text in their messages
+rules:
+  - id: QT001
+    name: quote-subject
+    severity: error
+    kind: pattern
+    target: subject
+    forbid: '.+'
+    message: "subject says {value}"
+  - id: QT002
+    name: quote-classifier
+    severity: warning
+    kind: pattern
+    target: classified_by
+    forbid: '(?s)COUNSELOR\s+\K.*?(?=,)'
+    message: "classified by {value}"
+  - id: QT003
+    name: quote-paragraph
+    severity: info
+    kind: pattern
+    target: lines
+    forbid: '(?i)\b(?:aide met|Haarde)\b.*'
+    message: "line says {value}"
+"""
+
+
+def names() -> list[str]:
+    return [l.strip() for l in NAMES_FILE.read_text(encoding="utf-8").splitlines()
+            if l.strip() and not l.startswith("#")]
+
+
+def normalise(out: str) -> str:
+    """Undo the escapes formats use for line breaks (JSON \\n, GitHub %0A,
+    XML &#10;), drop backslashes, collapse whitespace, upper-case."""
+    out = re.sub(r"\\[nrt]|%0[AD]|&#1[03];|&#x[AD];|\\u000[ad]", " ", out, flags=re.IGNORECASE)
+    return " ".join(out.replace("\\", " ").split()).upper()
+
+
+def leaks(out: str, words: list[str]) -> list[str]:
+    text = normalise(out)
+    return [w for w in words if re.search(r"(?<!\w)" + re.escape(" ".join(w.upper().split())) + r"(?!\w)", text)]
+
+
+@pytest.fixture()
+def inputs(tmp_path: Path) -> tuple[Path, Path]:
+    cable = tmp_path / "cable.txt"
+    cable.write_text(CABLE, encoding="utf-8")
+    rules = tmp_path / "quoting.yaml"
+    rules.write_text(QUOTING_RULES, encoding="utf-8")
+    return cable, rules
+
+
+def run(capsys, *args: str) -> tuple[int, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out + "\n" + err
+
+
+def test_every_format_is_covered() -> None:
+    assert {"concise", "json"} <= set(format_names())
+
+
+@pytest.mark.parametrize("fmt", format_names())
+def test_no_protected_name_in_any_format(fmt: str, inputs: tuple[Path, Path], capsys) -> None:
+    cable, rules = inputs
+    base = ["check", "-r", "state", "-r", "release", "-r", str(rules), "--as-of", "2010-01-01",
+            "--date", "2004-01-30", "-f", fmt, str(cable), str(SEED)]
+    # Without a protect list the format prints the quoted names (so this test can fail)...
+    _, plain = run(capsys, *base)
+    assert set(leaks(plain, ONLY_IN_NAMES)) >= {"ROSENBLATT", "HANNIGAN"}, fmt
+    # ...with one, no name and no part of a wrapped name is printed, on stdout or stderr.
+    code, masked = run(capsys, *base, "--protect", str(NAMES_FILE))
+    assert code == 1
+    assert leaks(masked, names() + ONLY_IN_NAMES) == [], fmt
+    # The same with --statistics and --quiet, which take other paths through the reporters.
+    for extra in (["--statistics"], ["--quiet"]):
+        _, out = run(capsys, *base, "--protect", str(NAMES_FILE), *extra)
+        assert leaks(out, names() + ONLY_IN_NAMES) == [], (fmt, extra)
+
+
+def test_report_written_to_a_file_is_masked(inputs: tuple[Path, Path], tmp_path: Path, capsys) -> None:
+    cable, rules = inputs
+    out = tmp_path / "report.sarif"
+    run(capsys, "check", "-r", "release", "-r", str(rules), "-f", "sarif", "-o", str(out),
+        "--protect", str(NAMES_FILE), str(cable))
+    assert leaks(out.read_text(encoding="utf-8"), names() + ONLY_IN_NAMES) == []
+
+
+def test_show_matches_turns_masking_off(inputs: tuple[Path, Path], capsys) -> None:
+    cable, rules = inputs
+    _, out = run(capsys, "check", "-r", str(rules), "-f", "json", "--show-matches",
+                 "--protect", str(NAMES_FILE), str(cable))
+    assert "ROSENBLATT" in leaks(out, ONLY_IN_NAMES)
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_inspect_is_masked(fmt: str, inputs: tuple[Path, Path], capsys) -> None:
+    cable, _ = inputs
+    _, plain = run(capsys, "inspect", "-f", fmt, str(cable))
+    assert "ROSENBLATT" in leaks(plain, ONLY_IN_NAMES)
+    _, out = run(capsys, "inspect", "-f", fmt, "--protect", str(NAMES_FILE), str(cable))
+    assert leaks(out, names() + ONLY_IN_NAMES) == []
+
+
+@pytest.mark.parametrize("fmt", format_names())
+def test_corpus_cables_with_wrapped_names(fmt: str, corpus_dir: Path, capsys) -> None:
+    paths = [str(corpus_dir / n) for n in ("07BERN258.txt", "08BUENOSAIRES568.txt", "08BOGOTA1267.txt")]
+    _, out = run(capsys, "check", "-r", "state", "-r", "release", "-f", fmt,
+                 "--protect", str(NAMES_FILE), *paths)
+    assert leaks(out, names()) == [], fmt

@@ -1,0 +1,263 @@
+"""Protect lists: loading (text and YAML, errors with file:line), tolerant
+matching, and the 50-name corpus check against an independent count."""
+from __future__ import annotations
+
+import re
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import regex
+
+from cablelint import protect as P
+from cablelint.cli import main
+
+FIXTURES = Path(__file__).parent / "fixtures"
+NAMES_FILE = FIXTURES / "protect_names.txt"
+
+
+def names() -> list[str]:
+    return [l.strip() for l in NAMES_FILE.read_text(encoding="utf-8").splitlines()
+            if l.strip() and not l.startswith("#")]
+
+
+def spans(plist: P.ProtectList, text: str) -> list[str]:
+    return [text[o.start:o.end] for o in plist.finditer(text)]
+
+
+# -- matching -----------------------------------------------------------------
+
+def test_case_insensitive_and_whole_word() -> None:
+    pl = P.from_terms(["Lee", "Josiah Rosenblatt"])
+    text = "FLEECE fleeced LEE lee Lee's Leeward josiah rosenblatt"
+    assert spans(pl, text) == ["LEE", "lee", "Lee", "josiah rosenblatt"]
+
+
+@pytest.mark.parametrize("text", [
+    "met JOSIAH\nROSENBLATT today",
+    "met JOSIAH\r\nROSENBLATT today",
+    "met JOSIAH   \n   ROSENBLATT today",
+    "met JOSIAH\n\nROSENBLATT today",  # markdown export: a blank line between wrapped lines
+    "met JOSIAH \\\nROSENBLATT today",  # TSV export: a trailing backslash
+    "met JOSIAH \\\r\nROSENBLATT today",
+    "met Josiah  Rosenblatt's staff",
+    "met JOSIAH\tROSENBLATT’S staff",
+])
+def test_tolerant_of_wraps_spaces_backslash_possessive(text: str) -> None:
+    pl = P.from_terms(["Josiah Rosenblatt"])
+    found = spans(pl, text)
+    assert len(found) == 1
+    assert regex.sub(r"[\s\\]+", " ", found[0]).upper() == "JOSIAH ROSENBLATT"
+
+
+def test_hyphen_apostrophe_and_initials() -> None:
+    pl = P.from_terms(["Alliot-Marie", "O'Neill", "J. D. Smith"])
+    text = "ALLIOT-\nMARIE and o’neill and J.D. SMITH and alliot marie"
+    assert spans(pl, text) == ["ALLIOT-\nMARIE", "o’neill", "J.D. SMITH"]
+
+
+def test_longest_term_wins_and_no_overlap() -> None:
+    pl = P.from_terms(["Rosenblatt", "Josiah Rosenblatt"])
+    found = list(pl.finditer("Josiah Rosenblatt and Rosenblatt"))
+    assert [o.entry.text for o in found] == ["Josiah Rosenblatt", "Rosenblatt"]
+
+
+def test_not_split_inside_a_word() -> None:
+    pl = P.from_terms(["Ann Lee"])
+    assert spans(pl, "JoANN LEEDS and Ann Leeway") == []
+
+
+def test_patterns_and_per_term_placeholders(tmp_path: Path) -> None:
+    f = tmp_path / "p.yaml"
+    f.write_text("placeholder: '[REDACTED]'\n"
+                 "terms:\n  - Josiah Rosenblatt\n  - {term: Andrew Young, placeholder: '(b)(6)'}\n"
+                 "patterns:\n  - 'C-CN5-\\d{5}'\n", encoding="utf-8")
+    pl = P.load([f])
+    text = "Josiah Rosenblatt met Andrew\nYoung about C-CN5-00054."
+    out, n = pl.redact(text)
+    assert n == 3
+    assert out == "[REDACTED] met (b)(6)\n(b)(6) about [REDACTED]."
+    assert pl.mask(text) == "[PROTECTED] met [PROTECTED]\n[PROTECTED] about [PROTECTED]."
+
+
+def test_one_compiled_regex_for_all_terms() -> None:
+    """The terms share one trie-shaped regex: a 5,000-term list compiles to one
+    pattern and a scan finds terms anywhere in it."""
+    terms = [f"Name{i:04d} Surname{i % 97}" for i in range(5000)]
+    pl = P.from_terms(terms)
+    assert pl._trie is not None and not pl._patterns
+    text = ("filler words " * 2000) + "NAME4321 surname53\nand name0007 SURNAME7."
+    assert [o.entry.text for o in pl.finditer(text)] == ["Name4321 Surname53", "Name0007 Surname7"]
+
+
+def test_fragments_mask_half_of_a_wrapped_name() -> None:
+    pl = P.from_terms(["Geir Haarde", "Marc de Brichambaut"])
+    text = "met Geir\nHaarde and Marc de\nBrichambaut"
+    assert pl.mask("line says Haarde joined") == "line says Haarde joined"
+    masker = pl.with_fragments([text])
+    assert masker.mask("line says Haarde joined") == "line says [PROTECTED] joined"
+    assert masker.mask("Geir said; Marc de said") == "[PROTECTED] said; [PROTECTED] said"
+    assert masker.mask("de facto") == "de facto"  # parts under 3 letters are not masked alone
+    assert masker.mask(text) == "met [PROTECTED]\n[PROTECTED] and [PROTECTED]\n[PROTECTED]"
+
+
+# -- loading and errors -------------------------------------------------------
+
+def test_text_file_comments_and_patterns(tmp_path: Path) -> None:
+    f = tmp_path / "names.txt"
+    f.write_text("# people\n\nJosiah Rosenblatt   # political counselor\nre:\\bF-\\d{4}\\b\n", encoding="utf-8")
+    pl = P.load([f])
+    assert [(e.kind, e.origin) for e in pl.entries] == [("term", f"{f}:3"), ("pattern", f"{f}:4")]
+    assert pl.entries[0].text == "Josiah Rosenblatt"
+
+
+@pytest.mark.parametrize("name,content,line,words", [
+    ("bad.yaml", "terms: [a, b\n", 2, "invalid YAML"),
+    ("bad.yaml", "terms:\n  - Josiah\nplaceholders: X\n", 3, "unknown key `placeholders`"),
+    ("bad.yaml", "terms: Josiah\n", 1, "must be a list"),
+    ("bad.yaml", "terms:\n  - ok\n  - {term: x, color: red}\n", 3, "mapping with `term`"),
+    ("bad.yaml", "terms:\n  - ok\n  - [nested]\n", 3, "a term must be text"),
+    ("bad.yaml", "patterns:\n  - '(unclosed'\n", 2, "invalid regular expression"),
+    ("bad.yaml", "patterns:\n  - 'a*'\n", 2, "matches empty text"),
+    ("bad.yaml", "placeholder: ''\nterms: [x]\n", 1, "`placeholder` must be"),
+    ("bad.txt", "ok name\n---\n", 2, "needs at least one letter"),
+    ("bad.txt", "ok name\nre:[z-a]\n", 2, "invalid regular expression"),
+    ("bad.txt", "XXXXXXXXXXXX\n", 1, "matches the placeholder"),
+    ("bad.txt", "# only a comment\n", None, "lists no terms"),
+])
+def test_malformed_protect_file_names_file_and_line(tmp_path: Path, name: str, content: str,
+                                                    line: int | None, words: str) -> None:
+    f = tmp_path / name
+    f.write_text(content, encoding="utf-8")
+    with pytest.raises(P.ProtectError) as exc:
+        P.load([f])
+    msg = str(exc.value)
+    assert msg.startswith(f"{f}:{line}:" if line else f"{f}:"), msg
+    assert words in msg
+
+
+def test_not_utf8_and_missing(tmp_path: Path) -> None:
+    f = tmp_path / "latin1.txt"
+    f.write_bytes(b"Jos\xe9 Mart\xed\n")
+    with pytest.raises(P.ProtectError, match=r"latin1\.txt:1: protect file is not UTF-8"):
+        P.load([f])
+    with pytest.raises(P.ProtectError, match="not found"):
+        P.load([tmp_path / "nope.txt"])
+
+
+def test_error_messages_never_quote_the_entry(tmp_path: Path) -> None:
+    f = tmp_path / "p.txt"
+    f.write_text("re:(ROSENBLATT\n", encoding="utf-8")
+    with pytest.raises(P.ProtectError) as exc:
+        P.load([f])
+    assert "ROSENBLATT" not in str(exc.value).upper()
+
+
+def test_cli_malformed_protect_file_exits_2(tmp_path: Path, capsys) -> None:
+    from conftest import SEED
+    f = tmp_path / "p.yaml"
+    f.write_text("terms:\n  - ok\n  - 12: [x]\n", encoding="utf-8")
+    assert main(["check", "--rules", "release", "--protect", str(f), str(SEED)]) == 2
+    err = capsys.readouterr().err
+    assert f"{f}:3:" in err
+    assert main(["redact", "--protect", str(f), str(SEED)]) == 2
+
+
+# -- the corpus: 50 real names, counted two independent ways -----------------
+
+def independent_counts(text: str, terms: list[str]) -> Counter:
+    """A different, simple implementation: join backslash-newlines, collapse
+    every whitespace run to one space, upper-case, and count non-overlapping
+    word-bounded occurrences of each name with str.find."""
+    norm = " ".join(text.replace("\\\r\n", " ").replace("\\\n", " ").split()).upper()
+    out: Counter = Counter()
+    for t in terms:
+        key, pos = " ".join(t.split()).upper(), 0
+        while (i := norm.find(key, pos)) != -1:
+            before = norm[i - 1] if i else " "
+            after = norm[i + len(key)] if i + len(key) < len(norm) else " "
+            if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):
+                out[t] += 1
+                pos = i + len(key)
+            else:
+                pos = i + 1
+    return out
+
+
+@pytest.fixture(scope="module")
+def corpus_texts(corpus_dir: Path) -> dict[str, str]:
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(corpus_dir.glob("*.txt"))}
+
+
+def test_fixture_has_50_distinct_names() -> None:
+    got = names()
+    assert len(got) == 50 and len({n.upper() for n in got}) == 50
+    # No name is part of another, so per-name counts are well defined.
+    for a in got:
+        for b in got:
+            assert a == b or f" {a.upper()} " not in f" {b.upper()} "
+
+
+def test_corpus_counts_agree_with_independent_search(corpus_texts: dict[str, str]) -> None:
+    terms = names()
+    pl = P.load([NAMES_FILE])
+    mine: Counter = Counter()
+    theirs: Counter = Counter()
+    wrapped = []
+    for name, text in corpus_texts.items():
+        for o in pl.finditer(text):
+            mine[o.entry.text] += 1
+            if "\n" in text[o.start:o.end]:
+                wrapped.append((name, text[o.start:o.end]))
+        theirs.update(independent_counts(text, terms))
+    assert {t: mine[t] for t in terms} == {t: theirs[t] for t in terms}
+    assert sum(mine.values()) >= 500
+    assert sum(1 for t in terms if mine[t]) == 50, "every fixture name occurs in the corpus"
+    # Wrapped occurrences are found: over a line break, a trailing backslash and a blank line.
+    assert len(wrapped) >= 50
+    assert ("07BERN258.txt", "Michael \\\nAmbuehl") in wrapped
+    assert ("08BUENOSAIRES568.txt", "Nestor \n\nKirchner") in wrapped
+
+
+def only_names_changed(a: str, b: str, occ: list[P.Occurrence]) -> bool:
+    """b is a with each occurrence replaced by placeholder text (X, blanks,
+    backslashes) having the same line breaks, and nothing else changed."""
+    pieces, pos = [], 0
+    for o in occ:
+        pieces += [re.escape(a[pos:o.start]), r"([X\s\\]+?)"]
+        pos = o.end
+    pieces.append(re.escape(a[pos:]))
+    m = re.fullmatch("".join(pieces), b, re.DOTALL)
+    return m is not None and all(
+        "X" in m.group(i + 1) and m.group(i + 1).count("\n") == a[o.start:o.end].count("\n")
+        for i, o in enumerate(occ))
+
+
+def test_redact_corpus_copies(corpus_texts: dict[str, str], corpus_dir: Path, tmp_path: Path, capsys) -> None:
+    """Copies of every cable that names someone on the list, and 100 that do not."""
+    pl = P.load([NAMES_FILE])
+    work = tmp_path / "copies"
+    work.mkdir()
+    with_names = [n for n, t in corpus_texts.items() if independent_counts(t, names())]
+    without = [n for n in corpus_texts if n not in set(with_names)][:100]
+    assert len(with_names) > 300
+    for n in with_names + without:
+        shutil.copy2(corpus_dir / n, work / n)
+    before = {p.name: p.read_text(encoding="utf-8") for p in work.glob("*.txt")}
+    touched = {n for n, t in before.items() if next(pl.finditer(t), None)}
+    assert main(["redact", "--protect", str(NAMES_FILE), "--in-place", "-q", str(work)]) == 0
+    after = {p.name: p.read_text(encoding="utf-8") for p in work.glob("*.txt")}
+    terms = names()
+    for n, text in after.items():
+        assert not independent_counts(text, terms), n  # zero occurrences left
+        if n not in touched:
+            assert text == before[n], n  # untouched files are byte-identical
+            continue
+        occ = list(pl.finditer(before[n]))
+        assert text.count("\n") == before[n].count("\n"), n  # line structure kept
+        assert only_names_changed(before[n], text, occ), n  # changes only inside the names' spans
+    # A second run changes nothing.
+    assert main(["redact", "--protect", str(NAMES_FILE), "--in-place", str(work)]) == 0
+    assert "0 protected occurrences redacted in 0 of" in capsys.readouterr().err
+    assert {p.name: p.read_text(encoding="utf-8") for p in work.glob("*.txt")} == after

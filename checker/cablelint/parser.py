@@ -17,6 +17,7 @@ from pathlib import Path
 
 import regex
 
+from .rx import rx
 from .document import (
     CableDate, ClassifiedBy, DeclValue, Document, EOLine, Marking, Paragraph,
     RoutingHeader, SectionMark, Span, Token,
@@ -116,7 +117,7 @@ _SPACED_DAMAGE = {"ONFIDENTIAL": "CONFIDENTIAL", "ECRET": "SECRET"}  # first let
 
 
 def _key(text: str) -> str:
-    return regex.sub(r"\s+", "", text.upper())
+    return rx(r"\s+").sub("", text.upper())
 
 
 def two_digit_year(yy: int) -> int:
@@ -146,18 +147,17 @@ def parse_date_value(text: str, offset: int) -> tuple[dt.date | None, str, Span 
 def memo_date(text: str) -> dt.date | None:
     """The date of a `Date:` line: 15 March 2023, March 15, 2023, 2023-03-15, 20230315, 03/15/2023."""
     t = text.strip()
-    m = regex.match(r"(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})\b", t) or regex.match(
-        r"([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})\b", t)
+    m = rx(r"(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})\b").match(t) or rx(r"([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})\b").match(t)
     try:
         if m:
             a, b, y = m.groups()
             day, mon = (a, b) if a.isdigit() else (b, a)
             month = MONTH_NAMES.get(mon.upper()) or MONTHS.get(mon.upper()[:3])
             return dt.date(int(y), month, int(day)) if month else None
-        m = regex.match(r"(\d{4})-?(\d{2})-?(\d{2})\b", t)
+        m = rx(r"(\d{4})-?(\d{2})-?(\d{2})\b").match(t)
         if m:
             return dt.date(int(m[1]), int(m[2]), int(m[3]))
-        m = regex.match(r"(\d{1,2})/(\d{1,2})/(\d{4})\b", t)
+        m = rx(r"(\d{1,2})/(\d{1,2})/(\d{4})\b").match(t)
         if m:
             return dt.date(int(m[3]), int(m[1]), int(m[2]))
     except ValueError:
@@ -167,8 +167,8 @@ def memo_date(text: str) -> dt.date | None:
 
 def _exemption_value(raw: str) -> str:
     """Canonical exemption code: `1.6 X5` -> X5, `XGDS-2` -> XGDS2, `50X1-HUM` kept."""
-    v = regex.sub(r"\s+", "", raw.upper()).replace("1.6", "")
-    if not regex.match(r"\d\dX", v):
+    v = rx(r"\s+").sub("", raw.upper()).replace("1.6", "")
+    if not rx(r"\d\dX").match(v):
         v = v.replace("-", "")
     return v
 
@@ -180,17 +180,17 @@ def parse_decl(rest: str, offset: int) -> DeclValue:
     up = raw.upper()
     if not raw.strip():
         return DeclValue("missing", raw, span)
-    if regex.match(r"^\s*N\s*/?\s*A\b", up):
+    if rx(r"^\s*N\s*/?\s*A\b").match(up):
         return DeclValue("na", raw, span)
-    dm = regex.match(r"^\s*(?:DECL(?:ASSIFY(?:\s+ON)?)?|DNG)\s*:?\s*(?:CO\s+)?", up)
+    dm = rx(r"^\s*(?:DECL(?:ASSIFY(?:\s+ON)?)?|DNG)\s*:?\s*(?:CO\s+)?").match(up)
     body_at = dm.end() if dm else 0
     body = raw[body_at:]
     boff = offset + body_at
     if "DECLASSIFIED" in up:  # restamped at declassification: "DECLASSIFIED BY NARA 09/02/2009"
         return DeclValue("declassified", raw, span)
-    if regex.match(r"\s*(?:OADR|ORIGINATING AGENCY)", body.upper()):
+    if rx(r"\s*(?:OADR|ORIGINATING AGENCY)").match(body.upper()):
         return DeclValue("oadr", raw, span)
-    if regex.match(r"\s*N\s*/\s*A\b", body.upper()):
+    if rx(r"\s*N\s*/\s*A\b").match(body.upper()):
         return DeclValue("na", raw, span)
     ex = [Token(_exemption_value(m.group(0)), Span(boff + m.start(), boff + m.end()), m.group(0))
           for m in EXEMPTION_RE.finditer(body)]
@@ -326,7 +326,7 @@ class Parser:
     @staticmethod
     def _strip_prefix(line: str) -> str:
         """Drop export debris before a banner (`Telegram`, metadata columns)."""
-        m = regex.match(r"^\s*(?:Telegram(?:Restricted by caption\.)?\s*)", line)
+        m = rx(r"^\s*(?:Telegram(?:Restricted by caption\.)?\s*)").match(line)
         return line[m.end():] if m else line
 
     def _banner_anywhere(self, doc: Document, lines: list[str], starts: list[int]) -> int | None:
@@ -363,9 +363,9 @@ class Parser:
         if not r:
             return True
         # LEVEL [caveats] [SECTION n OF m] POST SERIAL, or LEVEL followed by a control.
-        if SECTION_RE.search(r) or regex.search(r"\b\d{2,}\s*\\?\s*$", r):
+        if SECTION_RE.search(r) or rx(r"\b\d{2,}\s*\\?\s*$").search(r):
             return True
-        first = regex.match(r"[A-Z/]+", r)
+        first = rx(r"[A-Z/]+").match(r)
         return bool(first and (first.group(0) in self.vocab.caption_words or
                                first.group(0) in self.vocab.banner_control))
 
@@ -380,7 +380,7 @@ class Parser:
             # SENSITIVE BUT UNCLASSIFIED is the UNCLASSIFIED level plus SBU.
             lt = mk.level_token
             self.vocab.scan_controls(lt.raw, lt.span.start, mk)
-        pm = regex.search(r"(?P<post>[A-Z][A-Z .'-]*?[A-Z])\s+(?P<serial>\d{2,})\s*\\?\s*$", rest)
+        pm = rx(r"(?P<post>[A-Z][A-Z .'-]*?[A-Z])\s+(?P<serial>\d{2,})\s*\\?\s*$").search(rest)
         if pm:
             post = pm["post"]
             post = SECTION_RE.sub("", post).strip()
@@ -405,27 +405,27 @@ class Parser:
                 if m["prec"]:
                     h.precedence = Token(m["prec"].strip(), Span(off + m.start("prec"), off + m.end("prec")))
             return True
-        sm = regex.match(r"^\s*(?P<sec>ZN[YR]\s+[A-Z]{5})\b", line)
+        sm = rx(r"^\s*(?P<sec>ZN[YR]\s+[A-Z]{5})\b").match(line)
         if sm:
             h = doc.header = h or RoutingHeader(Span(off, off + len(line)))
             h.security = Token(" ".join(sm["sec"].split()), Span(off + sm.start("sec"), off + sm.end("sec")))
             return True
-        if regex.match(r"^(?:VZCZC|DE R[A-Z]{3}|[OPRZ]{2}\s+R[A-Z]{4}|NNNN|BT\s*$|#\d+)", s):
+        if rx(r"^(?:VZCZC|DE R[A-Z]{3}|[OPRZ]{2}\s+R[A-Z]{4}|NNNN|BT\s*$|#\d+)").match(s):
             doc.header = h or RoutingHeader(Span(off, off + len(line)))
             return True
-        fm = regex.match(r"^(FM|TO|INFO)\s+(.*)$", s)
+        fm = rx(r"^(FM|TO|INFO)\s+(.*)$").match(s)
         if fm:
             doc.header = h = h or RoutingHeader(Span(off, off + len(line)))
             if fm[1] == "FM" and h.from_ is None:
                 h.from_ = Token(fm[2], Span(off + line.index(fm[2]), off + line.index(fm[2]) + len(fm[2])))
             return True
-        if doc.header and not regex.match(r"^\s*(?:[A-Z]\s){3,}", line) and \
-                regex.match(r"^[A-Z0-9/ .,&()'-]+$", s) and not self.vocab.banner_re.match(line):
+        if doc.header and not rx(r"^\s*(?:[A-Z]\s){3,}").match(line) and \
+                rx(r"^[A-Z0-9/ .,&()'-]+$").match(s) and not self.vocab.banner_re.match(line):
             return True  # continuation of an address list
         return False
 
     def _caption_line(self, doc: Document, line: str, off: int) -> bool:
-        words = regex.findall(r"[A-Za-z/]+", line.replace("//", " "))
+        words = rx(r"[A-Za-z/]+").findall(line.replace("//", " "))
         if not words:
             return False
         joined = " ".join(w.upper() for w in words)
@@ -441,7 +441,7 @@ class Parser:
                 doc.captions.append(c)
             return True
         # Captions run together with a passing line: "NOFORN SIPDIS DEPT FOR NEA/MAG".
-        lead = regex.match(r"\s*(?:(?:NOFORN|SIPDIS|EXDIS|NODIS|LIMDIS|STADIS|SENSITIVE)(?:\s+|/|$))+", line)
+        lead = rx(r"\s*(?:(?:NOFORN|SIPDIS|EXDIS|NODIS|LIMDIS|STADIS|SENSITIVE)(?:\s+|/|$))+").match(line)
         if lead:
             probe = Marking(raw="", span=Span(off, off))
             self.vocab.scan_controls(line[:lead.end()], off, probe)
@@ -457,12 +457,12 @@ class Parser:
     def _shortish_header(s: str) -> bool:
         """Header-area lines that are not body text: passing and address lines."""
         return len(s) < 70 and not s.endswith((".", ":")) or bool(
-            regex.match(r"^(?:DEPT|DEPARTMENT|STATE|PASS|FOR|USDOC|NSC|DOE|TREASURY|USAID|AIDAC|\w+ FOR\b)", s))
+            rx(r"^(?:DEPT|DEPARTMENT|STATE|PASS|FOR|USDOC|NSC|DOE|TREASURY|USAID|AIDAC|\w+ FOR\b)").match(s))
 
     def _tags(self, doc: Document, line: str, off: int, at: int) -> None:
         rest = line[at:]
         doc.tags_line = Token(rest.strip(), Span(off + at, off + at + len(rest.rstrip())), line.strip())
-        for m in regex.finditer(r"\[?(?P<t>[A-Za-z0-9][A-Za-z0-9-]*(?:\s*\([^)]*\))?)\]?(?:\(#\))?", rest):
+        for m in rx(r"\[?(?P<t>[A-Za-z0-9][A-Za-z0-9-]*(?:\s*\([^)]*\))?)\]?(?:\(#\))?").finditer(rest):
             t = m["t"]
             if "(" in t:  # person tag: OVIP (RICE, CONDOLEEZZA) -- the TAG is the word before it
                 word = t.split("(")[0].strip()
@@ -476,10 +476,10 @@ class Parser:
         rest = m["rest"]
         at = m.start("rest")
         # REF: run into the subject line is a separate field.
-        refm = regex.search(r"\s+REFS?\s*:?\s+(?=[A-Z(])", rest)
+        refm = rx(r"\s+REFS?\s*:?\s+(?=[A-Z(])").search(rest)
         text = rest[:refm.start()] if refm else rest
         end = off + at + len(text.rstrip())
-        pm = regex.match(r"\s*\(\s*([A-Za-z][^()]{0,30}?)\s*\)", text)
+        pm = rx(r"\s*\(\s*([A-Za-z][^()]{0,30}?)\s*\)").match(text)
         if pm:
             mk = self.vocab.parse_portion(pm.group(1), off + at + pm.start(1))
             if mk:
@@ -522,11 +522,11 @@ class Parser:
                 break  # the next line of an authority block: Derived From, Declassify On
             if fm:
                 self._field(doc, fm, starts[j])
-            split_number = bool(regex.search(r"\b1\.\s*$", pieces[-1][0])) and not reason_found
+            split_number = bool(rx(r"\b1\.\s*$").search(pieces[-1][0])) and not reason_found
             if not split_number and (self._para_start(nxt) is not None or self._portion_start(nxt) or
                                      TAGS_RE.match(nxt) or SUBJ_RE.match(nxt) or EO_RE.match(nxt)):
                 break
-            if reason_found and not regex.match(r"\s*REASONS?\b", nxt, regex.IGNORECASE):
+            if reason_found and not rx(r"\s*REASONS?\b", regex.IGNORECASE).match(nxt):
                 break
             pieces.append((nxt, starts[j]))
             if find_reasons(" ".join(p for p, _ in pieces)):
@@ -544,16 +544,16 @@ class Parser:
             cut = rstart
         else:
             cut = len(joined)
-        dm = regex.search(r"(?i)\bderived\s+from\s*:?\s*(?P<src>[^;\n]*?[^\s;.,])\s*(?:[.;,]|$)", joined)
+        dm = rx(r"(?i)\bderived\s+from\s*:?\s*(?P<src>[^;\n]*?[^\s;.,])\s*(?:[.;,]|$)").search(joined)
         if dm:  # derivative classification: "Classified By: ... Derived from DSCG 05-01"
             cb.derived_from = Token(dm["src"], Span(offmap(dm.start("src")), offmap(dm.end("src") - 1) + 1))
             cut = min(cut, dm.start())
         auth = joined[:cut]
-        am = regex.search(r"[\s,;.]*(?:\(U\)\s*)?$", auth)
+        am = rx(r"[\s,;.]*(?:\(U\)\s*)?$").search(auth)
         auth = auth[:am.start()] if am else auth
         # Drop the reason wording, tolerant of a wrapped word: "FOR REAS ONS".
-        auth = regex.sub(r"(?i)[\s,;.(]*(?:for|per|under)?\s*(?:r\s?e\s?a\s?s\s?o\s?n\s?\(?s?\)?|e\.?\s?o\.?\s*\d{5})[\s:,;.]*(?:para\w*)?[\s:]*$", "", auth)
-        auth = regex.sub(r"(?i)^\s*(?:\(U\)\s*)", "", auth).strip(" ,;:.")
+        auth = rx(r"(?i)[\s,;.(]*(?:for|per|under)?\s*(?:r\s?e\s?a\s?s\s?o\s?n\s?\(?s?\)?|e\.?\s?o\.?\s*\d{5})[\s:,;.]*(?:para\w*)?[\s:]*$").sub("", auth)
+        auth = rx(r"(?i)^\s*(?:\(U\)\s*)").sub("", auth).strip(" ,;:.")
         if auth:
             a0 = joined.find(auth)
             cb.authority = Token(auth, Span(offmap(a0), offmap(a0 + len(auth) - 1) + 1))
@@ -604,7 +604,7 @@ class Parser:
 
     def _portion_start(self, line: str) -> Marking | None:
         # A mark at the start of a block, after an optional item label: "¶A.  (C)", "ii. (SBU)".
-        m = regex.match(r"^\s*(?:¶?\s*(?:[A-Za-z]|[ivxIVX]{1,4})[.)]\s+)?\(\s*([A-Za-z][^()\n]{0,58}?)\s*\)", line)
+        m = rx(r"^\s*(?:¶?\s*(?:[A-Za-z]|[ivxIVX]{1,4})[.)]\s+)?\(\s*([A-Za-z][^()\n]{0,58}?)\s*\)").match(line)
         if not m:
             return None
         return self.vocab.parse_portion(m.group(1), m.start(1))
@@ -690,12 +690,12 @@ class Parser:
                 # the dot ("paragraph\n5.The" is a wrapped reference, not paragraph 5).
                 prev = lines[i - 1].strip() if i > 0 else ""
                 starts_para = prev_blank or i == start_idx or self._heading(prev) or (
-                    regex.search(r"[.:;!?\"')\]]\s*$", prev) is not None and not line[after_at - 1:after_at].isalpha()
+                    rx(r"[.:;!?\"')\]]\s*$").search(prev) is not None and not line[after_at - 1:after_at].isalpha()
                     and line[PARA_RE.match(line).start("dot") + 1:][:1] in (" ", "\t", "("))
                 accept = portion is not None or (starts_para and (
                     number == last + 1 or (last < number <= last + 3 and prev_blank)))
                 if accept:
-                    if pm and portion is None and regex.fullmatch(r"[A-Z]{1,3}(?:[/ -][A-Z ]+)?", pm["mark"].strip()):
+                    if pm and portion is None and rx(r"[A-Z]{1,3}(?:[/ -][A-Z ]+)?").fullmatch(pm["mark"].strip()):
                         # An unknown mark is still the paragraph's mark (the rule flags it).
                         portion = Marking(raw=pm["mark"].strip(), span=Span(off + pm.start("mark"), off + pm.end("mark")),
                                           form="portion")
@@ -703,7 +703,7 @@ class Parser:
                                      Token(str(number), Span(off + a, off + b), raw), portion,
                                      text=line[after_at:].strip()[:80])
                     if portion is None:
-                        bad = regex.match(r"\s*(?P<m>[A-Z]{1,3}(?:/[A-Z]{1,3})?)\)", line[after_at:])
+                        bad = rx(r"\s*(?P<m>[A-Z]{1,3}(?:/[A-Z]{1,3})?)\)").match(line[after_at:])
                         if bad:  # malformed "1. C)": keep it as an unparsed mark
                             para.portion = Marking(raw=bad["m"] + ")", span=Span(off + after_at + bad.start("m"), off + after_at + bad.end()),
                                                    form="malformed")
@@ -714,7 +714,7 @@ class Parser:
             if prev_blank:
                 pmk = self._portion_start(line)
                 if pmk is not None:
-                    mm = regex.match(r"^\s*\(", line)
+                    mm = rx(r"^\s*\(").match(line)
                     pmk.span = Span(off + pmk.span.start, off + pmk.span.end)
                     for coll in (pmk.controls, pmk.rel_to, pmk.unknown, pmk.separators, pmk.tokens, pmk.categories):
                         for t in coll:
@@ -743,7 +743,7 @@ class Parser:
             s = lines[i].strip()
             if not s:
                 continue
-            if regex.fullmatch(r"[A-Z][A-Za-z'.-]+(?: [A-Z][A-Za-z'.-]+){0,2}", s) and len(s) <= 30:
+            if rx(r"[A-Z][A-Za-z'.-]+(?: [A-Z][A-Za-z'.-]+){0,2}").fullmatch(s) and len(s) <= 30:
                 doc.signature = Token(s, Span(starts[i] + lines[i].index(s), starts[i] + lines[i].index(s) + len(s)))
             break
 
@@ -779,7 +779,7 @@ class Parser:
 
     @staticmethod
     def _is_trailer(s: str) -> bool:
-        return bool(regex.fullmatch(r"(?:BT|NNNN|#\d+|SIPDIS|END SUMMARY\.?|\W+)", s))
+        return bool(rx(r"(?:BT|NNNN|#\d+|SIPDIS|END SUMMARY\.?|\W+)").fullmatch(s))
 
     def _footer(self, doc: Document, lines: list[str], starts: list[int]) -> None:
         """The bottom banner: the last non-blank line, when it is only a marking."""
@@ -803,7 +803,7 @@ class Parser:
             return
         h = doc.header
         if h and h.dtg:
-            m = regex.match(r"(\d{2})\d{4}Z\s+([A-Z]{3})\s+(\d{2})", h.dtg.value)
+            m = rx(r"(\d{2})\d{4}Z\s+([A-Z]{3})\s+(\d{2})").match(h.dtg.value)
             if m and m[2] in MONTHS:
                 try:
                     doc.date = CableDate(dt.date(two_digit_year(int(m[3])), MONTHS[m[2]], int(m[1])), "dtg", h.dtg.span)
@@ -812,8 +812,8 @@ class Parser:
                     pass
         # A dateline in the first lines: "Thursday, 29 March 2007, 06:00", "Cable dated: ..."
         head = doc.text[: doc.body_start or 3000][:3000]
-        m = regex.search(r"(?i)(?:cable dated:?\s*|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s*)"
-                         r"(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})", head)
+        m = rx(r"(?i)(?:cable dated:?\s*|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s*)"
+                         r"(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})").search(head)
         if m and m[2].upper() in MONTH_NAMES:
             try:
                 doc.date = CableDate(dt.date(int(m[3]), MONTH_NAMES[m[2].upper()], int(m[1])), "dateline",
@@ -936,7 +936,7 @@ def split_run_on_header(lines: list[str], starts: list[int], limit: int = 120) -
     out_lines: list[str] = []
     out_starts: list[int] = []
     for i, line in enumerate(lines):
-        if i >= limit or PARA_RE.match(line) and regex.match(r"\s*(?:¶|\[)?\d{1,3}\.", line):
+        if i >= limit or PARA_RE.match(line) and rx(r"\s*(?:¶|\[)?\d{1,3}\.").match(line):
             out_lines.extend(lines[i:])
             out_starts.extend(starts[i:])
             break
@@ -1006,18 +1006,18 @@ def find_reasons(text: str) -> tuple[tuple[str, int, int], list[tuple[str, int]]
             t = _REASON_TOKEN.match(text, pos)
             if not t or t.end() == pos:
                 break
-            if t["l"] and regex.match(r"\s*/\s*[A-Za-z]{2,}", text[t.end():t.end() + 8]):
+            if t["l"] and rx(r"\s*/\s*[A-Za-z]{2,}").match(text[t.end():t.end() + 8]):
                 break  # "(S/NF)": a portion mark after the reasons, not a reason letter
             if t["l"]:
                 letters.append((t["l"], t.start("l")))
-            elif t.group(0) in ".;" and letters and regex.match(r"\s", text[t.end():t.end() + 1] or " "):
+            elif t.group(0) in ".;" and letters and rx(r"\s").match(text[t.end():t.end() + 1] or " "):
                 break  # end of the sentence: "1.4 (b). I said..." stops here
             pos = t.end()
             if len(letters) > 8:
                 break
         if letters:
             start = m.start()
-            w = regex.search(r"(?i)(?:[,;.]?\s*(?:for|per|under)?\s*r\s?e\s?a\s?s\s?o\s?n\s?\(?s?\)?[\s:,]*(?:para\w*\s*)?)$", text[:start])
+            w = rx(r"(?i)(?:[,;.]?\s*(?:for|per|under)?\s*r\s?e\s?a\s?s\s?o\s?n\s?\(?s?\)?[\s:,]*(?:para\w*\s*)?)$").search(text[:start])
             return ("1." + m["d"], m.start(), m.end()), letters, (w.start() if w else start)
     return None
 

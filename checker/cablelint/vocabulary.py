@@ -14,6 +14,7 @@ from typing import Any
 import regex
 import yaml
 
+from .rx import rx
 from .document import Marking, Span, Token
 
 
@@ -133,14 +134,14 @@ class Vocabulary:
             return None
         lvl_raw = m.group("level")
         level = self.banner_level.get(_norm(lvl_raw))
-        spaced = bool(regex.search(r"[A-Z] [A-Z] [A-Z]", lvl_raw))
+        spaced = bool(rx(r"[A-Z] [A-Z] [A-Z]").search(lvl_raw))
         lt = Token(level or lvl_raw, Span(offset + m.start("level"), offset + m.end("level")), lvl_raw)
         mk = Marking(raw="", span=lt.span, level=level, level_token=lt, spaced=spaced)
         pos = m.end("level")
         rest = line[pos:]
-        if regex.match(r"\s*/", rest):
+        if rx(r"\s*/").match(rest):
             mk.form = "capco"
-            cm = regex.match(r"[^\s(][^()]*?(?=\s{2,}|\s*$)", rest.lstrip()) if rest.strip() else None
+            cm = rx(r"[^\s(][^()]*?(?=\s{2,}|\s*$)").match(rest.lstrip()) if rest.strip() else None
             lead = len(rest) - len(rest.lstrip())
             cats = rest.strip() if cm is None else cm.group(0)
             self._parse_categories(cats, offset + pos + lead, mk, portion=False)
@@ -170,7 +171,7 @@ class Vocabulary:
         lead = len(content) - len(content.lstrip())
         mk = Marking(raw=stripped, span=Span(offset + lead, offset + lead + len(stripped)), form="portion")
         # (`-ENTIRE`: the 1970s whole-text mark written `C-ENTIRE TEXT`)
-        first = regex.match(r"[A-Za-z]+(?:[ -][A-Za-z]+)*?(?=\s*(?://|/|-\s|\s-|-(?=ENTIRE\b)|,|$))", stripped)
+        first = rx(r"[A-Za-z]+(?:[ -][A-Za-z]+)*?(?=\s*(?://|/|-\s|\s-|-(?=ENTIRE\b)|,|$))").match(stripped)
         if not first:
             return None
         word = _norm(first.group(0))
@@ -180,7 +181,7 @@ class Vocabulary:
             rest_at = first.end()
         else:
             # A standalone control such as (SBU) or (SBU/N) sets the level too.
-            whole = _norm(regex.split(r"\s*//\s*", stripped)[0])
+            whole = _norm(rx(r"\s*//\s*").split(stripped)[0])
             name = self.portion_control.get(whole) or self.portion_control.get(word)
             ctl = self.controls.get(name or "")
             if not ctl or not ctl.level:
@@ -197,30 +198,30 @@ class Vocabulary:
         with_categories = bool(lv and lv.categories)
         ldc_seen = False
         rel_open = False
-        for sep in regex.finditer(r"\s*(//|/|\s-\s|-\s|\s-)\s*", text):
+        for sep in rx(r"\s*(//|/|\s-\s|-\s|\s-)\s*").finditer(text):
             mk.separators.append(Token(sep.group(1), Span(offset + sep.start(1), offset + sep.end(1))))
-        for part in regex.finditer(r"[^/]+", text):
+        for part in rx(r"[^/]+").finditer(text):
             raw = part.group(0)
             seg = raw.strip().strip("-").strip()
             if not seg:
                 continue
             s0 = offset + part.start() + raw.find(seg)
             tok_span = Span(s0, s0 + len(seg))
-            rel = regex.match(r"(?i)REL(?:EASABLE)?(?:\s+TO)?\b[\s:]*(.*)$", seg)
+            rel = rx(r"(?i)REL(?:EASABLE)?(?:\s+TO)?\b[\s:]*(.*)$").match(seg)
             if rel and (rel.group(1) or seg.upper() == "REL"):
                 if not any(c.value == "REL TO" for c in mk.controls):
                     mk.controls.append(Token("REL TO", tok_span, seg))
                 mk.tokens.append(Token("REL TO", tok_span, seg))
                 ldc_seen = True
                 base = s0 + rel.start(1)
-                for cm in regex.finditer(r"[A-Za-z]+", rel.group(1)):
+                for cm in rx(r"[A-Za-z]+").finditer(rel.group(1)):
                     mk.rel_to.append(Token(cm.group(0).upper(), Span(base + cm.start(), base + cm.end()), cm.group(0)))
                 rel_open = True
                 continue
             n = _norm(seg)
-            if rel_open and n not in table and n not in alt and regex.fullmatch(r"[A-Z]{2,4}(?:\s*,\s*[A-Z]{2,4})*", seg):
+            if rel_open and n not in table and n not in alt and rx(r"[A-Z]{2,4}(?:\s*,\s*[A-Z]{2,4})*").fullmatch(seg):
                 # Legacy "(S/REL TO NATO/AUS)": a slash inside the REL TO list.
-                for cm in regex.finditer(r"[A-Z]{2,4}", seg):
+                for cm in rx(r"[A-Z]{2,4}").finditer(seg):
                     mk.rel_to.append(Token(cm.group(0), Span(s0 + cm.start(), s0 + cm.end()), cm.group(0)))
                 continue
             name = table.get(n) or alt.get(n)
@@ -229,7 +230,7 @@ class Vocabulary:
                 continue
             mk.tokens.append(Token(name or seg.upper(), tok_span, seg))
             is_ldc = name is not None and self.controls[name].cui
-            block = len(regex.findall(r"/{2,}", text[:part.start()]))
+            block = len(rx(r"/{2,}").findall(text[:part.start()]))
             if with_categories and not is_ldc and (seg.upper().startswith("SP-") or block <= 1 and not ldc_seen):
                 # CUI: what stands between the control marking and the first
                 # dissemination control, in the first `//` block, is a category
@@ -250,7 +251,7 @@ class Vocabulary:
 
 def _norm(text: str) -> str:
     """Lookup key: upper case, white space removed (so spaced banners match)."""
-    return regex.sub(r"\s+", "", text.upper())
+    return rx(r"\s+").sub("", text.upper())
 
 
 @functools.lru_cache(maxsize=1)

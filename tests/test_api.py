@@ -42,7 +42,7 @@ def test_lint_text_with_the_default_rule_sets() -> None:
 
 def test_lint_paths_matches_the_cli(capsys: pytest.CaptureFixture) -> None:
     assert main(["check", "--isolated", "--format", "json", str(CABLES)]) == 1
-    cli = [(Path(f["path"]).name, f["line"], f["rule"]) for f in json.loads(capsys.readouterr().out)["findings"]]
+    cli = [(Path(f["path"]).name, f["line"], f["rule"]) for f in json.loads(capsys.readouterr().out)]
     assert _keys(lint_paths([CABLES])) == cli
     assert _keys(lint_paths([str(CABLES / "clean.txt")])) == []
 

@@ -7,6 +7,7 @@ finding comes back. Fix one finding: its entry is reported stale.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -52,9 +53,16 @@ def write_cables(d: Path) -> dict[str, Path]:
 
 
 def run_json(capsys, *args: str) -> tuple[int, dict]:
+    """Findings from stdout (a JSON array); the summary and stale entries from stderr."""
     code = main(["check", "--isolated", "--date", "2004-01-30", "--format", "json", *args])
-    out = capsys.readouterr().out
-    return code, json.loads(out)
+    cap = capsys.readouterr()
+    summary = cap.err.strip().splitlines()[-1]
+    baselined = re.search(r"(\d+) baselined", summary)
+    stale_n = re.search(r"(\d+) stale baseline entr", summary)
+    stale = [l.split("stale baseline entry: ", 1)[1] for l in cap.err.splitlines() if "stale baseline entry: " in l]
+    return code, {"findings": json.loads(cap.out), "stale": stale,
+                  "summary": {"baselined": int(baselined[1]) if baselined else 0,
+                              "stale": int(stale_n[1]) if stale_n else 0}}
 
 
 @pytest.fixture()

@@ -34,7 +34,7 @@ def rules_of(capsys, *args: str) -> list[tuple[str, str, str]]:
     """(path, rule, severity) of each finding of a json run."""
     main(["check", "--format", "json", *args])
     out = capsys.readouterr().out
-    return [(f["path"], f["rule"], f["severity"]) for f in json.loads(out)["findings"]]
+    return [(f["path"], f["rule"], f["severity"]) for f in json.loads(out)]
 
 
 @pytest.fixture()

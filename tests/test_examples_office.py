@@ -124,7 +124,7 @@ def test_office_config_is_discovered_and_applied(office_copy: Path, capsys: pyte
     code = main(["check", "--format", "json", "."])
     out = capsys.readouterr().out
 
-    got = sorted((Path(f["path"]).as_posix().removeprefix("./"), f["line"], f["rule"]) for f in json.loads(out)["findings"])
+    got = sorted((Path(f["path"]).as_posix().removeprefix("./"), f["line"], f["rule"]) for f in json.loads(out))
     # drafts/ ignores CL401/CL501 (per-file-ignores), archive/ is excluded.
     assert got == [("ofa_faulty.txt", 6, "OFA101"), ("ofa_faulty.txt", 8, "CL207"), ("ofa_faulty.txt", 9, "CL404")]
     assert code == 1
@@ -137,8 +137,8 @@ def test_office_config_fail_on_warning(office_copy: Path, capsys: pytest.Capture
     (office_copy / "gap.txt").write_text(text, encoding="utf-8")
     assert main(["check", "--format", "json", "gap.txt"]) == 1
 
-    (f,) = json.loads(capsys.readouterr().out)["findings"]
+    (f,) = json.loads(capsys.readouterr().out)
     assert (f["rule"], f["severity"]) == ("CL502", "error")
     assert main(["check", "--isolated", "--rules", "ofa.yaml", "--format", "json", "gap.txt"]) == 0
-    (f,) = json.loads(capsys.readouterr().out)["findings"]
+    (f,) = json.loads(capsys.readouterr().out)
     assert (f["rule"], f["severity"]) == ("CL502", "warning")

@@ -195,7 +195,7 @@ def test_hook_results_do_not_depend_on_the_batch(capsys: pytest.CaptureFixture,
 
     def run(batch: list[str]) -> tuple[int, list[tuple]]:
         code = main(["check", "--isolated", "--format", "json", *batch])
-        found = json.loads(capsys.readouterr().out)["findings"]
+        found = json.loads(capsys.readouterr().out)
         return code, [(f["path"], f["line"], f["rule"]) for f in found]
 
     monkeypatch.chdir(ROOT)

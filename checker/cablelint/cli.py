@@ -259,10 +259,13 @@ def cmd_check(args: argparse.Namespace) -> int:
         text = reporter.render(report)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
-        if not args.quiet:
-            print(report.summary_line(), file=sys.stderr)
     else:
         out_stream.write(text)
+    if not args.quiet and (args.output or getattr(reporter, "MACHINE", False)) and not args.statistics:
+        # Machine formats keep stdout parseable: the summary goes to stderr.
+        for s in report.stale:
+            print(f"cablelint: stale baseline entry: {report.safe(s)}", file=sys.stderr)
+        print(report.summary_line(), file=sys.stderr)
     if args.exit_zero:
         return 0
     threshold = Severity.parse(cfg.fail_on)

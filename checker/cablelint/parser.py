@@ -798,9 +798,8 @@ class Parser:
             doc.placeholders.append(Token(m.group(0), Span(m.start(), m.end())))
 
     def _date(self, doc: Document, override: dt.date | None) -> None:
-        if override:
-            doc.date = CableDate(override, "option")
-            return
+        """The cable's own date (date-time group, dateline, archive metadata)
+        wins; then --date; then the year of a cable id in the file name."""
         h = doc.header
         if h and h.dtg:
             m = rx(r"(\d{2})\d{4}Z\s+([A-Z]{3})\s+(\d{2})").match(h.dtg.value)
@@ -847,6 +846,9 @@ class Parser:
             if dm and got:
                 doc.date = CableDate(got, "dateline", Span(dm.start("v"), dm.end("v")))
                 return
+        if override:
+            doc.date = CableDate(override, "option")
+            return
         stem = Path(doc.path).name
         fm = re.match(r"^(\d{2})[A-Z]", stem)
         if fm:

@@ -12,6 +12,7 @@ from ..baseline import fingerprints
 from .common import display_path
 
 NAME = "gitlab"
+MACHINE = True  # the CLI prints the summary to stderr
 SEVERITY = {"info": "info", "warning": "minor", "error": "major"}
 
 

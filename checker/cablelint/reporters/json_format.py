@@ -1,7 +1,7 @@
-"""json: one JSON object: `findings` (path, line, column, end_line,
-end_column, rule, name, severity, message; the flagged text only with
---show-matches), `summary` (files, counts by severity, baselined, stale) and
-`stale` (baseline entries that no longer match, without any text)."""
+"""json: a JSON array of findings, each with path, line, column, end_line,
+end_column, rule, name, severity and message (the flagged text only with
+--show-matches). The summary and any stale baseline entries go to stderr, so
+stdout stays one parseable array."""
 from __future__ import annotations
 
 import json
@@ -10,6 +10,7 @@ from . import Report
 from .common import masked_match
 
 NAME = "json"
+MACHINE = True  # the CLI prints the summary to stderr, not into the document
 
 
 def finding_dict(report: Report, f, cache: dict | None = None) -> dict:
@@ -20,15 +21,7 @@ def finding_dict(report: Report, f, cache: dict | None = None) -> dict:
     return d
 
 
-def summary(report: Report) -> dict:
-    counts = report.counts()
-    return {"files": report.files, "findings": len(report.findings),
-            **{str(s): n for s, n in sorted(counts.items(), reverse=True)},
-            "baselined": report.suppressed, "stale": len(report.stale), "seconds": round(report.elapsed, 3)}
-
-
 def render(report: Report) -> str:
     cache: dict = {}
-    doc = {"version": report.version, "findings": [finding_dict(report, f, cache) for f in report.findings],
-           "summary": summary(report), "stale": [report.safe(s) for s in report.stale]}
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps([finding_dict(report, f, cache) for f in report.findings], indent=2,
+                      ensure_ascii=False) + "\n"

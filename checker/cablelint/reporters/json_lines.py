@@ -8,6 +8,7 @@ from . import Report
 from .json_format import finding_dict
 
 NAME = "json-lines"
+MACHINE = True  # the CLI prints the summary to stderr
 
 
 def render(report: Report) -> str:

@@ -11,6 +11,7 @@ from . import Report
 from .common import display_path
 
 NAME = "junit"
+MACHINE = True  # the CLI prints the summary to stderr
 
 
 def _clean(text: str) -> str:

@@ -18,6 +18,7 @@ from ..baseline import fingerprints
 from .common import display_path
 
 NAME = "sarif"
+MACHINE = True  # the CLI prints the summary to stderr
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFO_URI = "https://example.invalid/cablelint"  # replaced by the package's Homepage URL when it has one
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}

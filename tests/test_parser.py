@@ -206,3 +206,16 @@ def test_paragraph_after_a_dashed_heading() -> None:
     d = doc_of("S E C R E T PANAMA 008545\nE.O. 12356: DECL: OADR\nTAGS: PREL PM\nSUBJECT: X\n\n"
                "1. SECRET - ENTIRE TEXT.\n\n2. Two.\n-----------\nHEADING\n-----------\n3. Three.\n")
     assert [p.number for p in d.paragraphs] == [1, 2, 3]
+
+
+@pytest.mark.parametrize("authority,name,title", [
+    ("Political Counselor F. Daniel Sainz for Reasons 1.4 (b) and (d)", "F. Daniel Sainz", "Political Counselor"),
+    ("Carol Urban, Acting Deputy Chief of Mission, for Reasons 1.4 (b)", "Carol Urban", "Acting Deputy Chief of Mission"),
+    ("EUR/PRA Director Stephanie Miley", "Stephanie Miley", "EUR/PRA Director"),
+    ("Charge d'Affaires, for reasons 1.4 (b)", None, "Charge d'Affaires"),
+])
+def test_classifier_name_and_title(authority: str, name, title) -> None:
+    d = doc_of("C O N F I D E N T I A L X 1\nE.O. 12958: DECL: 1/1/2019\nTAGS: PREL\nSUBJECT: X\n"
+               f"Classified By: {authority}\n\n1. (C) x\n")
+    cb = d.to_dict()["classified_by"]
+    assert (cb["name"], cb["title"]) == (name, title)

@@ -96,6 +96,8 @@ class ClassifiedBy:
     reasons: list[Token] = field(default_factory=list)  # letters, lower case
     reason_text: Token | None = None
     derived_from: Token | None = None  # derivative classification: the source instead of reasons
+    name: Token | None = None  # the authority split: "Jane Doe"
+    title: Token | None = None  # ... and "Political Counselor"
 
 
 @dataclass(slots=True)
@@ -217,8 +219,9 @@ class Document:
         if self.classified_by:
             c = self.classified_by
             cb = {
-                "name": tok(c.authority),
-                "title": tok(c.authority),
+                "name": tok(c.name),
+                "title": tok(c.title),
+                "authority": tok(c.authority),
                 "section": tok(c.section),
                 "reasons": [r.value for r in c.reasons],
                 "line": line(c.span),

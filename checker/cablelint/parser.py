@@ -557,6 +557,7 @@ class Parser:
         if auth:
             a0 = joined.find(auth)
             cb.authority = Token(auth, Span(offmap(a0), offmap(a0 + len(auth) - 1) + 1))
+            cb.name, cb.title = self._name_and_title(cb.authority, doc.text)
         doc.classified_by = cb
         return j
 
@@ -564,6 +565,40 @@ class Parser:
     def _field_name(fm: regex.Match) -> str:
         key = " ".join(fm["key"].split())
         return FIELD_NAMES.get(key.lower(), key)
+
+    def _name_and_title(self, auth: Token, text: str) -> tuple[Token | None, Token | None]:
+        """Split "Political Counselor Jane Doe" / "Jane Doe, Acting DCM" into
+        name and title, by the title words of the vocabulary."""
+        raw = text[auth.span.start:auth.span.end]
+        titles = self.vocab.title_words
+
+        def is_title(word: str) -> bool:
+            w = word.upper().strip(".,;:()")
+            return w in titles or "/" in w or w.endswith("-COUNSELOR")
+
+        def tok(a: int, b: int) -> Token | None:
+            seg = raw[a:b]
+            lead = len(seg) - len(seg.lstrip(" ,;"))
+            seg = seg.strip(" ,;")
+            if not seg:
+                return None
+            start = auth.span.start + a + lead
+            return Token(" ".join(seg.split()), Span(start, start + len(seg)), seg)
+
+        parts = [(m.start(), m.end()) for m in rx(r"[^,;]+").finditer(raw)]
+        if len(parts) > 1:  # "Jane Doe, Acting Deputy Chief of Mission[, Department of State]"
+            first = raw[parts[0][0]:parts[0][1]].split()
+            if first and not all(is_title(w) for w in first) and not is_title(first[0]):
+                return tok(*parts[0]), tok(parts[1][0], len(raw))
+        words = [(m.start(), m.end()) for m in rx(r"\S+").finditer(raw)]
+        k = 0
+        while k < len(words) and is_title(raw[words[k][0]:words[k][1]]):
+            k += 1
+        if k == 0:
+            return tok(0, len(raw)), None
+        if k == len(words):
+            return None, tok(0, len(raw))
+        return tok(words[k][0], len(raw)), tok(0, words[k - 1][1])
 
     def _field(self, doc: Document, fm: regex.Match, off: int) -> None:
         key = self._field_name(fm)

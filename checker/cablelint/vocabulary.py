@@ -66,6 +66,7 @@ class Vocabulary:
         self.levels: dict[str, Level] = {}
         self.controls: dict[str, Control] = {}
         self.caption_words: set[str] = set()
+        self.title_words: set[str] = set()
         self.extend(data)
 
     def extend(self, data: dict[str, Any]) -> None:
@@ -80,6 +81,7 @@ class Vocabulary:
                 c.get("level"), list(c.get("implies", [])), bool(c.get("cui", False)),
             )
         self.caption_words |= {w.upper() for w in data.get("caption_words", []) or []}
+        self.title_words |= {w.upper() for w in data.get("title_words", []) or []}
         self._build()
 
     def _build(self) -> None:

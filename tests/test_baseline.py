@@ -190,3 +190,50 @@ def test_broken_baseline_is_an_error_naming_file_and_line(project, tmp_path, cap
     assert f"{bl}:4: a baseline entry needs exactly" in err
     assert main(["check", "--isolated", "cables", "--baseline", str(tmp_path / "missing.json")]) == 2
     assert "baseline file not found" in capsys.readouterr().err
+
+
+def test_protected_term_findings_are_never_baselined(tmp_path: Path) -> None:
+    """Regression: the baseline stored an unsalted SHA-256 of every flagged
+    text, so a CL601 entry confirmed a guessed protected name. Findings of
+    protected-term rules are now left out of the file, never hidden, and
+    fingerprinted (SARIF/GitLab) without their text."""
+    import datetime as dt
+    import hashlib
+
+    from cablelint.engine import Engine
+    from cablelint.protect import from_terms
+    from cablelint.ruleset import load
+    from cablelint.source import Source
+
+    rs = load("release")
+    eng = Engine([rs], as_of=dt.date(2012, 1, 1), options={"release": True, "protect": from_terms(["Rosenblatt"])})
+    text = ("C O N F I D E N T I A L PARIS 000579\nE.O. 12958: DECL: 01/30/2014\nTAGS: PREL FR\n"
+            "SUBJECT: T\n\n1. (C) Rosenblatt met a contact; Rosenblatt left.\n")
+    path = str(tmp_path / "c.txt")
+    found = eng.lint_source(Source(path, text))
+    protected = [f for f in found if f.rule == "CL601"]
+    assert len(protected) == 2 and len(found) > 2
+    assert baseline.protected_rules(eng.rules) == {"CL601"}
+
+    bl = tmp_path / "bl.json"
+    # an entry an older version wrote for a file not linted now: dropped too (it holds a hash of the name)
+    old = baseline.Entry("other.txt", "CL601", baseline.text_hash("Rosenblatt"), 0)
+    bl.write_text(baseline.render([old]), encoding="utf-8")
+    n, kept = baseline.write(bl, found, [path], rules=eng.rules)
+    assert (n, kept) == (len(found) - 2, 0)
+    content = bl.read_text(encoding="utf-8")
+    assert "CL601" not in content and baseline.text_hash("Rosenblatt") not in content
+    assert "Rosenblatt".lower() not in content.lower()
+
+    applied = baseline.apply(bl, found, [path], rules=eng.rules)
+    assert [f.rule for f in applied.findings] == ["CL601", "CL601"] and applied.suppressed == len(found) - 2
+
+    def fps(name: str) -> list[str]:
+        swapped = [Finding(f.path, f.rule, f.name, f.severity, f.message, f.line, f.column,
+                                    f.end_line, f.end_column, f.start, f.end, name) for f in protected]
+        got = baseline.fingerprints(swapped, tmp_path, rules=eng.rules)
+        return [got[id(f)] for f in swapped]
+
+    assert fps("Rosenblatt") == fps("Anybody Else")  # the fingerprint does not depend on the name
+    assert len(set(fps("Rosenblatt"))) == 2
+    assert hashlib.sha256(b"ROSENBLATT").hexdigest() not in str(baseline.entries(protected, tmp_path, eng.rules))

@@ -2,7 +2,9 @@
 line, relative paths, and the command line on top."""
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -95,18 +97,33 @@ def test_no_config_gives_defaults(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     ("date: 30/01/2004\n", 1, "`date` must be a date YYYY-MM-DD"),
     ("format: fancy\n", 1, "unknown format 'fancy'"),
     ("per-file-ignores:\n  'drafts/*': 7\n", 2, "must map to a list of rules"),
-    ("select: [CL1\n", 2, "invalid YAML"),
+    ("select: [CL1\n", "2:1", "invalid YAML"),  # syntax errors give the column too (ruleset.load_yaml)
+    ("select: [CL1]\nselect: [CL2]\n", "2:1", "duplicate key 'select'"),
     ("- just\n- a list\n", 1, "must be a YAML mapping"),
+    ("date: 2004-01-30 10:00:00\n", 1, "`date` must be a date YYYY-MM-DD"),
+    ("as-of: '20040130'\n", 1, "`as-of` must be a date YYYY-MM-DD"),  # one date syntax everywhere
 ])
-def test_bad_yaml_config_names_file_and_line(proj: Path, capsys, text: str, line: int, words: str) -> None:
+def test_bad_yaml_config_names_file_and_line(proj: Path, capsys, text: str, line: int | str, words: str) -> None:
     cfg_file = proj / ".cablelint.yaml"
     cfg_file.write_text(text)
     with pytest.raises(ConfigError) as exc:
         load_config(cfg_file)
-    assert str(exc.value).startswith(f"{cfg_file}:{line}: ") and words in str(exc.value)
+    assert str(exc.value).startswith(f"{cfg_file}:{line}: ") and words in str(exc.value), str(exc.value)
     (proj / "c.txt").write_text(CABLE)
     assert main(["check", str(proj / "c.txt")]) == 2
     assert f"cablelint: error: {cfg_file}:{line}: " in capsys.readouterr().err
+
+
+def test_config_module_uses_only_public_yaml_helpers() -> None:
+    """Regression: config and baseline imported the rule-set loader's private
+    `_LineLoader`/`_Map`; they now share the public `ruleset.load_yaml`."""
+    import inspect
+
+    from cablelint import baseline, config, protect
+
+    for mod in (config, baseline, protect):
+        src = inspect.getsource(mod)
+        assert "_LineLoader" not in src and "_Map" not in src and "yaml.load(" not in src, mod.__name__
 
 
 def test_bad_pyproject_config_names_file_and_line(proj: Path, capsys) -> None:
@@ -242,3 +259,23 @@ def test_extensions_setting(proj: Path, capsys) -> None:
 def test_config_value_object_exposes_protect_for_other_commands() -> None:
     cfg = Config(protect=["/p/list.txt"])
     assert cfg.as_dict()["protect"] == ["/p/list.txt"]
+
+
+@pytest.mark.parametrize("value", ["2004-13-01", "'2004-02-30'", "20040130", "2004-W05-1", "1", "''"])
+def test_impossible_dates_are_errors_with_file_and_line(proj: Path, value: str) -> None:
+    """Regression: `date: 2004-13-01` escaped as a bare ValueError from PyYAML,
+    and `20040130` or a week date passed as Python's ISO parser allows; every
+    date now goes through dates.parse_date (YYYY-MM-DD) or names its line."""
+    cfg_file = proj / ".cablelint.yaml"
+    cfg_file.write_text(f"select: [CL1]\nas-of: {value}\n")
+    with pytest.raises(ConfigError, match=rf"^{re.escape(str(cfg_file))}:2(:\d+)?: "):
+        load_config(cfg_file)
+
+
+def test_parse_date() -> None:
+    from cablelint.dates import parse_date
+
+    assert parse_date("2004-01-30") == parse_date(dt.date(2004, 1, 30)) == dt.date(2004, 1, 30)
+    for bad in ("2004-1-30", "20040130", "2004-01-30T00:00", dt.datetime(2004, 1, 30), 2004, None, "2004-02-30"):
+        with pytest.raises(ValueError, match="not a date YYYY-MM-DD"):
+            parse_date(bad)

@@ -149,3 +149,20 @@ def test_corpus_cables_with_wrapped_names(fmt: str, corpus_dir: Path, capsys) ->
     _, out = run(capsys, "check", "-r", "state", "-r", "release", "-f", fmt,
                  "--protect", str(NAMES_FILE), *paths)
     assert leaks(out, names()) == [], fmt
+
+
+@pytest.mark.parametrize("fmt", format_names())
+def test_protected_name_in_a_file_name_is_masked(fmt: str, tmp_path: Path, capsys, monkeypatch) -> None:
+    """The path is printed by every format (location, `file=`, uri, testcase
+    name...): a protected name in it is masked like any other text."""
+    monkeypatch.chdir(tmp_path)
+    leak = tmp_path / "leak"
+    leak.mkdir()
+    (leak / "rosenblatt-contact.txt").write_text(CABLE, encoding="utf-8")
+    (tmp_path / "protect1.txt").write_text("Rosenblatt\n", encoding="utf-8")
+    base = ["check", "--isolated", "-r", "state", "--date", "2004-01-30", "-f", fmt, "leak/rosenblatt-contact.txt"]
+    _, plain = run(capsys, *base)
+    assert "rosenblatt-contact" in plain, fmt  # the format prints the path (so this test can fail)
+    _, masked = run(capsys, *base, "--protect", "protect1.txt")
+    assert leaks(masked, ["ROSENBLATT"]) == [], fmt
+    assert "-contact" in masked, fmt  # the rest of the path is still there

@@ -219,3 +219,99 @@ def test_classifier_name_and_title(authority: str, name, title) -> None:
                f"Classified By: {authority}\n\n1. (C) x\n")
     cb = d.to_dict()["classified_by"]
     assert (cb["name"], cb["title"]) == (name, title)
+
+
+def _marking_tokens(mk):
+    return ([mk.level_token] if mk.level_token else []) + mk.controls + mk.tokens + mk.unknown + mk.rel_to + \
+        mk.categories + mk.separators
+
+
+def test_portion_spans_of_a_block_are_exact() -> None:
+    """A mark that starts a block after a blank line: every span of it (level,
+    entries, REL TO codes, separators) points at its own text. The block's
+    mark was once parsed line-relative and shifted field by field."""
+    d = doc_of("SECRET//NOFORN\n\nClassified By: Jane Doe, Director\nDerived From: Multiple Sources\n"
+               "Declassify On: 20350101\n\n(S//REL TO USA, GBR) First block.\n\n  ii. (S//NF) Second.\n\nSECRET//NOFORN\n")
+    marks = [p.portion for p in d.paragraphs if p.portion]
+    assert [m.raw for m in marks] == ["S//REL TO USA, GBR", "S//NF"]
+    for mk in marks:
+        assert d.text[mk.span.start:mk.span.end] == mk.raw
+        toks = _marking_tokens(mk)
+        assert len(toks) >= 3
+        for t in toks:
+            assert d.text[t.span.start:t.span.end] == t.raw, t
+
+
+def test_separators_are_recorded_once_as_written() -> None:
+    d = doc_of("SECRET // NOFORN\n\n(S///NF) Text.\n\nSECRET // NOFORN\n")
+    assert [s.raw for s in d.banner.separators] == [" // "]
+    assert [s.raw for s in d.paragraphs[0].portion.separators] == ["///"]
+    for mk in (d.banner, d.footer, d.paragraphs[0].portion):
+        assert all(d.text[s.span.start:s.span.end] == s.raw for s in mk.separators)
+
+
+def test_one_dtg_decoder() -> None:
+    head = "R 301533Z JAN 04\nFM AMEMBASSY PARIS\nC O N F I D E N T I A L PARIS 000579\n"
+    d = doc_of(head)
+    assert d.header.dtg_date == dt.date(2004, 1, 30) and d.date.source == "dtg"
+    # A day that does not exist: not a date; the cable's date comes from elsewhere (its file name here).
+    d = doc_of(head.replace("301533Z JAN", "311533Z FEB"), "04PARIS579.txt")
+    assert d.header.dtg.value == "311533Z FEB 04" and d.header.dtg_date is None
+    assert d.date.source == "filename-year"
+
+
+@pytest.mark.parametrize("value", ["15 March 2023", "March 15, 2023", "2023-03-15", "20230315", "03/15/2023",
+                                   "2023-03-15T10:00"])
+def test_memo_date_forms(value: str) -> None:
+    from cablelint.parser import memo_date
+
+    assert memo_date(value) == dt.date(2023, 3, 15)
+
+
+@pytest.mark.parametrize("line,ref", [("REF: STATE 12345", "STATE 12345"), ("REF STATE 12345", "STATE 12345"),
+                                      ("REFS (S): A) STATE 1", "A) STATE 1"), ("REF:STATE 1", "STATE 1")])
+def test_ref_line_forms(line: str, ref: str) -> None:
+    d = doc_of(f"UNCLAS PARIS 000579\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: X\n{line}\n\n1. Text.\n")
+    assert [r.value for r in d.refs] == [ref]
+    assert d.text[d.refs[0].span.start:d.refs[0].span.end] == ref
+
+
+# -- what kinds read from the document: targets and parameters, not target names --
+KIND_RULES = """\
+name: kinds
+extends: state
+rules:
+  - id: KT101
+    name: exdis-needs-noforn
+    severity: error
+    kind: cooccurrence
+    target: {target}
+    requires: {{EXDIS: [NOFORN]}}
+    message: "{{value}} without {{needs}}"
+"""
+
+
+@pytest.mark.parametrize("target,fires", [("banner.with_captions", True), ("banner", False)])
+def test_cooccurrence_counts_captions_through_the_target(tmp_path, target: str, fires: bool) -> None:
+    from cablelint.engine import Engine
+    from cablelint.ruleset import load
+
+    path = tmp_path / "kinds.yaml"
+    path.write_text(KIND_RULES.format(target=target), encoding="utf-8")
+    text = "SECRET PARIS 000579\nEXDIS\nE.O. 12958: DECL: 01/30/2014\nTAGS: PREL\nSUBJECT: X\n\n1. (S) Text.\n"
+    got = [f for f in Engine([load(str(path))]).lint_source(Source("x.txt", text)) if f.rule == "KT101"]
+    assert [(f.line, f.column, f.matched) for f in got] == ([(2, 1, "EXDIS")] if fires else [])
+
+
+def test_sequence_totals_is_a_parameter(tmp_path) -> None:
+    from cablelint.ruleset import RuleSetError, load
+
+    path = tmp_path / "seq.yaml"
+    path.write_text("name: seq\nrules:\n  - id: KT201\n    name: sections-all\n    severity: info\n"
+                    "    kind: sequence\n    target: sections\n    require_all: true\n    message: x\n",
+                    encoding="utf-8")
+    with pytest.raises(RuleSetError, match=r"seq.yaml:3: rule KT201: `require_all` needs `totals: true`"):
+        load(str(path))
+    path.write_text(path.read_text(encoding="utf-8").replace("require_all", "totals: true\n    require_all"),
+                    encoding="utf-8")
+    assert load(str(path)).rules[0].params["totals"] is True

@@ -261,3 +261,38 @@ def test_redact_corpus_copies(corpus_texts: dict[str, str], corpus_dir: Path, tm
     assert main(["redact", "--protect", str(NAMES_FILE), "--in-place", str(work)]) == 0
     assert "0 protected occurrences redacted in 0 of" in capsys.readouterr().err
     assert {p.name: p.read_text(encoding="utf-8") for p in work.glob("*.txt")} == after
+
+
+# -- one mask for a run's output ------------------------------------------------
+
+def test_masker_builds_the_run_mask_from_its_sources() -> None:
+    """`masker` is the one builder of what a run prints: wrapped-name fragments
+    of the sources included, JSON-like trees masked string by string."""
+    from cablelint.source import Source
+
+    pl = P.from_terms(["Geir Haarde"])
+    src = Source("a.txt", "met Geir\nHaarde today")
+    mask = P.masker(pl, [src])
+    assert mask("line says Haarde joined") == "line says [PROTECTED] joined"
+    assert P.masker(pl, [src.text])("Haarde") == "[PROTECTED]"  # texts work as well as Sources
+    tree = {"signature": "GEIR HAARDE", "lines": ["Haarde", 3, None], "Haarde": True}
+    assert mask(tree) == {"signature": "[PROTECTED]", "lines": ["[PROTECTED]", 3, None], "[PROTECTED]": True}
+    assert P.masker(None, [src])(tree) is tree  # no protect list: unchanged
+    assert not hasattr(P.ProtectList, "counts")  # unused, removed
+
+
+def test_yaml_terms_stay_text(tmp_path: Path) -> None:
+    """The YAML loader is now ruleset.load_yaml (text_scalars): a numeric
+    identifier or a date-like term is a term, not a number or a date."""
+    f = tmp_path / "ids.yaml"
+    f.write_text("placeholder: 000000\nterms:\n  - 12345\n  - 2004-01-30\n  - {term: 'yes'}\n", encoding="utf-8")
+    pl = P.load([f])
+    assert [(e.text, e.placeholder, e.origin) for e in pl.entries] == [
+        ("12345", "000000", f"{f}:3"), ("2004-01-30", "000000", f"{f}:4"), ("yes", "000000", f"{f}:5")]
+
+
+def test_yaml_duplicate_key_names_its_line(tmp_path: Path) -> None:
+    f = tmp_path / "dup.yaml"
+    f.write_text("terms: [a1]\nplaceholder: X\nterms: [b2]\n", encoding="utf-8")
+    with pytest.raises(P.ProtectError, match=r"dup\.yaml:3:1: invalid YAML: duplicate key 'terms'"):
+        P.load([f])

@@ -161,3 +161,36 @@ def test_protect_from_config(tmp_path: Path, monkeypatch, capsys) -> None:
     monkeypatch.chdir(tmp_path)
     assert main(["redact", "-q", "cable.txt"]) == 0
     assert "POLITICAL COUNSELOR XXXXXXXXXXXX\nXXXXXXXXXXXX, REASONS" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("codec,bom", [
+    ("utf-8", b""), ("utf-8", codecs.BOM_UTF8),
+    ("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", codecs.BOM_UTF16_BE),
+    ("utf-32-le", codecs.BOM_UTF32_LE), ("utf-32-be", codecs.BOM_UTF32_BE),
+])
+def test_source_records_the_exact_codec_and_encodes_back(codec: str, bom: bytes) -> None:
+    """Regression: a BOM file was recorded as plain 'utf-16'/'utf-32', which
+    cannot tell the byte order, so redact kept its own BOM table; the Source
+    now round-trips every encoding itself, and redact uses it."""
+    from cablelint.source import decode
+
+    raw = bom + CABLE.replace("\n", "\r\n").encode(codec)
+    src = decode(raw, "c.txt")
+    assert (src.encoding, src.bom) == (codec, bool(bom))
+    assert src.encode() == raw
+    r = R.redact_source(src, from_terms(TERMS))
+    assert r.data == bom + redacted(CABLE.replace("\n", "\r\n")).encode(codec)
+    assert R.redact_source(decode(r.data, "c.txt"), from_terms(TERMS)).data == r.data  # idempotent
+
+
+def test_unreadable_input_is_named_by_source_read(tmp_path: Path, protect_file: Path, capsys) -> None:
+    """redact reads through source.read, so its errors are those of `check`."""
+    d = tmp_path / "dir.txt"
+    d.mkdir()
+    missing = tmp_path / "missing.txt"
+    assert main(["redact", "--protect", str(protect_file), "-q", str(missing)]) == 2
+    assert str(missing) in capsys.readouterr().err
+    bad = tmp_path / "latin1.txt"
+    bad.write_bytes(b"UNCLAS\nJos\xe9\n")
+    assert main(["redact", "--protect", str(protect_file), "-q", str(bad)]) == 2
+    assert f"{bad}:2:4: not UTF-8" in capsys.readouterr().err

@@ -247,3 +247,112 @@ def test_corpus_spot_checks(release, corpus_dir: Path) -> None:
     assert "CL612" not in rules_in("05NEWDELHI9421.txt")  # "Passport and Visa Division (1996-98)"
     assert "CL609" not in rules_in("73TEHRAN7005.txt") and "CL609" not in rules_in("75TEHRAN2069.txt")
     assert "CL602" not in rules_in("75TEHRAN2069.txt")  # reviewed and declassified
+
+
+# -- one scan per document, eras of the release date ------------------------------------
+
+class _CountingRegex:
+    """A compiled regex that counts whole-text scans (Context memo keys on pattern and flags)."""
+
+    def __init__(self, rx, calls: list) -> None:
+        self._rx, self._calls = rx, calls
+        self.pattern, self.flags, self.groupindex = rx.pattern, rx.flags, rx.groupindex
+
+    def finditer(self, text):
+        self._calls.append("finditer")
+        return self._rx.finditer(text)
+
+    def search(self, text, *args):
+        self._calls.append("search")
+        return self._rx.search(text, *args)
+
+
+def test_rules_sharing_a_regex_scan_the_text_once(release) -> None:
+    """Regression: CL602, CL603 and CL604 each ran the exemption-code regex over
+    the whole text, CL602 and CL609 the declassification stamp; rules now share
+    one scan per document through Context.matches / Context.search."""
+    import copy
+
+    rs = copy.deepcopy(release)
+    code_calls: list = []
+    stamp_calls: list = []
+    for r in rs.rules:
+        if "_code" in r.params:
+            r.params["_code"] = _CountingRegex(r.params["_code"], code_calls)
+        for key in ("_declassified", "_match"):
+            if r.id in ("CL602", "CL609") and key in r.params:
+                r.params[key] = _CountingRegex(r.params[key], stamp_calls)
+    text = HEAD.format(decl="01/30/2014") + "1. (C) [REDACTED] B1, 1.4(B)\n\n2. (C) Text [REDACTED] B3\n"
+    got = lint(rs, text, select=["CL602", "CL603", "CL604", "CL609"])
+    assert {f.rule for f in got} == {"CL602", "CL603", "CL609"}
+    assert code_calls == ["finditer"] and stamp_calls == ["search"]
+
+
+def test_declassification_stamp_is_matched_as_written_by_cl602_and_cl609(release) -> None:
+    """Regression: CL602 matched the stamp regex ignoring case, CL609 did not, so a
+    classified cable saying the report "will be released in full" counted as
+    declassified for CL602 (its portions went unflagged) but not for CL609."""
+    text = HEAD.format(decl="01/30/2040") + "1. (C) The report will be released in full next year.\n"
+    assert ids(lint(release, text, select=["CL602", "CL609"])) == [("CL609", 1), ("CL602", 6)]
+    stamped = text.replace("TAGS:", "RELEASED IN FULL\nTAGS:")
+    assert ids(lint(release, stamped, select=["CL602", "CL609"])) == []
+    struck = "".join(c + "\u0336" for c in "SECRET")  # a banner struck through with U+0336
+    assert ids(lint(release, text.replace("TAGS:", struck + "\nTAGS:"), select=["CL602", "CL609"])) == []
+    assert ids(lint(release, text.replace("TAGS:", struck[:-2] + "\nTAGS:"), select=["CL609"])) == [("CL609", 1)]
+
+
+GRACE_SET = """\
+name: graceful
+eras:
+  - name: old
+    from: 1990-01-01
+    to: 2000-01-01
+    reason_sections: ["1.5"]
+  - name: new
+    label: the new order
+    from: 2000-01-01
+    to: 2100-01-01
+    reason_sections: ["1.4"]
+    grace:
+      - {until: 2001-01-01, reason_sections: ["1.4", "1.5"]}
+rules:
+  - id: GR001
+    name: b1-category
+    severity: error
+    kind: exemption_codes
+    code: 'B(?P<n>1),\\s*(?P<section>1\\.[45])\\((?P<letters>[a-h])\\)'
+    checks: [category]
+    category: [1]
+    sections: "era:reason_sections"
+    message: "{problem}"
+"""
+
+
+def test_release_era_applies_grace_windows(tmp_path: Path) -> None:
+    """Regression: exemption_codes found the release date's era with its own loop
+    that ignored `grace` windows; Context.require_era(at="as_of") now shares
+    the cable-era logic, grace included."""
+    f = tmp_path / "graceful.yaml"
+    f.write_text(GRACE_SET, encoding="utf-8")
+    rs = load(str(f))
+    text = "UNCLASSIFIED\n\n1. [REDACTED] B1, 1.5(b)\n"
+    assert ids(lint(rs, text, as_of="2000-06-01")) == []  # inside the grace window: 1.5 still valid
+    got = lint(rs, text, as_of="2001-06-01")
+    assert ids(got) == [("GR001", 3)] and "the new order does not use" in got[0].message
+    assert ids(lint(rs, text, as_of="1995-01-01")) == []
+    assert [f.rule for f in lint(rs, text, as_of="1980-01-01", select=["GR001", "CL000"])] == ["CL000"]
+
+
+def test_bad_example_date_names_file_and_line(tmp_path: Path) -> None:
+    """Regression: an example's `as_of: 2012-02-30` crashed `cablelint test` with
+    a bare ValueError; dates are now checked when the rule set loads."""
+    from cablelint.ruleset import RuleSetError
+
+    f = tmp_path / "bad.yaml"
+    f.write_text(GRACE_SET + "    examples:\n      - good: 'UNCLASSIFIED'\n        as_of: '2012-02-30'\n",
+                 encoding="utf-8")
+    with pytest.raises(RuleSetError, match=r"bad\.yaml:\d+: rule GR001: example: `as_of` must be a date"):
+        load(str(f))
+    f.write_text(GRACE_SET.replace("to: 2000-01-01", "to: 2000-13-01"), encoding="utf-8")
+    with pytest.raises(RuleSetError, match=r"bad\.yaml:5:9: invalid YAML: '2000-13-01' is not a valid date"):
+        load(str(f))

@@ -48,13 +48,15 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
-from .engine import INPUT_ERROR, Engine, Selection
+from .dates import parse_date
+from .engine import Engine
 from .findings import Finding, Severity
 from .protect import ProtectList
 from .rule import RuleSet
 from .ruleset import DEFAULT_RULESETS
 from .ruleset import load as _load
-from .source import InputError, Source, decode, read
+from .runner import build_engine, run_check
+from .source import Source
 
 if TYPE_CHECKING:
     from .config import Config
@@ -69,7 +71,7 @@ def load_ruleset(spec: str) -> RuleSet:
 
 
 def _day(value: dt.date | str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if isinstance(value, str) else value
+    return parse_date(value) if isinstance(value, str) else value
 
 
 def make_engine(rules: Iterable[str | RuleSet] = DEFAULT_RULESETS, *, select: Iterable[str] | None = (),
@@ -83,61 +85,19 @@ def make_engine(rules: Iterable[str | RuleSet] = DEFAULT_RULESETS, *, select: It
     names; `severity` re-grades rules ({"CL502": "error"}); `protect` is a
     list of protect-list files (or a loaded ProtectList). Other keywords are
     engine options (`release=True`). A selector that matches no rule raises
-    ConfigError, as in the CLI.
+    ConfigError, as in the CLI: the engine is built by the CLI's own
+    `runner.build_engine`.
     """
-    from .config import Config
-    from .protect import load as load_protect
-    from .runner import _check_selectors, severity_map
-
-    sets = [r if isinstance(r, RuleSet) else load_ruleset(str(r)) for r in rules]
-    select, ignore, extend_select = list(select or ()), list(ignore or ()), list(extend_select or ())
-    probe = Engine(sets)
-    sev = {k: v if isinstance(v, Severity) else Severity.parse(str(v)) for k, v in (severity or {}).items()}
-    _check_selectors(Config(select=select, ignore=ignore, extend_select=extend_select, severity=sev), probe.rules)
-    sel = Selection(select=select, ignore=ignore, extend_select=extend_select, severity=severity_map(sev, probe.rules))
-    plist = protect if isinstance(protect, ProtectList) else load_protect(list(protect)) if protect else None
-    if plist:
-        options["protect"] = plist
-    if any(rs.name == "release" for rs in sets):
-        options.setdefault("release", True)  # as the CLI does: release rules judge a release
-    return Engine(sets, sel, date=_day(date), as_of=_day(as_of), options=options)
+    cfg = make_config(None, rules=list(rules), select=list(select or ()), ignore=list(ignore or ()),
+                      extend_select=list(extend_select or ()), severity=dict(severity or {}), date=date,
+                      as_of=as_of, protect=protect if isinstance(protect, ProtectList) else list(protect or ()))
+    return build_engine(cfg, **options)
 
 
 def lint_text(text: str, path: str = "<text>", *, engine: Engine | None = None, **kw) -> list[Finding]:
     """Lint one document given as text; `kw` are make_engine's when no engine is given."""
     eng = engine or make_engine(**kw)
     return eng.lint_source(Source(path, text))
-
-
-def lint_bytes(data: bytes, path: str, engine: Engine) -> list[Finding]:
-    """Lint raw bytes; undecodable input becomes a CL001 finding, not an exception."""
-    try:
-        src = decode(data, path)
-    except InputError as exc:
-        return [input_error_finding(path, str(exc))]
-    return engine.lint_source(src)
-
-
-def input_error_finding(path: str, message: str) -> Finding:
-    """A CL001 finding from an InputError text `path[:line[:col]]: what is wrong`."""
-    line, col, text = 1, 1, message
-    if message.startswith(path + ":"):
-        rest = message[len(path) + 1:]
-        nums = []
-        while True:
-            head, sep, tail = rest.partition(":")
-            if sep and head.isdigit() and len(nums) < 2:
-                nums.append(int(head))
-                rest = tail
-            else:
-                break
-        text = rest.strip()
-        if nums:
-            line = nums[0]
-        if len(nums) > 1:
-            col = nums[1]
-    return Finding(path=path, rule=INPUT_ERROR.id, name=INPUT_ERROR.name, severity=INPUT_ERROR.severity,
-                   message=text, line=line, column=col, end_line=line, end_column=col + 1)
 
 
 def make_config(config: str | Path | Config | None = None, **settings) -> Config:
@@ -176,10 +136,5 @@ def lint_paths(paths: Iterable[str | Path], *, engine: Engine | None = None,
     `settings` are make_config's; an `engine` replaces the rule-related ones
     (rules, select, ignore, extend_select, severity, date, as_of, protect).
     """
-    from .runner import run_check
-
     cfg = make_config(config, **settings)
-    eng = engine or make_engine(cfg.rules or DEFAULT_RULESETS, select=cfg.select, ignore=cfg.ignore,
-                                extend_select=cfg.extend_select, severity=cfg.severity, date=cfg.date,
-                                as_of=cfg.as_of, protect=cfg.protect)
-    return run_check(cfg, [str(p) for p in paths], engine=eng, baseline=baseline).findings
+    return run_check(cfg, [str(p) for p in paths], engine=engine, baseline=baseline).findings

@@ -7,6 +7,15 @@ A finding is identified by content, never by position: the rule, the file
 every identity; fixing a finding makes its entry stale. The text itself is
 never stored: it may be classified.
 
+Findings whose flagged text is a protected term (rules of a kind that says
+so, `protected_terms`: CL601) are never baselined. An unsalted hash of a
+name lets anyone holding the baseline confirm a guessed name, and no salt
+both hides it and matches again on the next run; nor should a leak of a
+protected name ever be accepted as known. `write` leaves them out, `apply`
+always reports them, and their SARIF/GitLab fingerprint (`fingerprints`) is
+rule, file and occurrence index only. Callers pass the run's `rules` so
+the baseline can tell these rules apart.
+
 The file is JSON with one entry per line, sorted, with no timestamps, so it
 diffs and merges cleanly. It is written only on request (--write-baseline).
 """
@@ -17,15 +26,16 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Mapping
 
-import yaml
-
+from .checks.kinds import KINDS
 from .findings import Finding
-from .ruleset import _LineLoader
+from .rule import Rule
+from .ruleset import line_of, load_yaml
 
 FORMAT_VERSION = 1
 ENTRY_KEYS = {"path", "rule", "text_sha256", "occurrence"}
+PROTECTED = "protected"  # text_sha256 of a protected-term finding: no hash, never written
 
 
 class BaselineError(Exception):
@@ -70,13 +80,26 @@ def rel_path(path: str, base: Path) -> str:
     return Path(rel).as_posix() if not rel.startswith("..") else Path(os.path.abspath(path)).as_posix()
 
 
-def entries(findings: Iterable[Finding], base: Path) -> list[tuple[Finding, Entry]]:
+def protected_rules(rules: Mapping[str, Rule] | Iterable[Rule] | None) -> frozenset[str]:
+    """Ids of the rules whose flagged text is a protected term (their kind sets
+    PROTECTED_MATCH): never hashed, never baselined."""
+    if rules is None:
+        return frozenset()
+    values = rules.values() if isinstance(rules, Mapping) else rules
+    return frozenset(r.id for r in values if getattr(KINDS.get(r.kind), "PROTECTED_MATCH", False))
+
+
+def entries(findings: Iterable[Finding], base: Path,
+            rules: Mapping[str, Rule] | Iterable[Rule] | None = None) -> list[tuple[Finding, Entry]]:
     """Each finding with its content identity. Occurrences count in text order,
-    so two identical flagged texts keep distinct entries whatever moves."""
+    so two identical flagged texts keep distinct entries whatever moves. A
+    finding of a protected-term rule (see `protected_rules`) gets the
+    PROTECTED marker instead of a hash, numbered among that rule's findings."""
+    secret = protected_rules(rules)
     seen: dict[tuple[str, str, str], int] = {}
     out = []
     for f in sorted(findings, key=lambda f: (f.path, f.start, f.line, f.column, f.rule)):
-        h = text_hash(f.matched)
+        h = PROTECTED if f.rule in secret else text_hash(f.matched)
         key = (f.path, f.rule, h)
         n = seen.get(key, 0)
         seen[key] = n + 1
@@ -84,9 +107,11 @@ def entries(findings: Iterable[Finding], base: Path) -> list[tuple[Finding, Entr
     return out
 
 
-def fingerprints(findings: Iterable[Finding], base: Path) -> dict[int, str]:
-    """id(finding) -> fingerprint, for reporters."""
-    return {id(f): e.fingerprint for f, e in entries(findings, base)}
+def fingerprints(findings: Iterable[Finding], base: Path,
+                 rules: Mapping[str, Rule] | Iterable[Rule] | None = None) -> dict[int, str]:
+    """id(finding) -> fingerprint, for reporters (pass the report's rules, so
+    no protected term is hashed into one)."""
+    return {id(f): e.fingerprint for f, e in entries(findings, base, rules)}
 
 
 def render(items: Iterable[Entry]) -> str:
@@ -96,17 +121,21 @@ def render(items: Iterable[Entry]) -> str:
             % (FORMAT_VERSION, body, "\n" if rows else ""))
 
 
-def write(path: Path, findings: Iterable[Finding], linted: Iterable[str]) -> tuple[int, int]:
-    """Write the baseline for `findings`. Entries of an existing baseline for
+def write(path: Path, findings: Iterable[Finding], linted: Iterable[str],
+          rules: Mapping[str, Rule] | Iterable[Rule] | None = None) -> tuple[int, int]:
+    """Write the baseline for `findings`, leaving out protected-term findings
+    (count them with `protected_rules`). Entries of an existing baseline for
     files not linted in this run are kept, so a partial run (one pre-commit
-    batch) cannot drop them. Returns (entries written, entries kept)."""
+    batch) cannot drop them, except those of protected-term rules (an older
+    version hashed the term). Returns (entries written, entries kept)."""
     path = Path(path)
     base = path.parent
-    new = [e for _, e in entries(findings, base)]
+    secret = protected_rules(rules)
+    new = [e for _, e in entries(findings, base, rules) if e.text_sha256 != PROTECTED]
     kept: list[Entry] = []
     if path.exists():
         done = {rel_path(p, base) for p in linted}
-        kept = [e for e in load(path) if e.path not in done]
+        kept = [e for e in load(path) if e.path not in done and e.rule not in secret]
     path.write_text(render(new + kept), encoding="utf-8")
     return len(new), len(kept)
 
@@ -145,8 +174,7 @@ def _entry_line(path: Path, text: str, index: int) -> str:
     """`file:line` of entry `index`; only needed for an error, so the slow
     line-keeping YAML parse (JSON is YAML) runs only then."""
     try:
-        entries = yaml.load(text, Loader=_LineLoader)["entries"]  # noqa: S506 - SafeLoader subclass
-        line = getattr(entries[index], "line", 0)
+        line = line_of(load_yaml(text, path, BaselineError)["entries"], index)
     except Exception:  # the JSON parsed; a YAML quirk must not hide the real error
         line = 0
     return f"{path}:{line}" if line else f"{path}: entry {index + 1}"
@@ -160,18 +188,20 @@ class Applied:
 
 
 def apply(path: Path, findings: list[Finding], linted: Iterable[str],
-          relevant: Callable[[str, str], bool] | None = None) -> Applied:
-    """Hide baselined findings. An entry counts as stale only if its file was
-    linted in this run and `relevant(file, rule)` says the rule could have
-    fired there (selected, not per-file-ignored), so linting a subset of files
-    or rules never reports the rest as fixed."""
+          relevant: Callable[[str, str], bool] | None = None,
+          rules: Mapping[str, Rule] | Iterable[Rule] | None = None) -> Applied:
+    """Hide baselined findings; a protected-term finding is never hidden (an
+    entry left for one by an older version is stale). An entry counts as
+    stale only if its file was linted in this run and `relevant(file, rule)`
+    says the rule could have fired there (selected, not per-file-ignored), so
+    linting a subset of files or rules never reports the rest as fixed."""
     path = Path(path)
     known = set(load(path))
     base = path.parent
     used: set[Entry] = set()
     keep: list[Finding] = []
-    for f, e in entries(findings, base):
-        if e in known:
+    for f, e in entries(findings, base, rules):
+        if e in known and e.text_sha256 != PROTECTED:
             used.add(e)
         else:
             keep.append(f)

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from .api import make_engine
 from .files import discover
+from .ruleset import DEFAULT_RULESETS
 from .source import read
 
 
@@ -65,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", default="2", help="--jobs for the cablelint command run (if supported)")
     ap.add_argument("--repeat", type=int, default=1)
     a = ap.parse_args(argv)
-    rulesets = a.rules or ["state", "capco", "cui"]
+    rulesets = a.rules or list(DEFAULT_RULESETS)
     r = per_document(a.corpus, rulesets)
     print(f"in-process: {r['files']} files, {r['total_s']:.2f} s; per 10 KB: p50 {r['p50_ms_per_10kb']:.2f} ms, "
           f"p95 {r['p95_ms_per_10kb']:.2f} ms")

@@ -23,13 +23,14 @@ from typing import Sequence
 from . import __version__
 from . import baseline as baseline_mod
 from .config import Config, ConfigError, resolve as resolve_config
+from .dates import parse_date
 from .engine import Engine
 from .files import discover
 from .findings import Severity
 from .reporters import Report, get as get_reporter, names as reporter_names
 from .reporters.common import statistics_text
 from .runner import build_engine, run_check
-from .protect import ProtectError, ProtectList, load as load_protect
+from .protect import ProtectError, ProtectList, load as load_protect, masker
 from .redact import RedactError, add_parser as add_redact_parser, run as run_redact
 from .ruleset import DEFAULT_RULESETS, RuleSetError, load, shipped
 from .source import InputError, read
@@ -43,7 +44,7 @@ class UsageError(Exception):
 
 def _date(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
+        return parse_date(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {text!r}") from None
 
@@ -206,6 +207,9 @@ def check_config(args: argparse.Namespace) -> Config:
         if value is not None:
             setattr(cfg, key.replace("-", "_"), value)
             cfg.origin[key] = flag
+    if args.protect:  # adds: a protect list never hides another
+        cfg.protect = list(cfg.protect) + list(args.protect)
+        took("protect", "--protect")
     return cfg
 
 
@@ -223,33 +227,28 @@ def cmd_check(args: argparse.Namespace) -> int:
         reporter = get_reporter(fmt)
     except KeyError:
         raise UsageError(f"unknown format {fmt!r} (formats: {', '.join(reporter_names())})") from None
-    plist = protect_list(args.protect, cfg)
-    engine = build_engine(cfg)
-    if plist:
-        engine.options["protect"] = plist
-    if any(rs.name == "release" for rs in engine.rulesets):
-        engine.options["release"] = True
+    engine = build_engine(cfg)  # the run's one engine; it loads the protect lists (config and --protect)
+    plist = engine.options.get("protect")
     stdin = None
     if "-" in args.paths:
         stdin = (args.stdin_filename or "<stdin>", sys.stdin.buffer.read())
     run = run_check(cfg, args.paths, engine=engine, stdin=stdin, baseline=args.baseline, progress=sys.stderr)
     if args.write_baseline:
-        n, kept = baseline_mod.write(Path(args.write_baseline), run.findings, run.linted)
+        n, kept = baseline_mod.write(Path(args.write_baseline), run.findings, run.linted, rules=run.engine.rules)
         extra = f" (kept {kept} for files not linted in this run)" if kept else ""
         print(f"cablelint: wrote {n} baseline entr{'y' if n == 1 else 'ies'} for {len(run.linted)} "
               f"file{'s' * (len(run.linted) != 1)} to {args.write_baseline}{extra}", file=sys.stderr)
         return 0
     out_stream = sys.stdout
-    report = Report(findings=run.findings, rules=engine.rules, files=len(run.linted), errors=run.errors,
-                    elapsed=run.elapsed, sources=run.sources,
-                    color=_use_color(args.color, out_stream) and not args.output,
+    report = Report(findings=run.findings, rules=engine.rules, files=len(run.linted), elapsed=run.elapsed,
+                    sources=run.sources, color=_use_color(args.color, out_stream) and not args.output,
                     show_matches=args.show_matches, statistics=args.statistics, quiet=args.quiet,
                     suppressed=run.suppressed, stale=[e.describe() for e in run.stale], version=__version__)
     if plist and not args.show_matches:
         # The single masking point: every format prints through report.safe(). The
         # line parts of names wrapped in these files are masked too, so a message
         # quoting one line never shows half a name.
-        report.mask = plist.with_fragments(src.text for src in run.sources.values()).mask
+        report.mask = masker(plist, run.sources.values())
     if args.statistics:
         as_json = fmt in ("json", "json-lines")
         text = statistics_text(report, as_json=as_json)
@@ -258,7 +257,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         text = reporter.render(report)
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        try:
+            Path(args.output).write_text(text, encoding="utf-8")
+        except OSError as exc:  # a usage error (exit 2), not "findings" (exit 1)
+            raise UsageError(f"cannot write the report to {args.output}: {exc.strerror or exc}") from None
     else:
         out_stream.write(text)
     if not args.quiet and (args.output or getattr(reporter, "MACHINE", False)) and not args.statistics:
@@ -306,23 +308,13 @@ def cmd_inspect(args: argparse.Namespace) -> int:
         texts.append(doc.text)
     plist = protect_list(args.protect, resolve_config(None, False))
     # inspect prints names (Classified By, signature): mask them, wrapped parts included
-    mask = plist.with_fragments(texts).mask if plist else (lambda t: t)
+    mask = masker(plist, texts)
     if args.format == "json":  # mask values before dumping: JSON escapes a wrapped name's line break
-        print(json.dumps(_mask_tree(docs, mask), indent=2, ensure_ascii=False))
+        print(json.dumps(mask(docs), indent=2, ensure_ascii=False))
     else:
         for d in docs:
             print(mask(_inspect_text(d)))
     return status
-
-
-def _mask_tree(obj, mask):
-    if isinstance(obj, str):
-        return mask(obj)
-    if isinstance(obj, dict):
-        return {k: _mask_tree(v, mask) for k, v in obj.items()}
-    if isinstance(obj, list):
-        return [_mask_tree(v, mask) for v in obj]
-    return obj
 
 
 def _inspect_text(d: dict) -> str:
@@ -348,6 +340,8 @@ def _inspect_text(d: dict) -> str:
     out.append(f"  paragraphs:     {paras or 'none'}")
     out.append(f"  headings:       {len(d['headings'])}; placeholders: {d['placeholders']}; "
                f"signature: {d['signature'] or 'none'}")
+    for note in d.get("notes") or []:
+        out.append(f"  note:           {note}")
     return "\n".join(out)
 
 

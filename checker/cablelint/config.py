@@ -37,7 +37,8 @@ import yaml
 
 from .files import DEFAULT_EXTENSIONS
 from .findings import Severity
-from .ruleset import DEFAULT_RULESETS, _LineLoader, _Map
+from .dates import parse_date
+from .ruleset import DEFAULT_RULESETS, line_of, load_yaml
 
 YAML_NAMES = (".cablelint.yaml", ".cablelint.yml")
 PYPROJECT = "pyproject.toml"
@@ -176,23 +177,16 @@ def load_config(path: Path) -> Config:
 
 
 def _read_yaml(path: Path, text: str) -> tuple[dict[str, Any], dict[str, int]]:
-    try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f"{path}:{mark.line + 1}" if mark else str(path)
-        raise ConfigError(f"{where}: invalid YAML: {exc.problem or exc.context}") from None
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{path}: invalid YAML: {exc}") from None
+    data = load_yaml(text, path, ConfigError)
     if data is None:
         return {}, {}
     if not isinstance(data, dict):
-        raise ConfigError(f"{path}:1: a cablelint config must be a YAML mapping of settings")
-    lines = dict(getattr(data, "key_lines", {}))
+        raise ConfigError(f"{path}:{line_of(data) or 1}: a cablelint config must be a YAML mapping of settings")
+    lines = {str(key): line_of(data, key) for key in data}
     for key, value in data.items():
-        if isinstance(value, _Map):
-            for sub, line in value.key_lines.items():
-                lines[f"{key}.{sub}"] = line
+        if isinstance(value, dict):
+            for sub in value:
+                lines[f"{key}.{sub}"] = line_of(value, sub)
     return dict(data), lines
 
 
@@ -244,19 +238,6 @@ def _names(value: Any) -> list[str] | None:
         return [v.strip() for v in value.split(",") if v.strip()]
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return list(value)
-    return None
-
-
-def _to_date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return None
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            return None
     return None
 
 
@@ -333,16 +314,19 @@ def _build(path: Path, data: dict[str, Any], lines: dict[str, int]) -> Config:
                 raise err(raw_key, f"unknown format {value!r} (formats: {', '.join(format_names())})")
             cfg.format = value
         elif kind == "date":
-            d = _to_date(value)
-            if d is None:
-                raise err(raw_key, f"`{raw_key}` must be a date YYYY-MM-DD, not {value!r}")
-            setattr(cfg, key.replace("-", "_"), d)
+            try:
+                setattr(cfg, key.replace("-", "_"), parse_date(value))
+            except ValueError:
+                raise err(raw_key, f"`{raw_key}` must be a date YYYY-MM-DD, not {value!r}") from None
     return cfg
 
 
 def _typename(value: Any) -> str:
-    return {dict: "a mapping", _Map: "a mapping", list: "a list", str: "text", int: "a number",
-            float: "a number", bool: "true/false"}.get(type(value), type(value).__name__)
+    for typ, name in ((bool, "true/false"), (dict, "a mapping"), (list, "a list"), (str, "text"),
+                      ((int, float), "a number")):
+        if isinstance(value, typ):
+            return name
+    return type(value).__name__
 
 
 def resolve(config_file: str | None = None, isolated: bool = False, start: Path | None = None) -> Config:

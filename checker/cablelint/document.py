@@ -38,8 +38,9 @@ class Marking:
     `level` is the canonical level name (UNCLASSIFIED, CONFIDENTIAL...) or
     None when the level text is not one the vocabulary knows; `controls` are
     canonical control/caveat names (NOFORN, EXDIS, SBU...); `rel_to` the
-    REL TO country codes; `separators` the raw separators used between
-    categories, kept for syntax rules.
+    REL TO country codes; `separators` the runs of `/` between entries with
+    the blanks around them, as written (the parser records them once for the
+    syntax rules).
     """
 
     raw: str
@@ -122,6 +123,7 @@ class RoutingHeader:
     span: Span
     security: Token | None = None  # ZNY CCCCC / ZNR UUUUU
     dtg: Token | None = None  # 261454Z MAY 09
+    dtg_date: dt.date | None = None  # the day it names (None: a month or day that does not exist)
     precedence: Token | None = None
     from_: Token | None = None
     lines: dict[str, Token] = field(default_factory=dict)
@@ -163,7 +165,7 @@ class Document:
     date: CableDate = field(default_factory=lambda: CableDate(None, "unknown"))
     body_start: int = 0  # offset where the body (first paragraph) begins
     partial: bool = False  # the archive says the file holds only part of the cable
-    notes: list[str] = field(default_factory=list)  # parser remarks
+    notes: list[str] = field(default_factory=list)  # how the parser read damaged text (shown by inspect)
 
     @property
     def path(self) -> str:
@@ -258,4 +260,5 @@ class Document:
             "headings": [{"text": h.value, "line": line(h.span)} for h in self.headings],
             "placeholders": len(self.placeholders),
             "signature": tok(self.signature),
+            "notes": list(self.notes),
         }

@@ -77,6 +77,12 @@ class Selection:
     def _matches(rule: Rule, sel: str) -> bool:
         return rule.id == sel or rule.name == sel or (sel.isalnum() and rule.id.startswith(sel)) or sel == "ALL"
 
+    @staticmethod
+    def names_any(sel: str, rules: Iterable[Rule]) -> bool:
+        """Whether a selector names at least one of `rules`: one that names none
+        is a typo or a missing rule set, checked before any engine is built."""
+        return any(Selection._matches(r, sel) for r in rules)
+
     def active(self, rule: Rule) -> bool:
         chosen = not self.select or any(self._matches(rule, s) for s in self.select)
         chosen = chosen or any(self._matches(rule, s) for s in self.extend_select)
@@ -87,6 +93,16 @@ class Selection:
             if key in self.severity:
                 return self.severity[key]
         return rule.severity
+
+
+def known_rules(rulesets: Iterable[RuleSet]) -> dict[str, Rule]:
+    """Every rule an engine over these rule sets can report, the engine's own
+    (CL000-CL002) included; selectors are checked against these."""
+    out = dict(ENGINE_RULES)
+    for rs in rulesets:
+        for r in rs.rules:
+            out.setdefault(r.id, r)
+    return out
 
 
 class Engine:
@@ -108,11 +124,18 @@ class Engine:
 
     @property
     def rules(self) -> dict[str, Rule]:
-        out = dict(ENGINE_RULES)
-        for rs in self.rulesets:
-            for r in rs.rules:
-                out.setdefault(r.id, r)
-        return out
+        return known_rules(self.rulesets)
+
+    def input_error(self, path: str, message: str, line: int = 1, column: int = 1) -> Finding | None:
+        """CL001 for an input that could not be read (missing, binary, mis-encoded):
+        made here so severity overrides apply to it as to every rule. `--select`
+        never hides it (an unreadable file would pass unnoticed); only ignoring
+        CL001 by id or name does. None then."""
+        if any(sel in (INPUT_ERROR.id, INPUT_ERROR.name) for sel in self.selection.ignore):
+            return None
+        return Finding(path=path, rule=INPUT_ERROR.id, name=INPUT_ERROR.name,
+                       severity=self._severity(INPUT_ERROR, None), message=message, line=line, column=column,
+                       end_line=line, end_column=column + 1)
 
     def parse(self, source: Source) -> Document:
         return self.parser.parse(source, self.date)
@@ -251,13 +274,6 @@ class Engine:
                 if bool(ctx.options.get("release")) != want:
                     return False
         return True
-
-
-def lint_sources(engine: Engine, sources: Iterable[Source]) -> list[Finding]:
-    out: list[Finding] = []
-    for s in sources:
-        out.extend(engine.lint_source(s))
-    return out
 
 
 def _first_text(doc: Document) -> Span:

@@ -4,18 +4,31 @@ from __future__ import annotations
 import fnmatch
 import os
 from pathlib import Path
+from typing import NamedTuple
 
 DEFAULT_EXTENSIONS = (".txt", ".cable", ".tel")
 
 
+class PathError(NamedTuple):
+    """A path given that cannot be linted. Kept as (path, message) so the CL001
+    finding names the path exactly as given (it may hold a colon); str() is the
+    `path: message` line printed on stderr."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
 def discover(paths: list[str], extensions: tuple[str, ...] = DEFAULT_EXTENSIONS,
-             exclude: list[str] | None = None) -> tuple[list[str], list[str]]:
+             exclude: list[str] | None = None) -> tuple[list[str], list[PathError]]:
     """Return (files, errors). Files named explicitly are kept whatever their
     extension; directories are walked for the given extensions, in sorted
     order so that output is deterministic. Missing paths are errors."""
     exclude = exclude or []
     files: list[str] = []
-    errors: list[str] = []
+    errors: list[PathError] = []
     seen: set[str] = set()
 
     def excluded(p: str) -> bool:
@@ -39,5 +52,5 @@ def discover(paths: list[str], extensions: tuple[str, ...] = DEFAULT_EXTENSIONS,
         elif p.exists():
             add(raw)
         else:
-            errors.append(f"{raw}: no such file or directory")
+            errors.append(PathError(raw, "no such file or directory"))
     return files, errors

@@ -23,7 +23,7 @@ from .document import (
     RoutingHeader, SectionMark, Span, Token,
 )
 from .source import Source
-from .vocabulary import Vocabulary, default_vocabulary
+from .vocabulary import Vocabulary, default_vocabulary, marking_separators
 
 MONTHS = {m: i for i, m in enumerate(
     ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"], 1)}
@@ -34,20 +34,21 @@ MONTH_NAMES = {
 
 # Markdown link debris around a token: [PREL](#)
 DEBRIS = r"(?:\]\(#\))?"
-DTG_RE = regex.compile(
-    r"^\s*(?P<prec>(?:[ZOPR]{1,2}\s+){1,2})?(?P<dtg>(?P<day>\d{2})(?P<hm>\d{4})Z\s+(?P<mon>[A-Z]{3})\s+(?P<yr>\d{2}))\b"
-)
+# A date-time group, `261454Z MAY 09`: read by `dtg_date` wherever it is found.
+DTG = r"(?P<dtg>(?P<day>\d{2})(?P<hm>\d{4})Z\s+(?P<mon>[A-Z]{3})\s+(?P<yr>\d{2}))"
+PRECEDENCE = r"(?:[ZOPR]{1,2}\s+){1,2}"
+DTG_RE = regex.compile(rf"^\s*(?P<prec>{PRECEDENCE})?{DTG}\b")
+# A date-time group on a line of its own away from the header (a second copy).
+DTG_LINE_RE = regex.compile(rf"(?m)^[ \t]*{PRECEDENCE}{DTG}\s*$")
 EO_RE = regex.compile(
     r"^[\s\[]*(?:E\s*\.?\s*O\s*\.?|EO|MO\.)\s*(?P<order>\d{5})\b\s*(?:\((?:AS AMENDED)?\))?\s*[:;.,]?\s*(?P<rest>.*)$",
     regex.IGNORECASE,
 )
 TAGS_RE = regex.compile(r"^\s*\[?(?:TAGS?|Tags?)\]?" + DEBRIS + r"(?:\s*:\s*|\s+)(?P<rest>.*)$")
-DTG_LINE_RE = regex.compile(
-    r"(?m)^[ \t]*(?:[ZOPR]{1,2}\s+){1,2}(?P<dtg>(?P<day>\d{2})\d{4}Z\s+(?P<mon>[A-Z]{3})\s+(?P<yr>\d{2}))\s*$")
 META_DATE_RE = regex.compile(
     r"(?<![\d-])(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)[T ]\d{2}:\d{2}")
 SUBJ_RE = regex.compile(r"^\s*\[?SUBJ(?:ECT)?\]?" + DEBRIS + r"\s*:\s*(?P<rest>.*)$", regex.IGNORECASE)
-REF_RE = regex.compile(r"^\s*REFS?(?:\s*\(S\))?\s*:?\s+(?P<rest>.*)$|^\s*REFS?(?:\s*\(S\))?\s*:\s*(?P<rest2>.*)$")
+REF_RE = regex.compile(r"^\s*REFS?(?:\s*\(S\))?(?:\s*:\s*|\s+)(?P<rest>.*)$")
 CLBY_RE = regex.compile(r"(?<![A-Za-z])classified\s+by\b\s*:?", regex.IGNORECASE)  # not DECLASSIFIED BY
 SECTION_RE = regex.compile(r"\bSECTION\s+(?P<n>\d{1,3})\s+OF\s+(?P<m>\d{1,3})\b", regex.IGNORECASE)
 PAGE_RE = regex.compile(
@@ -63,26 +64,7 @@ PAGE_INLINE_RE = regex.compile(
 PARA_RE = regex.compile(
     r"^[ \t]{0,8}(?:¶\s*)?(?:\[)?(?P<num>\d{1,3})(?P<dot>\.|\)|(?=\s*\())\]?(?:\(#\))?[ \t]*"
 )
-# The unparenthesised whole-text mark: `1. SECRET - ENTIRE TEXT.`
-ENTIRE_TEXT_RE = regex.compile(
-    r"(?P<mark>(?P<level>TOP SECRET|SECRET|CONFIDENTIAL|LIMITED OFFICIAL USE|UNCLASSIFIED)\s*-\s*(?P<ctl>ENTIRE\s+TEXT))\b"
-)
 PORTION_RE = regex.compile(r"\(\s*(?P<mark>[A-Za-z][^()\n]{0,58}?)\s*\)")
-FIELD_RE = regex.compile(
-    r"^\s*(?P<key>Derived From|Declassify On|Declassify on|Reason|Reasons|Controlled by|Controlled By|"
-    r"CUI Category|CUI Categories|Category|Limited Dissemination Control|Dissemination|POC|Downgrade To|"
-    r"Classified By|Declassified By|Declassification Date)\s*:\s*(?P<val>.*?)\s*$",
-    regex.IGNORECASE,
-)
-# One name per field however it is written (targets use `fields.<Name>`).
-FIELD_NAMES = {
-    "derived from": "Derived From", "declassify on": "Declassify On", "reason": "Reason", "reasons": "Reason",
-    "controlled by": "Controlled By", "cui category": "CUI Category", "cui categories": "CUI Category",
-    "category": "Category", "limited dissemination control": "Limited Dissemination Control",
-    "dissemination": "Limited Dissemination Control", "poc": "POC", "downgrade to": "Downgrade To",
-    "classified by": "Classified By", "declassified by": "Declassified By",
-    "declassification date": "Declassification Date",
-}
 # Fields that make a document without a telegram header an IC/ISOO- or CUI-marked one.
 MARKED_FIELDS = ("Derived From", "Declassify On", "Controlled By", "CUI Category")
 # A bullet or lettered sub-paragraph: in a CAPCO/CUI document each is a portion.
@@ -91,55 +73,62 @@ MARKED_FIELDS = ("Derived From", "Declassify On", "Controlled By", "CUI Category
 BULLET_RE = regex.compile(r"^[ \t]*(?:(?P<dash>[-*•·▪])|[a-z]\.|\([a-z0-9]{1,2}\))[ \t]+")
 # The date line of a memorandum-style (CAPCO/CUI) document.
 DATE_LINE_RE = regex.compile(r"(?im)^[ \t]*(?:Date|Dated)[ \t]*:[ \t]*(?P<v>\S.*?)[ \t]*$")
-PLACEHOLDER_RE = regex.compile(r"X{5,}|\[(?:REDACTED|WITHHELD)[^\]\n]{0,40}\]|\(b\)\s*\(\s*[1-9]\s*\)(?:\s*\(\s*[A-F]\s*\))?", regex.IGNORECASE)
-DATE_PATTERNS = (
-    (regex.compile(r"(?<!\d)(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?!\d)"), "yyyy/mm/dd"),
-    (regex.compile(r"(?<!\d)(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})(?!\d)"), "mm/dd/yyyy"),
-    (regex.compile(r"(?<!\d)(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2})(?!\d)"), "m/d/yy"),
-    (regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)"), "yyyymmdd"),
-    (regex.compile(r"(?<!\d)(?P<m>\d{1,2})[.-](?P<d>\d{1,2})[.-](?P<y>\d{4})(?!\d)"), "mm-dd-yyyy"),
-)
-EXEMPTION_RE = regex.compile(
-    r"(?<![A-Z0-9])(?:(?P<x>(?:1\.6\s*)?X\s*[1-8])|(?P<ax>(?:25|50|75)\s*X\s*\d(?:\s*-\s*(?:HUM|WMD|HUMAN))?)|"
-    r"(?P<mr>MR)|(?P<xgds>X?GDS(?:\s*-?\s*\d(?![\d/]))?|NGDS|[RX]DS\s*-?\s*\d(?![\d/])))(?![A-Z0-9])",
-    regex.IGNORECASE,
-)
+# Numeric dates by the format they are written in. A DECL value is searched for
+# the first of DECL_DATE_FORMATS; a memorandum `Date:` line may start with one
+# of MEMO_DATE_FORMATS (after the spelled-out forms).
+DATE_FORMATS = {
+    "yyyy/mm/dd": regex.compile(r"(?<!\d)(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?!\d)"),
+    "mm/dd/yyyy": regex.compile(r"(?<!\d)(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})(?!\d)"),
+    "m/d/yy": regex.compile(r"(?<!\d)(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2})(?!\d)"),
+    "yyyymmdd": regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)"),
+    "mm-dd-yyyy": regex.compile(r"(?<!\d)(?P<m>\d{1,2})[.-](?P<d>\d{1,2})[.-](?P<y>\d{4})(?!\d)"),
+    "yyyy-mm-dd": regex.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)"),
+}
+DECL_DATE_FORMATS = ("yyyy/mm/dd", "mm/dd/yyyy", "m/d/yy", "yyyymmdd", "mm-dd-yyyy")
+MEMO_DATE_FORMATS = ("yyyy-mm-dd", "yyyymmdd", "mm/dd/yyyy")
 
 
-BANNER_ANYWHERE_RE = regex.compile(
-    r"(?:(?<=CLASSIFICATION:\s*)(?P<level>TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED)\b"
-    r"|(?P<level>T ?O ?P S E C R E T|C? ?O N F I D E N T I A L|(?:S ?)?E ?C R E T|U N C L A S(?: S I F I E D)?)"
-    r"(?=\s*(?:SECTION|[A-Z]{3,}|$))"
-    r"|(?<=^|[\t\",]\s*)(?P<level>TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS|LIMITED OFFICIAL USE)"
-    r"(?=\s+(?:SECTION\s+\d+\s+OF\s+\d+\s+)?[A-Z][A-Z .'-]+\s+\d{3,}))"
-)
-_SPACED_DAMAGE = {"ONFIDENTIAL": "CONFIDENTIAL", "ECRET": "SECRET"}  # first letter lost
-
-
-def _key(text: str) -> str:
-    return rx(r"\s+").sub("", text.upper())
+# Two-digit years (a DTG's `MAY 09`, a DECL's `12/21/19`): from the pivot up they
+# are 19xx, below it 20xx. Telegrams date from the 1970s on, so no cable needs
+# a year before 1940 or after 2039.
+TWO_DIGIT_YEAR_PIVOT = 40
 
 
 def two_digit_year(yy: int) -> int:
-    return 1900 + yy if yy >= 40 else 2000 + yy
+    return 1900 + yy if yy >= TWO_DIGIT_YEAR_PIVOT else 2000 + yy
+
+
+def dtg_date(m: regex.Match) -> dt.date | None:
+    """The day a date-time group match (the DTG pattern's groups) names,
+    `261454Z MAY 09` -> 2009-05-26; None for a month or day that does not exist."""
+    month = MONTHS.get(m["mon"])
+    if month is None:
+        return None
+    try:
+        return dt.date(two_digit_year(int(m["yr"])), month, int(m["day"]))
+    except ValueError:
+        return None
+
+
+def _numeric_date(m: regex.Match, fmt: str) -> dt.date:
+    """The date a DATE_FORMATS match spells; ValueError for one that does not exist."""
+    y = int(m["y"])
+    return dt.date(two_digit_year(y) if fmt == "m/d/yy" else y, int(m["m"]), int(m["d"]))
 
 
 def parse_date_value(text: str, offset: int) -> tuple[dt.date | None, str, Span | None, bool]:
     """Find the first date in `text`: (date, format, span, invalid)."""
     best = None
-    for rx, fmt in DATE_PATTERNS:
-        m = rx.search(text)
+    for fmt in DECL_DATE_FORMATS:
+        m = DATE_FORMATS[fmt].search(text)
         if m and (best is None or m.start() < best[0].start()):
             best = (m, fmt)
     if not best:
         return None, "", None, False
     m, fmt = best
-    y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
-    if fmt == "m/d/yy":
-        y = two_digit_year(y)
     span = Span(offset + m.start(), offset + m.end())
     try:
-        return dt.date(y, mo, d), fmt, span, False
+        return _numeric_date(m, fmt), fmt, span, False
     except ValueError:
         return None, fmt, span, True
 
@@ -154,12 +143,10 @@ def memo_date(text: str) -> dt.date | None:
             day, mon = (a, b) if a.isdigit() else (b, a)
             month = MONTH_NAMES.get(mon.upper()) or MONTHS.get(mon.upper()[:3])
             return dt.date(int(y), month, int(day)) if month else None
-        m = rx(r"(\d{4})-?(\d{2})-?(\d{2})\b").match(t)
-        if m:
-            return dt.date(int(m[1]), int(m[2]), int(m[3]))
-        m = rx(r"(\d{1,2})/(\d{1,2})/(\d{4})\b").match(t)
-        if m:
-            return dt.date(int(m[3]), int(m[1]), int(m[2]))
+        for fmt in MEMO_DATE_FORMATS:
+            m = DATE_FORMATS[fmt].match(t)
+            if m:
+                return _numeric_date(m, fmt)
     except ValueError:
         return None
     return None
@@ -173,8 +160,9 @@ def _exemption_value(raw: str) -> str:
     return v
 
 
-def parse_decl(rest: str, offset: int) -> DeclValue:
-    """Parse what follows the E.O. number (or a Declassify On value)."""
+def parse_decl(rest: str, offset: int, vocabulary: Vocabulary | None = None) -> DeclValue:
+    """Parse what follows the E.O. number (or a Declassify On value); the
+    exemption codes it may carry are the vocabulary's."""
     raw = rest.rstrip().rstrip("\\").rstrip()
     span = Span(offset, offset + len(raw))
     up = raw.upper()
@@ -193,7 +181,7 @@ def parse_decl(rest: str, offset: int) -> DeclValue:
     if rx(r"\s*N\s*/\s*A\b").match(body.upper()):
         return DeclValue("na", raw, span)
     ex = [Token(_exemption_value(m.group(0)), Span(boff + m.start(), boff + m.end()), m.group(0))
-          for m in EXEMPTION_RE.finditer(body)]
+          for m in (vocabulary or default_vocabulary()).exemption_re.finditer(body)]
     date, fmt, dspan, invalid = parse_date_value(body, boff)
     if date or invalid:
         return DeclValue("date", raw, span, date=date, date_format=fmt, exemptions=ex, invalid_date=invalid)
@@ -245,10 +233,11 @@ class Parser:
             if not s:
                 i += 1
                 continue
-            if self._para_start(line) is not None or (doc.eo or doc.tags_line or doc.subject) and self._portion_start(line):
+            if self._para_start(line) is not None or (doc.eo or doc.tags_line or doc.subject) and \
+                    self._portion_start(line, off):
                 body_idx = i
                 break
-            if in_captions and banner_idx is not None and not FIELD_RE.match(line) and \
+            if in_captions and banner_idx is not None and not v.field_re.match(line) and \
                     self._caption_line(doc, line, off):  # "Dissemination: NOFORN" is a field, not a caption
                 i += 1
                 continue
@@ -262,7 +251,7 @@ class Parser:
                 rest_at = m.start("rest")
                 doc.eo = EOLine(Span(off + len(line) - len(line.lstrip()), off + len(line.rstrip())),
                                 Token(m["order"], Span(off + m.start("order"), off + m.end("order"))),
-                                parse_decl(m["rest"], off + rest_at))
+                                parse_decl(m["rest"], off + rest_at, v))
                 # A CLASSIFIED BY run into the same line is still ours.
                 self._scan_classified_by(doc, lines, starts, i, line, off)
                 i += 1
@@ -285,17 +274,16 @@ class Parser:
             m = REF_RE.match(line)
             if m and (doc.eo or doc.tags_line or doc.subject):
                 in_captions = False
-                rest = m["rest"] if m["rest"] is not None else m["rest2"] or ""
-                at = m.start("rest") if m["rest"] is not None else m.start("rest2")
+                rest, at = m["rest"], m.start("rest")
                 doc.refs.append(Token(rest.strip(), Span(off + at, off + at + len(rest.rstrip()))))
                 i += 1
                 continue
-            fm = FIELD_RE.match(line)
+            fm = v.field_re.match(line)
             if fm:
                 self._field(doc, fm, off)
                 i += 1
                 continue
-            pm = self._portion_start(line)
+            pm = self._portion_start(line, off)
             if pm and (doc.banner or doc.fields or not doc.header or "//" in pm.raw or self._has_categories(pm.level)):
                 body_idx = i
                 break
@@ -318,6 +306,7 @@ class Parser:
         # -- body ------------------------------------------------------
         self._body(doc, lines, starts, body_idx)
         self._placeholders(doc)
+        self._separators(doc)
         doc.shape = self._shape(doc)
         self._date(doc, date)
         return doc
@@ -341,11 +330,11 @@ class Parser:
         v = self.vocab
         for i in range(min(len(lines), 80)):
             line = lines[i]
-            m = BANNER_ANYWHERE_RE.search(line)
+            m = v.banner_anywhere_re.search(line)
             if not m:
                 continue
             raw = m["level"]
-            level = v.level_from_banner_text(raw) or v.level_from_banner_text(_SPACED_DAMAGE.get(_key(raw), raw))
+            level = v.level_from_damaged_text(raw)
             if level is None:
                 continue
             off = starts[i]
@@ -402,6 +391,7 @@ class Parser:
             h = doc.header = h or RoutingHeader(Span(off, off + len(line)))
             if h.dtg is None:
                 h.dtg = Token(m["dtg"], Span(off + m.start("dtg"), off + m.end("dtg")))
+                h.dtg_date = dtg_date(m)
                 if m["prec"]:
                     h.precedence = Token(m["prec"].strip(), Span(off + m.start("prec"), off + m.end("prec")))
             return True
@@ -429,11 +419,7 @@ class Parser:
         if not words:
             return False
         joined = " ".join(w.upper() for w in words)
-        if joined in self.vocab.caption_words or all(
-                w.upper() in self.vocab.caption_words or w.upper() in ("BUT", "UNCLASSIFIED", "FOR", "USE", "ONLY",
-                                                                      "OFFICIAL", "LIMITED", "INTERNET",
-                                                                      "DISTRIBUTION", "NOT")
-                for w in words):
+        if joined in self.vocab.caption_words or all(w.upper() in self.vocab.caption_parts for w in words):
             assert doc.banner is not None
             probe = Marking(raw="", span=Span(off, off))
             self.vocab.scan_controls(line, off, probe)
@@ -441,7 +427,7 @@ class Parser:
                 doc.captions.append(c)
             return True
         # Captions run together with a passing line: "NOFORN SIPDIS DEPT FOR NEA/MAG".
-        lead = rx(r"\s*(?:(?:NOFORN|SIPDIS|EXDIS|NODIS|LIMDIS|STADIS|SENSITIVE)(?:\s+|/|$))+").match(line)
+        lead = self.vocab.caption_lead_re.match(line)
         if lead:
             probe = Marking(raw="", span=Span(off, off))
             self.vocab.scan_controls(line[:lead.end()], off, probe)
@@ -492,7 +478,7 @@ class Parser:
         while j < len(lines) and j < i + 3 and lines[j].strip() and not refm:
             nxt = lines[j]
             if (REF_RE.match(nxt) or CLBY_RE.search(nxt) or self._para_start(nxt) is not None or
-                    FIELD_RE.match(nxt) or TAGS_RE.match(nxt) or EO_RE.match(nxt)):
+                    self.vocab.field_re.match(nxt) or TAGS_RE.match(nxt) or EO_RE.match(nxt)):
                 break
             text += " " + nxt.strip()
             end = starts[j] + len(nxt.rstrip())
@@ -517,13 +503,13 @@ class Parser:
                     break
                 j += 1
                 continue
-            fm = FIELD_RE.match(nxt)
+            fm = self.vocab.field_re.match(nxt)
             if fm and self._field_name(fm) != "Reason":
                 break  # the next line of an authority block: Derived From, Declassify On
             if fm:
                 self._field(doc, fm, starts[j])
             split_number = bool(rx(r"\b1\.\s*$").search(pieces[-1][0])) and not reason_found
-            if not split_number and (self._para_start(nxt) is not None or self._portion_start(nxt) or
+            if not split_number and (self._para_start(nxt) is not None or self._portion_start(nxt, starts[j]) or
                                      TAGS_RE.match(nxt) or SUBJ_RE.match(nxt) or EO_RE.match(nxt)):
                 break
             if reason_found and not rx(r"\s*REASONS?\b", regex.IGNORECASE).match(nxt):
@@ -561,20 +547,16 @@ class Parser:
         doc.classified_by = cb
         return j
 
-    @staticmethod
-    def _field_name(fm: regex.Match) -> str:
-        key = " ".join(fm["key"].split())
-        return FIELD_NAMES.get(key.lower(), key)
+    def _field_name(self, fm: regex.Match) -> str:
+        return self.vocab.field_name(fm["key"])
 
     def _name_and_title(self, auth: Token, text: str) -> tuple[Token | None, Token | None]:
         """Split "Political Counselor Jane Doe" / "Jane Doe, Acting DCM" into
         name and title, by the title words of the vocabulary."""
         raw = text[auth.span.start:auth.span.end]
-        titles = self.vocab.title_words
 
         def is_title(word: str) -> bool:
-            w = word.upper().strip(".,;:()")
-            return w in titles or "/" in w or w.endswith("-COUNSELOR")
+            return self.vocab.is_title_word(word.upper().strip(".,;:()"))
 
         def tok(a: int, b: int) -> Token | None:
             seg = raw[a:b]
@@ -609,7 +591,7 @@ class Parser:
         doc.fields.setdefault(key, tok)
         doc.field_list.append((key, tok))
         if key.lower() == "declassify on" and doc.declassify_on is None:
-            doc.declassify_on = parse_decl(val, off + fm.start("val"))
+            doc.declassify_on = parse_decl(val, off + fm.start("val"), self.vocab)
         if key.lower() == "classified by" and doc.classified_by is None:
             doc.classified_by = ClassifiedBy(tok.span, authority=tok)
         if key.lower() in ("reason", "reasons") and doc.classified_by is not None and not doc.classified_by.reasons:
@@ -637,12 +619,13 @@ class Parser:
             return None
         return int(m["num"]), m["num"], m.start("num"), m.end("num")
 
-    def _portion_start(self, line: str) -> Marking | None:
-        # A mark at the start of a block, after an optional item label: "¶A.  (C)", "ii. (SBU)".
+    def _portion_start(self, line: str, off: int) -> Marking | None:
+        """The mark at the start of a block (the line starts at `off`), after an
+        optional item label: "¶A.  (C)", "ii. (SBU)"."""
         m = rx(r"^\s*(?:¶?\s*(?:[A-Za-z]|[ivxIVX]{1,4})[.)]\s+)?\(\s*([A-Za-z][^()\n]{0,58}?)\s*\)").match(line)
         if not m:
             return None
-        return self.vocab.parse_portion(m.group(1), m.start(1))
+        return self.vocab.parse_portion(m.group(1), off + m.start(1))
 
     def _body(self, doc: Document, lines: list[str], starts: list[int], start_idx: int) -> None:
         v = self.vocab
@@ -674,7 +657,7 @@ class Parser:
                 if bm and not bm["dash"] and not (prev_blank or prev_bullet):
                     bm = None
                 prev_bullet = bool(bm)
-                if after_field and not bm and not self._portion_start(line):
+                if after_field and not bm and not self._portion_start(line, off):
                     continue
                 after_field = False
                 got = v.parse_banner(line, off) if v.banner_re.match(line) else None
@@ -717,7 +700,7 @@ class Parser:
                 after_at = PARA_RE.match(line).end()
                 pm = PORTION_RE.match(line, after_at)
                 portion = v.parse_portion(pm["mark"], off + pm.start("mark")) if pm else None
-                if pm is None and (em := ENTIRE_TEXT_RE.match(line, after_at)):
+                if pm is None and (em := v.entire_text_re.match(line, after_at)):
                     portion = self._entire_text_mark(em, off)
                 number = self._undo_pilcrow(num, raw, last, line)
                 # An unmarked number continues the sequence only where a paragraph can
@@ -747,16 +730,8 @@ class Parser:
                     prev_blank = False
                     continue
             if prev_blank:
-                pmk = self._portion_start(line)
+                pmk = self._portion_start(line, off)
                 if pmk is not None:
-                    mm = rx(r"^\s*\(").match(line)
-                    pmk.span = Span(off + pmk.span.start, off + pmk.span.end)
-                    for coll in (pmk.controls, pmk.rel_to, pmk.unknown, pmk.separators, pmk.tokens, pmk.categories):
-                        for t in coll:
-                            t.span = Span(off + t.span.start, off + t.span.end)
-                    if pmk.level_token:
-                        pmk.level_token.span = Span(off + pmk.level_token.span.start, off + pmk.level_token.span.end)
-                    del mm
                     blocks.append(Paragraph(Span(off, off + len(line.rstrip())), None, None, pmk, s[:80], "block"))
                 elif self._is_trailer(s):
                     pass
@@ -782,12 +757,11 @@ class Parser:
                 doc.signature = Token(s, Span(starts[i] + lines[i].index(s), starts[i] + lines[i].index(s) + len(s)))
             break
 
-    def _entire_text_mark(self, em: regex.Match, off: int) -> Marking | None:
+    @staticmethod
+    def _entire_text_mark(em: regex.Match, off: int) -> Marking:
         """`1. SECRET - ENTIRE TEXT.`: the whole-text mark of 1970s-80s
         cables, written without parentheses; it is paragraph 1's mark."""
-        level = self.vocab.level_from_banner_text(em["level"])
-        if level is None:
-            return None
+        level = em["level"]  # a level name
         lt = Token(level, Span(off + em.start("level"), off + em.end("level")), em["level"])
         return Marking(raw=em["mark"], span=Span(off + em.start("mark"), off + em.end("mark")), level=level,
                        level_token=lt, controls=[Token("ENTIRE TEXT", Span(off + em.start("ctl"), off + em.end("ctl")),
@@ -828,22 +802,26 @@ class Parser:
                     doc.footer = got[0]
             return
 
+    @staticmethod
+    def _separators(doc: Document) -> None:
+        """Record each marking's `/` separators once its span is final (a banner's
+        span grows to the end of its line): syntax rules read them."""
+        marks = doc.banners + [doc.footer, doc.subject_portion] + [p.portion for p in doc.paragraphs]
+        for mk in marks:
+            if mk is not None:
+                mk.separators = marking_separators(doc.text[mk.span.start:mk.span.end], mk.span.start)
+
     def _placeholders(self, doc: Document) -> None:
-        for m in PLACEHOLDER_RE.finditer(doc.text, doc.body_start or 0):
+        for m in self.vocab.placeholder_re.finditer(doc.text, doc.body_start or 0):
             doc.placeholders.append(Token(m.group(0), Span(m.start(), m.end())))
 
     def _date(self, doc: Document, override: dt.date | None) -> None:
         """The cable's own date (date-time group, dateline, archive metadata)
         wins; then --date; then the year of a cable id in the file name."""
         h = doc.header
-        if h and h.dtg:
-            m = rx(r"(\d{2})\d{4}Z\s+([A-Z]{3})\s+(\d{2})").match(h.dtg.value)
-            if m and m[2] in MONTHS:
-                try:
-                    doc.date = CableDate(dt.date(two_digit_year(int(m[3])), MONTHS[m[2]], int(m[1])), "dtg", h.dtg.span)
-                    return
-                except ValueError:
-                    pass
+        if h and h.dtg and h.dtg_date:
+            doc.date = CableDate(h.dtg_date, "dtg", h.dtg.span)
+            return
         # A dateline in the first lines: "Thursday, 29 March 2007, 06:00", "Cable dated: ..."
         head = doc.text[: doc.body_start or 3000][:3000]
         m = rx(r"(?i)(?:cable dated:?\s*|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s*)"
@@ -857,13 +835,10 @@ class Parser:
                 pass
         # A date-time group away from the header (a second copy, a damaged header).
         m = DTG_LINE_RE.search(doc.text)
-        if m and m["mon"] in MONTHS:
-            try:
-                doc.date = CableDate(dt.date(two_digit_year(int(m["yr"])), MONTHS[m["mon"]], int(m["day"])),
-                                     "dtg", Span(m.start("dtg"), m.end("dtg")))
-                return
-            except ValueError:
-                pass
+        got = dtg_date(m) if m else None
+        if m and got:
+            doc.date = CableDate(got, "dtg", Span(m.start("dtg"), m.end("dtg")))
+            return
         # Archive metadata before the text: "Cable dated:2005-11-29T14:19:00", a
         # TSV/CSV column "2007-03-16 07:49:00".
         m = META_DATE_RE.search(head)
@@ -911,7 +886,7 @@ class Parser:
     def _marked_field(self, doc: Document, lines: list[str], starts: list[int], i: int, line: str,
                       off: int) -> bool:
         """Read an authority-block or designation-indicator line in the body; True if it was one."""
-        fm = FIELD_RE.match(line)
+        fm = self.vocab.field_re.match(line)
         if fm is None:
             return False
         if self._field_name(fm) == "Classified By":

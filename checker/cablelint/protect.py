@@ -20,8 +20,8 @@ at the start of the next is still the name), across a hyphen at a line end,
 into one trie-shaped regular expression, so a scan is one pass over the text
 however long the list. Patterns are used as written (add `(?i)` for case).
 
-`mask()` is what reporters print instead of a protected occurrence;
-`redact()` is what `cablelint redact` writes. Both keep the line structure:
+`mask()` is what reporters print instead of a protected occurrence (a run
+builds its mask with `masker()`); `redact()` is what `cablelint redact` writes. Both keep the line structure:
 every line part of an occurrence is replaced in place, line breaks kept.
 """
 from __future__ import annotations
@@ -33,7 +33,6 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 import regex
-import yaml
 
 DEFAULT_PLACEHOLDER = "XXXXXXXXXXXX"  # WikiLeaks-style: fixed length, never the name's
 MASK = "[PROTECTED]"  # what cablelint prints in place of a protected occurrence
@@ -244,11 +243,31 @@ class ProtectList:
             return self
         return ProtectList(self.entries + list(extra.values()), self.sources)
 
-    def counts(self, text: str) -> dict[Entry, int]:
-        out: dict[Entry, int] = {}
-        for o in self.finditer(text):
-            out[o.entry] = out.get(o.entry, 0) + 1
-        return out
+
+
+def masker(plist: ProtectList | None, sources: Iterable[Any] = ()) -> Callable[[Any], Any]:
+    """The one mask for what a run prints (reports, `inspect`, --diff headers).
+
+    `sources` are the texts (or Sources) the output quotes: the line parts of
+    protected names wrapped in them are masked too, so a message or excerpt
+    that quotes one line never shows half a name. The mask takes a string,
+    or a JSON-like tree (dicts, lists) whose strings, keys included, it masks
+    one by one - JSON would escape a wrapped name's line break. Without a
+    protect list it returns its argument unchanged."""
+    text_mask = plist.with_fragments(getattr(s, "text", s) for s in sources).mask if plist else None
+
+    def mask(value: Any) -> Any:
+        if text_mask is None:
+            return value
+        if isinstance(value, str):
+            return text_mask(value)
+        if isinstance(value, dict):
+            return {mask(k): mask(v) for k, v in value.items()}
+        if isinstance(value, (list, tuple)):
+            return [mask(v) for v in value]
+        return value
+
+    return mask
 
 
 # -- loading -----------------------------------------------------------------
@@ -303,66 +322,46 @@ def _load_text(path: str, text: str, placeholder: str) -> list[Entry]:
 
 
 def _load_yaml(path: str, text: str) -> list[Entry]:
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f"{path}:{mark.line + 1}" if mark else path
-        raise ProtectError(f"{where}: invalid YAML: {exc.problem or exc.context}") from None
-    except yaml.YAMLError as exc:
-        raise ProtectError(f"{path}: invalid YAML ({type(exc).__name__})") from None
+    """Entries of a YAML protect file; every error names the file and line
+    (scalars are kept as text: `12345` is an identifier, not a number)."""
+    from .ruleset import line_of, load_yaml  # late: ruleset imports the check kinds, which import this
+
+    root = load_yaml(text, path, ProtectError, text_scalars=True)
     if root is None:
         return []
-    if not isinstance(root, yaml.MappingNode):
-        raise ProtectError(f"{path}:{root.start_mark.line + 1}: a protect file is a mapping with "
+    if not isinstance(root, dict):
+        raise ProtectError(f"{path}:{line_of(root) or 1}: a protect file is a mapping with "
                            "`terms:` and/or `patterns:`")
 
-    def at(node: yaml.Node) -> str:
-        return f"{path}:{node.start_mark.line + 1}"
+    def at(obj: Any, key: Any = None) -> str:
+        return f"{path}:{line_of(obj, key) or 1}"
 
-    def scalar(node: yaml.Node) -> Any:
-        return node.value if isinstance(node, yaml.ScalarNode) else None
-
-    top: dict[str, tuple[yaml.Node, yaml.Node]] = {}
-    for k, v in root.value:
-        key = k.value if isinstance(k, yaml.ScalarNode) else None
+    for key in root:
         if key not in _YAML_KEYS:
-            raise ProtectError(f"{at(k)}: unknown key `{key}` (allowed: {', '.join(sorted(_YAML_KEYS))})")
-        if key in top:
-            raise ProtectError(f"{at(k)}: duplicate key `{key}`")
-        top[key] = (k, v)
-    if "kind" in top and scalar(top["kind"][1]) != "protect":
-        raise ProtectError(f"{at(top['kind'][1])}: `kind` of a protect file must be `protect`")
+            raise ProtectError(f"{at(root, key)}: unknown key `{key}` (allowed: {', '.join(sorted(_YAML_KEYS))})")
+    if "kind" in root and root["kind"] != "protect":
+        raise ProtectError(f"{at(root, 'kind')}: `kind` of a protect file must be `protect`")
     placeholder = DEFAULT_PLACEHOLDER
-    if "placeholder" in top:
-        node = top["placeholder"][1]
-        placeholder = _check_placeholder(scalar(node) if isinstance(node, yaml.ScalarNode) else None, at(node))
+    if "placeholder" in root:
+        placeholder = _check_placeholder(root["placeholder"], at(root, "placeholder"))
     out: list[Entry] = []
     for key, kind in (("terms", "term"), ("patterns", "pattern")):
-        if key not in top:
+        seq = root.get(key)
+        if seq is None or seq == "":
             continue
-        seq = top[key][1]
-        if isinstance(seq, yaml.ScalarNode) and seq.value in ("", "~", "null"):
-            continue
-        if not isinstance(seq, yaml.SequenceNode):
-            raise ProtectError(f"{at(seq)}: `{key}` must be a list")
-        for item in seq.value:
-            where = at(item)
+        if not isinstance(seq, list):
+            raise ProtectError(f"{at(root, key)}: `{key}` must be a list")
+        for i, item in enumerate(seq):
+            where = at(seq, i)
             ph = placeholder
-            if isinstance(item, yaml.MappingNode):
-                fields = {k.value: v for k, v in item.value if isinstance(k, yaml.ScalarNode)}
-                allowed = {kind, "placeholder"}
-                bad = set(fields) - allowed
-                if bad or kind not in fields:
+            value = item
+            if isinstance(item, dict):
+                if set(item) - {kind, "placeholder"} or kind not in item:
                     raise ProtectError(f"{where}: each entry of `{key}` is text or a mapping with "
                                        f"`{kind}` and optional `placeholder`")
-                if "placeholder" in fields:
-                    pnode = fields["placeholder"]
-                    ph = _check_placeholder(pnode.value if isinstance(pnode, yaml.ScalarNode) else None, where)
-                node = fields[kind]
-            else:
-                node = item
-            value = node.value if isinstance(node, yaml.ScalarNode) else node
+                if "placeholder" in item:
+                    ph = _check_placeholder(item["placeholder"], where)
+                value = item[kind]
             if kind == "term":
                 out.append(Entry(_check_term(value, where), ph, where, "term"))
             else:

@@ -22,7 +22,6 @@ given; the added lines show the placeholders. Nothing is written with
 from __future__ import annotations
 
 import argparse
-import codecs
 import difflib
 import os
 import sys
@@ -33,15 +32,7 @@ from typing import BinaryIO, TextIO
 
 from .files import DEFAULT_EXTENSIONS, discover
 from .protect import ProtectList
-from .source import InputError, Source, decode
-
-_BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
+from .source import InputError, Source, decode, read
 
 
 class RedactError(Exception):
@@ -61,24 +52,17 @@ class Redacted:
         return self.text != self.original
 
 
-def encode_like(text: str, raw: bytes) -> bytes:
-    """Encode `text` the way `raw` was encoded: same BOM, same byte order."""
-    for bom, codec in _BOMS:
-        if raw.startswith(bom):
-            return bom + text.encode(codec)
-    return text.encode("utf-8")
-
-
-def redact_bytes(raw: bytes, path: str, plist: ProtectList) -> Redacted:
-    """Redact one file's bytes; InputError for undecodable input."""
-    src: Source = decode(raw, path)
+def redact_source(src: Source, plist: ProtectList) -> Redacted:
+    """Redact one decoded input (source.read / source.decode, which raise
+    InputError naming the file); the bytes to write are encoded by the
+    Source as the input was (codec, byte order, BOM)."""
     text, n = plist.redact(src.text)
     left = next(plist.finditer(text), None)
     if left is not None:  # cannot happen with a validated protect list; refuse rather than leak
         line = text.count("\n", 0, left.start) + 1
-        raise RedactError(f"{path}:{line}: a protected entry ({left.entry.origin}) is still there after "
+        raise RedactError(f"{src.path}:{line}: a protected entry ({left.entry.origin}) is still there after "
                           "redaction; nothing was written")
-    return Redacted(path, src.text, text, n, encode_like(text, raw) if text != src.text else raw)
+    return Redacted(src.path, src.text, text, n, src.encode(text))
 
 
 def write_atomic(target: Path, data: bytes, like: Path | None = None) -> None:
@@ -180,17 +164,13 @@ def run(args: argparse.Namespace, plist: ProtectList, stdout: TextIO | None = No
         raw = (getattr(sys.stdin, "buffer", None) or sys.stdin).read()
         raw = raw.encode("utf-8") if isinstance(raw, str) else raw
         try:
-            results.append((redact_bytes(raw, "<stdin>", plist), None))
+            results.append((redact_source(decode(raw, "<stdin>"), plist), None))
         except (InputError, RedactError) as exc:
             print(f"cablelint: error: {exc}", file=stderr)
             status = 2
     for f, rel in inputs:
         try:
-            raw = Path(f).read_bytes()
-            results.append((redact_bytes(raw, f, plist), rel))
-        except OSError as exc:
-            print(f"cablelint: error: {f}: cannot read ({exc.strerror})", file=stderr)
-            status = 2
+            results.append((redact_source(read(f), plist), rel))
         except (InputError, RedactError) as exc:
             print(f"cablelint: error: {exc}", file=stderr)
             status = 2

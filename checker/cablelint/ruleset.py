@@ -30,6 +30,7 @@ import regex
 import yaml
 
 from .checks.kinds import KINDS
+from .dates import parse_date
 from .findings import Severity
 from .rule import Example, Rule, RuleSet
 from .targets import resolve
@@ -61,6 +62,13 @@ class _Map(dict):
     key_lines: dict[str, int]
 
 
+class _Seq(list):
+    """A YAML sequence that remembers its line and the line of each item."""
+
+    line: int = 0
+    item_lines: list[int]
+
+
 # libyaml's parser when PyYAML has it (it nearly always does): the rule sets
 # are thousands of lines and the pure-Python parser alone costs ~0.4 s a run.
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -85,13 +93,68 @@ def _construct_map(loader: _LineLoader, node: yaml.MappingNode) -> _Map:
     return m
 
 
+def _construct_seq(loader: _LineLoader, node: yaml.SequenceNode) -> _Seq:
+    s = _Seq(loader.construct_object(child, deep=True) for child in node.value)
+    s.line = node.start_mark.line + 1
+    s.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return s
+
+
+def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> Any:
+    """A date-like scalar that is no real day (2004-13-01) is an error at its
+    line, not a bare ValueError from deep inside PyYAML."""
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError as exc:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"{node.value!r} is not a valid date ({exc})", node.start_mark) from None
+
+
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_seq)
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+
+class _TextLoader(_LineLoader):
+    """Every scalar but an empty one stays text: in a protect list `12345` is
+    an identifier and `2004-01-30` a term, not a number or a date."""
+
+
+_TextLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag == "tag:yaml.org,2002:null"]
+    for first, resolvers in _LineLoader.yaml_implicit_resolvers.items()}
+
+
+def load_yaml(text: str, path: str | Path, error: type[Exception], *, text_scalars: bool = False) -> Any:
+    """Parse YAML (libyaml when available) for the rule sets, the config and
+    protect files alike. Mappings and sequences remember their lines (see
+    `line_of`), duplicate keys are refused, and a syntax error is raised as
+    `error("file:line:col: invalid YAML: ...")`. `text_scalars`: keep every
+    non-empty scalar as text."""
+    try:
+        return yaml.load(text, Loader=_TextLoader if text_scalars else _LineLoader)  # noqa: S506 - SafeLoader
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+        raise error(f"{where}: invalid YAML: {exc.problem or exc.context}") from None
+    except yaml.YAMLError as exc:
+        raise error(f"{path}: invalid YAML: {exc}") from None
+
+
+def line_of(obj: Any, key: Any = None) -> int:
+    """The 1-based line of a value from `load_yaml`: of a mapping's `key`, of
+    a sequence's item number `key`, else where the value starts; 0 for a
+    scalar (no line is kept)."""
+    if isinstance(obj, _Map):
+        return obj.key_lines.get(key, obj.line) if key is not None else obj.line
+    if isinstance(obj, _Seq):
+        ok = isinstance(key, int) and 0 <= key < len(obj.item_lines)
+        return obj.item_lines[key] if ok else obj.line
+    return 0
 
 
 def _line(obj: Any, key: str | None = None) -> int:
-    if isinstance(obj, _Map):
-        return obj.key_lines.get(key, obj.line) if key else obj.line
-    return 0
+    return line_of(obj, key or None)
 
 
 def shipped() -> dict[str, Path]:
@@ -123,14 +186,7 @@ def read_yaml(path: Path) -> Any:
         raise RuleSetError(f"{path}: not UTF-8 text ({exc.reason})") from None
     except OSError as exc:
         raise RuleSetError(f"{path}: cannot read ({exc.strerror})") from None
-    try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-        raise RuleSetError(f"{where}: invalid YAML: {exc.problem or exc.context}") from None
-    except yaml.YAMLError as exc:
-        raise RuleSetError(f"{path}: invalid YAML: {exc}") from None
+    return load_yaml(text, path, RuleSetError)
 
 
 def load(spec: str, base: Path | None = None, _chain: tuple[str, ...] = ()) -> RuleSet:
@@ -161,10 +217,8 @@ def _check_type(path: Path, obj: Any, key: str, typ: Any, where: str) -> None:
 
 def _date(path: Path, obj: Any, key: str, where: str) -> dt.date:
     v = obj[key]
-    if isinstance(v, dt.date):
-        return v
     try:
-        return dt.date.fromisoformat(str(v))
+        return parse_date(v)
     except ValueError:
         raise _err(path, obj, f"{where}: `{key}` must be a date YYYY-MM-DD, not {v!r}", key) from None
 
@@ -223,7 +277,9 @@ def _build(data: _Map, path: Path, chain: tuple[str, ...]) -> RuleSet:
         if k not in rs.lists:
             raise _err(path, data["extend_lists"], f"`extend_lists`: no inherited list named {k!r}", k)
         rs.lists[k] = list(rs.lists[k]) + list(v)
-    _merge_vocab(rs.vocabulary, data.get("vocabulary") or {})
+    if data.get("vocabulary"):
+        own = validate_vocabulary(path, data["vocabulary"], known=_known_vocab(rs.vocabulary))
+        _merge_vocab(rs.vocabulary, own)
     for i, raw in enumerate(data.get("rules") or []):
         rule = _rule(path, raw, i, rs)
         by_id[rule.id] = rule
@@ -253,6 +309,122 @@ def _merge_vocab(into: dict[str, Any], more: dict[str, Any]) -> None:
     for k, v in more.items():
         into.setdefault(k, [])
         into[k] = list(into[k]) + list(v)
+
+
+# -- the marking vocabulary (rules/markings.yaml, a rule set's `vocabulary:`) --
+# Each kind of entry: {key: (type, default)}; `...` marks a required key, None
+# a list that defaults to [name].
+VOCAB_ENTRIES: dict[str, dict[str, tuple[Any, Any]]] = {
+    "levels": {"name": (str, ...), "rank": (int, 0), "banner": (list, None), "portion": (list, []),
+               "categories": (bool, False)},
+    "controls": {"name": (str, ...), "banner": (list, None), "portion": (list, None), "level": (str, None),
+                 "implies": (list, []), "cui": (bool, False)},
+    "fields": {"name": (str, ...), "spellings": (list, None)},
+}
+VOCAB_WORDS = ("caption_words", "title_words")
+VOCAB_PATTERNS = ("title_patterns", "decl_exemption_patterns", "placeholder_patterns")
+VOCAB_KEYS = set(VOCAB_ENTRIES) | set(VOCAB_WORDS) | set(VOCAB_PATTERNS)
+_TYPE_WORDS = {str: "text", int: "a whole number", bool: "true or false", list: "a list", dict: "a mapping"}
+
+
+def _known_vocab(merged: dict[str, Any]) -> dict[str, set[str]]:
+    """Level and control names a rule set's vocabulary may refer to: the shipped
+    ones and those its parents added."""
+    from .vocabulary import default_vocabulary_data
+
+    base = default_vocabulary_data()
+    return {k: {e["name"] for e in base.get(k, []) + merged.get(k, [])} for k in ("levels", "controls")}
+
+
+def validate_vocabulary(path: Path, data: Any, known: dict[str, set[str]] | None = None,
+                        top_level: bool = False) -> dict[str, Any]:
+    """Check a vocabulary mapping and return it as plain data with every default
+    filled in, so that Vocabulary never meets a missing key or a wrong type;
+    a problem is a RuleSetError naming file and line. `known`: the level and
+    control names already defined (a control's `level` and `implies` must name
+    one); `top_level`: the mapping is a file of its own (`kind: vocabulary`)."""
+    where = "vocabulary" if not top_level else "markings"
+
+    def fail(obj: Any, key: Any, msg: str) -> RuleSetError:
+        line = line_of(obj, key)
+        return RuleSetError(f"{path}:{line}: {msg}" if line else f"{path}: {msg}")
+
+    if not isinstance(data, dict):
+        raise fail(data, None, f"{where}: must be a mapping of {', '.join(sorted(VOCAB_KEYS))}")
+    allowed = VOCAB_KEYS | ({"kind"} if top_level else set())
+    for k in data:
+        if k not in allowed:
+            raise fail(data, k, f"{where}: unknown key `{k}` (allowed: {', '.join(sorted(allowed))})")
+    if top_level and data.get("kind", "vocabulary") != "vocabulary":
+        raise fail(data, "kind", f"{where}: this file is not a vocabulary (kind: vocabulary)")
+
+    def texts(owner: Any, key: Any, value: Any, what: str) -> list[str]:
+        if not isinstance(value, list):
+            raise fail(owner, key, f"{what} must be a list, not {type(value).__name__}")
+        for i, v in enumerate(value):
+            if not isinstance(v, str) or not v.strip():
+                raise fail(value, i, f"{what}: each entry must be non-empty text, not {v!r}")
+        return [str(v) for v in value]
+
+    out: dict[str, Any] = {}
+    for key in VOCAB_WORDS:
+        if key in data:
+            out[key] = texts(data, key, data[key], f"{where}: `{key}`")
+    for key in VOCAB_PATTERNS:
+        if key in data:
+            pats = texts(data, key, data[key], f"{where}: `{key}`")
+            for i, pat in enumerate(pats):
+                try:
+                    regex.compile(pat)
+                except regex.error as exc:
+                    raise fail(data[key], i, f"{where}: `{key}`: bad regex {pat!r}: {exc}") from None
+            out[key] = pats
+    names = {k: set((known or {}).get(k, ())) for k in VOCAB_ENTRIES}
+    for key, spec in VOCAB_ENTRIES.items():
+        if key not in data:
+            continue
+        seq = data[key]
+        if not isinstance(seq, list):
+            raise fail(data, key, f"{where}: `{key}` must be a list of mappings, not {type(seq).__name__}")
+        entries = []
+        for i, e in enumerate(seq):
+            what = f"{where}: {key} #{i + 1}"
+            if not isinstance(e, dict):
+                raise fail(seq, i, f"{what} must be a mapping with `name` ({', '.join(spec)})")
+            if isinstance(e.get("name"), str):
+                what = f"{where}: {key[:-1]} {e['name']}"
+            for k in e:
+                if k not in spec:
+                    raise fail(e, k, f"{what}: unknown key `{k}` (allowed: {', '.join(spec)})")
+            entry: dict[str, Any] = {}
+            for k, (typ, default) in spec.items():
+                if k not in e:
+                    if default is ...:
+                        raise fail(e, None, f"{what}: missing `{k}`")
+                    entry[k] = [entry["name"]] if default is None and typ is list else \
+                        (list(default) if isinstance(default, list) else default)
+                    continue
+                v = e[k]
+                if k == "level" and v is None:
+                    entry[k] = None
+                elif typ is list:
+                    entry[k] = texts(e, k, v, f"{what}: `{k}`")
+                elif not isinstance(v, typ) or (typ is int and isinstance(v, bool)) or (typ is str and not v.strip()):
+                    raise fail(e, k, f"{what}: `{k}` must be {_TYPE_WORDS[typ]}, not {v!r}")
+                else:
+                    entry[k] = v
+            entries.append(entry)
+            names[key].add(entry["name"])
+        out[key] = entries
+    for i, c in enumerate(out.get("controls", [])):
+        src = data["controls"][i]
+        if c["level"] is not None and c["level"] not in names["levels"]:
+            raise fail(src, "level", f"{where}: control {c['name']}: no level named {c['level']!r} "
+                                     f"(levels: {', '.join(sorted(names['levels']))})")
+        for imp in c["implies"]:
+            if imp not in names["controls"]:
+                raise fail(src, "implies", f"{where}: control {c['name']}: `implies` names no control {imp!r}")
+    return out
 
 
 def _era(path: Path, e: Any) -> dict[str, Any]:
@@ -423,6 +595,9 @@ def _examples(path: Path, raw: Any, where: str) -> list[Example]:
         if not isinstance(e[kind], str):
             raise _err(path, e, f"{where}: the example text must be a string (use a | block)", kind)
         opts = {k: e[k] for k in ("date", "as_of", "protect") if k in e}
+        for k in ("date", "as_of"):
+            if k in opts:
+                opts[k] = _date(path, e, k, f"{where}: example")
         out.append(Example(kind, e[kind], e.get("line"), _line(e, kind), opts))
     return out
 

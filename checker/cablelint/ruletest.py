@@ -43,6 +43,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .dates import parse_date
 from .engine import Engine, Selection
 from .rule import Example, Rule, RuleSet
 from .source import InputError, Source, read
@@ -79,9 +80,7 @@ class ExpectError(ValueError):
 
 
 def _date(v: object) -> dt.date | None:
-    if v is None or isinstance(v, dt.date):
-        return v  # type: ignore[return-value]
-    return dt.date.fromisoformat(str(v))
+    return None if v is None else parse_date(v)
 
 
 def run_example(rs: RuleSet, rule: Rule, ex: Example) -> list[int]:
@@ -119,7 +118,7 @@ def read_expectation(cable: Path) -> Expectation | None:
                              for v in re.split(r"[,\s]+", d["value"]) if v]
             else:
                 try:
-                    setattr(exp, d["key"].replace("-", "_"), dt.date.fromisoformat(d["value"]))
+                    setattr(exp, d["key"].replace("-", "_"), parse_date(d["value"]))
                 except ValueError:
                     raise ExpectError(f"{sidecar}:{n}: `# {d['key']}:` needs a date YYYY-MM-DD, "
                                       f"not {d['value']!r}") from None

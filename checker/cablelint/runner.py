@@ -13,13 +13,13 @@ from pathlib import Path
 from typing import TextIO
 
 from . import baseline as baseline_mod
-from .api import input_error_finding
+from . import protect as protect_mod
 from .config import Config, ConfigError, path_matches
-from .engine import Engine, Selection
-from .files import DEFAULT_EXTENSIONS, discover
+from .engine import Engine, Selection, known_rules
+from .files import DEFAULT_EXTENSIONS, PathError, discover
 from .findings import Finding, Severity
 from .progress import Progress
-from .rule import Rule
+from .rule import Rule, RuleSet
 from .ruleset import DEFAULT_RULESETS, load
 from .source import InputError, Source, decode, read
 
@@ -29,7 +29,7 @@ class CheckRun:
     findings: list[Finding]
     sources: dict[str, Source]  # readable inputs, for excerpts
     linted: list[str]  # every input, readable or not
-    errors: list[str]  # missing paths
+    errors: list[PathError]  # missing paths (each also a CL001 finding when CL001 is selected)
     elapsed: float
     engine: Engine
     suppressed: int = 0
@@ -42,7 +42,7 @@ def _selected(rule: Rule | None, rule_id: str, sel: str) -> bool:
     return Selection._matches(rule, sel)
 
 
-def _check_selectors(cfg: Config, rules: dict[str, Rule]) -> None:
+def check_selectors(cfg: Config, rules: dict[str, Rule]) -> None:
     """A selector that matches no loaded rule is a typo or a missing rule set:
     fail loudly rather than silently select nothing."""
     groups = [("select", cfg.select), ("ignore", cfg.ignore), ("extend-select", cfg.extend_select)]
@@ -50,7 +50,7 @@ def _check_selectors(cfg: Config, rules: dict[str, Rule]) -> None:
     groups += [(f"per-file-ignores.{g}", v) for g, v in cfg.per_file_ignores.items()]
     for key, sels in groups:
         for sel in sels:
-            if not any(_selected(r, r.id, sel) for r in rules.values()):
+            if not Selection.names_any(sel, rules.values()):
                 raise ConfigError(f"{cfg.where(key)}: no rule matches {sel!r} in `{key.split('.')[0]}` "
                                   "(give a rule id, an id prefix such as CL2, or a rule name)")
 
@@ -77,19 +77,27 @@ def severity_map(overrides: dict[str, Severity], rules: dict[str, Rule]) -> dict
     return out
 
 
-def build_engine(cfg: Config) -> Engine:
-    """The engine for these settings, built as the Python API builds it (one
-    path, so `cablelint check` and `lint_paths` cannot drift apart). Every
-    selector is checked against the loaded rules; per-file-ignores too."""
-    from .api import make_engine
+def build_engine(cfg: Config, **options) -> Engine:
+    """The one engine of a run, for these settings: `cablelint check`,
+    `lint_paths` and `make_engine` all come here, so they cannot drift apart.
+    Selectors (per-file-ignores too) are checked against the loaded rule sets
+    before the engine is built; `cfg.protect` (files or a ProtectList) becomes
+    the `protect` option, and a `release` rule set turns `release` on.
+    `options` are further engine options."""
+    sets = [s if isinstance(s, RuleSet) else load(s) for s in (cfg.rules or DEFAULT_RULESETS)]
+    rules = known_rules(sets)
+    check_selectors(cfg, rules)
+    sel = Selection(select=list(cfg.select), ignore=list(cfg.ignore), extend_select=list(cfg.extend_select),
+                    severity=severity_map(cfg.severity, rules))
+    plist = cfg.protect if isinstance(cfg.protect, protect_mod.ProtectList) else protect_mod.load(cfg.protect or [])
+    if plist:
+        options["protect"] = plist
+    if any(rs.name == "release" for rs in sets):
+        options.setdefault("release", True)  # release rules judge a release
+    return Engine(sets, sel, date=cfg.date, as_of=cfg.as_of, options=options)
 
-    sets = [load(s) for s in (cfg.rules or DEFAULT_RULESETS)]
-    _check_selectors(cfg, Engine(sets).rules)
-    return make_engine(sets, select=cfg.select, ignore=cfg.ignore, extend_select=cfg.extend_select,
-                       severity=cfg.severity, date=cfg.date, as_of=cfg.as_of, protect=cfg.protect)
 
-
-def discover_inputs(cfg: Config, paths: list[str]) -> tuple[list[str], list[str]]:
+def discover_inputs(cfg: Config, paths: list[str]) -> tuple[list[str], list[PathError]]:
     """Files to lint (excludes applied, relative to the config's directory too)."""
     exts = tuple(cfg.extensions or DEFAULT_EXTENSIONS)
     files, errors = discover([p for p in paths if p != "-"], exts, exclude=cfg.exclude)
@@ -112,7 +120,15 @@ def run_check(cfg: Config, paths: list[str], *, engine: Engine | None = None,
     engine = engine or build_engine(cfg)
     start = time.perf_counter()
     files, errors = discover_inputs(cfg, paths)
-    findings = [input_error_finding(e.split(":")[0], e) for e in errors]
+    findings: list[Finding] = []
+
+    def unreadable(path: str, message: str, line: int | None = 1, column: int | None = 1) -> None:
+        found = engine.input_error(path, message, line or 1, column or 1)
+        if found is not None:
+            findings.append(found)
+
+    for e in errors:
+        unreadable(e.path, e.message)
     sources: dict[str, Source] = {}
     linted: list[str] = []
     bar = Progress(len(files) + (stdin is not None), progress) if progress is not None else None
@@ -124,7 +140,7 @@ def run_check(cfg: Config, paths: list[str], *, engine: Engine | None = None,
             sources[name] = src
             findings.extend(engine.lint_source(src))
         except InputError as exc:
-            findings.append(input_error_finding(name, str(exc)))
+            unreadable(name, exc.reason, exc.line, exc.column)
         if bar:
             bar.advance()
     try:
@@ -133,7 +149,7 @@ def run_check(cfg: Config, paths: list[str], *, engine: Engine | None = None,
             try:
                 src = read(f)
             except InputError as exc:
-                findings.append(input_error_finding(f, str(exc)))
+                unreadable(f, exc.reason, exc.line, exc.column)
             else:
                 sources[f] = src
                 findings.extend(engine.lint_source(src))
@@ -143,13 +159,7 @@ def run_check(cfg: Config, paths: list[str], *, engine: Engine | None = None,
         if bar:
             bar.close()
     rules = engine.rules
-    overrides = engine.selection.severity
-    kept = []
-    for f in findings:
-        if f.rule in overrides:  # CL001 is made outside the engine
-            f.severity = overrides[f.rule]
-        if not per_file_ignored(f, cfg, rules):
-            kept.append(f)
+    kept = [f for f in findings if not per_file_ignored(f, cfg, rules)]
     kept.sort(key=Finding.sort_key)
     run = CheckRun(kept, sources, linted, errors, 0.0, engine)
     if baseline is not None:
@@ -158,7 +168,7 @@ def run_check(cfg: Config, paths: list[str], *, engine: Engine | None = None,
             probe = Finding(path, rule_id, "", Severity.INFO, "", 1, 1, 1, 2)
             return rule is not None and engine.selection.active(rule) and not per_file_ignored(probe, cfg, rules)
 
-        applied = baseline_mod.apply(Path(baseline), kept, linted, relevant)
+        applied = baseline_mod.apply(Path(baseline), kept, linted, relevant, rules=rules)
         run.findings, run.suppressed, run.stale = applied.findings, applied.suppressed, applied.stale
     run.elapsed = time.perf_counter() - start
     return run

@@ -13,12 +13,25 @@ from pathlib import Path
 
 
 class InputError(Exception):
-    """A file that cannot be read as a cable; the message names file and line."""
+    """A file that cannot be read as a cable. str() is `file[:line[:col]]: what
+    is wrong`; the parts are kept too, so a CL001 finding is built from them
+    rather than from parsing the text back (a path may hold a colon)."""
+
+    def __init__(self, path: str, reason: str, line: int | None = None, column: int | None = None) -> None:
+        self.path, self.reason, self.line, self.column = str(path), reason, line, column
+        where = ":".join([self.path] + [str(n) for n in (line, column) if n is not None])
+        super().__init__(f"{where}: {reason}")
+
+    def __reduce__(self):  # pickles (multiprocessing) despite the keyword-rich __init__
+        return (InputError, (self.path, self.reason, self.line, self.column))
 
 
 @dataclass(slots=True)
 class Source:
-    """The decoded text of one input and its line index."""
+    """The decoded text of one input and its line index. `encoding` is the
+    exact codec of the bytes after the BOM (utf-8, utf-16-le, utf-32-be...)
+    and `bom` whether the file began with one, so `encode` can write the text
+    back byte for byte as it came."""
 
     path: str
     text: str
@@ -43,6 +56,12 @@ class Source:
     def line_count(self) -> int:
         return len(self.line_starts)
 
+    def encode(self, text: str | None = None) -> bytes:
+        """`text` (default: this source's own) in the input's encoding: same
+        codec, byte order and BOM; line endings are the text's own."""
+        body = (self.text if text is None else text).encode(self.encoding)
+        return (_BOM_OF[self.encoding] if self.bom else b"") + body
+
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a code-point offset."""
         idx = bisect.bisect_right(self.line_starts, offset) - 1
@@ -62,13 +81,20 @@ class Source:
         return [self.line_text(i) for i in range(1, len(self.line_starts) + 1)]
 
 
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
+_BOMS = (  # (BOM, codec that decodes it, exact codec after it); UTF-32 LE before UTF-16 LE (a prefix)
+    (codecs.BOM_UTF8, "utf-8-sig", "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32", "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32", "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16", "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16", "utf-16-be"),
 )
+_BOM_OF = {exact: bom for bom, _, exact in _BOMS}
+
+
+def _position(before: str) -> tuple[int, int]:
+    """1-based line and column (code points, as SARIF's unicodeCodePoints) of
+    the character that follows the decoded text `before`."""
+    return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
 
 
 def decode(data: bytes, path: str) -> Source:
@@ -77,25 +103,23 @@ def decode(data: bytes, path: str) -> Source:
     UTF-8 is expected; a BOM selects UTF-8/16/32. Binary data (NUL bytes
     without a UTF-16/32 BOM) and undecodable bytes are refused, never guessed.
     """
-    for bom, enc in _BOMS:
+    for bom, enc, exact in _BOMS:
         if data.startswith(bom):
             try:
                 text = data.decode(enc)
             except UnicodeDecodeError as exc:
-                raise InputError(f"{path}: not valid {enc.upper()} text ({exc.reason})") from None
-            return Source(path, text, encoding=enc, bom=True)
+                line, col = _position(data[:exc.start].decode(enc, "replace"))
+                raise InputError(path, f"not valid {enc.upper()} text ({exc.reason})", line, col) from None
+            return Source(path, text, encoding=exact, bom=True)
     if b"\x00" in data[:8192]:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
-        raise InputError(f"{path}:{line}: binary file (NUL byte), not a cable")
+        raise InputError(path, "binary file (NUL byte), not a cable", line)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise InputError(
-            f"{path}:{line}:{col}: not UTF-8 (byte 0x{data[exc.start]:02x}); "
-            "re-encode the file as UTF-8"
-        ) from None
+        line, col = _position(data[: exc.start].decode("utf-8"))  # valid up to the bad byte
+        raise InputError(path, f"not UTF-8 (byte 0x{data[exc.start]:02x}); re-encode the file as UTF-8",
+                         line, col) from None
     return Source(path, text, encoding="utf-8")
 
 
@@ -105,11 +129,11 @@ def read(path: str | Path) -> Source:
     try:
         data = p.read_bytes()
     except IsADirectoryError:
-        raise InputError(f"{p}: is a directory") from None
+        raise InputError(str(p), "is a directory") from None
     except FileNotFoundError:
-        raise InputError(f"{p}: no such file") from None
+        raise InputError(str(p), "no such file") from None
     except PermissionError:
-        raise InputError(f"{p}: permission denied") from None
+        raise InputError(str(p), "permission denied") from None
     except OSError as exc:
-        raise InputError(f"{p}: cannot read ({exc.strerror})") from None
+        raise InputError(str(p), f"cannot read ({exc.strerror})") from None
     return decode(data, str(path))

@@ -6,7 +6,7 @@ document model and the check kinds, so the kinds stay generic.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Callable
 
 import regex
@@ -36,6 +36,20 @@ def _banner_controls(d: Document) -> list[Item]:
         out += [Item(c.value, c.span, c, "banner") for c in d.banner.controls]
     out += [Item(c.value, c.span, c, "caption") for c in d.captions]
     return out
+
+
+def _banner_with_captions(d: Document) -> list[Item]:
+    """The banner as one marking with its caption lines: a cable's caveats
+    (NOFORN, EXDIS) often stand on the lines under the level, and count as the
+    banner's own when judging which controls stand together."""
+    b = d.banner
+    if b is None:
+        return []
+    controls = list(b.controls)
+    for c in d.captions:  # a control on the banner and a caption line counts once, at the banner
+        if all(c.value != k.value for k in controls):
+            controls.append(c)
+    return [Item(replace(b, controls=controls), b.span, b, "the banner")]
 
 
 def _portions(d: Document) -> list[Item]:
@@ -171,6 +185,7 @@ TARGETS: dict[str, Callable[[Document], list[Item]]] = {
     "banner": lambda d: _marking(d.banner, "the banner"),
     "banner.level": lambda d: _tok(d.banner.level_token, "banner level") if d.banner else [],
     "banner.controls": _banner_controls,
+    "banner.with_captions": _banner_with_captions,
     "banner.unknown": lambda d: [Item(t.raw, t.span, t, "banner") for t in d.banner.unknown] if d.banner else [],
     "banners": lambda d: [Item(m, m.span, m, "banner") for m in d.banners] + _marking(d.footer, "bottom banner"),
     "footer": lambda d: _marking(d.footer, "the bottom banner"),

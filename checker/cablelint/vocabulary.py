@@ -1,8 +1,11 @@
 """The marking vocabulary: levels, controls and how markings are spelled.
 
 The words themselves are data (rules/markings.yaml, extendable by a rule
-set's `vocabulary:` block); this module turns them into lookup tables and
-parses banner lines and portion marks into `Marking` values.
+set's `vocabulary:` block, both checked by `ruleset.validate_vocabulary`);
+this module turns them into lookup tables and compiled patterns, once per
+Vocabulary, and parses banner lines and portion marks into `Marking` values.
+A level or control added through a rule set is therefore known everywhere
+the parser looks for one.
 """
 from __future__ import annotations
 
@@ -12,10 +15,15 @@ from pathlib import Path
 from typing import Any
 
 import regex
-import yaml
 
 from .rx import rx
 from .document import Marking, Span, Token
+
+# A letter-spaced level shorter than this (`C U I`) could be any run of
+# capitals, so only longer level words are looked for letter-spaced inside a line.
+SPACED_MIN_LETTERS = 6
+# A run of slashes between the entries of a marking, with the blanks around it.
+SEPARATOR_RE = regex.compile(r"[ \t]*/+[ \t]*")
 
 
 def rules_dir() -> Path:
@@ -32,20 +40,25 @@ def rules_dir() -> Path:
 @dataclass
 class Level:
     name: str
-    rank: int
-    banner: list[str]
-    portion: list[str]
+    rank: int = 0
+    banner: list[str] = field(default_factory=list)
+    portion: list[str] = field(default_factory=list)
     categories: bool = False  # markings at this level carry category markings (CUI//SP-CTI)
 
 
 @dataclass
 class Control:
     name: str
-    banner: list[str]
-    portion: list[str]
+    banner: list[str] = field(default_factory=list)
+    portion: list[str] = field(default_factory=list)
     level: str | None = None
     implies: list[str] = field(default_factory=list)
     cui: bool = False  # a CUI limited dissemination control (ends the category markings)
+
+
+def lookup_key(text: str) -> str:
+    """Lookup key: upper case, white space removed (so spaced banners match)."""
+    return rx(r"\s+").sub("", text.upper())
 
 
 def _spaced(word: str) -> str:
@@ -59,29 +72,61 @@ def _spaced(word: str) -> str:
     return "".join(parts).rstrip("?").rstrip("[ ]")
 
 
+def _letter_spaced(letters: str) -> str:
+    """A level (its letters, no blanks) written letter-spaced inside a damaged line:
+    `C O N F I D E N T I A L`, `TOP S E C R E T`, `SE C R E T`, or with its first
+    letter lost (`O N F I D E N T I A L`). The first two gaps may be closed up,
+    the rest must be open, so that a plain word in prose never matches."""
+    ls = [regex.escape(c) for c in letters]
+    return f"(?:{ls[0]} ?)?{ls[1]} ?{ls[2]} " + " ".join(ls[3:])
+
+
+def _alternation(words: list[str]) -> str:
+    """Longest first, so that TOP SECRET wins over SECRET at one place."""
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def _patterns(pats: list[str]) -> str:
+    return "|".join(f"(?:{p})" for p in pats) or r"(?!)"
+
+
+def marking_separators(text: str, offset: int) -> list[Token]:
+    """The `/` runs between a marking's entries, blanks included, as written
+    (`SECRET // NOFORN` has ` // `): the syntax rules judge them."""
+    if "/" not in text:
+        return []
+    return [Token(m.group(0), Span(offset + m.start(), offset + m.end())) for m in SEPARATOR_RE.finditer(text)]
+
+
 class Vocabulary:
-    """Lookup tables built from one or more vocabulary mappings."""
+    """Lookup tables and patterns built from one or more vocabulary mappings
+    (as `ruleset.validate_vocabulary` returns them: every key filled in)."""
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.levels: dict[str, Level] = {}
         self.controls: dict[str, Control] = {}
         self.caption_words: set[str] = set()
         self.title_words: set[str] = set()
+        self.title_patterns: list[str] = []
+        self.fields: dict[str, list[str]] = {}  # canonical field name -> spellings
+        self.decl_exemption_patterns: list[str] = []
+        self.placeholder_patterns: list[str] = []
         self.extend(data)
 
     def extend(self, data: dict[str, Any]) -> None:
-        for lv in data.get("levels", []) or []:
-            self.levels[lv["name"]] = Level(
-                lv["name"], int(lv.get("rank", 0)), list(lv.get("banner", [lv["name"]])),
-                list(lv.get("portion", [])), bool(lv.get("categories", False)),
-            )
-        for c in data.get("controls", []) or []:
-            self.controls[c["name"]] = Control(
-                c["name"], list(c.get("banner", [c["name"]])), list(c.get("portion", [c["name"]])),
-                c.get("level"), list(c.get("implies", [])), bool(c.get("cui", False)),
-            )
-        self.caption_words |= {w.upper() for w in data.get("caption_words", []) or []}
-        self.title_words |= {w.upper() for w in data.get("title_words", []) or []}
+        """Add more words (a rule set's `vocabulary:`); a level, control or field
+        of an existing name replaces it."""
+        for lv in data.get("levels", []):
+            self.levels[lv["name"]] = Level(**lv)
+        for c in data.get("controls", []):
+            self.controls[c["name"]] = Control(**c)
+        for f in data.get("fields", []):
+            self.fields[f["name"]] = list(f["spellings"])
+        self.caption_words |= {w.upper() for w in data.get("caption_words", [])}
+        self.title_words |= {w.upper() for w in data.get("title_words", [])}
+        for key in ("title_patterns", "decl_exemption_patterns", "placeholder_patterns"):
+            mine = getattr(self, key)
+            mine.extend(p for p in data.get(key, []) if p not in mine)
         self._build()
 
     def _build(self) -> None:
@@ -89,16 +134,16 @@ class Vocabulary:
         self.portion_level: dict[str, str] = {}
         for lv in self.levels.values():
             for a in lv.banner:
-                self.banner_level[_norm(a)] = lv.name
+                self.banner_level[lookup_key(a)] = lv.name
             for a in lv.portion:
-                self.portion_level[_norm(a)] = lv.name
+                self.portion_level[lookup_key(a)] = lv.name
         self.banner_control: dict[str, str] = {}
         self.portion_control: dict[str, str] = {}
         for c in self.controls.values():
             for a in c.banner:
-                self.banner_control[_norm(a)] = c.name
+                self.banner_control[lookup_key(a)] = c.name
             for a in c.portion:
-                self.portion_control[_norm(a)] = c.name
+                self.portion_control[lookup_key(a)] = c.name
         aliases = sorted(self.banner_level, key=len, reverse=True)
         alt = "|".join(_spaced(a) for a in aliases)
         # A banner line starts with a level, spaced or not, and the level is a
@@ -111,17 +156,64 @@ class Vocabulary:
             r"(?<![A-Za-z])(" + "|".join(_spaced(a) for a in ctl) + r")(?![A-Za-z])",
             regex.IGNORECASE,
         )
+        self._build_banner_anywhere()
+        # The unparenthesised whole-text mark of 1970s-80s cables: `1. SECRET - ENTIRE TEXT.`
+        self.entire_text_re = regex.compile(
+            rf"(?P<mark>(?P<level>{_alternation(list(self.levels))})\s*-\s*(?P<ctl>ENTIRE\s+TEXT))\b")
+        # Caption lines: every word of a caption phrase may stand alone on one
+        # ("SENSITIVE BUT UNCLASSIFIED" lets "BUT" through); single caption words
+        # may lead a passing line they were run into ("NOFORN SIPDIS DEPT FOR NEA").
+        self.caption_parts = self.caption_words | {w for p in self.caption_words for w in p.split()}
+        lead = [w for w in self.caption_words if " " not in w and "/" not in w]
+        self.caption_lead_re = regex.compile(rf"\s*(?:(?:{_alternation(lead) or '(?!)'})(?:\s+|/|$))+")
+        self.title_re = regex.compile(_patterns(self.title_patterns))
+        self.field_name_of = {" ".join(s.lower().split()): name for name, sp in self.fields.items() for s in sp}
+        self.field_re = regex.compile(
+            rf"^\s*(?P<key>{_alternation([s for sp in self.fields.values() for s in sp])})\s*:\s*(?P<val>.*?)\s*$",
+            regex.IGNORECASE)
+        self.exemption_re = regex.compile(
+            rf"(?<![A-Z0-9])(?:{_patterns(self.decl_exemption_patterns)})(?![A-Z0-9])", regex.IGNORECASE)
+        self.placeholder_re = regex.compile(_patterns(self.placeholder_patterns), regex.IGNORECASE)
+
+    def _build_banner_anywhere(self) -> None:
+        """The fallback banner of a damaged export, run into other text: after
+        `CLASSIFICATION:`, letter-spaced anywhere, or plain after a tab, quote or
+        comma when a post and serial number follow (forms that cannot be prose)."""
+        plain = _alternation([a for lv in self.levels.values() for a in lv.banner])
+        long_keys = sorted({lookup_key(a) for lv in self.levels.values() for a in lv.banner
+                            if len(lookup_key(a)) >= SPACED_MIN_LETTERS}, key=lambda k: (-len(k), k))
+        spaced = "|".join(_letter_spaced(k) for k in long_keys)
+        self.banner_anywhere_re = regex.compile(
+            rf"(?:(?<=CLASSIFICATION:\s*)(?P<level>{plain})\b"
+            rf"|(?P<level>{spaced})(?=\s*(?:SECTION|[A-Z]{{3,}}|$))"
+            rf"|(?<=^|[\t\",]\s*)(?P<level>{plain})(?=\s+(?:SECTION\s+\d+\s+OF\s+\d+\s+)?[A-Z][A-Z .'-]+\s+\d{{3,}}))")
+        # The same level words with the first letter lost (`O N F I D E N T I A L`).
+        self.lost_first_letter = {k[1:]: self.banner_level[k] for k in long_keys if k[1:] not in self.banner_level}
 
     def rank(self, level: str | None) -> int | None:
         lv = self.levels.get(level or "")
         return lv.rank if lv else None
 
     def level_from_banner_text(self, text: str) -> str | None:
-        return self.banner_level.get(_norm(text))
+        return self.banner_level.get(lookup_key(text))
+
+    def level_from_damaged_text(self, text: str) -> str | None:
+        """A level as `banner_anywhere_re` finds it, the first letter perhaps lost."""
+        key = lookup_key(text)
+        return self.banner_level.get(key) or self.lost_first_letter.get(key)
 
     def is_classified(self, level: str | None) -> bool:
         r = self.rank(level)
         return r is not None and r > 0
+
+    def is_title_word(self, word: str) -> bool:
+        """A word of a classifier's title (`COUNSELOR`, `EUR/PRA`), upper case."""
+        return word in self.title_words or self.title_re.fullmatch(word) is not None
+
+    def field_name(self, written: str) -> str:
+        """The canonical name of a field however it is written (`Reasons` -> Reason)."""
+        key = " ".join(written.split())
+        return self.field_name_of.get(key.lower(), key)
 
     # -- markings -------------------------------------------------------
     def parse_banner(self, line: str, offset: int) -> tuple[Marking, str, int] | None:
@@ -135,7 +227,7 @@ class Vocabulary:
         if not m:
             return None
         lvl_raw = m.group("level")
-        level = self.banner_level.get(_norm(lvl_raw))
+        level = self.banner_level.get(lookup_key(lvl_raw))
         spaced = bool(rx(r"[A-Z] [A-Z] [A-Z]").search(lvl_raw))
         lt = Token(level or lvl_raw, Span(offset + m.start("level"), offset + m.end("level")), lvl_raw)
         mk = Marking(raw="", span=lt.span, level=level, level_token=lt, spaced=spaced)
@@ -157,12 +249,13 @@ class Vocabulary:
     def scan_controls(self, text: str, offset: int, mk: Marking) -> None:
         """Add control words found anywhere in `text` (cable banner remainder)."""
         for m in self.banner_control_re.finditer(text):
-            name = self.banner_control.get(_norm(m.group(1)))
+            name = self.banner_control.get(lookup_key(m.group(1)))
             if name and all(c.value != name for c in mk.controls):
                 mk.controls.append(Token(name, Span(offset + m.start(1), offset + m.end(1)), m.group(1)))
 
     def parse_portion(self, content: str, offset: int) -> Marking | None:
-        """Parse the inside of a portion mark such as `S//NF` or `C - ENTIRE TEXT`.
+        """Parse the inside of a portion mark such as `S//NF` or `C - ENTIRE TEXT`
+        (`offset`: where `content` starts in the document).
 
         Returns None when the first element is neither a level nor a control
         that stands for one (so "(a)" or "(see below)" are not marks).
@@ -176,14 +269,14 @@ class Vocabulary:
         first = rx(r"[A-Za-z]+(?:[ -][A-Za-z]+)*?(?=\s*(?://|/|-\s|\s-|-(?=ENTIRE\b)|,|$))").match(stripped)
         if not first:
             return None
-        word = _norm(first.group(0))
+        word = lookup_key(first.group(0))
         if word in self.portion_level:
             mk.level = self.portion_level[word]
             mk.level_token = Token(mk.level, Span(mk.span.start, mk.span.start + first.end()), first.group(0))
             rest_at = first.end()
         else:
             # A standalone control such as (SBU) or (SBU/N) sets the level too.
-            whole = _norm(rx(r"\s*//\s*").split(stripped)[0])
+            whole = lookup_key(rx(r"\s*//\s*").split(stripped)[0])
             name = self.portion_control.get(whole) or self.portion_control.get(word)
             ctl = self.controls.get(name or "")
             if not ctl or not ctl.level:
@@ -200,8 +293,6 @@ class Vocabulary:
         with_categories = bool(lv and lv.categories)
         ldc_seen = False
         rel_open = False
-        for sep in rx(r"\s*(//|/|\s-\s|-\s|\s-)\s*").finditer(text):
-            mk.separators.append(Token(sep.group(1), Span(offset + sep.start(1), offset + sep.end(1))))
         for part in rx(r"[^/]+").finditer(text):
             raw = part.group(0)
             seg = raw.strip().strip("-").strip()
@@ -220,7 +311,7 @@ class Vocabulary:
                     mk.rel_to.append(Token(cm.group(0).upper(), Span(base + cm.start(), base + cm.end()), cm.group(0)))
                 rel_open = True
                 continue
-            n = _norm(seg)
+            n = lookup_key(seg)
             if rel_open and n not in table and n not in alt and rx(r"[A-Z]{2,4}(?:\s*,\s*[A-Z]{2,4})*").fullmatch(seg):
                 # Legacy "(S/REL TO NATO/AUS)": a slash inside the REL TO list.
                 for cm in rx(r"[A-Z]{2,4}").finditer(seg):
@@ -251,16 +342,17 @@ class Vocabulary:
                     mk.controls.append(Token(imp, tok_span, seg))
 
 
-def _norm(text: str) -> str:
-    """Lookup key: upper case, white space removed (so spaced banners match)."""
-    return rx(r"\s+").sub("", text.upper())
+@functools.lru_cache(maxsize=1)
+def default_vocabulary_data() -> dict[str, Any]:
+    """rules/markings.yaml, read and checked like a rule set (errors name file:line)."""
+    from .ruleset import read_yaml, validate_vocabulary  # ruleset imports this module
+
+    path = rules_dir() / "markings.yaml"
+    return validate_vocabulary(path, read_yaml(path), top_level=True)
 
 
 @functools.lru_cache(maxsize=1)
-def default_vocabulary_data() -> dict[str, Any]:
-    with open(rules_dir() / "markings.yaml", encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
-
-
 def default_vocabulary() -> Vocabulary:
+    """The shipped vocabulary, built once and shared: do not `extend` it; build
+    `Vocabulary(default_vocabulary_data())` for a vocabulary of your own."""
     return Vocabulary(default_vocabulary_data())

@@ -18,6 +18,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
+import regex
+
 from ..document import Document, Span
 from ..targets import Item, resolve
 from ..vocabulary import Vocabulary
@@ -35,6 +37,10 @@ class Hit:
 
 @dataclass
 class Context:
+    """What a kind may look at for one document under one rule set; every
+    derived value (targets, regex scans, eras) is computed once per document
+    and shared by the rules that ask for it."""
+
     doc: Document
     vocab: Vocabulary
     lists: dict[str, Any]
@@ -43,6 +49,8 @@ class Context:
     options: dict[str, Any] = field(default_factory=dict)
     _items: dict[str, list[Item]] = field(default_factory=dict)
     _era: Any = None
+    _scans: dict[tuple[str, int, bool], Any] = field(default_factory=dict)
+    _eras_on: dict[dt.date, Any] = field(default_factory=dict)
 
     def items(self, target: str) -> list[Item]:
         got = self._items.get(target)
@@ -52,6 +60,27 @@ class Context:
                 raise ValueError(f"unknown target {target!r}")
             got = self._items[target] = fn(self.doc)
         return got
+
+    def matches(self, rx: regex.Pattern) -> list[regex.Match]:
+        """Every match of `rx` in the whole text, scanned once per document:
+        rules configured with the same regex (the release set's exemption code
+        in CL602-CL604) share one scan instead of each re-reading the text."""
+        key = (rx.pattern, rx.flags, True)
+        got = self._scans.get(key)
+        if got is None:
+            got = self._scans[key] = list(rx.finditer(self.doc.text))
+        return got
+
+    def search(self, rx: regex.Pattern) -> regex.Match | None:
+        """The first match of `rx` in the whole text, also scanned once per
+        document (the declassification stamp of CL602 and CL609)."""
+        every = self._scans.get((rx.pattern, rx.flags, True))
+        if every is not None:
+            return every[0] if every else None
+        key = (rx.pattern, rx.flags, False)
+        if key not in self._scans:
+            self._scans[key] = rx.search(self.doc.text)
+        return self._scans[key]
 
     @property
     def date_range(self) -> tuple[dt.date, dt.date] | None:
@@ -77,15 +106,26 @@ class Context:
 
     def _find_era(self) -> dict[str, Any] | None:
         r = self.date_range
-        if r is None or not self.eras:
-            return None
-        lo, hi = r
-        for era in self.eras:
-            if era["_from"] <= lo and hi < era["_to"]:
-                return with_grace(era, lo, hi)
-        return None
+        return _era_in(self.eras, *r) if r is not None else None
 
-    def require_era(self) -> dict[str, Any]:
+    def era_on(self, day: dt.date) -> dict[str, Any] | None:
+        """The era in force on `day`, grace windows applied (None: no era
+        covers it). The cable's own era is `era`; this is for other dates."""
+        if day not in self._eras_on:
+            self._eras_on[day] = _era_in(self.eras, day, day)
+        return self._eras_on[day]
+
+    def require_era(self, at: str = "date") -> dict[str, Any]:
+        """The era of the cable's date (`at="date"`) or of the release date
+        (`at="as_of"`: a withholding is judged by the order in force at
+        review), or CannotRun saying why there is none."""
+        if at == "as_of":
+            era = self.era_on(self.as_of)
+            if era is None:
+                raise CannotRun(f"the release date {self.as_of.isoformat()} falls in no era of the rule set")
+            return era
+        if at != "date":
+            raise ValueError(f"era at {at!r}: use 'date' or 'as_of'")
         if self.date_range is None:
             raise CannotRun("the cable date is unknown")
         era = self.era
@@ -93,12 +133,13 @@ class Context:
             raise CannotRun("the cable date does not fall in one era (only its year is known)")
         return era
 
-    def value(self, spec: Any) -> Any:
-        """Resolve a parameter: `era:KEY`, `list:NAME`, or a literal."""
+    def value(self, spec: Any, at: str = "date") -> Any:
+        """Resolve a parameter: `era:KEY` (of the era `at` the cable's date or
+        the release date, see require_era), `list:NAME`, or a literal."""
         if isinstance(spec, str):
             if spec.startswith("era:"):
                 key = spec[4:]
-                era = self.require_era()
+                era = self.require_era(at)
                 if key not in era:
                     raise CannotRun(f"era {era.get('name')} defines no {key!r}")
                 return era[key]
@@ -108,6 +149,14 @@ class Context:
 
     def level_rank(self, level: str | None) -> int | None:
         return self.vocab.rank(level)
+
+
+def _era_in(eras: list[dict[str, Any]], lo: dt.date, hi: dt.date) -> dict[str, Any] | None:
+    """The era holding the whole range [lo, hi], with its grace windows applied."""
+    for era in eras:
+        if era["_from"] <= lo and hi < era["_to"]:
+            return with_grace(era, lo, hi)
+    return None
 
 
 def with_grace(era: dict[str, Any], lo: dt.date, hi: dt.date) -> dict[str, Any] | None:

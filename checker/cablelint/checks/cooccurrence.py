@@ -1,8 +1,9 @@
 """cooccurrence: controls that must not stand together, that need another,
 or that are only allowed with some levels, within one marking.
 
-On `banner` the banner's controls and the caption lines count together; on
-`portions` each portion mark is judged on its own.
+Each marking the target gives is judged on its own: `portions` or
+`markings` mark by mark; `banner.with_captions` the banner together with
+its caption lines.
 `exclusive: [[NODIS, EXDIS]]`, `requires: {EXDIS: [NOFORN]}`,
 `levels: {FOUO: [UNCLASSIFIED], ORCON: [CONFIDENTIAL, SECRET, TOP SECRET]}`.
 """
@@ -25,10 +26,7 @@ def prepare(p: dict[str, Any]) -> dict[str, Any]:
 def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
     for it in ctx.items(p["target"]):
         mk = it.value
-        controls = list(getattr(mk, "controls", []))
-        if p["target"] == "banner":
-            controls += [c for c in ctx.doc.captions]
-        names = {norm(c.value): c for c in controls}
+        names = {norm(c.value): c for c in getattr(mk, "controls", [])}
         level = getattr(mk, "level", None)
         for group in p.get("exclusive", []):
             present = [names[norm(g)] for g in group if norm(g) in names]

@@ -57,7 +57,7 @@ def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         max_years = ctx.value(max_years)
         if max_years is not None and not isinstance(max_years, int):
             raise CannotRun(f"max_years is not a number ({max_years!r})")
-    ref = ctx.doc.date.value.isoformat() if ctx.doc.date.value and lo == hi else str(lo.year)
+    ref = lo.isoformat() if lo == hi else str(lo.year)  # the date compared, not always the cable's
     by_code = _exemption_years(p, ctx)
     for it in items:
         codes = [t.value for t in getattr(it.obj, "exemptions", None) or []]

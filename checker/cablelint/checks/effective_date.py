@@ -5,9 +5,9 @@ executive order) must not appear on a document dated before that start.
 """
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any, Iterable
 
+from ..dates import parse_date
 from . import Context, Hit, norm
 
 KIND = "effective_date"
@@ -18,12 +18,10 @@ def prepare(p: dict[str, Any]) -> dict[str, Any]:
     out = dict(p)
     table = {}
     for k, v in p["table"].items():
-        if not isinstance(v, dt.date):
-            try:
-                v = dt.date.fromisoformat(str(v))
-            except ValueError:
-                raise ValueError(f"table value for {k!r} is not a date (YYYY-MM-DD)") from None
-        table[norm(k)] = v
+        try:
+            table[norm(k)] = parse_date(v)
+        except ValueError:
+            raise ValueError(f"table value for {k!r} is not a date (YYYY-MM-DD)") from None
     out["_table"] = table
     return out
 

@@ -1,6 +1,6 @@
 """exemption_codes: FOIA exemption annotations on a released document must
 be well formed (B1..B9 / (b)(1)..(b)(9), B7 with its subparagraph, B3 with
-its statute, B1 with a classification category valid for the cable's era).
+its statute, B1 with a classification category valid on the release date).
 
 `code` is a regex (compiled MULTILINE) with the named groups `n` (the
 exemption number) and optionally `sub` (the (A)-(F) subparagraph),
@@ -8,19 +8,20 @@ exemption number) and optionally `sub` (the (A)-(F) subparagraph),
 as valid is rule data: `valid` numbers, `subparagraphs` ({7: [A..F]}),
 `statute` (numbers that must cite one), `category` (numbers that need a
 category), with `sections`/`letters` as literals or `era:KEY`, where the
-era is that of the release date (--as-of), not the cable's: a withholding
-is justified under the order in force at review.
+era is that of the release date (--as-of; `ctx.value(.., at="as_of")`, grace
+windows included), not the cable's: a withholding is justified under the
+order in force at review.
 `checks` chooses which problems this rule reports:
 number, subparagraph, statute, category.
 """
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable
 
 import regex
 
 from ..document import Span
-from . import CannotRun, Context, Hit
+from . import Context, Hit
 
 KIND = "exemption_codes"
 PARAMS = {
@@ -57,32 +58,22 @@ def prepare(p: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def codes(rx: regex.Pattern, text: str) -> Iterator[regex.Match]:
-    for m in rx.finditer(text):
-        if m.group("n"):
-            yield m
+def codes(ctx: Context, rx: regex.Pattern) -> list[regex.Match]:
+    """The exemption annotations of the document, found once per document
+    (CL602, CL603 and CL604 give the same `code` and share the scan)."""
+    return [m for m in ctx.matches(rx) if m.group("n")]
 
 
 def group(m: regex.Match, name: str) -> str | None:
     return m.group(name) if name in m.re.groupindex else None
 
 
-def release_era(ctx: Context) -> dict[str, Any]:
-    """The era of the release date (--as-of), not of the cable: a withholding
-    is justified under the order in force when the document is reviewed."""
-    for era in ctx.eras:
-        if era["_from"] <= ctx.as_of < era["_to"]:
-            return era
-    raise CannotRun(f"the release date {ctx.as_of.isoformat()} falls in no era of the rule set")
-
-
-def _resolve(spec: Any, era: dict[str, Any]) -> list[str] | None:
+def _allowed(ctx: Context, spec: Any) -> list[str] | None:
+    """`sections`/`letters` as lower-case strings, `era:KEY` taken from the
+    era of the release date."""
     if spec is None:
         return None
-    if isinstance(spec, str) and spec.startswith("era:"):
-        if spec[4:] not in era:
-            raise CannotRun(f"era {era.get('name')} defines no {spec[4:]!r}")
-        spec = era[spec[4:]]
+    spec = ctx.value(spec, at="as_of")
     return [str(x).lower() for x in (spec if isinstance(spec, list) else [spec])]
 
 
@@ -92,8 +83,8 @@ def category_problem(m: regex.Match, ctx: Context, sections: Any, letters: Any) 
     sec, lets = group(m, "section"), group(m, "letters")
     if not sec or not lets:
         return "gives no classification category such as 1.4(d)"
-    era = release_era(ctx)
-    allowed_secs, allowed_lets = _resolve(sections, era), _resolve(letters, era)
+    era = ctx.require_era(at="as_of")
+    allowed_secs, allowed_lets = _allowed(ctx, sections), _allowed(ctx, letters)
     if allowed_secs is not None and sec not in allowed_secs:
         return f"cites section {sec}, which {era.get('label', era['name'])} does not use"
     found = [x.lower() for x in _LETTER.findall(lets)]
@@ -107,7 +98,7 @@ def category_problem(m: regex.Match, ctx: Context, sections: Any, letters: Any) 
 def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
     valid = {int(x) for x in p.get("valid", range(1, 10))}
     checks = set(p["checks"])
-    for m in codes(p["_code"], ctx.doc.text):
+    for m in codes(ctx, p["_code"]):
         n = int(m.group("n"))
         span = Span(m.start(), m.end())
         code = f"B{n}"

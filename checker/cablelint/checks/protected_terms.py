@@ -16,6 +16,8 @@ from . import CannotRun, Context, Hit
 
 KIND = "protected_terms"
 PARAMS = {"entries": (str, False)}  # term | pattern | all (default)
+# The flagged text is a protected term: a baseline never hashes or keeps it (baseline.py).
+PROTECTED_MATCH = True
 
 
 def prepare(p: dict[str, Any]) -> dict[str, Any]:

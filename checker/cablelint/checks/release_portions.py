@@ -3,8 +3,10 @@ whose declassification is not yet due must be withheld.
 
 A portion (a classified portion mark, or the whole body of a classified
 cable that has no portion marks) passes when:
-- the document shows it was declassified (`declassified` regex, or an E.O.
-  line that says DECLASSIFIED), or
+- the document shows it was declassified (`declassified` regex, matched
+  as written like a `contains` rule's - add `(?i)` for case - so the rule
+  that asks for the stamp and this one agree; or an E.O. line that says
+  DECLASSIFIED), or
 - its DECL date is on or before the release date (--as-of), or
 - it carries an exemption annotation (`code`, see exemption_codes) whose
   number is in `withhold` (B1) with a category valid for the era
@@ -14,12 +16,11 @@ An exemption (X1, 25X1, OADR), an event, N/A or no DECL at all is never due.
 """
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any, Iterable
 
 import regex
 
-from ..document import Document, Marking, Paragraph, Span
+from ..document import DeclValue, Document, Marking, Paragraph, Span
 from . import Context, Hit
 from .exemption_codes import category_problem, codes, compile_code
 
@@ -38,18 +39,21 @@ _LETTERS = regex.compile(r"\p{L}")
 def prepare(p: dict[str, Any]) -> dict[str, Any]:
     out = dict(p)
     out["_code"] = compile_code(p)
-    for key in ("declassified", "filler"):
+    # `declassified` keeps its case: "released in full" in a sentence is no stamp.
+    for key, flags in (("declassified", regex.MULTILINE), ("filler", regex.IGNORECASE | regex.MULTILINE)):
         if key in p:
             try:
-                out["_" + key] = regex.compile(p[key], regex.IGNORECASE | regex.MULTILINE)
+                out["_" + key] = regex.compile(p[key], flags)
             except regex.error as exc:
                 raise ValueError(f"bad regex in `{key}`: {exc}") from None
     return out
 
 
-def _decl_status(doc: Document, as_of: dt.date) -> str | None:
+def _decl_status(ctx: Context) -> str | None:
     """Why the cable's classification still stands on the release date (None: due)."""
-    dv = doc.eo.decl if doc.eo and doc.eo.decl else doc.declassify_on
+    decl = ctx.items("decl")  # the E.O. line's DECL, else a Declassify On line
+    dv: DeclValue | None = decl[0].obj if decl else None
+    as_of = ctx.as_of
     if dv is None:
         return "the cable gives no declassification instruction"
     if dv.kind == "declassified":
@@ -88,9 +92,10 @@ class _Body:
     (placeholders, exemption codes, headings, banners, signature, `filler`)
     blanked out once, and the exemption codes found, for every portion."""
 
-    def __init__(self, doc: Document, p: dict[str, Any]) -> None:
+    def __init__(self, ctx: Context, p: dict[str, Any]) -> None:
+        doc = ctx.doc
         text = doc.text
-        self.codes = list(codes(p["_code"], text))
+        self.codes = codes(ctx, p["_code"])
         chars = list(text)
         for s in _not_content(doc) + [Span(m.start(), m.end()) for m in self.codes]:
             chars[s.start:s.end] = " " * (s.end - s.start)
@@ -112,12 +117,12 @@ def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
     text = doc.text
     if not ctx.vocab.is_classified(doc.level):
         return
-    if "_declassified" in p and p["_declassified"].search(text):
+    if "_declassified" in p and ctx.search(p["_declassified"]):
         return
-    why = _decl_status(doc, ctx.as_of)
+    why = _decl_status(ctx)
     if why is None:
         return
-    body = _Body(doc, p)
+    body = _Body(ctx, p)
     ext = _extents(doc)
     portions = [it for it in ctx.items("portions") if ctx.vocab.is_classified(getattr(it.value, "level", None))]
     if not any(p_.portion for p_ in doc.paragraphs) and doc.banner is not None:

@@ -1,8 +1,11 @@
 """sequence: numbering that must run 1, 2, 3... without gaps or repeats.
 
-On `paragraphs.numbered` it checks paragraph numbers; on `sections` it checks
-`SECTION nn OF mm` banners and `nnn OF mmm` page lines: every number within
-its total, one total for the whole cable, banners in order without gaps.
+By default each item is a number (or has a `number`, as paragraphs do).
+With `totals: true` each item is an `n OF m` mark (`SECTION nn OF mm` banners
+and `nnn OF mmm` page lines): every number within its total, one total for
+the whole document, and the marks of kind `banner` in order without gaps
+(page lines repeat on every page); `require_all: true` instead reports the
+numbers up to the total that never appear.
 """
 from __future__ import annotations
 
@@ -11,12 +14,21 @@ from typing import Any, Iterable
 from . import Context, Hit
 
 KIND = "sequence"
-PARAMS = {"target": (str, True), "start": (int, False), "require_all": (bool, False)}
+PARAMS = {"target": (str, True), "start": (int, False), "totals": (bool, False), "require_all": (bool, False)}
+
+
+def prepare(p: dict[str, Any]) -> dict[str, Any]:
+    if p.get("require_all") and not p.get("totals"):
+        raise ValueError("`require_all` needs `totals: true` (it compares the numbers with their total)")
+    if p.get("totals") and "start" in p:
+        raise ValueError("`start` is for plain numbering; `n OF m` marks start at 1")
+    return p
 
 
 def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
     items = ctx.items(p["target"])
-    if p["target"] == "sections":
+    if p.get("totals"):
+        items = [it for it in items if getattr(it.value, "total", None) is not None]
         yield from (_missing_sections(items) if p.get("require_all") else _sections(items))
         return
     expected = p.get("start", 1)
@@ -63,7 +75,7 @@ def _sections(items: list) -> Iterable[Hit]:
         if s.total != main_total:
             yield Hit(it.span, {**v, "problem": f"total {s.total} disagrees with {main_total} elsewhere"})
             continue
-        if s.kind == "banner":
+        if getattr(s, "kind", "banner") == "banner":
             if s.number != last_banner + 1 and s.number != last_banner:
                 yield Hit(it.span, {**v, "problem": f"section {s.number} follows section {last_banner}"})
             last_banner = max(last_banner, s.number)

@@ -1,8 +1,9 @@
 """syntax: the grammar of a marking written with category separators, such as
 `SECRET//NOFORN//EXDIS`, `(S//NF)` or `CUI//SP-CTI//NOFORN`.
 
-The marking's text is split on runs of `/`: `//` separates categories, a
-single `/` joins the entries of one category. `blocks` lists the categories
+The marking's text is split at the runs of `/` the parser recorded
+(`Marking.separators`): `//` separates categories, a single `/` joins the
+entries of one category. `blocks` lists the categories
 in the order they must appear, each with a `name` and the entries it takes:
 `values` (literals, or `list:NAME`), `parsed` (the entries the parser filed
 under that list of the marking: `categories` for CUI category markings,
@@ -27,13 +28,13 @@ from typing import Any, Iterable
 
 import regex
 
-from ..document import Span
+from ..document import Span, Token
+from ..vocabulary import marking_separators
 from . import Context, Hit, norm
 
 KIND = "syntax"
 PARAMS = {"target": (str, True), "blocks": (list, True), "report": (list, False)}
 PROBLEMS = ("separators", "order", "unknown")
-SEP = regex.compile(r"[ \t]*/+[ \t]*")
 
 Block = tuple[str, Any, Any, str]  # (name, values or "list:NAME", compiled pattern or None, parsed list)
 PARSED = ("categories", "controls", "rel_to", "unknown")
@@ -98,21 +99,23 @@ def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
     text = ctx.doc.text
     for it in ctx.items(p["target"]):
         base, raw = it.span.start, text[it.span.start:it.span.end]
-        seps = list(SEP.finditer(raw))
+        seps: list[Token] = getattr(it.value, "separators", None)
+        if seps is None or it.span != getattr(it.value, "span", None):  # not a marking: split it here
+            seps = marking_separators(raw, base)
         # Entries between separators: (start, end, text) relative to `raw`.
         entries, at = [], 0
-        for m in seps + [None]:
-            end = m.start() if m else len(raw)
+        for sep in seps + [None]:
+            end = sep.span.start - base if sep else len(raw)
             entries.append((at, end, raw[at:end]))
-            at = m.end() if m else at
+            at = sep.span.end - base if sep else at
         classes = [classify(e, base + s0 + len(e) - len(e.lstrip()), it.value, p, values) if e.strip() else None
                    for s0, _, e in entries]
         where = it.label
         if "separators" in want:
-            for k, m in enumerate(seps):
-                s = m.group(0)
+            for k, sep in enumerate(seps):
+                s = sep.raw
                 slashes = s.strip()
-                span = Span(base + m.start(), base + m.end())
+                span = sep.span
                 kind = "//" if len(slashes) >= 2 else "/"
                 if s != slashes:
                     yield Hit(span, {"value": s, "where": where,

@@ -2,11 +2,14 @@
 into text. Each format is a module with `NAME` and `render(report) -> str`.
 
 Every reporter gets its text through `Report.safe()`, the one place where a
-protect list masks terms, so no format can print a protected name.
+protect list masks terms, so no format can print a protected name; file
+paths go through `Report.path()`, which masks them the same way.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import ModuleType
 from typing import Callable
 
@@ -19,12 +22,23 @@ def _identity(text: str) -> str:
     return text
 
 
+def display_path(path: str) -> str:
+    """A path relative to the current directory (posix), as CI systems want
+    it; paths outside it stay absolute, and stdin names stay as given."""
+    if path.startswith("<"):
+        return path
+    try:
+        rel = os.path.relpath(os.path.abspath(path))
+    except ValueError:  # another drive on Windows
+        return Path(path).as_posix()
+    return Path(rel if not rel.startswith("..") else os.path.abspath(path)).as_posix()
+
+
 @dataclass
 class Report:
     findings: list[Finding]
     rules: dict[str, Rule]
     files: int = 0
-    errors: list[str] = field(default_factory=list)  # input errors, already in findings too
     elapsed: float = 0.0
     sources: dict[str, Source] = field(default_factory=dict)  # path -> text, for excerpts
     mask: Callable[[str], str] = _identity  # masks protected terms
@@ -38,6 +52,12 @@ class Report:
 
     def safe(self, text: str) -> str:
         return self.mask(text)
+
+    def path(self, path: str, relative: bool = False) -> str:
+        """A file path as printed: masked like any text, since a file name can
+        hold a protected name (leak/rosenblatt-contact.txt). `relative`: the
+        cwd-relative posix form CI systems want (display_path)."""
+        return self.safe(display_path(path) if relative else path)
 
     def counts(self) -> dict[Severity, int]:
         out = {s: 0 for s in Severity}

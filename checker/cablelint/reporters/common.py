@@ -2,22 +2,8 @@
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
 
-from . import Report
-
-
-def display_path(path: str) -> str:
-    """A path relative to the current directory (posix), as CI systems want
-    it; paths outside it stay absolute, and stdin names stay as given."""
-    if path.startswith("<"):
-        return path
-    try:
-        rel = os.path.relpath(os.path.abspath(path))
-    except ValueError:  # another drive on Windows
-        return Path(path).as_posix()
-    return Path(rel if not rel.startswith("..") else os.path.abspath(path)).as_posix()
+from . import Report, display_path  # noqa: F401 (display_path: kept importable from here)
 
 
 def statistics(report: Report) -> list[dict]:

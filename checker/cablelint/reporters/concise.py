@@ -13,7 +13,7 @@ SEV_COLOR = {"error": Fore.RED, "warning": Fore.YELLOW, "info": Fore.CYAN}
 def line(report: Report, f) -> str:
     sev = str(f.severity)
     msg = report.safe(f.message)
-    loc = f"{f.path}:{f.line}:{f.column}:"
+    loc = f"{report.path(f.path)}:{f.line}:{f.column}:"
     if report.color:
         return (f"{Style.BRIGHT}{loc}{Style.RESET_ALL} {SEV_COLOR[sev]}{sev}{Style.RESET_ALL} "
                 f"{Style.BRIGHT}{f.rule}{Style.RESET_ALL} {msg} {Style.DIM}[{f.name}]{Style.RESET_ALL}")

@@ -9,7 +9,6 @@ as GitHub requires. Chosen automatically when GITHUB_ACTIONS=true.
 from __future__ import annotations
 
 from . import Report
-from .common import display_path
 
 NAME = "github"
 LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
@@ -24,7 +23,7 @@ def escape_property(text: str) -> str:
 
 
 def annotation(report: Report, f) -> str:
-    props = [("file", display_path(f.path)), ("line", str(f.line)), ("endLine", str(f.end_line))]
+    props = [("file", report.path(f.path, relative=True)), ("line", str(f.line)), ("endLine", str(f.end_line))]
     if f.end_line == f.line:
         props += [("col", str(f.column)), ("endColumn", str(max(f.end_column, f.column + 1)))]
     props.append(("title", report.safe(f"{f.rule} {f.name}")))

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from . import Report
 from ..baseline import fingerprints
-from .common import display_path
 
 NAME = "gitlab"
 MACHINE = True  # the CLI prints the summary to stderr
@@ -17,7 +16,7 @@ SEVERITY = {"info": "info", "warning": "minor", "error": "major"}
 
 
 def render(report: Report) -> str:
-    fps = fingerprints(report.findings, Path.cwd())
+    fps = fingerprints(report.findings, Path.cwd(), rules=report.rules)
     issues = [{
         "type": "issue",
         "description": report.safe(f"{f.rule} {f.message} [{f.name}]"),
@@ -25,6 +24,6 @@ def render(report: Report) -> str:
         "categories": ["Compliance"],
         "fingerprint": fps[id(f)],
         "severity": SEVERITY[str(f.severity)],
-        "location": {"path": display_path(f.path), "lines": {"begin": f.line, "end": f.end_line}},
+        "location": {"path": report.path(f.path, relative=True), "lines": {"begin": f.line, "end": f.end_line}},
     } for f in report.findings]
     return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"

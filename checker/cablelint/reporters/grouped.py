@@ -14,8 +14,9 @@ NAME = "grouped"
 
 def render(report: Report) -> str:
     out: list[str] = []
-    for path, group in groupby(report.findings, key=lambda f: f.path):
+    for raw, group in groupby(report.findings, key=lambda f: f.path):
         items = list(group)
+        path = report.path(raw)
         width = max(len(f"{f.line}:{f.column}") for f in items)
         out.append(f"{Style.BRIGHT}{path}{Style.RESET_ALL}:" if report.color else f"{path}:")
         for f in items:

@@ -15,6 +15,7 @@ MACHINE = True  # the CLI prints the summary to stderr, not into the document
 
 def finding_dict(report: Report, f, cache: dict | None = None) -> dict:
     d = f.to_dict()
+    d["path"] = report.path(d["path"])
     d["message"] = report.safe(d["message"])
     if report.show_matches:
         d["match"] = masked_match(report, f, {} if cache is None else cache)

@@ -8,7 +8,6 @@ import xml.etree.ElementTree as ET
 from itertools import groupby
 
 from . import Report
-from .common import display_path
 
 NAME = "junit"
 MACHINE = True  # the CLI prints the summary to stderr
@@ -28,7 +27,7 @@ def render(report: Report) -> str:
     suite = ET.SubElement(root, "testsuite", name="cablelint", tests=str(len(paths)), failures=str(failures),
                           errors="0", skipped="0", time=f"{report.elapsed:.3f}")
     for p in paths:
-        shown = display_path(p)
+        shown = report.path(p, relative=True)
         case = ET.SubElement(suite, "testcase", name=_clean(shown), classname="cablelint", file=_clean(shown))
         items = by_path.get(p)
         if not items:

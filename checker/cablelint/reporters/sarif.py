@@ -15,7 +15,6 @@ from urllib.parse import quote
 
 from . import Report
 from ..baseline import fingerprints
-from .common import display_path
 
 NAME = "sarif"
 MACHINE = True  # the CLI prints the summary to stderr
@@ -71,8 +70,8 @@ def descriptor(report: Report, rule) -> dict:
     }
 
 
-def _artifact(path: str) -> dict:
-    shown = display_path(path)
+def _artifact(report: Report, path: str) -> dict:
+    shown = report.path(path, relative=True)  # masked before quoting: %-escapes would hide a name from the mask
     if os.path.isabs(shown):
         return {"uri": Path(shown).as_uri()}
     return {"uri": quote(shown), "uriBaseId": "%SRCROOT%"}
@@ -89,7 +88,7 @@ def render(report: Report) -> str:
             rules.append(Rule(id=f.rule, name=f.name, severity=f.severity, kind="engine", message=""))
             known.add(f.rule)
     index = {r.id: i for i, r in enumerate(rules)}
-    fps = fingerprints(report.findings, Path.cwd())
+    fps = fingerprints(report.findings, Path.cwd(), rules=report.rules)
     results = []
     for f in report.findings:
         end_col = max(f.end_column, f.column + 1) if f.end_line == f.line else max(f.end_column, 1)
@@ -99,7 +98,7 @@ def render(report: Report) -> str:
             "ruleIndex": index[f.rule],
             "level": LEVEL[str(f.severity)],
             "message": {"text": report.safe(f.message)},
-            "locations": [{"physicalLocation": {"artifactLocation": _artifact(f.path), "region": region}}],
+            "locations": [{"physicalLocation": {"artifactLocation": _artifact(report, f.path), "region": region}}],
             "partialFingerprints": {"cablelintFingerprint/v1": fps[id(f)]},
         })
     run = {

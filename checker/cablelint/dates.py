@@ -1,0 +1,27 @@
+"""Calendar dates given by people: `--date`, `as-of` in a config, era
+bounds and `when:` limits in a rule set, example and sidecar directives.
+
+One parser for all of them, so every place accepts exactly the same
+spelling, YYYY-MM-DD, and refuses the same things (a time of day, a week
+date, "20040130"), whatever Python's own ISO parser would let through.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_date(value: object) -> dt.date:
+    """`value` as a date: a date (YAML and TOML give one for 2004-01-30), or
+    text YYYY-MM-DD. Anything else - a datetime, a number, a bad day - is a
+    ValueError whose message quotes the value; callers add file and line."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str) and _ISO_DAY.fullmatch(value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ValueError(f"not a date YYYY-MM-DD: {value!r}")

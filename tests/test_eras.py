@@ -257,3 +257,19 @@ def test_corpus_era_rules(corpus_dir: Path) -> None:
         if doc.date.value and doc.date.value.year < 2003:
             old += [(f.stem, x.rule) for x in found if x.rule in ERA_RULES]
     assert sorted(old) == [("90KHARTOUM10657", "CL304"), ("96ANKARA12278", "CL207")]
+
+
+def test_year_only_date_spanning_two_eras_runs_rules_the_eras_agree_on() -> None:
+    """03BRASILIA907-like: only the year 2003 is known (two eras), yet both
+    eras accept E.O. 12958 and a 10-year DECL, so those rules run; a rule whose
+    verdict differs between the eras (reasons "1.4" are wrong before March
+    2003, right after) still reports CL000."""
+    from cablelint import lint_text
+
+    text = ("C O N F I D E N T I A L BRASILIA 000907\nE.O. 12958: DECL: 03/01/2013\nTAGS: PREL BR\n"
+            "SUBJECT: (U) X\nClassified By: Ambassador Jon Doe, reasons 1.4 (b) and (d)\n\n1. (C) Text.\n")
+    findings = lint_text(text, path="03BRASILIA907.txt")
+    cl000 = [f for f in findings if f.rule == "CL000"]
+    skipped = " ".join(f.message for f in cl000)
+    assert "CL304" in skipped and "CL202" not in skipped and "CL207" not in skipped
+    assert not [f for f in findings if f.rule in ("CL202", "CL207")]

@@ -315,3 +315,31 @@ def test_sequence_totals_is_a_parameter(tmp_path) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace("require_all", "totals: true\n    require_all"),
                     encoding="utf-8")
     assert load(str(path)).rules[0].params["totals"] is True
+
+
+def test_glued_classified_by_and_paragraph_one() -> None:
+    d = doc_of("C O N F I D E N T I A L CAIRO 003126\nE.O. 12958: DECL: 01/01/2017\nTAGS: PREL EG\n"
+               "SUBJECT: VISIT TO CAIROClassified By: DEPUTY CHIEF OF MISSION JOHN ROE, REASON: 1.4 (b), (d) "
+               "1.(C) Summary: text.\n\n2. (C) More.\n")
+    assert d.subject.value == "VISIT TO CAIRO"
+    assert [r.value for r in d.classified_by.reasons] == ["b", "d"]
+    assert [p.number for p in d.paragraphs] == [1, 2]
+
+
+@pytest.mark.parametrize("line,tags", [
+    ("TAGS: PREL OVIP STEINBERG JAMES", ["PREL", "OVIP"]),
+    ("TAGS: OVIP (RICE, CONDOLEEZZA) PREL US", ["OVIP", "PREL", "US"]),
+])
+def test_person_tags(line: str, tags: list[str]) -> None:
+    d = doc_of(f"UNCLAS X 000001\nE.O. 12958: N/A\n{line}\nSUBJECT: X\n")
+    assert [t.value for t in d.tags] == tags
+
+
+def test_lead_in_paragraph_with_marked_bullets_is_not_unmarked() -> None:
+    from cablelint.targets import resolve
+
+    d = doc_of("S E C R E T CAIRO 001349\nNOFORN\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL EG\nSUBJECT: X\n\n"
+               "¶1. Key Points:\n-- (S/NF) The first point.\n-- (C) The second point.\n\n¶2. Unmarked text here.\n")
+    unmarked = resolve("paragraphs.unmarked")(d)
+    assert [it.obj.number for it in unmarked] == [2]
+    assert d.paragraphs[0].marked_items == 2

@@ -116,6 +116,7 @@ class Paragraph:
     portion: Marking | None = None
     text: str = ""  # first line, for messages (never printed by default)
     kind: str = "numbered"  # numbered | block
+    marked_items: int = 0  # bullets inside it that carry their own portion mark ("-- (S/NF) ...")
 
 
 @dataclass(slots=True)

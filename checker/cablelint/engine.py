@@ -5,6 +5,7 @@ Text -> Document (parser) -> Findings (this module) -> report (reporters).
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Iterable
@@ -164,18 +165,22 @@ class Engine:
             for rule in active:
                 if rule.id in era_off:
                     continue  # the era table says this rule does not apply (no E.O. line before 1972)
+                rule_sev = era_sev.get(rule.id)
                 try:
                     if rule.when and not self._when(rule.when, ctx):
                         continue
                     hits = list(KINDS[rule.kind].check(rule, rule.params, ctx))
                 except CannotRun as exc:
-                    skipped.setdefault(str(exc), []).append(rule.id)
-                    continue
+                    agreed = self._agree_across_eras(rule, ctx)
+                    if agreed is None:
+                        skipped.setdefault(str(exc), []).append(rule.id)
+                        continue
+                    hits, rule_sev = agreed
                 for hit in hits:
                     if "{era" in rule.message and "era" not in hit.values:
                         era = ctx.era
                         hit.values["era"] = era.get("label", era["name"]) if era else "the cable's era"
-                    findings.append(self._finding(doc, rule, hit, era_sev.get(rule.id)))
+                    findings.append(self._finding(doc, rule, hit, rule_sev))
                     for sid in rule.supersedes:
                         superseded.setdefault(sid, []).append(hit.span)
             if superseded:
@@ -194,6 +199,39 @@ class Engine:
                 "count": len(ids), "reason": reason, "rules": shown, "hint": hint})))
         findings.sort(key=Finding.sort_key)
         return findings
+
+    def _agree_across_eras(self, rule: Rule, ctx: Context) -> tuple[list[Hit], str | None] | None:
+        """Only the year is known and it spans eras: run the rule under each era
+        the cable may fall in; keep the verdict when every era gives the same
+        one (same spans, values and grade), else None (the rule could not run)."""
+        eras = ctx.candidate_eras()
+        if len(eras) < 2:
+            return None
+        verdicts = []
+        for era in eras:
+            c = dataclasses.replace(ctx, _era=era)
+            if rule.id in (era.get("disable") or ()):
+                verdicts.append(("off",))
+                continue
+            try:
+                if rule.when and not self._when(rule.when, c):
+                    verdicts.append(((), None))
+                    continue
+                hits = list(KINDS[rule.kind].check(rule, rule.params, c))
+            except CannotRun:
+                return None
+            verdicts.append((tuple((h.span, tuple(sorted((k, str(v)) for k, v in h.values.items() if k != "era")))
+                                   for h in hits), (era.get("severity") or {}).get(rule.id), hits))
+        if any(v[:2] != verdicts[0][:2] for v in verdicts):
+            return None
+        if verdicts[0] == ("off",):
+            return [], None
+        hits = list(verdicts[0][2]) if len(verdicts[0]) > 2 else []
+        if "{era" in rule.message:
+            label = " or ".join(e.get("label", e["name"]) for e in eras)
+            for h in hits:
+                h.values["era"] = label
+        return hits, verdicts[0][1]
 
     def _finding(self, doc: Document, rule: Rule, hit: Hit, era_severity: str | None = None) -> Finding:
         """`era_severity`: the cable era's grade for this rule (a lagging drafter

@@ -448,8 +448,12 @@ class Parser:
     def _tags(self, doc: Document, line: str, off: int, at: int) -> None:
         rest = line[at:]
         doc.tags_line = Token(rest.strip(), Span(off + at, off + at + len(rest.rstrip())), line.strip())
+        person_open = False
         for m in rx(r"\[?(?P<t>[A-Za-z0-9][A-Za-z0-9-]*(?:\s*\([^)]*\))?)\]?(?:\(#\))?").finditer(rest):
             t = m["t"]
+            if person_open and "(" not in t:
+                break  # "OVIP STEINBERG JAMES": the rest of the line is the person's name
+            person_open = t.upper() in self.vocab.person_tag_words
             if "(" in t:  # person tag: OVIP (RICE, CONDOLEEZZA) -- the TAG is the word before it
                 word = t.split("(")[0].strip()
                 if word:
@@ -729,6 +733,8 @@ class Parser:
                     last = number
                     prev_blank = False
                     continue
+            if numbered and BULLET_MARK_RE.match(line):
+                numbered[-1].marked_items += 1  # "¶1. Key Points:" then "-- (S/NF) ..." bullets
             if prev_blank:
                 pmk = self._portion_start(line, off)
                 if pmk is not None:
@@ -933,9 +939,13 @@ class Parser:
 
 # Header fields that exports run together on one line: "NOFORN SIPDIS DEPT FOR
 # NEA/MAG E.O. 12958: DECL: 12/21/2019 TAGS: PREL SUBJECT: ...".
+# A bullet or lettered item that carries its own portion mark.
+BULLET_MARK_RE = regex.compile(r"^\s*(?:-{1,2}|\*|\u2022|[a-zA-Z][.)]|\([a-z]\))\s*\(\s*(?:U|C|S|TS|SBU)\b[^)]{0,20}\)")
 RUN_ON_MARK_RE = regex.compile(
     r"E\.\s?O\.\s?\d{5}\b|(?<![A-Za-z])(?:EO\s\d{5}\s+DECL|TAGS\s*:|SUBJECT\s*:|SUBJ\s*:|REFS?\s*:|"
     r"(?i:(?<!DE)CLASSIFIED\s+BY\b))"
+    r"|(?<=[A-Z]{2})Classified\s+By\b"  # glued to the subject: "VISIT TO CAIROClassified By:"
+    r"|(?<=\s)1\s?\.\s?\((?:U|C|S|TS|SBU)(?:/[A-Z]{1,3})?\)"  # paragraph 1 glued to the header
 )
 
 
@@ -956,13 +966,14 @@ def split_run_on_header(lines: list[str], starts: list[int], limit: int = 120) -
         in_clby = False
         for m in RUN_ON_MARK_RE.finditer(line):
             is_clby = m.group(0)[:1] in "Cc"
-            # Inside a Classified By statement only TAGS/SUBJECT start a new field:
-            # "Classified By: X, E.O. 12958, reasons 1.4 (b)" stays whole.
-            if in_clby and (is_clby or not m.group(0).upper().startswith(("TAGS", "SUBJ"))):
+            # Inside a Classified By statement only TAGS/SUBJECT or paragraph 1
+            # start a new field: "Classified By: X, E.O. 12958, reasons 1.4 (b)" stays whole.
+            ends_clby = m.group(0).upper().startswith(("TAGS", "SUBJ", "1"))
+            if in_clby and (is_clby or not ends_clby):
                 continue
             if line[:m.start()].strip():
                 cuts.append(m.start())
-            in_clby = is_clby or (in_clby and not m.group(0).upper().startswith(("TAGS", "SUBJ")))
+            in_clby = is_clby or (in_clby and not ends_clby)
         if not cuts or len(line) > 2000:
             out_lines.append(line)
             out_starts.append(starts[i])

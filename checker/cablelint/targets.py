@@ -118,10 +118,12 @@ def _decl_kind(kind: str) -> Callable[[Document], list[Item]]:
 def _unmarked_paragraphs(d: Document) -> list[Item]:
     """Paragraphs without a portion mark, except one that is the Classified By
     statement itself ("1. CLASSIFIED BY ..., REASON 1.5(B)" in 1990s cables):
-    an authority block is not a portion."""
+    an authority block is not a portion; and a lead-in ("1. Key Points:") whose
+    bullets each carry their own mark: the bullets are the portions."""
     cb = d.classified_by.span if d.classified_by else None
     return [Item(p.text, p.span, p, _para_label(p)) for p in d.paragraphs
-            if p.portion is None and not (cb and p.span.start <= cb.start < p.span.end)]
+            if p.portion is None and not (cb and p.span.start <= cb.start < p.span.end)
+            and not (p.marked_items and p.text.rstrip().endswith(":"))]
 
 
 def _entire_text(d: Document) -> list[Item]:

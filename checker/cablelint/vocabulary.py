@@ -107,6 +107,7 @@ class Vocabulary:
         self.controls: dict[str, Control] = {}
         self.caption_words: set[str] = set()
         self.title_words: set[str] = set()
+        self.person_tag_words: set[str] = set()
         self.title_patterns: list[str] = []
         self.fields: dict[str, list[str]] = {}  # canonical field name -> spellings
         self.decl_exemption_patterns: list[str] = []
@@ -124,6 +125,7 @@ class Vocabulary:
             self.fields[f["name"]] = list(f["spellings"])
         self.caption_words |= {w.upper() for w in data.get("caption_words", [])}
         self.title_words |= {w.upper() for w in data.get("title_words", [])}
+        self.person_tag_words |= {w.upper() for w in data.get("person_tag_words", [])}
         for key in ("title_patterns", "decl_exemption_patterns", "placeholder_patterns"):
             mine = getattr(self, key)
             mine.extend(p for p in data.get(key, []) if p not in mine)

@@ -147,6 +147,27 @@ class Context:
                 return self.lists[spec[5:]]
         return spec
 
+    def candidate_eras(self) -> list[dict[str, Any]]:
+        """When only the year is known and it spans eras (or grace windows):
+        every era the cable may fall in, each as it applies on some day of
+        the year. The engine runs a rule under each and keeps the verdict only
+        when they all agree."""
+        r = self.date_range
+        if r is None or r[0] == r[1]:
+            return []
+        lo, hi = r
+        days = {lo, hi}
+        for era in self.eras:
+            for d in [era["_from"], era["_to"]] + [g[k] for g in era.get("_grace") or () for k in ("_from", "_until")]:
+                if lo < d <= hi:
+                    days |= {d, d - dt.timedelta(days=1)}
+        out: list[dict[str, Any]] = []
+        for d in sorted(days):
+            e = _era_in(self.eras, d, d)
+            if e is not None and all(e.get("_key", e["name"]) != o.get("_key", o["name"]) for o in out):
+                out.append(e)
+        return out
+
     def level_rank(self, level: str | None) -> int | None:
         return self.vocab.rank(level)
 

@@ -343,3 +343,8 @@ def test_lead_in_paragraph_with_marked_bullets_is_not_unmarked() -> None:
     unmarked = resolve("paragraphs.unmarked")(d)
     assert [it.obj.number for it in unmarked] == [2]
     assert d.paragraphs[0].marked_items == 2
+
+
+def test_person_tag_followed_by_comma_separated_tags() -> None:
+    d = doc_of("UNCLAS X 000001\nE.O. 12958: N/A\nTAGS: PFOR, OVIP, parm, FR\nSUBJECT: X\n")
+    assert [t.value for t in d.tags] == ["PFOR", "OVIP", "parm", "FR"]

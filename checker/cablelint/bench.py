@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("corpus", type=Path, help="folder of cables")
     ap.add_argument("--rules", action="append", help="rule sets (default: the command's default)")
     ap.add_argument("--baseline", type=Path, help="path to ../shared/bench/baseline_regex.py")
-    ap.add_argument("--jobs", default="2", help="--jobs for the cablelint command run (if supported)")
+    ap.add_argument("--jobs", default="2", help="--jobs for the cablelint command run")
     ap.add_argument("--repeat", type=int, default=1)
     a = ap.parse_args(argv)
     rulesets = a.rules or list(DEFAULT_RULESETS)

@@ -82,6 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--fail-on", choices=["error", "warning", "info"], default=None,
                    help="lowest severity that makes the exit code 1 (default error)")
     c.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
+    c.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
+                   help="lint in N worker processes (0: one per CPU); results are the same")
     c.add_argument("--config", metavar="FILE", help="use this config file (.cablelint.yaml or pyproject.toml)")
     c.add_argument("--isolated", action="store_true", help="ignore all config files")
     c.add_argument("--show-config", action="store_true",
@@ -232,7 +234,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     stdin = None
     if "-" in args.paths:
         stdin = (args.stdin_filename or "<stdin>", sys.stdin.buffer.read())
-    run = run_check(cfg, args.paths, engine=engine, stdin=stdin, baseline=args.baseline, progress=sys.stderr)
+    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    run = run_check(cfg, args.paths, engine=engine, stdin=stdin, baseline=args.baseline, progress=sys.stderr,
+                    jobs=jobs)
     if args.write_baseline:
         n, kept = baseline_mod.write(Path(args.write_baseline), run.findings, run.linted, rules=run.engine.rules)
         extra = f" (kept {kept} for files not linted in this run)" if kept else ""

@@ -449,11 +449,13 @@ class Parser:
         rest = line[at:]
         doc.tags_line = Token(rest.strip(), Span(off + at, off + at + len(rest.rstrip())), line.strip())
         person_open = False
+        prev_end = 0
         for m in rx(r"\[?(?P<t>[A-Za-z0-9][A-Za-z0-9-]*(?:\s*\([^)]*\))?)\]?(?:\(#\))?").finditer(rest):
             t = m["t"]
-            if person_open and "(" not in t:
+            if person_open and "(" not in t and not rx(r"[,;]").search(rest, prev_end, m.start()):
                 break  # "OVIP STEINBERG JAMES": the rest of the line is the person's name
             person_open = t.upper() in self.vocab.person_tag_words
+            prev_end = m.end()
             if "(" in t:  # person tag: OVIP (RICE, CONDOLEEZZA) -- the TAG is the word before it
                 word = t.split("(")[0].strip()
                 if word:

@@ -348,3 +348,7 @@ def test_lead_in_paragraph_with_marked_bullets_is_not_unmarked() -> None:
 def test_person_tag_followed_by_comma_separated_tags() -> None:
     d = doc_of("UNCLAS X 000001\nE.O. 12958: N/A\nTAGS: PFOR, OVIP, parm, FR\nSUBJECT: X\n")
     assert [t.value for t in d.tags] == ["PFOR", "OVIP", "parm", "FR"]
+
+
+def test_banner_with_a_damaged_section_mark() -> None:
+    assert doc_of("UNCLAS SECTION 01 GF 02 BISHIEK 00Q021\nE.O. 12958: N/A\n").level == "UNCLASSIFIED"

@@ -352,8 +352,8 @@ class Parser:
         if not r:
             return True
         # LEVEL [caveats] [SECTION n OF m] POST SERIAL, or LEVEL followed by a control.
-        if SECTION_RE.search(r) or rx(r"\b\d{2,}\s*\\?\s*$").search(r):
-            return True
+        if SECTION_RE.search(r) or rx(r"\b\d{2,}\s*\\?\s*$").search(r) or rx(r"SECTION\s+\d").match(r):
+            return True  # (a damaged "SECTION 01 GF 02" still marks a banner)
         first = rx(r"[A-Z/]+").match(r)
         return bool(first and (first.group(0) in self.vocab.caption_words or
                                first.group(0) in self.vocab.banner_control))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from . import Report, display_path  # noqa: F401 (display_path: kept importable from here)
+from . import Report
 
 
 def statistics(report: Report) -> list[dict]:

@@ -352,3 +352,13 @@ def test_person_tag_followed_by_comma_separated_tags() -> None:
 
 def test_banner_with_a_damaged_section_mark() -> None:
     assert doc_of("UNCLAS SECTION 01 GF 02 BISHIEK 00Q021\nE.O. 12958: N/A\n").level == "UNCLASSIFIED"
+
+
+def test_tags_free_text_and_run_together_codes() -> None:
+    from cablelint import lint_text
+
+    text = ("UNCLAS TEL AVIV 000145\nE.O. 12958: N/A\n"
+            "TAGS: ECONEFIN IZPREL PREL ISRAELI PALESTINIAN AFFAIRS\nSUBJECT: X\n")
+    got = {f.message.split()[1]: f.message for f in lint_text(text, date="2006-01-10") if f.rule == "CL404"}
+    assert set(got) == {"ECONEFIN", "IZPREL"}  # free words are not TAGS; codes run together are
+    assert got["ECONEFIN"].endswith("(run together: ECON EFIN)")

@@ -4,6 +4,13 @@ E.O. numbers for the era...), and must not be a forbidden one.
 `allowed` is a list whose entries are literals, `list:NAME` (a named list of
 the rule set) or `era:KEY` (a list of the cable's era). `forbidden` maps a
 value to the suggestion shown in the message (RU -> RS).
+
+`free_text_from: N` is for fields that mix codes with free words (the TAGS
+line of some exports carries subject terms: "ISRAELI PALESTINIAN AFFAIRS"):
+an unknown value of N or more letters is taken as free text and left alone,
+unless it is allowed values run together (ECONEFIN = ECON + EFIN, IZPREL =
+IZ + PREL: at least one part of 4+ letters, at most one of 2), which is
+reported with `{suggestion}` naming the parts.
 """
 from __future__ import annotations
 
@@ -19,6 +26,7 @@ PARAMS = {
     "allowed": ((list, str), False),
     "allowed_pattern": (str, False),
     "forbidden": ((dict, list, str), False),
+    "free_text_from": (int, False),
 }
 
 
@@ -87,5 +95,28 @@ def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
             continue
         if allowed is None or v in allowed or (pat and pat.fullmatch(str(it.value))):
             continue
-        yield Hit(it.span, {"value": it.value, "suggestion": "", "where": it.label, "reason": "unknown",
+        suggestion = ""
+        if p.get("free_text_from") and len(v) >= p["free_text_from"]:
+            parts = split_compound(v, allowed)
+            if parts is None:
+                continue  # a free word, not a code
+            suggestion = f" (run together: {' '.join(parts)})"
+        yield Hit(it.span, {"value": it.value, "suggestion": suggestion, "where": it.label, "reason": "unknown",
                             "allowed": ", ".join(sorted(allowed)[:12])})
+
+
+def split_compound(value: str, allowed: set[str]) -> list[str] | None:
+    """`value` as allowed values written together, or None: at least one part
+    of four letters or more, at most one two-letter part (so an English word
+    is not read as a string of country codes)."""
+    def go(rest: str, twos: int, long_seen: bool) -> list[str] | None:
+        if not rest:
+            return [] if long_seen else None
+        for n in range(min(len(rest), 8), 1, -1):
+            head = rest[:n]
+            if head in allowed and (n != 2 or twos == 0) and n != 3:
+                tail = go(rest[n:], twos + (n == 2), long_seen or n >= 4)
+                if tail is not None:
+                    return [head] + tail
+        return None
+    return go(value, 0, False)

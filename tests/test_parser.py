@@ -358,7 +358,8 @@ def test_tags_free_text_and_run_together_codes() -> None:
     from cablelint import lint_text
 
     text = ("UNCLAS TEL AVIV 000145\nE.O. 12958: N/A\n"
-            "TAGS: ECONEFIN IZPREL PREL ISRAELI PALESTINIAN AFFAIRS\nSUBJECT: X\n")
+            "TAGS: ECONEFIN IZPREL PREL EAGRS ISRAELI PALESTINIAN AFFAIRS\nSUBJECT: X\n")
     got = {f.message.split()[1]: f.message for f in lint_text(text, date="2006-01-10") if f.rule == "CL404"}
-    assert set(got) == {"ECONEFIN", "IZPREL"}  # free words are not TAGS; codes run together are
+    assert set(got) == {"ECONEFIN", "IZPREL", "EAGRS"}  # free words are not TAGS; run-together and typos are
+    assert got["EAGRS"].endswith("(one letter too many for EAGR?)")
     assert got["ECONEFIN"].endswith("(run together: ECON EFIN)")

@@ -10,7 +10,8 @@ line of some exports carries subject terms: "ISRAELI PALESTINIAN AFFAIRS"):
 an unknown value of N or more letters is taken as free text and left alone,
 unless it is allowed values run together (ECONEFIN = ECON + EFIN, IZPREL =
 IZ + PREL: at least one part of 4+ letters, at most one of 2), which is
-reported with `{suggestion}` naming the parts.
+reported with `{suggestion}` naming the parts, or one letter away from an
+allowed value (EAGRS for EAGR), reported as a likely typo.
 """
 from __future__ import annotations
 
@@ -98,9 +99,11 @@ def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         suggestion = ""
         if p.get("free_text_from") and len(v) >= p["free_text_from"]:
             parts = split_compound(v, allowed)
-            if parts is None:
+            near = None if parts else next((v[:i] + v[i + 1:] for i in range(len(v))
+                                            if v[:i] + v[i + 1:] in allowed), None)
+            if parts is None and near is None:
                 continue  # a free word, not a code
-            suggestion = f" (run together: {' '.join(parts)})"
+            suggestion = f" (run together: {' '.join(parts)})" if parts else f" (one letter too many for {near}?)"
         yield Hit(it.span, {"value": it.value, "suggestion": suggestion, "where": it.label, "reason": "unknown",
                             "allowed": ", ".join(sorted(allowed)[:12])})
 

@@ -335,7 +335,8 @@ def _inspect_text(d: dict) -> str:
     out.append(f"  TAGS:           {' '.join(d['tags']) or 'none'}")
     out.append(f"  SUBJECT:        {d['subject'] or 'none'}")
     cb = d.get("classified_by")
-    out.append(f"  Classified By:  {cb['name']!r} reasons {cb['section']} {','.join(cb['reasons'])} "
+    out.append(f"  Classified By:  {cb['name']!r} ({cb['title'] or 'no title'}) reasons {cb['section']} "
+               f"{','.join(cb['reasons'])} "
                f"(line {cb['line']})" if cb else "  Classified By:  none")
     secs = ", ".join(f"{s['number']}/{s['total']}@{s['line']}" for s in d["sections"])
     out.append(f"  sections:       {secs or 'none'}")

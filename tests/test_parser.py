@@ -363,3 +363,22 @@ def test_tags_free_text_and_run_together_codes() -> None:
     assert set(got) == {"ECONEFIN", "IZPREL", "EAGRS"}  # free words are not TAGS; run-together and typos are
     assert got["EAGRS"].endswith("(one letter too many for EAGR?)")
     assert got["ECONEFIN"].endswith("(run together: ECON EFIN)")
+
+
+def test_list_items_and_lead_ins_are_not_unmarked_paragraphs() -> None:
+    from cablelint.targets import resolve
+
+    d = doc_of("C O N F I D E N T I A L CAIRO 000059\nE.O. 12958: DECL: 01/01/2020\nTAGS: PREL EG\nSUBJECT: X\n"
+               "Classified By: DCM Jon Roe, reasons 1.4 (b) and (d)\n\n"
+               "¶1. Key Points: -- (SBU) On January 7, gunmen fired.\n\n"
+               "¶2. (C) The questions follow.\n\n1)  (C/NF)  HOW DOES HE REACT?\n\n8) Burma (FPOL-1)\n\n"
+               "¶3. (C) End.\n")
+    assert [p.number for p in d.paragraphs] == [1, 2, 3]
+    assert resolve("paragraphs.unmarked")(d) == []
+
+
+def test_corrected_copy_note_is_not_the_classified_by_line() -> None:
+    d = doc_of("C O N F I D E N T I A L LONDON 002347\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL UK\nSUBJECT: X\n"
+               "CORRECTED COPY (ADDED CLASSIFIED BY LINE)\n\nClassified By: Pol Couns Jane Doe, reasons 1.4 b and d\n\n"
+               "1. (C) Text.\n")
+    assert [r.value for r in d.classified_by.reasons] == ["b", "d"]

@@ -49,7 +49,7 @@ META_DATE_RE = regex.compile(
     r"(?<![\d-])(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)[T ]\d{2}:\d{2}")
 SUBJ_RE = regex.compile(r"^\s*\[?SUBJ(?:ECT)?\]?" + DEBRIS + r"\s*:\s*(?P<rest>.*)$", regex.IGNORECASE)
 REF_RE = regex.compile(r"^\s*REFS?(?:\s*\(S\))?(?:\s*:\s*|\s+)(?P<rest>.*)$")
-CLBY_RE = regex.compile(r"(?<![A-Za-z])classified\s+by\b\s*:?", regex.IGNORECASE)  # not DECLASSIFIED BY
+CLBY_RE = regex.compile(r"(?<![A-Za-z])classified\s+by\b(?!\s+line)\s*:?", regex.IGNORECASE)  # not DECLASSIFIED BY
 SECTION_RE = regex.compile(r"\bSECTION\s+(?P<n>\d{1,3})\s+OF\s+(?P<m>\d{1,3})\b", regex.IGNORECASE)
 PAGE_RE = regex.compile(
     r"^\s*[A-Z][A-Z .'-]*?\s+0*\d{1,8}\s+(?P<n>\d{3})(?:\.\d+)?\s+OF\s+(?P<m>\d{3})\s*\\?\s*$"
@@ -60,9 +60,10 @@ PARTIAL_RE = regex.compile(r"(?i)partial extract|full text of the original cable
 PAGE_INLINE_RE = regex.compile(
     r"(?<![A-Za-z])[A-Z][A-Z .'-]{0,30}?\s+0{2,}\d{2,}\s+(?P<n>\d{3})(?:\.\d+)?\s+OF\s+(?P<m>\d{3})(?!\d)"
 )
-# A numbered paragraph: 1. / ¶1. / [11.](#) / 1.(C) / 12 (C)
+# A numbered paragraph: 1. / ¶1. / [11.](#) / 1.(C) / 12 (C). Never "8)": cables
+# number paragraphs with a dot; "8) Burma", "1) (C/NF) HOW..." are list items.
 PARA_RE = regex.compile(
-    r"^[ \t]{0,8}(?:¶\s*)?(?:\[)?(?P<num>\d{1,3})(?P<dot>\.|\)|(?=\s*\())\]?(?:\(#\))?[ \t]*"
+    r"^[ \t]{0,8}(?:¶\s*)?(?:\[)?(?P<num>\d{1,3})(?P<dot>\.|(?=\s*\())\]?(?:\(#\))?[ \t]*"
 )
 PORTION_RE = regex.compile(r"\(\s*(?P<mark>[A-Za-z][^()\n]{0,58}?)\s*\)")
 # Fields that make a document without a telegram header an IC/ISOO- or CUI-marked one.
@@ -617,8 +618,6 @@ class Parser:
         # "1. (C) text", "1. text", "1.(S/NF)" -- but not "2002 MADRID 1234" or "10:30".
         if m["dot"] == "" and not after.startswith("("):
             return None
-        if m["dot"] == ")" and not after[:1].isalpha():
-            return None
         if not after.strip() and not line.strip().endswith((".", "](#)")):
             return None
         if after[:1].isdigit():
@@ -731,6 +730,10 @@ class Parser:
                         if bad:  # malformed "1. C)": keep it as an unparsed mark
                             para.portion = Marking(raw=bad["m"] + ")", span=Span(off + after_at + bad.start("m"), off + after_at + bad.end()),
                                                    form="malformed")
+                    lead = LEAD_IN_RE.match(line, after_at) if para.portion is None else None
+                    if lead:  # "¶1. Key Points: -- (SBU) ...": the marked bullet follows on the same line
+                        para.marked_items += 1
+                        para.text = lead["lead"].strip()
                     numbered.append(para)
                     last = number
                     prev_blank = False
@@ -941,6 +944,8 @@ class Parser:
 
 # Header fields that exports run together on one line: "NOFORN SIPDIS DEPT FOR
 # NEA/MAG E.O. 12958: DECL: 12/21/2019 TAGS: PREL SUBJECT: ...".
+# A lead-in and its first marked bullet on one line: "Key Points: -- (SBU) ...".
+LEAD_IN_RE = regex.compile(r"(?P<lead>[^()\n]{1,60}:)\s*(?:-{1,2}|\*|\u2022)\s*\(\s*(?:U|C|S|TS|SBU)\b[^)]{0,20}\)")
 # A bullet or lettered item that carries its own portion mark.
 BULLET_MARK_RE = regex.compile(r"^\s*(?:-{1,2}|\*|\u2022|[a-zA-Z][.)]|\([a-z]\))\s*\(\s*(?:U|C|S|TS|SBU)\b[^)]{0,20}\)")
 RUN_ON_MARK_RE = regex.compile(

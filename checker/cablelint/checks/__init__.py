@@ -25,6 +25,15 @@ from ..targets import Item, resolve
 from ..vocabulary import Vocabulary
 
 
+def compile_param(pattern: str, key: str, flags: int = 0) -> "regex.Pattern[str]":
+    """A rule's regex parameter, compiled when the rule set loads; a bad one is
+    a ValueError the loader reports with the rule's file and line."""
+    try:
+        return regex.compile(pattern, flags)
+    except regex.error as exc:
+        raise ValueError(f"bad regex in `{key}`: {exc}") from None
+
+
 class CannotRun(Exception):
     """A rule that needs something the document does not give (its date, its era)."""
 

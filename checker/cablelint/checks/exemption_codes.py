@@ -21,7 +21,7 @@ from typing import Any, Iterable
 import regex
 
 from ..document import Span
-from . import Context, Hit
+from . import compile_param, Context, Hit
 
 KIND = "exemption_codes"
 PARAMS = {
@@ -39,10 +39,7 @@ _LETTER = regex.compile(r"(?<![A-Za-z])[A-Za-z](?![A-Za-z])")
 
 
 def compile_code(p: dict[str, Any]) -> regex.Pattern:
-    try:
-        rx = regex.compile(p["code"], regex.MULTILINE)
-    except regex.error as exc:
-        raise ValueError(f"bad regex in `code`: {exc}") from None
+    rx = compile_param(p["code"], "code", regex.MULTILINE)
     if "n" not in rx.groupindex:
         raise ValueError("`code` needs a named group `n` (the exemption number)")
     return rx

@@ -10,7 +10,7 @@ from typing import Any, Iterable
 import regex
 
 from ..document import Span
-from . import Context, Hit
+from . import compile_param, Context, Hit
 
 KIND = "pattern"
 PARAMS = {"target": (str, True), "match": (str, False), "forbid": (str, False), "ignore_case": (bool, False)}
@@ -23,10 +23,7 @@ def prepare(p: dict[str, Any]) -> dict[str, Any]:
     out = dict(p)
     for key in ("match", "forbid"):
         if key in p:
-            try:
-                out["_" + key] = regex.compile(p[key], flags)
-            except regex.error as exc:
-                raise ValueError(f"bad regex in `{key}`: {exc}") from None
+            out["_" + key] = compile_param(p[key], key, flags)
     return out
 
 

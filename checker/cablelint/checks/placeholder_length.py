@@ -16,9 +16,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any, Iterable
 
-import regex
 
-from . import Context, Hit
+from . import compile_param, Context, Hit
 from .protected_terms import protect_list
 
 KIND = "placeholder_length"
@@ -31,10 +30,7 @@ def prepare(p: dict[str, Any]) -> dict[str, Any]:
     if not all(isinstance(n, int) and n > 0 for n in p.get("standard", [])):
         raise ValueError("`standard` must list whole numbers")
     out = dict(p)
-    try:
-        out["_match"] = regex.compile(p["match"])
-    except regex.error as exc:
-        raise ValueError(f"bad regex in `match`: {exc}") from None
+    out["_match"] = compile_param(p["match"], "match")
     return out
 
 

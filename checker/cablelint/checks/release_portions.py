@@ -21,7 +21,7 @@ from typing import Any, Iterable
 import regex
 
 from ..document import DeclValue, Document, Marking, Paragraph, Span
-from . import Context, Hit
+from . import compile_param, Context, Hit
 from .exemption_codes import category_problem, codes, compile_code
 
 KIND = "release_portions"
@@ -42,10 +42,7 @@ def prepare(p: dict[str, Any]) -> dict[str, Any]:
     # `declassified` keeps its case: "released in full" in a sentence is no stamp.
     for key, flags in (("declassified", regex.MULTILINE), ("filler", regex.IGNORECASE | regex.MULTILINE)):
         if key in p:
-            try:
-                out["_" + key] = regex.compile(p[key], flags)
-            except regex.error as exc:
-                raise ValueError(f"bad regex in `{key}`: {exc}") from None
+            out["_" + key] = compile_param(p[key], key, flags)
     return out
 
 

@@ -17,9 +17,8 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-import regex
 
-from . import Context, Hit, norm
+from . import compile_param, Context, Hit, norm
 
 KIND = "vocabulary"
 PARAMS = {
@@ -36,10 +35,7 @@ def prepare(p: dict[str, Any]) -> dict[str, Any]:
     if "allowed" not in p and "forbidden" not in p:
         raise ValueError("a vocabulary rule needs `allowed` or `forbidden`")
     if "allowed_pattern" in p:
-        try:
-            out["_pattern"] = regex.compile(p["allowed_pattern"])
-        except regex.error as exc:
-            raise ValueError(f"bad regex in `allowed_pattern`: {exc}") from None
+        out["_pattern"] = compile_param(p["allowed_pattern"], "allowed_pattern")
     f = p.get("forbidden") or {}
     if not isinstance(f, str):
         out["_forbidden"] = _forbidden_map(f)

@@ -382,3 +382,10 @@ def test_corrected_copy_note_is_not_the_classified_by_line() -> None:
                "CORRECTED COPY (ADDED CLASSIFIED BY LINE)\n\nClassified By: Pol Couns Jane Doe, reasons 1.4 b and d\n\n"
                "1. (C) Text.\n")
     assert [r.value for r in d.classified_by.reasons] == ["b", "d"]
+
+
+def test_fields_read_when_the_banner_was_lost_and_labels_damaged() -> None:
+    d = doc_of("R 121721Z MAY 09\nFM AMEMBASSY LA PAZ\nTO SECSTATE WASHDC\nINFO AMEMBASSY LIMA\n\n"
+               "E.O. 12958: DECL: 05/12/2019\nAGS: PREL BL\nUBJECT: A DAMAGED EXPORT\n\n1. (S) Text.\n")
+    assert d.banner is None
+    assert [t.value for t in d.tags] == ["PREL", "BL"] and d.subject.value == "A DAMAGED EXPORT"

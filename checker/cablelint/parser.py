@@ -44,10 +44,10 @@ EO_RE = regex.compile(
     r"^[\s\[]*(?:E\s*\.?\s*O\s*\.?|EO|MO\.)\s*(?P<order>\d{5})\b\s*(?:\((?:AS AMENDED)?\))?\s*[:;.,]?\s*(?P<rest>.*)$",
     regex.IGNORECASE,
 )
-TAGS_RE = regex.compile(r"^\s*\[?(?:TAGS?|Tags?)\]?" + DEBRIS + r"(?:\s*:\s*|\s+)(?P<rest>.*)$")
+TAGS_RE = regex.compile(r"^\s*\[?(?:TAGS?|Tags?|AGS(?=:))\]?" + DEBRIS + r"(?:\s*:\s*|\s+)(?P<rest>.*)$")  # AGS: first letter lost
 META_DATE_RE = regex.compile(
     r"(?<![\d-])(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)[T ]\d{2}:\d{2}")
-SUBJ_RE = regex.compile(r"^\s*\[?SUBJ(?:ECT)?\]?" + DEBRIS + r"\s*:\s*(?P<rest>.*)$", regex.IGNORECASE)
+SUBJ_RE = regex.compile(r"^\s*\[?S?UBJ(?:ECT)?\]?" + DEBRIS + r"\s*:\s*(?P<rest>.*)$", regex.IGNORECASE)  # UBJECT: too
 REF_RE = regex.compile(r"^\s*REFS?(?:\s*\(S\))?(?:\s*:\s*|\s+)(?P<rest>.*)$")
 CLBY_RE = regex.compile(r"(?<![A-Za-z])classified\s+by\b(?!\s+line)\s*:?", regex.IGNORECASE)  # not DECLASSIFIED BY
 SECTION_RE = regex.compile(r"\bSECTION\s+(?P<n>\d{1,3})\s+OF\s+(?P<m>\d{1,3})\b", regex.IGNORECASE)
@@ -208,6 +208,8 @@ class Parser:
             line = lines[i]
             if not line.strip():
                 continue
+            if EO_RE.match(line) or TAGS_RE.match(line) or SUBJ_RE.match(line):
+                break  # the cable's own fields: no banner above them (it was lost in the export)
             if self._header_line(doc, line, starts[i], i):
                 header_end = i + 1
                 continue

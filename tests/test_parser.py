@@ -389,3 +389,12 @@ def test_fields_read_when_the_banner_was_lost_and_labels_damaged() -> None:
                "E.O. 12958: DECL: 05/12/2019\nAGS: PREL BL\nUBJECT: A DAMAGED EXPORT\n\n1. (S) Text.\n")
     assert d.banner is None
     assert [t.value for t in d.tags] == ["PREL", "BL"] and d.subject.value == "A DAMAGED EXPORT"
+
+
+def test_a_cable_without_banner_is_not_judged_unclassified() -> None:
+    from cablelint import lint_text
+
+    text = ("R 121721Z MAY 09\nFM AMEMBASSY LA PAZ\nTO SECSTATE WASHDC\n\nE.O. 12958: DECL: 05/12/2019\n"
+            "TAGS: PREL BL\nSUBJECT: X\nClassified By: Amb Jon Roe, reasons 1.4 (b)\n\n1. (S) Text.\n")
+    rules = {f.rule for f in lint_text(text)}
+    assert "CL101" in rules and not rules & {"CL205", "CL306"}

@@ -270,7 +270,8 @@ class Engine:
         doc = ctx.doc
         for key, want in when.items():
             if key == "classified":
-                if ctx.vocab.is_classified(doc.level) != want:
+                # No banner: the level is unknown, neither classified nor unclassified.
+                if doc.level is None or ctx.vocab.is_classified(doc.level) != want:
                     return False
             elif key == "levels":
                 if norm(doc.level or "") not in {norm(x) for x in want}:

@@ -15,6 +15,7 @@ from .checks.kinds import KINDS
 from .document import Document, Span
 from .findings import Finding, Severity
 from .parser import Parser
+from .rx import rx
 from .rule import Rule, RuleSet
 from .source import Source
 from .vocabulary import Vocabulary, default_vocabulary_data
@@ -311,6 +312,11 @@ class Engine:
                     return False
             elif key == "release":
                 if bool(ctx.options.get("release")) != want:
+                    return False
+            elif key in ("text_has", "text_lacks"):
+                # A notice or stamp anywhere in the text ("Classified by compilation",
+                # "THIS DOCUMENT CONTAINS GBR INFORMATION"): one shared scan per document.
+                if (ctx.search(rx(want)) is not None) != (key == "text_has"):
                     return False
         return True
 

@@ -42,7 +42,8 @@ RULE_META = {"id", "name", "severity", "kind", "message", "when", "summary", "wh
              "examples", "tags", "supersedes"}
 WHEN_KEYS = {"classified": bool, "levels": list, "shape": list, "eras": list, "not_eras": list,
              "date_from": (str, dt.date), "date_before": (str, dt.date), "present": list, "absent": list,
-             "controls_any": list, "portion_controls_any": list, "era_flag": str, "release": bool, "partial": bool}
+             "controls_any": list, "portion_controls_any": list, "era_flag": str, "release": bool, "partial": bool,
+             "text_has": str, "text_lacks": str}
 # The rule sets used when none is chosen: each checks only the documents of its
 # `applies: {shape: ...}` (cables, CAPCO-marked, CUI), so together they pick the
 # rule set by the shape of the document.
@@ -514,6 +515,11 @@ def _validate_when(path: Path, when: Any, where: str) -> None:
         _check_type(path, when, k, WHEN_KEYS[k], where)
         if k in ("date_from", "date_before"):
             when[k] = _date(path, when, k, where)
+        if k in ("text_has", "text_lacks"):
+            try:
+                regex.compile(v)
+            except regex.error as exc:
+                raise _err(path, when, f"{where}: bad regex in `{k}`: {exc}", k) from None
         if k in ("present", "absent"):
             for t in v:
                 if resolve(t) is None:

@@ -214,6 +214,8 @@ TARGETS: dict[str, Callable[[Document], list[Item]]] = {
     "classified_by.authority": lambda d: _tok(d.classified_by.authority, "classifier") if d.classified_by else [],
     "classified_by.section": lambda d: _tok(d.classified_by.section, "reason section") if d.classified_by else [],
     "classified_by.derived": _derived,
+    "classified_by.name": lambda d: _tok(d.classified_by.name, "classifier's name") if d.classified_by else [],
+    "classified_by.title": lambda d: _tok(d.classified_by.title, "classifier's position") if d.classified_by else [],
     "classified_by.reasons": lambda d: [Item(t.value, t.span, t, "reason") for t in d.classified_by.reasons]
     if d.classified_by else [],
     "tags": lambda d: [Item(t.value, t.span, t, "tag") for t in d.tags],

@@ -272,6 +272,10 @@ class Vocabulary:
         if not first:
             return None
         word = lookup_key(first.group(0))
+        if word not in self.portion_level and word not in self.portion_control:
+            spaced = self.read_space_separated_portion(stripped, mk)
+            if spaced is not None:
+                return spaced
         if word in self.portion_level:
             mk.level = self.portion_level[word]
             mk.level_token = Token(mk.level, Span(mk.span.start, mk.span.start + first.end()), first.group(0))
@@ -286,6 +290,32 @@ class Vocabulary:
             mk.level = ctl.level
             rest_at = 0
         self._parse_categories(stripped[rest_at:], mk.span.start + rest_at, mk, portion=True)
+        return mk
+
+    def read_space_separated_portion(self, stripped: str, mk: Marking) -> Marking | None:
+        """Repair step for a portion mark whose separator was lost: `(S NF)`,
+        `(C NOFORN)`. A known level then known controls, separated by blanks
+        only, is read as the level and its controls (so an `(S NF)` paragraph
+        still makes the banner NOFORN), and the mark is recorded as
+        `form="malformed"` so that the rules still report it as malformed."""
+        words = stripped.split()
+        if len(words) < 2 or lookup_key(words[0]) not in self.portion_level:
+            return None
+        names = [self.portion_control.get(lookup_key(w)) for w in words[1:]]
+        if not all(names):
+            return None
+        mk.level = self.portion_level[lookup_key(words[0])]
+        mk.level_token = Token(mk.level, Span(mk.span.start, mk.span.start + len(words[0])), words[0])
+        mk.form = "malformed"
+        at = len(words[0])
+        for w, name in zip(words[1:], names):
+            at = stripped.index(w, at)
+            span = Span(mk.span.start + at, mk.span.start + at + len(w))
+            mk.tokens.append(Token(name, span, w))
+            for c in [name, *self.controls[name].implies]:
+                if all(k.value != c for k in mk.controls):
+                    mk.controls.append(Token(c, span, w))
+            at += len(w)
         return mk
 
     def _parse_categories(self, text: str, offset: int, mk: Marking, portion: bool) -> None:

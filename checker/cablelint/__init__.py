@@ -3,7 +3,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .api import lint_paths, lint_text, load_ruleset, make_engine  # noqa: E402
+from .api import lint_marking, lint_paths, lint_text, load_ruleset, make_engine  # noqa: E402
 from .findings import Finding, Severity  # noqa: E402
 
-__all__ = ["Finding", "Severity", "lint_paths", "lint_text", "load_ruleset", "make_engine", "__version__"]
+__all__ = ["Finding", "Severity", "lint_marking", "lint_paths", "lint_text", "load_ruleset", "make_engine", "__version__"]

@@ -51,6 +51,7 @@ from typing import TYPE_CHECKING, Iterable
 from .dates import parse_date
 from .engine import Engine
 from .findings import Finding, Severity
+from .marking_check import MarkingResult, lint_marking as _lint_marking
 from .protect import ProtectList
 from .rule import RuleSet
 from .ruleset import DEFAULT_RULESETS
@@ -98,6 +99,12 @@ def lint_text(text: str, path: str = "<text>", *, engine: Engine | None = None, 
     """Lint one document given as text; `kw` are make_engine's when no engine is given."""
     eng = engine or make_engine(**kw)
     return eng.lint_source(Source(path, text))
+
+
+def lint_marking(text: str, *, engine: Engine | None = None, **kw) -> MarkingResult:
+    """Check one banner or portion mark ('SECRET//NF', '(S//NF)') without a document:
+    `.kind`, `.banner` and `.portion` (canonical forms) and `.findings`."""
+    return _lint_marking(text, engine or make_engine(**kw))
 
 
 def make_config(config: str | Path | Config | None = None, **settings) -> Config:

@@ -32,10 +32,11 @@ from .reporters.common import statistics_text
 from .runner import build_engine, run_check
 from .protect import ProtectError, ProtectList, load as load_protect, masker
 from .redact import RedactError, add_parser as add_redact_parser, run as run_redact
+from . import marking_check
 from .ruleset import DEFAULT_RULESETS, RuleSetError, load, shipped
 from .source import InputError, read
 
-COMMANDS = ("check", "inspect", "rules", "rule", "test", "redact")
+COMMANDS = ("check", "inspect", "rules", "rule", "test", "redact", "marking")
 
 
 class UsageError(Exception):
@@ -123,6 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
     t = sub.add_parser("test", help="run the examples kept with each rule")
     t.add_argument("paths", nargs="*", metavar="PATH", help="rule set files or folders (default: shipped)")
     add_redact_parser(sub)
+    marking_check.add_parser(sub)
     return ap
 
 
@@ -137,7 +139,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0 if exc.code == 0 else 2
     try:
         return {"check": cmd_check, "inspect": cmd_inspect, "rules": cmd_rules, "rule": cmd_rule,
-                "test": cmd_test, "redact": cmd_redact}[args.command](args)
+                "test": cmd_test, "redact": cmd_redact, "marking": cmd_marking}[args.command](args)
     except (RuleSetError, UsageError, ConfigError, baseline_mod.BaselineError, ProtectError, RedactError) as exc:
         print(f"cablelint: error: {exc}", file=sys.stderr)
         return 2
@@ -291,6 +293,10 @@ def cmd_redact(args: argparse.Namespace) -> int:
     if not plist:
         raise UsageError("redact needs a protect list: --protect FILE (or `protect:` in the config)")
     return run_redact(args, plist)
+
+
+def cmd_marking(args: argparse.Namespace) -> int:
+    return marking_check.run(args, Engine(load_rulesets(args.rules)))
 
 
 def cmd_inspect(args: argparse.Namespace) -> int:

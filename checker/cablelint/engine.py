@@ -14,6 +14,7 @@ from .checks import CannotRun, Context, Hit, norm
 from .checks.kinds import KINDS
 from .document import Document, Span
 from .findings import Finding, Severity
+from .marking_check import lint_marking_lines, marking_lines
 from .parser import Parser
 from .rx import rx
 from .rule import Rule, RuleSet
@@ -143,6 +144,9 @@ class Engine:
         return self.parser.parse(source, self.date)
 
     def lint_source(self, source: Source) -> list[Finding]:
+        marks = marking_lines(source, self.vocab)
+        if marks is not None:  # a list of markings, not a document: only marking-level rules
+            return lint_marking_lines(self, source, marks)
         return self.lint_document(self.parse(source))
 
     def lint_document(self, doc: Document) -> list[Finding]:

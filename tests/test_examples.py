@@ -40,6 +40,7 @@ TESTED_ELSEWHERE = {
     "ci/github-actions.yml": "tests/test_examples_ci.py",
     "ci/gitlab-ci.yml": "tests/test_examples_ci.py",
     "ci/Jenkinsfile": "tests/test_examples_ci.py",
+    "capco/fragments/register-fragments.tsv": "tests/test_marking_check.py::test_register_fragment",
 }
 
 

@@ -57,6 +57,7 @@ class Marking:
     # duplicate, misplaced and wrong-form tokens can be pointed at.
     tokens: list[Token] = field(default_factory=list)
     categories: list[Token] = field(default_factory=list)  # CUI category markings (SP-CTI, PRVCY)
+    owner: Token | None = None  # a non-US or JOINT marking's owner after its `//` (GBR, JOINT)
 
 
 @dataclass(slots=True)

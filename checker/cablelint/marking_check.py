@@ -122,7 +122,7 @@ def lint_marking(text: str, engine: "Engine") -> MarkingResult:
         return MarkingResult(text, "unreadable")
     kind, mk = got
     findings = sub.lint_document(marking_document(source, kind, mk, sub.vocab))
-    banner, portion = canonical_forms(mk, sub)
+    banner, portion = canonical_forms(mk, sub, foreign=source.text.lstrip("( ").startswith("//"))
     return MarkingResult(text, kind, banner, portion, findings)
 
 
@@ -150,8 +150,9 @@ def _entry_forms(tok: Any, mk: Marking, vocab: "Vocabulary") -> tuple[str, str]:
     return (ctl.banner or [ctl.name])[0], (ctl.portion or ctl.banner or [ctl.name])[0]
 
 
-def canonical_forms(mk: Marking, engine: "Engine") -> tuple[str | None, str | None]:
-    """The marking written the Register's way: categories in order, `//` between them, `/` inside."""
+def canonical_forms(mk: Marking, engine: "Engine", foreign: bool = False) -> tuple[str | None, str | None]:
+    """The marking written the Register's way: categories in order, `//` between them, `/` inside;
+    `foreign`: a non-US, NATO or JOINT marking, written after a leading `//`."""
     lv = engine.vocab.levels.get(mk.level or "")
     if lv is None:
         return None, None
@@ -179,8 +180,13 @@ def canonical_forms(mk: Marking, engine: "Engine") -> tuple[str | None, str | No
         pparts.append("/".join(e[2] for e in entries))
     b_level = (lv.banner or [lv.name])[0]
     p_level = (lv.portion or [lv.name])[0]
-    banner = "//".join([b_level] + bparts)
-    portion = "(" + "//".join([p_level] + pparts) + ")"
+    if mk.owner is not None:  # a non-US or JOINT marking: `//GBR SECRET`, `//JOINT S CAN GBR USA`
+        co = mk.owner.raw.split()[1:] if mk.owner.value == "JOINT" else []
+        b_level = " ".join([mk.owner.value, b_level, *co])
+        p_level = " ".join([mk.owner.value, p_level, *co])
+    lead = "//" if foreign else ""
+    banner = lead + "//".join([b_level] + bparts)
+    portion = "(" + lead + "//".join([p_level] + pparts) + ")"
     return rx(r"\s+").sub(" ", banner), portion
 
 

@@ -65,7 +65,7 @@ PAGE_INLINE_RE = regex.compile(
 PARA_RE = regex.compile(
     r"^[ \t]{0,8}(?:¶\s*)?(?:\[)?(?P<num>\d{1,3})(?P<dot>\.|(?=\s*\())\]?(?:\(#\))?[ \t]*"
 )
-PORTION_RE = regex.compile(r"\(\s*(?P<mark>[A-Za-z][^()\n]{0,58}?)\s*\)")
+PORTION_RE = regex.compile(r"\(\s*(?P<mark>(?://)?[A-Za-z][^()\n]{0,58}?)\s*\)")  # (//GBR S): non-US
 # Fields that make a document without a telegram header an IC/ISOO- or CUI-marked one.
 MARKED_FIELDS = ("Derived From", "Declassify On", "Controlled By", "CUI Category")
 # A bullet or lettered sub-paragraph: in a CAPCO/CUI document each is a portion.
@@ -629,7 +629,7 @@ class Parser:
     def _portion_start(self, line: str, off: int) -> Marking | None:
         """The mark at the start of a block (the line starts at `off`), after an
         optional item label: "¶A.  (C)", "ii. (SBU)"."""
-        m = rx(r"^\s*(?:¶?\s*(?:[A-Za-z]|[ivxIVX]{1,4})[.)]\s+)?\(\s*([A-Za-z][^()\n]{0,58}?)\s*\)").match(line)
+        m = rx(r"^\s*(?:¶?\s*(?:[A-Za-z]|[ivxIVX]{1,4})[.)]\s+)?\(\s*((?://)?[A-Za-z][^()\n]{0,58}?)\s*\)").match(line)
         if not m:
             return None
         return self.vocab.parse_portion(m.group(1), off + m.start(1))

@@ -319,7 +319,7 @@ VOCAB_ENTRIES: dict[str, dict[str, tuple[Any, Any]]] = {
     "levels": {"name": (str, ...), "rank": (int, 0), "banner": (list, None), "portion": (list, []),
                "categories": (bool, False)},
     "controls": {"name": (str, ...), "banner": (list, None), "portion": (list, None), "level": (str, None),
-                 "implies": (list, []), "cui": (bool, False)},
+                 "implies": (list, []), "cui": (bool, False), "patterns": (list, [])},
     "fields": {"name": (str, ...), "spellings": (list, None)},
 }
 VOCAB_WORDS = ("caption_words", "title_words", "person_tag_words")
@@ -410,6 +410,12 @@ def validate_vocabulary(path: Path, data: Any, known: dict[str, set[str]] | None
                     entry[k] = None
                 elif typ is list:
                     entry[k] = texts(e, k, v, f"{what}: `{k}`")
+                    if k == "patterns":
+                        for j, pat in enumerate(entry[k]):
+                            try:
+                                regex.compile(pat)
+                            except regex.error as exc:
+                                raise fail(v, j, f"{what}: `patterns`: bad regex {pat!r}: {exc}") from None
                 elif not isinstance(v, typ) or (typ is int and isinstance(v, bool)) or (typ is str and not v.strip()):
                     raise fail(e, k, f"{what}: `{k}` must be {_TYPE_WORDS[typ]}, not {v!r}")
                 else:

@@ -293,8 +293,37 @@ def _field_lines(name: str) -> Callable[[Document], list[Item]]:
     return get
 
 
+def sub_markings(entry: str) -> list[str]:
+    """An entry and the sub-markings it names, by the Register's syntax (CAPCO D.1):
+    a hyphen joins a marking to its sub-markings, a space lists sub-compartments.
+    `SI-ABC-G PXYZ` names SI, SI-ABC, SI-G and SI-G PXYZ; `HCS-P JJJ XYZ` names
+    HCS, HCS-P, HCS-P JJJ and HCS-P XYZ. So a banner that writes compartments
+    together still carries each portion's own."""
+    parts = entry.split("-")
+    head = parts[0].strip()
+    out = [head]
+    for part in parts[1:]:
+        words = part.split()
+        if not words:
+            continue
+        sub = f"{head}-{words[0]}"
+        out.append(sub)
+        out += [f"{sub} {w}" for w in words[1:]]
+    return out
+
+
+def _atoms(which: Callable[[Document], list[Item]]) -> Callable[[Document], list[Item]]:
+    """Every entry of the chosen markings with its sub-markings (see `sub_markings`)."""
+    def items(d: Document) -> list[Item]:
+        return [Item(a, t.span, t, it.label) for it in which(d) for t in it.value.tokens
+                for a in sub_markings(" ".join(t.value.upper().split()))]
+    return items
+
+
 TARGETS.update({
     "markings": _markings,
+    "portions.atoms": _atoms(_portions),
+    "banner.atoms": _atoms(lambda d: _marking(d.banner, "the banner")),
     "markings.tokens": _per_marking(lambda m: m.tokens, with_level=True),
     "markings.words": _flat(lambda m: ([m.level_token] if m.level_token else []) + m.tokens, raw=True),
     "markings.controls": _flat(lambda m: m.controls),

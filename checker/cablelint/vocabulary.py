@@ -24,6 +24,11 @@ from .document import Marking, Span, Token
 SPACED_MIN_LETTERS = 6
 # A run of slashes between the entries of a marking, with the blanks around it.
 SEPARATOR_RE = regex.compile(r"[ \t]*/+[ \t]*")
+# The owner of a non-US or JOINT marking after its leading `//`: a trigraph or
+# tetragraph (GBR, NATO is a level of its own) or JOINT (CAPCO D.1, H.2, H.3).
+FOREIGN_OWNER = r"(?P<owner>JOINT|(?!NATO\b|COSMIC\b)[A-Z]{3,4})"
+# The co-owners listed after a JOINT level: `JOINT SECRET CAN GBR USA`.
+JOINT_LIST_RE = regex.compile(r"(?:[ ]+[A-Z]{3,4}\b(?!\s*-))+")
 
 
 def rules_dir() -> Path:
@@ -54,6 +59,11 @@ class Control:
     level: str | None = None
     implies: list[str] = field(default_factory=list)
     cui: bool = False  # a CUI limited dissemination control (ends the category markings)
+    # Regexes a whole entry may match instead of a fixed spelling: markings with
+    # an open part, such as SCI compartments (SI-ABC), SAR program identifiers
+    # (SAR-BP) or FGI country lists (FGI GBR NZL). Every control whose pattern
+    # matches applies; the entry keeps its written value.
+    patterns: list[str] = field(default_factory=list)
 
 
 def lookup_key(text: str) -> str:
@@ -149,10 +159,14 @@ class Vocabulary:
         aliases = sorted(self.banner_level, key=len, reverse=True)
         alt = "|".join(_spaced(a) for a in aliases)
         # A banner line starts with a level, spaced or not, and the level is a
-        # whole word (so SECRETARY is not SECRET).
+        # whole word (so SECRETARY is not SECRET). A non-US or JOINT marking
+        # starts with `//` and an owner (CAPCO D.1): `//GBR SECRET`,
+        # `//JOINT SECRET CAN GBR USA`, `//NATO SECRET` (a level of its own).
         self.banner_re = regex.compile(
-            rf"^[ \t]*(?P<level>{alt})(?![A-Za-z])", regex.IGNORECASE
+            rf"^[ \t]*(?://(?:{FOREIGN_OWNER}[ ]+)?)?(?P<level>{alt})(?![A-Za-z])", regex.IGNORECASE
         )
+        self.pattern_controls = [(c.name, regex.compile(_patterns(c.patterns)))
+                                 for c in self.controls.values() if c.patterns]
         ctl = sorted(self.banner_control, key=len, reverse=True)
         self.banner_control_re = regex.compile(
             r"(?<![A-Za-z])(" + "|".join(_spaced(a) for a in ctl) + r")(?![A-Za-z])",
@@ -234,19 +248,34 @@ class Vocabulary:
         lt = Token(level or lvl_raw, Span(offset + m.start("level"), offset + m.end("level")), lvl_raw)
         mk = Marking(raw="", span=lt.span, level=level, level_token=lt, spaced=spaced)
         pos = m.end("level")
+        start = m.start("owner") if m.group("owner") else m.start("level")
+        if m.group("owner"):
+            jl = JOINT_LIST_RE.match(line, pos) if m.group("owner").upper() == "JOINT" else None
+            self._foreign_owner(mk, m.group("owner"), offset + m.start("owner"), jl.group(0) if jl else "")
+            pos = jl.end() if jl else pos
         rest = line[pos:]
-        if rx(r"\s*/").match(rest):
+        if rx(r"\s*/").match(rest) or m.group("owner") or start > len(line) - len(line.lstrip()):
             mk.form = "capco"
             cm = rx(r"[^\s(][^()]*?(?=\s{2,}|\s*$)").match(rest.lstrip()) if rest.strip() else None
             lead = len(rest) - len(rest.lstrip())
             cats = rest.strip() if cm is None else cm.group(0)
             self._parse_categories(cats, offset + pos + lead, mk, portion=False)
             end = pos + lead + len(cats)
-            mk.raw = line[m.start("level"):end].strip()
-            mk.span = Span(offset + m.start("level"), offset + end)
+            mk.raw = line[start:end].strip()
+            mk.span = Span(offset + start, offset + end)
             return mk, line[end:], offset + end
         mk.raw = lvl_raw
         return mk, rest, offset + pos
+
+    @staticmethod
+    def _foreign_owner(mk: Marking, owner: str, at: int, co_owners: str = "") -> None:
+        """Record the owner of a non-US (`//GBR SECRET`: foreign government
+        information, FGI) or JOINT marking; a JOINT level's co-owners
+        (`JOINT SECRET CAN GBR USA`) are kept in the owner token's `raw`."""
+        joint = owner.upper() == "JOINT"
+        mk.owner = Token(owner.upper(), Span(at, at + len(owner)),
+                         " ".join([owner.upper(), *co_owners.split()]) if joint else owner)
+        mk.controls.append(Token("JOINT" if joint else "FGI", mk.owner.span, owner))
 
     def scan_controls(self, text: str, offset: int, mk: Marking) -> None:
         """Add control words found anywhere in `text` (cable banner remainder)."""
@@ -266,6 +295,9 @@ class Vocabulary:
         if not stripped or len(stripped) > 60:
             return None
         lead = len(content) - len(content.lstrip())
+        fm = rx(rf"//(?:{FOREIGN_OWNER}[ ]+)?").match(stripped)
+        if fm:
+            return self._foreign_portion(stripped, offset + lead, fm)
         mk = Marking(raw=stripped, span=Span(offset + lead, offset + lead + len(stripped)), form="portion")
         # (`-ENTIRE`: the 1970s whole-text mark written `C-ENTIRE TEXT`)
         first = rx(r"[A-Za-z]+(?:[ -][A-Za-z]+)*?(?=\s*(?://|/|-\s|\s-|-(?=ENTIRE\b)|,|$))").match(stripped)
@@ -290,6 +322,26 @@ class Vocabulary:
             mk.level = ctl.level
             rest_at = 0
         self._parse_categories(stripped[rest_at:], mk.span.start + rest_at, mk, portion=True)
+        return mk
+
+    def _foreign_portion(self, stripped: str, at: int, fm: regex.Match) -> Marking | None:
+        """A non-US, NATO or JOINT portion mark: `(//GBR S)`, `(//NS)`,
+        `(//JOINT S CAN GBR USA)`, `(//FGI S)` for concealed FGI. The level and
+        the categories after it are read as in a US mark."""
+        inner, shift = stripped[fm.end():], fm.end()
+        owner, co_owners = fm.group("owner"), ""
+        if owner and owner.upper() == "JOINT":
+            jl = rx(r"[A-Za-z]+(?P<list>(?:[ ]+[A-Z]{3,4}\b)+)").match(inner)
+            if jl:  # blank the co-owner list, keeping offsets
+                co_owners = jl.group("list")
+                inner = inner[:jl.start("list")] + " " * len(jl.group("list")) + inner[jl.end("list"):]
+        mk = self.parse_portion(inner, at + shift)
+        if mk is None:
+            return None
+        mk.raw = stripped[2:]  # the marking after its `//`, as a banner's
+        mk.span = Span(at + 2, at + len(stripped))
+        if owner:
+            self._foreign_owner(mk, owner, at + fm.start("owner"), co_owners)
         return mk
 
     def read_space_separated_portion(self, stripped: str, mk: Marking) -> Marking | None:
@@ -318,6 +370,21 @@ class Vocabulary:
             at += len(w)
         return mk
 
+    def _pattern_entry(self, seg: str, span: Span, mk: Marking) -> bool:
+        """An entry with an open part (SI-ABC, SAR-BP, FGI GBR NZL): every control
+        whose pattern matches it applies (with what it implies); the entry keeps
+        its written value, so that compartments and programs can be rolled up."""
+        entry = " ".join(seg.upper().split())
+        names = [name for name, pat in self.pattern_controls if pat.fullmatch(entry)]
+        if not names:
+            return False
+        mk.tokens.append(Token(entry, span, seg))
+        for name in names:
+            for c in [name, *self.controls[name].implies]:
+                if all(k.value != c for k in mk.controls):
+                    mk.controls.append(Token(c, span, seg))
+        return True
+
     def _parse_categories(self, text: str, offset: int, mk: Marking, portion: bool) -> None:
         table = self.portion_control if portion else self.banner_control
         alt = self.banner_control if portion else self.portion_control
@@ -332,7 +399,7 @@ class Vocabulary:
                 continue
             s0 = offset + part.start() + raw.find(seg)
             tok_span = Span(s0, s0 + len(seg))
-            rel = rx(r"(?i)REL(?:EASABLE)?(?:\s+TO)?\b[\s:]*(.*)$").match(seg)
+            rel = rx(r"(?i)(?:AUTHORIZED\s+FOR\s+)?REL(?:EASABLE|EASE)?(?:\s+TO)?\b[\s:]*(.*)$").match(seg)
             if rel and (rel.group(1) or seg.upper() == "REL"):
                 if not any(c.value == "REL TO" for c in mk.controls):
                     mk.controls.append(Token("REL TO", tok_span, seg))
@@ -350,6 +417,8 @@ class Vocabulary:
                     mk.rel_to.append(Token(cm.group(0), Span(s0 + cm.start(), s0 + cm.end()), cm.group(0)))
                 continue
             name = table.get(n) or alt.get(n)
+            if name is None and self._pattern_entry(seg, tok_span, mk):
+                continue
             if name is None and portion and n in self.portion_level and mk.level is None:
                 mk.level = self.portion_level[n]
                 continue

@@ -1,0 +1,99 @@
+"""Marking-level checks without a document (issue 11): `lint_marking`, the
+`cablelint marking` command, and files that hold only markings.
+
+The fragments are written from the CAPCO 2016 Register's own examples
+(examples/capco/fragments/register-fragments.tsv): each must give exactly the
+findings (rule and column) and the canonical banner its row lists.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from cablelint import lint_marking, lint_text, make_engine
+from cablelint.cli import main
+from cablelint.ruleset import RuleSetError, load
+
+ROOT = Path(__file__).resolve().parents[1]
+TSV = ROOT / "examples" / "capco" / "fragments" / "register-fragments.tsv"
+ENGINE = make_engine()
+
+
+def _rows() -> list[tuple[str, str, str, str]]:
+    rows = []
+    for line in TSV.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            marking, expected, banner, note = line.split("\t")
+            rows.append((marking, expected, banner, note))
+    return rows
+
+
+ROWS = _rows()
+
+
+def test_there_are_enough_fragments_both_valid_and_invalid() -> None:
+    assert len(ROWS) >= 60
+    assert sum(1 for r in ROWS if r[1] == "ok") >= 30
+    assert sum(1 for r in ROWS if r[1] != "ok") >= 30
+
+
+@pytest.mark.parametrize("marking,expected,banner,note", ROWS, ids=[r[0] for r in ROWS])
+def test_register_fragment(marking: str, expected: str, banner: str, note: str) -> None:
+    res = lint_marking(marking, engine=ENGINE)
+    assert res.kind in ("banner", "portion"), note
+    got = sorted(f"{f.rule}@{f.column}" for f in res.findings)
+    assert got == sorted(expected.split(",")) if expected != "ok" else got == [], note
+    if banner != "-":
+        assert res.banner == banner, note
+
+
+def test_canonical_forms_of_a_banner_and_a_portion() -> None:
+    res = lint_marking("TOP SECRET//NOFORN/ORCON", engine=ENGINE)
+    assert (res.banner, res.portion) == ("TOP SECRET//ORCON/NOFORN", "(TS//OC/NF)")
+    res = lint_marking("(C//REL TO GBR, USA)", engine=ENGINE)
+    assert res.portion == "(C//REL TO USA, GBR)"
+    assert [f.rule for f in res.findings] == ["CL710"]
+
+
+def test_an_unreadable_marking_is_said_to_be_one() -> None:
+    res = lint_marking("bogus words", engine=ENGINE)
+    assert res.kind == "unreadable" and res.banner is None and res.findings == []
+
+
+def test_a_file_of_markings_gets_no_document_rule() -> None:
+    text = "(S//NF)\n(U//FOUO)\n\nSECRET//NOFORN\n(S/NF)\n"
+    findings = lint_text(text, path="marks.txt", engine=ENGINE)
+    assert [(f.line, f.rule) for f in findings] == [(5, "CL718")]
+    # The same marks inside a document do get the document rules (authority block...).
+    doc = "SECRET//NOFORN\n\n(S//NF) Harbor works.\n"
+    assert {"CL702", "CL724"} <= {f.rule for f in lint_text(doc, path="d.txt", engine=ENGINE)}
+
+
+def test_the_marking_command(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["marking", "SECRET//NF"]) == 1
+    out = capsys.readouterr().out
+    assert "banner form:  SECRET//NOFORN" in out and "portion form: (S//NF)" in out and "CL720" in out
+    assert main(["marking", "(S//NF)", "-f", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data[0]["kind"] == "portion" and data[0]["findings"] == []
+
+
+def test_text_conditions_take_a_valid_regex(tmp_path: Path) -> None:
+    bad = """
+kind: ruleset
+name: t
+rules:
+  - id: T101
+    name: t-rule
+    severity: warning
+    kind: presence
+    target: banner
+    when: {text_lacks: '(unclosed'}
+    message: m
+"""
+    path = tmp_path / "t.yaml"
+    path.write_text(bad, encoding="utf-8")
+    with pytest.raises(RuleSetError, match="bad regex in `text_lacks`"):
+        load(str(path))

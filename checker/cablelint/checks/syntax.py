@@ -18,7 +18,11 @@ whose `pattern` matches.
   category (placeholder slashes), a single `/` between two categories, a
   `//` inside one category;
 - `order`: a category written after one that must follow it;
-- `unknown`: an entry that no block takes.
+- `unknown`: an entry that no block takes;
+- `entry_order` (not in the default): within one category, an entry written
+  before one that comes earlier in its block's `values` list (the Register
+  lists several entries of a category in its own order: ORCON/NOFORN). Each
+  `values` list then holds the entries in that order.
 
 Each problem is reported at the separator or entry at fault.
 """
@@ -34,7 +38,8 @@ from . import Context, Hit, norm
 
 KIND = "syntax"
 PARAMS = {"target": (str, True), "blocks": (list, True), "report": (list, False)}
-PROBLEMS = ("separators", "order", "unknown")
+PROBLEMS = ("separators", "order", "unknown", "entry_order")
+DEFAULT_REPORT = ("separators", "order", "unknown")
 
 Block = tuple[str, Any, Any, str]  # (name, values or "list:NAME", compiled pattern or None, parsed list)
 PARSED = ("categories", "controls", "rel_to", "unknown")
@@ -60,7 +65,7 @@ def prepare(p: dict[str, Any]) -> dict[str, Any]:
             raise ValueError(f"block {b['name']}: bad regex in `pattern`: {exc}") from None
         blocks.append((str(b["name"]), vals, pat, str(b.get("parsed", ""))))
     out["_blocks"] = blocks
-    out["_report"] = set(p.get("report", PROBLEMS))
+    out["_report"] = set(p.get("report", DEFAULT_REPORT))
     return out
 
 
@@ -75,6 +80,44 @@ def _values(p: dict[str, Any], ctx: Context) -> list[set[str]]:
             sets.append({norm(v) for v in got})
         cache[key] = sets
     return cache[key]
+
+
+def _ranks(p: dict[str, Any], ctx: Context) -> list[dict[str, int]]:
+    """Each block's literal entries with their place in its list (for `entry_order`)."""
+    cache = p.setdefault("_ranks_cache", {})
+    key = id(ctx.lists)
+    if key not in cache:
+        cache[key] = [{norm(v): i for i, v in enumerate(ctx.value(vals) if isinstance(vals, str) else vals)}
+                      for _, vals, _, _ in p["_blocks"]]
+    return cache[key]
+
+
+def _rank(ranks: dict[str, int], entry: str) -> int | None:
+    """An entry's place in its block's list: the entry itself, else its leading
+    words (REL TO USA, GBR -> REL), else its part before a hyphen (SI-G -> SI)."""
+    words = norm(entry).split()
+    for n in range(len(words), 0, -1):
+        got = ranks.get(" ".join(words[:n]))
+        if got is not None:
+            return got
+    return ranks.get(norm(entry).split("-")[0]) if "-" in entry else None
+
+
+def _entry_order(entries: list, classes: list, ranks: list[dict[str, int]], base: int,
+                 where: str) -> Iterable[Hit]:
+    """Entries of one category out of their list's order: ORCON/NOFORN, not NOFORN/ORCON."""
+    prev: tuple[int, int, str] | None = None  # (block, rank, entry) of the last ranked entry
+    for (s0, _, e), c in zip(entries, classes):
+        r = _rank(ranks[c], e) if c is not None else None
+        if r is None:
+            continue
+        if prev is not None and prev[0] == c and r < prev[1]:
+            lead = len(e) - len(e.lstrip())
+            yield Hit(Span(base + s0 + lead, base + s0 + lead + len(e.strip())), {
+                "value": e.strip(), "where": where,
+                "problem": f"{e.strip()} must come before {prev[2]} (the Register's order within a category)"})
+            continue
+        prev = (c, r, e.strip())
 
 
 def classify(entry: str, at: int, marking: Any, p: dict[str, Any], values: list[set[str]]) -> int | None:
@@ -150,6 +193,8 @@ def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
                         "problem": f"{e.strip()} ({names[c]}) must come before the {names[last]} category"})
                     continue
                 last = c
+        if "entry_order" in want:
+            yield from _entry_order(entries, classes, _ranks(p, ctx), base, where)
         if "unknown" in want:
             for (s0, e0, e), c in zip(entries, classes):
                 if c is None and e.strip():

@@ -15,6 +15,7 @@ from .checks.kinds import KINDS
 from .document import Document, Span
 from .findings import Finding, Severity
 from .marking_check import lint_marking_lines, marking_lines
+from .pages import lint_paged, pages_of
 from .parser import Parser
 from .rx import rx
 from .rule import Rule, RuleSet
@@ -147,7 +148,11 @@ class Engine:
         marks = marking_lines(source, self.vocab)
         if marks is not None:  # a list of markings, not a document: only marking-level rules
             return lint_marking_lines(self, source, marks)
-        return self.lint_document(self.parse(source))
+        doc = self.parse(source)
+        pages = pages_of(doc, self.vocab) if doc.shape in ("capco", "cui") else []
+        if pages:  # marked page by page: page rules per page, the rest on the whole
+            return lint_paged(self, doc, pages)
+        return self.lint_document(doc)
 
     def lint_document(self, doc: Document) -> list[Finding]:
         findings: list[Finding] = []

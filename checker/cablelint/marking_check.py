@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .checks import Context
-from .checks.syntax import _values, classify
+from .checks.syntax import block_values, classify
 from .document import Document, Marking, Paragraph, Span
 from .findings import Finding
 from .rx import rx
@@ -164,7 +164,7 @@ def canonical_forms(mk: Marking, engine: "Engine", foreign: bool = False) -> tup
         block, rank = 99, pos
         if found is not None:
             rule, rs = found
-            values = _values(rule.params, Context(doc, engine.vocab, rs.lists, rs.eras, engine.as_of))
+            values = block_values(rule.params, Context(doc, engine.vocab, rs.lists, rs.eras, engine.as_of))
             got = classify(b, tok.span.start, mk, rule.params, values)
             if got is not None:
                 block = got

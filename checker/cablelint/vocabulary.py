@@ -18,17 +18,15 @@ import regex
 
 from .rx import rx
 from .document import Marking, Span, Token
+from .marking_forms import (FOREIGN_OWNER, JOINT_LIST_RE, lookup_key, read_foreign_portion,  # noqa: F401
+                            read_pattern_entry, read_space_separated_portion, set_foreign_owner)
 
 # A letter-spaced level shorter than this (`C U I`) could be any run of
 # capitals, so only longer level words are looked for letter-spaced inside a line.
 SPACED_MIN_LETTERS = 6
 # A run of slashes between the entries of a marking, with the blanks around it.
 SEPARATOR_RE = regex.compile(r"[ \t]*/+[ \t]*")
-# The owner of a non-US or JOINT marking after its leading `//`: a trigraph or
-# tetragraph (GBR, NATO is a level of its own) or JOINT (CAPCO D.1, H.2, H.3).
-FOREIGN_OWNER = r"(?P<owner>JOINT|(?!NATO\b|COSMIC\b)[A-Z]{3,4})"
-# The co-owners listed after a JOINT level: `JOINT SECRET CAN GBR USA`.
-JOINT_LIST_RE = regex.compile(r"(?:[ ]+[A-Z]{3,4}\b(?!\s*-))+")
+
 
 
 def rules_dir() -> Path:
@@ -64,11 +62,6 @@ class Control:
     # (SAR-BP) or FGI country lists (FGI GBR NZL). Every control whose pattern
     # matches applies; the entry keeps its written value.
     patterns: list[str] = field(default_factory=list)
-
-
-def lookup_key(text: str) -> str:
-    """Lookup key: upper case, white space removed (so spaced banners match)."""
-    return rx(r"\s+").sub("", text.upper())
 
 
 def _spaced(word: str) -> str:
@@ -251,7 +244,7 @@ class Vocabulary:
         start = m.start("owner") if m.group("owner") else m.start("level")
         if m.group("owner"):
             jl = JOINT_LIST_RE.match(line, pos) if m.group("owner").upper() == "JOINT" else None
-            self._foreign_owner(mk, m.group("owner"), offset + m.start("owner"), jl.group(0) if jl else "")
+            set_foreign_owner(mk, m.group("owner"), offset + m.start("owner"), jl.group(0) if jl else "")
             pos = jl.end() if jl else pos
         rest = line[pos:]
         if rx(r"\s*/").match(rest) or m.group("owner") or start > len(line) - len(line.lstrip()):
@@ -266,16 +259,6 @@ class Vocabulary:
             return mk, line[end:], offset + end
         mk.raw = lvl_raw
         return mk, rest, offset + pos
-
-    @staticmethod
-    def _foreign_owner(mk: Marking, owner: str, at: int, co_owners: str = "") -> None:
-        """Record the owner of a non-US (`//GBR SECRET`: foreign government
-        information, FGI) or JOINT marking; a JOINT level's co-owners
-        (`JOINT SECRET CAN GBR USA`) are kept in the owner token's `raw`."""
-        joint = owner.upper() == "JOINT"
-        mk.owner = Token(owner.upper(), Span(at, at + len(owner)),
-                         " ".join([owner.upper(), *co_owners.split()]) if joint else owner)
-        mk.controls.append(Token("JOINT" if joint else "FGI", mk.owner.span, owner))
 
     def scan_controls(self, text: str, offset: int, mk: Marking) -> None:
         """Add control words found anywhere in `text` (cable banner remainder)."""
@@ -297,7 +280,7 @@ class Vocabulary:
         lead = len(content) - len(content.lstrip())
         fm = rx(rf"//(?:{FOREIGN_OWNER}[ ]+)?").match(stripped)
         if fm:
-            return self._foreign_portion(stripped, offset + lead, fm)
+            return read_foreign_portion(self, stripped, offset + lead, fm)
         mk = Marking(raw=stripped, span=Span(offset + lead, offset + lead + len(stripped)), form="portion")
         # (`-ENTIRE`: the 1970s whole-text mark written `C-ENTIRE TEXT`)
         first = rx(r"[A-Za-z]+(?:[ -][A-Za-z]+)*?(?=\s*(?://|/|-\s|\s-|-(?=ENTIRE\b)|,|$))").match(stripped)
@@ -305,7 +288,7 @@ class Vocabulary:
             return None
         word = lookup_key(first.group(0))
         if word not in self.portion_level and word not in self.portion_control:
-            spaced = self.read_space_separated_portion(stripped, mk)
+            spaced = read_space_separated_portion(self, stripped, mk)
             if spaced is not None:
                 return spaced
         if word in self.portion_level:
@@ -323,67 +306,6 @@ class Vocabulary:
             rest_at = 0
         self._parse_categories(stripped[rest_at:], mk.span.start + rest_at, mk, portion=True)
         return mk
-
-    def _foreign_portion(self, stripped: str, at: int, fm: regex.Match) -> Marking | None:
-        """A non-US, NATO or JOINT portion mark: `(//GBR S)`, `(//NS)`,
-        `(//JOINT S CAN GBR USA)`, `(//FGI S)` for concealed FGI. The level and
-        the categories after it are read as in a US mark."""
-        inner, shift = stripped[fm.end():], fm.end()
-        owner, co_owners = fm.group("owner"), ""
-        if owner and owner.upper() == "JOINT":
-            jl = rx(r"[A-Za-z]+(?P<list>(?:[ ]+[A-Z]{3,4}\b)+)").match(inner)
-            if jl:  # blank the co-owner list, keeping offsets
-                co_owners = jl.group("list")
-                inner = inner[:jl.start("list")] + " " * len(jl.group("list")) + inner[jl.end("list"):]
-        mk = self.parse_portion(inner, at + shift)
-        if mk is None:
-            return None
-        mk.raw = stripped[2:]  # the marking after its `//`, as a banner's
-        mk.span = Span(at + 2, at + len(stripped))
-        if owner:
-            self._foreign_owner(mk, owner, at + fm.start("owner"), co_owners)
-        return mk
-
-    def read_space_separated_portion(self, stripped: str, mk: Marking) -> Marking | None:
-        """Repair step for a portion mark whose separator was lost: `(S NF)`,
-        `(C NOFORN)`. A known level then known controls, separated by blanks
-        only, is read as the level and its controls (so an `(S NF)` paragraph
-        still makes the banner NOFORN), and the mark is recorded as
-        `form="malformed"` so that the rules still report it as malformed."""
-        words = stripped.split()
-        if len(words) < 2 or lookup_key(words[0]) not in self.portion_level:
-            return None
-        names = [self.portion_control.get(lookup_key(w)) for w in words[1:]]
-        if not all(names):
-            return None
-        mk.level = self.portion_level[lookup_key(words[0])]
-        mk.level_token = Token(mk.level, Span(mk.span.start, mk.span.start + len(words[0])), words[0])
-        mk.form = "malformed"
-        at = len(words[0])
-        for w, name in zip(words[1:], names):
-            at = stripped.index(w, at)
-            span = Span(mk.span.start + at, mk.span.start + at + len(w))
-            mk.tokens.append(Token(name, span, w))
-            for c in [name, *self.controls[name].implies]:
-                if all(k.value != c for k in mk.controls):
-                    mk.controls.append(Token(c, span, w))
-            at += len(w)
-        return mk
-
-    def _pattern_entry(self, seg: str, span: Span, mk: Marking) -> bool:
-        """An entry with an open part (SI-ABC, SAR-BP, FGI GBR NZL): every control
-        whose pattern matches it applies (with what it implies); the entry keeps
-        its written value, so that compartments and programs can be rolled up."""
-        entry = " ".join(seg.upper().split())
-        names = [name for name, pat in self.pattern_controls if pat.fullmatch(entry)]
-        if not names:
-            return False
-        mk.tokens.append(Token(entry, span, seg))
-        for name in names:
-            for c in [name, *self.controls[name].implies]:
-                if all(k.value != c for k in mk.controls):
-                    mk.controls.append(Token(c, span, seg))
-        return True
 
     def _parse_categories(self, text: str, offset: int, mk: Marking, portion: bool) -> None:
         table = self.portion_control if portion else self.banner_control
@@ -417,7 +339,7 @@ class Vocabulary:
                     mk.rel_to.append(Token(cm.group(0), Span(s0 + cm.start(), s0 + cm.end()), cm.group(0)))
                 continue
             name = table.get(n) or alt.get(n)
-            if name is None and self._pattern_entry(seg, tok_span, mk):
+            if name is None and read_pattern_entry(self, seg, tok_span, mk):
                 continue
             if name is None and portion and n in self.portion_level and mk.level is None:
                 mk.level = self.portion_level[n]

@@ -69,7 +69,7 @@ def prepare(p: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _values(p: dict[str, Any], ctx: Context) -> list[set[str]]:
+def block_values(p: dict[str, Any], ctx: Context) -> list[set[str]]:
     """Each block's literal entries, normalised (built once per rule set's lists)."""
     cache = p.setdefault("_values_cache", {})
     key = id(ctx.lists)
@@ -136,7 +136,7 @@ def classify(entry: str, at: int, marking: Any, p: dict[str, Any], values: list[
 
 
 def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
-    values = _values(p, ctx)
+    values = block_values(p, ctx)
     names = [b[0] for b in p["_blocks"]]
     want = p["_report"]
     text = ctx.doc.text

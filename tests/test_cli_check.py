@@ -66,12 +66,15 @@ def test_exit_codes(files, capsys) -> None:
     assert main(["--isolated", "--date", "2004-01-30", files["bad"], "-f", "concise"]) == 1  # `check` implied
 
 
-def test_default_format_is_full_with_source_excerpt(files, capsys) -> None:
+def test_default_format_is_full_without_the_cables_text(files, capsys) -> None:
     main([*BASE, files["bad"]])
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith("bad.txt:4:13: warning CL404 ")
-    assert out[1] == "4 | TAGS: PREL, XXZZ, FR" and out[2] == "  |             ^~~~"
+    assert out[1].startswith("  = fix: ") and "TAGS: PREL" not in "\n".join(out)
     assert out[-1].startswith("3 findings (2 errors, 1 warning, 0 info) in 1 file [")
+    main([*BASE, files["bad"], "--show-source"])  # the line and a caret, for a local terminal
+    out = capsys.readouterr().out.splitlines()
+    assert out[1] == "4 | TAGS: PREL, XXZZ, FR" and out[2] == "  |             ^~~~"
 
 
 @pytest.mark.parametrize("args, want", [

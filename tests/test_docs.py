@@ -19,7 +19,8 @@ import yaml
 
 from cablelint.checks.kinds import KINDS
 from cablelint.cli import COMMANDS, build_parser, main
-from cablelint.ruleset import TOP_KEYS, WHEN_KEYS, load
+from cablelint.conditions import WHEN_KEYS
+from cablelint.ruleset import TOP_KEYS, load
 from cablelint.ruletest import test_ruleset as run_ruleset_examples
 from cablelint.targets import names as target_names
 

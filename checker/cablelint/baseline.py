@@ -31,7 +31,7 @@ from typing import Callable, Iterable, Mapping
 from .checks.kinds import KINDS
 from .findings import Finding
 from .rule import Rule
-from .ruleset import line_of, load_yaml
+from .yamlio import line_of, load_yaml
 
 FORMAT_VERSION = 1
 ENTRY_KEYS = {"path", "rule", "text_sha256", "occurrence"}

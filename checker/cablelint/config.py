@@ -16,6 +16,7 @@ turns it into exit code 2.
     exclude: ["archive/**"]
     extensions: [.txt, .cable]
     fail-on: warning
+    min-severity: warning     # hide info findings (the summary still counts them)
     format: full
     date: 2004-01-30
     as-of: 2024-06-01
@@ -23,6 +24,7 @@ turns it into exit code 2.
 """
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import difflib
 import fnmatch
@@ -35,12 +37,14 @@ from typing import Any
 
 import yaml
 
-from .files import DEFAULT_EXTENSIONS
 from .findings import Severity
 from .dates import parse_date
-from .ruleset import DEFAULT_RULESETS, line_of, load_yaml
+from .reporters import names as format_names
+from .rule import DEFAULT_RULESETS
+from .yamlio import line_of, load_yaml
 
 YAML_NAMES = (".cablelint.yaml", ".cablelint.yml")
+DEFAULT_EXTENSIONS = (".txt", ".cable", ".tel")
 PYPROJECT = "pyproject.toml"
 FAIL_ON = ("error", "warning", "info")
 
@@ -54,7 +58,8 @@ KEYS: dict[str, str] = {
     "per-file-ignores": "glob-map",
     "exclude": "names",
     "extensions": "names",
-    "fail-on": "fail-on",
+    "fail-on": "level",
+    "min-severity": "level",
     "format": "text",
     "date": "date",
     "as-of": "date",
@@ -64,6 +69,64 @@ KEYS: dict[str, str] = {
 
 class ConfigError(Exception):
     """A configuration that cannot be used; str() is `file:line: what is wrong`."""
+
+
+# Setting (with underscores) -> how an override merges with the file's value.
+SETTINGS: dict[str, str] = {
+    "rules": "replace", "select": "replace", "ignore": "add", "extend_select": "add", "severity": "add",
+    "per_file_ignores": "add", "exclude": "add", "extensions": "replace", "fail_on": "replace",
+    "min_severity": "replace", "format": "replace", "date": "replace", "as_of": "replace", "protect": "add",
+}
+
+
+def dotted(exts: list[str]) -> list[str]:
+    """File endings as compared: with their dot, lower case (`TXT` -> `.txt`)."""
+    return [(e if e.startswith(".") else "." + e).lower() for e in exts]
+
+
+def _split(value: Any) -> list[Any]:
+    """A list from a list, or from one value or a comma list (`--ignore CL1,CL2`)."""
+    items = [value] if isinstance(value, (str, Path)) or not isinstance(value, (list, tuple, set)) else value
+    out: list[Any] = []
+    for v in items:
+        if isinstance(v, str):
+            out += [p.strip() for p in v.split(",") if p.strip()]
+        else:
+            out.append(str(v) if isinstance(v, Path) else v)
+    return out
+
+
+def _concat(old: Any, new: Any) -> Any:
+    if not isinstance(old, list) or not isinstance(new, list):
+        return [old, new] if not isinstance(old, list) else old + [new]
+    return old + new
+
+
+def normalise(key: str, value: Any, origin: str) -> Any:
+    """One setting's value as Config keeps it, whoever gave it."""
+    try:
+        if key == "severity":
+            return {str(k): v if isinstance(v, Severity) else Severity.parse(str(v)) for k, v in value.items()}
+        if key == "per_file_ignores":
+            return {str(g): _split(v) for g, v in value.items()}
+        if key in ("date", "as_of"):
+            return value if isinstance(value, dt.date) else parse_date(value)
+        if key in ("fail_on", "min_severity"):
+            if str(value).lower() not in FAIL_ON:
+                raise ValueError(f"must be one of {', '.join(FAIL_ON)}, not {value!r}")
+            return str(value).lower()
+        if key == "format":
+            return str(value)
+        if key == "protect" and not isinstance(value, (str, Path, list, tuple)):
+            return value  # a loaded ProtectList
+        values = _split(value)
+        if key == "rules":  # names, files or loaded RuleSets
+            return values
+        if any(not isinstance(v, str) for v in values):
+            raise ValueError(f"must be text or a list of text, not {value!r}")
+        return dotted(values) if key == "extensions" else values
+    except (ValueError, AttributeError, TypeError) as exc:
+        raise ConfigError(f"{origin}: {exc}") from None
 
 
 @dataclass
@@ -79,6 +142,7 @@ class Config:
     exclude: list[str] = field(default_factory=list)
     extensions: list[str] = field(default_factory=list)
     fail_on: str = "error"
+    min_severity: str = "info"
     format: str | None = None
     date: dt.date | None = None
     as_of: dt.date | None = None
@@ -86,6 +150,40 @@ class Config:
     path: Path | None = None  # the config file in effect, if any
     lines: dict[str, int] = field(default_factory=dict)  # "key" or "key.sub" -> line in `path`
     origin: dict[str, str] = field(default_factory=dict)  # key -> "file:line" or "--flag"
+    # (origin, settings) applied on top of the file, in order: a configuration
+    # found nearer to a linted file gets the same command-line settings.
+    overrides: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    nested: bool = False  # look for a nearer configuration beside each linted file (ruff's model)
+
+    def with_overrides(self, origin: str, **settings: Any) -> "Config":
+        """A copy with `settings` (config keys with underscores) on top: the one
+        merge of the command line, the API's keywords and the file. Settings that
+        choose (rules, select, format...) replace; settings that add (ignore,
+        extend_select, exclude, protect, severity, per_file_ignores) extend, so
+        a flag never hides what the file asked for. Values are normalised here
+        (comma lists, extensions, dates, severities); a bad one is a ConfigError
+        naming `origin`."""
+        out = copy.copy(self)
+        for f in ("rules", "select", "ignore", "extend_select", "exclude", "extensions", "protect"):
+            value = getattr(self, f)
+            setattr(out, f, value if not isinstance(value, list) else list(value))
+        out.severity, out.per_file_ignores = dict(self.severity), dict(self.per_file_ignores)
+        out.origin, out.overrides = dict(self.origin), list(self.overrides) + [(origin, dict(settings))]
+        for key, value in settings.items():
+            if value is None:
+                continue
+            if key not in SETTINGS:
+                raise ConfigError(f"{origin}: unknown setting {key!r} (settings: {', '.join(SETTINGS)})")
+            value = normalise(key, value, origin)
+            kebab = key.replace("_", "-")
+            if SETTINGS[key] == "add" and getattr(out, key):
+                old = getattr(out, key)
+                setattr(out, key, {**old, **value} if isinstance(old, dict) else _concat(old, value))
+                out.origin[kebab] = f"{out.origin[kebab]} + {origin}" if kebab in out.origin else origin
+            else:
+                setattr(out, key, value)
+                out.origin[kebab] = origin
+        return out
 
     @property
     def root(self) -> Path:
@@ -112,6 +210,7 @@ class Config:
             "exclude": self.exclude,
             "extensions": self.extensions or list(DEFAULT_EXTENSIONS),
             "fail-on": self.fail_on,
+            "min-severity": self.min_severity,
             "format": self.format,
             "date": self.date.isoformat() if self.date else None,
             "as-of": self.as_of.isoformat() if self.as_of else None,
@@ -161,6 +260,8 @@ def _has_tool_table(path: Path) -> bool:
 def load_config(path: Path) -> Config:
     """Read and validate one config file (YAML or pyproject.toml)."""
     path = Path(path)
+    if path.exists() and not path.is_file():
+        raise ConfigError(f"{path}: not a regular file (a folder, FIFO or device cannot be a config file)")
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -280,7 +381,7 @@ def _build(path: Path, data: dict[str, Any], lines: dict[str, int]) -> Config:
             elif key == "protect":
                 names = [_resolve(base, n, always=True) for n in names]
             elif key == "extensions":
-                names = [n if n.startswith(".") else "." + n for n in names]
+                names = dotted(names)
             setattr(cfg, key.replace("-", "_"), names)
         elif kind == "severity-map":
             if not isinstance(value, dict):
@@ -301,15 +402,13 @@ def _build(path: Path, data: dict[str, Any], lines: dict[str, int]) -> Config:
                 if not isinstance(glob, str) or names is None:
                     raise err(f"{raw_key}.{glob}", f"`{raw_key}`: {glob!r} must map to a list of rules")
                 cfg.per_file_ignores[glob] = names
-        elif kind == "fail-on":
+        elif kind == "level":
             if not isinstance(value, str) or value.lower() not in FAIL_ON:
                 raise err(raw_key, f"`{raw_key}` must be one of {', '.join(FAIL_ON)}, not {value!r}")
-            cfg.fail_on = value.lower()
+            setattr(cfg, key.replace("-", "_"), value.lower())
         elif kind == "text":
             if not isinstance(value, str):
                 raise err(raw_key, f"`{raw_key}` must be text, not {_typename(value)}")
-            from .reporters import names as format_names
-
             if value not in format_names():
                 raise err(raw_key, f"unknown format {value!r} (formats: {', '.join(format_names())})")
             cfg.format = value
@@ -336,10 +435,22 @@ def resolve(config_file: str | None = None, isolated: bool = False, start: Path 
         if config_file:
             raise ConfigError("--config and --isolated cannot be used together")
         return Config()
-    if config_file:
+    if config_file is not None:
+        if not str(config_file):
+            raise ConfigError("--config: an empty path (an unset variable?)")
         return load_config(Path(config_file))
     found = find_config(start)
-    return load_config(found) if found else Config()
+    cfg = load_config(found) if found else Config()
+    cfg.nested = True  # a file nearer to a linted file wins for that file
+    return cfg
+
+
+def nearest(directory: Path, cache: dict[Path, Path | None]) -> Path | None:
+    """find_config for a folder, memoised per folder (a run asks for every file)."""
+    directory = directory.resolve()
+    if directory not in cache:
+        cache[directory] = find_config(directory)
+    return cache[directory]
 
 
 def path_matches(path: str, pattern: str, root: Path | None = None) -> bool:

@@ -17,7 +17,13 @@ protect-file loader refuses one that does).
 --diff prints a unified diff. Its removed lines would show the protected
 text, so they are printed masked ([PROTECTED]) unless --show-matches is
 given; the added lines show the placeholders. Nothing is written with
---diff unless --in-place or -o is given as well.
+--diff unless --in-place or -o is given as well; then the exit code is 1
+when something would change, so `redact --diff` can gate CI.
+
+The files are those `cablelint check` would lint (one discovery, files.py):
+the configuration's exclude and extensions, .gitignore, and never a protect
+list or configuration file. `-o DIR` keeps each input's relative path
+(`target_paths`).
 """
 from __future__ import annotations
 
@@ -30,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from .files import DEFAULT_EXTENSIONS, discover
+from .files import Discovery
 from .protect import ProtectList
 from .source import InputError, Source, decode, read
 
@@ -130,34 +136,58 @@ def _range(lo: int, hi: int) -> str:
     return f"{start}" if n == 1 else f"{start},{n}"
 
 
-def _targets(paths: list[str], extensions: tuple[str, ...]) -> tuple[list[tuple[str, Path]], list[str]]:
-    """(file, its path relative to the output folder) for every input file."""
-    out: list[tuple[str, Path]] = []
-    errors: list[str] = []
-    for raw in paths:
-        files, errs = discover([raw], extensions)
-        errors += errs
-        base = Path(raw)
-        for f in files:
-            rel = Path(f).relative_to(base) if base.is_dir() else Path(Path(f).name)
-            out.append((f, rel))
-    return out, errors
+def target_paths(paths: list[str], files: list[str], out_dir: Path) -> dict[str, Path]:
+    """Where `-o DIR` writes each input: under DIR at the input's relative path.
+    With one folder given, its files keep their path inside it (`-o out in/`
+    writes out/sub/a.txt); with one file, its name; with several paths, each
+    keeps the path as given (out/a/x.txt, out/b/x.txt), so two inputs of the
+    same name never overwrite each other."""
+    given = [p for p in paths if p and p != "-"]
+    out: dict[str, Path] = {}
+    for f in files:
+        if len(given) == 1 and os.path.isdir(given[0]):
+            rel = os.path.relpath(f, given[0])
+        elif len(given) == 1:
+            rel = os.path.basename(f)
+        else:
+            rel = os.path.relpath(os.path.abspath(f))
+            if rel.startswith(".."):  # outside the current folder: its absolute path, rooted in DIR
+                rel = os.path.splitdrive(os.path.abspath(f))[1].lstrip(os.sep)
+        out[f] = out_dir / rel
+    return out
 
 
-def run(args: argparse.Namespace, plist: ProtectList, stdout: TextIO | None = None,
+def write_in_place(path: Path, data: bytes) -> None:
+    """Rewrite one input with its redacted bytes (the only in-place write of
+    `redact --in-place`): atomically, keeping the file's mode."""
+    write_atomic(path, data, like=path)
+
+
+def _output_dir(args: argparse.Namespace) -> Path | None:
+    if args.output_dir is None:
+        return None
+    if not args.output_dir:
+        raise RedactError("-o: an empty path (an unset variable?)")
+    out = Path(args.output_dir)
+    if out.exists() and not out.is_dir():
+        raise RedactError(f"-o {args.output_dir}: not a folder (-o names the folder to write the copies in)")
+    return out
+
+
+def run(args: argparse.Namespace, plist: ProtectList, found: Discovery, stdout: TextIO | None = None,
         stderr: TextIO | None = None) -> int:
-    """The `redact` command; returns the exit code (0 done, 2 errors)."""
+    """The `redact` command over the files the run's discovery found; returns
+    the exit code (0 done, 1 --diff found something to change, 2 errors)."""
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
-    if args.in_place and args.output_dir:
+    if args.in_place and args.output_dir is not None:
         raise RedactError("--in-place and -o/--output-dir cannot be used together")
     if not args.paths:
         raise RedactError("no paths given")
-    exts = tuple(e if e.startswith(".") else "." + e for e in (args.extensions or ",".join(DEFAULT_EXTENSIONS)).split(",") if e)
-    inputs, errors = _targets([p for p in args.paths if p != "-"], exts)
+    out_dir = _output_dir(args)
     status = 0
-    for e in errors:
-        print(f"cablelint: error: {e}", file=stderr)
+    for e in found.errors:
+        print(f"cablelint: error: {plist.mask(str(e))}", file=stderr)
         status = 2
     results: list[tuple[Redacted, Path | None]] = []
     if "-" in args.paths:
@@ -166,46 +196,51 @@ def run(args: argparse.Namespace, plist: ProtectList, stdout: TextIO | None = No
         try:
             results.append((redact_source(decode(raw, "<stdin>"), plist), None))
         except (InputError, RedactError) as exc:
-            print(f"cablelint: error: {exc}", file=stderr)
+            print(f"cablelint: error: {plist.mask(str(exc))}", file=stderr)
             status = 2
-    for f, rel in inputs:
+    targets = target_paths(args.paths, found.files, out_dir) if out_dir is not None else {}
+    for f in found.files:
         try:
-            results.append((redact_source(read(f), plist), rel))
+            results.append((redact_source(read(f), plist), targets.get(f)))
         except (InputError, RedactError) as exc:
-            print(f"cablelint: error: {exc}", file=stderr)
+            print(f"cablelint: error: {plist.mask(str(exc))}", file=stderr)
             status = 2
-    out_dir = Path(args.output_dir) if args.output_dir else None
     writing = args.in_place or out_dir is not None
-    total = changed = 0
+    total = changed = written = 0
     many = len(results) > 1
-    for r, rel in results:
+    for r, target in results:
         total += r.count
         changed += r.changed
         if args.diff:
             stdout.write(unified_diff(r, plist, args.show_matches))
-        if writing:
-            if rel is None:  # stdin: nowhere to write but stdout
-                if not args.diff:
-                    _write_stdout(stdout, r, plist, False, args.show_matches)
-                continue
-            target = Path(r.path) if args.in_place else out_dir / rel
-            if not args.in_place and target.exists() and target.resolve() == Path(r.path).resolve():
-                print(f"cablelint: error: {r.path}: -o would overwrite the input; use --in-place", file=stderr)
-                status = 2
-                continue
-            if args.in_place and not r.changed:
-                continue
-            try:
-                write_atomic(target, r.data, like=Path(r.path))
-            except OSError as exc:
-                print(f"cablelint: error: {target}: cannot write ({exc.strerror})", file=stderr)
-                status = 2
-        elif not args.diff:
-            _write_stdout(stdout, r, plist, many, args.show_matches)
+        if not writing:
+            if not args.diff:
+                _write_stdout(stdout, r, plist, many, args.show_matches)
+            continue
+        if r.path == "<stdin>":  # stdin: nowhere to write but stdout
+            if not args.diff:
+                _write_stdout(stdout, r, plist, False, args.show_matches)
+            continue
+        if args.in_place and not r.changed:
+            continue
+        dest = Path(r.path) if args.in_place else target
+        if not args.in_place and dest.exists() and dest.resolve() == Path(r.path).resolve():
+            print(f"cablelint: error: {plist.mask(r.path)}: -o would overwrite the input; use --in-place",
+                  file=stderr)
+            status = 2
+            continue
+        try:
+            write_in_place(dest, r.data) if args.in_place else write_atomic(dest, r.data, like=Path(r.path))
+            written += 1
+        except OSError as exc:
+            print(f"cablelint: error: {plist.mask(str(dest))}: cannot write ({exc.strerror})", file=stderr)
+            status = 2
     if not args.quiet:
         where = " (in place)" if args.in_place else f" (written to {out_dir})" if out_dir else ""
         print(f"cablelint: {total} protected occurrence{'s' * (total != 1)} redacted in {changed} of "
               f"{len(results)} file{'s' * (len(results) != 1)}{where}", file=stderr)
+    if status == 0 and args.diff and not writing and changed:
+        return 1  # --diff gates CI: something would change
     return status
 
 
@@ -234,11 +269,9 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
                    help="protect list (text: one term per line; or YAML); repeatable; adds to the config's")
     p.add_argument("--in-place", "-i", action="store_true", help="rewrite the files (atomically)")
     p.add_argument("--output-dir", "-o", metavar="DIR", help="write redacted copies under DIR")
-    p.add_argument("--diff", action="store_true", help="print a unified diff (removed text masked)")
+    p.add_argument("--diff", action="store_true",
+                   help="print a unified diff (removed text masked); exit 1 when something would change")
     p.add_argument("--show-matches", action="store_true",
                    help="show the protected text in the diff's removed lines")
-    p.add_argument("--extensions", default=None, help="file endings to redact in directories (default .txt,.cable,.tel)")
-    p.add_argument("--config", metavar="FILE", help="config file whose `protect` list to use")
-    p.add_argument("--isolated", action="store_true", help="ignore config files")
     p.add_argument("--quiet", "-q", action="store_true", help="no summary on stderr")
     return p

@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from . import Report
+from ..ruledoc import sarif_help
 from ..baseline import fingerprints
 
 NAME = "sarif"
@@ -45,24 +46,14 @@ def descriptor(report: Report, rule) -> dict:
     d = rule.doc()
     short = _cut(report.safe(d["summary"]))
     full = _cut(report.safe(d["why"] or d["summary"]))
-    help_text = [d["summary"]]
-    help_md = [f"**{rule.id} {rule.name}**: {d['summary']}"]
-    if d["why"]:
-        help_text.append("Why: " + d["why"])
-        help_md.append("**Why.** " + d["why"])
-    if d["fix"]:
-        help_text.append("How to fix: " + d["fix"])
-        help_md.append("**How to fix.** " + d["fix"])
-    if d["reference"]:
-        help_text.append("Reference: " + d["reference"])
-        help_md.append("**Reference.** " + d["reference"])
+    help_text, help_md = sarif_help(rule)
     tags = list(dict.fromkeys([*(rule.tags or []), d["ruleset"] or "cablelint", "compliance"]))[:20]
     return {
         "id": rule.id,
         "name": rule.name,
         "shortDescription": {"text": short},
         "fullDescription": {"text": full},
-        "help": {"text": report.safe("\n\n".join(help_text)), "markdown": report.safe("\n\n".join(help_md))},
+        "help": {"text": report.safe(help_text), "markdown": report.safe(help_md)},
         "defaultConfiguration": {"level": LEVEL[d["severity"]]},
         "properties": {"tags": tags, "precision": "high",
                        "problem.severity": {"error": "error", "warning": "warning"}.get(d["severity"],

@@ -1,0 +1,71 @@
+"""Linting a list of files, in this process or in worker processes, with the
+same results either way. A text file that is no cable nor marked document
+(no banner, header field or portion mark: a README, requirements.txt) is
+skipped, not flagged: `lint_one` returns None for it.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from .document import Document
+from .engine import Engine
+from .findings import Finding
+from .source import InputError, Source, read
+
+_WORKER_ENGINE: Engine | None = None
+Result = tuple[str, Source | None, list[Finding] | None, InputError | None]
+
+
+def unmarked(doc: Document) -> bool:
+    """No sign of a cable or a marked document: no routing header, banner,
+    E.O./TAGS/SUBJECT/Classified By or other header field, no portion mark."""
+    if doc.shape != "unknown" or doc.header or doc.banner or doc.banners or doc.footer:
+        return False
+    if doc.eo or doc.tags_line or doc.subject or doc.classified_by or doc.fields or doc.declassify_on:
+        return False
+    return not any(p.portion for p in doc.paragraphs)
+
+
+def lint_one(engine: Engine, src: Source) -> list[Finding] | None:
+    """The findings of one document, or None when it is not one to lint."""
+    return engine.lint_source(src, skip=unmarked)
+
+
+def _worker_init(engine: Engine | None) -> None:
+    global _WORKER_ENGINE
+    if engine is not None:  # spawn: the engine comes pickled; fork: it is inherited
+        _WORKER_ENGINE = engine
+
+
+def _lint_path(engine: Engine, path: str) -> Result:
+    try:
+        src = read(path)
+    except InputError as exc:
+        return path, None, None, exc
+    return path, src, lint_one(engine, src), None
+
+
+def _lint_in_worker(path: str) -> Result:
+    assert _WORKER_ENGINE is not None
+    return _lint_path(_WORKER_ENGINE, path)
+
+
+def lint_files(engine: Engine, files: list[str], jobs: int) -> Iterator[Result]:
+    """(path, source, findings or None, read error) per file, in the order of
+    `files`: in this process, or spread over `jobs` worker processes."""
+    global _WORKER_ENGINE
+    if jobs <= 1 or len(files) < 64:
+        for f in files:
+            yield _lint_path(engine, f)
+        return
+    import multiprocessing as mp  # only big runs pay for it
+
+    methods = mp.get_all_start_methods()
+    ctx = mp.get_context("fork" if "fork" in methods else "spawn")
+    _WORKER_ENGINE = engine
+    try:
+        with ctx.Pool(jobs, initializer=_worker_init,
+                      initargs=(None if ctx.get_start_method() == "fork" else engine,)) as pool:
+            yield from pool.imap(_lint_in_worker, files, chunksize=max(1, min(64, len(files) // (jobs * 8))))
+    finally:
+        _WORKER_ENGINE = None

@@ -16,26 +16,18 @@ import yaml
 from cablelint.cli import main
 from cablelint.reporters import names as format_names
 
+from test_cli_check import CABLE as CLI_CABLE
+
 ROOT = Path(__file__).resolve().parents[1]
 
-# An invented cable: classified paragraphs with words found nowhere else.
-CABLE = """\
-C O N F I D E N T I A L STATE 012345
-
-E.O. 12958: DECL: 01/30/2014
-TAGS: PREL, XXZZ, FR
-SUBJECT: (C) TALKS WITH THE MINISTER
-
-Classified By: POLITICAL COUNSELOR JANE DOE, FOR REASONS 1.4 B AND D
-
-1. (C) The quorblat envoy described zephyrine shipments to the harbour.
-
-2. Unmarked paragraph: the vantrel committee reviewed the plombic accord.
-
-3. (S) The kestovar delegation named the brindlewood supplier.
-
-C O N F I D E N T I A L
-"""
+# The invented cable of test_cli_check, its paragraphs given words found nowhere else.
+CABLE = (CLI_CABLE
+         .replace("(C) The minister met the delegation and set out his views on trade.",
+                  "1. (C) The quorblat envoy described zephyrine shipments to the harbour.")
+         .replace("Nobody marked this paragraph, so it must be flagged by the linter as an error.",
+                  "2. Unmarked paragraph: the vantrel committee reviewed the plombic accord.")
+         .replace("(S) This paragraph is classified above the banner of the cable.",
+                  "3. (S) The kestovar delegation named the brindlewood supplier."))
 PARAGRAPH_WORDS = ["quorblat", "zephyrine", "vantrel", "plombic", "kestovar", "brindlewood", "harbour"]
 BASE = ["check", "--isolated", "--date", "2004-01-30"]
 

@@ -60,7 +60,7 @@ class Entry:
     def fingerprint(self) -> str:
         """One opaque string for formats that want a single id (SARIF, GitLab)."""
         key = f"{self.path}\0{self.rule}\0{self.text_sha256}\0{self.occurrence}"
-        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+        return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]  # any file name
 
 
 def normalise(text: str) -> str:
@@ -136,7 +136,12 @@ def write(path: Path, findings: Iterable[Finding], linted: Iterable[str],
     if path.exists():
         done = {rel_path(p, base) for p in linted}
         kept = [e for e in load(path) if e.path not in done and e.rule not in secret]
-    path.write_text(render(new + kept), encoding="utf-8")
+    # A file name that is not valid UTF-8 (lone surrogates in Python) is kept
+    # as a JSON \\udcXX escape, which loads back to the same name; a temporary
+    # file and os.replace so that a failed write never leaves half a baseline.
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(render(new + kept).encode("utf-8", "backslashreplace"))
+    os.replace(tmp, path)
     return len(new), len(kept)
 
 

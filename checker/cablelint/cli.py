@@ -27,6 +27,7 @@ from typing import Any, Callable, Sequence
 from . import __version__
 from . import baseline as baseline_mod
 from . import marking_check
+from .catalogue import catalogue_markdown
 from .config import Config, ConfigError, resolve as resolve_config
 from .dates import parse_date
 from .findings import Severity
@@ -160,6 +161,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(args_in)
     except SystemExit as exc:
         return 0 if exc.code == 0 else 2
+    if "" in (getattr(args, "paths", None) or []):
+        _say("cablelint: error: an empty path was given (an unset variable?); it does not mean the current folder")
+        return 2
     command = {"check": cmd_check, "inspect": cmd_inspect, "rules": cmd_rules, "rule": cmd_rule,
                "test": cmd_test, "redact": cmd_redact, "marking": cmd_marking}[args.command]
     try:
@@ -318,6 +322,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         for n in report.notices:
             _say(f"cablelint: note: {report.safe(n)}")
         _say(report.summary_line())
+    for c in run.crashes:
+        _say(f"cablelint: internal error while linting {report.safe(c)} ({REPORT_BUG})")
+    if run.crashes:
+        return 3
     if args.exit_zero:
         return 0
     return 1 if any(f.severity >= report.fail_on for f in report.findings) else 0
@@ -418,8 +426,6 @@ def cmd_rules(args: argparse.Namespace) -> int:
     if args.format == "json":
         _write(json.dumps(docs, indent=2, ensure_ascii=False) + "\n")
     elif args.format == "md":
-        from .catalogue import catalogue_markdown
-
         _write(catalogue_markdown(sets))  # docs/rules.md
     else:
         _write("".join(f"{d['id']}  {d['severity']:<7} {d['name']:<36} {d['summary']}\n" for d in docs))

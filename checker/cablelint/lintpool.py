@@ -13,7 +13,13 @@ from .findings import Finding
 from .source import InputError, Source, read
 
 _WORKER_ENGINE: Engine | None = None
-Result = tuple[str, Source | None, list[Finding] | None, InputError | None]
+
+
+class Crash(Exception):
+    """A bug met while linting one file: reported (exit 3), and the run goes on."""
+
+
+Result = tuple[str, Source | None, list[Finding] | None, InputError | Crash | None]
 
 
 def unmarked(doc: Document) -> bool:
@@ -42,7 +48,10 @@ def _lint_path(engine: Engine, path: str) -> Result:
         src = read(path)
     except InputError as exc:
         return path, None, None, exc
-    return path, src, lint_one(engine, src), None
+    try:
+        return path, src, lint_one(engine, src), None
+    except Exception as exc:  # noqa: BLE001 - one file's bug must not stop the others
+        return path, src, None, Crash(f"{type(exc).__name__}: {exc}")
 
 
 def _lint_in_worker(path: str) -> Result:

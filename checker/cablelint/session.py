@@ -26,7 +26,7 @@ from .config import Config, ConfigError, load_config, nearest, path_matches
 from .engine import Engine, known_rules
 from .files import Discovery, PathError, discover
 from .findings import Finding, Severity
-from .lintpool import lint_files, lint_one
+from .lintpool import Crash, lint_files, lint_one
 from .progress import Progress
 from .reporters import Report
 from .rule import DEFAULT_RULESETS, Rule, RuleSet
@@ -46,6 +46,7 @@ class CheckRun:
     suppressed: int = 0
     stale: list[baseline_mod.Entry] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # files skipped and why (--show-files)
+    crashes: list[str] = field(default_factory=list)  # "path: error" of files a bug stopped (exit 3)
 
 
 def rulesets(specs: Iterable[str | RuleSet]) -> list[RuleSet]:
@@ -204,12 +205,18 @@ class Session:
             run.linted.append(name)
             self._unreadable(run, self, name, exc.reason, exc.line, exc.column)
             return
-        found = lint_one(self.engine, src)
-        self._take(run, self, name, src, found, None)
+        try:
+            found, crash = lint_one(self.engine, src), None
+        except Exception as exc:  # noqa: BLE001 - reported as an internal error, exit 3
+            found, crash = None, Crash(f"{type(exc).__name__}: {exc}")
+        self._take(run, self, name, src, found, crash)
 
     def _take(self, run: CheckRun, s: "Session", path: str, src: Source | None, found: list[Finding] | None,
-              exc: InputError | None) -> None:
-        if exc is not None:
+              exc: InputError | Crash | None) -> None:
+        if isinstance(exc, Crash):
+            run.linted.append(path)
+            run.crashes.append(f"{path}: {exc}")
+        elif exc is not None:
             run.linted.append(path)
             self._unreadable(run, s, path, exc.reason, exc.line, exc.column)
         elif found is None:
@@ -263,14 +270,21 @@ class Session:
         return mask
 
     def release_rules_off(self) -> list[str]:
-        """Rules of a release rule set that this configuration switched off
-        (ignore, select): a release review must say so, never drop them quietly."""
+        """Rules of the release rule set that a configuration file switched off
+        (its `ignore`, or a `select` without them): a release review must say
+        so in its summary, never drop them quietly. Flags are not reported:
+        the user typed them."""
         out = set()
         for s in self.sessions():
+            cfg, sel = s.cfg, s.engine.selection
             for rs in s.engine.rulesets:
                 for r in rs.rules:
-                    if r.ruleset == "release" and not s.engine.selection.active(r):
-                        out.add(f"{r.id} ({s.cfg.where('ignore') if s.cfg.ignore else s.cfg.where('select')})")
+                    if r.ruleset != "release" or sel.active(r):
+                        continue
+                    key = "ignore" if any(matches(r, x) for x in sel.ignore) else "select"
+                    origin = cfg.origin.get(key, "")
+                    if origin and not origin.startswith("--") and not origin.startswith("lint_paths"):
+                        out.add(f"{r.id} by `{key}` in {cfg.where(key)}")
         return sorted(out)
 
     def report(self, run: CheckRun, *, show_matches: bool = False, **view: Any) -> Report:

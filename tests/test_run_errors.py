@@ -102,7 +102,7 @@ class Full(io.StringIO):
 def test_a_full_stdout_ends_cleanly(tmp_path: Path, monkeypatch, capsys) -> None:
     (tmp_path / "c.txt").write_text(CABLE, encoding="utf-8")
     monkeypatch.setattr(sys, "stdout", Full())
-    monkeypatch.setattr("cablelint.cli._stdout_gone", lambda code=0: code)
+    monkeypatch.setattr("cablelint.cli.stdout_gone", lambda code=0: code)
     assert main([*BASE, str(tmp_path / "c.txt")]) == 2
     assert "cannot write the output: No space left on device" in capsys.readouterr().err
 

@@ -41,13 +41,10 @@ from .ruleset import RuleSetError, load, shipped
 from .ruletest import rule_set_files, test_ruleset
 from .session import Session, rulesets
 from .source import InputError, read
+from .terminal import UsageError, say, stdout_gone, use_color, write
 
 COMMANDS = ("check", "inspect", "rules", "rule", "test", "redact", "marking")
 REPORT_BUG = "this is a bug in cablelint: please report it with the command you ran"
-
-
-class UsageError(Exception):
-    pass
 
 
 def _date(text: str) -> dt.date:
@@ -162,79 +159,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:
         return 0 if exc.code == 0 else 2
     if "" in (getattr(args, "paths", None) or []):
-        _say("cablelint: error: an empty path was given (an unset variable?); it does not mean the current folder")
+        say("cablelint: error: an empty path was given (an unset variable?); it does not mean the current folder")
         return 2
     command = {"check": cmd_check, "inspect": cmd_inspect, "rules": cmd_rules, "rule": cmd_rule,
                "test": cmd_test, "redact": cmd_redact, "marking": cmd_marking}[args.command]
     try:
         return command(args)
     except (RuleSetError, UsageError, ConfigError, baseline_mod.BaselineError, ProtectError, RedactError) as exc:
-        _say(f"cablelint: error: {exc}")
+        say(f"cablelint: error: {exc}")
         return 2
     except BrokenPipeError:
-        return _stdout_gone()
+        return stdout_gone()
     except OSError as exc:
         if exc.errno in (errno.ENOSPC, errno.EPIPE, errno.EIO, errno.EBADF):
-            _say(f"cablelint: error: cannot write the output: {exc.strerror}")
-            return _stdout_gone(2)
-        _say(f"cablelint: error: {exc.filename or ''}: {exc.strerror or exc}")
+            say(f"cablelint: error: cannot write the output: {exc.strerror}")
+            return stdout_gone(2)
+        say(f"cablelint: error: {exc.filename or ''}: {exc.strerror or exc}")
         return 2
     except KeyboardInterrupt:
-        _say("cablelint: interrupted")
+        say("cablelint: interrupted")
         return 130
     except Exception as exc:  # noqa: BLE001 - no traceback ever reaches a user
         if os.environ.get("CABLELINT_DEBUG"):
             raise
-        _say(f"cablelint: internal error: {type(exc).__name__}: {exc} ({REPORT_BUG}; "
+        say(f"cablelint: internal error: {type(exc).__name__}: {exc} ({REPORT_BUG}; "
              "CABLELINT_DEBUG=1 shows the traceback)")
         return 3
-
-
-def _say(text: str) -> None:
-    """A line on stderr that cannot itself fail (stderr closed, odd file names)."""
-    try:
-        print(text.encode("utf-8", "surrogateescape").decode("utf-8", "replace"), file=sys.stderr)
-    except (OSError, ValueError, AttributeError):
-        pass
-
-
-def _stdout_gone(code: int = 0) -> int:
-    """stdout was closed (a pipe into `head`) or is full: point it at devnull so
-    the interpreter's final flush cannot raise again, and end cleanly."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):
-        pass
-    return code
-
-
-def _write(text: str, stream: Any = None) -> None:
-    """Write output text; file names that are not valid UTF-8 print as U+FFFD."""
-    stream = stream or sys.stdout
-    if stream is None:
-        raise UsageError("stdout is closed")
-    data = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    buf = getattr(stream, "buffer", None)
-    if buf is not None:
-        stream.flush()
-        buf.write(data.encode("utf-8"))
-        buf.flush()
-    else:
-        stream.write(data)
-        stream.flush()
-
-
-def _use_color(choice: str, stream) -> bool:
-    if choice == "always":
-        return True
-    if choice == "never":
-        return False
-    if os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    return hasattr(stream, "isatty") and stream.isatty()
 
 
 def _severity_overrides(items: list[str]) -> dict[str, Severity]:
@@ -274,17 +224,17 @@ def settings(args: argparse.Namespace) -> Config:
 def _notes(args: argparse.Namespace, notes: list[str], mask: Callable[[Any], Any]) -> None:
     if getattr(args, "show_files", False):
         for n in notes:
-            _say(f"cablelint: {mask(n)}")
+            say(f"cablelint: {mask(n)}")
     else:
         for n in notes:  # a FIFO or device is worth a word even unasked
             if "FIFO" in n:
-                _say(f"cablelint: {mask(n)}")
+                say(f"cablelint: {mask(n)}")
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     cfg = settings(args)
     if args.show_config:
-        _write(cfg.show())
+        write(cfg.show())
         return 0
     if not args.paths:
         raise UsageError("no paths given (try: cablelint seeds/ examples/)")
@@ -299,12 +249,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     stdin = ((args.stdin_filename or "<stdin>", _read_stdin()) if "-" in args.paths else None)
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     run = session.lint(args.paths, stdin=stdin, baseline=args.baseline, progress=sys.stderr, jobs=jobs)
-    report = session.report(run, show_matches=args.show_matches, color=_use_color(args.color, sys.stdout)
+    report = session.report(run, show_matches=args.show_matches, color=use_color(args.color, sys.stdout)
                             and not args.output, statistics=args.statistics, quiet=args.quiet,
                             show_source=args.show_source, version=__version__)
     _notes(args, run.notes, report.mask)
     for e in run.errors:
-        _say(f"cablelint: error: {report.safe(str(e))}")
+        say(f"cablelint: error: {report.safe(str(e))}")
     if args.write_baseline is not None:
         return _write_baseline(args.write_baseline, run)
     if args.statistics:
@@ -318,12 +268,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not args.quiet and (args.output or getattr(reporter, "MACHINE", False)) and not args.statistics:
         # Machine formats keep stdout parseable: the summary goes to stderr.
         for s in report.stale:
-            _say(f"cablelint: stale baseline entry: {report.safe(s)}")
+            say(f"cablelint: stale baseline entry: {report.safe(s)}")
         for n in report.notices:
-            _say(f"cablelint: note: {report.safe(n)}")
-        _say(report.summary_line())
+            say(f"cablelint: note: {report.safe(n)}")
+        say(report.summary_line())
     for c in run.crashes:
-        _say(f"cablelint: internal error while linting {report.safe(c)} ({REPORT_BUG})")
+        say(f"cablelint: internal error while linting {report.safe(c)} ({REPORT_BUG})")
     if run.crashes:
         return 3
     if args.exit_zero:
@@ -343,7 +293,7 @@ def _read_stdin() -> bytes:
 
 def _emit(output: str | None, text: str) -> None:
     if output is None:
-        _write(text)
+        write(text)
         return
     if not output:
         raise UsageError("--output: an empty path (an unset variable?)")
@@ -362,7 +312,7 @@ def _write_baseline(path: str, run) -> int:
     except OSError as exc:
         raise UsageError(f"cannot write the baseline to {path}: {exc.strerror or exc}") from None
     extra = f" (kept {kept} for files not linted in this run)" if kept else ""
-    _say(f"cablelint: wrote {n} baseline entr{'y' if n == 1 else 'ies'} for {len(run.linted)} "
+    say(f"cablelint: wrote {n} baseline entr{'y' if n == 1 else 'ies'} for {len(run.linted)} "
          f"file{'s' * (len(run.linted) != 1)} to {path}{extra}")
     return 0
 
@@ -388,23 +338,23 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     _notes(args, found.notes, mask0)
     status = 0
     for e in found.errors:
-        _say(f"cablelint: error: {mask0(str(e))}")
+        say(f"cablelint: error: {mask0(str(e))}")
         status = 2
     docs, texts = [], []
     for f in found.files:
         try:
             doc = session.for_folder(os.path.dirname(f)).engine.parse(read(f))
         except InputError as exc:
-            _say(f"cablelint: error: {mask0(str(exc))}")
+            say(f"cablelint: error: {mask0(str(exc))}")
             status = 2
             continue
         docs.append(doc.to_dict())
         texts.append(doc.text)
     mask = session.mask(texts)  # inspect prints names (Classified By, signature): mask them, wrapped parts too
     if args.format == "json":  # mask values before dumping: JSON escapes a wrapped name's line break
-        _write(json.dumps(mask(docs), indent=2, ensure_ascii=False) + "\n")
+        write(json.dumps(mask(docs), indent=2, ensure_ascii=False) + "\n")
     else:
-        _write("".join(mask(inspect_text(d)) + "\n" for d in docs))
+        write("".join(mask(inspect_text(d)) + "\n" for d in docs))
     return status
 
 
@@ -417,18 +367,18 @@ def cmd_rules(args: argparse.Namespace) -> int:
     sets, rules = _all_rules(args.rules)
     if not args.all:
         if args.format == "json":
-            _write(json.dumps([{"name": s.name, "description": s.description, "rules": len(s.rules),
+            write(json.dumps([{"name": s.name, "description": s.description, "rules": len(s.rules),
                                 "path": s.path} for s in sets], indent=2) + "\n")
         else:
-            _write("".join(f"{s.name:<12} {len(s.rules):>3} rules  {s.description}\n" for s in sets))
+            write("".join(f"{s.name:<12} {len(s.rules):>3} rules  {s.description}\n" for s in sets))
         return 0
     docs = [r.doc() for r in sorted(rules.values(), key=lambda r: r.id)]
     if args.format == "json":
-        _write(json.dumps(docs, indent=2, ensure_ascii=False) + "\n")
+        write(json.dumps(docs, indent=2, ensure_ascii=False) + "\n")
     elif args.format == "md":
-        _write(catalogue_markdown(sets))  # docs/rules.md
+        write(catalogue_markdown(sets))  # docs/rules.md
     else:
-        _write("".join(f"{d['id']}  {d['severity']:<7} {d['name']:<36} {d['summary']}\n" for d in docs))
+        write("".join(f"{d['id']}  {d['severity']:<7} {d['name']:<36} {d['summary']}\n" for d in docs))
     return 0
 
 
@@ -440,16 +390,16 @@ def cmd_rule(args: argparse.Namespace) -> int:
     for rid in args.ids:
         r = rules.get(rid) or by_name.get(rid)
         if r is None:
-            _say(f"cablelint: error: no rule {rid!r} (see `cablelint rules --all`)")
+            say(f"cablelint: error: no rule {rid!r} (see `cablelint rules --all`)")
             status = 2
             continue
         out.append(r)
     if args.format == "json":
-        _write(json.dumps([r.doc() for r in out], indent=2, ensure_ascii=False) + "\n")
+        write(json.dumps([r.doc() for r in out], indent=2, ensure_ascii=False) + "\n")
     elif args.format == "md":
-        _write("\n".join(line for r in sorted(out, key=lambda r: r.id) for line in rule_markdown(r, "##")) + "\n")
+        write("\n".join(line for r in sorted(out, key=lambda r: r.id) for line in rule_markdown(r, "##")) + "\n")
     else:
-        _write("".join(rule_text(r) for r in out))
+        write("".join(rule_text(r) for r in out))
     return status
 
 
@@ -463,8 +413,8 @@ def cmd_test(args: argparse.Namespace) -> int:
         n, fails = test_ruleset(load(spec))
         total += n
         failures += fails
-    _write("".join(f"{f}\n" for f in failures) + f"{total - len(failures)} passed, {len(failures)} failed\n")
+    write("".join(f"{f}\n" for f in failures) + f"{total - len(failures)} passed, {len(failures)} failed\n")
     if total == 0:
-        _say("cablelint: error: the rule sets hold no examples to test")
+        say("cablelint: error: the rule sets hold no examples to test")
         return 1
     return 1 if failures else 0

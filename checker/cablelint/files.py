@@ -28,7 +28,7 @@ import stat
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, NamedTuple, Protocol
+from typing import Callable, Container, NamedTuple, Protocol
 
 from .config import DEFAULT_EXTENSIONS, YAML_NAMES, dotted, path_matches
 
@@ -130,7 +130,7 @@ def _skip_dir(root: str, name: str) -> str | None:
 
 
 def discover(scope: Scope, paths: list[str], *, scope_for: Callable[[str], Scope] | None = None,
-             never: set[str] | frozenset[str] = frozenset()) -> Discovery:
+             never: Container[str] = frozenset()) -> Discovery:
     """The files to lint under `paths`, in a deterministic order. `scope_for`
     gives the configuration in effect for a folder (the nearest one; default
     `scope` everywhere); `never`: real paths never to lint (protect lists,

@@ -153,8 +153,9 @@ class Session:
 
     def discover(self, paths: list[str]) -> Discovery:
         """The files to lint (see files.discover), each configuration's exclude
-        and extensions applied under its folder."""
-        return discover(self.cfg, paths, scope_for=lambda d: self.for_folder(d).cfg, never=self.never_lint())
+        and extensions applied under its folder; the protect lists of a nearer
+        configuration met on the way are never linted either."""
+        return discover(self.cfg, paths, scope_for=lambda d: self.for_folder(d).cfg, never=_NeverLint(self))
 
     # -- linting --------------------------------------------------------------
 
@@ -303,6 +304,19 @@ class Session:
         if not show_matches:
             report.mask = self.mask(run.sources.values())
         return report
+
+
+class _NeverLint:
+    """`path in never`: the protect lists and configuration files of every
+    session met so far (nearer configurations join during discovery)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session, self.seen, self.paths = session, -1, set()
+
+    def __contains__(self, path: object) -> bool:
+        if len(self.session._children) != self.seen:
+            self.seen, self.paths = len(self.session._children), self.session.never_lint()
+        return path in self.paths
 
 
 def _names(rule: Rule | None, rule_id: str, sel: str) -> bool:

@@ -206,9 +206,6 @@ class Vocabulary:
         lv = self.levels.get(level or "")
         return lv.rank if lv else None
 
-    def level_from_banner_text(self, text: str) -> str | None:
-        return self.banner_level.get(lookup_key(text))
-
     def level_from_damaged_text(self, text: str) -> str | None:
         """A level as `banner_anywhere_re` finds it, the first letter perhaps lost."""
         key = lookup_key(text)

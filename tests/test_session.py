@@ -243,3 +243,22 @@ def test_min_severity_hides_but_counts(tmp_path: Path, capsys) -> None:
     main(["check", "--config", str(tmp_path / ".cablelint.yaml"), "--date", "2004-01-30", "-f", "json",
           "--exit-zero", str(cable)])
     assert {f["severity"] for f in json.loads(capsys.readouterr().out)} == {"error"}
+
+
+def test_redact_uses_the_protect_list_nearest_to_each_file(tmp_path: Path, monkeypatch, capsys) -> None:
+    monkeypatch.chdir(tmp_path)
+    team = tmp_path / "team"
+    team.mkdir()
+    (tmp_path / ".cablelint.yaml").write_text("protect: [names.txt]\n", encoding="utf-8")
+    (tmp_path / "names.txt").write_text("Rosenblatt\n", encoding="utf-8")
+    (team / ".cablelint.yaml").write_text("protect: [team-names.txt]\n", encoding="utf-8")
+    (team / "team-names.txt").write_text("Doe\n", encoding="utf-8")
+    text = CABLE.replace("JANE DOE", "JANE DOE AND JOSIAH ROSENBLATT")
+    (tmp_path / "top.txt").write_text(text, encoding="utf-8")
+    (team / "low.txt").write_text(text, encoding="utf-8")
+    assert main(["redact", "--in-place", "-q", "."]) == 0
+    top = (tmp_path / "top.txt").read_text(encoding="utf-8")
+    low = (team / "low.txt").read_text(encoding="utf-8")
+    assert "ROSENBLATT" not in top and "DOE" in top
+    assert "DOE" not in low and "ROSENBLATT" in low  # the team's config is the one in effect there
+    assert (team / "team-names.txt").read_text(encoding="utf-8") == "Doe\n"

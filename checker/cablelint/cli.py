@@ -321,10 +321,12 @@ def cmd_redact(args: argparse.Namespace) -> int:
     session = Session.build(settings(args))
     if not session.protect:
         raise UsageError("redact needs a protect list: --protect FILE (or `protect:` in the config)")
-    found = session.discover(args.paths)
-    mask = session.mask([])
-    _notes(args, found.notes, mask)
-    return run_redact(args, session.protect, found)
+    found = session.discover(args.paths)  # meets the nearer configurations (and their protect lists)
+    every = session.protect
+    for s in session.sessions()[1:]:
+        every = every.merged(s.protect)
+    _notes(args, found.notes, every.mask)
+    return run_redact(args, every, found, plist_for=lambda f: session.for_folder(os.path.dirname(f)).protect)
 
 
 def cmd_marking(args: argparse.Namespace) -> int:

@@ -34,7 +34,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import BinaryIO, Callable, TextIO
 
 from .files import Discovery
 from .protect import ProtectList
@@ -175,9 +175,12 @@ def _output_dir(args: argparse.Namespace) -> Path | None:
 
 
 def run(args: argparse.Namespace, plist: ProtectList, found: Discovery, stdout: TextIO | None = None,
-        stderr: TextIO | None = None) -> int:
+        stderr: TextIO | None = None, plist_for: Callable[[str], ProtectList] | None = None) -> int:
     """The `redact` command over the files the run's discovery found; returns
-    the exit code (0 done, 1 --diff found something to change, 2 errors)."""
+    the exit code (0 done, 1 --diff found something to change, 2 errors).
+    `plist` masks messages (every list in play); `plist_for(path)` is the
+    protect list of the configuration nearest to a file (default `plist`)."""
+    plist_for = plist_for or (lambda _path: plist)
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
     if args.in_place and args.output_dir is not None:
@@ -189,33 +192,34 @@ def run(args: argparse.Namespace, plist: ProtectList, found: Discovery, stdout: 
     for e in found.errors:
         print(f"cablelint: error: {plist.mask(str(e))}", file=stderr)
         status = 2
-    results: list[tuple[Redacted, Path | None]] = []
+    results: list[tuple[Redacted, Path | None, ProtectList]] = []
     if "-" in args.paths:
         raw = (getattr(sys.stdin, "buffer", None) or sys.stdin).read()
         raw = raw.encode("utf-8") if isinstance(raw, str) else raw
         try:
-            results.append((redact_source(decode(raw, "<stdin>"), plist), None))
+            results.append((redact_source(decode(raw, "<stdin>"), plist), None, plist))
         except (InputError, RedactError) as exc:
             print(f"cablelint: error: {plist.mask(str(exc))}", file=stderr)
             status = 2
     targets = target_paths(args.paths, found.files, out_dir) if out_dir is not None else {}
     for f in found.files:
         try:
-            results.append((redact_source(read(f), plist), targets.get(f)))
+            own = plist_for(f)
+            results.append((redact_source(read(f), own), targets.get(f), own))
         except (InputError, RedactError) as exc:
             print(f"cablelint: error: {plist.mask(str(exc))}", file=stderr)
             status = 2
     writing = args.in_place or out_dir is not None
     total = changed = written = 0
     many = len(results) > 1
-    for r, target in results:
+    for r, target, own in results:
         total += r.count
         changed += r.changed
         if args.diff:
-            stdout.write(unified_diff(r, plist, args.show_matches))
+            stdout.write(unified_diff(r, own, args.show_matches))
         if not writing:
             if not args.diff:
-                _write_stdout(stdout, r, plist, many, args.show_matches)
+                _write_stdout(stdout, r, own, many, args.show_matches)
             continue
         if r.path == "<stdin>":  # stdin: nowhere to write but stdout
             if not args.diff:

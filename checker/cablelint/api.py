@@ -48,7 +48,8 @@ import datetime as dt
 from pathlib import Path
 from typing import Iterable
 
-from .config import SETTINGS, Config, load_config
+from .config import load_config
+from .settings import SETTINGS, Config
 from .engine import Engine
 from .findings import Finding, Severity
 from .marking_check import MarkingResult, lint_marking as _lint_marking

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Container, NamedTuple, Protocol
 
-from .config import DEFAULT_EXTENSIONS, YAML_NAMES, dotted, path_matches
+from .settings import DEFAULT_EXTENSIONS, YAML_NAMES, dotted, path_matches
 
 __all__ = ["DEFAULT_EXTENSIONS", "Discovery", "PathError", "discover"]
 

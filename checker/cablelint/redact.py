@@ -209,12 +209,26 @@ def run(args: argparse.Namespace, plist: ProtectList, found: Discovery, stdout: 
         except (InputError, RedactError) as exc:
             print(f"cablelint: error: {plist.mask(str(exc))}", file=stderr)
             status = 2
+    total = sum(r.count for r, _, _ in results)
+    changed = sum(r.changed for r, _, _ in results)
+    status = max(status, _deliver(args, results, out_dir, plist, stdout, stderr))
+    if not args.quiet:
+        where = " (in place)" if args.in_place else f" (written to {out_dir})" if out_dir else ""
+        print(f"cablelint: {total} protected occurrence{'s' * (total != 1)} redacted in {changed} of "
+              f"{len(results)} file{'s' * (len(results) != 1)}{where}", file=stderr)
+    if status == 0 and args.diff and not (args.in_place or out_dir is not None) and changed:
+        return 1  # --diff gates CI: something would change
+    return status
+
+
+def _deliver(args: argparse.Namespace, results: list[tuple[Redacted, Path | None, ProtectList]],
+             out_dir: Path | None, plist: ProtectList, stdout: TextIO, stderr: TextIO) -> int:
+    """Print the diffs, write the files (in place or under -o DIR) or print the
+    redacted text; returns 2 when a write failed or was refused, else 0."""
     writing = args.in_place or out_dir is not None
-    total = changed = written = 0
     many = len(results) > 1
+    status = 0
     for r, target, own in results:
-        total += r.count
-        changed += r.changed
         if args.diff:
             stdout.write(unified_diff(r, own, args.show_matches))
         if not writing:
@@ -235,16 +249,9 @@ def run(args: argparse.Namespace, plist: ProtectList, found: Discovery, stdout: 
             continue
         try:
             write_in_place(dest, r.data) if args.in_place else write_atomic(dest, r.data, like=Path(r.path))
-            written += 1
         except OSError as exc:
             print(f"cablelint: error: {plist.mask(str(dest))}: cannot write ({exc.strerror})", file=stderr)
             status = 2
-    if not args.quiet:
-        where = " (in place)" if args.in_place else f" (written to {out_dir})" if out_dir else ""
-        print(f"cablelint: {total} protected occurrence{'s' * (total != 1)} redacted in {changed} of "
-              f"{len(results)} file{'s' * (len(results) != 1)}{where}", file=stderr)
-    if status == 0 and args.diff and not writing and changed:
-        return 1  # --diff gates CI: something would change
     return status
 
 

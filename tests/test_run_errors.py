@@ -43,6 +43,14 @@ def test_an_empty_path_is_an_error_not_the_current_folder(cmd, tmp_path, monkeyp
     assert "empty path" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("flag", ["--protect", "--rules", "--baseline", "--config", "--output", "--write-baseline"])
+def test_an_empty_option_value_is_an_error(flag, tmp_path, capsys) -> None:
+    (tmp_path / "c.txt").write_text(CABLE, encoding="utf-8")
+    cmd = BASE if flag != "--config" else ["check", "--date", "2004-01-30"]
+    assert main([*cmd, flag, "", str(tmp_path / "c.txt")]) == 2
+    assert "empty" in capsys.readouterr().err
+
+
 def test_fifos_are_never_read(tmp_path: Path, capsys, alarm) -> None:
     (tmp_path / "c.txt").write_text(CABLE, encoding="utf-8")
     fifo = tmp_path / "pipe.txt"

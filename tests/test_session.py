@@ -262,3 +262,15 @@ def test_redact_uses_the_protect_list_nearest_to_each_file(tmp_path: Path, monke
     assert "ROSENBLATT" not in top and "DOE" in top
     assert "DOE" not in low and "ROSENBLATT" in low  # the team's config is the one in effect there
     assert (team / "team-names.txt").read_text(encoding="utf-8") == "Doe\n"
+
+
+def test_gitignore_means_what_it_means_to_git(project: Path, capsys) -> None:
+    cables = project / "cables"
+    (cables / ".gitignore").write_text("draft*.txt\n!draft-keep.txt\n", encoding="utf-8")
+    for name in ("draft-1.txt", "draft-keep.txt"):
+        (cables / name).write_text(CABLE, encoding="utf-8")
+    main(["check", "-f", "json", "--exit-zero", "cables"])
+    paths = {Path(f["path"]).name for f in json.loads(capsys.readouterr().out)}
+    assert paths == {"a.txt", "B.TXT", "draft-keep.txt"}
+    main(["check", "-f", "json", "--exit-zero", "cables/draft-1.txt"])  # named: linted all the same
+    assert {Path(f["path"]).name for f in json.loads(capsys.readouterr().out)} == {"draft-1.txt"}

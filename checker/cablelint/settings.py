@@ -66,6 +66,8 @@ def _split(value: Any) -> list[Any]:
     items = [value] if isinstance(value, (str, Path)) or not isinstance(value, (list, tuple, set)) else value
     out: list[Any] = []
     for v in items:
+        if isinstance(v, str) and not v.strip():
+            raise ValueError("an empty value (an unset variable?)")
         if isinstance(v, str):
             out += [p.strip() for p in v.split(",") if p.strip()]
         else:

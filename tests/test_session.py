@@ -89,6 +89,9 @@ def test_check_lints_the_cables_and_nothing_else(project: Path, capsys) -> None:
     assert "build/: skipped (ignored by git)" in err.replace(os.sep, "/")
     assert "names.txt: skipped (a protect list" in err
     assert "ROSENBLATT" not in (out + err).upper()
+    main(["check", "-f", "concise", "--exit-zero", "."])  # without --show-files: a count in the summary
+    out, err = capsys.readouterr()
+    assert re.search(r"; [1-9]\d* skipped \(--show-files says why\)", out) and "skipped (" not in err
     # requirements.txt and the protect list, named as pre-commit names them, are still skipped
     assert main(["check", "-f", "json", "--fail-on", "warning", "requirements.txt", "names.txt",
                  "LICENSE.txt"]) == 0

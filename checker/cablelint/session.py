@@ -99,6 +99,7 @@ class Session:
     protect: protect_mod.ProtectList
     _near: dict[Path, Path | None] = field(default_factory=dict, repr=False)
     _children: dict[Path, "Session"] = field(default_factory=dict, repr=False)
+    _rules: dict[str, Rule] | None = field(default=None, repr=False)  # the engine's, computed once
 
     @classmethod
     def build(cls, cfg: Config, **options: Any) -> "Session":
@@ -160,7 +161,12 @@ class Session:
     # -- linting --------------------------------------------------------------
 
     def per_file_ignored(self, f: Finding) -> bool:
-        cfg, rules = self.cfg, self.engine.rules
+        cfg = self.cfg
+        if not cfg.per_file_ignores:
+            return False
+        if self._rules is None:
+            self._rules = self.engine.rules
+        rules = self._rules
         for glob, sels in cfg.per_file_ignores.items():
             if path_matches(f.path, glob, cfg.root) and any(_names(rules.get(f.rule), f.rule, s) for s in sels):
                 return True
@@ -297,7 +303,8 @@ class Session:
         report = Report(findings=shown, rules=self.rules(), files=len(run.linted), elapsed=run.elapsed,
                         sources=run.sources, show_matches=show_matches, suppressed=run.suppressed,
                         stale=[e.describe() for e in run.stale], fail_on=Severity.parse(cfg.fail_on),
-                        hidden=[f for f in run.findings if f.severity < low], min_severity=low, **view)
+                        hidden=[f for f in run.findings if f.severity < low], min_severity=low,
+                        skipped=len(run.notes), **view)
         off = self.release_rules_off()
         if off:
             report.notices.append("release review with rules switched off by the configuration: " + ", ".join(off))

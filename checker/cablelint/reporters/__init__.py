@@ -56,6 +56,7 @@ class Report:
     hidden: list[Finding] = field(default_factory=list)  # below min_severity: counted, not shown
     min_severity: Severity = Severity.INFO
     notices: list[str] = field(default_factory=list)  # printed before the summary (a rule switched off...)
+    skipped: int = 0  # files and folders discovery or linting left out (--show-files lists them)
 
     def safe(self, text: str) -> str:
         return self.mask(text)
@@ -86,6 +87,8 @@ class Report:
                 f"file{'s' * (self.files != 1)}")
         if self.hidden:
             text += f"; {len(self.hidden)} below {self.min_severity} not shown"
+        if self.skipped:
+            text += f"; {self.skipped} skipped (--show-files says why)"
         if self.suppressed:
             text += f"; {self.suppressed} baselined"
         if self.stale:

@@ -110,6 +110,8 @@ def test_no_format_prints_the_cables_text_unless_asked(tmp_path: Path, capsys, f
     if fmt == "full":
         main([*BASE, "--exit-zero", "--show-source", str(cable)])
         assert "vantrel" in capsys.readouterr().out
+        main([*BASE, "--exit-zero", "--show-matches", str(cable)])
+        assert "  = match: 2. Unmarked paragraph: the vantrel" in capsys.readouterr().out
 
 
 def test_full_with_show_source_keeps_protected_names_masked(tmp_path: Path, capsys) -> None:

@@ -279,3 +279,9 @@ def test_gitignore_means_what_it_means_to_git(project: Path, capsys) -> None:
     assert paths == {"a.txt", "B.TXT", "draft-keep.txt"}
     main(["check", "-f", "json", "--exit-zero", "cables/draft-1.txt"])  # named: linted all the same
     assert {Path(f["path"]).name for f in json.loads(capsys.readouterr().out)} == {"draft-1.txt"}
+
+
+def test_the_benchmark_finds_its_files_through_the_one_discovery() -> None:
+    from cablelint.bench import per_document
+
+    assert per_document(ROOT / "examples" / "state", ["state"])["files"] >= 3

@@ -235,6 +235,10 @@ def test_configuration_nearest_to_each_file_wins(tmp_path: Path, monkeypatch, ca
         rules.setdefault(Path(f["path"]).name, set()).add(f["rule"])
     assert "CL404" in rules["top.txt"] and "CL404" not in rules["low.txt"]
     assert "CL102" not in rules["top.txt"] | rules["low.txt"]  # the command line applies to both
+    main(["check", "--show-config", "--ignore", "CL102", "team/low.txt"])  # what is in effect for that file
+    shown = capsys.readouterr().out
+    assert f"# config file: {sub / '.cablelint.yaml'}" in shown.replace(str(tmp_path.resolve()), str(tmp_path))
+    assert re.search(r"^ignore: \[CL404, CL102\]\s+# .*\.cablelint\.yaml:2 \+ --ignore$", shown, re.M), shown
 
 
 def test_min_severity_hides_but_counts(tmp_path: Path, capsys) -> None:

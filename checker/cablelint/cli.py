@@ -28,7 +28,7 @@ from . import __version__
 from . import baseline as baseline_mod
 from . import marking_check
 from .catalogue import catalogue_markdown
-from .config import Config, ConfigError, resolve as resolve_config
+from .config import Config, ConfigError, nearer, resolve as resolve_config
 from .dates import parse_date
 from .findings import Severity
 from .inspect_view import inspect_text
@@ -233,8 +233,12 @@ def _notes(args: argparse.Namespace, notes: list[str], mask: Callable[[Any], Any
 
 def cmd_check(args: argparse.Namespace) -> int:
     cfg = settings(args)
-    if args.show_config:
-        write(cfg.show())
+    if args.show_config:  # with a path: the settings in effect for it (a nearer configuration wins)
+        shown = cfg
+        if args.paths:
+            target = args.paths[0]
+            shown = nearer(cfg, target if os.path.isdir(target) else os.path.dirname(target), {}) or cfg
+        write(shown.show())
         return 0
     if not args.paths:
         raise UsageError("no paths given (try: cablelint seeds/ examples/)")

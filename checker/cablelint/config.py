@@ -38,8 +38,8 @@ from .settings import (DEFAULT_EXTENSIONS, FAIL_ON, KEYS, PYPROJECT, YAML_NAMES,
                        path_matches)
 from .yamlio import line_of, load_yaml
 
-__all__ = ["DEFAULT_EXTENSIONS", "Config", "ConfigError", "find_config", "load_config", "nearest", "path_matches",
-           "resolve"]
+__all__ = ["DEFAULT_EXTENSIONS", "Config", "ConfigError", "find_config", "load_config", "nearer", "nearest",
+           "path_matches", "resolve"]
 
 
 def find_config(start: Path | None = None) -> Path | None:
@@ -258,6 +258,22 @@ def resolve(config_file: str | None = None, isolated: bool = False, start: Path 
     cfg = load_config(found) if found else Config()
     cfg.nested = True  # a file nearer to a linted file wins for that file
     return cfg
+
+
+def nearer(cfg: Config, folder: str, cache: dict[Path, Path | None]) -> Config | None:
+    """The configuration in effect for files in `folder` when it is not `cfg`
+    itself: the nearest file to the folder, with cfg's command-line settings
+    applied on top (ruff's model). None when `cfg` is not `nested` (--config,
+    --isolated, the API) or is already the nearest."""
+    if not cfg.nested:
+        return None
+    found = nearest(Path(folder or "."), cache)
+    if found is None or (cfg.path is not None and found.resolve() == cfg.path.resolve()):
+        return None
+    out = load_config(found)
+    for origin, settings in cfg.overrides:
+        out = out.with_overrides(origin, **settings)
+    return out
 
 
 def nearest(directory: Path, cache: dict[Path, Path | None]) -> Path | None:

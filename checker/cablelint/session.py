@@ -22,7 +22,7 @@ from typing import Any, Callable, Iterable, TextIO
 
 from . import baseline as baseline_mod
 from . import protect as protect_mod
-from .config import Config, ConfigError, load_config, nearest, path_matches
+from .config import Config, ConfigError, nearer, nearest, path_matches
 from .engine import Engine, known_rules
 from .files import Discovery, PathError, discover
 from .findings import Finding, Severity
@@ -132,9 +132,8 @@ class Session:
             return self
         key = found.resolve()
         if key not in self._children:
-            cfg = load_config(found)
-            for origin, settings in self.cfg.overrides:
-                cfg = cfg.with_overrides(origin, **settings)
+            cfg = nearer(self.cfg, folder, self._near)
+            assert cfg is not None
             self._children[key] = Session.build(cfg, **{k: v for k, v in self.engine.options.items()
                                                         if k != "protect"})
         return self._children[key]

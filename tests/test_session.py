@@ -289,3 +289,12 @@ def test_the_benchmark_finds_its_files_through_the_one_discovery() -> None:
     from cablelint.bench import per_document
 
     assert per_document(ROOT / "examples" / "state", ["state"])["files"] >= 3
+
+
+def test_an_unconfigured_protect_list_in_the_folder_is_not_printed(tmp_path: Path, capsys) -> None:
+    (tmp_path / "c.txt").write_text(CABLE, encoding="utf-8")
+    (tmp_path / "names.txt").write_text("Josiah Rosenblatt\nAnn Example\n", encoding="utf-8")
+    for fmt in sorted(format_names()):
+        main([*BASE, "-f", fmt, "--fail-on", "warning", "--exit-zero", str(tmp_path)])
+        out, err = capsys.readouterr()
+        assert "rosenblatt" not in (out + err).lower() and "names.txt" not in out, fmt

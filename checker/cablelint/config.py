@@ -51,13 +51,19 @@ def find_config(start: Path | None = None) -> Path | None:
     """
     here = (start or Path.cwd()).resolve()
     for d in (here, *here.parents):
-        for name in YAML_NAMES:
-            if (d / name).is_file():
-                return d / name
-        py = d / PYPROJECT
-        if py.is_file() and _has_tool_table(py):
-            return py
+        found = _config_in(d)
+        if found is not None:
+            return found
     return None
+
+
+def _config_in(d: Path) -> Path | None:
+    """The configuration file of folder `d` itself, if it has one."""
+    for name in YAML_NAMES:
+        if (d / name).is_file():
+            return d / name
+    py = d / PYPROJECT
+    return py if py.is_file() and _has_tool_table(py) else None
 
 
 def _has_tool_table(path: Path) -> bool:
@@ -277,8 +283,11 @@ def nearer(cfg: Config, folder: str, cache: dict[Path, Path | None]) -> Config |
 
 
 def nearest(directory: Path, cache: dict[Path, Path | None]) -> Path | None:
-    """find_config for a folder, memoised per folder (a run asks for every file)."""
+    """find_config for a folder, memoised per folder and for every folder met
+    walking up, so a run over a deep tree looks at each folder once."""
     directory = directory.resolve()
     if directory not in cache:
-        cache[directory] = find_config(directory)
+        own = _config_in(directory)
+        up = directory.parent
+        cache[directory] = own if own is not None or up == directory else nearest(up, cache)
     return cache[directory]

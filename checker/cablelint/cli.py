@@ -260,7 +260,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     for e in run.errors:
         say(f"cablelint: error: {report.safe(str(e))}")
     if args.write_baseline is not None:
-        return _write_baseline(args.write_baseline, run)
+        return _write_baseline(args.write_baseline, run, session.rules())
     if args.statistics:
         as_json = fmt in ("json", "json-lines")
         text = statistics_text(report, as_json=as_json)
@@ -308,11 +308,11 @@ def _emit(output: str | None, text: str) -> None:
         raise UsageError(f"cannot write the report to {output}: {exc.strerror or exc}") from None
 
 
-def _write_baseline(path: str, run) -> int:
+def _write_baseline(path: str, run, rules) -> int:
     if not path:
         raise UsageError("--write-baseline: an empty path (an unset variable?)")
     try:
-        n, kept = baseline_mod.write(Path(path), run.findings, run.linted, rules=run.engine.rules)
+        n, kept = baseline_mod.write(Path(path), run.findings, run.linted, rules=rules)
     except OSError as exc:
         raise UsageError(f"cannot write the baseline to {path}: {exc.strerror or exc}") from None
     extra = f" (kept {kept} for files not linted in this run)" if kept else ""

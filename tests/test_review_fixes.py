@@ -114,7 +114,7 @@ def test_one_engine_per_check_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     capsys.readouterr()
     assert len(built) == 1
     (engine,) = built
-    assert engine.options.get("protect")
+    assert engine.options.get("release") is True and engine.options.get("protect")
     built.clear()
     make_engine(["state"], select=["CL2"])
     assert len(built) == 1

@@ -65,6 +65,9 @@ CONDITIONS: dict[str, tuple[Any, Predicate]] = {
         {norm(c.value) for i in ctx.items("portions") for c in i.value.controls}, want)),
     "era_flag": (str, lambda want, ctx: bool(ctx.require_era().get(want))),
     "partial": (bool, lambda want, ctx: ctx.doc.partial == want),
+    # The run is a release review (the `release` rule set is in use): the
+    # default run's release warnings stay silent where the release set errs.
+    "release": (bool, lambda want, ctx: bool(ctx.options.get("release")) == want),
     # A notice or stamp anywhere in the text ("Classified by compilation",
     # "THIS DOCUMENT CONTAINS GBR INFORMATION"): one shared scan per document.
     "text_has": (str, lambda want, ctx: ctx.search(rx(want)) is not None),

@@ -125,7 +125,9 @@ def _session(sets: list[RuleSet], rules: list[str] | None = None, date: object =
 def run_example(rs: RuleSet, rule: Rule, ex: Example) -> list[int]:
     """Lines at which `rule` fires on the example text."""
     opts = ex.options
-    options = {"protect": list(opts["protect"])} if opts.get("protect") else {}
+    options: dict[str, object] = {"protect": list(opts["protect"])} if opts.get("protect") else {}
+    if opts.get("as_of"):
+        options["release"] = True  # an example with a review date is a release review
     session = _session([rs], [rule.id], opts.get("date"), opts.get("as_of"), **options)
     path = f"example-{rule.id}-{ex.kind}.txt"
     findings = session.engine.lint_source(Source(path, ex.text))
@@ -203,7 +205,7 @@ def check_example_file(cable: Path, rs: RuleSet) -> list[Failure]:
         return [Failure(f"{cable}:1", "expect", f"no sidecar {cable.name}.expect, and `clean` is not in the "
                                                 "name (a clean example must give no finding)")]
     sets = rulesets(exp.rules) if exp.rules else [rs]
-    engine = _session(sets, None, exp.date, exp.as_of).engine
+    engine = _session(sets, None, exp.date, exp.as_of, **({"release": True} if exp.as_of else {})).engine
     try:
         findings = engine.lint_source(read(str(cable)))
     except InputError as exc:

@@ -117,6 +117,8 @@ class Session:
             plist = protect_mod.load(cfg.protect or [])
         if plist:
             options["protect"] = plist
+        if any(rs.name == "release" for rs in sets):
+            options.setdefault("release", True)  # `when: {release: ...}`: this run is a release review
         engine = Engine(sets, sel, date=cfg.date, as_of=cfg.as_of, options=options)
         return cls(cfg, engine, plist)
 

@@ -99,9 +99,9 @@ def test_severity_override_changes_grade_and_exit_code(files, capsys) -> None:
 
 def test_stdin_with_stdin_filename(files, capsys, monkeypatch) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(CABLE.encode("utf-8"))))
-    assert main([*BASE, "-", "--stdin-filename", "cables/05STATE1.txt", "-f", "concise"]) == 1
+    assert main([*BASE, "-", "--stdin-filename", "cables/05STATE12345.txt", "-f", "concise"]) == 1
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].startswith("cables/05STATE1.txt:4:13: warning CL404 ")
+    assert lines[0].startswith("cables/05STATE12345.txt:4:13: warning CL404 ")
     assert lines[-1].startswith("3 findings") and "in 1 file " in lines[-1]
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(CABLE.encode("utf-8"))))
     main([*BASE, "-", "-f", "concise", "-q"])

@@ -121,6 +121,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="protect list: names that must never appear unredacted, nor in any output "
                         "(repeatable; adds to the config's `protect`)")
     _add_discovery(c)
+    c.add_argument("--show-symptoms", action="store_true",
+                   help="also report one by one the findings folded into a diagnosis of export damage (CL7xx)")
     c.add_argument("--stdin-filename", metavar="NAME", help="name for '-' input in the report")
 
     i = sub.add_parser("inspect", help="show the parsed document")
@@ -249,7 +251,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         reporter = get_reporter(fmt)
     except KeyError:
         raise UsageError(f"unknown format {fmt!r} (formats: {', '.join(reporter_names())})") from None
-    session = Session.build(cfg)
+    session = Session.build(cfg, show_symptoms=args.show_symptoms)  # fold.py: report folded symptoms too
     stdin = ((args.stdin_filename or "<stdin>", _read_stdin()) if "-" in args.paths else None)
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     run = session.lint(args.paths, stdin=stdin, baseline=args.baseline, progress=sys.stderr, jobs=jobs)

@@ -9,13 +9,14 @@ import dataclasses
 import datetime as dt
 from typing import Any, Callable, Iterable
 
-from .checks import CannotRun, Context, Hit
+from .checks import CannotRun, Context, Hit, group_hits
 from .checks.kinds import KINDS
 from .conditions import holds
 from .document import Document, Span
 from .findings import Finding, Severity
 from .marking_check import lint_marking_lines, marking_lines
 from .pages import lint_paged, pages_of
+from .fold import fold
 from .parser import Parser
 from .rule import Rule, RuleSet
 from .selection import Selection
@@ -159,7 +160,7 @@ class Engine:
                         skipped.setdefault(str(exc), []).append(rule.id)
                         continue
                     hits, rule_sev = agreed
-                for hit in hits:
+                for hit in group_hits(hits, rule.params.get("group"), doc.source):
                     if "{era" in rule.message and "era" not in hit.values:
                         era = ctx.era
                         hit.values["era"] = era.get("label", era["name"]) if era else "the cable's era"
@@ -180,6 +181,7 @@ class Engine:
             span = doc.banner.span if doc.banner else Span(0, 0)
             findings.append(self._finding(doc, COULD_NOT_RUN, Hit(span, {
                 "count": len(ids), "reason": reason, "rules": shown, "hint": hint})))
+        findings = fold(findings, show=bool(self.options.get("show_symptoms")))
         findings.sort(key=Finding.sort_key)
         return findings
 
@@ -220,6 +222,8 @@ class Engine:
         """`era_severity`: the cable era's grade for this rule (a lagging drafter
         graded by era); a severity set by the user's selection still wins."""
         src = doc.source
+        region = hit.values.pop("_region", None)  # a diagnosis: its damaged part and the rules it folds (fold.py)
+        folds = hit.values.pop("_folds", frozenset())
         start, end = hit.span.start, max(hit.span.end, hit.span.start)
         line, col = src.line_col(start)
         if end > start:
@@ -231,6 +235,8 @@ class Engine:
             path=doc.path, rule=rule.id, name=rule.name, severity=self._severity(rule, era_severity),
             message=render_message(rule.message, hit.values), line=line, column=col, end_line=eline,
             end_column=ecol, start=start, end=end, matched=doc.text[start:end],
+            region=(region.start, region.end) if region else None, folds=folds,
+            related=[self._finding(doc, rule, h, era_severity) for h in hit.related],
         )
 
     def _severity(self, rule: Rule, era_severity: str | None) -> Severity:

@@ -1,7 +1,8 @@
 """sarif: SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
 
 Always a complete log, even with no results. Results carry the rule, the
-message and the location only: never the flagged text nor a snippet (code
+message and the location only (and, for a diagnosis of export damage or a
+grouped finding, `relatedLocations`: the findings folded into it): never the flagged text nor a snippet (code
 scanning would show a snippet next to the alert). `partialFingerprints`
 holds the baseline's content fingerprint, so an alert keeps its identity
 when lines are inserted above it.
@@ -68,6 +69,19 @@ def _artifact(report: Report, path: str) -> dict:
     return {"uri": quote(shown), "uriBaseId": "%SRCROOT%"}
 
 
+def _physical(report: Report, f) -> dict:
+    end_col = max(f.end_column, f.column + 1) if f.end_line == f.line else max(f.end_column, 1)
+    region = {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line, "endColumn": end_col}
+    return {"artifactLocation": _artifact(report, f.path), "region": region}
+
+
+def _related(report: Report, i: int, r) -> dict:
+    """A finding folded into a diagnosis (or grouped with the same cause): a
+    related location whose message names its rule."""
+    return {"id": i, "physicalLocation": _physical(report, r),
+            "message": {"text": report.safe(f"{r.rule} {r.name}: {r.message}")}}
+
+
 def render(report: Report) -> str:
     rules = sorted(report.rules.values(), key=lambda r: r.id)
     # every rule in effect, plus any rule a finding names that the set does not list
@@ -82,16 +96,17 @@ def render(report: Report) -> str:
     fps = fingerprints(report.findings, Path.cwd(), rules=report.rules)
     results = []
     for f in report.findings:
-        end_col = max(f.end_column, f.column + 1) if f.end_line == f.line else max(f.end_column, 1)
-        region = {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line, "endColumn": end_col}
-        results.append({
+        result = {
             "ruleId": f.rule,
             "ruleIndex": index[f.rule],
             "level": LEVEL[str(f.severity)],
             "message": {"text": report.safe(f.message)},
-            "locations": [{"physicalLocation": {"artifactLocation": _artifact(report, f.path), "region": region}}],
+            "locations": [{"physicalLocation": _physical(report, f)}],
             "partialFingerprints": {"cablelintFingerprint/v1": fps[id(f)]},
-        })
+        }
+        if f.related:
+            result["relatedLocations"] = [_related(report, i, r) for i, r in enumerate(f.related, 1)]
+        results.append(result)
     run = {
         "tool": {"driver": {"name": "cablelint", "semanticVersion": report.version or "0.0.0",
                             "informationUri": information_uri(), "rules": [descriptor(report, r) for r in rules]}},

@@ -108,6 +108,32 @@ def test_truncated_looks_past_the_archives_elision_mark() -> None:
     assert damage("CL704", "UNCLAS PARIS 000579\n" + HEAD + "\n1. (U) Talks resume. Stapleton\n") is None
 
 
+def test_header_cut_short_folds_the_fields_it_took() -> None:
+    text = "C O N F I D E N T I A L PARIS 000579\n" + HEAD + "Classified By: Ambassador J...\n\n" + paras(2)
+    got = damage("CL709", text)
+    assert got is not None and got.detail == "line 5 ends in an elision mark"
+    assert damage("CL709", text.replace("Ambassador J...", "Ambassador Jane Doe, reason 1....")) is not None
+    found = lint(text, date="2004-01-30")
+    (diag,) = [f for f in found if f.rule == "CL709"]
+    assert [r.rule for r in diag.related] == ["CL302"] and "CL302" not in {f.rule for f in found}
+    # An elision written with spaces, and one in the body, are no cut header.
+    assert damage("CL709", "UNCLAS PARIS 000579\n" + HEAD.replace("TALKS", "TALKS ... AND MORE") + "\n"
+                  + "1. (U) The minister said that the talks would resume...\n") is None
+
+
+def test_header_lines_run_together_fold_the_fields_the_export_lost() -> None:
+    text = "C O N F I D E N T I A L PARIS 000579\nE.O. 12958: DECL: 01/30/2014 TAGS: PREL FR\n" + CLBY + paras(2)
+    got = damage("CL710", text)
+    assert got is not None and got.detail == "line 2 holds more than one header field"
+    (diag,) = [f for f in lint(text, date="2004-01-30") if f.rule == "CL710"]
+    assert [r.rule for r in diag.related] == ["CL501"]
+    assert damage("CL710", "C O N F I D E N T I A L PARIS 000579 E.O. 12958: DECL: 01/30/2014\n") is not None
+    # One field naming the order ("for E.O. 12958 reasons"), or a NARA stamp, is one field.
+    assert damage("CL710", "UNCLASSIFIED PARIS 579\nE.O. 12958: DECL: DECLASSIFIED BY NARA 09/02/2009\n") is None
+    assert damage("CL710", "C O N F I D E N T I A L PARIS 000579\n" + HEAD
+                  + "Classified By: Ambassador Jane Doe for E.O. 12958 reasons 1.4 (b)\n") is None
+
+
 def test_lower_case_copy_is_one_finding_not_one_per_tag() -> None:
     text = ("c o n f i d e n t i a l paris 000579\ne.o. 12958: decl: 01/30/2014\ntags: prel pgov econ fr\n"
             "subject: talks on the budget\n\n" + paras(3).lower())
@@ -159,6 +185,12 @@ def test_lower_cased_tags_line_and_semicolons_are_one_finding_per_line() -> None
     assert bad.message.endswith("; 3 more on this line") and [r.column for r in bad.related] == [13, 19, 25]
     (semi,) = [f for f in found if f.rule == "CL406"]
     assert len(semi.related) == 2
+
+
+def test_capitalised_free_words_on_the_tags_line_are_not_malformed_tags() -> None:
+    found = lint("UNCLAS PARIS 000579\nE.O. 12958: N/A\nTAGS: PHUM, PREL, IN, Human Rights\nSUBJECT: X\n",
+                 date="2004-01-30")
+    assert not [f for f in found if f.rule in ("CL403", "CL404")]
 
 
 def test_paragraph_numbering_resynchronises_and_reports_the_first_break() -> None:

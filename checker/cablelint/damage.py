@@ -217,6 +217,26 @@ def header_cut(doc: Document, p: dict[str, Any]) -> Damage | None:
     return None
 
 
+def header_glued(doc: Document, p: dict[str, Any]) -> Damage | None:
+    """The export ran the header's lines together: a line before the body
+    (within `max_line` lines) holds two different field labels (`pattern`,
+    one match per label: E.O., TAGS, SUBJECT...), or the banner line goes on
+    into a field. Each field of a telegram header has its own line, so the
+    fields this export lost (most often SUBJECT) are not the drafter's."""
+    src = doc.source
+    body_line = src.line_col(doc.body_start)[0] if doc.body_start else src.line_count + 1
+    banner_lines = {_line_no(doc, b.span.start) for b in doc.banners}
+    glued = []
+    for n in range(1, min(body_line - 1, p.get("max_line", 60), src.line_count) + 1):
+        labels = {regex.sub(r"\W", "", m.group(0)).upper()[:4] for m in p["_pattern"].finditer(src.line_text(n))}
+        if len(labels) + (n in banner_lines and bool(labels)) >= 2:
+            glued.append(n)
+    if not glued:
+        return None
+    return Damage(_line_span(doc, glued[0]), f"{_lines_text(glued)} hold{'s' if len(glued) == 1 else ''} "
+                  "more than one header field")
+
+
 # -- a lower-cased copy -----------------------------------------------------------
 
 def lower_case(doc: Document, p: dict[str, Any]) -> Damage | None:
@@ -285,6 +305,7 @@ DETECTORS: dict[str, Callable[[Document, dict[str, Any]], Damage | None]] = {
     "missing_sections": missing_sections,
     "truncated": truncated,
     "header_cut": header_cut,
+    "header_glued": header_glued,
     "lower_case": lower_case,
     "repeated_body": repeated_body,
 }

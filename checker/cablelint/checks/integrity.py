@@ -7,7 +7,9 @@ and no banner line), `notice` (an archive notice matching `pattern`: a
 partial extract, a cancellation), `missing_sections` (sections lost before the
 last one seen, or a `notice` pattern), `truncated` (the text ends on a
 `cut_mark` or in mid-sentence), `header_cut` (a header line before the body
-ends in a word run into `cut_line`, an elision mark), `lower_case` (a lower-cased copy),
+ends in a word run into `cut_line`, an elision mark), `header_glued` (a
+header line holding two field labels of `pattern`, or the banner and a
+field), `lower_case` (a lower-cased copy),
 `repeated_body` (a run of lines repeated). The message gets `{detail}`: the
 evidence as counts and line numbers, never the cable's text.
 
@@ -45,7 +47,7 @@ PARAMS = {
     "claims": (list, False),
     "banner_serial": (str, False),
 }
-NEEDS = {"notice": ["pattern"], "truncated": ["cut_mark"], "header_cut": ["cut_line"], "foreign_text": ["file_id", "claims", "banner_serial"]}
+NEEDS = {"notice": ["pattern"], "truncated": ["cut_mark"], "header_cut": ["cut_line"], "header_glued": ["pattern"], "foreign_text": ["file_id", "claims", "banner_serial"]}
 
 
 def prepare(p: dict[str, Any]) -> dict[str, Any]:

@@ -122,7 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "(repeatable; adds to the config's `protect`)")
     _add_discovery(c)
     c.add_argument("--show-symptoms", action="store_true",
-                   help="also report one by one the findings folded into a diagnosis of export damage (CL7xx)")
+                   help="also report one by one the findings folded into a diagnosis of export damage (CL9xx)")
     c.add_argument("--stdin-filename", metavar="NAME", help="name for '-' input in the report")
 
     i = sub.add_parser("inspect", help="show the parsed document")

@@ -14,7 +14,7 @@ MACHINE = True  # the CLI prints the summary to stderr, not into the document
 
 
 def finding_dict(report: Report, f, cache: dict | None = None) -> dict:
-    """One finding; a diagnosis (CL7xx) or a grouped finding also lists its
+    """One finding; a diagnosis (CL9xx) or a grouped finding also lists its
     `related` findings (the symptoms folded into it, the same cause elsewhere),
     each with its own location, rule and message."""
     d = f.to_dict()

@@ -8,6 +8,7 @@ protect list, file discovery, engine, mask, report).
     cablelint rule ID              explain one rule
     cablelint test [PATH...]       run the examples kept with each rule
     cablelint redact PATH...       replace protected names with placeholders
+    cablelint report PATH... -o F  one HTML page about the run (htmlreport/)
 
 Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 a usage,
 configuration, rule-set or input/output error stopped the run; 3 an
@@ -31,6 +32,7 @@ from .catalogue import catalogue_markdown
 from .config import Config, ConfigError, nearer, resolve as resolve_config
 from .dates import parse_date
 from .findings import Severity
+from .htmlreport import command as report_cmd
 from .inspect_view import inspect_text
 from .protect import ProtectError
 from .redact import RedactError, add_parser as add_redact_parser, run as run_redact
@@ -43,7 +45,7 @@ from .session import Session, rulesets
 from .source import InputError, read
 from .terminal import UsageError, say, stdout_gone, use_color, write
 
-COMMANDS = ("check", "inspect", "rules", "rule", "test", "redact", "marking")
+COMMANDS = ("check", "inspect", "rules", "rule", "test", "redact", "marking", "report")
 REPORT_BUG = "this is a bug in cablelint: please report it with the command you ran"
 
 
@@ -148,6 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="rule set files or folders, searched with their subfolders (default: the shipped sets)")
     _add_discovery(add_redact_parser(sub))
     marking_check.add_parser(sub)
+    report_cmd.add_parser(sub, c)  # `report` takes every `check` option
     return ap
 
 
@@ -164,7 +167,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         say("cablelint: error: an empty path was given (an unset variable?); it does not mean the current folder")
         return 2
     command = {"check": cmd_check, "inspect": cmd_inspect, "rules": cmd_rules, "rule": cmd_rule,
-               "test": cmd_test, "redact": cmd_redact, "marking": cmd_marking}[args.command]
+               "test": cmd_test, "redact": cmd_redact, "marking": cmd_marking,
+               "report": cmd_report}[args.command]
     try:
         return command(args)
     except (RuleSetError, UsageError, ConfigError, baseline_mod.BaselineError, ProtectError, RedactError) as exc:
@@ -285,6 +289,24 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.exit_zero:
         return 0
     return 1 if any(f.severity >= report.fail_on for f in report.findings) else 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """`report`: the run of `check`, written as one HTML page (htmlreport/)."""
+    cfg = settings(args)
+    if args.show_config:
+        write(cfg.show())
+        return 0
+    stdin = (args.stdin_filename or "<stdin>", _read_stdin()) if "-" in (args.paths or []) else None
+    page, run, mask = report_cmd.build(args, cfg, stdin)
+    to_file = args.output not in (None, "-")
+    _emit(args.output if to_file else None, page)
+    if to_file and not args.quiet:
+        say(f"cablelint: wrote {mask(args.output)}: {len(run.findings)} findings in {len(run.linted)} files "
+            f"[{run.elapsed:.2f}s]")
+    for c in run.crashes:
+        say(f"cablelint: internal error while linting {mask(c)} ({REPORT_BUG})")
+    return report_cmd.exit_code(args, run)
 
 
 def _read_stdin() -> bytes:

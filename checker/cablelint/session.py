@@ -26,7 +26,7 @@ from .config import Config, ConfigError, nearer, nearest, path_matches
 from .engine import Engine, known_rules
 from .files import Discovery, PathError, discover
 from .findings import Finding, Severity
-from .lintpool import Crash, lint_files, lint_one
+from .lintpool import Crash, Summarize, lint_files, lint_summarized
 from .progress import Progress
 from .reporters import Report
 from .rule import DEFAULT_RULESETS, Rule, RuleSet
@@ -47,6 +47,9 @@ class CheckRun:
     stale: list[baseline_mod.Entry] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # files skipped and why (--show-files)
     crashes: list[str] = field(default_factory=list)  # "path: error" of files a bug stopped (exit 3)
+    # path -> summarize(engine, document) of each linted file, when lint() was
+    # given `summarize` (the HTML report's per-cable year, post, level)
+    summaries: dict[str, Any] = field(default_factory=dict)
 
 
 def rulesets(specs: Iterable[str | RuleSet]) -> list[RuleSet]:
@@ -174,9 +177,12 @@ class Session:
         return False
 
     def lint(self, paths: list[str], *, stdin: tuple[str, bytes] | None = None,
-             baseline: str | Path | None = None, progress: TextIO | None = None, jobs: int = 1) -> CheckRun:
+             baseline: str | Path | None = None, progress: TextIO | None = None, jobs: int = 1,
+             summarize: Summarize | None = None) -> CheckRun:
         """Lint `paths` ('-' entries are ignored; pass stdin as (name, bytes)).
-        `jobs` > 1 lints big runs in that many worker processes (same results)."""
+        `jobs` > 1 lints big runs in that many worker processes (same results).
+        `summarize(engine, document)`, a module-level function, fills
+        `CheckRun.summaries` with a record per linted file."""
         start = time.perf_counter()
         found = self.discover(paths)
         run = CheckRun([], {}, [], list(found.errors), 0.0, self.engine, notes=list(found.notes))
@@ -185,7 +191,7 @@ class Session:
         bar = Progress(len(found.files) + (stdin is not None), progress) if progress is not None else None
         try:
             if stdin is not None:
-                self._lint_stdin(run, *stdin)
+                self._lint_stdin(run, *stdin, summarize=summarize)
                 if bar:
                     bar.advance()
             groups: dict[int, tuple[Session, list[str]]] = {}
@@ -193,8 +199,8 @@ class Session:
                 s = self.for_folder(os.path.dirname(f))
                 groups.setdefault(id(s), (s, []))[1].append(f)
             for s, files in groups.values():
-                for f, src, got, exc in lint_files(s.engine, files, jobs):
-                    self._take(run, s, f, src, got, exc)
+                for f, src, got, exc, summary in lint_files(s.engine, files, jobs, summarize):
+                    self._take(run, s, f, src, got, exc, summary)
                     if bar:
                         bar.advance()
         finally:
@@ -206,7 +212,7 @@ class Session:
         run.elapsed = time.perf_counter() - start
         return run
 
-    def _lint_stdin(self, run: CheckRun, name: str, data: bytes) -> None:
+    def _lint_stdin(self, run: CheckRun, name: str, data: bytes, summarize: Summarize | None = None) -> None:
         try:
             src = decode(data, name)
         except InputError as exc:
@@ -214,13 +220,13 @@ class Session:
             self._unreadable(run, self, name, exc.reason, exc.line, exc.column)
             return
         try:
-            found, crash = lint_one(self.engine, src), None
+            (found, summary), crash = lint_summarized(self.engine, src, summarize), None
         except Exception as exc:  # noqa: BLE001 - reported as an internal error, exit 3
-            found, crash = None, Crash(f"{type(exc).__name__}: {exc}")
-        self._take(run, self, name, src, found, crash)
+            found, summary, crash = None, None, Crash(f"{type(exc).__name__}: {exc}")
+        self._take(run, self, name, src, found, crash, summary)
 
     def _take(self, run: CheckRun, s: "Session", path: str, src: Source | None, found: list[Finding] | None,
-              exc: InputError | Crash | None) -> None:
+              exc: InputError | Crash | None, summary: Any = None) -> None:
         if isinstance(exc, Crash):
             run.linted.append(path)
             run.crashes.append(f"{path}: {exc}")
@@ -234,6 +240,8 @@ class Session:
             run.linted.append(path)
             run.sources[path] = src
             run.findings.extend(f for f in found if not s.per_file_ignored(f))
+            if summary is not None:
+                run.summaries[path] = summary
 
     @staticmethod
     def _unreadable(run: CheckRun, s: "Session", path: str, message: str, line: int | None = 1,

@@ -17,6 +17,7 @@ from cablelint.config import Config
 from cablelint.findings import Finding, Severity
 from cablelint.htmlreport import summarize
 from cablelint.htmlreport.aggregate import aggregate, family_of, rule_rows
+from cablelint.htmlreport.page import SOURCE_CHUNK, source_scripts
 from cablelint.htmlreport.data import Strings, build_payload, script_json, source_payload
 from cablelint.htmlreport.summary import DocSummary, post_of
 from cablelint.htmlreport.svg import Bar, hbars, timeline
@@ -160,6 +161,13 @@ def test_source_payload_holds_flagged_cables_masked() -> None:
     assert got == {"1": "line one b.txt\nline [X]\n"}
 
 
+def test_source_text_in_chunks_parsed_on_demand() -> None:
+    html = source_scripts({"0": "first", str(SOURCE_CHUNK + 1): "</script><b>"})
+    chunks = re.findall(r'data-src-chunk="(\d+)">(.*?)</script>', html)
+    assert [(k, json.loads(v)) for k, v in chunks] == [("0", {"0": "first"}),
+                                                      ("1", {str(SOURCE_CHUNK + 1): "</script><b>"})]
+
+
 def test_script_json_cannot_close_the_script_element() -> None:
     text = script_json({"x": "</script><script>alert(1)</script><!-- & \u2028"})
     assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
@@ -205,7 +213,8 @@ def test_page_escapes_file_names_and_text(cables: Path) -> None:
     code, page = page_of(["in", "--show-source"], cables / "r.html")
     assert code == 0
     assert "<img src=x" not in page and "<script>alert" not in page
-    assert page.count("<script") == 3  # the data, the source text, the page's own script
+    # the data, the source text's index and chunks, the page's own script: nothing else runs
+    assert page.count("<script") - page.count("<script type=\"application/json\" data-src-chunk") == 3
     assert "http://" not in page.replace("http://www.w3.org", "") and "https://" not in page  # no network
 
 

@@ -209,6 +209,22 @@ TABLE = """<section id="findings"><h2>Findings</h2>
 <h2 id="cable-title"></h2><p id="cable-meta" class="meta"></p><div id="cable-body"></div></section>"""
 
 
+SOURCE_CHUNK = 256  # cables per <script>: opening a cable view parses one chunk, not the whole corpus
+
+
+def source_scripts(sources: dict[str, str]) -> str:
+    """--show-source text in chunks of SOURCE_CHUNK cables by docs index
+    (chunk k holds cables k*SOURCE_CHUNK...), each parsed only when one of
+    its cables is opened; the first carries id="report-source"."""
+    chunks: dict[int, dict[str, str]] = {}
+    for key, text in sources.items():
+        chunks.setdefault(int(key) // SOURCE_CHUNK, {})[key] = text
+    out = [f'<script type="application/json" id="report-source" data-chunk-size="{SOURCE_CHUNK}">{{}}</script>']
+    out += [f'<script type="application/json" data-src-chunk="{k}">{script_json(v)}</script>'
+            for k, v in sorted(chunks.items())]
+    return "".join(out)
+
+
 def render_page(agg: Aggregates, payload: dict[str, Any], sources: dict[str, str] | None,
                 rules: dict[str, Any], mask: Callable[[str], str], meta: dict[str, Any]) -> str:
     """The whole self-contained page."""
@@ -217,8 +233,7 @@ def render_page(agg: Aggregates, payload: dict[str, Any], sources: dict[str, str
     body = (header(meta) + "<main>" + totals_section(agg, meta.get("suppressed", 0))
             + integrity_section(agg, integrity_rules) + time_section(agg) + rules_section(agg, rules, mask)
             + where_section(agg) + TABLE + "</main>")
-    src = (f'<script type="application/json" id="report-source">{script_json(sources)}</script>'
-           if sources is not None else "")
+    src = source_scripts(sources) if sources is not None else ""
     return ("<!DOCTYPE html><html lang=en><head><meta charset=utf-8>"
             '<meta name=viewport content="width=device-width, initial-scale=1">'
             '<meta name="color-scheme" content="light dark">'

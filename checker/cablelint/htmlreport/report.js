@@ -171,12 +171,16 @@
     document.addEventListener("click", chartFilter);
     document.addEventListener("keydown", chartFilter);
 
-    var SRC = null;
+    var SRC = {};  /* chunk number -> its parsed {docIndex: text} */
     function sourceOf(d) {
       var tag = $("report-source");
       if (!tag) return null;
-      if (!SRC) SRC = JSON.parse(tag.textContent);
-      var t = SRC[String(d)];
+      var k = Math.floor(d / +tag.getAttribute("data-chunk-size"));
+      if (!(k in SRC)) {
+        var chunk = document.querySelector('script[data-src-chunk="' + k + '"]');
+        SRC[k] = chunk ? JSON.parse(chunk.textContent) : {};
+      }
+      var t = SRC[k][String(d)];
       return t === undefined ? null : t.split("\n");
     }
     function showCable(d, line) {

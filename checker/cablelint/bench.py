@@ -7,7 +7,8 @@ It measures what the speed goals are stated in:
 - whole-run wall time of the `cablelint` command on CORPUS_DIR (output to a
   file, as a CI run would), and, given `--baseline`, of the peer script
   `baseline_regex.py --jobs 2` on the same folder, with the ratio;
-- process start to exit for one file (the pre-commit case).
+- process start to exit for one file (the pre-commit case);
+- with `--parse-only`, the parse stage alone per cable (median of passes).
 
 Timings are wall clock on this machine; run it on an idle machine and report
 the command with the figures. It is a measurement, not a test: nothing here
@@ -49,6 +50,24 @@ def per_document(corpus: Path, rulesets: list[str]) -> dict[str, float]:
             "p95_ms_per_10kb": per10k[int(len(per10k) * 0.95) - 1], "total_s": total / 1000}
 
 
+def parse_only(corpus: Path, rulesets: list[str], rounds: int = 5) -> dict[str, float]:
+    """The parse stage alone (text -> Document), in-process: the median over
+    `rounds` passes of the mean time per cable (the machine may be shared, so
+    one pass is noisy)."""
+    engine = make_engine(rulesets)
+    files, _ = discover([str(corpus)])
+    sources = [read(f) for f in files]
+    for s in sources[:50]:
+        engine.parse(s)
+    per_pass: list[float] = []
+    for _ in range(rounds):
+        t0 = time.perf_counter()
+        for s in sources:
+            engine.parse(s)
+        per_pass.append((time.perf_counter() - t0) * 1000 / max(1, len(sources)))
+    return {"files": len(sources), "median_ms": statistics.median(per_pass), "min_ms": min(per_pass)}
+
+
 def wall(cmd: list[str], repeat: int = 1) -> float:
     best = float("inf")
     for _ in range(repeat):
@@ -66,8 +85,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--baseline", type=Path, help="path to ../shared/bench/baseline_regex.py")
     ap.add_argument("--jobs", default="2", help="--jobs for the cablelint command run")
     ap.add_argument("--repeat", type=int, default=1)
+    ap.add_argument("--parse-only", action="store_true",
+                    help="time only the parse stage (text -> Document) per cable, median of --repeat passes")
     a = ap.parse_args(argv)
     rulesets = a.rules or list(DEFAULT_RULESETS)
+    if a.parse_only:
+        p = parse_only(a.corpus, rulesets, max(a.repeat, 5))
+        print(f"parse only: {p['files']} files; per cable: median {p['median_ms']:.3f} ms, "
+              f"best {p['min_ms']:.3f} ms ({max(a.repeat, 5)} passes)")
+        return 0
     r = per_document(a.corpus, rulesets)
     print(f"in-process: {r['files']} files, {r['total_s']:.2f} s; per 10 KB: p50 {r['p50_ms_per_10kb']:.2f} ms, "
           f"p95 {r['p95_ms_per_10kb']:.2f} ms")

@@ -17,7 +17,9 @@ from .findings import Finding, Severity
 from .marking_check import lint_marking_lines, marking_lines
 from .pages import lint_paged, pages_of
 from .fold import fold
-from .parser import Parser
+from .dates import resolve as resolve_date
+from .parse import parse
+from .rx import rx
 from .rule import Rule, RuleSet
 from .selection import Selection
 from .source import Source
@@ -93,7 +95,6 @@ class Engine:
             if rs.vocabulary:
                 vocab.extend(rs.vocabulary)
         self.vocab = vocab
-        self.parser = Parser(vocab)
         self._active = [[r for r in rs.rules if self.selection.active(r)] for rs in rulesets]
 
     @property
@@ -112,7 +113,10 @@ class Engine:
                        end_line=line, end_column=column + 1)
 
     def parse(self, source: Source) -> Document:
-        return self.parser.parse(source, self.date)
+        """Parse, then resolve the cable's date from the text's evidence and --date."""
+        doc = parse(source, self.vocab)
+        doc.date = resolve_date(doc.date_evidence, self.date)
+        return doc
 
     def lint_source(self, source: Source, skip: Callable[[Document], bool] | None = None) -> list[Finding] | None:
         """The findings of one input; None when `skip(document)` says it is not

@@ -1,0 +1,133 @@
+"""The parse pipeline stage by stage: each recogniser on one line, each repair
+on a short text written here (never a corpus cable)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from cablelint.dates import resolve
+from cablelint.document import CableDate
+from cablelint.parse import REPAIRS, parse
+from cablelint.parse.body import undo_pilcrow
+from cablelint.parse.dating import DTG_RE, dtg_date, evidence
+from cablelint.parse.lines import Line, classify, is_heading, is_trailer, page_mark, para_start
+from cablelint.parse.repair import split_run_on_header
+from cablelint.source import Source
+from cablelint.vocabulary import default_vocabulary
+
+V = default_vocabulary()
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("E.O. 12958: DECL: 01/30/2014", "eo"),
+    ("EO 12958 DECL 1/1/2010", "eo"),
+    ("TAGS: PREL PGOV FR", "tags"),
+    ("TAGS PREL FR", "tags"),
+    ("AGS: PREL FR", "tags"),
+    ("[TAGS](#): PREL", "tags"),
+    ("SUBJECT: (C) A VISIT", "subject"),
+    ("SUBJ: A VISIT", "subject"),
+    ("UBJECT: A VISIT", "subject"),
+    ("REF: A. STATE 1234", "ref"),
+    ("Classified By: Political Counselor Jane Doe, reasons 1.4 (b) and (d)", "classified_by"),
+    ("Derived From: Multiple Sources", "field"),
+    ("1. (C) Text.", "paragraph"),
+    ("[11.](#) (C) Text.", "paragraph"),
+    ("PARIS 00000579  002 OF 004", "page"),
+    ("The minister said so.", "text"),
+    ("   ", "blank"),
+])
+def test_each_recogniser_on_one_line(text: str, kind: str) -> None:
+    assert classify(text, V).name == kind
+
+
+def test_lost_first_letter_is_flagged_by_the_recogniser() -> None:
+    assert classify("AGS: PREL", V).lost_first and not classify("TAGS: PREL", V).lost_first
+    assert classify("UBJECT: X", V).lost_first
+    assert classify("AGS PREL", V).name == "text"  # without a colon, "AGS" is just a word
+
+
+def test_skipped_recognisers_fall_through() -> None:
+    assert classify("TAGS: PREL", V, frozenset({"tags"})).name == "text"
+
+
+@pytest.mark.parametrize("text,number,debris", [
+    ("1. (C) Text.", 1, False), ("¶12. (S/NF) Text.", 12, False), ("[11.](#) (C) Text.", 11, True),
+    ("12 (C) Text.", 12, False), ("1.(S) Text", 1, False),
+])
+def test_paragraph_starts(text: str, number: int, debris: bool) -> None:
+    ps = para_start(text)
+    assert ps is not None and ps.number == number and ps.debris == debris
+
+
+@pytest.mark.parametrize("text", ["2002 MADRID 1234", "10:30 meeting", "8) Burma", "3.5 percent", "1.2.3"])
+def test_not_paragraph_starts(text: str) -> None:
+    assert para_start(text) is None
+
+
+def test_line_shapes() -> None:
+    assert page_mark(Line("PARIS 00000579  002 OF 004", 10)).number == 2
+    assert page_mark(Line("We met 002 OF them", 0)) is None
+    assert is_heading("RUSSIA AND THE EU") and not is_heading("He said so.")
+    assert is_trailer("BT", V) and is_trailer("END SUMMARY.", V) and is_trailer("#1234", V)
+    assert not is_trailer("BETTER", V)
+
+
+@pytest.mark.parametrize("raw,last,want", [("11", 0, 1), ("12", 1, 2), ("11", 10, 11), ("15", 3, 5), ("19", 2, 19)])
+def test_pilcrow_read_as_1(raw: str, last: int, want: int) -> None:
+    assert undo_pilcrow(int(raw), raw, last) == want
+
+
+def repairs_of(text: str) -> list[tuple[str, int]]:
+    doc = parse(Source("x.txt", text))
+    return [(r.name, doc.source.line_col(r.span.start)[0]) for r in doc.repairs]
+
+
+def test_every_repair_is_named_and_recorded_with_its_span() -> None:
+    text = ("S E C R E T PARIS 000579\n\nE.O. 12958: DECL: 01/30/2014\nAGS: [PREL](#) FR\nUBJECT: X\n\n"
+            "Classified By: DCM JOHN ROE, FOR REAS\nONS 1.4 B/D\n\n[11.](#) (S) Text.\n\n[12.](#) (S) More.\n")
+    got = repairs_of(text)
+    assert ("spaced-banner", 1) in got and ("lost-first-letter", 4) in got and ("lost-first-letter", 5) in got
+    assert ("markdown-debris", 4) in got and ("wrapped-field", 7) in got
+    assert ("pilcrow-as-1", 10) in got and ("pilcrow-as-1", 12) in got and ("markdown-debris", 10) in got
+    assert {name for name, _ in got} <= set(REPAIRS)
+
+
+def test_run_on_header_is_split_with_exact_offsets() -> None:
+    text = "NOFORN SIPDIS E.O. 12958: DECL: 12/21/2019 TAGS: PREL SUBJECT: A VISIT"
+    repairs: list = []
+    lines = split_run_on_header([Line(text, 100)], repairs)
+    assert [ln.text.split(":")[0].strip() for ln in lines] == ["NOFORN SIPDIS", "E.O. 12958", "TAGS", "SUBJECT"]
+    assert all(text[ln.start - 100:].startswith(ln.text) for ln in lines)
+    assert [r.name for r in repairs] == ["run-on-header"] and repairs[0].span.start == 100 + text.index("E.O.")
+
+
+def test_banner_after_a_preamble_and_lost_first_letter() -> None:
+    assert repairs_of("Telegram SECRET PARIS 000579\nTAGS: PREL\n")[0][0] == "banner-after-preamble"
+    got = repairs_of("xx O N F I D E N T I A L PARIS 000579\nTAGS: PREL\n")
+    assert [n for n, _ in got] == ["banner-after-preamble", "lost-first-letter"]
+
+
+def test_clean_cable_needs_no_repair() -> None:
+    assert repairs_of("SECRET PARIS 000579\n\nE.O. 12958: DECL: 01/30/2014\nTAGS: PREL FR\nSUBJECT: X\n\n"
+                      "Classified By: DCM John Roe, reasons 1.4 (b) and (d)\n\n1. (S) Text.\n") == []
+
+
+def test_dtg_with_a_lower_case_month() -> None:
+    m = DTG_RE.match("R 061354Z Sep 05")
+    assert m and dtg_date(m) == dt.date(2005, 9, 6)
+
+
+def test_date_evidence_is_resolved_by_priority_with_the_option() -> None:
+    ev = evidence("x\n", "05PARIS579.txt", None, 0, False)
+    assert [e.source for e in ev] == ["filename-year"]
+    assert resolve(ev, dt.date(2005, 3, 1)).source == "option"  # --date beats the file name's year
+    dtg = CableDate(dt.date(2005, 9, 6), "dtg")
+    assert resolve([dtg] + ev, dt.date(2005, 3, 1)) is dtg  # the text's own date beats --date
+    assert resolve([], None).source == "unknown"
+
+
+def test_parse_leaves_the_date_to_the_engine() -> None:
+    doc = parse(Source("05PARIS579.txt", "SECRET PARIS 000579\n"))
+    assert doc.date.value is None and [e.source for e in doc.date_evidence] == ["filename-year"]

@@ -162,6 +162,8 @@ class Vocabulary:
             for a in c.portion:
                 self.portion_control[lookup_key(a)] = c.name
         aliases = sorted(self.banner_level, key=len, reverse=True)
+        # The characters a banner line can start with (after blanks): a cheap test before banner_re.
+        self.banner_initials = frozenset(c for a in aliases for c in (a[:1].upper(), a[:1].lower()))
         alt = "|".join(_spaced(a) for a in aliases)
         # A banner line starts with a level, spaced or not, and the level is a
         # whole word (so SECRETARY is not SECRET). A non-US or JOINT marking
@@ -233,6 +235,10 @@ class Vocabulary:
             rf"|(?<=^|[\t\",]\s*)(?P<level>{plain})(?=\s+(?:SECTION\s+\d+\s+OF\s+\d+\s+)?[A-Z][A-Z .'-]+\s+\d{{3,}}))")
         # The same level words with the first letter lost (`O N F I D E N T I A L`).
         self.lost_first_letter = {k[1:]: self.banner_level[k] for k in long_keys if k[1:] not in self.banner_level}
+
+    def may_start_banner(self, text: str) -> bool:
+        """Whether `text` can start with a banner level at all (banner_re would be tried)."""
+        return text.lstrip(" \t")[:1] in self.banner_initials
 
     def rank(self, level: str | None) -> int | None:
         lv = self.levels.get(level or "")

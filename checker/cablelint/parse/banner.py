@@ -148,7 +148,7 @@ def caption_controls(text: str, off: int, vocab: Vocabulary) -> tuple[list[Token
 
 def section_banner(line: Line, vocab: Vocabulary) -> tuple[Marking, SectionMark | None] | None:
     """A banner repeated in the body (a section's or page's): spaced, or with `SECTION n OF m`."""
-    if not vocab.banner_re.match(line.text):
+    if not vocab.may_start_banner(line.text) or not vocab.banner_re.match(line.text):
         return None
     got = vocab.parse_banner(line.text, line.start)
     if not got:

@@ -201,7 +201,7 @@ def _body_line(doc: Document, lines: list[Line], i: int, start_idx: int, st: _St
             read_clby(doc, lines, i, CLBY_RE.search(line.text), vocab)
     if ps is not None and _numbered(doc, lines, i, start_idx, ps, st, vocab):
         return
-    if st.numbered and BULLET_MARK_RE.match(line.text):
+    if st.numbered and "(" in line.text and BULLET_MARK_RE.match(line.text):
         st.numbered[-1].marked_items += 1  # "¶1. Key Points:" then "-- (S/NF) ..." bullets
     if st.prev_blank:
         _block(doc, line, st, vocab)
@@ -221,15 +221,34 @@ def _signature(lines: list[Line], start_idx: int) -> Token | None:
     return None
 
 
+def is_plain(text: str, doc: Document, st: _State, vocab: Vocabulary) -> bool:
+    """A line inside running prose that no body recogniser can take (a cheap
+    test first, so that most lines meet no pattern): not after a blank line,
+    no paragraph number, bullet mark, page or section mark, banner or
+    Classified By. `_body_line` would do nothing with it."""
+    if st.prev_blank or st.marked or " OF " in text:
+        return False
+    lead = text.lstrip(" \t")
+    c = lead[:1]
+    if c.isdigit() or c in "¶[" or st.numbered and "(" in text:
+        return False
+    low = text.lower()
+    if c in vocab.banner_initials and (" " in lead[:4] or "ection" in low):
+        return False
+    return doc.classified_by is not None or "lassified" not in low
+
+
 def segment(doc: Document, lines: list[Line], start_idx: int, marked: bool, vocab: Vocabulary) -> None:
     """The body from line `start_idx`: doc.paragraphs, headings, sections, signature."""
     st = _State(marked)
     for i in range(start_idx, len(lines)):
-        if not lines[i].text.strip():
+        text = lines[i].text
+        if not text or text.isspace():
             st.prev_blank = True
             st.after_field = False
             continue
-        _body_line(doc, lines, i, start_idx, st, vocab)
+        if not is_plain(text, doc, st, vocab):
+            _body_line(doc, lines, i, start_idx, st, vocab)
     if marked:
         # Every paragraph and bullet of an IC/CUI document is a portion.
         doc.paragraphs = sorted(st.numbered + st.blocks, key=lambda p: p.span.start)

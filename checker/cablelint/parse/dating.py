@@ -157,11 +157,12 @@ def _filename_year(path: str) -> CableDate | None:
 
 
 def evidence(text: str, path: str, header_dtg: CableDate | None, body_start: int, memo: bool) -> list[CableDate]:
-    """Every date the document gives, in the order they are believed: the
-    header's date-time group, a dateline, a DTG line elsewhere, archive
-    metadata, a memorandum's `Date:` line (`memo`: CAPCO/CUI documents only);
-    the file name's year comes last, after a `--date` (the engine's)."""
+    """The best date the text gives (the first found of: the header's
+    date-time group, a dateline, a DTG line elsewhere, archive metadata, a
+    memorandum's `Date:` line (`memo`: CAPCO/CUI documents only)), then the
+    file name's year, which comes after a `--date` (the engine's)."""
     head = text[: body_start or HEAD_CHARS][:HEAD_CHARS]
-    found = [header_dtg, _dateline(head), _late_dtg(text), _metadata(head), _memo(text) if memo else None,
-             _filename_year(path)]
-    return [d for d in found if d is not None]
+    readers = (lambda: header_dtg, lambda: _dateline(head), lambda: _late_dtg(text), lambda: _metadata(head),
+               lambda: _memo(text) if memo else None)
+    found = next((d for d in (r() for r in readers) if d is not None), None)  # the best only: the rest is never used
+    return [d for d in (found, _filename_year(path)) if d is not None]

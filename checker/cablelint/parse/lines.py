@@ -129,10 +129,10 @@ def is_heading(s: str) -> bool:
     """A short line that heads what follows (upper case, or a few capitalised words)."""
     if len(s) > HEADING_MAX or s.endswith((".", ",", ";")):
         return False
-    letters = [c for c in s if c.isalpha()]
+    letters = sum(map(str.isalpha, s))
     if not letters:
         return True  # rules such as "----- --"
-    upper = sum(c.isupper() for c in letters) / len(letters)
+    upper = sum(map(str.isupper, s)) / letters
     return upper > 0.8 or (len(s.split()) <= 8 and s[0].isupper() and not s.endswith(("?", "!")))
 
 
@@ -201,31 +201,62 @@ def _page(text: str, v: Vocabulary) -> Kind | None:
 
 
 Recogniser = Callable[[str, Vocabulary], "Kind | None"]
-# The header area's recognisers, in the order they are tried.
-RECOGNISERS: tuple[tuple[str, Recogniser], ...] = (
-    ("paragraph", _para),
-    ("page", _page),
-    ("eo", _eo),
-    ("tags", _tags),
-    ("subject", _subject),
-    ("classified_by", _clby),
-    ("ref", _ref),
-    ("field", _field),
+Pattern = Callable[[Vocabulary], "tuple[str, bool]"]  # (pattern, ignoring case) the recogniser matches with
+# The header area's recognisers, in the order they are tried, with the pattern
+# each matches a line start with (the dispatcher joins them into one).
+RECOGNISERS: tuple[tuple[str, Recogniser, Pattern | None], ...] = (
+    ("paragraph", _para, None),
+    ("page", _page, lambda v: (PAGE_RE.pattern, False)),
+    ("eo", _eo, lambda v: (EO_RE.pattern, True)),
+    ("tags", _tags, lambda v: (v.tags_label_re.pattern, False)),
+    ("subject", _subject, lambda v: (v.subject_label_re.pattern, True)),
+    ("classified_by", _clby, lambda v: (r".*?" + CLBY_RE.pattern, True)),
+    ("ref", _ref, lambda v: (v.ref_label_re.pattern, False)),
+    ("field", _field, lambda v: (v.field_re.pattern, True)),
 )
-FIELD_KINDS = frozenset({"eo", "tags", "subject"})
+_BY_NAME = {name: rec for name, rec, _ in RECOGNISERS}
+_DISPATCHED = tuple(name for name, _, pattern in RECOGNISERS if pattern is not None)
+_DISPATCH: dict[int, tuple[regex.Pattern, regex.Pattern]] = {}
+
+
+def _dispatcher(vocab: Vocabulary) -> regex.Pattern:
+    """The recognisers' patterns as one alternation in table order: one match
+    per line says which recogniser (if any) takes it (the group that matched)."""
+    got = _DISPATCH.get(id(vocab))
+    if got is not None and got[0] is vocab.field_re:  # rebuilt when the vocabulary is extended
+        return got[1]
+    alts = []
+    for name, _, pattern in RECOGNISERS:
+        if pattern is not None:
+            pat, icase = pattern(vocab)
+            pat = pat[1:] if pat.startswith("^") else pat
+            alts.append(f"(?P<{name}>" + (f"(?i:{pat})" if icase else pat) + ")")
+    compiled = regex.compile("^(?:" + "|".join(alts) + ")")
+    _DISPATCH[id(vocab)] = (vocab.field_re, compiled)
+    return compiled
+
+
+def _slow(text: str, vocab: Vocabulary, skip: frozenset[str]) -> Kind:
+    for name, rec, _ in RECOGNISERS:
+        if name not in skip:
+            got = rec(text, vocab)
+            if got is not None:
+                return got
+    return Kind("text")
 
 
 def classify(text: str, vocab: Vocabulary, skip: frozenset[str] = frozenset()) -> Kind:
     """The first recogniser of RECOGNISERS (less those in `skip`) that matches; `text` else."""
-    if not text.strip():
+    if not text or text.isspace():
         return Kind("blank")
-    for name, rec in RECOGNISERS:
-        if name in skip:
-            continue
-        got = rec(text, vocab)
-        if got is not None:
-            return got
-    return Kind("text")
+    if "paragraph" not in skip and para_start(text) is not None:
+        return Kind("paragraph")
+    m = _dispatcher(vocab).match(text)
+    if m is None:
+        return Kind("text")
+    name = next(n for n in _DISPATCHED if m.start(n) != -1)
+    got = _BY_NAME[name](text, vocab) if name not in skip else None
+    return got if got is not None else _slow(text, vocab, skip | {"paragraph"})
 
 
 def is_field_start(text: str, vocab: Vocabulary) -> bool:

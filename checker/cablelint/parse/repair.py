@@ -48,10 +48,10 @@ NUMBERED_RE = regex.compile(r"\s*(?:¶|\[)?\d{1,3}\.")
 
 def source_lines(source: Source) -> list[Line]:
     """The physical lines, line endings removed, with their offsets."""
-    out = []
-    for text, start in zip(source.text.split("\n"), source.line_starts):
-        out.append(Line(text[:-1] if text.endswith("\r") else text, start))
-    return out
+    parts = source.text.split("\n")
+    if "\r" in source.text:
+        parts = [t[:-1] if t.endswith("\r") else t for t in parts]
+    return [Line(t, s) for t, s in zip(parts, source.line_starts)]
 
 
 def _run_on_cuts(text: str) -> list[int]:

@@ -131,3 +131,60 @@ def test_date_evidence_is_resolved_by_priority_with_the_option() -> None:
 def test_parse_leaves_the_date_to_the_engine() -> None:
     doc = parse(Source("05PARIS579.txt", "SECRET PARIS 000579\n"))
     assert doc.date.value is None and [e.source for e in doc.date_evidence] == ["filename-year"]
+
+
+# -- what real cables do that is not an error (issue 9, item 5) ---------------------
+HEAD = "SECRET PARIS 000579\n\nE.O. 12958: DECL: 01/30/2014\nTAGS: PREL\nSUBJECT: X\n\n"
+
+
+@pytest.mark.parametrize("text,section,letters", [
+    ("for reasons b, d.", "", "bd"),
+    ("REASONS: B AND D", "", "BD"),
+    ("for reasons (b) and (d)", "", "bd"),
+    ("Reasons 1:4 b,d", "1.4", "bd"),
+    ("reasons 1.4 (b) a nd (d)", "1.4", "bd"),
+    ("reasons 1.4 (b+d)", "1.4", "bd"),
+    ("reason 1.4 (b)\\ (d)", "1.4", "bd"),
+])
+def test_reason_letters_as_real_cables_write_them(text: str, section: str, letters: str) -> None:
+    from cablelint.parse import find_reasons
+    sec, found, _ = find_reasons(text)
+    assert sec[0] == section and "".join(lt for lt, _ in found) == letters
+
+
+def test_no_reason_letters_in_plain_words() -> None:
+    from cablelint.parse import find_reasons
+    assert find_reasons("for reasons I cannot say") is None and find_reasons("for reasons of security") is None
+
+
+def test_reasons_without_the_section_and_the_name_before_them() -> None:
+    doc = parse(Source("x.txt", HEAD + "Classified By: DCM John Roe for reasons (b) and (d)\n\n1. (S) Text.\n"))
+    cb = doc.classified_by
+    assert cb.section is None and [r.value for r in cb.reasons] == ["b", "d"] and cb.name.value == "John Roe"
+
+
+def test_tags_continue_on_the_next_line_but_captions_do_not() -> None:
+    doc = parse(Source("x.txt", "SECRET PARIS 000579\n\nE.O. 12958: DECL: 01/30/2014\nTAGS: PREL, PGOV,\nSY, IS\n"
+                                "SUBJECT: X\n\n1. (S) Text.\n"))
+    assert [t.value for t in doc.tags] == ["PREL", "PGOV", "SY", "IS"]
+    doc = parse(Source("x.txt", "SECRET PARIS 000579\n\nE.O. 12958: DECL: 01/30/2014\nTAGS: PREL\nNOFORN SIPDIS\n"
+                                "SUBJECT: X\n\n1. (S) Text.\n"))
+    assert [t.value for t in doc.tags] == ["PREL"]
+
+
+def test_paren_numbering_continues_paragraphs_but_a_questionnaire_stays_inside_one() -> None:
+    doc = parse(Source("x.txt", HEAD + "1. (S) Text.\n\n2. (S) Text.\n\n3) (S) Text.\n\n4)(S) Text.\n"))
+    assert [p.number for p in doc.paragraphs] == [1, 2, 3, 4]
+    doc = parse(Source("x.txt", HEAD + "1. (S) Questions:\n1) (S) WHAT?\n2) (S) WHY?\n\n2. (S) Text.\n"))
+    assert [p.number for p in doc.paragraphs] == [1, 2]
+
+
+def test_classified_by_as_paragraph_one_with_its_own_mark() -> None:
+    doc = parse(Source("x.txt", HEAD + "1. (U) Classified by DAS Jane Doe, Reasons 1.4 (b) and (d).\n\n2. (S) Text.\n"))
+    assert doc.classified_by and [r.value for r in doc.classified_by.reasons] == ["b", "d"]
+    assert [p.number for p in doc.paragraphs] == [1, 2]
+
+
+def test_a_mark_spelled_out() -> None:
+    doc = parse(Source("x.txt", HEAD + "1. (Confidential) Text.\n"))
+    assert doc.paragraphs[0].portion.level == "CONFIDENTIAL"

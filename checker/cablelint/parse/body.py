@@ -40,6 +40,7 @@ class _State:
     prev_blank: bool = True
     after_field: bool = False
     prev_bullet: bool = False
+    in_list: bool = False  # "1) (C) ..." items inside a paragraph (a questionnaire) until the next "N." paragraph
 
 
 def undo_pilcrow(num: int, raw: str, last: int) -> int:
@@ -87,8 +88,13 @@ def _numbered(doc: Document, lines: list[Line], i: int, start_idx: int, ps: Para
     line = lines[i]
     portion, pm = _para_mark(line, ps.after, vocab)
     number = undo_pilcrow(ps.number, ps.raw, st.last)
-    accept = portion is not None or (_can_start(lines, i, start_idx, ps, st) and (
-        number == st.last + 1 or (st.last < number <= st.last + SKIP_MAX and st.prev_blank)))
+    if ps.paren:  # "5) (C)": a paragraph only where it continues the numbering, else a list item
+        accept = portion is not None and number == st.last + 1 and not st.in_list
+        st.in_list = not accept
+    else:
+        accept = portion is not None or (_can_start(lines, i, start_idx, ps, st) and (
+            number == st.last + 1 or (st.last < number <= st.last + SKIP_MAX and st.prev_blank)))
+        st.in_list = st.in_list and not accept
     if not accept:
         return False
     off, text = line.start, line.text
@@ -197,7 +203,7 @@ def _body_line(doc: Document, lines: list[Line], i: int, start_idx: int, st: _St
     ps = para_start(line.text)
     if doc.classified_by is None and "lassified" in line.text.lower():
         # 1990s cables often number it: "1. CLASSIFIED BY POLCOUNS ..., REASON: 1.5(B)(D)."
-        if CLBY_RE.match(line.text.strip()) or (ps and CLBY_RE.match(line.text, ps.after)):
+        if CLBY_RE.match(line.text.strip()) or (ps and CLBY_RE.match(line.text, _after_mark(line.text, ps.after))):
             read_clby(doc, lines, i, CLBY_RE.search(line.text), vocab)
     if ps is not None and _numbered(doc, lines, i, start_idx, ps, st, vocab):
         return
@@ -206,6 +212,15 @@ def _body_line(doc: Document, lines: list[Line], i: int, start_idx: int, st: _St
     if st.prev_blank:
         _block(doc, line, st, vocab)
     st.prev_blank = False
+
+
+def _after_mark(text: str, at: int) -> int:
+    """Past a portion mark at `at` ("1. (U) Classified By: ..."): where the text goes on."""
+    pm = PORTION_RE.match(text, at)
+    if pm is None:
+        return at
+    rest = text[pm.end():]
+    return pm.end() + len(rest) - len(rest.lstrip())
 
 
 def _signature(lines: list[Line], start_idx: int) -> Token | None:

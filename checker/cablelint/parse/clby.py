@@ -20,10 +20,16 @@ from .lines import CLBY_RE, Line, para_start, portion_start
 CLBY_MAX_LINES = 4
 # More reason letters than this is not a reason list.
 MAX_REASON_LETTERS = 8
-REASON_SEC_RE = regex.compile(r"(?<![\d.])1\s*[./]\s*(?P<d>[45])(?![\d])")  # "1/4 (B)" is a typo seen in cables
+# "1/4 (B)" and "1:4 b,d" are typos seen in cables.
+REASON_SEC_RE = regex.compile(r"(?<![\d.])1\s*[./:]\s*(?P<d>[45])(?![\d])")
+# Between reason letters: blanks, punctuation, "and"/"or" (wrapped: "a nd"), "+", a line's backslash.
 _REASON_TOKEN = regex.compile(
-    r"\s+|[(),/&.;:\[\]]|(?i:and|or)(?![a-z])|(?P<l>[a-zA-Z])(?![a-zA-Z])"
+    r"\s+|[(),/&.;:\[\]+\\]|(?i:a\s?nd|or)(?![a-z])|(?P<l>[a-zA-Z])(?![a-zA-Z])"
 )
+# The categories of E.O. 13526 sec. 1.4 (a-h): without a section number, only these are reason letters.
+CATEGORY_LETTERS = frozenset("abcdefgh")
+# "REASONS: B AND D", "for reasons (b) and (d)": the letters without the section number.
+REASON_WORD_RE = regex.compile(r"(?i)(?<![A-Za-z])reasons?\s*(?:\(s\))?[\s:,]*")
 REASON_WORDING_RE = regex.compile(
     r"(?i)(?:[,;.]?\s*(?:for|per|under)?\s*r\s?e\s?a\s?s\s?o\s?n\s?\(?s?\)?[\s:,]*(?:para\w*\s*)?)$")
 AUTH_TAIL_RE = regex.compile(
@@ -36,6 +42,8 @@ def find_reasons(text: str) -> tuple[tuple[str, int, int], list[tuple[str, int]]
 
     Returns ((section, start, end), [(letter, offset)], start of the reason
     phrase) or None. Letters must stand alone: "1.4 b and d" yes, "1.4 billion" no.
+    Letters written after "reasons" without the section ("REASONS: B AND D")
+    are found too; the section is then "" (at the letters' start).
     """
     for m in REASON_SEC_RE.finditer(text):
         letters = _reason_letters(text, m.end())
@@ -43,7 +51,17 @@ def find_reasons(text: str) -> tuple[tuple[str, int, int], list[tuple[str, int]]
             start = m.start()
             w = REASON_WORDING_RE.search(text[:start])
             return ("1." + m["d"], m.start(), m.end()), letters, (w.start() if w else start)
+    for m in REASON_WORD_RE.finditer(text):
+        letters = _reason_letters(text, m.end())
+        if letters and all(lt.lower() in CATEGORY_LETTERS for lt, _ in letters):
+            return ("", m.end(), m.end()), letters, _wording_start(text, m.start())
     return None
+
+
+def _wording_start(text: str, at: int) -> int:
+    """Where "for reasons" begins, the reason word starting at `at`."""
+    w = rx(r"(?i)[,;.]?\s*(?:for|per|under)\s*$").search(text[:at])
+    return w.start() if w else at
 
 
 def _reason_letters(text: str, pos: int) -> list[tuple[str, int]]:
@@ -145,7 +163,8 @@ def read_classified_by(lines: list[Line], i: int, m: regex.Match, vocab: Vocabul
     cut = len(joined)
     if rs:
         sec, letters, cut = rs
-        cb.section = Token(sec[0], Span(offmap(sec[1]), offmap(sec[2] - 1) + 1))
+        if sec[0]:
+            cb.section = Token(sec[0], Span(offmap(sec[1]), offmap(sec[2] - 1) + 1))
         cb.reasons = [Token(lt.lower(), Span(offmap(a), offmap(a) + 1), lt) for lt, a in letters]
         if len(pieces) > 1 and letters[0][1] > len(pieces[0][0]):
             repairs.append(Repair("wrapped-field", Span(cb.span.start, cb.span.end),
@@ -205,11 +224,11 @@ def name_and_title(auth: Token, text: str, vocab: Vocabulary) -> tuple[Token | N
     return tok(words[k][0], len(raw)), tok(0, words[k - 1][1])
 
 
-def reasons_of_field(value: str, base: int) -> tuple[Token, list[Token]] | None:
+def reasons_of_field(value: str, base: int) -> tuple[Token | None, list[Token]] | None:
     """The reasons of a `Reason: 1.4 (b), (d)` field line (value at `base`)."""
     rs = find_reasons(value)
     if not rs:
         return None
     sec, letters, _ = rs
-    return (Token(sec[0], Span(base + sec[1], base + sec[2])),
+    return (Token(sec[0], Span(base + sec[1], base + sec[2])) if sec[0] else None,
             [Token(lt.lower(), Span(base + a, base + a + 1), lt) for lt, a in letters])

@@ -62,6 +62,18 @@ def read_tags(line: Line, at: int, vocab: Vocabulary) -> Tags:
     return Tags(Token(rest.strip(), Span(off + at, off + at + len(rest.rstrip())), line.text.strip()), tags, debris)
 
 
+TAGS_CONTINUATION_RE = regex.compile(r"^[ \t]*[A-Z]{2,8}(?:[ \t]*[,;]?[ \t]+[A-Z]{2,8}|[ \t]*[,;][ \t]*[A-Z]{2,8})*[ \t,;]*$")
+
+
+def tags_continue(line: Line, vocab: Vocabulary) -> bool:
+    """A line that goes on with the TAGS list ("SY, IS" under "TAGS: PREL, PGOV,"):
+    TAG-shaped words only, not all of them caption words (NOFORN, SIPDIS)."""
+    if TAGS_CONTINUATION_RE.match(line.text) is None:
+        return False
+    words = rx(r"[A-Z]+").findall(line.text)
+    return not all(w in vocab.caption_parts for w in words) and not vocab.passing_re.match(line.text.strip())
+
+
 class Subject(NamedTuple):
     subject: Token
     portion: Marking | None

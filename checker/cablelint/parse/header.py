@@ -14,7 +14,7 @@ from ..vocabulary import Vocabulary
 from . import banner as bn
 from .clby import read_classified_by, reasons_of_field
 from .dating import DTG_RE, dtg_date
-from .fields import lost_letter_repair, read_eo, read_field, read_declassify_on, read_ref, read_subject, read_tags
+from .fields import lost_letter_repair, tags_continue, read_eo, read_field, read_declassify_on, read_ref, read_subject, read_tags
 from .lines import BULLET_RE, CLBY_RE, Kind, Line, classify, is_shortish_header, page_mark, portion_start
 from .shape import has_categories, is_marked
 
@@ -164,6 +164,11 @@ def _read_field_line(doc: Document, lines: list[Line], i: int, kind: Kind, vocab
             doc.repairs.append(lost_letter_repair(line, m, "TAGS"))
         if tags.debris:
             doc.repairs.append(_debris(tags.line.span, "TAGS"))
+        j = i + 1
+        while j < len(lines) and tags_continue(lines[j], vocab):  # the list goes on on the next line
+            doc.tags.extend(read_tags(lines[j], 0, vocab).tags)
+            j += 1
+        return j
     elif kind.name == "subject":
         got = read_subject(lines, i, m, vocab)
         doc.subject, doc.subject_portion = got.subject, got.portion or doc.subject_portion

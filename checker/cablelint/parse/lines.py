@@ -29,10 +29,11 @@ class Line:
     start: int
 
 
-# A numbered paragraph: 1. / ¶1. / [11.](#) / 1.(C) / 12 (C). Never "8)": cables
-# number paragraphs with a dot; "8) Burma", "1) (C/NF) HOW..." are list items.
+# A numbered paragraph: 1. / ¶1. / [11.](#) / 1.(C) / 12 (C), and "5) (C)" with its
+# mark ("8) Burma" is a list item; body.py decides whether a marked "1) (C/NF) HOW..."
+# continues the paragraphs or is a questionnaire item inside one).
 PARA_RE = regex.compile(
-    r"^[ \t]{0,8}(?:¶\s*)?(?P<lb>\[)?(?P<num>\d{1,3})(?P<dot>\.|(?=\s*\())\]?(?P<debris>\(#\))?[ \t]*"
+    r"^[ \t]{0,8}(?:¶\s*)?(?P<lb>\[)?(?P<num>\d{1,3})(?P<dot>\.|\)(?=[ \t]*\()|(?=\s*\())\]?(?P<debris>\(#\))?[ \t]*"
 )
 EO_RE = regex.compile(
     r"^[\s\[]*(?:E\s*\.?\s*O\s*\.?|EO|MO\.)\s*(?P<order>\d{5})\b\s*(?:\((?:AS AMENDED)?\))?\s*[:;.,]?\s*(?P<rest>.*)$",
@@ -67,8 +68,8 @@ SHORT_HEADER_MAX = 70
 
 class ParaStart(NamedTuple):
     """Where a numbered paragraph's number is: number as written, its offsets
-    in the line, where the text after it starts, and whether markdown debris
-    (`[11.](#)`) was read through."""
+    in the line, where the text after it starts, whether markdown debris
+    (`[11.](#)`) was read through, and whether it is written `5)`."""
 
     number: int
     raw: str
@@ -76,6 +77,7 @@ class ParaStart(NamedTuple):
     end: int
     after: int
     debris: bool
+    paren: bool = False
 
 
 def para_start(text: str) -> ParaStart | None:
@@ -94,7 +96,8 @@ def para_start(text: str) -> ParaStart | None:
         return None
     if after[:1].isdigit():
         return None
-    return ParaStart(int(m["num"]), m["num"], m.start("num"), m.end("num"), m.end(), bool(m["lb"] or m["debris"]))
+    return ParaStart(int(m["num"]), m["num"], m.start("num"), m.end("num"), m.end(), bool(m["lb"] or m["debris"]),
+                     m["dot"] == ")")
 
 
 def portion_start(text: str, off: int, vocab: Vocabulary) -> Marking | None:

@@ -188,3 +188,11 @@ def test_classified_by_as_paragraph_one_with_its_own_mark() -> None:
 def test_a_mark_spelled_out() -> None:
     doc = parse(Source("x.txt", HEAD + "1. (Confidential) Text.\n"))
     assert doc.paragraphs[0].portion.level == "CONFIDENTIAL"
+
+
+def test_a_paragraph_number_glued_to_the_previous_line_is_a_named_repair() -> None:
+    doc = parse(Source("x.txt", HEAD + "1. (S) Text here. 2. (S) More text.\n\n3. (S) Third. We met 7. (C) no.\n"))
+    assert [(p.number, doc.source.line_col(p.span.start)) for p in doc.paragraphs] == [(1, (7, 1)), (2, (7, 19)), (3, (9, 1))]
+    assert [(r.name, doc.source.line_col(r.span.start)) for r in doc.repairs] == [("glued-paragraph", (7, 19))]
+    rule = parse(Source("x.txt", HEAD + "1. (S) Text.\n\n------- SUMMARY ------- 2. (S) More.\n"))
+    assert [p.number for p in rule.paragraphs] == [1, 2]

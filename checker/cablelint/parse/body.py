@@ -28,6 +28,8 @@ TEXT_KEPT = 80
 SKIP_MAX = 3
 SENTENCE_END_RE = regex.compile(r"[.:;!?\"')\]]\s*$")
 UNKNOWN_MARK_RE = regex.compile(r"[A-Z]{1,3}(?:[/ -][A-Z ]+)?")
+# A paragraph number glued after the end of a sentence (or a rule of dashes) on the previous line's text.
+GLUED_RE = regex.compile(r"(?<=[-.!?\"')\]][ \t]{1,4})(?P<num>\d{1,3})\.[ \t]{0,3}\((?P<mark>[A-Za-z][A-Za-z/ -]{0,14})\)")
 MALFORMED_MARK_RE = regex.compile(r"\s*(?P<m>[A-Z]{1,3}(?:/[A-Z]{1,3})?)\)")
 
 
@@ -253,15 +255,54 @@ def is_plain(text: str, doc: Document, st: _State, vocab: Vocabulary) -> bool:
     return doc.classified_by is not None or "lassified" not in low
 
 
+def glued_paragraph(line: Line, expected: int, vocab: Vocabulary) -> int | None:
+    """Where the next paragraph ("... said so. 4. (C) The minister...") starts
+    inside a line whose line break the export lost: the number must be the one
+    expected and the mark a portion mark. None when there is none."""
+    if "(" not in line.text or not _has_digit(line.text):
+        return None
+    for m in GLUED_RE.finditer(line.text):
+        if int(m["num"]) == expected and vocab.parse_portion(m["mark"], 0) is not None:
+            return m.start("num")
+    return None
+
+
+def _has_digit(text: str) -> bool:
+    return any(c.isdigit() for c in text)
+
+
+def _split_glued(doc: Document, lines: list[Line], i: int, st: _State, vocab: Vocabulary) -> bool:
+    """The repair `glued-paragraph`: line i becomes two lines at a glued paragraph number."""
+    line = lines[i]
+    ps = para_start(line.text)
+    expected = st.last + 1 + (1 if ps is not None and undo_pilcrow(ps.number, ps.raw, st.last) == st.last + 1 else 0)
+    cut = glued_paragraph(line, expected, vocab)
+    if cut is None or not line.text[:cut].strip():
+        return False
+    lines[i:i + 1] = [Line(line.text[:cut], line.start), Line(line.text[cut:], line.start + cut)]
+    doc.repairs.append(Repair("glued-paragraph", Span(line.start + cut, line.start + cut + len(str(expected))),
+                              f"paragraph {expected} read from inside line"))
+    return True
+
+
 def segment(doc: Document, lines: list[Line], start_idx: int, marked: bool, vocab: Vocabulary) -> None:
     """The body from line `start_idx`: doc.paragraphs, headings, sections, signature."""
     st = _State(marked)
-    for i in range(start_idx, len(lines)):
+    lines = lines[:]  # glued paragraphs may split a line
+    glued = -1
+    i = start_idx - 1
+    while i + 1 < len(lines):
+        i += 1
         text = lines[i].text
         if not text or text.isspace():
             st.prev_blank = True
             st.after_field = False
             continue
+        if not marked and _split_glued(doc, lines, i, st, vocab):
+            glued = i + 1
+            text = lines[i].text
+        if i == glued:
+            st.prev_blank = True  # the glued paragraph starts as if after a blank line
         if not is_plain(text, doc, st, vocab):
             _body_line(doc, lines, i, start_idx, st, vocab)
     if marked:

@@ -28,8 +28,12 @@ TEXT_KEPT = 80
 SKIP_MAX = 3
 SENTENCE_END_RE = regex.compile(r"[.:;!?\"')\]]\s*$")
 UNKNOWN_MARK_RE = regex.compile(r"[A-Z]{1,3}(?:[/ -][A-Z ]+)?")
-# A paragraph number glued after the end of a sentence (or a rule of dashes) on the previous line's text.
-GLUED_RE = regex.compile(r"(?<=[-.!?\"')\]][ \t]{1,4})(?P<num>\d{1,3})\.[ \t]{0,3}\((?P<mark>[A-Za-z][A-Za-z/ -]{0,14})\)")
+# A paragraph number with its mark inside a line ("... said so. 4. (C) The minister");
+# glued_paragraph checks what stands before it.
+GLUED_RE = regex.compile(r"(?<!\d)(?P<num>\d{1,3})\.[ \t]{0,3}\((?P<mark>[A-Za-z][A-Za-z/ -]{0,14})\)")
+# What ends the text before a glued paragraph: a sentence, a quotation, a rule of dashes.
+GLUED_AFTER = frozenset("-.!?\"')]")
+GLUED_GAP_MAX = 4
 MALFORMED_MARK_RE = regex.compile(r"\s*(?P<m>[A-Z]{1,3}(?:/[A-Z]{1,3})?)\)")
 
 
@@ -247,8 +251,8 @@ def is_plain(text: str, doc: Document, st: _State, vocab: Vocabulary) -> bool:
         return False
     lead = text.lstrip(" \t")
     c = lead[:1]
-    if c.isdigit() or c in "¶[" or st.numbered and "(" in text:
-        return False
+    if c.isdigit() or c in "¶[" or st.numbered and (c in "-*\u2022(" or lead[1:2] in (".", ")")):
+        return False  # a paragraph number, or a bullet that may carry its own mark (BULLET_MARK_RE)
     low = text.lower()
     if c in vocab.banner_initials and (" " in lead[:4] or "ection" in low):
         return False
@@ -259,16 +263,14 @@ def glued_paragraph(line: Line, expected: int, vocab: Vocabulary) -> int | None:
     """Where the next paragraph ("... said so. 4. (C) The minister...") starts
     inside a line whose line break the export lost: the number must be the one
     expected and the mark a portion mark. None when there is none."""
-    if "(" not in line.text or not _has_digit(line.text):
-        return None
-    for m in GLUED_RE.finditer(line.text):
-        if int(m["num"]) == expected and vocab.parse_portion(m["mark"], 0) is not None:
+    text = line.text
+    for m in GLUED_RE.finditer(text, 1):
+        before = text[:m.start()]
+        gap = len(before) - len(before.rstrip(" \t"))
+        if (0 < gap <= GLUED_GAP_MAX and before.rstrip(" \t")[-1:] in GLUED_AFTER and int(m["num"]) == expected
+                and vocab.parse_portion(m["mark"], 0) is not None):
             return m.start("num")
     return None
-
-
-def _has_digit(text: str) -> bool:
-    return any(c.isdigit() for c in text)
 
 
 def _split_glued(doc: Document, lines: list[Line], i: int, st: _State, vocab: Vocabulary) -> bool:
@@ -289,6 +291,9 @@ def segment(doc: Document, lines: list[Line], start_idx: int, marked: bool, voca
     """The body from line `start_idx`: doc.paragraphs, headings, sections, signature."""
     st = _State(marked)
     lines = lines[:]  # glued paragraphs may split a line
+    at = lines[start_idx].start if start_idx < len(lines) else len(doc.text)
+    # Where a paragraph number and mark stand inside a line: one scan of the body, not one per line.
+    cands = [] if marked else [m.start() for m in GLUED_RE.finditer(doc.text, at)][::-1]
     glued = -1
     i = start_idx - 1
     while i + 1 < len(lines):
@@ -298,7 +303,10 @@ def segment(doc: Document, lines: list[Line], start_idx: int, marked: bool, voca
             st.prev_blank = True
             st.after_field = False
             continue
-        if not marked and _split_glued(doc, lines, i, st, vocab):
+        end = lines[i].start + len(text)
+        while cands and cands[-1] < lines[i].start:
+            cands.pop()
+        if cands and cands[-1] < end and _split_glued(doc, lines, i, st, vocab):
             glued = i + 1
             text = lines[i].text
         if i == glued:

@@ -196,3 +196,27 @@ def test_a_paragraph_number_glued_to_the_previous_line_is_a_named_repair() -> No
     assert [(r.name, doc.source.line_col(r.span.start)) for r in doc.repairs] == [("glued-paragraph", (7, 19))]
     rule = parse(Source("x.txt", HEAD + "1. (S) Text.\n\n------- SUMMARY ------- 2. (S) More.\n"))
     assert [p.number for p in rule.paragraphs] == [1, 2]
+
+
+def test_reason_list_wrapped_after_a_connector() -> None:
+    doc = parse(Source("x.txt", HEAD + "Classified By: Ambassador Jane Doe for reasons 1.4 (b) and\n (d)\n\n1. (S) Text.\n"))
+    assert [r.value for r in doc.classified_by.reasons] == ["b", "d"]
+
+
+def test_classifier_name_after_a_wrapped_reason_word_and_a_run_together_title() -> None:
+    doc = parse(Source("x.txt", HEAD + "Classified By: DCM JOHN ROE FOR REASO \nNS 1.4 (B) AND (D)\n\n1. (S) Text.\n"))
+    assert doc.classified_by.name.value == "JOHN ROE" and doc.classified_by.title.value == "DCM"
+    doc = parse(Source("x.txt", HEAD + "Classified By: EconMinCouns Jane Doe, Reasons 1.4 (b,d)\n\n1. (S) Text.\n"))
+    assert doc.classified_by.name.value == "Jane Doe" and doc.classified_by.title.value == "EconMinCouns"
+
+
+def test_paragraphs_written_without_a_blank_after_the_dot() -> None:
+    doc = parse(Source("x.txt", "UNCLAS PARIS 000579\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: X\n\n"
+                                "1.Key points: one.\n2.The second one.\n\n3.The third.\n"))
+    assert [p.number for p in doc.paragraphs] == [1, 2, 3]
+
+
+def test_subject_without_an_export_s_trailing_backslashes() -> None:
+    doc = parse(Source("x.txt", "SECRET PARIS 000579 \\\n\nE.O. 12958: DECL: 01/30/2014 \\\nTAGS: PREL\n"
+                                "SUBJECT: A VISIT \\\n \\\n1. (S) Text.\n"))
+    assert doc.subject.value == "A VISIT"

@@ -46,6 +46,7 @@ class _State:
     prev_blank: bool = True
     after_field: bool = False
     prev_bullet: bool = False
+    tight: bool = False  # paragraphs written "1.Text", no blank after the dot
     in_list: bool = False  # "1) (C) ..." items inside a paragraph (a questionnaire) until the next "N." paragraph
 
 
@@ -84,8 +85,9 @@ def _can_start(lines: list[Line], i: int, start_idx: int, ps: ParaStart, st: _St
         return True
     prev = lines[i - 1].text.strip() if i > 0 else ""
     text = lines[i].text
+    gap = text[ps.end + 1:ps.end + 2] in (" ", "\t", "(") or st.tight  # "1.Key" / "2.The": the cable's own way
     return is_heading(prev) or (SENTENCE_END_RE.search(prev) is not None and not text[ps.after - 1:ps.after].isalpha()
-                                and text[ps.end + 1:ps.end + 2] in (" ", "\t", "("))
+                                and gap)
 
 
 def _numbered(doc: Document, lines: list[Line], i: int, start_idx: int, ps: ParaStart, st: _State,
@@ -124,6 +126,7 @@ def _numbered(doc: Document, lines: list[Line], i: int, start_idx: int, ps: Para
     if ps.debris:
         doc.repairs.append(Repair("markdown-debris", para.number_token.span, f"paragraph {number}"))
     st.numbered.append(para)
+    st.tight = st.tight or (number == 1 and text[ps.end:ps.end + 1] == "." and text[ps.end + 1:ps.end + 2].isalpha())
     st.last = number
     st.prev_blank = False
     return True

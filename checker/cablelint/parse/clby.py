@@ -30,10 +30,13 @@ _REASON_TOKEN = regex.compile(
 CATEGORY_LETTERS = frozenset("abcdefgh")
 # "REASONS: B AND D", "for reasons (b) and (d)": the letters without the section number.
 REASON_WORD_RE = regex.compile(r"(?i)(?<![A-Za-z])reasons?\s*(?:\(s\))?[\s:,]*")
+# "reasons" as written, a wrap inside it included ("REASO" / "NS": joined with blanks).
+_REASON_WORD = r"r\s{0,2}e\s{0,2}a\s{0,2}s\s{0,2}o\s{0,2}n\s{0,2}\(?s?\)?"
 REASON_WORDING_RE = regex.compile(
-    r"(?i)(?:[,;.]?\s*(?:for|per|under)?\s*r\s?e\s?a\s?s\s?o\s?n\s?\(?s?\)?[\s:,]*(?:para\w*\s*)?)$")
+    rf"(?i)(?:[,;.]?\s*(?:for|per|under)?\s*{_REASON_WORD}[\s:,]*(?:para\w*\s*)?)$")
 AUTH_TAIL_RE = regex.compile(
-    r"(?i)[\s,;.(]*(?:for|per|under)?\s*(?:r\s?e\s?a\s?s\s?o\s?n\s?\(?s?\)?|e\.?\s?o\.?\s*\d{5})[\s:,;.]*(?:para\w*)?[\s:]*$")
+    rf"(?i)[\s,;.(]*(?:for|per|under)?\s*(?:{_REASON_WORD}|e\.?\s?o\.?\s*\d{{5}})[\s:,;.]*(?:para\w*)?[\s:]*$")
+DANGLING_RE = regex.compile(r"(?i)(?:\band|\bor|[,&/+\\])\s*$")
 DERIVED_RE = regex.compile(r"(?i)\bderived\s+from\s*:?\s*(?P<src>[^;\n]*?[^\s;.,])\s*(?:[.;,]|$)")
 
 
@@ -143,7 +146,8 @@ def _gather(lines: list[Line], i: int, first: tuple[str, int], vocab: Vocabulary
         split_number = bool(rx(r"\b1\.\s*$").search(pieces[-1][0])) and not found
         if not split_number and _stops(nxt, vocab):
             break
-        if found and not rx(r"\s*REASONS?\b", regex.IGNORECASE).match(nxt.text):
+        dangling = DANGLING_RE.search(pieces[-1][0]) is not None  # "1.4 (b) and" / "(d)": the list goes on
+        if found and not dangling and not rx(r"\s*REASONS?\b", regex.IGNORECASE).match(nxt.text):
             break
         pieces.append((nxt.text, nxt.start))
         found = found or bool(find_reasons(" ".join(p for p, _ in pieces)))

@@ -107,7 +107,8 @@ def read_subject(lines: list[Line], i: int, m: regex.Match, vocab: Vocabulary) -
         text += " " + nxt.text.strip()
         end = nxt.start + len(nxt.text.rstrip())
         j += 1
-    return Subject(Token(" ".join(text.split()), Span(off + at, end), text), portion, ref, j)
+    value = " ".join(text.split()).rstrip("\\ ")  # a TSV export's line-continuation backslashes
+    return Subject(Token(value, Span(off + at, end), text), portion, ref, j)
 
 
 def read_ref(line: Line, m: regex.Match) -> Token:

@@ -29,8 +29,6 @@ from .marking_forms import (FOREIGN_OWNER, JOINT_LIST_RE, lookup_key, read_forei
 SPACED_MIN_LETTERS = 6
 # Vocabulary keys that hold the words of the telegram's own lines (markings.yaml).
 LINE_WORD_KEYS = ("tags_labels", "subject_labels", "ref_labels", "routing_labels", "passing_words", "trailer_words")
-# A label shorter than this (`TAG`) is not read with its first letter lost.
-LOST_LETTER_MIN = 4
 # A run of slashes between the entries of a marking, with the blanks around it.
 SEPARATOR_RE = regex.compile(r"[ \t]*/+[ \t]*")
 
@@ -197,29 +195,6 @@ class Vocabulary:
         self.exemption_re = regex.compile(
             rf"(?<![A-Z0-9])(?:{_patterns(self.decl_exemption_patterns)})(?![A-Z0-9])", regex.IGNORECASE)
         self.placeholder_re = regex.compile(_patterns(self.placeholder_patterns), regex.IGNORECASE)
-        self._build_line_labels()
-
-    def _build_line_labels(self) -> None:
-        """The telegram's own labels as line-start patterns. A label of four or
-        more letters is also read with its first letter lost (`AGS:`, `UBJECT:`,
-        an export's damage) when a colon follows: group `lost` says so."""
-        w = self.line_words
-
-        def label_re(labels: list[str], any_case: bool, colon_only: bool) -> regex.Pattern:
-            forms = [f for lab in labels for f in ({lab.upper(), lab.capitalize()} if not any_case else {lab})]
-            lost = [lab[1:].upper() for lab in labels if len(lab) >= LOST_LETTER_MIN]
-            sep = r"\s*:\s*" if colon_only else r"(?:\s*:\s*|\s+)"
-            return regex.compile(
-                rf"^\s*\[?(?:(?P<label>{_alternation(forms) or '(?!)'})|(?P<lost>{_alternation(lost) or '(?!)'})(?=\]?(?:\]\(#\))?\s*:))"
-                rf"\]?(?:\]\(#\))?{sep}(?P<rest>.*)$", regex.IGNORECASE if any_case else 0)
-
-        self.tags_label_re = label_re(w["tags_labels"], False, False)
-        self.subject_label_re = label_re(w["subject_labels"], True, True)
-        self.ref_label_re = regex.compile(
-            rf"^\s*(?:{_alternation([x.upper() for x in w['ref_labels']]) or '(?!)'})(?:\s*\(S\))?(?:\s*:\s*|\s+)(?P<rest>.*)$")
-        self.routing_re = regex.compile(rf"^({_alternation(w['routing_labels']) or '(?!)'})\s+(.*)$")
-        self.passing_re = regex.compile(rf"^(?:{_alternation(w['passing_words']) or '(?!)'}|\w+ FOR\b)")
-        self.trailer_re = regex.compile(rf"(?:(?:{_alternation(w['trailer_words']) or '(?!)'})\.?|#\d+|\W+)")
 
     def _build_banner_anywhere(self) -> None:
         """The fallback banner of a damaged export, run into other text: after

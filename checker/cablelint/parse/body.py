@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 import regex
 
 from ..document import Document, Marking, Paragraph, Repair, Span, Token
-from ..rx import rx
 from ..vocabulary import Vocabulary
 from . import banner as bn
 from .header import add_field, read_clby

@@ -14,7 +14,8 @@ import regex
 from ..document import ClassifiedBy, Repair, Span, Token
 from ..rx import rx
 from ..vocabulary import Vocabulary
-from .lines import CLBY_RE, Line, para_start, portion_start
+from .labels import labels
+from .lines import Line, para_start, portion_start
 
 # Lines after the Classified By line that may still belong to it.
 CLBY_MAX_LINES = 4
@@ -119,7 +120,7 @@ def _stops(nxt: Line, vocab: Vocabulary) -> bool:
     """A line that starts something else: the statement ended before it."""
     t = nxt.text
     return (para_start(t) is not None or portion_start(t, nxt.start, vocab) is not None or
-            vocab.tags_label_re.match(t) is not None or vocab.subject_label_re.match(t) is not None or
+            labels(vocab).tags.match(t) is not None or labels(vocab).subject.match(t) is not None or
             (t.lstrip("[ \t")[:1] in "EeMm" and rx(r"^[\s\[]*(?:E\s*\.?\s*O\s*\.?|EO|MO\.)\s*\d{5}\b",
                                                     regex.IGNORECASE).match(t) is not None))
 

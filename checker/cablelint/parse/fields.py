@@ -13,6 +13,7 @@ import regex
 from ..document import DeclValue, EOLine, Marking, Repair, Span, Token
 from ..rx import rx
 from ..vocabulary import Vocabulary
+from .labels import labels
 from .decl import parse_decl
 from .lines import Line, is_field_start
 
@@ -71,7 +72,7 @@ def tags_continue(line: Line, vocab: Vocabulary) -> bool:
     if TAGS_CONTINUATION_RE.match(line.text) is None:
         return False
     words = rx(r"[A-Z]+").findall(line.text)
-    return not all(w in vocab.caption_parts for w in words) and not vocab.passing_re.match(line.text.strip())
+    return not all(w in vocab.caption_parts for w in words) and not labels(vocab).passing.match(line.text.strip())
 
 
 class Subject(NamedTuple):
@@ -99,7 +100,7 @@ def read_subject(lines: list[Line], i: int, m: regex.Match, vocab: Vocabulary) -
     j = i + 1
     while not refm and j < len(lines) and j <= i + SUBJECT_WRAP_LINES and lines[j].text.strip():
         nxt = lines[j]
-        again = vocab.subject_label_re.match(nxt.text)
+        again = labels(vocab).subject.match(nxt.text)
         if again and again["rest"].strip().startswith(text.strip()):
             return read_subject(lines, j, again, vocab)  # the subject written again, whole (an export's repeat)
         if is_field_start(nxt.text, vocab):

@@ -11,6 +11,7 @@ import regex
 
 from ..document import ClassifiedBy, Document, Repair, RoutingHeader, Span, Token
 from ..vocabulary import Vocabulary
+from .labels import labels
 from . import banner as bn
 from .clby import read_classified_by, reasons_of_field
 from .dating import DTG_RE, dtg_date
@@ -49,7 +50,7 @@ def _routing_line(doc: Document, line: Line, vocab: Vocabulary) -> bool:
     if ROUTING_RE.match(s):
         doc.header = h or RoutingHeader(Span(off, off + len(line.text)))
         return True
-    fm = vocab.routing_re.match(s)
+    fm = labels(vocab).routing.match(s)
     if fm:
         doc.header = h = h or RoutingHeader(Span(off, off + len(line.text)))
         if fm[1] == "FM" and h.from_ is None:

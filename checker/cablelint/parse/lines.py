@@ -19,6 +19,7 @@ import regex
 
 from ..document import Marking, SectionMark, Span
 from ..vocabulary import Vocabulary
+from .labels import labels
 
 
 @dataclass(slots=True)
@@ -141,12 +142,12 @@ def is_heading(s: str) -> bool:
 
 def is_trailer(s: str, vocab: Vocabulary) -> bool:
     """`BT`, `NNNN`, `#1234`, `SIPDIS`, `END SUMMARY.` or punctuation only."""
-    return vocab.trailer_re.fullmatch(s) is not None
+    return labels(vocab).trailer.fullmatch(s) is not None
 
 
 def is_shortish_header(s: str, vocab: Vocabulary) -> bool:
     """Header-area lines that are not body text: passing and address lines."""
-    return len(s) < SHORT_HEADER_MAX and not s.endswith((".", ":")) or vocab.passing_re.match(s) is not None
+    return len(s) < SHORT_HEADER_MAX and not s.endswith((".", ":")) or labels(vocab).passing.match(s) is not None
 
 
 def is_signature(s: str) -> bool:
@@ -168,12 +169,12 @@ def _eo(text: str, v: Vocabulary) -> Kind | None:
 
 
 def _tags(text: str, v: Vocabulary) -> Kind | None:
-    m = v.tags_label_re.match(text)
+    m = labels(v).tags.match(text)
     return Kind("tags", m, m["lost"] is not None) if m else None
 
 
 def _subject(text: str, v: Vocabulary) -> Kind | None:
-    m = v.subject_label_re.match(text)
+    m = labels(v).subject.match(text)
     return Kind("subject", m, m["lost"] is not None) if m else None
 
 
@@ -185,7 +186,7 @@ def _clby(text: str, v: Vocabulary) -> Kind | None:
 
 
 def _ref(text: str, v: Vocabulary) -> Kind | None:
-    m = v.ref_label_re.match(text)
+    m = labels(v).ref.match(text)
     return Kind("ref", m) if m else None
 
 
@@ -211,10 +212,10 @@ RECOGNISERS: tuple[tuple[str, Recogniser, Pattern | None], ...] = (
     ("paragraph", _para, None),
     ("page", _page, lambda v: (PAGE_RE.pattern, False)),
     ("eo", _eo, lambda v: (EO_RE.pattern, True)),
-    ("tags", _tags, lambda v: (v.tags_label_re.pattern, False)),
-    ("subject", _subject, lambda v: (v.subject_label_re.pattern, True)),
+    ("tags", _tags, lambda v: (labels(v).tags.pattern, False)),
+    ("subject", _subject, lambda v: (labels(v).subject.pattern, True)),
     ("classified_by", _clby, lambda v: (r".*?" + CLBY_RE.pattern, True)),
-    ("ref", _ref, lambda v: (v.ref_label_re.pattern, False)),
+    ("ref", _ref, lambda v: (labels(v).ref.pattern, False)),
     ("field", _field, lambda v: (v.field_re.pattern, True)),
 )
 _BY_NAME = {name: rec for name, rec, _ in RECOGNISERS}

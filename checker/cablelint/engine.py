@@ -14,12 +14,11 @@ from .checks.kinds import KINDS
 from .conditions import holds
 from .document import Document, Span
 from .findings import Finding, Severity
+from .dates import resolve as resolve_date
+from .fold import fold
 from .marking_check import lint_marking_lines, marking_lines
 from .pages import lint_paged, pages_of
-from .fold import fold
-from .dates import resolve as resolve_date
 from .parse import parse
-from .rx import rx
 from .rule import Rule, RuleSet
 from .selection import Selection
 from .source import Source

@@ -300,17 +300,18 @@ def segment(doc: Document, lines: list[Line], start_idx: int, marked: bool, voca
     i = start_idx - 1
     while i + 1 < len(lines):
         i += 1
-        text = lines[i].text
+        line = lines[i]
+        text = line.text
         if not text or text.isspace():
             st.prev_blank = True
             st.after_field = False
             continue
-        end = lines[i].start + len(text)
-        while cands and cands[-1] < lines[i].start:
-            cands.pop()
-        if cands and cands[-1] < end and _split_glued(doc, lines, i, st, vocab):
-            glued = i + 1
-            text = lines[i].text
+        if cands:
+            while cands and cands[-1] < line.start:
+                cands.pop()
+            if cands and cands[-1] < line.start + len(text) and _split_glued(doc, lines, i, st, vocab):
+                glued = i + 1
+                text = lines[i].text
         if i == glued:
             st.prev_blank = True  # the glued paragraph starts as if after a blank line
         if not is_plain(text, doc, st, vocab):

@@ -12,9 +12,9 @@ from typing import Any, Callable, Iterable
 from .checks import CannotRun, Context, Hit, group_hits
 from .checks.kinds import KINDS
 from .conditions import holds
+from .dates import resolve as resolve_date
 from .document import Document, Span
 from .findings import Finding, Severity
-from .dates import resolve as resolve_date
 from .fold import fold
 from .marking_check import lint_marking_lines, marking_lines
 from .pages import lint_paged, pages_of

@@ -220,3 +220,14 @@ def test_subject_without_an_export_s_trailing_backslashes() -> None:
     doc = parse(Source("x.txt", "SECRET PARIS 000579 \\\n\nE.O. 12958: DECL: 01/30/2014 \\\nTAGS: PREL\n"
                                 "SUBJECT: A VISIT \\\n \\\n1. (S) Text.\n"))
     assert doc.subject.value == "A VISIT"
+
+
+def test_a_subject_line_written_again_is_read_once() -> None:
+    whole = parse(Source("x.txt", HEAD.replace("SUBJECT: X\n", "SUBJECT: A VISIT TO\nSUBJECT: A VISIT TO PARIS\n")
+                         + "1. (S) Text.\n"))
+    assert whole.subject.value == "A VISIT TO PARIS"
+    cut = parse(Source("x.txt", HEAD.replace("SUBJECT: X\n", "SUBJECT: A VISIT\nTO PARIS SUBJECT: A VISIT TO\n"
+                                                             "Classified By: DCM John Roe, reasons 1.4 (b)\n")
+                       + "1. (S) Text.\n"))
+    assert cut.subject.value == "A VISIT TO PARIS" and cut.classified_by.name.value == "John Roe"
+    assert cut.source.line_col(cut.body_start)[0] == 10

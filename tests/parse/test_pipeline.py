@@ -230,4 +230,4 @@ def test_a_subject_line_written_again_is_read_once() -> None:
                                                              "Classified By: DCM John Roe, reasons 1.4 (b)\n")
                        + "1. (S) Text.\n"))
     assert cut.subject.value == "A VISIT TO PARIS" and cut.classified_by.name.value == "John Roe"
-    assert cut.source.line_col(cut.body_start)[0] == 10
+    assert cut.source.line_col(cut.body_start)[0] == 9

@@ -101,10 +101,11 @@ def read_subject(lines: list[Line], i: int, m: regex.Match, vocab: Vocabulary) -
     while not refm and j < len(lines) and j <= i + SUBJECT_WRAP_LINES and lines[j].text.strip():
         nxt = lines[j]
         again = labels(vocab).subject.match(nxt.text)
-        if again and again["rest"].strip().startswith(" ".join(text.split())):
-            return read_subject(lines, j, again, vocab)  # the subject written again, whole (an export's repeat)
-        if again and " ".join(text.split()).startswith(" ".join(again["rest"].split()).rstrip("\\ ")):
-            j += 1  # written again, cut short: the subject read already holds it
+        cur, rest = " ".join(text.split()), " ".join(again["rest"].split()).rstrip("\\ ") if again else ""
+        if again and rest.startswith(cur) and len(rest) > len(cur):
+            return read_subject(lines, j, again, vocab)  # the subject written again, longer (an export's repeat)
+        if again and cur.startswith(rest):
+            j += 1  # written again, no longer: the subject read already holds it
             continue
         if is_field_start(nxt.text, vocab):
             break

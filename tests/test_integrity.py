@@ -134,6 +134,15 @@ def test_header_lines_run_together_fold_the_fields_the_export_lost() -> None:
                   + "Classified By: Ambassador Jane Doe for E.O. 12958 reasons 1.4 (b)\n") is None
 
 
+def test_an_eo_line_run_on_after_another_header_line_is_a_run_together_header() -> None:
+    text = ("C O N F I D E N T I A L PARIS 000579\n\nSIPDIS FOR EUR/WE E.O. 12958: DECL: 01/30/2014\n\nTAGS: PREL FR\n"
+            + CLBY + "1. (C) Text.\n")
+    got = {f.rule: f for f in lint(text)}
+    assert "CL501" not in got and got["CL910"].line == 3 and [r.rule for r in got["CL910"].related] == ["CL501"]
+    intact = text.replace("SIPDIS FOR EUR/WE E.O.", "SIPDIS FOR EUR/WE\nE.O.")
+    assert "CL910" not in {f.rule for f in lint(intact)}
+
+
 def test_lower_case_copy_is_one_finding_not_one_per_tag() -> None:
     text = ("c o n f i d e n t i a l paris 000579\ne.o. 12958: decl: 01/30/2014\ntags: prel pgov econ fr\n"
             "subject: talks on the budget\n\n" + paras(3).lower())

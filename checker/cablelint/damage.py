@@ -221,7 +221,8 @@ def header_glued(doc: Document, p: dict[str, Any]) -> Damage | None:
     """The export ran the header's lines together: a line before the body
     (within `max_line` lines) holds two different field labels (`pattern`,
     one match per label: E.O., TAGS, SUBJECT...), or the banner line goes on
-    into a field. Each field of a telegram header has its own line, so the
+    into a field, or a field starts after another header line's text
+    (`run_on`: "SIPDIS ... E.O. 12958: DECL: ..."). Each field of a telegram header has its own line, so the
     fields this export lost (most often SUBJECT) are not the drafter's."""
     src = doc.source
     body_line = src.line_col(doc.body_start)[0] if doc.body_start else src.line_count + 1
@@ -229,7 +230,8 @@ def header_glued(doc: Document, p: dict[str, Any]) -> Damage | None:
     glued = []
     for n in range(1, min(body_line - 1, p.get("max_line", 60), src.line_count) + 1):
         labels = {regex.sub(r"\W", "", m.group(0)).upper()[:4] for m in p["_pattern"].finditer(src.line_text(n))}
-        if len(labels) + (n in banner_lines and bool(labels)) >= 2:
+        run_on = "_run_on" in p and p["_run_on"].search(src.line_text(n)) is not None
+        if run_on or len(labels) + (n in banner_lines and bool(labels)) >= 2:
             glued.append(n)
     if not glued:
         return None

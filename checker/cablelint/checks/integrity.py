@@ -9,7 +9,7 @@ last one seen, or a `notice` pattern), `truncated` (the text ends on a
 `cut_mark` or in mid-sentence), `header_cut` (a header line before the body
 ends in a word run into `cut_line`, an elision mark), `header_glued` (a
 header line holding two field labels of `pattern`, or the banner and a
-field), `lower_case` (a lower-cased copy),
+field, or a field label of `run_on` after another header line's text), `lower_case` (a lower-cased copy),
 `repeated_body` (a run of lines repeated). The message gets `{detail}`: the
 evidence as counts and line numbers, never the cable's text.
 
@@ -36,6 +36,7 @@ PARAMS = {
     "notice": (str, False),
     "cut_mark": (str, False),
     "cut_line": (str, False),
+    "run_on": (str, False),
     "max_line": (int, False),
     "min_words": (int, False),
     "min_letters": (int, False),
@@ -60,7 +61,7 @@ def prepare(p: dict[str, Any]) -> dict[str, Any]:
     if p.get("scope", "file") not in ("file", "region"):
         raise ValueError("`scope` is `file` or `region`")
     out = dict(p)
-    for key in ("pattern", "notice", "cut_mark", "cut_line", "file_id", "banner_serial"):
+    for key in ("pattern", "notice", "cut_mark", "cut_line", "run_on", "file_id", "banner_serial"):
         if key in p:
             out["_" + key] = compile_param(p[key], key)
     out["_claims"] = [_claim(c) for c in p.get("claims") or ()]

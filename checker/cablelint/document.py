@@ -117,6 +117,7 @@ class Paragraph:
     text: str = ""  # first line, for messages (never printed by default)
     kind: str = "numbered"  # numbered | block
     marked_items: int = 0  # bullets inside it that carry their own portion mark ("-- (S/NF) ...")
+    lead_in: bool = False  # its own text only leads in to marked bullets ("1. KEY POINTS", "... the following:")
 
 
 @dataclass(slots=True)

@@ -123,7 +123,7 @@ def _unmarked_paragraphs(d: Document) -> list[Item]:
     cb = d.classified_by.span if d.classified_by else None
     return [Item(p.text, p.span, p, _para_label(p)) for p in d.paragraphs
             if p.portion is None and not (cb and p.span.start <= cb.start < p.span.end)
-            and not (p.marked_items and p.text.rstrip().endswith(":"))]
+            and not (p.marked_items and p.lead_in)]
 
 
 def _entire_text(d: Document) -> list[Item]:

@@ -34,6 +34,8 @@ GLUED_RE = regex.compile(r"(?<!\d)(?P<num>\d{1,3})\.[ \t]{0,3}\((?P<mark>[A-Za-z
 GLUED_AFTER = frozenset("-.!?\"')]")
 GLUED_GAP_MAX = 4
 MALFORMED_MARK_RE = regex.compile(r"\s*(?P<m>[A-Z]{1,3}(?:/[A-Z]{1,3})?)\)")
+# A short label before the mark: "1. Summary: (C) ...", "2. Comment: (S) ...".
+LABEL_RE = regex.compile(r"[ \t]*[A-Z][A-Za-z]{2,15}(?: [A-Za-z]{2,15}){0,2}:[ \t]*(?=\()")
 
 
 @dataclass
@@ -47,6 +49,7 @@ class _State:
     prev_bullet: bool = False
     tight: bool = False  # paragraphs written "1.Text", no blank after the dot
     in_list: bool = False  # "1) (C) ..." items inside a paragraph (a questionnaire) until the next "N." paragraph
+    heading_para: bool = False  # the last paragraph's number stands on a heading; its mark may open the next line
 
 
 def undo_pilcrow(num: int, raw: str, last: int) -> int:
@@ -70,6 +73,8 @@ def entire_text_mark(em: regex.Match, off: int) -> Marking:
 
 def _para_mark(line: Line, after: int, vocab: Vocabulary) -> tuple[Marking | None, regex.Match | None]:
     pm = PORTION_RE.match(line.text, after)
+    if pm is None and (lab := LABEL_RE.match(line.text, after)):
+        pm = PORTION_RE.match(line.text, lab.end())
     portion = vocab.parse_portion(pm["mark"], line.start + pm.start("mark")) if pm else None
     if pm is None and (em := vocab.entire_text_re.match(line.text, after)):
         portion = entire_text_mark(em, line.start)
@@ -119,7 +124,9 @@ def _numbered(doc: Document, lines: list[Line], i: int, start_idx: int, ps: Para
     lead = LEAD_IN_RE.match(text, ps.after) if para.portion is None else None
     if lead:  # "¶1. Key Points: -- (SBU) ...": the marked bullet follows on the same line
         para.marked_items += 1
+        para.lead_in = True
         para.text = lead["lead"].strip()
+    st.heading_para = para.portion is None and not lead and is_heading(text[ps.after:].strip())
     if number != ps.number:
         doc.repairs.append(Repair("pilcrow-as-1", para.number_token.span, f"{ps.raw} read as {number}"))
     if ps.debris:
@@ -191,7 +198,7 @@ def _block(doc: Document, line: Line, st: _State, vocab: Vocabulary) -> None:
     pmk = portion_start(line.text, line.start, vocab)
     if pmk is not None:
         st.blocks.append(Paragraph(span, None, None, pmk, s[:TEXT_KEPT], "block"))
-    elif is_trailer(s, vocab):
+    elif is_trailer(s, vocab) or is_signature(s):
         pass
     elif is_heading(s):
         at = line.start + line.text.index(s[0])
@@ -205,7 +212,9 @@ def _body_line(doc: Document, lines: list[Line], i: int, start_idx: int, st: _St
     if st.marked and _marked_line(doc, lines, i, st, vocab):
         return
     if _repeated_banner(doc, line, vocab):
-        st.prev_blank = True
+        # A page break in mid-sentence: the text after it goes on the same paragraph.
+        prev = lines[i - 1].text if i > start_idx else ""
+        st.prev_blank = st.prev_blank or not prev.strip() or SENTENCE_END_RE.search(prev) is not None
         return
     doc.sections.extend(inline_page_marks(line))
     ps = para_start(line.text)
@@ -216,10 +225,39 @@ def _body_line(doc: Document, lines: list[Line], i: int, start_idx: int, st: _St
     if ps is not None and _numbered(doc, lines, i, start_idx, ps, st, vocab):
         return
     if st.numbered and "(" in line.text and BULLET_MARK_RE.match(line.text):
-        st.numbered[-1].marked_items += 1  # "¶1. Key Points:" then "-- (S/NF) ..." bullets
+        _marked_bullet(lines, i, st.numbered[-1])
+    elif st.heading_para and _heading_mark(line, st.numbered[-1], vocab):
+        st.heading_para = st.prev_blank = False
+        return
+    st.heading_para = st.heading_para and not any(map(str.isalpha, line.text))  # a rule under the heading
     if st.prev_blank:
         _block(doc, line, st, vocab)
     st.prev_blank = False
+
+
+def _marked_bullet(lines: list[Line], i: int, para: Paragraph) -> None:
+    """A bullet with its own mark inside `para` ("¶1. Key Points:" then "-- (S/NF) ...").
+    The paragraph is only a lead-in to its bullets when, at its first marked bullet,
+    the text before the bullet ends with a colon or is a heading ("KEY POINTS")."""
+    if para.marked_items == 0:
+        j = i - 1
+        while j > 0 and not lines[j].text.strip():
+            j -= 1
+        prev = lines[j].text.strip()
+        first = lines[j].start == para.span.start
+        para.lead_in = prev.endswith(":") or para.text.endswith(":") or (first and is_heading(para.text))
+    para.marked_items += 1
+
+
+def _heading_mark(line: Line, para: Paragraph, vocab: Vocabulary) -> bool:
+    """`¶2. Afghanistan`, a rule of dashes, then `(C) The SYG ...`: the number
+    heads the paragraph, and the mark opens its first line of text. True when
+    the line carried that mark (it is then the paragraph's)."""
+    mark = portion_start(line.text, line.start, vocab)
+    if mark is None:
+        return False
+    para.portion = mark
+    return True
 
 
 def _after_mark(text: str, at: int) -> int:

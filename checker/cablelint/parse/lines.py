@@ -58,8 +58,9 @@ BULLET_RE = regex.compile(r"^[ \t]*(?:(?P<dash>[-*•·▪])|[a-z]\.|\([a-z0-9]{
 BULLET_MARK_RE = regex.compile(
     r"^\s*(?:-{1,2}|\*|\u2022|[a-zA-Z][.)]|\([a-z]\))\s*\(\s*(?:U|C|S|TS|SBU)\b[^)]{0,20}\)")
 # A lead-in and its first marked bullet on one line: "Key Points: -- (SBU) ...".
-LEAD_IN_RE = regex.compile(r"(?P<lead>[^()\n]{1,60}:)\s*(?:-{1,2}|\*|\u2022)\s*\(\s*(?:U|C|S|TS|SBU)\b[^)]{0,20}\)")
-SIGNATURE_RE = regex.compile(r"[A-Z][A-Za-z'.-]+(?: [A-Z][A-Za-z'.-]+){0,2}")
+LEAD_IN_RE = regex.compile(r"(?P<lead>[^()\n]{1,60}:|[A-Z][A-Z ]{2,40})\s*(?:-{1,2}|\*|\u2022)\s*\(\s*(?:U|C|S|TS|SBU)\b[^)]{0,20}\)")
+# A surname may start with a particle in lower case ("van Voorst", "de la Pena").
+SIGNATURE_RE = regex.compile(r"(?:(?:van|von|de|del|della|da|di|du|la|le|dos|das)[ ])*[A-Z][A-Za-z'.-]+(?: [A-Z][A-Za-z'.-]+){0,2}")
 # A heading is short: longer lines are prose. A signature is shorter still.
 HEADING_MAX = 90
 SIGNATURE_MAX = 30

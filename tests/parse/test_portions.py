@@ -1,0 +1,63 @@
+"""Portions as real cables lay them out (issue 9, the trust audit): lead-ins
+whose bullets carry the marks, a paragraph number on a heading with the mark
+on the next line, a label before the mark, a signature with a lower-case
+particle, a page break in mid-sentence. Short texts written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from cablelint import lint_text, make_engine
+from cablelint.parse import parse
+from cablelint.source import Source
+
+BANNER = "C O N F I D E N T I A L PARIS 000579\n\n"
+HEAD = BANNER + "E.O. 12958: DECL: 01/30/2014\nTAGS: PREL FR\nSUBJECT: (U) TALKS\n" \
+       "Classified By: Ambassador Jane Doe, reasons 1.4 (b) and (d)\n\n"
+ENGINE = make_engine(rules=["state"])
+
+
+def unmarked(body: str) -> list[int]:
+    """Lines of the portion-mark-missing findings of HEAD + body."""
+    return [f.line for f in lint_text(HEAD + body, "x.txt", engine=ENGINE) if f.rule == "CL102"]
+
+
+@pytest.mark.parametrize("body", [
+    "1. (C) Text.\n\n2. KEY POINTS\n\n-- (C) One point.\n-- (U) Another.\n",
+    "1. KEY POINTS -- (C) One point on the same line.\n\n2. (C) Text.\n",
+    "1. (C) Text.\n\n2. Conclusions we have drawn from the meetings summarized above and from many others "
+    "like them are the following:\n-- (C) One.\n-- (C) Two.\n",
+    "1. (C) Text.\n\n2. Key points for your meetings may include the\nfollowing:\n\n-- (C) One.\n",
+])
+def test_a_lead_in_whose_bullets_carry_the_marks_is_not_an_unmarked_portion(body: str) -> None:
+    assert unmarked(body) == []
+
+
+def test_a_paragraph_with_text_of_its_own_before_marked_bullets_still_needs_a_mark() -> None:
+    body = "1. (C) Text.\n\n2. The minister said many things. He went on at length\nabout them.\n-- (C) One.\n"
+    assert unmarked(body) == [10]
+
+
+def test_a_number_on_a_heading_takes_the_mark_that_opens_the_next_line() -> None:
+    doc = parse(Source("x.txt", HEAD + "1. (C) Text.\n\n2. Afghanistan\n-------------\n(C) The talks.\n"))
+    assert [(p.number, p.portion and p.portion.level) for p in doc.paragraphs] == [(1, "CONFIDENTIAL"), (2, "CONFIDENTIAL")]
+    assert unmarked("1. (C) Text.\n\n2. Afghanistan\n-------------\nThe talks, unmarked.\n") == [10]
+
+
+def test_a_label_before_the_mark() -> None:
+    doc = parse(Source("x.txt", HEAD + "1. Summary:  (C) The talks.\n\n2. (C) Text.\n"))
+    assert doc.paragraphs[0].portion.level == "CONFIDENTIAL"
+
+
+@pytest.mark.parametrize("name", ["van Voorst", "de la Pena", "CARTER"])
+def test_a_signature_is_not_a_portion(name: str) -> None:
+    text = BANNER + "E.O. 12958: DECL: 01/30/2014\nTAGS: PREL FR\nSUBJECT: (U) TALKS\n\n(C) A block.\n\n" + name + "\n"
+    doc = parse(Source("x.txt", text))
+    assert [p.text for p in doc.paragraphs] == ["(C) A block."] and doc.signature.value == name
+
+
+def test_a_page_break_in_mid_sentence_continues_the_portion() -> None:
+    text = BANNER + "TAGS: PREL FR\nSUBJECT: (U) TALKS\n\n(C) The support for the\nPARIS 00000579 002 OF 002\n" \
+                    "mission grew.\n\n(C) Next.\n"
+    assert len(parse(Source("x.txt", text)).paragraphs) == 2
+    after_sentence = text.replace("for the\nPARIS", "for the end.\nPARIS")
+    assert len(parse(Source("x.txt", after_sentence)).paragraphs) == 3

@@ -61,3 +61,17 @@ def test_a_page_break_in_mid_sentence_continues_the_portion() -> None:
     assert len(parse(Source("x.txt", text)).paragraphs) == 2
     after_sentence = text.replace("for the\nPARIS", "for the end.\nPARIS")
     assert len(parse(Source("x.txt", after_sentence)).paragraphs) == 3
+
+
+@pytest.mark.parametrize("caption", ["SECRET NOFORN", "SECRET//NOFORN"])
+def test_a_caption_line_that_repeats_the_level(caption: str) -> None:
+    text = "S E C R E T SECTION 01 OF 02 PARIS 000579\n\nSIPDIS\n\n" + caption + "\n\nE.O. 12958: DECL: 01/30/2014\n" \
+           "TAGS: PREL FR\nSUBJECT: (U) TALKS\n\n1. (S/NF) Text.\n"
+    assert [c.value for c in parse(Source("x.txt", text)).captions] == ["SIPDIS", "NOFORN"]
+
+
+def test_a_caption_line_after_the_subject() -> None:
+    text = "S E C R E T PARIS 000579\n\nE.O. 12958: DECL: 01/30/2014\nTAGS: PREL FR\nSUBJECT: (U) TALKS\n\nNOFORN\n\n" \
+           "1. (S/NF) Text.\n"
+    assert [c.value for c in parse(Source("x.txt", text)).captions] == ["NOFORN"]
+    assert "NOFORN" not in [c.value for c in parse(Source("x.txt", text.replace("NOFORN\n\n", ""))).captions]

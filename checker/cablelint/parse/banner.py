@@ -131,7 +131,8 @@ def footer(lines: list[Line], vocab: Vocabulary) -> Marking | None:
 
 def caption_controls(text: str, off: int, vocab: Vocabulary) -> tuple[list[Token], bool]:
     """The controls of a caption line under the banner, and whether the whole
-    line is captions; captions may lead a passing line ("NOFORN SIPDIS DEPT FOR NEA/MAG")."""
+    line is captions; captions may lead a passing line ("NOFORN SIPDIS DEPT FOR NEA/MAG"),
+    and a caption line may repeat the level ("SECRET NOFORN")."""
     words = rx(r"[A-Za-z/]+").findall(text.replace("//", " "))
     if not words:
         return [], False
@@ -140,6 +141,11 @@ def caption_controls(text: str, off: int, vocab: Vocabulary) -> tuple[list[Token
     if joined in vocab.caption_words or all(w.upper() in vocab.caption_parts for w in words):
         vocab.scan_controls(text, off, probe)
         return probe.controls, True
+    got = vocab.parse_banner(text, off) if vocab.may_start_banner(text) else None
+    if got and all(w.upper() in vocab.caption_parts for w in rx(r"[A-Za-z/]+").findall(got[1].replace("//", " "))):
+        # "SECRET NOFORN", "SECRET//NOFORN": the level repeated on a caption line with its controls
+        vocab.scan_controls(got[1], got[2], got[0])
+        return got[0].controls, True
     lead = vocab.caption_lead_re.match(text)
     if lead:
         vocab.scan_controls(text[:lead.end()], off, probe)

@@ -213,9 +213,11 @@ def read_fields(doc: Document, lines: list[Line], i: int, banner_idx: int | None
             kind = classify(text, vocab, frozenset({"eo", "tags", "subject", "classified_by", "ref"}))
         if _body_starts(doc, line, kind.name, vocab):
             return i
-        if in_captions and banner_idx is not None and kind.name != "field":
+        if banner_idx is not None and kind.name != "field":
+            # Captions stand under the banner; a line of captions alone may come after a field (NOFORN after SUBJECT)
             controls, whole = bn.caption_controls(text, line.start, vocab)
-            doc.captions.extend(controls)
+            if in_captions or whole:
+                doc.captions.extend(controls)
             if whole:
                 i += 1
                 continue

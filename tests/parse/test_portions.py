@@ -75,3 +75,26 @@ def test_a_caption_line_after_the_subject() -> None:
            "1. (S/NF) Text.\n"
     assert [c.value for c in parse(Source("x.txt", text)).captions] == ["NOFORN"]
     assert "NOFORN" not in [c.value for c in parse(Source("x.txt", text.replace("NOFORN\n\n", ""))).captions]
+
+
+def numbers(body: str) -> list[int]:
+    return [p.number for p in parse(Source("x.txt", HEAD + body)).paragraphs]
+
+
+def test_a_paragraph_indented_with_line_separators() -> None:
+    assert numbers("1. (C) Text.\n\n\u2028\u2028 2. (C) More.\n\n3. (C) End.\n") == [1, 2, 3]
+
+
+def test_a_paragraph_number_wrapped_from_a_reference_is_no_paragraph() -> None:
+    assert numbers("1. (U) This is an action request. Please see paragraph\n\n3.\n2. (S) Text.\n\n3. (S) Ask.\n") == [1, 2, 3]
+    assert numbers("1. (U) This is an action request.\n\n2.\n(S) Text.\n") == [1, 2]
+
+
+def test_a_stray_mark_at_the_end_of_the_classified_by_line() -> None:
+    head = HEAD.replace("(b) and (d)\n", "(b) and (d) 1. (C)\n")
+    assert [p.number for p in parse(Source("x.txt", head + "1. (C) Text.\n\n2. (C) More.\n")).paragraphs] == [1, 2]
+    assert [p.number for p in parse(Source("x.txt", head + "Text.\n\n2. (C) More.\n")).paragraphs] == [1, 2]
+
+
+def test_a_glued_number_at_a_line_end_needs_a_heading_rule_before_it() -> None:
+    assert numbers("1. (C) Text.\n\nA heading - - - - - 2. (C)\n\nThe text.\n\n3. (C) End.\n") == [1, 2, 3]

@@ -34,6 +34,8 @@ GLUED_RE = regex.compile(r"(?<!\d)(?P<num>\d{1,3})\.[ \t]{0,3}\((?P<mark>[A-Za-z
 GLUED_AFTER = frozenset("-.!?\"')]")
 GLUED_GAP_MAX = 4
 MALFORMED_MARK_RE = regex.compile(r"\s*(?P<m>[A-Z]{1,3}(?:/[A-Z]{1,3})?)\)")
+# A line that ends in a reference to a paragraph whose number the export wrapped.
+REFERENCE_END_RE = regex.compile(r"(?i)\bpara(?:graph)?s?\.?[ \t]*$")
 # A short label before the mark: "1. Summary: (C) ...", "2. Comment: (S) ...".
 LABEL_RE = regex.compile(r"[ \t]*[A-Z][A-Za-z]{2,15}(?: [A-Za-z]{2,15}){0,2}:[ \t]*(?=\()")
 
@@ -107,7 +109,7 @@ def _numbered(doc: Document, lines: list[Line], i: int, start_idx: int, ps: Para
         accept = portion is not None or (_can_start(lines, i, start_idx, ps, st) and (
             number == st.last + 1 or (st.last < number <= st.last + SKIP_MAX and st.prev_blank)))
         st.in_list = st.in_list and not accept
-    if not accept:
+    if not accept or _wrapped_reference(lines, i, ps):
         return False
     off, text = line.start, line.text
     if pm and portion is None and UNKNOWN_MARK_RE.fullmatch(pm["mark"].strip()):
@@ -235,6 +237,17 @@ def _body_line(doc: Document, lines: list[Line], i: int, start_idx: int, st: _St
     st.prev_blank = False
 
 
+def _wrapped_reference(lines: list[Line], i: int, ps: ParaStart) -> bool:
+    """A number alone on its line after "... please see paragraph": the end of
+    a reference the export wrapped, not a paragraph of its own."""
+    if lines[i].text[ps.after:].strip():
+        return False
+    j = i - 1
+    while j > 0 and not lines[j].text.strip():
+        j -= 1
+    return j >= 0 and REFERENCE_END_RE.search(lines[j].text) is not None
+
+
 def _marked_bullet(lines: list[Line], i: int, para: Paragraph) -> None:
     """A bullet with its own mark inside `para` ("¶1. Key Points:" then "-- (S/NF) ...").
     The paragraph is only a lead-in to its bullets when, at its first marked bullet,
@@ -302,12 +315,15 @@ def is_plain(text: str, doc: Document, st: _State, vocab: Vocabulary) -> bool:
 def glued_paragraph(line: Line, expected: int, vocab: Vocabulary) -> int | None:
     """Where the next paragraph ("... said so. 4. (C) The minister...") starts
     inside a line whose line break the export lost: the number must be the one
-    expected and the mark a portion mark. None when there is none."""
+    expected, the mark a portion mark, and text must follow it unless a heading's
+    rule of dashes stands before it. None when there is none."""
     text = line.text
     for m in GLUED_RE.finditer(text, 1):
         before = text[:m.start()]
         gap = len(before) - len(before.rstrip(" \t"))
         if (0 < gap <= GLUED_GAP_MAX and before.rstrip(" \t")[-1:] in GLUED_AFTER and int(m["num"]) == expected
+                # at a line's end only after a rule of dashes (a heading); "REASON: 1.4(D) 1. (C)" is a mark, no paragraph
+                and (text[m.end():].strip() or before.rstrip(" \t")[-1:] == "-")
                 and vocab.parse_portion(m["mark"], 0) is not None):
             return m.start("num")
     return None

@@ -34,7 +34,7 @@ class Line:
 # mark ("8) Burma" is a list item; body.py decides whether a marked "1) (C/NF) HOW..."
 # continues the paragraphs or is a questionnaire item inside one).
 PARA_RE = regex.compile(
-    r"^[ \t]{0,8}(?:¶\s*)?(?P<lb>\[)?(?P<num>\d{1,3})(?P<dot>\.|\)(?=[ \t]*\()|(?=\s*\())\]?(?P<debris>\(#\))?[ \t]*"
+    r"^[ \t\u2028]{0,8}(?:¶\s*)?(?P<lb>\[)?(?P<num>\d{1,3})(?P<dot>\.|\)(?=[ \t]*\()|(?=\s*\())\]?(?P<debris>\(#\))?[ \t]*"
 )
 EO_RE = regex.compile(
     r"^[\s\[]*(?:E\s*\.?\s*O\s*\.?|EO|MO\.)\s*(?P<order>\d{5})\b\s*(?:\((?:AS AMENDED)?\))?\s*[:;.,]?\s*(?P<rest>.*)$",
@@ -85,7 +85,7 @@ class ParaStart(NamedTuple):
 def para_start(text: str) -> ParaStart | None:
     """The paragraph number a line starts with, or None."""
     c = text[:1]
-    if not (c.isdigit() or c in "¶[ \t"):
+    if not (c.isdigit() or c in "¶[ \t\u2028"):  # U+2028, a line separator some exports indent with
         return None
     m = PARA_RE.match(text)
     if not m:

@@ -44,6 +44,7 @@ RUN_ON_MARK_RE = regex.compile(
     r"|1(?<=\s1)\s?\.\s?\((?:U|C|S|TS|SBU)(?:/[A-Z]{1,3})?\)"  # paragraph 1 glued to the header
 )
 NUMBERED_RE = regex.compile(r"\s*(?:¶|\[)?\d{1,3}\.")
+PARA_ONE_RE = regex.compile(r"\s*(?:¶|\[)?1\.")
 
 
 def source_lines(source: Source) -> list[Line]:
@@ -54,8 +55,9 @@ def source_lines(source: Source) -> list[Line]:
     return [Line(t, s) for t, s in zip(parts, source.line_starts)]
 
 
-def _run_on_cuts(text: str) -> list[int]:
-    """Where a run-on header line holds the start of another field."""
+def _run_on_cuts(text: str, following: str = "") -> list[int]:
+    """Where a run-on header line holds the start of another field (`following`:
+    the next line with text)."""
     cuts = []
     in_clby = False
     for m in RUN_ON_MARK_RE.finditer(text):
@@ -63,12 +65,18 @@ def _run_on_cuts(text: str) -> list[int]:
         # Inside a Classified By statement only TAGS/SUBJECT or paragraph 1
         # start a new field: "Classified By: X, E.O. 12958, reasons 1.4 (b)" stays whole.
         ends_clby = m.group(0).upper().startswith(("TAGS", "SUBJ", "1"))
-        if in_clby and (is_clby or not ends_clby):
-            continue
+        if in_clby and (is_clby or not ends_clby) or (m.group(0)[:1] == "1" and not text[m.end():].strip()
+                                                      and PARA_ONE_RE.match(following)):
+            continue  # "REASON: 1.4(D) 1. (C)" and paragraph 1 again on the next line: a stray mark
         if text[:m.start()].strip():
             cuts.append(m.start())
         in_clby = is_clby or (in_clby and not ends_clby)
     return cuts
+
+
+def _following(lines: list[Line], i: int) -> str:
+    """The next line after line i that has text ('' at the end)."""
+    return next((ln.text for ln in lines[i + 1:i + 4] if ln.text.strip()), "")
 
 
 def split_run_on_header(lines: list[Line], repairs: list[Repair]) -> list[Line]:
@@ -83,7 +91,7 @@ def split_run_on_header(lines: list[Line], repairs: list[Repair]) -> list[Line]:
         if i >= RUN_ON_LIMIT or PARA_RE.match(text) and NUMBERED_RE.match(text):
             out.extend(lines[i:])
             break
-        cuts = _run_on_cuts(text) if len(text) <= RUN_ON_MAX_LEN else []
+        cuts = _run_on_cuts(text, _following(lines, i)) if len(text) <= RUN_ON_MAX_LEN else []
         if not cuts:
             out.append(line)
             continue

@@ -1,7 +1,8 @@
 """Portions as real cables lay them out (issue 9, the trust audit): lead-ins
 whose bullets carry the marks, a paragraph number on a heading with the mark
 on the next line, a label before the mark, a signature with a lower-case
-particle, a page break in mid-sentence. Short texts written for these tests."""
+particle, a page break in mid-sentence; paragraph numbers and reasons as
+exports leave them. Short texts written for these tests."""
 from __future__ import annotations
 
 import pytest
@@ -98,3 +99,16 @@ def test_a_stray_mark_at_the_end_of_the_classified_by_line() -> None:
 
 def test_a_glued_number_at_a_line_end_needs_a_heading_rule_before_it() -> None:
     assert numbers("1. (C) Text.\n\nA heading - - - - - 2. (C)\n\nThe text.\n\n3. (C) End.\n") == [1, 2, 3]
+
+
+def test_a_pilcrow_written_out_keeps_its_number() -> None:
+    body = "¶1. (C) Text.\n\n¶2. (C) Text.\n\n¶3. (C) Text.\n\n¶15. (C) Text.\n"
+    assert numbers(body) == [1, 2, 3, 15]
+    assert numbers(body.replace("¶", "")) == [1, 2, 3, 5]  # a lost pilcrow read as 1: undone
+
+
+def test_reason_section_with_its_dot_lost() -> None:
+    doc = parse(Source("x.txt", HEAD.replace("reasons 1.4 (b) and (d)", "reasons 14 (b) and (d)") + "1. (C) Text.\n"))
+    assert doc.classified_by.section.value == "1.4" and [r.value for r in doc.classified_by.reasons] == ["b", "d"]
+    doc = parse(Source("x.txt", HEAD.replace("reasons 1.4 (b) and (d)", "reasons for 14 years") + "1. (C) Text.\n"))
+    assert doc.classified_by.section is None

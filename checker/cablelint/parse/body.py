@@ -101,7 +101,8 @@ def _numbered(doc: Document, lines: list[Line], i: int, start_idx: int, ps: Para
     """Read a numbered paragraph at line i when it is one; True if it was."""
     line = lines[i]
     portion, pm = _para_mark(line, ps.after, vocab)
-    number = undo_pilcrow(ps.number, ps.raw, st.last)
+    # The ¶ written out: its leading 1 is the number's own, not a pilcrow the export misread.
+    number = ps.number if "¶" in line.text[:ps.start] else undo_pilcrow(ps.number, ps.raw, st.last)
     if ps.paren:  # "5) (C)": a paragraph only where it continues the numbering, else a list item
         accept = portion is not None and number == st.last + 1 and not st.in_list
         st.in_list = not accept

@@ -21,8 +21,8 @@ from .lines import Line, para_start, portion_start
 CLBY_MAX_LINES = 4
 # More reason letters than this is not a reason list.
 MAX_REASON_LETTERS = 8
-# "1/4 (B)" and "1:4 b,d" are typos seen in cables.
-REASON_SEC_RE = regex.compile(r"(?<![\d.])1\s*[./:]\s*(?P<d>[45])(?![\d])")
+# "1/4 (B)" and "1:4 b,d" are typos seen in cables; so is "14 (b)", the dot lost (only before a lettered reason).
+REASON_SEC_RE = regex.compile(r"(?<![\d.])1(?:\s*[./:]\s*(?P<d>[45])(?![\d])|(?P<d>[45])(?=\s*\([a-hA-H]\)))")
 # Between reason letters: blanks, punctuation, "and"/"or" (wrapped: "a nd"), "+", a line's backslash.
 _REASON_TOKEN = regex.compile(
     r"\s+|[(),/&.;:\[\]+\\]|(?i:a\s?nd|or)(?![a-z])|(?P<l>[a-zA-Z])(?![a-zA-Z])"

@@ -143,6 +143,13 @@ def test_an_eo_line_run_on_after_another_header_line_is_a_run_together_header() 
     assert "CL910" not in {f.rule for f in lint(intact)}
 
 
+def test_header_cut_with_a_blank_before_the_elision_mark() -> None:
+    text = "C O N F I D E N T I A L PARIS 000579\n\n" + HEAD + "Classified By: A/DCM ...\n\n1. (C) Text.\n"
+    got = {f.rule: f for f in lint(text)}
+    assert got["CL909"].line == 6 and "CL302" not in got
+    assert damage("CL909", text.replace("A/DCM ...", "A/DCM Jane Doe, reasons 1.4 (b) and (d)")) is None
+
+
 def test_lower_case_copy_is_one_finding_not_one_per_tag() -> None:
     text = ("c o n f i d e n t i a l paris 000579\ne.o. 12958: decl: 01/30/2014\ntags: prel pgov econ fr\n"
             "subject: talks on the budget\n\n" + paras(3).lower())

@@ -122,6 +122,7 @@ class Vocabulary:
         self.fields: dict[str, list[str]] = {}  # canonical field name -> spellings
         self.decl_exemption_patterns: list[str] = []
         self.placeholder_patterns: list[str] = []
+        self.note_patterns: list[str] = []
         self.extend(data)
 
     def extend(self, data: dict[str, Any]) -> None:
@@ -139,7 +140,7 @@ class Vocabulary:
         for key in LINE_WORD_KEYS:
             mine = self.line_words[key]
             mine.extend(w for w in data.get(key, []) if w not in mine)
-        for key in ("title_patterns", "decl_exemption_patterns", "placeholder_patterns"):
+        for key in ("title_patterns", "decl_exemption_patterns", "placeholder_patterns", "note_patterns"):
             mine = getattr(self, key)
             mine.extend(p for p in data.get(key, []) if p not in mine)
         self._build()
@@ -195,6 +196,7 @@ class Vocabulary:
         self.exemption_re = regex.compile(
             rf"(?<![A-Z0-9])(?:{_patterns(self.decl_exemption_patterns)})(?![A-Z0-9])", regex.IGNORECASE)
         self.placeholder_re = regex.compile(_patterns(self.placeholder_patterns), regex.IGNORECASE)
+        self.note_re = regex.compile(_patterns(self.note_patterns), regex.IGNORECASE)
 
     def _build_banner_anywhere(self) -> None:
         """The fallback banner of a damaged export, run into other text: after

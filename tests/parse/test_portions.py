@@ -112,3 +112,10 @@ def test_reason_section_with_its_dot_lost() -> None:
     assert doc.classified_by.section.value == "1.4" and [r.value for r in doc.classified_by.reasons] == ["b", "d"]
     doc = parse(Source("x.txt", HEAD.replace("reasons 1.4 (b) and (d)", "reasons for 14 years") + "1. (C) Text.\n"))
     assert doc.classified_by.section is None
+
+
+@pytest.mark.parametrize("note", ["7. MINIMIZE CONSIDERED. Visit London's Classified Website: XXXXXXXXXXXX",
+                                  "***** ***** Visit Embassy Paris' Classified Website: XXXXXXXXXXXX *****"])
+def test_a_posts_closing_notice_is_no_portion(note: str) -> None:
+    assert unmarked("5. (C) Text.\n\n6. (C) More.\n\n" + note + "\n") == []
+    assert unmarked("5. (C) Text.\n\n6. (C) More.\n\n7. A last word, unmarked.\n") == [12]

@@ -110,7 +110,7 @@ def _numbered(doc: Document, lines: list[Line], i: int, start_idx: int, ps: Para
         accept = portion is not None or (_can_start(lines, i, start_idx, ps, st) and (
             number == st.last + 1 or (st.last < number <= st.last + SKIP_MAX and st.prev_blank)))
         st.in_list = st.in_list and not accept
-    if not accept or _wrapped_reference(lines, i, ps):
+    if not accept or _wrapped_reference(lines, i, ps) or (portion is None and vocab.note_re.match(line.text, ps.after)):
         return False
     off, text = line.start, line.text
     if pm and portion is None and UNKNOWN_MARK_RE.fullmatch(pm["mark"].strip()):
@@ -201,7 +201,7 @@ def _block(doc: Document, line: Line, st: _State, vocab: Vocabulary) -> None:
     pmk = portion_start(line.text, line.start, vocab)
     if pmk is not None:
         st.blocks.append(Paragraph(span, None, None, pmk, s[:TEXT_KEPT], "block"))
-    elif is_trailer(s, vocab) or is_signature(s):
+    elif is_trailer(s, vocab) or is_signature(s) or vocab.note_re.match(s):
         pass
     elif is_heading(s):
         at = line.start + line.text.index(s[0])

@@ -119,3 +119,14 @@ def test_reason_section_with_its_dot_lost() -> None:
 def test_a_posts_closing_notice_is_no_portion(note: str) -> None:
     assert unmarked("5. (C) Text.\n\n6. (C) More.\n\n" + note + "\n") == []
     assert unmarked("5. (C) Text.\n\n6. (C) More.\n\n7. A last word, unmarked.\n") == [12]
+
+
+def test_a_control_glued_to_the_banner_serial_is_a_named_repair() -> None:
+    text = "ID:1 Cable dated:2010-02-04T10:15:00C O N F I D E N T I A L PARIS 000579NOFORNSIPDISPLEASE PASS\n\n" \
+           "E.O. 12958: DECL: 01/30/2014\nTAGS: PREL FR\nSUBJECT: (U) TALKS\n\n1. (C/NF) Text.\n"
+    doc = parse(Source("x.txt", text))
+    assert [c.value for c in doc.banner.controls] == ["NOFORN"]
+    assert [(r.name, text[r.span.start:r.span.end]) for r in doc.repairs if r.name == "control-glued-to-serial"] == [
+        ("control-glued-to-serial", "NOFORN")]
+    plain = parse(Source("x.txt", text.replace("000579NOFORNSIPDISPLEASE", "000579 PLEASE")))
+    assert plain.banner.controls == []

@@ -13,11 +13,13 @@ import regex
 
 from ..document import Marking, Repair, SectionMark, Span, Token
 from ..rx import rx
-from ..vocabulary import Vocabulary
+from ..vocabulary import Vocabulary, lookup_key
 from .lines import SECTION_RE, Line
 
 # Export preambles that may stand before a banner on its line.
 PREAMBLE_RE = regex.compile(r"^\s*(?:Telegram(?:Restricted by caption\.)?\s*)")
+# A serial with letters run on after it: the captions under the banner glued to it.
+GLUED_SERIAL_RE = regex.compile(r"[A-Z]\s+\d{3,}(?P<run>[A-Z]{4,})")
 POST_SERIAL_RE = regex.compile(r"(?P<post>[A-Z][A-Z .'-]*?[A-Z])\s+(?P<serial>\d{2,})\s*\\?\s*$")
 # How far into the file a damaged banner is looked for (lines).
 BANNER_ANYWHERE_LINES = 80
@@ -52,11 +54,33 @@ def looks_like_banner(mk: Marking, rest: str, vocab: Vocabulary) -> bool:
     return bool(first and (first.group(0) in vocab.caption_words or first.group(0) in vocab.banner_control))
 
 
-def finish_banner(mk: Marking, rest: str, roff: int, vocab: Vocabulary) -> Banner:
+def glued_control(mk: Marking, rest: str, roff: int, vocab: Vocabulary) -> Repair | None:
+    """The repair `control-glued-to-serial`: "LONDON 000255NOFORNSIPDIS", the
+    line breaks after the serial lost; the control that starts the run of
+    letters is the banner's."""
+    m = GLUED_SERIAL_RE.search(rest)
+    if m is None:
+        return None
+    run = m["run"]
+    for n in range(len(run), 1, -1):
+        name = vocab.banner_control.get(lookup_key(run[:n]))
+        if name:
+            span = Span(roff + m.start("run"), roff + m.start("run") + n)
+            if all(c.value != name for c in mk.controls):
+                mk.controls.append(Token(name, span, run[:n]))
+            return Repair("control-glued-to-serial", span, f"{name} read after the serial")
+    return None
+
+
+def finish_banner(mk: Marking, rest: str, roff: int, vocab: Vocabulary,
+                  repairs: list[Repair] | None = None) -> Banner:
     """The banner's section mark, controls, post and serial; its span grows to the end of its line."""
     sec = SECTION_RE.search(rest)
     section = SectionMark(int(sec["n"]), int(sec["m"]), Span(roff + sec.start(), roff + sec.end())) if sec else None
     vocab.scan_controls(rest, roff, mk)
+    glued = glued_control(mk, rest, roff, vocab) if repairs is not None else None
+    if glued:
+        repairs.append(glued)
     if mk.level_token is not None and len(mk.level_token.raw.split()) > 1:
         # SENSITIVE BUT UNCLASSIFIED is the UNCLASSIFIED level plus SBU.
         vocab.scan_controls(mk.level_token.raw, mk.level_token.span.start, mk)
@@ -84,7 +108,7 @@ def banner_at_start(line: Line, vocab: Vocabulary) -> tuple[Banner, list[Repair]
         repairs.append(Repair("banner-after-preamble", got[0].span, "export preamble before the banner"))
     if got[0].spaced:
         repairs.append(Repair("spaced-banner", got[0].span, f"read as {got[0].level}"))
-    return finish_banner(*got, vocab), repairs
+    return finish_banner(*got, vocab, repairs), repairs
 
 
 def banner_anywhere(lines: list[Line], vocab: Vocabulary) -> tuple[int, Banner, list[Repair]] | None:
@@ -112,7 +136,7 @@ def banner_anywhere(lines: list[Line], vocab: Vocabulary) -> tuple[int, Banner, 
             repairs.append(Repair("lost-first-letter", lt.span, f"read as {level}"))
         elif mk.spaced:
             repairs.append(Repair("spaced-banner", lt.span, f"read as {level}"))
-        return i, finish_banner(mk, line.text[m.end("level"):], off + m.end("level"), vocab), repairs
+        return i, finish_banner(mk, line.text[m.end("level"):], off + m.end("level"), vocab, repairs), repairs
     return None
 
 

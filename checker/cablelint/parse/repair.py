@@ -21,6 +21,7 @@ REPAIRS = {
     "spaced-banner": "a letter-spaced banner (C O N F I D E N T I A L) read as its level",
     "lost-first-letter": "a label or banner that lost its first letter (AGS:, UBJECT:, O N F I D E N T I A L)",
     "banner-after-preamble": "a banner found after export preambles or inside another line",
+    "control-glued-to-serial": "a control run on after the banner's serial (000255NOFORNSIPDIS)",
     "pilcrow-as-1": "paragraph 1-9 written with a pilcrow and exported as 11-19, read back as 1-9",
     "markdown-debris": "markdown link debris ([PREL](#), [11.](#)) read through",
     "wrapped-field": "a field wrapped mid-word or over lines (FOR REAS / ONS 1.4 B/D) joined",

@@ -181,7 +181,7 @@ class Vocabulary:
         self._build_banner_anywhere()
         # The unparenthesised whole-text mark of 1970s-80s cables: `1. SECRET - ENTIRE TEXT.`
         self.entire_text_re = regex.compile(
-            rf"(?P<mark>(?P<level>{_alternation(list(self.levels))})\s*-\s*(?P<ctl>ENTIRE\s+TEXT))\b")
+            rf"(?P<mark>(?P<level>{_alternation(list(self.levels))})\s*-\s*(?P<ctl>ENTIRE\s+TEXT))\b", regex.IGNORECASE)
         # Caption lines: every word of a caption phrase may stand alone on one
         # ("SENSITIVE BUT UNCLASSIFIED" lets "BUT" through); single caption words
         # may lead a passing line they were run into ("NOFORN SIPDIS DEPT FOR NEA").

@@ -130,3 +130,16 @@ def test_a_control_glued_to_the_banner_serial_is_a_named_repair() -> None:
         ("control-glued-to-serial", "NOFORN")]
     plain = parse(Source("x.txt", text.replace("000579NOFORNSIPDISPLEASE", "000579 PLEASE")))
     assert plain.banner.controls == []
+
+
+def test_a_whole_text_mark_in_mixed_case() -> None:
+    doc = parse(Source("x.txt", HEAD + "1.Secret - Entire Text.\n\n2.(S) Text.\n"))
+    mark = doc.paragraphs[0].portion
+    assert mark.level == "SECRET" and [c.value for c in mark.controls] == ["ENTIRE TEXT"]
+
+
+def test_a_tags_label_that_lost_its_first_letter_after_a_run_on_eo_line() -> None:
+    text = BANNER + "E.O. 12958: N/A AGS: PREL, OVIP, AR\nSUBJECT: (U) TALKS\n\n1. (C) Text.\n"
+    doc = parse(Source("x.txt", text))
+    assert [t.value for t in doc.tags] == ["PREL", "OVIP", "AR"]
+    assert parse(Source("x.txt", text.replace(" AGS:", " BAGS:"))).tags == []

@@ -66,7 +66,7 @@ def undo_pilcrow(num: int, raw: str, last: int) -> int:
 def entire_text_mark(em: regex.Match, off: int) -> Marking:
     """`1. SECRET - ENTIRE TEXT.`: the whole-text mark of 1970s-80s
     cables, written without parentheses; it is paragraph 1's mark."""
-    level = em["level"]
+    level = em["level"].upper()  # "1.Secret - Entire Text." too
     lt = Token(level, Span(off + em.start("level"), off + em.end("level")), em["level"])
     return Marking(raw=em["mark"], span=Span(off + em.start("mark"), off + em.end("mark")), level=level,
                    level_token=lt, controls=[Token("ENTIRE TEXT", Span(off + em.start("ctl"), off + em.end("ctl")),

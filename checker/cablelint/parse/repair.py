@@ -39,7 +39,7 @@ RUN_ON_MAX_LEN = 2000
 RUN_ON_MARK_RE = regex.compile(
     r"E\.\s?O\.\s?\d{5}\b"
     r"|E(?<![A-Za-z]E)O\s\d{5}\s+DECL"
-    r"|T(?<![A-Za-z]T)AGS\s*:|S(?<![A-Za-z]S)UBJ(?:ECT)?\s*:|R(?<![A-Za-z]R)EFS?\s*:"
+    r"|T(?<![A-Za-z]T)AGS\s*:|(?<=[A-Z/] )AGS:|S(?<![A-Za-z]S)UBJ(?:ECT)?\s*:|R(?<![A-Za-z]R)EFS?\s*:"
     r"|[Cc](?<![A-Za-z][Cc])(?i:LASSIFIED\s+BY\b)"
     r"|C(?<=[A-Z]{2}C)lassified\s+By\b"  # glued to the subject: "VISIT TO CAIROClassified By:"
     r"|1(?<=\s1)\s?\.\s?\((?:U|C|S|TS|SBU)(?:/[A-Z]{1,3})?\)"  # paragraph 1 glued to the header

@@ -1,0 +1,185 @@
+"""The result cache and the engine cache (issue 15): a warm run gives the
+same report as a cold one, a change to a file or a rule set is seen, and
+nothing protected or flagged is stored in clear."""
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+
+from cablelint import cache, enginecache, pool
+from cablelint.api import make_config
+from cablelint.cli import main
+from cablelint.ruleset import rules_dir
+from cablelint.runner import build_engine, run_check
+
+CABLE = """C O N F I D E N T I A L PARIS 000{n:03d}
+E.O. 12958: DECL: 01/30/2014
+TAGS: PREL FR
+SUBJECT: (U) CACHE TEST
+Classified By: DCM Jane Roe, reasons 1.4 (b) and (d)
+
+1. {mark} Poloff met {name} on Monday.
+"""
+
+
+def _corpus(folder: Path, n: int = 6) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for i in range(n):
+        p = folder / f"c{i:03d}.txt"
+        name = "Ottilie Vandermeer" if i % 3 == 0 else "the minister"
+        p.write_text(CABLE.format(n=i, mark="(C)" if i % 2 else "", name=name), encoding="utf-8")
+        out.append(p)
+    return out
+
+
+def _run(capsys, *args: str) -> tuple[int, str]:
+    code = main(["check", "--isolated", "--date", "2004-01-30", "-f", "concise", "-q", *args])
+    return code, capsys.readouterr().out
+
+
+def _all_bytes(folder: Path) -> bytes:
+    return b"".join(p.read_bytes() for p in folder.rglob("*") if p.is_file())
+
+
+def test_warm_run_gives_the_same_report_and_hits(tmp_path: Path, capsys) -> None:
+    files = _corpus(tmp_path / "cables")
+    cdir = tmp_path / "cache"
+    cold = _run(capsys, "--cache-dir", str(cdir), str(tmp_path / "cables"))
+    assert (cdir / ".gitignore").read_text().strip().endswith("*") and (cdir / "CACHEDIR.TAG").is_file()
+    warm = _run(capsys, "--cache-dir", str(cdir), str(tmp_path / "cables"))
+    assert cold == warm and "CL102" in cold[1]
+    engine = build_engine(make_config(None, date="2004-01-30"), cache_root=cdir)
+    results = cache.ResultCache(cdir, engine.fingerprint)
+    assert all(results.get(str(f)) is not None for f in files)  # the CLI's run key is the API's too
+
+
+def test_a_changed_file_is_linted_again_and_a_touched_one_hits(tmp_path: Path, capsys) -> None:
+    files = _corpus(tmp_path / "cables", 2)
+    cdir = tmp_path / "cache"
+    _run(capsys, "--cache-dir", str(cdir), str(files[0]))
+    engine = build_engine(make_config(None, date="2004-01-30"), cache_root=cdir)
+    st = files[0].stat()
+    os.utime(files[0], ns=(st.st_atime_ns, st.st_mtime_ns + 5_000_000_000))  # same content, new mtime
+    results = cache.ResultCache(cdir, engine.fingerprint)
+    assert results.get(str(files[0])) is not None and results.hits == 1
+    files[0].write_text(CABLE.format(n=0, mark="(C)", name="the minister"), encoding="utf-8")  # the missing mark is added
+    results = cache.ResultCache(cdir, engine.fingerprint)
+    assert results.get(str(files[0])) is None
+    code, out = _run(capsys, "--cache-dir", str(cdir), str(files[0]))
+    assert "CL102" not in out
+
+
+def test_a_changed_rule_file_rebuilds_the_engine_and_its_findings(tmp_path: Path, capsys) -> None:
+    files = _corpus(tmp_path / "cables", 1)
+    for name in ("state.yaml", "markings.yaml"):
+        shutil.copy(rules_dir() / name, tmp_path / name)
+    house = tmp_path / "house.yaml"
+    house.write_text((rules_dir() / "state.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    cdir = tmp_path / "cache"
+    _, before = _run(capsys, "--cache-dir", str(cdir), "--rules", str(house), str(files[0]))
+    text = house.read_text(encoding="utf-8")
+    assert "CL102" in before and "\n  - id: CL102\n" in text
+    head, tail = text.split("\n  - id: CL102\n", 1)
+    msg_at = tail.index("    message:")
+    end = tail.index("\n", msg_at)
+    house.write_text(head + "\n  - id: CL102\n" + tail[:msg_at] + '    message: "RENAMED MESSAGE"' + tail[end:],
+                     encoding="utf-8")
+    _, after = _run(capsys, "--cache-dir", str(cdir), "--rules", str(house), str(files[0]))
+    assert "RENAMED MESSAGE" in after and "RENAMED MESSAGE" not in before
+
+
+def test_no_protected_term_nor_flagged_text_is_stored(tmp_path: Path, capsys) -> None:
+    files = _corpus(tmp_path / "cables", 4)
+    plist = tmp_path / "names.txt"
+    plist.write_text("Ottilie Vandermeer\n", encoding="utf-8")
+    cdir = tmp_path / "cache"
+    args = ["--cache-dir", str(cdir), "--protect", str(plist), "-r", "state", "-r", "release",
+            "--as-of", "2010-01-01", str(tmp_path / "cables")]
+    cold = _run(capsys, *args)
+    warm = _run(capsys, *args)
+    assert cold == warm and "CL601" in cold[1]
+    stored = _all_bytes(cdir)
+    assert b"Vandermeer" not in stored and b"Ottilie" not in stored
+    assert list((cdir / "results").rglob("*.pickle"))  # the files without the name were cached
+    # Without a protect list the name is ordinary text: cached, but only as spans, never quoted.
+    _run(capsys, "--cache-dir", str(cdir), str(tmp_path / "cables"))
+    for shard in (cdir / "results").rglob("*.pickle"):
+        for entry in pickle.loads(shard.read_bytes()).values():
+            assert all(len(row) == 10 for row in entry[3])  # no `matched` column
+    assert b"Vandermeer" not in _all_bytes(cdir / "results")
+    assert files
+
+
+def test_no_cache_writes_nothing(tmp_path: Path, capsys, monkeypatch) -> None:
+    _corpus(tmp_path / "cables", 2)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("CABLELINT_CACHE_DIR", raising=False)
+    _run(capsys, "--no-cache", "cables")
+    assert not (tmp_path / cache.DIR_NAME).exists()
+    _run(capsys, "cables")
+    assert (tmp_path / cache.DIR_NAME / "results").is_dir()  # the default place, in the current directory
+
+
+def test_shards_are_replaced_atomically_and_keys_are_bounded(tmp_path: Path) -> None:
+    a = cache.ResultCache(tmp_path, "k" * 64)
+    b = cache.ResultCache(tmp_path, "k" * 64)
+    row = ("CL101", "name", 3, "message", 1, 1, 1, 2, 0, 1)
+    a.put("one.txt", (1, 1, "h1"), [row])
+    b.put("two.txt", (1, 1, "h2"), [row])
+    a.save()
+    b.save()  # a concurrent run: the last writer wins, the file is whole
+    for shard in (tmp_path / "results").rglob("*.pickle"):
+        assert isinstance(pickle.loads(shard.read_bytes()), dict)
+    assert not list(tmp_path.rglob("*.tmp"))
+    for i in range(cache.MAX_KEYS + 3):
+        c = cache.ResultCache(tmp_path, f"{i:02d}" + "k" * 62)
+        c.put("x.txt", (1, 1, "h"), [])
+        c.save()
+    assert len(list((tmp_path / "results").iterdir())) == cache.MAX_KEYS
+
+
+def test_a_damaged_cache_is_a_miss_not_an_error(tmp_path: Path, capsys) -> None:
+    _corpus(tmp_path / "cables", 2)
+    cdir = tmp_path / "cache"
+    cold = _run(capsys, "--cache-dir", str(cdir), str(tmp_path / "cables"))
+    for p in cdir.rglob("*.pickle"):
+        p.write_bytes(b"not a pickle")
+    assert _run(capsys, "--cache-dir", str(cdir), str(tmp_path / "cables")) == cold
+
+
+def test_engine_cache_loads_without_the_rule_loader(tmp_path: Path) -> None:
+    cfg = make_config(None)
+    first = build_engine(cfg, cache_root=tmp_path)
+    second = enginecache.cached_build(cfg, {}, lambda: pytest.fail("rebuilt instead of loaded"), tmp_path)
+    assert first.fingerprint == second.fingerprint and first.fingerprint
+    assert sorted(second.rules) == sorted(first.rules)
+
+
+def test_workers_send_no_text_and_the_parent_fills_it_when_asked(tmp_path: Path) -> None:
+    files = [str(p) for p in _corpus(tmp_path / "cables", 3)]
+    engine = build_engine(make_config(None, date="2004-01-30"))
+    pool._ENGINE = engine
+    pool._init_worker(None)  # as in a forked worker
+    try:
+        rows = pool.lint_one(files[0])[1]
+    finally:
+        pool._ENGINE, pool._KEEP_MATCHED = None, True
+    assert rows and all(r[-1] == "" for r in rows)
+    run = run_check(make_config(None, date="2004-01-30"), files, engine=engine, jobs=2, cache_root=tmp_path)
+    alone = run_check(make_config(None, date="2004-01-30"), files, engine=engine, jobs=1)
+    assert [(f.path, f.rule, f.start, f.matched) for f in run.findings] == \
+        [(f.path, f.rule, f.start, f.matched) for f in alone.findings]
+    assert any(f.matched for f in run.findings)
+    assert set(run.sources) == set(files) and run.sources[files[0]].text.startswith("C O N F")
+
+
+def test_default_jobs_use_every_core_only_for_big_runs() -> None:
+    cores = os.cpu_count() or 1
+    assert pool.resolve_jobs(None, 10) == 1
+    assert pool.resolve_jobs(None, pool.AUTO_MIN_FILES) == cores
+    assert pool.resolve_jobs(1, 10_000) == 1 and pool.resolve_jobs(0, 1) == cores

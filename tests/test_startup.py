@@ -37,3 +37,16 @@ def test_every_format_module_is_listed() -> None:
             found[mod.NAME] = info.name
     assert found == reporters.FORMATS
     assert reporters.names() == sorted(found)
+
+
+def test_a_warm_one_file_run_loads_neither_the_rule_loader_nor_yaml(tmp_path) -> None:
+    from conftest import SEED
+
+    code = (f"import os; os.environ['CABLELINT_CACHE_DIR'] = {str(tmp_path)!r}\n"
+            "from cablelint.cli import main\n"
+            f"main(['check', '--isolated', '--exit-zero', '-q', '-f', 'concise', {str(SEED)!r}])")
+    _loaded_after(code)  # the first run builds the engine and fills the cache
+    loaded = _loaded_after(code)
+    assert "cablelint.engine" in loaded
+    assert not {"yaml", "tomllib", "cablelint.ruleset", "cablelint.protect", "cablelint.baseline",
+                "xml.etree.ElementTree", "cablelint.reporters.full"} & loaded

@@ -183,3 +183,15 @@ def test_default_jobs_use_every_core_only_for_big_runs() -> None:
     assert pool.resolve_jobs(None, 10) == 1
     assert pool.resolve_jobs(None, pool.AUTO_MIN_FILES) == cores
     assert pool.resolve_jobs(1, 10_000) == 1 and pool.resolve_jobs(0, 1) == cores
+
+
+def test_protected_rules_get_their_flagged_text_back_for_the_mask(tmp_path: Path) -> None:
+    files = [str(p) for p in _corpus(tmp_path / "cables", 3)]
+    plist = tmp_path / "names.txt"
+    plist.write_text("Ottilie Vandermeer\n", encoding="utf-8")
+    cfg = make_config(None, date="2004-01-30", rules=["state", "release"], protect=[str(plist)], as_of="2010-01-01")
+    engine = build_engine(cfg)
+    run = run_check(cfg, files, engine=engine, jobs=2, need_matched=False)
+    flagged = [f for f in run.findings if f.rule == "CL601"]
+    assert flagged and all(f.matched == "Ottilie Vandermeer" for f in flagged)
+    assert all(not f.matched for f in run.findings if f.rule == "CL102")  # no output asked for those

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from cablelint import cache, enginecache, pool
+from cablelint import cache, enginecache, lintpool as pool
 from cablelint.api import make_config
 from cablelint.cli import main
 from cablelint.ruleset import rules_dir
-from cablelint.runner import build_engine, run_check
+from cablelint.session import Session
 
 CABLE = """C O N F I D E N T I A L PARIS 000{n:03d}
 E.O. 12958: DECL: 01/30/2014
@@ -53,23 +53,23 @@ def test_warm_run_gives_the_same_report_and_hits(tmp_path: Path, capsys) -> None
     assert (cdir / ".gitignore").read_text().strip().endswith("*") and (cdir / "CACHEDIR.TAG").is_file()
     warm = _run(capsys, "--cache-dir", str(cdir), str(tmp_path / "cables"))
     assert cold == warm and "CL102" in cold[1]
-    engine = build_engine(make_config(None, date="2004-01-30"), cache_root=cdir)
+    engine = Session.build(make_config(None, date="2004-01-30"), cache_root=cdir).engine
     results = cache.ResultCache(cdir, engine.fingerprint)
-    assert all(results.get(str(f)) is not None for f in files)  # the CLI's run key is the API's too
+    assert all(results.get(str(f)) is not cache.MISS for f in files)  # the CLI's run key is the API's too
 
 
 def test_a_changed_file_is_linted_again_and_a_touched_one_hits(tmp_path: Path, capsys) -> None:
     files = _corpus(tmp_path / "cables", 2)
     cdir = tmp_path / "cache"
     _run(capsys, "--cache-dir", str(cdir), str(files[0]))
-    engine = build_engine(make_config(None, date="2004-01-30"), cache_root=cdir)
+    engine = Session.build(make_config(None, date="2004-01-30"), cache_root=cdir).engine
     st = files[0].stat()
     os.utime(files[0], ns=(st.st_atime_ns, st.st_mtime_ns + 5_000_000_000))  # same content, new mtime
     results = cache.ResultCache(cdir, engine.fingerprint)
-    assert results.get(str(files[0])) is not None and results.hits == 1
+    assert results.get(str(files[0])) is not cache.MISS and results.hits == 1
     files[0].write_text(CABLE.format(n=0, mark="(C)", name="the minister"), encoding="utf-8")  # the missing mark is added
     results = cache.ResultCache(cdir, engine.fingerprint)
-    assert results.get(str(files[0])) is None
+    assert results.get(str(files[0])) is cache.MISS
     code, out = _run(capsys, "--cache-dir", str(cdir), str(files[0]))
     assert "CL102" not in out
 
@@ -154,7 +154,7 @@ def test_a_damaged_cache_is_a_miss_not_an_error(tmp_path: Path, capsys) -> None:
 
 def test_engine_cache_loads_without_the_rule_loader(tmp_path: Path) -> None:
     cfg = make_config(None)
-    first = build_engine(cfg, cache_root=tmp_path)
+    first = Session.build(cfg, cache_root=tmp_path).engine
     second = enginecache.cached_build(cfg, {}, lambda: pytest.fail("rebuilt instead of loaded"), tmp_path)
     assert first.fingerprint == second.fingerprint and first.fingerprint
     assert sorted(second.rules) == sorted(first.rules)
@@ -162,16 +162,16 @@ def test_engine_cache_loads_without_the_rule_loader(tmp_path: Path) -> None:
 
 def test_workers_send_no_text_and_the_parent_fills_it_when_asked(tmp_path: Path) -> None:
     files = [str(p) for p in _corpus(tmp_path / "cables", 3)]
-    engine = build_engine(make_config(None, date="2004-01-30"))
-    pool._ENGINE = engine
-    pool._init_worker(None)  # as in a forked worker
+    session = Session.build(make_config(None, date="2004-01-30"))
+    pool._ENGINE = session.engine
+    pool._worker_init(None)  # as in a forked worker
     try:
-        rows = pool.lint_one(files[0])[1]
+        rows = pool._lint_path(files[0])[1]
     finally:
         pool._ENGINE, pool._KEEP_MATCHED = None, True
     assert rows and all(r[-1] == "" for r in rows)
-    run = run_check(make_config(None, date="2004-01-30"), files, engine=engine, jobs=2, cache_root=tmp_path)
-    alone = run_check(make_config(None, date="2004-01-30"), files, engine=engine, jobs=1)
+    run = session.lint(files, jobs=2)
+    alone = session.lint(files, jobs=1)
     assert [(f.path, f.rule, f.start, f.matched) for f in run.findings] == \
         [(f.path, f.rule, f.start, f.matched) for f in alone.findings]
     assert any(f.matched for f in run.findings)
@@ -190,8 +190,7 @@ def test_protected_rules_get_their_flagged_text_back_for_the_mask(tmp_path: Path
     plist = tmp_path / "names.txt"
     plist.write_text("Ottilie Vandermeer\n", encoding="utf-8")
     cfg = make_config(None, date="2004-01-30", rules=["state", "release"], protect=[str(plist)], as_of="2010-01-01")
-    engine = build_engine(cfg)
-    run = run_check(cfg, files, engine=engine, jobs=2, need_matched=False)
+    run = Session.build(cfg).lint(files, jobs=2, need_matched=False)
     flagged = [f for f in run.findings if f.rule == "CL601"]
     assert flagged and all(f.matched == "Ottilie Vandermeer" for f in flagged)
     assert all(not f.matched for f in run.findings if f.rule == "CL102")  # no output asked for those

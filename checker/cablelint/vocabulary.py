@@ -18,8 +18,6 @@ import regex
 
 from .rule import RuleSetError
 from .rx import rx
-from .vocab_schema import validate_vocabulary
-from .yamlio import read_yaml
 from .document import Marking, Span, Token
 from .marking_forms import (FOREIGN_OWNER, JOINT_LIST_RE, lookup_key, read_foreign_portion,  # noqa: F401
                             read_pattern_entry, read_space_separated_portion, set_foreign_owner)
@@ -369,6 +367,9 @@ class Vocabulary:
 def default_vocabulary_data() -> dict[str, Any]:
     """rules/markings.yaml, read and checked like a rule set (errors name file:line)."""
     path = rules_dir() / "markings.yaml"
+    from .vocab_schema import validate_vocabulary  # the loader (and YAML) only when the engine is built
+    from .yamlio import read_yaml
+
     return validate_vocabulary(path, read_yaml(path, RuleSetError), top_level=True)
 
 

@@ -14,6 +14,7 @@ from cablelint import cache, enginecache, lintpool as pool
 from cablelint.api import make_config
 from cablelint.cli import main
 from cablelint.ruleset import rules_dir
+from cablelint.findings import Finding, Severity
 from cablelint.session import Session
 
 CABLE = """C O N F I D E N T I A L PARIS 000{n:03d}
@@ -110,7 +111,7 @@ def test_no_protected_term_nor_flagged_text_is_stored(tmp_path: Path, capsys) ->
     _run(capsys, "--cache-dir", str(cdir), str(tmp_path / "cables"))
     for shard in (cdir / "results").rglob("*.pickle"):
         for entry in pickle.loads(shard.read_bytes()).values():
-            assert all(len(row) == 10 for row in entry[3])  # no `matched` column
+            assert all(f.matched == "" for f in entry[4] or ())  # never the flagged text
     assert b"Vandermeer" not in _all_bytes(cdir / "results")
     assert files
 
@@ -128,9 +129,9 @@ def test_no_cache_writes_nothing(tmp_path: Path, capsys, monkeypatch) -> None:
 def test_shards_are_replaced_atomically_and_keys_are_bounded(tmp_path: Path) -> None:
     a = cache.ResultCache(tmp_path, "k" * 64)
     b = cache.ResultCache(tmp_path, "k" * 64)
-    row = ("CL101", "name", 3, "message", 1, 1, 1, 2, 0, 1)
-    a.put("one.txt", (1, 1, "h1"), [row])
-    b.put("two.txt", (1, 1, "h2"), [row])
+    found = Finding("one.txt", "CL101", "name", Severity.ERROR, "message", 1, 1, 1, 2, 0, 1, "flagged")
+    a.put("one.txt", (1, 1, "h1"), [found])
+    b.put("two.txt", (1, 1, "h2"), [found])
     a.save()
     b.save()  # a concurrent run: the last writer wins, the file is whole
     for shard in (tmp_path / "results").rglob("*.pickle"):
@@ -166,10 +167,10 @@ def test_workers_send_no_text_and_the_parent_fills_it_when_asked(tmp_path: Path)
     pool._ENGINE = session.engine
     pool._worker_init(None)  # as in a forked worker
     try:
-        rows = pool._lint_path(files[0])[1]
+        found = pool._lint_path(files[0])[1]
     finally:
         pool._ENGINE, pool._KEEP_MATCHED = None, True
-    assert rows and all(r[-1] == "" for r in rows)
+    assert found and all(f.matched == "" for f in found)
     run = session.lint(files, jobs=2)
     alone = session.lint(files, jobs=1)
     assert [(f.path, f.rule, f.start, f.matched) for f in run.findings] == \
@@ -194,3 +195,17 @@ def test_protected_rules_get_their_flagged_text_back_for_the_mask(tmp_path: Path
     flagged = [f for f in run.findings if f.rule == "CL601"]
     assert flagged and all(f.matched == "Ottilie Vandermeer" for f in flagged)
     assert all(not f.matched for f in run.findings if f.rule == "CL102")  # no output asked for those
+
+
+def test_a_cached_finding_keeps_its_related_findings_under_the_run_s_path(tmp_path: Path) -> None:
+    c = cache.ResultCache(tmp_path, "r" * 64)
+    part = Finding("./a.txt", "CL502", "n", Severity.WARNING, "part", 3, 1, 3, 2, 10, 11, "x")
+    whole = Finding("./a.txt", "CL502", "n", Severity.WARNING, "1 more like it", 1, 1, 1, 2, 0, 1, "y",
+                    related=[part])
+    (tmp_path / "a.txt").write_text("y\n\nx\n", encoding="utf-8")
+    st = (tmp_path / "a.txt").stat()
+    c.put(str(tmp_path / "a.txt"), (st.st_size, st.st_mtime_ns, "h"), [whole])
+    c.save()
+    got = cache.ResultCache(tmp_path, "r" * 64).get(str(tmp_path / "a.txt"))
+    assert got[0].message == "1 more like it" and got[0].related[0].message == "part"
+    assert got[0].matched == got[0].related[0].matched == ""

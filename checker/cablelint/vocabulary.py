@@ -22,7 +22,8 @@ from .vocab_schema import validate_vocabulary
 from .yamlio import read_yaml
 from .document import Marking, Span, Token
 from .marking_forms import (FOREIGN_OWNER, JOINT_LIST_RE, lookup_key, read_foreign_portion,  # noqa: F401
-                            read_pattern_entry, read_space_separated_portion, set_foreign_owner)
+                            read_next_sar_program, read_pattern_entry, read_space_separated_portion,
+                            set_foreign_owner)
 
 # A letter-spaced level shorter than this (`C U I`) could be any run of
 # capitals, so only longer level words are looked for letter-spaced inside a line.
@@ -340,6 +341,9 @@ class Vocabulary:
                 continue
             name = table.get(n) or alt.get(n)
             if name is None and read_pattern_entry(self, seg, tok_span, mk):
+                continue
+            one_slash = rx(r"(?<!/)/\s*$").search(text[:part.start()]) is not None
+            if name is None and read_next_sar_program(self, seg, tok_span, mk, one_slash):
                 continue
             if name is None and portion and n in self.portion_level and mk.level is None:
                 mk.level = self.portion_level[n]

@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 # The owner of a non-US or JOINT marking after its leading `//`: a trigraph or
 # tetragraph (GBR; NATO is a level of its own) or JOINT (CAPCO D.1, H.2, H.3).
 FOREIGN_OWNER = r"(?P<owner>JOINT|(?!NATO\b|COSMIC\b)[A-Z]{3,4})"
+# A foreign portion may name several owners: `(//CAN GBR S)`, `(//CAN DEU S//REL TO
+# USA, CAN, DEU)` (H.7: acknowledged FGI from more than one source).
+FOREIGN_OWNERS = r"(?P<owner>JOINT|(?:(?!NATO\b|COSMIC\b|TOP\b)[A-Z]{3,4})(?:[ ]+(?!NATO\b|COSMIC\b|TOP\b)[A-Z]{3,4})*)"
 # The co-owners listed after a JOINT level: `JOINT SECRET CAN GBR USA`.
 JOINT_LIST_RE = regex.compile(r"(?:[ ]+[A-Z]{3,4}\b(?!\s*-))+")
 

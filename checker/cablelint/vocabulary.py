@@ -21,7 +21,7 @@ from .rx import rx
 from .vocab_schema import validate_vocabulary
 from .yamlio import read_yaml
 from .document import Marking, Span, Token
-from .marking_forms import (FOREIGN_OWNER, JOINT_LIST_RE, lookup_key, read_foreign_portion,  # noqa: F401
+from .marking_forms import (FOREIGN_OWNER, FOREIGN_OWNERS, JOINT_LIST_RE, lookup_key, read_foreign_portion,  # noqa: F401
                             read_next_sar_program, read_pattern_entry, read_space_separated_portion,
                             set_foreign_owner)
 
@@ -279,7 +279,7 @@ class Vocabulary:
         if not stripped or len(stripped) > 60:
             return None
         lead = len(content) - len(content.lstrip())
-        fm = rx(rf"//(?:{FOREIGN_OWNER}[ ]+)?").match(stripped)
+        fm = rx(rf"//(?:{FOREIGN_OWNERS}[ ]+)?").match(stripped)
         if fm:
             return read_foreign_portion(self, stripped, offset + lead, fm)
         mk = Marking(raw=stripped, span=Span(offset + lead, offset + lead + len(stripped)), form="portion")

@@ -19,8 +19,9 @@ import regex
 from .rule import RuleSetError
 from .rx import rx
 from .document import Marking, Span, Token
-from .marking_forms import (FOREIGN_OWNER, JOINT_LIST_RE, lookup_key, read_foreign_portion,  # noqa: F401
-                            read_pattern_entry, read_space_separated_portion, set_foreign_owner)
+from .marking_forms import (FOREIGN_OWNER, FOREIGN_OWNERS, JOINT_LIST_RE, lookup_key, read_foreign_portion,  # noqa: F401
+                            read_next_sar_program, read_pattern_entry, read_space_separated_portion,
+                            set_foreign_owner)
 
 # A letter-spaced level shorter than this (`C U I`) could be any run of
 # capitals, so only longer level words are looked for letter-spaced inside a line.
@@ -276,7 +277,7 @@ class Vocabulary:
         if not stripped or len(stripped) > 60:
             return None
         lead = len(content) - len(content.lstrip())
-        fm = rx(rf"//(?:{FOREIGN_OWNER}[ ]+)?").match(stripped)
+        fm = rx(rf"//(?:{FOREIGN_OWNERS}[ ]+)?").match(stripped)
         if fm:
             return read_foreign_portion(self, stripped, offset + lead, fm)
         mk = Marking(raw=stripped, span=Span(offset + lead, offset + lead + len(stripped)), form="portion")
@@ -338,6 +339,9 @@ class Vocabulary:
                 continue
             name = table.get(n) or alt.get(n)
             if name is None and read_pattern_entry(self, seg, tok_span, mk):
+                continue
+            one_slash = rx(r"(?<!/)/\s*$").search(text[:part.start()]) is not None
+            if name is None and read_next_sar_program(self, seg, tok_span, mk, one_slash):
                 continue
             if name is None and portion and n in self.portion_level and mk.level is None:
                 mk.level = self.portion_level[n]

@@ -17,6 +17,13 @@ CORPUS = SHARED / "corpus" / "real"
 INDEX = SHARED / "corpus" / "index.tsv"
 SEED = ROOT / "seeds" / "000_711929c1ae99c3c4.txt"
 
+# The result and engine caches of every cablelint run in the suite (in-process
+# and subprocesses) go to one throw-away folder, never into the checkout.
+if "CABLELINT_CACHE_DIR" not in os.environ:
+    import tempfile
+
+    os.environ["CABLELINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="cablelint-test-cache-")
+
 
 def need_shared(path: Path) -> Path:
     if path.exists():

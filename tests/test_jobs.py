@@ -15,7 +15,7 @@ def test_jobs_give_the_same_report(tmp_path: Path, capsys) -> None:
             f"SUBJECT: (U) TEST\nClassified By: DCM Jane Roe, reasons 1.4 (b) and (d)\n\n1. {mark} Text.\n",
             encoding="utf-8")
     (tmp_path / "bad.txt").write_bytes(b"\x00\x01binary")
-    args = ["check", "--isolated", "--date", "2004-01-30", "-f", "concise", "-q", str(tmp_path)]
+    args = ["check", "--isolated", "--no-cache", "--date", "2004-01-30", "-f", "concise", "-q", str(tmp_path)]
     one = main(args)
     out_one = capsys.readouterr().out
     two = main(args + ["--jobs", "2"])

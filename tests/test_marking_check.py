@@ -97,3 +97,30 @@ rules:
     path.write_text(bad, encoding="utf-8")
     with pytest.raises(RuleSetError, match="bad regex in `text_lacks`"):
         load(str(path))
+
+
+def test_cui_markings_are_checked_with_the_cui_rules_and_order() -> None:
+    """A CUI banner gets the CUI set's marking rules and the CUI order
+    (categories before dissemination controls), not the CAPCO order."""
+    res = lint_marking("CUI//SP-CTI/NOFORN", engine=ENGINE)
+    assert [f.rule for f in res.findings] == ["CL805"]
+    assert (res.banner, res.portion) == ("CUI//SP-CTI//NOFORN", "(CUI//SP-CTI//NF)")
+
+
+def test_a_lone_cui_marking_is_judged_as_of_the_run_date() -> None:
+    """Era rules run on a lone marking (no CL000 'date unknown'): FOUO under
+    a CUI banner is a legacy marking today, and not before the CUI rule."""
+    today = lint_marking("CUI//FOUO", engine=ENGINE)
+    assert [f.rule for f in today.findings] == ["CL817"]
+    import datetime as dt
+    old = make_engine(date=dt.date(2010, 1, 1))
+    assert [f.rule for f in lint_marking("CUI//FOUO", engine=old).findings] == []
+
+
+def test_a_second_sar_program_rolls_up_like_the_first() -> None:
+    text = ("TOP SECRET//SAR-BP//NOFORN\n\nClassified By: Jane Q. Analyst, Director, Office of Harbor Studies\n"
+            "Reason: 1.4(c)\nDeclassify On: 20491231\n\n(TS//SAR-BP//NF) One.\n\n(TS//SAR-SDA//NF) Two.\n\n"
+            "TOP SECRET//SAR-BP//NOFORN\n")
+    assert [f.rule for f in lint_text(text, engine=ENGINE)] == ["CL743"]
+    fixed = text.replace("SAR-BP//NOFORN\n", "SAR-BP/SDA//NOFORN\n")
+    assert lint_text(fixed, engine=ENGINE) == []

@@ -285,12 +285,6 @@ def test_gitignore_means_what_it_means_to_git(project: Path, capsys) -> None:
     assert {Path(f["path"]).name for f in json.loads(capsys.readouterr().out)} == {"draft-1.txt"}
 
 
-def test_the_benchmark_finds_its_files_through_the_one_discovery() -> None:
-    from cablelint.bench import per_document
-
-    assert per_document(ROOT / "examples" / "state", ["state"])["files"] >= 3
-
-
 def test_an_unconfigured_protect_list_in_the_folder_is_not_printed(tmp_path: Path, capsys) -> None:
     (tmp_path / "c.txt").write_text(CABLE, encoding="utf-8")
     (tmp_path / "informants.txt").write_text("Quillon Varsk\nAnn Example\n", encoding="utf-8")

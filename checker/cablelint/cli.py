@@ -19,31 +19,22 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import errno
-import json
 import os
 import sys
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from . import __version__
-from . import baseline as baseline_mod
-from . import marking_check
-from .catalogue import catalogue_markdown
-from .config import Config, ConfigError, nearer, resolve as resolve_config
 from .dates import parse_date
 from .findings import Severity
-from .htmlreport import command as report_cmd
-from .inspect_view import inspect_text
-from .protect import ProtectError
-from .redact import RedactError, add_parser as add_redact_parser, run as run_redact
-from .reporters import get as get_reporter, names as reporter_names
-from .reporters.common import statistics_text
-from .ruledoc import every_rule, rule_markdown, rule_text
-from .ruleset import RuleSetError, load, shipped
-from .ruletest import rule_set_files, test_ruleset
-from .session import Session, rulesets
-from .source import InputError, read
 from .terminal import UsageError, say, stdout_gone, use_color, write
+
+if TYPE_CHECKING:
+    from .config import Config
+
+# Start-up time matters (pre-commit lints one file per run): each command
+# imports what it uses inside its function, and no reporter loads until the
+# run has chosen its format (issue 15).
 
 COMMANDS = ("check", "inspect", "rules", "rule", "test", "redact", "marking", "report")
 REPORT_BUG = "this is a bug in cablelint: please report it with the command you ran"
@@ -79,86 +70,125 @@ def _add_discovery(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
     return p
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line; given the `command` being run, only its subparser is
+    built (each costs gettext look-ups and imports at start-up), else all of them."""
+    from .reporters import names as reporter_names
+
     ap = argparse.ArgumentParser(prog="cablelint", description="Lint diplomatic cables for "
                                  "classification-marking and redaction compliance.")
     ap.add_argument("--version", action="version", version=f"cablelint {__version__}")
     sub = ap.add_subparsers(dest="command")
 
-    c = sub.add_parser("check", help="lint cables (the default command)")
-    c.add_argument("paths", nargs="*", metavar="PATH", help="files or directories ('-' for stdin)")
-    _add_common(c)
-    c.add_argument("--format", "-f", default=None, help="output format: " + ", ".join(reporter_names()) +
-                   " (default full; github when GITHUB_ACTIONS=true)")
-    c.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
-    c.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="review/release date (default today)")
-    c.add_argument("--select", action="append", default=[], metavar="RULE",
-                   help="only these rules (id, prefix such as CL2, or name; repeatable or comma list)")
-    c.add_argument("--ignore", action="append", default=[], metavar="RULE", help="skip these rules")
-    c.add_argument("--extend-select", action="append", default=[], metavar="RULE",
-                   help="add rules to the selection")
-    c.add_argument("--severity-override", action="append", default=[], metavar="RULE=SEVERITY",
-                   help="re-grade a rule, e.g. CL201=warning (repeatable)")
-    c.add_argument("--fail-on", choices=["error", "warning", "info"], default=None,
-                   help="lowest severity that makes the exit code 1 (default error)")
-    c.add_argument("--min-severity", choices=["error", "warning", "info"], default=None,
-                   help="hide findings below this severity (the summary still counts them)")
-    c.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
-    c.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
-                   help="lint in N worker processes (0: one per CPU); results are the same")
-    c.add_argument("--show-config", action="store_true",
-                   help="print the settings in effect and the file they came from, then exit")
-    c.add_argument("--statistics", action="store_true", help="print the number of findings per rule")
-    c.add_argument("--baseline", metavar="FILE", help="hide findings recorded in this baseline file")
-    c.add_argument("--write-baseline", metavar="FILE",
-                   help="record the current findings in FILE (then exit 0); nothing else writes it")
-    c.add_argument("--color", choices=["auto", "always", "never"], default="auto")
-    c.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
-    c.add_argument("--show-source", action="store_true",
-                   help="full format: print each flagged line of the cable (may be classified; protected "
-                        "names stay masked) - for your own terminal, not for CI logs")
-    c.add_argument("--show-matches", action="store_true",
-                   help="print flagged text (may be classified); also turns off protect-list masking")
-    c.add_argument("--protect", action="append", default=[], metavar="FILE",
-                   help="protect list: names that must never appear unredacted, nor in any output "
-                        "(repeatable; adds to the config's `protect`)")
-    _add_discovery(c)
-    c.add_argument("--show-symptoms", action="store_true",
-                   help="also report one by one the findings folded into a diagnosis of export damage (CL9xx)")
-    c.add_argument("--stdin-filename", metavar="NAME", help="name for '-' input in the report")
+    if command in (None, "check", "report"):  # `report` takes every `check` option
+        c = sub.add_parser("check", help="lint cables (the default command)")
+        c.add_argument("paths", nargs="*", metavar="PATH", help="files or directories ('-' for stdin)")
+        _add_common(c)
+        c.add_argument("--format", "-f", default=None, help="output format: " + ", ".join(reporter_names()) +
+                       " (default full; github when GITHUB_ACTIONS=true)")
+        c.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
+        c.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="review/release date (default today)")
+        c.add_argument("--select", action="append", default=[], metavar="RULE",
+                       help="only these rules (id, prefix such as CL2, or name; repeatable or comma list)")
+        c.add_argument("--ignore", action="append", default=[], metavar="RULE", help="skip these rules")
+        c.add_argument("--extend-select", action="append", default=[], metavar="RULE",
+                       help="add rules to the selection")
+        c.add_argument("--severity-override", action="append", default=[], metavar="RULE=SEVERITY",
+                       help="re-grade a rule, e.g. CL201=warning (repeatable)")
+        c.add_argument("--fail-on", choices=["error", "warning", "info"], default=None,
+                       help="lowest severity that makes the exit code 1 (default error)")
+        c.add_argument("--min-severity", choices=["error", "warning", "info"], default=None,
+                       help="hide findings below this severity (the summary still counts them)")
+        c.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
+        c.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+                       help="lint in N worker processes (0: one per CPU; default: one per CPU for runs of "
+                            "200 files or more; 1: no workers); results are the same")
+        c.add_argument("--no-cache", action="store_true",
+                       help="neither read nor write the cache (findings per file, the loaded rule sets)")
+        c.add_argument("--cache-dir", metavar="DIR",
+                       help="where the cache lives (default .cablelint_cache in the current directory, "
+                            "or $CABLELINT_CACHE_DIR)")
+        c.add_argument("--show-config", action="store_true",
+                       help="print the settings in effect and the file they came from, then exit")
+        c.add_argument("--statistics", action="store_true", help="print the number of findings per rule")
+        c.add_argument("--baseline", metavar="FILE", help="hide findings recorded in this baseline file")
+        c.add_argument("--write-baseline", metavar="FILE",
+                       help="record the current findings in FILE (then exit 0); nothing else writes it")
+        c.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+        c.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
+        c.add_argument("--show-source", action="store_true",
+                       help="full format: print each flagged line of the cable (may be classified; protected "
+                            "names stay masked) - for your own terminal, not for CI logs")
+        c.add_argument("--show-matches", action="store_true",
+                       help="print flagged text (may be classified); also turns off protect-list masking")
+        c.add_argument("--protect", action="append", default=[], metavar="FILE",
+                       help="protect list: names that must never appear unredacted, nor in any output "
+                            "(repeatable; adds to the config's `protect`)")
+        _add_discovery(c)
+        c.add_argument("--show-symptoms", action="store_true",
+                       help="also report one by one the findings folded into a diagnosis of export damage (CL9xx)")
+        c.add_argument("--stdin-filename", metavar="NAME", help="name for '-' input in the report")
 
-    i = sub.add_parser("inspect", help="show the parsed document")
-    i.add_argument("paths", nargs="+", metavar="PATH")
-    _add_common(i)
-    i.add_argument("--format", "-f", choices=["text", "json"], default="text")
-    i.add_argument("--protect", action="append", default=[], metavar="FILE",
-                   help="mask the names of these protect lists in the output (adds to the config's)")
-    _add_discovery(i)
+    if command in (None, "inspect"):
+        i = sub.add_parser("inspect", help="show the parsed document")
+        i.add_argument("paths", nargs="+", metavar="PATH")
+        _add_common(i)
+        i.add_argument("--format", "-f", choices=["text", "json"], default="text")
+        i.add_argument("--protect", action="append", default=[], metavar="FILE",
+                       help="mask the names of these protect lists in the output (adds to the config's)")
+        _add_discovery(i)
 
-    r = sub.add_parser("rules", help="list rule sets, or every rule with --all")
-    r.add_argument("--all", action="store_true", help="list every rule of the chosen rule sets")
-    r.add_argument("--rules", "-r", action="append", metavar="NAME|FILE")
-    r.add_argument("--format", "-f", choices=["text", "json", "md"], default="text")
+    if command in (None, "rules"):
+        r = sub.add_parser("rules", help="list rule sets, or every rule with --all")
+        r.add_argument("--all", action="store_true", help="list every rule of the chosen rule sets")
+        r.add_argument("--rules", "-r", action="append", metavar="NAME|FILE")
+        r.add_argument("--format", "-f", choices=["text", "json", "md"], default="text")
 
-    d = sub.add_parser("rule", help="explain a rule")
-    d.add_argument("ids", nargs="+", metavar="ID")
-    d.add_argument("--rules", "-r", action="append", metavar="NAME|FILE")
-    d.add_argument("--format", "-f", choices=["text", "json", "md"], default="text")
+    if command in (None, "rule"):
+        d = sub.add_parser("rule", help="explain a rule")
+        d.add_argument("ids", nargs="+", metavar="ID")
+        d.add_argument("--rules", "-r", action="append", metavar="NAME|FILE")
+        d.add_argument("--format", "-f", choices=["text", "json", "md"], default="text")
 
-    t = sub.add_parser("test", help="run the examples kept with each rule")
-    t.add_argument("paths", nargs="*", metavar="PATH",
-                   help="rule set files or folders, searched with their subfolders (default: the shipped sets)")
-    _add_discovery(add_redact_parser(sub))
-    marking_check.add_parser(sub)
-    report_cmd.add_parser(sub, c)  # `report` takes every `check` option
+    if command in (None, "test"):
+        t = sub.add_parser("test", help="run the examples kept with each rule")
+        t.add_argument("paths", nargs="*", metavar="PATH",
+                       help="rule set files or folders, searched with their subfolders (default: the shipped sets)")
+    if command in (None, "redact"):
+        from .redact import add_parser as add_redact_parser
+
+        _add_discovery(add_redact_parser(sub))
+    if command in (None, "marking"):
+        from . import marking_check
+
+        marking_check.add_parser(sub)
+    if command in (None, "report"):
+        from .htmlreport import command as report_cmd
+
+        report_cmd.add_parser(sub, c)  # `report` takes every `check` option
     return ap
+
+
+# The errors that stop a run with exit 2, by module: a module that was never
+# imported cannot have raised its error, so only loaded ones are looked up.
+_STOP_ERRORS = (("ruleset", "RuleSetError"), ("settings", "ConfigError"), ("baseline", "BaselineError"),
+                ("protect", "ProtectError"), ("redact", "RedactError"))
+
+
+def _stop_errors() -> tuple[type[BaseException], ...]:
+    found: list[type[BaseException]] = [UsageError]
+    for module, name in _STOP_ERRORS:
+        mod = sys.modules.get(f"{__package__}.{module}")
+        if mod is not None:
+            found.append(getattr(mod, name))
+    return tuple(found)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_in = list(sys.argv[1:] if argv is None else argv)
     if not args_in or (args_in[0] not in COMMANDS and args_in[0] not in ("-h", "--help", "--version")):
         args_in = ["check"] + args_in
-    parser = build_parser()
+    parser = build_parser(args_in[0] if args_in[0] in COMMANDS else None)
     try:
         args = parser.parse_args(args_in)
     except SystemExit as exc:
@@ -171,7 +201,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                "report": cmd_report}[args.command]
     try:
         return command(args)
-    except (RuleSetError, UsageError, ConfigError, baseline_mod.BaselineError, ProtectError, RedactError) as exc:
+    except _stop_errors() as exc:
         say(f"cablelint: error: {exc}")
         return 2
     except BrokenPipeError:
@@ -216,6 +246,8 @@ FLAGS = (("rules", "rules", "--rules"), ("select", "select", "--select"), ("igno
 
 def settings(args: argparse.Namespace) -> Config:
     """The configuration file's settings with this command's flags on top."""
+    from .config import resolve as resolve_config
+
     cfg = resolve_config(getattr(args, "config", None), getattr(args, "isolated", False))
     for attr, key, flag in FLAGS:
         value = getattr(args, attr, None)
@@ -238,11 +270,16 @@ def _notes(args: argparse.Namespace, notes: list[str], mask: Callable[[Any], Any
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from .reporters import get as get_reporter, names as reporter_names
+    from .session import Session
+
     cfg = settings(args)
     if args.show_config:  # with a path: the settings in effect for it (a nearer configuration wins)
         shown = cfg
         if args.paths:
             target = args.paths[0]
+            from .config import nearer
+
             shown = nearer(cfg, target if os.path.isdir(target) else os.path.dirname(target), {}) or cfg
         write(shown.show())
         return 0
@@ -255,10 +292,20 @@ def cmd_check(args: argparse.Namespace) -> int:
         reporter = get_reporter(fmt)
     except KeyError:
         raise UsageError(f"unknown format {fmt!r} (formats: {', '.join(reporter_names())})") from None
-    session = Session.build(cfg, show_symptoms=args.show_symptoms)  # fold.py: report folded symptoms too
+    from .cache import cache_root
+
+    cache = None if args.no_cache else cache_root(args.cache_dir)
+    # fold.py: show_symptoms reports folded symptoms too (given only when set: the cache key stays the API's)
+    session = Session.build(cfg, cache_root=cache, **({"show_symptoms": True} if args.show_symptoms else {}))
     stdin = ((args.stdin_filename or "<stdin>", _read_stdin()) if "-" in args.paths else None)
-    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
-    run = session.lint(args.paths, stdin=stdin, baseline=args.baseline, progress=sys.stderr, jobs=jobs)
+    # Flagged text is re-read from the files only for the outputs that use it.
+    need_matched = bool(args.write_baseline is not None or args.show_matches) or fmt in ("sarif", "gitlab")
+    run = session.lint(args.paths, stdin=stdin, baseline=args.baseline, progress=sys.stderr, jobs=args.jobs,
+                       need_matched=need_matched)
+    if cache is not None:
+        from .enginecache import save_patterns
+
+        save_patterns(cache)  # the parser's patterns, compiled on first use, for the next start
     report = session.report(run, show_matches=args.show_matches, color=use_color(args.color, sys.stdout)
                             and not args.output, statistics=args.statistics, quiet=args.quiet,
                             show_source=args.show_source, version=__version__)
@@ -268,6 +315,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.write_baseline is not None:
         return _write_baseline(args.write_baseline, run, session.rules())
     if args.statistics:
+        from .reporters.common import statistics_text
+
         as_json = fmt in ("json", "json-lines")
         text = statistics_text(report, as_json=as_json)
         if not args.quiet and not as_json:
@@ -293,6 +342,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     """`report`: the run of `check`, written as one HTML page (htmlreport/)."""
+    from .htmlreport import command as report_cmd
+
     cfg = settings(args)
     if args.show_config:
         write(cfg.show())
@@ -333,6 +384,8 @@ def _emit(output: str | None, text: str) -> None:
 
 
 def _write_baseline(path: str, run, rules) -> int:
+    from . import baseline as baseline_mod
+
     if not path:
         raise UsageError("--write-baseline: an empty path (an unset variable?)")
     try:
@@ -346,6 +399,9 @@ def _write_baseline(path: str, run, rules) -> int:
 
 
 def cmd_redact(args: argparse.Namespace) -> int:
+    from .redact import run as run_redact
+    from .session import Session
+
     session = Session.build(settings(args))
     if not session.protect:
         raise UsageError("redact needs a protect list: --protect FILE (or `protect:` in the config)")
@@ -358,10 +414,19 @@ def cmd_redact(args: argparse.Namespace) -> int:
 
 
 def cmd_marking(args: argparse.Namespace) -> int:
+    from . import marking_check
+    from .session import Session
+
     return marking_check.run(args, Session.build(settings(args)).engine)
 
 
 def cmd_inspect(args: argparse.Namespace) -> int:
+    import json
+
+    from .inspect_view import inspect_text
+    from .session import Session
+    from .source import InputError, read
+
     session = Session.build(settings(args))
     found = session.discover(args.paths)
     mask0 = session.mask([])
@@ -389,11 +454,19 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 
 
 def _all_rules(specs: list[str] | None):
+    from .ruledoc import every_rule
+    from .ruleset import load, shipped
+    from .session import rulesets
+
     sets = rulesets(specs) if specs else [load(n) for n in shipped()]
     return sets, every_rule(sets)
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
+    import json
+
+    from .catalogue import catalogue_markdown
+
     sets, rules = _all_rules(args.rules)
     if not args.all:
         if args.format == "json":
@@ -413,6 +486,10 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 
 def cmd_rule(args: argparse.Namespace) -> int:
+    import json
+
+    from .ruledoc import rule_markdown, rule_text
+
     _, rules = _all_rules(args.rules)
     by_name = {r.name: r for r in rules.values()}
     out = []
@@ -434,6 +511,9 @@ def cmd_rule(args: argparse.Namespace) -> int:
 
 
 def cmd_test(args: argparse.Namespace) -> int:
+    from .ruleset import load, shipped
+    from .ruletest import rule_set_files, test_ruleset
+
     specs = rule_set_files(args.paths) if args.paths else [str(p) for p in shipped().values()]
     if not specs:
         raise UsageError(f"no rule sets found in {', '.join(args.paths)} (nothing to test)")

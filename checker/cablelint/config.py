@@ -24,10 +24,8 @@ turns it into exit code 2.
 """
 from __future__ import annotations
 
-import difflib
 import os
 import re
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +34,8 @@ from .findings import Severity
 from .reporters import names as format_names
 from .settings import (DEFAULT_EXTENSIONS, FAIL_ON, KEYS, PYPROJECT, YAML_NAMES, Config, ConfigError, dotted,
                        path_matches)
-from .yamlio import line_of, load_yaml
+# yaml, tomllib and difflib load when a config file or an error needs them:
+# most runs find no config file, and start-up time counts (issue 15).
 
 __all__ = ["DEFAULT_EXTENSIONS", "Config", "ConfigError", "find_config", "load_config", "nearer", "nearest",
            "path_matches", "resolve"]
@@ -67,8 +66,13 @@ def _config_in(d: Path) -> Path | None:
 
 
 def _has_tool_table(path: Path) -> bool:
+    import tomllib
+
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        if "cablelint" not in text:
+            return False  # most pyproject.toml files: no TOML parse needed
+        data = tomllib.loads(text)
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         # A broken pyproject may still be ours: let load_config report it.
         try:
@@ -99,6 +103,8 @@ def load_config(path: Path) -> Config:
 
 
 def _read_yaml(path: Path, text: str) -> tuple[dict[str, Any], dict[str, int]]:
+    from .yamlio import line_of, load_yaml
+
     data = load_yaml(text, path, ConfigError)
     if data is None:
         return {}, {}
@@ -118,6 +124,8 @@ _KEY = re.compile(r"""^\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_.-]+))\s*=""")
 
 def _read_toml(path: Path, text: str) -> tuple[dict[str, Any], dict[str, int]]:
     try:
+        import tomllib
+
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"line (\d+)", str(exc))
@@ -150,6 +158,8 @@ def _read_toml(path: Path, text: str) -> tuple[dict[str, Any], dict[str, int]]:
 
 
 def _suggest(key: str) -> str:
+    import difflib
+
     close = difflib.get_close_matches(key, list(KEYS), n=1)
     return f" (did you mean `{close[0]}`?)" if close else f" (known: {', '.join(KEYS)})"
 

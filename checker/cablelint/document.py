@@ -58,6 +58,9 @@ class Marking:
     tokens: list[Token] = field(default_factory=list)
     categories: list[Token] = field(default_factory=list)  # CUI category markings (SP-CTI, PRVCY)
     owner: Token | None = None  # a non-US or JOINT marking's owner after its `//` (GBR, JOINT)
+    # Entries that continue the entry before them after a single `/`: the second
+    # program of `SAR-BP/SDA` (CAPCO H.5 does not repeat the `SAR-` indicator).
+    continued: list[Token] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -1,29 +1,52 @@
-"""Linting a list of files, in this process or in worker processes, with the
-same results either way. A text file that is no cable nor marked document
-(no banner, header field or portion mark: a README, requirements.txt) is
-skipped, not flagged: `lint_one` returns None for it.
+"""Linting a list of files: the result cache first, then this process or
+worker processes, with the same results either way. A text file that is no
+cable nor marked document (no banner, header field or portion mark: a
+README, requirements.txt) is skipped, not flagged: `lint_one` returns None
+for it.
+
+Results come back in the order of the files and are streamed (one file at a
+time through `imap`), so memory does not grow with the corpus. Workers send
+back findings only, without the flagged text (cache.without_text): the parent never
+receives a cable's text (6.3 KB pickled per cable when the whole Source came
+back); `fill_matched` re-reads a file when an output needs its flagged text,
+and `sourcemap.SourceMap` reads it for excerpts and masking.
+
+Parallel by default, as ruff is: `jobs=None` uses every core once at least
+AUTO_MIN_FILES files need linting (fewer do not pay for starting the
+workers); `jobs=1` keeps everything in this process.
 """
 from __future__ import annotations
 
-from typing import Any, Callable, Iterator
+import os
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
+from . import cache
 from .document import Document
-from .engine import Engine
 from .findings import Finding
-from .source import InputError, Source, read
+from .source import InputError, Source, decode, read_bytes
 
-_WORKER_ENGINE: Engine | None = None
-_WORKER_SUMMARIZE: "Summarize | None" = None
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from .engine import Engine
+    from .sourcemap import SourceMap
+
+AUTO_MIN_FILES = 200  # below this a worker pool costs more than it saves (~60 ms to start 2 workers)
+
+_ENGINE: Engine | None = None
+_SUMMARIZE: "Summarize | None" = None
+_KEEP_MATCHED = True
 # (engine, Document) -> a picklable record of the document (the HTML report's
 # year, post, level: htmlreport.summary.summarize), made from the one parse
-Summarize = Callable[[Engine, Document], Any]
+Summarize = Callable[["Engine", Document], Any]
 
 
 class Crash(Exception):
     """A bug met while linting one file: reported (exit 3), and the run goes on."""
 
 
-Result = tuple[str, Source | None, list[Finding] | None, InputError | Crash | None, Any]
+# (path, findings or None when skipped, (size, mtime_ns, sha256) or None when not cacheable, error, summary)
+Result = tuple[str, "list[Finding] | None", "tuple[int, int, str] | None", "InputError | Crash | None", Any]
 
 
 def unmarked(doc: Document) -> bool:
@@ -52,46 +75,120 @@ def lint_summarized(engine: Engine, src: Source, summarize: Summarize | None) ->
     return engine.lint_document(doc), summarize(engine, doc)
 
 
-def _worker_init(engine: Engine | None, summarize: Summarize | None = None) -> None:
-    global _WORKER_ENGINE, _WORKER_SUMMARIZE
-    if engine is not None:  # spawn: the engine comes pickled; fork: it is inherited
-        _WORKER_ENGINE, _WORKER_SUMMARIZE = engine, summarize
+def resolve_jobs(jobs: int | None, pending: int) -> int:
+    """Worker count: `jobs` as given (0: one per core), or by default every
+    core when there are enough files to pay for the workers."""
+    cores = os.cpu_count() or 1
+    if jobs is None:
+        return cores if pending >= AUTO_MIN_FILES else 1
+    return cores if jobs <= 0 else jobs
 
 
-def _lint_path(engine: Engine, path: str, summarize: Summarize | None = None) -> Result:
+def _lint_path(path: str) -> Result:
+    """Read, lint and stamp one file (in a worker, or in this process)."""
+    engine = _ENGINE
+    assert engine is not None
     try:
-        src = read(path)
+        st = os.stat(path)
+        data = read_bytes(path)
+        src = decode(data, path)
     except InputError as exc:
         return path, None, None, exc, None
+    except OSError as exc:  # the stat: the same wording as read_bytes gives
+        return path, None, None, InputError(path, f"cannot read ({exc.strerror})"), None
     try:
-        found, summary = lint_summarized(engine, src, summarize)
-        return path, src, found, None, summary
+        found, summary = lint_summarized(engine, src, _SUMMARIZE)
     except Exception as exc:  # noqa: BLE001 - one file's bug must not stop the others
-        return path, src, None, Crash(f"{type(exc).__name__}: {exc}"), None
+        return path, None, None, Crash(f"{type(exc).__name__}: {exc}"), None
+    plist = engine.options.get("protect")
+    # A file holding a protected term is never cached: a message or span
+    # quoting it must not sit in clear on disk.
+    cacheable = not plist or next(iter(plist.finditer(src.text)), None) is None
+    stamp = (st.st_size, st.st_mtime_ns, cache.file_digest(data)) if cacheable else None
+    if found is None:
+        return path, None, stamp, None, None
+    return path, found if _KEEP_MATCHED else [cache.without_text(f) for f in found], stamp, None, summary
 
 
-def _lint_in_worker(path: str) -> Result:
-    assert _WORKER_ENGINE is not None
-    return _lint_path(_WORKER_ENGINE, path, _WORKER_SUMMARIZE)
+def _worker_init(engine: Engine | None, summarize: Summarize | None = None) -> None:
+    global _ENGINE, _SUMMARIZE, _KEEP_MATCHED
+    if engine is not None:  # spawn: the engine comes pickled; fork: it is inherited
+        _ENGINE, _SUMMARIZE = engine, summarize
+    _KEEP_MATCHED = False  # the text stays in the worker
 
 
-def lint_files(engine: Engine, files: list[str], jobs: int, summarize: Summarize | None = None) -> Iterator[Result]:
-    """(path, source, findings or None, read error, summary) per file, in the
-    order of `files`: in this process, or spread over `jobs` worker processes."""
-    global _WORKER_ENGINE, _WORKER_SUMMARIZE
-    if jobs <= 1 or len(files) < 64:
-        for f in files:
-            yield _lint_path(engine, f, summarize)
-        return
-    import multiprocessing as mp  # only big runs pay for it
-
-    methods = mp.get_all_start_methods()
-    ctx = mp.get_context("fork" if "fork" in methods else "spawn")
-    _WORKER_ENGINE, _WORKER_SUMMARIZE = engine, summarize
+def _run(engine: Engine, files: list[str], jobs: int, summarize: Summarize | None) -> Iterator[Result]:
+    global _ENGINE, _SUMMARIZE
+    _ENGINE, _SUMMARIZE = engine, summarize
     try:
+        if jobs <= 1:
+            yield from map(_lint_path, files)
+            return
+        import multiprocessing as mp  # only big runs pay for it
+
+        ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
         spawn = ctx.get_start_method() != "fork"
         with ctx.Pool(jobs, initializer=_worker_init,
                       initargs=(engine if spawn else None, summarize if spawn else None)) as pool:
-            yield from pool.imap(_lint_in_worker, files, chunksize=max(1, min(64, len(files) // (jobs * 8))))
+            yield from pool.imap(_lint_path, files, chunksize=max(1, min(32, len(files) // (jobs * 16))))
     finally:
-        _WORKER_ENGINE, _WORKER_SUMMARIZE = None, None
+        _ENGINE, _SUMMARIZE = None, None
+
+
+def lint_files(engine: Engine, files: list[str], jobs: int | None = None, cache_root: Path | None = None,
+               summarize: Summarize | None = None
+               ) -> Iterator[tuple[str, list[Finding] | None, InputError | Crash | None, Any]]:
+    """(path, findings or None when skipped, read error or crash, summary) per
+    file, in the order of `files`. Findings from the cache or from workers
+    carry no `matched` text. With `summarize` every file is parsed (its
+    summary needs the document), so the result cache is not read."""
+    results = None
+    fingerprint = getattr(engine, "fingerprint", None)
+    if cache_root is not None and fingerprint and summarize is None:
+        results = cache.ResultCache(cache_root, fingerprint)
+    hits: dict[str, list[Finding] | None] = {}
+    if results is not None:
+        for f in files:
+            got = results.get(f)
+            if got is not cache.MISS:
+                hits[f] = got
+    pending = [f for f in files if f not in hits]
+    linted = _run(engine, pending, resolve_jobs(jobs, len(pending)), summarize)
+    try:
+        for f in files:
+            if f in hits:
+                yield f, hits.pop(f), None, None
+                continue
+            path, found, stamp, exc, summary = next(linted)
+            if results is not None and stamp is not None:
+                results.put(path, stamp, found)
+            yield path, found, exc, summary
+    finally:
+        linted.close()
+        if results is not None:
+            results.save()
+
+
+def protected_rule_ids(rules: dict[str, Any]) -> set[str]:
+    """Rules whose flagged text is itself a name to protect (protected_terms,
+    a pattern with `protected: true`): the output mask is built from it."""
+    from .checks.kinds import KINDS
+
+    return {r.id for r in rules.values()
+            if r.params.get("protected") or getattr(KINDS.get(r.kind), "PROTECTED_MATCH", False)}
+
+
+def fill_matched(findings: list[Finding], sources: SourceMap, only: set[str] | None = None) -> None:
+    """Put back the flagged text of findings that came without it (from the
+    cache or a worker), for the outputs that need it: baselines and their
+    fingerprints (SARIF, GitLab), --show-matches, the mask (`only` the
+    protected rules' findings then)."""
+    for f in findings:
+        if only is not None and f.rule not in only:
+            continue
+        if not f.matched and f.end > f.start:
+            src = sources.get(f.path)
+            if src is not None:
+                f.matched = src.text[f.start:f.end]
+        if f.related:
+            fill_matched(f.related, sources)

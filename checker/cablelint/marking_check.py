@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from .checks import Context
 from .checks.syntax import block_values, classify
-from .document import Document, Marking, Paragraph, Span
+from .document import CableDate, Document, Marking, Paragraph, Span
 from .findings import Finding
 from .rx import rx
 from .source import Source
@@ -80,14 +80,22 @@ def marking_lines(source: Source, vocab: "Vocabulary") -> list[tuple[str, Markin
     return out or None
 
 
-def marking_document(source: Source, kind: str, mk: Marking, vocab: "Vocabulary") -> Document:
-    """A document made of this one marking, so the rules see it as a banner or a portion."""
+def marking_shape(mk: Marking, vocab: "Vocabulary") -> str:
+    """'cui' for a CUI control marking (a level with categories), else 'capco'."""
     lv = vocab.levels.get(mk.level or "")
-    shape = "cui" if lv is not None and lv.categories else "capco"
+    return "cui" if lv is not None and lv.categories else "capco"
+
+
+def marking_document(source: Source, kind: str, mk: Marking, engine: "Engine") -> Document:
+    """A document made of this one marking, so the rules see it as a banner or a portion.
+    A lone marking has no date of its own: it is judged as of the run's date (--date, else
+    today), so era rules such as CUI's legacy markings can run on it."""
+    shape = marking_shape(mk, engine.vocab)
+    when = CableDate(engine.date or engine.as_of, "option")
     if kind == "banner":
-        return Document(source=source, shape=shape, banner=mk, banners=[mk])
+        return Document(source=source, shape=shape, banner=mk, banners=[mk], date=when)
     para = Paragraph(span=mk.span, portion=mk, text="", kind="block")
-    return Document(source=source, shape=shape, paragraphs=[para])
+    return Document(source=source, shape=shape, paragraphs=[para], date=when)
 
 
 def marking_engine(engine: "Engine") -> "Engine":
@@ -107,7 +115,7 @@ def lint_marking_lines(engine: "Engine", source: Source, marks: list[tuple[str, 
     sub = marking_engine(engine)
     findings: list[Finding] = []
     for kind, mk in marks:
-        findings += sub.lint_document(marking_document(source, kind, mk, sub.vocab))
+        findings += sub.lint_document(marking_document(source, kind, mk, sub))
     findings.sort(key=Finding.sort_key)
     return findings
 
@@ -120,14 +128,17 @@ def lint_marking(text: str, engine: "Engine") -> MarkingResult:
     if got is None:
         return MarkingResult(text, "unreadable")
     kind, mk = got
-    findings = sub.lint_document(marking_document(source, kind, mk, sub.vocab))
+    findings = sub.lint_document(marking_document(source, kind, mk, sub))
     banner, portion = canonical_forms(mk, sub, foreign=source.text.lstrip("( ").startswith("//"))
     return MarkingResult(text, kind, banner, portion, findings)
 
 
-def _category_rule(engine: "Engine") -> tuple[Any, Any] | None:
-    """The first marking-level `syntax` rule and its rule set: its blocks give the category order."""
+def _category_rule(engine: "Engine", shape: str) -> tuple[Any, Any] | None:
+    """The first marking-level `syntax` rule of a rule set for this shape (CUI or CAPCO): its
+    blocks give the category order, which differs between the two (CUI puts categories first)."""
     for rs in engine.rulesets:
+        if shape not in (rs.applies or {}).get("shape", [shape]):
+            continue
         for r in rs.rules:
             if r.kind == "syntax" and MARKING_TAG in r.tags:
                 return r, rs
@@ -155,7 +166,7 @@ def canonical_forms(mk: Marking, engine: "Engine", foreign: bool = False) -> tup
     lv = engine.vocab.levels.get(mk.level or "")
     if lv is None:
         return None, None
-    found = _category_rule(engine)
+    found = _category_rule(engine, marking_shape(mk, engine.vocab))
     doc = Document(source=Source("<marking>", ""))
     groups: dict[int, list[tuple[int, str, str]]] = {}
     for pos, tok in enumerate(mk.tokens):

@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 # The owner of a non-US or JOINT marking after its leading `//`: a trigraph or
 # tetragraph (GBR; NATO is a level of its own) or JOINT (CAPCO D.1, H.2, H.3).
 FOREIGN_OWNER = r"(?P<owner>JOINT|(?!NATO\b|COSMIC\b)[A-Z]{3,4})"
+# A foreign portion may name several owners: `(//CAN GBR S)`, `(//CAN DEU S//REL TO
+# USA, CAN, DEU)` (H.7: acknowledged FGI from more than one source).
+FOREIGN_OWNERS = r"(?P<owner>JOINT|(?:(?!NATO\b|COSMIC\b|TOP\b)[A-Z]{3,4})(?:[ ]+(?!NATO\b|COSMIC\b|TOP\b)[A-Z]{3,4})*)"
 # The co-owners listed after a JOINT level: `JOINT SECRET CAN GBR USA`.
 JOINT_LIST_RE = regex.compile(r"(?:[ ]+[A-Z]{3,4}\b(?!\s*-))+")
 
@@ -102,4 +105,24 @@ def read_pattern_entry(vocab: "Vocabulary", seg: str, span: Span, mk: Marking) -
         for c in [name, *vocab.controls[name].implies]:
             if all(k.value != c for k in mk.controls):
                 mk.controls.append(Token(c, span, seg))
+    return True
+
+
+SAR_ENTRY = regex.compile(r"(?:SAR|SPECIAL ACCESS REQUIRED)-")
+SAR_PROGRAM = regex.compile(r"[A-Z0-9][A-Z0-9 -]*")
+
+
+def read_next_sar_program(vocab: "Vocabulary", seg: str, span: Span, mk: Marking, after_slash: bool) -> bool:
+    """A further special access program after a single `/`: `SAR-BP/SDA`,
+    `SAR-BUTTER POPCORN/SODA` (CAPCO H.5: "The SAP category indicator must not
+    be repeated if multiple SAP programs are applicable"). It is read as the
+    program `SAR-SDA`, so it rolls up like the first, and filed in
+    `mk.continued` so the syntax rules place it in the SAP category."""
+    entry = " ".join(seg.upper().split())
+    if not (after_slash and mk.tokens and SAR_ENTRY.match(mk.tokens[-1].value) and SAR_PROGRAM.fullmatch(entry)):
+        return False
+    if not read_pattern_entry(vocab, "SAR-" + entry, span, mk):
+        return False
+    mk.tokens[-1] = Token("SAR-" + entry, span, seg)
+    mk.continued.append(mk.tokens[-1])
     return True

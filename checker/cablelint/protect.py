@@ -34,7 +34,6 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 
 import regex
 
-from .yamlio import line_of, load_yaml
 
 DEFAULT_PLACEHOLDER = "XXXXXXXXXXXX"  # WikiLeaks-style: fixed length, never the name's
 MASK = "[PROTECTED]"  # what cablelint prints in place of a protected occurrence
@@ -326,6 +325,8 @@ def _load_text(path: str, text: str, placeholder: str) -> list[Entry]:
 def _load_yaml(path: str, text: str) -> list[Entry]:
     """Entries of a YAML protect file; every error names the file and line
     (scalars are kept as text: `12345` is an identifier, not a number)."""
+    from .yamlio import line_of, load_yaml  # YAML loads only for a YAML protect list (start-up time)
+
     root = load_yaml(text, path, ProtectError, text_scalars=True)
     if root is None:
         return []

@@ -28,17 +28,17 @@ list or configuration file. `-o DIR` keeps each input's relative path
 from __future__ import annotations
 
 import argparse
-import difflib
 import os
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Callable, TextIO
+from typing import TYPE_CHECKING, BinaryIO, Callable, TextIO
 
 from .files import Discovery
-from .protect import ProtectList
 from .source import InputError, Source, decode, read
+
+if TYPE_CHECKING:  # `cablelint --help` lists this command's options without loading protect lists
+    from .protect import ProtectList
 
 
 class RedactError(Exception):
@@ -75,6 +75,8 @@ def write_atomic(target: Path, data: bytes, like: Path | None = None) -> None:
     """Write `data` to `target` through a temporary file in the same folder and
     os.replace, so a reader (or a crash) never sees a partial file."""
     target.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -114,6 +116,8 @@ def unified_diff(r: Redacted, plist: ProtectList, show_matches: bool, context: i
 
     def emit(prefix: str, line: str) -> None:
         out.append(prefix + line if line.endswith("\n") else prefix + line + "\n\\ No newline at end of file\n")
+
+    import difflib
 
     for group in difflib.SequenceMatcher(None, a, b, autojunk=False).get_grouped_opcodes(context):
         i1, i2, j1, j2 = group[0][1], group[-1][2], group[0][3], group[-1][4]

@@ -18,27 +18,29 @@ import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, TextIO
+from typing import TYPE_CHECKING, Any, Callable, Iterable, TextIO
 
-from . import baseline as baseline_mod
-from . import protect as protect_mod
 from .config import Config, ConfigError, nearer, nearest, path_matches
 from .engine import Engine, known_rules
 from .files import Discovery, PathError, discover
 from .findings import Finding, Severity
-from .lintpool import Crash, Summarize, lint_files, lint_summarized
+from .lintpool import Crash, Summarize, fill_matched, lint_files, lint_summarized, protected_rule_ids
 from .progress import Progress
 from .reporters import Report
 from .rule import DEFAULT_RULESETS, Rule, RuleSet
-from .ruleset import load as load_ruleset
 from .selection import Selection, matches, names_any, severity_map
 from .source import InputError, Source, decode
+from .sourcemap import SourceMap
+
+if TYPE_CHECKING:  # loaded when a run uses them: the rule loader (and YAML) only on a cold engine cache
+    from . import baseline as baseline_mod
+    from . import protect as protect_mod
 
 
 @dataclass
 class CheckRun:
     findings: list[Finding]
-    sources: dict[str, Source]  # readable inputs, for excerpts
+    sources: SourceMap  # readable inputs, read again when an excerpt or the mask needs one
     linted: list[str]  # every input, readable or not
     errors: list[PathError]  # paths that could not be linted (each also a CL001 finding)
     elapsed: float
@@ -57,6 +59,8 @@ def rulesets(specs: Iterable[str | RuleSet]) -> list[RuleSet]:
     (`rules: [state, ./house.yaml]` where house extends state) is dropped, in
     whatever order they are listed, so no rule runs twice and the child's
     changes (disabled rules, severities, lists) are the ones in force."""
+    from .ruleset import load as load_ruleset
+
     sets = [s if isinstance(s, RuleSet) else load_ruleset(s) for s in specs]
     out: list[RuleSet] = []
     for i, s in enumerate(sets):
@@ -103,27 +107,40 @@ class Session:
     _near: dict[Path, Path | None] = field(default_factory=dict, repr=False)
     _children: dict[Path, "Session"] = field(default_factory=dict, repr=False)
     _rules: dict[str, Rule] | None = field(default=None, repr=False)  # the engine's, computed once
+    cache_root: Path | None = None  # the result and engine caches (cache.py), None: off
 
     @classmethod
-    def build(cls, cfg: Config, **options: Any) -> "Session":
+    def build(cls, cfg: Config, *, cache_root: Path | None = None, **options: Any) -> "Session":
         """Load the rule sets and protect lists of `cfg` and build its engine.
-        Selectors are checked against the loaded rules first (ConfigError)."""
-        sets = rulesets(cfg.rules or DEFAULT_RULESETS)
-        rules = known_rules(sets)
-        check_selectors(cfg, rules)
-        sel = Selection(select=list(cfg.select), ignore=list(cfg.ignore), extend_select=list(cfg.extend_select),
-                        severity=severity_map(cfg.severity, rules))
+        Selectors are checked against the loaded rules first (ConfigError).
+        With `cache_root`, the engine built last time for the same settings
+        and unchanged rule files is loaded instead (enginecache)."""
+        from . import protect as protect_mod
+
         if isinstance(cfg.protect, protect_mod.ProtectList):
             plist = cfg.protect
         else:
             _regular_files(cfg.protect or [], "protect list")
             plist = protect_mod.load(cfg.protect or [])
-        if plist:
-            options["protect"] = plist
-        if any(rs.name == "release" for rs in sets):
-            options.setdefault("release", True)  # `when: {release: ...}`: this run is a release review
-        engine = Engine(sets, sel, date=cfg.date, as_of=cfg.as_of, options=options)
-        return cls(cfg, engine, plist)
+
+        def build_engine() -> Engine:
+            sets = rulesets(cfg.rules or DEFAULT_RULESETS)
+            rules = known_rules(sets)
+            check_selectors(cfg, rules)
+            sel = Selection(select=list(cfg.select), ignore=list(cfg.ignore),
+                            extend_select=list(cfg.extend_select), severity=severity_map(cfg.severity, rules))
+            if plist:
+                options["protect"] = plist
+            if any(rs.name == "release" for rs in sets):
+                options.setdefault("release", True)  # `when: {release: ...}`: this run is a release review
+            return Engine(sets, sel, date=cfg.date, as_of=cfg.as_of, options=options)
+
+        if cache_root is None:
+            return cls(cfg, build_engine(), plist)
+        from .enginecache import cached_build  # issue 15 integration point: the engine cache
+
+        engine = cached_build(cfg, dict(options), build_engine, cache_root, protect=plist)
+        return cls(cfg, engine, plist, cache_root=cache_root)
 
     # -- which configuration a file gets --------------------------------------
 
@@ -139,8 +156,8 @@ class Session:
         if key not in self._children:
             cfg = nearer(self.cfg, folder, self._near)
             assert cfg is not None
-            self._children[key] = Session.build(cfg, **{k: v for k, v in self.engine.options.items()
-                                                        if k != "protect"})
+            self._children[key] = Session.build(cfg, cache_root=self.cache_root,
+                                                **{k: v for k, v in self.engine.options.items() if k != "protect"})
         return self._children[key]
 
     def sessions(self) -> list["Session"]:
@@ -148,6 +165,8 @@ class Session:
 
     def never_lint(self) -> set[str]:
         """Real paths of the protect lists and configuration files in play."""
+        from . import protect as protect_mod
+
         out = set()
         for s in self.sessions():
             if s.cfg.path is not None:
@@ -177,15 +196,20 @@ class Session:
         return False
 
     def lint(self, paths: list[str], *, stdin: tuple[str, bytes] | None = None,
-             baseline: str | Path | None = None, progress: TextIO | None = None, jobs: int = 1,
-             summarize: Summarize | None = None) -> CheckRun:
+             baseline: str | Path | None = None, progress: TextIO | None = None, jobs: int | None = 1,
+             need_matched: bool = True, summarize: Summarize | None = None) -> CheckRun:
         """Lint `paths` ('-' entries are ignored; pass stdin as (name, bytes)).
-        `jobs` > 1 lints big runs in that many worker processes (same results).
-        `summarize(engine, document)`, a module-level function, fills
-        `CheckRun.summaries` with a record per linted file."""
+        `jobs` > 1 lints in that many worker processes, 0 one per core, None
+        one per core for big runs (same results). Findings from the cache or
+        from workers come without `matched`: `need_matched` re-reads it for
+        the outputs that use it (baselines and their fingerprints,
+        --show-matches); the protected rules' findings always get it back,
+        the mask is built from them. `summarize(engine, document)`, a
+        module-level function, fills `CheckRun.summaries` with a record per
+        linted file."""
         start = time.perf_counter()
         found = self.discover(paths)
-        run = CheckRun([], {}, [], list(found.errors), 0.0, self.engine, notes=list(found.notes))
+        run = CheckRun([], SourceMap(), [], list(found.errors), 0.0, self.engine, notes=list(found.notes))
         for e in found.errors:
             self._unreadable(run, self, e.path, e.message)
         bar = Progress(len(found.files) + (stdin is not None), progress) if progress is not None else None
@@ -199,14 +223,19 @@ class Session:
                 s = self.for_folder(os.path.dirname(f))
                 groups.setdefault(id(s), (s, []))[1].append(f)
             for s, files in groups.values():
-                for f, src, got, exc, summary in lint_files(s.engine, files, jobs, summarize):
-                    self._take(run, s, f, src, got, exc, summary)
+                for f, got, exc, summary in lint_files(s.engine, files, jobs, s.cache_root,  # issue 15
+                                                       summarize):
+                    self._take(run, s, f, None, got, exc, summary)
                     if bar:
                         bar.advance()
         finally:
             if bar:
                 bar.close()
         run.findings.sort(key=Finding.sort_key)
+        if need_matched or baseline is not None:
+            fill_matched(run.findings, run.sources)
+        elif protecting := protected_rule_ids(self.rules()):
+            fill_matched(run.findings, run.sources, only=protecting)  # a flagged name is masked in every output
         if baseline is not None:
             self._apply_baseline(run, baseline)
         run.elapsed = time.perf_counter() - start
@@ -238,7 +267,7 @@ class Session:
                              "portion mark)")
         else:
             run.linted.append(path)
-            run.sources[path] = src
+            run.sources.add(path, src)  # stdin's text is held; a file is read again when needed
             run.findings.extend(f for f in found if not s.per_file_ignored(f))
             if summary is not None:
                 run.summaries[path] = summary
@@ -251,6 +280,8 @@ class Session:
             run.findings.append(got)
 
     def _apply_baseline(self, run: CheckRun, baseline: str | Path) -> None:
+        from . import baseline as baseline_mod
+
         _regular_files([baseline], "baseline")
 
         def relevant(path: str, rule_id: str) -> bool:
@@ -274,9 +305,15 @@ class Session:
 
     def mask(self, sources: Iterable[Any]) -> Callable[[Any], Any]:
         """The run's one output mask: every protect list in play, wrapped name
-        fragments of `sources` included (protect.masker)."""
-        sources = list(sources)
-        masks = [protect_mod.masker(s.protect, sources) for s in self.sessions() if s.protect]
+        fragments of `sources` included (protect.masker). The sources are
+        read only when a protect list is in play."""
+        lists = [s.protect for s in self.sessions() if s.protect]
+        masks = []
+        if lists:
+            from . import protect as protect_mod
+
+            sources = list(sources) if len(lists) > 1 else sources  # one list: the texts stream through
+            masks = [protect_mod.masker(p, sources) for p in lists]
 
         def mask(value: Any) -> Any:
             for m in masks:

@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-import yaml
-
 from .dates import parse_date
 from .findings import Severity
 from .rule import DEFAULT_RULESETS
@@ -200,6 +198,8 @@ class Config:
         """The settings in effect, one per line, each with its origin (for --show-config)."""
         out = [f"# config file: {self.path if self.path else 'none (defaults)'}"]
         for key, value in self.as_dict().items():
+            import yaml  # only --show-config needs it
+
             text = yaml.safe_dump({key: value}, default_flow_style=True, sort_keys=False, width=10_000)
             text = text.strip()[1:-1]  # drop the braces of the one-key mapping
             out.append(f"{text:<48} # {self.origin.get(key, 'default')}")

@@ -120,11 +120,12 @@ def decode(data: bytes, path: str) -> Source:
     return Source(path, text, encoding="utf-8")
 
 
-def read(path: str | Path) -> Source:
-    """Read and decode one file; unreadable paths raise InputError."""
+def read_bytes(path: str | Path) -> bytes:
+    """A file's bytes; unreadable paths raise InputError (the result cache
+    hashes the bytes before they are decoded)."""
     p = Path(path)
     try:
-        data = p.read_bytes()
+        return p.read_bytes()
     except IsADirectoryError:
         raise InputError(str(p), "is a directory") from None
     except FileNotFoundError:
@@ -133,4 +134,8 @@ def read(path: str | Path) -> Source:
         raise InputError(str(p), "permission denied") from None
     except OSError as exc:
         raise InputError(str(p), f"cannot read ({exc.strerror})") from None
-    return decode(data, str(path))
+
+
+def read(path: str | Path) -> Source:
+    """Read and decode one file; unreadable paths raise InputError."""
+    return decode(read_bytes(path), str(path))

@@ -18,11 +18,10 @@ import regex
 
 from .rule import RuleSetError
 from .rx import rx
-from .vocab_schema import validate_vocabulary
-from .yamlio import read_yaml
 from .document import Marking, Span, Token
-from .marking_forms import (FOREIGN_OWNER, JOINT_LIST_RE, lookup_key, read_foreign_portion,  # noqa: F401
-                            read_pattern_entry, read_space_separated_portion, set_foreign_owner)
+from .marking_forms import (FOREIGN_OWNER, FOREIGN_OWNERS, JOINT_LIST_RE, lookup_key, read_foreign_portion,  # noqa: F401
+                            read_next_sar_program, read_pattern_entry, read_space_separated_portion,
+                            set_foreign_owner)
 
 # A letter-spaced level shorter than this (`C U I`) could be any run of
 # capitals, so only longer level words are looked for letter-spaced inside a line.
@@ -293,7 +292,7 @@ class Vocabulary:
         if not stripped or len(stripped) > 60:
             return None
         lead = len(content) - len(content.lstrip())
-        fm = rx(rf"//(?:{FOREIGN_OWNER}[ ]+)?").match(stripped)
+        fm = rx(rf"//(?:{FOREIGN_OWNERS}[ ]+)?").match(stripped)
         if fm:
             return read_foreign_portion(self, stripped, offset + lead, fm)
         mk = Marking(raw=stripped, span=Span(offset + lead, offset + lead + len(stripped)), form="portion")
@@ -356,6 +355,9 @@ class Vocabulary:
             name = table.get(n) or alt.get(n)
             if name is None and read_pattern_entry(self, seg, tok_span, mk):
                 continue
+            one_slash = rx(r"(?<!/)/\s*$").search(text[:part.start()]) is not None
+            if name is None and read_next_sar_program(self, seg, tok_span, mk, one_slash):
+                continue
             if name is None and portion and n in self.portion_level and mk.level is None:
                 mk.level = self.portion_level[n]
                 continue
@@ -384,6 +386,9 @@ class Vocabulary:
 def default_vocabulary_data() -> dict[str, Any]:
     """rules/markings.yaml, read and checked like a rule set (errors name file:line)."""
     path = rules_dir() / "markings.yaml"
+    from .vocab_schema import validate_vocabulary  # the loader (and YAML) only when the engine is built
+    from .yamlio import read_yaml
+
     return validate_vocabulary(path, read_yaml(path, RuleSetError), top_level=True)
 
 

@@ -112,8 +112,16 @@ def line_of(obj: Any, key: Any = None) -> int:
     return 0
 
 
+# Integration point for enginecache (issue 15): while a list is set here, every
+# YAML file read through read_yaml is appended to it, so a cached engine knows
+# the exact files (rule sets, `extends` parents, markings.yaml) it depends on.
+READS: list[Path] | None = None
+
+
 def read_yaml(path: Path, error: type[Exception]) -> Any:
     """Read and parse a YAML file; an unreadable or non-UTF-8 file is `error("file: ...")`."""
+    if READS is not None:
+        READS.append(path)
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:

@@ -19,9 +19,9 @@ from . import consistent, contains, exemption_codes, placeholder_length, protect
 
 _MODULES += [protected_terms, release_portions, exemption_codes, consistent, placeholder_length, contains]
 # IC (CAPCO) and CUI marking grammar and roll-up (rules/capco.yaml, rules/cui.yaml).
-from . import list_order, subset, syntax  # noqa: E402
+from . import carried_by_portions, list_order, subset, syntax  # noqa: E402
 
-_MODULES += [syntax, list_order, subset]
+_MODULES += [syntax, list_order, subset, carried_by_portions]
 # Export damage diagnosed once (rules/state.yaml CL9xx), its symptoms folded in (fold.py).
 from . import integrity  # noqa: E402
 

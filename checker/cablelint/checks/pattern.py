@@ -2,34 +2,62 @@
 
 Both regexes run on the exact text under the target's span, so a `forbid`
 hit is reported at the offending characters.
+
+`requires` (with `forbid` only) is a cheap regex that every `forbid` hit's
+item must also contain: it is scanned once over the whole text (shared by
+the rules that give the same one), and `forbid` runs only on the items it
+found. It is how an expensive line pattern (a name before "(protect)", a
+number after "passport") costs a literal search on the other lines; the
+rule set's examples and tests/test_release.py check that it hides nothing.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Any, Iterable
 
 import regex
 
 from ..document import Span
+from ..targets import Item
 from . import compile_param, Context, Hit
 
 KIND = "pattern"
-PARAMS = {"target": (str, True), "match": (str, False), "forbid": (str, False), "ignore_case": (bool, False)}
+PARAMS = {"target": (str, True), "match": (str, False), "forbid": (str, False), "ignore_case": (bool, False),
+          "requires": (str, False)}
 
 
 def prepare(p: dict[str, Any]) -> dict[str, Any]:
     if "match" not in p and "forbid" not in p:
         raise ValueError("a pattern rule needs `match` or `forbid`")
+    if "requires" in p and "match" in p:
+        raise ValueError("`requires` narrows `forbid` only: with `match`, an item without it would pass unseen")
     flags = regex.IGNORECASE if p.get("ignore_case") else 0
     out = dict(p)
-    for key in ("match", "forbid"):
+    for key in ("match", "forbid", "requires"):
         if key in p:
             out["_" + key] = compile_param(p[key], key, flags)
     return out
 
 
+def _holding(items: list[Item], found: list[regex.Match]) -> list[Item]:
+    """The items (in text order) in whose span one of `found` starts."""
+    starts = [m.start() for m in found]
+    out = []
+    for it in items:
+        k = bisect_left(starts, it.span.start)
+        if k < len(starts) and starts[k] < max(it.span.end, it.span.start + 1):
+            out.append(it)
+    return out
+
+
 def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
     text = ctx.doc.text
-    for it in ctx.items(p["target"]):
+    if "_requires" in p:
+        found = ctx.matches(p["_requires"])
+        items = _holding(ctx.items(p["target"]), found) if found else []
+    else:
+        items = ctx.items(p["target"])
+    for it in items:
         raw = text[it.span.start:it.span.end]
         if "_match" in p and not p["_match"].search(raw):
             yield Hit(it.span, {"value": raw.strip(), "where": it.label})

@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from ..document import Span
-from ..protect import coerce
 from . import CannotRun, Context, Hit
 
 KIND = "protected_terms"
@@ -28,6 +27,8 @@ def prepare(p: dict[str, Any]) -> dict[str, Any]:
 
 def protect_list(ctx: Context):
     """The run's protect list, or CannotRun when none was given."""
+    from ..protect import coerce  # loaded by the runs that use it: not at start-up
+
     plist = coerce(ctx.options.get("protect"))
     if not plist:
         raise CannotRun("no protect list was given (--protect FILE)")

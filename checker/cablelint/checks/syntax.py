@@ -42,7 +42,7 @@ PROBLEMS = ("separators", "order", "unknown", "entry_order")
 DEFAULT_REPORT = ("separators", "order", "unknown")
 
 Block = tuple[str, Any, Any, str]  # (name, values or "list:NAME", compiled pattern or None, parsed list)
-PARSED = ("categories", "controls", "rel_to", "unknown")
+PARSED = ("categories", "continued", "controls", "rel_to", "unknown")
 
 
 def prepare(p: dict[str, Any]) -> dict[str, Any]:

@@ -5,7 +5,6 @@ the arguments and writes the page (this module never imports cli)."""
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from typing import Any
 
@@ -39,7 +38,7 @@ def build(args: argparse.Namespace, cfg: Config, stdin: tuple[str, bytes] | None
     if args.write_baseline is not None:
         raise UsageError("report does not write baselines: use `cablelint check --write-baseline`")
     session = Session.build(cfg)
-    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    jobs = args.jobs  # None: every core for big runs, 0: every core, N: N workers (lintpool.resolve_jobs)
     run = session.lint(args.paths, stdin=stdin, baseline=args.baseline, progress=sys.stderr, jobs=jobs,
                        summarize=summarize)
     mask = session.mask(run.sources.values())

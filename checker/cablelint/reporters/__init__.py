@@ -7,9 +7,7 @@ paths go through `Report.path()`, which masks them the same way.
 """
 from __future__ import annotations
 
-import importlib
 import os
-import pkgutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -96,6 +94,12 @@ class Report:
         return text + f" [{self.elapsed:.2f}s]"
 
 
+# The shipped formats by name, so that `--help` and config validation can list
+# them without importing every reporter (junit pulls in xml.etree, sarif
+# urllib): a format's module loads when it is used. A new format adds a line
+# here (tests/test_reporters.py checks that every module is listed).
+FORMATS = {"concise": "concise", "full": "full", "github": "github", "gitlab": "gitlab", "grouped": "grouped",
+           "json": "json_format", "json-lines": "json_lines", "junit": "junit", "sarif": "sarif"}
 _REGISTRY: dict[str, ModuleType] = {}
 
 
@@ -104,24 +108,14 @@ def register(module: ModuleType) -> None:
 
 
 def names() -> list[str]:
-    _load()
-    return sorted(_REGISTRY)
+    return sorted(set(FORMATS) | set(_REGISTRY))
 
 
 def get(name: str) -> ModuleType:
-    _load()
+    if name not in _REGISTRY and name in FORMATS:
+        import importlib
+
+        register(importlib.import_module(f"{__name__}.{FORMATS[name]}"))
     if name not in _REGISTRY:
         raise KeyError(name)
     return _REGISTRY[name]
-
-
-def _load() -> None:
-    if _REGISTRY:
-        return
-    # Every module of this package with NAME and render() is a format; they
-    # are found, not listed, so a new format is one new file (and the package
-    # never imports its formats by name: they import Report from here).
-    for info in pkgutil.iter_modules(__path__):
-        mod = importlib.import_module(f"{__name__}.{info.name}")
-        if hasattr(mod, "NAME") and hasattr(mod, "render"):
-            register(mod)

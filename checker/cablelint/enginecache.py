@@ -1,0 +1,185 @@
+"""The engine cache: a run's rule sets, vocabulary and compiled patterns,
+pickled, so a warm start skips the YAML parse, validation and ~80 regex
+compiles (the `regex` module pickles a pattern's compiled code: loading one
+costs ~25 us against ~1 ms to compile it).
+
+An entry is found by the hash of the settings that build the engine
+(`engine_parts`: rule set specs, selection, severities, dates, protect
+lists by content, options, cablelint's code) and is valid while every YAML
+file the loader read when it was built (rule sets, their `extends`
+parents, markings.yaml) has the same content: editing a rule file rebuilds
+it. The same hash plus those files' hashes is the engine's `fingerprint`,
+the run key of the result cache.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import pickle
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+from . import cache
+
+if TYPE_CHECKING:
+    from .config import Config
+    from .engine import Engine
+
+
+def engine_parts(cfg: Config, options: dict[str, Any]) -> dict[str, Any] | None:
+    """The settings that build the engine, as plain values; None when they
+    cannot be named stably (rule sets or a protect list given as objects
+    through the API), which turns both caches off for the run."""
+    specs = list(cfg.rules or ())
+    protect = cfg.protect if isinstance(cfg.protect, list) else None
+    if any(not isinstance(s, str) for s in specs) or protect is None:
+        return None
+    try:
+        shown_options = repr(sorted((k, repr(v)) for k, v in options.items()))
+        protect_files = [(os.path.abspath(p), cache.file_digest(Path(p).read_bytes())) for p in protect]
+    except OSError:
+        return None  # a missing protect list is reported by the build itself
+    return {"code": cache.code_stamp(), "cwd": os.getcwd(), "rules": specs,
+            "select": list(cfg.select), "ignore": list(cfg.ignore), "extend_select": list(cfg.extend_select),
+            "severity": sorted((k, int(v)) for k, v in cfg.severity.items()),
+            "date": cfg.date and cfg.date.isoformat(),
+            "as_of": (cfg.as_of or dt.date.today()).isoformat(),  # the engine's default is today
+            "protect": protect_files, "options": shown_options}
+
+
+def _deps_hold(deps: list[tuple[str, str]]) -> bool:
+    try:
+        return all(cache.file_digest(Path(p).read_bytes()) == digest for p, digest in deps)
+    except OSError:
+        return False
+
+
+def cached_build(cfg: Config, options: dict[str, Any], build: Callable[[], Engine],
+                 root: Path | None, protect: Any = None) -> Engine:
+    """`build()`, or the engine it built last time for the same settings and
+    unchanged rule files. Sets `engine.fingerprint` (None: no result cache).
+    `protect`: the run's protect list when the caller has loaded it."""
+    parts = engine_parts(cfg, options)
+    if parts is None:
+        engine = build()
+        engine.fingerprint = None
+        return engine
+    key = cache.run_key(parts)
+    path = root / "engines" / f"{key[:32]}.pickle" if root is not None else None
+    load_patterns(root)
+    loaded = _load(path) if path is not None else None
+    if loaded is not None:
+        deps, engine = loaded
+        if cfg.protect:  # never stored (its terms would sit on disk in clear): read again
+            if protect is None:
+                from .protect import load as load_protect
+
+                protect = load_protect(cfg.protect)
+            if protect:  # as the build sets it
+                engine.options["protect"] = protect
+        engine.fingerprint = cache.run_key({**parts, "deps": deps})
+        return engine
+    engine, deps = _build_recording(build)
+    if path is not None and cache.prepare_dir(root):
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            plist = engine.options.pop("protect", None)
+            try:
+                blob = _dumps((deps, engine))
+            finally:
+                if plist is not None:
+                    engine.options["protect"] = plist
+            cache.write_atomic(path, blob)
+            cache.evict(path.parent, keep=cache.MAX_KEYS)
+        except (OSError, pickle.PicklingError, TypeError, AttributeError):
+            pass  # an engine that cannot be stored is only rebuilt next time
+    engine.fingerprint = cache.run_key({**parts, "deps": deps})
+    return engine
+
+
+class _PlainPickler(pickle.Pickler):
+    """Stores the loader's line-numbered YAML mappings and sequences as plain
+    dicts and lists: a lint needs no line numbers, and loading them back would
+    import the rule loader and PyYAML (~15 ms of a warm start)."""
+
+    def reducer_override(self, obj: Any) -> Any:
+        kind = type(obj)
+        if kind.__module__.endswith(".yamlio") and kind.__name__ in ("_Map", "_Seq"):
+            return (dict, (dict(obj),)) if isinstance(obj, dict) else (list, (list(obj),))
+        return NotImplemented
+
+
+def _dumps(obj: Any) -> bytes:
+    buf = io.BytesIO()
+    _PlainPickler(buf, protocol=pickle.HIGHEST_PROTOCOL).dump(obj)
+    return buf.getvalue()
+
+
+def _load(path: Path) -> tuple[list[tuple[str, str]], Engine] | None:
+    try:
+        with open(path, "rb") as fh:
+            deps, engine = pickle.load(fh)
+    except Exception:  # noqa: BLE001 - missing, torn by an old version, unimportable class: rebuild
+        return None
+    if not _deps_hold(deps):
+        return None
+    try:
+        os.utime(path)  # last use, for eviction
+    except OSError:
+        pass
+    return deps, engine
+
+
+def _build_recording(build: Callable[[], Engine]) -> tuple[Engine, list[tuple[str, str]]]:
+    """Build the engine while the loader records the YAML files it reads."""
+    from . import yamlio
+
+    outer, yamlio.READS = yamlio.READS, []
+    try:
+        engine = build()
+        read = yamlio.READS
+    finally:
+        yamlio.READS = outer
+    deps = sorted({(os.path.abspath(p), cache.file_digest(Path(p).read_bytes())) for p in read})
+    return engine, deps
+
+
+def _patterns_file(root: Path) -> Path:
+    return root / "patterns" / f"{cache.code_stamp()[:32]}.pickle"
+
+
+def load_patterns(root: Path | None) -> None:
+    """Give rx() the patterns the last run compiled (the parser's own, which
+    are compiled on first use and so are not in the engine pickle). Called
+    before the engine is loaded, so modules compiling at import time hit."""
+    if root is None:
+        return
+    try:
+        with open(_patterns_file(root), "rb") as fh:
+            patterns = pickle.load(fh)
+    except Exception:  # noqa: BLE001 - missing or from another version: compile as usual
+        return
+    from . import rx
+
+    if isinstance(patterns, dict):
+        rx.preload(patterns)
+
+
+def save_patterns(root: Path | None) -> None:
+    """Store the patterns rx() compiled in this run when there are new ones."""
+    from . import rx
+
+    if root is None:
+        return
+    patterns = rx.compiled()
+    path = _patterns_file(root)
+    try:
+        if path.exists() and not rx.any_new():
+            return
+        if cache.prepare_dir(root):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            cache.write_atomic(path, pickle.dumps(patterns, protocol=pickle.HIGHEST_PROTOCOL))
+            cache.evict(path.parent, keep=2)
+    except (OSError, pickle.PicklingError):
+        pass

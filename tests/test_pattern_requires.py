@@ -1,0 +1,42 @@
+"""`requires` in pattern rules (issue 15): the release set's line patterns
+search a keyword once per cable instead of scanning every line, and must
+find exactly what the full scan finds."""
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from cablelint.api import load_ruleset, make_engine
+from cablelint.checks import pattern
+from cablelint.source import Source, read
+
+
+def _without_requires(rs):
+    rules = [dataclasses.replace(r, params={k: v for k, v in r.params.items() if k not in ("requires", "_requires")})
+             for r in rs.rules]
+    return dataclasses.replace(rs, rules=rules)
+
+
+def test_requires_hides_no_hit_of_the_release_line_patterns(corpus_dir: Path) -> None:
+    shipped = load_ruleset("release")
+    assert sum("_requires" in r.params for r in shipped.rules) >= 5
+    fast = make_engine([shipped], as_of="2015-01-01")
+    full = make_engine([_without_requires(shipped)], as_of="2015-01-01")
+    texts = [read(p) for p in sorted(corpus_dir.iterdir())[:400] if p.is_file()]
+    texts.append(Source("made.txt", "UNCLASSIFIED\n\n1. Call TEL: +33 1 43 12 22 22, fax (202) 647-4000, cell\n"
+                                    "555.123.4567; e-mail j.doe@state.example; PPT NO. X1234567; DOB 01/02/1970.\n"
+                                    "2. Our contact Jean Dupont (strictly protect) and Marie Curie, protect.\n"))
+    seen = 0
+    for src in texts:
+        a = [(f.rule, f.start, f.end, f.message) for f in fast.lint_source(src)]
+        b = [(f.rule, f.start, f.end, f.message) for f in full.lint_source(src)]
+        assert a == b, src.path
+        seen += sum(r in ("CL608", "CL610", "CL611", "CL612", "CL613") for r, *_ in a)
+    assert seen >= 6  # the made-up cable alone flags each kind
+
+
+def test_requires_is_refused_with_match() -> None:
+    with pytest.raises(ValueError, match="requires"):
+        pattern.prepare({"target": "lines", "match": "x", "requires": "y"})

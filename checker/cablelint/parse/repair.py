@@ -9,6 +9,8 @@ classified; the others are made by the recogniser that meets the damage
 """
 from __future__ import annotations
 
+from typing import Callable
+
 import regex
 
 from ..document import Repair, Span
@@ -56,9 +58,9 @@ def source_lines(source: Source) -> list[Line]:
     return [Line(t, s) for t, s in zip(parts, source.line_starts)]
 
 
-def _run_on_cuts(text: str, following: str = "") -> list[int]:
-    """Where a run-on header line holds the start of another field (`following`:
-    the next line with text)."""
+def _run_on_cuts(text: str, following: Callable[[], str] = str) -> list[int]:
+    """Where a run-on header line holds the start of another field (`following()`:
+    the next line with text, looked up only when needed)."""
     cuts = []
     in_clby = False
     for m in RUN_ON_MARK_RE.finditer(text):
@@ -67,7 +69,7 @@ def _run_on_cuts(text: str, following: str = "") -> list[int]:
         # start a new field: "Classified By: X, E.O. 12958, reasons 1.4 (b)" stays whole.
         ends_clby = m.group(0).upper().startswith(("TAGS", "SUBJ", "1"))
         if in_clby and (is_clby or not ends_clby) or (m.group(0)[:1] == "1" and not text[m.end():].strip()
-                                                      and PARA_ONE_RE.match(following)):
+                                                      and PARA_ONE_RE.match(following())):
             continue  # "REASON: 1.4(D) 1. (C)" and paragraph 1 again on the next line: a stray mark
         if text[:m.start()].strip():
             cuts.append(m.start())
@@ -92,7 +94,7 @@ def split_run_on_header(lines: list[Line], repairs: list[Repair]) -> list[Line]:
         if i >= RUN_ON_LIMIT or PARA_RE.match(text) and NUMBERED_RE.match(text):
             out.extend(lines[i:])
             break
-        cuts = _run_on_cuts(text, _following(lines, i)) if len(text) <= RUN_ON_MAX_LEN else []
+        cuts = _run_on_cuts(text, lambda: _following(lines, i)) if len(text) <= RUN_ON_MAX_LEN else []
         if not cuts:
             out.append(line)
             continue

@@ -17,7 +17,7 @@ import pytest
 
 from cablelint import lint_text
 from cablelint.api import make_engine
-from cablelint.parser import parse
+from cablelint.parse import parse
 from cablelint.ruleset import load
 from cablelint.ruletest import check_example_file, read_expectation
 from cablelint.source import Source, read
@@ -100,7 +100,7 @@ def test_authority_block_lines_are_read_separately() -> None:
     assert doc.fields["Derived From"].value == "Multiple Sources"
     assert doc.declassify_on.exemptions[0].value == "25X6"
     assert [k for k, _ in doc.field_list] == ["Derived From", "Declassify On"]
-    memo = parse(read(str(EXAMPLES / "memo_prose_clean.txt")))
+    memo = make_engine(["capco"]).parse(read(str(EXAMPLES / "memo_prose_clean.txt")))
     assert [r.value for r in memo.classified_by.reasons] == ["c", "d"]
     assert memo.fields["Reason"].value == "1.4(c) and (d)"
     assert memo.date.value.isoformat() == "2024-02-14"

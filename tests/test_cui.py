@@ -17,7 +17,7 @@ import pytest
 
 from cablelint import lint_text
 from cablelint.api import make_engine
-from cablelint.parser import parse
+from cablelint.parse import parse
 from cablelint.ruleset import load
 from cablelint.ruletest import check_example_file, read_expectation
 from cablelint.source import Source, read

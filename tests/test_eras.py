@@ -12,7 +12,7 @@ import pytest
 
 from cablelint.engine import Engine, Selection
 from cablelint.findings import Severity
-from cablelint.parser import parse_decl
+from cablelint.parse import parse_decl
 from cablelint.ruleset import load
 from cablelint.source import Source, read
 

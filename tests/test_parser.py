@@ -6,8 +6,16 @@ import datetime as dt
 
 import pytest
 
-from cablelint.parser import find_reasons, parse, parse_decl
+from cablelint.dates import resolve
+from cablelint.parse import find_reasons, parse as parse_only, parse_decl
 from cablelint.source import Source
+
+
+def parse(source: Source, date: dt.date | None = None):
+    """Parse, then resolve the date as the engine does (with `date` as --date)."""
+    doc = parse_only(source)
+    doc.date = resolve(doc.date_evidence, date)
+    return doc
 
 
 def doc_of(text: str, path: str = "x.txt"):
@@ -263,7 +271,7 @@ def test_one_dtg_decoder() -> None:
 @pytest.mark.parametrize("value", ["15 March 2023", "March 15, 2023", "2023-03-15", "20230315", "03/15/2023",
                                    "2023-03-15T10:00"])
 def test_memo_date_forms(value: str) -> None:
-    from cablelint.parser import memo_date
+    from cablelint.parse import memo_date
 
     assert memo_date(value) == dt.date(2023, 3, 15)
 

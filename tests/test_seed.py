@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from cablelint import lint_paths
-from cablelint.parser import parse
+from cablelint.parse import parse
 from cablelint.source import read
 
 from conftest import SEED

@@ -16,7 +16,7 @@ import pytest
 from cablelint import lint_text
 from cablelint.api import make_engine
 from cablelint.cli import main
-from cablelint.parser import parse
+from cablelint.parse import parse
 from cablelint.ruleset import DEFAULT_RULESETS, load
 from cablelint.source import Source, read
 

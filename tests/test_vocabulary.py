@@ -11,7 +11,7 @@ import pytest
 from cablelint import vocabulary
 from cablelint.cli import main
 from cablelint.engine import Engine
-from cablelint.parser import Parser, parse_decl
+from cablelint.parse import parse, parse_decl
 from cablelint.ruleset import RuleSetError, load
 from cablelint.vocab_schema import validate_vocabulary
 from cablelint.yamlio import read_yaml as _read_yaml
@@ -116,14 +116,24 @@ HOUSE = {
 }
 
 
+class HouseParser:
+    """The parser with the HOUSE words added to its vocabulary."""
+
+    def __init__(self, vocab: Vocabulary) -> None:
+        self.vocab = vocab
+
+    def parse(self, source: Source):
+        return parse(source, self.vocab)
+
+
 @pytest.fixture(scope="module")
-def house_parser() -> Parser:
+def house_parser() -> HouseParser:
     v = Vocabulary(default_vocabulary_data())
     v.extend(HOUSE)
-    return Parser(v)
+    return HouseParser(v)
 
 
-def test_an_added_level_is_read_in_every_banner_form(house_parser: Parser) -> None:
+def test_an_added_level_is_read_in_every_banner_form(house_parser: HouseParser) -> None:
     for first in ("RESTRICTED PARIS 000579", "R E S T R I C T E D PARIS 000579",
                   "Cable dated:2005-11-29T14:19:00R E S T R I C T E D PARIS 000579",
                   "E S T R I C T E D PARIS 000579", "CLASSIFICATION: RESTRICTED"):
@@ -136,7 +146,7 @@ def test_an_added_level_is_read_in_every_banner_form(house_parser: Parser) -> No
     assert mk.level == "RESTRICTED" and [c.value for c in mk.controls] == ["ENTIRE TEXT"]
 
 
-def test_added_caption_field_title_exemption_and_placeholder(house_parser: Parser) -> None:
+def test_added_caption_field_title_exemption_and_placeholder(house_parser: HouseParser) -> None:
     text = ("SECRET PARIS 000579\nHOUSEDIS\nE.O. 12958: DECL: HX3\nTAGS: PREL\nSUBJECT: X\n"
             "Handle As: eyes only\n\nClassified By: Naval-Attache Jane Doe, reasons 1.4 (b)\n\n"
             "1. (S) The ##### said so.\n")
@@ -155,12 +165,16 @@ def test_an_engine_uses_the_rule_set_vocabulary(tmp_path: Path) -> None:
     assert doc.level == "RESTRICTED" and doc.paragraphs[0].portion.level == "RESTRICTED"
 
 
-def test_inspect_shows_parser_notes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_inspect_shows_parser_repairs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     cable = tmp_path / "c.txt"
     cable.write_text("Cable dated:2005-11-29T14:19:00C O N F I D E N T I A L CAIRO 008938\nTAGS: PREL\n"
                      "SUBJECT: X\n\n1. (C) Text.\n", encoding="utf-8")
     assert main(["inspect", str(cable)]) == 0
-    assert "note:           banner found inside line 1 (damaged export)" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "note:           banner-after-preamble (line 1): banner found inside line 1" in out
+    assert "note:           spaced-banner (line 1): read as CONFIDENTIAL" in out
     assert main(["inspect", "--format", "json", str(cable)]) == 0
     (doc,) = json.loads(capsys.readouterr().out)
-    assert doc["notes"] == ["banner found inside line 1 (damaged export)"]
+    assert [(r["name"], r["line"], r["column"]) for r in doc["repairs"]] == [
+        ("banner-after-preamble", 1, 32), ("spaced-banner", 1, 32)]
+    assert doc["notes"][0] == "banner-after-preamble (line 1): banner found inside line 1"

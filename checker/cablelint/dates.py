@@ -3,12 +3,15 @@ bounds and `when:` limits in a rule set, example and sidecar directives.
 
 One parser for all of them, so every place accepts exactly the same
 spelling, YYYY-MM-DD, and refuses the same things (a time of day, a week
-date, "20040130"), whatever Python's own ISO parser would let through.
+date, "20040130"), whatever Python's own ISO parser would let through. Also the resolution of a
+cable's date from what its text says (`resolve`), with --date.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
+
+from .document import CableDate
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -25,3 +28,16 @@ def parse_date(value: object) -> dt.date:
         except ValueError:
             pass
     raise ValueError(f"not a date YYYY-MM-DD: {value!r}")
+
+
+def resolve(evidence: list[CableDate], override: dt.date | None = None) -> CableDate:
+    """The cable's date from the parser's evidence (best first): the text's own
+    date wins; then `override` (--date); then the year of a cable id in the
+    file name; else unknown."""
+    for found in evidence:
+        if found.source == "filename-year" and override is not None:
+            break
+        return found
+    if override is not None:
+        return CableDate(override, "option")
+    return CableDate(None, "unknown")

@@ -1,6 +1,6 @@
 """The parsed cable: every element keeps its exact span in the original text.
 
-The parser (cablelint.parser) builds a Document once; every rule reads it.
+The parser (cablelint.parse) builds a Document once; every rule reads it.
 Spans are code-point offsets into `Document.text` (see cablelint.source).
 """
 from __future__ import annotations
@@ -140,6 +140,17 @@ class CableDate:
 
 
 @dataclass(slots=True)
+class Repair:
+    """One repair of damaged text the parser made to read it: `name` is the
+    repair step (cablelint.parse.repair.REPAIRS), `span` where it applied,
+    `detail` what it read (never the cable's text beyond a field value)."""
+
+    name: str
+    span: Span
+    detail: str = ""
+
+
+@dataclass(slots=True)
 class Document:
     source: Source
     shape: str = "cable"  # cable | capco | cui
@@ -165,10 +176,12 @@ class Document:
     headings: list[Token] = field(default_factory=list)
     placeholders: list[Token] = field(default_factory=list)
     signature: Token | None = None
-    date: CableDate = field(default_factory=lambda: CableDate(None, "unknown"))
+    date: CableDate = field(default_factory=lambda: CableDate(None, "unknown"))  # set by the engine
+    # What the text says about its date, best first (the engine resolves it with --date).
+    date_evidence: list[CableDate] = field(default_factory=list)
     body_start: int = 0  # offset where the body (first paragraph) begins
     partial: bool = False  # the archive says the file holds only part of the cable
-    notes: list[str] = field(default_factory=list)  # how the parser read damaged text (shown by inspect)
+    repairs: list[Repair] = field(default_factory=list)  # how the parser read damaged text (shown by inspect)
 
     @property
     def path(self) -> str:
@@ -177,6 +190,12 @@ class Document:
     @property
     def text(self) -> str:
         return self.source.text
+
+    @property
+    def notes(self) -> list[str]:
+        """The repairs as one line each: `name (line N): detail`."""
+        return [f"{r.name} (line {self.source.line_col(r.span.start)[0]})" + (f": {r.detail}" if r.detail else "")
+                for r in self.repairs]
 
     @property
     def level(self) -> str | None:
@@ -263,5 +282,7 @@ class Document:
             "headings": [{"text": h.value, "line": line(h.span)} for h in self.headings],
             "placeholders": len(self.placeholders),
             "signature": tok(self.signature),
-            "notes": list(self.notes),
+            "repairs": [{"name": r.name, "line": line(r.span), "column": src.line_col(r.span.start)[1],
+                         "end": r.span.end - r.span.start, "detail": r.detail} for r in self.repairs],
+            "notes": self.notes,
         }

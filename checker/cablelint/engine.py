@@ -12,12 +12,13 @@ from typing import Any, Callable, Iterable
 from .checks import CannotRun, Context, Hit, group_hits
 from .checks.kinds import KINDS
 from .conditions import holds
+from .dates import resolve as resolve_date
 from .document import Document, Span
 from .findings import Finding, Severity
+from .fold import fold
 from .marking_check import lint_marking_lines, marking_lines
 from .pages import lint_paged, pages_of
-from .fold import fold
-from .parser import Parser
+from .parse import parse
 from .rule import Rule, RuleSet
 from .selection import Selection
 from .source import Source
@@ -93,7 +94,6 @@ class Engine:
             if rs.vocabulary:
                 vocab.extend(rs.vocabulary)
         self.vocab = vocab
-        self.parser = Parser(vocab)
         self._active = [[r for r in rs.rules if self.selection.active(r)] for rs in rulesets]
 
     @property
@@ -112,7 +112,10 @@ class Engine:
                        end_line=line, end_column=column + 1)
 
     def parse(self, source: Source) -> Document:
-        return self.parser.parse(source, self.date)
+        """Parse, then resolve the cable's date from the text's evidence and --date."""
+        doc = parse(source, self.vocab)
+        doc.date = resolve_date(doc.date_evidence, self.date)
+        return doc
 
     def lint_source(self, source: Source, skip: Callable[[Document], bool] | None = None) -> list[Finding] | None:
         """The findings of one input; None when `skip(document)` says it is not

@@ -26,7 +26,8 @@ VOCAB_ENTRIES: dict[str, dict[str, tuple[Any, Any]]] = {
                  "implies": (list, []), "cui": (bool, False), "patterns": (list, [])},
     "fields": {"name": (str, ...), "spellings": (list, None)},
 }
-VOCAB_WORDS = ("caption_words", "title_words", "person_tag_words")
+VOCAB_WORDS = ("caption_words", "title_words", "person_tag_words", "tags_labels", "subject_labels", "ref_labels",
+               "routing_labels", "passing_words", "trailer_words")
 VOCAB_PATTERNS = ("title_patterns", "decl_exemption_patterns", "placeholder_patterns")
 VOCAB_KEYS = set(VOCAB_ENTRIES) | set(VOCAB_WORDS) | set(VOCAB_PATTERNS)
 _TYPE_WORDS = {str: "text", int: "a whole number", bool: "true or false", list: "a list", dict: "a mapping"}

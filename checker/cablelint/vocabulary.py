@@ -26,6 +26,8 @@ from .marking_forms import (FOREIGN_OWNER, FOREIGN_OWNERS, JOINT_LIST_RE, lookup
 # A letter-spaced level shorter than this (`C U I`) could be any run of
 # capitals, so only longer level words are looked for letter-spaced inside a line.
 SPACED_MIN_LETTERS = 6
+# Vocabulary keys that hold the words of the telegram's own lines (markings.yaml).
+LINE_WORD_KEYS = ("tags_labels", "subject_labels", "ref_labels", "routing_labels", "passing_words", "trailer_words")
 # A run of slashes between the entries of a marking, with the blanks around it.
 SEPARATOR_RE = regex.compile(r"[ \t]*/+[ \t]*")
 
@@ -113,6 +115,8 @@ class Vocabulary:
         self.caption_words: set[str] = set()
         self.title_words: set[str] = set()
         self.person_tag_words: set[str] = set()
+        # Labels and words of the telegram's own lines (the parser's line recognisers).
+        self.line_words: dict[str, list[str]] = {k: [] for k in LINE_WORD_KEYS}
         self.title_patterns: list[str] = []
         self.fields: dict[str, list[str]] = {}  # canonical field name -> spellings
         self.decl_exemption_patterns: list[str] = []
@@ -131,6 +135,9 @@ class Vocabulary:
         self.caption_words |= {w.upper() for w in data.get("caption_words", [])}
         self.title_words |= {w.upper() for w in data.get("title_words", [])}
         self.person_tag_words |= {w.upper() for w in data.get("person_tag_words", [])}
+        for key in LINE_WORD_KEYS:
+            mine = self.line_words[key]
+            mine.extend(w for w in data.get(key, []) if w not in mine)
         for key in ("title_patterns", "decl_exemption_patterns", "placeholder_patterns"):
             mine = getattr(self, key)
             mine.extend(p for p in data.get(key, []) if p not in mine)
@@ -152,6 +159,8 @@ class Vocabulary:
             for a in c.portion:
                 self.portion_control[lookup_key(a)] = c.name
         aliases = sorted(self.banner_level, key=len, reverse=True)
+        # The characters a banner line can start with (after blanks): a cheap test before banner_re.
+        self.banner_initials = frozenset(c for a in aliases for c in (a[:1].upper(), a[:1].lower()))
         alt = "|".join(_spaced(a) for a in aliases)
         # A banner line starts with a level, spaced or not, and the level is a
         # whole word (so SECRETARY is not SECRET). A non-US or JOINT marking
@@ -200,6 +209,10 @@ class Vocabulary:
             rf"|(?<=^|[\t\",]\s*)(?P<level>{plain})(?=\s+(?:SECTION\s+\d+\s+OF\s+\d+\s+)?[A-Z][A-Z .'-]+\s+\d{{3,}}))")
         # The same level words with the first letter lost (`O N F I D E N T I A L`).
         self.lost_first_letter = {k[1:]: self.banner_level[k] for k in long_keys if k[1:] not in self.banner_level}
+
+    def may_start_banner(self, text: str) -> bool:
+        """Whether `text` can start with a banner level at all (banner_re would be tried)."""
+        return text.lstrip(" \t")[:1] in self.banner_initials
 
     def rank(self, level: str | None) -> int | None:
         lv = self.levels.get(level or "")

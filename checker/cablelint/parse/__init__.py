@@ -1,0 +1,72 @@
+"""The cable parser as a pipeline: raw text in, a Document with exact spans out.
+
+The stages, in order (each a module of small functions with its own tests):
+
+1. repair.virtual_lines   text -> virtual lines; repairs that split lines (run-on header)
+2. lines.classify         one ordered table of recognisers (lines.RECOGNISERS), words from the vocabulary
+3. header.read_top        routing header, banner (repairs: spaced, lost first letter, after a preamble)
+   banner.footer          the bottom banner (before the fields: it tells an IC-style document)
+   header.read_fields     captions, E.O./DECL, TAGS, SUBJECT, REF, Classified By, fields -> where the body starts
+4. body.segment           paragraphs, blocks, bullets, headings, repeated banners, signature
+5. finish                 placeholders, marking separators, shape (shape.py), date evidence (dating.py)
+
+Every repair of damaged text is recorded in `Document.repairs` with its span
+(names in repair.REPAIRS). The date is not resolved here: the parser records
+the evidence and the engine resolves it with --date (cablelint.dates.resolve).
+"""
+from __future__ import annotations
+
+import regex
+
+from ..document import CableDate, Document, Span, Token
+from ..source import Source
+from ..vocabulary import Vocabulary, default_vocabulary, marking_separators
+from . import banner as bn
+from .body import segment
+from .clby import find_reasons, join_pieces
+from .dating import evidence, memo_date
+from .decl import parse_decl
+from .header import read_fields, read_top
+from .repair import REPAIRS, virtual_lines
+from .shape import is_marked, shape_of
+
+__all__ = ["REPAIRS", "find_reasons", "join_pieces", "memo_date", "parse", "parse_decl"]
+
+# Archive notes that the file holds only part of the cable.
+PARTIAL_RE = regex.compile(r"(?i)partial extract|full text of the original cable is not available")
+# How far past the body's start the partial-extract note is looked for (characters).
+PARTIAL_NOTE_REACH = 400
+
+
+def parse(source: Source, vocab: Vocabulary | None = None) -> Document:
+    """Parse one cable; the stages run in the order the module docstring gives."""
+    v = vocab or default_vocabulary()
+    doc = Document(source=source)
+    lines = virtual_lines(source, doc.repairs)
+    banner_idx, header_end = read_top(doc, lines, v)
+    footer = bn.footer(lines, v)
+    if footer is not None and (doc.banner is None or footer.span != doc.banner.span):
+        doc.footer = footer
+    first = banner_idx + 1 if banner_idx is not None else header_end
+    body_idx = read_fields(doc, lines, first, banner_idx, v)
+    text = source.text
+    doc.body_start = lines[body_idx].start if body_idx < len(lines) else len(text)
+    doc.partial = bool(PARTIAL_RE.search(text, 0, min(len(text), doc.body_start + PARTIAL_NOTE_REACH)))
+    segment(doc, lines, body_idx, is_marked(doc, v), v)
+    _finish(doc, v)
+    return doc
+
+
+def _finish(doc: Document, v: Vocabulary) -> None:
+    """What needs the whole document read: placeholders, separators (spans are
+    final now: a banner's span grows to the end of its line), shape, dates."""
+    for m in v.placeholder_re.finditer(doc.text, doc.body_start or 0):
+        doc.placeholders.append(Token(m.group(0), Span(m.start(), m.end())))
+    marks = doc.banners + [doc.footer, doc.subject_portion] + [p.portion for p in doc.paragraphs]
+    for mk in marks:
+        if mk is not None:
+            mk.separators = marking_separators(doc.text[mk.span.start:mk.span.end], mk.span.start)
+    doc.shape = shape_of(doc, v)
+    h = doc.header
+    dtg = CableDate(h.dtg_date, "dtg", h.dtg.span) if h and h.dtg and h.dtg_date else None
+    doc.date_evidence = evidence(doc.text, doc.path, dtg, doc.body_start, doc.shape in ("capco", "cui"))

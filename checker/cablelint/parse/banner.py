@@ -1,0 +1,161 @@
+"""Banner, captions and bottom banner: the document's overall marking.
+
+A banner is a level at the start of a line (plain, letter-spaced, CAPCO
+`SECRET//NOFORN`), perhaps after an export's preamble, with the cable's
+`SECTION n OF m`, post and serial after it; the caption lines under it add
+controls (NOFORN, SIPDIS).
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import regex
+
+from ..document import Marking, Repair, SectionMark, Span, Token
+from ..rx import rx
+from ..vocabulary import Vocabulary
+from .lines import SECTION_RE, Line
+
+# Export preambles that may stand before a banner on its line.
+PREAMBLE_RE = regex.compile(r"^\s*(?:Telegram(?:Restricted by caption\.)?\s*)")
+POST_SERIAL_RE = regex.compile(r"(?P<post>[A-Z][A-Z .'-]*?[A-Z])\s+(?P<serial>\d{2,})\s*\\?\s*$")
+# How far into the file a damaged banner is looked for (lines).
+BANNER_ANYWHERE_LINES = 80
+# The bottom banner is among the last lines.
+FOOTER_LINES = 5
+
+
+class Banner(NamedTuple):
+    marking: Marking
+    section: SectionMark | None
+    post: Token | None
+    serial: Token | None
+
+
+def strip_preamble(text: str) -> int:
+    """How many characters of export debris stand before a banner (`Telegram`)."""
+    m = PREAMBLE_RE.match(text)
+    return m.end() if m else 0
+
+
+def looks_like_banner(mk: Marking, rest: str, vocab: Vocabulary) -> bool:
+    """A level at a line start is a banner when nothing but banner matter follows."""
+    if mk.form == "capco" or mk.spaced:
+        return True
+    r = rest.strip()
+    if not r:
+        return True
+    # LEVEL [caveats] [SECTION n OF m] POST SERIAL, or LEVEL followed by a control.
+    if SECTION_RE.search(r) or rx(r"\b\d{2,}\s*\\?\s*$").search(r) or rx(r"SECTION\s+\d").match(r):
+        return True  # (a damaged "SECTION 01 GF 02" still marks a banner)
+    first = rx(r"[A-Z/]+").match(r)
+    return bool(first and (first.group(0) in vocab.caption_words or first.group(0) in vocab.banner_control))
+
+
+def finish_banner(mk: Marking, rest: str, roff: int, vocab: Vocabulary) -> Banner:
+    """The banner's section mark, controls, post and serial; its span grows to the end of its line."""
+    sec = SECTION_RE.search(rest)
+    section = SectionMark(int(sec["n"]), int(sec["m"]), Span(roff + sec.start(), roff + sec.end())) if sec else None
+    vocab.scan_controls(rest, roff, mk)
+    if mk.level_token is not None and len(mk.level_token.raw.split()) > 1:
+        # SENSITIVE BUT UNCLASSIFIED is the UNCLASSIFIED level plus SBU.
+        vocab.scan_controls(mk.level_token.raw, mk.level_token.span.start, mk)
+    post = serial = None
+    pm = POST_SERIAL_RE.search(rest)
+    if pm:
+        name = SECTION_RE.sub("", pm["post"]).strip()
+        for c in mk.controls:
+            name = name.replace(c.raw, "").strip()
+        if name:
+            post = Token(name, Span(roff + pm.start("post"), roff + pm.end("post")))
+        serial = Token(pm["serial"], Span(roff + pm.start("serial"), roff + pm.end("serial")))
+    mk.span = Span(mk.span.start, max(roff + len(rest.rstrip()), mk.span.end))
+    return Banner(mk, section, post, serial)
+
+
+def banner_at_start(line: Line, vocab: Vocabulary) -> tuple[Banner, list[Repair]] | None:
+    """The banner a header line starts with (after an export preamble), or None."""
+    cut = strip_preamble(line.text)
+    got = vocab.parse_banner(line.text[cut:], line.start + cut)
+    if not got or not looks_like_banner(got[0], got[1], vocab):
+        return None
+    repairs = []
+    if cut:
+        repairs.append(Repair("banner-after-preamble", got[0].span, "export preamble before the banner"))
+    if got[0].spaced:
+        repairs.append(Repair("spaced-banner", got[0].span, f"read as {got[0].level}"))
+    return finish_banner(*got, vocab), repairs
+
+
+def banner_anywhere(lines: list[Line], vocab: Vocabulary) -> tuple[int, Banner, list[Repair]] | None:
+    """Fallback for damaged exports: a banner run into other text.
+
+    `Cable dated:...C O N F I D E N T I A L CAIRO 008938`, a banner after a
+    tab or a CSV quote, `SS E C R E T`, `O N F I D E N T I A L` (first
+    letter lost), `CLASSIFICATION: SECRET`. Only forms that cannot be
+    prose are accepted: letter-spaced levels, or a level followed by a
+    post and serial number.
+    """
+    for i, line in enumerate(lines[:BANNER_ANYWHERE_LINES]):
+        m = vocab.banner_anywhere_re.search(line.text)
+        if not m:
+            continue
+        raw = m["level"]
+        level = vocab.level_from_damaged_text(raw)
+        if level is None:
+            continue
+        off = line.start
+        lt = Token(level, Span(off + m.start("level"), off + m.end("level")), raw)
+        mk = Marking(raw=raw, span=lt.span, level=level, level_token=lt, spaced=" " in raw.strip())
+        repairs = [Repair("banner-after-preamble", lt.span, f"banner found inside line {i + 1}")]
+        if vocab.banner_level.get(rx(r"\s+").sub("", raw.upper())) is None:
+            repairs.append(Repair("lost-first-letter", lt.span, f"read as {level}"))
+        elif mk.spaced:
+            repairs.append(Repair("spaced-banner", lt.span, f"read as {level}"))
+        return i, finish_banner(mk, line.text[m.end("level"):], off + m.end("level"), vocab), repairs
+    return None
+
+
+def footer(lines: list[Line], vocab: Vocabulary) -> Marking | None:
+    """The bottom banner: the last non-blank line, when it is only a marking."""
+    for line in reversed(lines[-FOOTER_LINES:]):
+        s = line.text.strip()
+        if not s:
+            continue
+        got = vocab.parse_banner(line.text, line.start)
+        if got and not got[1].strip() and (got[0].form == "capco" or s.isupper()):
+            return got[0]
+        return None
+    return None
+
+
+def caption_controls(text: str, off: int, vocab: Vocabulary) -> tuple[list[Token], bool]:
+    """The controls of a caption line under the banner, and whether the whole
+    line is captions; captions may lead a passing line ("NOFORN SIPDIS DEPT FOR NEA/MAG")."""
+    words = rx(r"[A-Za-z/]+").findall(text.replace("//", " "))
+    if not words:
+        return [], False
+    joined = " ".join(w.upper() for w in words)
+    probe = Marking(raw="", span=Span(off, off))
+    if joined in vocab.caption_words or all(w.upper() in vocab.caption_parts for w in words):
+        vocab.scan_controls(text, off, probe)
+        return probe.controls, True
+    lead = vocab.caption_lead_re.match(text)
+    if lead:
+        vocab.scan_controls(text[:lead.end()], off, probe)
+    return probe.controls, False
+
+
+def section_banner(line: Line, vocab: Vocabulary) -> tuple[Marking, SectionMark | None] | None:
+    """A banner repeated in the body (a section's or page's): spaced, or with `SECTION n OF m`."""
+    if not vocab.may_start_banner(line.text) or not vocab.banner_re.match(line.text):
+        return None
+    got = vocab.parse_banner(line.text, line.start)
+    if not got:
+        return None
+    mk, rest, roff = got
+    sec = SECTION_RE.search(rest)
+    if not (mk.spaced or sec):
+        return None
+    vocab.scan_controls(rest, roff, mk)
+    return mk, (SectionMark(int(sec["n"]), int(sec["m"]), Span(roff + sec.start(), roff + sec.end())) if sec else None)

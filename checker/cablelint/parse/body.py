@@ -1,0 +1,325 @@
+"""Stage 4, the body: paragraphs, blocks, bullets, headings, repeated banners.
+
+A telegram numbers its paragraphs (`1. (C) ...`); a numbered line is a new
+paragraph only where one can start and when the number continues the
+sequence, so the numbered items of a quoted document, outline or
+questionnaire inside a paragraph stay inside it. An IC/CUI-marked document
+(shape.is_marked) makes every paragraph and bullet a portion.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from ..document import Document, Marking, Paragraph, Repair, Span, Token
+from ..vocabulary import Vocabulary
+from . import banner as bn
+from .header import add_field, read_clby
+from .lines import (
+    BULLET_MARK_RE, BULLET_RE, CLBY_RE, LEAD_IN_RE, PORTION_RE, Line, ParaStart, inline_page_marks, is_heading,
+    is_signature, is_trailer, page_mark, para_start, portion_start,
+)
+
+# A paragraph's first line kept for messages (never printed by default).
+TEXT_KEPT = 80
+# A number this far past the last paragraph's may still be the next one after a blank line (lost paragraphs).
+SKIP_MAX = 3
+SENTENCE_END_RE = regex.compile(r"[.:;!?\"')\]]\s*$")
+UNKNOWN_MARK_RE = regex.compile(r"[A-Z]{1,3}(?:[/ -][A-Z ]+)?")
+# A paragraph number with its mark inside a line ("... said so. 4. (C) The minister");
+# glued_paragraph checks what stands before it.
+GLUED_RE = regex.compile(r"(?<!\d)(?P<num>\d{1,3})\.[ \t]{0,3}\((?P<mark>[A-Za-z][A-Za-z/ -]{0,14})\)")
+# What ends the text before a glued paragraph: a sentence, a quotation, a rule of dashes.
+GLUED_AFTER = frozenset("-.!?\"')]")
+GLUED_GAP_MAX = 4
+MALFORMED_MARK_RE = regex.compile(r"\s*(?P<m>[A-Z]{1,3}(?:/[A-Z]{1,3})?)\)")
+
+
+@dataclass
+class _State:
+    marked: bool
+    last: int = 0
+    numbered: list[Paragraph] = field(default_factory=list)
+    blocks: list[Paragraph] = field(default_factory=list)
+    prev_blank: bool = True
+    after_field: bool = False
+    prev_bullet: bool = False
+    tight: bool = False  # paragraphs written "1.Text", no blank after the dot
+    in_list: bool = False  # "1) (C) ..." items inside a paragraph (a questionnaire) until the next "N." paragraph
+
+
+def undo_pilcrow(num: int, raw: str, last: int) -> int:
+    """Paragraph 1-9 written ¶1 and exported as 11-19: read it back as 1-9."""
+    if len(raw) >= 2 and raw[0] == "1" and num > last + SKIP_MAX:
+        alt = int(raw[1:])
+        if last < alt <= last + SKIP_MAX:
+            return alt
+    return num
+
+
+def entire_text_mark(em: regex.Match, off: int) -> Marking:
+    """`1. SECRET - ENTIRE TEXT.`: the whole-text mark of 1970s-80s
+    cables, written without parentheses; it is paragraph 1's mark."""
+    level = em["level"]
+    lt = Token(level, Span(off + em.start("level"), off + em.end("level")), em["level"])
+    return Marking(raw=em["mark"], span=Span(off + em.start("mark"), off + em.end("mark")), level=level,
+                   level_token=lt, controls=[Token("ENTIRE TEXT", Span(off + em.start("ctl"), off + em.end("ctl")),
+                                                   em["ctl"])], form="portion")
+
+
+def _para_mark(line: Line, after: int, vocab: Vocabulary) -> tuple[Marking | None, regex.Match | None]:
+    pm = PORTION_RE.match(line.text, after)
+    portion = vocab.parse_portion(pm["mark"], line.start + pm.start("mark")) if pm else None
+    if pm is None and (em := vocab.entire_text_re.match(line.text, after)):
+        portion = entire_text_mark(em, line.start)
+    return portion, pm
+
+
+def _can_start(lines: list[Line], i: int, start_idx: int, ps: ParaStart, st: _State) -> bool:
+    """An unmarked number continues the sequence only where a paragraph can
+    start: after a blank line or a finished sentence, with a space after the
+    dot ("paragraph\\n5.The" is a wrapped reference, not paragraph 5)."""
+    if st.prev_blank or i == start_idx:
+        return True
+    prev = lines[i - 1].text.strip() if i > 0 else ""
+    text = lines[i].text
+    gap = text[ps.end + 1:ps.end + 2] in (" ", "\t", "(") or st.tight  # "1.Key" / "2.The": the cable's own way
+    return is_heading(prev) or (SENTENCE_END_RE.search(prev) is not None and not text[ps.after - 1:ps.after].isalpha()
+                                and gap)
+
+
+def _numbered(doc: Document, lines: list[Line], i: int, start_idx: int, ps: ParaStart, st: _State,
+              vocab: Vocabulary) -> bool:
+    """Read a numbered paragraph at line i when it is one; True if it was."""
+    line = lines[i]
+    portion, pm = _para_mark(line, ps.after, vocab)
+    number = undo_pilcrow(ps.number, ps.raw, st.last)
+    if ps.paren:  # "5) (C)": a paragraph only where it continues the numbering, else a list item
+        accept = portion is not None and number == st.last + 1 and not st.in_list
+        st.in_list = not accept
+    else:
+        accept = portion is not None or (_can_start(lines, i, start_idx, ps, st) and (
+            number == st.last + 1 or (st.last < number <= st.last + SKIP_MAX and st.prev_blank)))
+        st.in_list = st.in_list and not accept
+    if not accept:
+        return False
+    off, text = line.start, line.text
+    if pm and portion is None and UNKNOWN_MARK_RE.fullmatch(pm["mark"].strip()):
+        # An unknown mark is still the paragraph's mark (the rule flags it).
+        portion = Marking(raw=pm["mark"].strip(), span=Span(off + pm.start("mark"), off + pm.end("mark")), form="portion")
+    para = Paragraph(Span(off, off + len(text.rstrip())), number,
+                     Token(str(number), Span(off + ps.start, off + ps.end), ps.raw), portion,
+                     text=text[ps.after:].strip()[:TEXT_KEPT])
+    if portion is None:
+        bad = MALFORMED_MARK_RE.match(text[ps.after:])
+        if bad:  # malformed "1. C)": keep it as an unparsed mark
+            para.portion = Marking(raw=bad["m"] + ")", span=Span(off + ps.after + bad.start("m"),
+                                                                   off + ps.after + bad.end()), form="malformed")
+    lead = LEAD_IN_RE.match(text, ps.after) if para.portion is None else None
+    if lead:  # "¶1. Key Points: -- (SBU) ...": the marked bullet follows on the same line
+        para.marked_items += 1
+        para.text = lead["lead"].strip()
+    if number != ps.number:
+        doc.repairs.append(Repair("pilcrow-as-1", para.number_token.span, f"{ps.raw} read as {number}"))
+    if ps.debris:
+        doc.repairs.append(Repair("markdown-debris", para.number_token.span, f"paragraph {number}"))
+    st.numbered.append(para)
+    st.tight = st.tight or (number == 1 and text[ps.end:ps.end + 1] == "." and text[ps.end + 1:ps.end + 2].isalpha())
+    st.last = number
+    st.prev_blank = False
+    return True
+
+
+def _marked_line(doc: Document, lines: list[Line], i: int, st: _State, vocab: Vocabulary) -> bool:
+    """IC/CUI documents: authority-block and designation-indicator lines (and
+    their wrapped values) and banner lines are not portions; every bullet is
+    one, blank line before it or not. True when the line was consumed."""
+    line = lines[i]
+    fm = vocab.field_re.match(line.text) if ":" in line.text else None
+    if fm is not None:
+        if vocab.field_name(fm["key"]) == "Classified By":
+            if doc.classified_by is None:
+                cm = CLBY_RE.search(line.text)
+                if cm:
+                    read_clby(doc, lines, i, cm, vocab)
+        else:
+            add_field(doc, fm, line.start, vocab)
+        st.after_field = st.prev_blank = True
+        return True
+    bm = BULLET_RE.match(line.text)
+    if bm and not bm["dash"] and not (st.prev_blank or st.prev_bullet):
+        bm = None
+    st.prev_bullet = bool(bm)
+    if st.after_field and not bm and not portion_start(line.text, line.start, vocab):
+        return True
+    st.after_field = False
+    s = line.text.strip()
+    got = vocab.parse_banner(line.text, line.start) if vocab.banner_re.match(line.text) else None
+    if got and not got[1].strip() and (got[0].form == "capco" or s.isupper()):
+        st.prev_blank = True
+        return True
+    if bm:
+        pm = PORTION_RE.match(line.text, bm.end())
+        portion = vocab.parse_portion(pm["mark"], line.start + pm.start("mark")) if pm else None
+        st.blocks.append(Paragraph(Span(line.start, line.start + len(line.text.rstrip())), None, None, portion,
+                                   s[:TEXT_KEPT], "bullet"))
+        st.prev_blank = False
+        return True
+    return False
+
+
+def _repeated_banner(doc: Document, line: Line, vocab: Vocabulary) -> bool:
+    """A section's banner or a continuation page's mark in the body."""
+    got = bn.section_banner(line, vocab)
+    if got:
+        doc.banners.append(got[0])
+        if got[1]:
+            doc.sections.append(got[1])
+        return True
+    pg = page_mark(line)
+    if pg:
+        doc.sections.append(pg)
+        return True
+    return False
+
+
+def _block(doc: Document, line: Line, st: _State, vocab: Vocabulary) -> None:
+    """A line after a blank one: a marked or plain block, a heading, or a trailer."""
+    s = line.text.strip()
+    span = Span(line.start, line.start + len(line.text.rstrip()))
+    pmk = portion_start(line.text, line.start, vocab)
+    if pmk is not None:
+        st.blocks.append(Paragraph(span, None, None, pmk, s[:TEXT_KEPT], "block"))
+    elif is_trailer(s, vocab):
+        pass
+    elif is_heading(s):
+        at = line.start + line.text.index(s[0])
+        doc.headings.append(Token(s, Span(at, line.start + len(line.text.rstrip()))))
+    else:
+        st.blocks.append(Paragraph(span, None, None, None, s[:TEXT_KEPT], "block"))
+
+
+def _body_line(doc: Document, lines: list[Line], i: int, start_idx: int, st: _State, vocab: Vocabulary) -> None:
+    line = lines[i]
+    if st.marked and _marked_line(doc, lines, i, st, vocab):
+        return
+    if _repeated_banner(doc, line, vocab):
+        st.prev_blank = True
+        return
+    doc.sections.extend(inline_page_marks(line))
+    ps = para_start(line.text)
+    if doc.classified_by is None and "lassified" in line.text.lower():
+        # 1990s cables often number it: "1. CLASSIFIED BY POLCOUNS ..., REASON: 1.5(B)(D)."
+        if CLBY_RE.match(line.text.strip()) or (ps and CLBY_RE.match(line.text, _after_mark(line.text, ps.after))):
+            read_clby(doc, lines, i, CLBY_RE.search(line.text), vocab)
+    if ps is not None and _numbered(doc, lines, i, start_idx, ps, st, vocab):
+        return
+    if st.numbered and "(" in line.text and BULLET_MARK_RE.match(line.text):
+        st.numbered[-1].marked_items += 1  # "¶1. Key Points:" then "-- (S/NF) ..." bullets
+    if st.prev_blank:
+        _block(doc, line, st, vocab)
+    st.prev_blank = False
+
+
+def _after_mark(text: str, at: int) -> int:
+    """Past a portion mark at `at` ("1. (U) Classified By: ..."): where the text goes on."""
+    pm = PORTION_RE.match(text, at)
+    if pm is None:
+        return at
+    rest = text[pm.end():]
+    return pm.end() + len(rest) - len(rest.lstrip())
+
+
+def _signature(lines: list[Line], start_idx: int) -> Token | None:
+    """The signature: the last short all-letters line."""
+    for line in reversed(lines[start_idx:]):
+        s = line.text.strip()
+        if not s:
+            continue
+        if is_signature(s):
+            at = line.start + line.text.index(s)
+            return Token(s, Span(at, at + len(s)))
+        return None
+    return None
+
+
+def is_plain(text: str, doc: Document, st: _State, vocab: Vocabulary) -> bool:
+    """A line inside running prose that no body recogniser can take (a cheap
+    test first, so that most lines meet no pattern): not after a blank line,
+    no paragraph number, bullet mark, page or section mark, banner or
+    Classified By. `_body_line` would do nothing with it."""
+    if st.prev_blank or st.marked or " OF " in text:
+        return False
+    lead = text.lstrip(" \t")
+    c = lead[:1]
+    if c.isdigit() or c in "¶[" or st.numbered and (c in "-*\u2022(" or lead[1:2] in (".", ")")):
+        return False  # a paragraph number, or a bullet that may carry its own mark (BULLET_MARK_RE)
+    low = text.lower()
+    if c in vocab.banner_initials and (" " in lead[:4] or "ection" in low):
+        return False
+    return doc.classified_by is not None or "lassified" not in low
+
+
+def glued_paragraph(line: Line, expected: int, vocab: Vocabulary) -> int | None:
+    """Where the next paragraph ("... said so. 4. (C) The minister...") starts
+    inside a line whose line break the export lost: the number must be the one
+    expected and the mark a portion mark. None when there is none."""
+    text = line.text
+    for m in GLUED_RE.finditer(text, 1):
+        before = text[:m.start()]
+        gap = len(before) - len(before.rstrip(" \t"))
+        if (0 < gap <= GLUED_GAP_MAX and before.rstrip(" \t")[-1:] in GLUED_AFTER and int(m["num"]) == expected
+                and vocab.parse_portion(m["mark"], 0) is not None):
+            return m.start("num")
+    return None
+
+
+def _split_glued(doc: Document, lines: list[Line], i: int, st: _State, vocab: Vocabulary) -> bool:
+    """The repair `glued-paragraph`: line i becomes two lines at a glued paragraph number."""
+    line = lines[i]
+    ps = para_start(line.text)
+    expected = st.last + 1 + (1 if ps is not None and undo_pilcrow(ps.number, ps.raw, st.last) == st.last + 1 else 0)
+    cut = glued_paragraph(line, expected, vocab)
+    if cut is None or not line.text[:cut].strip():
+        return False
+    lines[i:i + 1] = [Line(line.text[:cut], line.start), Line(line.text[cut:], line.start + cut)]
+    doc.repairs.append(Repair("glued-paragraph", Span(line.start + cut, line.start + cut + len(str(expected))),
+                              f"paragraph {expected} read from inside line"))
+    return True
+
+
+def segment(doc: Document, lines: list[Line], start_idx: int, marked: bool, vocab: Vocabulary) -> None:
+    """The body from line `start_idx`: doc.paragraphs, headings, sections, signature."""
+    st = _State(marked)
+    lines = lines[:]  # glued paragraphs may split a line
+    at = lines[start_idx].start if start_idx < len(lines) else len(doc.text)
+    # Where a paragraph number and mark stand inside a line: one scan of the body, not one per line.
+    cands = [] if marked else [m.start() for m in GLUED_RE.finditer(doc.text, at)][::-1]
+    glued = -1
+    i = start_idx - 1
+    while i + 1 < len(lines):
+        i += 1
+        line = lines[i]
+        text = line.text
+        if not text or text.isspace():
+            st.prev_blank = True
+            st.after_field = False
+            continue
+        if cands:
+            while cands and cands[-1] < line.start:
+                cands.pop()
+            if cands and cands[-1] < line.start + len(text) and _split_glued(doc, lines, i, st, vocab):
+                glued = i + 1
+                text = lines[i].text
+        if i == glued:
+            st.prev_blank = True  # the glued paragraph starts as if after a blank line
+        if not is_plain(text, doc, st, vocab):
+            _body_line(doc, lines, i, start_idx, st, vocab)
+    if marked:
+        # Every paragraph and bullet of an IC/CUI document is a portion.
+        doc.paragraphs = sorted(st.numbered + st.blocks, key=lambda p: p.span.start)
+    else:
+        # A marked block between numbered paragraphs is part of the previous one.
+        doc.paragraphs = st.numbered or st.blocks
+    doc.signature = _signature(lines, start_idx)

@@ -1,0 +1,239 @@
+"""Stage 3 reader: the Classified By statement, with its name, title and reasons.
+
+"Classified By: Political Counselor Jane Doe for reasons 1.4 (b) and (d)" in
+all the ways real cables write it: over several lines, wrapped mid-word
+("FOR REAS" / "ONS 1.4 B/D"), reasons on a `Reason:` line of their own, a
+derivative source instead of reasons.
+"""
+from __future__ import annotations
+
+from typing import Callable, NamedTuple
+
+import regex
+
+from ..document import ClassifiedBy, Repair, Span, Token
+from ..rx import rx
+from ..vocabulary import Vocabulary
+from .labels import labels
+from .lines import Line, para_start, portion_start
+
+# Lines after the Classified By line that may still belong to it.
+CLBY_MAX_LINES = 4
+# More reason letters than this is not a reason list.
+MAX_REASON_LETTERS = 8
+# "1/4 (B)" and "1:4 b,d" are typos seen in cables.
+REASON_SEC_RE = regex.compile(r"(?<![\d.])1\s*[./:]\s*(?P<d>[45])(?![\d])")
+# Between reason letters: blanks, punctuation, "and"/"or" (wrapped: "a nd"), "+", a line's backslash.
+_REASON_TOKEN = regex.compile(
+    r"\s+|[(),/&.;:\[\]+\\]|(?i:a\s?nd|or)(?![a-z])|(?P<l>[a-zA-Z])(?![a-zA-Z])"
+)
+# The categories of E.O. 13526 sec. 1.4 (a-h): without a section number, only these are reason letters.
+CATEGORY_LETTERS = frozenset("abcdefgh")
+# "REASONS: B AND D", "for reasons (b) and (d)": the letters without the section number.
+REASON_WORD_RE = regex.compile(r"(?i)(?<![A-Za-z])reasons?\s*(?:\(s\))?[\s:,]*")
+# "reasons" as written, a wrap inside it included ("REASO" / "NS": joined with blanks).
+_REASON_WORD = r"r\s{0,2}e\s{0,2}a\s{0,2}s\s{0,2}o\s{0,2}n\s{0,2}\(?s?\)?"
+REASON_WORDING_RE = regex.compile(
+    rf"(?i)(?:[,;.]?\s*(?:for|per|under)?\s*{_REASON_WORD}[\s:,]*(?:para\w*\s*)?)$")
+AUTH_TAIL_RE = regex.compile(
+    rf"(?i)[\s,;.(]*(?:for|per|under)?\s*(?:{_REASON_WORD}|e\.?\s?o\.?\s*\d{{5}})[\s:,;.]*(?:para\w*)?[\s:]*$")
+DANGLING_RE = regex.compile(r"(?i)(?:\band|\bor|[,&/+\\])\s*$")
+DERIVED_RE = regex.compile(r"(?i)\bderived\s+from\s*:?\s*(?P<src>[^;\n]*?[^\s;.,])\s*(?:[.;,]|$)")
+
+
+def find_reasons(text: str) -> tuple[tuple[str, int, int], list[tuple[str, int]], int] | None:
+    """Find `1.4 (b) and (d)` in any of its spellings.
+
+    Returns ((section, start, end), [(letter, offset)], start of the reason
+    phrase) or None. Letters must stand alone: "1.4 b and d" yes, "1.4 billion" no.
+    Letters written after "reasons" without the section ("REASONS: B AND D")
+    are found too; the section is then "" (at the letters' start).
+    """
+    for m in REASON_SEC_RE.finditer(text):
+        letters = _reason_letters(text, m.end())
+        if letters:
+            start = m.start()
+            w = REASON_WORDING_RE.search(text[:start])
+            return ("1." + m["d"], m.start(), m.end()), letters, (w.start() if w else start)
+    for m in REASON_WORD_RE.finditer(text):
+        letters = _reason_letters(text, m.end())
+        if letters and all(lt.lower() in CATEGORY_LETTERS for lt, _ in letters):
+            return ("", m.end(), m.end()), letters, _wording_start(text, m.start())
+    return None
+
+
+def _wording_start(text: str, at: int) -> int:
+    """Where "for reasons" begins, the reason word starting at `at`."""
+    w = rx(r"(?i)[,;.]?\s*(?:for|per|under)\s*$").search(text[:at])
+    return w.start() if w else at
+
+
+def _reason_letters(text: str, pos: int) -> list[tuple[str, int]]:
+    letters: list[tuple[str, int]] = []
+    while pos < len(text):
+        t = _REASON_TOKEN.match(text, pos)
+        if not t or t.end() == pos:
+            break
+        if t["l"] and rx(r"\s*/\s*[A-Za-z]{2,}").match(text[t.end():t.end() + 8]):
+            break  # "(S/NF)": a portion mark after the reasons, not a reason letter
+        if t["l"]:
+            letters.append((t["l"], t.start("l")))
+        elif t.group(0) in ".;" and letters and rx(r"\s").match(text[t.end():t.end() + 1] or " "):
+            break  # end of the sentence: "1.4 (b). I said..." stops here
+        pos = t.end()
+        if len(letters) > MAX_REASON_LETTERS:
+            break
+    return letters
+
+
+def join_pieces(pieces: list[tuple[str, int]]) -> tuple[str, Callable[[int], int]]:
+    """Join wrapped line pieces with one space; map joined offsets back."""
+    joined = []
+    bases: list[tuple[int, int]] = []  # (joined start, original offset)
+    pos = 0
+    for k, (text, off) in enumerate(pieces):
+        if k:
+            joined.append(" ")
+            pos += 1
+        bases.append((pos, off))
+        joined.append(text)
+        pos += len(text)
+    s = "".join(joined)
+
+    def offmap(j: int) -> int:
+        for start, off in reversed(bases):
+            if j >= start:
+                return off + (j - start)
+        return bases[0][1]
+
+    return s, offmap
+
+
+class ClbyRead(NamedTuple):
+    value: ClassifiedBy
+    reason_lines: list[int]  # indexes of `Reason:` field lines joined to it
+    next: int
+    repairs: list[Repair]
+
+
+def _stops(nxt: Line, vocab: Vocabulary) -> bool:
+    """A line that starts something else: the statement ended before it."""
+    t = nxt.text
+    return (para_start(t) is not None or portion_start(t, nxt.start, vocab) is not None or
+            labels(vocab).tags.match(t) is not None or labels(vocab).subject.match(t) is not None or
+            (t.lstrip("[ \t")[:1] in "EeMm" and rx(r"^[\s\[]*(?:E\s*\.?\s*O\s*\.?|EO|MO\.)\s*\d{5}\b",
+                                                    regex.IGNORECASE).match(t) is not None))
+
+
+def _gather(lines: list[Line], i: int, first: tuple[str, int], vocab: Vocabulary) -> tuple[list, list[int], int]:
+    """The pieces of the statement: its line and continuation lines until the
+    reason letters are found (wrapped: "FOR REAS" / "ONS 1.4 B/D")."""
+    pieces = [first]
+    reason_lines: list[int] = []
+    found = bool(find_reasons(first[0]))
+    j = i + 1
+    while j < len(lines) and j <= i + CLBY_MAX_LINES:
+        nxt = lines[j]
+        if not nxt.text.strip():
+            if found:
+                break
+            j += 1
+            continue
+        fm = vocab.field_re.match(nxt.text)
+        if fm and vocab.field_name(fm["key"]) != "Reason":
+            break  # the next line of an authority block: Derived From, Declassify On
+        if fm:
+            reason_lines.append(j)
+        split_number = bool(rx(r"\b1\.\s*$").search(pieces[-1][0])) and not found
+        if not split_number and _stops(nxt, vocab):
+            break
+        dangling = DANGLING_RE.search(pieces[-1][0]) is not None  # "1.4 (b) and" / "(d)": the list goes on
+        if found and not dangling and not rx(r"\s*REASONS?\b", regex.IGNORECASE).match(nxt.text):
+            break
+        pieces.append((nxt.text, nxt.start))
+        found = found or bool(find_reasons(" ".join(p for p, _ in pieces)))
+        j += 1
+    return pieces, reason_lines, j
+
+
+def read_classified_by(lines: list[Line], i: int, m: regex.Match, vocab: Vocabulary, text: str) -> ClbyRead:
+    """The statement starting at match `m` (CLBY_RE) on line `i`."""
+    line = lines[i]
+    pieces, reason_lines, j = _gather(lines, i, (line.text[m.end():], line.start + m.end()), vocab)
+    last_text, last_off = pieces[-1]
+    cb = ClassifiedBy(Span(line.start + m.start(), last_off + len(last_text.rstrip())))
+    joined, offmap = join_pieces(pieces)
+    repairs = []
+    rs = find_reasons(joined)
+    cut = len(joined)
+    if rs:
+        sec, letters, cut = rs
+        if sec[0]:
+            cb.section = Token(sec[0], Span(offmap(sec[1]), offmap(sec[2] - 1) + 1))
+        cb.reasons = [Token(lt.lower(), Span(offmap(a), offmap(a) + 1), lt) for lt, a in letters]
+        if len(pieces) > 1 and letters[0][1] > len(pieces[0][0]):
+            repairs.append(Repair("wrapped-field", Span(cb.span.start, cb.span.end),
+                                  f"Classified By read over {len(pieces)} lines"))
+    dm = DERIVED_RE.search(joined)
+    if dm:  # derivative classification: "Classified By: ... Derived from DSCG 05-01"
+        cb.derived_from = Token(dm["src"], Span(offmap(dm.start("src")), offmap(dm.end("src") - 1) + 1))
+        cut = min(cut, dm.start())
+    _authority(cb, joined, cut, offmap, vocab, text)
+    return ClbyRead(cb, reason_lines, j, repairs)
+
+
+def _authority(cb: ClassifiedBy, joined: str, cut: int, offmap: Callable[[int], int], vocab: Vocabulary,
+               text: str) -> None:
+    """Who classified: what precedes the reasons, less the reason wording."""
+    auth = joined[:cut]
+    am = rx(r"[\s,;.]*(?:\(U\)\s*)?$").search(auth)
+    auth = auth[:am.start()] if am else auth
+    auth = AUTH_TAIL_RE.sub("", auth)  # tolerant of a wrapped word: "FOR REAS ONS"
+    auth = rx(r"(?i)^\s*(?:\(U\)\s*)").sub("", auth).strip(" ,;:.")
+    if auth:
+        a0 = joined.find(auth)
+        cb.authority = Token(auth, Span(offmap(a0), offmap(a0 + len(auth) - 1) + 1))
+        cb.name, cb.title = name_and_title(cb.authority, text, vocab)
+
+
+def name_and_title(auth: Token, text: str, vocab: Vocabulary) -> tuple[Token | None, Token | None]:
+    """Split "Political Counselor Jane Doe" / "Jane Doe, Acting DCM" into
+    name and title, by the title words of the vocabulary."""
+    raw = text[auth.span.start:auth.span.end]
+
+    def is_title(word: str) -> bool:
+        return vocab.is_title_word(word.upper().strip(".,;:()"))
+
+    def tok(a: int, b: int) -> Token | None:
+        seg = raw[a:b]
+        lead = len(seg) - len(seg.lstrip(" ,;"))
+        seg = seg.strip(" ,;")
+        if not seg:
+            return None
+        start = auth.span.start + a + lead
+        return Token(" ".join(seg.split()), Span(start, start + len(seg)), seg)
+
+    parts = [(m.start(), m.end()) for m in rx(r"[^,;]+").finditer(raw)]
+    if len(parts) > 1:  # "Jane Doe, Acting Deputy Chief of Mission[, Department of State]"
+        first = raw[parts[0][0]:parts[0][1]].split()
+        if first and not all(is_title(w) for w in first) and not is_title(first[0]):
+            return tok(*parts[0]), tok(parts[1][0], len(raw))
+    words = [(m.start(), m.end()) for m in rx(r"\S+").finditer(raw)]
+    k = 0
+    while k < len(words) and is_title(raw[words[k][0]:words[k][1]]):
+        k += 1
+    if k == 0:
+        return tok(0, len(raw)), None
+    if k == len(words):
+        return None, tok(0, len(raw))
+    return tok(words[k][0], len(raw)), tok(0, words[k - 1][1])
+
+
+def reasons_of_field(value: str, base: int) -> tuple[Token | None, list[Token]] | None:
+    """The reasons of a `Reason: 1.4 (b), (d)` field line (value at `base`)."""
+    rs = find_reasons(value)
+    if not rs:
+        return None
+    sec, letters, _ = rs
+    return (Token(sec[0], Span(base + sec[1], base + sec[2])) if sec[0] else None,
+            [Token(lt.lower(), Span(base + a, base + a + 1), lt) for lt, a in letters])

@@ -1,0 +1,45 @@
+"""The declassification instruction of an E.O. line or a Declassify On line."""
+from __future__ import annotations
+
+from ..document import DeclValue, Token, Span
+from ..rx import rx
+from ..vocabulary import Vocabulary, default_vocabulary
+from .dating import parse_date_value
+
+
+def _exemption_value(raw: str) -> str:
+    """Canonical exemption code: `1.6 X5` -> X5, `XGDS-2` -> XGDS2, `50X1-HUM` kept."""
+    v = rx(r"\s+").sub("", raw.upper()).replace("1.6", "")
+    if not rx(r"\d\dX").match(v):
+        v = v.replace("-", "")
+    return v
+
+
+def parse_decl(rest: str, offset: int, vocabulary: Vocabulary | None = None) -> DeclValue:
+    """Parse what follows the E.O. number (or a Declassify On value); the
+    exemption codes it may carry are the vocabulary's."""
+    raw = rest.rstrip().rstrip("\\").rstrip()
+    span = Span(offset, offset + len(raw))
+    up = raw.upper()
+    if not raw.strip():
+        return DeclValue("missing", raw, span)
+    if rx(r"^\s*N\s*/?\s*A\b").match(up):
+        return DeclValue("na", raw, span)
+    dm = rx(r"^\s*(?:DECL(?:ASSIFY(?:\s+ON)?)?|DNG)\s*:?\s*(?:CO\s+)?").match(up)
+    body_at = dm.end() if dm else 0
+    body = raw[body_at:]
+    boff = offset + body_at
+    if "DECLASSIFIED" in up:  # restamped at declassification: "DECLASSIFIED BY NARA 09/02/2009"
+        return DeclValue("declassified", raw, span)
+    if rx(r"\s*(?:OADR|ORIGINATING AGENCY)").match(body.upper()):
+        return DeclValue("oadr", raw, span)
+    if rx(r"\s*N\s*/\s*A\b").match(body.upper()):
+        return DeclValue("na", raw, span)
+    ex = [Token(_exemption_value(m.group(0)), Span(boff + m.start(), boff + m.end()), m.group(0))
+          for m in (vocabulary or default_vocabulary()).exemption_re.finditer(body)]
+    date, fmt, dspan, invalid = parse_date_value(body, boff)
+    if date or invalid:
+        return DeclValue("date", raw, span, date=date, date_format=fmt, exemptions=ex, invalid_date=invalid)
+    if ex:
+        return DeclValue("exemption", raw, span, exemptions=ex)
+    return DeclValue("event", raw, span)

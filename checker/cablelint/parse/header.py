@@ -1,0 +1,230 @@
+"""Stage 3, the header: routing lines, banner, captions and the header fields
+up to the first paragraph.
+
+A small state machine over the classified lines: it fills the Document's
+header parts and returns where the body starts. Each field is read by a pure
+reader (fields.py, clby.py); the order of the recognisers is lines.RECOGNISERS.
+"""
+from __future__ import annotations
+
+import regex
+
+from ..document import ClassifiedBy, Document, Repair, RoutingHeader, Span, Token
+from ..vocabulary import Vocabulary
+from .labels import labels
+from . import banner as bn
+from .clby import read_classified_by, reasons_of_field
+from .dating import DTG_RE, dtg_date
+from .fields import lost_letter_repair, tags_continue, read_eo, read_field, read_declassify_on, read_ref, read_subject, read_tags
+from .lines import BULLET_RE, CLBY_RE, Kind, Line, classify, is_shortish_header, page_mark, portion_start
+from .shape import has_categories, is_marked
+
+# How far into the file the routing header and banner are looked for (lines).
+HEADER_LINES = 120
+# Without a banner, the header fields are given up this many lines in.
+FIELDS_WITHOUT_BANNER = 80
+ROUTING_RE = regex.compile(r"^(?:VZCZC|DE R[A-Z]{3}|[OPRZ]{2}\s+R[A-Z]{4}|NNNN|BT\s*$|#\d+)")
+SECURITY_RE = regex.compile(r"^\s*(?P<sec>ZN[YR]\s+[A-Z]{5})\b")
+ADDRESS_RE = regex.compile(r"^[A-Z0-9/ .,&()'-]+$")
+SPACED_START_RE = regex.compile(r"^\s*(?:[A-Z]\s){3,}")
+
+
+def _routing_line(doc: Document, line: Line, vocab: Vocabulary) -> bool:
+    """Read a routing-header line (DTG, ZNY, VZCZC, FM/TO/INFO, an address
+    continuation) into doc.header; False when the line is none of these."""
+    s, off, h = line.text.strip(), line.start, doc.header
+    m = DTG_RE.match(line.text) if doc.banner is None else None
+    if m:
+        h = doc.header = h or RoutingHeader(Span(off, off + len(line.text)))
+        if h.dtg is None:
+            h.dtg = Token(m["dtg"], Span(off + m.start("dtg"), off + m.end("dtg")))
+            h.dtg_date = dtg_date(m)
+            if m["prec"]:
+                h.precedence = Token(m["prec"].strip(), Span(off + m.start("prec"), off + m.end("prec")))
+        return True
+    sm = SECURITY_RE.match(line.text)
+    if sm:
+        h = doc.header = h or RoutingHeader(Span(off, off + len(line.text)))
+        h.security = Token(" ".join(sm["sec"].split()), Span(off + sm.start("sec"), off + sm.end("sec")))
+        return True
+    if ROUTING_RE.match(s):
+        doc.header = h or RoutingHeader(Span(off, off + len(line.text)))
+        return True
+    fm = labels(vocab).routing.match(s)
+    if fm:
+        doc.header = h = h or RoutingHeader(Span(off, off + len(line.text)))
+        if fm[1] == "FM" and h.from_ is None:
+            at = line.text.index(fm[2])
+            h.from_ = Token(fm[2], Span(off + at, off + at + len(fm[2])))
+        return True
+    return bool(doc.header and not SPACED_START_RE.match(line.text) and ADDRESS_RE.match(s)
+                and not vocab.banner_re.match(line.text))  # continuation of an address list
+
+
+def _set_banner(doc: Document, got: bn.Banner) -> None:
+    if got.section:
+        doc.sections.append(got.section)
+    doc.post = got.post or doc.post
+    doc.serial = got.serial or doc.serial
+    doc.banner = got.marking
+    doc.banners.append(got.marking)
+
+
+def read_top(doc: Document, lines: list[Line], vocab: Vocabulary) -> tuple[int | None, int]:
+    """Routing header and banner: (index of the banner line or None, lines of routing header)."""
+    banner_idx = None
+    header_end = 0
+    for i, line in enumerate(lines[:HEADER_LINES]):
+        if not line.text.strip():
+            continue
+        if classify(line.text, vocab).name in ("eo", "tags", "subject"):
+            break  # the cable's own fields: no banner above them (it was lost in the export)
+        if _routing_line(doc, line, vocab):
+            header_end = i + 1
+            continue
+        got = bn.banner_at_start(line, vocab)
+        if got:
+            banner_idx = i
+            _set_banner(doc, got[0])
+            doc.repairs.extend(got[1])
+            break
+    if banner_idx is None:
+        found = bn.banner_anywhere(lines, vocab)
+        if found:
+            banner_idx = found[0]
+            _set_banner(doc, found[1])
+            doc.repairs.extend(found[2])
+    if doc.header and header_end:
+        last = lines[header_end - 1]
+        doc.header.span = Span(doc.header.span.start, last.start + len(last.text))
+    return banner_idx, header_end
+
+
+def add_field(doc: Document, fm: regex.Match, off: int, vocab: Vocabulary) -> None:
+    """A `Name: value` line into doc.fields (once per span)."""
+    key, tok = read_field(fm, off, vocab)
+    if any(t.span == tok.span for _, t in doc.field_list):
+        return  # already read (a Reason line joined to its Classified By)
+    doc.fields.setdefault(key, tok)
+    doc.field_list.append((key, tok))
+    low = key.lower()
+    if low == "declassify on" and doc.declassify_on is None:
+        doc.declassify_on = read_declassify_on(tok, vocab)
+    if low == "classified by" and doc.classified_by is None:
+        doc.classified_by = ClassifiedBy(tok.span, authority=tok)
+    if low in ("reason", "reasons") and doc.classified_by is not None and not doc.classified_by.reasons:
+        got = reasons_of_field(tok.value, tok.span.start)
+        if got:
+            doc.classified_by.section, doc.classified_by.reasons = got
+
+
+def read_clby(doc: Document, lines: list[Line], i: int, m: regex.Match, vocab: Vocabulary) -> int:
+    """The Classified By statement at line i into the Document; the index after it."""
+    got = read_classified_by(lines, i, m, vocab, doc.text)
+    for j in got.reason_lines:
+        fm = vocab.field_re.match(lines[j].text)
+        if fm:
+            add_field(doc, fm, lines[j].start, vocab)
+    doc.classified_by = got.value
+    doc.repairs.extend(got.repairs)
+    return got.next
+
+
+def _body_starts(doc: Document, line: Line, kind: str, vocab: Vocabulary) -> bool:
+    """Whether this header-area line is the first of the body."""
+    if kind == "paragraph":
+        return True
+    pm = portion_start(line.text, line.start, vocab)
+    if pm and (doc.eo or doc.tags_line or doc.subject):
+        return True
+    if kind != "text":
+        return False
+    if pm and (doc.banner or doc.fields or not doc.header or "//" in pm.raw or has_categories(pm.level, vocab)):
+        return True
+    s = line.text.strip()
+    if is_marked(doc, vocab) and (BULLET_RE.match(line.text) or not is_shortish_header(s, vocab)):
+        return True  # an IC/CUI-marked document: its first bullet or prose line starts the body
+    # Unnumbered body text after the header (a lone paragraph).
+    return bool(doc.subject and (doc.eo or doc.tags_line) and not is_shortish_header(s, vocab))
+
+
+def _read_field_line(doc: Document, lines: list[Line], i: int, kind: Kind, vocab: Vocabulary) -> int:
+    """Read the field of kind `kind` at line i; the index after it."""
+    line, m = lines[i], kind.match
+    if kind.name == "page":
+        doc.sections.append(page_mark(line))
+    elif kind.name == "eo":
+        doc.eo = read_eo(line, m, vocab)
+        cm = CLBY_RE.search(line.text) if doc.classified_by is None else None
+        if cm:  # a CLASSIFIED BY run into the same line is still ours
+            read_clby(doc, lines, i, cm, vocab)
+    elif kind.name == "tags":
+        tags = read_tags(line, m.start("rest"), vocab)
+        doc.tags_line, doc.tags = tags.line, tags.tags
+        if kind.lost_first:
+            doc.repairs.append(lost_letter_repair(line, m, "TAGS"))
+        if tags.debris:
+            doc.repairs.append(_debris(tags.line.span, "TAGS"))
+        j = i + 1
+        while j < len(lines) and tags_continue(lines[j], vocab):  # the list goes on on the next line
+            doc.tags.extend(read_tags(lines[j], 0, vocab).tags)
+            j += 1
+        return j
+    elif kind.name == "subject":
+        got = read_subject(lines, i, m, vocab)
+        doc.subject, doc.subject_portion = got.subject, got.portion or doc.subject_portion
+        if got.ref:
+            doc.refs.append(got.ref)
+        if kind.lost_first:
+            doc.repairs.append(lost_letter_repair(line, m, "SUBJECT"))
+        return got.next
+    elif kind.name == "classified_by":
+        return read_clby(doc, lines, i, m, vocab)
+    elif kind.name == "ref":
+        doc.refs.append(read_ref(line, m))
+    elif kind.name == "field":
+        add_field(doc, m, line.start, vocab)
+    return i + 1
+
+
+def _debris(span: Span, what: str) -> Repair:
+    return Repair("markdown-debris", span, f"link debris read through in {what}")
+
+
+def _once(doc: Document, name: str) -> bool:
+    """Whether a header field of this kind may still be read (each once)."""
+    return {"eo": doc.eo is None, "tags": doc.tags_line is None, "subject": doc.subject is None,
+            "classified_by": doc.classified_by is None,
+            "ref": bool(doc.eo or doc.tags_line or doc.subject)}.get(name, True)
+
+
+def read_fields(doc: Document, lines: list[Line], i: int, banner_idx: int | None, vocab: Vocabulary) -> int:
+    """The header fields from line i to the first line of the body; its index."""
+    in_captions = True
+    n = len(lines)
+    while i < n:
+        line = lines[i]
+        text = line.text
+        if not text.strip():
+            i += 1
+            continue
+        kind = classify(text, vocab)
+        if kind.name not in ("paragraph", "page", "text", "field") and not _once(doc, kind.name):
+            kind = classify(text, vocab, frozenset({"eo", "tags", "subject", "classified_by", "ref"}))
+        if _body_starts(doc, line, kind.name, vocab):
+            return i
+        if in_captions and banner_idx is not None and kind.name != "field":
+            controls, whole = bn.caption_controls(text, line.start, vocab)
+            doc.captions.extend(controls)
+            if whole:
+                i += 1
+                continue
+        if kind.name in ("eo", "tags", "subject", "classified_by", "ref"):
+            in_captions = False
+        if kind.name != "text":
+            i = _read_field_line(doc, lines, i, kind, vocab)
+            continue
+        i += 1
+        if i - (banner_idx or 0) > FIELDS_WITHOUT_BANNER and doc.banner is None:
+            break
+    return i if i < n else n

@@ -1,0 +1,59 @@
+"""The telegram's own labels (TAGS, SUBJECT, REF, routing, passing and trailer
+words) as line patterns, built from the vocabulary's words (rules/markings.yaml)
+once per vocabulary."""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import regex
+
+from ..vocabulary import Vocabulary, _alternation
+
+# A label shorter than this (`TAG`) is not read with its first letter lost.
+LOST_LETTER_MIN = 4
+
+
+class Labels(NamedTuple):
+    tags: regex.Pattern
+    subject: regex.Pattern
+    ref: regex.Pattern
+    routing: regex.Pattern
+    passing: regex.Pattern
+    trailer: regex.Pattern
+
+
+_CACHE: dict[int, tuple[regex.Pattern, Labels]] = {}
+
+
+def _alt(words: list[str]) -> str:
+    return _alternation(words) or "(?!)"
+
+
+def _label_re(labels: list[str], any_case: bool, colon_only: bool) -> regex.Pattern:
+    """A label at a line start; one of four or more letters is also read with
+    its first letter lost (`AGS:`, `UBJECT:`, an export's damage) when a colon
+    follows: group `lost` says so."""
+    forms = [f for lab in labels for f in ({lab.upper(), lab.capitalize()} if not any_case else {lab})]
+    lost = [lab[1:].upper() for lab in labels if len(lab) >= LOST_LETTER_MIN]
+    sep = r"\s*:\s*" if colon_only else r"(?:\s*:\s*|\s+)"
+    return regex.compile(
+        rf"^\s*\[?(?:(?P<label>{_alt(forms)})|(?P<lost>{_alt(lost)})(?=\]?(?:\]\(#\))?\s*:))"
+        rf"\]?(?:\]\(#\))?{sep}(?P<rest>.*)$", regex.IGNORECASE if any_case else 0)
+
+
+def labels(vocab: Vocabulary) -> Labels:
+    """The patterns of `vocab`'s line words (rebuilt when the vocabulary is extended)."""
+    got = _CACHE.get(id(vocab))
+    if got is not None and got[0] is vocab.field_re:
+        return got[1]
+    w = vocab.line_words
+    built = Labels(
+        _label_re(w["tags_labels"], False, False),
+        _label_re(w["subject_labels"], True, True),
+        regex.compile(rf"^\s*(?:{_alt([x.upper() for x in w['ref_labels']])})(?:\s*\(S\))?(?:\s*:\s*|\s+)(?P<rest>.*)$"),
+        regex.compile(rf"^({_alt(w['routing_labels'])})\s+(.*)$"),
+        regex.compile(rf"^(?:{_alt(w['passing_words'])}|\w+ FOR\b)"),
+        regex.compile(rf"(?:(?:{_alt(w['trailer_words'])})\.?|#\d+|\W+)"),
+    )
+    _CACHE[id(vocab)] = (vocab.field_re, built)
+    return built

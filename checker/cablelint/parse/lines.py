@@ -1,0 +1,269 @@
+"""Stage 2, classify lines: ONE ordered table of recognisers.
+
+A recogniser looks at one line (never at the document read so far) and says
+what the line is. `classify` tries them in the table's order and returns the
+first that matches, so the order is written down in one place (RECOGNISERS).
+The domain words (field labels, passing and trailer words, levels, captions)
+come from the vocabulary (rules/markings.yaml); what is left here is the
+shape of a line: a number and a dot, a parenthesised mark, a page mark.
+
+A line's first character decides which recognisers can match at all, so most
+lines meet one or two patterns, not the whole table.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, NamedTuple
+
+import regex
+
+from ..document import Marking, SectionMark, Span
+from ..vocabulary import Vocabulary
+from .labels import labels
+
+
+@dataclass(slots=True)
+class Line:
+    """A (virtual) line: its text without the line ending, and where it starts."""
+
+    text: str
+    start: int
+
+
+# A numbered paragraph: 1. / ¶1. / [11.](#) / 1.(C) / 12 (C), and "5) (C)" with its
+# mark ("8) Burma" is a list item; body.py decides whether a marked "1) (C/NF) HOW..."
+# continues the paragraphs or is a questionnaire item inside one).
+PARA_RE = regex.compile(
+    r"^[ \t]{0,8}(?:¶\s*)?(?P<lb>\[)?(?P<num>\d{1,3})(?P<dot>\.|\)(?=[ \t]*\()|(?=\s*\())\]?(?P<debris>\(#\))?[ \t]*"
+)
+EO_RE = regex.compile(
+    r"^[\s\[]*(?:E\s*\.?\s*O\s*\.?|EO|MO\.)\s*(?P<order>\d{5})\b\s*(?:\((?:AS AMENDED)?\))?\s*[:;.,]?\s*(?P<rest>.*)$",
+    regex.IGNORECASE,
+)
+CLBY_RE = regex.compile(r"(?<![A-Za-z])classified\s+by\b(?!\s+line)\s*:?", regex.IGNORECASE)  # not DECLASSIFIED BY
+SECTION_RE = regex.compile(r"\bSECTION\s+(?P<n>\d{1,3})\s+OF\s+(?P<m>\d{1,3})\b", regex.IGNORECASE)
+PAGE_RE = regex.compile(
+    r"^\s*[A-Z][A-Z .'-]*?\s+0*\d{1,8}\s+(?P<n>\d{3})(?:\.\d+)?\s+OF\s+(?P<m>\d{3})\s*\\?\s*$"
+)
+# The same page mark run into paragraph text by an export that lost line breaks.
+PAGE_INLINE_RE = regex.compile(
+    r"(?<![A-Za-z])[A-Z][A-Z .'-]{0,30}?\s+0{2,}\d{2,}\s+(?P<n>\d{3})(?:\.\d+)?\s+OF\s+(?P<m>\d{3})(?!\d)"
+)
+PORTION_RE = regex.compile(r"\(\s*(?P<mark>(?://)?[A-Za-z][^()\n]{0,58}?)\s*\)")  # (//GBR S): non-US
+# The mark at the start of a block, after an optional item label: "¶A.  (C)", "ii. (SBU)".
+PORTION_START_RE = regex.compile(r"^\s*(?:¶?\s*(?:[A-Za-z]|[ivxIVX]{1,4})[.)]\s+)?\(\s*((?://)?[A-Za-z][^()\n]{0,58}?)\s*\)")
+# A bullet or lettered sub-paragraph: in a CAPCO/CUI document each is a portion.
+BULLET_RE = regex.compile(r"^[ \t]*(?:(?P<dash>[-*•·▪])|[a-z]\.|\([a-z0-9]{1,2}\))[ \t]+")
+# A bullet or lettered item that carries its own portion mark.
+BULLET_MARK_RE = regex.compile(
+    r"^\s*(?:-{1,2}|\*|\u2022|[a-zA-Z][.)]|\([a-z]\))\s*\(\s*(?:U|C|S|TS|SBU)\b[^)]{0,20}\)")
+# A lead-in and its first marked bullet on one line: "Key Points: -- (SBU) ...".
+LEAD_IN_RE = regex.compile(r"(?P<lead>[^()\n]{1,60}:)\s*(?:-{1,2}|\*|\u2022)\s*\(\s*(?:U|C|S|TS|SBU)\b[^)]{0,20}\)")
+SIGNATURE_RE = regex.compile(r"[A-Z][A-Za-z'.-]+(?: [A-Z][A-Za-z'.-]+){0,2}")
+# A heading is short: longer lines are prose. A signature is shorter still.
+HEADING_MAX = 90
+SIGNATURE_MAX = 30
+# Header lines shorter than this that do not end a sentence are passing or address lines.
+SHORT_HEADER_MAX = 70
+
+
+class ParaStart(NamedTuple):
+    """Where a numbered paragraph's number is: number as written, its offsets
+    in the line, where the text after it starts, whether markdown debris
+    (`[11.](#)`) was read through, and whether it is written `5)`."""
+
+    number: int
+    raw: str
+    start: int
+    end: int
+    after: int
+    debris: bool
+    paren: bool = False
+
+
+def para_start(text: str) -> ParaStart | None:
+    """The paragraph number a line starts with, or None."""
+    c = text[:1]
+    if not (c.isdigit() or c in "¶[ \t"):
+        return None
+    m = PARA_RE.match(text)
+    if not m:
+        return None
+    after = text[m.end():]
+    # "1. (C) text", "1. text", "1.(S/NF)", "5) (C)" -- but not "2002 MADRID 1234" or "10:30".
+    if m["dot"] == "" and not after.startswith("("):
+        return None
+    if not after.strip() and not text.rstrip().endswith((".", "](#)")):
+        return None
+    if after[:1].isdigit():
+        return None
+    return ParaStart(int(m["num"]), m["num"], m.start("num"), m.end("num"), m.end(), bool(m["lb"] or m["debris"]),
+                     m["dot"] == ")")
+
+
+def portion_start(text: str, off: int, vocab: Vocabulary) -> Marking | None:
+    """The mark at the start of a block (the line starts at `off`)."""
+    if "(" not in text[:12]:
+        return None
+    m = PORTION_START_RE.match(text)
+    if not m:
+        return None
+    return vocab.parse_portion(m.group(1), off + m.start(1))
+
+
+def page_mark(line: Line) -> SectionMark | None:
+    """`PARIS 00000579  002 OF 004`: a continuation page's mark."""
+    if " OF " not in line.text:
+        return None
+    m = PAGE_RE.match(line.text)
+    if not m:
+        return None
+    return SectionMark(int(m["n"]), int(m["m"]), Span(line.start + m.start("n"), line.start + m.end("m")), "page")
+
+
+def inline_page_marks(line: Line) -> list[SectionMark]:
+    """Page marks run into paragraph text."""
+    if " OF 0" not in line.text:
+        return []
+    return [SectionMark(int(m["n"]), int(m["m"]), Span(line.start + m.start("n"), line.start + m.end("m")), "page")
+            for m in PAGE_INLINE_RE.finditer(line.text)]
+
+
+def is_heading(s: str) -> bool:
+    """A short line that heads what follows (upper case, or a few capitalised words)."""
+    if len(s) > HEADING_MAX or s.endswith((".", ",", ";")):
+        return False
+    letters = sum(map(str.isalpha, s))
+    if not letters:
+        return True  # rules such as "----- --"
+    upper = sum(map(str.isupper, s)) / letters
+    return upper > 0.8 or (len(s.split()) <= 8 and s[0].isupper() and not s.endswith(("?", "!")))
+
+
+def is_trailer(s: str, vocab: Vocabulary) -> bool:
+    """`BT`, `NNNN`, `#1234`, `SIPDIS`, `END SUMMARY.` or punctuation only."""
+    return labels(vocab).trailer.fullmatch(s) is not None
+
+
+def is_shortish_header(s: str, vocab: Vocabulary) -> bool:
+    """Header-area lines that are not body text: passing and address lines."""
+    return len(s) < SHORT_HEADER_MAX and not s.endswith((".", ":")) or labels(vocab).passing.match(s) is not None
+
+
+def is_signature(s: str) -> bool:
+    return len(s) <= SIGNATURE_MAX and SIGNATURE_RE.fullmatch(s) is not None
+
+
+# -- the header-area table ------------------------------------------------
+class Kind(NamedTuple):
+    """What `classify` found: the recogniser's name and its match (if any)."""
+
+    name: str
+    match: regex.Match | None = None
+    lost_first: bool = False
+
+
+def _eo(text: str, v: Vocabulary) -> Kind | None:
+    m = EO_RE.match(text) if text.lstrip("[ \t")[:1] in "EeMm" else None
+    return Kind("eo", m) if m else None
+
+
+def _tags(text: str, v: Vocabulary) -> Kind | None:
+    m = labels(v).tags.match(text)
+    return Kind("tags", m, m["lost"] is not None) if m else None
+
+
+def _subject(text: str, v: Vocabulary) -> Kind | None:
+    m = labels(v).subject.match(text)
+    return Kind("subject", m, m["lost"] is not None) if m else None
+
+
+def _clby(text: str, v: Vocabulary) -> Kind | None:
+    if "lassified" not in text.lower():
+        return None
+    m = CLBY_RE.search(text)
+    return Kind("classified_by", m) if m else None
+
+
+def _ref(text: str, v: Vocabulary) -> Kind | None:
+    m = labels(v).ref.match(text)
+    return Kind("ref", m) if m else None
+
+
+def _field(text: str, v: Vocabulary) -> Kind | None:
+    m = v.field_re.match(text) if ":" in text else None
+    return Kind("field", m) if m else None
+
+
+def _para(text: str, v: Vocabulary) -> Kind | None:
+    return Kind("paragraph") if para_start(text) is not None else None
+
+
+def _page(text: str, v: Vocabulary) -> Kind | None:
+    m = PAGE_RE.match(text) if " OF " in text else None
+    return Kind("page", m) if m else None
+
+
+Recogniser = Callable[[str, Vocabulary], "Kind | None"]
+Pattern = Callable[[Vocabulary], "tuple[str, bool]"]  # (pattern, ignoring case) the recogniser matches with
+# The header area's recognisers, in the order they are tried, with the pattern
+# each matches a line start with (the dispatcher joins them into one).
+RECOGNISERS: tuple[tuple[str, Recogniser, Pattern | None], ...] = (
+    ("paragraph", _para, None),
+    ("page", _page, lambda v: (PAGE_RE.pattern, False)),
+    ("eo", _eo, lambda v: (EO_RE.pattern, True)),
+    ("tags", _tags, lambda v: (labels(v).tags.pattern, False)),
+    ("subject", _subject, lambda v: (labels(v).subject.pattern, True)),
+    ("classified_by", _clby, lambda v: (r".*?" + CLBY_RE.pattern, True)),
+    ("ref", _ref, lambda v: (labels(v).ref.pattern, False)),
+    ("field", _field, lambda v: (v.field_re.pattern, True)),
+)
+_BY_NAME = {name: rec for name, rec, _ in RECOGNISERS}
+_DISPATCHED = tuple(name for name, _, pattern in RECOGNISERS if pattern is not None)
+_DISPATCH: dict[int, tuple[regex.Pattern, regex.Pattern]] = {}
+
+
+def _dispatcher(vocab: Vocabulary) -> regex.Pattern:
+    """The recognisers' patterns as one alternation in table order: one match
+    per line says which recogniser (if any) takes it (the group that matched)."""
+    got = _DISPATCH.get(id(vocab))
+    if got is not None and got[0] is vocab.field_re:  # rebuilt when the vocabulary is extended
+        return got[1]
+    alts = []
+    for name, _, pattern in RECOGNISERS:
+        if pattern is not None:
+            pat, icase = pattern(vocab)
+            pat = pat[1:] if pat.startswith("^") else pat
+            alts.append(f"(?P<{name}>" + (f"(?i:{pat})" if icase else pat) + ")")
+    compiled = regex.compile("^(?:" + "|".join(alts) + ")")
+    _DISPATCH[id(vocab)] = (vocab.field_re, compiled)
+    return compiled
+
+
+def _slow(text: str, vocab: Vocabulary, skip: frozenset[str]) -> Kind:
+    for name, rec, _ in RECOGNISERS:
+        if name not in skip:
+            got = rec(text, vocab)
+            if got is not None:
+                return got
+    return Kind("text")
+
+
+def classify(text: str, vocab: Vocabulary, skip: frozenset[str] = frozenset()) -> Kind:
+    """The first recogniser of RECOGNISERS (less those in `skip`) that matches; `text` else."""
+    if not text or text.isspace():
+        return Kind("blank")
+    if "paragraph" not in skip and para_start(text) is not None:
+        return Kind("paragraph")
+    m = _dispatcher(vocab).match(text)
+    if m is None:
+        return Kind("text")
+    name = next(n for n in _DISPATCHED if m.start(n) != -1)
+    got = _BY_NAME[name](text, vocab) if name not in skip else None
+    return got if got is not None else _slow(text, vocab, skip | {"paragraph"})
+
+
+def is_field_start(text: str, vocab: Vocabulary) -> bool:
+    """Whether a line starts a header field or paragraph (a wrapped value stops there)."""
+    return classify(text, vocab, frozenset({"page"})).name not in ("text", "blank")
+

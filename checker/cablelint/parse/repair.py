@@ -1,0 +1,102 @@
+"""Stage 1, repair: the text as virtual lines, each repair of damaged text named.
+
+Web exports of cables damage them in a handful of recurring ways. Each way
+has a name here (REPAIRS); the step that undoes it records a `Repair` with
+its span in the Document, so `cablelint inspect` can show how the text was
+read. Repairs that change where lines begin happen here, before the lines are
+classified; the others are made by the recogniser that meets the damage
+(lines.py, fields.py, banner.py, body.py) and recorded the same way.
+"""
+from __future__ import annotations
+
+import regex
+
+from ..document import Repair, Span
+from ..source import Source
+from .lines import Line, PARA_RE
+
+# Every repair the parser may make, by name: what damage it undoes.
+REPAIRS = {
+    "run-on-header": "header fields run together on one line, read as one line each",
+    "spaced-banner": "a letter-spaced banner (C O N F I D E N T I A L) read as its level",
+    "lost-first-letter": "a label or banner that lost its first letter (AGS:, UBJECT:, O N F I D E N T I A L)",
+    "banner-after-preamble": "a banner found after export preambles or inside another line",
+    "pilcrow-as-1": "paragraph 1-9 written with a pilcrow and exported as 11-19, read back as 1-9",
+    "markdown-debris": "markdown link debris ([PREL](#), [11.](#)) read through",
+    "wrapped-field": "a field wrapped mid-word or over lines (FOR REAS / ONS 1.4 B/D) joined",
+    "glued-paragraph": "a paragraph number glued to the end of the previous line, read as a new paragraph",
+}
+
+# How far into the file header fields may be run together (lines).
+RUN_ON_LIMIT = 120
+# Longer lines are not header lines: left whole.
+RUN_ON_MAX_LEN = 2000
+
+# Header fields that exports run together on one line: "NOFORN SIPDIS DEPT FOR
+# NEA/MAG E.O. 12958: DECL: 12/21/2019 TAGS: PREL SUBJECT: ...". Each branch
+# starts with a literal, so the scan skips most positions at once.
+RUN_ON_MARK_RE = regex.compile(
+    r"E\.\s?O\.\s?\d{5}\b"
+    r"|E(?<![A-Za-z]E)O\s\d{5}\s+DECL"
+    r"|T(?<![A-Za-z]T)AGS\s*:|S(?<![A-Za-z]S)UBJ(?:ECT)?\s*:|R(?<![A-Za-z]R)EFS?\s*:"
+    r"|[Cc](?<![A-Za-z][Cc])(?i:LASSIFIED\s+BY\b)"
+    r"|C(?<=[A-Z]{2}C)lassified\s+By\b"  # glued to the subject: "VISIT TO CAIROClassified By:"
+    r"|1(?<=\s1)\s?\.\s?\((?:U|C|S|TS|SBU)(?:/[A-Z]{1,3})?\)"  # paragraph 1 glued to the header
+)
+NUMBERED_RE = regex.compile(r"\s*(?:¶|\[)?\d{1,3}\.")
+
+
+def source_lines(source: Source) -> list[Line]:
+    """The physical lines, line endings removed, with their offsets."""
+    parts = source.text.split("\n")
+    if "\r" in source.text:
+        parts = [t[:-1] if t.endswith("\r") else t for t in parts]
+    return [Line(t, s) for t, s in zip(parts, source.line_starts)]
+
+
+def _run_on_cuts(text: str) -> list[int]:
+    """Where a run-on header line holds the start of another field."""
+    cuts = []
+    in_clby = False
+    for m in RUN_ON_MARK_RE.finditer(text):
+        is_clby = m.group(0)[:1] in "Cc"
+        # Inside a Classified By statement only TAGS/SUBJECT or paragraph 1
+        # start a new field: "Classified By: X, E.O. 12958, reasons 1.4 (b)" stays whole.
+        ends_clby = m.group(0).upper().startswith(("TAGS", "SUBJ", "1"))
+        if in_clby and (is_clby or not ends_clby):
+            continue
+        if text[:m.start()].strip():
+            cuts.append(m.start())
+        in_clby = is_clby or (in_clby and not ends_clby)
+    return cuts
+
+
+def split_run_on_header(lines: list[Line], repairs: list[Repair]) -> list[Line]:
+    """Split header lines that hold several fields into one virtual line per
+    field (offsets stay exact), so each field is seen at a line start.
+
+    Only the header area is split: it ends at the first numbered paragraph.
+    """
+    out: list[Line] = []
+    for i, line in enumerate(lines):
+        text = line.text
+        if i >= RUN_ON_LIMIT or PARA_RE.match(text) and NUMBERED_RE.match(text):
+            out.extend(lines[i:])
+            break
+        cuts = _run_on_cuts(text) if len(text) <= RUN_ON_MAX_LEN else []
+        if not cuts:
+            out.append(line)
+            continue
+        prev = 0
+        for c in cuts + [len(text)]:
+            if c > prev:
+                out.append(Line(text[prev:c], line.start + prev))
+            prev = c
+        repairs.append(Repair("run-on-header", Span(line.start + cuts[0], line.start + len(text)),
+                              f"{len(cuts) + 1} fields on one line"))
+    return out
+
+
+def virtual_lines(source: Source, repairs: list[Repair]) -> list[Line]:
+    """Stage 1: the lines the other stages read, repairs that split lines made."""
+    return split_run_on_header(source_lines(source), repairs)

@@ -187,6 +187,10 @@ def _read_field_line(doc: Document, lines: list[Line], i: int, kind: Kind, vocab
     return i + 1
 
 
+# A line of captions alone is short ("SECRET//NOFORN", "NOFORN SIPDIS").
+CAPTION_LINE_MAX = 40
+
+
 def _debris(span: Span, what: str) -> Repair:
     return Repair("markdown-debris", span, f"link debris read through in {what}")
 
@@ -196,6 +200,11 @@ def _once(doc: Document, name: str) -> bool:
     return {"eo": doc.eo is None, "tags": doc.tags_line is None, "subject": doc.subject is None,
             "classified_by": doc.classified_by is None,
             "ref": bool(doc.eo or doc.tags_line or doc.subject)}.get(name, True)
+
+
+def _caption_like(text: str) -> bool:
+    """A short line: after a field it may still be a line of captions (NOFORN, a lower-cased `Sensitive`)."""
+    return len(text.strip()) <= CAPTION_LINE_MAX
 
 
 def read_fields(doc: Document, lines: list[Line], i: int, banner_idx: int | None, vocab: Vocabulary) -> int:
@@ -213,7 +222,7 @@ def read_fields(doc: Document, lines: list[Line], i: int, banner_idx: int | None
             kind = classify(text, vocab, frozenset({"eo", "tags", "subject", "classified_by", "ref"}))
         if _body_starts(doc, line, kind.name, vocab):
             return i
-        if banner_idx is not None and kind.name != "field":
+        if banner_idx is not None and kind.name != "field" and (in_captions or _caption_like(text)):
             # Captions stand under the banner; a line of captions alone may come after a field (NOFORN after SUBJECT)
             controls, whole = bn.caption_controls(text, line.start, vocab)
             if in_captions or whole:

@@ -82,7 +82,7 @@ def test_full_shows_the_line_and_underlines_the_span(report: Report) -> None:
     j = out.index(next(l for l in out if l.startswith("a.txt:14:2: error CL104 ")))
     assert out[j + 1] == "14 | (S) This paragraph is classified above the banner of the cable."
     assert out[j + 2] == "   |  ^"
-    assert out[j + 3].startswith("  = fix: ") and out[j + 4] == ""
+    assert out[j + 3].startswith("  = fix: ") and out[j + 4].startswith("  = fixable: ") and out[j + 5] == ""
     k = out.index(next(l for l in out if l.startswith("a.txt:11:1: error CL102 ")))
     assert out[k + 2] == "   | ^" + "~" * (len(UNMARKED) - 1)
     assert out[-1].startswith("3 findings (2 errors, 1 warning, 0 info) in 2 files [")
@@ -135,7 +135,7 @@ def test_concise_and_grouped(report: Report) -> None:
         "a.txt:11:1: error CL102 this portion of a classified cable has no portion mark such as (U), (C) or (S) "
         "[portion-mark-missing]",
         "a.txt:14:2: error CL104 this portion is marked (S), above the cable's banner CONFIDENTIAL "
-        "[portion-above-banner]"]
+        "[portion-above-banner] [*unsafe]"]
     assert len(lines) == 4 and lines[3].startswith("3 findings")
     grouped = get("grouped").render(report).splitlines()
     assert grouped[0] == "a.txt:"

@@ -24,7 +24,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Sequence
 
-from . import __version__
+from . import __version__, fixrun
 from .dates import parse_date
 from .findings import Severity
 from .terminal import UsageError, say, stdout_gone, use_color, write
@@ -128,6 +128,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         c.add_argument("--show-symptoms", action="store_true",
                        help="also report one by one the findings folded into a diagnosis of export damage (CL9xx)")
         c.add_argument("--stdin-filename", metavar="NAME", help="name for '-' input in the report")
+        fixrun.add_arguments(c)
 
     if command in (None, "inspect"):
         i = sub.add_parser("inspect", help="show the parsed document")
@@ -297,6 +298,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     cache = None if args.no_cache else cache_root(args.cache_dir)
     # fold.py: show_symptoms reports folded symptoms too (given only when set: the cache key stays the API's)
     session = Session.build(cfg, cache_root=cache, **({"show_symptoms": True} if args.show_symptoms else {}))
+    fixed = _fix(args, session)
+    if isinstance(fixed, int):
+        return fixed  # --diff / --fix-only: nothing more to report
     stdin = ((args.stdin_filename or "<stdin>", _read_stdin()) if "-" in args.paths else None)
     # Flagged text is re-read from the files only for the outputs that use it.
     need_matched = bool(args.write_baseline is not None or args.show_matches) or fmt in ("sarif", "gitlab")
@@ -309,6 +313,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     report = session.report(run, show_matches=args.show_matches, color=use_color(args.color, sys.stdout)
                             and not args.output, statistics=args.statistics, quiet=args.quiet,
                             show_source=args.show_source, version=__version__)
+    report.fixed = fixed.fixed if fixed is not None else 0
     _notes(args, run.notes, report.mask)
     for e in run.errors:
         say(f"cablelint: error: {report.safe(str(e))}")
@@ -396,6 +401,23 @@ def _write_baseline(path: str, run, rules) -> int:
     say(f"cablelint: wrote {n} baseline entr{'y' if n == 1 else 'ies'} for {len(run.linted)} "
          f"file{'s' * (len(run.linted) != 1)} to {path}{extra}")
     return 0
+
+
+def _fix(args: argparse.Namespace, session: Session) -> "fixrun.FixOutcome | int | None":
+    """The fix options (fixrun.py): None without them; the exit code when the
+    run ends with the fixes (--diff: 1 when a file would change; --fix-only:
+    0); else the outcome, and the lint run reports what is left."""
+    problem = fixrun.check_usage(args)
+    if problem:
+        raise UsageError(problem)
+    if not fixrun.wanted(args):
+        return None
+    outcome = fixrun.run(args, session, version=__version__)
+    if args.diff or args.fix_only:
+        if not args.quiet:
+            say(fixrun.summary(outcome, diff_only=args.diff))
+        return 1 if args.diff and outcome.changed and not args.exit_zero else 0
+    return outcome
 
 
 def cmd_redact(args: argparse.Namespace) -> int:

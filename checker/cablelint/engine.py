@@ -9,6 +9,7 @@ import dataclasses
 import datetime as dt
 from typing import Any, Callable, Iterable
 
+from .autofix import edit_for
 from .checks import CannotRun, Context, Hit, group_hits
 from .checks.kinds import KINDS
 from .conditions import holds
@@ -167,7 +168,10 @@ class Engine:
                     if "{era" in rule.message and "era" not in hit.values:
                         era = ctx.era
                         hit.values["era"] = era.get("label", era["name"]) if era else "the cable's era"
-                    findings.append(self._finding(doc, rule, hit, rule_sev))
+                    finding = self._finding(doc, rule, hit, rule_sev)
+                    if rule.autofix is not None:  # the rule's declared fix for this hit
+                        finding.fix = edit_for(rule.autofix, KINDS[rule.kind], hit, ctx)
+                    findings.append(finding)
                     for sid in rule.supersedes:
                         superseded.setdefault(sid, []).append(hit.span)
             if superseded:

@@ -3,7 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import IntEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .autofix import Fix
 
 
 class Severity(IntEnum):
@@ -46,7 +49,7 @@ class Finding:
     start: int = 0
     end: int = 0
     matched: str = ""
-    fix: str | None = None
+    fix: "Fix | None" = None  # the rule's autofix for this span (autofix.py), if it declares one
     extra: dict[str, Any] = field(default_factory=dict)
     # Other findings of the same cause, each with its own location, rule and
     # message: the symptoms folded into a diagnosis of export damage (rule
@@ -72,4 +75,5 @@ class Finding:
             "severity": str(self.severity),
             "message": self.message,
             **({"related": [r.to_dict() for r in self.related]} if self.related else {}),
+            **({"fix": self.fix.to_dict()} if self.fix is not None else {}),
         }

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, BinaryIO, Callable, TextIO
 
 from .files import Discovery
 from .source import InputError, Source, decode, read
+from .textdiff import lines, unified
 
 if TYPE_CHECKING:  # `cablelint --help` lists this command's options without loading protect lists
     from .protect import ProtectList
@@ -95,49 +96,16 @@ def write_atomic(target: Path, data: bytes, like: Path | None = None) -> None:
         raise
 
 
-def _lines(text: str) -> list[str]:
-    """Lines with their '\\n' kept (only '\\n' splits, as the masker counts lines)."""
-    parts = text.split("\n")
-    out = [p + "\n" for p in parts[:-1]]
-    if parts[-1]:
-        out.append(parts[-1])
-    return out
-
-
 def unified_diff(r: Redacted, plist: ProtectList, show_matches: bool, context: int = 3) -> str:
     """A unified diff of the redaction. The removed lines come from a masked
     copy of the original (same line structure) unless show_matches."""
-    a, b = _lines(r.original), _lines(r.text)
-    shown = a if show_matches else _lines(plist.mask(r.original))
-    if len(shown) != len(a):  # the masker keeps line structure; never print the original instead
-        raise RedactError(f"{r.path}: cannot mask the diff")
+    a, b = lines(r.original), lines(r.text)
+    shown = a if show_matches else lines(plist.mask(r.original))
     name = r.path if show_matches else plist.mask(r.path)
-    out = [f"--- a/{name}\n", f"+++ b/{name}\n"]
-
-    def emit(prefix: str, line: str) -> None:
-        out.append(prefix + line if line.endswith("\n") else prefix + line + "\n\\ No newline at end of file\n")
-
-    import difflib
-
-    for group in difflib.SequenceMatcher(None, a, b, autojunk=False).get_grouped_opcodes(context):
-        i1, i2, j1, j2 = group[0][1], group[-1][2], group[0][3], group[-1][4]
-        out.append(f"@@ -{_range(i1, i2)} +{_range(j1, j2)} @@\n")
-        for tag, a1, a2, b1, b2 in group:
-            if tag == "equal":
-                for line in shown[a1:a2]:
-                    emit(" ", line)
-                continue
-            for line in shown[a1:a2]:
-                emit("-", line)
-            for line in b[b1:b2]:
-                emit("+", line)
-    return "".join(out) if len(out) > 2 else ""
-
-
-def _range(lo: int, hi: int) -> str:
-    n = hi - lo
-    start = lo + 1 if n else lo
-    return f"{start}" if n == 1 else f"{start},{n}"
+    try:
+        return unified(name, a, b, shown_a=shown, context=context)
+    except ValueError:  # the masker keeps line structure; never print the original instead
+        raise RedactError(f"{r.path}: cannot mask the diff") from None
 
 
 def target_paths(paths: list[str], files: list[str], out_dir: Path) -> dict[str, Path]:

@@ -48,6 +48,7 @@ class Rule:
     # Rules whose findings this one replaces on the same span (CL203 "order
     # not yet signed" says more than CL202 "order not in force").
     supersedes: list[str] = field(default_factory=list)
+    autofix: Any = None  # autofix.FixSpec: the fix the rule declares in `autofix:` (None: no automatic fix)
 
     @property
     def short_description(self) -> str:
@@ -65,6 +66,7 @@ class Rule:
             "message": self.message,
             "why": self.why,
             "fix": self.fix,
+            "autofix": self.autofix.describe() if self.autofix is not None else "",
             "reference": self.reference,
             "examples": [{"kind": e.kind, "text": e.text} for e in self.examples],
         }

@@ -30,6 +30,8 @@ def sections(r: Rule) -> list[tuple[str, str]]:
         out.append(("Reference", r.reference))
     if r.fix:
         out.append(("How to fix", r.fix))
+    if getattr(r, "autofix", None) is not None:
+        out.append(("Automatic fix", r.autofix.describe()))
     return out
 
 
@@ -81,6 +83,5 @@ def rule_markdown(r: Rule, level: str = "###") -> list[str]:
         opts = ", ".join(f"{k} {v}" for k, v in ex.options.items() if k != "protect")
         out += [f"{label} example{at}" + (f", with {opts}" if opts else "") + ":", "",
                 "```text", ex.text.rstrip("\n"), "```", ""]
-    if "How to fix" in parts:
-        out += [f"**How to fix.** {parts['How to fix']}", ""]
+    out += [line for t in ("How to fix", "Automatic fix") if t in parts for line in (f"**{t}.** {parts[t]}", "")]
     return out

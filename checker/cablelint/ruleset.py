@@ -29,6 +29,7 @@ from typing import Any
 import regex
 
 from . import eras
+from .autofix import FixSpec, parse_spec
 from .checks.kinds import KINDS
 from .conditions import WHEN_KEYS
 from .findings import Severity
@@ -44,7 +45,7 @@ __all__ = ["DEFAULT_RULESETS", "RuleSetError", "TOP_KEYS", "find", "load", "ship
 TOP_KEYS = {"name", "description", "version", "extends", "applies", "eras", "era_overrides", "example_files", "lists",
             "extend_lists", "vocabulary", "disable", "severity", "rules", "kind"}
 RULE_META = {"id", "name", "severity", "kind", "message", "when", "summary", "why", "fix", "reference",
-             "examples", "tags", "supersedes"}
+             "examples", "tags", "supersedes", "autofix"}
 TOP_TYPES = {"name": str, "description": str, "rules": list, "eras": list, "era_overrides": dict,
              "example_files": list, "lists": dict, "extend_lists": dict, "vocabulary": dict, "disable": list,
              "severity": dict, "applies": dict}
@@ -243,8 +244,15 @@ def _rule(path: Path, raw: Any, index: int, rs: RuleSet) -> Rule:
         params=prepared, when=dict(when), summary=raw.get("summary", ""), why=(raw.get("why") or "").strip(),
         fix=(raw.get("fix") or "").strip(), reference=(raw.get("reference") or "").strip(), examples=examples,
         tags=list(raw.get("tags", [])), ruleset=rs.name, origin=f"{path}:{_line(raw)}",
-        supersedes=list(raw.get("supersedes") or []),
+        supersedes=list(raw.get("supersedes") or []), autofix=_autofix(path, raw, kind, where),
     )
+
+
+def _autofix(path: Path, raw: Any, kind: Any, where: str) -> FixSpec | None:
+    """The rule's `autofix:` block (autofix.py says what it may hold)."""
+    if raw.get("autofix") is None:
+        return None
+    return parse_spec(raw["autofix"], kind, lambda msg: err(path, raw, f"{where}: {msg}", "autofix"))
 
 
 def _examples(path: Path, raw: Any, where: str) -> list[Example]:

@@ -126,6 +126,22 @@ def _unmarked_paragraphs(d: Document) -> list[Item]:
             and not (p.marked_items and p.lead_in)]
 
 
+def _renumbered(d: Document) -> list[Item]:
+    """Paragraph numbers the parser read back as another number because the
+    pilcrow was exported as a 1 (`11.` is paragraph 1): the value is the
+    number read. A number written after a `¶` is left out: its 1 is no
+    pilcrow, so the parser's reading of it is a guess, not a repair."""
+    out = []
+    for p in d.paragraphs:
+        t = p.number_token
+        if t is None or t.raw in (None, "", t.value):
+            continue
+        if d.text[max(0, t.span.start - 4):t.span.start].rstrip(" \t[").endswith("¶"):
+            continue
+        out.append(Item(t.value, t.span, t, _para_label(p)))
+    return out
+
+
 def _entire_text(d: Document) -> list[Item]:
     """Whole-text marks such as `1. (C - ENTIRE TEXT)` or `1. SECRET - ENTIRE TEXT.`:
     one mark standing for every paragraph (normal before 1995, a blanket
@@ -196,6 +212,7 @@ TARGETS: dict[str, Callable[[Document], list[Item]]] = {
     "paragraphs.unmarked": _unmarked_paragraphs,
     "portions.unknown": _unknown_portions,
     "portions.entire_text": _entire_text,
+    "paragraphs.renumbered": _renumbered,
     "paragraphs.numbered": lambda d: [Item(p, p.span, p, _para_label(p)) for p in d.paragraphs if p.number is not None],
     "eo": lambda d: [Item(d.text[d.eo.span.start:d.eo.span.end], d.eo.span, d.eo, "E.O. line")] if d.eo else [],
     "eo.order": lambda d: _tok(d.eo.order, "E.O. number") if d.eo else [],

@@ -1,7 +1,8 @@
 """pattern: the target's text must match `match`, and must not contain `forbid`.
 
 Both regexes run on the exact text under the target's span, so a `forbid`
-hit is reported at the offending characters.
+hit is reported at the offending characters; the named groups of a `forbid`
+match are the hit's values too (for the message and an `autofix` template).
 
 `requires` (with `forbid` only) is a cheap regex that every `forbid` hit's
 item must also contain: it is scanned once over the whole text (shared by
@@ -64,5 +65,6 @@ def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         if "_forbid" in p:
             for m in p["_forbid"].finditer(raw):
                 if m.end() > m.start():
+                    groups = {k: v for k, v in m.groupdict().items() if v is not None}
                     yield Hit(Span(it.span.start + m.start(), it.span.start + m.end()),
-                              {"value": m.group(0), "where": it.label})
+                              {**groups, "value": m.group(0), "where": it.label})

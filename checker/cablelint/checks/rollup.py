@@ -3,6 +3,12 @@
 `carry` maps a control found in any portion to the banner controls that
 satisfy it (EXDIS is satisfied by EXDIS or by NODIS, which outranks it).
 Banner controls include the caption lines under a cable banner.
+
+Fix function (`autofix: {function: add_caption}`, for cables): a caption
+line inserted under the banner line: `captions` maps a portion control to
+its caption text (SBU: SENSITIVE BUT UNCLASSIFIED), else the first control
+`carry` names.
+Never safe: the portion mark may be the wrong one.
 """
 from __future__ import annotations
 
@@ -11,7 +17,7 @@ from typing import Any, Iterable
 from . import Context, Hit, norm
 
 KIND = "rollup"
-PARAMS = {"target": (str, True), "against": (str, False), "carry": (dict, True)}
+PARAMS = {"target": (str, True), "against": (str, False), "carry": (dict, True), "captions": (dict, False)}
 
 
 def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
@@ -19,6 +25,7 @@ def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         return
     have = {norm(it.value) for it in ctx.items(p.get("against", "banner.controls"))}
     carry = {norm(k): [norm(x) for x in (v if isinstance(v, list) else [v])] for k, v in p["carry"].items()}
+    captions = {norm(k): str(v) for k, v in (p.get("captions") or {}).items()}
     reported: set[str] = set()
     for it in ctx.items(p["target"]):
         controls = getattr(it.value, "controls", [])
@@ -27,4 +34,18 @@ def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
             if name in carry and name not in reported and not (have & set(carry[name])):
                 reported.add(name)
                 yield Hit(c.span, {"control": c.value, "where": it.label,
-                                   "banner": " or ".join(carry[name])})
+                                   "banner": " or ".join(carry[name]), "_caption": captions.get(name, carry[name][0])})
+
+
+def _add_caption(hit: Hit, ctx: Context) -> list | None:
+    """A caption line under the banner line, in the file's line ending."""
+    banner = ctx.doc.banner
+    if banner is None or not hit.values.get("_caption"):
+        return None
+    src = ctx.doc.source
+    _, end = src.line_span(src.line_col(banner.span.end)[0])
+    newline = "\r\n" if src.text.startswith("\r\n", end) else "\n"  # the banner line's own ending
+    return [((end, end), newline + hit.values["_caption"])]
+
+
+FIXES = {"add_caption": _add_caption}

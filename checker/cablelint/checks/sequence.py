@@ -10,6 +10,11 @@ numbers up to the total that never appear.
 Plain numbering re-synchronises after a break (see `_breaks`), so one cause
 is one finding; `group: document` keeps only the first break and lists the
 later ones as its related locations.
+
+Fix function (`autofix: {function: renumber}`, plain numbering only): at a
+gap, the numbers from the flagged item on rewritten as the expected number,
++1, +2... by position, so one fix closes it. Never safe: the gap may be a
+lost paragraph rather than a wrong number.
 """
 from __future__ import annotations
 
@@ -45,10 +50,9 @@ def _breaks(items: list, start: int) -> Iterable[Hit]:
     ends silently when the numbering it interrupted resumes."""
     expected, outer = start, None
     seen: set[int] = set()
-    for it in items:
+    numbered = [it for it in items if getattr(it.value, "number", it.value) is not None]
+    for i, it in enumerate(numbered):
         num = getattr(it.value, "number", it.value)
-        if num is None:
-            continue
         span = it.value.number_token.span if getattr(it.value, "number_token", None) else it.span
         if num in (expected, outer):
             outer = outer if num == expected else None  # a nested run goes on, or the outer numbering resumes
@@ -56,11 +60,30 @@ def _breaks(items: list, start: int) -> Iterable[Hit]:
             seen.add(num)
             continue
         problem = "repeated" if num in seen else ("skipped" if num > expected else "out of order")
-        yield Hit(span, {"found": num, "expected": expected, "problem": problem})
+        values = {"found": num, "expected": expected, "problem": problem}
+        if problem == "skipped":
+            values["_renumber"] = _renumber_from(numbered, i, expected)
+        yield Hit(span, values)
         if num < expected and outer is None:
             outer = expected  # the interrupted numbering, should it resume
         seen.add(num)
         expected = num + 1
+
+
+def _renumber_from(numbered: list, i: int, first: int) -> list | None:
+    """Edits numbering items i.. as first, first+1...: each number token's
+    text replaced (None when the items carry no number token)."""
+    out = []
+    for j, it in enumerate(numbered[i:]):
+        token = getattr(it.value, "number_token", None)
+        if token is None:
+            return None
+        if it.value.number != first + j:
+            out.append(((token.span.start, token.span.end), str(first + j)))
+    return out
+
+
+FIXES = {"renumber": lambda hit, ctx: hit.values.get("_renumber")}
 
 
 def _missing_sections(items: list) -> Iterable[Hit]:

@@ -55,6 +55,7 @@ class Report:
     min_severity: Severity = Severity.INFO
     notices: list[str] = field(default_factory=list)  # printed before the summary (a rule switched off...)
     skipped: int = 0  # files and folders discovery or linting left out (--show-files lists them)
+    fixed: int = 0  # edits applied by --fix in this run (fixes.py)
 
     def safe(self, text: str) -> str:
         return self.mask(text)
@@ -67,6 +68,19 @@ class Report:
         so no format fails to encode it."""
         shown = display_path(path) if relative else path
         return self.safe(shown.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
+
+    @staticmethod
+    def fix_mark(f: Finding) -> str:
+        """What text formats append to a finding that has a fix: ` [*]` (safe,
+        applied by --fix) or ` [*unsafe]` (needs --unsafe-fixes too)."""
+        if f.fix is None:
+            return ""
+        return " [*]" if f.fix.safe else " [*unsafe]"
+
+    def fixable(self) -> tuple[int, int]:
+        """(safe, unsafe): how many findings --fix, and --unsafe-fixes besides, would fix."""
+        safe = sum(1 for f in self.findings if f.fix is not None and f.fix.safe)
+        return safe, sum(1 for f in self.findings if f.fix is not None) - safe
 
     def counts(self) -> dict[Severity, int]:
         """Findings per severity, those hidden by min_severity included."""
@@ -91,7 +105,19 @@ class Report:
             text += f"; {self.suppressed} baselined"
         if self.stale:
             text += f"; {len(self.stale)} stale baseline entr{'ies' if len(self.stale) != 1 else 'y'}"
-        return text + f" [{self.elapsed:.2f}s]"
+        text += f" [{self.elapsed:.2f}s]"
+        return text + (f"; {self.fix_line()}" if self.fix_line() else "")
+
+    def fix_line(self) -> str:
+        """What was fixed and what could be (ruff's `[*] n fixable`), the end
+        of the summary line; "" when there is neither."""
+        safe, unsafe = self.fixable()
+        parts = [f"fixed {self.fixed}"] if self.fixed else []
+        if safe:
+            parts.append(f"[*] {safe} fixable with --fix")
+        if unsafe:
+            parts.append(f"[*unsafe] {unsafe} more with --fix --unsafe-fixes")
+        return "; ".join(parts)
 
 
 # The shipped formats by name, so that `--help` and config validation can list

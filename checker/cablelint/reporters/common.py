@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 from . import Report
+from ..autofix import edit_where
 
 
 def statistics(report: Report) -> list[dict]:
@@ -59,3 +60,27 @@ def masked_match(report: Report, f, cache: dict[str, list[str]]) -> str:
     if len("\n".join(lines)) == len(src.text):
         return "\n".join(lines)[f.start:f.end]
     return "\n".join(l.rstrip("\r") for l in lines[f.line - 1:f.end_line])
+
+
+def fix_edits(report: Report, f) -> list[dict] | None:
+    """A finding's fix as edits with their 1-based line/column spans (end
+    column one past the last character) and replacements, masked like any
+    text (a replacement is a marking or text already under the span, never
+    new content); None without the file's text."""
+    src = report.sources.get(f.path)
+    if src is None or f.fix is None or f.fix.end > len(src.text):
+        return None
+    out = []
+    for e in f.fix.edits:
+        line, col, end_line, end_col = edit_where(src, e)
+        out.append({"start": e.start, "end": e.end, "line": line, "column": col, "end_line": end_line,
+                    "end_column": end_col, "replacement": report.safe(e.replacement)})
+    return out
+
+
+def fix_dict(report: Report, f) -> dict:
+    """A finding's fix for JSON formats: safe or not, and its edits."""
+    edits = fix_edits(report, f)
+    if edits is None:
+        edits = [{**e.to_dict(), "replacement": report.safe(e.replacement)} for e in f.fix.edits]
+    return {"safe": f.fix.safe, "edits": edits}

@@ -16,8 +16,8 @@ def line(report: Report, f) -> str:
     loc = f"{report.path(f.path)}:{f.line}:{f.column}:"
     if report.color:
         return (f"{Style.BRIGHT}{loc}{Style.RESET_ALL} {SEV_COLOR[sev]}{sev}{Style.RESET_ALL} "
-                f"{Style.BRIGHT}{f.rule}{Style.RESET_ALL} {msg} {Style.DIM}[{f.name}]{Style.RESET_ALL}")
-    return f"{loc} {sev} {f.rule} {msg} [{f.name}]"
+                f"{Style.BRIGHT}{f.rule}{Style.RESET_ALL} {msg} {Style.DIM}[{f.name}]{Style.RESET_ALL}{report.fix_mark(f)}")
+    return f"{loc} {sev} {f.rule} {msg} [{f.name}]{report.fix_mark(f)}"
 
 
 def render(report: Report) -> str:

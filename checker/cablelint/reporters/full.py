@@ -73,6 +73,9 @@ def render(report: Report) -> str:
         rule = report.rules.get(f.rule)
         if rule is not None and rule.fix:
             out.append(f"  = fix: {report.safe(rule.fix)}")
+        if f.fix is not None:
+            out.append("  = fixable: " + ("cablelint --fix applies it" if f.fix.safe else
+                                          "cablelint --fix --unsafe-fixes applies it (check it first)"))
         out.append("")
     out += tail(report)
     return "\n".join(out) + "\n" if out else ""

@@ -28,7 +28,7 @@ def annotation(report: Report, f) -> str:
         props += [("col", str(f.column)), ("endColumn", str(max(f.end_column, f.column + 1)))]
     props.append(("title", report.safe(f"{f.rule} {f.name}")))
     head = ",".join(f"{k}={escape_property(v)}" for k, v in props)
-    msg = f"{f.rule} {report.safe(f.message)} [{f.name}]"
+    msg = f"{f.rule} {report.safe(f.message)} [{f.name}]{report.fix_mark(f)}"
     return f"::{LEVEL[str(f.severity)]} {head}::{escape_data(msg)}"
 
 

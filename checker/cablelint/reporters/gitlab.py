@@ -19,7 +19,7 @@ def render(report: Report) -> str:
     fps = fingerprints(report.findings, Path.cwd(), rules=report.rules)
     issues = [{
         "type": "issue",
-        "description": report.safe(f"{f.rule} {f.message} [{f.name}]"),
+        "description": report.safe(f"{f.rule} {f.message} [{f.name}]{report.fix_mark(f)}"),
         "check_name": f.rule,
         "categories": ["Compliance"],
         "fingerprint": fps[id(f)],

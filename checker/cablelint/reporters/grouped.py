@@ -23,7 +23,7 @@ def render(report: Report) -> str:
             sev = str(f.severity)
             pos = f"{f.line}:{f.column}"
             sev_text = f"{SEV_COLOR[sev]}{sev:<7}{Style.RESET_ALL}" if report.color else f"{sev:<7}"
-            out.append(f"  {pos:<{width}}  {sev_text} {f.rule}  {report.safe(f.message)} [{f.name}]")
+            out.append(f"  {pos:<{width}}  {sev_text} {f.rule}  {report.safe(f.message)} [{f.name}]{report.fix_mark(f)}")
         out.append("")
     out += tail(report)
     return "\n".join(out) + "\n" if out else ""

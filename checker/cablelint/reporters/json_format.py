@@ -1,13 +1,13 @@
 """json: a JSON array of findings, each with path, line, column, end_line,
 end_column, rule, name, severity and message (the flagged text only with
---show-matches), and `related` when it has related findings. The summary and any stale baseline entries go to stderr, so
+--show-matches), `related` when it has related findings, and `fix` (safe, span, replacement) when the rule can fix it. The summary and any stale baseline entries go to stderr, so
 stdout stays one parseable array."""
 from __future__ import annotations
 
 import json
 
 from . import Report
-from .common import masked_match
+from .common import fix_dict, masked_match
 
 NAME = "json"
 MACHINE = True  # the CLI prints the summary to stderr, not into the document
@@ -20,6 +20,8 @@ def finding_dict(report: Report, f, cache: dict | None = None) -> dict:
     d = f.to_dict()
     d["path"] = report.path(d["path"])
     d["message"] = report.safe(d["message"])
+    if f.fix is not None:
+        d["fix"] = fix_dict(report, f)
     if report.show_matches:
         d["match"] = masked_match(report, f, {} if cache is None else cache)
     if f.related:

@@ -36,7 +36,7 @@ def render(report: Report) -> str:
         if not items:
             continue
         text = _clean("\n".join(f"{shown}:{f.line}:{f.column}: {f.severity} {f.rule} "
-                                f"{report.safe(f.message)} [{f.name}]" for f in items))
+                                f"{report.safe(f.message)} [{f.name}]{report.fix_mark(f)}" for f in items))
         if p not in failing:
             ET.SubElement(case, "system-out").text = text
             continue

@@ -17,6 +17,7 @@ from urllib.parse import quote
 from . import Report
 from ..ruledoc import sarif_help
 from ..baseline import fingerprints
+from .common import fix_edits
 
 NAME = "sarif"
 MACHINE = True  # the CLI prints the summary to stderr
@@ -82,6 +83,16 @@ def _related(report: Report, i: int, r) -> dict:
             "message": {"text": report.safe(f"{r.rule} {r.name}: {r.message}")}}
 
 
+def _fix(report: Report, f, edits: list[dict]) -> dict:
+    """SARIF `fixes`: one artifactChange replacing each edit's region."""
+    how = "safe fix (cablelint --fix)" if f.fix.safe else "unsafe fix (cablelint --fix --unsafe-fixes)"
+    return {"description": {"text": f"{f.rule}: {how}"},
+            "artifactChanges": [{"artifactLocation": _artifact(report, f.path), "replacements": [
+                {"deletedRegion": {"startLine": e["line"], "startColumn": e["column"], "endLine": e["end_line"],
+                                   "endColumn": e["end_column"]},
+                 "insertedContent": {"text": e["replacement"]}} for e in edits]}]}
+
+
 def render(report: Report) -> str:
     rules = sorted(report.rules.values(), key=lambda r: r.id)
     # every rule in effect, plus any rule a finding names that the set does not list
@@ -104,6 +115,8 @@ def render(report: Report) -> str:
             "locations": [{"physicalLocation": _physical(report, f)}],
             "partialFingerprints": {"cablelintFingerprint/v1": fps[id(f)]},
         }
+        if (edits := fix_edits(report, f)):
+            result["fixes"] = [_fix(report, f, edits)]
         if f.related:
             result["relatedLocations"] = [_related(report, i, r) for i, r in enumerate(f.related, 1)]
         results.append(result)

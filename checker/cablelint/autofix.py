@@ -1,0 +1,177 @@
+"""Fixes as data: what a rule's `autofix:` block says, and the one edit it
+makes for one finding.
+
+A rule declares its fix in YAML, next to its message:
+
+    autofix: {replace: "{suggestion}", safe: false}        # a template over the finding's span
+    autofix: {function: sorted_list, safe: true}           # a fix function of the rule's check kind
+    autofix: {replace: "{text}", safe: true, require: {text: '[A-Z]{2,6}'}}
+
+A template is filled with the values the check kind gave the finding (the
+same ones its message uses) plus `{matched}` (the text under the span);
+`{name|upper}`, `|lower`, `|strip`, `|nospace`, `|first` (the first word:
+"RS" of "RS (Russia)") and `|pad2` (a number to two digits) transform a value (chained: `{mark|nospace|upper}`). `require` maps a value
+to a regex it must match in full, or the finding gets no fix (CL720 suggests
+"REL TO USA, [LIST]" for REL: a hint for a person, not a replacement).
+A function is looked up in the kind module's `FIXES` mapping and returns the
+edits (a list of ((start, end), text)) or None; it is for fixes a template
+cannot say (a list reordered in place, paragraphs renumbered).
+
+`safe: true` means the fixed text is certain and the meaning unchanged
+(applied by `--fix`); an unsafe fix needs a person's eye (`--unsafe-fixes`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+import regex
+
+FIX_KEYS = {"replace", "function", "safe", "require"}
+_FIELD = regex.compile(r"\{(\w+)((?:\|\w+)*)\}")
+FILTERS: dict[str, Callable[[str], str]] = {"upper": str.upper, "lower": str.lower, "strip": str.strip,
+                                           "nospace": lambda s: "".join(s.split()),
+                                           "first": lambda s: (s.split() or [""])[0], "pad2": lambda s: s.zfill(2)}
+
+
+@dataclass(frozen=True, slots=True)
+class FixSpec:
+    """A rule's declared fix: exactly one of `replace` (template) or `function`."""
+
+    safe: bool
+    replace: str | None = None
+    function: str | None = None
+    require: tuple[tuple[str, Any], ...] = ()  # (value name, compiled regex)
+
+    def describe(self) -> str:
+        """One line for `cablelint rule ID` and the catalogue."""
+        how = f"replace the span with `{self.replace}`" if self.replace is not None else \
+            f"fix function `{self.function}` of the check kind"
+        cond = "".join(f"; only when {{{k}}} matches `{rx.pattern}`" for k, rx in self.require)
+        return f"{'safe' if self.safe else 'unsafe (--unsafe-fixes)'}: {how}{cond}"
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One replacement of the code points [start, end) of a cable's text."""
+
+    start: int
+    end: int
+    replacement: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "replacement": self.replacement}
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """The fix of one finding: one edit, or several that only make sense
+    together (paragraphs renumbered after a gap), applied all or none."""
+
+    edits: tuple[Edit, ...]
+    safe: bool
+
+    @property
+    def start(self) -> int:
+        return self.edits[0].start
+
+    @property
+    def end(self) -> int:
+        return max(e.end for e in self.edits)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"safe": self.safe, "edits": [e.to_dict() for e in self.edits]}
+
+
+def parse_spec(raw: Any, kind: Any, fail: Callable[[str], Exception]) -> FixSpec:
+    """Validate a rule's `autofix:` mapping (the loader's one hook). `kind` is
+    the rule's check-kind module (its `FIXES` name the fix functions);
+    `fail(message)` builds the loader's file:line error."""
+    if not isinstance(raw, dict):
+        raise fail("`autofix` must be a mapping: {replace: TEMPLATE, safe: BOOL} or {function: NAME, safe: BOOL}")
+    unknown = sorted(set(raw) - FIX_KEYS)
+    if unknown:
+        raise fail(f"`autofix`: unknown key `{unknown[0]}` (allowed: {', '.join(sorted(FIX_KEYS))})")
+    if not isinstance(raw.get("safe"), bool):
+        raise fail("`autofix` needs `safe: true` or `safe: false` (is the fixed text certain?)")
+    if ("replace" in raw) == ("function" in raw):
+        raise fail("`autofix` takes exactly one of `replace` (a template) or `function` (a fix of the kind)")
+    if "replace" in raw:
+        if not isinstance(raw["replace"], str):
+            raise fail("`autofix.replace` must be text (a template such as \"{suggestion}\")")
+        bad = [f for _, fs in _FIELD.findall(raw["replace"]) for f in fs.split("|")[1:] if f not in FILTERS]
+        if bad:
+            raise fail(f"`autofix.replace`: unknown filter `{bad[0]}` (filters: {', '.join(sorted(FILTERS))})")
+    fixes = getattr(kind, "FIXES", {})
+    if "function" in raw and raw["function"] not in fixes:
+        names = ", ".join(sorted(fixes)) or "none"
+        raise fail(f"`autofix.function`: kind {kind.KIND} has no fix {raw['function']!r} (it has: {names})")
+    return FixSpec(safe=raw["safe"], replace=raw.get("replace"), function=raw.get("function"),
+                   require=_require(raw.get("require") or {}, fail))
+
+
+def _require(raw: Any, fail: Callable[[str], Exception]) -> tuple[tuple[str, Any], ...]:
+    if not isinstance(raw, dict):
+        raise fail("`autofix.require` maps a value name to a regex it must match")
+    out = []
+    for k, pat in raw.items():
+        try:
+            out.append((str(k), regex.compile(str(pat))))
+        except regex.error as exc:
+            raise fail(f"`autofix.require.{k}`: bad regex: {exc}") from None
+    return tuple(out)
+
+
+def render(template: str, values: dict[str, Any]) -> str | None:
+    """The template filled in; None when it names a value the finding lacks
+    (a fix is never a guess)."""
+    missing = False
+
+    def one(m: regex.Match) -> str:
+        nonlocal missing
+        if m[1] not in values or values[m[1]] is None:
+            missing = True
+            return ""
+        text = str(values[m[1]])
+        for name in m[2].split("|")[1:]:
+            text = FILTERS[name](text)
+        return text
+
+    out = _FIELD.sub(one, template)
+    return None if missing else out
+
+
+def edit_for(spec: FixSpec, kind: Any, hit: Any, ctx: Any) -> Fix | None:
+    """The fix of one hit of a rule, or None when this hit has no certain fix
+    (a required value does not match, a value is missing, the fix would
+    change nothing)."""
+    span = hit.span
+    values = {**hit.values, "matched": ctx.doc.text[span.start:span.end]}
+    for key, rx in spec.require:
+        if key not in values or not rx.fullmatch(str(values[key])):
+            return None
+    if spec.function is not None:
+        made = kind.FIXES[spec.function](hit, ctx)
+        if not made:
+            return None
+    else:
+        text = render(spec.replace or "", values)
+        if text is None:
+            return None
+        made = [((span.start, span.end), text)]
+    text = ctx.doc.text
+    edits = tuple(sorted((Edit(s, e, t) for (s, e), t in made if text[s:e] != t), key=lambda e: (e.start, e.end)))
+    if any(b.start < a.end for a, b in zip(edits, edits[1:])):
+        return None  # edits of one fix that overlap: a bug in the fix, never applied
+    return Fix(edits, spec.safe) if edits else None
+
+
+def edit_where(src: Any, e: Edit) -> tuple[int, int, int, int]:
+    """1-based (line, column, end_line, end_column) of an edit's span in a
+    Source, the end one past its last character (an insertion ends where it
+    starts)."""
+    line, col = src.line_col(e.start)
+    if e.end <= e.start:
+        return line, col, line, col
+    end_line, end_col = src.line_col(e.end - 1)
+    return line, col, end_line, end_col + 1

@@ -1,0 +1,106 @@
+"""The fix options of `cablelint check`: --fix, --unsafe-fixes, --diff,
+--fix-only, --audit FILE (the CLI's one hook into fixes.py and audit.py).
+
+    cablelint check --fix cables/                   # apply safe fixes, report what is left
+    cablelint check --fix --unsafe-fixes cables/    # unsafe ones too (a person should look)
+    cablelint check --diff cables/                  # print what --fix would change; write nothing
+    cablelint check --fix-only --audit fixes.jsonl cables/   # apply, record each fix, report nothing
+
+Files are fixed one by one in this process (--jobs does not apply), each
+with the engine of its nearest configuration, then the run lints them again
+as usual, so the report shows what is left.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the CLI imports this module to build its parser: the rest loads when fixing
+    from .fixes import FixResult
+    from .session import Session
+
+
+def add_arguments(c: argparse.ArgumentParser) -> None:
+    c.add_argument("--fix", action="store_true", help="apply the safe fixes in place, then report what is left")
+    c.add_argument("--unsafe-fixes", action="store_true",
+                   help="with --fix/--diff/--fix-only: apply the unsafe fixes too (check them: a person should look)")
+    c.add_argument("--diff", action="store_true",
+                   help="print the fixes as a unified diff and write nothing (exit 1 when a file would change)")
+    c.add_argument("--fix-only", action="store_true", help="apply the fixes and report nothing else")
+    c.add_argument("--audit", metavar="FILE",
+                   help="append one JSON line per applied fix to FILE (protected text only as salted hashes)")
+
+
+def wanted(args: argparse.Namespace) -> bool:
+    return bool(args.fix or args.diff or args.fix_only)
+
+
+@dataclass
+class FixOutcome:
+    results: list[FixResult] = field(default_factory=list)
+
+    @property
+    def fixed(self) -> int:
+        return sum(len(r.applied) for r in self.results if r.changed)
+
+    @property
+    def changed(self) -> list[FixResult]:
+        return [r for r in self.results if r.changed]
+
+
+def check_usage(args: argparse.Namespace) -> str | None:
+    """Why these options cannot be used together, or None."""
+    if not wanted(args):
+        return "--unsafe-fixes and --audit need --fix, --diff or --fix-only" if (
+            args.unsafe_fixes or args.audit) else None
+    if "-" in args.paths:
+        return "fixes rewrite files: give file or folder paths, not '-' (stdin)"
+    if args.diff and args.audit:
+        return "--diff writes nothing, so there is nothing to --audit"
+    if args.write_baseline:
+        return "--write-baseline records findings; run it without the fix options"
+    return None
+
+
+def run(args: argparse.Namespace, session: Session, version: str = "") -> FixOutcome:
+    """Fix every input of the run, each with the engine and per-file-ignores
+    of its nearest configuration (--diff: print instead of writing); the diff
+    and the messages go through the run's mask, built over the texts before
+    and after."""
+    from . import audit, fixes
+    from .reporters import display_path
+    from .source import InputError, read
+    from .terminal import say, write
+
+    outcome = FixOutcome()
+    for path in session.discover([p for p in args.paths if p != "-"]).files:
+        s = session.for_folder(os.path.dirname(path))
+        try:
+            src = read(path)
+        except InputError:
+            continue  # the lint run reports it (CL001)
+        outcome.results.append(fixes.fix_source(s.engine, src, unsafe=args.unsafe_fixes,
+                                          keep=lambda f, s=s: not s.per_file_ignored(f)))
+    mask = session.mask([r.source.text for r in outcome.results] + [r.text for r in outcome.changed])
+    for r in outcome.changed:
+        if args.diff:
+            write(fixes.diff(r, mask(display_path(r.path)), mask))
+        else:
+            fixes.write(r)
+    for r in outcome.results:
+        for f, why in r.rejected:
+            say(f"cablelint: {mask(r.path)}:{f.line}:{f.column}: {f.rule} fix not applied: {why}; fix it by hand")
+        if r.capped:
+            say(f"cablelint: {mask(r.path)}: fixes still pending after {r.passes} passes; stopped "
+                "(run --fix again, and report the rules involved)")
+    if args.audit and not args.diff:
+        audit.append(args.audit, outcome.results, mask, version)
+    return outcome
+
+
+def summary(outcome: FixOutcome, diff_only: bool) -> str:
+    n, files = outcome.fixed, len(outcome.changed)
+    verb = "would fix" if diff_only else "fixed"
+    return f"cablelint: {verb} {n} finding{'s' * (n != 1)} in {files} file{'s' * (files != 1)}"

@@ -202,6 +202,13 @@ def _once(doc: Document, name: str) -> bool:
             "ref": bool(doc.eo or doc.tags_line or doc.subject)}.get(name, True)
 
 
+def _whole_line(text: str, line: Line) -> bool:
+    """Whether `line` is a whole physical line: a banner run into an export's
+    preamble or into header fields is not followed by captions of its own."""
+    end = line.start + len(line.text)
+    return (line.start == 0 or text[line.start - 1] == "\n") and text[end:end + 1] in ("\n", "\r", "")
+
+
 def _caption_like(text: str) -> bool:
     """A short line: after a field it may still be a line of captions (NOFORN, a lower-cased `Sensitive`)."""
     return len(text.strip()) <= CAPTION_LINE_MAX
@@ -210,6 +217,7 @@ def _caption_like(text: str) -> bool:
 def read_fields(doc: Document, lines: list[Line], i: int, banner_idx: int | None, vocab: Vocabulary) -> int:
     """The header fields from line i to the first line of the body; its index."""
     in_captions = True
+    late_captions = banner_idx is not None and _whole_line(doc.text, lines[banner_idx])
     n = len(lines)
     while i < n:
         line = lines[i]
@@ -222,7 +230,7 @@ def read_fields(doc: Document, lines: list[Line], i: int, banner_idx: int | None
             kind = classify(text, vocab, frozenset({"eo", "tags", "subject", "classified_by", "ref"}))
         if _body_starts(doc, line, kind.name, vocab):
             return i
-        if banner_idx is not None and kind.name != "field" and (in_captions or _caption_like(text)):
+        if banner_idx is not None and kind.name != "field" and (in_captions or late_captions and _caption_like(text)):
             # Captions stand under the banner; a line of captions alone may come after a field (NOFORN after SUBJECT)
             controls, whole = bn.caption_controls(text, line.start, vocab)
             if in_captions or whole:

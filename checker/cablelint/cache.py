@@ -18,8 +18,8 @@ bounded: at most MAX_KEYS run keys are kept (least recently used go) and a
 shard over MAX_SHARD_ENTRIES keeps only this run's entries.
 
 What is stored never holds a protected term, nor any flagged text: a
-finding is kept whole but for `matched` (re-read from the file by the
-runner when an output needs it), and the findings of a file that contains
+finding is kept whole but for `matched` (re-read from the file by
+`lintpool.fill_matched` when an output needs it), and the findings of a file that contains
 a protected term are not cached.
 """
 from __future__ import annotations
@@ -107,8 +107,8 @@ def code_stamp() -> str:
 def without_text(f: Finding) -> Finding:
     """A finding as the cache keeps it and a worker sends it: every field
     (message, span, rule, severity, related findings, fix) but the flagged
-    text, which may be classified or protected; the runner re-reads it from
-    the file when an output needs it."""
+    text, which may be classified or protected; `lintpool.fill_matched` re-reads
+    it from the file when an output needs it."""
     return dataclasses.replace(f, matched="", related=[without_text(r) for r in f.related])
 
 

@@ -476,12 +476,12 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 
 
 def _all_rules(specs: list[str] | None):
-    from .ruledoc import every_rule
+    from .engine import known_rules
     from .ruleset import load, shipped
     from .session import rulesets
 
     sets = rulesets(specs) if specs else [load(n) for n in shipped()]
-    return sets, every_rule(sets)
+    return sets, known_rules(sets)
 
 
 def cmd_rules(args: argparse.Namespace) -> int:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from .dates import parse_date
 from .findings import Severity
@@ -202,53 +202,59 @@ def _build(path: Path, data: dict[str, Any], lines: dict[str, int]) -> Config:
             if sub.startswith(raw_key + "."):
                 cfg.lines[key + sub[len(raw_key):]] = sub_line
         cfg.origin[key] = f"{path}:{line}" if line else str(path)
-        kind = KEYS[key]
-        if kind == "names":
-            names = _names(value)
-            if names is None:
-                raise err(raw_key, f"`{raw_key}` must be a list of text, not {_typename(value)}")
-            if key == "rules":
-                names = [_resolve(base, n, always=False) for n in names]
-            elif key == "protect":
-                names = [_resolve(base, n, always=True) for n in names]
-            elif key == "extensions":
-                names = dotted(names)
-            setattr(cfg, key.replace("-", "_"), names)
-        elif kind == "severity-map":
-            if not isinstance(value, dict):
-                raise err(raw_key, f"`{raw_key}` must be a mapping of rule to severity, not {_typename(value)}")
-            for sel, sev in value.items():
-                try:
-                    if not isinstance(sev, str):
-                        raise ValueError(sev)
-                    cfg.severity[str(sel)] = Severity.parse(sev)
-                except ValueError:
-                    raise err(f"{raw_key}.{sel}", f"`{raw_key}.{sel}`: unknown severity {sev!r} "
-                                                  "(use error, warning or info)") from None
-        elif kind == "glob-map":
-            if not isinstance(value, dict):
-                raise err(raw_key, f"`{raw_key}` must be a mapping of glob to rule list, not {_typename(value)}")
-            for glob, rules in value.items():
-                names = _names(rules)
-                if not isinstance(glob, str) or names is None:
-                    raise err(f"{raw_key}.{glob}", f"`{raw_key}`: {glob!r} must map to a list of rules")
-                cfg.per_file_ignores[glob] = names
-        elif kind == "level":
-            if not isinstance(value, str) or value.lower() not in FAIL_ON:
-                raise err(raw_key, f"`{raw_key}` must be one of {', '.join(FAIL_ON)}, not {value!r}")
-            setattr(cfg, key.replace("-", "_"), value.lower())
-        elif kind == "text":
-            if not isinstance(value, str):
-                raise err(raw_key, f"`{raw_key}` must be text, not {_typename(value)}")
-            if value not in format_names():
-                raise err(raw_key, f"unknown format {value!r} (formats: {', '.join(format_names())})")
-            cfg.format = value
-        elif kind == "date":
-            try:
-                setattr(cfg, key.replace("-", "_"), parse_date(value))
-            except ValueError:
-                raise err(raw_key, f"`{raw_key}` must be a date YYYY-MM-DD, not {value!r}") from None
+        _set(cfg, key, raw_key, value, base, err)
     return cfg
+
+
+def _set(cfg: Config, key: str, raw_key: str, value: Any, base: Path,
+         err: Callable[[str, str], ConfigError]) -> None:
+    """One setting of the file, checked for its kind (`KEYS`), into `cfg`."""
+    kind = KEYS[key]
+    if kind == "names":
+        names = _names(value)
+        if names is None:
+            raise err(raw_key, f"`{raw_key}` must be a list of text, not {_typename(value)}")
+        if key == "rules":
+            names = [_resolve(base, n, always=False) for n in names]
+        elif key == "protect":
+            names = [_resolve(base, n, always=True) for n in names]
+        elif key == "extensions":
+            names = dotted(names)
+        setattr(cfg, key.replace("-", "_"), names)
+    elif kind == "severity-map":
+        if not isinstance(value, dict):
+            raise err(raw_key, f"`{raw_key}` must be a mapping of rule to severity, not {_typename(value)}")
+        for sel, sev in value.items():
+            try:
+                if not isinstance(sev, str):
+                    raise ValueError(sev)
+                cfg.severity[str(sel)] = Severity.parse(sev)
+            except ValueError:
+                raise err(f"{raw_key}.{sel}", f"`{raw_key}.{sel}`: unknown severity {sev!r} "
+                                              "(use error, warning or info)") from None
+    elif kind == "glob-map":
+        if not isinstance(value, dict):
+            raise err(raw_key, f"`{raw_key}` must be a mapping of glob to rule list, not {_typename(value)}")
+        for glob, rules in value.items():
+            names = _names(rules)
+            if not isinstance(glob, str) or names is None:
+                raise err(f"{raw_key}.{glob}", f"`{raw_key}`: {glob!r} must map to a list of rules")
+            cfg.per_file_ignores[glob] = names
+    elif kind == "level":
+        if not isinstance(value, str) or value.lower() not in FAIL_ON:
+            raise err(raw_key, f"`{raw_key}` must be one of {', '.join(FAIL_ON)}, not {value!r}")
+        setattr(cfg, key.replace("-", "_"), value.lower())
+    elif kind == "text":
+        if not isinstance(value, str):
+            raise err(raw_key, f"`{raw_key}` must be text, not {_typename(value)}")
+        if value not in format_names():
+            raise err(raw_key, f"unknown format {value!r} (formats: {', '.join(format_names())})")
+        cfg.format = value
+    elif kind == "date":
+        try:
+            setattr(cfg, key.replace("-", "_"), parse_date(value))
+        except ValueError:
+            raise err(raw_key, f"`{raw_key}` must be a date YYYY-MM-DD, not {value!r}") from None
 
 
 def _typename(value: Any) -> str:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from .checks import Context
 from .checks.syntax import block_values, classify
-from .document import CableDate, Document, Marking, Paragraph, Span
+from .document import CableDate, Document, Marking, Paragraph
 from .findings import Finding
 from .rx import rx
 from .source import Source

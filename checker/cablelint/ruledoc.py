@@ -6,19 +6,7 @@ rules (CL000-CL002) are rules like any other here.
 """
 from __future__ import annotations
 
-from typing import Iterable
-
-from .engine import ENGINE_RULES
-from .rule import Rule, RuleSet
-
-
-def every_rule(sets: Iterable[RuleSet]) -> dict[str, Rule]:
-    """The engine's rules and those of `sets`, by id (first definition wins)."""
-    out = dict(ENGINE_RULES)
-    for rs in sets:
-        for r in rs.rules:
-            out.setdefault(r.id, r)
-    return out
+from .rule import Rule
 
 
 def sections(r: Rule) -> list[tuple[str, str]]:

@@ -91,7 +91,8 @@ def load(spec: str, base: Path | None = None, _chain: tuple[str, ...] = ()) -> R
     return _build(data, path, _chain + (key,))
 
 
-def _build(data: dict, path: Path, chain: tuple[str, ...]) -> RuleSet:
+def _extends(data: dict, path: Path) -> list[str]:
+    """The top level checked (keys, kind, name, types); the sets it extends."""
     unknown = set(data) - TOP_KEYS
     if unknown:
         k = sorted(unknown)[0]
@@ -107,12 +108,12 @@ def _build(data: dict, path: Path, chain: tuple[str, ...]) -> RuleSet:
     ext = [ext] if isinstance(ext, str) else ext
     if not isinstance(ext, list):
         raise err(path, data, "`extends` must be a rule set name, a path, or a list of them", "extends")
+    return ext
 
-    rs = RuleSet(name=data["name"], description=data.get("description", ""),
-                 version=str(data.get("version", "")), path=str(path), extends=list(ext))
-    by_id: dict[str, Rule] = {}
-    rs.lineage = [str(path.resolve())]
-    for parent_spec in ext:
+
+def _inherit(rs: RuleSet, by_id: dict[str, Rule], path: Path, chain: tuple[str, ...]) -> None:
+    """Load each parent set and take its rules, eras, lists, vocabulary and `applies`."""
+    for parent_spec in rs.extends:
         parent = load(str(parent_spec), path.parent, chain)
         rs.lineage += [p for p in parent.lineage if p not in rs.lineage]
         for r in parent.rules:
@@ -121,6 +122,10 @@ def _build(data: dict, path: Path, chain: tuple[str, ...]) -> RuleSet:
         rs.lists.update(parent.lists)
         _merge_vocab(rs.vocabulary, parent.vocabulary)
         rs.applies = parent.applies or rs.applies
+
+
+def _own_settings(rs: RuleSet, data: dict, path: Path) -> None:
+    """The set's own example files, `applies`, eras, lists and vocabulary, over the inherited ones."""
     # Example cables with `.expect` sidecars that `cablelint test` runs for this
     # set (not inherited: a child set is tested with its own files).
     rs.example_files = [str((path.parent / str(p)).resolve()) for p in data.get("example_files") or []]
@@ -140,10 +145,10 @@ def _build(data: dict, path: Path, chain: tuple[str, ...]) -> RuleSet:
     if data.get("vocabulary"):
         own = validate_vocabulary(path, data["vocabulary"], known=known_names(default_vocabulary_data(), rs.vocabulary))
         _merge_vocab(rs.vocabulary, own)
-    for i, raw in enumerate(data.get("rules") or []):
-        rule = _rule(path, raw, i, rs)
-        by_id[rule.id] = rule
-    known_ids = set(by_id)
+
+
+def _disable_and_severity(by_id: dict[str, Rule], data: dict, path: Path) -> None:
+    """`disable` and `severity`, each naming a rule the set has."""
     for rid in data.get("disable") or []:
         if rid not in by_id:
             raise err(path, data, f"`disable`: no rule {rid!r} to disable", "disable")
@@ -155,6 +160,21 @@ def _build(data: dict, path: Path, chain: tuple[str, ...]) -> RuleSet:
             by_id[rid] = dataclasses.replace(by_id[rid], severity=Severity.parse(str(sev)))
         except ValueError as exc:
             raise err(path, data["severity"], str(exc), rid) from None
+
+
+def _build(data: dict, path: Path, chain: tuple[str, ...]) -> RuleSet:
+    ext = _extends(data, path)
+    rs = RuleSet(name=data["name"], description=data.get("description", ""),
+                 version=str(data.get("version", "")), path=str(path), extends=list(ext))
+    by_id: dict[str, Rule] = {}
+    rs.lineage = [str(path.resolve())]
+    _inherit(rs, by_id, path, chain)
+    _own_settings(rs, data, path)
+    for i, raw in enumerate(data.get("rules") or []):
+        rule = _rule(path, raw, i, rs)
+        by_id[rule.id] = rule
+    known_ids = set(by_id)
+    _disable_and_severity(by_id, data, path)
     eras.check_rule_refs(path, rs.eras, known_ids)
     names: dict[str, str] = {}
     for r in by_id.values():

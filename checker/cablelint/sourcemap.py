@@ -2,7 +2,7 @@
 
 A corpus run keeps no cable text in memory: the reporters look a file up
 here for an excerpt (`full`, `grouped`), the masker for wrapped protected
-names, `pool.fill_matched` for flagged text; each is read again from disk
+names, `lintpool.fill_matched` for flagged text; each is read again from disk
 then, and the last few are kept. Text given on stdin cannot be read again,
 so it is held.
 """

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 import regex
 
@@ -260,7 +260,3 @@ def level_of(item: Item) -> str | None:
 
 def norm(text: Any) -> str:
     return " ".join(str(text).upper().split())
-
-
-def as_set(values: Iterable[Any]) -> set[str]:
-    return {norm(v) for v in values}

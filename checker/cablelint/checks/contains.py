@@ -10,7 +10,7 @@ from typing import Any, Iterable
 
 import regex
 
-from . import Context, Hit
+from . import Context, Hit, compile_param
 from .presence import anchor_span
 
 KIND = "contains"
@@ -19,11 +19,8 @@ PARAMS = {"match": (str, True), "ignore_case": (bool, False), "anchor": (str, Fa
 
 def prepare(p: dict[str, Any]) -> dict[str, Any]:
     out = dict(p)
-    try:
-        flags = regex.MULTILINE | (regex.IGNORECASE if p.get("ignore_case") else 0)
-        out["_match"] = regex.compile(p["match"], flags)
-    except regex.error as exc:
-        raise ValueError(f"bad regex in `match`: {exc}") from None
+    flags = regex.MULTILINE | (regex.IGNORECASE if p.get("ignore_case") else 0)
+    out["_match"] = compile_param(p["match"], "match", flags)
     return out
 
 

@@ -48,8 +48,3 @@ def _grouping(module: ModuleType) -> None:
 
 for _m in _MODULES:
     _grouping(_m)
-
-
-def register(module: ModuleType) -> None:
-    """Add a kind (used by the redaction kinds, which live in their own modules)."""
-    KINDS[module.KIND] = module

@@ -20,9 +20,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-import regex
-
-from . import Context, Hit, norm
+from . import Context, Hit, compile_param, norm
 
 KIND = "list_order"
 PARAMS = {"target": (str, True), "first": (str, False), "require_first": (bool, False), "sorted": (bool, False),
@@ -33,10 +31,7 @@ def prepare(p: dict[str, Any]) -> dict[str, Any]:
     if not any(k in p for k in ("first", "sorted", "unique")):
         raise ValueError("a list_order rule needs `first`, `sorted` or `unique`")
     out = dict(p)
-    try:
-        out["_classes"] = [regex.compile(str(c)) for c in p.get("classes", [])]
-    except regex.error as exc:
-        raise ValueError(f"bad regex in `classes`: {exc}") from None
+    out["_classes"] = [compile_param(str(c), "classes") for c in p.get("classes", [])]
     return out
 
 

@@ -13,9 +13,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-import regex
-
-from . import Context, Hit, norm
+from . import Context, Hit, compile_param, norm
 
 KIND = "subset"
 PARAMS = {"target": (str, True), "against": (str, True), "mode": (str, False), "pattern": (str, False),
@@ -26,10 +24,7 @@ def prepare(p: dict[str, Any]) -> dict[str, Any]:
     if p.get("mode", "any") not in ("any", "all"):
         raise ValueError("`mode` must be any or all")
     out = dict(p)
-    try:
-        out["_pattern"] = regex.compile(p["pattern"]) if "pattern" in p else None
-    except regex.error as exc:
-        raise ValueError(f"bad regex in `pattern`: {exc}") from None
+    out["_pattern"] = compile_param(p["pattern"], "pattern") if "pattern" in p else None
     return out
 
 

@@ -135,6 +135,77 @@ def classify(entry: str, at: int, marking: Any, p: dict[str, Any], values: list[
     return None
 
 
+Entry = tuple[int, int, str]  # (start, end, text) relative to the marking's text
+
+
+def _entries(raw: str, seps: list[Token], base: int) -> list[Entry]:
+    """The entries between the separators, each with its offsets in `raw`."""
+    entries, at = [], 0
+    for sep in seps + [None]:
+        end = sep.span.start - base if sep else len(raw)
+        entries.append((at, end, raw[at:end]))
+        at = sep.span.end - base if sep else at
+    return entries
+
+
+def _separator_hits(seps: list[Token], entries: list[Entry], classes: list[int | None],
+                    names: list[str], where: str) -> Iterable[Hit]:
+    """Spaces around a separator, three or more slashes, an empty category,
+    `/` between categories and `//` inside one."""
+    for k, sep in enumerate(seps):
+        s = sep.raw
+        slashes = s.strip()
+        span = sep.span
+        kind = "//" if len(slashes) >= 2 else "/"
+        if s != slashes:
+            yield Hit(span, {"value": s, "where": where,
+                             "problem": f"spaces around `{slashes}` (write it with no spaces)"})
+        if len(slashes) > 2:
+            yield Hit(span, {"value": s, "where": where,
+                             "problem": f"`{slashes}` is not a separator (use `//` between categories)"})
+        left, right = entries[k], entries[k + 1]
+        if not left[2].strip() or not right[2].strip():
+            yield Hit(span, {"value": s, "where": where,
+                             "problem": f"`{slashes}` with no marking on one side (an empty category)"})
+            continue
+        a, b = classes[k], classes[k + 1]
+        if a is None or b is None:
+            continue
+        if kind == "/" and a != b:
+            yield Hit(span, {"value": s, "where": where,
+                             "problem": f"a single `/` between {names[a]} and {names[b]} "
+                                        "(categories are separated by `//`)"})
+        elif kind == "//" and a == b:
+            yield Hit(span, {"value": s, "where": where,
+                             "problem": f"`//` between two {names[a]} entries "
+                                        "(entries of one category are joined by `/`)"})
+
+
+def _order_hits(entries: list[Entry], classes: list[int | None], names: list[str], base: int,
+                where: str) -> Iterable[Hit]:
+    """A category written after one that must follow it."""
+    last = None
+    for (s0, e0, e), c in zip(entries, classes):
+        if c is None:
+            continue
+        if last is not None and c < last:
+            yield Hit(Span(base + s0, base + e0), {
+                "value": e.strip(), "where": where,
+                "problem": f"{e.strip()} ({names[c]}) must come before the {names[last]} category"})
+            continue
+        last = c
+
+
+def _unknown_hits(entries: list[Entry], classes: list[int | None], base: int, where: str) -> Iterable[Hit]:
+    """An entry that no block takes."""
+    for (s0, e0, e), c in zip(entries, classes):
+        if c is None and e.strip():
+            lead = len(e) - len(e.lstrip())
+            yield Hit(Span(base + s0 + lead, base + s0 + lead + len(e.strip())), {
+                "value": e.strip(), "where": where,
+                "problem": f"`{e.strip()}` is not a registered marking"})
+
+
 def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
     values = block_values(p, ctx)
     names = [b[0] for b in p["_blocks"]]
@@ -145,60 +216,14 @@ def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         seps: list[Token] = getattr(it.value, "separators", None)
         if seps is None or it.span != getattr(it.value, "span", None):  # not a marking: split it here
             seps = marking_separators(raw, base)
-        # Entries between separators: (start, end, text) relative to `raw`.
-        entries, at = [], 0
-        for sep in seps + [None]:
-            end = sep.span.start - base if sep else len(raw)
-            entries.append((at, end, raw[at:end]))
-            at = sep.span.end - base if sep else at
+        entries = _entries(raw, seps, base)
         classes = [classify(e, base + s0 + len(e) - len(e.lstrip()), it.value, p, values) if e.strip() else None
                    for s0, _, e in entries]
-        where = it.label
         if "separators" in want:
-            for k, sep in enumerate(seps):
-                s = sep.raw
-                slashes = s.strip()
-                span = sep.span
-                kind = "//" if len(slashes) >= 2 else "/"
-                if s != slashes:
-                    yield Hit(span, {"value": s, "where": where,
-                                     "problem": f"spaces around `{slashes}` (write it with no spaces)"})
-                if len(slashes) > 2:
-                    yield Hit(span, {"value": s, "where": where,
-                                     "problem": f"`{slashes}` is not a separator (use `//` between categories)"})
-                left, right = entries[k], entries[k + 1]
-                if not left[2].strip() or not right[2].strip():
-                    yield Hit(span, {"value": s, "where": where,
-                                     "problem": f"`{slashes}` with no marking on one side (an empty category)"})
-                    continue
-                a, b = classes[k], classes[k + 1]
-                if a is None or b is None:
-                    continue
-                if kind == "/" and a != b:
-                    yield Hit(span, {"value": s, "where": where,
-                                     "problem": f"a single `/` between {names[a]} and {names[b]} "
-                                                "(categories are separated by `//`)"})
-                elif kind == "//" and a == b:
-                    yield Hit(span, {"value": s, "where": where,
-                                     "problem": f"`//` between two {names[a]} entries "
-                                                "(entries of one category are joined by `/`)"})
+            yield from _separator_hits(seps, entries, classes, names, it.label)
         if "order" in want:
-            last = None
-            for (s0, e0, e), c in zip(entries, classes):
-                if c is None:
-                    continue
-                if last is not None and c < last:
-                    yield Hit(Span(base + s0, base + e0), {
-                        "value": e.strip(), "where": where,
-                        "problem": f"{e.strip()} ({names[c]}) must come before the {names[last]} category"})
-                    continue
-                last = c
+            yield from _order_hits(entries, classes, names, base, it.label)
         if "entry_order" in want:
-            yield from _entry_order(entries, classes, _ranks(p, ctx), base, where)
+            yield from _entry_order(entries, classes, _ranks(p, ctx), base, it.label)
         if "unknown" in want:
-            for (s0, e0, e), c in zip(entries, classes):
-                if c is None and e.strip():
-                    lead = len(e) - len(e.lstrip())
-                    yield Hit(Span(base + s0 + lead, base + s0 + lead + len(e.strip())), {
-                        "value": e.strip(), "where": where,
-                        "problem": f"`{e.strip()}` is not a registered marking"})
+            yield from _unknown_hits(entries, classes, base, it.label)

@@ -3,7 +3,7 @@ when, where from and at what level a cable was written.
 
 The engine parses each document once and throws the Document away; a
 `DocSummary` is the small, picklable part of it that a run carries out
-(see `runner.run_check(summarize=...)`), so worker processes can send it
+(see `Session.lint(summarize=...)` and `lintpool.lint_summarized`), so worker processes can send it
 back and a 250k-cable run never keeps the parsed documents.
 """
 from __future__ import annotations

@@ -27,6 +27,8 @@ every line part of an occurrence is replaced in place, line breaks kept.
 from __future__ import annotations
 
 import functools
+from bisect import bisect_right
+import unicodedata
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,20 +36,29 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 
 import regex
 
+from .fold import fold, view as fold_view
+
 DEFAULT_PLACEHOLDER = "XXXXXXXXXXXX"  # WikiLeaks-style: fixed length, never the name's
 MASK = "[PROTECTED]"  # what cablelint prints in place of a protected occurrence
 MAX_TERM = 200
 
-# Between two words of a term: any whitespace (line breaks and blank lines
-# included) and a backslash that ends a line. One character per step, so
-# the loop cannot backtrack exponentially.
-SEP = r"(?:\s|\\(?=[ \t]*\r?\n))+"
-_BACKSLASH_EOL = regex.compile(r"\\(?=[ \t]*\r?\n)")
-_SPACES = regex.compile(r"\s+")
-_GLUE = regex.compile(r"([-.]) ")
+# In the folded view (fold.py) ASCII separators are kept as written (one to
+# one, cheap) and every other separator is a space: these classes accept any.
+_SEPCH = r"\t\x0b\x0c\r \-_.*\\"
+SEP = rf"[\n{_SEPCH}]*"  # optional: a format character may be all that separates two parts
+WRAP = rf"(?:[{_SEPCH}]*\n[\n{_SEPCH}]*)?"  # a line wrap inside a word (with or without hyphen)
+COMMA = rf"[\n{_SEPCH}]*,[\n{_SEPCH}]*"  # SURNAME, GIVEN
+_SEPS = re.compile(r"[\s\-_.*\\]+")
+_COMPACT = re.compile(r"[\s\-_.*\\,]+")
 # One line part of an occurrence: leading blanks, the part, trailing blanks/backslash/CR.
 _LINE_PART = regex.compile(r"^([ \t]*)(.*?)([ \t]*\\?[ \t]*\r?)$", regex.DOTALL)
 _END = ""  # trie end marker
+
+
+def _compile_trie(keys: list[str]) -> re.Pattern | None:
+    """One trie-shaped regex (stdlib `re`: several times faster than `regex`
+    here) matching any of `keys` whole-word in the folded view."""
+    return re.compile(r"(?<![^\W_])(?:" + _trie_regex(keys) + r")(?![^\W_])") if keys else None
 
 
 class ProtectError(Exception):
@@ -73,20 +84,29 @@ class Occurrence:
 
 
 def term_key(text: str) -> str:
-    """The canonical form of a term or of a matched occurrence: what the
-    tolerant regex treats as equal maps to the same key."""
-    s = _BACKSLASH_EOL.sub(" ", text).replace("\u2019", "'").lower()
-    s = _SPACES.sub(" ", s).strip()
-    return _GLUE.sub(r"\1", s)
+    """The canonical form of a term: its folded view (fold.py) with every
+    separator run one space. What the matcher treats as equal has one key."""
+    return _SEPS.sub(" ", fold(text)).replace("`", "'").strip()
+
+
+def compact(key: str) -> str:
+    """A key or a matched view text without separators: identifies the entry."""
+    return _COMPACT.sub("", key).replace("`", "'")
+
+
+def spellings(key: str) -> list[str]:
+    """The keys a term is matched under: as written, and `SURNAME, GIVEN`."""
+    words = key.split(" ")
+    return [key] if len(words) < 2 else [key, words[-1] + "," + " ".join(words[:-1])]
 
 
 def _unit_re(ch: str) -> str:
     if ch == " ":
         return SEP
-    if ch in "-.":
-        return re.escape(ch) + f"(?:{SEP})?"
+    if ch == ",":
+        return COMMA
     if ch == "'":
-        return "['\u2019]"
+        return "['`]"
     return re.escape(ch)
 
 
@@ -98,8 +118,9 @@ def _trie_regex(keys: Iterable[str]) -> str:
             node = node.setdefault(ch, {})
         node[_END] = {}
 
-    def emit(node: dict[str, Any]) -> str:
-        alts = [_unit_re(ch) + emit(child) for ch, child in sorted(node.items()) if ch != _END]
+    def emit(node: dict[str, Any], prev: str) -> str:
+        alts = [(WRAP if prev.isalnum() and ch.isalnum() else "") + _unit_re(ch) + emit(child, ch)
+                for ch, child in sorted(node.items()) if ch != _END]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -107,7 +128,7 @@ def _trie_regex(keys: Iterable[str]) -> str:
             return f"(?:{body})?"
         return body
 
-    return emit(trie)
+    return emit(trie, "")
 
 
 def _replace_lines(segment: str, placeholder: str) -> str:
@@ -136,19 +157,22 @@ class ProtectList:
         patterns: list[tuple[regex.Pattern, Entry]] = []
         for e in self.entries:
             if e.kind in ("term", "fragment"):
-                by_key.setdefault(term_key(e.text), e)
+                key = term_key(e.text)
+                if key:
+                    by_key.setdefault(key, e)
             else:
                 patterns.append((regex.compile(e.text), e))
         self._by_key = by_key
+        self._by_compact: dict[str, Entry] = {}
+        for key, e in by_key.items():
+            for k in spellings(key):
+                self._by_compact.setdefault(compact(k), e)
         self._patterns = patterns
         self._terms = [e for e in by_key.values() if e.kind == "term"]
-        self._all_terms = list(by_key.values())
-        # The stdlib `re` runs this trie several times faster than `regex`; it is
-        # matched case-sensitively against the lower-cased text (same offsets),
-        # or case-insensitively when lower-casing changes the text's length.
-        body = r"(?<!\w)(?:" + _trie_regex(by_key) + r")(?!\w)"
-        self._trie = re.compile(body) if by_key else None
-        self._trie_ci = re.compile(body, re.IGNORECASE) if by_key else None
+        # One trie-shaped regex (stdlib `re`: several times faster than `regex`
+        # here) over the folded view, all spellings of all terms at once.
+        self._trie = _compile_trie(list(by_key))
+        self._trie_order = _compile_trie([k for key in by_key for k in spellings(key)[1:]])
 
     def __bool__(self) -> bool:
         return bool(self.entries)
@@ -164,27 +188,12 @@ class ProtectList:
     def merged(self, other: "ProtectList") -> "ProtectList":
         return ProtectList(self.entries + other.entries, self.sources + other.sources)
 
-    def _entry_for(self, matched: str) -> Entry:
-        e = self._by_key.get(term_key(matched))
-        if e is not None:
-            return e
-        # Unicode case folding can differ from str.lower(); fall back to a per-term test.
-        for t in self._all_terms:
-            if re.fullmatch(_trie_regex([term_key(t.text)]), matched, re.IGNORECASE):
-                return t
-        return self._all_terms[0]
-
     def finditer(self, text: str) -> Iterator[Occurrence]:
         """Every protected occurrence, in text order, none overlapping
-        (at one position the longest wins)."""
+        (at one position the longest wins), at its exact original span."""
         found: list[Occurrence] = []
         if self._trie is not None:
-            low = text.lower()
-            if len(low) == len(text):
-                hits = ((m.start(), m.end()) for m in self._trie.finditer(low))
-            else:
-                hits = ((m.start(), m.end()) for m in self._trie_ci.finditer(text))
-            found = [Occurrence(a, b, self._entry_for(text[a:b])) for a, b in hits]
+            found = self._term_hits(text)
         if self._patterns:
             for rx, e in self._patterns:
                 found += [Occurrence(m.start(), m.end(), e) for m in rx.finditer(text) if m.end() > m.start()]
@@ -195,6 +204,33 @@ class ProtectList:
                     kept.append(o)
             found = kept
         return iter(found)
+
+    def _term_hits(self, text: str) -> list[Occurrence]:
+        """Term occurrences in the folded view, mapped back to the original.
+        `SURNAME, GIVEN` counts only where no occurrence as written overlaps it
+        ("Raul Castro, Fidel Castro" is two names, not "Castro, Fidel")."""
+        v = fold_view(text)
+
+        def hits(trie: re.Pattern | None) -> list[Occurrence]:
+            out = []
+            for m in trie.finditer(v.text) if trie is not None else ():
+                a, b = v.span(m.start(), m.end())
+                while b < len(text) and unicodedata.category(text[b]).startswith("M"):
+                    b += 1  # a combining accent on the last letter belongs to the name
+                out.append(Occurrence(a, b, self._by_compact.get(compact(m.group()), self._terms[0])))
+            return out
+
+        found = hits(self._trie)
+        order = hits(self._trie_order)
+        if not order:
+            return found
+        starts = [o.start for o in found]
+        for o in order:
+            i = bisect_right(starts, o.start)
+            if (i == 0 or found[i - 1].end <= o.start) and (i == len(found) or found[i].start >= o.end):
+                found.insert(i, o)
+                starts.insert(i, o.start)
+        return found
 
     def replace(self, text: str, placeholder: Callable[[Entry], str]) -> tuple[str, int]:
         """Text with every occurrence replaced line part by line part; and the count."""
@@ -281,7 +317,7 @@ def _check_term(text: Any, where: str) -> str:
     t = text.strip()
     if not t:
         raise ProtectError(f"{where}: empty term")
-    if not regex.search(r"\w", t):
+    if not regex.search(r"\w", t) or not term_key(t):
         raise ProtectError(f"{where}: a term needs at least one letter or digit")
     if len(t) > MAX_TERM:
         raise ProtectError(f"{where}: term longer than {MAX_TERM} characters")

@@ -8,7 +8,8 @@ every identity; fixing a finding makes its entry stale. The text itself is
 never stored: it may be classified.
 
 Findings whose flagged text is a protected term (rules of a kind that says
-so, `protected_terms`: CL601) are never baselined. An unsalted hash of a
+so, `protected_terms`: CL601, and rules marked `protected: true`: CL608, a
+name beside "(strictly) protect") are never baselined. An unsalted hash of a
 name lets anyone holding the baseline confirm a guessed name, and no salt
 both hides it and matches again on the next run; nor should a leak of a
 protected name ever be accepted as known. `write` leaves them out, `apply`
@@ -82,11 +83,13 @@ def rel_path(path: str, base: Path) -> str:
 
 def protected_rules(rules: Mapping[str, Rule] | Iterable[Rule] | None) -> frozenset[str]:
     """Ids of the rules whose flagged text is a protected term (their kind sets
-    PROTECTED_MATCH): never hashed, never baselined."""
+    PROTECTED_MATCH, or the rule says `protected: true`): never hashed, never
+    baselined, masked in every output."""
     if rules is None:
         return frozenset()
     values = rules.values() if isinstance(rules, Mapping) else rules
-    return frozenset(r.id for r in values if getattr(KINDS.get(r.kind), "PROTECTED_MATCH", False))
+    return frozenset(r.id for r in values
+                     if getattr(KINDS.get(r.kind), "PROTECTED_MATCH", False) or r.params.get("protected") is True)
 
 
 def entries(findings: Iterable[Finding], base: Path,

@@ -250,11 +250,12 @@ def cmd_check(args: argparse.Namespace) -> int:
                     sources=run.sources, color=_use_color(args.color, out_stream) and not args.output,
                     show_matches=args.show_matches, statistics=args.statistics, quiet=args.quiet,
                     suppressed=run.suppressed, stale=[e.describe() for e in run.stale], version=__version__)
-    if plist and not args.show_matches:
+    flagged = [f.matched for f in run.findings if f.rule in baseline_mod.protected_rules(engine.rules)]
+    if (plist or flagged) and not args.show_matches:
         # The single masking point: every format prints through report.safe(). The
         # line parts of names wrapped in these files are masked too, so a message
-        # quoting one line never shows half a name.
-        report.mask = masker(plist, run.sources.values())
+        # quoting one line never shows half a name; so are names a rule flagged (CL608).
+        report.mask = masker(plist, run.sources.values(), flagged)
     if args.statistics:
         as_json = fmt in ("json", "json-lines")
         text = statistics_text(report, as_json=as_json)

@@ -281,15 +281,22 @@ class ProtectList:
 
 
 
-def masker(plist: ProtectList | None, sources: Iterable[Any] = ()) -> Callable[[Any], Any]:
+def masker(plist: ProtectList | None, sources: Iterable[Any] = (),
+           extra_terms: Iterable[str] = ()) -> Callable[[Any], Any]:
     """The one mask for what a run prints (reports, `inspect`, --diff headers).
 
     `sources` are the texts (or Sources) the output quotes: the line parts of
     protected names wrapped in them are masked too, so a message or excerpt
     that quotes one line never shows half a name. The mask takes a string,
     or a JSON-like tree (dicts, lists) whose strings, keys included, it masks
-    one by one - JSON would escape a wrapped name's line break. Without a
-    protect list it returns its argument unchanged."""
+    one by one - JSON would escape a wrapped name's line break.
+    `extra_terms` are names a rule flagged without a protect list (CL608, a
+    name beside "protect"): masked like the list's terms. Without either it
+    returns its argument unchanged."""
+    extra = [t for t in extra_terms if t.strip() and term_key(t)]
+    if extra:
+        more = ProtectList([Entry(t, DEFAULT_PLACEHOLDER, "flagged", "term") for t in extra])
+        plist = plist.merged(more) if plist else more
     text_mask = plist.with_fragments(getattr(s, "text", s) for s in sources).mask if plist else None
 
     def mask(value: Any) -> Any:

@@ -1,0 +1,52 @@
+"""Hostile input (issue 14): names beside "protect" wording, crashes and hangs.
+Each test failed before its fix; docs/robustness.md lists them."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from cablelint import baseline
+from cablelint.cli import main
+from cablelint.reporters import names as formats
+
+MARKED = ("C O N F I D E N T I A L SANTIAGO 000123\nE.O. 12958: DECL: 12/15/2016\nTAGS: PGOV CI\n"
+          "SUBJECT: A SOURCE\n\n1. (C) UDI Deputy {name} (strictly protect) told poloff on December 12.\n")
+
+
+@pytest.fixture()
+def marked(tmp_path: Path, monkeypatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "c.txt").write_text(MARKED.format(name="Tomas Ferrer"), encoding="utf-8")
+    return tmp_path / "c.txt"
+
+
+@pytest.mark.parametrize("fmt", formats())
+def test_name_beside_protect_marker_is_masked_in_every_format(marked: Path, fmt: str, capsys) -> None:
+    main(["check", "--isolated", "--rules", "release", "--as-of", "2020-01-01", "-f", fmt, str(marked)])
+    out = capsys.readouterr()
+    assert "CL608" in out.out
+    assert "Ferrer" not in out.out + out.err and "FERRER" not in out.out.upper()
+
+
+def test_name_beside_protect_marker_is_never_hashed(marked: Path, capsys) -> None:
+    """CL608 findings are never baselined, and their SARIF/GitLab fingerprints
+    do not depend on the name (no hash of it, salted or not, to test a guess on)."""
+    assert main(["check", "--isolated", "--rules", "release", "--as-of", "2020-01-01",
+                 "--write-baseline", "bl.json", str(marked)]) == 0
+    content = Path("bl.json").read_text(encoding="utf-8")
+    assert "CL608" not in content
+    assert baseline.text_hash("Tomas Ferrer") not in content
+
+    def prints(name: str, fmt: str) -> list[str]:
+        marked.write_text(MARKED.format(name=name), encoding="utf-8")
+        main(["check", "--isolated", "--rules", "release", "--as-of", "2020-01-01", "-f", fmt, str(marked)])
+        data = json.loads(capsys.readouterr().out)
+        if fmt == "sarif":
+            return [json.dumps(r["partialFingerprints"]) for r in data["runs"][0]["results"] if r["ruleId"] == "CL608"]
+        return [i["fingerprint"] for i in data if i["check_name"] == "CL608"]
+
+    for fmt in ("sarif", "gitlab"):
+        a, b = prints("Tomas Ferrer", fmt), prints("Anybody Else", fmt)
+        assert a and a == b, fmt

@@ -19,14 +19,17 @@ The fold, character by character:
 - HTML entities (`&nbsp;`, `&shy;`, `&#8203;`, `&#x200B;`...) and the URL
   escapes `%20 %2D %2E %5F %27` decoded first;
 - separators between name parts (any space, tab, CR, hyphen or dash,
-  underscore, dot, `*`, backslash) become one space; a line break stays a
-  line break, so a term can allow a wrap inside a word but not a space;
+  underscore, dot, `*`, backslash) are kept as written in ASCII text and
+  become a space elsewhere (the matcher accepts any run of them); a line
+  wrap with its company (CR, trailing blanks, a backslash or a hyphen at the
+  wrap, blank lines, indentation) becomes one line break, so a term can
+  allow a wrap inside a word (`\n?`) but not a space;
 - apostrophe variants become `'`;
 - a letter-spaced run (`R O S E N B L A T T`, three or more single letters
   one space apart) loses its single spaces; wider gaps stay word breaks.
 
-ASCII text outside those spots maps one to one (one `str.translate`), so the
-fold is linear and cheap; only the special spots cost Python work.
+ASCII text outside those spots maps one to one (`str.lower`), so the fold is
+linear and cheap; only the special spots cost Python work.
 """
 from __future__ import annotations
 
@@ -67,6 +70,10 @@ _ENTITY = re.compile(r"&(?:\#[0-9]{1,7}|\#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-
 _URL = re.compile(r"%(?:20|2[dDeE7]|5[fF])")
 _LS_HINT = re.compile(r" [A-Za-z] [A-Za-z](?![A-Za-z0-9])")
 _LS_RUN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z](?: [A-Za-z]){2,}(?![A-Za-z0-9])")
+# A line wrap with its company (CR, trailing blanks or backslash, a hyphen at
+# the wrap, blank lines, indentation) becomes one line break in the view.
+_WRAP = re.compile(r"\n[\s\-\\]*")  # found from the line break (a literal: fast), walked back
+_WRAP_BEFORE = frozenset("\t\x0b\x0c\r -\\")
 _LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _ALNUM = _LETTERS | frozenset("0123456789")
 
@@ -89,6 +96,20 @@ def _letter_spaced(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _wraps(text: str) -> list[tuple[int, int, str]]:
+    """Line wraps that are more than a bare line break, as one spot each."""
+    out: list[tuple[int, int, str]] = []
+    for m in _WRAP.finditer(text):
+        a, b = m.span()
+        while a > 0 and text[a - 1] in _WRAP_BEFORE:
+            a -= 1
+        if b - a > 1:
+            if out and a < out[-1][1]:
+                a = out.pop()[0]
+            out.append((a, b, "wrap"))
+    return out
+
+
 def _spots(text: str) -> list[tuple[int, int, str]]:
     """(start, end, what) of every spot, in text order, none overlapping."""
     found = [(a, a + 1, "char") for a in (m.start() for m in _NON_ASCII.finditer(text))] if not text.isascii() else []
@@ -97,6 +118,7 @@ def _spots(text: str) -> list[tuple[int, int, str]]:
     if "%" in text:
         found += [(*m.span(), "code") for m in _URL.finditer(text)]
     found += [(a, b, "spaced") for a, b in _letter_spaced(text)]
+    found += _wraps(text)
     found.sort()
     out: list[tuple[int, int, str]] = []
     for spot in found:
@@ -190,6 +212,8 @@ def view(text: str) -> View:
             add(text[pos:a].lower(), pos, a, True)
         if what == "char":
             add(fold_char(text[a]), a, b, False)
+        elif what == "wrap":
+            add("\n", a, b, False)
         elif what == "code":
             add("".join(fold_char(c) for c in _decode(text[a:b])), a, b, False)
         else:  # letter-spaced: each letter its own segment, the single spaces dropped

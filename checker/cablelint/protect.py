@@ -27,7 +27,6 @@ every line part of an occurrence is replaced in place, line breaks kept.
 from __future__ import annotations
 
 import functools
-from bisect import bisect_right
 import unicodedata
 import re
 from dataclasses import dataclass, field
@@ -46,7 +45,7 @@ MAX_TERM = 200
 # one, cheap) and every other separator is a space: these classes accept any.
 _SEPCH = r"\t\x0b\x0c\r \-_.*\\"
 SEP = rf"[\n{_SEPCH}]*"  # optional: a format character may be all that separates two parts
-WRAP = rf"(?:[{_SEPCH}]*\n[\n{_SEPCH}]*)?"  # a line wrap inside a word (with or without hyphen)
+WRAP = r"\n?"  # a line wrap inside a word (the view folds a wrap, hyphen included, to one \n)
 COMMA = rf"[\n{_SEPCH}]*,[\n{_SEPCH}]*"  # SURNAME, GIVEN
 _SEPS = re.compile(r"[\s\-_.*\\]+")
 _COMPACT = re.compile(r"[\s\-_.*\\,]+")
@@ -56,6 +55,11 @@ _END = ""  # trie end marker
 
 
 def _compile_trie(keys: list[str]) -> re.Pattern | None:
+    return _compiled_trie(tuple(sorted(keys)))
+
+
+@functools.lru_cache(maxsize=16)
+def _compiled_trie(keys: tuple[str, ...]) -> re.Pattern | None:
     """One trie-shaped regex (stdlib `re`: several times faster than `regex`
     here) matching any of `keys` whole-word in the folded view."""
     return re.compile(r"(?<![^\W_])(?:" + _trie_regex(keys) + r")(?![^\W_])") if keys else None
@@ -95,9 +99,16 @@ def compact(key: str) -> str:
 
 
 def spellings(key: str) -> list[str]:
-    """The keys a term is matched under: as written, and `SURNAME, GIVEN`."""
+    """The keys a term is matched under: as written, and `SURNAME, GIVEN`
+    unless the surname follows again ("Raul Castro, Fidel Castro" is two
+    names, not "Castro, Fidel"): after NOT_AFTER comes what must not follow."""
     words = key.split(" ")
-    return [key] if len(words) < 2 else [key, words[-1] + "," + " ".join(words[:-1])]
+    if len(words) < 2:
+        return [key]
+    return [key, words[-1] + "," + " ".join(words[:-1]) + NOT_AFTER + words[-1]]
+
+
+NOT_AFTER = "\x01"
 
 
 def _unit_re(ch: str) -> str:
@@ -119,6 +130,13 @@ def _trie_regex(keys: Iterable[str]) -> str:
         node[_END] = {}
 
     def emit(node: dict[str, Any], prev: str) -> str:
+        if NOT_AFTER in node:  # the rest of this key is what must not follow
+            rest, child = "", node[NOT_AFTER]
+            while _END not in child:
+                ch, child = next(iter(child.items()))
+                rest += ch
+            return emit({k: v for k, v in node.items() if k != NOT_AFTER} | {_END: {}}, prev) + \
+                f"(?!{SEP}{re.escape(rest)}(?![^\\W_]))"
         alts = [(WRAP if prev.isalnum() and ch.isalnum() else "") + _unit_re(ch) + emit(child, ch)
                 for ch, child in sorted(node.items()) if ch != _END]
         if not alts:
@@ -166,13 +184,12 @@ class ProtectList:
         self._by_compact: dict[str, Entry] = {}
         for key, e in by_key.items():
             for k in spellings(key):
-                self._by_compact.setdefault(compact(k), e)
+                self._by_compact.setdefault(compact(k.split(NOT_AFTER)[0]), e)
         self._patterns = patterns
         self._terms = [e for e in by_key.values() if e.kind == "term"]
         # One trie-shaped regex (stdlib `re`: several times faster than `regex`
         # here) over the folded view, all spellings of all terms at once.
-        self._trie = _compile_trie(list(by_key))
-        self._trie_order = _compile_trie([k for key in by_key for k in spellings(key)[1:]])
+        self._trie = _compile_trie([k for key in by_key for k in spellings(key)])
 
     def __bool__(self) -> bool:
         return bool(self.entries)
@@ -206,31 +223,15 @@ class ProtectList:
         return iter(found)
 
     def _term_hits(self, text: str) -> list[Occurrence]:
-        """Term occurrences in the folded view, mapped back to the original.
-        `SURNAME, GIVEN` counts only where no occurrence as written overlaps it
-        ("Raul Castro, Fidel Castro" is two names, not "Castro, Fidel")."""
+        """Term occurrences in the folded view, mapped back to the original."""
         v = fold_view(text)
-
-        def hits(trie: re.Pattern | None) -> list[Occurrence]:
-            out = []
-            for m in trie.finditer(v.text) if trie is not None else ():
-                a, b = v.span(m.start(), m.end())
-                while b < len(text) and unicodedata.category(text[b]).startswith("M"):
-                    b += 1  # a combining accent on the last letter belongs to the name
-                out.append(Occurrence(a, b, self._by_compact.get(compact(m.group()), self._terms[0])))
-            return out
-
-        found = hits(self._trie)
-        order = hits(self._trie_order)
-        if not order:
-            return found
-        starts = [o.start for o in found]
-        for o in order:
-            i = bisect_right(starts, o.start)
-            if (i == 0 or found[i - 1].end <= o.start) and (i == len(found) or found[i].start >= o.end):
-                found.insert(i, o)
-                starts.insert(i, o.start)
-        return found
+        out = []
+        for m in self._trie.finditer(v.text):
+            a, b = v.span(m.start(), m.end())
+            while b < len(text) and unicodedata.category(text[b]).startswith("M"):
+                b += 1  # a combining accent on the last letter belongs to the name
+            out.append(Occurrence(a, b, self._by_compact.get(compact(m.group()), self._terms[0])))
+        return out
 
     def replace(self, text: str, placeholder: Callable[[Entry], str]) -> tuple[str, int]:
         """Text with every occurrence replaced line part by line part; and the count."""

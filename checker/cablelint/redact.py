@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
+from .atomic import WriteError, write_in_place
 from .files import DEFAULT_EXTENSIONS, discover
 from .protect import ProtectList
 from .source import InputError, Source, decode, read
@@ -46,6 +47,7 @@ class Redacted:
     text: str
     count: int
     data: bytes  # the redacted text, encoded as the input was
+    raw: bytes = b""  # the input as read (what --in-place checks the file still holds)
 
     @property
     def changed(self) -> bool:
@@ -62,7 +64,7 @@ def redact_source(src: Source, plist: ProtectList) -> Redacted:
         line = text.count("\n", 0, left.start) + 1
         raise RedactError(f"{src.path}:{line}: a protected entry ({left.entry.origin}) is still there after "
                           "redaction; nothing was written")
-    return Redacted(src.path, src.text, text, n, src.encode(text))
+    return Redacted(src.path, src.text, text, n, src.encode(text), src.encode(src.text))
 
 
 def write_atomic(target: Path, data: bytes, like: Path | None = None) -> None:
@@ -179,14 +181,13 @@ def run(args: argparse.Namespace, plist: ProtectList, stdout: TextIO | None = No
     total = changed = 0
     many = len(results) > 1
     for r, rel in results:
-        total += r.count
-        changed += r.changed
         if args.diff:
             stdout.write(unified_diff(r, plist, args.show_matches))
         if writing:
             if rel is None:  # stdin: nowhere to write but stdout
                 if not args.diff:
                     _write_stdout(stdout, r, plist, False, args.show_matches)
+                total, changed = total + r.count, changed + r.changed
                 continue
             target = Path(r.path) if args.in_place else out_dir / rel
             if not args.in_place and target.exists() and target.resolve() == Path(r.path).resolve():
@@ -196,12 +197,22 @@ def run(args: argparse.Namespace, plist: ProtectList, stdout: TextIO | None = No
             if args.in_place and not r.changed:
                 continue
             try:
-                write_atomic(target, r.data, like=Path(r.path))
-            except OSError as exc:
-                print(f"cablelint: error: {target}: cannot write ({exc.strerror})", file=stderr)
+                if args.in_place:
+                    write_in_place(r.path, r.data, r.raw, follow_symlinks=getattr(args, "follow_symlinks", False),
+                                   hard_links=getattr(args, "hard_links", False))
+                else:
+                    write_atomic(target, r.data, like=Path(r.path))
+            except WriteError as exc:  # each failed write is reported; only files written count
+                print(f"cablelint: error: {plist.mask(str(exc)) if not args.show_matches else exc}", file=stderr)
                 status = 2
+                continue
+            except OSError as exc:
+                print(f"cablelint: error: {plist.mask(str(target))}: cannot write ({exc.strerror})", file=stderr)
+                status = 2
+                continue
         elif not args.diff:
             _write_stdout(stdout, r, plist, many, args.show_matches)
+        total, changed = total + r.count, changed + r.changed
     if not args.quiet:
         where = " (in place)" if args.in_place else f" (written to {out_dir})" if out_dir else ""
         print(f"cablelint: {total} protected occurrence{'s' * (total != 1)} redacted in {changed} of "
@@ -233,6 +244,9 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     p.add_argument("--protect", action="append", default=[], metavar="FILE",
                    help="protect list (text: one term per line; or YAML); repeatable; adds to the config's")
     p.add_argument("--in-place", "-i", action="store_true", help="rewrite the files (atomically)")
+    p.add_argument("--follow-symlinks", action="store_true", help="with --in-place: rewrite a symlink's target")
+    p.add_argument("--hard-links", action="store_true",
+                   help="with --in-place: rewrite a hard-linked file in place (every link gets the redaction)")
     p.add_argument("--output-dir", "-o", metavar="DIR", help="write redacted copies under DIR")
     p.add_argument("--diff", action="store_true", help="print a unified diff (removed text masked)")
     p.add_argument("--show-matches", action="store_true",

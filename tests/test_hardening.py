@@ -50,3 +50,27 @@ def test_name_beside_protect_marker_is_never_hashed(marked: Path, capsys) -> Non
     for fmt in ("sarif", "gitlab"):
         a, b = prints("Tomas Ferrer", fmt), prints("Anybody Else", fmt)
         assert a and a == b, fmt
+
+
+def test_deeply_nested_baseline_is_an_error_not_a_crash(tmp_path: Path, capsys) -> None:
+    bl = tmp_path / "deep.json"
+    bl.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    with pytest.raises(baseline.BaselineError, match=r"deep\.json:1: .*nested too deeply"):
+        baseline.load(bl)
+    (tmp_path / "c.txt").write_text("UNCLASSIFIED\n", encoding="utf-8")
+    assert main(["check", "--isolated", "--baseline", str(bl), str(tmp_path / "c.txt")]) == 2
+    assert "nested too deeply" in capsys.readouterr().err
+
+
+def test_lone_surrogate_through_the_api(tmp_path: Path) -> None:
+    """lint_text takes any str; a lone surrogate is linted, hashed, baselined and reported."""
+    from cablelint import lint_text
+    from cablelint.reporters import Report, get
+
+    text = "UNCLASSIFIED PARIS 000579\nTAGS: PREL \ud800\n\n1. x \udfff y\n"
+    found = lint_text(text, path="s.txt", rules=["state", "release"])
+    assert found
+    assert baseline.fingerprints(found, tmp_path)
+    baseline.write(tmp_path / "bl.json", found, ["s.txt"])
+    for fmt in ("json", "sarif", "gitlab", "full"):
+        assert get(fmt).render(Report(found, {}, files=1))

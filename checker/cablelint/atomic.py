@@ -59,6 +59,21 @@ def _unchanged(path: Path, original: bytes) -> os.stat_result:
     return st
 
 
+def write_temp(target: Path, data: bytes) -> str:
+    """`data` in a synced temporary file beside `target` (same file system, so
+    os.replace is atomic); the caller renames or removes it."""
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except BaseException:
+        os.unlink(tmp)
+        raise
+    return tmp
+
+
 def write_in_place(path: str | Path, data: bytes, original: bytes, *, follow_symlinks: bool = False,
                    hard_links: bool = False) -> None:
     """Replace the content of `path` (which held `original` when it was read)
@@ -71,12 +86,8 @@ def write_in_place(path: str | Path, data: bytes, original: bytes, *, follow_sym
                              "left alone (--hard-links rewrites the shared file)")
         _write_same_inode(target, data, original)
         return
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    tmp = write_temp(target, data)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
         os.chmod(tmp, stat.S_IMODE(st.st_mode))
         if (os.stat(tmp).st_uid, os.stat(tmp).st_gid) != (st.st_uid, st.st_gid):
             try:

@@ -61,7 +61,7 @@ class Entry:
     def fingerprint(self) -> str:
         """One opaque string for formats that want a single id (SARIF, GitLab)."""
         key = f"{self.path}\0{self.rule}\0{self.text_sha256}\0{self.occurrence}"
-        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+        return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def normalise(text: str) -> str:
@@ -69,7 +69,8 @@ def normalise(text: str) -> str:
 
 
 def text_hash(text: str) -> str:
-    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
+    # surrogatepass: a lone surrogate (possible through the API) must not crash the hash
+    return hashlib.sha256(normalise(text).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def rel_path(path: str, base: Path) -> str:
@@ -155,6 +156,8 @@ def load(path: Path) -> list[Entry]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise BaselineError(f"{path}:{exc.lineno}: invalid JSON: {exc.msg}") from None
+    except RecursionError:  # hostile nesting ([[[[...]]]]): an error, not a traceback
+        raise BaselineError(f"{path}:1: not a cablelint baseline (nested too deeply)") from None
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
         raise BaselineError(f"{path}:1: not a cablelint baseline (expected {{\"entries\": [...]}})")
     if data.get("cablelint_baseline") != FORMAT_VERSION:

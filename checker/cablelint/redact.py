@@ -25,12 +25,11 @@ import argparse
 import difflib
 import os
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from .atomic import WriteError, write_in_place
+from .atomic import WriteError, write_in_place, write_temp
 from .files import DEFAULT_EXTENSIONS, discover
 from .protect import ProtectList
 from .source import InputError, Source, decode, read
@@ -71,12 +70,8 @@ def write_atomic(target: Path, data: bytes, like: Path | None = None) -> None:
     """Write `data` to `target` through a temporary file in the same folder and
     os.replace, so a reader (or a crash) never sees a partial file."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    tmp = write_temp(target, data)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
         mode_from = like if like is not None and like.exists() else (target if target.exists() else None)
         if mode_from is not None:
             os.chmod(tmp, mode_from.stat().st_mode & 0o7777)

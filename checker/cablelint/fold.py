@@ -97,15 +97,17 @@ def _letter_spaced(text: str) -> list[tuple[int, int]]:
 
 
 def _wraps(text: str) -> list[tuple[int, int, str]]:
-    """Line wraps that are more than a bare line break, as one spot each."""
+    """Line wraps between two letters or digits that are more than a bare
+    line break (or CR LF, which the matcher takes as it is), one spot each:
+    only there can a wrap split a word, and elsewhere the matcher's
+    separator class takes any run."""
     out: list[tuple[int, int, str]] = []
+    n = len(text)
     for m in _WRAP.finditer(text):
         a, b = m.span()
         while a > 0 and text[a - 1] in _WRAP_BEFORE:
             a -= 1
-        if b - a > 1:
-            if out and a < out[-1][1]:
-                a = out.pop()[0]
+        if b - a > 2 - (text[a] != "\r") and a > 0 and b < n and text[a - 1].isalnum() and text[b].isalnum():
             out.append((a, b, "wrap"))
     return out
 

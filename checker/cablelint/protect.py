@@ -45,7 +45,7 @@ MAX_TERM = 200
 # one, cheap) and every other separator is a space: these classes accept any.
 _SEPCH = r"\t\x0b\x0c\r \-_.*\\"
 SEP = rf"[\n{_SEPCH}]*"  # optional: a format character may be all that separates two parts
-WRAP = r"\n?"  # a line wrap inside a word (the view folds a wrap, hyphen included, to one \n)
+WRAP = r"\r?\n?"  # a line wrap inside a word (the view folds any other wrap, hyphen included, to one \n)
 COMMA = rf"[\n{_SEPCH}]*,[\n{_SEPCH}]*"  # SURNAME, GIVEN
 _SEPS = re.compile(r"[\s\-_.*\\]+")
 _COMPACT = re.compile(r"[\s\-_.*\\,]+")

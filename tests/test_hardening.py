@@ -74,3 +74,29 @@ def test_lone_surrogate_through_the_api(tmp_path: Path) -> None:
     baseline.write(tmp_path / "bl.json", found, ["s.txt"])
     for fmt in ("json", "sarif", "gitlab", "full"):
         assert get(fmt).render(Report(found, {}, files=1))
+
+
+def test_baseline_in_a_subfolder_works_on_another_checkout(tmp_path: Path, monkeypatch, capsys) -> None:
+    """The baseline recorded absolute paths when it sat in a subfolder: on
+    another checkout nothing matched and no entry was reported stale."""
+    import shutil
+
+    bad = ("UNCLASSIFIED PARIS 000579\nE.O. 12958: N/A\nTAGS: PREL FR\nSUBJECT: T\n\n"
+           "1. Text.\n3. Text.\n")
+    one = tmp_path / "one"
+    (one / "cables").mkdir(parents=True)
+    (one / "ci").mkdir()
+    (one / "cables" / "c.txt").write_text(bad, encoding="utf-8")
+    monkeypatch.chdir(one)
+    assert main(["check", "--isolated", "cables", "--write-baseline", "ci/bl.json"]) == 0
+    content = (one / "ci" / "bl.json").read_text(encoding="utf-8")
+    assert '"../cables/c.txt"' in content and str(one) not in content
+    two = tmp_path / "two"
+    shutil.copytree(one, two)
+    monkeypatch.chdir(two)
+    capsys.readouterr()
+    assert main(["check", "--isolated", "cables", "--baseline", "ci/bl.json"]) == 0
+    assert "baselined" in capsys.readouterr().out
+    # the cable's date becomes known: its CL000 finding is fixed, so its entry is stale
+    main(["check", "--isolated", "--date", "2004-01-30", "cables", "--baseline", "ci/bl.json"])
+    assert "stale baseline entr" in capsys.readouterr().out

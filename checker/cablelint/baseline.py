@@ -1,7 +1,7 @@
 """Baselines: adopt cablelint on an existing archive without fixing it first.
 
 A finding is identified by content, never by position: the rule, the file
-(relative to the baseline's directory), a SHA-256 of the flagged text
+(relative to the baseline's directory, `../` included), a SHA-256 of the flagged text
 (whitespace collapsed, upper-cased) and the occurrence index of that
 (rule, text) pair in the file. Inserting lines or moving paragraphs keeps
 every identity; fixing a finding makes its entry stale. The text itself is
@@ -74,12 +74,14 @@ def text_hash(text: str) -> str:
 
 
 def rel_path(path: str, base: Path) -> str:
-    """A finding's path relative to `base` (posix), or as given if it lies elsewhere."""
+    """A finding's path relative to `base` (posix), `../` included when the
+    baseline sits in a subfolder, so the baseline works on another checkout;
+    absolute only when no relative path exists (another drive on Windows)."""
     try:
         rel = os.path.relpath(os.path.abspath(path), os.path.abspath(base))
     except ValueError:  # another drive on Windows
-        return Path(path).as_posix()
-    return Path(rel).as_posix() if not rel.startswith("..") else Path(os.path.abspath(path)).as_posix()
+        return Path(os.path.abspath(path)).as_posix()
+    return Path(rel).as_posix()
 
 
 def protected_rules(rules: Mapping[str, Rule] | Iterable[Rule] | None) -> frozenset[str]:

@@ -100,3 +100,57 @@ def test_baseline_in_a_subfolder_works_on_another_checkout(tmp_path: Path, monke
     # the cable's date becomes known: its CL000 finding is fixed, so its entry is stale
     main(["check", "--isolated", "--date", "2004-01-30", "cables", "--baseline", "ci/bl.json"])
     assert "stale baseline entr" in capsys.readouterr().out
+
+
+# -- no hang: user regexes time out, one file's budget -------------------------
+
+SLOW_RX = r"(.*?,){20}X"
+SLOW_TEXT = ("UNCLASSIFIED PARIS 000579\nE.O. 12958: N/A\nTAGS: PREL FR\nSUBJECT: T\n\n1. "
+             + "a," * 40 + "b" * 3000 + "\n")
+
+
+@pytest.fixture()
+def short_timeout(monkeypatch) -> None:
+    from cablelint import rx
+
+    monkeypatch.setattr(rx, "REGEX_TIMEOUT", 0.05)
+
+
+def test_custom_rule_regex_times_out_as_a_finding(tmp_path: Path, short_timeout, capsys) -> None:
+    rs = tmp_path / "house.yaml"
+    rs.write_text("kind: ruleset\nname: house\nextends: state\nrules:\n"
+                  "  - id: HSE001\n    name: slow\n    severity: warning\n    kind: pattern\n"
+                  f"    target: lines\n    forbid: '{SLOW_RX}'\n    message: slow\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text(SLOW_TEXT, encoding="utf-8")
+    (tmp_path / "d.txt").write_text(SLOW_TEXT.replace("b" * 3000, "X"), encoding="utf-8")
+    code = main(["check", "--isolated", "--rules", str(rs), "-f", "concise", str(tmp_path / "c.txt"),
+                 str(tmp_path / "d.txt")])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "c.txt:1:1: error CL003 1 rule(s) did not finish on this file: a regular expression ran too long (HSE001)" in out
+    assert "d.txt" in out and "HSE001" in out.split("d.txt", 1)[1]  # the other file is still checked
+
+
+def test_protect_pattern_times_out(tmp_path: Path, short_timeout, capsys) -> None:
+    names = tmp_path / "names.txt"
+    names.write_text(f"Josiah Rosenblatt\nre:{SLOW_RX}\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text(SLOW_TEXT, encoding="utf-8")
+    assert main(["check", "--isolated", "--rules", "release", "--protect", str(names), "-f", "concise",
+                 str(tmp_path / "c.txt")]) == 1
+    assert "a regular expression ran too long (CL601)" in capsys.readouterr().out
+    assert main(["redact", "--protect", str(names), "--in-place", str(tmp_path / "c.txt")]) == 2
+    assert "ran too long" in capsys.readouterr().err
+    assert (tmp_path / "c.txt").read_text(encoding="utf-8") == SLOW_TEXT
+    from cablelint import protect
+
+    assert protect.load([names]).mask("a,b\nJosiah Rosenblatt\n\n" + "a," * 40 + "b" * 3000) == \
+        "[PROTECTED]\n[PROTECTED]\n\n[PROTECTED]"
+
+
+def test_file_time_budget(monkeypatch) -> None:
+    from cablelint import engine, lint_text
+
+    monkeypatch.setattr(engine, "TIME_BUDGET", -1.0)
+    found = lint_text(SLOW_TEXT, path="c.txt")
+    assert [f.rule for f in found] == ["CL003"]
+    assert "time budget" in found[0].message

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import time
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
@@ -51,7 +52,20 @@ NO_RULE_SET = Rule(
         "written for it with --rules, or leave the file out of the paths given to cablelint.",
     ruleset="engine",
 )
-ENGINE_RULES = {r.id: r for r in (COULD_NOT_RUN, INPUT_ERROR, NO_RULE_SET)}
+DID_NOT_FINISH = Rule(
+    id="CL003", name="rule-did-not-finish", severity=Severity.ERROR, kind="engine",
+    message="{count} rule(s) did not finish on this file: {reason} ({rules})",
+    summary="A rule ran out of time on this file and was stopped",
+    why="A regular expression in a rule set or a protect list can take exponential time on some "
+        "text, and a hostile file can make any rule slow. Each regex call has a timeout and each "
+        "file a time budget, so one file cannot hang an unattended run; the rules that were "
+        "stopped are named, never skipped in silence.",
+    fix="Rewrite the named rule's regular expression without nested or ambiguous repetition "
+        "(e.g. `[^,]*,` instead of `.*?,`), or look at the file: it may not be a cable.",
+    ruleset="engine",
+)
+ENGINE_RULES = {r.id: r for r in (COULD_NOT_RUN, INPUT_ERROR, NO_RULE_SET, DID_NOT_FINISH)}
+TIME_BUDGET = 60.0  # seconds of rule checks per file; later rules are reported by CL003
 SHAPE_NAMES = {"cable": "a State cable", "capco": "a CAPCO-marked document", "cui": "a CUI document"}
 
 
@@ -101,7 +115,7 @@ class Selection:
 
 def known_rules(rulesets: Iterable[RuleSet]) -> dict[str, Rule]:
     """Every rule an engine over these rule sets can report, the engine's own
-    (CL000-CL002) included; selectors are checked against these."""
+    (CL000-CL003) included; selectors are checked against these."""
     out = dict(ENGINE_RULES)
     for rs in rulesets:
         for r in rs.rules:
@@ -157,6 +171,8 @@ class Engine:
     def lint_document(self, doc: Document) -> list[Finding]:
         findings: list[Finding] = []
         skipped: dict[str, list[str]] = {}
+        stopped: dict[str, list[str]] = {}
+        deadline = time.monotonic() + TIME_BUDGET
         applied = False
         for rs, active in zip(self.rulesets, self._active):
             ctx = Context(doc, self.vocab, rs.lists, rs.eras, self.as_of, self.options)
@@ -176,16 +192,23 @@ class Engine:
                 if rule.id in era_off:
                     continue  # the era table says this rule does not apply (no E.O. line before 1972)
                 rule_sev = era_sev.get(rule.id)
+                if time.monotonic() > deadline:
+                    stopped.setdefault(f"the file's time budget of {TIME_BUDGET:g} s was spent", []).append(rule.id)
+                    continue
                 try:
-                    if rule.when and not self._when(rule.when, ctx):
-                        continue
-                    hits = list(KINDS[rule.kind].check(rule, rule.params, ctx))
-                except CannotRun as exc:
-                    agreed = self._agree_across_eras(rule, ctx)
-                    if agreed is None:
-                        skipped.setdefault(str(exc), []).append(rule.id)
-                        continue
-                    hits, rule_sev = agreed
+                    try:
+                        if rule.when and not self._when(rule.when, ctx):
+                            continue
+                        hits = list(KINDS[rule.kind].check(rule, rule.params, ctx))
+                    except CannotRun as exc:
+                        agreed = self._agree_across_eras(rule, ctx)
+                        if agreed is None:
+                            skipped.setdefault(str(exc), []).append(rule.id)
+                            continue
+                        hits, rule_sev = agreed
+                except TimeoutError:  # a regex ran past rx.REGEX_TIMEOUT
+                    stopped.setdefault("a regular expression ran too long", []).append(rule.id)
+                    continue
                 for hit in hits:
                     if "{era" in rule.message and "era" not in hit.values:
                         era = ctx.era
@@ -199,6 +222,10 @@ class Engine:
                     for sp in superseded.get(f.rule, ()))]
         if not applied and not skipped and self.rulesets and self.selection.active(NO_RULE_SET):
             findings.append(self._finding(doc, NO_RULE_SET, Hit(_first_text(doc), {"reason": self._unchecked(doc)})))
+        for reason, ids in stopped.items():
+            span = doc.banner.span if doc.banner else Span(0, 0)
+            findings.append(self._finding(doc, DID_NOT_FINISH, Hit(span, {
+                "count": len(ids), "reason": reason, "rules": ", ".join(ids)})))
         for reason, ids in skipped.items():
             if not self.selection.active(COULD_NOT_RUN):
                 break

@@ -35,6 +35,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 
 import regex
 
+from . import rx as _rx
 from .fold import fold, view as fold_view
 
 DEFAULT_PLACEHOLDER = "XXXXXXXXXXXX"  # WikiLeaks-style: fixed length, never the name's
@@ -213,7 +214,8 @@ class ProtectList:
             found = self._term_hits(text)
         if self._patterns:
             for rx, e in self._patterns:
-                found += [Occurrence(m.start(), m.end(), e) for m in rx.finditer(text) if m.end() > m.start()]
+                found += [Occurrence(m.start(), m.end(), e)
+                          for m in rx.finditer(text, timeout=_rx.REGEX_TIMEOUT) if m.end() > m.start()]
             found.sort(key=lambda o: (o.start, -o.end))
             kept: list[Occurrence] = []
             for o in found:
@@ -256,7 +258,10 @@ class ProtectList:
         mistakes the linter's mask for a redaction already in the cable."""
         if not text:
             return text
-        return self.replace(text, lambda e: MASK)[0]
+        try:
+            return self.replace(text, lambda e: MASK)[0]
+        except TimeoutError:  # a protect pattern ran too long: print nothing of the text
+            return "\n".join(MASK if line.strip() else line for line in text.split("\n"))
 
     def with_fragments(self, texts: Iterable[str], min_chars: int = 3) -> "ProtectList":
         """This list plus, as extra terms, each line part of every occurrence
@@ -266,7 +271,11 @@ class ProtectList:
         `min_chars` letters or digits ("de", "J.") are left out."""
         extra: dict[str, Entry] = {}
         for text in texts:
-            for o in self.finditer(text):
+            try:
+                found = list(self.finditer(text))
+            except TimeoutError:  # a protect pattern ran too long: the terms' fragments still count
+                found = self._term_hits(text) if self._trie is not None else []
+            for o in found:
                 seg = text[o.start:o.end]
                 if "\n" not in seg:
                     continue

@@ -57,7 +57,11 @@ def redact_source(src: Source, plist: ProtectList) -> Redacted:
     """Redact one decoded input (source.read / source.decode, which raise
     InputError naming the file); the bytes to write are encoded by the
     Source as the input was (codec, byte order, BOM)."""
-    text, n = plist.redact(src.text)
+    try:
+        text, n = plist.redact(src.text)
+    except TimeoutError:
+        raise RedactError(f"{src.path}: a protect-list pattern ran too long on this file; nothing was "
+                          "written (rewrite the pattern without nested repetition)") from None
     left = next(plist.finditer(text), None)
     if left is not None:  # cannot happen with a validated protect list; refuse rather than leak
         line = text.count("\n", 0, left.start) + 1

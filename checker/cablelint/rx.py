@@ -14,3 +14,9 @@ import regex
 @functools.lru_cache(maxsize=None)
 def rx(pattern: str, flags: int = 0) -> "regex.Pattern[str]":
     return regex.compile(pattern, flags)
+
+
+# Seconds one call of a user's regex (rule set parameters, protect-list
+# `re:` patterns) may run: catastrophic backtracking becomes a TimeoutError
+# (CL003 for the file, an error for redact) instead of a hang.
+REGEX_TIMEOUT = 5.0

@@ -154,3 +154,23 @@ def test_file_time_budget(monkeypatch) -> None:
     found = lint_text(SLOW_TEXT, path="c.txt")
     assert [f.rule for f in found] == ["CL003"]
     assert "time budget" in found[0].message
+
+
+def _laughs(levels: int = 8) -> list[str]:
+    out = ['  l0: &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    out += [f"  l{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * 9) + "]" for i in range(1, levels + 1)]
+    return out
+
+
+def test_billion_laughs_in_a_rule_set_is_a_file_line_error(tmp_path: Path, capsys) -> None:
+    """Regression: a rule set whose lists nest aliases 9^8 deep hung the run (extend_lists copied them)."""
+    rs = tmp_path / "lol.yaml"
+    rs.write_text("\n".join(["kind: ruleset", "name: lol", "extends: state", "lists:", *_laughs(),
+                             "extend_lists:", "  subject_tags: [*l8]"]) + "\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("UNCLASSIFIED\n", encoding="utf-8")
+    assert main(["check", "--isolated", "--rules", str(rs), str(tmp_path / "c.txt")]) == 2
+    assert f"{rs}:11: invalid YAML: aliases expand to more than 1,000,000 values" in capsys.readouterr().err
+    bomb = tmp_path / "names.yaml"
+    bomb.write_text("\n".join(["lists:", *_laughs(), "terms: [a1]"]) + "\n", encoding="utf-8")
+    assert main(["redact", "--protect", str(bomb), str(tmp_path / "c.txt")]) == 2
+    assert "aliases expand" in capsys.readouterr().err

@@ -111,9 +111,10 @@ SLOW_TEXT = ("UNCLASSIFIED PARIS 000579\nE.O. 12958: N/A\nTAGS: PREL FR\nSUBJECT
 
 @pytest.fixture()
 def short_timeout(monkeypatch) -> None:
-    from cablelint import rx
+    from cablelint import engine, rx
 
-    monkeypatch.setattr(rx, "REGEX_TIMEOUT", 0.05)
+    monkeypatch.setattr(rx, "REGEX_TIMEOUT", 0.05)  # protect-list patterns, per call
+    monkeypatch.setattr(engine, "RULE_TIME_LIMIT", 0.2)  # any rule on one file
 
 
 def test_custom_rule_regex_times_out_as_a_finding(tmp_path: Path, short_timeout, capsys) -> None:
@@ -127,7 +128,7 @@ def test_custom_rule_regex_times_out_as_a_finding(tmp_path: Path, short_timeout,
                  str(tmp_path / "d.txt")])
     out = capsys.readouterr().out
     assert code == 1
-    assert "c.txt:1:1: error CL003 1 rule(s) did not finish on this file: a regular expression ran too long (HSE001)" in out
+    assert "c.txt:1:1: error CL003 1 rule(s) did not finish on this file: it ran too long (HSE001)" in out
     assert "d.txt" in out and "HSE001" in out.split("d.txt", 1)[1]  # the other file is still checked
 
 
@@ -137,7 +138,7 @@ def test_protect_pattern_times_out(tmp_path: Path, short_timeout, capsys) -> Non
     (tmp_path / "c.txt").write_text(SLOW_TEXT, encoding="utf-8")
     assert main(["check", "--isolated", "--rules", "release", "--protect", str(names), "-f", "concise",
                  str(tmp_path / "c.txt")]) == 1
-    assert "a regular expression ran too long (CL601)" in capsys.readouterr().out
+    assert "it ran too long (CL601)" in capsys.readouterr().out
     assert main(["redact", "--protect", str(names), "--in-place", str(tmp_path / "c.txt")]) == 2
     assert "ran too long" in capsys.readouterr().err
     assert (tmp_path / "c.txt").read_text(encoding="utf-8") == SLOW_TEXT
@@ -148,12 +149,24 @@ def test_protect_pattern_times_out(tmp_path: Path, short_timeout, capsys) -> Non
 
 
 def test_file_time_budget(monkeypatch) -> None:
-    from cablelint import engine, lint_text
+    """Rules left when a file's budget is spent are named by CL003; a parse
+    that runs past the budget is CL003 too (no rule ran), and the run goes on."""
+    import time
 
-    monkeypatch.setattr(engine, "TIME_BUDGET", -1.0)
+    from cablelint import engine, lint_text, make_engine
+    from cablelint.source import Source
+
+    eng = make_engine()
+    doc = eng.parse(Source("c.txt", SLOW_TEXT))
+    found = eng.lint_document(doc, deadline=time.monotonic() - 1)
+    assert [f.rule for f in found] == ["CL003"] and "time budget of 60 s was spent" in found[0].message
+    monkeypatch.setattr(engine, "TIME_BUDGET", 0.2)
+    monkeypatch.setattr(engine.Parser, "parse", lambda self, src, date: time.sleep(5))
+    t0 = time.monotonic()
     found = lint_text(SLOW_TEXT, path="c.txt")
-    assert [f.rule for f in found] == ["CL003"]
-    assert "time budget" in found[0].message
+    assert time.monotonic() - t0 < 2
+    assert [(f.rule, f.message) for f in found] == [
+        ("CL003", "all rule(s) did not finish on this file: reading it took longer than 0.2 s (no rule ran)")]
 
 
 def _laughs(levels: int = 8) -> list[str]:

@@ -21,6 +21,7 @@ from .parser import Parser
 from .rx import rx
 from .rule import Rule, RuleSet
 from .source import Source
+from . import timelimit
 from .vocabulary import Vocabulary, default_vocabulary_data
 
 # Built-in diagnostics of the engine itself (not marking rules).
@@ -57,15 +58,16 @@ DID_NOT_FINISH = Rule(
     message="{count} rule(s) did not finish on this file: {reason} ({rules})",
     summary="A rule ran out of time on this file and was stopped",
     why="A regular expression in a rule set or a protect list can take exponential time on some "
-        "text, and a hostile file can make any rule slow. Each regex call has a timeout and each "
-        "file a time budget, so one file cannot hang an unattended run; the rules that were "
-        "stopped are named, never skipped in silence.",
+        "text, and a hostile file can make any rule slow. Each rule has a time limit on each file "
+        "(10 s) and each file a budget (60 s), so one file cannot hang an unattended run; the rules "
+        "that were stopped are named, never skipped in silence.",
     fix="Rewrite the named rule's regular expression without nested or ambiguous repetition "
         "(e.g. `[^,]*,` instead of `.*?,`), or look at the file: it may not be a cable.",
     ruleset="engine",
 )
 ENGINE_RULES = {r.id: r for r in (COULD_NOT_RUN, INPUT_ERROR, NO_RULE_SET, DID_NOT_FINISH)}
-TIME_BUDGET = 60.0  # seconds of rule checks per file; later rules are reported by CL003
+TIME_BUDGET = 60.0  # seconds per file (parse and rules); rules not run in it are reported by CL003
+RULE_TIME_LIMIT = 10.0  # seconds one rule may take on one file (a backtracking regex)
 SHAPE_NAMES = {"cable": "a State cable", "capco": "a CAPCO-marked document", "cui": "a CUI document"}
 
 
@@ -159,20 +161,35 @@ class Engine:
         return self.parser.parse(source, self.date)
 
     def lint_source(self, source: Source) -> list[Finding]:
-        marks = marking_lines(source, self.vocab)
+        try:  # a hostile file must not hang an unattended run: reading it has the file's budget
+            with timelimit.limit(TIME_BUDGET):
+                marks = marking_lines(source, self.vocab)
+                doc = self.parse(source) if marks is None else None
+                pages = pages_of(doc, self.vocab) if doc is not None and doc.shape in ("capco", "cui") else []
+        except TimeoutError:
+            return [self._unread(source.path)]
         if marks is not None:  # a list of markings, not a document: only marking-level rules
             return lint_marking_lines(self, source, marks)
-        doc = self.parse(source)
-        pages = pages_of(doc, self.vocab) if doc.shape in ("capco", "cui") else []
         if pages:  # marked page by page: page rules per page, the rest on the whole
             return lint_paged(self, doc, pages)
-        return self.lint_document(doc)
+        return self.lint_document(doc, time.monotonic() + TIME_BUDGET)
 
-    def lint_document(self, doc: Document) -> list[Finding]:
+    def _unread(self, path: str) -> Finding:
+        """CL003 for a file whose reading ran past its budget: no rule ran on it."""
+        return Finding(path=path, rule=DID_NOT_FINISH.id, name=DID_NOT_FINISH.name,
+                       severity=self._severity(DID_NOT_FINISH, None), line=1, column=1, end_line=1, end_column=2,
+                       message=render_message(DID_NOT_FINISH.message, {
+                           "count": "all", "reason": f"reading it took longer than {TIME_BUDGET:g} s",
+                           "rules": "no rule ran"}))
+
+    def lint_document(self, doc: Document, deadline: float | None = None) -> list[Finding]:
+        with timelimit.Alarm() as alarm:
+            return self._lint_document(doc, deadline or time.monotonic() + TIME_BUDGET, alarm)
+
+    def _lint_document(self, doc: Document, deadline: float, alarm: timelimit.Alarm) -> list[Finding]:
         findings: list[Finding] = []
         skipped: dict[str, list[str]] = {}
         stopped: dict[str, list[str]] = {}
-        deadline = time.monotonic() + TIME_BUDGET
         applied = False
         for rs, active in zip(self.rulesets, self._active):
             ctx = Context(doc, self.vocab, rs.lists, rs.eras, self.as_of, self.options)
@@ -192,22 +209,18 @@ class Engine:
                 if rule.id in era_off:
                     continue  # the era table says this rule does not apply (no E.O. line before 1972)
                 rule_sev = era_sev.get(rule.id)
-                if time.monotonic() > deadline:
+                left = deadline - time.monotonic()
+                if left <= 0:
                     stopped.setdefault(f"the file's time budget of {TIME_BUDGET:g} s was spent", []).append(rule.id)
                     continue
                 try:
-                    try:
-                        if rule.when and not self._when(rule.when, ctx):
-                            continue
-                        hits = list(KINDS[rule.kind].check(rule, rule.params, ctx))
-                    except CannotRun as exc:
-                        agreed = self._agree_across_eras(rule, ctx)
-                        if agreed is None:
-                            skipped.setdefault(str(exc), []).append(rule.id)
-                            continue
-                        hits, rule_sev = agreed
-                except TimeoutError:  # a regex ran past rx.REGEX_TIMEOUT
-                    stopped.setdefault("a regular expression ran too long", []).append(rule.id)
+                    alarm.arm(min(RULE_TIME_LIMIT, left))
+                    hits, rule_sev = self._run_rule(rule, ctx, rule_sev, skipped)
+                    alarm.disarm()
+                except TimeoutError:  # a backtracking regex, or a slow rule on a hostile file
+                    stopped.setdefault("it ran too long", []).append(rule.id)
+                    continue
+                if hits is None:
                     continue
                 for hit in hits:
                     if "{era" in rule.message and "era" not in hit.values:
@@ -236,6 +249,21 @@ class Engine:
                 "count": len(ids), "reason": reason, "rules": shown, "hint": hint})))
         findings.sort(key=Finding.sort_key)
         return findings
+
+    def _run_rule(self, rule: Rule, ctx: Context, rule_sev: str | None,
+                  skipped: dict[str, list[str]]) -> tuple[list[Hit] | None, str | None]:
+        """A rule's hits on one document (None when its `when` is false or it
+        cannot run: then it is recorded in `skipped`), and its era grade."""
+        try:
+            if rule.when and not self._when(rule.when, ctx):
+                return None, rule_sev
+            return list(KINDS[rule.kind].check(rule, rule.params, ctx)), rule_sev
+        except CannotRun as exc:
+            agreed = self._agree_across_eras(rule, ctx)
+            if agreed is None:
+                skipped.setdefault(str(exc), []).append(rule.id)
+                return None, rule_sev
+            return agreed
 
     def _agree_across_eras(self, rule: Rule, ctx: Context) -> tuple[list[Hit], str | None] | None:
         """Only the year is known and it spans eras: run the rule under each era

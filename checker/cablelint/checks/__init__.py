@@ -20,57 +20,16 @@ from typing import Any, Iterable
 
 import regex
 
-from .. import rx as _rx
-
 from ..document import Document, Span
 from ..targets import Item, resolve
 from ..vocabulary import Vocabulary
 
 
-class Timed:
-    """A rule set's compiled regex whose every call carries `timeout=`: a
-    pattern such as `(.*?,){20}X` raises TimeoutError (the engine reports
-    CL003 for the file) instead of hanging the run. Picklable (--jobs)."""
-
-    __slots__ = ("rx",)
-
-    def __init__(self, rx: "regex.Pattern[str]") -> None:
-        self.rx = rx
-
-    def __getattr__(self, name: str) -> Any:  # pattern, flags, groupindex...
-        return getattr(self.rx, name)
-
-    def __getstate__(self) -> Any:
-        return self.rx
-
-    def __setstate__(self, rx: Any) -> None:
-        self.rx = rx
-
-    def search(self, text: str, *a: Any) -> Any:
-        return self.rx.search(text, *a, timeout=_rx.REGEX_TIMEOUT)
-
-    def match(self, text: str, *a: Any) -> Any:
-        return self.rx.match(text, *a, timeout=_rx.REGEX_TIMEOUT)
-
-    def fullmatch(self, text: str, *a: Any) -> Any:
-        return self.rx.fullmatch(text, *a, timeout=_rx.REGEX_TIMEOUT)
-
-    def finditer(self, text: str, *a: Any) -> Any:
-        return self.rx.finditer(text, *a, timeout=_rx.REGEX_TIMEOUT)
-
-    def findall(self, text: str, *a: Any) -> Any:
-        return self.rx.findall(text, *a, timeout=_rx.REGEX_TIMEOUT)
-
-    def sub(self, repl: Any, text: str, *a: Any) -> Any:
-        return self.rx.sub(repl, text, *a, timeout=_rx.REGEX_TIMEOUT)
-
-
-def compile_param(pattern: str, key: str, flags: int = 0) -> Timed:
+def compile_param(pattern: str, key: str, flags: int = 0) -> "regex.Pattern[str]":
     """A rule's regex parameter, compiled when the rule set loads; a bad one is
-    a ValueError the loader reports with the rule's file and line. Every call
-    runs with a timeout (Timed)."""
+    a ValueError the loader reports with the rule's file and line."""
     try:
-        return Timed(regex.compile(pattern, flags))
+        return regex.compile(pattern, flags)
     except regex.error as exc:
         raise ValueError(f"bad regex in `{key}`: {exc}") from None
 

@@ -12,7 +12,7 @@ from typing import Any, Iterable
 
 import regex
 
-from . import Context, Hit, Timed
+from . import Context, Hit
 
 KIND = "consistent"
 PARAMS = {"target": (str, True), "classes": (dict, True)}
@@ -25,7 +25,7 @@ def prepare(p: dict[str, Any]) -> dict[str, Any]:
     compiled = []
     for name, rx in p["classes"].items():
         try:
-            compiled.append((str(name), Timed(regex.compile(str(rx)))))
+            compiled.append((str(name), regex.compile(str(rx))))
         except regex.error as exc:
             raise ValueError(f"bad regex for class {name!r}: {exc}") from None
     out["_classes"] = compiled

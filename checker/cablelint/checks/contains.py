@@ -10,7 +10,7 @@ from typing import Any, Iterable
 
 import regex
 
-from . import Context, Hit, Timed
+from . import Context, Hit
 from .presence import anchor_span
 
 KIND = "contains"
@@ -21,7 +21,7 @@ def prepare(p: dict[str, Any]) -> dict[str, Any]:
     out = dict(p)
     try:
         flags = regex.MULTILINE | (regex.IGNORECASE if p.get("ignore_case") else 0)
-        out["_match"] = Timed(regex.compile(p["match"], flags))
+        out["_match"] = regex.compile(p["match"], flags)
     except regex.error as exc:
         raise ValueError(f"bad regex in `match`: {exc}") from None
     return out

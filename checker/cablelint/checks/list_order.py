@@ -18,7 +18,7 @@ from typing import Any, Iterable
 
 import regex
 
-from . import Context, Hit, norm, Timed
+from . import Context, Hit, norm
 
 KIND = "list_order"
 PARAMS = {"target": (str, True), "first": (str, False), "require_first": (bool, False), "sorted": (bool, False),
@@ -30,7 +30,7 @@ def prepare(p: dict[str, Any]) -> dict[str, Any]:
         raise ValueError("a list_order rule needs `first`, `sorted` or `unique`")
     out = dict(p)
     try:
-        out["_classes"] = [Timed(regex.compile(str(c))) for c in p.get("classes", [])]
+        out["_classes"] = [regex.compile(str(c)) for c in p.get("classes", [])]
     except regex.error as exc:
         raise ValueError(f"bad regex in `classes`: {exc}") from None
     return out

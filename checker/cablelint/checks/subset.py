@@ -13,7 +13,7 @@ from typing import Any, Iterable
 
 import regex
 
-from . import Context, Hit, norm, Timed
+from . import Context, Hit, norm
 
 KIND = "subset"
 PARAMS = {"target": (str, True), "against": (str, True), "mode": (str, False), "pattern": (str, False)}
@@ -24,7 +24,7 @@ def prepare(p: dict[str, Any]) -> dict[str, Any]:
         raise ValueError("`mode` must be any or all")
     out = dict(p)
     try:
-        out["_pattern"] = Timed(regex.compile(p["pattern"])) if "pattern" in p else None
+        out["_pattern"] = regex.compile(p["pattern"]) if "pattern" in p else None
     except regex.error as exc:
         raise ValueError(f"bad regex in `pattern`: {exc}") from None
     return out

@@ -34,7 +34,7 @@ import regex
 
 from ..document import Span, Token
 from ..vocabulary import marking_separators
-from . import Context, Hit, norm, Timed
+from . import Context, Hit, norm
 
 KIND = "syntax"
 PARAMS = {"target": (str, True), "blocks": (list, True), "report": (list, False)}
@@ -60,7 +60,7 @@ def prepare(p: dict[str, Any]) -> dict[str, Any]:
         if not isinstance(vals, (list, str)):
             raise ValueError(f"block {b['name']}: `values` must be a list or list:NAME")
         try:
-            pat = Timed(regex.compile(str(b["pattern"]))) if "pattern" in b else None
+            pat = regex.compile(str(b["pattern"])) if "pattern" in b else None
         except regex.error as exc:
             raise ValueError(f"block {b['name']}: bad regex in `pattern`: {exc}") from None
         blocks.append((str(b["name"]), vals, pat, str(b.get("parsed", ""))))

@@ -187,3 +187,29 @@ def test_billion_laughs_in_a_rule_set_is_a_file_line_error(tmp_path: Path, capsy
     bomb.write_text("\n".join(["lists:", *_laughs(), "terms: [a1]"]) + "\n", encoding="utf-8")
     assert main(["redact", "--protect", str(bomb), str(tmp_path / "c.txt")]) == 2
     assert "aliases expand" in capsys.readouterr().err
+
+
+# -- inputs that were quadratic: each now runs far inside a 5 s limit per file --------------
+# (before: B1 + 10,000 spaces 2 s, a spaced banner + 5,000 letters 4 s, a 40,000-letter TAGS
+# token 1.7-44 s; the sizes below would take minutes). Speed figures: tests/fuzz/fuzz.py --scaling.
+
+HOSTILE = {
+    "exemption code then blanks": lambda n: ("CONFIDENTIAL PARIS 000579\nE.O. 12958: DECL: 01/30/2014\n"
+                                             "TAGS: PREL FR\nSUBJECT: T\n\n1. (C) XXXXXXXXXXXX B1" + " " * n + "x\n"),
+    "letter-spaced banner then letters": lambda n: "S E C R E T " + "A" * n + "\nTAGS: PREL\n\n1. (S) Text.\n",
+    "one long TAGS token": lambda n: ("CONFIDENTIAL PARIS 000579\nE.O. 12958: DECL: 01/30/2014\nTAGS: "
+                                      + "P" * n + "\nSUBJECT: T\n\n1. (C) Text.\n"),
+}
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_formerly_quadratic_inputs_finish(name: str, monkeypatch) -> None:
+    from cablelint import engine, lint_text
+
+    monkeypatch.setattr(engine, "TIME_BUDGET", 5.0)
+    monkeypatch.setattr(engine, "RULE_TIME_LIMIT", 5.0)
+    from cablelint.protect import from_terms
+
+    found = lint_text(HOSTILE[name](100_000), path="x.txt", rules=["state", "release"],
+                      protect=from_terms(["Josiah Rosenblatt"]))
+    assert "CL003" not in {f.rule for f in found}

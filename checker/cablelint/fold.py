@@ -65,7 +65,7 @@ _URL_ESCAPES = {"20": " ", "2d": "-", "2e": ".", "5f": "_", "27": "'"}
 
 # The spots that do not fold one to one, each found by a scan that starts on
 # a literal or a narrow class (stdlib `re`), so folding plain ASCII is cheap.
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _ENTITY = re.compile(r"&(?:\#[0-9]{1,7}|\#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _URL = re.compile(r"%(?:20|2[dDeE7]|5[fF])")
 _LS_HINT = re.compile(r" [A-Za-z] [A-Za-z](?![A-Za-z0-9])")
@@ -114,7 +114,7 @@ def _wraps(text: str) -> list[tuple[int, int, str]]:
 
 def _spots(text: str) -> list[tuple[int, int, str]]:
     """(start, end, what) of every spot, in text order, none overlapping."""
-    found = [(a, a + 1, "char") for a in (m.start() for m in _NON_ASCII.finditer(text))] if not text.isascii() else []
+    found = [(*m.span(), "chars") for m in _NON_ASCII.finditer(text)] if not text.isascii() else []
     if "&" in text:
         found += [(*m.span(), "code") for m in _ENTITY.finditer(text)]
     if "%" in text:
@@ -172,15 +172,16 @@ def _decode(spot: str) -> str:
 @dataclass(slots=True)
 class View:
     """Folded text plus the map back: segment k covers view[vstart[k]:vstart[k+1]]
-    and came from original[ostart[k]:oend[k]]; a one-to-one segment maps
-    character by character, any other maps each of its characters to its
-    whole original span."""
+    and came from original[ostart[k]:oend[k]]. With step[k] = 1 a view
+    character maps to one original character (plain ASCII, accented letters),
+    with 2 to every other one (a letter-spaced run), with 0 to the segment's
+    whole original span (an entity, a ligature, a wrap)."""
 
     text: str
     vstart: list[int]
     ostart: list[int]
     oend: list[int]
-    exact: list[bool]
+    step: list[int]
 
     def span(self, a: int, b: int) -> tuple[int, int]:
         """The original span of view[a:b] (b > a)."""
@@ -188,42 +189,48 @@ class View:
 
     def _pos(self, i: int) -> tuple[int, int]:
         k = bisect_right(self.vstart, i) - 1
-        if self.exact[k]:
-            o = self.ostart[k] + i - self.vstart[k]
+        if self.step[k]:
+            o = self.ostart[k] + (i - self.vstart[k]) * self.step[k]
             return o, o + 1
         return self.ostart[k], self.oend[k]
 
 
+@lru_cache(maxsize=4)
 def view(text: str) -> View:
-    """Fold `text` (see the module docstring)."""
+    """Fold `text` (see the module docstring). Cached: a run folds the same
+    text for the rule, the output mask and redact."""
     parts: list[str] = []
     v = View("", [], [], [], [])
     vpos = pos = 0
 
-    def add(folded: str, a: int, b: int, exact: bool) -> None:
+    def add(folded: str, a: int, b: int, step: int) -> None:
         nonlocal vpos
         v.vstart.append(vpos)
         v.ostart.append(a)
         v.oend.append(b)
-        v.exact.append(exact)
+        v.step.append(step)
         parts.append(folded)
         vpos += len(folded)
 
     for a, b, what in _spots(text):
         if a > pos:
-            add(text[pos:a].lower(), pos, a, True)
-        if what == "char":
-            add(fold_char(text[a]), a, b, False)
+            add(text[pos:a].lower(), pos, a, 1)
+        if what == "chars":
+            folded = [fold_char(c) for c in text[a:b]]
+            if all(len(f) == 1 for f in folded):  # accented or look-alike letters: one to one
+                add("".join(folded), a, b, 1)
+            else:
+                for i, f in enumerate(folded):
+                    add(f, a + i, a + i + 1, 0)
         elif what == "wrap":
-            add("\n", a, b, False)
+            add("\n", a, b, 0)
         elif what == "code":
-            add("".join(fold_char(c) for c in _decode(text[a:b])), a, b, False)
-        else:  # letter-spaced: each letter its own segment, the single spaces dropped
-            for i in range(a, b, 2):
-                add(text[i].lower(), i, i + 1, True)
+            add("".join(fold_char(c) for c in _decode(text[a:b])), a, b, 0)
+        else:  # letter-spaced: the letters one to one, the single spaces between them dropped
+            add(text[a:b:2].lower(), a, b, 2)
         pos = b
     if pos < len(text) or not v.vstart:
-        add(text[pos:].lower(), pos, len(text), True)
+        add(text[pos:].lower(), pos, len(text), 1)
     v.text = "".join(parts)
     return v
 

@@ -67,9 +67,9 @@ def test_lone_surrogate_through_the_api(tmp_path: Path) -> None:
     from cablelint import lint_text
     from cablelint.reporters import Report, get
 
-    text = "UNCLASSIFIED PARIS 000579\nTAGS: PREL \ud800\n\n1. x \udfff y\n"
+    text = "CONFIDENTIAL PARIS 000579\nE.O. 12958: DECL: 01/30/2014\nTAGS: PREL FR\nSUBJECT: T\ud800T\n\n1. x \udfff y\n"
     found = lint_text(text, path="s.txt", rules=["state", "release"])
-    assert found
+    assert any("\udfff" in f.matched for f in found)  # a flagged text holding a surrogate is hashed
     assert baseline.fingerprints(found, tmp_path)
     baseline.write(tmp_path / "bl.json", found, ["s.txt"])
     for fmt in ("json", "sarif", "gitlab", "full"):

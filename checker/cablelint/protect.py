@@ -12,13 +12,14 @@ A protect list is a plain text file (one term per line, `#` comments,
       - 'C-CN5-\\d{5}'
       - {pattern: '\\bF-\\d{4}-\\d{5}\\b', placeholder: "[REDACTED]"}
 
-Terms match case-insensitively and whole-word ("LEE" never matches inside
-"FLEECE"), across line wraps, blank lines, runs of spaces and a trailing
-backslash at a line end (`JOSIAH` at the end of one line and `ROSENBLATT`
-at the start of the next is still the name), across a hyphen at a line end,
-`'` or `’`, and before a possessive (`ROSENBLATT'S`). All terms are compiled
-into one trie-shaped regular expression, so a scan is one pass over the text
-however long the list. Patterns are used as written (add `(?i)` for case).
+Terms match whole-word ("LEE" never matches inside "FLEECE") in every
+spelling of one model, shared by the rule, `redact` and every output: the
+text is folded (fold.py: case, accents, look-alike letters, invisible
+characters, entities, separators, line wraps, letter-spacing) and all terms,
+folded the same way, are matched in one trie-shaped regex (termtrie.py);
+each occurrence maps back to its exact original span. docs/robustness.md
+lists the spellings and the limits. Patterns are used as written on the
+original text (add `(?i)` for case), with a timeout.
 
 `mask()` is what reporters print instead of a protected occurrence (a run
 builds its mask with `masker()`); `redact()` is what `cablelint redact` writes. Both keep the line structure:
@@ -28,7 +29,6 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
@@ -36,34 +36,15 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 import regex
 
 from . import rx as _rx
-from .fold import fold, view as fold_view
+from .fold import view as fold_view
+from .termtrie import NOT_AFTER, compact, compile_trie, spellings, term_key
 
 DEFAULT_PLACEHOLDER = "XXXXXXXXXXXX"  # WikiLeaks-style: fixed length, never the name's
 MASK = "[PROTECTED]"  # what cablelint prints in place of a protected occurrence
 MAX_TERM = 200
 
-# In the folded view (fold.py) ASCII separators are kept as written (one to
-# one, cheap) and every other separator is a space: these classes accept any.
-_SEPCH = r"\t\x0b\x0c\r \-_.*\\"
-SEP = rf"[\n{_SEPCH}]*"  # optional: a format character may be all that separates two parts
-WRAP = r"\r?\n?"  # a line wrap inside a word (the view folds any other wrap, hyphen included, to one \n)
-COMMA = rf"[\n{_SEPCH}]*,[\n{_SEPCH}]*"  # SURNAME, GIVEN
-_SEPS = re.compile(r"[\s\-_.*\\]+")
-_COMPACT = re.compile(r"[\s\-_.*\\,]+")
 # One line part of an occurrence: leading blanks, the part, trailing blanks/backslash/CR.
 _LINE_PART = regex.compile(r"^([ \t]*)(.*?)([ \t]*\\?[ \t]*\r?)$", regex.DOTALL)
-_END = ""  # trie end marker
-
-
-def _compile_trie(keys: list[str]) -> re.Pattern | None:
-    return _compiled_trie(tuple(sorted(keys)))
-
-
-@functools.lru_cache(maxsize=16)
-def _compiled_trie(keys: tuple[str, ...]) -> re.Pattern | None:
-    """One trie-shaped regex (stdlib `re`: several times faster than `regex`
-    here) matching any of `keys` whole-word in the folded view."""
-    return re.compile(r"(?<![^\W_])(?:" + _trie_regex(keys) + r")(?![^\W_])") if keys else None
 
 
 class ProtectError(Exception):
@@ -86,68 +67,6 @@ class Occurrence:
     start: int
     end: int
     entry: Entry
-
-
-def term_key(text: str) -> str:
-    """The canonical form of a term: its folded view (fold.py) with every
-    separator run one space. What the matcher treats as equal has one key."""
-    return _SEPS.sub(" ", fold(text)).replace("`", "'").strip()
-
-
-def compact(key: str) -> str:
-    """A key or a matched view text without separators: identifies the entry."""
-    return _COMPACT.sub("", key).replace("`", "'")
-
-
-def spellings(key: str) -> list[str]:
-    """The keys a term is matched under: as written, and `SURNAME, GIVEN`
-    unless the surname follows again ("Raul Castro, Fidel Castro" is two
-    names, not "Castro, Fidel"): after NOT_AFTER comes what must not follow."""
-    words = key.split(" ")
-    if len(words) < 2:
-        return [key]
-    return [key, words[-1] + "," + " ".join(words[:-1]) + NOT_AFTER + words[-1]]
-
-
-NOT_AFTER = "\x01"
-
-
-def _unit_re(ch: str) -> str:
-    if ch == " ":
-        return SEP
-    if ch == ",":
-        return COMMA
-    if ch == "'":
-        return "['`]"
-    return re.escape(ch)
-
-
-def _trie_regex(keys: Iterable[str]) -> str:
-    trie: dict[str, Any] = {}
-    for k in keys:
-        node = trie
-        for ch in k:
-            node = node.setdefault(ch, {})
-        node[_END] = {}
-
-    def emit(node: dict[str, Any], prev: str) -> str:
-        if NOT_AFTER in node:  # the rest of this key is what must not follow
-            rest, child = "", node[NOT_AFTER]
-            while _END not in child:
-                ch, child = next(iter(child.items()))
-                rest += ch
-            return emit({k: v for k, v in node.items() if k != NOT_AFTER} | {_END: {}}, prev) + \
-                f"(?!{SEP}{re.escape(rest)}(?![^\\W_]))"
-        alts = [(WRAP if prev.isalnum() and ch.isalnum() else "") + _unit_re(ch) + emit(child, ch)
-                for ch, child in sorted(node.items()) if ch != _END]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if _END in node:  # a shorter term ends here: try the longer one first
-            return f"(?:{body})?"
-        return body
-
-    return emit(trie, "")
 
 
 def _replace_lines(segment: str, placeholder: str) -> str:
@@ -190,7 +109,7 @@ class ProtectList:
         self._terms = [e for e in by_key.values() if e.kind == "term"]
         # One trie-shaped regex (stdlib `re`: several times faster than `regex`
         # here) over the folded view, all spellings of all terms at once.
-        self._trie = _compile_trie([k for key in by_key for k in spellings(key)])
+        self._trie = compile_trie([k for key in by_key for k in spellings(key)])
 
     def __bool__(self) -> bool:
         return bool(self.entries)

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+import regex
 
 from cablelint import baseline
 from cablelint.cli import main
@@ -159,14 +160,16 @@ def test_file_time_budget(monkeypatch) -> None:
     eng = make_engine()
     doc = eng.parse(Source("c.txt", SLOW_TEXT))
     found = eng.lint_document(doc, deadline=time.monotonic() - 1)
-    assert [f.rule for f in found] == ["CL003"] and "time budget of 60 s was spent" in found[0].message
+    assert [f.rule for f in found] == ["CL003"]
+    assert regex.search(r"time budget of 60(\.\d)? s was spent \(CL101, ", found[0].message)
     monkeypatch.setattr(engine, "TIME_BUDGET", 0.2)
     monkeypatch.setattr(engine.Parser, "parse", lambda self, src, date: time.sleep(5))
     t0 = time.monotonic()
     found = lint_text(SLOW_TEXT, path="c.txt")
     assert time.monotonic() - t0 < 2
-    assert [(f.rule, f.message) for f in found] == [
-        ("CL003", "all rule(s) did not finish on this file: reading it took longer than 0.2 s (no rule ran)")]
+    assert [f.rule for f in found] == ["CL003"]
+    assert regex.fullmatch(r"all rule\(s\) did not finish on this file: reading it took longer than 0\.2\d* s "
+                           r"\(no rule ran\)", found[0].message), found[0].message
 
 
 def _laughs(levels: int = 8) -> list[str]:

@@ -59,7 +59,7 @@ DID_NOT_FINISH = Rule(
     summary="A rule ran out of time on this file and was stopped",
     why="A regular expression in a rule set or a protect list can take exponential time on some "
         "text, and a hostile file can make any rule slow. Each rule has a time limit on each file "
-        "(10 s) and each file a budget (60 s), so one file cannot hang an unattended run; the rules "
+        "(10 s) and each file a budget (60 s plus 30 s per MB), so one file cannot hang an unattended run; the rules "
         "that were stopped are named, never skipped in silence.",
     fix="Rewrite the named rule's regular expression without nested or ambiguous repetition "
         "(e.g. `[^,]*,` instead of `.*?,`), or look at the file: it may not be a cable.",
@@ -67,6 +67,12 @@ DID_NOT_FINISH = Rule(
 )
 ENGINE_RULES = {r.id: r for r in (COULD_NOT_RUN, INPUT_ERROR, NO_RULE_SET, DID_NOT_FINISH)}
 TIME_BUDGET = 60.0  # seconds per file (parse and rules); rules not run in it are reported by CL003
+TIME_PER_MB = 30.0  # more seconds per MB of text: a 10 MB cable is slow, not hostile
+
+
+def budget(chars: int) -> float:
+    """A file's time budget: TIME_BUDGET plus TIME_PER_MB per MB of text."""
+    return TIME_BUDGET + TIME_PER_MB * chars / 1_000_000
 RULE_TIME_LIMIT = 10.0  # seconds one rule may take on one file (a backtracking regex)
 SHAPE_NAMES = {"cable": "a State cable", "capco": "a CAPCO-marked document", "cui": "a CUI document"}
 
@@ -162,29 +168,29 @@ class Engine:
 
     def lint_source(self, source: Source) -> list[Finding]:
         try:  # a hostile file must not hang an unattended run: reading it has the file's budget
-            with timelimit.limit(TIME_BUDGET):
+            with timelimit.limit(budget(len(source.text))):
                 marks = marking_lines(source, self.vocab)
                 doc = self.parse(source) if marks is None else None
                 pages = pages_of(doc, self.vocab) if doc is not None and doc.shape in ("capco", "cui") else []
         except TimeoutError:
-            return [self._unread(source.path)]
+            return [self._unread(source.path, budget(len(source.text)))]
         if marks is not None:  # a list of markings, not a document: only marking-level rules
             return lint_marking_lines(self, source, marks)
         if pages:  # marked page by page: page rules per page, the rest on the whole
             return lint_paged(self, doc, pages)
-        return self.lint_document(doc, time.monotonic() + TIME_BUDGET)
+        return self.lint_document(doc)
 
-    def _unread(self, path: str) -> Finding:
+    def _unread(self, path: str, seconds: float) -> Finding:
         """CL003 for a file whose reading ran past its budget: no rule ran on it."""
         return Finding(path=path, rule=DID_NOT_FINISH.id, name=DID_NOT_FINISH.name,
                        severity=self._severity(DID_NOT_FINISH, None), line=1, column=1, end_line=1, end_column=2,
                        message=render_message(DID_NOT_FINISH.message, {
-                           "count": "all", "reason": f"reading it took longer than {TIME_BUDGET:g} s",
+                           "count": "all", "reason": f"reading it took longer than {seconds:.3g} s",
                            "rules": "no rule ran"}))
 
     def lint_document(self, doc: Document, deadline: float | None = None) -> list[Finding]:
         with timelimit.Alarm() as alarm:
-            return self._lint_document(doc, deadline or time.monotonic() + TIME_BUDGET, alarm)
+            return self._lint_document(doc, deadline or time.monotonic() + budget(len(doc.text)), alarm)
 
     def _lint_document(self, doc: Document, deadline: float, alarm: timelimit.Alarm) -> list[Finding]:
         findings: list[Finding] = []
@@ -211,7 +217,8 @@ class Engine:
                 rule_sev = era_sev.get(rule.id)
                 left = deadline - time.monotonic()
                 if left <= 0:
-                    stopped.setdefault(f"the file's time budget of {TIME_BUDGET:g} s was spent", []).append(rule.id)
+                    stopped.setdefault(f"the file's time budget of {budget(len(doc.text)):.3g} s was spent",
+                                       []).append(rule.id)
                     continue
                 try:
                     alarm.arm(min(RULE_TIME_LIMIT, left))

@@ -133,7 +133,7 @@ def fuzz(args: argparse.Namespace) -> int:
     done = crashes = hangs = 0
     slowest = (0.0, -1, 0)
     problems: dict[str, list[int]] = {}
-    indexes = [args.only] if args.only is not None else range(args.inputs)
+    indexes = [args.only] if args.only is not None else range(args.start, args.start + args.inputs)
     with multiprocessing.Pool(args.jobs, _init, (args.corpus, args.seed, args.hang)) as pool:
         for i, problem, secs, size in pool.imap_unordered(check_one, indexes, chunksize=50):
             done += 1
@@ -149,7 +149,7 @@ def fuzz(args: argparse.Namespace) -> int:
             if args.time_cap and time.monotonic() - start > args.time_cap:
                 pool.terminate()
                 break
-    print(json.dumps({"inputs": done, "failures": crashes, "hangs": hangs, "seconds": round(time.monotonic() - start),
+    print(json.dumps({"inputs": done, "first": args.start, "failures": crashes, "hangs": hangs, "seconds": round(time.monotonic() - start),
                       "slowest": {"index": slowest[1], "seconds": round(slowest[0], 3), "chars": slowest[2]},
                       "problems": {k: v[:10] for k, v in problems.items()}}, indent=2))
     return 1 if crashes or hangs else 0
@@ -186,6 +186,7 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=14)
     ap.add_argument("--hang", type=float, default=30.0, help="seconds after which one input is a hang")
     ap.add_argument("--time-cap", type=float, default=0, help="stop after this many seconds")
+    ap.add_argument("--start", type=int, default=0, help="first input index (continue a capped run)")
     ap.add_argument("--only", type=int, help="rebuild and check one input by index")
     ap.add_argument("--scaling", action="store_true", help="time per KB at 10 KB to 10 MB")
     args = ap.parse_args()

@@ -220,7 +220,7 @@ def test_corpus_counts_agree_with_independent_search(corpus_texts: dict[str, str
             if "\n" in text[o.start:o.end]:
                 wrapped.append((name, text[o.start:o.end]))
         theirs.update(independent_counts(text, terms))
-    # No new match on the corpus: the normalised model (fold.py) finds exactly the
+    # No new match on the corpus: the normalised model (namefold.py) finds exactly the
     # occurrences the plain search finds, plus none that is not the name.
     assert {t: mine[t] for t in terms} == {t: theirs[t] for t in terms}
     assert sum(mine.values()) >= 500

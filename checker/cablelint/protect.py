@@ -14,7 +14,7 @@ A protect list is a plain text file (one term per line, `#` comments,
 
 Terms match whole-word ("LEE" never matches inside "FLEECE") in every
 spelling of one model, shared by the rule, `redact` and every output: the
-text is folded (fold.py: case, accents, look-alike letters, invisible
+text is folded (namefold.py: case, accents, look-alike letters, invisible
 characters, entities, separators, line wraps, letter-spacing) and all terms,
 folded the same way, are matched in one trie-shaped regex (termtrie.py);
 each occurrence maps back to its exact original span. docs/robustness.md
@@ -36,7 +36,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 import regex
 
 from . import rx as _rx
-from .fold import view as fold_view
+from .namefold import view as fold_view
 from .termtrie import NOT_AFTER, compact, compile_trie, spellings, term_key
 
 DEFAULT_PLACEHOLDER = "XXXXXXXXXXXX"  # WikiLeaks-style: fixed length, never the name's

@@ -1,5 +1,5 @@
 """The compiled matcher of a protect list's terms: every term, in every
-spelling the folded view (fold.py) leaves to the regex, in one trie-shaped
+spelling the folded view (namefold.py) leaves to the regex, in one trie-shaped
 regular expression over the view.
 
 A term's key is its folded view with every separator run one space. In the
@@ -14,9 +14,9 @@ import functools
 import re
 from typing import Any, Iterable
 
-from .fold import fold
+from .namefold import fold
 
-# In the folded view (fold.py) ASCII separators are kept as written (one to
+# In the folded view (namefold.py) ASCII separators are kept as written (one to
 # one, cheap) and every other separator is a space: these classes accept any.
 _SEPCH = r"\t\x0b\x0c\r \-_.*\\"
 SEP = rf"[\n{_SEPCH}]*"  # optional: a format character may be all that separates two parts
@@ -39,7 +39,7 @@ def _compiled_trie(keys: tuple[str, ...]) -> re.Pattern | None:
 
 
 def term_key(text: str) -> str:
-    """The canonical form of a term: its folded view (fold.py) with every
+    """The canonical form of a term: its folded view (namefold.py) with every
     separator run one space. What the matcher treats as equal has one key."""
     return _SEPS.sub(" ", fold(text)).replace("`", "'").strip()
 

@@ -66,12 +66,15 @@ def test_exit_codes(files, capsys) -> None:
     assert main(["--isolated", "--date", "2004-01-30", files["bad"], "-f", "concise"]) == 1  # `check` implied
 
 
-def test_default_format_is_full_with_source_excerpt(files, capsys) -> None:
+def test_default_format_is_full_without_the_cables_text(files, capsys) -> None:
     main([*BASE, files["bad"]])
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith("bad.txt:4:13: warning CL404 ")
-    assert out[1] == "4 | TAGS: PREL, XXZZ, FR" and out[2] == "  |             ^~~~"
+    assert out[1].startswith("  = fix: ") and "TAGS: PREL" not in "\n".join(out)
     assert out[-1].startswith("3 findings (2 errors, 1 warning, 0 info) in 1 file [")
+    main([*BASE, files["bad"], "--show-source"])  # the line and a caret, for a local terminal
+    out = capsys.readouterr().out.splitlines()
+    assert out[1] == "4 | TAGS: PREL, XXZZ, FR" and out[2] == "  |             ^~~~"
 
 
 @pytest.mark.parametrize("args, want", [
@@ -96,9 +99,9 @@ def test_severity_override_changes_grade_and_exit_code(files, capsys) -> None:
 
 def test_stdin_with_stdin_filename(files, capsys, monkeypatch) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(CABLE.encode("utf-8"))))
-    assert main([*BASE, "-", "--stdin-filename", "cables/05STATE1.txt", "-f", "concise"]) == 1
+    assert main([*BASE, "-", "--stdin-filename", "cables/05STATE12345.txt", "-f", "concise"]) == 1
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].startswith("cables/05STATE1.txt:4:13: warning CL404 ")
+    assert lines[0].startswith("cables/05STATE12345.txt:4:13: warning CL404 ")
     assert lines[-1].startswith("3 findings") and "in 1 file " in lines[-1]
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(CABLE.encode("utf-8"))))
     main([*BASE, "-", "-f", "concise", "-q"])

@@ -213,8 +213,8 @@ def test_unknown_selector_is_an_error_naming_where_it_came_from(proj: Path, caps
     (proj / "c.txt").write_text(CABLE)
     assert main(["check", str(proj / "c.txt")]) == 2
     assert f"{cfg_file}:4: no rule matches 'no-such-rule'" in capsys.readouterr().err
-    assert main(["check", str(proj / "c.txt"), "--isolated", "--select", "CL9"]) == 2
-    assert "--select: no rule matches 'CL9'" in capsys.readouterr().err
+    assert main(["check", str(proj / "c.txt"), "--isolated", "--select", "CL99"]) == 2
+    assert "--select: no rule matches 'CL99'" in capsys.readouterr().err
 
 
 def test_per_file_ignores_and_exclude(proj: Path, capsys) -> None:

@@ -131,15 +131,19 @@ def test_expectation_format_catches_mistakes(tmp_path: Path) -> None:
     sidecar = cable.with_name("faulty.txt.expect")
     assert read_expectation(cable) is None  # neither a sidecar nor `clean`
     assert default_rules(cable, root) == "state"
-    sidecar.write_text("# date: 2012-03-05\n9 CL404\n", encoding="utf-8")
+    sidecar.write_text("# date: 2012-03-05\n9 CL404\n9 CL404\n", encoding="utf-8")
     exp = read_expectation(cable)
-    assert exp is not None and exp.date == dt.date(2012, 3, 5) and exp.findings == Counter({(9, "CL404"): 1})
-    # Under state, FICT, KFIC and FICX are all unknown TAGS on line 9: three findings, not one.
-    assert "found but not expected (x2)" in (mismatch(cable, root) or "")
-    sidecar.write_text("9 CL404\n9 CL404\n9 CL404\n", encoding="utf-8")
+    assert exp is not None and exp.date == dt.date(2012, 3, 5) and exp.findings == Counter({(9, "CL404"): 2})
+    # Under state, FICT, KFIC and FICX are all unknown TAGS on line 9: one finding (grouped by line), not two.
+    assert "expected a finding at faulty.txt:9, not found" in (mismatch(cable, root) or "")
+    sidecar.write_text("9 CL404\n", encoding="utf-8")
     assert mismatch(cable, root) is None
-    sidecar.write_text("9 CL404\n9 CL404\n9 CL404\n8 CL207\n", encoding="utf-8")
+    sidecar.write_text("9 CL404\n8 CL207\n", encoding="utf-8")
     assert "expected a finding at faulty.txt:8, not found" in (mismatch(cable, root) or "")
+    sidecar.write_text("6 CL101\n9 CL404\n", encoding="utf-8")
+    assert "expected a finding at faulty.txt:6, not found" in (mismatch(cable, root) or "")
+    (root / "state" / "faulty.txt.expect").write_text("", encoding="utf-8")
+    assert "found but not expected" in (mismatch(cable, root) or "")
     sidecar.write_text("nine CL404\n", encoding="utf-8")
     with pytest.raises(ExpectError, match="LINE RULEID"):
         read_expectation(cable)

@@ -164,18 +164,23 @@ def test_example_pre_commit_config_is_valid() -> None:
     assert used and set(used) <= ids
 
 
-def test_example_pre_commit_config_runs_on_the_office_example(hook_repo, tmp_path: Path) -> None:
-    """The office folder as a project of its own: its .pre-commit-config.yaml
-    (pointed at this checkout) runs the hook, which reads the office's
-    .cablelint.yaml: office rules, drafts/ relieved of CL401/CL501."""
-    repo, env = hook_repo
+def _local_hook_env(tmp_path: Path) -> dict[str, str]:
+    """A scratch pre-commit home, with this venv's `cablelint` first on PATH
+    (a `repo: local` hook runs the installed cablelint)."""
+    home = tmp_path / "home"
+    home.mkdir()
+    env = _git_env(home)
+    env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
+    return env
+
+
+def test_example_pre_commit_config_runs_on_the_office_example(tmp_path: Path) -> None:
+    """The office folder as a project of its own: its .pre-commit-config.yaml,
+    as copied, runs the hook, which reads the office's .cablelint.yaml: office
+    rules, drafts/ relieved of CL401/CL501."""
+    env = _local_hook_env(tmp_path)
     project = tmp_path / "office"
     shutil.copytree(ROOT / "examples" / "office", project)
-    config = project / ".pre-commit-config.yaml"
-    data = yaml.safe_load(config.read_text(encoding="utf-8"))
-    rev = subprocess.run(["git", "rev-parse", "HEAD"], cwd=repo, env=env, capture_output=True, text=True)
-    data["repos"][0].update(repo=str(repo), rev=rev.stdout.strip())
-    config.write_text(yaml.safe_dump(data), encoding="utf-8")
     _git(project, env, "init", "-q", ".")
     _git(project, env, "add", "-A")
     got = _run(PRE_COMMIT + ["run", "--all-files", "--verbose"], project, env)
@@ -203,3 +208,21 @@ def test_hook_results_do_not_depend_on_the_batch(capsys: pytest.CaptureFixture,
     parts = [run(cables[i::3]) for i in range(3)]
     assert sorted(f for _, found in parts for f in found) == sorted(whole)
     assert max(code for code, _ in parts) == whole_code == 1
+
+
+def test_readme_snippet_works_as_copied(tmp_path: Path) -> None:
+    """The README's .pre-commit-config.yaml, copied as it is, runs and fails on
+    a faulty cable staged under an upper-case name (no `rev:` of a tag that
+    does not exist; a `files` pattern of any case)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    snippet = next(b for b in re.findall(r"```yaml\n(.*?)```", readme, re.S) if "pre-commit-config" in b)
+    env = _local_hook_env(tmp_path)
+    project = _project(tmp_path / "project", env)
+    (project / "faulty.txt").rename(project / "FAULTY.TXT")
+    (project / ".pre-commit-config.yaml").write_text(snippet, encoding="utf-8")
+    _git(project, env, "add", "-A")
+    got = _run(PRE_COMMIT + ["run", "--all-files", "--verbose"], project, env)
+    out = got.stdout + got.stderr
+    assert got.returncode == 1, out
+    assert f"FAULTY.TXT:{FAULTY_LINE}:" in out and "CL102" in out, out
+    assert "clean.txt:" not in out, out

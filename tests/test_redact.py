@@ -106,7 +106,7 @@ def test_output_dir_keeps_tree_and_originals(tmp_path: Path, protect_file: Path)
 def test_diff_masks_removed_lines(tmp_path: Path, protect_file: Path, capsys) -> None:
     f = tmp_path / "cable.txt"
     f.write_text(CABLE, encoding="utf-8")
-    assert main(["redact", "--protect", str(protect_file), "--diff", str(f)]) == 0
+    assert main(["redact", "--protect", str(protect_file), "--diff", str(f)]) == 1  # something would change
     out = capsys.readouterr().out
     assert out.startswith(f"--- a/{f}\n+++ b/{f}\n@@ ")
     assert "-Classified By: POLITICAL COUNSELOR [PROTECTED]\n-[PROTECTED], REASONS 1.4 B/D\n" in out
@@ -116,7 +116,7 @@ def test_diff_masks_removed_lines(tmp_path: Path, protect_file: Path, capsys) ->
         assert word not in out.upper()
     assert f.read_text(encoding="utf-8") == CABLE  # --diff alone writes nothing
     # With --show-matches the removed text is shown as it is.
-    assert main(["redact", "--protect", str(protect_file), "--diff", "--show-matches", str(f)]) == 0
+    assert main(["redact", "--protect", str(protect_file), "--diff", "--show-matches", str(f)]) == 1
     assert "-Classified By: POLITICAL COUNSELOR JOSIAH\n-ROSENBLATT, REASONS" in capsys.readouterr().out
 
 

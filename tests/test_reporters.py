@@ -13,7 +13,7 @@ import pytest
 from cablelint.config import Config
 from cablelint.findings import Finding, Severity
 from cablelint.reporters import Report, get, names
-from cablelint.runner import run_check
+from cablelint.session import Session
 
 from conftest import SHARED, need_shared
 
@@ -53,7 +53,7 @@ def make_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cables: dict[st
     for name, text in cables.items():
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(text, encoding="utf-8")
-    run = run_check(Config(date=dt.date(2004, 1, 30)), list(cables))
+    run = Session.build(Config(date=dt.date(2004, 1, 30))).lint(list(cables))
     return Report(findings=run.findings, rules=run.engine.rules, files=len(run.linted), sources=run.sources,
                   elapsed=run.elapsed, version="0.1.0", **kw)
 
@@ -73,6 +73,7 @@ def test_the_test_cables_have_the_expected_findings(report: Report) -> None:
 
 
 def test_full_shows_the_line_and_underlines_the_span(report: Report) -> None:
+    report.show_source = True  # --show-source: the cable's own line, for a local terminal
     out = get("full").render(report).splitlines()
     i = out.index("a.txt:4:13: warning CL404 TAG XXZZ is not a known subject, program, country or "
                   "organization TAG [tag-unknown]")
@@ -91,6 +92,7 @@ def test_full_cuts_long_lines_round_the_span(tmp_path: Path, monkeypatch: pytest
     long_para = "Nobody marked this " + "very long paragraph " * 30 + "end."
     text = CABLE.replace(UNMARKED + "\nDoe for the test.", long_para)
     rep = make_report(tmp_path, monkeypatch, {"a.txt": text})
+    rep.show_source = True
     out = get("full").render(rep).splitlines()
     k = out.index(next(l for l in out if " CL102 " in l))
     assert out[k + 1].startswith("11 | Nobody marked") and out[k + 1].endswith("…")
@@ -102,9 +104,11 @@ def test_no_format_prints_flagged_text_or_protected_terms(tmp_path, monkeypatch,
     rep = make_report(tmp_path, monkeypatch, mask=_mask_jane)
     out = get(fmt).render(rep)
     assert "jane" not in out.lower()  # the name wraps across two lines in the cable
-    if fmt != "full":  # only `full` shows a (masked) excerpt of the source
-        assert "Nobody marked" not in out and "classified above the banner" not in out
-    else:
+    assert "Nobody marked" not in out and "classified above the banner" not in out
+    if fmt == "full":  # only `full` shows a (masked) excerpt of the source, and only with --show-source
+        rep.show_source = True
+        out = get(fmt).render(rep)
+        assert "jane" not in out.lower()
         assert "11 | Nobody marked this paragraph, so it must be flagged by the linter; it was written by XXXX" in out
 
 
@@ -247,7 +251,7 @@ def test_junit_one_testcase_per_file(report: Report) -> None:
 
 
 def test_junit_escapes_markup(tmp_path) -> None:
-    odd = _synthetic("a&b<c>.txt", 'quote " & <tag> \x07bell')
+    odd = _synthetic("a&b<c>.txt", 'quote " & <tag> \x07bell', severity=Severity.ERROR)
     text = get("junit").render(odd)
     root = ET.fromstring(text)  # well-formed despite the markup characters
     case = root.find("testsuite/testcase")

@@ -12,7 +12,13 @@ from cablelint import vocabulary
 from cablelint.cli import main
 from cablelint.engine import Engine
 from cablelint.parser import Parser, parse_decl
-from cablelint.ruleset import RuleSetError, load, read_yaml, validate_vocabulary
+from cablelint.ruleset import RuleSetError, load
+from cablelint.vocab_schema import validate_vocabulary
+from cablelint.yamlio import read_yaml as _read_yaml
+
+
+def read_yaml(path):
+    return _read_yaml(path, RuleSetError)
 from cablelint.source import Source
 from cablelint.vocabulary import Vocabulary, default_vocabulary_data
 

@@ -11,7 +11,8 @@
 
 `lint_paths` takes the settings of `cablelint check` and of the
 configuration file as keywords (rules, select, ignore, extend_select,
-severity, per_file_ignores, exclude, extensions, date, as_of, protect), with
+severity, per_file_ignores, exclude, extensions, date, as_of, protect,
+min_severity, fail_on, format), with
 `config=` to start from a config file; keywords override the file, as
 command-line options do. It reads no config file unless given one.
 
@@ -43,36 +44,25 @@ cheapest pattern with multiprocessing is one engine per worker process:
 """
 from __future__ import annotations
 
-import copy
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import Iterable
 
-from .dates import parse_date
+from .config import load_config
+from .settings import SETTINGS, Config
 from .engine import Engine
 from .findings import Finding, Severity
 from .marking_check import MarkingResult, lint_marking as _lint_marking
-from .protect import ProtectList
-from .rule import RuleSet
-from .ruleset import DEFAULT_RULESETS
+from .protect import ProtectList, coerce
+from .rule import DEFAULT_RULESETS, RuleSet
 from .ruleset import load as _load
-from .runner import build_engine, run_check
+from .session import Session
 from .source import Source
-
-if TYPE_CHECKING:
-    from .config import Config
-
-SETTINGS = ("rules", "select", "ignore", "extend_select", "severity", "per_file_ignores", "exclude",
-            "extensions", "date", "as_of", "protect")
 
 
 def load_ruleset(spec: str) -> RuleSet:
     """A shipped rule set by name ("state") or a rule set file by path."""
     return _load(spec)
-
-
-def _day(value: dt.date | str | None) -> dt.date | None:
-    return parse_date(value) if isinstance(value, str) else value
 
 
 def make_engine(rules: Iterable[str | RuleSet] = DEFAULT_RULESETS, *, select: Iterable[str] | None = (),
@@ -85,14 +75,13 @@ def make_engine(rules: Iterable[str | RuleSet] = DEFAULT_RULESETS, *, select: It
     `select`/`ignore`/`extend_select` take rule ids, id prefixes (CL2) or
     names; `severity` re-grades rules ({"CL502": "error"}); `protect` is a
     list of protect-list files (or a loaded ProtectList). Other keywords are
-    engine options (`release=True`). A selector that matches no rule raises
-    ConfigError, as in the CLI: the engine is built by the CLI's own
-    `runner.build_engine`.
+    engine options. A selector that matches no rule raises ConfigError, as in
+    the CLI: the engine is built by the CLI's own `Session.build`.
     """
     cfg = make_config(None, rules=list(rules), select=list(select or ()), ignore=list(ignore or ()),
                       extend_select=list(extend_select or ()), severity=dict(severity or {}), date=date,
                       as_of=as_of, protect=protect if isinstance(protect, ProtectList) else list(protect or ()))
-    return build_engine(cfg, **options)
+    return Session.build(cfg, **options).engine
 
 
 def lint_text(text: str, path: str = "<text>", *, engine: Engine | None = None, **kw) -> list[Finding]:
@@ -109,39 +98,32 @@ def lint_marking(text: str, *, engine: Engine | None = None, **kw) -> MarkingRes
 
 def make_config(config: str | Path | Config | None = None, **settings) -> Config:
     """The settings of a `cablelint check` run: a config file (or a Config),
-    then keyword settings on top, as command-line options go on top of the
-    file. Keywords use the config keys with underscores (per_file_ignores)."""
-    from .config import Config, load_config
-
-    cfg = load_config(Path(config)) if isinstance(config, (str, Path)) else copy.deepcopy(config or Config())
-    for key, value in settings.items():
+    then keyword settings on top, merged as command-line options are
+    (`Config.with_overrides`: rules, select, format... replace; ignore,
+    extend_select, exclude, protect, severity, per_file_ignores add).
+    Keywords use the config keys with underscores (per_file_ignores)."""
+    cfg = load_config(Path(config)) if isinstance(config, (str, Path)) else (config or Config())
+    for key in settings:
         if key not in SETTINGS:
             raise TypeError(f"unknown setting {key!r} (settings: {', '.join(SETTINGS)})")
-        if key == "severity":
-            value = {k: v if isinstance(v, Severity) else Severity.parse(str(v)) for k, v in value.items()}
-        elif key == "extensions":
-            value = [e if e.startswith(".") else "." + e for e in value]
-        elif key in ("date", "as_of"):
-            value = _day(value)
-        elif key == "per_file_ignores":
-            value = {g: list(v) for g, v in value.items()}
-        elif key != "protect" or not isinstance(value, ProtectList):
-            value = [v if isinstance(v, RuleSet) else str(v)
-                     for v in ([value] if isinstance(value, (str, Path, RuleSet)) else value)]
-        setattr(cfg, key, value)
-    return cfg
+    return cfg.with_overrides("lint_paths()", **settings)
 
 
 def lint_paths(paths: Iterable[str | Path], *, engine: Engine | None = None,
                config: str | Path | Config | None = None, baseline: str | Path | None = None,
                **settings) -> list[Finding]:
-    """Lint files and directories as `cablelint check` does: directories are
-    walked for the configured extensions, `exclude` and `per_file_ignores`
-    apply, a `baseline` file hides known findings, and unreadable or missing
-    files become CL001 findings. Findings come back sorted by path and line.
+    """Lint files and directories as `cablelint check` does (one Session):
+    directories are walked for the configured extensions, .gitignore,
+    `exclude` and `per_file_ignores` apply, a `baseline` file hides known
+    findings, and unreadable or missing files become CL001 findings; text
+    files that are no cable nor marked document are skipped. Findings come
+    back sorted by path and line; `min_severity` hides those below it.
 
     `settings` are make_config's; an `engine` replaces the rule-related ones
     (rules, select, ignore, extend_select, severity, date, as_of, protect).
     """
     cfg = make_config(config, **settings)
-    return run_check(cfg, [str(p) for p in paths], engine=engine, baseline=baseline).findings
+    session = Session.build(cfg) if engine is None else \
+        Session(cfg, engine, coerce(engine.options.get("protect")) or ProtectList())
+    run = session.lint([str(p) for p in paths], baseline=baseline)
+    return session.report(run, show_matches=True).findings

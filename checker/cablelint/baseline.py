@@ -32,7 +32,7 @@ from typing import Callable, Iterable, Mapping
 from .checks.kinds import KINDS
 from .findings import Finding
 from .rule import Rule
-from .ruleset import line_of, load_yaml
+from .yamlio import line_of, load_yaml
 
 FORMAT_VERSION = 1
 ENTRY_KEYS = {"path", "rule", "text_sha256", "occurrence"}
@@ -61,6 +61,7 @@ class Entry:
     def fingerprint(self) -> str:
         """One opaque string for formats that want a single id (SARIF, GitLab)."""
         key = f"{self.path}\0{self.rule}\0{self.text_sha256}\0{self.occurrence}"
+        # surrogatepass: any file name (surrogate escapes) and any str of the API (lone surrogates)
         return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
@@ -142,7 +143,12 @@ def write(path: Path, findings: Iterable[Finding], linted: Iterable[str],
     if path.exists():
         done = {rel_path(p, base) for p in linted}
         kept = [e for e in load(path) if e.path not in done and e.rule not in secret]
-    path.write_text(render(new + kept), encoding="utf-8")
+    # A file name that is not valid UTF-8 (lone surrogates in Python) is kept
+    # as a JSON \\udcXX escape, which loads back to the same name; a temporary
+    # file and os.replace so that a failed write never leaves half a baseline.
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(render(new + kept).encode("utf-8", "backslashreplace"))
+    os.replace(tmp, path)
     return len(new), len(kept)
 
 

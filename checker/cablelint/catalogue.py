@@ -12,43 +12,9 @@ from typing import Iterable
 
 from .engine import ENGINE_RULES
 from .rule import Rule, RuleSet
+from .ruledoc import anchor, cell as _cell, rule_markdown
 
 GENERATED_BY = "cablelint rules --all --format md > docs/rules.md"
-
-
-def anchor(rule: Rule) -> str:
-    """The GitHub anchor of a rule's heading (`### CL101 banner-missing`)."""
-    return f"{rule.id.lower()}-{rule.name}"
-
-
-def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
-
-
-def rule_markdown(r: Rule, level: str = "###") -> list[str]:
-    """One rule: what, why, reference, examples, fix."""
-    target = r.params.get("target") if isinstance(r.params, dict) else None
-    how = f"kind `{r.kind}`" + (f", target `{target}`" if target else "")
-    out = [f"{level} {r.id} {r.name}", "",
-           f"*{r.severity}* · rule set `{r.ruleset}` · {how}", "",
-           f"**What it checks.** {r.short_description}", "",
-           f"**Message.** `{' '.join(r.message.split())}`", ""]
-    if r.when:
-        conds = ", ".join(f"{k}: {v}" for k, v in r.when.items())
-        out += [f"**Runs when.** {conds}", ""]
-    if r.why:
-        out += [f"**Why.** {' '.join(r.why.split())}", ""]
-    if r.reference:
-        out += [f"**Reference.** {r.reference}", ""]
-    for ex in r.examples:
-        label = "Flagged" if ex.kind == "bad" else "Accepted"
-        at = f" (at line {ex.line})" if ex.line else ""
-        opts = ", ".join(f"{k} {v}" for k, v in ex.options.items() if k != "protect")
-        out += [f"{label} example{at}" + (f", with {opts}" if opts else "") + ":", "",
-                "```text", ex.text.rstrip("\n"), "```", ""]
-    if r.fix:
-        out += [f"**How to fix.** {r.fix}", ""]
-    return out
 
 
 def catalogue_markdown(sets: Iterable[RuleSet]) -> str:

@@ -1,4 +1,6 @@
-"""The `cablelint` command.
+"""The `cablelint` command: argument parsing and printing. Every command
+sets up its run through `session.Session` (configuration, rule sets,
+protect list, file discovery, engine, mask, report).
 
     cablelint [check] PATH...      lint cables (the default command)
     cablelint inspect PATH...      show the parsed document
@@ -6,41 +8,45 @@
     cablelint rule ID              explain one rule
     cablelint test [PATH...]       run the examples kept with each rule
     cablelint redact PATH...       replace protected names with placeholders
+    cablelint report PATH... -o F  one HTML page about the run (htmlreport/)
 
-Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 usage,
-configuration, rule-set or input errors that stop the run.
+Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 a usage,
+configuration, rule-set or input/output error stopped the run; 3 an
+internal error (a bug: please report it).
 """
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import errno
 import json
 import os
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import Any, Callable, Sequence
 
 from . import __version__
 from . import baseline as baseline_mod
-from .config import Config, ConfigError, resolve as resolve_config
-from .dates import parse_date
-from .engine import Engine
-from .files import discover
-from .findings import Severity
-from .reporters import Report, get as get_reporter, names as reporter_names
-from .reporters.common import statistics_text
-from .runner import build_engine, run_check
-from .protect import ProtectError, ProtectList, load as load_protect, masker
-from .redact import RedactError, add_parser as add_redact_parser, run as run_redact
 from . import marking_check
-from .ruleset import DEFAULT_RULESETS, RuleSetError, load, shipped
+from .catalogue import catalogue_markdown
+from .config import Config, ConfigError, nearer, resolve as resolve_config
+from .dates import parse_date
+from .findings import Severity
+from .htmlreport import command as report_cmd
+from .inspect_view import inspect_text
+from .protect import ProtectError
+from .redact import RedactError, add_parser as add_redact_parser, run as run_redact
+from .reporters import get as get_reporter, names as reporter_names
+from .reporters.common import statistics_text
+from .ruledoc import every_rule, rule_markdown, rule_text
+from .ruleset import RuleSetError, load, shipped
+from .ruletest import rule_set_files, test_ruleset
+from .session import Session, rulesets
 from .source import InputError, read
+from .terminal import UsageError, say, stdout_gone, use_color, write
 
-COMMANDS = ("check", "inspect", "rules", "rule", "test", "redact", "marking")
-
-
-class UsageError(Exception):
-    pass
+COMMANDS = ("check", "inspect", "rules", "rule", "test", "redact", "marking", "report")
+REPORT_BUG = "this is a bug in cablelint: please report it with the command you ran"
 
 
 def _date(text: str) -> dt.date:
@@ -56,6 +62,21 @@ def _add_common(p: argparse.ArgumentParser) -> None:
                         "each for the documents of its shape")
     p.add_argument("--date", type=_date, metavar="YYYY-MM-DD",
                    help="cable date, when the cable does not give one")
+
+
+def _add_discovery(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """The options that choose the configuration and the files, shared by
+    check, inspect and redact so that they lint and rewrite the same files."""
+    p.add_argument("--config", metavar="FILE", help="use this config file (.cablelint.yaml or pyproject.toml) "
+                   "for every file (default: the nearest one to each file)")
+    p.add_argument("--isolated", action="store_true", help="ignore all config files")
+    p.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                   help="skip files matching GLOB (adds to the config's exclude)")
+    p.add_argument("--extensions", default=None,
+                   help="file endings to take from folders, case ignored (default .txt,.cable,.tel)")
+    p.add_argument("--show-files", action="store_true",
+                   help="say on stderr which files were skipped and why (.gitignore, exclude, not a cable...)")
+    return p
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -78,15 +99,13 @@ def build_parser() -> argparse.ArgumentParser:
                    help="add rules to the selection")
     c.add_argument("--severity-override", action="append", default=[], metavar="RULE=SEVERITY",
                    help="re-grade a rule, e.g. CL201=warning (repeatable)")
-    c.add_argument("--exclude", action="append", default=[], metavar="GLOB",
-                   help="skip files matching GLOB (adds to the config's exclude)")
     c.add_argument("--fail-on", choices=["error", "warning", "info"], default=None,
                    help="lowest severity that makes the exit code 1 (default error)")
+    c.add_argument("--min-severity", choices=["error", "warning", "info"], default=None,
+                   help="hide findings below this severity (the summary still counts them)")
     c.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
     c.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
                    help="lint in N worker processes (0: one per CPU); results are the same")
-    c.add_argument("--config", metavar="FILE", help="use this config file (.cablelint.yaml or pyproject.toml)")
-    c.add_argument("--isolated", action="store_true", help="ignore all config files")
     c.add_argument("--show-config", action="store_true",
                    help="print the settings in effect and the file they came from, then exit")
     c.add_argument("--statistics", action="store_true", help="print the number of findings per rule")
@@ -95,13 +114,17 @@ def build_parser() -> argparse.ArgumentParser:
                    help="record the current findings in FILE (then exit 0); nothing else writes it")
     c.add_argument("--color", choices=["auto", "always", "never"], default="auto")
     c.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
+    c.add_argument("--show-source", action="store_true",
+                   help="full format: print each flagged line of the cable (may be classified; protected "
+                        "names stay masked) - for your own terminal, not for CI logs")
     c.add_argument("--show-matches", action="store_true",
                    help="print flagged text (may be classified); also turns off protect-list masking")
     c.add_argument("--protect", action="append", default=[], metavar="FILE",
                    help="protect list: names that must never appear unredacted, nor in any output "
                         "(repeatable; adds to the config's `protect`)")
-    c.add_argument("--extensions", default=None,
-                   help="file endings to lint in directories (default .txt,.cable,.tel)")
+    _add_discovery(c)
+    c.add_argument("--show-symptoms", action="store_true",
+                   help="also report one by one the findings folded into a diagnosis of export damage (CL9xx)")
     c.add_argument("--stdin-filename", metavar="NAME", help="name for '-' input in the report")
 
     i = sub.add_parser("inspect", help="show the parsed document")
@@ -110,6 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("--format", "-f", choices=["text", "json"], default="text")
     i.add_argument("--protect", action="append", default=[], metavar="FILE",
                    help="mask the names of these protect lists in the output (adds to the config's)")
+    _add_discovery(i)
 
     r = sub.add_parser("rules", help="list rule sets, or every rule with --all")
     r.add_argument("--all", action="store_true", help="list every rule of the chosen rule sets")
@@ -122,9 +146,11 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--format", "-f", choices=["text", "json", "md"], default="text")
 
     t = sub.add_parser("test", help="run the examples kept with each rule")
-    t.add_argument("paths", nargs="*", metavar="PATH", help="rule set files or folders (default: shipped)")
-    add_redact_parser(sub)
+    t.add_argument("paths", nargs="*", metavar="PATH",
+                   help="rule set files or folders, searched with their subfolders (default: the shipped sets)")
+    _add_discovery(add_redact_parser(sub))
     marking_check.add_parser(sub)
+    report_cmd.add_parser(sub, c)  # `report` takes every `check` option
     return ap
 
 
@@ -137,125 +163,110 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(args_in)
     except SystemExit as exc:
         return 0 if exc.code == 0 else 2
+    if "" in (getattr(args, "paths", None) or []):
+        say("cablelint: error: an empty path was given (an unset variable?); it does not mean the current folder")
+        return 2
+    command = {"check": cmd_check, "inspect": cmd_inspect, "rules": cmd_rules, "rule": cmd_rule,
+               "test": cmd_test, "redact": cmd_redact, "marking": cmd_marking,
+               "report": cmd_report}[args.command]
     try:
-        return {"check": cmd_check, "inspect": cmd_inspect, "rules": cmd_rules, "rule": cmd_rule,
-                "test": cmd_test, "redact": cmd_redact, "marking": cmd_marking}[args.command](args)
+        return command(args)
     except (RuleSetError, UsageError, ConfigError, baseline_mod.BaselineError, ProtectError, RedactError) as exc:
-        print(f"cablelint: error: {exc}", file=sys.stderr)
+        say(f"cablelint: error: {exc}")
         return 2
     except BrokenPipeError:
-        return 0
+        return stdout_gone()
+    except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EPIPE, errno.EIO, errno.EBADF):
+            say(f"cablelint: error: cannot write the output: {exc.strerror}")
+            return stdout_gone(2)
+        say(f"cablelint: error: {exc.filename or ''}: {exc.strerror or exc}")
+        return 2
     except KeyboardInterrupt:
-        print("cablelint: interrupted", file=sys.stderr)
+        say("cablelint: interrupted")
         return 130
+    except Exception as exc:  # noqa: BLE001 - no traceback ever reaches a user
+        if os.environ.get("CABLELINT_DEBUG"):
+            raise
+        say(f"cablelint: internal error: {type(exc).__name__}: {exc} ({REPORT_BUG}; "
+             "CABLELINT_DEBUG=1 shows the traceback)")
+        return 3
 
 
-def load_rulesets(specs: list[str] | None):
-    """The chosen rule sets; by default state, capco and cui, each gated by document shape."""
-    return [load(s) for s in (specs or DEFAULT_RULESETS)]
-
-
-def _use_color(choice: str, stream) -> bool:
-    if choice == "always":
-        return True
-    if choice == "never":
-        return False
-    if os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    return hasattr(stream, "isatty") and stream.isatty()
-
-
-def _split(values: list[str]) -> list[str]:
-    return [v.strip() for item in values for v in item.split(",") if v.strip()]
-
-
-def check_config(args: argparse.Namespace) -> Config:
-    """The config file's settings with the command line on top: flags that
-    choose (--select, --rules, --format...) replace, flags that add
-    (--ignore, --extend-select, --exclude, --severity-override) extend."""
-    cfg = resolve_config(args.config, args.isolated)
-
-    def took(key: str, flag: str) -> None:
-        cfg.origin[key] = flag if key not in cfg.origin else f"{cfg.origin[key]} + {flag}"
-
-    if args.rules:
-        cfg.rules = list(args.rules)
-        cfg.origin["rules"] = "--rules"
-    if args.select:
-        cfg.select = _split(args.select)
-        cfg.origin["select"] = "--select"
-    for key, more, flag in (("ignore", args.ignore, "--ignore"), ("extend-select", args.extend_select,
-                                                                  "--extend-select"),
-                            ("exclude", args.exclude, "--exclude")):
-        if more:
-            attr = key.replace("-", "_")
-            setattr(cfg, attr, getattr(cfg, attr) + (_split(more) if key != "exclude" else list(more)))
-            took(key, flag)
-    for item in args.severity_override:
+def _severity_overrides(items: list[str]) -> dict[str, Severity]:
+    out: dict[str, Severity] = {}
+    for item in items:
         sel, eq, sev = item.partition("=")
         if not eq or not sel.strip():
             raise UsageError(f"--severity-override {item!r}: use RULE=SEVERITY, e.g. CL201=warning")
         try:
-            cfg.severity[sel.strip()] = Severity.parse(sev)
+            out[sel.strip()] = Severity.parse(sev)
         except ValueError as exc:
             raise UsageError(f"--severity-override {item!r}: {exc}") from None
-        cfg.origin["severity"] = "--severity-override" if "severity" not in cfg.origin else \
-            cfg.origin["severity"].split(" + ")[0] + " + --severity-override"
-    if args.extensions:
-        cfg.extensions = [e if e.startswith(".") else "." + e for e in _split([args.extensions])]
-        cfg.origin["extensions"] = "--extensions"
-    for key, value, flag in (("fail-on", args.fail_on, "--fail-on"), ("format", args.format, "--format"),
-                             ("date", args.date, "--date"), ("as-of", args.as_of, "--as-of")):
-        if value is not None:
-            setattr(cfg, key.replace("-", "_"), value)
-            cfg.origin[key] = flag
-    if args.protect:  # adds: a protect list never hides another
-        cfg.protect = list(cfg.protect) + list(args.protect)
-        took("protect", "--protect")
+    return out
+
+
+# (argparse attribute, setting, flag): flags that choose replace, flags that add extend (Config.with_overrides)
+FLAGS = (("rules", "rules", "--rules"), ("select", "select", "--select"), ("ignore", "ignore", "--ignore"),
+         ("extend_select", "extend_select", "--extend-select"), ("exclude", "exclude", "--exclude"),
+         ("extensions", "extensions", "--extensions"), ("fail_on", "fail_on", "--fail-on"),
+         ("min_severity", "min_severity", "--min-severity"), ("format", "format", "--format"),
+         ("date", "date", "--date"), ("as_of", "as_of", "--as-of"), ("protect", "protect", "--protect"))
+
+
+def settings(args: argparse.Namespace) -> Config:
+    """The configuration file's settings with this command's flags on top."""
+    cfg = resolve_config(getattr(args, "config", None), getattr(args, "isolated", False))
+    for attr, key, flag in FLAGS:
+        value = getattr(args, attr, None)
+        if value not in (None, []) and not (key == "format" and args.command != "check"):
+            cfg = cfg.with_overrides(flag, **{key: value})
+    overrides = getattr(args, "severity_override", None)
+    if overrides:
+        cfg = cfg.with_overrides("--severity-override", severity=_severity_overrides(overrides))
     return cfg
 
 
+def _notes(args: argparse.Namespace, notes: list[str], mask: Callable[[Any], Any]) -> None:
+    if getattr(args, "show_files", False):
+        for n in notes:
+            say(f"cablelint: {mask(n)}")
+    else:
+        for n in notes:  # a FIFO or device is worth a word even unasked
+            if "FIFO" in n:
+                say(f"cablelint: {mask(n)}")
+
+
 def cmd_check(args: argparse.Namespace) -> int:
-    cfg = check_config(args)
-    if args.show_config:
-        sys.stdout.write(cfg.show())
+    cfg = settings(args)
+    if args.show_config:  # with a path: the settings in effect for it (a nearer configuration wins)
+        shown = cfg
+        if args.paths:
+            target = args.paths[0]
+            shown = nearer(cfg, target if os.path.isdir(target) else os.path.dirname(target), {}) or cfg
+        write(shown.show())
         return 0
     if not args.paths:
         raise UsageError("no paths given (try: cablelint seeds/ examples/)")
-    if args.baseline and args.write_baseline:
+    if args.baseline is not None and args.write_baseline is not None:
         raise UsageError("--baseline and --write-baseline cannot be used together")
     fmt = cfg.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "full")
     try:
         reporter = get_reporter(fmt)
     except KeyError:
         raise UsageError(f"unknown format {fmt!r} (formats: {', '.join(reporter_names())})") from None
-    engine = build_engine(cfg)  # the run's one engine; it loads the protect lists (config and --protect)
-    plist = engine.options.get("protect")
-    stdin = None
-    if "-" in args.paths:
-        stdin = (args.stdin_filename or "<stdin>", sys.stdin.buffer.read())
+    session = Session.build(cfg, show_symptoms=args.show_symptoms)  # fold.py: report folded symptoms too
+    stdin = ((args.stdin_filename or "<stdin>", _read_stdin()) if "-" in args.paths else None)
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
-    run = run_check(cfg, args.paths, engine=engine, stdin=stdin, baseline=args.baseline, progress=sys.stderr,
-                    jobs=jobs)
-    if args.write_baseline:
-        n, kept = baseline_mod.write(Path(args.write_baseline), run.findings, run.linted, rules=run.engine.rules)
-        extra = f" (kept {kept} for files not linted in this run)" if kept else ""
-        print(f"cablelint: wrote {n} baseline entr{'y' if n == 1 else 'ies'} for {len(run.linted)} "
-              f"file{'s' * (len(run.linted) != 1)} to {args.write_baseline}{extra}", file=sys.stderr)
-        return 0
-    out_stream = sys.stdout
-    report = Report(findings=run.findings, rules=engine.rules, files=len(run.linted), elapsed=run.elapsed,
-                    sources=run.sources, color=_use_color(args.color, out_stream) and not args.output,
-                    show_matches=args.show_matches, statistics=args.statistics, quiet=args.quiet,
-                    suppressed=run.suppressed, stale=[e.describe() for e in run.stale], version=__version__)
-    flagged = [f.matched for f in run.findings if f.rule in baseline_mod.protected_rules(engine.rules)]
-    if (plist or flagged) and not args.show_matches:
-        # The single masking point: every format prints through report.safe(). The
-        # line parts of names wrapped in these files are masked too, so a message
-        # quoting one line never shows half a name; so are names a rule flagged (CL608).
-        report.mask = masker(plist, run.sources.values(), flagged)
+    run = session.lint(args.paths, stdin=stdin, baseline=args.baseline, progress=sys.stderr, jobs=jobs)
+    report = session.report(run, show_matches=args.show_matches, color=use_color(args.color, sys.stdout)
+                            and not args.output, statistics=args.statistics, quiet=args.quiet,
+                            show_source=args.show_source, version=__version__)
+    _notes(args, run.notes, report.mask)
+    for e in run.errors:
+        say(f"cablelint: error: {report.safe(str(e))}")
+    if args.write_baseline is not None:
+        return _write_baseline(args.write_baseline, run, session.rules())
     if args.statistics:
         as_json = fmt in ("json", "json-lines")
         text = statistics_text(report, as_json=as_json)
@@ -263,129 +274,141 @@ def cmd_check(args: argparse.Namespace) -> int:
             text += report.summary_line() + "\n"
     else:
         text = reporter.render(report)
-    if args.output:
-        try:
-            Path(args.output).write_text(text, encoding="utf-8")
-        except OSError as exc:  # a usage error (exit 2), not "findings" (exit 1)
-            raise UsageError(f"cannot write the report to {args.output}: {exc.strerror or exc}") from None
-    else:
-        out_stream.write(text)
+    _emit(args.output, text)
     if not args.quiet and (args.output or getattr(reporter, "MACHINE", False)) and not args.statistics:
         # Machine formats keep stdout parseable: the summary goes to stderr.
         for s in report.stale:
-            print(f"cablelint: stale baseline entry: {report.safe(s)}", file=sys.stderr)
-        print(report.summary_line(), file=sys.stderr)
+            say(f"cablelint: stale baseline entry: {report.safe(s)}")
+        for n in report.notices:
+            say(f"cablelint: note: {report.safe(n)}")
+        say(report.summary_line())
+    for c in run.crashes:
+        say(f"cablelint: internal error while linting {report.safe(c)} ({REPORT_BUG})")
+    if run.crashes:
+        return 3
     if args.exit_zero:
         return 0
-    threshold = Severity.parse(cfg.fail_on)
-    return 1 if any(f.severity >= threshold for f in run.findings) else 0
+    return 1 if any(f.severity >= report.fail_on for f in report.findings) else 0
 
 
-def protect_list(flags: list[str], cfg: Config | None) -> ProtectList:
-    """The protect lists of the configuration and of --protect, merged (both
-    add: a protect list never hides another). ProtectError -> exit 2."""
-    paths = list(cfg.protect if cfg is not None else []) + list(flags or [])
-    return load_protect(paths)
+def cmd_report(args: argparse.Namespace) -> int:
+    """`report`: the run of `check`, written as one HTML page (htmlreport/)."""
+    cfg = settings(args)
+    if args.show_config:
+        write(cfg.show())
+        return 0
+    stdin = (args.stdin_filename or "<stdin>", _read_stdin()) if "-" in (args.paths or []) else None
+    page, run, mask = report_cmd.build(args, cfg, stdin)
+    to_file = args.output not in (None, "-")
+    _emit(args.output if to_file else None, page)
+    if to_file and not args.quiet:
+        say(f"cablelint: wrote {mask(args.output)}: {len(run.findings)} findings in {len(run.linted)} files "
+            f"[{run.elapsed:.2f}s]")
+    for c in run.crashes:
+        say(f"cablelint: internal error while linting {mask(c)} ({REPORT_BUG})")
+    return report_cmd.exit_code(args, run)
+
+
+def _read_stdin() -> bytes:
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise UsageError("'-' given but stdin is closed")
+    try:
+        return stream.read()
+    except (OSError, ValueError) as exc:
+        raise UsageError(f"cannot read stdin: {exc}") from None
+
+
+def _emit(output: str | None, text: str) -> None:
+    if output is None:
+        write(text)
+        return
+    if not output:
+        raise UsageError("--output: an empty path (an unset variable?)")
+    try:
+        Path(output).write_text(text.encode("utf-8", "surrogateescape").decode("utf-8", "replace"),
+                                encoding="utf-8")
+    except OSError as exc:  # a usage error (exit 2), not "findings" (exit 1)
+        raise UsageError(f"cannot write the report to {output}: {exc.strerror or exc}") from None
+
+
+def _write_baseline(path: str, run, rules) -> int:
+    if not path:
+        raise UsageError("--write-baseline: an empty path (an unset variable?)")
+    try:
+        n, kept = baseline_mod.write(Path(path), run.findings, run.linted, rules=rules)
+    except OSError as exc:
+        raise UsageError(f"cannot write the baseline to {path}: {exc.strerror or exc}") from None
+    extra = f" (kept {kept} for files not linted in this run)" if kept else ""
+    say(f"cablelint: wrote {n} baseline entr{'y' if n == 1 else 'ies'} for {len(run.linted)} "
+         f"file{'s' * (len(run.linted) != 1)} to {path}{extra}")
+    return 0
 
 
 def cmd_redact(args: argparse.Namespace) -> int:
-    cfg = resolve_config(args.config, args.isolated)
-    plist = protect_list(args.protect, cfg)
-    if not plist:
+    session = Session.build(settings(args))
+    if not session.protect:
         raise UsageError("redact needs a protect list: --protect FILE (or `protect:` in the config)")
-    return run_redact(args, plist)
+    found = session.discover(args.paths)  # meets the nearer configurations (and their protect lists)
+    every = session.protect
+    for s in session.sessions()[1:]:
+        every = every.merged(s.protect)
+    _notes(args, found.notes, every.mask)
+    return run_redact(args, every, found, plist_for=lambda f: session.for_folder(os.path.dirname(f)).protect)
 
 
 def cmd_marking(args: argparse.Namespace) -> int:
-    return marking_check.run(args, Engine(load_rulesets(args.rules)))
+    return marking_check.run(args, Session.build(settings(args)).engine)
 
 
 def cmd_inspect(args: argparse.Namespace) -> int:
-    engine = Engine(load_rulesets(args.rules), date=args.date)
-    files, errors = discover(args.paths)
-    for e in errors:
-        print(f"cablelint: error: {e}", file=sys.stderr)
-    docs = []
-    texts = []
-    status = 2 if errors else 0
-    for f in files:
+    session = Session.build(settings(args))
+    found = session.discover(args.paths)
+    mask0 = session.mask([])
+    _notes(args, found.notes, mask0)
+    status = 0
+    for e in found.errors:
+        say(f"cablelint: error: {mask0(str(e))}")
+        status = 2
+    docs, texts = [], []
+    for f in found.files:
         try:
-            doc = engine.parse(read(f))
+            doc = session.for_folder(os.path.dirname(f)).engine.parse(read(f))
         except InputError as exc:
-            print(f"cablelint: error: {exc}", file=sys.stderr)
+            say(f"cablelint: error: {mask0(str(exc))}")
             status = 2
             continue
         docs.append(doc.to_dict())
         texts.append(doc.text)
-    plist = protect_list(args.protect, resolve_config(None, False))
-    # inspect prints names (Classified By, signature): mask them, wrapped parts included
-    mask = masker(plist, texts)
+    mask = session.mask(texts)  # inspect prints names (Classified By, signature): mask them, wrapped parts too
     if args.format == "json":  # mask values before dumping: JSON escapes a wrapped name's line break
-        print(json.dumps(mask(docs), indent=2, ensure_ascii=False))
+        write(json.dumps(mask(docs), indent=2, ensure_ascii=False) + "\n")
     else:
-        for d in docs:
-            print(mask(_inspect_text(d)))
+        write("".join(mask(inspect_text(d)) + "\n" for d in docs))
     return status
 
 
-def _inspect_text(d: dict) -> str:
-    c = d["classification"]
-    out = [f"{d['path']}",
-           f"  date:           {d['date'] or 'unknown'} (from {d['date_source']})",
-           f"  shape:          {d['shape']}",
-           f"  classification: {c.get('level')} {' '.join(c.get('caveats') or [])} (line {c.get('line')})"]
-    if d.get("transmission"):
-        out.append(f"  transmission:   {d['transmission']}")
-    eo = d.get("eo")
-    out.append(f"  E.O.:           {eo['order']} {eo['declassify_on']!r} -> {eo['decl_kind']} "
-               f"{eo['decl_date'] or ''} (line {eo['line']})" if eo else "  E.O.:           none")
-    out.append(f"  TAGS:           {' '.join(d['tags']) or 'none'}")
-    out.append(f"  SUBJECT:        {d['subject'] or 'none'}")
-    cb = d.get("classified_by")
-    out.append(f"  Classified By:  {cb['name']!r} ({cb['title'] or 'no title'}) reasons {cb['section']} "
-               f"{','.join(cb['reasons'])} "
-               f"(line {cb['line']})" if cb else "  Classified By:  none")
-    secs = ", ".join(f"{s['number']}/{s['total']}@{s['line']}" for s in d["sections"])
-    out.append(f"  sections:       {secs or 'none'}")
-    paras = ", ".join(f"{p['number'] if p['number'] is not None else '-'}({p['portion'] or '?'})@{p['line']}"
-                      for p in d["paragraphs"])
-    out.append(f"  paragraphs:     {paras or 'none'}")
-    out.append(f"  headings:       {len(d['headings'])}; placeholders: {d['placeholders']}; "
-               f"signature: {d['signature'] or 'none'}")
-    for note in d.get("notes") or []:
-        out.append(f"  note:           {note}")
-    return "\n".join(out)
-
-
 def _all_rules(specs: list[str] | None):
-    sets = load_rulesets(specs) if specs else [load(n) for n in shipped()]
-    seen = {}
-    for rs in sets:
-        for r in rs.rules:
-            seen.setdefault(r.id, r)
-    return sets, seen
+    sets = rulesets(specs) if specs else [load(n) for n in shipped()]
+    return sets, every_rule(sets)
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
     sets, rules = _all_rules(args.rules)
     if not args.all:
         if args.format == "json":
-            print(json.dumps([{"name": s.name, "description": s.description, "rules": len(s.rules),
-                               "path": s.path} for s in sets], indent=2))
+            write(json.dumps([{"name": s.name, "description": s.description, "rules": len(s.rules),
+                                "path": s.path} for s in sets], indent=2) + "\n")
         else:
-            for s in sets:
-                print(f"{s.name:<12} {len(s.rules):>3} rules  {s.description}")
+            write("".join(f"{s.name:<12} {len(s.rules):>3} rules  {s.description}\n" for s in sets))
         return 0
     docs = [r.doc() for r in sorted(rules.values(), key=lambda r: r.id)]
     if args.format == "json":
-        print(json.dumps(docs, indent=2, ensure_ascii=False))
+        write(json.dumps(docs, indent=2, ensure_ascii=False) + "\n")
     elif args.format == "md":
-        from .catalogue import catalogue_markdown
-
-        sys.stdout.write(catalogue_markdown(sets))  # docs/rules.md
+        write(catalogue_markdown(sets))  # docs/rules.md
     else:
-        for d in docs:
-            print(f"{d['id']}  {d['severity']:<7} {d['name']:<36} {d['summary']}")
+        write("".join(f"{d['id']}  {d['severity']:<7} {d['name']:<36} {d['summary']}\n" for d in docs))
     return 0
 
 
@@ -397,71 +420,31 @@ def cmd_rule(args: argparse.Namespace) -> int:
     for rid in args.ids:
         r = rules.get(rid) or by_name.get(rid)
         if r is None:
-            print(f"cablelint: error: no rule {rid!r} (see `cablelint rules --all`)", file=sys.stderr)
+            say(f"cablelint: error: no rule {rid!r} (see `cablelint rules --all`)")
             status = 2
             continue
         out.append(r)
     if args.format == "json":
-        print(json.dumps([r.doc() for r in out], indent=2, ensure_ascii=False))
+        write(json.dumps([r.doc() for r in out], indent=2, ensure_ascii=False) + "\n")
     elif args.format == "md":
-        print(rules_markdown(out))
+        write("\n".join(line for r in sorted(out, key=lambda r: r.id) for line in rule_markdown(r, "##")) + "\n")
     else:
-        for r in out:
-            print(rule_text(r))
+        write("".join(rule_text(r) for r in out))
     return status
 
 
-def rule_text(r) -> str:
-    lines = [f"{r.id} {r.name} ({r.severity}, rule set {r.ruleset})", "", f"What it checks: {r.short_description}"]
-    if r.why:
-        lines += ["", "Why: " + r.why]
-    if r.reference:
-        lines += ["", "Reference: " + r.reference]
-    for ex in r.examples:
-        lines += ["", f"Example ({ex.kind}{', line ' + str(ex.line) if ex.line else ''}):"]
-        lines += ["    " + l for l in ex.text.rstrip("\n").splitlines()]
-    if r.fix:
-        lines += ["", "How to fix: " + r.fix]
-    return "\n".join(lines) + "\n"
-
-
-def rules_markdown(rules) -> str:
-    out = []
-    for r in sorted(rules, key=lambda r: r.id):
-        out += [f"## {r.id} {r.name}", "", f"*{r.severity}*, rule set `{r.ruleset}`, kind `{r.kind}`", "",
-                f"**What it checks.** {r.short_description}", ""]
-        if r.why:
-            out += [f"**Why.** {r.why}", ""]
-        if r.reference:
-            out += [f"**Reference.** {r.reference}", ""]
-        for ex in r.examples:
-            out += [f"**{ex.kind.capitalize()} example**" + (f" (flagged at line {ex.line})" if ex.line else "") + ":",
-                    "", "```", ex.text.rstrip("\n"), "```", ""]
-        if r.fix:
-            out += [f"**How to fix.** {r.fix}", ""]
-    return "\n".join(out)
-
-
 def cmd_test(args: argparse.Namespace) -> int:
-    from .ruletest import test_ruleset
-
-    specs: list[str] = []
-    for p in args.paths or []:
-        pp = Path(p)
-        if pp.is_dir():
-            specs += [str(x) for x in sorted(pp.glob("*.yaml")) if x.name != "markings.yaml"]
-        else:
-            specs.append(p)
-    if not args.paths:
-        specs = [str(p) for p in shipped().values()]
+    specs = rule_set_files(args.paths) if args.paths else [str(p) for p in shipped().values()]
+    if not specs:
+        raise UsageError(f"no rule sets found in {', '.join(args.paths)} (nothing to test)")
     total = 0
     failures = []
     for spec in specs:
-        rs = load(spec)
-        n, fails = test_ruleset(rs)
+        n, fails = test_ruleset(load(spec))
         total += n
         failures += fails
-    for f in failures:
-        print(str(f))
-    print(f"{total - len(failures)} passed, {len(failures)} failed")
+    write("".join(f"{f}\n" for f in failures) + f"{total - len(failures)} passed, {len(failures)} failed\n")
+    if total == 0:
+        say("cablelint: error: the rule sets hold no examples to test")
+        return 1
     return 1 if failures else 0

@@ -16,6 +16,7 @@ turns it into exit code 2.
     exclude: ["archive/**"]
     extensions: [.txt, .cable]
     fail-on: warning
+    min-severity: warning     # hide info findings (the summary still counts them)
     format: full
     date: 2004-01-30
     as-of: 2024-06-01
@@ -23,109 +24,22 @@ turns it into exit code 2.
 """
 from __future__ import annotations
 
-import datetime as dt
 import difflib
-import fnmatch
 import os
 import re
 import tomllib
-from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
-import yaml
-
-from .files import DEFAULT_EXTENSIONS
-from .findings import Severity
 from .dates import parse_date
-from .ruleset import DEFAULT_RULESETS, line_of, load_yaml
+from .findings import Severity
+from .reporters import names as format_names
+from .settings import (DEFAULT_EXTENSIONS, FAIL_ON, KEYS, PYPROJECT, YAML_NAMES, Config, ConfigError, dotted,
+                       path_matches)
+from .yamlio import line_of, load_yaml
 
-YAML_NAMES = (".cablelint.yaml", ".cablelint.yml")
-PYPROJECT = "pyproject.toml"
-FAIL_ON = ("error", "warning", "info")
-
-# key -> (kind, what the error message says it must be)
-KEYS: dict[str, str] = {
-    "rules": "names",  # rule set names or files
-    "select": "names",
-    "ignore": "names",
-    "extend-select": "names",
-    "severity": "severity-map",
-    "per-file-ignores": "glob-map",
-    "exclude": "names",
-    "extensions": "names",
-    "fail-on": "fail-on",
-    "format": "text",
-    "date": "date",
-    "as-of": "date",
-    "protect": "names",
-}
-
-
-class ConfigError(Exception):
-    """A configuration that cannot be used; str() is `file:line: what is wrong`."""
-
-
-@dataclass
-class Config:
-    """The settings in effect, and where each one came from."""
-
-    rules: list[str] = field(default_factory=list)
-    select: list[str] = field(default_factory=list)
-    ignore: list[str] = field(default_factory=list)
-    extend_select: list[str] = field(default_factory=list)
-    severity: dict[str, Severity] = field(default_factory=dict)
-    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
-    exclude: list[str] = field(default_factory=list)
-    extensions: list[str] = field(default_factory=list)
-    fail_on: str = "error"
-    format: str | None = None
-    date: dt.date | None = None
-    as_of: dt.date | None = None
-    protect: list[str] = field(default_factory=list)
-    path: Path | None = None  # the config file in effect, if any
-    lines: dict[str, int] = field(default_factory=dict)  # "key" or "key.sub" -> line in `path`
-    origin: dict[str, str] = field(default_factory=dict)  # key -> "file:line" or "--flag"
-
-    @property
-    def root(self) -> Path:
-        """Where relative globs are anchored: the config's directory, else the cwd."""
-        return self.path.parent if self.path else Path.cwd()
-
-    def where(self, key: str) -> str:
-        """`file:line` (or the flag) that set a key, for errors found only later (unknown rules)."""
-        top = key.split(".")[0]
-        origin = self.origin.get(top, "")
-        if origin.startswith("--") or self.path is None:
-            return origin or top
-        line = self.lines.get(key) or self.lines.get(top)
-        return f"{self.path}:{line}" if line else str(self.path)
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "rules": self.rules or list(DEFAULT_RULESETS),
-            "select": self.select,
-            "ignore": self.ignore,
-            "extend-select": self.extend_select,
-            "severity": {k: str(v) for k, v in self.severity.items()},
-            "per-file-ignores": self.per_file_ignores,
-            "exclude": self.exclude,
-            "extensions": self.extensions or list(DEFAULT_EXTENSIONS),
-            "fail-on": self.fail_on,
-            "format": self.format,
-            "date": self.date.isoformat() if self.date else None,
-            "as-of": self.as_of.isoformat() if self.as_of else None,
-            "protect": self.protect,
-        }
-
-    def show(self) -> str:
-        """The settings in effect, one per line, each with its origin (for --show-config)."""
-        out = [f"# config file: {self.path if self.path else 'none (defaults)'}"]
-        for key, value in self.as_dict().items():
-            text = yaml.safe_dump({key: value}, default_flow_style=True, sort_keys=False, width=10_000)
-            text = text.strip()[1:-1]  # drop the braces of the one-key mapping
-            out.append(f"{text:<48} # {self.origin.get(key, 'default')}")
-        return "\n".join(out) + "\n"
+__all__ = ["DEFAULT_EXTENSIONS", "Config", "ConfigError", "find_config", "load_config", "nearer", "nearest",
+           "path_matches", "resolve"]
 
 
 def find_config(start: Path | None = None) -> Path | None:
@@ -137,13 +51,19 @@ def find_config(start: Path | None = None) -> Path | None:
     """
     here = (start or Path.cwd()).resolve()
     for d in (here, *here.parents):
-        for name in YAML_NAMES:
-            if (d / name).is_file():
-                return d / name
-        py = d / PYPROJECT
-        if py.is_file() and _has_tool_table(py):
-            return py
+        found = _config_in(d)
+        if found is not None:
+            return found
     return None
+
+
+def _config_in(d: Path) -> Path | None:
+    """The configuration file of folder `d` itself, if it has one."""
+    for name in YAML_NAMES:
+        if (d / name).is_file():
+            return d / name
+    py = d / PYPROJECT
+    return py if py.is_file() and _has_tool_table(py) else None
 
 
 def _has_tool_table(path: Path) -> bool:
@@ -161,6 +81,8 @@ def _has_tool_table(path: Path) -> bool:
 def load_config(path: Path) -> Config:
     """Read and validate one config file (YAML or pyproject.toml)."""
     path = Path(path)
+    if path.exists() and not path.is_file():
+        raise ConfigError(f"{path}: not a regular file (a folder, FIFO or device cannot be a config file)")
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -280,7 +202,7 @@ def _build(path: Path, data: dict[str, Any], lines: dict[str, int]) -> Config:
             elif key == "protect":
                 names = [_resolve(base, n, always=True) for n in names]
             elif key == "extensions":
-                names = [n if n.startswith(".") else "." + n for n in names]
+                names = dotted(names)
             setattr(cfg, key.replace("-", "_"), names)
         elif kind == "severity-map":
             if not isinstance(value, dict):
@@ -301,15 +223,13 @@ def _build(path: Path, data: dict[str, Any], lines: dict[str, int]) -> Config:
                 if not isinstance(glob, str) or names is None:
                     raise err(f"{raw_key}.{glob}", f"`{raw_key}`: {glob!r} must map to a list of rules")
                 cfg.per_file_ignores[glob] = names
-        elif kind == "fail-on":
+        elif kind == "level":
             if not isinstance(value, str) or value.lower() not in FAIL_ON:
                 raise err(raw_key, f"`{raw_key}` must be one of {', '.join(FAIL_ON)}, not {value!r}")
-            cfg.fail_on = value.lower()
+            setattr(cfg, key.replace("-", "_"), value.lower())
         elif kind == "text":
             if not isinstance(value, str):
                 raise err(raw_key, f"`{raw_key}` must be text, not {_typename(value)}")
-            from .reporters import names as format_names
-
             if value not in format_names():
                 raise err(raw_key, f"unknown format {value!r} (formats: {', '.join(format_names())})")
             cfg.format = value
@@ -336,45 +256,38 @@ def resolve(config_file: str | None = None, isolated: bool = False, start: Path 
         if config_file:
             raise ConfigError("--config and --isolated cannot be used together")
         return Config()
-    if config_file:
+    if config_file is not None:
+        if not str(config_file):
+            raise ConfigError("--config: an empty path (an unset variable?)")
         return load_config(Path(config_file))
     found = find_config(start)
-    return load_config(found) if found else Config()
+    cfg = load_config(found) if found else Config()
+    cfg.nested = True  # a file nearer to a linted file wins for that file
+    return cfg
 
 
-def path_matches(path: str, pattern: str, root: Path | None = None) -> bool:
-    """Does a finding's path match a config glob?
+def nearer(cfg: Config, folder: str, cache: dict[Path, Path | None]) -> Config | None:
+    """The configuration in effect for files in `folder` when it is not `cfg`
+    itself: the nearest file to the folder, with cfg's command-line settings
+    applied on top (ruff's model). None when `cfg` is not `nested` (--config,
+    --isolated, the API) or is already the nearest."""
+    if not cfg.nested:
+        return None
+    found = nearest(Path(folder or "."), cache)
+    if found is None or (cfg.path is not None and found.resolve() == cfg.path.resolve()):
+        return None
+    out = load_config(found)
+    for origin, settings in cfg.overrides:
+        out = out.with_overrides(origin, **settings)
+    return out
 
-    As for `exclude` in file discovery, a pattern matches at any depth
-    (`drafts/*.txt` matches `x/drafts/a.txt`), against the path as given or
-    relative to the config's directory; a pattern without a slash also
-    matches the file name. A leading `/` anchors it at the config's
-    directory. `*` crosses directories (fnmatch); `dir/` means everything
-    under dir.
-    """
-    posix = Path(path).as_posix()
-    anchored = pattern.startswith("/") and root is not None
-    pat = pattern.lstrip("/") if anchored else pattern
-    if pat.endswith("/"):
-        pat += "*"
-    rel = None
-    if root is not None:
-        try:
-            r = os.path.relpath(os.path.abspath(path), root)
-            rel = Path(r).as_posix() if not r.startswith("..") else None
-        except ValueError:  # another drive on Windows
-            rel = None
-    if anchored:
-        return rel is not None and fnmatch.fnmatchcase(rel, pat)
-    pats = {pat}
-    while pat.startswith("**/"):
-        pat = pat[3:]
-        pats.add(pat)
-    cands = {posix, posix.removeprefix("./")} | ({rel} if rel else set())
-    name = PurePosixPath(posix).name
-    for p in pats:
-        if any(fnmatch.fnmatchcase(c, p) or fnmatch.fnmatchcase(c, "*/" + p) for c in cands):
-            return True
-        if "/" not in p and fnmatch.fnmatchcase(name, p):
-            return True
-    return False
+
+def nearest(directory: Path, cache: dict[Path, Path | None]) -> Path | None:
+    """find_config for a folder, memoised per folder and for every folder met
+    walking up, so a run over a deep tree looks at each folder once."""
+    directory = directory.resolve()
+    if directory not in cache:
+        own = _config_in(directory)
+        up = directory.parent
+        cache[directory] = own if own is not None or up == directory else nearest(up, cache)
+    return cache[directory]

@@ -96,7 +96,6 @@ class ClassifiedBy:
     authority: Token | None = None  # name and/or title as written
     section: Token | None = None  # "1.4" / "1.5"
     reasons: list[Token] = field(default_factory=list)  # letters, lower case
-    reason_text: Token | None = None
     derived_from: Token | None = None  # derivative classification: the source instead of reasons
     name: Token | None = None  # the authority split: "Jane Doe"
     title: Token | None = None  # ... and "Political Counselor"
@@ -128,7 +127,6 @@ class RoutingHeader:
     dtg_date: dt.date | None = None  # the day it names (None: a month or day that does not exist)
     precedence: Token | None = None
     from_: Token | None = None
-    lines: dict[str, Token] = field(default_factory=dict)
 
 
 @dataclass(slots=True)

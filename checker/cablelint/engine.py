@@ -8,18 +8,19 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import time
-from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
-from .checks import CannotRun, Context, Hit, norm
+from .checks import CannotRun, Context, Hit, group_hits
 from .checks.kinds import KINDS
+from .conditions import holds
 from .document import Document, Span
 from .findings import Finding, Severity
 from .marking_check import lint_marking_lines, marking_lines
 from .pages import lint_paged, pages_of
+from .fold import fold
 from .parser import Parser
-from .rx import rx
 from .rule import Rule, RuleSet
+from .selection import Selection
 from .source import Source
 from . import timelimit
 from .vocabulary import Vocabulary, default_vocabulary_data
@@ -90,37 +91,6 @@ def render_message(template: str, values: dict[str, Any]) -> str:
         return template
 
 
-@dataclass
-class Selection:
-    """Which rules run, at which severity (from the CLI and configuration)."""
-
-    select: list[str] = field(default_factory=list)
-    ignore: list[str] = field(default_factory=list)
-    extend_select: list[str] = field(default_factory=list)
-    severity: dict[str, Severity] = field(default_factory=dict)
-
-    @staticmethod
-    def _matches(rule: Rule, sel: str) -> bool:
-        return rule.id == sel or rule.name == sel or (sel.isalnum() and rule.id.startswith(sel)) or sel == "ALL"
-
-    @staticmethod
-    def names_any(sel: str, rules: Iterable[Rule]) -> bool:
-        """Whether a selector names at least one of `rules`: one that names none
-        is a typo or a missing rule set, checked before any engine is built."""
-        return any(Selection._matches(r, sel) for r in rules)
-
-    def active(self, rule: Rule) -> bool:
-        chosen = not self.select or any(self._matches(rule, s) for s in self.select)
-        chosen = chosen or any(self._matches(rule, s) for s in self.extend_select)
-        return chosen and not any(self._matches(rule, s) for s in self.ignore)
-
-    def severity_of(self, rule: Rule) -> Severity:
-        for key in (rule.id, rule.name):
-            if key in self.severity:
-                return self.severity[key]
-        return rule.severity
-
-
 def known_rules(rulesets: Iterable[RuleSet]) -> dict[str, Rule]:
     """Every rule an engine over these rule sets can report, the engine's own
     (CL000-CL003) included; selectors are checked against these."""
@@ -166,16 +136,21 @@ class Engine:
     def parse(self, source: Source) -> Document:
         return self.parser.parse(source, self.date)
 
-    def lint_source(self, source: Source) -> list[Finding]:
-        try:  # a hostile file must not hang an unattended run: reading it has the file's budget
+    def lint_source(self, source: Source, skip: Callable[[Document], bool] | None = None) -> list[Finding] | None:
+        """The findings of one input; None when `skip(document)` says it is not
+        one to lint (the session skips text files that are no cable). Reading it
+        has the file's time budget: a hostile file must not hang an unattended run."""
+        try:
             with timelimit.limit(budget(len(source.text))):
                 marks = marking_lines(source, self.vocab)
                 doc = self.parse(source) if marks is None else None
-                pages = pages_of(doc, self.vocab) if doc is not None and doc.shape in ("capco", "cui") else []
         except TimeoutError:
             return [self._unread(source.path, budget(len(source.text)))]
         if marks is not None:  # a list of markings, not a document: only marking-level rules
             return lint_marking_lines(self, source, marks)
+        if skip is not None and skip(doc):
+            return None
+        pages = pages_of(doc, self.vocab) if doc.shape in ("capco", "cui") else []
         if pages:  # marked page by page: page rules per page, the rest on the whole
             return lint_paged(self, doc, pages)
         return self.lint_document(doc)
@@ -229,7 +204,7 @@ class Engine:
                     continue
                 if hits is None:
                     continue
-                for hit in hits:
+                for hit in group_hits(hits, rule.params.get("group"), doc.source):
                     if "{era" in rule.message and "era" not in hit.values:
                         era = ctx.era
                         hit.values["era"] = era.get("label", era["name"]) if era else "the cable's era"
@@ -254,6 +229,7 @@ class Engine:
             span = doc.banner.span if doc.banner else Span(0, 0)
             findings.append(self._finding(doc, COULD_NOT_RUN, Hit(span, {
                 "count": len(ids), "reason": reason, "rules": shown, "hint": hint})))
+        findings = fold(findings, show=bool(self.options.get("show_symptoms")))
         findings.sort(key=Finding.sort_key)
         return findings
 
@@ -309,6 +285,8 @@ class Engine:
         """`era_severity`: the cable era's grade for this rule (a lagging drafter
         graded by era); a severity set by the user's selection still wins."""
         src = doc.source
+        region = hit.values.pop("_region", None)  # a diagnosis: its damaged part and the rules it folds (fold.py)
+        folds = hit.values.pop("_folds", frozenset())
         start, end = hit.span.start, max(hit.span.end, hit.span.start)
         line, col = src.line_col(start)
         if end > start:
@@ -320,6 +298,8 @@ class Engine:
             path=doc.path, rule=rule.id, name=rule.name, severity=self._severity(rule, era_severity),
             message=render_message(rule.message, hit.values), line=line, column=col, end_line=eline,
             end_column=ecol, start=start, end=end, matched=doc.text[start:end],
+            region=(region.start, region.end) if region else None, folds=folds,
+            related=[self._finding(doc, rule, h, era_severity) for h in hit.related],
         )
 
     def _severity(self, rule: Rule, era_severity: str | None) -> Severity:
@@ -339,57 +319,7 @@ class Engine:
         return f"it is {SHAPE_NAMES[doc.shape]} and the rule sets in use ({names}) are for other documents"
 
     def _when(self, when: dict[str, Any], ctx: Context) -> bool:
-        doc = ctx.doc
-        for key, want in when.items():
-            if key == "classified":
-                # No banner: the level is unknown, neither classified nor unclassified.
-                if doc.level is None or ctx.vocab.is_classified(doc.level) != want:
-                    return False
-            elif key == "levels":
-                if norm(doc.level or "") not in {norm(x) for x in want}:
-                    return False
-            elif key == "shape":
-                if doc.shape not in want:
-                    return False
-            elif key in ("eras", "not_eras"):
-                era = ctx.require_era()
-                if (era["name"] in want) != (key == "eras"):
-                    return False
-            elif key in ("date_from", "date_before"):
-                lo, hi = ctx.require_date()
-                if key == "date_from" and hi < want or key == "date_before" and lo >= want:
-                    return False
-                if key == "date_from" and lo < want <= hi or key == "date_before" and lo < want <= hi:
-                    raise CannotRun("only the year of the cable is known and a date limit falls inside it")
-            elif key == "present":
-                if not all(ctx.items(t) for t in want):
-                    return False
-            elif key == "absent":
-                if any(ctx.items(t) for t in want):
-                    return False
-            elif key == "controls_any":
-                have = {norm(i.value) for i in ctx.items("banner.controls")}
-                if not have & {norm(x) for x in want}:
-                    return False
-            elif key == "portion_controls_any":
-                have = {norm(c.value) for i in ctx.items("portions") for c in i.value.controls}
-                if not have & {norm(x) for x in want}:
-                    return False
-            elif key == "era_flag":
-                if not ctx.require_era().get(want):
-                    return False
-            elif key == "partial":
-                if doc.partial != want:
-                    return False
-            elif key == "release":
-                if bool(ctx.options.get("release")) != want:
-                    return False
-            elif key in ("text_has", "text_lacks"):
-                # A notice or stamp anywhere in the text ("Classified by compilation",
-                # "THIS DOCUMENT CONTAINS GBR INFORMATION"): one shared scan per document.
-                if (ctx.search(rx(want)) is not None) != (key == "text_has"):
-                    return False
-        return True
+        return holds(when, ctx)
 
 
 def _first_text(doc: Document) -> Span:

@@ -1,12 +1,41 @@
-"""Finding the files to lint: explicit files always, directories walked."""
+"""Finding the files to lint: the one discovery of every command (check,
+inspect, redact, the API), so a setting that leaves a file out does so
+everywhere.
+
+- A folder is walked in sorted order for the configured extensions (case
+  ignored: `.TXT` is `.txt`); hidden files and folders, virtualenvs
+  (a folder holding `pyvenv.cfg`) and `node_modules`/`site-packages`/
+  `__pycache__` are skipped.
+- Inside a git work tree, what git ignores (`.gitignore` at any level,
+  `.git/info/exclude`, the user's global excludes) is skipped. We ask git
+  itself (`git ls-files --cached --others --exclude-standard`, once per work
+  tree) rather than re-implementing gitignore: negations, nested files and
+  anchoring then mean exactly what they mean to git, and a repository that
+  tracks a file matching a pattern keeps linting it, as git keeps it. Without
+  git (or outside a work tree) nothing is ignored this way.
+- A file named on the command line is linted whatever its extension or
+  .gitignore (the user asked for it); `exclude` applies to every file.
+- Protect lists and configuration files are never linted (nor rewritten by
+  `redact`), named or walked.
+- Only regular files are read: a FIFO or device would block the run forever.
+  In a folder it is skipped with a note; named, it is an error, as is a
+  missing path, an empty path ("$UNSET") or a folder that cannot be read.
+"""
 from __future__ import annotations
 
-import fnmatch
 import os
+import stat
+import subprocess
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import Callable, Container, NamedTuple, Protocol
 
-DEFAULT_EXTENSIONS = (".txt", ".cable", ".tel")
+from .settings import DEFAULT_EXTENSIONS, YAML_NAMES, dotted, path_matches
+
+__all__ = ["DEFAULT_EXTENSIONS", "Discovery", "PathError", "discover"]
+
+SKIP_DIRS = {"node_modules", "site-packages", "__pycache__", "__pypackages__"}
+CONFIG_NAMES = set(YAML_NAMES) | {"pyproject.toml"}
 
 
 class PathError(NamedTuple):
@@ -21,36 +50,159 @@ class PathError(NamedTuple):
         return f"{self.path}: {self.message}"
 
 
-def discover(paths: list[str], extensions: tuple[str, ...] = DEFAULT_EXTENSIONS,
-             exclude: list[str] | None = None) -> tuple[list[str], list[PathError]]:
-    """Return (files, errors). Files named explicitly are kept whatever their
-    extension; directories are walked for the given extensions, in sorted
-    order so that output is deterministic. Missing paths are errors."""
-    exclude = exclude or []
-    files: list[str] = []
-    errors: list[PathError] = []
+class Scope(Protocol):
+    """What discovery needs of a configuration (config.Config has it)."""
+
+    exclude: list[str]
+    extensions: list[str]
+
+    @property
+    def root(self) -> Path: ...
+
+
+@dataclass
+class Discovery:
+    files: list[str] = field(default_factory=list)
+    errors: list[PathError] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what was skipped and why (--show-files)
+
+
+def excluded(path: str, scope: Scope) -> bool:
+    return any(path_matches(path, g, scope.root) for g in scope.exclude)
+
+
+class GitFiles:
+    """The files git does not ignore, per work tree (None: not in one)."""
+
+    def __init__(self) -> None:
+        self._tops: dict[str, str | None] = {}
+        self._kept: dict[str, tuple[set[str], set[str]]] = {}
+
+    @staticmethod
+    def _git(cwd: str, *args: str) -> bytes | None:
+        env = {k: v for k, v in os.environ.items() if k not in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE")}
+        try:
+            got = subprocess.run(["git", "-C", cwd, *args], capture_output=True, env=env, timeout=120)
+        except (OSError, subprocess.SubprocessError):
+            return None
+        return got.stdout if got.returncode == 0 else None
+
+    def _top(self, folder: str) -> str | None:
+        if folder not in self._tops:
+            out = self._git(folder, "rev-parse", "--show-toplevel")
+            self._tops[folder] = os.path.realpath(os.fsdecode(out.strip())) if out else None
+        return self._tops[folder]
+
+    def kept(self, folder: str) -> tuple[str, set[str], set[str]] | None:
+        """(work tree, files kept, folders holding them), all real absolute paths."""
+        top = self._top(os.path.realpath(folder))
+        if top is None:
+            return None
+        if top not in self._kept:
+            out = self._git(top, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
+            if out is None:
+                self._tops[os.path.realpath(folder)] = None
+                return None
+            files = {os.path.join(top, os.fsdecode(p)) for p in out.split(b"\0") if p}
+            dirs = {top}
+            for f in files:
+                d = os.path.dirname(f)
+                while d not in dirs and len(d) > len(top):
+                    dirs.add(d)
+                    d = os.path.dirname(d)
+            self._kept[top] = (files, dirs)
+        return (top, *self._kept[top])
+
+
+def _regular(path: str) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _skip_dir(root: str, name: str) -> str | None:
+    if name.startswith("."):
+        return "hidden folder"
+    if name in SKIP_DIRS or os.path.isfile(os.path.join(root, name, "pyvenv.cfg")):
+        return "virtualenv or package folder"
+    return None
+
+
+def discover(scope: Scope, paths: list[str], *, scope_for: Callable[[str], Scope] | None = None,
+             never: Container[str] = frozenset()) -> Discovery:
+    """The files to lint under `paths`, in a deterministic order. `scope_for`
+    gives the configuration in effect for a folder (the nearest one; default
+    `scope` everywhere); `never`: real paths never to lint (protect lists,
+    configuration files)."""
+    scope_for = scope_for or (lambda _folder: scope)
+    out = Discovery()
     seen: set[str] = set()
+    git = GitFiles()
 
-    def excluded(p: str) -> bool:
-        posix = Path(p).as_posix()
-        return any(fnmatch.fnmatch(posix, g) or fnmatch.fnmatch(Path(p).name, g) or
-                   fnmatch.fnmatch(posix, "*/" + g) for g in exclude)
+    def skip(p: str, why: str) -> None:
+        out.notes.append(f"{p}: skipped ({why})")
 
-    def add(p: str) -> None:
-        if p not in seen and not excluded(p):
-            seen.add(p)
-            files.append(p)
+    def add(p: str, named: bool) -> None:
+        real = os.path.realpath(p)
+        if real in seen:
+            return
+        if real in never or os.path.basename(p) in CONFIG_NAMES:
+            return skip(p, "a protect list or configuration file is never linted")
+        if excluded(p, scope_for(os.path.dirname(p) or ".")):
+            return skip(p, "excluded by the configuration") if named else None
+        seen.add(real)
+        out.files.append(p)
 
     for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            for root, dirs, names in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not excluded(os.path.join(root, d)))
-                for name in sorted(names):
-                    if name.lower().endswith(tuple(e.lower() for e in extensions)):
-                        add(os.path.join(root, name))
-        elif p.exists():
-            add(raw)
+        if raw == "-":
+            continue
+        if not raw:
+            out.errors.append(PathError(raw, "an empty path (an unset variable?) is not the current folder"))
+        elif os.path.isdir(raw):
+            _walk(raw, scope_for, git, out, add)
+        elif not os.path.lexists(raw) or not os.path.exists(raw):
+            out.errors.append(PathError(raw, "no such file or directory"))
+        elif not _regular(raw):
+            out.errors.append(PathError(raw, "not a regular file (a FIFO or device is never read)"))
         else:
-            errors.append(PathError(raw, "no such file or directory"))
-    return files, errors
+            add(raw, True)
+    return out
+
+
+def _walk(top: str, scope_for: Callable[[str], Scope], git: GitFiles, out: Discovery,
+          add: Callable[[str, bool], None]) -> None:
+    kept = git.kept(top)
+    if kept is not None and os.path.realpath(top) not in kept[2]:
+        kept = None  # the user named a folder git ignores: lint what is in it
+
+    def unreadable(exc: OSError) -> None:
+        out.errors.append(PathError(exc.filename or top, f"cannot read this folder ({exc.strerror})"))
+
+    for root, dirs, names in os.walk(top, onerror=unreadable):
+        scope = scope_for(root)
+        real_root = os.path.realpath(root)
+        keep_dirs = []
+        for d in sorted(dirs):
+            full = os.path.join(root, d)
+            why = _skip_dir(root, d)
+            if why is None and kept is not None and os.path.join(real_root, d) not in kept[2]:
+                why = "ignored by git"
+            if why is None and excluded(full, scope):
+                why = "excluded by the configuration"
+            if why is None:
+                keep_dirs.append(d)
+            elif why != "hidden folder":
+                out.notes.append(f"{full}{os.sep}: skipped ({why})")
+        dirs[:] = keep_dirs
+        exts = tuple(dotted(list(scope.extensions))) or DEFAULT_EXTENSIONS
+        for name in sorted(names):
+            full = os.path.join(root, name)
+            if name.startswith(".") or not name.lower().endswith(exts):
+                continue
+            if kept is not None and os.path.join(real_root, name) not in kept[1]:
+                out.notes.append(f"{full}: skipped (ignored by git)")
+            elif not _regular(full):
+                out.notes.append(f"{full}: skipped (not a regular file: a FIFO or device is never read)")
+            else:
+                add(full, False)

@@ -48,6 +48,14 @@ class Finding:
     matched: str = ""
     fix: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    # Other findings of the same cause, each with its own location, rule and
+    # message: the symptoms folded into a diagnosis of export damage (rule
+    # kind `integrity`, fold.py), or the same fault elsewhere (`group:`).
+    related: list["Finding"] = field(default_factory=list)
+    # A diagnosis only: the rule ids it folds, and the (start, end) offsets of
+    # the damaged part they must lie in (None: the whole file).
+    folds: frozenset[str] = frozenset()
+    region: tuple[int, int] | None = None
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.rule)
@@ -63,4 +71,5 @@ class Finding:
             "name": self.name,
             "severity": str(self.severity),
             "message": self.message,
+            **({"related": [r.to_dict() for r in self.related]} if self.related else {}),
         }

@@ -94,11 +94,10 @@ def marking_engine(engine: "Engine") -> "Engine":
     """The engine's rule sets cut down to their marking-level rules (built once per engine)."""
     cached = getattr(engine, "_marking_engine", None)
     if cached is None:
-        from .engine import Engine  # the engine calls into this module
-
         sets = [dataclasses.replace(rs, rules=[r for r in rs.rules if MARKING_TAG in r.tags])
                 for rs in engine.rulesets]
-        cached = Engine(sets, engine.selection, engine.date, engine.as_of, engine.options)
+        # type(engine): importing the engine here would be a cycle (it imports this module)
+        cached = type(engine)(sets, engine.selection, engine.date, engine.as_of, engine.options)
         engine._marking_engine = cached
     return cached
 

@@ -106,15 +106,14 @@ def _engine_for(engine: "Engine", keep: str) -> "Engine":
     attr = f"_pages_engine_{keep}"
     cached = getattr(engine, attr, None)
     if cached is None:
-        from .engine import Engine  # the engine calls into this module
-
         def wanted(tags: list[str]) -> bool:
             if keep == "page":
                 return PAGE_TAG in tags or PAGE_ONLY_TAG in tags
             return PAGE_ONLY_TAG not in tags
 
         sets = [dataclasses.replace(rs, rules=[r for r in rs.rules if wanted(r.tags)]) for rs in engine.rulesets]
-        cached = Engine(sets, engine.selection, engine.date, engine.as_of, engine.options)
+        # type(engine): importing the engine here would be a cycle (it imports this module)
+        cached = type(engine)(sets, engine.selection, engine.date, engine.as_of, engine.options)
         setattr(engine, attr, cached)
     return cached
 

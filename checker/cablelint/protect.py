@@ -38,6 +38,7 @@ import regex
 from . import rx as _rx
 from .namefold import view as fold_view
 from .termtrie import NOT_AFTER, compact, compile_trie, spellings, term_key
+from .yamlio import line_of, load_yaml
 
 DEFAULT_PLACEHOLDER = "XXXXXXXXXXXX"  # WikiLeaks-style: fixed length, never the name's
 MASK = "[PROTECTED]"  # what cablelint prints in place of a protected occurrence
@@ -296,8 +297,6 @@ def _load_text(path: str, text: str, placeholder: str) -> list[Entry]:
 def _load_yaml(path: str, text: str) -> list[Entry]:
     """Entries of a YAML protect file; every error names the file and line
     (scalars are kept as text: `12345` is an identifier, not a number)."""
-    from .ruleset import line_of, load_yaml  # late: ruleset imports the check kinds, which import this
-
     root = load_yaml(text, path, ProtectError, text_scalars=True)
     if root is None:
         return []

@@ -17,7 +17,13 @@ protect-file loader refuses one that does).
 --diff prints a unified diff. Its removed lines would show the protected
 text, so they are printed masked ([PROTECTED]) unless --show-matches is
 given; the added lines show the placeholders. Nothing is written with
---diff unless --in-place or -o is given as well.
+--diff unless --in-place or -o is given as well; then the exit code is 1
+when something would change, so `redact --diff` can gate CI.
+
+The files are those `cablelint check` would lint (one discovery, files.py):
+the configuration's exclude and extensions, .gitignore, and never a protect
+list or configuration file. `-o DIR` keeps each input's relative path
+(`target_paths`).
 """
 from __future__ import annotations
 
@@ -27,10 +33,10 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import BinaryIO, Callable, TextIO
 
 from .atomic import WriteError, write_in_place, write_temp
-from .files import DEFAULT_EXTENSIONS, discover
+from .files import Discovery
 from .protect import ProtectList
 from .source import InputError, Source, decode, read
 
@@ -131,92 +137,134 @@ def _range(lo: int, hi: int) -> str:
     return f"{start}" if n == 1 else f"{start},{n}"
 
 
-def _targets(paths: list[str], extensions: tuple[str, ...]) -> tuple[list[tuple[str, Path]], list[str]]:
-    """(file, its path relative to the output folder) for every input file."""
-    out: list[tuple[str, Path]] = []
-    errors: list[str] = []
-    for raw in paths:
-        files, errs = discover([raw], extensions)
-        errors += errs
-        base = Path(raw)
-        for f in files:
-            rel = Path(f).relative_to(base) if base.is_dir() else Path(Path(f).name)
-            out.append((f, rel))
-    return out, errors
+def target_paths(paths: list[str], files: list[str], out_dir: Path) -> dict[str, Path]:
+    """Where `-o DIR` writes each input: under DIR at the input's relative path.
+    With one folder given, its files keep their path inside it (`-o out in/`
+    writes out/sub/a.txt); with one file, its name; with several paths, each
+    keeps the path as given (out/a/x.txt, out/b/x.txt), so two inputs of the
+    same name never overwrite each other."""
+    given = [p for p in paths if p and p != "-"]
+    out: dict[str, Path] = {}
+    for f in files:
+        if len(given) == 1 and os.path.isdir(given[0]):
+            rel = os.path.relpath(f, given[0])
+        elif len(given) == 1:
+            rel = os.path.basename(f)
+        else:
+            rel = os.path.relpath(os.path.abspath(f))
+            if rel.startswith(".."):  # outside the current folder: its absolute path, rooted in DIR
+                rel = os.path.splitdrive(os.path.abspath(f))[1].lstrip(os.sep)
+        out[f] = out_dir / rel
+    return out
 
 
-def run(args: argparse.Namespace, plist: ProtectList, stdout: TextIO | None = None,
-        stderr: TextIO | None = None) -> int:
-    """The `redact` command; returns the exit code (0 done, 2 errors)."""
+def _output_dir(args: argparse.Namespace) -> Path | None:
+    if args.output_dir is None:
+        return None
+    if not args.output_dir:
+        raise RedactError("-o: an empty path (an unset variable?)")
+    out = Path(args.output_dir)
+    if out.exists() and not out.is_dir():
+        raise RedactError(f"-o {args.output_dir}: not a folder (-o names the folder to write the copies in)")
+    return out
+
+
+def run(args: argparse.Namespace, plist: ProtectList, found: Discovery, stdout: TextIO | None = None,
+        stderr: TextIO | None = None, plist_for: Callable[[str], ProtectList] | None = None) -> int:
+    """The `redact` command over the files the run's discovery found; returns
+    the exit code (0 done, 1 --diff found something to change, 2 errors).
+    `plist` masks messages (every list in play); `plist_for(path)` is the
+    protect list of the configuration nearest to a file (default `plist`)."""
+    plist_for = plist_for or (lambda _path: plist)
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
-    if args.in_place and args.output_dir:
+    if args.in_place and args.output_dir is not None:
         raise RedactError("--in-place and -o/--output-dir cannot be used together")
     if not args.paths:
         raise RedactError("no paths given")
-    exts = tuple(e if e.startswith(".") else "." + e for e in (args.extensions or ",".join(DEFAULT_EXTENSIONS)).split(",") if e)
-    inputs, errors = _targets([p for p in args.paths if p != "-"], exts)
+    out_dir = _output_dir(args)
     status = 0
-    for e in errors:
-        print(f"cablelint: error: {e}", file=stderr)
+    for e in found.errors:
+        print(f"cablelint: error: {plist.mask(str(e))}", file=stderr)
         status = 2
-    results: list[tuple[Redacted, Path | None]] = []
+    results: list[tuple[Redacted, Path | None, ProtectList]] = []
     if "-" in args.paths:
         raw = (getattr(sys.stdin, "buffer", None) or sys.stdin).read()
         raw = raw.encode("utf-8") if isinstance(raw, str) else raw
         try:
-            results.append((redact_source(decode(raw, "<stdin>"), plist), None))
+            results.append((redact_source(decode(raw, "<stdin>"), plist), None, plist))
         except (InputError, RedactError) as exc:
-            print(f"cablelint: error: {exc}", file=stderr)
+            print(f"cablelint: error: {plist.mask(str(exc))}", file=stderr)
             status = 2
-    for f, rel in inputs:
+    targets = target_paths(args.paths, found.files, out_dir) if out_dir is not None else {}
+    for f in found.files:
         try:
-            results.append((redact_source(read(f), plist), rel))
+            own = plist_for(f)
+            results.append((redact_source(read(f), own), targets.get(f), own))
         except (InputError, RedactError) as exc:
-            print(f"cablelint: error: {exc}", file=stderr)
+            print(f"cablelint: error: {plist.mask(str(exc))}", file=stderr)
             status = 2
-    out_dir = Path(args.output_dir) if args.output_dir else None
-    writing = args.in_place or out_dir is not None
-    total = changed = 0
-    many = len(results) > 1
-    for r, rel in results:
-        if args.diff:
-            stdout.write(unified_diff(r, plist, args.show_matches))
-        if writing:
-            if rel is None:  # stdin: nowhere to write but stdout
-                if not args.diff:
-                    _write_stdout(stdout, r, plist, False, args.show_matches)
-                total, changed = total + r.count, changed + r.changed
-                continue
-            target = Path(r.path) if args.in_place else out_dir / rel
-            if not args.in_place and target.exists() and target.resolve() == Path(r.path).resolve():
-                print(f"cablelint: error: {r.path}: -o would overwrite the input; use --in-place", file=stderr)
-                status = 2
-                continue
-            if args.in_place and not r.changed:
-                continue
-            try:
-                if args.in_place:
-                    write_in_place(r.path, r.data, r.raw, follow_symlinks=getattr(args, "follow_symlinks", False),
-                                   hard_links=getattr(args, "hard_links", False))
-                else:
-                    write_atomic(target, r.data, like=Path(r.path))
-            except WriteError as exc:  # each failed write is reported; only files written count
-                print(f"cablelint: error: {plist.mask(str(exc)) if not args.show_matches else exc}", file=stderr)
-                status = 2
-                continue
-            except OSError as exc:
-                print(f"cablelint: error: {plist.mask(str(target))}: cannot write ({exc.strerror})", file=stderr)
-                status = 2
-                continue
-        elif not args.diff:
-            _write_stdout(stdout, r, plist, many, args.show_matches)
-        total, changed = total + r.count, changed + r.changed
+    delivered, written = _deliver(args, results, out_dir, plist, stdout, stderr)
+    status = max(status, delivered)
+    total = sum(r.count for r, _, _ in written)  # a failed write redacted nothing: it is not counted
+    changed = sum(r.changed for r, _, _ in written)
     if not args.quiet:
         where = " (in place)" if args.in_place else f" (written to {out_dir})" if out_dir else ""
         print(f"cablelint: {total} protected occurrence{'s' * (total != 1)} redacted in {changed} of "
               f"{len(results)} file{'s' * (len(results) != 1)}{where}", file=stderr)
+    if status == 0 and args.diff and not (args.in_place or out_dir is not None) and changed:
+        return 1  # --diff gates CI: something would change
     return status
+
+
+def _deliver(args: argparse.Namespace, results: list[tuple[Redacted, Path | None, ProtectList]],
+             out_dir: Path | None, plist: ProtectList, stdout: TextIO,
+             stderr: TextIO) -> tuple[int, list[tuple[Redacted, Path | None, ProtectList]]]:
+    """Print the diffs, write the files (in place or under -o DIR) or print the
+    redacted text; returns 2 when a write failed or was refused (else 0) and
+    the results delivered (a file refused or not written is not among them)."""
+    writing = args.in_place or out_dir is not None
+    many = len(results) > 1
+    status = 0
+    done = []
+    for r, target, own in results:
+        if args.diff:
+            stdout.write(unified_diff(r, own, args.show_matches))
+        if not writing:
+            if not args.diff:
+                _write_stdout(stdout, r, own, many, args.show_matches)
+            done.append((r, target, own))
+            continue
+        if r.path == "<stdin>":  # stdin: nowhere to write but stdout
+            if not args.diff:
+                _write_stdout(stdout, r, plist, False, args.show_matches)
+            done.append((r, target, own))
+            continue
+        if args.in_place and not r.changed:
+            done.append((r, target, own))
+            continue
+        dest = Path(r.path) if args.in_place else target
+        if not args.in_place and dest.exists() and dest.resolve() == Path(r.path).resolve():
+            print(f"cablelint: error: {plist.mask(r.path)}: -o would overwrite the input; use --in-place",
+                  file=stderr)
+            status = 2
+            continue
+        try:
+            if args.in_place:
+                write_in_place(dest, r.data, r.raw, follow_symlinks=getattr(args, "follow_symlinks", False),
+                               hard_links=getattr(args, "hard_links", False))
+            else:
+                write_atomic(dest, r.data, like=Path(r.path))
+        except WriteError as exc:  # a hard link, a symlink, a file changed or deleted meanwhile
+            print(f"cablelint: error: {exc if args.show_matches else plist.mask(str(exc))}", file=stderr)
+            status = 2
+            continue
+        except OSError as exc:
+            print(f"cablelint: error: {plist.mask(str(dest))}: cannot write ({exc.strerror})", file=stderr)
+            status = 2
+            continue
+        done.append((r, target, own))
+    return status, done
 
 
 def _write_stdout(stdout: TextIO, r: Redacted, plist: ProtectList, header: bool, show: bool) -> None:
@@ -247,11 +295,9 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     p.add_argument("--hard-links", action="store_true",
                    help="with --in-place: rewrite a hard-linked file in place (every link gets the redaction)")
     p.add_argument("--output-dir", "-o", metavar="DIR", help="write redacted copies under DIR")
-    p.add_argument("--diff", action="store_true", help="print a unified diff (removed text masked)")
+    p.add_argument("--diff", action="store_true",
+                   help="print a unified diff (removed text masked); exit 1 when something would change")
     p.add_argument("--show-matches", action="store_true",
                    help="show the protected text in the diff's removed lines")
-    p.add_argument("--extensions", default=None, help="file endings to redact in directories (default .txt,.cable,.tel)")
-    p.add_argument("--config", metavar="FILE", help="config file whose `protect` list to use")
-    p.add_argument("--isolated", action="store_true", help="ignore config files")
     p.add_argument("--quiet", "-q", action="store_true", help="no summary on stderr")
     return p

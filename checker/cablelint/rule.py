@@ -7,6 +7,16 @@ from typing import Any
 from .findings import Severity
 
 
+# The rule sets used when none is chosen: each checks only the documents of its
+# `applies: {shape: ...}` (cables, CAPCO-marked, CUI), so together they pick the
+# rule set by the shape of the document.
+DEFAULT_RULESETS = ("state", "capco", "cui")
+
+
+class RuleSetError(Exception):
+    """A rule set that cannot be used; str() is `file:line: what is wrong`."""
+
+
 @dataclass(slots=True)
 class Example:
     kind: str  # 'bad' or 'good'
@@ -35,7 +45,6 @@ class Rule:
     tags: list[str] = field(default_factory=list)
     ruleset: str = ""
     origin: str = ""  # file:line where the rule is defined
-    checker: Any = None  # the compiled check (set by the loader)
     # Rules whose findings this one replaces on the same span (CL203 "order
     # not yet signed" says more than CL202 "order not in force").
     supersedes: list[str] = field(default_factory=list)
@@ -74,3 +83,6 @@ class RuleSet:
     lists: dict[str, Any] = field(default_factory=dict)  # named value lists (TAGS...)
     extends: list[str] = field(default_factory=list)
     example_files: list[str] = field(default_factory=list)  # cables + .expect sidecars (cablelint test)
+    # Resolved paths of this set's file and of every set it extends, nearest
+    # first: a set listed beside one of its ancestors runs once (session.rulesets).
+    lineage: list[str] = field(default_factory=list)

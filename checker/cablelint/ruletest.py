@@ -43,10 +43,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .config import Config
 from .dates import parse_date
-from .engine import Engine, Selection
-from .rule import Example, Rule, RuleSet
+from .rule import Example, Rule, RuleSet, RuleSetError
+from .session import Session, rulesets
 from .source import InputError, Source, read
+from .yamlio import load_yaml
 
 CABLE_EXTS = (".txt", ".cable", ".tel")
 EXPECT_LINE = re.compile(r"^(?P<line>\d+)\s+(?P<rule>[A-Z]{1,6}\d{2,4})\s*(?:#.*)?$")
@@ -83,18 +85,52 @@ def _date(v: object) -> dt.date | None:
     return None if v is None else parse_date(v)
 
 
+def rule_set_files(paths: list[str]) -> list[str]:
+    """The rule sets under `paths`: files as given, folders searched with their
+    subfolders (hidden ones skipped) for YAML that is a rule set, so a
+    configuration, a protect list or the marking vocabulary is never taken
+    for one."""
+    out: list[str] = []
+    for p in paths:
+        pp = Path(p)
+        if not pp.is_dir():
+            out.append(p)
+            continue
+        for f in sorted(pp.rglob("*")):
+            rel = f.relative_to(pp).parts
+            if f.suffix in (".yaml", ".yml") and f.is_file() and not any(x.startswith(".") for x in rel):
+                if _is_rule_set(f):
+                    out.append(str(f))
+    return out
+
+
+def _is_rule_set(path: Path) -> bool:
+    try:
+        data = load_yaml(path.read_text(encoding="utf-8"), path, RuleSetError)
+    except (OSError, UnicodeDecodeError, RuleSetError):
+        return True  # let the loader report it at file:line
+    if not isinstance(data, dict):
+        return False
+    kind = data.get("kind")
+    return kind == "ruleset" or (kind is None and "name" in data and ("rules" in data or "extends" in data))
+
+
+def _session(sets: list[RuleSet], rules: list[str] | None = None, date: object = None, as_of: object = None,
+             **options: object) -> Session:
+    cfg = Config().with_overrides("cablelint test", rules=sets, select=rules, date=_date(date),
+                                  as_of=_date(as_of))
+    return Session.build(cfg, **options)
+
+
 def run_example(rs: RuleSet, rule: Rule, ex: Example) -> list[int]:
     """Lines at which `rule` fires on the example text."""
     opts = ex.options
-    options = {}
-    if opts.get("protect"):
-        options["protect"] = list(opts["protect"])
+    options: dict[str, object] = {"protect": list(opts["protect"])} if opts.get("protect") else {}
     if opts.get("as_of"):
-        options["release"] = True
-    eng = Engine([rs], Selection(select=[rule.id]), date=_date(opts.get("date")),
-                 as_of=_date(opts.get("as_of")), options=options)
+        options["release"] = True  # an example with a review date is a release review
+    session = _session([rs], [rule.id], opts.get("date"), opts.get("as_of"), **options)
     path = f"example-{rule.id}-{ex.kind}.txt"
-    findings = eng.lint_source(Source(path, ex.text))
+    findings = session.engine.lint_source(Source(path, ex.text))
     return [f.line for f in findings if f.rule == rule.id]
 
 
@@ -161,8 +197,6 @@ def example_files(rs: RuleSet) -> tuple[list[Path], list[Path], list[Failure]]:
 
 def check_example_file(cable: Path, rs: RuleSet) -> list[Failure]:
     """Lint one example cable and compare with its sidecar, exactly."""
-    from .ruleset import load  # late: ruleset imports the check kinds
-
     try:
         exp = read_expectation(cable)
     except ExpectError as exc:
@@ -170,9 +204,8 @@ def check_example_file(cable: Path, rs: RuleSet) -> list[Failure]:
     if exp is None:
         return [Failure(f"{cable}:1", "expect", f"no sidecar {cable.name}.expect, and `clean` is not in the "
                                                 "name (a clean example must give no finding)")]
-    sets = [load(r) for r in exp.rules] if exp.rules else [rs]
-    engine = Engine(sets, Selection(), date=exp.date, as_of=exp.as_of,
-                    options={"release": True} if exp.as_of else None)
+    sets = rulesets(exp.rules) if exp.rules else [rs]
+    engine = _session(sets, None, exp.date, exp.as_of, **({"release": True} if exp.as_of else {})).engine
     try:
         findings = engine.lint_source(read(str(cable)))
     except InputError as exc:

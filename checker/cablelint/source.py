@@ -37,7 +37,6 @@ class Source:
     text: str
     encoding: str = "utf-8"
     bom: bool = False
-    newline: str = "\n"
     line_starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -49,8 +48,6 @@ class Source:
                 starts.append(pos + 1)
                 pos = find("\n", pos + 1)
             self.line_starts = starts
-        if "\r\n" in self.text[:2000]:
-            self.newline = "\r\n"
 
     @property
     def line_count(self) -> int:

@@ -1,7 +1,7 @@
 """The marking vocabulary: levels, controls and how markings are spelled.
 
 The words themselves are data (rules/markings.yaml, extendable by a rule
-set's `vocabulary:` block, both checked by `ruleset.validate_vocabulary`);
+set's `vocabulary:` block, both checked by `vocab_schema.validate_vocabulary`);
 this module turns them into lookup tables and compiled patterns, once per
 Vocabulary, and parses banner lines and portion marks into `Marking` values.
 A level or control added through a rule set is therefore known everywhere
@@ -16,7 +16,10 @@ from typing import Any
 
 import regex
 
+from .rule import RuleSetError
 from .rx import rx
+from .vocab_schema import validate_vocabulary
+from .yamlio import read_yaml
 from .document import Marking, Span, Token
 from .marking_forms import (FOREIGN_OWNER, JOINT_LIST_RE, lookup_key, read_foreign_portion,  # noqa: F401
                             read_pattern_entry, read_space_separated_portion, set_foreign_owner)
@@ -103,7 +106,7 @@ def marking_separators(text: str, offset: int) -> list[Token]:
 
 class Vocabulary:
     """Lookup tables and patterns built from one or more vocabulary mappings
-    (as `ruleset.validate_vocabulary` returns them: every key filled in)."""
+    (as `vocab_schema.validate_vocabulary` returns them: every key filled in)."""
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.levels: dict[str, Level] = {}
@@ -205,9 +208,6 @@ class Vocabulary:
     def rank(self, level: str | None) -> int | None:
         lv = self.levels.get(level or "")
         return lv.rank if lv else None
-
-    def level_from_banner_text(self, text: str) -> str | None:
-        return self.banner_level.get(lookup_key(text))
 
     def level_from_damaged_text(self, text: str) -> str | None:
         """A level as `banner_anywhere_re` finds it, the first letter perhaps lost."""
@@ -371,10 +371,8 @@ class Vocabulary:
 @functools.lru_cache(maxsize=1)
 def default_vocabulary_data() -> dict[str, Any]:
     """rules/markings.yaml, read and checked like a rule set (errors name file:line)."""
-    from .ruleset import read_yaml, validate_vocabulary  # ruleset imports this module
-
     path = rules_dir() / "markings.yaml"
-    return validate_vocabulary(path, read_yaml(path), top_level=True)
+    return validate_vocabulary(path, read_yaml(path, RuleSetError), top_level=True)
 
 
 @functools.lru_cache(maxsize=1)

@@ -42,6 +42,44 @@ class CannotRun(Exception):
 class Hit:
     span: Span
     values: dict[str, Any] = field(default_factory=dict)
+    related: list["Hit"] = field(default_factory=list)  # the same cause at other places (group_hits)
+
+
+GROUPS = ("line", "value", "document")
+
+
+def group_hits(hits: list[Hit], by: str | None, src: Any) -> list[Hit]:
+    """One cause, one finding: a rule's `group: line|value|document` keeps the
+    first hit of each line, value or document and lists the others as its
+    related locations, counted in the message's `{more}` (a lower-cased TAGS
+    line is one finding, not one per TAG; a banner one level too low is one
+    finding, not one per paragraph above it). Without `group`, hits are kept."""
+    if not by:
+        return hits
+    groups: dict[Any, list[Hit]] = {}
+    for h in hits:
+        key = (src.line_col(h.span.start)[0] if by == "line" else
+               norm(h.values.get("value", "")) if by == "value" else None)
+        groups.setdefault(key, []).append(h)
+    out = []
+    for first, *rest in groups.values():
+        first.related = rest
+        for h in rest:
+            h.values.setdefault("more", "")
+        first.values["more"] = _more(rest, by, src)
+        out.append(first)
+    return out
+
+
+def _more(rest: list[Hit], by: str, src: Any) -> str:
+    if not rest:
+        return ""
+    n = len(rest)
+    if by == "line":
+        return f"; {n} more on this line"
+    lines = sorted({src.line_col(h.span.start)[0] for h in rest})
+    shown = ", ".join(map(str, lines[:8])) + (", ..." if len(lines) > 8 else "")
+    return f"; {n} more like it (line{'s' if len(lines) > 1 else ''} {shown})"
 
 
 @dataclass

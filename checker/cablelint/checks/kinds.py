@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from types import ModuleType
 
+from . import GROUPS
+
 from . import (
     absence, agreement, cooccurrence, count, date_window, effective_date, level_compare, pattern,
     presence, rollup, sequence, vocabulary,
@@ -20,7 +22,32 @@ _MODULES += [protected_terms, release_portions, exemption_codes, consistent, pla
 from . import list_order, subset, syntax  # noqa: E402
 
 _MODULES += [syntax, list_order, subset]
+# Export damage diagnosed once (rules/state.yaml CL9xx), its symptoms folded in (fold.py).
+from . import integrity  # noqa: E402
+
+_MODULES += [integrity]
 KINDS: dict[str, ModuleType] = {m.KIND: m for m in _MODULES}
+
+
+COMMON_PARAMS = {"group": (str, False)}  # parameters every kind takes
+
+
+def _grouping(module: ModuleType) -> None:
+    """Every kind takes `group` (checks.group_hits, applied by the engine to
+    any rule's hits): added here once rather than in each kind's PARAMS."""
+    module.PARAMS = {**module.PARAMS, **COMMON_PARAMS}
+    inner = getattr(module, "prepare", None)
+
+    def prepare(p: dict) -> object:
+        if p.get("group", GROUPS[0]) not in GROUPS:
+            raise ValueError(f"`group` is one of {', '.join(GROUPS)}")
+        return inner(p) if inner else p
+
+    module.prepare = prepare
+
+
+for _m in _MODULES:
+    _grouping(_m)
 
 
 def register(module: ModuleType) -> None:

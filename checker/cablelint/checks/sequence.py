@@ -6,6 +6,10 @@ and `nnn OF mmm` page lines): every number within its total, one total for
 the whole document, and the marks of kind `banner` in order without gaps
 (page lines repeat on every page); `require_all: true` instead reports the
 numbers up to the total that never appear.
+
+Plain numbering re-synchronises after a break (see `_breaks`), so one cause
+is one finding; `group: document` keeps only the first break and lists the
+later ones as its related locations.
 """
 from __future__ import annotations
 
@@ -31,20 +35,32 @@ def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         items = [it for it in items if getattr(it.value, "total", None) is not None]
         yield from (_missing_sections(items) if p.get("require_all") else _sections(items))
         return
-    expected = p.get("start", 1)
+    yield from _breaks(items, p.get("start", 1))
+
+
+def _breaks(items: list, start: int) -> Iterable[Hit]:
+    """One Hit per break in the numbering, re-synchronised after each: the
+    numbers go on from the one found (a gap is reported once, not at every
+    later number), and a run that restarts (a nested list, a repeated copy)
+    ends silently when the numbering it interrupted resumes."""
+    expected, outer = start, None
     seen: set[int] = set()
     for it in items:
         num = getattr(it.value, "number", it.value)
         if num is None:
             continue
         span = it.value.number_token.span if getattr(it.value, "number_token", None) else it.span
-        if num in seen:
-            yield Hit(span, {"found": num, "expected": expected, "problem": "repeated"})
-        elif num != expected:
-            yield Hit(span, {"found": num, "expected": expected,
-                             "problem": "skipped" if num > expected else "out of order"})
+        if num in (expected, outer):
+            outer = outer if num == expected else None  # a nested run goes on, or the outer numbering resumes
+            expected = num + 1
+            seen.add(num)
+            continue
+        problem = "repeated" if num in seen else ("skipped" if num > expected else "out of order")
+        yield Hit(span, {"found": num, "expected": expected, "problem": problem})
+        if num < expected and outer is None:
+            outer = expected  # the interrupted numbering, should it resume
         seen.add(num)
-        expected = max(expected, num + 1)
+        expected = num + 1
 
 
 def _missing_sections(items: list) -> Iterable[Hit]:

@@ -32,6 +32,7 @@ def tail(report: Report) -> list[str]:
     if report.quiet:
         return []
     out = [f"stale baseline entry: {report.safe(s)}" for s in report.stale]
+    out += [f"note: {report.safe(n)}" for n in report.notices]
     out.append(report.summary_line())
     return out
 

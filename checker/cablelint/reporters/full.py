@@ -1,17 +1,21 @@
 """full (the default): each finding as `path:line:col: severity RULE message [name]`,
-then the flagged source line with the span underlined, then a blank line;
-the summary last.
+its fix, then a blank line; the summary last.
 
-The source line is a deliberate excerpt: it is cut from the file after the
-whole text has gone through `report.safe()`, so a protected term is masked
-even when it wraps across lines or runs past the excerpt's edge.
+The cable's own text is never printed by default: a cable's lines may be
+classified, and this output lands in CI and pre-commit logs. With
+`--show-source` (for a terminal on the analyst's own machine) the flagged
+line follows each finding with the span underlined; with `--show-matches`,
+the flagged text itself (`= match:`). That excerpt is cut from
+the file after the whole text has gone through `report.safe()`, so a
+protected term is masked even when it wraps across lines or runs past the
+excerpt's edge.
 """
 from __future__ import annotations
 
 from colorama import Fore, Style
 
 from . import Report
-from .common import masked_lines, tail
+from .common import masked_lines, masked_match, tail
 from .concise import SEV_COLOR, line as header
 
 NAME = "full"
@@ -61,7 +65,11 @@ def render(report: Report) -> str:
     masked: dict[str, list[str]] = {}
     for f in report.findings:
         out.append(header(report, f))
-        out += excerpt(report, f, masked)
+        if report.show_source:
+            out += excerpt(report, f, masked)
+        if report.show_matches:
+            shown = masked_match(report, f, masked).replace("\r", "").replace("\n", "\\n")
+            out.append(f"  = match: {shown[:MAX_WIDTH]}{'…' if len(shown) > MAX_WIDTH else ''}")
         rule = report.rules.get(f.rule)
         if rule is not None and rule.fix:
             out.append(f"  = fix: {report.safe(rule.fix)}")

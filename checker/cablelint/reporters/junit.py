@@ -1,6 +1,8 @@
 """junit: JUnit XML for CI test dashboards. One testsuite; one testcase per
-linted file (a file without findings is a passing testcase); a file with
-findings gets one <failure> listing them, one per line. Built with
+linted file. A file fails (one <failure> listing its findings, one per line)
+only with a finding at or above --fail-on, as the exit code does, so a
+dashboard never goes red (Jenkins UNSTABLE) on a run that passed; findings
+below the threshold are listed in the testcase's <system-out>. Built with
 xml.etree, so every value is escaped."""
 from __future__ import annotations
 
@@ -21,7 +23,8 @@ def _clean(text: str) -> str:
 def render(report: Report) -> str:
     by_path = {p: list(g) for p, g in groupby(report.findings, key=lambda f: f.path)}
     paths = sorted(set(report.sources) | set(by_path))
-    failures = sum(1 for p in paths if by_path.get(p))
+    failing = {p for p, items in by_path.items() if any(f.severity >= report.fail_on for f in items)}
+    failures = len(failing)
     root = ET.Element("testsuites", name="cablelint", tests=str(len(paths)), failures=str(failures),
                       errors="0", time=f"{report.elapsed:.3f}")
     suite = ET.SubElement(root, "testsuite", name="cablelint", tests=str(len(paths)), failures=str(failures),
@@ -32,11 +35,15 @@ def render(report: Report) -> str:
         items = by_path.get(p)
         if not items:
             continue
+        text = _clean("\n".join(f"{shown}:{f.line}:{f.column}: {f.severity} {f.rule} "
+                                f"{report.safe(f.message)} [{f.name}]" for f in items))
+        if p not in failing:
+            ET.SubElement(case, "system-out").text = text
+            continue
         worst = max(f.severity for f in items)
         n = len(items)
         fail = ET.SubElement(case, "failure", type=str(worst),
                              message=_clean(f"{n} finding{'s' * (n != 1)} in {shown}"))
-        fail.text = _clean("\n".join(f"{shown}:{f.line}:{f.column}: {f.severity} {f.rule} "
-                                     f"{report.safe(f.message)} [{f.name}]" for f in items))
+        fail.text = text
     ET.indent(root)
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"

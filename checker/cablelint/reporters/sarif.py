@@ -1,7 +1,8 @@
 """sarif: SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
 
 Always a complete log, even with no results. Results carry the rule, the
-message and the location only: never the flagged text nor a snippet (code
+message and the location only (and, for a diagnosis of export damage or a
+grouped finding, `relatedLocations`: the findings folded into it): never the flagged text nor a snippet (code
 scanning would show a snippet next to the alert). `partialFingerprints`
 holds the baseline's content fingerprint, so an alert keeps its identity
 when lines are inserted above it.
@@ -14,6 +15,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from . import Report
+from ..ruledoc import sarif_help
 from ..baseline import fingerprints
 
 NAME = "sarif"
@@ -45,24 +47,14 @@ def descriptor(report: Report, rule) -> dict:
     d = rule.doc()
     short = _cut(report.safe(d["summary"]))
     full = _cut(report.safe(d["why"] or d["summary"]))
-    help_text = [d["summary"]]
-    help_md = [f"**{rule.id} {rule.name}**: {d['summary']}"]
-    if d["why"]:
-        help_text.append("Why: " + d["why"])
-        help_md.append("**Why.** " + d["why"])
-    if d["fix"]:
-        help_text.append("How to fix: " + d["fix"])
-        help_md.append("**How to fix.** " + d["fix"])
-    if d["reference"]:
-        help_text.append("Reference: " + d["reference"])
-        help_md.append("**Reference.** " + d["reference"])
+    help_text, help_md = sarif_help(rule)
     tags = list(dict.fromkeys([*(rule.tags or []), d["ruleset"] or "cablelint", "compliance"]))[:20]
     return {
         "id": rule.id,
         "name": rule.name,
         "shortDescription": {"text": short},
         "fullDescription": {"text": full},
-        "help": {"text": report.safe("\n\n".join(help_text)), "markdown": report.safe("\n\n".join(help_md))},
+        "help": {"text": report.safe(help_text), "markdown": report.safe(help_md)},
         "defaultConfiguration": {"level": LEVEL[d["severity"]]},
         "properties": {"tags": tags, "precision": "high",
                        "problem.severity": {"error": "error", "warning": "warning"}.get(d["severity"],
@@ -75,6 +67,19 @@ def _artifact(report: Report, path: str) -> dict:
     if os.path.isabs(shown):
         return {"uri": Path(shown).as_uri()}
     return {"uri": quote(shown), "uriBaseId": "%SRCROOT%"}
+
+
+def _physical(report: Report, f) -> dict:
+    end_col = max(f.end_column, f.column + 1) if f.end_line == f.line else max(f.end_column, 1)
+    region = {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line, "endColumn": end_col}
+    return {"artifactLocation": _artifact(report, f.path), "region": region}
+
+
+def _related(report: Report, i: int, r) -> dict:
+    """A finding folded into a diagnosis (or grouped with the same cause): a
+    related location whose message names its rule."""
+    return {"id": i, "physicalLocation": _physical(report, r),
+            "message": {"text": report.safe(f"{r.rule} {r.name}: {r.message}")}}
 
 
 def render(report: Report) -> str:
@@ -91,16 +96,17 @@ def render(report: Report) -> str:
     fps = fingerprints(report.findings, Path.cwd(), rules=report.rules)
     results = []
     for f in report.findings:
-        end_col = max(f.end_column, f.column + 1) if f.end_line == f.line else max(f.end_column, 1)
-        region = {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line, "endColumn": end_col}
-        results.append({
+        result = {
             "ruleId": f.rule,
             "ruleIndex": index[f.rule],
             "level": LEVEL[str(f.severity)],
             "message": {"text": report.safe(f.message)},
-            "locations": [{"physicalLocation": {"artifactLocation": _artifact(report, f.path), "region": region}}],
+            "locations": [{"physicalLocation": _physical(report, f)}],
             "partialFingerprints": {"cablelintFingerprint/v1": fps[id(f)]},
-        })
+        }
+        if f.related:
+            result["relatedLocations"] = [_related(report, i, r) for i, r in enumerate(f.related, 1)]
+        results.append(result)
     run = {
         "tool": {"driver": {"name": "cablelint", "semanticVersion": report.version or "0.0.0",
                             "informationUri": information_uri(), "rules": [descriptor(report, r) for r in rules]}},

@@ -1,0 +1,86 @@
+"""integrity: export damage, reported once per file as what it is.
+
+`damage` names the detector (`damage.DETECTORS`): `foreign_text` (another
+cable's text: serials in `claims` line patterns, the banner lines and the file
+name's cable id disagree), `banner_lost` (a routing header's security line
+and no banner line), `notice` (an archive notice matching `pattern`: a
+partial extract, a cancellation), `missing_sections` (sections lost before the
+last one seen, or a `notice` pattern), `truncated` (the text ends on a
+`cut_mark` or in mid-sentence), `header_cut` (a header line before the body
+ends in a word run into `cut_line`, an elision mark), `header_glued` (a
+header line holding two field labels of `pattern`, or the banner and a
+field), `lower_case` (a lower-cased copy),
+`repeated_body` (a run of lines repeated). The message gets `{detail}`: the
+evidence as counts and line numbers, never the cable's text.
+
+`symptoms` lists the rules whose findings only follow from the damage: the
+engine folds them into this finding (`fold.py`), within the whole file or,
+with `scope: region`, within the damaged part only (a repeated copy).
+`date_symptoms` are folded too when the cable date was read from the other
+cable's part of the file (`foreign_text`): the rules that judge by the date.
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from ..damage import DETECTORS
+from . import compile_param, Context, Hit
+
+KIND = "integrity"
+PARAMS = {
+    "damage": (str, True),
+    "symptoms": (list, False),
+    "date_symptoms": (list, False),
+    "scope": (str, False),
+    "pattern": (str, False),
+    "notice": (str, False),
+    "cut_mark": (str, False),
+    "cut_line": (str, False),
+    "max_line": (int, False),
+    "min_words": (int, False),
+    "min_letters": (int, False),
+    "max_upper": ((float, int), False),
+    "min_run": (int, False),
+    "min_chars": (int, False),
+    "min_paragraphs": (int, False),
+    "file_id": (str, False),
+    "claims": (list, False),
+    "banner_serial": (str, False),
+}
+NEEDS = {"notice": ["pattern"], "truncated": ["cut_mark"], "header_cut": ["cut_line"], "header_glued": ["pattern"], "foreign_text": ["file_id", "claims", "banner_serial"]}
+
+
+def prepare(p: dict[str, Any]) -> dict[str, Any]:
+    damage = p["damage"]
+    if damage not in DETECTORS:
+        raise ValueError(f"unknown damage {damage!r} (use {', '.join(sorted(DETECTORS))})")
+    missing = [k for k in NEEDS.get(damage, []) if k not in p]
+    if missing:
+        raise ValueError(f"damage {damage!r} needs {', '.join(f'`{k}`' for k in missing)}")
+    if p.get("scope", "file") not in ("file", "region"):
+        raise ValueError("`scope` is `file` or `region`")
+    out = dict(p)
+    for key in ("pattern", "notice", "cut_mark", "cut_line", "file_id", "banner_serial"):
+        if key in p:
+            out["_" + key] = compile_param(p[key], key)
+    out["_claims"] = [_claim(c) for c in p.get("claims") or ()]
+    return out
+
+
+def _claim(c: Any) -> tuple[str, Any, int]:
+    """One `claims` entry: {name, pattern with a `serial` group, digits kept}."""
+    if not isinstance(c, dict) or not {"name", "pattern"} <= set(c):
+        raise ValueError("each of `claims` is {name: ..., pattern: ... (with a (?P<serial>...) group), digits: N}")
+    rx = compile_param(c["pattern"], "claims")
+    if "serial" not in rx.groupindex:
+        raise ValueError(f"claims pattern for {c['name']!r} has no (?P<serial>...) group")
+    return str(c["name"]), rx, int(c.get("digits", 99))
+
+
+def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+    found = DETECTORS[p["damage"]](ctx.doc, p)
+    if found is None:
+        return
+    region = found.region if p.get("scope") == "region" else None
+    folds = set(p.get("symptoms") or ()) | (set(p.get("date_symptoms") or ()) if found.date_suspect else set())
+    yield Hit(found.span, {"detail": found.detail, "_region": region, "_folds": frozenset(folds)})

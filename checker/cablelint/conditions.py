@@ -1,0 +1,81 @@
+"""`when:` conditions (and a rule set's `applies:`): one registry used by the
+loader, which checks each condition's type, and by the engine, which
+evaluates it. A new condition is one entry here.
+
+    CONDITIONS[key] = (YAML type, predicate(want, ctx) -> bool)
+
+A predicate may raise CannotRun (the date or era is unknown); the engine
+reports that as CL000, never silently.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Callable
+
+from .checks import CannotRun, Context, norm
+from .rx import rx
+
+Predicate = Callable[[Any, Context], bool]
+
+
+def _classified(want: bool, ctx: Context) -> bool:
+    # No banner: the level is unknown, neither classified nor unclassified.
+    level = ctx.doc.level
+    return level is not None and ctx.vocab.is_classified(level) == want
+
+
+def _era_in(want: list, ctx: Context) -> bool:
+    return ctx.require_era()["name"] in want
+
+
+def _date_from(want: dt.date, ctx: Context) -> bool:
+    lo, hi = ctx.require_date()
+    if hi < want:
+        return False
+    if lo < want <= hi:
+        raise CannotRun("only the year of the cable is known and a date limit falls inside it")
+    return True
+
+
+def _date_before(want: dt.date, ctx: Context) -> bool:
+    lo, hi = ctx.require_date()
+    if lo >= want:
+        return False
+    if lo < want <= hi:
+        raise CannotRun("only the year of the cable is known and a date limit falls inside it")
+    return True
+
+
+def _any_of(have: set[str], want: list) -> bool:
+    return bool(have & {norm(x) for x in want})
+
+
+CONDITIONS: dict[str, tuple[Any, Predicate]] = {
+    "classified": (bool, _classified),
+    "levels": (list, lambda want, ctx: norm(ctx.doc.level or "") in {norm(x) for x in want}),
+    "shape": (list, lambda want, ctx: ctx.doc.shape in want),
+    "eras": (list, _era_in),
+    "not_eras": (list, lambda want, ctx: not _era_in(want, ctx)),
+    "date_from": ((str, dt.date), _date_from),
+    "date_before": ((str, dt.date), _date_before),
+    "present": (list, lambda want, ctx: all(ctx.items(t) for t in want)),
+    "absent": (list, lambda want, ctx: not any(ctx.items(t) for t in want)),
+    "controls_any": (list, lambda want, ctx: _any_of({norm(i.value) for i in ctx.items("banner.controls")}, want)),
+    "portion_controls_any": (list, lambda want, ctx: _any_of(
+        {norm(c.value) for i in ctx.items("portions") for c in i.value.controls}, want)),
+    "era_flag": (str, lambda want, ctx: bool(ctx.require_era().get(want))),
+    "partial": (bool, lambda want, ctx: ctx.doc.partial == want),
+    # The run is a release review (the `release` rule set is in use): the
+    # default run's release warnings stay silent where the release set errs.
+    "release": (bool, lambda want, ctx: bool(ctx.options.get("release")) == want),
+    # A notice or stamp anywhere in the text ("Classified by compilation",
+    # "THIS DOCUMENT CONTAINS GBR INFORMATION"): one shared scan per document.
+    "text_has": (str, lambda want, ctx: ctx.search(rx(want)) is not None),
+    "text_lacks": (str, lambda want, ctx: ctx.search(rx(want)) is None),
+}
+WHEN_KEYS: dict[str, Any] = {k: typ for k, (typ, _) in CONDITIONS.items()}
+
+
+def holds(when: dict[str, Any], ctx: Context) -> bool:
+    """Every condition of a `when:` (or `applies:`) mapping holds for this document."""
+    return all(CONDITIONS[key][1](want, ctx) for key, want in when.items())

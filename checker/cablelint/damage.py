@@ -1,0 +1,311 @@
+"""Detectors of export damage: what a web export did to a cable's text
+(another cable's text spliced in, a repeated body, a cut or lower-cased copy,
+lost sections, an archive notice instead of text).
+
+Each detector is a pure function of the Document and its settings (from the
+rule's YAML parameters) and returns a `Damage` or None. The evidence is counts
+and line numbers, never the cable's text: a damaged file is reported once, as
+what it is, and the findings that only follow from it are folded into that
+finding (`fold.py`) instead of being blamed on the drafter.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any, Callable
+
+import regex
+
+from .document import Document, Span
+
+
+@dataclass(frozen=True, slots=True)
+class Damage:
+    """One diagnosis: where to report it, the evidence for the message, and the
+    part of the file it covers (None: the whole file)."""
+
+    span: Span
+    detail: str
+    region: Span | None = None
+    date_suspect: bool = False  # the cable date was read from the other cable's part
+
+
+def _line_no(doc: Document, offset: int) -> int:
+    return doc.source.line_col(offset)[0]
+
+
+def _line_span(doc: Document, line: int) -> Span:
+    """The text of one line without its surrounding blanks (where a finding points)."""
+    start, end = doc.source.line_span(line)
+    text = doc.source.line_text(line)
+    lead = len(text) - len(text.lstrip())
+    return Span(start + lead, max(start + lead + 1, start + len(text.rstrip())))
+
+
+def _lines_text(lines: list[int]) -> str:
+    shown = ", ".join(map(str, lines[:6])) + (", ..." if len(lines) > 6 else "")
+    return f"line {shown}" if len(lines) == 1 else f"lines {shown}"
+
+
+# -- another cable's text -------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A place in the file that names which cable it is: its serial number."""
+
+    where: str
+    serial: int
+    digits: int  # how many digits the place keeps (the routing header keeps 4)
+    span: Span | None  # None: the file name
+
+
+def _same(a: Claim, b: Claim) -> bool:
+    mod = 10 ** min(a.digits, b.digits)
+    return a.serial % mod == b.serial % mod
+
+
+def identity_claims(doc: Document, p: dict[str, Any]) -> list[Claim]:
+    """Every serial number the file gives for itself: the file name's cable id,
+    then each line pattern of `claims` (routing header, banner lines, archive
+    metadata), in the order they appear."""
+    out: list[Claim] = []
+    stem = os.path.splitext(os.path.basename(doc.path or ""))[0]
+    m = p["_file_id"].fullmatch(stem.upper()) if stem else None
+    if m:
+        out.append(Claim("the file name", int(m["serial"]), 99, None))
+    found = []
+    for name, rx, digits in p["_claims"]:
+        for m in rx.finditer(doc.text):
+            found.append(Claim(name, int(m["serial"]), digits, Span(m.start("serial"), m.end("serial"))))
+    for b in doc.banners:  # the banner lines the parser read: "POST 000579" after the marking
+        end = doc.source.line_span(_line_no(doc, b.span.start))[1]
+        m = p["_banner_serial"].search(doc.text, b.level_token.span.end if b.level_token else b.span.start, end)
+        if m:
+            found.append(Claim("the banner", int(m["serial"]), 99, Span(m.start("serial"), m.end("serial"))))
+    found.sort(key=lambda c: c.span.start)  # type: ignore[union-attr]
+    return out + found
+
+
+def foreign_text(doc: Document, p: dict[str, Any]) -> Damage | None:
+    """The file names two cables: a serial (routing header, banner, archive
+    metadata) disagrees with the file name's cable id, or with the first serial
+    in the text when the file is not named by cable id. The date is suspect
+    when the place it was read from (the file name, the routing header's
+    date-time group...) belongs with the other cable than the text found."""
+    claims = identity_claims(doc, p)
+    if len(claims) < 2:
+        return None
+    own = claims[0]
+    other = next((c for c in claims[1:] if not _same(own, c)), None)
+    if other is None or other.span is None:
+        return None
+    agree = sorted({c.where for c in claims if _same(own, c)})
+    at = _line_no(doc, other.span.start)
+    own_at = "" if own.span is None else f" (line {_line_no(doc, own.span.start)})"
+    dated = _date_owner(doc, claims)
+    suspect = dated is not None and not _same(dated, other)  # the date is not that of the text it judges
+    return Damage(_line_span(doc, at),
+                  f"{other.where} on line {at} names another cable than {' and '.join(agree)}{own_at}"
+                  + ("; the cable date was read from the other cable's part" if suspect else ""),
+                  Span(doc.source.line_span(at)[0], len(doc.text)), suspect)
+
+
+def _date_owner(doc: Document, claims: list[Claim]) -> Claim | None:
+    """The claim the cable date belongs with: the file name for a date from
+    the file name, else the claim nearest the date in the text."""
+    d = doc.date
+    if d.value is None or d.source == "option":
+        return None
+    if d.source.startswith("filename"):
+        return next((c for c in claims if c.span is None), None)
+    if d.span is None:
+        return None
+    return min((c for c in claims if c.span is not None), default=None,
+               key=lambda c: abs(c.span.start - d.span.start))  # type: ignore[union-attr]
+
+
+# -- the banner line lost --------------------------------------------------------
+
+def banner_lost(doc: Document, p: dict[str, Any]) -> Damage | None:
+    """A routing header whose security line (ZNY SSSSS) states the level, and
+    no banner line anywhere: the communications system never sent a telegram
+    without its classification line, so the export dropped it."""
+    sec = doc.header.security if doc.header else None
+    if sec is None or doc.banner is not None or doc.banners:
+        return None
+    at = _line_no(doc, sec.span.start)
+    return Damage(_line_span(doc, at), f"the transmission line on line {at} gives the level, "
+                  "and no banner line follows")
+
+
+# -- archive notices ------------------------------------------------------------
+
+def notice(doc: Document, p: dict[str, Any]) -> Damage | None:
+    """A notice the archive put in place of text (a partial extract, a
+    cancellation): reported at its first line, with how many there are."""
+    hits = list(p["_pattern"].finditer(doc.text))
+    if not hits:
+        return None
+    lines = sorted({_line_no(doc, m.start()) for m in hits})
+    return Damage(_line_span(doc, lines[0]), _lines_text(lines))
+
+
+# -- sections lost ----------------------------------------------------------------
+
+def missing_sections(doc: Document, p: dict[str, Any]) -> Damage | None:
+    """Sections lost inside the file: a `SECTION nn OF mm` banner whose earlier
+    sections never appear (02 OF 03 with no 01), or a "Missing Section" notice.
+    Sections after the last one seen are not counted: exports routinely drop
+    the later section banners while keeping the text."""
+    marks = [s for s in doc.sections if getattr(s, "kind", "banner") == "banner" and 0 < s.number <= s.total]
+    seen = {s.number for s in marks}
+    missing = [n for n in range(1, max(seen, default=0)) if n not in seen]
+    notes = list(p["_notice"].finditer(doc.text)) if p.get("_notice") else []
+    if not missing and not notes:
+        return None
+    parts = []
+    if missing:
+        first = next(s for s in marks if s.number > missing[0])
+        parts.append(f"section {first.number:02d} of {first.total:02d} (line {_line_no(doc, first.span.start)}) "
+                     f"follows no section {', '.join(f'{n:02d}' for n in missing)}")
+        span = _line_span(doc, _line_no(doc, first.span.start))
+    if notes:
+        lines = sorted({_line_no(doc, m.start()) for m in notes})
+        parts.append(f"a missing-section notice on {_lines_text(lines)}")
+        if not missing:
+            span = _line_span(doc, lines[0])
+    return Damage(span, "; ".join(parts))
+
+
+# -- a cut text -------------------------------------------------------------------
+
+def truncated(doc: Document, p: dict[str, Any]) -> Damage | None:
+    """The text stops inside a sentence: the words after the last full stop of
+    its last line run on for `min_words` or more and end in a lower-case word
+    (a signature or a closing line ends a whole cable). A trailing elision
+    mark (`cut_mark`, the archive's "...") is looked past: the archive adds
+    one after complete cables too."""
+    src = doc.source
+    lines = [n for n in range(src.line_count, 0, -1) if src.line_text(n).strip()]
+    marks = 0
+    while marks < len(lines) and p["_cut_mark"].fullmatch(src.line_text(lines[marks]).strip()):
+        marks += 1
+    if marks == len(lines):
+        return None
+    last = lines[marks]
+    text = src.line_text(last).strip()
+    tail = regex.split(r"[.!?:;\"')\]]\s", text + " ")[-1].strip()
+    words = tail.split()
+    if len(words) < p.get("min_words", 4) or not regex.fullmatch(r"[a-z]+,?", words[-1]):
+        return None
+    after = f", followed by an elision mark on line {lines[marks - 1]}" if marks else ""
+    return Damage(_line_span(doc, last), f"the last line of text ({last}) stops in mid-sentence{after}")
+
+
+def header_cut(doc: Document, p: dict[str, Any]) -> Damage | None:
+    """The export cut a header field short: a line before the body (within
+    the first `max_line` lines) that ends in a word run into an elision mark
+    ("Classified By: Am...", "R..."). What followed the cut (the rest of the
+    field, often the Classified By line) was lost, or comes only in a glued
+    copy of the header further on."""
+    src = doc.source
+    body_line = src.line_col(doc.body_start)[0] if doc.body_start else src.line_count + 1
+    last = min(body_line - 1, p.get("max_line", 60), src.line_count)
+    for n in range(1, last + 1):
+        if p["_cut_line"].search(src.line_text(n)):
+            return Damage(_line_span(doc, n), f"line {n} ends in an elision mark")
+    return None
+
+
+def header_glued(doc: Document, p: dict[str, Any]) -> Damage | None:
+    """The export ran the header's lines together: a line before the body
+    (within `max_line` lines) holds two different field labels (`pattern`,
+    one match per label: E.O., TAGS, SUBJECT...), or the banner line goes on
+    into a field. Each field of a telegram header has its own line, so the
+    fields this export lost (most often SUBJECT) are not the drafter's."""
+    src = doc.source
+    body_line = src.line_col(doc.body_start)[0] if doc.body_start else src.line_count + 1
+    banner_lines = {_line_no(doc, b.span.start) for b in doc.banners}
+    glued = []
+    for n in range(1, min(body_line - 1, p.get("max_line", 60), src.line_count) + 1):
+        labels = {regex.sub(r"\W", "", m.group(0)).upper()[:4] for m in p["_pattern"].finditer(src.line_text(n))}
+        if len(labels) + (n in banner_lines and bool(labels)) >= 2:
+            glued.append(n)
+    if not glued:
+        return None
+    return Damage(_line_span(doc, glued[0]), f"{_lines_text(glued)} hold{'s' if len(glued) == 1 else ''} "
+                  "more than one header field")
+
+
+# -- a lower-cased copy -----------------------------------------------------------
+
+def lower_case(doc: Document, p: dict[str, Any]) -> Damage | None:
+    """The whole text is lower case, where a cable's banner, E.O. line and
+    TAGS are upper case: at most `max_upper` of its letters are capitals."""
+    upper = len(_UPPER.findall(doc.text))
+    if upper > p.get("max_upper", 0.02) * len(doc.text):  # most cables: no need to count the letters
+        return None
+    letters = len(_LETTER.findall(doc.text))
+    if letters < p.get("min_letters", 200) or upper / letters > p.get("max_upper", 0.02):
+        return None
+    return Damage(_line_span(doc, _first_line(doc)), f"{upper} of {letters} letters are capitals")
+
+
+_UPPER = regex.compile(r"\p{Lu}")
+_LETTER = regex.compile(r"\p{L}")
+
+
+def _first_line(doc: Document) -> int:
+    src = doc.source
+    return next((n for n in range(1, src.line_count + 1) if src.line_text(n).strip()), 1)
+
+
+# -- a repeated body --------------------------------------------------------------
+
+def repeated_body(doc: Document, p: dict[str, Any]) -> Damage | None:
+    """The same paragraphs twice: a run of at least `min_run` consecutive long
+    lines of the body (`min_chars`, blanks ignored) that repeats an earlier run
+    in order and starts `min_paragraphs` numbered paragraphs (a drafter repeats
+    talking points or a table; an export repeats numbered paragraphs). The
+    region is the second copy, where the findings it causes sit."""
+    src = doc.source
+    min_chars = p.get("min_chars", 40)
+    body_line = src.line_col(doc.body_start)[0] if doc.body_start else 1  # a header repeated is no body repeated
+    long_lines = [(n, " ".join(t.split())) for n, t in enumerate(doc.text.split("\n"), 1)
+                  if n >= body_line and len(t) >= min_chars]
+    first: dict[str, int] = {}
+    min_run, min_paras = p.get("min_run", 4), p.get("min_paragraphs", 2)
+    numbered = {src.line_col(q.span.start)[0] for q in doc.paragraphs if q.number is not None}
+    for i, (n, t) in enumerate(long_lines):
+        j = first.get(t)
+        if j is None:
+            first[t] = i
+            continue
+        run = _run_length(long_lines, j, i)
+        copy = [m for m, _ in long_lines[i:i + run]]
+        if run >= min_run and sum(m in numbered for m in copy) >= min_paras:
+            end = copy[-1]
+            return Damage(_line_span(doc, n), f"lines {n}-{end} repeat lines {long_lines[j][0]}-"
+                          f"{long_lines[j + run - 1][0]} ({run} lines, {sum(m in numbered for m in copy)} "
+                          "numbered paragraphs)", Span(src.line_span(n)[0], src.line_span(end)[1]))
+    return None
+
+
+def _run_length(lines: list[tuple[int, str]], j: int, i: int) -> int:
+    run = 0
+    while i + run < len(lines) and j + run < i and lines[j + run][1] == lines[i + run][1]:
+        run += 1
+    return run
+
+
+DETECTORS: dict[str, Callable[[Document, dict[str, Any]], Damage | None]] = {
+    "foreign_text": foreign_text,
+    "banner_lost": banner_lost,
+    "notice": notice,
+    "missing_sections": missing_sections,
+    "truncated": truncated,
+    "header_cut": header_cut,
+    "header_glued": header_glued,
+    "lower_case": lower_case,
+    "repeated_body": repeated_body,
+}

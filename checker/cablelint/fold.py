@@ -1,0 +1,65 @@
+"""One cause, one finding: fold the findings that only follow from a diagnosed
+export damage into the integrity finding that names the damage.
+
+A rule of kind `integrity` lists its `symptoms` (rule ids) in the rule set;
+its finding carries them as `folds`. After a document is checked, each
+finding of a symptom rule that lies in the damage's scope (the whole file, or
+the damaged `region`) moves into the diagnosis's `related` list, and the
+message counts them. A reviewer then reads
+"this file holds another cable's text" once, not six era errors that only
+hold for the other cable. With `show` (`--show-symptoms`) the symptoms are
+also reported one by one, each saying which diagnosis explains it.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from .findings import Finding
+
+
+def fold(findings: list[Finding], show: bool = False) -> list[Finding]:
+    """The findings of one document after folding (order kept). A diagnosis
+    (a finding with `folds`) that is itself a symptom of another one (a cut
+    text inside a partial extract) folds into it; the first diagnosis in
+    rule-id order that covers a symptom takes it."""
+    causes = sorted((f for f in findings if f.folds), key=lambda f: (f.rule, f.start))
+    if not causes:
+        return findings
+    roots = [c for c in causes if not any(o is not c and c.rule in o.folds and o.rule not in c.folds
+                                          for o in causes)]
+    out: list[Finding] = []
+    for f in findings:
+        cause = next((c for c in roots if c is not f and _covers(c, f)), None)
+        if cause is None:
+            out.append(f)
+            continue
+        cause.related.append(f)
+        if show:
+            out.append(_as_symptom(f, cause))
+    for c in roots:
+        if c.related:
+            c.message += _count_note(c.related)
+    return out
+
+
+def _covers(cause: Finding, f: Finding) -> bool:
+    if f.rule not in cause.folds or f.path != cause.path:
+        return False
+    if cause.region is None:
+        return True
+    lo, hi = cause.region
+    return lo <= f.start < hi
+
+
+def _as_symptom(f: Finding, cause: Finding) -> Finding:
+    """A copy of `f` whose message says which diagnosis explains it (`--show-symptoms`)."""
+    return replace(f, message=f"{f.message} [symptom of {cause.rule} {cause.name}, line {cause.line}]",
+                   related=[])
+
+
+def _count_note(related: list[Finding]) -> str:
+    by_rule = Counter(r.rule for r in related)
+    rules = ", ".join(f"{rid} x{n}" if n > 1 else rid for rid, n in sorted(by_rule.items()))
+    n = len(related)
+    return f" ({n} finding{'s' if n != 1 else ''} that follow{'' if n != 1 else 's'} from it folded in: {rules})"

@@ -1,0 +1,31 @@
+"""`cablelint inspect` as text: what the parser read from one document."""
+from __future__ import annotations
+
+
+def inspect_text(d: dict) -> str:
+    c = d["classification"]
+    out = [f"{d['path']}",
+           f"  date:           {d['date'] or 'unknown'} (from {d['date_source']})",
+           f"  shape:          {d['shape']}",
+           f"  classification: {c.get('level')} {' '.join(c.get('caveats') or [])} (line {c.get('line')})"]
+    if d.get("transmission"):
+        out.append(f"  transmission:   {d['transmission']}")
+    eo = d.get("eo")
+    out.append(f"  E.O.:           {eo['order']} {eo['declassify_on']!r} -> {eo['decl_kind']} "
+               f"{eo['decl_date'] or ''} (line {eo['line']})" if eo else "  E.O.:           none")
+    out.append(f"  TAGS:           {' '.join(d['tags']) or 'none'}")
+    out.append(f"  SUBJECT:        {d['subject'] or 'none'}")
+    cb = d.get("classified_by")
+    out.append(f"  Classified By:  {cb['name']!r} ({cb['title'] or 'no title'}) reasons {cb['section']} "
+               f"{','.join(cb['reasons'])} "
+               f"(line {cb['line']})" if cb else "  Classified By:  none")
+    secs = ", ".join(f"{s['number']}/{s['total']}@{s['line']}" for s in d["sections"])
+    out.append(f"  sections:       {secs or 'none'}")
+    paras = ", ".join(f"{p['number'] if p['number'] is not None else '-'}({p['portion'] or '?'})@{p['line']}"
+                      for p in d["paragraphs"])
+    out.append(f"  paragraphs:     {paras or 'none'}")
+    out.append(f"  headings:       {len(d['headings'])}; placeholders: {d['placeholders']}; "
+               f"signature: {d['signature'] or 'none'}")
+    for note in d.get("notes") or []:
+        out.append(f"  note:           {note}")
+    return "\n".join(out)

@@ -1,0 +1,346 @@
+"""One run, set up in one place for every front end (`check`, `inspect`,
+`redact`, `test`, the Python API): configuration -> rule sets -> protect
+list -> engine -> file discovery -> findings -> mask -> report.
+
+    cfg = config.resolve().with_overrides("--ignore", ignore=["CL503"])
+    session = Session.build(cfg)
+    run = session.lint(["cables/"])          # findings after per-file-ignores and baseline
+    report = session.report(run)             # masked, --min-severity applied
+
+A configuration found by walking up (not `--config`, not the API) is
+`nested`: a linted file under a folder with its own configuration gets that
+one, with the same command-line settings on top (ruff's model), so a
+sub-project keeps its rules wherever cablelint is started.
+"""
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, TextIO
+
+from . import baseline as baseline_mod
+from . import protect as protect_mod
+from .config import Config, ConfigError, nearer, nearest, path_matches
+from .engine import Engine, known_rules
+from .files import Discovery, PathError, discover
+from .findings import Finding, Severity
+from .lintpool import Crash, Summarize, lint_files, lint_summarized
+from .progress import Progress
+from .reporters import Report
+from .rule import DEFAULT_RULESETS, Rule, RuleSet
+from .ruleset import load as load_ruleset
+from .selection import Selection, matches, names_any, severity_map
+from .source import InputError, Source, decode
+
+
+@dataclass
+class CheckRun:
+    findings: list[Finding]
+    sources: dict[str, Source]  # readable inputs, for excerpts
+    linted: list[str]  # every input, readable or not
+    errors: list[PathError]  # paths that could not be linted (each also a CL001 finding)
+    elapsed: float
+    engine: Engine
+    suppressed: int = 0
+    stale: list[baseline_mod.Entry] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # files skipped and why (--show-files)
+    crashes: list[str] = field(default_factory=list)  # "path: error" of files a bug stopped (exit 3)
+    # path -> summarize(engine, document) of each linted file, when lint() was
+    # given `summarize` (the HTML report's per-cable year, post, level)
+    summaries: dict[str, Any] = field(default_factory=dict)
+
+
+def rulesets(specs: Iterable[str | RuleSet]) -> list[RuleSet]:
+    """The chosen rule sets, each once: a set that another listed set extends
+    (`rules: [state, ./house.yaml]` where house extends state) is dropped, in
+    whatever order they are listed, so no rule runs twice and the child's
+    changes (disabled rules, severities, lists) are the ones in force."""
+    sets = [s if isinstance(s, RuleSet) else load_ruleset(s) for s in specs]
+    out: list[RuleSet] = []
+    for i, s in enumerate(sets):
+        me = s.lineage[0] if s.lineage else s.path
+        if any(me in t.lineage[1:] for t in sets):
+            continue  # an ancestor of another listed set: run through it
+        if any((o.lineage[0] if o.lineage else o.path) == me for o in out):
+            continue  # listed twice
+        out.append(s)
+    return out
+
+
+def check_selectors(cfg: Config, rules: dict[str, Rule]) -> None:
+    """A selector that matches no loaded rule is a typo or a missing rule set:
+    fail loudly rather than silently select nothing."""
+    groups = [("select", cfg.select), ("ignore", cfg.ignore), ("extend-select", cfg.extend_select)]
+    groups += [(f"severity.{k}", [k]) for k in cfg.severity]
+    groups += [(f"per-file-ignores.{g}", v) for g, v in cfg.per_file_ignores.items()]
+    for key, sels in groups:
+        for sel in sels:
+            if not names_any(sel, rules.values()):
+                raise ConfigError(f"{cfg.where(key)}: no rule matches {sel!r} in `{key.split('.')[0]}` "
+                                  "(give a rule id, an id prefix such as CL2, or a rule name)")
+
+
+def _regular_files(paths: Iterable[Any], what: str) -> None:
+    """A FIFO or device as --protect or --baseline would block the run: refuse it."""
+    for p in paths:
+        if isinstance(p, (str, Path)):
+            if not str(p):
+                raise ConfigError(f"{what}: an empty path (an unset variable?)")
+            if os.path.exists(p) and not os.path.isfile(p):
+                raise ConfigError(f"{p}: not a regular file (a folder, FIFO or device cannot be a {what})")
+
+
+@dataclass
+class Session:
+    """The run's settings, rule sets, protect list and engine (for one
+    configuration), plus the sessions of nearer configurations it met."""
+
+    cfg: Config
+    engine: Engine
+    protect: protect_mod.ProtectList
+    _near: dict[Path, Path | None] = field(default_factory=dict, repr=False)
+    _children: dict[Path, "Session"] = field(default_factory=dict, repr=False)
+    _rules: dict[str, Rule] | None = field(default=None, repr=False)  # the engine's, computed once
+
+    @classmethod
+    def build(cls, cfg: Config, **options: Any) -> "Session":
+        """Load the rule sets and protect lists of `cfg` and build its engine.
+        Selectors are checked against the loaded rules first (ConfigError)."""
+        sets = rulesets(cfg.rules or DEFAULT_RULESETS)
+        rules = known_rules(sets)
+        check_selectors(cfg, rules)
+        sel = Selection(select=list(cfg.select), ignore=list(cfg.ignore), extend_select=list(cfg.extend_select),
+                        severity=severity_map(cfg.severity, rules))
+        if isinstance(cfg.protect, protect_mod.ProtectList):
+            plist = cfg.protect
+        else:
+            _regular_files(cfg.protect or [], "protect list")
+            plist = protect_mod.load(cfg.protect or [])
+        if plist:
+            options["protect"] = plist
+        if any(rs.name == "release" for rs in sets):
+            options.setdefault("release", True)  # `when: {release: ...}`: this run is a release review
+        engine = Engine(sets, sel, date=cfg.date, as_of=cfg.as_of, options=options)
+        return cls(cfg, engine, plist)
+
+    # -- which configuration a file gets --------------------------------------
+
+    def for_folder(self, folder: str) -> "Session":
+        """The session of the configuration nearest to `folder` (this one unless
+        the configuration is nested and a nearer file exists)."""
+        if not self.cfg.nested:
+            return self
+        found = nearest(Path(folder or "."), self._near)
+        if found is None or (self.cfg.path is not None and found.resolve() == self.cfg.path.resolve()):
+            return self
+        key = found.resolve()
+        if key not in self._children:
+            cfg = nearer(self.cfg, folder, self._near)
+            assert cfg is not None
+            self._children[key] = Session.build(cfg, **{k: v for k, v in self.engine.options.items()
+                                                        if k != "protect"})
+        return self._children[key]
+
+    def sessions(self) -> list["Session"]:
+        return [self, *self._children.values()]
+
+    def never_lint(self) -> set[str]:
+        """Real paths of the protect lists and configuration files in play."""
+        out = set()
+        for s in self.sessions():
+            if s.cfg.path is not None:
+                out.add(os.path.realpath(s.cfg.path))
+            if not isinstance(s.cfg.protect, protect_mod.ProtectList):
+                out.update(os.path.realpath(p) for p in s.cfg.protect or [])
+        return out
+
+    def discover(self, paths: list[str]) -> Discovery:
+        """The files to lint (see files.discover), each configuration's exclude
+        and extensions applied under its folder; the protect lists of a nearer
+        configuration met on the way are never linted either."""
+        return discover(self.cfg, paths, scope_for=lambda d: self.for_folder(d).cfg, never=_NeverLint(self))
+
+    # -- linting --------------------------------------------------------------
+
+    def per_file_ignored(self, f: Finding) -> bool:
+        cfg = self.cfg
+        if not cfg.per_file_ignores:
+            return False
+        if self._rules is None:
+            self._rules = self.engine.rules
+        rules = self._rules
+        for glob, sels in cfg.per_file_ignores.items():
+            if path_matches(f.path, glob, cfg.root) and any(_names(rules.get(f.rule), f.rule, s) for s in sels):
+                return True
+        return False
+
+    def lint(self, paths: list[str], *, stdin: tuple[str, bytes] | None = None,
+             baseline: str | Path | None = None, progress: TextIO | None = None, jobs: int = 1,
+             summarize: Summarize | None = None) -> CheckRun:
+        """Lint `paths` ('-' entries are ignored; pass stdin as (name, bytes)).
+        `jobs` > 1 lints big runs in that many worker processes (same results).
+        `summarize(engine, document)`, a module-level function, fills
+        `CheckRun.summaries` with a record per linted file."""
+        start = time.perf_counter()
+        found = self.discover(paths)
+        run = CheckRun([], {}, [], list(found.errors), 0.0, self.engine, notes=list(found.notes))
+        for e in found.errors:
+            self._unreadable(run, self, e.path, e.message)
+        bar = Progress(len(found.files) + (stdin is not None), progress) if progress is not None else None
+        try:
+            if stdin is not None:
+                self._lint_stdin(run, *stdin, summarize=summarize)
+                if bar:
+                    bar.advance()
+            groups: dict[int, tuple[Session, list[str]]] = {}
+            for f in found.files:
+                s = self.for_folder(os.path.dirname(f))
+                groups.setdefault(id(s), (s, []))[1].append(f)
+            for s, files in groups.values():
+                for f, src, got, exc, summary in lint_files(s.engine, files, jobs, summarize):
+                    self._take(run, s, f, src, got, exc, summary)
+                    if bar:
+                        bar.advance()
+        finally:
+            if bar:
+                bar.close()
+        run.findings.sort(key=Finding.sort_key)
+        if baseline is not None:
+            self._apply_baseline(run, baseline)
+        run.elapsed = time.perf_counter() - start
+        return run
+
+    def _lint_stdin(self, run: CheckRun, name: str, data: bytes, summarize: Summarize | None = None) -> None:
+        try:
+            src = decode(data, name)
+        except InputError as exc:
+            run.linted.append(name)
+            self._unreadable(run, self, name, exc.reason, exc.line, exc.column)
+            return
+        try:
+            (found, summary), crash = lint_summarized(self.engine, src, summarize), None
+        except Exception as exc:  # noqa: BLE001 - reported as an internal error, exit 3
+            found, summary, crash = None, None, Crash(f"{type(exc).__name__}: {exc}")
+        self._take(run, self, name, src, found, crash, summary)
+
+    def _take(self, run: CheckRun, s: "Session", path: str, src: Source | None, found: list[Finding] | None,
+              exc: InputError | Crash | None, summary: Any = None) -> None:
+        if isinstance(exc, Crash):
+            run.linted.append(path)
+            run.crashes.append(f"{path}: {exc}")
+        elif exc is not None:
+            run.linted.append(path)
+            self._unreadable(run, s, path, exc.reason, exc.line, exc.column)
+        elif found is None:
+            run.notes.append(f"{path}: skipped (not a cable or marked document: no banner, header field or "
+                             "portion mark)")
+        else:
+            run.linted.append(path)
+            run.sources[path] = src
+            run.findings.extend(f for f in found if not s.per_file_ignored(f))
+            if summary is not None:
+                run.summaries[path] = summary
+
+    @staticmethod
+    def _unreadable(run: CheckRun, s: "Session", path: str, message: str, line: int | None = 1,
+                    column: int | None = 1) -> None:
+        got = s.engine.input_error(path, message, line or 1, column or 1)
+        if got is not None and not s.per_file_ignored(got):
+            run.findings.append(got)
+
+    def _apply_baseline(self, run: CheckRun, baseline: str | Path) -> None:
+        _regular_files([baseline], "baseline")
+
+        def relevant(path: str, rule_id: str) -> bool:
+            s = self.for_folder(os.path.dirname(path))
+            rule = s.engine.rules.get(rule_id)
+            probe = Finding(path, rule_id, "", Severity.INFO, "", 1, 1, 1, 2)
+            return rule is not None and s.engine.selection.active(rule) and not s.per_file_ignored(probe)
+
+        rules = self.rules()
+        applied = baseline_mod.apply(Path(baseline), run.findings, run.linted, relevant, rules=rules)
+        run.findings, run.suppressed, run.stale = applied.findings, applied.suppressed, applied.stale
+
+    # -- output ---------------------------------------------------------------
+
+    def rules(self) -> dict[str, Rule]:
+        out: dict[str, Rule] = {}
+        for s in self.sessions():
+            for k, v in s.engine.rules.items():
+                out.setdefault(k, v)
+        return out
+
+    def mask(self, sources: Iterable[Any], flagged: Iterable[str] = ()) -> Callable[[Any], Any]:
+        """The run's one output mask: every protect list in play, wrapped name
+        fragments of `sources` included (protect.masker), and the names that
+        protected rules flagged without a list (`flagged`: CL608)."""
+        sources = list(sources)
+        masks = [protect_mod.masker(s.protect, sources) for s in self.sessions() if s.protect]
+        flagged = [t for t in flagged if t]
+        if flagged:
+            masks.append(protect_mod.masker(None, sources, flagged))
+
+        def mask(value: Any) -> Any:
+            for m in masks:
+                value = m(value)
+            return value
+
+        return mask
+
+    def release_rules_off(self) -> list[str]:
+        """Rules of the release rule set that a configuration file switched off
+        (its `ignore`, or a `select` without them): a release review must say
+        so in its summary, never drop them quietly. Flags are not reported:
+        the user typed them."""
+        out = set()
+        for s in self.sessions():
+            cfg, sel = s.cfg, s.engine.selection
+            for rs in s.engine.rulesets:
+                for r in rs.rules:
+                    if r.ruleset != "release" or sel.active(r):
+                        continue
+                    key = "ignore" if any(matches(r, x) for x in sel.ignore) else "select"
+                    origin = cfg.origin.get(key, "")
+                    if origin and not origin.startswith("--") and not origin.startswith("lint_paths"):
+                        out.add(f"{r.id} by `{key}` in {cfg.where(key)}")
+        return sorted(out)
+
+    def report(self, run: CheckRun, *, show_matches: bool = False, **view: Any) -> Report:
+        """The Report of a run: masked (unless show_matches), findings below
+        min-severity hidden but counted, fail-on known to the formats."""
+        cfg = self.cfg
+        low = Severity.parse(cfg.min_severity)
+        shown = [f for f in run.findings if f.severity >= low]
+        report = Report(findings=shown, rules=self.rules(), files=len(run.linted), elapsed=run.elapsed,
+                        sources=run.sources, show_matches=show_matches, suppressed=run.suppressed,
+                        stale=[e.describe() for e in run.stale], fail_on=Severity.parse(cfg.fail_on),
+                        hidden=[f for f in run.findings if f.severity < low], min_severity=low,
+                        skipped=len(run.notes), **view)
+        off = self.release_rules_off()
+        if off:
+            report.notices.append("release review with rules switched off by the configuration: " + ", ".join(off))
+        if not show_matches:
+            secret = baseline_mod.protected_rules(report.rules)
+            report.mask = self.mask(run.sources.values(), [f.matched for f in run.findings if f.rule in secret])
+        return report
+
+
+class _NeverLint:
+    """`path in never`: the protect lists and configuration files of every
+    session met so far (nearer configurations join during discovery)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session, self.seen, self.paths = session, -1, set()
+
+    def __contains__(self, path: object) -> bool:
+        if len(self.session._children) != self.seen:
+            self.seen, self.paths = len(self.session._children), self.session.never_lint()
+        return path in self.paths
+
+
+def _names(rule: Rule | None, rule_id: str, sel: str) -> bool:
+    if rule is None:
+        return rule_id == sel or (sel.isalnum() and rule_id.startswith(sel)) or sel == "ALL"
+    return matches(rule, sel)

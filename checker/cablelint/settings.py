@@ -1,0 +1,244 @@
+"""The settings of a run and where each came from: `Config`, and its one
+merge, `Config.with_overrides` (the command line, the API's keywords and a
+configuration file all go through it), with the value normalisation every
+origin shares, and `path_matches` for the globs of `exclude` and
+`per-file-ignores`. Reading configuration files is `config.py`.
+"""
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import fnmatch
+import os
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import yaml
+
+from .dates import parse_date
+from .findings import Severity
+from .rule import DEFAULT_RULESETS
+
+YAML_NAMES = (".cablelint.yaml", ".cablelint.yml")
+DEFAULT_EXTENSIONS = (".txt", ".cable", ".tel")
+PYPROJECT = "pyproject.toml"
+FAIL_ON = ("error", "warning", "info")
+
+# key -> (kind, what the error message says it must be)
+KEYS: dict[str, str] = {
+    "rules": "names",  # rule set names or files
+    "select": "names",
+    "ignore": "names",
+    "extend-select": "names",
+    "severity": "severity-map",
+    "per-file-ignores": "glob-map",
+    "exclude": "names",
+    "extensions": "names",
+    "fail-on": "level",
+    "min-severity": "level",
+    "format": "text",
+    "date": "date",
+    "as-of": "date",
+    "protect": "names",
+}
+
+
+class ConfigError(Exception):
+    """A configuration that cannot be used; str() is `file:line: what is wrong`."""
+
+
+# Setting (with underscores) -> how an override merges with the file's value.
+SETTINGS: dict[str, str] = {
+    "rules": "replace", "select": "replace", "ignore": "add", "extend_select": "add", "severity": "add",
+    "per_file_ignores": "add", "exclude": "add", "extensions": "replace", "fail_on": "replace",
+    "min_severity": "replace", "format": "replace", "date": "replace", "as_of": "replace", "protect": "add",
+}
+
+
+def dotted(exts: list[str]) -> list[str]:
+    """File endings as compared: with their dot, lower case (`TXT` -> `.txt`)."""
+    return [(e if e.startswith(".") else "." + e).lower() for e in exts]
+
+
+def _split(value: Any) -> list[Any]:
+    """A list from a list, or from one value or a comma list (`--ignore CL1,CL2`)."""
+    items = [value] if isinstance(value, (str, Path)) or not isinstance(value, (list, tuple, set)) else value
+    out: list[Any] = []
+    for v in items:
+        if isinstance(v, str) and not v.strip():
+            raise ValueError("an empty value (an unset variable?)")
+        if isinstance(v, str):
+            out += [p.strip() for p in v.split(",") if p.strip()]
+        else:
+            out.append(str(v) if isinstance(v, Path) else v)
+    return out
+
+
+def _concat(old: Any, new: Any) -> Any:
+    if not isinstance(old, list) or not isinstance(new, list):
+        return [old, new] if not isinstance(old, list) else old + [new]
+    return old + new
+
+
+def normalise(key: str, value: Any, origin: str) -> Any:
+    """One setting's value as Config keeps it, whoever gave it."""
+    try:
+        if key == "severity":
+            return {str(k): v if isinstance(v, Severity) else Severity.parse(str(v)) for k, v in value.items()}
+        if key == "per_file_ignores":
+            return {str(g): _split(v) for g, v in value.items()}
+        if key in ("date", "as_of"):
+            return value if isinstance(value, dt.date) else parse_date(value)
+        if key in ("fail_on", "min_severity"):
+            if str(value).lower() not in FAIL_ON:
+                raise ValueError(f"must be one of {', '.join(FAIL_ON)}, not {value!r}")
+            return str(value).lower()
+        if key == "format":
+            return str(value)
+        if key == "protect" and not isinstance(value, (str, Path, list, tuple)):
+            return value  # a loaded ProtectList
+        values = _split(value)
+        if key == "rules":  # names, files or loaded RuleSets
+            return values
+        if any(not isinstance(v, str) for v in values):
+            raise ValueError(f"must be text or a list of text, not {value!r}")
+        return dotted(values) if key == "extensions" else values
+    except (ValueError, AttributeError, TypeError) as exc:
+        raise ConfigError(f"{origin}: {exc}") from None
+
+
+@dataclass
+class Config:
+    """The settings in effect, and where each one came from."""
+
+    rules: list[str] = field(default_factory=list)
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    extend_select: list[str] = field(default_factory=list)
+    severity: dict[str, Severity] = field(default_factory=dict)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    exclude: list[str] = field(default_factory=list)
+    extensions: list[str] = field(default_factory=list)
+    fail_on: str = "error"
+    min_severity: str = "info"
+    format: str | None = None
+    date: dt.date | None = None
+    as_of: dt.date | None = None
+    protect: list[str] = field(default_factory=list)
+    path: Path | None = None  # the config file in effect, if any
+    lines: dict[str, int] = field(default_factory=dict)  # "key" or "key.sub" -> line in `path`
+    origin: dict[str, str] = field(default_factory=dict)  # key -> "file:line" or "--flag"
+    # (origin, settings) applied on top of the file, in order: a configuration
+    # found nearer to a linted file gets the same command-line settings.
+    overrides: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    nested: bool = False  # look for a nearer configuration beside each linted file (ruff's model)
+
+    def with_overrides(self, origin: str, **settings: Any) -> "Config":
+        """A copy with `settings` (config keys with underscores) on top: the one
+        merge of the command line, the API's keywords and the file. Settings that
+        choose (rules, select, format...) replace; settings that add (ignore,
+        extend_select, exclude, protect, severity, per_file_ignores) extend, so
+        a flag never hides what the file asked for. Values are normalised here
+        (comma lists, extensions, dates, severities); a bad one is a ConfigError
+        naming `origin`."""
+        out = copy.copy(self)
+        for f in ("rules", "select", "ignore", "extend_select", "exclude", "extensions", "protect"):
+            value = getattr(self, f)
+            setattr(out, f, value if not isinstance(value, list) else list(value))
+        out.severity, out.per_file_ignores = dict(self.severity), dict(self.per_file_ignores)
+        out.origin, out.overrides = dict(self.origin), list(self.overrides) + [(origin, dict(settings))]
+        for key, value in settings.items():
+            if value is None:
+                continue
+            if key not in SETTINGS:
+                raise ConfigError(f"{origin}: unknown setting {key!r} (settings: {', '.join(SETTINGS)})")
+            value = normalise(key, value, origin)
+            kebab = key.replace("_", "-")
+            if SETTINGS[key] == "add" and getattr(out, key):
+                old = getattr(out, key)
+                setattr(out, key, {**old, **value} if isinstance(old, dict) else _concat(old, value))
+                out.origin[kebab] = f"{out.origin[kebab]} + {origin}" if kebab in out.origin else origin
+            else:
+                setattr(out, key, value)
+                out.origin[kebab] = origin
+        return out
+
+    @property
+    def root(self) -> Path:
+        """Where relative globs are anchored: the config's directory, else the cwd."""
+        return self.path.parent if self.path else Path.cwd()
+
+    def where(self, key: str) -> str:
+        """`file:line` (or the flag) that set a key, for errors found only later (unknown rules)."""
+        top = key.split(".")[0]
+        origin = self.origin.get(top, "")
+        if origin.startswith("--") or self.path is None:
+            return origin or top
+        line = self.lines.get(key) or self.lines.get(top)
+        return f"{self.path}:{line}" if line else str(self.path)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "rules": self.rules or list(DEFAULT_RULESETS),
+            "select": self.select,
+            "ignore": self.ignore,
+            "extend-select": self.extend_select,
+            "severity": {k: str(v) for k, v in self.severity.items()},
+            "per-file-ignores": self.per_file_ignores,
+            "exclude": self.exclude,
+            "extensions": self.extensions or list(DEFAULT_EXTENSIONS),
+            "fail-on": self.fail_on,
+            "min-severity": self.min_severity,
+            "format": self.format,
+            "date": self.date.isoformat() if self.date else None,
+            "as-of": self.as_of.isoformat() if self.as_of else None,
+            "protect": self.protect,
+        }
+
+    def show(self) -> str:
+        """The settings in effect, one per line, each with its origin (for --show-config)."""
+        out = [f"# config file: {self.path if self.path else 'none (defaults)'}"]
+        for key, value in self.as_dict().items():
+            text = yaml.safe_dump({key: value}, default_flow_style=True, sort_keys=False, width=10_000)
+            text = text.strip()[1:-1]  # drop the braces of the one-key mapping
+            out.append(f"{text:<48} # {self.origin.get(key, 'default')}")
+        return "\n".join(out) + "\n"
+
+
+def path_matches(path: str, pattern: str, root: Path | None = None) -> bool:
+    """Does a finding's path match a config glob?
+
+    As for `exclude` in file discovery, a pattern matches at any depth
+    (`drafts/*.txt` matches `x/drafts/a.txt`), against the path as given or
+    relative to the config's directory; a pattern without a slash also
+    matches the file name. A leading `/` anchors it at the config's
+    directory. `*` crosses directories (fnmatch); `dir/` means everything
+    under dir.
+    """
+    posix = Path(path).as_posix()
+    anchored = pattern.startswith("/") and root is not None
+    pat = pattern.lstrip("/") if anchored else pattern
+    if pat.endswith("/"):
+        pat += "*"
+    rel = None
+    if root is not None:
+        try:
+            r = os.path.relpath(os.path.abspath(path), root)
+            rel = Path(r).as_posix() if not r.startswith("..") else None
+        except ValueError:  # another drive on Windows
+            rel = None
+    if anchored:
+        return rel is not None and fnmatch.fnmatchcase(rel, pat)
+    pats = {pat}
+    while pat.startswith("**/"):
+        pat = pat[3:]
+        pats.add(pat)
+    cands = {posix, posix.removeprefix("./")} | ({rel} if rel else set())
+    name = PurePosixPath(posix).name
+    for p in pats:
+        if any(fnmatch.fnmatchcase(c, p) or fnmatch.fnmatchcase(c, "*/" + p) for c in cands):
+            return True
+        if "/" not in p and fnmatch.fnmatchcase(name, p):
+            return True
+    return False

@@ -1,0 +1,137 @@
+"""The schema of the marking vocabulary (rules/markings.yaml and a rule set's
+`vocabulary:` block): what each entry may hold, its defaults, and the
+validation that turns YAML into plain data with `file:line` errors, so that
+`Vocabulary` never meets a missing key or a wrong type.
+
+Separate from the rule-set loader, which uses it, and from `vocabulary.py`,
+which builds lookup tables from what it returns, so neither imports the other.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from .rule import RuleSetError
+from .yamlio import line_of
+
+# -- the marking vocabulary (rules/markings.yaml, a rule set's `vocabulary:`) --
+# Each kind of entry: {key: (type, default)}; `...` marks a required key, None
+# a list that defaults to [name].
+VOCAB_ENTRIES: dict[str, dict[str, tuple[Any, Any]]] = {
+    "levels": {"name": (str, ...), "rank": (int, 0), "banner": (list, None), "portion": (list, []),
+               "categories": (bool, False)},
+    "controls": {"name": (str, ...), "banner": (list, None), "portion": (list, None), "level": (str, None),
+                 "implies": (list, []), "cui": (bool, False), "patterns": (list, [])},
+    "fields": {"name": (str, ...), "spellings": (list, None)},
+}
+VOCAB_WORDS = ("caption_words", "title_words", "person_tag_words")
+VOCAB_PATTERNS = ("title_patterns", "decl_exemption_patterns", "placeholder_patterns")
+VOCAB_KEYS = set(VOCAB_ENTRIES) | set(VOCAB_WORDS) | set(VOCAB_PATTERNS)
+_TYPE_WORDS = {str: "text", int: "a whole number", bool: "true or false", list: "a list", dict: "a mapping"}
+
+
+def known_names(base: dict[str, Any], merged: dict[str, Any]) -> dict[str, set[str]]:
+    """Level and control names a rule set's vocabulary may refer to: the shipped
+    ones (`base`) and those its parents added (`merged`)."""
+    return {k: {e["name"] for e in base.get(k, []) + merged.get(k, [])} for k in ("levels", "controls")}
+
+
+def validate_vocabulary(path: Path, data: Any, known: dict[str, set[str]] | None = None,
+                        top_level: bool = False) -> dict[str, Any]:
+    """Check a vocabulary mapping and return it as plain data with every default
+    filled in, so that Vocabulary never meets a missing key or a wrong type;
+    a problem is a RuleSetError naming file and line. `known`: the level and
+    control names already defined (a control's `level` and `implies` must name
+    one); `top_level`: the mapping is a file of its own (`kind: vocabulary`)."""
+    where = "vocabulary" if not top_level else "markings"
+
+    def fail(obj: Any, key: Any, msg: str) -> RuleSetError:
+        line = line_of(obj, key)
+        return RuleSetError(f"{path}:{line}: {msg}" if line else f"{path}: {msg}")
+
+    if not isinstance(data, dict):
+        raise fail(data, None, f"{where}: must be a mapping of {', '.join(sorted(VOCAB_KEYS))}")
+    allowed = VOCAB_KEYS | ({"kind"} if top_level else set())
+    for k in data:
+        if k not in allowed:
+            raise fail(data, k, f"{where}: unknown key `{k}` (allowed: {', '.join(sorted(allowed))})")
+    if top_level and data.get("kind", "vocabulary") != "vocabulary":
+        raise fail(data, "kind", f"{where}: this file is not a vocabulary (kind: vocabulary)")
+
+    def texts(owner: Any, key: Any, value: Any, what: str) -> list[str]:
+        if not isinstance(value, list):
+            raise fail(owner, key, f"{what} must be a list, not {type(value).__name__}")
+        for i, v in enumerate(value):
+            if not isinstance(v, str) or not v.strip():
+                raise fail(value, i, f"{what}: each entry must be non-empty text, not {v!r}")
+        return [str(v) for v in value]
+
+    out: dict[str, Any] = {}
+    for key in VOCAB_WORDS:
+        if key in data:
+            out[key] = texts(data, key, data[key], f"{where}: `{key}`")
+    for key in VOCAB_PATTERNS:
+        if key in data:
+            pats = texts(data, key, data[key], f"{where}: `{key}`")
+            for i, pat in enumerate(pats):
+                try:
+                    regex.compile(pat)
+                except regex.error as exc:
+                    raise fail(data[key], i, f"{where}: `{key}`: bad regex {pat!r}: {exc}") from None
+            out[key] = pats
+    names = {k: set((known or {}).get(k, ())) for k in VOCAB_ENTRIES}
+    for key, spec in VOCAB_ENTRIES.items():
+        if key not in data:
+            continue
+        seq = data[key]
+        if not isinstance(seq, list):
+            raise fail(data, key, f"{where}: `{key}` must be a list of mappings, not {type(seq).__name__}")
+        entries = []
+        for i, e in enumerate(seq):
+            what = f"{where}: {key} #{i + 1}"
+            if not isinstance(e, dict):
+                raise fail(seq, i, f"{what} must be a mapping with `name` ({', '.join(spec)})")
+            if isinstance(e.get("name"), str):
+                what = f"{where}: {key[:-1]} {e['name']}"
+            for k in e:
+                if k not in spec:
+                    raise fail(e, k, f"{what}: unknown key `{k}` (allowed: {', '.join(spec)})")
+            entry: dict[str, Any] = {}
+            for k, (typ, default) in spec.items():
+                if k not in e:
+                    if default is ...:
+                        raise fail(e, None, f"{what}: missing `{k}`")
+                    entry[k] = [entry["name"]] if default is None and typ is list else \
+                        (list(default) if isinstance(default, list) else default)
+                    continue
+                v = e[k]
+                if k == "level" and v is None:
+                    entry[k] = None
+                elif typ is list:
+                    entry[k] = texts(e, k, v, f"{what}: `{k}`")
+                    if k == "patterns":
+                        for j, pat in enumerate(entry[k]):
+                            try:
+                                regex.compile(pat)
+                            except regex.error as exc:
+                                raise fail(v, j, f"{what}: `patterns`: bad regex {pat!r}: {exc}") from None
+                elif not isinstance(v, typ) or (typ is int and isinstance(v, bool)) or (typ is str and not v.strip()):
+                    raise fail(e, k, f"{what}: `{k}` must be {_TYPE_WORDS[typ]}, not {v!r}")
+                else:
+                    entry[k] = v
+            entries.append(entry)
+            names[key].add(entry["name"])
+        out[key] = entries
+    for i, c in enumerate(out.get("controls", [])):
+        src = data["controls"][i]
+        if c["level"] is not None and c["level"] not in names["levels"]:
+            raise fail(src, "level", f"{where}: control {c['name']}: no level named {c['level']!r} "
+                                     f"(levels: {', '.join(sorted(names['levels']))})")
+        for imp in c["implies"]:
+            if imp not in names["controls"]:
+                raise fail(src, "implies", f"{where}: control {c['name']}: `implies` names no control {imp!r}")
+    return out
+
+

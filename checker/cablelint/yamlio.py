@@ -1,0 +1,154 @@
+"""YAML for every cablelint file (rule sets, config, protect lists, baselines):
+libyaml when PyYAML has it, mappings and sequences that remember their line,
+duplicate keys refused, and every syntax error raised as `file:line:col`.
+
+Kept apart from the rule-set loader so that the config, protect-list and
+baseline readers need not import the loader (and, through it, every check
+kind): that import was the root of a 7-module cycle.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+class _Map(dict):
+    """A YAML mapping that remembers the line of each key."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+
+class _Seq(list):
+    """A YAML sequence that remembers its line and the line of each item."""
+
+    line: int = 0
+    item_lines: list[int]
+
+
+# libyaml's parser when PyYAML has it (it nearly always does): the rule sets
+# are thousands of lines and the pure-Python parser alone costs ~0.4 s a run.
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_Base):  # type: ignore[misc, valid-type]
+    pass
+
+
+def _construct_map(loader: _LineLoader, node: yaml.MappingNode) -> _Map:
+    m = _Map()
+    m.line = node.start_mark.line + 1
+    m.key_lines = {}
+    loader.flatten_mapping(node)
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in m:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r}", key_node.start_mark)
+        m[key] = loader.construct_object(value_node, deep=True)
+        m.key_lines[key] = key_node.start_mark.line + 1
+    return m
+
+
+def _construct_seq(loader: _LineLoader, node: yaml.SequenceNode) -> _Seq:
+    s = _Seq(loader.construct_object(child, deep=True) for child in node.value)
+    s.line = node.start_mark.line + 1
+    s.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return s
+
+
+def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> Any:
+    """A date-like scalar that is no real day (2004-13-01) is an error at its
+    line, not a bare ValueError from deep inside PyYAML."""
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError as exc:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"{node.value!r} is not a valid date ({exc})", node.start_mark) from None
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_seq)
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+
+class _TextLoader(_LineLoader):
+    """Every scalar but an empty one stays text: in a protect list `12345` is
+    an identifier and `2004-01-30` a term, not a number or a date."""
+
+
+_TextLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag == "tag:yaml.org,2002:null"]
+    for first, resolvers in _LineLoader.yaml_implicit_resolvers.items()}
+
+
+def load_yaml(text: str, path: str | Path, error: type[Exception], *, text_scalars: bool = False) -> Any:
+    """Parse YAML (libyaml when available) for the rule sets, the config and
+    protect files alike. Mappings and sequences remember their lines (see
+    `line_of`), duplicate keys are refused, and a syntax error is raised as
+    `error("file:line:col: invalid YAML: ...")`. `text_scalars`: keep every
+    non-empty scalar as text."""
+    loader = (_TextLoader if text_scalars else _LineLoader)(text)  # SafeLoader: no python/object
+    try:
+        node = loader.get_single_node()
+        _check_expansion(node, path, error)  # aliases: a "billion laughs" is an error, not a hang
+        return loader.construct_document(node) if node is not None else None
+    except RecursionError:
+        raise error(f"{path}: invalid YAML: nested too deeply") from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+        raise error(f"{where}: invalid YAML: {exc.problem or exc.context}") from None
+    except yaml.YAMLError as exc:
+        raise error(f"{path}: invalid YAML: {exc}") from None
+    finally:
+        loader.dispose()
+
+
+MAX_YAML_NODES = 1_000_000  # values a YAML file may expand to, aliases followed
+
+
+def _check_expansion(node: Any, path: str | Path, error: type[Exception]) -> None:
+    """Refuse a document whose aliases expand past MAX_YAML_NODES values; each
+    node is sized once, so the check is linear in the file."""
+    sizes: dict[int, int] = {}
+
+    def size(n: Any) -> int:
+        if id(n) in sizes:
+            return sizes[id(n)]
+        kids = [c for pair in n.value for c in pair] if isinstance(n, yaml.MappingNode) else \
+            n.value if isinstance(n, yaml.SequenceNode) else []
+        total = 1 + sum(size(c) for c in kids)
+        if total > MAX_YAML_NODES:
+            raise error(f"{path}:{n.start_mark.line + 1}: invalid YAML: aliases expand to more than "
+                        f"{MAX_YAML_NODES:,} values")
+        sizes[id(n)] = total
+        return total
+
+    if node is not None:
+        size(node)
+
+
+def line_of(obj: Any, key: Any = None) -> int:
+    """The 1-based line of a value from `load_yaml`: of a mapping's `key`, of
+    a sequence's item number `key`, else where the value starts; 0 for a
+    scalar (no line is kept)."""
+    if isinstance(obj, _Map):
+        return obj.key_lines.get(key, obj.line) if key is not None else obj.line
+    if isinstance(obj, _Seq):
+        ok = isinstance(key, int) and 0 <= key < len(obj.item_lines)
+        return obj.item_lines[key] if ok else obj.line
+    return 0
+
+
+def read_yaml(path: Path, error: type[Exception]) -> Any:
+    """Read and parse a YAML file; an unreadable or non-UTF-8 file is `error("file: ...")`."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise error(f"{path}: not UTF-8 text ({exc.reason})") from None
+    except OSError as exc:
+        raise error(f"{path}: cannot read ({exc.strerror})") from None
+    return load_yaml(text, path, error)

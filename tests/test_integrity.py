@@ -1,0 +1,297 @@
+"""Export damage diagnosed once (CL9xx, damage.py, checks/integrity.py), its
+symptoms folded into it (fold.py), and one cause, one finding (`group:`,
+the re-synchronising `sequence` kind). The cables here are written for these
+tests; the corpus tests read ../shared."""
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from cablelint import lint_text, make_engine
+from cablelint.cli import main
+from cablelint.damage import DETECTORS
+from cablelint.source import Source
+
+from conftest import SHARED, need_shared
+
+ENGINE = make_engine(rules=["state"])
+
+
+def lint(text: str, path: str = "<text>", **kw):
+    return lint_text(text, path, engine=make_engine(rules=["state"], **kw) if kw else ENGINE)
+
+
+def rule_params(rule_id: str) -> dict:
+    return next(r for r in ENGINE.rulesets[0].rules if r.id == rule_id).params
+
+
+def damage(rule_id: str, text: str, path: str = "<text>"):
+    """The detector of a shipped rule, with its YAML parameters, on one text."""
+    p = rule_params(rule_id)
+    doc = ENGINE.parse(Source(path, text))
+    return DETECTORS[p["damage"]](doc, p)
+
+
+HEAD = "E.O. 12958: DECL: 01/30/2014\nTAGS: PREL FR\nSUBJECT: (U) TALKS\n"
+CLBY = "Classified By: Ambassador Jane Doe, reasons 1.4 (b) and (d)\n\n"
+ROUTING = "DE RUEHFR #0579/01 0301533\nZNY CCCCC ZZH\nR 301533Z JAN 04\nFM AMEMBASSY PARIS\n"
+
+
+def paras(n: int, start: int = 1) -> str:
+    return "".join(f"{i}. (C) The minister said that point number {i} would be settled next week.\n\n"
+                   for i in range(start, start + n))
+
+
+# -- detectors, one by one -------------------------------------------------------------
+
+def test_foreign_text_compares_routing_header_banner_and_file_name() -> None:
+    banner = "C O N F I D E N T I A L PARIS 000612\n"
+    got = damage("CL901", ROUTING + banner + HEAD)
+    assert got is not None and "the banner on line 5" in got.detail and "the routing header" in got.detail
+    assert damage("CL901", ROUTING + banner.replace("000612", "000579") + HEAD) is None
+    # The routing header keeps four digits: serial 10579 is routed as #0579.
+    assert damage("CL901", ROUTING + banner.replace("000612", "010579") + HEAD) is None
+    # The file name is a claim too: a cable id naming another serial.
+    text = "C O N F I D E N T I A L PARIS 000579\n" + HEAD
+    assert damage("CL901", text, "04PARIS579.txt") is None
+    got = damage("CL901", text, "04PARIS612.txt")
+    assert got is not None and "than the file name" in got.detail
+    assert damage("CL901", text, "notes.txt") is None  # no cable id, one claim: nothing to compare
+
+
+def test_foreign_text_reads_archive_metadata_and_says_when_the_date_is_the_other_cables() -> None:
+    text = ROUTING + "refid: 03PARIS812\nC O N F I D E N T I A L PARIS 000812\n" + HEAD
+    got = damage("CL901", text, "04PARIS579.txt")
+    assert got is not None and "archive metadata on line 5" in got.detail
+    assert got.date_suspect  # the date-time group sits with the routing header of 0579, the text is 812
+
+
+def test_banner_lost_needs_the_security_line_and_no_banner() -> None:
+    got = damage("CL908", ROUTING + HEAD)
+    assert got is not None and "line 2" in got.detail
+    assert damage("CL908", ROUTING + "C O N F I D E N T I A L PARIS 000579\n" + HEAD) is None
+    assert damage("CL908", HEAD) is None  # no routing header: CL101 judges a missing banner
+
+
+def test_notice_counts_lines_and_partial_extract_folds_the_lost_parts() -> None:
+    note = "This record is a partial extract of the original cable. The full text is not available.\n"
+    got = damage("CL902", note + "C O N F I D E N T I A L PARIS 000579\n" + HEAD)
+    assert got is not None and got.detail == "line 1"
+    text = note + "C O N F I D E N T I A L PARIS 000579\nE.O. 12958: DECL: 01/30/2014\n\n" + paras(2) + paras(1, 5)
+    found = lint(text, "04PARIS579.txt")
+    assert [f.rule for f in found if f.severity.name != "INFO"] == []  # no TAGS, SUBJECT, gap: all lost text
+    (diag,) = [f for f in found if f.rule == "CL902"]
+    assert {r.rule for r in diag.related} >= {"CL401", "CL501", "CL502"}
+    assert f"{len(diag.related)} findings that follow from it folded in" in diag.message
+
+
+def test_missing_sections_counts_only_sections_before_the_last_seen() -> None:
+    got = damage("CL903", "C O N F I D E N T I A L SECTION 02 OF 03 PARIS 000579\n" + HEAD)
+    assert got is not None and "follows no section 01" in got.detail
+    # Only the first section's banner survives: later banners are routinely dropped, not lost text.
+    assert damage("CL903", "C O N F I D E N T I A L SECTION 01 OF 03 PARIS 000579\n" + HEAD) is None
+    got = damage("CL903", "UNCLAS PARIS 000579\n" + HEAD + "\n**** * Missing Section 002 * ****\n")
+    assert got is not None and "missing-section notice on line 6" in got.detail
+
+
+def test_truncated_looks_past_the_archives_elision_mark() -> None:
+    body = "UNCLAS PARIS 000579\n" + HEAD + "\n1. (U) The minister said that the talks would resume in"
+    got = damage("CL904", body + "\n")
+    assert got is not None and "(6) stops in mid-sentence" in got.detail
+    got = damage("CL904", body + "\n\n...\n")
+    assert got is not None and "followed by an elision mark on line 8" in got.detail
+    assert damage("CL904", "UNCLAS PARIS 000579\n" + HEAD + "\n1. (U) It will resume.\nSTAPLETON\n\n...\n") is None
+    assert damage("CL904", "UNCLAS PARIS 000579\n" + HEAD + "\n1. (U) Talks resume. Stapleton\n") is None
+
+
+def test_header_cut_short_folds_the_fields_it_took() -> None:
+    text = "C O N F I D E N T I A L PARIS 000579\n" + HEAD + "Classified By: Ambassador J...\n\n" + paras(2)
+    got = damage("CL909", text)
+    assert got is not None and got.detail == "line 5 ends in an elision mark"
+    assert damage("CL909", text.replace("Ambassador J...", "Ambassador Jane Doe, reason 1....")) is not None
+    found = lint(text, date="2004-01-30")
+    (diag,) = [f for f in found if f.rule == "CL909"]
+    assert [r.rule for r in diag.related] == ["CL302"] and "CL302" not in {f.rule for f in found}
+    # An elision written with spaces, and one in the body, are no cut header.
+    assert damage("CL909", "UNCLAS PARIS 000579\n" + HEAD.replace("TALKS", "TALKS ... AND MORE") + "\n"
+                  + "1. (U) The minister said that the talks would resume...\n") is None
+
+
+def test_header_lines_run_together_fold_the_fields_the_export_lost() -> None:
+    text = "C O N F I D E N T I A L PARIS 000579\nE.O. 12958: DECL: 01/30/2014 TAGS: PREL FR\n" + CLBY + paras(2)
+    got = damage("CL910", text)
+    assert got is not None and got.detail == "line 2 holds more than one header field"
+    (diag,) = [f for f in lint(text, date="2004-01-30") if f.rule == "CL910"]
+    assert [r.rule for r in diag.related] == ["CL501"]
+    assert damage("CL910", "C O N F I D E N T I A L PARIS 000579 E.O. 12958: DECL: 01/30/2014\n") is not None
+    # One field naming the order ("for E.O. 12958 reasons"), or a NARA stamp, is one field.
+    assert damage("CL910", "UNCLASSIFIED PARIS 579\nE.O. 12958: DECL: DECLASSIFIED BY NARA 09/02/2009\n") is None
+    assert damage("CL910", "C O N F I D E N T I A L PARIS 000579\n" + HEAD
+                  + "Classified By: Ambassador Jane Doe for E.O. 12958 reasons 1.4 (b)\n") is None
+
+
+def test_lower_case_copy_is_one_finding_not_one_per_tag() -> None:
+    text = ("c o n f i d e n t i a l paris 000579\ne.o. 12958: decl: 01/30/2014\ntags: prel pgov econ fr\n"
+            "subject: talks on the budget\n\n" + paras(3).lower())
+    got = damage("CL905", text)
+    assert got is not None and "of" in got.detail and "letters are capitals" in got.detail
+    assert damage("CL905", "UNCLAS PARIS 000579\n" + HEAD + "\n" + paras(3)) is None
+    found = lint(text, date="2004-01-30")
+    assert [f.rule for f in found if f.severity.name != "INFO"] == ["CL905"]
+
+
+def test_repeated_body_needs_repeated_numbered_paragraphs_and_folds_only_inside_the_copy() -> None:
+    text = "C O N F I D E N T I A L PARIS 000579\n" + HEAD + CLBY + paras(4) + paras(4)
+    got = damage("CL906", text)
+    assert got is not None and "(4 lines, 4 numbered paragraphs)" in got.detail
+    found = lint(text, date="2004-01-30")
+    (diag,) = [f for f in found if f.rule == "CL906"]
+    assert [r.rule for r in diag.related] == ["CL502"] and "CL502" not in {f.rule for f in found}
+    # A drafter repeating talking points (no numbered paragraph in the run) is no export damage.
+    points = "".join(f"-- Point {i}: the talks on the budget should resume next week.\n" for i in range(5))
+    assert damage("CL906", "UNCLAS PARIS 000579\n" + HEAD + "\n1. (U) To Paris:\n" + points
+                  + "2. (U) To Rome:\n" + points) is None
+
+
+def test_cancellation_notice() -> None:
+    got = damage("CL907", "UNCLAS PARIS 000579\nSUBJECT: CANCELLED\n")
+    assert got is not None and got.detail == "line 2"
+    assert damage("CL907", "UNCLAS PARIS 000579\n" + HEAD + "\n1. (U) The visit was cancelled.\n") is None
+
+
+def test_integrity_parameters_are_checked_on_load(tmp_path: Path) -> None:
+    from cablelint.ruleset import RuleSetError, load
+
+    for extra, error in (("damage: nothing", "unknown damage"), ("damage: notice", "needs `pattern`"),
+                         ("damage: notice\n    pattern: x\n    scope: page", "`scope`"),
+                         ("damage: notice\n    pattern: x\n    group: page", "`group`")):
+        path = tmp_path / "bad.yaml"
+        path.write_text("name: bad\nextends: state\nrules:\n  - id: HSE101\n    name: h\n    severity: info\n"
+                        f"    kind: integrity\n    {extra}\n    message: m\n", encoding="utf-8")
+        with pytest.raises(RuleSetError, match=error):
+            load(str(path))
+
+
+# -- one cause, one finding ---------------------------------------------------------------
+
+def test_lower_cased_tags_line_and_semicolons_are_one_finding_per_line() -> None:
+    text = "UNCLAS PARIS 000579\nE.O. 12958: N/A\nTAGS: prel; pgov; econ; fr\nSUBJECT: X\n"
+    found = lint(text, date="2004-01-30")
+    (bad,) = [f for f in found if f.rule == "CL403"]
+    assert bad.message.endswith("; 3 more on this line") and [r.column for r in bad.related] == [13, 19, 25]
+    (semi,) = [f for f in found if f.rule == "CL406"]
+    assert len(semi.related) == 2
+
+
+def test_capitalised_free_words_on_the_tags_line_are_not_malformed_tags() -> None:
+    found = lint("UNCLAS PARIS 000579\nE.O. 12958: N/A\nTAGS: PHUM, PREL, IN, Human Rights\nSUBJECT: X\n",
+                 date="2004-01-30")
+    assert not [f for f in found if f.rule in ("CL403", "CL404")]
+
+
+def test_paragraph_numbering_resynchronises_and_reports_the_first_break() -> None:
+    base = "UNCLAS PARIS 000579\n" + HEAD + "\n"
+    # A gap is one break: the numbering goes on from the number found.
+    (gap,) = [f for f in lint(base + paras(2) + paras(5, 4)) if f.rule == "CL502"]
+    assert gap.message == "paragraph 4 is skipped: expected paragraph 3" and gap.related == []
+    # A nested list inside paragraph 2 restarts at 1 and ends when paragraph 3 follows: one break.
+    nested = base + paras(2) + paras(4) + paras(2, 3)
+    (restart,) = [f for f in lint(nested) if f.rule == "CL502"]
+    assert restart.message.startswith("paragraph 1 is repeated: expected paragraph 3") and restart.related == []
+    # Several breaks: the first, with the others as related locations.
+    (first,) = [f for f in lint(base + paras(2) + paras(1, 4) + paras(1, 9)) if f.rule == "CL502"]
+    assert len(first.related) == 1 and first.message.endswith("; 1 more like it (line 12)")
+
+
+# -- folded findings in the reports ---------------------------------------------------------
+
+DAMAGED = ROUTING + "C O N F I D E N T I A L PARIS 000612\n" + HEAD + CLBY + paras(2) + paras(1, 4)
+
+
+def _check(capsys, *args: str) -> str:
+    main(["check", "--isolated", "--exit-zero", *args])
+    return capsys.readouterr().out
+
+
+def test_json_lists_folded_findings_as_related(tmp_path: Path, capsys, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("04PARIS579.txt").write_text(DAMAGED, encoding="utf-8")
+    doc = json.loads(_check(capsys, "04PARIS579.txt", "-f", "json"))
+    (diag,) = [f for f in doc if f["rule"] == "CL901"]
+    assert "CL502" not in {f["rule"] for f in doc}
+    assert [r["rule"] for r in diag["related"]] == ["CL502"]
+    assert set(diag["related"][0]) >= {"path", "line", "column", "end_line", "end_column", "rule", "message"}
+    assert "1 finding that follows from it folded in: CL502" in diag["message"]
+
+
+def test_sarif_related_locations_validate(tmp_path: Path, capsys, monkeypatch) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(need_shared(SHARED / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    monkeypatch.chdir(tmp_path)
+    Path("04PARIS579.txt").write_text(DAMAGED, encoding="utf-8")
+    log = json.loads(_check(capsys, "04PARIS579.txt", "-f", "sarif"))
+    jsonschema.validate(log, schema)
+    (res,) = [r for r in log["runs"][0]["results"] if r["ruleId"] == "CL901"]
+    (rel,) = res["relatedLocations"]
+    assert rel["id"] == 1 and rel["message"]["text"] == "CL502 paragraph-numbering: paragraph 4 is skipped: expected paragraph 3"
+    assert rel["physicalLocation"]["region"]["startLine"] == 15
+    assert rel["physicalLocation"]["artifactLocation"]["uri"] == "04PARIS579.txt"
+
+
+def test_show_symptoms_reports_them_one_by_one(tmp_path: Path, capsys, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("04PARIS579.txt").write_text(DAMAGED, encoding="utf-8")
+    plain = _check(capsys, "04PARIS579.txt", "-f", "concise", "-q")
+    shown = _check(capsys, "04PARIS579.txt", "-f", "concise", "-q", "--show-symptoms")
+    assert " CL502 " not in plain and " CL901 " in plain
+    (line,) = [l for l in shown.splitlines() if " CL502 " in l]
+    assert "[symptom of CL901 another-cables-text, line 5]" in line
+    # Ignoring the diagnosis gives the symptoms back as ordinary findings.
+    assert " CL502 " in _check(capsys, "04PARIS579.txt", "-f", "concise", "-q", "--ignore", "CL901")
+
+
+def test_stdin_filename_is_the_file_name_claim(capsys, monkeypatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(DAMAGED.encode("utf-8"))))
+    out = _check(capsys, "-", "--stdin-filename", "04PARIS579.txt", "-f", "concise", "-q")
+    assert "CL901" in out
+
+
+# -- the real corpus: the damaged cables of the session-1 closing note ----------------------
+
+ANOTHER_CABLE = ["05LIMA3609", "05MUSCAT679", "05SOFIA1280", "07PARIS2725", "09HAVANA132", "10MEXICO614",
+                 "09MOSCOW1108"]
+BANNER_LOST = ["07LAPAZ3262", "09TELAVIV2502", "10SANSALVADOR37"]
+METADATA_ONLY = ["08RABAT727", "09BRASILIA1321", "09CAIRO258", "10AMMAN91"]  # the index disagrees, not the text
+
+
+def test_corpus_damaged_cables_get_the_right_diagnosis(corpus_dir: Path) -> None:
+    def rules_of(cid: str) -> set[str]:
+        text = (corpus_dir / f"{cid}.txt").read_text(encoding="utf-8")
+        return {f.rule for f in ENGINE.lint_source(Source(f"{cid}.txt", text))}
+
+    for cid in ANOTHER_CABLE:
+        assert "CL901" in rules_of(cid), cid
+    for cid in BANNER_LOST:
+        got = rules_of(cid)
+        assert "CL908" in got and "CL101" not in got, cid
+    got = rules_of("05PARIS4749")  # no banner either, but an archive extract: the notice explains it
+    assert "CL902" in got and "CL101" not in got
+    for cid in METADATA_ONLY:
+        assert not {r for r in rules_of(cid) if r.startswith("CL90") and r != "CL902"}, cid
+
+
+def test_rule_ids_are_unique_across_the_shipped_rule_sets() -> None:
+    """The integrity family has its own range (CL9xx): a selector or a severity
+    override by id must never reach a rule of another shipped set."""
+    from cablelint.ruleset import load
+
+    seen: dict[str, str] = {}
+    for name in ("state", "capco", "cui", "release"):
+        for r in load(name).rules:
+            if r.ruleset != name:
+                continue  # inherited
+            assert seen.setdefault(r.id, name) == name, f"{r.id} is in {seen[r.id]} and {name}"

@@ -202,6 +202,9 @@ HOSTILE = {
     "letter-spaced banner then letters": lambda n: "S E C R E T " + "A" * n + "\nTAGS: PREL\n\n1. (S) Text.\n",
     "one long TAGS token": lambda n: ("CONFIDENTIAL PARIS 000579\nE.O. 12958: DECL: 01/30/2014\nTAGS: "
                                       + "P" * n + "\nSUBJECT: T\n\n1. (C) Text.\n"),
+    # found by tests/fuzz/fuzz.py (input 71337: 45,000 blanks inside a page header, 36 s)
+    "page header with a blank run": lambda n: ("UNCLASSIFIED\nSUBJECT: T\n\n1. known as\nNEW" + " " * n
+                                               + "DELHI 00000355 002 OF 004\nText.\n"),
 }
 
 

@@ -194,3 +194,89 @@ def test_unreadable_input_is_named_by_source_read(tmp_path: Path, protect_file: 
     bad.write_bytes(b"UNCLAS\nJos\xe9\n")
     assert main(["redact", "--protect", str(protect_file), "-q", str(bad)]) == 2
     assert f"{bad}:2:4: not UTF-8" in capsys.readouterr().err
+
+
+# -- --in-place write hazards (issue 14): each left the name somewhere or lost an edit --------
+
+def _one(tmp_path: Path, name: str = "c.txt") -> Path:
+    f = tmp_path / name
+    f.write_text(CABLE, encoding="utf-8")
+    return f
+
+
+def test_hard_linked_file_is_refused_unless_told(tmp_path: Path, protect_file: Path, capsys) -> None:
+    f = _one(tmp_path)
+    other = tmp_path / "copy.keep"
+    os.link(f, other)
+    assert main(["redact", "--protect", str(protect_file), "--in-place", str(f)]) == 2
+    err = capsys.readouterr().err
+    assert "hard links" in err and "redacted in 0 of 1 file" in err
+    assert f.read_text(encoding="utf-8") == CABLE
+    assert main(["redact", "--protect", str(protect_file), "--in-place", "--hard-links", str(f)]) == 0
+    assert other.read_text(encoding="utf-8") == redacted(CABLE) == f.read_text(encoding="utf-8")
+
+
+def test_symlink_is_refused_unless_followed(tmp_path: Path, protect_file: Path, capsys) -> None:
+    target = _one(tmp_path, "target.keep")
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    assert main(["redact", "--protect", str(protect_file), "--in-place", str(link)]) == 2
+    assert "symbolic link" in capsys.readouterr().err
+    assert link.is_symlink() and target.read_text(encoding="utf-8") == CABLE
+    assert main(["redact", "--protect", str(protect_file), "--in-place", "--follow-symlinks", str(link)]) == 0
+    assert link.is_symlink() and target.read_text(encoding="utf-8") == redacted(CABLE)
+
+
+@pytest.mark.parametrize("change", ["edit", "delete"])
+def test_file_changed_or_deleted_during_the_run_is_left_alone(tmp_path: Path, protect_file: Path, change: str,
+                                                              capsys, monkeypatch) -> None:
+    f = _one(tmp_path)
+    real = R.redact_source
+
+    def meanwhile(src, plist):  # someone edits or deletes the file after it was read
+        out = real(src, plist)
+        if change == "edit":
+            f.write_text(CABLE + "2. A late edit.\n", encoding="utf-8")
+        else:
+            f.unlink()
+        return out
+
+    monkeypatch.setattr(R, "redact_source", meanwhile)
+    assert main(["redact", "--protect", str(protect_file), "--in-place", str(f)]) == 2
+    err = capsys.readouterr().err
+    assert ("changed during the run" if change == "edit" else "deleted during the run") in err
+    assert "redacted in 0 of 1 file" in err
+    if change == "edit":
+        assert f.read_text(encoding="utf-8").endswith("2. A late edit.\n")
+    else:
+        assert not f.exists()
+
+
+def test_mode_and_owner_kept(tmp_path: Path, protect_file: Path) -> None:
+    f = _one(tmp_path)
+    os.chmod(f, 0o640)
+    before = f.stat()
+    assert main(["redact", "--protect", str(protect_file), "--in-place", str(f)]) == 0
+    after = f.stat()
+    assert (after.st_mode, after.st_uid, after.st_gid) == (before.st_mode, before.st_uid, before.st_gid)
+    assert after.st_ino != before.st_ino  # replaced atomically, not rewritten in place
+
+
+def test_failed_writes_are_reported_and_not_counted(tmp_path: Path, protect_file: Path, capsys,
+                                                    monkeypatch) -> None:
+    (tmp_path / "in").mkdir()
+    a, b = _one(tmp_path / "in", "a.txt"), _one(tmp_path / "in", "b.txt")
+    real = os.replace
+
+    def full_disk(src, dst):
+        if str(dst).endswith("a.txt"):
+            raise OSError(28, "No space left on device")
+        return real(src, dst)
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    assert main(["redact", "--protect", str(protect_file), "--in-place", str(tmp_path / "in")]) == 2
+    err = capsys.readouterr().err
+    assert "a.txt: cannot write (No space left on device)" in err
+    assert "redacted in 1 of 2 files" in err
+    assert a.read_text(encoding="utf-8") == CABLE and b.read_text(encoding="utf-8") == redacted(CABLE)
+    assert not [p for p in (tmp_path / "in").iterdir() if p.name.endswith(".tmp")]

@@ -1,14 +1,15 @@
 """Baselines: adopt cablelint on an existing archive without fixing it first.
 
 A finding is identified by content, never by position: the rule, the file
-(relative to the baseline's directory), a SHA-256 of the flagged text
+(relative to the baseline's directory, `../` included), a SHA-256 of the flagged text
 (whitespace collapsed, upper-cased) and the occurrence index of that
 (rule, text) pair in the file. Inserting lines or moving paragraphs keeps
 every identity; fixing a finding makes its entry stale. The text itself is
 never stored: it may be classified.
 
 Findings whose flagged text is a protected term (rules of a kind that says
-so, `protected_terms`: CL601) are never baselined. An unsalted hash of a
+so, `protected_terms`: CL601, and rules marked `protected: true`: CL608, a
+name beside "(strictly) protect") are never baselined. An unsalted hash of a
 name lets anyone holding the baseline confirm a guessed name, and no salt
 both hides it and matches again on the next run; nor should a leak of a
 protected name ever be accepted as known. `write` leaves them out, `apply`
@@ -28,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Mapping
 
-from .checks.kinds import KINDS
+from .lintpool import protected_rule_ids
 from .findings import Finding
 from .rule import Rule
 from .yamlio import line_of, load_yaml
@@ -60,7 +61,8 @@ class Entry:
     def fingerprint(self) -> str:
         """One opaque string for formats that want a single id (SARIF, GitLab)."""
         key = f"{self.path}\0{self.rule}\0{self.text_sha256}\0{self.occurrence}"
-        return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]  # any file name
+        # surrogatepass: any file name (surrogate escapes) and any str of the API (lone surrogates)
+        return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def normalise(text: str) -> str:
@@ -68,25 +70,29 @@ def normalise(text: str) -> str:
 
 
 def text_hash(text: str) -> str:
-    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
+    # surrogatepass: a lone surrogate (possible through the API) must not crash the hash
+    return hashlib.sha256(normalise(text).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def rel_path(path: str, base: Path) -> str:
-    """A finding's path relative to `base` (posix), or as given if it lies elsewhere."""
+    """A finding's path relative to `base` (posix), `../` included when the
+    baseline sits in a subfolder, so the baseline works on another checkout;
+    absolute only when no relative path exists (another drive on Windows)."""
     try:
         rel = os.path.relpath(os.path.abspath(path), os.path.abspath(base))
     except ValueError:  # another drive on Windows
-        return Path(path).as_posix()
-    return Path(rel).as_posix() if not rel.startswith("..") else Path(os.path.abspath(path)).as_posix()
+        return Path(os.path.abspath(path)).as_posix()
+    return Path(rel).as_posix()
 
 
 def protected_rules(rules: Mapping[str, Rule] | Iterable[Rule] | None) -> frozenset[str]:
     """Ids of the rules whose flagged text is a protected term (their kind sets
-    PROTECTED_MATCH): never hashed, never baselined."""
+    PROTECTED_MATCH, or the rule says `protected: true`): never hashed, never
+    baselined, masked in every output."""
     if rules is None:
         return frozenset()
     values = rules.values() if isinstance(rules, Mapping) else rules
-    return frozenset(r.id for r in values if getattr(KINDS.get(r.kind), "PROTECTED_MATCH", False))
+    return frozenset(protected_rule_ids({r.id: r for r in values}))
 
 
 def entries(findings: Iterable[Finding], base: Path,
@@ -157,6 +163,8 @@ def load(path: Path) -> list[Entry]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise BaselineError(f"{path}:{exc.lineno}: invalid JSON: {exc.msg}") from None
+    except RecursionError:  # hostile nesting ([[[[...]]]]): an error, not a traceback
+        raise BaselineError(f"{path}:1: not a cablelint baseline (nested too deeply)") from None
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
         raise BaselineError(f"{path}:1: not a cablelint baseline (expected {{\"entries\": [...]}})")
     if data.get("cablelint_baseline") != FORMAT_VERSION:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import time
 from typing import Any, Callable, Iterable
 
 from .autofix import edit_for
@@ -23,6 +24,7 @@ from .parse import parse
 from .rule import Rule, RuleSet
 from .selection import Selection
 from .source import Source
+from . import timelimit
 from .vocabulary import Vocabulary, default_vocabulary_data
 
 # Built-in diagnostics of the engine itself (not marking rules).
@@ -54,7 +56,27 @@ NO_RULE_SET = Rule(
         "written for it with --rules, or leave the file out of the paths given to cablelint.",
     ruleset="engine",
 )
-ENGINE_RULES = {r.id: r for r in (COULD_NOT_RUN, INPUT_ERROR, NO_RULE_SET)}
+DID_NOT_FINISH = Rule(
+    id="CL003", name="rule-did-not-finish", severity=Severity.ERROR, kind="engine",
+    message="{count} rule(s) did not finish on this file: {reason} ({rules})",
+    summary="A rule ran out of time on this file and was stopped",
+    why="A regular expression in a rule set or a protect list can take exponential time on some "
+        "text, and a hostile file can make any rule slow. Each rule has a time limit on each file "
+        "(10 s) and each file a budget (60 s plus 30 s per MB), so one file cannot hang an unattended run; the rules "
+        "that were stopped are named, never skipped in silence.",
+    fix="Rewrite the named rule's regular expression without nested or ambiguous repetition "
+        "(e.g. `[^,]*,` instead of `.*?,`), or look at the file: it may not be a cable.",
+    ruleset="engine",
+)
+ENGINE_RULES = {r.id: r for r in (COULD_NOT_RUN, INPUT_ERROR, NO_RULE_SET, DID_NOT_FINISH)}
+TIME_BUDGET = 60.0  # seconds per file (parse and rules); rules not run in it are reported by CL003
+TIME_PER_MB = 30.0  # more seconds per MB of text: a 10 MB cable is slow, not hostile
+
+
+def budget(chars: int) -> float:
+    """A file's time budget: TIME_BUDGET plus TIME_PER_MB per MB of text."""
+    return TIME_BUDGET + TIME_PER_MB * chars / 1_000_000
+RULE_TIME_LIMIT = 10.0  # seconds one rule may take on one file (a backtracking regex)
 SHAPE_NAMES = {"cable": "a State cable", "capco": "a CAPCO-marked document", "cui": "a CUI document"}
 
 
@@ -73,7 +95,7 @@ def render_message(template: str, values: dict[str, Any]) -> str:
 
 def known_rules(rulesets: Iterable[RuleSet]) -> dict[str, Rule]:
     """Every rule an engine over these rule sets can report, the engine's own
-    (CL000-CL002) included; selectors are checked against these."""
+    (CL000-CL003) included; selectors are checked against these."""
     out = dict(ENGINE_RULES)
     for rs in rulesets:
         for r in rs.rules:
@@ -120,11 +142,16 @@ class Engine:
 
     def lint_source(self, source: Source, skip: Callable[[Document], bool] | None = None) -> list[Finding] | None:
         """The findings of one input; None when `skip(document)` says it is not
-        one to lint (the session skips text files that are no cable)."""
-        marks = marking_lines(source, self.vocab)
+        one to lint (the session skips text files that are no cable). Reading it
+        has the file's time budget: a hostile file must not hang an unattended run."""
+        try:
+            with timelimit.limit(budget(len(source.text))):
+                marks = marking_lines(source, self.vocab)
+                doc = self.parse(source) if marks is None else None
+        except TimeoutError:
+            return [self._unread(source.path, budget(len(source.text)))]
         if marks is not None:  # a list of markings, not a document: only marking-level rules
             return lint_marking_lines(self, source, marks)
-        doc = self.parse(source)
         if skip is not None and skip(doc):
             return None
         pages = pages_of(doc, self.vocab) if doc.shape in ("capco", "cui") else []
@@ -132,9 +159,22 @@ class Engine:
             return lint_paged(self, doc, pages)
         return self.lint_document(doc)
 
-    def lint_document(self, doc: Document) -> list[Finding]:
+    def _unread(self, path: str, seconds: float) -> Finding:
+        """CL003 for a file whose reading ran past its budget: no rule ran on it."""
+        return Finding(path=path, rule=DID_NOT_FINISH.id, name=DID_NOT_FINISH.name,
+                       severity=self._severity(DID_NOT_FINISH, None), line=1, column=1, end_line=1, end_column=2,
+                       message=render_message(DID_NOT_FINISH.message, {
+                           "count": "all", "reason": f"reading it took longer than {seconds:.3g} s",
+                           "rules": "no rule ran"}))
+
+    def lint_document(self, doc: Document, deadline: float | None = None) -> list[Finding]:
+        with timelimit.Alarm() as alarm:
+            return self._lint_document(doc, deadline or time.monotonic() + budget(len(doc.text)), alarm)
+
+    def _lint_document(self, doc: Document, deadline: float, alarm: timelimit.Alarm) -> list[Finding]:
         findings: list[Finding] = []
         skipped: dict[str, list[str]] = {}
+        stopped: dict[str, list[str]] = {}
         applied = False
         for rs, active in zip(self.rulesets, self._active):
             ctx = Context(doc, self.vocab, rs.lists, rs.eras, self.as_of, self.options)
@@ -154,16 +194,20 @@ class Engine:
                 if rule.id in era_off:
                     continue  # the era table says this rule does not apply (no E.O. line before 1972)
                 rule_sev = era_sev.get(rule.id)
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    stopped.setdefault(f"the file's time budget of {budget(len(doc.text)):.3g} s was spent",
+                                       []).append(rule.id)
+                    continue
                 try:
-                    if rule.when and not self._when(rule.when, ctx):
-                        continue
-                    hits = list(KINDS[rule.kind].check(rule, rule.params, ctx))
-                except CannotRun as exc:
-                    agreed = self._agree_across_eras(rule, ctx)
-                    if agreed is None:
-                        skipped.setdefault(str(exc), []).append(rule.id)
-                        continue
-                    hits, rule_sev = agreed
+                    alarm.arm(min(RULE_TIME_LIMIT, left))
+                    hits, rule_sev = self._run_rule(rule, ctx, rule_sev, skipped)
+                    alarm.disarm()
+                except TimeoutError:  # a backtracking regex, or a slow rule on a hostile file
+                    stopped.setdefault("it ran too long", []).append(rule.id)
+                    continue
+                if hits is None:
+                    continue
                 for hit in group_hits(hits, rule.params.get("group"), doc.source):
                     if "{era" in rule.message and "era" not in hit.values:
                         era = ctx.era
@@ -180,6 +224,10 @@ class Engine:
                     for sp in superseded.get(f.rule, ()))]
         if not applied and not skipped and self.rulesets and self.selection.active(NO_RULE_SET):
             findings.append(self._finding(doc, NO_RULE_SET, Hit(_first_text(doc), {"reason": self._unchecked(doc)})))
+        for reason, ids in stopped.items():
+            span = doc.banner.span if doc.banner else Span(0, 0)
+            findings.append(self._finding(doc, DID_NOT_FINISH, Hit(span, {
+                "count": len(ids), "reason": reason, "rules": ", ".join(ids)})))
         for reason, ids in skipped.items():
             if not self.selection.active(COULD_NOT_RUN):
                 break
@@ -191,6 +239,21 @@ class Engine:
         findings = fold(findings, show=bool(self.options.get("show_symptoms")))
         findings.sort(key=Finding.sort_key)
         return findings
+
+    def _run_rule(self, rule: Rule, ctx: Context, rule_sev: str | None,
+                  skipped: dict[str, list[str]]) -> tuple[list[Hit] | None, str | None]:
+        """A rule's hits on one document (None when its `when` is false or it
+        cannot run: then it is recorded in `skipped`), and its era grade."""
+        try:
+            if rule.when and not self._when(rule.when, ctx):
+                return None, rule_sev
+            return list(KINDS[rule.kind].check(rule, rule.params, ctx)), rule_sev
+        except CannotRun as exc:
+            agreed = self._agree_across_eras(rule, ctx)
+            if agreed is None:
+                skipped.setdefault(str(exc), []).append(rule.id)
+                return None, rule_sev
+            return agreed
 
     def _agree_across_eras(self, rule: Rule, ctx: Context) -> tuple[list[Hit], str | None] | None:
         """Only the year is known and it spans eras: run the rule under each era

@@ -21,7 +21,7 @@ from .autofix import Edit, Fix, edit_where
 from .document import Document
 from .engine import Engine
 from .findings import Finding
-from .redact import write_in_place
+from .atomic import write_in_place
 from .source import Source
 from .textdiff import lines, unified
 
@@ -195,8 +195,10 @@ def fix_source(engine: Engine, source: Source, *, unsafe: bool = False,
 
 def write(result: FixResult) -> None:
     """Replace the file atomically with the fixed text, encoded as it was read
-    (codec, BOM; the line endings are the text's own) and with its mode."""
-    write_in_place(Path(result.path), result.source.encode(result.text))
+    (codec, BOM; the line endings are the text's own) and with its mode; a file
+    changed since it was read, or a link, is left alone (atomic.WriteError)."""
+    src = result.source
+    write_in_place(Path(result.path), src.encode(result.text), src.encode(src.text))
 
 
 def diff(result: FixResult, name: str, mask: Callable[[str], str]) -> str:

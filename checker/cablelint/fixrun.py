@@ -70,6 +70,7 @@ def run(args: argparse.Namespace, session: Session, version: str = "") -> FixOut
     and the messages go through the run's mask, built over the texts before
     and after."""
     from . import audit, fixes
+    from .atomic import WriteError
     from .reporters import display_path
     from .source import InputError, read
     from .terminal import say, write
@@ -84,11 +85,16 @@ def run(args: argparse.Namespace, session: Session, version: str = "") -> FixOut
         outcome.results.append(fixes.fix_source(s.engine, src, unsafe=args.unsafe_fixes,
                                           keep=lambda f, s=s: not s.per_file_ignored(f)))
     mask = session.mask([r.source.text for r in outcome.results] + [r.text for r in outcome.changed])
+    failed: set[str] = set()
     for r in outcome.changed:
         if args.diff:
             write(fixes.diff(r, mask(display_path(r.path)), mask))
-        else:
+            continue
+        try:
             fixes.write(r)
+        except WriteError as e:  # changed during the run, a link, a read-only folder: named, never half-written
+            failed.add(r.path)
+            say(f"cablelint: {mask(str(e))}")
     for r in outcome.results:
         for f, why in r.rejected:
             say(f"cablelint: {mask(r.path)}:{f.line}:{f.column}: {f.rule} fix not applied: {why}; fix it by hand")
@@ -96,7 +102,7 @@ def run(args: argparse.Namespace, session: Session, version: str = "") -> FixOut
             say(f"cablelint: {mask(r.path)}: fixes still pending after {r.passes} passes; stopped "
                 "(run --fix again, and report the rules involved)")
     if args.audit and not args.diff:
-        audit.append(args.audit, outcome.results, mask, version)
+        audit.append(args.audit, [r for r in outcome.results if r.path not in failed], mask, version)
     return outcome
 
 

@@ -84,6 +84,16 @@ def resolve_jobs(jobs: int | None, pending: int) -> int:
     return cores if jobs <= 0 else jobs
 
 
+def _holds_protected(plist: Any, text: str) -> bool:
+    """Whether a protected term occurs in `text`; a protect pattern that runs
+    too long counts as one (the engine reports it as CL003), so the file is
+    never cached."""
+    try:
+        return next(iter(plist.finditer(text)), None) is not None
+    except TimeoutError:
+        return True
+
+
 def _lint_path(path: str) -> Result:
     """Read, lint and stamp one file (in a worker, or in this process)."""
     engine = _ENGINE
@@ -103,7 +113,7 @@ def _lint_path(path: str) -> Result:
     plist = engine.options.get("protect")
     # A file holding a protected term is never cached: a message or span
     # quoting it must not sit in clear on disk.
-    cacheable = not plist or next(iter(plist.finditer(src.text)), None) is None
+    cacheable = not plist or not _holds_protected(plist, src.text)
     stamp = (st.st_size, st.st_mtime_ns, cache.file_digest(data)) if cacheable else None
     if found is None:
         return path, None, stamp, None, None

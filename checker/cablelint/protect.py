@@ -12,13 +12,14 @@ A protect list is a plain text file (one term per line, `#` comments,
       - 'C-CN5-\\d{5}'
       - {pattern: '\\bF-\\d{4}-\\d{5}\\b', placeholder: "[REDACTED]"}
 
-Terms match case-insensitively and whole-word ("LEE" never matches inside
-"FLEECE"), across line wraps, blank lines, runs of spaces and a trailing
-backslash at a line end (`JOSIAH` at the end of one line and `ROSENBLATT`
-at the start of the next is still the name), across a hyphen at a line end,
-`'` or `’`, and before a possessive (`ROSENBLATT'S`). All terms are compiled
-into one trie-shaped regular expression, so a scan is one pass over the text
-however long the list. Patterns are used as written (add `(?i)` for case).
+Terms match whole-word ("LEE" never matches inside "FLEECE") in every
+spelling of one model, shared by the rule, `redact` and every output: the
+text is folded (namefold.py: case, accents, look-alike letters, invisible
+characters, entities, separators, line wraps, letter-spacing) and all terms,
+folded the same way, are matched in one trie-shaped regex (termtrie.py);
+each occurrence maps back to its exact original span. docs/robustness.md
+lists the spellings and the limits. Patterns are used as written on the
+original text (add `(?i)` for case), with a timeout.
 
 `mask()` is what reporters print instead of a protected occurrence (a run
 builds its mask with `masker()`); `redact()` is what `cablelint redact` writes. Both keep the line structure:
@@ -27,28 +28,23 @@ every line part of an occurrence is replaced in place, line breaks kept.
 from __future__ import annotations
 
 import functools
-import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 import regex
 
+from . import rx as _rx
+from .namefold import view as fold_view
+from .termtrie import NOT_AFTER, compact, compile_trie, spellings, term_key
 
 DEFAULT_PLACEHOLDER = "XXXXXXXXXXXX"  # WikiLeaks-style: fixed length, never the name's
 MASK = "[PROTECTED]"  # what cablelint prints in place of a protected occurrence
 MAX_TERM = 200
 
-# Between two words of a term: any whitespace (line breaks and blank lines
-# included) and a backslash that ends a line. One character per step, so
-# the loop cannot backtrack exponentially.
-SEP = r"(?:\s|\\(?=[ \t]*\r?\n))+"
-_BACKSLASH_EOL = regex.compile(r"\\(?=[ \t]*\r?\n)")
-_SPACES = regex.compile(r"\s+")
-_GLUE = regex.compile(r"([-.]) ")
 # One line part of an occurrence: leading blanks, the part, trailing blanks/backslash/CR.
 _LINE_PART = regex.compile(r"^([ \t]*)(.*?)([ \t]*\\?[ \t]*\r?)$", regex.DOTALL)
-_END = ""  # trie end marker
 
 
 class ProtectError(Exception):
@@ -71,44 +67,6 @@ class Occurrence:
     start: int
     end: int
     entry: Entry
-
-
-def term_key(text: str) -> str:
-    """The canonical form of a term or of a matched occurrence: what the
-    tolerant regex treats as equal maps to the same key."""
-    s = _BACKSLASH_EOL.sub(" ", text).replace("\u2019", "'").lower()
-    s = _SPACES.sub(" ", s).strip()
-    return _GLUE.sub(r"\1", s)
-
-
-def _unit_re(ch: str) -> str:
-    if ch == " ":
-        return SEP
-    if ch in "-.":
-        return re.escape(ch) + f"(?:{SEP})?"
-    if ch == "'":
-        return "['\u2019]"
-    return re.escape(ch)
-
-
-def _trie_regex(keys: Iterable[str]) -> str:
-    trie: dict[str, Any] = {}
-    for k in keys:
-        node = trie
-        for ch in k:
-            node = node.setdefault(ch, {})
-        node[_END] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        alts = [_unit_re(ch) + emit(child) for ch, child in sorted(node.items()) if ch != _END]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if _END in node:  # a shorter term ends here: try the longer one first
-            return f"(?:{body})?"
-        return body
-
-    return emit(trie)
 
 
 def _replace_lines(segment: str, placeholder: str) -> str:
@@ -137,19 +95,21 @@ class ProtectList:
         patterns: list[tuple[regex.Pattern, Entry]] = []
         for e in self.entries:
             if e.kind in ("term", "fragment"):
-                by_key.setdefault(term_key(e.text), e)
+                key = term_key(e.text)
+                if key:
+                    by_key.setdefault(key, e)
             else:
                 patterns.append((regex.compile(e.text), e))
         self._by_key = by_key
+        self._by_compact: dict[str, Entry] = {}
+        for key, e in by_key.items():
+            for k in spellings(key):
+                self._by_compact.setdefault(compact(k.split(NOT_AFTER)[0]), e)
         self._patterns = patterns
         self._terms = [e for e in by_key.values() if e.kind == "term"]
-        self._all_terms = list(by_key.values())
-        # The stdlib `re` runs this trie several times faster than `regex`; it is
-        # matched case-sensitively against the lower-cased text (same offsets),
-        # or case-insensitively when lower-casing changes the text's length.
-        body = r"(?<!\w)(?:" + _trie_regex(by_key) + r")(?!\w)"
-        self._trie = re.compile(body) if by_key else None
-        self._trie_ci = re.compile(body, re.IGNORECASE) if by_key else None
+        # One trie-shaped regex (stdlib `re`: several times faster than `regex`
+        # here) over the folded view, all spellings of all terms at once.
+        self._trie = compile_trie([k for key in by_key for k in spellings(key)])
 
     def __bool__(self) -> bool:
         return bool(self.entries)
@@ -165,30 +125,16 @@ class ProtectList:
     def merged(self, other: "ProtectList") -> "ProtectList":
         return ProtectList(self.entries + other.entries, self.sources + other.sources)
 
-    def _entry_for(self, matched: str) -> Entry:
-        e = self._by_key.get(term_key(matched))
-        if e is not None:
-            return e
-        # Unicode case folding can differ from str.lower(); fall back to a per-term test.
-        for t in self._all_terms:
-            if re.fullmatch(_trie_regex([term_key(t.text)]), matched, re.IGNORECASE):
-                return t
-        return self._all_terms[0]
-
     def finditer(self, text: str) -> Iterator[Occurrence]:
         """Every protected occurrence, in text order, none overlapping
-        (at one position the longest wins)."""
+        (at one position the longest wins), at its exact original span."""
         found: list[Occurrence] = []
         if self._trie is not None:
-            low = text.lower()
-            if len(low) == len(text):
-                hits = ((m.start(), m.end()) for m in self._trie.finditer(low))
-            else:
-                hits = ((m.start(), m.end()) for m in self._trie_ci.finditer(text))
-            found = [Occurrence(a, b, self._entry_for(text[a:b])) for a, b in hits]
+            found = self._term_hits(text)
         if self._patterns:
             for rx, e in self._patterns:
-                found += [Occurrence(m.start(), m.end(), e) for m in rx.finditer(text) if m.end() > m.start()]
+                found += [Occurrence(m.start(), m.end(), e)
+                          for m in rx.finditer(text, timeout=_rx.REGEX_TIMEOUT) if m.end() > m.start()]
             found.sort(key=lambda o: (o.start, -o.end))
             kept: list[Occurrence] = []
             for o in found:
@@ -196,6 +142,17 @@ class ProtectList:
                     kept.append(o)
             found = kept
         return iter(found)
+
+    def _term_hits(self, text: str) -> list[Occurrence]:
+        """Term occurrences in the folded view, mapped back to the original."""
+        v = fold_view(text)
+        out = []
+        for m in self._trie.finditer(v.text):
+            a, b = v.span(m.start(), m.end())
+            while b < len(text) and unicodedata.category(text[b]).startswith("M"):
+                b += 1  # a combining accent on the last letter belongs to the name
+            out.append(Occurrence(a, b, self._by_compact.get(compact(m.group()), self._terms[0])))
+        return out
 
     def replace(self, text: str, placeholder: Callable[[Entry], str]) -> tuple[str, int]:
         """Text with every occurrence replaced line part by line part; and the count."""
@@ -220,7 +177,10 @@ class ProtectList:
         mistakes the linter's mask for a redaction already in the cable."""
         if not text:
             return text
-        return self.replace(text, lambda e: MASK)[0]
+        try:
+            return self.replace(text, lambda e: MASK)[0]
+        except TimeoutError:  # a protect pattern ran too long: print nothing of the text
+            return "\n".join(MASK if line.strip() else line for line in text.split("\n"))
 
     def with_fragments(self, texts: Iterable[str], min_chars: int = 3) -> "ProtectList":
         """This list plus, as extra terms, each line part of every occurrence
@@ -230,7 +190,11 @@ class ProtectList:
         `min_chars` letters or digits ("de", "J.") are left out."""
         extra: dict[str, Entry] = {}
         for text in texts:
-            for o in self.finditer(text):
+            try:
+                found = list(self.finditer(text))
+            except TimeoutError:  # a protect pattern ran too long: the terms' fragments still count
+                found = self._term_hits(text) if self._trie is not None else []
+            for o in found:
                 seg = text[o.start:o.end]
                 if "\n" not in seg:
                     continue
@@ -246,15 +210,22 @@ class ProtectList:
 
 
 
-def masker(plist: ProtectList | None, sources: Iterable[Any] = ()) -> Callable[[Any], Any]:
+def masker(plist: ProtectList | None, sources: Iterable[Any] = (),
+           extra_terms: Iterable[str] = ()) -> Callable[[Any], Any]:
     """The one mask for what a run prints (reports, `inspect`, --diff headers).
 
     `sources` are the texts (or Sources) the output quotes: the line parts of
     protected names wrapped in them are masked too, so a message or excerpt
     that quotes one line never shows half a name. The mask takes a string,
     or a JSON-like tree (dicts, lists) whose strings, keys included, it masks
-    one by one - JSON would escape a wrapped name's line break. Without a
-    protect list it returns its argument unchanged."""
+    one by one - JSON would escape a wrapped name's line break.
+    `extra_terms` are names a rule flagged without a protect list (CL608, a
+    name beside "protect"): masked like the list's terms. Without either it
+    returns its argument unchanged."""
+    extra = [t for t in extra_terms if t.strip() and term_key(t)]
+    if extra:
+        more = ProtectList([Entry(t, DEFAULT_PLACEHOLDER, "flagged", "term") for t in extra])
+        plist = plist.merged(more) if plist else more
     text_mask = plist.with_fragments(getattr(s, "text", s) for s in sources).mask if plist else None
 
     def mask(value: Any) -> Any:
@@ -282,7 +253,7 @@ def _check_term(text: Any, where: str) -> str:
     t = text.strip()
     if not t:
         raise ProtectError(f"{where}: empty term")
-    if not regex.search(r"\w", t):
+    if not regex.search(r"\w", t) or not term_key(t):
         raise ProtectError(f"{where}: a term needs at least one letter or digit")
     if len(t) > MAX_TERM:
         raise ProtectError(f"{where}: term longer than {MAX_TERM} characters")

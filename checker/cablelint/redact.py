@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Callable, TextIO
 
+from .atomic import WriteError, write_in_place, write_temp
 from .files import Discovery
 from .source import InputError, Source, decode, read
 from .textdiff import lines, unified
@@ -53,6 +54,7 @@ class Redacted:
     text: str
     count: int
     data: bytes  # the redacted text, encoded as the input was
+    raw: bytes = b""  # the input as read (what --in-place checks the file still holds)
 
     @property
     def changed(self) -> bool:
@@ -63,27 +65,25 @@ def redact_source(src: Source, plist: ProtectList) -> Redacted:
     """Redact one decoded input (source.read / source.decode, which raise
     InputError naming the file); the bytes to write are encoded by the
     Source as the input was (codec, byte order, BOM)."""
-    text, n = plist.redact(src.text)
+    try:
+        text, n = plist.redact(src.text)
+    except TimeoutError:
+        raise RedactError(f"{src.path}: a protect-list pattern ran too long on this file; nothing was "
+                          "written (rewrite the pattern without nested repetition)") from None
     left = next(plist.finditer(text), None)
     if left is not None:  # cannot happen with a validated protect list; refuse rather than leak
         line = text.count("\n", 0, left.start) + 1
         raise RedactError(f"{src.path}:{line}: a protected entry ({left.entry.origin}) is still there after "
                           "redaction; nothing was written")
-    return Redacted(src.path, src.text, text, n, src.encode(text))
+    return Redacted(src.path, src.text, text, n, src.encode(text), src.encode(src.text))
 
 
 def write_atomic(target: Path, data: bytes, like: Path | None = None) -> None:
     """Write `data` to `target` through a temporary file in the same folder and
     os.replace, so a reader (or a crash) never sees a partial file."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    import tempfile
-
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    tmp = write_temp(target, data)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
         mode_from = like if like is not None and like.exists() else (target if target.exists() else None)
         if mode_from is not None:
             os.chmod(tmp, mode_from.stat().st_mode & 0o7777)
@@ -127,12 +127,6 @@ def target_paths(paths: list[str], files: list[str], out_dir: Path) -> dict[str,
                 rel = os.path.splitdrive(os.path.abspath(f))[1].lstrip(os.sep)
         out[f] = out_dir / rel
     return out
-
-
-def write_in_place(path: Path, data: bytes) -> None:
-    """Rewrite one input with its redacted bytes (the only in-place write of
-    `redact --in-place`): atomically, keeping the file's mode."""
-    write_atomic(path, data, like=path)
 
 
 def _output_dir(args: argparse.Namespace) -> Path | None:
@@ -181,9 +175,10 @@ def run(args: argparse.Namespace, plist: ProtectList, found: Discovery, stdout: 
         except (InputError, RedactError) as exc:
             print(f"cablelint: error: {plist.mask(str(exc))}", file=stderr)
             status = 2
-    total = sum(r.count for r, _, _ in results)
-    changed = sum(r.changed for r, _, _ in results)
-    status = max(status, _deliver(args, results, out_dir, plist, stdout, stderr))
+    delivered, written = _deliver(args, results, out_dir, plist, stdout, stderr)
+    status = max(status, delivered)
+    total = sum(r.count for r, _, _ in written)  # a failed write redacted nothing: it is not counted
+    changed = sum(r.changed for r, _, _ in written)
     if not args.quiet:
         where = " (in place)" if args.in_place else f" (written to {out_dir})" if out_dir else ""
         print(f"cablelint: {total} protected occurrence{'s' * (total != 1)} redacted in {changed} of "
@@ -194,24 +189,30 @@ def run(args: argparse.Namespace, plist: ProtectList, found: Discovery, stdout: 
 
 
 def _deliver(args: argparse.Namespace, results: list[tuple[Redacted, Path | None, ProtectList]],
-             out_dir: Path | None, plist: ProtectList, stdout: TextIO, stderr: TextIO) -> int:
+             out_dir: Path | None, plist: ProtectList, stdout: TextIO,
+             stderr: TextIO) -> tuple[int, list[tuple[Redacted, Path | None, ProtectList]]]:
     """Print the diffs, write the files (in place or under -o DIR) or print the
-    redacted text; returns 2 when a write failed or was refused, else 0."""
+    redacted text; returns 2 when a write failed or was refused (else 0) and
+    the results delivered (a file refused or not written is not among them)."""
     writing = args.in_place or out_dir is not None
     many = len(results) > 1
     status = 0
+    done = []
     for r, target, own in results:
         if args.diff:
             stdout.write(unified_diff(r, own, args.show_matches))
         if not writing:
             if not args.diff:
                 _write_stdout(stdout, r, own, many, args.show_matches)
+            done.append((r, target, own))
             continue
         if r.path == "<stdin>":  # stdin: nowhere to write but stdout
             if not args.diff:
                 _write_stdout(stdout, r, plist, False, args.show_matches)
+            done.append((r, target, own))
             continue
         if args.in_place and not r.changed:
+            done.append((r, target, own))
             continue
         dest = Path(r.path) if args.in_place else target
         if not args.in_place and dest.exists() and dest.resolve() == Path(r.path).resolve():
@@ -220,11 +221,21 @@ def _deliver(args: argparse.Namespace, results: list[tuple[Redacted, Path | None
             status = 2
             continue
         try:
-            write_in_place(dest, r.data) if args.in_place else write_atomic(dest, r.data, like=Path(r.path))
+            if args.in_place:
+                write_in_place(dest, r.data, r.raw, follow_symlinks=getattr(args, "follow_symlinks", False),
+                               hard_links=getattr(args, "hard_links", False))
+            else:
+                write_atomic(dest, r.data, like=Path(r.path))
+        except WriteError as exc:  # a hard link, a symlink, a file changed or deleted meanwhile
+            print(f"cablelint: error: {exc if args.show_matches else plist.mask(str(exc))}", file=stderr)
+            status = 2
+            continue
         except OSError as exc:
             print(f"cablelint: error: {plist.mask(str(dest))}: cannot write ({exc.strerror})", file=stderr)
             status = 2
-    return status
+            continue
+        done.append((r, target, own))
+    return status, done
 
 
 def _write_stdout(stdout: TextIO, r: Redacted, plist: ProtectList, header: bool, show: bool) -> None:
@@ -251,6 +262,9 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     p.add_argument("--protect", action="append", default=[], metavar="FILE",
                    help="protect list (text: one term per line; or YAML); repeatable; adds to the config's")
     p.add_argument("--in-place", "-i", action="store_true", help="rewrite the files (atomically)")
+    p.add_argument("--follow-symlinks", action="store_true", help="with --in-place: rewrite a symlink's target")
+    p.add_argument("--hard-links", action="store_true",
+                   help="with --in-place: rewrite a hard-linked file in place (every link gets the redaction)")
     p.add_argument("--output-dir", "-o", metavar="DIR", help="write redacted copies under DIR")
     p.add_argument("--diff", action="store_true",
                    help="print a unified diff (removed text masked); exit 1 when something would change")

@@ -42,3 +42,9 @@ def compiled() -> dict[tuple[str, int], "regex.Pattern[str]"]:
 def any_new() -> bool:
     """Whether this process compiled a pattern no earlier process gave it."""
     return not _PRELOADED.keys() >= _COMPILED.keys()
+
+
+# Seconds one call of a user's regex (rule set parameters, protect-list
+# `re:` patterns) may run: catastrophic backtracking becomes a TimeoutError
+# (CL003 for the file, an error for redact) instead of a hang.
+REGEX_TIMEOUT = 5.0

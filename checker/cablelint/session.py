@@ -303,17 +303,22 @@ class Session:
                 out.setdefault(k, v)
         return out
 
-    def mask(self, sources: Iterable[Any]) -> Callable[[Any], Any]:
+    def mask(self, sources: Iterable[Any], flagged: Iterable[str] = ()) -> Callable[[Any], Any]:
         """The run's one output mask: every protect list in play, wrapped name
-        fragments of `sources` included (protect.masker). The sources are
-        read only when a protect list is in play."""
+        fragments of `sources` included (protect.masker), and the names that
+        protected rules flagged without a list (`flagged`: CL608). The sources
+        are read only when a protect list or a flagged name is in play."""
         lists = [s.protect for s in self.sessions() if s.protect]
+        flagged = [t for t in flagged if t]
         masks = []
-        if lists:
+        if lists or flagged:
             from . import protect as protect_mod
 
-            sources = list(sources) if len(lists) > 1 else sources  # one list: the texts stream through
+            # one mask: the texts stream through; more: each reads them all
+            sources = list(sources) if len(lists) + bool(flagged) > 1 else sources
             masks = [protect_mod.masker(p, sources) for p in lists]
+            if flagged:
+                masks.append(protect_mod.masker(None, sources, flagged))
 
         def mask(value: Any) -> Any:
             for m in masks:
@@ -355,7 +360,8 @@ class Session:
         if off:
             report.notices.append("release review with rules switched off by the configuration: " + ", ".join(off))
         if not show_matches:
-            report.mask = self.mask(run.sources.values())
+            secret = protected_rule_ids(report.rules)
+            report.mask = self.mask(run.sources.values(), [f.matched for f in run.findings if f.rule in secret])
         return report
 
 

@@ -173,8 +173,11 @@ class Vocabulary:
         self.pattern_controls = [(c.name, regex.compile(_patterns(c.patterns)))
                                  for c in self.controls.values() if c.patterns]
         ctl = sorted(self.banner_control, key=len, reverse=True)
+        # `\b` first when every control starts with a letter or digit: regex then
+        # skips to word starts (a 200,000-letter run took 3.5 s without it).
+        lead = r"\b" if all(a[:1].isalnum() for a in ctl) else ""
         self.banner_control_re = regex.compile(
-            r"(?<![A-Za-z])(" + "|".join(_spaced(a) for a in ctl) + r")(?![A-Za-z])",
+            lead + r"(?<![A-Za-z])(" + "|".join(_spaced(a) for a in ctl) + r")(?![A-Za-z])",
             regex.IGNORECASE,
         )
         self._build_banner_anywhere()

@@ -90,14 +90,45 @@ def load_yaml(text: str, path: str | Path, error: type[Exception], *, text_scala
     `line_of`), duplicate keys are refused, and a syntax error is raised as
     `error("file:line:col: invalid YAML: ...")`. `text_scalars`: keep every
     non-empty scalar as text."""
+    loader = (_TextLoader if text_scalars else _LineLoader)(text)  # SafeLoader: no python/object
     try:
-        return yaml.load(text, Loader=_TextLoader if text_scalars else _LineLoader)  # noqa: S506 - SafeLoader
+        node = loader.get_single_node()
+        _check_expansion(node, path, error)  # aliases: a "billion laughs" is an error, not a hang
+        return loader.construct_document(node) if node is not None else None
+    except RecursionError:
+        raise error(f"{path}: invalid YAML: nested too deeply") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
         raise error(f"{where}: invalid YAML: {exc.problem or exc.context}") from None
     except yaml.YAMLError as exc:
         raise error(f"{path}: invalid YAML: {exc}") from None
+    finally:
+        loader.dispose()
+
+
+MAX_YAML_NODES = 1_000_000  # values a YAML file may expand to, aliases followed
+
+
+def _check_expansion(node: Any, path: str | Path, error: type[Exception]) -> None:
+    """Refuse a document whose aliases expand past MAX_YAML_NODES values; each
+    node is sized once, so the check is linear in the file."""
+    sizes: dict[int, int] = {}
+
+    def size(n: Any) -> int:
+        if id(n) in sizes:
+            return sizes[id(n)]
+        kids = [c for pair in n.value for c in pair] if isinstance(n, yaml.MappingNode) else \
+            n.value if isinstance(n, yaml.SequenceNode) else []
+        total = 1 + sum(size(c) for c in kids)
+        if total > MAX_YAML_NODES:
+            raise error(f"{path}:{n.start_mark.line + 1}: invalid YAML: aliases expand to more than "
+                        f"{MAX_YAML_NODES:,} values")
+        sizes[id(n)] = total
+        return total
+
+    if node is not None:
+        size(node)
 
 
 def line_of(obj: Any, key: Any = None) -> int:

@@ -24,7 +24,10 @@ from . import compile_param, Context, Hit
 
 KIND = "pattern"
 PARAMS = {"target": (str, True), "match": (str, False), "forbid": (str, False), "ignore_case": (bool, False),
-          "requires": (str, False)}
+          "requires": (str, False),
+          # the flagged text is a name to protect (CL608): masked in every output,
+          # never hashed nor baselined (baseline.protected_rules)
+          "protected": (bool, False)}
 
 
 def prepare(p: dict[str, Any]) -> dict[str, Any]:

@@ -30,6 +30,9 @@ PARAMS = {
 }
 
 
+MAX_COMPOUND = 64  # longer tokens are never run-together codes (eight TAGS of eight letters)
+
+
 def prepare(p: dict[str, Any]) -> dict[str, Any]:
     out = dict(p)
     if "allowed" not in p and "forbidden" not in p:
@@ -94,6 +97,8 @@ def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
             continue
         suggestion = ""
         if p.get("free_text_from") and len(v) >= p["free_text_from"]:
+            if len(v) > MAX_COMPOUND:
+                continue  # a free word (the near-miss search below is quadratic in its length)
             parts = split_compound(v, allowed)
             near = None if parts else next((v[:i] + v[i + 1:] for i in range(len(v))
                                             if v[:i] + v[i + 1:] in allowed), None)
@@ -108,14 +113,19 @@ def split_compound(value: str, allowed: set[str]) -> list[str] | None:
     """`value` as allowed values written together, or None: at least one part
     of four letters or more, at most one two-letter part (so an English word
     is not read as a string of country codes)."""
-    def go(rest: str, twos: int, long_seen: bool) -> list[str] | None:
-        if not rest:
+    failed: set[tuple[int, int, bool]] = set()  # (where, twos, long_seen) known not to split: linear
+
+    def go(at: int, twos: int, long_seen: bool) -> list[str] | None:
+        if at == len(value):
             return [] if long_seen else None
-        for n in range(min(len(rest), 8), 1, -1):
-            head = rest[:n]
+        if (at, twos, long_seen) in failed:
+            return None
+        for n in range(min(len(value) - at, 8), 1, -1):
+            head = value[at:at + n]
             if head in allowed and (n != 2 or twos == 0) and n != 3:
-                tail = go(rest[n:], twos + (n == 2), long_seen or n >= 4)
+                tail = go(at + n, twos + (n == 2), long_seen or n >= 4)
                 if tail is not None:
                     return [head] + tail
+        failed.add((at, twos, long_seen))
         return None
-    return go(value, 0, False)
+    return go(0, 0, False)

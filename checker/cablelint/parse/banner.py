@@ -20,11 +20,31 @@ from .lines import SECTION_RE, Line
 PREAMBLE_RE = regex.compile(r"^\s*(?:Telegram(?:Restricted by caption\.)?\s*)")
 # A serial with letters run on after it: the captions under the banner glued to it.
 GLUED_SERIAL_RE = regex.compile(r"[A-Z]\s+\d{3,}(?P<run>[A-Z]{4,})")
-POST_SERIAL_RE = regex.compile(r"(?P<post>[A-Z][A-Z .'-]*?[A-Z])\s+(?P<serial>\d{2,})\s*\\?\s*$")
+SERIAL_RE = regex.compile(r"[A-Z]\s+(?P<serial>\d{2,})\s*\\?\s*$")
+_POST_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ .'-")
 # How far into the file a damaged banner is looked for (lines).
 BANNER_ANYWHERE_LINES = 80
 # The bottom banner is among the last lines.
 FOOTER_LINES = 5
+
+
+def post_serial(rest: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Spans of the post and the serial that end a banner line ("PARIS 000579"):
+    the serial found from the capital letter before it, the post walked back
+    over capitals, blanks, dots, apostrophes and hyphens. One regex
+    `[A-Z][A-Z .'-]*?[A-Z]\\s+\\d{2,}...$` was quadratic on a long run of
+    capitals (a letter-spaced banner then 5,000 letters took 4 s)."""
+    m = SERIAL_RE.search(rest)
+    if m is None:
+        return None
+    start = m.start()
+    while start > 0 and rest[start - 1] in _POST_CHARS:
+        start -= 1
+    while not ("A" <= rest[start] <= "Z"):
+        start += 1
+    if start == m.start():  # a post has two capitals at least
+        return None
+    return (start, m.start() + 1), m.span("serial")
 
 
 class Banner(NamedTuple):
@@ -85,14 +105,15 @@ def finish_banner(mk: Marking, rest: str, roff: int, vocab: Vocabulary,
         # SENSITIVE BUT UNCLASSIFIED is the UNCLASSIFIED level plus SBU.
         vocab.scan_controls(mk.level_token.raw, mk.level_token.span.start, mk)
     post = serial = None
-    pm = POST_SERIAL_RE.search(rest)
-    if pm:
-        name = SECTION_RE.sub("", pm["post"]).strip()
+    found = post_serial(rest)
+    if found:
+        (ps, pe), (ss, se) = found
+        name = SECTION_RE.sub("", rest[ps:pe]).strip()
         for c in mk.controls:
             name = name.replace(c.raw, "").strip()
         if name:
-            post = Token(name, Span(roff + pm.start("post"), roff + pm.end("post")))
-        serial = Token(pm["serial"], Span(roff + pm.start("serial"), roff + pm.end("serial")))
+            post = Token(name, Span(roff + ps, roff + pe))
+        serial = Token(rest[ss:se], Span(roff + ss, roff + se))
     mk.span = Span(mk.span.start, max(roff + len(rest.rstrip()), mk.span.end))
     return Banner(mk, section, post, serial)
 

@@ -42,8 +42,10 @@ EO_RE = regex.compile(
 )
 CLBY_RE = regex.compile(r"(?<![A-Za-z])classified\s+by\b(?!\s+line)\s*:?", regex.IGNORECASE)  # not DECLASSIFIED BY
 SECTION_RE = regex.compile(r"\bSECTION\s+(?P<n>\d{1,3})\s+OF\s+(?P<m>\d{1,3})\b", regex.IGNORECASE)
+# The post ends on a non-blank, so it cannot share a blank run with the `\s+`
+# after it (a page header with 45,000 blanks in its post took 40 s, quadratic).
 PAGE_RE = regex.compile(
-    r"^\s*[A-Z][A-Z .'-]*?\s+0*\d{1,8}\s+(?P<n>\d{3})(?:\.\d+)?\s+OF\s+(?P<m>\d{3})\s*\\?\s*$"
+    r"^\s*[A-Z](?:[A-Z .'-]*?[A-Z.'-])?\s+0*\d{1,8}\s+(?P<n>\d{3})(?:\.\d+)?\s+OF\s+(?P<m>\d{3})\s*\\?\s*$"
 )
 # The same page mark run into paragraph text by an export that lost line breaks.
 PAGE_INLINE_RE = regex.compile(

@@ -289,6 +289,19 @@ def _split_glued(doc: Document, lines: list[Line], i: int, st: _State, vocab: Vo
     return True
 
 
+def _inside(cands: list[int], line: Line) -> bool:
+    """Whether a glued-paragraph candidate (`cands`: offsets, descending, none
+    before the line) stands inside the line after some text. One after nothing
+    but white space is the line's own number, which `glued_paragraph` never
+    takes (no GLUED_AFTER before it): most numbered lines skip that scan."""
+    lead = line.start + len(line.text) - len(line.text.lstrip())
+    end = line.start + len(line.text)
+    at = len(cands) - 1
+    if at >= 0 and cands[at] <= lead:
+        at -= 1  # at most one candidate starts right after the indent
+    return at >= 0 and cands[at] < end
+
+
 def segment(doc: Document, lines: list[Line], start_idx: int, marked: bool, vocab: Vocabulary) -> None:
     """The body from line `start_idx`: doc.paragraphs, headings, sections, signature."""
     st = _State(marked)
@@ -309,7 +322,7 @@ def segment(doc: Document, lines: list[Line], start_idx: int, marked: bool, voca
         if cands:
             while cands and cands[-1] < line.start:
                 cands.pop()
-            if cands and cands[-1] < line.start + len(text) and _split_glued(doc, lines, i, st, vocab):
+            if _inside(cands, line) and _split_glued(doc, lines, i, st, vocab):
                 glued = i + 1
                 text = lines[i].text
         if i == glued:

@@ -291,15 +291,18 @@ def _split_glued(doc: Document, lines: list[Line], i: int, st: _State, vocab: Vo
 
 def _inside(cands: list[int], line: Line) -> bool:
     """Whether a glued-paragraph candidate (`cands`: offsets, descending, none
-    before the line) stands inside the line after some text. One after nothing
-    but white space is the line's own number, which `glued_paragraph` never
-    takes (no GLUED_AFTER before it): most numbered lines skip that scan."""
-    lead = line.start + len(line.text) - len(line.text.lstrip())
-    end = line.start + len(line.text)
-    at = len(cands) - 1
-    if at >= 0 and cands[at] <= lead:
-        at -= 1  # at most one candidate starts right after the indent
-    return at >= 0 and cands[at] < end
+    before the line) stands inside the line where `glued_paragraph` could take
+    it: after some text and a blank. The line's own number ("  1. (C)",
+    "¶1. (C)") never is one, so most numbered lines skip that scan."""
+    text, start = line.text, line.start
+    lead = len(text) - len(text.lstrip())
+    for c in reversed(cands):
+        k = c - start
+        if k >= len(text):
+            return False
+        if k > lead and text[k - 1] in " \t":
+            return True
+    return False
 
 
 def segment(doc: Document, lines: list[Line], start_idx: int, marked: bool, vocab: Vocabulary) -> None:

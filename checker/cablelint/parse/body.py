@@ -344,6 +344,22 @@ def _split_glued(doc: Document, lines: list[Line], i: int, st: _State, vocab: Vo
     return True
 
 
+def _inside(cands: list[int], line: Line) -> bool:
+    """Whether a glued-paragraph candidate (`cands`: offsets, descending, none
+    before the line) stands inside the line where `glued_paragraph` could take
+    it: after some text and a blank. The line's own number ("  1. (C)",
+    "¶1. (C)") never is one, so most numbered lines skip that scan."""
+    text, start = line.text, line.start
+    lead = len(text) - len(text.lstrip())
+    for c in reversed(cands):
+        k = c - start
+        if k >= len(text):
+            return False
+        if k > lead and text[k - 1] in " \t":
+            return True
+    return False
+
+
 def segment(doc: Document, lines: list[Line], start_idx: int, marked: bool, vocab: Vocabulary) -> None:
     """The body from line `start_idx`: doc.paragraphs, headings, sections, signature."""
     st = _State(marked)
@@ -364,7 +380,7 @@ def segment(doc: Document, lines: list[Line], start_idx: int, marked: bool, voca
         if cands:
             while cands and cands[-1] < line.start:
                 cands.pop()
-            if cands and cands[-1] < line.start + len(text) and _split_glued(doc, lines, i, st, vocab):
+            if _inside(cands, line) and _split_glued(doc, lines, i, st, vocab):
                 glued = i + 1
                 text = lines[i].text
         if i == glued:

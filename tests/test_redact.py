@@ -280,3 +280,22 @@ def test_failed_writes_are_reported_and_not_counted(tmp_path: Path, protect_file
     assert "redacted in 1 of 2 files" in err
     assert a.read_text(encoding="utf-8") == CABLE and b.read_text(encoding="utf-8") == redacted(CABLE)
     assert not [p for p in (tmp_path / "in").iterdir() if p.name.endswith(".tmp")]
+
+
+def test_output_dir_redacts_names_in_file_names(tmp_path: Path, protect_file: Path, capsys) -> None:
+    """A copy written by -o must not carry in its file name what its text may
+    not (issue 14: `redact -o` kept names in output file names); two inputs
+    whose redacted names collide are an error, never an overwrite."""
+    name = TERMS[0].split()[-1]
+    src = tmp_path / "in"
+    (src / name).mkdir(parents=True)
+    (src / name / f"{name}_notes.txt").write_text(CABLE, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["redact", "--protect", str(protect_file), "-o", str(out), "-q", str(src)]) == 0
+    written = [p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()]
+    assert len(written) == 1 and name.lower() not in written[0].lower()
+    assert (out / written[0]).read_text(encoding="utf-8") == redacted(CABLE)
+    (src / "XXXXXXXXXXXX").mkdir()
+    (src / "XXXXXXXXXXXX" / "XXXXXXXXXXXX_notes.txt").write_text(CABLE, encoding="utf-8")
+    assert main(["redact", "--protect", str(protect_file), "-o", str(tmp_path / "out2"), "-q", str(src)]) == 2
+    assert not (tmp_path / "out2").exists() or not any((tmp_path / "out2").rglob("*.txt"))

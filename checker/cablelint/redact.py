@@ -108,12 +108,24 @@ def unified_diff(r: Redacted, plist: ProtectList, show_matches: bool, context: i
         raise RedactError(f"{r.path}: cannot mask the diff") from None
 
 
-def target_paths(paths: list[str], files: list[str], out_dir: Path) -> dict[str, Path]:
+def _redacted_name(plist: "ProtectList") -> Callable[[str], str]:
+    """A relative path with protected names replaced by their placeholders (a
+    separator inside a placeholder would make a folder: it becomes `_`)."""
+    def rename(rel: str) -> str:
+        parts = Path(rel).parts
+        return str(Path(*(plist.redact(p)[0].replace(os.sep, "_") for p in parts))) if parts else rel
+    return rename
+
+
+def target_paths(paths: list[str], files: list[str], out_dir: Path,
+                 rename: Callable[[str], str] = lambda rel: rel) -> dict[str, Path]:
     """Where `-o DIR` writes each input: under DIR at the input's relative path.
     With one folder given, its files keep their path inside it (`-o out in/`
     writes out/sub/a.txt); with one file, its name; with several paths, each
     keeps the path as given (out/a/x.txt, out/b/x.txt), so two inputs of the
-    same name never overwrite each other."""
+    same name never overwrite each other. `rename` redacts protected names out
+    of the relative path (a copy's file name must not carry what its text may
+    not); two inputs that would land on one name are an error."""
     given = [p for p in paths if p and p != "-"]
     out: dict[str, Path] = {}
     for f in files:
@@ -125,7 +137,11 @@ def target_paths(paths: list[str], files: list[str], out_dir: Path) -> dict[str,
             rel = os.path.relpath(os.path.abspath(f))
             if rel.startswith(".."):  # outside the current folder: its absolute path, rooted in DIR
                 rel = os.path.splitdrive(os.path.abspath(f))[1].lstrip(os.sep)
-        out[f] = out_dir / rel
+        target = out_dir / rename(rel)
+        if target in out.values():
+            raise RedactError(f"-o {out_dir}: two inputs would be written to the same file once their names "
+                              "are redacted; redact them in separate runs")
+        out[f] = target
     return out
 
 
@@ -167,7 +183,7 @@ def run(args: argparse.Namespace, plist: ProtectList, found: Discovery, stdout: 
         except (InputError, RedactError) as exc:
             print(f"cablelint: error: {plist.mask(str(exc))}", file=stderr)
             status = 2
-    targets = target_paths(args.paths, found.files, out_dir) if out_dir is not None else {}
+    targets = target_paths(args.paths, found.files, out_dir, _redacted_name(plist)) if out_dir is not None else {}
     for f in found.files:
         try:
             own = plist_for(f)

@@ -74,6 +74,14 @@ def write_temp(target: Path, data: bytes) -> str:
     return tmp
 
 
+def discard(tmp: str) -> None:
+    """Remove a temporary file whose rename did not happen (already gone: fine)."""
+    try:
+        os.unlink(tmp)
+    except OSError:
+        pass
+
+
 def write_in_place(path: str | Path, data: bytes, original: bytes, *, follow_symlinks: bool = False,
                    hard_links: bool = False) -> None:
     """Replace the content of `path` (which held `original` when it was read)
@@ -99,10 +107,7 @@ def write_in_place(path: str | Path, data: bytes, original: bytes, *, follow_sym
             raise WriteError(f"{path}: changed during the run; left alone (run redact again)")
         os.replace(tmp, target)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        discard(tmp)
         raise
 
 

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Callable, TextIO
 
-from .atomic import WriteError, write_in_place, write_temp
+from .atomic import WriteError, discard, write_in_place, write_temp
 from .files import Discovery
 from .source import InputError, Source, decode, read
 from .textdiff import lines, unified
@@ -89,10 +89,7 @@ def write_atomic(target: Path, data: bytes, like: Path | None = None) -> None:
             os.chmod(tmp, mode_from.stat().st_mode & 0o7777)
         os.replace(tmp, target)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        discard(tmp)
         raise
 
 

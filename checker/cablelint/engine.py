@@ -185,60 +185,79 @@ class Engine:
                 skipped.setdefault(str(exc), []).append(f"rule set {rs.name}")
                 continue
             applied = True
-            era_now = ctx.era  # None when the date (or the era) is unknown: rules keep their defaults
-            era_off = set(era_now.get("disable") or ()) if era_now else set()
-            era_sev = (era_now.get("severity") or {}) if era_now else {}
-            superseded: dict[str, list[Span]] = {}
-            first = len(findings)
-            for rule in active:
-                if rule.id in era_off:
-                    continue  # the era table says this rule does not apply (no E.O. line before 1972)
-                rule_sev = era_sev.get(rule.id)
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    stopped.setdefault(f"the file's time budget of {budget(len(doc.text)):.3g} s was spent",
-                                       []).append(rule.id)
-                    continue
-                try:
-                    alarm.arm(min(RULE_TIME_LIMIT, left))
-                    hits, rule_sev = self._run_rule(rule, ctx, rule_sev, skipped)
-                    alarm.disarm()
-                except TimeoutError:  # a backtracking regex, or a slow rule on a hostile file
-                    stopped.setdefault("it ran too long", []).append(rule.id)
-                    continue
-                if hits is None:
-                    continue
-                for hit in group_hits(hits, rule.params.get("group"), doc.source):
-                    if "{era" in rule.message and "era" not in hit.values:
-                        era = ctx.era
-                        hit.values["era"] = era.get("label", era["name"]) if era else "the cable's era"
-                    finding = self._finding(doc, rule, hit, rule_sev)
-                    if rule.autofix is not None:  # the rule's declared fix for this hit
-                        finding.fix = edit_for(rule.autofix, KINDS[rule.kind], hit, ctx)
-                    findings.append(finding)
-                    for sid in rule.supersedes:
-                        superseded.setdefault(sid, []).append(hit.span)
-            if superseded:
-                findings[first:] = [f for f in findings[first:] if not any(
-                    sp.start < max(f.end, f.start + 1) and f.start < max(sp.end, sp.start + 1)
-                    for sp in superseded.get(f.rule, ()))]
-        if not applied and not skipped and self.rulesets and self.selection.active(NO_RULE_SET):
-            findings.append(self._finding(doc, NO_RULE_SET, Hit(_first_text(doc), {"reason": self._unchecked(doc)})))
-        for reason, ids in stopped.items():
-            span = doc.banner.span if doc.banner else Span(0, 0)
-            findings.append(self._finding(doc, DID_NOT_FINISH, Hit(span, {
-                "count": len(ids), "reason": reason, "rules": ", ".join(ids)})))
-        for reason, ids in skipped.items():
-            if not self.selection.active(COULD_NOT_RUN):
-                break
-            hint = "; give --date YYYY-MM-DD" if "date" in reason else ""
-            shown = ", ".join(ids[:8]) + (", ..." if len(ids) > 8 else "")
-            span = doc.banner.span if doc.banner else Span(0, 0)
-            findings.append(self._finding(doc, COULD_NOT_RUN, Hit(span, {
-                "count": len(ids), "reason": reason, "rules": shown, "hint": hint})))
+            findings += self._ruleset_findings(doc, ctx, active, deadline, alarm, skipped, stopped)
+        findings += self._engine_findings(doc, applied, skipped, stopped)
         findings = fold(findings, show=bool(self.options.get("show_symptoms")))
         findings.sort(key=Finding.sort_key)
         return findings
+
+    def _ruleset_findings(self, doc: Document, ctx: Context, active: list[Rule], deadline: float,
+                          alarm: timelimit.Alarm, skipped: dict[str, list[str]],
+                          stopped: dict[str, list[str]]) -> list[Finding]:
+        """One rule set's findings on a document, under the era's switches and
+        severities; a rule out of time is named in `stopped`, one that cannot
+        run in `skipped`."""
+        era_now = ctx.era  # None when the date (or the era) is unknown: rules keep their defaults
+        era_off = set(era_now.get("disable") or ()) if era_now else set()
+        era_sev = (era_now.get("severity") or {}) if era_now else {}
+        superseded: dict[str, list[Span]] = {}
+        findings: list[Finding] = []
+        for rule in active:
+            if rule.id in era_off:
+                continue  # the era table says this rule does not apply (no E.O. line before 1972)
+            rule_sev = era_sev.get(rule.id)
+            left = deadline - time.monotonic()
+            if left <= 0:
+                stopped.setdefault(f"the file's time budget of {budget(len(doc.text)):.3g} s was spent",
+                                   []).append(rule.id)
+                continue
+            try:
+                alarm.arm(min(RULE_TIME_LIMIT, left))
+                hits, rule_sev = self._run_rule(rule, ctx, rule_sev, skipped)
+                alarm.disarm()
+            except TimeoutError:  # a backtracking regex, or a slow rule on a hostile file
+                stopped.setdefault("it ran too long", []).append(rule.id)
+                continue
+            if hits is None:
+                continue
+            for hit in group_hits(hits, rule.params.get("group"), doc.source):
+                findings.append(self._rule_finding(doc, ctx, rule, hit, rule_sev))
+                for sid in rule.supersedes:
+                    superseded.setdefault(sid, []).append(hit.span)
+        if superseded:
+            findings = [f for f in findings if not any(
+                sp.start < max(f.end, f.start + 1) and f.start < max(sp.end, sp.start + 1)
+                for sp in superseded.get(f.rule, ()))]
+        return findings
+
+    def _rule_finding(self, doc: Document, ctx: Context, rule: Rule, hit: Hit, rule_sev: str | None) -> Finding:
+        if "{era" in rule.message and "era" not in hit.values:
+            era = ctx.era
+            hit.values["era"] = era.get("label", era["name"]) if era else "the cable's era"
+        finding = self._finding(doc, rule, hit, rule_sev)
+        if rule.autofix is not None:  # the rule's declared fix for this hit
+            finding.fix = edit_for(rule.autofix, KINDS[rule.kind], hit, ctx)
+        return finding
+
+    def _engine_findings(self, doc: Document, applied: bool, skipped: dict[str, list[str]],
+                         stopped: dict[str, list[str]]) -> list[Finding]:
+        """The engine's own findings on a document: no rule set applied (CL002),
+        rules stopped (CL003), rules that could not run (CL000)."""
+        out: list[Finding] = []
+        span = doc.banner.span if doc.banner else Span(0, 0)
+        if not applied and not skipped and self.rulesets and self.selection.active(NO_RULE_SET):
+            out.append(self._finding(doc, NO_RULE_SET, Hit(_first_text(doc), {"reason": self._unchecked(doc)})))
+        for reason, ids in stopped.items():
+            out.append(self._finding(doc, DID_NOT_FINISH, Hit(span, {
+                "count": len(ids), "reason": reason, "rules": ", ".join(ids)})))
+        if not self.selection.active(COULD_NOT_RUN):
+            return out
+        for reason, ids in skipped.items():
+            hint = "; give --date YYYY-MM-DD" if "date" in reason else ""
+            shown = ", ".join(ids[:8]) + (", ..." if len(ids) > 8 else "")
+            out.append(self._finding(doc, COULD_NOT_RUN, Hit(span, {
+                "count": len(ids), "reason": reason, "rules": shown, "hint": hint})))
+        return out
 
     def _run_rule(self, rule: Rule, ctx: Context, rule_sev: str | None,
                   skipped: dict[str, list[str]]) -> tuple[list[Hit] | None, str | None]:

@@ -70,65 +70,71 @@ def _add_discovery(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
     return p
 
 
+def _check_parser(sub: Any) -> argparse.ArgumentParser:
+    """The `check` command's options (`report` takes every one of them)."""
+    from .reporters import names as reporter_names
+
+    c = sub.add_parser("check", help="lint cables (the default command)")
+    c.add_argument("paths", nargs="*", metavar="PATH", help="files or directories ('-' for stdin)")
+    _add_common(c)
+    c.add_argument("--format", "-f", default=None, help="output format: " + ", ".join(reporter_names()) +
+                   " (default full; github when GITHUB_ACTIONS=true)")
+    c.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
+    c.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="review/release date (default today)")
+    c.add_argument("--select", action="append", default=[], metavar="RULE",
+                   help="only these rules (id, prefix such as CL2, or name; repeatable or comma list)")
+    c.add_argument("--ignore", action="append", default=[], metavar="RULE", help="skip these rules")
+    c.add_argument("--extend-select", action="append", default=[], metavar="RULE",
+                   help="add rules to the selection")
+    c.add_argument("--severity-override", action="append", default=[], metavar="RULE=SEVERITY",
+                   help="re-grade a rule, e.g. CL201=warning (repeatable)")
+    c.add_argument("--fail-on", choices=["error", "warning", "info"], default=None,
+                   help="lowest severity that makes the exit code 1 (default error)")
+    c.add_argument("--min-severity", choices=["error", "warning", "info"], default=None,
+                   help="hide findings below this severity (the summary still counts them)")
+    c.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
+    c.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+                   help="lint in N worker processes (0: one per CPU; default: one per CPU for runs of "
+                        "200 files or more; 1: no workers); results are the same")
+    c.add_argument("--no-cache", action="store_true",
+                   help="neither read nor write the cache (findings per file, the loaded rule sets)")
+    c.add_argument("--cache-dir", metavar="DIR",
+                   help="where the cache lives (default .cablelint_cache in the current directory, "
+                        "or $CABLELINT_CACHE_DIR)")
+    c.add_argument("--show-config", action="store_true",
+                   help="print the settings in effect and the file they came from, then exit")
+    c.add_argument("--statistics", action="store_true", help="print the number of findings per rule")
+    c.add_argument("--baseline", metavar="FILE", help="hide findings recorded in this baseline file")
+    c.add_argument("--write-baseline", metavar="FILE",
+                   help="record the current findings in FILE (then exit 0); nothing else writes it")
+    c.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    c.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
+    c.add_argument("--show-source", action="store_true",
+                   help="full format: print each flagged line of the cable (may be classified; protected "
+                        "names stay masked) - for your own terminal, not for CI logs")
+    c.add_argument("--show-matches", action="store_true",
+                   help="print flagged text (may be classified); also turns off protect-list masking")
+    c.add_argument("--protect", action="append", default=[], metavar="FILE",
+                   help="protect list: names that must never appear unredacted, nor in any output "
+                        "(repeatable; adds to the config's `protect`)")
+    _add_discovery(c)
+    c.add_argument("--show-symptoms", action="store_true",
+                   help="also report one by one the findings folded into a diagnosis of export damage (CL9xx)")
+    c.add_argument("--stdin-filename", metavar="NAME", help="name for '-' input in the report")
+    fixrun.add_arguments(c)
+    return c
+
+
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The command line; given the `command` being run, only its subparser is
     built (each costs gettext look-ups and imports at start-up), else all of them."""
-    from .reporters import names as reporter_names
-
     ap = argparse.ArgumentParser(prog="cablelint", description="Lint diplomatic cables for "
                                  "classification-marking and redaction compliance.")
     ap.add_argument("--version", action="version", version=f"cablelint {__version__}")
     sub = ap.add_subparsers(dest="command")
 
     if command in (None, "check", "report"):  # `report` takes every `check` option
-        c = sub.add_parser("check", help="lint cables (the default command)")
-        c.add_argument("paths", nargs="*", metavar="PATH", help="files or directories ('-' for stdin)")
-        _add_common(c)
-        c.add_argument("--format", "-f", default=None, help="output format: " + ", ".join(reporter_names()) +
-                       " (default full; github when GITHUB_ACTIONS=true)")
-        c.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
-        c.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="review/release date (default today)")
-        c.add_argument("--select", action="append", default=[], metavar="RULE",
-                       help="only these rules (id, prefix such as CL2, or name; repeatable or comma list)")
-        c.add_argument("--ignore", action="append", default=[], metavar="RULE", help="skip these rules")
-        c.add_argument("--extend-select", action="append", default=[], metavar="RULE",
-                       help="add rules to the selection")
-        c.add_argument("--severity-override", action="append", default=[], metavar="RULE=SEVERITY",
-                       help="re-grade a rule, e.g. CL201=warning (repeatable)")
-        c.add_argument("--fail-on", choices=["error", "warning", "info"], default=None,
-                       help="lowest severity that makes the exit code 1 (default error)")
-        c.add_argument("--min-severity", choices=["error", "warning", "info"], default=None,
-                       help="hide findings below this severity (the summary still counts them)")
-        c.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
-        c.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
-                       help="lint in N worker processes (0: one per CPU; default: one per CPU for runs of "
-                            "200 files or more; 1: no workers); results are the same")
-        c.add_argument("--no-cache", action="store_true",
-                       help="neither read nor write the cache (findings per file, the loaded rule sets)")
-        c.add_argument("--cache-dir", metavar="DIR",
-                       help="where the cache lives (default .cablelint_cache in the current directory, "
-                            "or $CABLELINT_CACHE_DIR)")
-        c.add_argument("--show-config", action="store_true",
-                       help="print the settings in effect and the file they came from, then exit")
-        c.add_argument("--statistics", action="store_true", help="print the number of findings per rule")
-        c.add_argument("--baseline", metavar="FILE", help="hide findings recorded in this baseline file")
-        c.add_argument("--write-baseline", metavar="FILE",
-                       help="record the current findings in FILE (then exit 0); nothing else writes it")
-        c.add_argument("--color", choices=["auto", "always", "never"], default="auto")
-        c.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
-        c.add_argument("--show-source", action="store_true",
-                       help="full format: print each flagged line of the cable (may be classified; protected "
-                            "names stay masked) - for your own terminal, not for CI logs")
-        c.add_argument("--show-matches", action="store_true",
-                       help="print flagged text (may be classified); also turns off protect-list masking")
-        c.add_argument("--protect", action="append", default=[], metavar="FILE",
-                       help="protect list: names that must never appear unredacted, nor in any output "
-                            "(repeatable; adds to the config's `protect`)")
-        _add_discovery(c)
-        c.add_argument("--show-symptoms", action="store_true",
-                       help="also report one by one the findings folded into a diagnosis of export damage (CL9xx)")
-        c.add_argument("--stdin-filename", metavar="NAME", help="name for '-' input in the report")
-        fixrun.add_arguments(c)
+        c = _check_parser(sub)
 
     if command in (None, "inspect"):
         i = sub.add_parser("inspect", help="show the parsed document")

@@ -201,7 +201,7 @@ def test_protected_term_findings_are_never_baselined(tmp_path: Path) -> None:
     import hashlib
 
     from cablelint.engine import Engine
-    from cablelint.protect import from_terms
+    from cablelint.protectfile import from_terms
     from cablelint.ruleset import load
     from cablelint.source import Source
 

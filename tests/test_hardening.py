@@ -143,9 +143,9 @@ def test_protect_pattern_times_out(tmp_path: Path, short_timeout, capsys) -> Non
     assert main(["redact", "--protect", str(names), "--in-place", str(tmp_path / "c.txt")]) == 2
     assert "ran too long" in capsys.readouterr().err
     assert (tmp_path / "c.txt").read_text(encoding="utf-8") == SLOW_TEXT
-    from cablelint import protect
+    from cablelint import protectfile
 
-    assert protect.load([names]).mask("a,b\nJosiah Rosenblatt\n\n" + "a," * 40 + "b" * 3000) == \
+    assert protectfile.load([names]).mask("a,b\nJosiah Rosenblatt\n\n" + "a," * 40 + "b" * 3000) == \
         "[PROTECTED]\n[PROTECTED]\n\n[PROTECTED]"
 
 
@@ -214,7 +214,7 @@ def test_formerly_quadratic_inputs_finish(name: str, monkeypatch) -> None:
 
     monkeypatch.setattr(engine, "TIME_BUDGET", 5.0)
     monkeypatch.setattr(engine, "RULE_TIME_LIMIT", 5.0)
-    from cablelint.protect import from_terms
+    from cablelint.protectfile import from_terms
 
     found = lint_text(HOSTILE[name](100_000), path="x.txt", rules=["state", "release"],
                       protect=from_terms(["Josiah Rosenblatt"]))

@@ -9,12 +9,12 @@ import unicodedata
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from cablelint import make_engine, protect
+from cablelint import make_engine, protect, protectfile
 from cablelint.reporters import Report, get
 from cablelint.source import Source
 
 NAMES = ["Josiah Rosenblatt", "Dmitri Orlov"]
-PLIST = protect.from_terms(NAMES)
+PLIST = protectfile.from_terms(NAMES)
 ENGINE = make_engine(rules=["state", "release"], protect=PLIST)
 HEAD = "CONFIDENTIAL PARIS 000579\nE.O. 12958: DECL: 01/30/2014\nTAGS: PREL FR\nSUBJECT: T\n\n1. (C) "
 SETTINGS = settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])

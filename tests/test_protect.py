@@ -12,6 +12,7 @@ import pytest
 import regex
 
 from cablelint import protect as P
+from cablelint import protectfile as PF
 from cablelint.cli import main
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -30,7 +31,7 @@ def spans(plist: P.ProtectList, text: str) -> list[str]:
 # -- matching -----------------------------------------------------------------
 
 def test_case_insensitive_and_whole_word() -> None:
-    pl = P.from_terms(["Lee", "Josiah Rosenblatt"])
+    pl = PF.from_terms(["Lee", "Josiah Rosenblatt"])
     text = "FLEECE fleeced LEE lee Lee's Leeward josiah rosenblatt"
     assert spans(pl, text) == ["LEE", "lee", "Lee", "josiah rosenblatt"]
 
@@ -46,27 +47,27 @@ def test_case_insensitive_and_whole_word() -> None:
     "met JOSIAH\tROSENBLATT’S staff",
 ])
 def test_tolerant_of_wraps_spaces_backslash_possessive(text: str) -> None:
-    pl = P.from_terms(["Josiah Rosenblatt"])
+    pl = PF.from_terms(["Josiah Rosenblatt"])
     found = spans(pl, text)
     assert len(found) == 1
     assert regex.sub(r"[\s\\]+", " ", found[0]).upper() == "JOSIAH ROSENBLATT"
 
 
 def test_hyphen_apostrophe_and_initials() -> None:
-    pl = P.from_terms(["Alliot-Marie", "O'Neill", "J. D. Smith"])
+    pl = PF.from_terms(["Alliot-Marie", "O'Neill", "J. D. Smith"])
     text = "ALLIOT-\nMARIE and o’neill and J.D. SMITH and alliot marie"
     # hyphen and space are equivalent between name parts (docs/robustness.md, protected names)
     assert spans(pl, text) == ["ALLIOT-\nMARIE", "o’neill", "J.D. SMITH", "alliot marie"]
 
 
 def test_longest_term_wins_and_no_overlap() -> None:
-    pl = P.from_terms(["Rosenblatt", "Josiah Rosenblatt"])
+    pl = PF.from_terms(["Rosenblatt", "Josiah Rosenblatt"])
     found = list(pl.finditer("Josiah Rosenblatt and Rosenblatt"))
     assert [o.entry.text for o in found] == ["Josiah Rosenblatt", "Rosenblatt"]
 
 
 def test_not_split_inside_a_word() -> None:
-    pl = P.from_terms(["Ann Lee"])
+    pl = PF.from_terms(["Ann Lee"])
     assert spans(pl, "JoANN LEEDS and Ann Leeway") == []
 
 
@@ -75,7 +76,7 @@ def test_patterns_and_per_term_placeholders(tmp_path: Path) -> None:
     f.write_text("placeholder: '[REDACTED]'\n"
                  "terms:\n  - Josiah Rosenblatt\n  - {term: Andrew Young, placeholder: '(b)(6)'}\n"
                  "patterns:\n  - 'C-CN5-\\d{5}'\n", encoding="utf-8")
-    pl = P.load([f])
+    pl = PF.load([f])
     text = "Josiah Rosenblatt met Andrew\nYoung about C-CN5-00054."
     out, n = pl.redact(text)
     assert n == 3
@@ -87,14 +88,14 @@ def test_one_compiled_regex_for_all_terms() -> None:
     """The terms share one trie-shaped regex: a 5,000-term list compiles to one
     pattern and a scan finds terms anywhere in it."""
     terms = [f"Name{i:04d} Surname{i % 97}" for i in range(5000)]
-    pl = P.from_terms(terms)
+    pl = PF.from_terms(terms)
     assert pl._trie is not None and not pl._patterns
     text = ("filler words " * 2000) + "NAME4321 surname53\nand name0007 SURNAME7."
     assert [o.entry.text for o in pl.finditer(text)] == ["Name4321 Surname53", "Name0007 Surname7"]
 
 
 def test_fragments_mask_half_of_a_wrapped_name() -> None:
-    pl = P.from_terms(["Geir Haarde", "Marc de Brichambaut"])
+    pl = PF.from_terms(["Geir Haarde", "Marc de Brichambaut"])
     text = "met Geir\nHaarde and Marc de\nBrichambaut"
     assert pl.mask("line says Haarde joined") == "line says Haarde joined"
     masker = pl.with_fragments([text])
@@ -109,7 +110,7 @@ def test_fragments_mask_half_of_a_wrapped_name() -> None:
 def test_text_file_comments_and_patterns(tmp_path: Path) -> None:
     f = tmp_path / "names.txt"
     f.write_text("# people\n\nJosiah Rosenblatt   # political counselor\nre:\\bF-\\d{4}\\b\n", encoding="utf-8")
-    pl = P.load([f])
+    pl = PF.load([f])
     assert [(e.kind, e.origin) for e in pl.entries] == [("term", f"{f}:3"), ("pattern", f"{f}:4")]
     assert pl.entries[0].text == "Josiah Rosenblatt"
 
@@ -133,7 +134,7 @@ def test_malformed_protect_file_names_file_and_line(tmp_path: Path, name: str, c
     f = tmp_path / name
     f.write_text(content, encoding="utf-8")
     with pytest.raises(P.ProtectError) as exc:
-        P.load([f])
+        PF.load([f])
     msg = str(exc.value)
     assert msg.startswith(f"{f}:{line}:" if line else f"{f}:"), msg
     assert words in msg
@@ -143,16 +144,16 @@ def test_not_utf8_and_missing(tmp_path: Path) -> None:
     f = tmp_path / "latin1.txt"
     f.write_bytes(b"Jos\xe9 Mart\xed\n")
     with pytest.raises(P.ProtectError, match=r"latin1\.txt:1: protect file is not UTF-8"):
-        P.load([f])
+        PF.load([f])
     with pytest.raises(P.ProtectError, match="not found"):
-        P.load([tmp_path / "nope.txt"])
+        PF.load([tmp_path / "nope.txt"])
 
 
 def test_error_messages_never_quote_the_entry(tmp_path: Path) -> None:
     f = tmp_path / "p.txt"
     f.write_text("re:(ROSENBLATT\n", encoding="utf-8")
     with pytest.raises(P.ProtectError) as exc:
-        P.load([f])
+        PF.load([f])
     assert "ROSENBLATT" not in str(exc.value).upper()
 
 
@@ -209,7 +210,7 @@ def test_fixture_has_50_distinct_names() -> None:
 
 def test_corpus_counts_agree_with_independent_search(corpus_texts: dict[str, str]) -> None:
     terms = names()
-    pl = P.load([NAMES_FILE])
+    pl = PF.load([NAMES_FILE])
     mine: Counter = Counter()
     theirs: Counter = Counter()
     wrapped = []
@@ -247,7 +248,7 @@ def only_names_changed(a: str, b: str, occ: list[P.Occurrence]) -> bool:
 
 def test_redact_corpus_copies(corpus_texts: dict[str, str], corpus_dir: Path, tmp_path: Path, capsys) -> None:
     """Copies of every cable that names someone on the list, and 100 that do not."""
-    pl = P.load([NAMES_FILE])
+    pl = PF.load([NAMES_FILE])
     work = tmp_path / "copies"
     work.mkdir()
     with_names = [n for n, t in corpus_texts.items() if independent_counts(t, names())]
@@ -281,7 +282,7 @@ def test_masker_builds_the_run_mask_from_its_sources() -> None:
     of the sources included, JSON-like trees masked string by string."""
     from cablelint.source import Source
 
-    pl = P.from_terms(["Geir Haarde"])
+    pl = PF.from_terms(["Geir Haarde"])
     src = Source("a.txt", "met Geir\nHaarde today")
     mask = P.masker(pl, [src])
     assert mask("line says Haarde joined") == "line says [PROTECTED] joined"
@@ -297,7 +298,7 @@ def test_yaml_terms_stay_text(tmp_path: Path) -> None:
     identifier or a date-like term is a term, not a number or a date."""
     f = tmp_path / "ids.yaml"
     f.write_text("placeholder: 000000\nterms:\n  - 12345\n  - 2004-01-30\n  - {term: 'yes'}\n", encoding="utf-8")
-    pl = P.load([f])
+    pl = PF.load([f])
     assert [(e.text, e.placeholder, e.origin) for e in pl.entries] == [
         ("12345", "000000", f"{f}:3"), ("2004-01-30", "000000", f"{f}:4"), ("yes", "000000", f"{f}:5")]
 
@@ -306,4 +307,4 @@ def test_yaml_duplicate_key_names_its_line(tmp_path: Path) -> None:
     f = tmp_path / "dup.yaml"
     f.write_text("terms: [a1]\nplaceholder: X\nterms: [b2]\n", encoding="utf-8")
     with pytest.raises(P.ProtectError, match=r"dup\.yaml:3:1: invalid YAML: duplicate key 'terms'"):
-        P.load([f])
+        PF.load([f])

@@ -10,7 +10,7 @@ import pytest
 
 from cablelint import redact as R
 from cablelint.cli import main
-from cablelint.protect import from_terms
+from cablelint.protectfile import from_terms
 
 CABLE = ("C O N F I D E N T I A L PARIS 000579\n"
          "E.O. 12958: DECL: 01/30/2014\n"

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from cablelint.engine import Engine, Selection
-from cablelint.protect import Entry, ProtectList, from_terms
+from cablelint.protect import Entry, ProtectList
+from cablelint.protectfile import from_terms
 from cablelint.ruleset import load
 from cablelint.source import Source, read
 

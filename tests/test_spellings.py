@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cablelint import lint_text, protect as P
+from cablelint import lint_text, protect as P, protectfile
 from cablelint.cli import main
 from cablelint.reporters import names as formats
 
@@ -44,7 +44,7 @@ def cable(spelling: str) -> tuple[str, int]:
 
 @pytest.fixture(scope="module")
 def plist() -> P.ProtectList:
-    return P.from_terms(TERMS)
+    return protectfile.from_terms(TERMS)
 
 
 @pytest.mark.parametrize("family,spelling", ALL)

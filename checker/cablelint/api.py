@@ -53,7 +53,8 @@ from .settings import SETTINGS, Config
 from .engine import Engine
 from .findings import Finding, Severity
 from .marking_check import MarkingResult, lint_marking as _lint_marking
-from .protect import ProtectList, coerce
+from .protect import ProtectList
+from .protectfile import coerce
 from .rule import DEFAULT_RULESETS, RuleSet
 from .ruleset import load as _load
 from .session import Session

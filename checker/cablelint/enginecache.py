@@ -73,7 +73,7 @@ def cached_build(cfg: Config, options: dict[str, Any], build: Callable[[], Engin
         deps, engine = loaded
         if cfg.protect:  # never stored (its terms would sit on disk in clear): read again
             if protect is None:
-                from .protect import load as load_protect
+                from .protectfile import load as load_protect
 
                 protect = load_protect(cfg.protect)
             if protect:  # as the build sets it

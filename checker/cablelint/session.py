@@ -116,12 +116,13 @@ class Session:
         With `cache_root`, the engine built last time for the same settings
         and unchanged rule files is loaded instead (enginecache)."""
         from . import protect as protect_mod
+        from .protectfile import load as load_protect
 
         if isinstance(cfg.protect, protect_mod.ProtectList):
             plist = cfg.protect
         else:
             _regular_files(cfg.protect or [], "protect list")
-            plist = protect_mod.load(cfg.protect or [])
+            plist = load_protect(cfg.protect or [])
 
         def build_engine() -> Engine:
             sets = rulesets(cfg.rules or DEFAULT_RULESETS)

@@ -33,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "checker"))
 
-from cablelint import make_engine, protect  # noqa: E402
+from cablelint import make_engine, protectfile  # noqa: E402
 from cablelint import timelimit  # noqa: E402
 from cablelint.protect import masker  # noqa: E402
 from cablelint.reporters import Report, get, names as format_names  # noqa: E402
@@ -81,7 +81,7 @@ MUTATIONS = [
 
 
 def _init(corpus_dir: str, seed: int, hang: float) -> None:
-    plist = protect.from_terms(NAMES)
+    plist = protectfile.from_terms(NAMES)
     _STATE.update(texts=corpus(Path(corpus_dir)), seed=seed, hang=hang, plist=plist,
                   engines=[make_engine(rules=rs, protect=plist) for rs in RULESETS],
                   formats=format_names())
@@ -159,7 +159,7 @@ def scaling(args: argparse.Namespace) -> int:
     """Seconds per KB from 10 KB to 10 MB: cables concatenated to each size,
     plus the formerly quadratic inputs (one long run) at each size."""
     texts = corpus(Path(args.corpus))
-    eng = make_engine(rules=["state", "release"], protect=protect.from_terms(NAMES))
+    eng = make_engine(rules=["state", "release"], protect=protectfile.from_terms(NAMES))
     head = "CONFIDENTIAL PARIS 000579\nE.O. 12958: DECL: 01/30/2014\nTAGS: PREL FR\nSUBJECT: T\n\n"
     kinds = {
         "cables": lambda n: "".join(texts)[:n],

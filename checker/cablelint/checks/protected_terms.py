@@ -27,7 +27,7 @@ def prepare(p: dict[str, Any]) -> dict[str, Any]:
 
 def protect_list(ctx: Context):
     """The run's protect list, or CannotRun when none was given."""
-    from ..protect import coerce  # loaded by the runs that use it: not at start-up
+    from ..protectfile import coerce  # loaded by the runs that use it: not at start-up
 
     plist = coerce(ctx.options.get("protect"))
     if not plist:

@@ -11,7 +11,9 @@ an unknown value of N or more letters is taken as free text and left alone,
 unless it is allowed values run together (ECONEFIN = ECON + EFIN, IZPREL =
 IZ + PREL: at least one part of 4+ letters, at most one of 2), which is
 reported with `{suggestion}` naming the parts, or one letter away from an
-allowed value (EAGRS for EAGR), reported as a likely typo.
+allowed value (EAGRS for EAGR), reported as a likely typo. With
+`free_phrase_at_end: true` the unknown values that end the field are one free
+phrase when a free word is among them ("TIP IN TURKEY", "GOI EXTERNAL").
 """
 from __future__ import annotations
 
@@ -27,6 +29,7 @@ PARAMS = {
     "allowed_pattern": (str, False),
     "forbidden": ((dict, list, str), False),
     "free_text_from": (int, False),
+    "free_phrase_at_end": (bool, False),
 }
 
 
@@ -85,28 +88,55 @@ def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
     forbidden = p.get("_forbidden")
     if forbidden is None:
         forbidden = _forbidden_map(ctx.value(p["forbidden"]))
-    pat = p.get("_pattern")
-    for it in items:
-        v = norm(it.value)
-        if v in forbidden:
-            sug = forbidden[v]
-            yield Hit(it.span, {"value": it.value, "suggestion": sug or "", "where": it.label,
+    verdicts = [_verdict(norm(it.value), it, p, allowed, forbidden) for it in items]
+    if p.get("free_phrase_at_end"):
+        verdicts = _trailing_phrase_free([norm(it.value) for it in items], verdicts)
+    for it, (kind, suggestion) in zip(items, verdicts):
+        if kind == "forbidden":
+            yield Hit(it.span, {"value": it.value, "suggestion": suggestion, "where": it.label,
                                 "reason": "forbidden"})
-            continue
-        if allowed is None or v in allowed or (pat and pat.fullmatch(str(it.value))):
-            continue
-        suggestion = ""
-        if p.get("free_text_from") and len(v) >= p["free_text_from"]:
-            if len(v) > MAX_COMPOUND:
-                continue  # a free word (the near-miss search below is quadratic in its length)
-            parts = split_compound(v, allowed)
-            near = None if parts else next((v[:i] + v[i + 1:] for i in range(len(v))
-                                            if v[:i] + v[i + 1:] in allowed), None)
-            if parts is None and near is None:
-                continue  # a free word, not a code
-            suggestion = f" (run together: {' '.join(parts)})" if parts else f" (one letter too many for {near}?)"
-        yield Hit(it.span, {"value": it.value, "suggestion": suggestion, "where": it.label, "reason": "unknown",
-                            "allowed": ", ".join(sorted(allowed)[:12])})
+        elif kind == "unknown":
+            yield Hit(it.span, {"value": it.value, "suggestion": suggestion, "where": it.label,
+                                "reason": "unknown", "allowed": ", ".join(sorted(allowed or ())[:12])})
+
+
+def _verdict(v: str, it: Any, p: dict[str, Any], allowed: set[str] | None,
+             forbidden: dict[str, Any]) -> tuple[str, str]:
+    """ok | forbidden | free (a free word, not a code) | unknown, with the suggestion."""
+    if v in forbidden:
+        return "forbidden", forbidden[v] or ""
+    pat = p.get("_pattern")
+    if allowed is None or v in allowed or (pat and pat.fullmatch(str(it.value))):
+        return "ok", ""
+    if not (p.get("free_text_from") and len(v) >= p["free_text_from"]):
+        return "unknown", ""
+    if len(v) > MAX_COMPOUND:
+        return "free", ""  # a free word (the near-miss search below is quadratic in its length)
+    parts = split_compound(v, allowed)
+    if parts:
+        return "unknown", f" (run together: {' '.join(parts)})"
+    near = next((v[:i] + v[i + 1:] for i in range(len(v)) if v[:i] + v[i + 1:] in allowed), None)
+    if near:
+        return "unknown", f" (one letter too many for {near}?)"
+    return "free", ""
+
+
+def _trailing_phrase_free(values: list[str], verdicts: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The words that end the field, when a free word is among them, are one
+    free phrase ("... KJUS TIP IN TURKEY", "GOI EXTERNAL"): its short unknown
+    words are not codes either. The phrase runs back from its last free word
+    over unknown values and two-letter codes that are also words (IN, TO); a
+    longer code, a run-together or a near-miss code ends it."""
+    def in_phrase(k: int) -> bool:
+        kind, suggestion = verdicts[k]
+        return (kind in ("unknown", "free") and not suggestion) or (kind == "ok" and len(values[k]) <= 2)
+    i = len(verdicts)
+    while i and in_phrase(i - 1):
+        i -= 1
+    tail = range(i, len(verdicts))
+    if not any(verdicts[k][0] == "free" for k in tail):
+        return verdicts
+    return verdicts[:i] + [("free", "") if verdicts[k][0] == "unknown" else verdicts[k] for k in tail]
 
 
 def split_compound(value: str, allowed: set[str]) -> list[str] | None:

@@ -11,6 +11,21 @@ Plain numbering re-synchronises after a break (see `_breaks`), so one cause
 is one finding; `group: document` keeps only the first break and lists the
 later ones as its related locations.
 
+Plain numbering can read the text between two items (paragraphs carry
+their number's position), each by a parameter because the forms are the
+rule set's words, not Python's:
+- `glued`: a regex with a group `n`, a number written inside the text rather
+  than at a line start (glued after a sentence or a heading by the export, or
+  written "18," or "4 (C)"): when the missing numbers stand there in order, the
+  gap is the parser's, not the drafter's, and the numbering re-synchronises;
+- `reference_before`: a regex for the words that take a number ("paragraph",
+  a month): a number right after one is a reference, not a paragraph. It
+  rejects a glued candidate, and an item that breaks the numbering when the
+  item after it goes on as expected (a wrapped "in paragraph / 5." is skipped);
+- `withheld_gaps: true`: a line holding only a placeholder (the vocabulary's
+  `placeholder_patterns`) between the two numbers, or as the previous
+  paragraph's whole text, is withheld text: it accounts for the gap.
+
 Fix function (`autofix: {function: renumber}`, plain numbering only): at a
 gap, the numbers from the flagged item on rewritten as the expected number,
 +1, +2... by position, so one fix closes it. Never safe: the gap may be a
@@ -18,12 +33,15 @@ lost paragraph rather than a wrong number.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Iterable
 
-from . import Context, Hit
+from . import Context, Hit, compile_param
 
 KIND = "sequence"
-PARAMS = {"target": (str, True), "start": (int, False), "totals": (bool, False), "require_all": (bool, False)}
+PARAMS = {"target": (str, True), "start": (int, False), "totals": (bool, False), "require_all": (bool, False),
+          "glued": (str, False), "reference_before": (str, False), "withheld_gaps": (bool, False)}
+_BETWEEN = ("glued", "reference_before", "withheld_gaps")
 
 
 def prepare(p: dict[str, Any]) -> dict[str, Any]:
@@ -31,7 +49,68 @@ def prepare(p: dict[str, Any]) -> dict[str, Any]:
         raise ValueError("`require_all` needs `totals: true` (it compares the numbers with their total)")
     if p.get("totals") and "start" in p:
         raise ValueError("`start` is for plain numbering; `n OF m` marks start at 1")
+    if p.get("totals") and any(k in p for k in _BETWEEN):
+        raise ValueError("`glued`, `reference_before` and `withheld_gaps` are for plain numbering")
+    if "glued" in p:
+        p["_glued"] = compile_param(p["glued"], "glued")
+        if "n" not in p["_glued"].groupindex:
+            raise ValueError("`glued` needs a group named n, the number: (?P<n>\\d{1,3})")
+    if "reference_before" in p:
+        p["_reference"] = compile_param(f"(?:{p['reference_before']})\\Z", "reference_before")
     return p
+
+
+@dataclass(slots=True)
+class _Between:
+    """The document text the `glued`, `reference_before` and `withheld_gaps`
+    parameters read between two numbered items."""
+    text: str
+    glued: Any = None
+    reference: Any = None
+    placeholder: Any = None
+    first_lo: int = 0  # where glued numbers before the first item may stand
+
+    def glued_upto(self, lo: int, hi: int, expected: int, found: int) -> int:
+        """The number expected once the numbers glued into text[lo:hi], in
+        order from `expected`, are counted (unchanged when there are none)."""
+        if self.glued is None:
+            return expected
+        for m in self.glued.finditer(self.text, lo, hi):
+            if int(m.group("n")) == expected and not self.is_reference(m.start()):
+                expected += 1
+                if expected == found:
+                    break
+        return expected
+
+    def is_reference(self, at: int) -> bool:
+        """The number at `at` follows a word that takes a number (whitespace,
+        a pilcrow and line breaks between them do not count)."""
+        if self.reference is None:
+            return False
+        before = self.text[max(0, at - 80):at].rstrip(" \t\r\n¶")
+        return self.reference.search(before) is not None
+
+    def withheld(self, lo: int, hi: int) -> bool:
+        """A line in text[lo:hi] holding nothing but placeholders, numbers and
+        punctuation: withheld text stands where the numbers are missing."""
+        if self.placeholder is None:
+            return False
+        for m in self.placeholder.finditer(self.text, lo, hi):
+            start = self.text.rfind("\n", 0, m.start()) + 1
+            end = self.text.find("\n", m.end())
+            line = self.text[start:end if end >= 0 else len(self.text)]
+            if not any(c.isalpha() for c in self.placeholder.sub("", line)):
+                return True
+        return False
+
+
+def _between(p: dict[str, Any], ctx: Context) -> _Between | None:
+    if not any(k in p for k in _BETWEEN):
+        return None
+    d = ctx.doc
+    first_lo = d.classified_by.span.start if d.classified_by else d.body_start
+    return _Between(d.text, p.get("_glued"), p.get("_reference"),
+                    ctx.vocab.placeholder_re if p.get("withheld_gaps") else None, min(first_lo, d.body_start))
 
 
 def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
@@ -40,20 +119,31 @@ def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         items = [it for it in items if getattr(it.value, "total", None) is not None]
         yield from (_missing_sections(items) if p.get("require_all") else _sections(items))
         return
-    yield from _breaks(items, p.get("start", 1))
+    yield from _breaks(items, p.get("start", 1), _between(p, ctx))
 
 
-def _breaks(items: list, start: int) -> Iterable[Hit]:
+def _number(it: Any) -> int | None:
+    return getattr(it.value, "number", it.value)
+
+
+def _breaks(items: list, start: int, between: _Between | None = None) -> Iterable[Hit]:
     """One Hit per break in the numbering, re-synchronised after each: the
     numbers go on from the one found (a gap is reported once, not at every
     later number), and a run that restarts (a nested list, a repeated copy)
-    ends silently when the numbering it interrupted resumes."""
+    ends silently when the numbering it interrupted resumes. With `between`,
+    the text between two items can explain a break (see the module doc)."""
     expected, outer = start, None
     seen: set[int] = set()
-    numbered = [it for it in items if getattr(it.value, "number", it.value) is not None]
+    numbered = [it for it in items if _number(it) is not None]
+    prev: Any = None  # the span of the last number read as a paragraph's
     for i, it in enumerate(numbered):
-        num = getattr(it.value, "number", it.value)
+        num = _number(it)
         span = it.value.number_token.span if getattr(it.value, "number_token", None) else it.span
+        if between is not None and num not in (expected, outer):
+            if _is_reference(between, numbered, i, span, expected):
+                continue
+            expected = _explained(between, prev, span, expected, num)
+        prev = span
         if num in (expected, outer):
             outer = outer if num == expected else None  # a nested run goes on, or the outer numbering resumes
             expected = num + 1
@@ -68,6 +158,27 @@ def _breaks(items: list, start: int) -> Iterable[Hit]:
             outer = expected  # the interrupted numbering, should it resume
         seen.add(num)
         expected = num + 1
+
+
+def _is_reference(between: _Between, numbered: list, i: int, span: Any, expected: int) -> bool:
+    """An item that breaks the numbering, written right after a word that takes a
+    number, while the next item goes on as expected (or none follows): the end of a
+    wrapped sentence ("in paragraph" / "5."), not a paragraph."""
+    nxt = _number(numbered[i + 1]) if i + 1 < len(numbered) else expected
+    return nxt == expected and between.is_reference(span.start)
+
+
+def _explained(between: _Between, prev: Any, span: Any, expected: int, num: int) -> int:
+    """The number expected at this item once the text since the previous one is
+    read: the numbers glued into it, or `num` itself when a withheld passage
+    stands where the missing numbers would be."""
+    if num <= expected:
+        return expected
+    lo = prev.end if prev is not None else between.first_lo
+    expected = between.glued_upto(min(lo, span.start), span.start, expected, num)
+    if expected < num and between.withheld(prev.start if prev is not None else 0, span.start):
+        return num
+    return expected
 
 
 def _renumber_from(numbered: list, i: int, first: int) -> list | None:

@@ -1,0 +1,89 @@
+"""Paragraph numbering (CL502, the `sequence` kind) reading the text between two
+paragraphs: numbers glued into a line or written "2," (`glued`), a number that
+ends a wrapped sentence (`reference_before`), withheld text behind a
+placeholder (`withheld_gaps`). The cables are written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from cablelint import lint_text, make_engine
+from cablelint.checks import sequence
+
+ENGINE = make_engine(rules=["state"])
+HEAD = "UNCLAS PARIS 000579\nE.O. 12958: N/A\nTAGS: PREL FR\nSUBJECT: TALKS\n\n"
+
+
+def numbering(body: str) -> list[str]:
+    return [f.message for f in lint_text(HEAD + body, "<text>", engine=ENGINE) if f.rule == "CL502"]
+
+
+def para(n: int, text: str = "The minister said the talks would go on.") -> str:
+    return f"{n}. (U) {text}\n\n"
+
+
+@pytest.mark.parametrize("glued", [
+    "The talks ended late. 3. (U) The minister left.",       # after a sentence
+    "The talks ended late.\n\n3, (U) The minister left.",    # comma for the period
+    "The talks ended late.\n\nOUTCOME ----- 3 (U) He left.",  # after a heading, no period
+    "The talks ended late. 3. The minister left.",            # unmarked, capitalised
+])
+def test_a_number_glued_into_the_text_fills_the_gap(glued: str) -> None:
+    assert numbering(para(1) + para(2, glued) + para(4)) == []
+
+
+def test_only_the_expected_number_in_order_fills_a_gap() -> None:
+    # 3 and 4 are missing; a glued 3 explains one of them: the gap is reported at 4.
+    assert numbering(para(1) + para(2, "It ended. 3. Then he left.") + para(5)) == [
+        "paragraph 5 is skipped: expected paragraph 4"]
+    # A glued number that is not the expected one explains nothing.
+    assert numbering(para(1) + para(2, "It ended. 4. Then he left.") + para(5)) == [
+        "paragraph 5 is skipped: expected paragraph 3"]
+
+
+@pytest.mark.parametrize("figure", [
+    "Growth was 2.3 percent.",                 # a decimal
+    "They spent $3. Then they left.",          # money
+    "The budget is 3,000 dollars.",            # thousands
+    "See paragraph 3. The minister agreed.",   # a reference
+    "They met on Jan 3. The minister agreed.",  # a date
+])
+def test_figures_and_references_do_not_fill_a_gap(figure: str) -> None:
+    assert numbering(para(1) + para(2, figure) + para(4)) == ["paragraph 4 is skipped: expected paragraph 3"]
+
+
+def test_a_wrapped_reference_at_a_line_start_is_not_a_paragraph() -> None:
+    wrapped = para(2, "The points are in paragraph\n") + "5. The minister agreed to them.\n\n"
+    assert numbering(para(1) + wrapped + para(3) + para(4)) == []
+    # A number after a sentence end breaks the numbering as before.
+    ended = para(2, "The points are given below.\n") + "5. The minister agreed to them.\n\n"
+    (broken,) = numbering(para(1) + ended + para(3) + para(4))
+    assert broken.startswith("paragraph 5 is skipped: expected paragraph 3; 1 more")
+    # So does one after such a word when the numbering does not go on as expected.
+    assert numbering(para(1) + wrapped + para(6)) == ["paragraph 5 is skipped: expected paragraph 3"]
+
+
+@pytest.mark.parametrize("withheld", [
+    para(1) + para(2) + "XXXXXXXXXXXX\n\n" + para(5),          # a placeholder line for 3 and 4
+    para(1) + "2. XXXXXXXXXXXX\n\n" + para(9),                  # a paragraph that is only a placeholder
+    "XXXXXXXXXXXX\n\nA HEADING\n\n" + para(4) + para(5),       # before the first paragraph
+    para(1) + para(2) + "[REDACTED]\n\n" + para(6),             # another placeholder style
+])
+def test_a_placeholder_where_numbers_are_missing_explains_the_gap(withheld: str) -> None:
+    assert numbering(withheld) == []
+
+
+def test_a_placeholder_inside_a_sentence_explains_no_gap() -> None:
+    body = para(1) + para(2, "He met XXXXXXXXXXXX on Monday.") + para(4)
+    assert numbering(body) == ["paragraph 4 is skipped: expected paragraph 3"]
+    # Nor does a placeholder explain a repeat.
+    assert numbering(para(1) + para(2) + "XXXXXXXXXXXX\n\n" + para(2)) == [
+        "paragraph 2 is repeated: expected paragraph 3"]
+
+
+def test_the_parameters_are_checked_when_the_rule_set_loads() -> None:
+    with pytest.raises(ValueError, match="group named n"):
+        sequence.prepare({"target": "paragraphs.numbered", "glued": r"\d+\."})
+    with pytest.raises(ValueError, match="plain numbering"):
+        sequence.prepare({"target": "sections", "totals": True, "withheld_gaps": True})
+    with pytest.raises(ValueError, match="bad regex"):
+        sequence.prepare({"target": "paragraphs.numbered", "reference_before": "(para"})

@@ -1,7 +1,8 @@
 """Paragraph numbering (CL502, the `sequence` kind) reading the text between two
 paragraphs: numbers glued into a line or written "2," (`glued`), a number that
 ends a wrapped sentence (`reference_before`), withheld text behind a
-placeholder (`withheld_gaps`). The cables are written for these tests."""
+placeholder (`withheld_gaps`); and a paragraph withheld whole is not an
+unmarked portion (CL102). The cables are written for these tests."""
 from __future__ import annotations
 
 import pytest
@@ -87,3 +88,25 @@ def test_the_parameters_are_checked_when_the_rule_set_loads() -> None:
         sequence.prepare({"target": "sections", "totals": True, "withheld_gaps": True})
     with pytest.raises(ValueError, match="bad regex"):
         sequence.prepare({"target": "paragraphs.numbered", "reference_before": "(para"})
+
+
+CLASSIFIED = ("C O N F I D E N T I A L PARIS 000579\nE.O. 12958: DECL: 01/30/2014\nTAGS: PREL FR\n"
+              "SUBJECT: TALKS\nClassified By: Poloff Jane Doe, reasons 1.4 (b) and (d)\n\n")
+
+
+def unmarked(body: str) -> list[int]:
+    found = lint_text(CLASSIFIED + body, "<text>", engine=ENGINE, date="2004-01-30")
+    return [f.line for f in found if f.rule == "CL102"]
+
+
+@pytest.mark.parametrize("withheld", ["XXXXXXXXXXXX", "XXXXXXXXXXXX.", "[REDACTED]", "(b)(1)",
+                                      "XXXXXXXXXXXX\nXXXXXXXXXXXX"])
+def test_a_paragraph_withheld_whole_is_not_an_unmarked_portion(withheld: str) -> None:
+    body = "1. (C) One.\n\n2. " + withheld + "\n\n3. (C) Three.\n"
+    assert unmarked(body) == []
+
+
+def test_a_paragraph_with_words_beside_its_placeholder_is_still_unmarked() -> None:
+    assert unmarked("1. (C) One.\n\n2. We met XXXXXXXXXXXX today.\n\n3. (C) Three.\n") == [9]
+    # The placeholder on its first line, the text wrapped onto the next: a portion.
+    assert unmarked("1. (C) One.\n\n2. XXXXXXXXXXXX\nsaid the talks would go on.\n\n3. (C) Three.\n") == [9]

@@ -118,12 +118,33 @@ def _decl_kind(kind: str) -> Callable[[Document], list[Item]]:
 def _unmarked_paragraphs(d: Document) -> list[Item]:
     """Paragraphs without a portion mark, except one that is the Classified By
     statement itself ("1. CLASSIFIED BY ..., REASON 1.5(B)" in 1990s cables):
-    an authority block is not a portion; and a lead-in ("1. Key Points:") whose
-    bullets each carry their own mark: the bullets are the portions."""
+    an authority block is not a portion; a lead-in ("1. Key Points:") whose
+    bullets each carry their own mark: the bullets are the portions; and a
+    paragraph withheld whole (its text only a placeholder): nothing is left to mark."""
     cb = d.classified_by.span if d.classified_by else None
-    return [Item(p.text, p.span, p, _para_label(p)) for p in d.paragraphs
+    paras = d.paragraphs
+    return [Item(p.text, p.span, p, _para_label(p)) for i, p in enumerate(paras)
             if p.portion is None and not (cb and p.span.start <= cb.start < p.span.end)
-            and not (p.marked_items and p.lead_in)]
+            and not (p.marked_items and p.lead_in)
+            and not _withheld(d, p, paras[i + 1].span.start if i + 1 < len(paras) else len(d.text))]
+
+
+_BLANK_LINE = regex.compile(r"\n[ \t\r]*\n")
+
+
+def _withheld(d: Document, p, stop: int) -> bool:
+    """The paragraph's text, up to a blank line or the next paragraph, is only
+    placeholders (the vocabulary's `placeholder_patterns`), numbers and punctuation."""
+    lo = p.number_token.span.end if p.number_token else p.span.start
+    blank = _BLANK_LINE.search(d.text, lo, stop)
+    hi = blank.start() if blank else stop
+    holes = [t.span for t in d.placeholders if lo <= t.span.start and t.span.end <= hi]
+    if not holes:
+        return False
+    text = list(d.text[lo:hi])
+    for h in holes:
+        text[h.start - lo:h.end - lo] = " " * (h.end - h.start)
+    return not any(c.isalpha() for c in text)
 
 
 def _renumbered(d: Document) -> list[Item]:

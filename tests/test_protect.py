@@ -308,3 +308,11 @@ def test_yaml_duplicate_key_names_its_line(tmp_path: Path) -> None:
     f.write_text("terms: [a1]\nplaceholder: X\nterms: [b2]\n", encoding="utf-8")
     with pytest.raises(P.ProtectError, match=r"dup\.yaml:3:1: invalid YAML: duplicate key 'terms'"):
         PF.load([f])
+
+
+def test_invisible_character_before_the_last_letter_does_not_start_a_letter_spaced_run() -> None:
+    """Hypothesis found it: `ORLO<ZWSP>V X X` read `V X X` as a letter-spaced run
+    and joined it into `orlovxx`, so the name was missed."""
+    pl = PF.from_terms(["Dmitri Orlov"])
+    assert next(pl.finditer(" Dmitri Orlo\u200bv x x"), None) is not None
+    assert next(pl.finditer("D M I T R I  O R L O V"), None) is not None

@@ -68,14 +68,17 @@ _URL_ESCAPES = {"20": " ", "2d": "-", "2e": ".", "5f": "_", "27": "'"}
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _ENTITY = re.compile(r"&(?:\#[0-9]{1,7}|\#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _URL = re.compile(r"%(?:20|2[dDeE7]|5[fF])")
-_LS_HINT = re.compile(r" [A-Za-z] [A-Za-z](?![A-Za-z0-9])")
-_LS_RUN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z](?: [A-Za-z]){2,}(?![A-Za-z0-9])")
+# A letter-spaced run stands apart from any letter, digit or invisible
+# character (`ORLO\u200bV X X` is a word and two letters, not a run).
+_WORDLIKE = r"\w\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff"
+_LS_HINT = re.compile(r" [A-Za-z] [A-Za-z](?![%s])" % _WORDLIKE)
+_LS_RUN = re.compile(r"(?<![%s])[A-Za-z](?: [A-Za-z]){2,}(?![%s])" % (_WORDLIKE, _WORDLIKE))
 # A line wrap with its company (CR, trailing blanks or backslash, a hyphen at
 # the wrap, blank lines, indentation) becomes one line break in the view.
 _WRAP = re.compile(r"\n[\s\-\\]*")  # found from the line break (a literal: fast), walked back
 _WRAP_BEFORE = frozenset("\t\x0b\x0c\r -\\")
 _LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-_ALNUM = _LETTERS | frozenset("0123456789")
+_WORD_CHAR = re.compile(r"[%s]" % _WORDLIKE)
 
 
 def _letter_spaced(text: str) -> list[tuple[int, int]]:
@@ -87,7 +90,7 @@ def _letter_spaced(text: str) -> list[tuple[int, int]]:
         if m.start() < end:
             continue
         k = m.start() - 1
-        while k >= 2 and text[k - 1] == " " and text[k - 2] in _LETTERS and (k < 3 or text[k - 3] not in _ALNUM):
+        while k >= 2 and text[k - 1] == " " and text[k - 2] in _LETTERS and (k < 3 or not _WORD_CHAR.match(text, k - 3)):
             k -= 2
         r = (_LS_RUN.match(text, k) if k >= 0 else None) or _LS_RUN.match(text, m.start() + 1)
         if r is not None:

@@ -63,6 +63,8 @@ CONDITIONS: dict[str, tuple[Any, Predicate]] = {
     "controls_any": (list, lambda want, ctx: _any_of({norm(i.value) for i in ctx.items("banner.controls")}, want)),
     "portion_controls_any": (list, lambda want, ctx: _any_of(
         {norm(c.value) for i in ctx.items("portions") for c in i.value.controls}, want)),
+    "portion_controls_none": (list, lambda want, ctx: not _any_of(
+        {norm(c.value) for i in ctx.items("portions") for c in i.value.controls}, want)),
     "era_flag": (str, lambda want, ctx: bool(ctx.require_era().get(want))),
     "partial": (bool, lambda want, ctx: ctx.doc.partial == want),
     # The run is a release review (the `release` rule set is in use): the

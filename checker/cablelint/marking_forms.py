@@ -27,6 +27,17 @@ FOREIGN_OWNER = r"(?P<owner>JOINT|(?!NATO\b|COSMIC\b)[A-Z]{3,4})"
 FOREIGN_OWNERS = r"(?P<owner>JOINT|(?:(?!NATO\b|COSMIC\b|TOP\b)[A-Z]{3,4})(?:[ ]+(?!NATO\b|COSMIC\b|TOP\b)[A-Z]{3,4})*)"
 # The co-owners listed after a JOINT level: `JOINT SECRET CAN GBR USA`.
 JOINT_LIST_RE = regex.compile(r"(?:[ ]+[A-Z]{3,4}\b(?!\s*-))+")
+# The one entry whose written form holds single slashes: `USA/CAN/GBR EYES ONLY`
+# (Register H.8, EYES ONLY: "Country trigraph codes are separated by single
+# forward slashes"). Its slashes join countries, not entries, so neither the
+# parser nor the separator rules split it. Looked for only when "EYES" is written.
+EYES_LIST_RE = regex.compile(r"USA(?:/[A-Z]{3,4})+[ ]+EYES[ ]+ONLY")
+# The entries of one `//` category run, the EYES ONLY list kept whole.
+EYES_SEGMENT_RE = regex.compile(rf"{EYES_LIST_RE.pattern}|[^/]+")
+# The controls a non-US portion or banner adds (Register D.2, H.7): every one is
+# FGI; an owner named (`//GBR S`, `//CAN GBR S`, a NATO level) acknowledges the
+# source, FGI as owner (`//FGI S`) conceals it. The vocabulary names these controls.
+FGI, FGI_LISTED, FGI_CONCEALED = "FGI", "FGI [LIST]", "FGI [CONCEALED]"
 
 
 def lookup_key(text: str) -> str:
@@ -41,7 +52,30 @@ def set_foreign_owner(mk: Marking, owner: str, at: int, co_owners: str = "") -> 
     joint = owner.upper() == "JOINT"
     mk.owner = Token(owner.upper(), Span(at, at + len(owner)),
                      " ".join([owner.upper(), *co_owners.split()]) if joint else owner)
-    mk.controls.append(Token("JOINT" if joint else "FGI", mk.owner.span, owner))
+    if joint:
+        mk.controls.append(Token("JOINT", mk.owner.span, owner))
+    else:
+        add_fgi(mk, owner, mk.owner.span)
+
+
+def add_fgi(mk: Marking, source: str, span: Span) -> None:
+    """The FGI controls of a foreign marking whose source is `source` (GBR,
+    `CAN GBR`, NATO, or FGI when concealed); the listed control keeps the
+    source codes as its written text, where the roll-up rules read them."""
+    second = FGI_CONCEALED if source.upper() == FGI else FGI_LISTED
+    for name in (FGI, second):
+        if all(c.value != name for c in mk.controls):
+            mk.controls.append(Token(name, span, source))
+
+
+def add_level_owner(vocab: "Vocabulary", mk: Marking) -> None:
+    """A level owned by another government or organisation (the NATO levels of
+    Register Table 4 category 2: `(//NS)`, `//NATO SECRET`) is foreign
+    government information of its owner (H.7 example: `(//CTS//BOHEMIA)` rolls
+    up to `FGI ... NATO` in a US banner)."""
+    lv = vocab.levels.get(mk.level or "")
+    if lv is not None and lv.owner and mk.level_token is not None:
+        add_fgi(mk, lv.owner, mk.level_token.span)
 
 
 def read_foreign_portion(vocab: "Vocabulary", stripped: str, at: int, fm: regex.Match) -> Marking | None:
@@ -62,6 +96,8 @@ def read_foreign_portion(vocab: "Vocabulary", stripped: str, at: int, fm: regex.
     mk.span = Span(at + 2, at + len(stripped))
     if owner:
         set_foreign_owner(mk, owner, at + fm.start("owner"), co_owners)
+    else:
+        add_level_owner(vocab, mk)
     return mk
 
 

@@ -21,7 +21,7 @@ from .yamlio import line_of
 # a list that defaults to [name].
 VOCAB_ENTRIES: dict[str, dict[str, tuple[Any, Any]]] = {
     "levels": {"name": (str, ...), "rank": (int, 0), "banner": (list, None), "portion": (list, []),
-               "categories": (bool, False)},
+               "categories": (bool, False), "owner": (str, None)},
     "controls": {"name": (str, ...), "banner": (list, None), "portion": (list, None), "level": (str, None),
                  "implies": (list, []), "cui": (bool, False), "patterns": (list, [])},
     "fields": {"name": (str, ...), "spellings": (list, None)},
@@ -31,7 +31,7 @@ VOCAB_WORDS = ("caption_words", "title_words", "person_tag_words", "tags_labels"
 VOCAB_PATTERNS = ("title_patterns", "decl_exemption_patterns", "placeholder_patterns", "note_patterns")
 VOCAB_KEYS = set(VOCAB_ENTRIES) | set(VOCAB_WORDS) | set(VOCAB_PATTERNS)
 # Keys whose value may be written `null` (a control that sets no level).
-NULLABLE = {"level"}
+NULLABLE = {"level", "owner"}
 _TYPE_WORDS = {str: "text", int: "a whole number", bool: "true or false", list: "a list", dict: "a mapping"}
 
 

@@ -19,7 +19,8 @@ import regex
 from .rule import RuleSetError
 from .rx import rx
 from .document import Marking, Span, Token
-from .marking_forms import (FOREIGN_OWNER, FOREIGN_OWNERS, JOINT_LIST_RE, lookup_key, read_foreign_portion,  # noqa: F401
+from .marking_forms import (EYES_LIST_RE, EYES_SEGMENT_RE, FOREIGN_OWNER, FOREIGN_OWNERS,  # noqa: F401
+                            JOINT_LIST_RE, add_level_owner, lookup_key, read_foreign_portion,
                             read_next_sar_program, read_pattern_entry, read_space_separated_portion,
                             set_foreign_owner)
 
@@ -51,6 +52,7 @@ class Level:
     banner: list[str] = field(default_factory=list)
     portion: list[str] = field(default_factory=list)
     categories: bool = False  # markings at this level carry category markings (CUI//SP-CTI)
+    owner: str | None = None  # a level of another government or organisation (NATO SECRET: NATO)
 
 
 @dataclass
@@ -102,7 +104,11 @@ def marking_separators(text: str, offset: int) -> list[Token]:
     (`SECRET // NOFORN` has ` // `): the syntax rules judge them."""
     if "/" not in text:
         return []
-    return [Token(m.group(0), Span(offset + m.start(), offset + m.end())) for m in SEPARATOR_RE.finditer(text)]
+    seps = [Token(m.group(0), Span(offset + m.start(), offset + m.end())) for m in SEPARATOR_RE.finditer(text)]
+    if "EYES" in text:  # the slashes of `USA/CAN/GBR EYES ONLY` join countries, not entries
+        inside = [(offset + m.start(), offset + m.end()) for m in EYES_LIST_RE.finditer(text)]
+        seps = [t for t in seps if not any(a < t.span.start < b for a, b in inside)]
+    return seps
 
 
 class Vocabulary:
@@ -263,6 +269,8 @@ class Vocabulary:
             jl = JOINT_LIST_RE.match(line, pos) if m.group("owner").upper() == "JOINT" else None
             set_foreign_owner(mk, m.group("owner"), offset + m.start("owner"), jl.group(0) if jl else "")
             pos = jl.end() if jl else pos
+        elif level and line[m.start("level") - 2:m.start("level")] == "//":  # `//NATO SECRET`: owned by NATO
+            add_level_owner(self, mk)
         rest = line[pos:]
         if rx(r"\s*/").match(rest) or m.group("owner") or start > len(line) - len(line.lstrip()):
             mk.form = "capco"
@@ -331,7 +339,7 @@ class Vocabulary:
         with_categories = bool(lv and lv.categories)
         ldc_seen = False
         rel_open = False
-        for part in rx(r"[^/]+").finditer(text):
+        for part in (EYES_SEGMENT_RE if "EYES" in text else rx(r"[^/]+")).finditer(text):
             raw = part.group(0)
             seg = raw.strip().strip("-").strip()
             if not seg:

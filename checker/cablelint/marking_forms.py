@@ -31,7 +31,8 @@ JOINT_LIST_RE = regex.compile(r"(?:[ ]+[A-Z]{3,4}\b(?!\s*-))+")
 # (Register H.8, EYES ONLY: "Country trigraph codes are separated by single
 # forward slashes"). Its slashes join countries, not entries, so neither the
 # parser nor the separator rules split it. Looked for only when "EYES" is written.
-EYES_LIST_RE = regex.compile(r"USA(?:/[A-Z]{3,4})+[ ]+EYES[ ]+ONLY")
+# (USA may be misplaced: `CAN/USA/GBR EYES ONLY` is read, for the order rules to report.)
+EYES_LIST_RE = regex.compile(r"(?:[A-Z]{3}/)*USA(?:/[A-Z]{3})*[ ]+EYES[ ]+ONLY")
 # The entries of one `//` category run, the EYES ONLY list kept whole.
 EYES_SEGMENT_RE = regex.compile(rf"{EYES_LIST_RE.pattern}|[^/]+")
 # The controls a non-US portion or banner adds (Register D.2, H.7): every one is

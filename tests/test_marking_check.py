@@ -124,3 +124,53 @@ def test_a_second_sar_program_rolls_up_like_the_first() -> None:
     assert [f.rule for f in lint_text(text, engine=ENGINE)] == ["CL743"]
     fixed = text.replace("SAR-BP//NOFORN\n", "SAR-BP/SDA//NOFORN\n")
     assert lint_text(fixed, engine=ENGINE) == []
+
+
+# -- forms added for issue 11: EYES ONLY, NATO levels, FGI [LIST] / concealed --------------
+def _parsed(marking: str):
+    from cablelint.vocabulary import default_vocabulary
+    v = default_vocabulary()
+    if marking.startswith("("):
+        return v.parse_portion(marking[1:-1], 1)
+    return v.parse_banner(marking, 0)[0]
+
+
+def test_an_eyes_only_list_is_one_entry_with_its_countries() -> None:
+    from cablelint.targets import _codes
+    from cablelint.vocabulary import marking_separators
+    text = "TOP SECRET//SI//USA/CAN/GBR EYES ONLY"
+    mk = _parsed(text)
+    assert [t.value for t in mk.tokens] == ["SI", "USA/CAN/GBR EYES ONLY"]
+    assert [s.raw for s in marking_separators(text, 0)] == ["//", "//"]
+    codes = _codes("EYES ONLY")(mk)
+    assert [(c.value, text[c.span.start:c.span.end]) for c in codes] == [("USA", "USA"), ("CAN", "CAN"), ("GBR", "GBR")]
+    # Without "EYES", slashes are separators as ever.
+    assert len(marking_separators("SECRET//NOFORN/ORCON", 0)) == 2
+
+
+def test_fgi_sources_are_listed_or_concealed() -> None:
+    names = lambda mk: {c.value for c in mk.controls}  # noqa: E731
+    assert names(_parsed("(//CAN GBR S)")) >= {"FGI", "FGI [LIST]"}
+    assert "FGI [CONCEALED]" not in names(_parsed("(//CAN GBR S)"))
+    assert names(_parsed("(//FGI S)")) >= {"FGI", "FGI [CONCEALED]"}
+    assert names(_parsed("SECRET//FGI GBR//NOFORN")) >= {"FGI", "FGI [LIST]"}
+    assert "FGI [CONCEALED]" in names(_parsed("SECRET//FGI//NOFORN"))
+    from cablelint.targets import _codes
+    nato = _parsed("(//NS//NF)")
+    assert [c.value for c in _codes("FGI [LIST]")(nato)] == ["NATO"]
+    assert [c.value for c in _codes("FGI [LIST]")(_parsed("(//CAN GBR S)"))] == ["CAN", "GBR"]
+
+
+def test_display_only_and_rel_to_codes_together() -> None:
+    from cablelint.targets import _codes
+    mk = _parsed("(S//REL TO USA, IRQ/DISPLAY ONLY AFG, IRQ)")
+    assert [c.value for c in _codes("DISPLAY ONLY")(mk)] == ["AFG", "IRQ"]
+    assert [c.value for c in _codes("REL TO|DISPLAY ONLY")(mk)] == ["USA", "IRQ", "AFG", "IRQ"]
+
+
+def test_page_marked_fgi_banner_is_judged_on_the_whole_document() -> None:
+    # The first page's banner is the document's: FGI GBR from page 2 is not a
+    # country "no portion holds" (CL764 runs on the whole document only).
+    text = ("SECRET//FGI GBR//NOFORN\n\n(S//NF) Our own assessment.\n\nSECRET//FGI GBR//NOFORN\n---\n"
+            "SECRET//FGI GBR\n\n(//GBR S) What the British told us.\n\nSECRET//FGI GBR\n")
+    assert "CL764" not in {f.rule for f in lint_text(text, path="p.txt", engine=ENGINE)}

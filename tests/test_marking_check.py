@@ -136,7 +136,7 @@ def _parsed(marking: str):
 
 
 def test_an_eyes_only_list_is_one_entry_with_its_countries() -> None:
-    from cablelint.targets import _codes
+    from cablelint.target_codes import codes_of as _codes
     from cablelint.vocabulary import marking_separators
     text = "TOP SECRET//SI//USA/CAN/GBR EYES ONLY"
     mk = _parsed(text)
@@ -155,14 +155,14 @@ def test_fgi_sources_are_listed_or_concealed() -> None:
     assert names(_parsed("(//FGI S)")) >= {"FGI", "FGI [CONCEALED]"}
     assert names(_parsed("SECRET//FGI GBR//NOFORN")) >= {"FGI", "FGI [LIST]"}
     assert "FGI [CONCEALED]" in names(_parsed("SECRET//FGI//NOFORN"))
-    from cablelint.targets import _codes
+    from cablelint.target_codes import codes_of as _codes
     nato = _parsed("(//NS//NF)")
     assert [c.value for c in _codes("FGI [LIST]")(nato)] == ["NATO"]
     assert [c.value for c in _codes("FGI [LIST]")(_parsed("(//CAN GBR S)"))] == ["CAN", "GBR"]
 
 
 def test_display_only_and_rel_to_codes_together() -> None:
-    from cablelint.targets import _codes
+    from cablelint.target_codes import codes_of as _codes
     mk = _parsed("(S//REL TO USA, IRQ/DISPLAY ONLY AFG, IRQ)")
     assert [c.value for c in _codes("DISPLAY ONLY")(mk)] == ["AFG", "IRQ"]
     assert [c.value for c in _codes("REL TO|DISPLAY ONLY")(mk)] == ["USA", "IRQ", "AFG", "IRQ"]

@@ -12,6 +12,7 @@ from typing import Any, Callable
 import regex
 
 from .document import DeclValue, Document, Marking, Span, Token
+from .target_codes import codes_of
 
 
 @dataclass(slots=True)
@@ -380,37 +381,6 @@ TARGETS.update({
 })
 
 
-# -- the country and organisation codes a marking's controls list -------------------
-CODE_RE = regex.compile(r"\b[A-Z]{3,4}\b")
-
-
-def _control_codes(m: Marking, name: str) -> list[Token]:
-    """The codes the control `name` lists in a marking, once each: REL TO's
-    countries, or the three- and four-letter words of the entry the control
-    was read from other than the control's own words (`DISPLAY ONLY AFG, IRQ`,
-    `FGI GBR NZL`, the owners `CAN GBR` of `(//CAN GBR S)`, `USA/CAN/GBR EYES ONLY`)."""
-    if name == "REL TO":
-        toks = list(m.rel_to)
-    else:
-        stop = set(name.split())
-        toks = []
-        for t in m.controls:
-            if t.value != name:
-                continue
-            for c in CODE_RE.finditer(t.raw.upper()):
-                if c.group(0) not in stop:
-                    lo, hi = min(t.span.start + c.start(), t.span.end), min(t.span.start + c.end(), t.span.end)
-                    toks.append(Token(c.group(0), Span(lo, hi), c.group(0)))
-    seen: set[str] = set()
-    return [t for t in toks if not (t.value in seen or seen.add(t.value))]
-
-
-def _codes(names: str) -> Callable[[Marking], list[Token]]:
-    """The codes of several controls (`DISPLAY ONLY|REL TO`), a code twice only when two of them list it."""
-    want = [n.strip() for n in names.split("|") if n.strip()]
-    return lambda m: [t for n in want for t in _control_codes(m, n)]
-
-
 def _code_target(name: str) -> Callable[[Document], list[Item]] | None:
     """`codes.<NAMES>` (each marking's list, for order and repeats), `codes.each.<NAMES>`
     (every code of every marking), `banner.codes.<NAMES>` (the banner's codes),
@@ -422,7 +392,7 @@ def _code_target(name: str) -> Callable[[Document], list[Item]] | None:
                          ("portions.codes.each.", lambda g: _flat(g, _portions)),
                          ("portions.codes.", lambda g: _per_marking(g, _portions))):
         if name.startswith(prefix) and len(name) > len(prefix):
-            return make(_codes(name[len(prefix):]))
+            return make(codes_of(name[len(prefix):]))
     return None
 
 

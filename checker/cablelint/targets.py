@@ -370,6 +370,7 @@ TARGETS.update({
     "markings.categories": _per_marking(lambda m: m.categories),
     "banners.tokens": _flat(lambda m: m.tokens, _banners, raw=True),
     "portions.tokens": _flat(lambda m: m.tokens, _portions, raw=True),
+    "portions.levels": _flat(lambda m: [m.level_token] if m.level_token else [], _portions, raw=True),
     "rel_to": _per_marking(lambda m: m.rel_to),
     "rel_to.codes": _flat(lambda m: m.rel_to),
     "banner.rel_to": _flat(lambda m: m.rel_to, lambda d: _marking(d.banner, "the banner")),

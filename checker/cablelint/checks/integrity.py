@@ -23,8 +23,11 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from ..damage import DETECTORS
+from ..damage import DETECTORS as _DAMAGE
+from ..damage_copies import COPY_DETECTORS, COPY_PARAMS, prepare_copies
 from . import compile_param, Context, Hit
+
+DETECTORS = {**_DAMAGE, **COPY_DETECTORS}  # damage_copies.py: header lines dropped or copied, case, joined TAGS
 
 KIND = "integrity"
 PARAMS = {
@@ -48,6 +51,7 @@ PARAMS = {
     "claims": (list, False),
     "banner_serial": (str, False),
 }
+PARAMS.update(COPY_PARAMS)
 NEEDS = {"notice": ["pattern"], "truncated": ["cut_mark"], "header_cut": ["cut_line"], "header_glued": ["pattern"], "foreign_text": ["file_id", "claims", "banner_serial"]}
 
 
@@ -65,7 +69,7 @@ def prepare(p: dict[str, Any]) -> dict[str, Any]:
         if key in p:
             out["_" + key] = compile_param(p[key], key)
     out["_claims"] = [_claim(c) for c in p.get("claims") or ()]
-    return out
+    return prepare_copies(out)
 
 
 def _claim(c: Any) -> tuple[str, Any, int]:

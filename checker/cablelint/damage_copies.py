@@ -166,7 +166,7 @@ _FIELD_NAMES = {"eo": "E.O. line", "classified_by": "Classified By line", "tags_
 
 
 def _field_span(doc: Document, name: str) -> Span | None:
-    field = {"eo": doc.eo, "classified_by": doc.classified_by, "tags_line": doc.tags_line}.get(name)
+    field = getattr(doc, name, None) if name in _FIELD_NAMES else None
     return field.span if field is not None else None
 
 
@@ -186,8 +186,8 @@ def tags_joined(doc: Document, p: dict[str, Any]) -> Damage | None:
         return None
     src = doc.source
     n = _line_no(doc, doc.tags_line.span.start)
-    values = [t.value for t in doc.tags]
-    group = _repeated_group(values, p.get("min_group", 2), p.get("min_repeats", 3))
+    size, times = p.get("min_group", 2), p.get("min_repeats", 3)
+    group = _repeated_group([t.value for t in doc.tags], size, times) if len(doc.tags) >= size * times else None
     if group:
         what = f"a group of {group[0]} TAGs repeated {group[1]} times"
     elif p["_passing"].search(doc.text, doc.tags_line.span.start, doc.tags_line.span.end):

@@ -10,8 +10,11 @@ last one seen, or a `notice` pattern), `truncated` (the text ends on a
 ends in a word run into `cut_line`, an elision mark), `header_glued` (a
 header line holding two field labels of `pattern`, or the banner and a
 field, or a field label of `run_on` after another header line's text), `lower_case` (a lower-cased copy),
-`repeated_body` (a run of lines repeated). The message gets `{detail}`: the
-evidence as counts and line numbers, never the cable's text.
+`repeated_body` (a run of lines repeated); from `damage_copies.py`, damage to
+the header's copy: `header_dropped` (SUBJECT and Classified By lost from a
+re-flowed or flattened copy), `sentence_cased`, `header_copies` (a field
+written twice, one copy cut or run on) and `tags_joined`. The message gets
+`{detail}`: the evidence as counts and line numbers, never the cable's text.
 
 `symptoms` lists the rules whose findings only follow from the damage: the
 engine folds them into this finding (`fold.py`), within the whole file or,

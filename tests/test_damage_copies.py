@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from cablelint import lint_text, make_engine
 from cablelint.checks.integrity import DETECTORS
-from cablelint.damage_copies import _repeated_group
+from cablelint.damage_copies import _repeated_group, prepare_copies
 from cablelint.source import Source
 
 ENGINE = make_engine(rules=["state"])
@@ -146,3 +148,10 @@ def test_corpus_header_copy_damage(corpus_dir: Path) -> None:
             text = (corpus_dir / f"{cid}.txt").read_text(encoding="utf-8")
             got = [f.rule for f in ENGINE.lint_source(Source(f"{cid}.txt", text))]
             assert rule in got and symptom not in got, cid
+
+
+def test_a_rule_naming_an_unknown_header_line_is_refused() -> None:
+    with pytest.raises(ValueError, match="names no header line subject"):
+        prepare_copies({"damage": "sentence_cased", "line_forms": {"subject": "x"}})
+    with pytest.raises(ValueError, match="needs `passing`"):
+        prepare_copies({"damage": "tags_joined"})

@@ -31,6 +31,9 @@ COPY_PARAMS: dict[str, tuple[Any, bool]] = {
     "min_group": (int, False),
     "min_repeats": (int, False),
 }
+# The header lines `line_forms` can name, and the fields `labels` can (with their names in messages).
+_LINES = ("banner", "eo", "tags_line")
+_FIELD_NAMES = {"eo": "E.O. line", "classified_by": "Classified By line", "tags_line": "TAGS line"}
 COPY_NEEDS = {"header_dropped": ["flat_line"], "sentence_cased": ["line_forms"],
               "header_copies": ["labels"], "tags_joined": ["passing"]}
 
@@ -43,8 +46,11 @@ def prepare_copies(p: dict[str, Any]) -> dict[str, Any]:
     for key in ("flat_line", "passing"):
         if key in p:
             p["_" + key] = compile_param(p[key], key)
-    for key in ("line_forms", "labels"):
+    for key, known in (("line_forms", _LINES), ("labels", _FIELD_NAMES)):
         if key in p:
+            unknown = sorted(set(map(str, p[key])) - set(known))
+            if unknown:
+                raise ValueError(f"`{key}` names no header line {', '.join(unknown)} (use {', '.join(known)})")
             p["_" + key] = {str(k): compile_param(str(v), key) for k, v in p[key].items()}
     return p
 
@@ -98,11 +104,10 @@ def sentence_cased(doc: Document, p: dict[str, Any]) -> Damage | None:
     if doc.tags_line is not None and not any(t.raw[:1].islower() for t in doc.tags[:1]):
         return None  # most cables: an upper-case first TAG settles it
     src = doc.source
-    spans = {"banner": doc.banner.span if doc.banner else None, "eo": doc.eo.span if doc.eo else None,
-             "tags_line": doc.tags_line.span if doc.tags_line else None}
     hits = []
     for name, rx in p["_line_forms"].items():
-        span = spans.get(name)
+        part = getattr(doc, name)
+        span = part.span if part is not None else None
         if span is not None and rx.search(src.line_text(_line_no(doc, span.start))):
             hits.append(_line_no(doc, span.start))
     if len(hits) < p.get("min_signals", 2):
@@ -160,9 +165,6 @@ def _copy_kind(doc: Document, first: Span, at: int) -> str | None:
     if not doc.text[line_start:at].strip():
         return "a cut copy, then the whole field" if len(two) > len(one) else None
     return "the second in a copy of the header run onto one line"
-
-
-_FIELD_NAMES = {"eo": "E.O. line", "classified_by": "Classified By line", "tags_line": "TAGS line"}
 
 
 def _field_span(doc: Document, name: str) -> Span | None:

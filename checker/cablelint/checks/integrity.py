@@ -10,8 +10,11 @@ last one seen, or a `notice` pattern), `truncated` (the text ends on a
 ends in a word run into `cut_line`, an elision mark), `header_glued` (a
 header line holding two field labels of `pattern`, or the banner and a
 field, or a field label of `run_on` after another header line's text), `lower_case` (a lower-cased copy),
-`repeated_body` (a run of lines repeated). The message gets `{detail}`: the
-evidence as counts and line numbers, never the cable's text.
+`repeated_body` (a run of lines repeated); from `damage_copies.py`, damage to
+the header's copy: `header_dropped` (SUBJECT and Classified By lost from a
+re-flowed or flattened copy), `sentence_cased`, `header_copies` (a field
+written twice, one copy cut or run on) and `tags_joined`. The message gets
+`{detail}`: the evidence as counts and line numbers, never the cable's text.
 
 `symptoms` lists the rules whose findings only follow from the damage: the
 engine folds them into this finding (`fold.py`), within the whole file or,
@@ -23,8 +26,11 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from ..damage import DETECTORS
+from ..damage import DETECTORS as _DAMAGE
+from ..damage_copies import COPY_DETECTORS, COPY_PARAMS, prepare_copies
 from . import compile_param, Context, Hit
+
+DETECTORS = {**_DAMAGE, **COPY_DETECTORS}  # damage_copies.py: header lines dropped or copied, case, joined TAGS
 
 KIND = "integrity"
 PARAMS = {
@@ -48,6 +54,7 @@ PARAMS = {
     "claims": (list, False),
     "banner_serial": (str, False),
 }
+PARAMS.update(COPY_PARAMS)
 NEEDS = {"notice": ["pattern"], "truncated": ["cut_mark"], "header_cut": ["cut_line"], "header_glued": ["pattern"], "foreign_text": ["file_id", "claims", "banner_serial"]}
 
 
@@ -65,7 +72,7 @@ def prepare(p: dict[str, Any]) -> dict[str, Any]:
         if key in p:
             out["_" + key] = compile_param(p[key], key)
     out["_claims"] = [_claim(c) for c in p.get("claims") or ()]
-    return out
+    return prepare_copies(out)
 
 
 def _claim(c: Any) -> tuple[str, Any, int]:

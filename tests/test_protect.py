@@ -315,4 +315,5 @@ def test_invisible_character_before_the_last_letter_does_not_start_a_letter_spac
     and joined it into `orlovxx`, so the name was missed."""
     pl = PF.from_terms(["Dmitri Orlov"])
     assert next(pl.finditer(" Dmitri Orlo\u200bv x x"), None) is not None
+    assert next(pl.finditer("a a D\u0301mitri Orlov"), None) is not None  # a combining accent too
     assert next(pl.finditer("D M I T R I  O R L O V"), None) is not None

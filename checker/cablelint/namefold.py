@@ -68,9 +68,12 @@ _URL_ESCAPES = {"20": " ", "2d": "-", "2e": ".", "5f": "_", "27": "'"}
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _ENTITY = re.compile(r"&(?:\#[0-9]{1,7}|\#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _URL = re.compile(r"%(?:20|2[dDeE7]|5[fF])")
-# A letter-spaced run stands apart from any letter, digit or invisible
-# character (`ORLO\u200bV X X` is a word and two letters, not a run).
-_WORDLIKE = r"\w\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff"
+# A letter-spaced run stands apart: only blanks, punctuation or the text's
+# ends border it. Anything else beside it (a letter or digit of any script, a
+# combining accent, an invisible character) makes its first or last letter
+# part of a word: `ORLO\u200bV X X` and `A A D\u0301MITRI` are not runs.
+_BORDER = r"\s.,;:!?\"'()\[\]{}<>/\\|*_\-"
+_WORDLIKE = r"^%s" % _BORDER  # a class of everything that is not a border
 _LS_HINT = re.compile(r" [A-Za-z] [A-Za-z](?![%s])" % _WORDLIKE)
 _LS_RUN = re.compile(r"(?<![%s])[A-Za-z](?: [A-Za-z]){2,}(?![%s])" % (_WORDLIKE, _WORDLIKE))
 # A line wrap with its company (CR, trailing blanks or backslash, a hyphen at

@@ -277,28 +277,12 @@ def _notes(args: argparse.Namespace, notes: list[str], mask: Callable[[Any], Any
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .reporters import get as get_reporter, names as reporter_names
     from .session import Session
 
     cfg = settings(args)
-    if args.show_config:  # with a path: the settings in effect for it (a nearer configuration wins)
-        shown = cfg
-        if args.paths:
-            target = args.paths[0]
-            from .config import nearer
-
-            shown = nearer(cfg, target if os.path.isdir(target) else os.path.dirname(target), {}) or cfg
-        write(shown.show())
-        return 0
-    if not args.paths:
-        raise UsageError("no paths given (try: cablelint seeds/ examples/)")
-    if args.baseline is not None and args.write_baseline is not None:
-        raise UsageError("--baseline and --write-baseline cannot be used together")
-    fmt = cfg.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "full")
-    try:
-        reporter = get_reporter(fmt)
-    except KeyError:
-        raise UsageError(f"unknown format {fmt!r} (formats: {', '.join(reporter_names())})") from None
+    if args.show_config:
+        return _show_config(args, cfg)
+    fmt, reporter = _check_setup(args, cfg)
     from .cache import cache_root
 
     cache = None if args.no_cache else cache_root(args.cache_dir)
@@ -325,16 +309,52 @@ def cmd_check(args: argparse.Namespace) -> int:
         say(f"cablelint: error: {report.safe(str(e))}")
     if args.write_baseline is not None:
         return _write_baseline(args.write_baseline, run, session.rules())
-    if args.statistics:
-        from .reporters.common import statistics_text
+    _emit(args.output, _report_text(args, fmt, reporter, report))
+    return _check_end(args, reporter, run, report)
 
-        as_json = fmt in ("json", "json-lines")
-        text = statistics_text(report, as_json=as_json)
-        if not args.quiet and not as_json:
-            text += report.summary_line() + "\n"
-    else:
-        text = reporter.render(report)
-    _emit(args.output, text)
+
+def _show_config(args: argparse.Namespace, cfg: Config) -> int:
+    """--show-config [PATH]: the settings in effect (for PATH: a nearer configuration wins)."""
+    shown = cfg
+    if args.paths:
+        target = args.paths[0]
+        from .config import nearer
+
+        shown = nearer(cfg, target if os.path.isdir(target) else os.path.dirname(target), {}) or cfg
+    write(shown.show())
+    return 0
+
+
+def _check_setup(args: argparse.Namespace, cfg: Config) -> tuple[str, Any]:
+    """The usage checks of `check`, and its format and reporter module."""
+    from .reporters import get as get_reporter, names as reporter_names
+
+    if not args.paths:
+        raise UsageError("no paths given (try: cablelint seeds/ examples/)")
+    if args.baseline is not None and args.write_baseline is not None:
+        raise UsageError("--baseline and --write-baseline cannot be used together")
+    fmt = cfg.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "full")
+    try:
+        return fmt, get_reporter(fmt)
+    except KeyError:
+        raise UsageError(f"unknown format {fmt!r} (formats: {', '.join(reporter_names())})") from None
+
+
+def _report_text(args: argparse.Namespace, fmt: str, reporter: Any, report: Any) -> str:
+    """The report in its format, or the --statistics table."""
+    if not args.statistics:
+        return reporter.render(report)
+    from .reporters.common import statistics_text
+
+    as_json = fmt in ("json", "json-lines")
+    text = statistics_text(report, as_json=as_json)
+    if not args.quiet and not as_json:
+        text += report.summary_line() + "\n"
+    return text
+
+
+def _check_end(args: argparse.Namespace, reporter: Any, run: Any, report: Any) -> int:
+    """What `check` says on stderr after the report, and its exit code."""
     if not args.quiet and (args.output or getattr(reporter, "MACHINE", False)) and not args.statistics:
         # Machine formats keep stdout parseable: the summary goes to stderr.
         for s in report.stale:

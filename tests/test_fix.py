@@ -228,8 +228,9 @@ def test_autofix_block_is_validated_with_file_and_line(tmp_path: Path, block: st
 
 def test_fix_options_usage(tmp_path: Path, capsys) -> None:
     assert main(["check", "--unsafe-fixes", "x.txt"]) == 2
-    assert main(["check", "--fix", "-"]) == 2
-    assert "not '-'" in capsys.readouterr().err
+    assert "need --fix, --diff or --fix-only" in capsys.readouterr().err
+    assert main(["check", "--diff", "--audit", str(tmp_path / "a.jsonl"), "x.txt"]) == 2
+    assert "nothing to --audit" in capsys.readouterr().err  # stdin ('-'): tests/test_fix_stdin.py
 
 
 def test_renumbering_is_unsafe_and_closes_the_gap_in_one_fix(tmp_path: Path, capsys) -> None:

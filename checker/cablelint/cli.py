@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 COMMANDS = ("check", "inspect", "rules", "rule", "test", "redact", "marking", "report")
 REPORT_BUG = "this is a bug in cablelint: please report it with the command you ran"
+STDERR = "<stderr>"  # the report's destination when stdout carries a fixed text (`--fix -`)
 
 
 def _date(text: str) -> dt.date:
@@ -288,10 +289,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     cache = None if args.no_cache else cache_root(args.cache_dir)
     # fold.py: show_symptoms reports folded symptoms too (given only when set: the cache key stays the API's)
     session = Session.build(cfg, cache_root=cache, **({"show_symptoms": True} if args.show_symptoms else {}))
-    fixed = _fix(args, session)
+    stdin = ((args.stdin_filename or "<stdin>", _read_stdin()) if "-" in args.paths else None)
+    fixed = _fix(args, session, stdin)
     if isinstance(fixed, int):
         return fixed  # --diff / --fix-only: nothing more to report
-    stdin = ((args.stdin_filename or "<stdin>", _read_stdin()) if "-" in args.paths else None)
+    output = args.output
+    if fixed is not None and fixed.stdin is not None:  # stdin's fixed text went to stdout: the report to stderr
+        stdin, output = (stdin[0], fixed.stdin), output or STDERR
     # Flagged text is re-read from the files only for the outputs that use it.
     need_matched = bool(args.write_baseline is not None or args.show_matches) or fmt in ("sarif", "gitlab")
     run = session.lint(args.paths, stdin=stdin, baseline=args.baseline, progress=sys.stderr, jobs=args.jobs,
@@ -301,7 +305,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
         save_patterns(cache)  # the parser's patterns, compiled on first use, for the next start
     report = session.report(run, show_matches=args.show_matches, color=use_color(args.color, sys.stdout)
-                            and not args.output, statistics=args.statistics, quiet=args.quiet,
+                            and not output, statistics=args.statistics, quiet=args.quiet,
                             show_source=args.show_source, version=__version__)
     report.fixed = fixed.fixed if fixed is not None else 0
     _notes(args, run.notes, report.mask)
@@ -309,8 +313,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         say(f"cablelint: error: {report.safe(str(e))}")
     if args.write_baseline is not None:
         return _write_baseline(args.write_baseline, run, session.rules())
-    _emit(args.output, _report_text(args, fmt, reporter, report))
-    return _check_end(args, reporter, run, report)
+    _emit(output, _report_text(args, fmt, reporter, report))
+    return _check_end(args, output, reporter, run, report)
 
 
 def _show_config(args: argparse.Namespace, cfg: Config) -> int:
@@ -353,9 +357,10 @@ def _report_text(args: argparse.Namespace, fmt: str, reporter: Any, report: Any)
     return text
 
 
-def _check_end(args: argparse.Namespace, reporter: Any, run: Any, report: Any) -> int:
+def _check_end(args: argparse.Namespace, output: str | None, reporter: Any, run: Any, report: Any) -> int:
     """What `check` says on stderr after the report, and its exit code."""
-    if not args.quiet and (args.output or getattr(reporter, "MACHINE", False)) and not args.statistics:
+    if (not args.quiet and (output or getattr(reporter, "MACHINE", False)) and not args.statistics
+            and output is not STDERR):
         # Machine formats keep stdout parseable: the summary goes to stderr.
         for s in report.stale:
             say(f"cablelint: stale baseline entry: {report.safe(s)}")
@@ -402,8 +407,8 @@ def _read_stdin() -> bytes:
 
 
 def _emit(output: str | None, text: str) -> None:
-    if output is None:
-        write(text)
+    if output is None or output is STDERR:
+        write(text, sys.stderr if output is STDERR else None)
         return
     if not output:
         raise UsageError("--output: an empty path (an unset variable?)")
@@ -429,7 +434,8 @@ def _write_baseline(path: str, run, rules) -> int:
     return 0
 
 
-def _fix(args: argparse.Namespace, session: Session) -> "fixrun.FixOutcome | int | None":
+def _fix(args: argparse.Namespace, session: Session,
+         stdin: tuple[str, bytes] | None) -> "fixrun.FixOutcome | int | None":
     """The fix options (fixrun.py): None without them; the exit code when the
     run ends with the fixes (--diff: 1 when a file would change; --fix-only:
     0); else the outcome, and the lint run reports what is left."""
@@ -438,7 +444,7 @@ def _fix(args: argparse.Namespace, session: Session) -> "fixrun.FixOutcome | int
         raise UsageError(problem)
     if not fixrun.wanted(args):
         return None
-    outcome = fixrun.run(args, session, version=__version__)
+    outcome = fixrun.run(args, session, version=__version__, stdin=stdin)
     if args.diff or args.fix_only:
         if not args.quiet:
             say(fixrun.summary(outcome, diff_only=args.diff))

@@ -3,6 +3,7 @@ and charts, and the page itself (escaping, masking, no cable text unless
 --show-source, stdin). The browser test is tests/test_report_browser.py."""
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import re
@@ -21,6 +22,7 @@ from cablelint.htmlreport.page import SOURCE_CHUNK, source_scripts
 from cablelint.htmlreport.data import Strings, build_payload, script_json, source_payload
 from cablelint.htmlreport.summary import DocSummary, post_of
 from cablelint.htmlreport.svg import Bar, hbars, timeline
+from cablelint.rule import Rule
 from cablelint.session import Session
 from cablelint.source import decode
 
@@ -48,9 +50,9 @@ def finding(path: str, rule: str, sev: Severity = Severity.ERROR, line: int = 1)
     return Finding(path, rule, rule.lower(), sev, f"message of {rule}", line, 1, line, 2)
 
 
-def rule(rid: str, **kw) -> SimpleNamespace:
-    return SimpleNamespace(id=rid, name=rid.lower(), severity=Severity.ERROR, ruleset=kw.pop("ruleset", "state"),
-                           tags=kw.pop("tags", []), short_description="", why="", fix="", reference="", **kw)
+def rule(rid: str, kind: str = "pattern", tags: list[str] | None = None, ruleset: str = "state") -> Rule:
+    """A real Rule (rule.py), so the report cannot read fields a rule does not have."""
+    return Rule(rid, rid.lower(), Severity.ERROR, kind, f"message of {rid}", tags=tags or [], ruleset=ruleset)
 
 
 # -- aggregation ----------------------------------------------------------------
@@ -58,12 +60,29 @@ def rule(rid: str, **kw) -> SimpleNamespace:
 def test_family_comes_from_rule_metadata() -> None:
     assert family_of(rule("CL1")) == "drafting"
     assert family_of(rule("CL1", tags=["export-damage"])) == "integrity"
+    assert family_of(rule("CL1", tags=["Integrity"])) == "integrity"
     assert family_of(rule("CL1", kind="integrity")) == "integrity"  # the export-damage diagnosis kind
-    assert family_of(rule("CL1", family="integrity")) == "integrity"
-    assert family_of(rule("CL1", category="Integrity")) == "integrity"
-    assert family_of(rule("CL1", category="style")) == "style"
     assert family_of(rule("CL000", ruleset="engine")) == "engine"
     assert family_of(None) == "drafting"
+
+
+class _OnlyRuleFields:
+    """A Rule that fails the test when asked for a field Rule does not have
+    (getattr with a default would hide the slip: the report read `family` and
+    `category`, which no Rule holds, so they were always None)."""
+
+    def __init__(self, rule: Rule) -> None:
+        self._rule = rule
+
+    def __getattr__(self, name: str):
+        assert name in {f.name for f in dataclasses.fields(Rule)}, f"Rule has no field {name!r}"
+        return getattr(self._rule, name)
+
+
+def test_family_reads_only_what_a_rule_holds() -> None:
+    engine = Session.build(Config()).engine
+    families = {rid: family_of(_OnlyRuleFields(r)) for rid, r in engine.rules.items()}
+    assert families["CL901"] == "integrity" and families["CL101"] == "drafting" and families["CL000"] == "engine"
 
 
 def test_aggregate_counts_by_year_post_level_and_family() -> None:

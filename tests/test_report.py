@@ -20,7 +20,7 @@ from cablelint.htmlreport import summarize
 from cablelint.htmlreport.aggregate import aggregate, family_of, rule_rows
 from cablelint.htmlreport.page import SOURCE_CHUNK, source_scripts
 from cablelint.htmlreport.data import Strings, build_payload, script_json, source_payload
-from cablelint.htmlreport.summary import DocSummary, post_of
+from cablelint.htmlreport.summary import DocSummary, PostWordsError, load_post_words, post_of, post_words
 from cablelint.htmlreport.svg import Bar, hbars, timeline
 from cablelint.rule import Rule
 from cablelint.session import Session
@@ -141,6 +141,16 @@ def test_summary_of_a_parsed_cable() -> None:
 def test_post_from_header_or_file_name(text: str, name: str, want: str | None) -> None:
     engine = Session.build(Config()).engine
     assert post_of(engine.parse(decode(text.encode(), name))) == want
+
+
+def test_post_words_are_data_with_a_checked_loader() -> None:
+    words = load_post_words("labels: [FM]\nprefixes: [AMEMBASSY, US MISSION]\naliases: {SECSTATE: STATE}\n", "p.yaml")
+    assert words.before.sub("", "FM US  MISSION GENEVA") == "GENEVA" and words.aliases == (("SECSTATE", "STATE"),)
+    assert post_words().before.sub("", "AMCONSULATE JERUSALEM") == "JERUSALEM"  # the shipped posts.yaml
+    with pytest.raises(PostWordsError, match=r"^p.yaml:2: `prefixes` must be a list of words"):
+        load_post_words("labels: [FM]\nprefixes: AMEMBASSY\naliases: {}\n", "p.yaml")
+    with pytest.raises(PostWordsError, match=r"^p.yaml:1: needs exactly the keys"):
+        load_post_words("labels: [FM]\nprefix: [AMEMBASSY]\naliases: {}\n", "p.yaml")
 
 
 def test_summaries_are_the_same_with_worker_processes(tmp_path: Path) -> None:

@@ -353,3 +353,20 @@ def test_year4_reads_the_century_from_the_cables_date() -> None:
     assert render("{y|year4}", {"y": "39"}, ctx(1980)) is None  # 2039 is 59 years out: not certain
     assert render("{y|year4}", {"y": "99"}, ctx(1996)) == "1999"
     assert render("{y|year4}", {"y": "05"}, ctx(2004, 2005)) == "2005"  # only the year range is known
+
+
+def test_show_matches_unmasks_the_report_but_not_a_fix_diff(tmp_path: Path, capsys) -> None:
+    """What the --show-matches help says: the report's masking is off (the
+    flagged text, --show-source lines), the fixes' diff stays masked."""
+    cable = tmp_path / "c.txt"
+    cable.write_text(CABLE.replace("JOHN DOE, FOR REAS", "JOSIAH ROSENBLATT, FOR REAS"))
+    names = tmp_path / "names.txt"
+    names.write_text("JOSIAH ROSENBLATT\n")
+    protect = ["--protect", str(names)]
+    _run(*protect, "--show-source", str(cable))
+    assert "ROSENBLATT" not in capsys.readouterr().out
+    _run(*protect, "--show-source", "--show-matches", str(cable))
+    assert "ROSENBLATT" in capsys.readouterr().out
+    assert _run(*protect, "--diff", "--show-matches", str(cable)) == 1
+    diff = capsys.readouterr().out
+    assert "ROSENBLATT" not in diff and "[PROTECTED]" in diff

@@ -114,7 +114,9 @@ def _check_parser(sub: Any) -> argparse.ArgumentParser:
                    help="full format: print each flagged line of the cable (may be classified; protected "
                         "names stay masked) - for your own terminal, not for CI logs")
     c.add_argument("--show-matches", action="store_true",
-                   help="print flagged text (may be classified); also turns off protect-list masking")
+                   help="print each finding's flagged text (full, json, json-lines; may be classified); "
+                        "this also turns off protect-list masking for the whole output (--show-source lines, "
+                        "messages, file names); fixes' --diff and --audit stay masked")
     c.add_argument("--protect", action="append", default=[], metavar="FILE",
                    help="protect list: names that must never appear unredacted, nor in any output "
                         "(repeatable; adds to the config's `protect`)")

@@ -370,3 +370,23 @@ def test_show_matches_unmasks_the_report_but_not_a_fix_diff(tmp_path: Path, caps
     assert _run(*protect, "--diff", "--show-matches", str(cable)) == 1
     diff = capsys.readouterr().out
     assert "ROSENBLATT" not in diff and "[PROTECTED]" in diff
+
+
+def test_fixing_in_worker_processes_gives_the_same_files(tmp_path: Path, capsys) -> None:
+    """--jobs applies to fixing: two workers write what one process writes,
+    and the diffs come out in the files' order."""
+    texts = {f"c{i}.txt": CABLE.replace("PARIS 000579", f"PARIS 00057{i}") for i in range(6)}
+    texts["c3.txt"] = FIXED_SAFE  # nothing to fix in one of them
+    for d in ("one", "two"):
+        (tmp_path / d).mkdir()
+        for name, text in texts.items():
+            (tmp_path / d / name).write_text(text)
+    assert _run("--diff", "--jobs", "2", str(tmp_path / "two")) == 1
+    diff = capsys.readouterr().out
+    assert [l.split("/")[-1] for l in diff.splitlines() if l.startswith("--- ")] == [
+        "c0.txt", "c1.txt", "c2.txt", "c4.txt", "c5.txt"]
+    assert _run("--fix-only", "--jobs", "1", str(tmp_path / "one")) == 0
+    assert _run("--fix-only", "--jobs", "2", str(tmp_path / "two")) == 0
+    for name, text in texts.items():
+        want = FIXED_SAFE.replace("PARIS 000579", text.split("\n")[0][-12:])  # each keeps its own serial
+        assert (tmp_path / "two" / name).read_text() == (tmp_path / "one" / name).read_text() == want

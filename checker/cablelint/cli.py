@@ -95,7 +95,7 @@ def _check_parser(sub: Any) -> argparse.ArgumentParser:
                    help="hide findings below this severity (the summary still counts them)")
     c.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
     c.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
-                   help="lint in N worker processes (0: one per CPU; default: one per CPU for runs of "
+                   help="lint and fix in N worker processes (0: one per CPU; default: one per CPU for runs of "
                         "200 files or more; 1: no workers); results are the same")
     c.add_argument("--no-cache", action="store_true",
                    help="neither read nor write the cache (findings per file, the loaded rule sets)")

@@ -8,8 +8,8 @@
     cablelint check --fix - < cable.txt > fixed.txt # stdin: the fixed text on stdout, the report on stderr
     cablelint check --diff - < cable.txt            # stdin: the diff on stdout
 
-Files are fixed one by one in this process (--jobs does not apply), each
-with the engine of its nearest configuration, then the run lints them again
+Files are fixed in this process or in worker processes (--jobs, as for
+linting), each with the engine of its nearest configuration, then the run lints them again
 as usual, so the report shows what is left. Stdin ('-', given alone) is
 fixed as ruff does: its text, fixed or not, goes to stdout encoded as it came
 (so a pipe never loses it), and the report of what is left goes to stderr.
@@ -94,17 +94,21 @@ def run(args: argparse.Namespace, session: Session, version: str = "",
 
 
 def _fix_files(args: argparse.Namespace, session: Session, outcome: FixOutcome) -> None:
-    from .fixes import fix_source
-    from .source import InputError, read
+    """Fix the run's files, each with its nearest configuration's engine and
+    per-file-ignores (--jobs as for linting); results in discovery order."""
+    from .fixes import fix_files
 
-    for path in session.discover([p for p in args.paths if p != "-"]).files:
+    files = session.discover([p for p in args.paths if p != "-"]).files
+    groups: dict[int, tuple[Session, list[str]]] = {}
+    for path in files:
         s = session.for_folder(os.path.dirname(path))
-        try:
-            src = read(path)
-        except InputError:
-            continue  # the lint run reports it (CL001)
-        outcome.results.append(fix_source(s.engine, src, unsafe=args.unsafe_fixes,
-                                          keep=lambda f, s=s: not s.per_file_ignored(f)))
+        groups.setdefault(id(s), (s, []))[1].append(path)
+    results = []
+    for s, group in groups.values():
+        results += fix_files(s.engine, group, unsafe=args.unsafe_fixes, jobs=args.jobs,
+                             keep=lambda f, s=s: not s.per_file_ignored(f))
+    order = {p: i for i, p in enumerate(files)}
+    outcome.results += sorted(results, key=lambda r: order[r.path])
 
 
 def _fix_stdin(args: argparse.Namespace, session: Session, stdin: tuple[str, bytes], outcome: FixOutcome) -> None:

@@ -18,7 +18,6 @@ import regex
 
 from ..checks import Context
 from ..document import Document
-from ..yamlio import line_of, load_yaml
 
 # A cable id in a file name: 05PARIS579, 85RIYADH16919, 09STATE12345.
 _CABLE_ID = regex.compile(r"(?:^|[^A-Z0-9])\d{2}([A-Z][A-Z]+?)\d+(?:[^A-Z0-9]|$)")
@@ -40,6 +39,8 @@ class PostWords:
 
 def load_post_words(text: str, path: str) -> PostWords:
     """Parse and check posts.yaml (every key known, lists and mappings of text)."""
+    from ..yamlio import line_of, load_yaml  # yaml loads when a report needs it, not to build the CLI
+
     data = load_yaml(text, path, PostWordsError)
     if not isinstance(data, dict) or set(data) != {"labels", "prefixes", "aliases"}:
         raise PostWordsError(f"{path}:1: needs exactly the keys labels, prefixes and aliases")

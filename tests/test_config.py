@@ -279,3 +279,32 @@ def test_parse_date() -> None:
     for bad in ("2004-1-30", "20040130", "2004-01-30T00:00", dt.datetime(2004, 1, 30), 2004, None, "2004-02-30"):
         with pytest.raises(ValueError, match="not a date YYYY-MM-DD"):
             parse_date(bad)
+
+
+@pytest.mark.parametrize("key, value", [
+    ("fail-on", "loud"), ("min-severity", 3), ("date", "30/01/2004"), ("as-of", "20040130"),
+    ("severity", {"CL201": "loud"}), ("per-file-ignores", {"drafts/*": 7}), ("format", 7),
+])
+def test_a_file_and_a_flag_are_checked_by_one_normalise(proj: Path, key: str, value) -> None:
+    """settings.normalise is the one place: a bad value gives the same words
+    whether a config file, a flag or the API gave it (only the origin differs)."""
+    cfg_file = proj / ".cablelint.yaml"
+    cfg_file.write_text(json.dumps({key: value}))  # JSON is YAML
+    with pytest.raises(ConfigError) as from_file:
+        load_config(cfg_file)
+    with pytest.raises(ConfigError) as from_flag:
+        Config().with_overrides("--flag", **{key.replace("-", "_"): value})
+    assert str(from_file.value) == f"{cfg_file}:1: " + str(from_flag.value).removeprefix("--flag: ")
+
+
+def test_a_file_and_a_flag_normalise_alike(proj: Path) -> None:
+    given = {"ignore": "CL1, CL2", "extensions": ["TXT", "cable"], "severity": {"CL201": "Warning"},
+             "fail-on": "WARNING", "date": "2004-01-30", "per-file-ignores": {"d/*": "CL3,CL4"}}
+    cfg_file = proj / ".cablelint.yaml"
+    cfg_file.write_text(json.dumps(given))
+    from_file = load_config(cfg_file)
+    from_flags = Config().with_overrides("--flags", **{k.replace("-", "_"): v for k, v in given.items()})
+    for key in given:
+        attr = key.replace("-", "_")
+        assert getattr(from_file, attr) == getattr(from_flags, attr), key
+    assert from_file.extensions == [".txt", ".cable"] and from_file.ignore == ["CL1", "CL2"]

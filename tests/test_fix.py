@@ -228,8 +228,9 @@ def test_autofix_block_is_validated_with_file_and_line(tmp_path: Path, block: st
 
 def test_fix_options_usage(tmp_path: Path, capsys) -> None:
     assert main(["check", "--unsafe-fixes", "x.txt"]) == 2
-    assert main(["check", "--fix", "-"]) == 2
-    assert "not '-'" in capsys.readouterr().err
+    assert "need --fix, --diff or --fix-only" in capsys.readouterr().err
+    assert main(["check", "--diff", "--audit", str(tmp_path / "a.jsonl"), "x.txt"]) == 2
+    assert "nothing to --audit" in capsys.readouterr().err  # stdin ('-'): tests/test_fix_stdin.py
 
 
 def test_renumbering_is_unsafe_and_closes_the_gap_in_one_fix(tmp_path: Path, capsys) -> None:
@@ -305,3 +306,87 @@ def test_missing_sensitive_caption_is_added_as_an_unsafe_fix(tmp_path: Path) -> 
     assert _run("--fix-only", str(cable)) == 0 and cable.read_text() == text
     assert _run("--fix-only", "--unsafe-fixes", str(cable)) == 0
     assert cable.read_text() == text.replace("000579\n", "000579\nSENSITIVE BUT UNCLASSIFIED\n")
+
+
+@pytest.mark.parametrize("written,date,fixed", [
+    ("5/20/2019", "2009-05-20", "05/20/2019"), ("05/2/2019", "2009-05-20", "05/02/2019"),
+    ("05-20-2019", "2009-05-20", "05/20/2019"),
+    ("05/20/19", "2009-05-20", "05/20/2019"),   # the century is certain: 2019 is 10 years after the cable
+    ("5/20/09", "2009-01-02", "05/20/2009"),    # the cable's own year
+    ("05/20/95", "2009-05-20", "05/20/95"),     # 1995 is before the cable: a person looks, no fix
+    ("05/20/2019", "2009-05-20", "05/20/2019"),  # the era's form already
+    ("2019/5/20", "2009-11-20", "2019/5/20"),   # year first (SMART): not this rule's form
+])
+def test_decl_date_into_its_eras_form(tmp_path: Path, written: str, date: str, fixed: str) -> None:
+    cable = tmp_path / "d.txt"
+    body = "C O N F I D E N T I A L PARIS 000579\nE.O. 12958: DECL: {}\nTAGS: PREL FR\nSUBJECT: (U) DECL FORM\n"
+    cable.write_text(body.format(written))
+    assert main(["check", "--isolated", "--date", date, "--select", "CL219", "--fix-only", str(cable)]) == 0
+    assert cable.read_text() == body.format(fixed)
+
+
+def test_decl_date_form_is_the_eras_own(tmp_path: Path, capsys) -> None:
+    """E.O. 12958 as issued wrote two-digit years (`6/30/08`); from the 2003
+    amendment the form is MM/DD/YYYY, and a fix that is not certain is not offered."""
+    cable = tmp_path / "e.txt"
+    cable.write_text("C O N F I D E N T I A L PARIS 000579\nE.O. 12958: DECL: 6/30/08\nTAGS: PREL FR\nSUBJECT: (U) X\n")
+    assert main(["check", "--isolated", "--date", "1998-06-30", "--select", "CL219", "-f", "json", str(cable)]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    cable.write_text(cable.read_text().replace("6/30/08", "6/30/95"))
+    assert main(["check", "--isolated", "--date", "2009-06-30", "--select", "CL219", "-f", "json", str(cable)]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert [(f["rule"], f["line"], f["column"], f.get("fix")) for f in found] == [("CL219", 2, 19, None)]
+
+
+def test_year4_reads_the_century_from_the_cables_date() -> None:
+    import datetime as dt
+    from types import SimpleNamespace
+    from cablelint.autofix import render
+
+    def ctx(lo, hi=None):
+        return SimpleNamespace(date_range=None if lo is None else (dt.date(lo, 1, 1), dt.date(hi or lo, 12, 31)))
+
+    assert render("{y|year4}", {"y": "14"}, ctx(2004)) == "2014"
+    assert render("{y|year4}", {"y": "2014"}, ctx(None)) == "2014"  # four digits need no date
+    assert render("{y|year4}", {"y": "14"}, ctx(None)) is None  # no cable date: no guess
+    assert render("{y|year4}", {"y": "03"}, ctx(2004)) is None  # before the cable's year
+    assert render("{y|year4}", {"y": "39"}, ctx(1980)) is None  # 2039 is 59 years out: not certain
+    assert render("{y|year4}", {"y": "99"}, ctx(1996)) == "1999"
+    assert render("{y|year4}", {"y": "05"}, ctx(2004, 2005)) == "2005"  # only the year range is known
+
+
+def test_show_matches_unmasks_the_report_but_not_a_fix_diff(tmp_path: Path, capsys) -> None:
+    """What the --show-matches help says: the report's masking is off (the
+    flagged text, --show-source lines), the fixes' diff stays masked."""
+    cable = tmp_path / "c.txt"
+    cable.write_text(CABLE.replace("JOHN DOE, FOR REAS", "JOSIAH ROSENBLATT, FOR REAS"))
+    names = tmp_path / "names.txt"
+    names.write_text("JOSIAH ROSENBLATT\n")
+    protect = ["--protect", str(names)]
+    _run(*protect, "--show-source", str(cable))
+    assert "ROSENBLATT" not in capsys.readouterr().out
+    _run(*protect, "--show-source", "--show-matches", str(cable))
+    assert "ROSENBLATT" in capsys.readouterr().out
+    assert _run(*protect, "--diff", "--show-matches", str(cable)) == 1
+    diff = capsys.readouterr().out
+    assert "ROSENBLATT" not in diff and "[PROTECTED]" in diff
+
+
+def test_fixing_in_worker_processes_gives_the_same_files(tmp_path: Path, capsys) -> None:
+    """--jobs applies to fixing: two workers write what one process writes,
+    and the diffs come out in the files' order."""
+    texts = {f"c{i}.txt": CABLE.replace("PARIS 000579", f"PARIS 00057{i}") for i in range(6)}
+    texts["c3.txt"] = FIXED_SAFE  # nothing to fix in one of them
+    for d in ("one", "two"):
+        (tmp_path / d).mkdir()
+        for name, text in texts.items():
+            (tmp_path / d / name).write_text(text)
+    assert _run("--diff", "--jobs", "2", str(tmp_path / "two")) == 1
+    diff = capsys.readouterr().out
+    assert [l.split("/")[-1] for l in diff.splitlines() if l.startswith("--- ")] == [
+        "c0.txt", "c1.txt", "c2.txt", "c4.txt", "c5.txt"]
+    assert _run("--fix-only", "--jobs", "1", str(tmp_path / "one")) == 0
+    assert _run("--fix-only", "--jobs", "2", str(tmp_path / "two")) == 0
+    for name, text in texts.items():
+        want = FIXED_SAFE.replace("PARIS 000579", text.split("\n")[0][-12:])  # each keeps its own serial
+        assert (tmp_path / "two" / name).read_text() == (tmp_path / "one" / name).read_text() == want

@@ -1,5 +1,5 @@
 """Property: damage a clean cable in the ways the fixes know (debris, pilcrow
-numbers, a wrapped REASONS, mark form, an ISO TAG), fix it, and get the clean
+numbers, a wrapped REASONS, mark form, an ISO TAG, a DECL date out of its era's form), fix it, and get the clean
 cable back: every fix is idempotent, nothing outside the damaged spans moves
 (the body text is random), and the cable parses to the same structure."""
 from __future__ import annotations
@@ -26,12 +26,14 @@ def damaged(draw) -> tuple[str, str]:
     debris, pilcrow, iso = draw(st.booleans()), draw(st.booleans()), draw(st.booleans())
     cut = draw(st.sampled_from([None, 1, 2, 3, 4, 5]))
     forms = draw(st.lists(st.sampled_from(["", "lower", "spaced"]), min_size=n, max_size=n))
+    decl = draw(st.sampled_from(["01/30/2014", "1/30/2014", "01/30/14", "1/30/14", "01-30-2014"]))
 
     def cable(damage: bool) -> str:
         tags = "[PREL](#) [FR](#) " if damage and debris else "PREL FR "
         tags += "RU" if damage and iso else "RS"
         reasons = "REASONS" if not (damage and cut) else "REASONS"[:cut] + "\n" + "REASONS"[cut:]
-        head = (f"C O N F I D E N T I A L PARIS 000579\n\nE.O. 12958: DECL: 01/30/2014\nTAGS: {tags}\n"
+        head = (f"C O N F I D E N T I A L PARIS 000579\n\nE.O. 12958: DECL: {decl if damage else '01/30/2014'}\n"
+                f"TAGS: {tags}\n"
                 f"SUBJECT: (U) A TEST\n\nClassified By: POLCOUNS JOHN DOE, FOR {reasons} 1.4 B/D\n")
         paras = []
         for i in range(n):

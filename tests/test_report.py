@@ -3,6 +3,7 @@ and charts, and the page itself (escaping, masking, no cable text unless
 --show-source, stdin). The browser test is tests/test_report_browser.py."""
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import re
@@ -19,8 +20,9 @@ from cablelint.htmlreport import summarize
 from cablelint.htmlreport.aggregate import aggregate, family_of, rule_rows
 from cablelint.htmlreport.page import SOURCE_CHUNK, source_scripts
 from cablelint.htmlreport.data import Strings, build_payload, script_json, source_payload
-from cablelint.htmlreport.summary import DocSummary, post_of
+from cablelint.htmlreport.summary import DocSummary, PostWordsError, load_post_words, post_of, post_words
 from cablelint.htmlreport.svg import Bar, hbars, timeline
+from cablelint.rule import Rule
 from cablelint.session import Session
 from cablelint.source import decode
 
@@ -48,9 +50,9 @@ def finding(path: str, rule: str, sev: Severity = Severity.ERROR, line: int = 1)
     return Finding(path, rule, rule.lower(), sev, f"message of {rule}", line, 1, line, 2)
 
 
-def rule(rid: str, **kw) -> SimpleNamespace:
-    return SimpleNamespace(id=rid, name=rid.lower(), severity=Severity.ERROR, ruleset=kw.pop("ruleset", "state"),
-                           tags=kw.pop("tags", []), short_description="", why="", fix="", reference="", **kw)
+def rule(rid: str, kind: str = "pattern", tags: list[str] | None = None, ruleset: str = "state") -> Rule:
+    """A real Rule (rule.py), so the report cannot read fields a rule does not have."""
+    return Rule(rid, rid.lower(), Severity.ERROR, kind, f"message of {rid}", tags=tags or [], ruleset=ruleset)
 
 
 # -- aggregation ----------------------------------------------------------------
@@ -58,12 +60,29 @@ def rule(rid: str, **kw) -> SimpleNamespace:
 def test_family_comes_from_rule_metadata() -> None:
     assert family_of(rule("CL1")) == "drafting"
     assert family_of(rule("CL1", tags=["export-damage"])) == "integrity"
+    assert family_of(rule("CL1", tags=["Integrity"])) == "integrity"
     assert family_of(rule("CL1", kind="integrity")) == "integrity"  # the export-damage diagnosis kind
-    assert family_of(rule("CL1", family="integrity")) == "integrity"
-    assert family_of(rule("CL1", category="Integrity")) == "integrity"
-    assert family_of(rule("CL1", category="style")) == "style"
     assert family_of(rule("CL000", ruleset="engine")) == "engine"
     assert family_of(None) == "drafting"
+
+
+class _OnlyRuleFields:
+    """A Rule that fails the test when asked for a field Rule does not have
+    (getattr with a default would hide the slip: the report read `family` and
+    `category`, which no Rule holds, so they were always None)."""
+
+    def __init__(self, rule: Rule) -> None:
+        self._rule = rule
+
+    def __getattr__(self, name: str):
+        assert name in {f.name for f in dataclasses.fields(Rule)}, f"Rule has no field {name!r}"
+        return getattr(self._rule, name)
+
+
+def test_family_reads_only_what_a_rule_holds() -> None:
+    engine = Session.build(Config()).engine
+    families = {rid: family_of(_OnlyRuleFields(r)) for rid, r in engine.rules.items()}
+    assert families["CL901"] == "integrity" and families["CL101"] == "drafting" and families["CL000"] == "engine"
 
 
 def test_aggregate_counts_by_year_post_level_and_family() -> None:
@@ -122,6 +141,16 @@ def test_summary_of_a_parsed_cable() -> None:
 def test_post_from_header_or_file_name(text: str, name: str, want: str | None) -> None:
     engine = Session.build(Config()).engine
     assert post_of(engine.parse(decode(text.encode(), name))) == want
+
+
+def test_post_words_are_data_with_a_checked_loader() -> None:
+    words = load_post_words("labels: [FM]\nprefixes: [AMEMBASSY, US MISSION]\naliases: {SECSTATE: STATE}\n", "p.yaml")
+    assert words.before.sub("", "FM US  MISSION GENEVA") == "GENEVA" and words.aliases == (("SECSTATE", "STATE"),)
+    assert post_words().before.sub("", "AMCONSULATE JERUSALEM") == "JERUSALEM"  # the shipped posts.yaml
+    with pytest.raises(PostWordsError, match=r"^p.yaml:2: `prefixes` must be a list of words"):
+        load_post_words("labels: [FM]\nprefixes: AMEMBASSY\naliases: {}\n", "p.yaml")
+    with pytest.raises(PostWordsError, match=r"^p.yaml:1: needs exactly the keys"):
+        load_post_words("labels: [FM]\nprefix: [AMEMBASSY]\naliases: {}\n", "p.yaml")
 
 
 def test_summaries_are_the_same_with_worker_processes(tmp_path: Path) -> None:

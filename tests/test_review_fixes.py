@@ -137,3 +137,20 @@ def test_unknown_selector_is_still_refused(capsys) -> None:
 
 def test_review_date_is_a_date() -> None:  # make_engine still takes ISO strings
     assert make_engine(["state"], as_of="2020-06-01").as_of == dt.date(2020, 6, 1)
+
+
+def test_first_text_is_the_first_line_that_is_not_blank() -> None:
+    from cablelint.source import first_text
+
+    src = decode(b"\n  \t\r\n   UNCLAS PARIS 000579  \r\nE.O. 12958: N/A\n", "f.txt")
+    start, end = first_text(src)
+    assert src.text[start:end] == "UNCLAS PARIS 000579"
+    assert first_text(decode(b" \n\n", "b.txt")) is None
+
+
+def test_a_missing_part_points_at_the_first_text_without_trailing_blanks(tmp_path: Path, capsys) -> None:
+    cable = tmp_path / "n.txt"  # no banner: CL101 points at the first line of text
+    cable.write_bytes(b"\n   E.O. 12958: DECL: 01/30/2014   \nTAGS: PREL FR\nSUBJECT: NO BANNER\n")
+    main(["check", "--isolated", "--no-cache", "--date", "2004-01-30", "--select", "CL101", "-f", "json", str(cable)])
+    (found,) = json.loads(capsys.readouterr().out)
+    assert (found["line"], found["column"], found["end_line"], found["end_column"]) == (2, 4, 2, 32)  # not 35, the line end

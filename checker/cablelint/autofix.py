@@ -10,7 +10,9 @@ A rule declares its fix in YAML, next to its message:
 A template is filled with the values the check kind gave the finding (the
 same ones its message uses) plus `{matched}` (the text under the span);
 `{name|upper}`, `|lower`, `|strip`, `|nospace`, `|first` (the first word:
-"RS" of "RS (Russia)") and `|pad2` (a number to two digits) transform a value (chained: `{mark|nospace|upper}`). `require` maps a value
+"RS" of "RS (Russia)") and `|pad2` (a number to two digits) transform a value (chained: `{mark|nospace|upper}`);
+`|year4` reads the cable's date (DOC_FILTERS): a two-digit year made four
+digits, only where the cable's own date makes the century certain. `require` maps a value
 to a regex it must match in full, or the finding gets no fix (CL720 suggests
 "REL TO USA, [LIST]" for REL: a hint for a person, not a replacement).
 A function is looked up in the kind module's `FIXES` mapping and returns the
@@ -27,11 +29,37 @@ from typing import Any, Callable
 
 import regex
 
+from .parse.dating import two_digit_year
+
 FIX_KEYS = {"replace", "function", "safe", "require"}
 _FIELD = regex.compile(r"\{(\w+)((?:\|\w+)*)\}")
 FILTERS: dict[str, Callable[[str], str]] = {"upper": str.upper, "lower": str.lower, "strip": str.strip,
                                            "nospace": lambda s: "".join(s.split()),
                                            "first": lambda s: (s.split() or [""])[0], "pad2": lambda s: s.zfill(2)}
+# How far after the cable's year a two-digit DECL year may be read: a DECL
+# date lies after the cable's date, 10 or 25 years out by the orders, 50 with a
+# 25X code (E.O. 13526 sec. 1.5, 3.3). The window is under 100 years wide, so
+# a year read in it has one century only.
+YEAR4_SPAN = 50
+
+
+def _year4(text: str, ctx: Any) -> str | None:
+    """A two-digit year as four digits, or None when the century is not
+    certain: the cable's date is unknown, or the year the parser reads
+    (dating.two_digit_year) does not fall between the cable's year and
+    YEAR4_SPAN years after it (a DECL date before the cable: a person looks).
+    Writing the parser's own reading keeps the meaning cablelint checked."""
+    if len(text) == 4 and text.isdigit():
+        return text
+    rng = ctx.date_range if len(text) == 2 and text.isdigit() else None
+    if rng is None:
+        return None
+    year = two_digit_year(int(text))
+    return str(year) if rng[0].year <= year <= rng[1].year + YEAR4_SPAN else None
+
+
+# Filters that need the document (the cable's date): (text, ctx) -> text, or None for no certain fix.
+DOC_FILTERS: dict[str, Callable[[str, Any], str | None]] = {"year4": _year4}
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,9 +127,11 @@ def parse_spec(raw: Any, kind: Any, fail: Callable[[str], Exception]) -> FixSpec
     if "replace" in raw:
         if not isinstance(raw["replace"], str):
             raise fail("`autofix.replace` must be text (a template such as \"{suggestion}\")")
-        bad = [f for _, fs in _FIELD.findall(raw["replace"]) for f in fs.split("|")[1:] if f not in FILTERS]
+        bad = [f for _, fs in _FIELD.findall(raw["replace"]) for f in fs.split("|")[1:]
+               if f not in FILTERS and f not in DOC_FILTERS]
         if bad:
-            raise fail(f"`autofix.replace`: unknown filter `{bad[0]}` (filters: {', '.join(sorted(FILTERS))})")
+            names = ", ".join(sorted([*FILTERS, *DOC_FILTERS]))
+            raise fail(f"`autofix.replace`: unknown filter `{bad[0]}` (filters: {names})")
     fixes = getattr(kind, "FIXES", {})
     if "function" in raw and raw["function"] not in fixes:
         names = ", ".join(sorted(fixes)) or "none"
@@ -122,20 +152,22 @@ def _require(raw: Any, fail: Callable[[str], Exception]) -> tuple[tuple[str, Any
     return tuple(out)
 
 
-def render(template: str, values: dict[str, Any]) -> str | None:
-    """The template filled in; None when it names a value the finding lacks
-    (a fix is never a guess)."""
+def render(template: str, values: dict[str, Any], ctx: Any = None) -> str | None:
+    """The template filled in; None when it names a value the finding lacks,
+    or a document filter finds no certain value (a fix is never a guess)."""
     missing = False
 
     def one(m: regex.Match) -> str:
         nonlocal missing
-        if m[1] not in values or values[m[1]] is None:
+        text = values.get(m[1])
+        for name in m[2].split("|")[1:]:
+            if text is None:
+                break
+            text = FILTERS[name](str(text)) if name in FILTERS else DOC_FILTERS[name](str(text), ctx)
+        if text is None:
             missing = True
             return ""
-        text = str(values[m[1]])
-        for name in m[2].split("|")[1:]:
-            text = FILTERS[name](text)
-        return text
+        return str(text)
 
     out = _FIELD.sub(one, template)
     return None if missing else out
@@ -155,7 +187,7 @@ def edit_for(spec: FixSpec, kind: Any, hit: Any, ctx: Any) -> Fix | None:
         if not made:
             return None
     else:
-        text = render(spec.replace or "", values)
+        text = render(spec.replace or "", values, ctx)
         if text is None:
             return None
         made = [((span.start, span.end), text)]

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 COMMANDS = ("check", "inspect", "rules", "rule", "test", "redact", "marking", "report")
 REPORT_BUG = "this is a bug in cablelint: please report it with the command you ran"
+STDERR = "<stderr>"  # the report's destination when stdout carries a fixed text (`--fix -`)
 
 
 def _date(text: str) -> dt.date:
@@ -94,7 +95,7 @@ def _check_parser(sub: Any) -> argparse.ArgumentParser:
                    help="hide findings below this severity (the summary still counts them)")
     c.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
     c.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
-                   help="lint in N worker processes (0: one per CPU; default: one per CPU for runs of "
+                   help="lint and fix in N worker processes (0: one per CPU; default: one per CPU for runs of "
                         "200 files or more; 1: no workers); results are the same")
     c.add_argument("--no-cache", action="store_true",
                    help="neither read nor write the cache (findings per file, the loaded rule sets)")
@@ -113,7 +114,9 @@ def _check_parser(sub: Any) -> argparse.ArgumentParser:
                    help="full format: print each flagged line of the cable (may be classified; protected "
                         "names stay masked) - for your own terminal, not for CI logs")
     c.add_argument("--show-matches", action="store_true",
-                   help="print flagged text (may be classified); also turns off protect-list masking")
+                   help="print each finding's flagged text (full, json, json-lines; may be classified); "
+                        "this also turns off protect-list masking for the whole output (--show-source lines, "
+                        "messages, file names); fixes' --diff and --audit stay masked")
     c.add_argument("--protect", action="append", default=[], metavar="FILE",
                    help="protect list: names that must never appear unredacted, nor in any output "
                         "(repeatable; adds to the config's `protect`)")
@@ -277,37 +280,24 @@ def _notes(args: argparse.Namespace, notes: list[str], mask: Callable[[Any], Any
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .reporters import get as get_reporter, names as reporter_names
     from .session import Session
 
     cfg = settings(args)
-    if args.show_config:  # with a path: the settings in effect for it (a nearer configuration wins)
-        shown = cfg
-        if args.paths:
-            target = args.paths[0]
-            from .config import nearer
-
-            shown = nearer(cfg, target if os.path.isdir(target) else os.path.dirname(target), {}) or cfg
-        write(shown.show())
-        return 0
-    if not args.paths:
-        raise UsageError("no paths given (try: cablelint seeds/ examples/)")
-    if args.baseline is not None and args.write_baseline is not None:
-        raise UsageError("--baseline and --write-baseline cannot be used together")
-    fmt = cfg.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "full")
-    try:
-        reporter = get_reporter(fmt)
-    except KeyError:
-        raise UsageError(f"unknown format {fmt!r} (formats: {', '.join(reporter_names())})") from None
+    if args.show_config:
+        return _show_config(args, cfg)
+    fmt, reporter = _check_setup(args, cfg)
     from .cache import cache_root
 
     cache = None if args.no_cache else cache_root(args.cache_dir)
     # fold.py: show_symptoms reports folded symptoms too (given only when set: the cache key stays the API's)
     session = Session.build(cfg, cache_root=cache, **({"show_symptoms": True} if args.show_symptoms else {}))
-    fixed = _fix(args, session)
+    stdin = ((args.stdin_filename or "<stdin>", _read_stdin()) if "-" in args.paths else None)
+    fixed = _fix(args, session, stdin)
     if isinstance(fixed, int):
         return fixed  # --diff / --fix-only: nothing more to report
-    stdin = ((args.stdin_filename or "<stdin>", _read_stdin()) if "-" in args.paths else None)
+    output = args.output
+    if fixed is not None and fixed.stdin is not None:  # stdin's fixed text went to stdout: the report to stderr
+        stdin, output = (stdin[0], fixed.stdin), output or STDERR
     # Flagged text is re-read from the files only for the outputs that use it.
     need_matched = bool(args.write_baseline is not None or args.show_matches) or fmt in ("sarif", "gitlab")
     run = session.lint(args.paths, stdin=stdin, baseline=args.baseline, progress=sys.stderr, jobs=args.jobs,
@@ -317,7 +307,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
         save_patterns(cache)  # the parser's patterns, compiled on first use, for the next start
     report = session.report(run, show_matches=args.show_matches, color=use_color(args.color, sys.stdout)
-                            and not args.output, statistics=args.statistics, quiet=args.quiet,
+                            and not output, statistics=args.statistics, quiet=args.quiet,
                             show_source=args.show_source, version=__version__)
     report.fixed = fixed.fixed if fixed is not None else 0
     _notes(args, run.notes, report.mask)
@@ -325,17 +315,54 @@ def cmd_check(args: argparse.Namespace) -> int:
         say(f"cablelint: error: {report.safe(str(e))}")
     if args.write_baseline is not None:
         return _write_baseline(args.write_baseline, run, session.rules())
-    if args.statistics:
-        from .reporters.common import statistics_text
+    _emit(output, _report_text(args, fmt, reporter, report))
+    return _check_end(args, output, reporter, run, report)
 
-        as_json = fmt in ("json", "json-lines")
-        text = statistics_text(report, as_json=as_json)
-        if not args.quiet and not as_json:
-            text += report.summary_line() + "\n"
-    else:
-        text = reporter.render(report)
-    _emit(args.output, text)
-    if not args.quiet and (args.output or getattr(reporter, "MACHINE", False)) and not args.statistics:
+
+def _show_config(args: argparse.Namespace, cfg: Config) -> int:
+    """--show-config [PATH]: the settings in effect (for PATH: a nearer configuration wins)."""
+    shown = cfg
+    if args.paths:
+        target = args.paths[0]
+        from .config import nearer
+
+        shown = nearer(cfg, target if os.path.isdir(target) else os.path.dirname(target), {}) or cfg
+    write(shown.show())
+    return 0
+
+
+def _check_setup(args: argparse.Namespace, cfg: Config) -> tuple[str, Any]:
+    """The usage checks of `check`, and its format and reporter module."""
+    from .reporters import get as get_reporter, names as reporter_names
+
+    if not args.paths:
+        raise UsageError("no paths given (try: cablelint seeds/ examples/)")
+    if args.baseline is not None and args.write_baseline is not None:
+        raise UsageError("--baseline and --write-baseline cannot be used together")
+    fmt = cfg.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "full")
+    try:
+        return fmt, get_reporter(fmt)
+    except KeyError:
+        raise UsageError(f"unknown format {fmt!r} (formats: {', '.join(reporter_names())})") from None
+
+
+def _report_text(args: argparse.Namespace, fmt: str, reporter: Any, report: Any) -> str:
+    """The report in its format, or the --statistics table."""
+    if not args.statistics:
+        return reporter.render(report)
+    from .reporters.common import statistics_text
+
+    as_json = fmt in ("json", "json-lines")
+    text = statistics_text(report, as_json=as_json)
+    if not args.quiet and not as_json:
+        text += report.summary_line() + "\n"
+    return text
+
+
+def _check_end(args: argparse.Namespace, output: str | None, reporter: Any, run: Any, report: Any) -> int:
+    """What `check` says on stderr after the report, and its exit code."""
+    if (not args.quiet and (output or getattr(reporter, "MACHINE", False)) and not args.statistics
+            and output is not STDERR):
         # Machine formats keep stdout parseable: the summary goes to stderr.
         for s in report.stale:
             say(f"cablelint: stale baseline entry: {report.safe(s)}")
@@ -382,8 +409,8 @@ def _read_stdin() -> bytes:
 
 
 def _emit(output: str | None, text: str) -> None:
-    if output is None:
-        write(text)
+    if output is None or output is STDERR:
+        write(text, sys.stderr if output is STDERR else None)
         return
     if not output:
         raise UsageError("--output: an empty path (an unset variable?)")
@@ -409,7 +436,8 @@ def _write_baseline(path: str, run, rules) -> int:
     return 0
 
 
-def _fix(args: argparse.Namespace, session: Session) -> "fixrun.FixOutcome | int | None":
+def _fix(args: argparse.Namespace, session: Session,
+         stdin: tuple[str, bytes] | None) -> "fixrun.FixOutcome | int | None":
     """The fix options (fixrun.py): None without them; the exit code when the
     run ends with the fixes (--diff: 1 when a file would change; --fix-only:
     0); else the outcome, and the lint run reports what is left."""
@@ -418,7 +446,7 @@ def _fix(args: argparse.Namespace, session: Session) -> "fixrun.FixOutcome | int
         raise UsageError(problem)
     if not fixrun.wanted(args):
         return None
-    outcome = fixrun.run(args, session, version=__version__)
+    outcome = fixrun.run(args, session, version=__version__, stdin=stdin)
     if args.diff or args.fix_only:
         if not args.quiet:
             say(fixrun.summary(outcome, diff_only=args.diff))

@@ -29,11 +29,9 @@ import re
 from pathlib import Path
 from typing import Any, Callable
 
-from .dates import parse_date
-from .findings import Severity
 from .reporters import names as format_names
-from .settings import (DEFAULT_EXTENSIONS, FAIL_ON, KEYS, PYPROJECT, YAML_NAMES, Config, ConfigError, dotted,
-                       path_matches)
+from .settings import (DEFAULT_EXTENSIONS, KEYS, PYPROJECT, YAML_NAMES, Config, ConfigError, SettingError,
+                       normalise, path_matches)
 # yaml, tomllib and difflib load when a config file or an error needs them:
 # most runs find no config file, and start-up time counts (issue 15).
 
@@ -164,15 +162,6 @@ def _suggest(key: str) -> str:
     return f" (did you mean `{close[0]}`?)" if close else f" (known: {', '.join(KEYS)})"
 
 
-def _names(value: Any) -> list[str] | None:
-    """A list of strings; a single string (or comma list) is accepted as a list."""
-    if isinstance(value, str):
-        return [v.strip() for v in value.split(",") if v.strip()]
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return list(value)
-    return None
-
-
 def _resolve(base: Path, spec: str, always: bool) -> str:
     """A path from a config file, made relative to the config's directory."""
     looks_like_path = always or spec.endswith((".yaml", ".yml")) or "/" in spec or os.sep in spec
@@ -208,61 +197,20 @@ def _build(path: Path, data: dict[str, Any], lines: dict[str, int]) -> Config:
 
 def _set(cfg: Config, key: str, raw_key: str, value: Any, base: Path,
          err: Callable[[str, str], ConfigError]) -> None:
-    """One setting of the file, checked for its kind (`KEYS`), into `cfg`."""
-    kind = KEYS[key]
-    if kind == "names":
-        names = _names(value)
-        if names is None:
-            raise err(raw_key, f"`{raw_key}` must be a list of text, not {_typename(value)}")
-        if key == "rules":
-            names = [_resolve(base, n, always=False) for n in names]
-        elif key == "protect":
-            names = [_resolve(base, n, always=True) for n in names]
-        elif key == "extensions":
-            names = dotted(names)
-        setattr(cfg, key.replace("-", "_"), names)
-    elif kind == "severity-map":
-        if not isinstance(value, dict):
-            raise err(raw_key, f"`{raw_key}` must be a mapping of rule to severity, not {_typename(value)}")
-        for sel, sev in value.items():
-            try:
-                if not isinstance(sev, str):
-                    raise ValueError(sev)
-                cfg.severity[str(sel)] = Severity.parse(sev)
-            except ValueError:
-                raise err(f"{raw_key}.{sel}", f"`{raw_key}.{sel}`: unknown severity {sev!r} "
-                                              "(use error, warning or info)") from None
-    elif kind == "glob-map":
-        if not isinstance(value, dict):
-            raise err(raw_key, f"`{raw_key}` must be a mapping of glob to rule list, not {_typename(value)}")
-        for glob, rules in value.items():
-            names = _names(rules)
-            if not isinstance(glob, str) or names is None:
-                raise err(f"{raw_key}.{glob}", f"`{raw_key}`: {glob!r} must map to a list of rules")
-            cfg.per_file_ignores[glob] = names
-    elif kind == "level":
-        if not isinstance(value, str) or value.lower() not in FAIL_ON:
-            raise err(raw_key, f"`{raw_key}` must be one of {', '.join(FAIL_ON)}, not {value!r}")
-        setattr(cfg, key.replace("-", "_"), value.lower())
-    elif kind == "text":
-        if not isinstance(value, str):
-            raise err(raw_key, f"`{raw_key}` must be text, not {_typename(value)}")
-        if value not in format_names():
-            raise err(raw_key, f"unknown format {value!r} (formats: {', '.join(format_names())})")
-        cfg.format = value
-    elif kind == "date":
-        try:
-            setattr(cfg, key.replace("-", "_"), parse_date(value))
-        except ValueError:
-            raise err(raw_key, f"`{raw_key}` must be a date YYYY-MM-DD, not {value!r}") from None
-
-
-def _typename(value: Any) -> str:
-    for typ, name in ((bool, "true/false"), (dict, "a mapping"), (list, "a list"), (str, "text"),
-                      ((int, float), "a number")):
-        if isinstance(value, typ):
-            return name
-    return type(value).__name__
+    """One setting of the file into `cfg`: checked and converted by
+    settings.normalise (as a flag's or the API's value is, with a file's
+    strictness: text only), then what only a file needs: its relative paths
+    made relative to its folder, the format name checked where it is written."""
+    attr = key.replace("-", "_")
+    try:
+        value = normalise(attr, value, name=raw_key, text_only=True)
+    except SettingError as exc:
+        raise err(exc.key, str(exc)) from None
+    if key in ("rules", "protect"):
+        value = [_resolve(base, n, always=key == "protect") for n in value]
+    elif key == "format" and value not in format_names():
+        raise err(raw_key, f"unknown format {value!r} (formats: {', '.join(format_names())})")
+    setattr(cfg, attr, value)
 
 
 def resolve(config_file: str | None = None, isolated: bool = False, start: Path | None = None) -> Config:

@@ -22,7 +22,8 @@ from .document import Document
 from .engine import Engine
 from .findings import Finding
 from .atomic import write_in_place
-from .source import Source
+from .lintpool import resolve_jobs
+from .source import InputError, Source, read
 from .textdiff import lines, unified
 
 MAX_PASSES = 10  # a fix that re-creates its own finding (a rule-set bug) stops here, with a message
@@ -191,6 +192,40 @@ def fix_source(engine: Engine, source: Source, *, unsafe: bool = False,
     result.capped = any(f.fix is not None and (f.fix.safe or unsafe) and _key(f, current.text) not in refused
                         for f in findings)
     return result
+
+
+_WORK: tuple | None = None  # (engine, unsafe, keep) of fix_files, inherited by forked workers
+
+
+def _fix_path(path: str) -> FixResult | None:
+    engine, unsafe, keep = _WORK
+    try:
+        src = read(path)
+    except InputError:
+        return None  # the lint run reports it (CL001)
+    return fix_source(engine, src, unsafe=unsafe, keep=keep)
+
+
+def fix_files(engine: Engine, files: list[str], *, unsafe: bool = False,
+              keep: Callable[[Finding], bool] = lambda f: True, jobs: int | None = 1) -> list[FixResult]:
+    """fix_source over files (unreadable ones left out), in their order, in
+    this process or in worker processes as `check --jobs` says (None: every
+    core from lintpool.AUTO_MIN_FILES files on). Workers are forked, so they
+    inherit the engine and `keep` (a closure over the run's settings); where
+    fork is missing (Windows, macOS spawn) fixing stays in this process."""
+    global _WORK
+    import multiprocessing as mp
+
+    n = resolve_jobs(jobs, len(files))
+    _WORK = (engine, unsafe, keep)
+    try:
+        if n <= 1 or len(files) < 2 or "fork" not in mp.get_all_start_methods():
+            return [r for r in map(_fix_path, files) if r is not None]
+        with mp.get_context("fork").Pool(n) as pool:
+            chunk = max(1, min(16, len(files) // (n * 8)))
+            return [r for r in pool.imap(_fix_path, files, chunksize=chunk) if r is not None]
+    finally:
+        _WORK = None
 
 
 def write(result: FixResult) -> None:

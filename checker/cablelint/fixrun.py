@@ -5,15 +5,20 @@
     cablelint check --fix --unsafe-fixes cables/    # unsafe ones too (a person should look)
     cablelint check --diff cables/                  # print what --fix would change; write nothing
     cablelint check --fix-only --audit fixes.jsonl cables/   # apply, record each fix, report nothing
+    cablelint check --fix - < cable.txt > fixed.txt # stdin: the fixed text on stdout, the report on stderr
+    cablelint check --diff - < cable.txt            # stdin: the diff on stdout
 
-Files are fixed one by one in this process (--jobs does not apply), each
-with the engine of its nearest configuration, then the run lints them again
-as usual, so the report shows what is left.
+Files are fixed in this process or in worker processes (--jobs, as for
+linting), each with the engine of its nearest configuration, then the run lints them again
+as usual, so the report shows what is left. Stdin ('-', given alone) is
+fixed as ruff does: its text, fixed or not, goes to stdout encoded as it came
+(so a pipe never loses it), and the report of what is left goes to stderr.
 """
 from __future__ import annotations
 
 import argparse
 import os
+import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -40,6 +45,7 @@ def wanted(args: argparse.Namespace) -> bool:
 @dataclass
 class FixOutcome:
     results: list[FixResult] = field(default_factory=list)
+    stdin: bytes | None = None  # stdin's text as written to stdout (fixed, or as it came)
 
     @property
     def fixed(self) -> int:
@@ -55,8 +61,8 @@ def check_usage(args: argparse.Namespace) -> str | None:
     if not wanted(args):
         return "--unsafe-fixes and --audit need --fix, --diff or --fix-only" if (
             args.unsafe_fixes or args.audit) else None
-    if "-" in args.paths:
-        return "fixes rewrite files: give file or folder paths, not '-' (stdin)"
+    if "-" in args.paths and len(args.paths) > 1:
+        return "fixing stdin writes the fixed text to stdout: give '-' alone, or only file and folder paths"
     if args.diff and args.audit:
         return "--diff writes nothing, so there is nothing to --audit"
     if args.write_baseline:
@@ -64,46 +70,105 @@ def check_usage(args: argparse.Namespace) -> str | None:
     return None
 
 
-def run(args: argparse.Namespace, session: Session, version: str = "") -> FixOutcome:
+def run(args: argparse.Namespace, session: Session, version: str = "",
+        stdin: tuple[str, bytes] | None = None) -> FixOutcome:
     """Fix every input of the run, each with the engine and per-file-ignores
     of its nearest configuration (--diff: print instead of writing); the diff
     and the messages go through the run's mask, built over the texts before
-    and after."""
-    from . import audit, fixes
-    from .atomic import WriteError
-    from .reporters import display_path
-    from .source import InputError, read
-    from .terminal import say, write
+    and after. `stdin` is (name, bytes) when the path is '-'."""
+    from . import audit
 
     outcome = FixOutcome()
-    for path in session.discover([p for p in args.paths if p != "-"]).files:
-        s = session.for_folder(os.path.dirname(path))
-        try:
-            src = read(path)
-        except InputError:
-            continue  # the lint run reports it (CL001)
-        outcome.results.append(fixes.fix_source(s.engine, src, unsafe=args.unsafe_fixes,
-                                          keep=lambda f, s=s: not s.per_file_ignored(f)))
+    if stdin is not None:
+        _fix_stdin(args, session, stdin, outcome)
+    else:
+        _fix_files(args, session, outcome)
     mask = session.mask([r.source.text for r in outcome.results] + [r.text for r in outcome.changed])
+    failed = _write(args, outcome, mask)
+    if outcome.stdin is not None and not args.diff:
+        _to_stdout(outcome.stdin)
+    _say_refused(outcome, mask)
+    if args.audit and not args.diff:
+        audit.append(args.audit, [r for r in outcome.results if r.path not in failed], mask, version)
+    return outcome
+
+
+def _fix_files(args: argparse.Namespace, session: Session, outcome: FixOutcome) -> None:
+    """Fix the run's files, each with its nearest configuration's engine and
+    per-file-ignores (--jobs as for linting); results in discovery order."""
+    from .fixes import fix_files
+
+    files = session.discover([p for p in args.paths if p != "-"]).files
+    groups: dict[int, tuple[Session, list[str]]] = {}
+    for path in files:
+        s = session.for_folder(os.path.dirname(path))
+        groups.setdefault(id(s), (s, []))[1].append(path)
+    results = []
+    for s, group in groups.values():
+        results += fix_files(s.engine, group, unsafe=args.unsafe_fixes, jobs=args.jobs,
+                             keep=lambda f, s=s: not s.per_file_ignored(f))
+    order = {p: i for i, p in enumerate(files)}
+    outcome.results += sorted(results, key=lambda r: order[r.path])
+
+
+def _fix_stdin(args: argparse.Namespace, session: Session, stdin: tuple[str, bytes], outcome: FixOutcome) -> None:
+    """Fix stdin's text; what goes to stdout is the fixed text encoded as it
+    came, or the bytes unchanged when they cannot be read as text (the lint
+    run reports that, CL001)."""
+    from .fixes import fix_source
+    from .source import InputError, decode
+
+    name, data = stdin
+    try:
+        src = decode(data, name)
+    except InputError:
+        outcome.stdin = data
+        return
+    result = fix_source(session.engine, src, unsafe=args.unsafe_fixes, keep=lambda f: not session.per_file_ignored(f))
+    outcome.results.append(result)
+    outcome.stdin = src.encode(result.text)
+
+
+def _write(args: argparse.Namespace, outcome: FixOutcome, mask) -> set[str]:
+    """Print the diffs (--diff) or rewrite the changed files; the paths that
+    could not be written (named on stderr, never half-written)."""
+    from . import fixes
+    from .atomic import WriteError
+    from .reporters import display_path
+    from .terminal import say, write
+
     failed: set[str] = set()
     for r in outcome.changed:
         if args.diff:
             write(fixes.diff(r, mask(display_path(r.path)), mask))
-            continue
-        try:
-            fixes.write(r)
-        except WriteError as e:  # changed during the run, a link, a read-only folder: named, never half-written
-            failed.add(r.path)
-            say(f"cablelint: {mask(str(e))}")
+        elif outcome.stdin is None:
+            try:
+                fixes.write(r)
+            except WriteError as e:  # changed during the run, a link, a read-only folder
+                failed.add(r.path)
+                say(f"cablelint: {mask(str(e))}")
+    return failed
+
+
+def _to_stdout(data: bytes) -> None:
+    from .terminal import UsageError
+
+    out = getattr(sys.stdout, "buffer", None)
+    if out is None:
+        raise UsageError("stdout is closed: nowhere to write the fixed text")
+    out.write(data)
+    out.flush()
+
+
+def _say_refused(outcome: FixOutcome, mask) -> None:
+    from .terminal import say
+
     for r in outcome.results:
         for f, why in r.rejected:
             say(f"cablelint: {mask(r.path)}:{f.line}:{f.column}: {f.rule} fix not applied: {why}; fix it by hand")
         if r.capped:
             say(f"cablelint: {mask(r.path)}: fixes still pending after {r.passes} passes; stopped "
                 "(run --fix again, and report the rules involved)")
-    if args.audit and not args.diff:
-        audit.append(args.audit, [r for r in outcome.results if r.path not in failed], mask, version)
-    return outcome
 
 
 def summary(outcome: FixOutcome, diff_only: bool) -> str:

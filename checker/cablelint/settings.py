@@ -59,13 +59,33 @@ def dotted(exts: list[str]) -> list[str]:
     return [(e if e.startswith(".") else "." + e).lower() for e in exts]
 
 
-def _split(value: Any) -> list[Any]:
-    """A list from a list, or from one value or a comma list (`--ignore CL1,CL2`)."""
-    items = [value] if isinstance(value, (str, Path)) or not isinstance(value, (list, tuple, set)) else value
+class SettingError(ValueError):
+    """A setting's value that cannot be used; `key` says where (`severity.CL201`),
+    so a file's error can name that line."""
+
+    def __init__(self, key: str, message: str) -> None:
+        super().__init__(message)
+        self.key = key
+
+
+def _typename(value: Any) -> str:
+    for typ, name in ((bool, "true/false"), (dict, "a mapping"), (list, "a list"), (str, "text"),
+                      ((int, float), "a number")):
+        if isinstance(value, typ):
+            return name
+    return type(value).__name__
+
+
+def _split(name: str, value: Any, text_only: bool) -> list[Any]:
+    """A list from a list, or from one value or a comma list (`--ignore CL1,CL2`);
+    `text_only`: every item must be text (a file's values)."""
+    many = isinstance(value, (list, tuple, set))
+    if text_only and not (isinstance(value, str) or many and all(isinstance(v, str) for v in value)):
+        raise SettingError(name, f"`{name}` must be a list of text, not {_typename(value)}")
     out: list[Any] = []
-    for v in items:
+    for v in (value if many else [value]):
         if isinstance(v, str) and not v.strip():
-            raise ValueError("an empty value (an unset variable?)")
+            raise SettingError(name, f"`{name}`: an empty value (an unset variable?)")
         if isinstance(v, str):
             out += [p.strip() for p in v.split(",") if p.strip()]
         else:
@@ -79,31 +99,75 @@ def _concat(old: Any, new: Any) -> Any:
     return old + new
 
 
-def normalise(key: str, value: Any, origin: str) -> Any:
-    """One setting's value as Config keeps it, whoever gave it."""
-    try:
-        if key == "severity":
-            return {str(k): v if isinstance(v, Severity) else Severity.parse(str(v)) for k, v in value.items()}
-        if key == "per_file_ignores":
-            return {str(g): _split(v) for g, v in value.items()}
-        if key in ("date", "as_of"):
-            return value if isinstance(value, dt.date) else parse_date(value)
-        if key in ("fail_on", "min_severity"):
-            if str(value).lower() not in FAIL_ON:
-                raise ValueError(f"must be one of {', '.join(FAIL_ON)}, not {value!r}")
-            return str(value).lower()
-        if key == "format":
-            return str(value)
-        if key == "protect" and not isinstance(value, (str, Path, list, tuple)):
-            return value  # a loaded ProtectList
-        values = _split(value)
-        if key == "rules":  # names, files or loaded RuleSets
-            return values
-        if any(not isinstance(v, str) for v in values):
-            raise ValueError(f"must be text or a list of text, not {value!r}")
-        return dotted(values) if key == "extensions" else values
-    except (ValueError, AttributeError, TypeError) as exc:
-        raise ConfigError(f"{origin}: {exc}") from None
+def _level(name: str, value: Any) -> str:
+    text = str(value).lower() if isinstance(value, (str, Severity)) else None
+    if text not in FAIL_ON:
+        raise SettingError(name, f"`{name}` must be one of {', '.join(FAIL_ON)}, not {value!r}")
+    return text
+
+
+def _severity_map(name: str, value: Any, text_only: bool) -> dict[str, Severity]:
+    if not isinstance(value, dict):
+        raise SettingError(name, f"`{name}` must be a mapping of rule to severity, not {_typename(value)}")
+    out = {}
+    for sel, sev in value.items():
+        try:
+            if isinstance(sev, Severity) and not text_only:
+                out[str(sel)] = sev
+                continue
+            if not isinstance(sev, str):
+                raise ValueError(sev)
+            out[str(sel)] = Severity.parse(sev)
+        except ValueError:
+            raise SettingError(f"{name}.{sel}", f"`{name}.{sel}`: unknown severity {sev!r} "
+                                                "(use error, warning or info)") from None
+    return out
+
+
+def _glob_map(name: str, value: Any) -> dict[str, list[str]]:
+    if not isinstance(value, dict):
+        raise SettingError(name, f"`{name}` must be a mapping of glob to rule list, not {_typename(value)}")
+    out = {}
+    for glob, rules in value.items():
+        try:
+            if not isinstance(glob, str):
+                raise SettingError(name, "")
+            out[glob] = _split(f"{name}.{glob}", rules, text_only=True)  # rule selectors: text, whoever gives them
+        except SettingError:
+            raise SettingError(f"{name}.{glob}", f"`{name}`: {glob!r} must map to a list of rules") from None
+    return out
+
+
+def normalise(key: str, value: Any, name: str | None = None, text_only: bool = False) -> Any:
+    """One setting's value as Config keeps it, whoever gave it (a file, a flag,
+    the API): the one place a value is checked and converted (comma lists,
+    extensions, dates, levels, severities). `name` is the setting as its
+    origin spelt it, for the message; `text_only` is a file's strictness (the
+    API may also pass loaded rule sets, a ProtectList, Severity values).
+    A bad value raises SettingError."""
+    name = name or key.replace("_", "-")
+    kind = KEYS[key.replace("_", "-")]
+    if kind == "severity-map":
+        return _severity_map(name, value, text_only)
+    if kind == "glob-map":
+        return _glob_map(name, value)
+    if kind == "level":
+        return _level(name, value)
+    if kind == "date":
+        try:
+            return parse_date(value)
+        except ValueError:
+            raise SettingError(name, f"`{name}` must be a date YYYY-MM-DD, not {value!r}") from None
+    if kind == "text":
+        if not isinstance(value, str):
+            raise SettingError(name, f"`{name}` must be text, not {_typename(value)}")
+        return value
+    if key == "protect" and not text_only and not isinstance(value, (str, Path, list, tuple)):
+        return value  # a loaded ProtectList
+    values = _split(name, value, text_only)
+    if key != "rules" and any(not isinstance(v, str) for v in values):  # rules: names, files or RuleSets
+        raise SettingError(name, f"`{name}` must be text or a list of text, not {value!r}")
+    return dotted(values) if key == "extensions" else values
 
 
 @dataclass
@@ -151,7 +215,10 @@ class Config:
                 continue
             if key not in SETTINGS:
                 raise ConfigError(f"{origin}: unknown setting {key!r} (settings: {', '.join(SETTINGS)})")
-            value = normalise(key, value, origin)
+            try:
+                value = normalise(key, value)
+            except SettingError as exc:
+                raise ConfigError(f"{origin}: {exc}") from None
             kebab = key.replace("_", "-")
             if SETTINGS[key] == "add" and getattr(out, key):
                 old = getattr(out, key)

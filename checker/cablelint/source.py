@@ -88,6 +88,18 @@ _BOMS = (  # (BOM, codec that decodes it, exact codec after it); UTF-32 LE befor
 _BOM_OF = {exact: bom for bom, _, exact in _BOMS}
 
 
+def first_text(src: Source) -> tuple[int, int] | None:
+    """(start, end) of the first line that is not blank, without its leading
+    and trailing blanks, or None for a blank text: where a finding about the
+    whole document (a missing part, no rule set) points."""
+    for line in range(1, src.line_count + 1):
+        text = src.line_text(line)
+        if text.strip():
+            start = src.line_starts[line - 1]
+            return start + len(text) - len(text.lstrip()), start + len(text.rstrip())
+    return None
+
+
 def _position(before: str) -> tuple[int, int]:
     """1-based line and column (code points, as SARIF's unicodeCodePoints) of
     the character that follows the decoded text `before`."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from ..document import Span
+from ..source import first_text
 from . import Context, Hit
 
 KIND = "presence"
@@ -17,16 +18,10 @@ def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
 
 
 def anchor_span(ctx: Context, anchor: str | None) -> Span:
-    """Where to report something missing: the anchor element, else line 1."""
+    """Where to report something missing: the anchor element, else the first line of text."""
     for name in ([anchor] if anchor else []) + ["banner"]:
         items = ctx.items(name)
         if items:
             return items[0].span
-    src = ctx.doc.source
-    for line in range(1, src.line_count + 1):
-        text = src.line_text(line)
-        if text.strip():
-            s, e = src.line_span(line)
-            lead = len(text) - len(text.lstrip())
-            return Span(s + lead, e)
-    return Span(0, 0)
+    found = first_text(ctx.doc.source)
+    return Span(*found) if found else Span(0, 0)

@@ -9,32 +9,27 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
 from ..findings import Finding, Severity
+from ..rule import Rule
 from .summary import DocSummary
 
 UNKNOWN = "unknown"
-# Rule-family words a rule may carry (a `family`/`category` field, or a tag):
-# export damage to the document (OCR, HTML debris, lost lines) rather than a
-# drafting error by the writer.
+# Tags (a rule's `tags:`) that put it in the integrity family: export damage
+# to the document (OCR, HTML debris, lost lines) rather than a drafting error
+# by the writer.
 INTEGRITY_WORDS = frozenset({"integrity", "export-damage", "document-integrity", "damage"})
 
 
-def family_of(rule: Any) -> str:
+def family_of(rule: Rule | None) -> str:
     """'integrity' (the document was damaged on its way to us), 'engine'
     (cablelint's own diagnostics: unreadable input, rules that could not
-    run) or 'drafting' (a marking error made by the writer). Read from the
-    rule's metadata: the `integrity` check kind (export-damage diagnoses), a
-    `family` or `category` attribute, else its tags."""
+    run) or 'drafting' (a marking error made by the writer). Read from what
+    a Rule holds (rule.py): the `integrity` check kind (export-damage
+    diagnoses), an integrity tag, the engine's own rule set."""
     if rule is None:
         return "drafting"
-    if getattr(rule, "kind", "") == "integrity":
+    if rule.kind == "integrity" or any(str(t).lower() in INTEGRITY_WORDS for t in rule.tags):
         return "integrity"
-    for attr in ("family", "category"):
-        value = getattr(rule, attr, None)
-        if isinstance(value, str) and value:
-            return "integrity" if value.lower() in INTEGRITY_WORDS else value.lower()
-    if any(str(t).lower() in INTEGRITY_WORDS for t in getattr(rule, "tags", ()) or ()):
-        return "integrity"
-    if getattr(rule, "ruleset", "") == "engine":
+    if rule.ruleset == "engine":
         return "engine"
     return "drafting"
 
@@ -114,7 +109,7 @@ def group_rows(paths: Iterable[str], counts: dict[str, dict[str, int]], key_of: 
     return rows
 
 
-def family_rows(findings: list[Finding], rules: dict[str, Any]) -> dict[str, Row]:
+def family_rows(findings: list[Finding], rules: dict[str, Rule]) -> dict[str, Row]:
     """Findings by rule family (drafting, integrity, engine), with the cables
     each family flags; `cables` stays 0 (a family is not a set of cables)."""
     fam = {rid: family_of(r) for rid, r in rules.items()}
@@ -149,7 +144,7 @@ def chronological(rows: dict[str, Row], summaries: dict[str, DocSummary]) -> lis
     return sorted(rows.values(), key=lambda r: (r.key not in first, first.get(r.key, ""), r.key))
 
 
-def rule_rows(findings: list[Finding], rules: dict[str, Any]) -> list[RuleRow]:
+def rule_rows(findings: list[Finding], rules: dict[str, Rule]) -> list[RuleRow]:
     """Findings and cables per rule, most frequent first (ties by id); a
     rule's severity is the one most of its findings carry (eras regrade)."""
     sev: dict[str, Counter[str]] = {}
@@ -169,7 +164,7 @@ def rule_rows(findings: list[Finding], rules: dict[str, Any]) -> list[RuleRow]:
 
 
 def aggregate(linted: list[str], findings: list[Finding], summaries: dict[str, DocSummary],
-              rules: dict[str, Any]) -> Aggregates:
+              rules: dict[str, Rule]) -> Aggregates:
     """Everything the report's overview shows, from one pass over the run.
     `linted`: every input (unreadable ones have no summary: their year,
     post... are unknown)."""

@@ -155,3 +155,12 @@ def test_a_rule_naming_an_unknown_header_line_is_refused() -> None:
         prepare_copies({"damage": "sentence_cased", "line_forms": {"subject": "x"}})
     with pytest.raises(ValueError, match="needs `passing`"):
         prepare_copies({"damage": "tags_joined"})
+
+
+def test_a_copy_is_the_same_field_whatever_form_its_date_is_written_in() -> None:
+    """Fixing one copy's DECL form (CL219: 6/18/2019 -> 06/18/2019) must not
+    undo the diagnosis of the spliced header and unfold CL301."""
+    from cablelint.damage_copies import _words
+
+    assert _words("E.O. 12958: DECL: 6/18/2019") == _words("E.O. 12958: DECL: 06/18/19")
+    assert _words("DECL: 6/18/2019") != _words("DECL: 6/19/2019")

@@ -173,7 +173,10 @@ def _field_span(doc: Document, name: str) -> Span | None:
 
 
 def _words(text: str) -> list[str]:
-    return regex.findall(r"\w+", text.upper())
+    """The words of a field, numbers compared by their last two digits: a copy
+    is the same field whatever form its date is written in (`6/18/2019`,
+    `06/18/19`), so fixing one copy's date form (CL219) keeps the diagnosis."""
+    return [str(int(w) % 100) if w.isdigit() else w for w in regex.findall(r"\w+", text.upper())]
 
 
 # -- a TAGS line joined with other text -------------------------------------------------

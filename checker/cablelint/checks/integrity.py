@@ -28,6 +28,7 @@ from typing import Any, Iterable
 
 from ..damage import DETECTORS as _DAMAGE
 from ..damage_copies import COPY_DETECTORS, COPY_PARAMS, prepare_copies
+from ..prefilter import prefiltered
 from . import compile_param, Context, Hit
 
 DETECTORS = {**_DAMAGE, **COPY_DETECTORS}  # damage_copies.py: header lines dropped or copied, case, joined TAGS
@@ -55,6 +56,7 @@ PARAMS = {
     "banner_serial": (str, False),
 }
 PARAMS.update(COPY_PARAMS)
+SCANS = ("pattern", "notice", "cut_line", "run_on")
 NEEDS = {"notice": ["pattern"], "truncated": ["cut_mark"], "header_cut": ["cut_line"], "header_glued": ["pattern"], "foreign_text": ["file_id", "claims", "banner_serial"]}
 
 
@@ -68,9 +70,12 @@ def prepare(p: dict[str, Any]) -> dict[str, Any]:
     if p.get("scope", "file") not in ("file", "region"):
         raise ValueError("`scope` is `file` or `region`")
     out = dict(p)
-    for key in ("pattern", "notice", "cut_mark", "cut_line", "run_on", "file_id", "banner_serial"):
+    for key in ("cut_mark", "file_id", "banner_serial"):
         if key in p:
             out["_" + key] = compile_param(p[key], key)
+    for key in SCANS:  # whole-text or header scans: a literal pre-check first (prefilter.py)
+        if key in p:
+            out["_" + key] = prefiltered(compile_param(p[key], key))
     out["_claims"] = [_claim(c) for c in p.get("claims") or ()]
     return prepare_copies(out)
 

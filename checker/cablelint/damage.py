@@ -16,6 +16,7 @@ from typing import Any, Callable
 
 import regex
 
+from .damage_loss import cut_recopied, dropped_chars, withheld
 from .damage_index import Damage, index_of, line_no as _line_no, line_span as _line_span, lines_text as _lines_text
 from .document import Document, Span
 
@@ -319,4 +320,7 @@ DETECTORS: dict[str, Callable[[Document, dict[str, Any]], Damage | None]] = {
     "header_glued": header_glued,
     "lower_case": lower_case,
     "repeated_body": repeated_body,
+    "cut_recopied": cut_recopied,
+    "withheld": withheld,
+    "dropped_chars": dropped_chars,
 }

@@ -14,12 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-try:  # Python 3.11+: the parser of the `re` module
-    import re._parser as _sre  # type: ignore[import-not-found]
-    from re._constants import IGNORECASE as _I  # type: ignore[import-not-found]
-except ImportError:  # pragma: no cover - older layouts
-    import sre_parse as _sre  # type: ignore[no-redef]
-    from sre_constants import SRE_FLAG_IGNORECASE as _I  # type: ignore[no-redef]
+import re
+import re._parser as _sre  # type: ignore[import-not-found]  # Python 3.11+: the parser of the `re` module
 
 import regex
 
@@ -68,7 +64,7 @@ def prefiltered(rx: "regex.Pattern[str]") -> Prefiltered:
         tree = _sre.parse(rx.pattern)
     except Exception:  # regex-only syntax: no pre-check
         return Prefiltered(rx, None)
-    folded = bool(tree.state.flags & _I) or bool(rx.flags & regex.IGNORECASE)
+    folded = bool(tree.state.flags & re.IGNORECASE) or bool(rx.flags & regex.IGNORECASE)
     need = required(list(tree))
     if not need or any(len(n) < 2 and n.isascii() for n in need) or (folded and not all(map(str.isascii, need))):
         return Prefiltered(rx, None)  # a single ASCII character finds nearly every cable

@@ -356,7 +356,10 @@ def test_dropped_characters_need_two_fixed_strings() -> None:
 
 
 def test_dropped_variants_leave_out_the_fixed_strings_themselves() -> None:
-    from cablelint.damage_loss import dropped_variants
-    got = dropped_variants(["SECTION", "E.O. 12958", "SECRET", "SECRETS"])
-    assert got["ECTION"] == "SECTION" and got["E.O. 1295"] == "E.O. 12958"
-    assert "SECRET" not in got  # SECRETS less its S is a fixed string itself
+    from cablelint.damage_loss import dropped
+    got = dropped(["SECTION", "E.O. 12958", "SECRET", "SECRETS"])
+    assert got.of["ECTION"] == "SECTION" and got.of["E.O. 1295"] == "E.O. 12958"
+    assert "SECRET" not in got.of  # SECRETS less its S is a fixed string itself
+    assert ".O. 12958" not in got.of  # a lone letter dropped is no evidence
+    assert got.possible("C O N F I D E N T I A L ECTION 01 OF 02") and not got.possible("SECTION 01 OF 02")
+    assert got.possible("E.O. 1295: DECL") and not got.possible("E.O. 12958: DECL")

@@ -203,15 +203,18 @@ def header_cut(doc: Document, p: dict[str, Any]) -> Damage | None:
 def header_glued(doc: Document, p: dict[str, Any]) -> Damage | None:
     """The export ran the header's lines together: a line before the body
     (within `max_line` lines) holds two different field labels (`pattern`,
-    one match per label: E.O., TAGS, SUBJECT...), or the banner line goes on
+    one match per label: E.O., TAGS, SUBJECT...; a `label` group, if any, is
+    the label), or the banner line goes on
     into a field, or a field starts after another header line's text
     (`run_on`: "SIPDIS ... E.O. 12958: DECL: ..."). Each field of a telegram header has its own line, so the
     fields this export lost (most often SUBJECT) are not the drafter's."""
     src, idx = doc.source, index_of(doc)
     block = idx.through(min((idx.body_line or src.line_count + 1) - 1, p.get("max_line", 60), src.line_count))
     labels: dict[int, set[str]] = {}  # one pass over the header block; no match spans two lines
+    named = "label" in p["_pattern"].rx.groupindex  # the label looked behind: the match is its colon
     for m in p["_pattern"].rx.finditer(block):
-        labels.setdefault(idx.line_of(m.start()), set()).add(_NON_WORD.sub("", m.group(0)).upper()[:4])
+        label = (m.group("label") if named else None) or m.group(0)
+        labels.setdefault(idx.line_of(m.start()), set()).add(_NON_WORD.sub("", label).upper()[:4])
     run_on = {idx.line_of(m.start()) for m in p["_run_on"].rx.finditer(block)} if "_run_on" in p else set()
     banner_lines = {_line_no(doc, b.span.start) for b in doc.banners} if labels else set()
     glued = sorted(run_on | {n for n, got in labels.items() if len(got) + (n in banner_lines) >= 2})
@@ -289,15 +292,15 @@ def repeated_body(doc: Document, p: dict[str, Any]) -> Damage | None:
 def _repeated_paragraphs(doc: Document, raw: list[str], numbered: set[int], body_line: int, min_chars: int) -> int:
     """An upper bound on the numbered paragraph lines that repeat an earlier
     line: a line that repeats another (blanks aside) has each of its words in
-    the text before it, so a paragraph one of whose longest early words is
-    not there is no repeat. A few `find` calls instead of normalising every line."""
+    the text before it, so a paragraph one of whose early words (the first
+    200 characters) is not there is no repeat. A few `find` calls instead of normalising every line."""
     starts, text = doc.source.line_starts, doc.text
     lo = starts[body_line - 1] if body_line <= len(starts) else len(text)
     count = 0
     for n in sorted(numbered):
         if n < body_line or len(raw[n - 1]) < min_chars:
             continue
-        words = sorted(raw[n - 1][:200].split(), key=len)[-4:]  # the longest: the rarest
+        words = sorted(raw[n - 1][:200].split(), key=len, reverse=True)  # the longest (rarest) first
         if words and all(text.find(w, lo, starts[n - 1]) != -1 for w in words):
             count += 1
     return count

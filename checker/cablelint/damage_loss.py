@@ -8,12 +8,14 @@ returns a `Damage` with counts and line numbers, never the cable's text.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import re
 
 from .damage_index import Damage, index_of, line_no, line_span
 from .document import Document, Span
+from .prefilter import Prefiltered
 
 
 def cut_recopied(doc: Document, p: dict[str, Any]) -> Damage | None:
@@ -29,7 +31,7 @@ def cut_recopied(doc: Document, p: dict[str, Any]) -> Damage | None:
     if not p["_cut_line"].possible(doc.text):
         return None
     raw = idx.lines
-    for n in _lines_holding(doc, p["_cut_line"].needles, max(idx.body_line, 1), len(raw) - 1):
+    for n in _lines_holding(doc, p["_cut_line"], max(idx.body_line, 1), len(raw) - 1):
         if not p["_cut_line"].rx.search(raw[n - 1].rstrip("\r")):
             continue
         again = _next_text_line(raw, n, p.get("max_gap", 2))
@@ -40,17 +42,21 @@ def cut_recopied(doc: Document, p: dict[str, Any]) -> Damage | None:
     return None
 
 
-def _lines_holding(doc: Document, needles: tuple[str, ...] | None, first: int, last: int) -> list[int]:
-    """The lines first..last that hold one of `needles` (every line when
-    there are none): a few `find` calls instead of a regex per line."""
-    if not needles:
+def _lines_holding(doc: Document, pre: Prefiltered, first: int, last: int) -> list[int]:
+    """The lines first..last that may hold a match of `pre` (those holding one
+    of its needles; every line when it has none): a few `find` calls instead
+    of a regex per line. A case-blind pattern's needles are found in the
+    lowered bytes, where a line is the count of newlines before."""
+    if not pre.needles:
         return list(range(first, last + 1))
-    idx, text, found = index_of(doc), doc.text, set()
-    for needle in needles:
-        at = text.find(needle)
+    idx, found = index_of(doc), set()
+    hay: str | bytes = idx.low if pre.folded else doc.text
+    for needle in pre.needles:
+        nd = needle.encode() if pre.folded else needle
+        at = hay.find(nd)  # type: ignore[arg-type]
         while at != -1:
-            found.add(idx.line_of(at))
-            at = text.find(needle, at + 1)
+            found.add(hay.count(b"\n" if pre.folded else "\n", 0, at) + 1)  # type: ignore[arg-type]
+            at = hay.find(nd, at + len(nd))  # type: ignore[arg-type]
     return sorted(n for n in found if first <= n <= last)
 
 
@@ -63,20 +69,20 @@ def _next_text_line(raw: list[str], n: int, max_gap: int) -> int | None:
 
 
 def withheld(doc: Document, p: dict[str, Any]) -> Damage | None:
-    """A placeholder standing alone on a line of the body (`placeholder`: a
-    run of X, "[withheld]") where numbered paragraphs are missing: the next
+    """A placeholder standing alone on a line (`placeholder`: a run of X,
+    "[withheld]") where numbered paragraphs are missing: the next
     paragraph's number skips those before it. The release withheld whole
     paragraphs there, so the numbering gap is not the drafter's. The region
     runs from the placeholder to the paragraph after it."""
     numbered = [q for q in doc.paragraphs if q.number is not None]
-    if not numbered or not doc.placeholders:
+    if not numbered or not p["_placeholder"].possible(doc.text, index_of(doc).low):
         return None
-    for tok in doc.placeholders:
-        n = line_no(doc, tok.span.start)
-        if not p["_placeholder"].fullmatch(doc.source.line_text(n).strip()):
+    starts, raw = doc.source.line_starts, index_of(doc).lines
+    for n in _lines_holding(doc, p["_placeholder"], 1, len(raw)):
+        if not p["_placeholder"].rx.fullmatch(raw[n - 1].strip()):
             continue
-        before = [q for q in numbered if q.span.start < tok.span.start]
-        after = next((q for q in numbered if q.span.start > tok.span.start), None)
+        before = [q for q in numbered if q.span.start < starts[n - 1]]
+        after = next((q for q in numbered if q.span.start > starts[n - 1]), None)
         expected = before[-1].number + 1 if before else 1  # type: ignore[operator]
         if after is None or after.number is None or after.number <= expected:
             continue
@@ -84,7 +90,7 @@ def withheld(doc: Document, p: dict[str, Any]) -> Damage | None:
         lost = f"paragraph {expected}" if after.number == expected + 1 else f"paragraphs {expected}-{after.number - 1}"
         return Damage(line_span(doc, n), f"the placeholder on line {n} stands for {lost} (the text resumes "
                       f"with paragraph {after.number} on line {at})",
-                      Span(doc.source.line_span(n)[0], doc.source.line_span(at)[1]))
+                      Span(starts[n - 1], doc.source.line_span(at)[1]))
     return None
 
 
@@ -92,40 +98,60 @@ def dropped_chars(doc: Document, p: dict[str, Any]) -> Damage | None:
     """The export dropped characters throughout the file: at least `min_hits`
     of the fixed strings every cable header spells the same way (`fixed`:
     SECTION, E.O. 12958, SIPDIS, CONFIDENTIAL...) appear with one letter or
-    digit missing ("ECTION", "E.O. 1295", "SIPDS") in the header (before
-    the body, within the first `max_line` lines). One such slip can be the drafter's typo; two are the
-    export's. The fields it garbled (an E.O. line read as missing) follow."""
+    digit missing ("ECTION", "E.O. 1295", "SIPDS") in the header (before the
+    body, within the first `max_line` lines). One such slip can be the
+    drafter's typo; two are the export's. The fields it garbled (an E.O.
+    line read as missing) follow."""
     idx = index_of(doc)
     block = idx.through(min((idx.body_line or doc.source.line_count + 1) - 1, p.get("max_line", 60)))
+    dropped: Dropped = p["_dropped"]
     up = block.upper()
-    if len(up) != len(block):  # upper-casing moved the offsets: no line to point at
+    if not dropped.possible(up) or len(up) != len(block):  # (upper-casing moved the offsets: no line to point at)
         return None
     hits: dict[str, int] = {}
-    for m in p["_dropped"].finditer(up):
-        hits.setdefault(p["_dropped_of"][m.group(0)], idx.line_of(m.start()))
+    for m in dropped.rx.finditer(up):
+        hits.setdefault(dropped.of[m.group(0)], idx.line_of(m.start()))
     if len(hits) < p.get("min_hits", 2):
         return None
     lines = sorted(set(hits.values()))
-    first = lines[0]
-    return Damage(line_span(doc, first), f"{len(hits)} fixed header words lack a character "
+    return Damage(line_span(doc, lines[0]), f"{len(hits)} fixed header words lack a character "
                   f"(line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines[:6]))})")
 
 
-def dropped_variants(fixed: list[str]) -> dict[str, str]:
-    """Each fixed string with one letter or digit left out -> the string
-    (a variant that is itself one of the fixed strings is left out)."""
-    out: dict[str, str] = {}
-    known = {f.upper() for f in fixed}
+_NOT_ALNUM = bytes(c if chr(c).isalnum() else 32 for c in range(128)) + b" " * 128
+
+
+@dataclass(frozen=True, slots=True)
+class Dropped:
+    """The fixed strings with a character dropped: `of` maps each variant to
+    its string, `runs` holds the shortened letter-and-digit runs (a match
+    needs one of them as a whole word, so a header without any skips the
+    scan), `rx` finds the variants as whole words."""
+
+    of: dict[str, str]
+    runs: frozenset[bytes]
+    rx: "re.Pattern[str]"
+
+    def possible(self, upper_text: str) -> bool:
+        words = upper_text.encode("utf-8", "surrogatepass").translate(_NOT_ALNUM).split()
+        return not self.runs.isdisjoint(words)
+
+
+def dropped(fixed: list[str]) -> Dropped:
+    """Each fixed string with one letter or digit left out of a run of four
+    or more (the E of "E.O." or the Y of "BY" left out is no evidence, and
+    "B" or "Y" alone is in every header), unless the variant is one of the
+    fixed strings itself or shorter than 4."""
+    of: dict[str, str] = {}
+    runs: set[bytes] = set()
+    known = sorted({f.upper() for f in fixed})
     for word in known:
-        for i, ch in enumerate(word):
-            if ch.isalnum():
+        for run in re.finditer(r"[^\W_]{4,}", word):
+            for i in range(run.start(), run.end()):
                 v = word[:i] + word[i + 1:]
-                if v not in known and len(v) >= 4:
-                    out.setdefault(v, word)
-    return out
-
-
-def dropped_pattern(variants: dict[str, str]) -> "re.Pattern[str]":
-    """One scan for every variant, as a whole word (not inside a longer one)."""
-    alts = "|".join(re.escape(v) for v in sorted(variants, key=len, reverse=True))
-    return re.compile(rf"(?<![\w.])(?:{alts})(?![\w])")  # stdlib `re`: this literal alternation scans faster than `regex`
+                if v not in known and len(v) >= 4 and v not in of:
+                    of[v] = word
+                    runs.add((run.group(0)[:i - run.start()] + run.group(0)[i - run.start() + 1:]).encode())
+    alts = "|".join(re.escape(v) for v in sorted(of, key=len, reverse=True))
+    # stdlib `re`: this literal alternation scans faster than `regex`
+    return Dropped(of, frozenset(runs), re.compile(rf"(?<![\w.])(?:{alts})(?![\w])"))

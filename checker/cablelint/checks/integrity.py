@@ -32,7 +32,7 @@ from typing import Any, Iterable
 
 from ..damage import DETECTORS as _DAMAGE
 from ..damage_copies import COPY_DETECTORS, COPY_PARAMS, prepare_copies
-from ..damage_loss import dropped_pattern, dropped_variants
+from ..damage_loss import dropped
 from ..prefilter import prefiltered
 from . import compile_param, Context, Hit
 
@@ -66,7 +66,7 @@ PARAMS = {
     "min_hits": (int, False),
 }
 PARAMS.update(COPY_PARAMS)
-SCANS = ("pattern", "notice", "cut_line", "run_on")
+SCANS = ("pattern", "notice", "cut_line", "run_on", "placeholder")
 NEEDS = {"notice": ["pattern"], "truncated": ["cut_mark"], "header_cut": ["cut_line"], "header_glued": ["pattern"], "foreign_text": ["file_id", "claims", "banner_serial"],
          "cut_recopied": ["cut_line", "recopy"], "withheld": ["placeholder"], "dropped_chars": ["fixed"]}
 
@@ -81,7 +81,7 @@ def prepare(p: dict[str, Any]) -> dict[str, Any]:
     if p.get("scope", "file") not in ("file", "region"):
         raise ValueError("`scope` is `file` or `region`")
     out = dict(p)
-    for key in ("cut_mark", "file_id", "banner_serial", "recopy", "placeholder"):
+    for key in ("cut_mark", "file_id", "banner_serial", "recopy"):
         if key in p:
             out["_" + key] = compile_param(p[key], key)
     for key in SCANS:  # whole-text or header scans: a literal pre-check first (prefilter.py)
@@ -89,8 +89,7 @@ def prepare(p: dict[str, Any]) -> dict[str, Any]:
             out["_" + key] = prefiltered(compile_param(p[key], key))
     out["_claims"] = [_claim(c) for c in p.get("claims") or ()]
     if "fixed" in p:  # the fixed header strings with a character dropped, one scan for all
-        out["_dropped_of"] = dropped_variants([str(f) for f in p["fixed"]])
-        out["_dropped"] = dropped_pattern(out["_dropped_of"])
+        out["_dropped"] = dropped([str(f) for f in p["fixed"]])
     return prepare_copies(out)
 
 

@@ -37,3 +37,16 @@ def test_a_prefiltered_pattern_pickles_and_acts_as_its_pattern() -> None:
     back = pickle.loads(pickle.dumps(pre))
     assert back.needles == pre.needles and back.search("A PARTIAL EXTRACT") is not None
     assert pre.pattern == r"(?i)partial extract"
+
+
+def test_damage_index_lines_are_the_split_lines_and_built_once() -> None:
+    from cablelint import make_engine
+    from cablelint.damage_index import index_of
+    from cablelint.source import Source
+    engine = make_engine(rules=["state"])
+    for text in ("UNCLAS PARIS 000579\r\nSUBJECT: TALKS\r\n\r\n1. (U) Text.\r\n", "A\n\nB", "", "one line"):
+        doc = engine.parse(Source("<t>", text))
+        lines = index_of(doc).lines
+        assert [lines[i] for i in range(len(lines))] == text.split("\n")
+        assert index_of(doc) is index_of(doc)
+        assert index_of(doc).low == text.encode().lower()

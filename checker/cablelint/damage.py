@@ -17,7 +17,8 @@ from typing import Any, Callable
 import regex
 
 from .damage_loss import cut_recopied, dropped_chars, withheld
-from .damage_index import Damage, index_of, line_no as _line_no, line_span as _line_span, lines_text as _lines_text
+from .damage_index import Damage, RawLines, index_of
+from .damage_index import line_no as _line_no, line_span as _line_span, lines_text as _lines_text
 from .document import Document, Span
 
 
@@ -48,8 +49,10 @@ def identity_claims(doc: Document, p: dict[str, Any]) -> list[Claim]:
     if m:
         out.append(Claim("the file name", int(m["serial"]), 99, None))
     found = []
-    for name, rx, digits in p["_claims"]:
-        for m in rx.finditer(doc.text):
+    for name, pre, digits in p["_claims"]:
+        if not pre.possible(doc.text, index_of(doc).low):  # archive metadata: a few cables
+            continue
+        for m in pre.rx.finditer(doc.text):
             found.append(Claim(name, int(m["serial"]), digits, Span(m.start("serial"), m.end("serial"))))
     for b in doc.banners:  # the banner lines the parser read: "POST 000579" after the marking
         end = doc.source.line_span(_line_no(doc, b.span.start))[1]
@@ -289,7 +292,7 @@ def repeated_body(doc: Document, p: dict[str, Any]) -> Damage | None:
     return None
 
 
-def _repeated_paragraphs(doc: Document, raw: list[str], numbered: set[int], body_line: int, min_chars: int) -> int:
+def _repeated_paragraphs(doc: Document, raw: RawLines, numbered: set[int], body_line: int, min_chars: int) -> int:
     """An upper bound on the numbered paragraph lines that repeat an earlier
     line: a line that repeats another (blanks aside) has each of its words in
     the text before it, so a paragraph one of whose early words (the first

@@ -10,7 +10,7 @@ Also here: `Damage`, a diagnosis, and the helpers that place it on a line.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .document import Document, Span
 from .prefilter import lowered
@@ -33,9 +33,8 @@ class DocIndex:
 
     doc: Document
     _low: bytes | None = None
-    _lines: list[str] | None = None
+    _lines: "RawLines | None" = None
     _body_line: int | None = None
-    _extra: dict = field(default_factory=dict)  # per-detector facts computed once (keyed by detector)
 
     @property
     def low(self) -> bytes:
@@ -45,10 +44,11 @@ class DocIndex:
         return self._low
 
     @property
-    def lines(self) -> list[str]:
-        """The raw lines (split at \\n, a \\r kept), line n at index n - 1."""
+    def lines(self) -> "RawLines":
+        """The raw lines (as split at \\n, a \\r kept), line n at index n - 1,
+        sliced on demand: most detectors read a few lines, not all."""
         if self._lines is None:
-            self._lines = self.doc.text.split("\n")
+            self._lines = RawLines(self.doc.text, self.doc.source.line_starts)
         return self._lines
 
     @property
@@ -68,6 +68,23 @@ class DocIndex:
 
     def line_of(self, offset: int) -> int:
         return bisect.bisect_right(self.doc.source.line_starts, offset)
+
+
+class RawLines:
+    """`text.split("\\n")` without the split: line i (0-based) sliced when asked."""
+
+    __slots__ = ("text", "starts")
+
+    def __init__(self, text: str, starts: list[int]) -> None:
+        self.text, self.starts = text, starts
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, i: int) -> str:
+        starts = self.starts
+        end = starts[i + 1] - 1 if i + 1 < len(starts) else len(self.text)
+        return self.text[starts[i]:end]
 
 
 _LAST: list[DocIndex] = []

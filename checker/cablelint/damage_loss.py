@@ -13,7 +13,7 @@ from typing import Any
 
 import re
 
-from .damage_index import Damage, index_of, line_no, line_span
+from .damage_index import Damage, RawLines, index_of, line_no, line_span
 from .document import Document, Span
 from .prefilter import Prefiltered
 
@@ -60,7 +60,7 @@ def _lines_holding(doc: Document, pre: Prefiltered, first: int, last: int) -> li
     return sorted(n for n in found if first <= n <= last)
 
 
-def _next_text_line(raw: list[str], n: int, max_gap: int) -> int | None:
+def _next_text_line(raw: RawLines, n: int, max_gap: int) -> int | None:
     """The first non-blank line after line `n`, within `max_gap` blank lines."""
     for m in range(n + 1, min(len(raw), n + max_gap + 1) + 1):
         if raw[m - 1].strip():

@@ -67,8 +67,9 @@ PARAMS = {
 }
 PARAMS.update(COPY_PARAMS)
 SCANS = ("pattern", "notice", "cut_line", "run_on", "placeholder")
-NEEDS = {"notice": ["pattern"], "truncated": ["cut_mark"], "header_cut": ["cut_line"], "header_glued": ["pattern"], "foreign_text": ["file_id", "claims", "banner_serial"],
-         "cut_recopied": ["cut_line", "recopy"], "withheld": ["placeholder"], "dropped_chars": ["fixed"]}
+NEEDS = {"notice": ["pattern"], "truncated": ["cut_mark"], "header_cut": ["cut_line"], "header_glued": ["pattern"],
+         "foreign_text": ["file_id", "claims", "banner_serial"], "cut_recopied": ["cut_line", "recopy"],
+         "withheld": ["placeholder"], "dropped_chars": ["fixed"]}
 
 
 def prepare(p: dict[str, Any]) -> dict[str, Any]:
@@ -100,7 +101,7 @@ def _claim(c: Any) -> tuple[str, Any, int]:
     rx = compile_param(c["pattern"], "claims")
     if "serial" not in rx.groupindex:
         raise ValueError(f"claims pattern for {c['name']!r} has no (?P<serial>...) group")
-    return str(c["name"]), rx, int(c.get("digits", 99))
+    return str(c["name"]), prefiltered(rx), int(c.get("digits", 99))
 
 
 def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:

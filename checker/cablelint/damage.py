@@ -50,7 +50,7 @@ def identity_claims(doc: Document, p: dict[str, Any]) -> list[Claim]:
         out.append(Claim("the file name", int(m["serial"]), 99, None))
     found = []
     for name, pre, digits in p["_claims"]:
-        if not pre.possible(doc.text, index_of(doc).low):  # archive metadata: a few cables
+        if not pre.possible(doc.text, index_of(doc).low if pre.folded else None):  # archive metadata: a few cables
             continue
         for m in pre.rx.finditer(doc.text):
             found.append(Claim(name, int(m["serial"]), digits, Span(m.start("serial"), m.end("serial"))))
@@ -296,15 +296,18 @@ def _repeated_paragraphs(doc: Document, raw: RawLines, numbered: set[int], body_
     """An upper bound on the numbered paragraph lines that repeat an earlier
     line: a line that repeats another (blanks aside) has each of its words in
     the text before it, so a paragraph one of whose early words (the first
-    200 characters) is not there is no repeat. A few `find` calls instead of normalising every line."""
+    200 characters) is not there is no repeat. A few `find` calls instead
+    of normalising every line."""
     starts, text = doc.source.line_starts, doc.text
     lo = starts[body_line - 1] if body_line <= len(starts) else len(text)
     count = 0
     for n in sorted(numbered):
         if n < body_line or len(raw[n - 1]) < min_chars:
             continue
-        words = sorted(raw[n - 1][:200].split(), key=len, reverse=True)  # the longest (rarest) first
-        if words and all(text.find(w, lo, starts[n - 1]) != -1 for w in words):
+        words = raw[n - 1][:200].split()
+        if not words or text.find(max(words, key=len), lo, starts[n - 1]) == -1:  # the longest: the rarest
+            continue
+        if all(text.find(w, lo, starts[n - 1]) != -1 for w in sorted(words, key=len, reverse=True)):
             count += 1
     return count
 

@@ -4,6 +4,7 @@ the re-synchronising `sequence` kind). The cables here are written for these
 tests; the corpus tests read ../shared."""
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import sys
@@ -311,3 +312,54 @@ def test_rule_ids_are_unique_across_the_shipped_rule_sets() -> None:
             if r.ruleset != name:
                 continue  # inherited
             assert seen.setdefault(r.id, name) == name, f"{r.id} is in {seen[r.id]} and {name}"
+
+
+# -- text the export or the release lost (damage_loss.py) ------------------------------
+
+BANNER = "C O N F I D E N T I A L PARIS 000579\n"
+
+
+def test_cut_copy_before_the_whole_text_folds_what_the_cut_copy_lacks() -> None:
+    cut = BANNER + HEAD + "\nREF: A. PARIS 12\n     B. PARIS 13...\n\n"
+    whole = BANNER.strip() + " E.O. 12958: DECL: 01/30/2014 TAGS: PREL FR\n" + paras(2)
+    got = damage("CL911", cut + whole)
+    assert got is not None and "line 7 ends in an elision mark and line 9 starts the cable again" in got.detail
+    found = lint(cut + whole, date=dt.date(2004, 1, 30))  # Classified By is judged under the cable's era
+    diag = next(f for f in found if f.rule == "CL911")
+    assert "CL301" in {r.rule for r in diag.related} and not any(f.rule == "CL301" for f in found)
+    # An ellipsis in the body with no recopied banner after it is the drafter's prose.
+    assert damage("CL911", BANNER + HEAD + CLBY + "1. (C) The minister paused...\n\n" + paras(2, 2)) is None
+
+
+def test_withheld_paragraphs_behind_a_placeholder() -> None:
+    text = "UNCLAS PARIS 000579\nE.O. 12958: N/A\nTAGS: PREL FR\nSUBJECT: TALKS\n\n" + paras(2).replace("(C)", "(U)")
+    gap = text + "XXXXXXXXXXXX\n\n" + paras(1, 6).replace("(C)", "(U)")
+    got = damage("CL912", gap)
+    assert got is not None and "stands for paragraphs 3-5" in got.detail
+    assert not any(f.rule == "CL502" for f in lint(gap))
+    # A placeholder between paragraphs that follow on is a withheld name, not withheld paragraphs.
+    assert damage("CL912", text + "XXXXXXXXXXXX\n\n" + paras(1, 3).replace("(C)", "(U)")) is None
+    # Inside a line, a run of X is a withheld name.
+    assert damage("CL912", text + "6. (U) XXXXXXXXXXXX said so.\n") is None
+
+
+def test_dropped_characters_need_two_fixed_strings() -> None:
+    text = "C O N F I D E N T I A L ECTION 01 OF 02 PARIS 000579\nE.O. 1295: DECL: 01/30/2014\n" \
+           "TAGS: PREL FR\nSUBJECT: (U) TALKS\n" + CLBY + paras(1)
+    got = damage("CL913", text)
+    assert got is not None and got.detail.startswith("2 fixed header words") and "lines 1, 2" in got.detail
+    found = lint(text)
+    assert any(f.rule == "CL913" for f in found) and not any(f.rule == "CL201" for f in found)
+    one_slip = text.replace("E.O. 1295:", "E.O. 12958:")
+    assert damage("CL913", one_slip) is None  # one slip can be the drafter's typo
+    assert damage("CL913", one_slip.replace("ECTION", "SECTION")) is None
+
+
+def test_dropped_variants_leave_out_the_fixed_strings_themselves() -> None:
+    from cablelint.damage_loss import dropped
+    got = dropped(["SECTION", "E.O. 12958", "SECRET", "SECRETS"])
+    assert got.of["ECTION"] == "SECTION" and got.of["E.O. 1295"] == "E.O. 12958"
+    assert "SECRET" not in got.of  # SECRETS less its S is a fixed string itself
+    assert ".O. 12958" not in got.of  # a lone letter dropped is no evidence
+    assert got.possible("C O N F I D E N T I A L ECTION 01 OF 02") and not got.possible("SECTION 01 OF 02")
+    assert got.possible("E.O. 1295: DECL") and not got.possible("E.O. 12958: DECL")

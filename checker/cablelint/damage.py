@@ -16,35 +16,10 @@ from typing import Any, Callable
 
 import regex
 
+from .damage_loss import cut_recopied, dropped_chars, withheld
+from .damage_index import Damage, RawLines, index_of
+from .damage_index import line_no as _line_no, line_span as _line_span, lines_text as _lines_text
 from .document import Document, Span
-
-
-@dataclass(frozen=True, slots=True)
-class Damage:
-    """One diagnosis: where to report it, the evidence for the message, and the
-    part of the file it covers (None: the whole file)."""
-
-    span: Span
-    detail: str
-    region: Span | None = None
-    date_suspect: bool = False  # the cable date was read from the other cable's part
-
-
-def _line_no(doc: Document, offset: int) -> int:
-    return doc.source.line_col(offset)[0]
-
-
-def _line_span(doc: Document, line: int) -> Span:
-    """The text of one line without its surrounding blanks (where a finding points)."""
-    start, end = doc.source.line_span(line)
-    text = doc.source.line_text(line)
-    lead = len(text) - len(text.lstrip())
-    return Span(start + lead, max(start + lead + 1, start + len(text.rstrip())))
-
-
-def _lines_text(lines: list[int]) -> str:
-    shown = ", ".join(map(str, lines[:6])) + (", ..." if len(lines) > 6 else "")
-    return f"line {shown}" if len(lines) == 1 else f"lines {shown}"
 
 
 # -- another cable's text -------------------------------------------------------
@@ -74,8 +49,10 @@ def identity_claims(doc: Document, p: dict[str, Any]) -> list[Claim]:
     if m:
         out.append(Claim("the file name", int(m["serial"]), 99, None))
     found = []
-    for name, rx, digits in p["_claims"]:
-        for m in rx.finditer(doc.text):
+    for name, pre, digits in p["_claims"]:
+        if not pre.possible(doc.text, index_of(doc).low if pre.folded else None):  # archive metadata: a few cables
+            continue
+        for m in pre.rx.finditer(doc.text):
             found.append(Claim(name, int(m["serial"]), digits, Span(m.start("serial"), m.end("serial"))))
     for b in doc.banners:  # the banner lines the parser read: "POST 000579" after the marking
         end = doc.source.line_span(_line_no(doc, b.span.start))[1]
@@ -143,7 +120,10 @@ def banner_lost(doc: Document, p: dict[str, Any]) -> Damage | None:
 def notice(doc: Document, p: dict[str, Any]) -> Damage | None:
     """A notice the archive put in place of text (a partial extract, a
     cancellation): reported at its first line, with how many there are."""
-    hits = list(p["_pattern"].finditer(doc.text))
+    pat = p["_pattern"]
+    if not pat.possible(doc.text, index_of(doc).low):  # nearly every cable: no regex scan
+        return None
+    hits = list(pat.rx.finditer(doc.text))
     if not hits:
         return None
     lines = sorted({_line_no(doc, m.start()) for m in hits})
@@ -160,7 +140,8 @@ def missing_sections(doc: Document, p: dict[str, Any]) -> Damage | None:
     marks = [s for s in doc.sections if getattr(s, "kind", "banner") == "banner" and 0 < s.number <= s.total]
     seen = {s.number for s in marks}
     missing = [n for n in range(1, max(seen, default=0)) if n not in seen]
-    notes = list(p["_notice"].finditer(doc.text)) if p.get("_notice") else []
+    note = p.get("_notice")
+    notes = list(note.rx.finditer(doc.text)) if note and note.possible(doc.text, index_of(doc).low) else []
     if not missing and not notes:
         return None
     parts = []
@@ -186,19 +167,23 @@ def truncated(doc: Document, p: dict[str, Any]) -> Damage | None:
     mark (`cut_mark`, the archive's "...") is looked past: the archive adds
     one after complete cables too."""
     src = doc.source
-    lines = [n for n in range(src.line_count, 0, -1) if src.line_text(n).strip()]
-    marks = 0
-    while marks < len(lines) and p["_cut_mark"].fullmatch(src.line_text(lines[marks]).strip()):
-        marks += 1
-    if marks == len(lines):
+    raw = index_of(doc).lines
+    last, marks, mark_line = 0, 0, 0
+    for n in range(len(raw), 0, -1):  # from the end: only the last lines matter
+        text = raw[n - 1].strip()
+        if not text:
+            continue
+        if not p["_cut_mark"].fullmatch(text):
+            last = n
+            break
+        marks, mark_line = marks + 1, n
+    if not last:
         return None
-    last = lines[marks]
-    text = src.line_text(last).strip()
     tail = regex.split(r"[.!?:;\"')\]]\s", text + " ")[-1].strip()
     words = tail.split()
     if len(words) < p.get("min_words", 4) or not regex.fullmatch(r"[a-z]+,?", words[-1]):
         return None
-    after = f", followed by an elision mark on line {lines[marks - 1]}" if marks else ""
+    after = f", followed by an elision mark on line {mark_line}" if marks else ""
     return Damage(_line_span(doc, last), f"the last line of text ({last}) stops in mid-sentence{after}")
 
 
@@ -208,11 +193,12 @@ def header_cut(doc: Document, p: dict[str, Any]) -> Damage | None:
     ("Classified By: Am...", "R..."). What followed the cut (the rest of the
     field, often the Classified By line) was lost, or comes only in a glued
     copy of the header further on."""
-    src = doc.source
-    body_line = src.line_col(doc.body_start)[0] if doc.body_start else src.line_count + 1
-    last = min(body_line - 1, p.get("max_line", 60), src.line_count)
+    src, idx = doc.source, index_of(doc)
+    last = min((idx.body_line or src.line_count + 1) - 1, p.get("max_line", 60), src.line_count)
+    if not p["_cut_line"].possible(idx.through(last)):  # no elision mark in the header at all
+        return None
     for n in range(1, last + 1):
-        if p["_cut_line"].search(src.line_text(n)):
+        if p["_cut_line"].rx.search(src.line_text(n)):
             return Damage(_line_span(doc, n), f"line {n} ends in an elision mark")
     return None
 
@@ -220,23 +206,28 @@ def header_cut(doc: Document, p: dict[str, Any]) -> Damage | None:
 def header_glued(doc: Document, p: dict[str, Any]) -> Damage | None:
     """The export ran the header's lines together: a line before the body
     (within `max_line` lines) holds two different field labels (`pattern`,
-    one match per label: E.O., TAGS, SUBJECT...), or the banner line goes on
+    one match per label: E.O., TAGS, SUBJECT...; a `label` group, if any, is
+    the label), or the banner line goes on
     into a field, or a field starts after another header line's text
     (`run_on`: "SIPDIS ... E.O. 12958: DECL: ..."). Each field of a telegram header has its own line, so the
     fields this export lost (most often SUBJECT) are not the drafter's."""
-    src = doc.source
-    body_line = src.line_col(doc.body_start)[0] if doc.body_start else src.line_count + 1
-    banner_lines = {_line_no(doc, b.span.start) for b in doc.banners}
-    glued = []
-    for n in range(1, min(body_line - 1, p.get("max_line", 60), src.line_count) + 1):
-        labels = {regex.sub(r"\W", "", m.group(0)).upper()[:4] for m in p["_pattern"].finditer(src.line_text(n))}
-        run_on = "_run_on" in p and p["_run_on"].search(src.line_text(n)) is not None
-        if run_on or len(labels) + (n in banner_lines and bool(labels)) >= 2:
-            glued.append(n)
+    src, idx = doc.source, index_of(doc)
+    block = idx.through(min((idx.body_line or src.line_count + 1) - 1, p.get("max_line", 60), src.line_count))
+    labels: dict[int, set[str]] = {}  # one pass over the header block; no match spans two lines
+    named = "label" in p["_pattern"].rx.groupindex  # the label looked behind: the match is its colon
+    for m in p["_pattern"].rx.finditer(block):
+        label = (m.group("label") if named else None) or m.group(0)
+        labels.setdefault(idx.line_of(m.start()), set()).add(_NON_WORD.sub("", label).upper()[:4])
+    run_on = {idx.line_of(m.start()) for m in p["_run_on"].rx.finditer(block)} if "_run_on" in p else set()
+    banner_lines = {_line_no(doc, b.span.start) for b in doc.banners} if labels else set()
+    glued = sorted(run_on | {n for n, got in labels.items() if len(got) + (n in banner_lines) >= 2})
     if not glued:
         return None
     return Damage(_line_span(doc, glued[0]), f"{_lines_text(glued)} hold{'s' if len(glued) == 1 else ''} "
                   "more than one header field")
+
+
+_NON_WORD = regex.compile(r"\W")
 
 
 # -- a lower-cased copy -----------------------------------------------------------
@@ -244,8 +235,12 @@ def header_glued(doc: Document, p: dict[str, Any]) -> Damage | None:
 def lower_case(doc: Document, p: dict[str, Any]) -> Damage | None:
     """The whole text is lower case, where a cable's banner, E.O. line and
     TAGS are upper case: at most `max_upper` of its letters are capitals."""
+    limit = p.get("max_upper", 0.02) * len(doc.text)
+    ascii_bytes = doc.text.encode("ascii", "ignore")
+    if len(ascii_bytes) - len(ascii_bytes.translate(None, _ASCII_UPPER)) > limit:  # a lower bound, in C: most cables
+        return None
     upper = len(_UPPER.findall(doc.text))
-    if upper > p.get("max_upper", 0.02) * len(doc.text):  # most cables: no need to count the letters
+    if upper > limit:  # most cables: no need to count the letters
         return None
     letters = len(_LETTER.findall(doc.text))
     if letters < p.get("min_letters", 200) or upper / letters > p.get("max_upper", 0.02):
@@ -254,6 +249,7 @@ def lower_case(doc: Document, p: dict[str, Any]) -> Damage | None:
 
 
 _UPPER = regex.compile(r"\p{Lu}")
+_ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
 _LETTER = regex.compile(r"\p{L}")
 
 
@@ -270,14 +266,17 @@ def repeated_body(doc: Document, p: dict[str, Any]) -> Damage | None:
     in order and starts `min_paragraphs` numbered paragraphs (a drafter repeats
     talking points or a table; an export repeats numbered paragraphs). The
     region is the second copy, where the findings it causes sit."""
-    src = doc.source
+    src, idx = doc.source, index_of(doc)
     min_chars = p.get("min_chars", 40)
-    body_line = src.line_col(doc.body_start)[0] if doc.body_start else 1  # a header repeated is no body repeated
-    long_lines = [(n, " ".join(t.split())) for n, t in enumerate(doc.text.split("\n"), 1)
-                  if n >= body_line and len(t) >= min_chars]
-    first: dict[str, int] = {}
+    body_line = idx.body_line or 1  # a header repeated is no body repeated
+    raw = idx.lines
     min_run, min_paras = p.get("min_run", 4), p.get("min_paragraphs", 2)
     numbered = {src.line_col(q.span.start)[0] for q in doc.paragraphs if q.number is not None}
+    if _repeated_paragraphs(doc, raw, numbered, body_line, min_chars) < min_paras:  # most cables
+        return None
+    long_lines = [(n, " ".join(raw[n - 1].split())) for n in range(body_line, len(raw) + 1)
+                  if len(raw[n - 1]) >= min_chars]
+    first: dict[str, int] = {}
     for i, (n, t) in enumerate(long_lines):
         j = first.get(t)
         if j is None:
@@ -291,6 +290,26 @@ def repeated_body(doc: Document, p: dict[str, Any]) -> Damage | None:
                           f"{long_lines[j + run - 1][0]} ({run} lines, {sum(m in numbered for m in copy)} "
                           "numbered paragraphs)", Span(src.line_span(n)[0], src.line_span(end)[1]))
     return None
+
+
+def _repeated_paragraphs(doc: Document, raw: RawLines, numbered: set[int], body_line: int, min_chars: int) -> int:
+    """An upper bound on the numbered paragraph lines that repeat an earlier
+    line: a line that repeats another (blanks aside) has each of its words in
+    the text before it, so a paragraph one of whose early words (the first
+    200 characters) is not there is no repeat. A few `find` calls instead
+    of normalising every line."""
+    starts, text = doc.source.line_starts, doc.text
+    lo = starts[body_line - 1] if body_line <= len(starts) else len(text)
+    count = 0
+    for n in sorted(numbered):
+        if n < body_line or len(raw[n - 1]) < min_chars:
+            continue
+        words = raw[n - 1][:200].split()
+        if not words or text.find(max(words, key=len), lo, starts[n - 1]) == -1:  # the longest: the rarest
+            continue
+        if all(text.find(w, lo, starts[n - 1]) != -1 for w in sorted(words, key=len, reverse=True)):
+            count += 1
+    return count
 
 
 def _run_length(lines: list[tuple[int, str]], j: int, i: int) -> int:
@@ -310,4 +329,7 @@ DETECTORS: dict[str, Callable[[Document, dict[str, Any]], Damage | None]] = {
     "header_glued": header_glued,
     "lower_case": lower_case,
     "repeated_body": repeated_body,
+    "cut_recopied": cut_recopied,
+    "withheld": withheld,
+    "dropped_chars": dropped_chars,
 }

@@ -10,7 +10,11 @@ last one seen, or a `notice` pattern), `truncated` (the text ends on a
 ends in a word run into `cut_line`, an elision mark), `header_glued` (a
 header line holding two field labels of `pattern`, or the banner and a
 field, or a field label of `run_on` after another header line's text), `lower_case` (a lower-cased copy),
-`repeated_body` (a run of lines repeated); from `damage_copies.py`, damage to
+`repeated_body` (a run of lines repeated), `cut_recopied` (a line at or
+after the body start cut by `cut_line`, the next line starting the cable
+again: `recopy`), `withheld` (a `placeholder` alone on a line where numbered
+paragraphs are missing), `dropped_chars` (`min_hits` of the `fixed` header
+strings with a character missing); from `damage_copies.py`, damage to
 the header's copy: `header_dropped` (SUBJECT and Classified By lost from a
 re-flowed or flattened copy), `sentence_cased`, `header_copies` (a field
 written twice, one copy cut or run on) and `tags_joined`. The message gets
@@ -28,6 +32,8 @@ from typing import Any, Iterable
 
 from ..damage import DETECTORS as _DAMAGE
 from ..damage_copies import COPY_DETECTORS, COPY_PARAMS, prepare_copies
+from ..damage_loss import dropped
+from ..prefilter import prefiltered
 from . import compile_param, Context, Hit
 
 DETECTORS = {**_DAMAGE, **COPY_DETECTORS}  # damage_copies.py: header lines dropped or copied, case, joined TAGS
@@ -53,9 +59,17 @@ PARAMS = {
     "file_id": (str, False),
     "claims": (list, False),
     "banner_serial": (str, False),
+    "recopy": (str, False),
+    "max_gap": (int, False),
+    "placeholder": (str, False),
+    "fixed": (list, False),
+    "min_hits": (int, False),
 }
 PARAMS.update(COPY_PARAMS)
-NEEDS = {"notice": ["pattern"], "truncated": ["cut_mark"], "header_cut": ["cut_line"], "header_glued": ["pattern"], "foreign_text": ["file_id", "claims", "banner_serial"]}
+SCANS = ("pattern", "notice", "cut_line", "run_on", "placeholder")
+NEEDS = {"notice": ["pattern"], "truncated": ["cut_mark"], "header_cut": ["cut_line"], "header_glued": ["pattern"],
+         "foreign_text": ["file_id", "claims", "banner_serial"], "cut_recopied": ["cut_line", "recopy"],
+         "withheld": ["placeholder"], "dropped_chars": ["fixed"]}
 
 
 def prepare(p: dict[str, Any]) -> dict[str, Any]:
@@ -68,10 +82,15 @@ def prepare(p: dict[str, Any]) -> dict[str, Any]:
     if p.get("scope", "file") not in ("file", "region"):
         raise ValueError("`scope` is `file` or `region`")
     out = dict(p)
-    for key in ("pattern", "notice", "cut_mark", "cut_line", "run_on", "file_id", "banner_serial"):
+    for key in ("cut_mark", "file_id", "banner_serial", "recopy"):
         if key in p:
             out["_" + key] = compile_param(p[key], key)
+    for key in SCANS:  # whole-text or header scans: a literal pre-check first (prefilter.py)
+        if key in p:
+            out["_" + key] = prefiltered(compile_param(p[key], key))
     out["_claims"] = [_claim(c) for c in p.get("claims") or ()]
+    if "fixed" in p:  # the fixed header strings with a character dropped, one scan for all
+        out["_dropped"] = dropped([str(f) for f in p["fixed"]])
     return prepare_copies(out)
 
 
@@ -82,7 +101,7 @@ def _claim(c: Any) -> tuple[str, Any, int]:
     rx = compile_param(c["pattern"], "claims")
     if "serial" not in rx.groupindex:
         raise ValueError(f"claims pattern for {c['name']!r} has no (?P<serial>...) group")
-    return str(c["name"]), rx, int(c.get("digits", 99))
+    return str(c["name"]), prefiltered(rx), int(c.get("digits", 99))
 
 
 def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:

@@ -1,0 +1,117 @@
+"""What every export-damage detector reads of one document, computed once.
+
+Ten and more integrity rules look at the same cable: its lines, a casefolded
+copy for the literal pre-checks (`prefilter.py`), the line where the body
+starts. `index_of(doc)` builds that index on first use and hands the same
+one to every rule of the document (keyed by the document's identity), so a
+healthy cable costs a few `in` tests instead of a regex scan per rule.
+Also here: `Damage`, a diagnosis, and the helpers that place it on a line.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from .document import Document, Span
+from .prefilter import lowered
+
+
+@dataclass(frozen=True, slots=True)
+class Damage:
+    """One diagnosis: where to report it, the evidence for the message, and the
+    part of the file it covers (None: the whole file)."""
+
+    span: Span
+    detail: str
+    region: Span | None = None
+    date_suspect: bool = False  # the cable date was read from the other cable's part
+
+
+@dataclass(slots=True)
+class DocIndex:
+    """Lazily computed views of one document's text, shared by the detectors."""
+
+    doc: Document
+    _low: bytes | None = None
+    _lines: "RawLines | None" = None
+    _body_line: int | None = None
+
+    @property
+    def low(self) -> bytes:
+        """`prefilter.lowered(text)`, for the pre-checks of case-blind patterns."""
+        if self._low is None:
+            self._low = lowered(self.doc.text)
+        return self._low
+
+    @property
+    def lines(self) -> "RawLines":
+        """The raw lines (as split at \\n, a \\r kept), line n at index n - 1,
+        sliced on demand: most detectors read a few lines, not all."""
+        if self._lines is None:
+            self._lines = RawLines(self.doc.text, self.doc.source.line_starts)
+        return self._lines
+
+    @property
+    def body_line(self) -> int:
+        """The line where the body starts (0: the parser found no body start)."""
+        if self._body_line is None:
+            doc = self.doc
+            self._body_line = doc.source.line_col(doc.body_start)[0] if doc.body_start else 0
+        return self._body_line
+
+    def through(self, line: int) -> str:
+        """The text of lines 1..`line` (a header block to scan in one pass)."""
+        starts = self.doc.source.line_starts
+        if line <= 0:
+            return ""
+        return self.doc.text if line >= len(starts) else self.doc.text[:starts[line] - 1]
+
+    def line_of(self, offset: int) -> int:
+        return bisect.bisect_right(self.doc.source.line_starts, offset)
+
+
+class RawLines:
+    """`text.split("\\n")` without the split: line i (0-based) sliced when asked."""
+
+    __slots__ = ("text", "starts")
+
+    def __init__(self, text: str, starts: list[int]) -> None:
+        self.text, self.starts = text, starts
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, i: int) -> str:
+        starts = self.starts
+        end = starts[i + 1] - 1 if i + 1 < len(starts) else len(self.text)
+        return self.text[starts[i]:end]
+
+
+_LAST: list[DocIndex] = []
+
+
+def index_of(doc: Document) -> DocIndex:
+    """The index of `doc`, built once and reused while the same document is
+    checked (the engine runs a document's rules one after another)."""
+    if _LAST and _LAST[0].doc is doc:
+        return _LAST[0]
+    idx = DocIndex(doc)
+    _LAST[:] = [idx]
+    return idx
+
+
+def line_no(doc: Document, offset: int) -> int:
+    return doc.source.line_col(offset)[0]
+
+
+def line_span(doc: Document, line: int) -> Span:
+    """The text of one line without its surrounding blanks (where a finding points)."""
+    start, _ = doc.source.line_span(line)
+    text = doc.source.line_text(line)
+    lead = len(text) - len(text.lstrip())
+    return Span(start + lead, max(start + lead + 1, start + len(text.rstrip())))
+
+
+def lines_text(lines: list[int]) -> str:
+    shown = ", ".join(map(str, lines[:6])) + (", ..." if len(lines) > 6 else "")
+    return f"line {shown}" if len(lines) == 1 else f"lines {shown}"

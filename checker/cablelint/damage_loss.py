@@ -1,0 +1,157 @@
+"""Detectors of text the export or the release lost: a cut first copy of the
+cable before a whole one, paragraphs withheld behind a placeholder, and
+characters dropped throughout the file.
+
+Like the detectors in `damage.py`, each is a pure function of the Document
+and the rule's YAML parameters (its patterns and word lists are data) and
+returns a `Damage` with counts and line numbers, never the cable's text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import re
+
+from .damage_index import Damage, RawLines, index_of, line_no, line_span
+from .document import Document, Span
+from .prefilter import Prefiltered
+
+
+def cut_recopied(doc: Document, p: dict[str, Any]) -> Damage | None:
+    """A line at or after the body start that ends in an elision mark
+    (`cut_line`: "(C...", "Classified ...", "USNATO 276...") and whose next
+    line starts the cable again (`recopy`: the banner with the header fields
+    glued on one line). Such an export holds a first copy cut at a fixed
+    length, then the whole text: the cut copy's findings (a paragraph read
+    without its mark, numbering that restarts, a Classified By the cut took)
+    restate the cut. The region runs from the file's start to the first line
+    of text after the recopied header. Cuts before the body are CL909's."""
+    idx = index_of(doc)
+    if not p["_cut_line"].possible(doc.text):
+        return None
+    raw = idx.lines
+    for n in _lines_holding(doc, p["_cut_line"], max(idx.body_line, 1), len(raw) - 1):
+        if not p["_cut_line"].rx.search(raw[n - 1].rstrip("\r")):
+            continue
+        again = _next_text_line(raw, n, p.get("max_gap", 2))
+        if again and p["_recopy"].search(raw[again - 1]):
+            end = _next_text_line(raw, again, p.get("max_gap", 2)) or again
+            return Damage(line_span(doc, n), f"line {n} ends in an elision mark and line {again} starts "
+                          "the cable again", Span(0, doc.source.line_span(end)[1]))
+    return None
+
+
+def _lines_holding(doc: Document, pre: Prefiltered, first: int, last: int) -> list[int]:
+    """The lines first..last that may hold a match of `pre` (those holding one
+    of its needles; every line when it has none): a few `find` calls instead
+    of a regex per line. A case-blind pattern's needles are found in the
+    lowered bytes, where a line is the count of newlines before."""
+    if not pre.needles:
+        return list(range(first, last + 1))
+    idx, found = index_of(doc), set()
+    hay: str | bytes = idx.low if pre.folded else doc.text
+    for needle in pre.needles:
+        nd = needle.encode() if pre.folded else needle
+        at = hay.find(nd)  # type: ignore[arg-type]
+        while at != -1:
+            found.add(hay.count(b"\n" if pre.folded else "\n", 0, at) + 1)  # type: ignore[arg-type]
+            at = hay.find(nd, at + len(nd))  # type: ignore[arg-type]
+    return sorted(n for n in found if first <= n <= last)
+
+
+def _next_text_line(raw: RawLines, n: int, max_gap: int) -> int | None:
+    """The first non-blank line after line `n`, within `max_gap` blank lines."""
+    for m in range(n + 1, min(len(raw), n + max_gap + 1) + 1):
+        if raw[m - 1].strip():
+            return m
+    return None
+
+
+def withheld(doc: Document, p: dict[str, Any]) -> Damage | None:
+    """A placeholder standing alone on a line (`placeholder`: a run of X,
+    "[withheld]") where numbered paragraphs are missing: the next
+    paragraph's number skips those before it. The release withheld whole
+    paragraphs there, so the numbering gap is not the drafter's. The region
+    runs from the placeholder to the paragraph after it."""
+    numbered = [q for q in doc.paragraphs if q.number is not None]
+    if not numbered or not p["_placeholder"].possible(doc.text, index_of(doc).low):
+        return None
+    starts, raw = doc.source.line_starts, index_of(doc).lines
+    for n in _lines_holding(doc, p["_placeholder"], 1, len(raw)):
+        if not p["_placeholder"].rx.fullmatch(raw[n - 1].strip()):
+            continue
+        before = [q for q in numbered if q.span.start < starts[n - 1]]
+        after = next((q for q in numbered if q.span.start > starts[n - 1]), None)
+        expected = before[-1].number + 1 if before else 1  # type: ignore[operator]
+        if after is None or after.number is None or after.number <= expected:
+            continue
+        at = line_no(doc, after.span.start)
+        lost = f"paragraph {expected}" if after.number == expected + 1 else f"paragraphs {expected}-{after.number - 1}"
+        return Damage(line_span(doc, n), f"the placeholder on line {n} stands for {lost} (the text resumes "
+                      f"with paragraph {after.number} on line {at})",
+                      Span(starts[n - 1], doc.source.line_span(at)[1]))
+    return None
+
+
+def dropped_chars(doc: Document, p: dict[str, Any]) -> Damage | None:
+    """The export dropped characters throughout the file: at least `min_hits`
+    of the fixed strings every cable header spells the same way (`fixed`:
+    SECTION, E.O. 12958, SIPDIS, CONFIDENTIAL...) appear with one letter or
+    digit missing ("ECTION", "E.O. 1295", "SIPDS") in the header (before the
+    body, within the first `max_line` lines). One such slip can be the
+    drafter's typo; two are the export's. The fields it garbled (an E.O.
+    line read as missing) follow."""
+    idx = index_of(doc)
+    block = idx.through(min((idx.body_line or doc.source.line_count + 1) - 1, p.get("max_line", 60)))
+    dropped: Dropped = p["_dropped"]
+    up = block.upper()
+    if not dropped.possible(up) or len(up) != len(block):  # (upper-casing moved the offsets: no line to point at)
+        return None
+    hits: dict[str, int] = {}
+    for m in dropped.rx.finditer(up):
+        hits.setdefault(dropped.of[m.group(0)], idx.line_of(m.start()))
+    if len(hits) < p.get("min_hits", 2):
+        return None
+    lines = sorted(set(hits.values()))
+    return Damage(line_span(doc, lines[0]), f"{len(hits)} fixed header words lack a character "
+                  f"(line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines[:6]))})")
+
+
+_NOT_ALNUM = bytes(c if chr(c).isalnum() else 32 for c in range(128)) + b" " * 128
+
+
+@dataclass(frozen=True, slots=True)
+class Dropped:
+    """The fixed strings with a character dropped: `of` maps each variant to
+    its string, `runs` holds the shortened letter-and-digit runs (a match
+    needs one of them as a whole word, so a header without any skips the
+    scan), `rx` finds the variants as whole words."""
+
+    of: dict[str, str]
+    runs: frozenset[bytes]
+    rx: "re.Pattern[str]"
+
+    def possible(self, upper_text: str) -> bool:
+        words = upper_text.encode("utf-8", "surrogatepass").translate(_NOT_ALNUM).split()
+        return not self.runs.isdisjoint(words)
+
+
+def dropped(fixed: list[str]) -> Dropped:
+    """Each fixed string with one letter or digit left out of a run of four
+    or more (the E of "E.O." or the Y of "BY" left out is no evidence, and
+    "B" or "Y" alone is in every header), unless the variant is one of the
+    fixed strings itself or shorter than 4."""
+    of: dict[str, str] = {}
+    runs: set[bytes] = set()
+    known = sorted({f.upper() for f in fixed})
+    for word in known:
+        for run in re.finditer(r"[^\W_]{4,}", word):
+            for i in range(run.start(), run.end()):
+                v = word[:i] + word[i + 1:]
+                if v not in known and len(v) >= 4 and v not in of:
+                    of[v] = word
+                    runs.add((run.group(0)[:i - run.start()] + run.group(0)[i - run.start() + 1:]).encode())
+    alts = "|".join(re.escape(v) for v in sorted(of, key=len, reverse=True))
+    # stdlib `re`: this literal alternation scans faster than `regex`
+    return Dropped(of, frozenset(runs), re.compile(rf"(?<![\w.])(?:{alts})(?![\w])"))

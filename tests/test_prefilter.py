@@ -1,0 +1,52 @@
+"""Literal pre-checks of whole-text regexes (prefilter.py): the needles come
+from the pattern, and a text without them has no match."""
+from __future__ import annotations
+
+import regex
+
+from cablelint.prefilter import lowered, prefiltered
+
+
+def test_needles_of_alternatives_and_repeats() -> None:
+    pre = prefiltered(regex.compile(r"(?i)this record is a partial extract|full text of the cable"))
+    assert pre.folded and set(pre.needles) == {"this record is a partial extract", "full text of the cable"}
+    cut = prefiltered(regex.compile(r"(?:\w[ \t]?|^\s*)(?:\.{3,}|…)\s*$"))
+    assert set(cut.needles) == {"...", "…"} and not cut.folded
+    assert prefiltered(regex.compile(r"(?i)subject:\W*cancel(?:l)?ed")).needles == ("subject:",)
+
+
+def test_possible_is_case_blind_only_for_case_blind_patterns() -> None:
+    pre = prefiltered(regex.compile(r"(?i)partial extract"))
+    assert pre.possible("¶1. THIS IS A PARTIAL EXTRACT") and not pre.possible("¶1. the whole cable")
+    assert pre.possible("A Partial Extract", lowered("A Partial Extract"))
+    exact = prefiltered(regex.compile(r"MISSING SECTION"))
+    assert exact.possible("MISSING SECTION 2") and not exact.possible("missing section 2")
+
+
+def test_no_precheck_when_the_needles_are_unknown_or_useless() -> None:
+    assert prefiltered(regex.compile(r"\p{Lu}{3}")).needles is None  # regex-only syntax
+    assert prefiltered(regex.compile(r"(?i)\bE\.? ?O")).needles is None  # single letters find every cable
+    assert prefiltered(regex.compile(r"[[:alpha:]]+x")).needles is None  # a POSIX class
+    assert prefiltered(regex.compile(r"(?i)café au lait")).needles is None  # case-blind, not ASCII
+    assert prefiltered(regex.compile(r"\d+")).possible("anything")
+
+
+def test_a_prefiltered_pattern_pickles_and_acts_as_its_pattern() -> None:
+    import pickle
+    pre = prefiltered(regex.compile(r"(?i)partial extract"))
+    back = pickle.loads(pickle.dumps(pre))
+    assert back.needles == pre.needles and back.search("A PARTIAL EXTRACT") is not None
+    assert pre.pattern == r"(?i)partial extract"
+
+
+def test_damage_index_lines_are_the_split_lines_and_built_once() -> None:
+    from cablelint import make_engine
+    from cablelint.damage_index import index_of
+    from cablelint.source import Source
+    engine = make_engine(rules=["state"])
+    for text in ("UNCLAS PARIS 000579\r\nSUBJECT: TALKS\r\n\r\n1. (U) Text.\r\n", "A\n\nB", "", "one line"):
+        doc = engine.parse(Source("<t>", text))
+        lines = index_of(doc).lines
+        assert [lines[i] for i in range(len(lines))] == text.split("\n")
+        assert index_of(doc) is index_of(doc)
+        assert index_of(doc).low == text.encode().lower()

@@ -144,20 +144,22 @@ class Engine:
         """The findings of one input; None when `skip(document)` says it is not
         one to lint (the session skips text files that are no cable). Reading it
         has the file's time budget: a hostile file must not hang an unattended run."""
-        try:
-            with timelimit.limit(budget(len(source.text))):
+        with timelimit.Alarm() as alarm:  # one timer for the parse and every rule (timelimit.Alarm)
+            try:
+                alarm.arm(budget(len(source.text)))
                 marks = marking_lines(source, self.vocab)
                 doc = self.parse(source) if marks is None else None
-        except TimeoutError:
-            return [self._unread(source.path, budget(len(source.text)))]
-        if marks is not None:  # a list of markings, not a document: only marking-level rules
-            return lint_marking_lines(self, source, marks)
-        if skip is not None and skip(doc):
-            return None
-        pages = pages_of(doc, self.vocab) if doc.shape in ("capco", "cui") else []
-        if pages:  # marked page by page: page rules per page, the rest on the whole
-            return lint_paged(self, doc, pages)
-        return self.lint_document(doc)
+                alarm.disarm()
+            except TimeoutError:
+                return [self._unread(source.path, budget(len(source.text)))]
+            if marks is not None:  # a list of markings, not a document: only marking-level rules
+                return lint_marking_lines(self, source, marks)
+            if skip is not None and skip(doc):
+                return None
+            pages = pages_of(doc, self.vocab) if doc.shape in ("capco", "cui") else []
+            if pages:  # marked page by page: page rules per page, the rest on the whole
+                return lint_paged(self, doc, pages)
+            return self.lint_document(doc, alarm=alarm)
 
     def _unread(self, path: str, seconds: float) -> Finding:
         """CL003 for a file whose reading ran past its budget: no rule ran on it."""
@@ -167,9 +169,14 @@ class Engine:
                            "count": "all", "reason": f"reading it took longer than {seconds:.3g} s",
                            "rules": "no rule ran"}))
 
-    def lint_document(self, doc: Document, deadline: float | None = None) -> list[Finding]:
-        with timelimit.Alarm() as alarm:
-            return self._lint_document(doc, deadline or time.monotonic() + budget(len(doc.text)), alarm)
+    def lint_document(self, doc: Document, deadline: float | None = None,
+                      alarm: timelimit.Alarm | None = None) -> list[Finding]:
+        """`alarm`: the caller's, already installed (lint_source); else one for this document."""
+        deadline = deadline or time.monotonic() + budget(len(doc.text))
+        if alarm is not None:
+            return self._lint_document(doc, deadline, alarm)
+        with timelimit.Alarm() as own:
+            return self._lint_document(doc, deadline, own)
 
     def _lint_document(self, doc: Document, deadline: float, alarm: timelimit.Alarm) -> list[Finding]:
         findings: list[Finding] = []

@@ -40,3 +40,21 @@ def test_requires_hides_no_hit_of_the_release_line_patterns(corpus_dir: Path) ->
 def test_requires_is_refused_with_match() -> None:
     with pytest.raises(ValueError, match="requires"):
         pattern.prepare({"target": "lines", "match": "x", "requires": "y"})
+
+
+def test_requires_hides_no_hit_of_the_state_line_patterns(corpus_dir: Path) -> None:
+    """CL115 and CL921 (`lines` targets in the default run) find what a scan of every line finds."""
+    shipped = load_ruleset("state")
+    assert {r.id for r in shipped.rules if "_requires" in r.params} >= {"CL115", "CL921"}
+    fast = make_engine([shipped])
+    full = make_engine([_without_requires(shipped)])
+    texts = [read(p) for p in sorted(corpus_dir.iterdir())[:300] if p.is_file()]
+    texts.append(Source("made.txt", "UNCLASSIFIED\r\nE.O. 12958: N/A\r\nTAGS: [PREL](#) [FR](#)\r\nSUBJECT: T\r\n\r\n"
+                                    "1. XXXXXXXXXXXX met Jean Dupont (strictly protect).\r\n[11.](#)\r\n\r\n"))
+    seen = 0
+    for src in texts:
+        a = [(f.rule, f.start, f.end, f.message) for f in fast.lint_source(src)]
+        b = [(f.rule, f.start, f.end, f.message) for f in full.lint_source(src)]
+        assert a == b, src.path
+        seen += sum(r in ("CL115", "CL921") for r, *_ in a)
+    assert seen >= 3

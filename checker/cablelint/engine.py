@@ -13,7 +13,7 @@ from typing import Any, Callable, Iterable
 from .autofix import edit_for
 from .checks import CannotRun, Context, Hit, group_hits
 from .checks.kinds import KINDS
-from .conditions import holds
+from .conditions import Plan, compile_when, holds_plan
 from .dates import resolve as resolve_date
 from .document import Document, Span
 from .findings import Finding, Severity
@@ -117,7 +117,9 @@ class Engine:
             if rs.vocabulary:
                 vocab.extend(rs.vocabulary)
         self.vocab = vocab
-        self._active = [[r for r in rs.rules if self.selection.active(r)] for rs in rulesets]
+        # the compiled rule plan: per rule set, its `applies:` and each active rule with its `when:`
+        self._plans = [(compile_when(rs.applies), [(r, compile_when(r.when)) for r in rs.rules
+                                                   if self.selection.active(r)]) for rs in rulesets]
 
     @property
     def rules(self) -> dict[str, Rule]:
@@ -183,10 +185,12 @@ class Engine:
         skipped: dict[str, list[str]] = {}
         stopped: dict[str, list[str]] = {}
         applied = False
-        for rs, active in zip(self.rulesets, self._active):
-            ctx = Context(doc, self.vocab, rs.lists, rs.eras, self.as_of, self.options)
+        items: dict[str, Any] = {}  # targets and scans depend on the document only: shared by the rule sets
+        scans: dict[Any, Any] = {}
+        for rs, (applies, active) in zip(self.rulesets, self._plans):
+            ctx = Context(doc, self.vocab, rs.lists, rs.eras, self.as_of, self.options, items, _scans=scans)
             try:
-                if rs.applies and not self._when(rs.applies, ctx):
+                if applies and not holds_plan(applies, ctx):
                     continue
             except CannotRun as exc:
                 skipped.setdefault(str(exc), []).append(f"rule set {rs.name}")
@@ -198,7 +202,7 @@ class Engine:
         findings.sort(key=Finding.sort_key)
         return findings
 
-    def _ruleset_findings(self, doc: Document, ctx: Context, active: list[Rule], deadline: float,
+    def _ruleset_findings(self, doc: Document, ctx: Context, active: list[tuple[Rule, Plan]], deadline: float,
                           alarm: timelimit.Alarm, skipped: dict[str, list[str]],
                           stopped: dict[str, list[str]]) -> list[Finding]:
         """One rule set's findings on a document, under the era's switches and
@@ -209,7 +213,7 @@ class Engine:
         era_sev = (era_now.get("severity") or {}) if era_now else {}
         superseded: dict[str, list[Span]] = {}
         findings: list[Finding] = []
-        for rule in active:
+        for rule, when in active:
             if rule.id in era_off:
                 continue  # the era table says this rule does not apply (no E.O. line before 1972)
             rule_sev = era_sev.get(rule.id)
@@ -220,7 +224,7 @@ class Engine:
                 continue
             try:
                 alarm.arm(min(RULE_TIME_LIMIT, left))
-                hits, rule_sev = self._run_rule(rule, ctx, rule_sev, skipped)
+                hits, rule_sev = self._run_rule(rule, when, ctx, rule_sev, skipped)
                 alarm.disarm()
             except TimeoutError:  # a backtracking regex, or a slow rule on a hostile file
                 stopped.setdefault("it ran too long", []).append(rule.id)
@@ -266,22 +270,22 @@ class Engine:
                 "count": len(ids), "reason": reason, "rules": shown, "hint": hint})))
         return out
 
-    def _run_rule(self, rule: Rule, ctx: Context, rule_sev: str | None,
+    def _run_rule(self, rule: Rule, when: Plan, ctx: Context, rule_sev: str | None,
                   skipped: dict[str, list[str]]) -> tuple[list[Hit] | None, str | None]:
         """A rule's hits on one document (None when its `when` is false or it
         cannot run: then it is recorded in `skipped`), and its era grade."""
         try:
-            if rule.when and not self._when(rule.when, ctx):
+            if when and not holds_plan(when, ctx):
                 return None, rule_sev
             return list(KINDS[rule.kind].check(rule, rule.params, ctx)), rule_sev
         except CannotRun as exc:
-            agreed = self._agree_across_eras(rule, ctx)
+            agreed = self._agree_across_eras(rule, when, ctx)
             if agreed is None:
                 skipped.setdefault(str(exc), []).append(rule.id)
                 return None, rule_sev
             return agreed
 
-    def _agree_across_eras(self, rule: Rule, ctx: Context) -> tuple[list[Hit], str | None] | None:
+    def _agree_across_eras(self, rule: Rule, when: Plan, ctx: Context) -> tuple[list[Hit], str | None] | None:
         """Only the year is known and it spans eras: run the rule under each era
         the cable may fall in; keep the verdict when every era gives the same
         one (same spans, values and grade), else None (the rule could not run)."""
@@ -295,7 +299,7 @@ class Engine:
                 verdicts.append(("off",))
                 continue
             try:
-                if rule.when and not self._when(rule.when, c):
+                if when and not holds_plan(when, c):
                     verdicts.append(((), None))
                     continue
                 hits = list(KINDS[rule.kind].check(rule, rule.params, c))
@@ -350,9 +354,6 @@ class Engine:
                     "or a CUI document")
         names = ", ".join(rs.name for rs in self.rulesets)
         return f"it is {SHAPE_NAMES[doc.shape]} and the rule sets in use ({names}) are for other documents"
-
-    def _when(self, when: dict[str, Any], ctx: Context) -> bool:
-        return holds(when, ctx)
 
 
 def _first_text(doc: Document) -> Span:

@@ -106,6 +106,28 @@ def _same(want: Any) -> Any:
     return want
 
 
+# Conditions judged by the document's shape, level and `partial` flag and the
+# run's options alone, never raising CannotRun: the engine judges them once
+# per kind of document (`narrow`), not once per rule and document.
+STATIC = frozenset({"classified", "levels", "shape", "partial", "release"})
+
+
+def narrow(plan: Plan, ctx: Context) -> Plan | None:
+    """The plan for documents like ctx's (same shape, level, `partial`):
+    None when a static condition is false before any other could raise
+    CannotRun (the rule cannot fire), else the plan without its true static
+    conditions, so that holds_plan gives the same verdict or CannotRun."""
+    rest = []
+    for key, want, ck in plan:
+        if key in STATIC:
+            if CONDITIONS[key][1](want, ctx):
+                continue
+            if not rest:
+                return None
+        rest.append((key, want, ck))
+    return tuple(rest)
+
+
 def holds_plan(plan: Plan, ctx: Context) -> bool:
     """Every condition of a compiled `when:` holds; each condition's verdict
     (or the CannotRun it raised) is kept in `ctx.held` for the other rules.

@@ -13,7 +13,7 @@ from typing import Any, Callable, Iterable
 from .autofix import edit_for
 from .checks import CannotRun, Context, Hit, group_hits
 from .checks.kinds import KINDS
-from .conditions import Plan, compile_when, holds_plan
+from .conditions import Plan, compile_when, holds_plan, narrow
 from .dates import resolve as resolve_date
 from .document import Document, Span
 from .findings import Finding, Severity
@@ -120,6 +120,7 @@ class Engine:
         # the compiled rule plan: per rule set, its `applies:` and each active rule with its `when:`
         self._plans = [(compile_when(rs.applies), [(r, compile_when(r.when)) for r in rs.rules
                                                    if self.selection.active(r)]) for rs in rulesets]
+        self._narrowed: dict[tuple[Any, ...], list[tuple[int, Rule, Plan]]] = {}
 
     @property
     def rules(self) -> dict[str, Rule]:
@@ -187,7 +188,7 @@ class Engine:
         applied = False
         items: dict[str, Any] = {}  # targets and scans depend on the document only: shared by the rule sets
         scans: dict[Any, Any] = {}
-        for rs, (applies, active) in zip(self.rulesets, self._plans):
+        for i, (rs, (applies, active)) in enumerate(zip(self.rulesets, self._plans)):
             ctx = Context(doc, self.vocab, rs.lists, rs.eras, self.as_of, self.options, items, _scans=scans)
             try:
                 if applies and not holds_plan(applies, ctx):
@@ -196,15 +197,31 @@ class Engine:
                 skipped.setdefault(str(exc), []).append(f"rule set {rs.name}")
                 continue
             applied = True
-            findings += self._ruleset_findings(doc, ctx, active, deadline, alarm, skipped, stopped)
+            findings += self._ruleset_findings(doc, ctx, active, self._narrow(i, active, ctx), deadline,
+                                               alarm, skipped, stopped)
         findings += self._engine_findings(doc, applied, skipped, stopped)
         findings = fold(findings, show=bool(self.options.get("show_symptoms")))
         findings.sort(key=Finding.sort_key)
         return findings
 
-    def _ruleset_findings(self, doc: Document, ctx: Context, active: list[tuple[Rule, Plan]], deadline: float,
-                          alarm: timelimit.Alarm, skipped: dict[str, list[str]],
-                          stopped: dict[str, list[str]]) -> list[Finding]:
+    def _narrow(self, i: int, active: list[tuple[Rule, Plan]], ctx: Context) -> list[tuple[int, Rule, Plan]]:
+        """Rule set `i`'s rules for documents of this shape, level and `partial`
+        flag, judged once per such kind of document (conditions.narrow): the
+        rules that can fire, each with its position in `active` and what is
+        left of its `when:`."""
+        doc = ctx.doc
+        key = (i, doc.shape, doc.level, doc.partial)
+        got = self._narrowed.get(key)
+        if got is None:
+            if len(self._narrowed) > 256:  # levels come from the vocabulary; a bound all the same
+                self._narrowed.clear()
+            got = self._narrowed[key] = [(pos, rule, rest) for pos, (rule, when) in enumerate(active)
+                                         if (rest := narrow(when, ctx)) is not None]
+        return got
+
+    def _ruleset_findings(self, doc: Document, ctx: Context, active: list[tuple[Rule, Plan]],
+                          plan: list[tuple[int, Rule, Plan]], deadline: float, alarm: timelimit.Alarm,
+                          skipped: dict[str, list[str]], stopped: dict[str, list[str]]) -> list[Finding]:
         """One rule set's findings on a document, under the era's switches and
         severities; a rule out of time is named in `stopped`, one that cannot
         run in `skipped`."""
@@ -213,23 +230,24 @@ class Engine:
         era_sev = (era_now.get("severity") or {}) if era_now else {}
         superseded: dict[str, list[Span]] = {}
         findings: list[Finding] = []
-        for rule, when in active:
+        run, monotonic = self._run_rule, time.monotonic
+        for pos, rule, when in plan:
             if rule.id in era_off:
                 continue  # the era table says this rule does not apply (no E.O. line before 1972)
-            rule_sev = era_sev.get(rule.id)
-            left = deadline - time.monotonic()
-            if left <= 0:
+            now = monotonic()
+            if now >= deadline:
+                ids = [r.id for r, _ in active[pos:] if r.id not in era_off]  # `narrow`'s left-outs too
                 stopped.setdefault(f"the file's time budget of {budget(len(doc.text)):.3g} s was spent",
-                                   []).append(rule.id)
-                continue
+                                   []).extend(ids)
+                break
             try:
-                alarm.arm(min(RULE_TIME_LIMIT, left))
-                hits, rule_sev = self._run_rule(rule, when, ctx, rule_sev, skipped)
+                alarm.arm(min(RULE_TIME_LIMIT, deadline - now))
+                hits, rule_sev = run(rule, when, ctx, era_sev.get(rule.id), skipped)
                 alarm.disarm()
             except TimeoutError:  # a backtracking regex, or a slow rule on a hostile file
                 stopped.setdefault("it ran too long", []).append(rule.id)
                 continue
-            if hits is None:
+            if not hits:
                 continue
             for hit in group_hits(hits, rule.params.get("group"), doc.source):
                 findings.append(self._rule_finding(doc, ctx, rule, hit, rule_sev))

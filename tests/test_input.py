@@ -54,3 +54,15 @@ def test_crlf_keeps_columns_and_lines(tmp_path: Path) -> None:
 def test_unreadable_path_raises_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="is a directory"):
         read(tmp_path)
+
+
+@pytest.mark.parametrize("text", ["", "a", "a\n", "a\r\nb\r\n", "a\r\r\nb", "\n\n", "x\ry\nz\r", "one\ntwo\nthree"])
+def test_line_text_is_the_slice_between_line_starts(text: str) -> None:
+    """Source caches its lines (rules and detectors ask for each several times): same text as slicing."""
+    from cablelint.source import Source
+
+    src = Source("t.txt", text)
+    ends = [s - 1 for s in src.line_starts[1:]] + [len(text)]
+    want = [text[a:b].rstrip("\r") for a, b in zip(src.line_starts, ends)]
+    assert [src.line_text(i) for i in range(1, src.line_count + 1)] == want == src.lines()
+    assert src.line_span(src.line_count) == (src.line_starts[-1], src.line_starts[-1] + len(want[-1]))

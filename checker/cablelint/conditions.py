@@ -10,7 +10,7 @@ reports that as CL000, never silently.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Callable
+from typing import Any, Callable, Hashable
 
 from .checks import CannotRun, Context, norm
 from .rx import rx
@@ -46,13 +46,13 @@ def _date_before(want: dt.date, ctx: Context) -> bool:
     return True
 
 
-def _any_of(have: set[str], want: list) -> bool:
-    return bool(have & {norm(x) for x in want})
+def _any_of(have: set[str], want: frozenset[str]) -> bool:
+    return not have.isdisjoint(want)
 
 
 CONDITIONS: dict[str, tuple[Any, Predicate]] = {
     "classified": (bool, _classified),
-    "levels": (list, lambda want, ctx: norm(ctx.doc.level or "") in {norm(x) for x in want}),
+    "levels": (list, lambda want, ctx: norm(ctx.doc.level or "") in want),
     "shape": (list, lambda want, ctx: ctx.doc.shape in want),
     "eras": (list, _era_in),
     "not_eras": (list, lambda want, ctx: not _era_in(want, ctx)),
@@ -72,12 +72,83 @@ CONDITIONS: dict[str, tuple[Any, Predicate]] = {
     "release": (bool, lambda want, ctx: bool(ctx.options.get("release")) == want),
     # A notice or stamp anywhere in the text ("Classified by compilation",
     # "THIS DOCUMENT CONTAINS GBR INFORMATION"): one shared scan per document.
-    "text_has": (str, lambda want, ctx: ctx.search(rx(want)) is not None),
-    "text_lacks": (str, lambda want, ctx: ctx.search(rx(want)) is None),
+    "text_has": (str, lambda want, ctx: ctx.search(want) is not None),
+    "text_lacks": (str, lambda want, ctx: ctx.search(want) is None),
 }
 WHEN_KEYS: dict[str, Any] = {k: typ for k, (typ, _) in CONDITIONS.items()}
+
+# The YAML value as a predicate takes it, made once per rule rather than on
+# every document: word lists normalised into sets, regexes compiled.
+_PREPARE: dict[str, Callable[[Any], Any]] = {
+    "levels": lambda want: frozenset(norm(x) for x in want),
+    "controls_any": lambda want: frozenset(norm(x) for x in want),
+    "portion_controls_any": lambda want: frozenset(norm(x) for x in want),
+    "text_has": rx,
+    "text_lacks": rx,
+}
+
+# A compiled `when:` mapping: (key, prepared value, cache key) per condition, in order.
+Plan = tuple[tuple[str, Any, Hashable], ...]
+
+
+def compile_when(when: dict[str, Any] | None) -> Plan:
+    """A `when:` (or `applies:`) mapping made ready to evaluate: values
+    prepared once, and a cache key per condition so that rules sharing a
+    condition (a dozen say `classified: true`) evaluate it once per document."""
+    out = []
+    for key, want in (when or {}).items():
+        frozen = tuple(want) if isinstance(want, list) else want
+        out.append((key, _PREPARE.get(key, _same)(want), (key, frozen)))
+    return tuple(out)
+
+
+def _same(want: Any) -> Any:
+    return want
+
+
+# Conditions judged by the document's shape, level and `partial` flag and the
+# run's options alone, never raising CannotRun: the engine judges them once
+# per kind of document (`narrow`), not once per rule and document.
+STATIC = frozenset({"classified", "levels", "shape", "partial", "release"})
+
+
+def narrow(plan: Plan, ctx: Context) -> Plan | None:
+    """The plan for documents like ctx's (same shape, level, `partial`):
+    None when a static condition is false before any other could raise
+    CannotRun (the rule cannot fire), else the plan without its true static
+    conditions, so that holds_plan gives the same verdict or CannotRun."""
+    rest = []
+    for key, want, ck in plan:
+        if key in STATIC:
+            if CONDITIONS[key][1](want, ctx):
+                continue
+            if not rest:
+                return None
+        rest.append((key, want, ck))
+    return tuple(rest)
+
+
+def holds_plan(plan: Plan, ctx: Context) -> bool:
+    """Every condition of a compiled `when:` holds; each condition's verdict
+    (or the CannotRun it raised) is kept in `ctx.held` for the other rules.
+    Conditions are evaluated in order and the first false one stops, as
+    `holds` does, so the same CannotRun is raised in the same cases."""
+    held = ctx.held
+    for key, want, ck in plan:
+        got = held.get(ck)
+        if got is None:
+            try:
+                got = bool(CONDITIONS[key][1](want, ctx))
+            except CannotRun as exc:
+                got = exc
+            held[ck] = got
+        if got is False:
+            return False
+        if got is not True:
+            raise CannotRun(*got.args)
+    return True
 
 
 def holds(when: dict[str, Any], ctx: Context) -> bool:
     """Every condition of a `when:` (or `applies:`) mapping holds for this document."""
-    return all(CONDITIONS[key][1](want, ctx) for key, want in when.items())
+    return holds_plan(compile_when(when), ctx)

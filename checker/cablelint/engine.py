@@ -13,7 +13,7 @@ from typing import Any, Callable, Iterable
 from .autofix import edit_for
 from .checks import CannotRun, Context, Hit, group_hits
 from .checks.kinds import KINDS
-from .conditions import holds
+from .conditions import Plan, compile_when, holds_plan, narrow
 from .dates import resolve as resolve_date
 from .document import Document, Span
 from .findings import Finding, Severity
@@ -117,7 +117,10 @@ class Engine:
             if rs.vocabulary:
                 vocab.extend(rs.vocabulary)
         self.vocab = vocab
-        self._active = [[r for r in rs.rules if self.selection.active(r)] for rs in rulesets]
+        # the compiled rule plan: per rule set, its `applies:` and each active rule with its `when:`
+        self._plans = [(compile_when(rs.applies), [(r, compile_when(r.when)) for r in rs.rules
+                                                   if self.selection.active(r)]) for rs in rulesets]
+        self._narrowed: dict[tuple[Any, ...], list[tuple[int, Rule, Plan]]] = {}
 
     @property
     def rules(self) -> dict[str, Rule]:
@@ -144,20 +147,22 @@ class Engine:
         """The findings of one input; None when `skip(document)` says it is not
         one to lint (the session skips text files that are no cable). Reading it
         has the file's time budget: a hostile file must not hang an unattended run."""
-        try:
-            with timelimit.limit(budget(len(source.text))):
+        with timelimit.Alarm() as alarm:  # one timer for the parse and every rule (timelimit.Alarm)
+            try:
+                alarm.arm(budget(len(source.text)))
                 marks = marking_lines(source, self.vocab)
                 doc = self.parse(source) if marks is None else None
-        except TimeoutError:
-            return [self._unread(source.path, budget(len(source.text)))]
-        if marks is not None:  # a list of markings, not a document: only marking-level rules
-            return lint_marking_lines(self, source, marks)
-        if skip is not None and skip(doc):
-            return None
-        pages = pages_of(doc, self.vocab) if doc.shape in ("capco", "cui") else []
-        if pages:  # marked page by page: page rules per page, the rest on the whole
-            return lint_paged(self, doc, pages)
-        return self.lint_document(doc)
+                alarm.disarm()
+            except TimeoutError:
+                return [self._unread(source.path, budget(len(source.text)))]
+            if marks is not None:  # a list of markings, not a document: only marking-level rules
+                return lint_marking_lines(self, source, marks)
+            if skip is not None and skip(doc):
+                return None
+            pages = pages_of(doc, self.vocab) if doc.shape in ("capco", "cui") else []
+            if pages:  # marked page by page: page rules per page, the rest on the whole
+                return lint_paged(self, doc, pages)
+            return self.lint_document(doc, alarm=alarm)
 
     def _unread(self, path: str, seconds: float) -> Finding:
         """CL003 for a file whose reading ran past its budget: no rule ran on it."""
@@ -167,33 +172,56 @@ class Engine:
                            "count": "all", "reason": f"reading it took longer than {seconds:.3g} s",
                            "rules": "no rule ran"}))
 
-    def lint_document(self, doc: Document, deadline: float | None = None) -> list[Finding]:
-        with timelimit.Alarm() as alarm:
-            return self._lint_document(doc, deadline or time.monotonic() + budget(len(doc.text)), alarm)
+    def lint_document(self, doc: Document, deadline: float | None = None,
+                      alarm: timelimit.Alarm | None = None) -> list[Finding]:
+        """`alarm`: the caller's, already installed (lint_source); else one for this document."""
+        deadline = deadline or time.monotonic() + budget(len(doc.text))
+        if alarm is not None:
+            return self._lint_document(doc, deadline, alarm)
+        with timelimit.Alarm() as own:
+            return self._lint_document(doc, deadline, own)
 
     def _lint_document(self, doc: Document, deadline: float, alarm: timelimit.Alarm) -> list[Finding]:
         findings: list[Finding] = []
         skipped: dict[str, list[str]] = {}
         stopped: dict[str, list[str]] = {}
         applied = False
-        for rs, active in zip(self.rulesets, self._active):
-            ctx = Context(doc, self.vocab, rs.lists, rs.eras, self.as_of, self.options)
+        items: dict[str, Any] = {}  # targets and scans depend on the document only: shared by the rule sets
+        scans: dict[Any, Any] = {}
+        for i, (rs, (applies, active)) in enumerate(zip(self.rulesets, self._plans)):
+            ctx = Context(doc, self.vocab, rs.lists, rs.eras, self.as_of, self.options, items, _scans=scans)
             try:
-                if rs.applies and not self._when(rs.applies, ctx):
+                if applies and not holds_plan(applies, ctx):
                     continue
             except CannotRun as exc:
                 skipped.setdefault(str(exc), []).append(f"rule set {rs.name}")
                 continue
             applied = True
-            findings += self._ruleset_findings(doc, ctx, active, deadline, alarm, skipped, stopped)
+            findings += self._ruleset_findings(doc, ctx, active, self._narrow(i, active, ctx), deadline,
+                                               alarm, skipped, stopped)
         findings += self._engine_findings(doc, applied, skipped, stopped)
         findings = fold(findings, show=bool(self.options.get("show_symptoms")))
         findings.sort(key=Finding.sort_key)
         return findings
 
-    def _ruleset_findings(self, doc: Document, ctx: Context, active: list[Rule], deadline: float,
-                          alarm: timelimit.Alarm, skipped: dict[str, list[str]],
-                          stopped: dict[str, list[str]]) -> list[Finding]:
+    def _narrow(self, i: int, active: list[tuple[Rule, Plan]], ctx: Context) -> list[tuple[int, Rule, Plan]]:
+        """Rule set `i`'s rules for documents of this shape, level and `partial`
+        flag, judged once per such kind of document (conditions.narrow): the
+        rules that can fire, each with its position in `active` and what is
+        left of its `when:`."""
+        doc = ctx.doc
+        key = (i, doc.shape, doc.level, doc.partial)
+        got = self._narrowed.get(key)
+        if got is None:
+            if len(self._narrowed) > 256:  # levels come from the vocabulary; a bound all the same
+                self._narrowed.clear()
+            got = self._narrowed[key] = [(pos, rule, rest) for pos, (rule, when) in enumerate(active)
+                                         if (rest := narrow(when, ctx)) is not None]
+        return got
+
+    def _ruleset_findings(self, doc: Document, ctx: Context, active: list[tuple[Rule, Plan]],
+                          plan: list[tuple[int, Rule, Plan]], deadline: float, alarm: timelimit.Alarm,
+                          skipped: dict[str, list[str]], stopped: dict[str, list[str]]) -> list[Finding]:
         """One rule set's findings on a document, under the era's switches and
         severities; a rule out of time is named in `stopped`, one that cannot
         run in `skipped`."""
@@ -202,23 +230,24 @@ class Engine:
         era_sev = (era_now.get("severity") or {}) if era_now else {}
         superseded: dict[str, list[Span]] = {}
         findings: list[Finding] = []
-        for rule in active:
+        run, monotonic = self._run_rule, time.monotonic
+        for pos, rule, when in plan:
             if rule.id in era_off:
                 continue  # the era table says this rule does not apply (no E.O. line before 1972)
-            rule_sev = era_sev.get(rule.id)
-            left = deadline - time.monotonic()
-            if left <= 0:
+            now = monotonic()
+            if now >= deadline:
+                ids = [r.id for r, _ in active[pos:] if r.id not in era_off]  # `narrow`'s left-outs too
                 stopped.setdefault(f"the file's time budget of {budget(len(doc.text)):.3g} s was spent",
-                                   []).append(rule.id)
-                continue
+                                   []).extend(ids)
+                break
             try:
-                alarm.arm(min(RULE_TIME_LIMIT, left))
-                hits, rule_sev = self._run_rule(rule, ctx, rule_sev, skipped)
+                alarm.arm(min(RULE_TIME_LIMIT, deadline - now))
+                hits, rule_sev = run(rule, when, ctx, era_sev.get(rule.id), skipped)
                 alarm.disarm()
             except TimeoutError:  # a backtracking regex, or a slow rule on a hostile file
                 stopped.setdefault("it ran too long", []).append(rule.id)
                 continue
-            if hits is None:
+            if not hits:
                 continue
             for hit in group_hits(hits, rule.params.get("group"), doc.source):
                 findings.append(self._rule_finding(doc, ctx, rule, hit, rule_sev))
@@ -259,22 +288,22 @@ class Engine:
                 "count": len(ids), "reason": reason, "rules": shown, "hint": hint})))
         return out
 
-    def _run_rule(self, rule: Rule, ctx: Context, rule_sev: str | None,
+    def _run_rule(self, rule: Rule, when: Plan, ctx: Context, rule_sev: str | None,
                   skipped: dict[str, list[str]]) -> tuple[list[Hit] | None, str | None]:
         """A rule's hits on one document (None when its `when` is false or it
         cannot run: then it is recorded in `skipped`), and its era grade."""
         try:
-            if rule.when and not self._when(rule.when, ctx):
+            if when and not holds_plan(when, ctx):
                 return None, rule_sev
             return list(KINDS[rule.kind].check(rule, rule.params, ctx)), rule_sev
         except CannotRun as exc:
-            agreed = self._agree_across_eras(rule, ctx)
+            agreed = self._agree_across_eras(rule, when, ctx)
             if agreed is None:
                 skipped.setdefault(str(exc), []).append(rule.id)
                 return None, rule_sev
             return agreed
 
-    def _agree_across_eras(self, rule: Rule, ctx: Context) -> tuple[list[Hit], str | None] | None:
+    def _agree_across_eras(self, rule: Rule, when: Plan, ctx: Context) -> tuple[list[Hit], str | None] | None:
         """Only the year is known and it spans eras: run the rule under each era
         the cable may fall in; keep the verdict when every era gives the same
         one (same spans, values and grade), else None (the rule could not run)."""
@@ -288,7 +317,7 @@ class Engine:
                 verdicts.append(("off",))
                 continue
             try:
-                if rule.when and not self._when(rule.when, c):
+                if when and not holds_plan(when, c):
                     verdicts.append(((), None))
                     continue
                 hits = list(KINDS[rule.kind].check(rule, rule.params, c))
@@ -343,9 +372,6 @@ class Engine:
                     "or a CUI document")
         names = ", ".join(rs.name for rs in self.rulesets)
         return f"it is {SHAPE_NAMES[doc.shape]} and the rule sets in use ({names}) are for other documents"
-
-    def _when(self, when: dict[str, Any], ctx: Context) -> bool:
-        return holds(when, ctx)
 
 
 def _first_text(doc: Document) -> Span:

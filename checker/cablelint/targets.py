@@ -6,6 +6,7 @@ document model and the check kinds, so the kinds stay generic.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from typing import Any, Callable
 
@@ -99,17 +100,40 @@ def _fields(name: str) -> Callable[[Document], list[Item]]:
     return get
 
 
+def _line_item(src: Any, i: int) -> Item:
+    """The Item of line index `i` (0-based): its text without the line ending."""
+    start, text = src.line_starts[i], src.lines()[i]
+    return Item(text, Span(start, start + len(text)), None, f"line {i + 1}")
+
+
 def _lines(body_only: bool) -> Callable[[Document], list[Item]]:
     def get(d: Document) -> list[Item]:
         src = d.source
-        out = []
-        for i, start in enumerate(src.line_starts):
-            if body_only and start < d.body_start:
-                continue
-            text = src.line_text(i + 1)
-            out.append(Item(text, Span(start, start + len(text)), None, f"line {i + 1}"))
-        return out
+        first = bisect_left(src.line_starts, d.body_start) if body_only else 0
+        return [_line_item(src, i) for i in range(first, len(src.line_starts))]
     return get
+
+
+LINE_TARGETS = {"lines": False, "body.lines": True}  # name -> body only
+
+
+def lines_holding(d: Document, starts: list[int], body_only: bool) -> list[Item]:
+    """The Items of `lines`/`body.lines` (same values, in text order) of only
+    the lines in whose text one of `starts` (ascending offsets) lies, an empty
+    line counting its first position: a rule that needs a literal on the line
+    (`requires`) builds two lines, not two hundred."""
+    src = d.source
+    out: list[Item] = []
+    last = -1
+    for off in starts:
+        i = bisect_right(src.line_starts, off) - 1
+        if i == last or (body_only and src.line_starts[i] < d.body_start):
+            continue
+        item = _line_item(src, i)
+        if off < max(item.span.end, item.span.start + 1):
+            out.append(item)
+            last = i
+    return out
 
 
 def _decl_kind(kind: str) -> Callable[[Document], list[Item]]:

@@ -3,7 +3,7 @@
 A user's regex can backtrack for hours (`(.*?,){20}X`), and no Python code
 runs while it does. Both `regex` and `re` check for signals while they
 match, so a SIGALRM whose handler raises TimeoutError stops them mid-match.
-One interval timer per step costs a system call, where `regex`'s own
+One interval timer for a block of steps (see `Alarm`), where `regex`'s own
 `timeout=` on every call doubled the cost of the line-by-line rules.
 
 The timer works in the main thread of a process on POSIX (the CLI, and
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import signal
 import threading
+import time
 from contextlib import contextmanager
 from typing import Any, Iterator
 
@@ -29,42 +30,63 @@ class _Expired(TimeoutError):
 
 class Alarm:
     """SIGALRM raising TimeoutError, installed for a block (`with Alarm():`)
-    and armed step by step (`arm(seconds)` ... `disarm()`: one system call
-    each, cheap enough for every rule on every file). The previous SIGALRM
-    handler and timer are restored on the way out. Outside the main thread
-    or without setitimer it does nothing."""
+    and armed step by step (`arm(seconds)` ... `disarm()`). The previous
+    SIGALRM handler and timer are restored on the way out. Outside the main
+    thread or without setitimer it does nothing.
+
+    Arming is nearly free: the step's end is noted, and the interval timer is
+    set only when it would fire after that end (the first step of a block, a
+    step given less time than the one before). When the timer fires during a
+    later step, the handler sets it again for what that step has left. So a
+    document's 60-odd rules cost one system call, not two each, and every
+    step still gets exactly its own limit."""
 
     def __init__(self) -> None:
         self.on = available()
         self.armed = False
         self._old: Any = None
+        self._until = 0.0  # monotonic end of the armed step
+        self._fires: float | None = None  # monotonic time the interval timer is set to fire, if set
+
+    def _set(self, seconds: float) -> None:
+        self._fires = time.monotonic() + seconds
+        signal.setitimer(signal.ITIMER_REAL, seconds)
 
     def _expire(self, signum: int, frame: Any) -> None:
-        if self.armed:
-            self.armed = False
-            raise _Expired("ran too long")
+        self._fires = None
+        if not self.armed:
+            return  # the step it was set for has ended
+        left = self._until - time.monotonic()
+        if left > 0:  # set for an earlier step: this one has time left
+            self._set(max(left, 1e-6))
+            return
+        self.armed = False
+        raise _Expired("ran too long")
 
     def __enter__(self) -> "Alarm":
         if self.on:
             self._old = (signal.signal(signal.SIGALRM, self._expire), signal.setitimer(signal.ITIMER_REAL, 0))
+            self._fires = None
         return self
 
     def arm(self, seconds: float) -> None:
         if seconds <= 0:
             raise TimeoutError("no time left")
         if self.on:
+            self._until = time.monotonic() + seconds
             self.armed = True
-            signal.setitimer(signal.ITIMER_REAL, seconds)
+            if self._fires is None or self._fires > self._until:
+                self._set(seconds)
 
     def disarm(self) -> None:
-        if self.on and self.armed:
-            self.armed = False
-            signal.setitimer(signal.ITIMER_REAL, 0)
+        """End the step; the timer, if set, fires harmlessly or is reused by the next step."""
+        self.armed = False
 
     def __exit__(self, *exc: Any) -> None:
         if self.on:
             self.armed = False
             signal.setitimer(signal.ITIMER_REAL, 0)
+            self._fires = None
             handler, timer = self._old
             signal.signal(signal.SIGALRM, handler)
             if timer[0] > 0:  # someone else's timer was running: give it back

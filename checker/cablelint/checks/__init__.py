@@ -15,13 +15,14 @@ come from the rule set.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
 import regex
 
 from ..document import Document, Span
-from ..targets import Item, resolve
+from ..targets import LINE_TARGETS, Item, lines_holding, resolve
 from ..vocabulary import Vocabulary
 
 
@@ -98,6 +99,9 @@ class Context:
     _era: Any = None
     _scans: dict[tuple[str, int, bool], Any] = field(default_factory=dict)
     _eras_on: dict[dt.date, Any] = field(default_factory=dict)
+    # verdicts of `when:` conditions (conditions.holds_plan); not copied by
+    # dataclasses.replace, so a context under another era judges afresh
+    held: dict[Any, Any] = field(default_factory=dict, init=False, repr=False)
 
     def items(self, target: str) -> list[Item]:
         got = self._items.get(target)
@@ -107,6 +111,20 @@ class Context:
                 raise ValueError(f"unknown target {target!r}")
             got = self._items[target] = fn(self.doc)
         return got
+
+    def items_holding(self, target: str, found: list[regex.Match]) -> list[Item]:
+        """The target's items (in text order) in whose span one of `found`
+        (matches in text order) starts. A line target not built yet is not
+        built whole: only the lines holding a match are (targets.lines_holding)."""
+        starts = [m.start() for m in found]
+        if target in LINE_TARGETS and target not in self._items:
+            return lines_holding(self.doc, starts, LINE_TARGETS[target])
+        out = []
+        for it in self.items(target):
+            k = bisect_left(starts, it.span.start)
+            if k < len(starts) and starts[k] < max(it.span.end, it.span.start + 1):
+                out.append(it)
+        return out
 
     def matches(self, rx: regex.Pattern) -> list[regex.Match]:
         """Every match of `rx` in the whole text, scanned once per document:

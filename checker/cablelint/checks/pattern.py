@@ -13,13 +13,11 @@ rule set's examples and tests/test_release.py check that it hides nothing.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
 from typing import Any, Iterable
 
 import regex
 
 from ..document import Span
-from ..targets import Item
 from . import compile_param, Context, Hit
 
 KIND = "pattern"
@@ -43,22 +41,11 @@ def prepare(p: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _holding(items: list[Item], found: list[regex.Match]) -> list[Item]:
-    """The items (in text order) in whose span one of `found` starts."""
-    starts = [m.start() for m in found]
-    out = []
-    for it in items:
-        k = bisect_left(starts, it.span.start)
-        if k < len(starts) and starts[k] < max(it.span.end, it.span.start + 1):
-            out.append(it)
-    return out
-
-
 def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
     text = ctx.doc.text
     if "_requires" in p:
         found = ctx.matches(p["_requires"])
-        items = _holding(ctx.items(p["target"]), found) if found else []
+        items = ctx.items_holding(p["target"], found) if found else []
     else:
         items = ctx.items(p["target"])
     for it in items:

@@ -62,6 +62,26 @@ class Marking:
     # program of `SAR-BP/SDA` (CAPCO H.5 does not repeat the `SAR-` indicator).
     continued: list[Token] = field(default_factory=list)
 
+    def shifted(self, delta: int) -> Marking:
+        """A copy whose spans stand `delta` further on: a mark parsed once (the
+        parser memoises marks by their text) placed where it occurs. Tokens
+        that two lists share stay shared in the copy."""
+        seen: dict[int, Token] = {}
+
+        def tok(t: Token) -> Token:
+            got = seen.get(id(t))
+            if got is None:
+                got = seen[id(t)] = Token(t.value, Span(t.span.start + delta, t.span.end + delta), t.raw)
+            return got
+
+        def toks(ts: list[Token]) -> list[Token]:
+            return [tok(t) for t in ts]
+
+        return Marking(self.raw, Span(self.span.start + delta, self.span.end + delta), self.level,
+                       self.level_token and tok(self.level_token), toks(self.controls), toks(self.unknown),
+                       toks(self.rel_to), toks(self.separators), self.spaced, self.form, toks(self.tokens),
+                       toks(self.categories), self.owner and tok(self.owner), toks(self.continued))
+
 
 @dataclass(slots=True)
 class SectionMark:

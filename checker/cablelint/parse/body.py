@@ -14,11 +14,11 @@ import regex
 
 from ..document import Document, Marking, Paragraph, Repair, Span, Token
 from ..vocabulary import Vocabulary
-from . import banner as bn
+from . import banner as bn, memo
 from .header import add_field, read_clby
 from .lines import (
     BULLET_MARK_RE, BULLET_RE, CLBY_RE, LEAD_IN_RE, PORTION_RE, Line, ParaStart, inline_page_marks, is_heading,
-    is_signature, is_trailer, page_mark, para_start, portion_start,
+    is_signature, is_trailer, page_mark, para_start, PORTION_START_RE,
 )
 
 # A paragraph's first line kept for messages (never printed by default).
@@ -77,10 +77,18 @@ def _para_mark(line: Line, after: int, vocab: Vocabulary) -> tuple[Marking | Non
     pm = PORTION_RE.match(line.text, after)
     if pm is None and (lab := LABEL_RE.match(line.text, after)):
         pm = PORTION_RE.match(line.text, lab.end())
-    portion = vocab.parse_portion(pm["mark"], line.start + pm.start("mark")) if pm else None
+    portion = memo.portion(vocab, pm["mark"], line.start + pm.start("mark")) if pm else None
     if pm is None and (em := vocab.entire_text_re.match(line.text, after)):
         portion = entire_text_mark(em, line.start)
     return portion, pm
+
+
+def _portion_start(text: str, off: int, vocab: Vocabulary) -> Marking | None:
+    """lines.portion_start with the mark memoised (body lines meet it thousands of times)."""
+    if "(" not in text[:12]:
+        return None
+    m = PORTION_START_RE.match(text)
+    return memo.portion(vocab, m.group(1), off + m.start(1)) if m else None
 
 
 def _can_start(lines: list[Line], i: int, start_idx: int, ps: ParaStart, st: _State) -> bool:
@@ -161,7 +169,7 @@ def _marked_line(doc: Document, lines: list[Line], i: int, st: _State, vocab: Vo
     if bm and not bm["dash"] and not (st.prev_blank or st.prev_bullet):
         bm = None
     st.prev_bullet = bool(bm)
-    if st.after_field and not bm and not portion_start(line.text, line.start, vocab):
+    if st.after_field and not bm and not _portion_start(line.text, line.start, vocab):
         return True
     st.after_field = False
     s = line.text.strip()
@@ -171,7 +179,7 @@ def _marked_line(doc: Document, lines: list[Line], i: int, st: _State, vocab: Vo
         return True
     if bm:
         pm = PORTION_RE.match(line.text, bm.end())
-        portion = vocab.parse_portion(pm["mark"], line.start + pm.start("mark")) if pm else None
+        portion = memo.portion(vocab, pm["mark"], line.start + pm.start("mark")) if pm else None
         st.blocks.append(Paragraph(Span(line.start, line.start + len(line.text.rstrip())), None, None, portion,
                                    s[:TEXT_KEPT], "bullet"))
         st.prev_blank = False
@@ -198,7 +206,7 @@ def _block(doc: Document, line: Line, st: _State, vocab: Vocabulary) -> None:
     """A line after a blank one: a marked or plain block, a heading, or a trailer."""
     s = line.text.strip()
     span = Span(line.start, line.start + len(line.text.rstrip()))
-    pmk = portion_start(line.text, line.start, vocab)
+    pmk = _portion_start(line.text, line.start, vocab)
     if pmk is not None:
         st.blocks.append(Paragraph(span, None, None, pmk, s[:TEXT_KEPT], "block"))
     elif is_trailer(s, vocab) or is_signature(s) or vocab.note_re.match(s):
@@ -267,7 +275,7 @@ def _heading_mark(line: Line, para: Paragraph, vocab: Vocabulary) -> bool:
     """`¶2. Afghanistan`, a rule of dashes, then `(C) The SYG ...`: the number
     heads the paragraph, and the mark opens its first line of text. True when
     the line carried that mark (it is then the paragraph's)."""
-    mark = portion_start(line.text, line.start, vocab)
+    mark = _portion_start(line.text, line.start, vocab)
     if mark is None:
         return False
     para.portion = mark
@@ -325,7 +333,7 @@ def glued_paragraph(line: Line, expected: int, vocab: Vocabulary) -> int | None:
         if (0 < gap <= GLUED_GAP_MAX and before.rstrip(" \t")[-1:] in GLUED_AFTER and int(m["num"]) == expected
                 # at a line's end only after a rule of dashes (a heading); "REASON: 1.4(D) 1. (C)" is a mark, no paragraph
                 and (text[m.end():].strip() or before.rstrip(" \t")[-1:] == "-")
-                and vocab.parse_portion(m["mark"], 0) is not None):
+                and memo.is_portion(vocab, m["mark"])):
             return m.start("num")
     return None
 

@@ -66,6 +66,12 @@ class Marking:
         """A copy whose spans stand `delta` further on: a mark parsed once (the
         parser memoises marks by their text) placed where it occurs. Tokens
         that two lists share stay shared in the copy."""
+        lt = self.level_token
+        if not (self.controls or self.unknown or self.rel_to or self.separators or self.tokens or self.categories
+                or self.owner or self.continued):  # the common "(C)": a level alone
+            return Marking(self.raw, Span(self.span.start + delta, self.span.end + delta), self.level,
+                           lt and Token(lt.value, Span(lt.span.start + delta, lt.span.end + delta), lt.raw),
+                           spaced=self.spaced, form=self.form)
         seen: dict[int, Token] = {}
 
         def tok(t: Token) -> Token:
@@ -74,13 +80,10 @@ class Marking:
                 got = seen[id(t)] = Token(t.value, Span(t.span.start + delta, t.span.end + delta), t.raw)
             return got
 
-        def toks(ts: list[Token]) -> list[Token]:
-            return [tok(t) for t in ts]
-
-        return Marking(self.raw, Span(self.span.start + delta, self.span.end + delta), self.level,
-                       self.level_token and tok(self.level_token), toks(self.controls), toks(self.unknown),
-                       toks(self.rel_to), toks(self.separators), self.spaced, self.form, toks(self.tokens),
-                       toks(self.categories), self.owner and tok(self.owner), toks(self.continued))
+        ctl, unk, rel, sep, tks, cat, cont = ([tok(t) for t in ts] for ts in (
+            self.controls, self.unknown, self.rel_to, self.separators, self.tokens, self.categories, self.continued))
+        return Marking(self.raw, Span(self.span.start + delta, self.span.end + delta), self.level, lt and tok(lt),
+                       ctl, unk, rel, sep, self.spaced, self.form, tks, cat, self.owner and tok(self.owner), cont)
 
 
 @dataclass(slots=True)

@@ -9,6 +9,7 @@ questionnaire inside a paragraph stay inside it. An IC/CUI-marked document
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import islice
 
 import regex
 
@@ -52,6 +53,15 @@ class _State:
     tight: bool = False  # paragraphs written "1.Text", no blank after the dot
     in_list: bool = False  # "1) (C) ..." items inside a paragraph (a questionnaire) until the next "N." paragraph
     heading_para: bool = False  # the last paragraph's number stands on a heading; its mark may open the next line
+    low: str | None = None  # the document's text in lower case (None when lowering changes its length)
+
+    def has(self, word: str, line: Line) -> bool:
+        """Whether the lower-cased `line` holds `word` (lower case): looked up in
+        the text lowered once, not by lowering every line. A line's text is the
+        document's text at its offset (repair.py keeps offsets exact)."""
+        if self.low is None:
+            return word in line.text.lower()
+        return self.low.find(word, line.start, line.start + len(line.text)) >= 0
 
 
 def undo_pilcrow(num: int, raw: str, last: int) -> int:
@@ -222,14 +232,14 @@ def _body_line(doc: Document, lines: list[Line], i: int, start_idx: int, st: _St
     line = lines[i]
     if st.marked and _marked_line(doc, lines, i, st, vocab):
         return
-    if _repeated_banner(doc, line, vocab):
+    if (" OF " in line.text or vocab.may_start_banner(line.text)) and _repeated_banner(doc, line, vocab):
         # A page break in mid-sentence: the text after it goes on the same paragraph.
         prev = lines[i - 1].text if i > start_idx else ""
         st.prev_blank = st.prev_blank or not prev.strip() or SENTENCE_END_RE.search(prev) is not None
         return
     doc.sections.extend(inline_page_marks(line))
     ps = para_start(line.text)
-    if doc.classified_by is None and "lassified" in line.text.lower():
+    if doc.classified_by is None and st.has("lassified", line):
         # 1990s cables often number it: "1. CLASSIFIED BY POLCOUNS ..., REASON: 1.5(B)(D)."
         if CLBY_RE.match(line.text.strip()) or (ps and CLBY_RE.match(line.text, _after_mark(line.text, ps.after))):
             read_clby(doc, lines, i, CLBY_RE.search(line.text), vocab)
@@ -304,21 +314,21 @@ def _signature(lines: list[Line], start_idx: int) -> Token | None:
     return None
 
 
-def is_plain(text: str, doc: Document, st: _State, vocab: Vocabulary) -> bool:
+def is_plain(line: Line, doc: Document, st: _State, vocab: Vocabulary) -> bool:
     """A line inside running prose that no body recogniser can take (a cheap
     test first, so that most lines meet no pattern): not after a blank line,
     no paragraph number, bullet mark, page or section mark, banner or
     Classified By. `_body_line` would do nothing with it."""
+    text = line.text
     if st.prev_blank or st.marked or " OF " in text:
         return False
     lead = text.lstrip(" \t")
     c = lead[:1]
     if c.isdigit() or c in "¶[" or st.numbered and (c in "-*\u2022(" or lead[1:2] in (".", ")")):
         return False  # a paragraph number, or a bullet that may carry its own mark (BULLET_MARK_RE)
-    low = text.lower()
-    if c in vocab.banner_initials and (" " in lead[:4] or "ection" in low):
+    if c in vocab.banner_initials and (" " in lead[:4] or st.has("ection", line)):
         return False
-    return doc.classified_by is not None or "lassified" not in low
+    return doc.classified_by is not None or not st.has("lassified", line)
 
 
 def glued_paragraph(line: Line, expected: int, vocab: Vocabulary) -> int | None:
@@ -352,14 +362,14 @@ def _split_glued(doc: Document, lines: list[Line], i: int, st: _State, vocab: Vo
     return True
 
 
-def _inside(cands: list[int], line: Line) -> bool:
-    """Whether a glued-paragraph candidate (`cands`: offsets, descending, none
-    before the line) stands inside the line where `glued_paragraph` could take
-    it: after some text and a blank. The line's own number ("  1. (C)",
-    "¶1. (C)") never is one, so most numbered lines skip that scan."""
+def _inside(cands: list[int], k0: int, line: Line) -> bool:
+    """Whether a glued-paragraph candidate (`cands`: offsets, ascending; those
+    from index `k0` on none before the line) stands inside the line where
+    `glued_paragraph` could take it: after some text and a blank. The line's
+    own number ("  1. (C)", "¶1. (C)") never is one."""
     text, start = line.text, line.start
     lead = len(text) - len(text.lstrip())
-    for c in reversed(cands):
+    for c in islice(cands, k0, None):
         k = c - start
         if k >= len(text):
             return False
@@ -369,12 +379,17 @@ def _inside(cands: list[int], line: Line) -> bool:
 
 
 def segment(doc: Document, lines: list[Line], start_idx: int, marked: bool, vocab: Vocabulary) -> None:
-    """The body from line `start_idx`: doc.paragraphs, headings, sections, signature."""
-    st = _State(marked)
+    """The body from line `start_idx`: doc.paragraphs, headings, sections, signature.
+    A line inside running prose (is_plain) changes nothing, so only blank lines,
+    the lines after them and lines that may start something reach `_body_line`."""
+    low = doc.text.lower()
+    st = _State(marked, low=low if len(low) == len(doc.text) else None)
     lines = lines[:]  # glued paragraphs may split a line
     at = lines[start_idx].start if start_idx < len(lines) else len(doc.text)
     # Where a paragraph number and mark stand inside a line: one scan of the body, not one per line.
-    cands = [] if marked else [m.start() for m in GLUED_RE.finditer(doc.text, at)][::-1]
+    cands = [] if marked else [m.start() for m in GLUED_RE.finditer(doc.text, at)]
+    k = 0  # cands[k] is the first candidate not before the current line
+    nxt = cands[0] if cands else len(doc.text)
     glued = -1
     i = start_idx - 1
     while i + 1 < len(lines):
@@ -385,15 +400,15 @@ def segment(doc: Document, lines: list[Line], start_idx: int, marked: bool, voca
             st.prev_blank = True
             st.after_field = False
             continue
-        if cands:
-            while cands and cands[-1] < line.start:
-                cands.pop()
-            if _inside(cands, line) and _split_glued(doc, lines, i, st, vocab):
+        if nxt < line.start + len(text):
+            while nxt < line.start:
+                k += 1
+                nxt = cands[k] if k < len(cands) else len(doc.text)
+            if _inside(cands, k, line) and _split_glued(doc, lines, i, st, vocab):
                 glued = i + 1
-                text = lines[i].text
         if i == glued:
             st.prev_blank = True  # the glued paragraph starts as if after a blank line
-        if not is_plain(text, doc, st, vocab):
+        if not is_plain(lines[i], doc, st, vocab):
             _body_line(doc, lines, i, start_idx, st, vocab)
     if marked:
         # Every paragraph and bullet of an IC/CUI document is a portion.

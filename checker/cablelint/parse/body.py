@@ -9,17 +9,17 @@ questionnaire inside a paragraph stay inside it. An IC/CUI-marked document
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import islice
 
 import regex
 
 from ..document import Document, Marking, Paragraph, Repair, Span, Token
 from ..vocabulary import Vocabulary
 from . import banner as bn, memo
+from .glued import bare_glued, candidates, glued_paragraph, inside
 from .header import add_field, read_clby
 from .lines import (
-    BULLET_MARK_RE, BULLET_RE, CLBY_RE, LEAD_IN_RE, PORTION_RE, Line, ParaStart, inline_page_marks, is_heading,
-    is_signature, is_trailer, page_mark, para_start, PORTION_START_RE,
+    BULLET_MARK_RE, BULLET_RE, CLBY_RE, LEAD_IN_RE, PORTION_RE, PORTION_START_RE, Line, ParaStart, inline_page_marks,
+    is_heading, is_signature, is_trailer, page_mark, para_start,
 )
 
 # A paragraph's first line kept for messages (never printed by default).
@@ -28,12 +28,6 @@ TEXT_KEPT = 80
 SKIP_MAX = 3
 SENTENCE_END_RE = regex.compile(r"[.:;!?\"')\]]\s*$")
 UNKNOWN_MARK_RE = regex.compile(r"[A-Z]{1,3}(?:[/ -][A-Z ]+)?")
-# A paragraph number with its mark inside a line ("... said so. 4. (C) The minister");
-# glued_paragraph checks what stands before it.
-GLUED_RE = regex.compile(r"(?<!\d)(?P<num>\d{1,3})\.[ \t]{0,3}\((?P<mark>[A-Za-z][A-Za-z/ -]{0,14})\)")
-# What ends the text before a glued paragraph: a sentence, a quotation, a rule of dashes.
-GLUED_AFTER = frozenset("-.!?\"')]")
-GLUED_GAP_MAX = 4
 MALFORMED_MARK_RE = regex.compile(r"\s*(?P<m>[A-Z]{1,3}(?:/[A-Z]{1,3})?)\)")
 # A line that ends in a reference to a paragraph whose number the export wrapped.
 REFERENCE_END_RE = regex.compile(r"(?i)\bpara(?:graph)?s?\.?[ \t]*$")
@@ -228,16 +222,25 @@ def _block(doc: Document, line: Line, st: _State, vocab: Vocabulary) -> None:
         st.blocks.append(Paragraph(span, None, None, None, s[:TEXT_KEPT], "block"))
 
 
-def _body_line(doc: Document, lines: list[Line], i: int, start_idx: int, st: _State, vocab: Vocabulary) -> None:
+def _page_break(doc: Document, lines: list[Line], i: int, start_idx: int, st: _State, vocab: Vocabulary) -> bool:
+    """A section's banner or a page mark on line i (True: the line is no more),
+    and page marks run into its text."""
     line = lines[i]
-    if st.marked and _marked_line(doc, lines, i, st, vocab):
-        return
     if (" OF " in line.text or vocab.may_start_banner(line.text)) and _repeated_banner(doc, line, vocab):
         # A page break in mid-sentence: the text after it goes on the same paragraph.
         prev = lines[i - 1].text if i > start_idx else ""
         st.prev_blank = st.prev_blank or not prev.strip() or SENTENCE_END_RE.search(prev) is not None
-        return
+        return True
     doc.sections.extend(inline_page_marks(line))
+    return False
+
+
+def _body_line(doc: Document, lines: list[Line], i: int, start_idx: int, st: _State, vocab: Vocabulary) -> None:
+    line = lines[i]
+    if st.marked and _marked_line(doc, lines, i, st, vocab):
+        return
+    if _page_break(doc, lines, i, start_idx, st, vocab):
+        return
     ps = para_start(line.text)
     if doc.classified_by is None and st.has("lassified", line):
         # 1990s cables often number it: "1. CLASSIFIED BY POLCOUNS ..., REASON: 1.5(B)(D)."
@@ -331,51 +334,28 @@ def is_plain(line: Line, doc: Document, st: _State, vocab: Vocabulary) -> bool:
     return doc.classified_by is not None or not st.has("lassified", line)
 
 
-def glued_paragraph(line: Line, expected: int, vocab: Vocabulary) -> int | None:
-    """Where the next paragraph ("... said so. 4. (C) The minister...") starts
-    inside a line whose line break the export lost: the number must be the one
-    expected, the mark a portion mark, and text must follow it unless a heading's
-    rule of dashes stands before it. None when there is none."""
-    text = line.text
-    for m in GLUED_RE.finditer(text, 1):
-        before = text[:m.start()]
-        gap = len(before) - len(before.rstrip(" \t"))
-        if (0 < gap <= GLUED_GAP_MAX and before.rstrip(" \t")[-1:] in GLUED_AFTER and int(m["num"]) == expected
-                # at a line's end only after a rule of dashes (a heading); "REASON: 1.4(D) 1. (C)" is a mark, no paragraph
-                and (text[m.end():].strip() or before.rstrip(" \t")[-1:] == "-")
-                and memo.is_portion(vocab, m["mark"])):
-            return m.start("num")
-    return None
-
-
 def _split_glued(doc: Document, lines: list[Line], i: int, st: _State, vocab: Vocabulary) -> bool:
     """The repair `glued-paragraph`: line i becomes two lines at a glued paragraph number."""
     line = lines[i]
     ps = para_start(line.text)
     expected = st.last + 1 + (1 if ps is not None and undo_pilcrow(ps.number, ps.raw, st.last) == st.last + 1 else 0)
     cut = glued_paragraph(line, expected, vocab)
+    detail = f"paragraph {expected} read from inside line"
+    if cut is None and not any(p.portion for p in st.numbered) and (ps is None or not _para_mark(line, ps.after, vocab)[0]):
+        cut = bare_glued(lines, i, expected)  # an unmarked cable: the numbering vouches for it
+        detail += f" (no portion mark; the next paragraph is {expected + 1})"
     if cut is None or not line.text[:cut].strip():
         return False
     lines[i:i + 1] = [Line(line.text[:cut], line.start), Line(line.text[cut:], line.start + cut)]
-    doc.repairs.append(Repair("glued-paragraph", Span(line.start + cut, line.start + cut + len(str(expected))),
-                              f"paragraph {expected} read from inside line"))
+    doc.repairs.append(Repair("glued-paragraph", Span(line.start + cut, line.start + cut + len(str(expected))), detail))
     return True
 
 
-def _inside(cands: list[int], k0: int, line: Line) -> bool:
-    """Whether a glued-paragraph candidate (`cands`: offsets, ascending; those
-    from index `k0` on none before the line) stands inside the line where
-    `glued_paragraph` could take it: after some text and a blank. The line's
-    own number ("  1. (C)", "¶1. (C)") never is one."""
-    text, start = line.text, line.start
-    lead = len(text) - len(text.lstrip())
-    for c in islice(cands, k0, None):
-        k = c - start
-        if k >= len(text):
-            return False
-        if k > lead and text[k - 1] in " \t":
-            return True
-    return False
+def _quoted_line(doc: Document, lines: list[Line], i: int, start_idx: int, st: _State, vocab: Vocabulary) -> None:
+    """A line of quoted material (quotes.py) inside a paragraph: its numbered
+    paragraphs are the quoted document's, so only page breaks are read."""
+    if not _page_break(doc, lines, i, start_idx, st, vocab):
+        st.prev_blank = False
 
 
 def segment(doc: Document, lines: list[Line], start_idx: int, marked: bool, vocab: Vocabulary) -> None:
@@ -387,7 +367,9 @@ def segment(doc: Document, lines: list[Line], start_idx: int, marked: bool, voca
     lines = lines[:]  # glued paragraphs may split a line
     at = lines[start_idx].start if start_idx < len(lines) else len(doc.text)
     # Where a paragraph number and mark stand inside a line: one scan of the body, not one per line.
-    cands = [] if marked else [m.start() for m in GLUED_RE.finditer(doc.text, at)]
+    cands = [] if marked else candidates(doc.text, at, bare=True)
+    quotes: list[tuple[int, int]] = []
+    q = 0  # quotes[q] is the first quotation not ended before the current line
     k = 0  # cands[k] is the first candidate not before the current line
     nxt = cands[0] if cands else len(doc.text)
     glued = -1
@@ -400,11 +382,17 @@ def segment(doc: Document, lines: list[Line], start_idx: int, marked: bool, voca
             st.prev_blank = True
             st.after_field = False
             continue
+        if quotes and st.numbered:
+            while q < len(quotes) and quotes[q][1] <= line.start:
+                q += 1
+            if q < len(quotes) and quotes[q][0] <= line.start:
+                _quoted_line(doc, lines, i, start_idx, st, vocab)
+                continue
         if nxt < line.start + len(text):
             while nxt < line.start:
                 k += 1
                 nxt = cands[k] if k < len(cands) else len(doc.text)
-            if _inside(cands, k, line) and _split_glued(doc, lines, i, st, vocab):
+            if inside(cands, k, line) and _split_glued(doc, lines, i, st, vocab):
                 glued = i + 1
         if i == glued:
             st.prev_blank = True  # the glued paragraph starts as if after a blank line

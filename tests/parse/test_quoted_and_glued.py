@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from cablelint import lint_text, make_engine
 from cablelint.parse import parse
+from cablelint.parse.quotes import regions
 from cablelint.source import Source
 
 ENGINE = make_engine(rules=["state"])
@@ -17,6 +18,30 @@ LETTER = ("1. (S) Summary. The ministry sent the letter in para 2.\n\n"
 
 def rules_of(text: str) -> list[tuple[str, int]]:
     return [(f.rule, f.line) for f in lint_text(text, "x.txt", engine=ENGINE) if f.rule in ("CL102", "CL502")]
+
+
+def test_numbered_paragraphs_of_a_quoted_letter_are_not_the_cables() -> None:
+    doc = parse(Source("x.txt", SECRET + LETTER))
+    assert [(p.number, p.portion.raw if p.portion else None) for p in doc.paragraphs] == [(1, "S"), (2, "S"), (3, "S")]
+    assert rules_of(SECRET + LETTER) == []
+
+
+def test_a_letter_opened_and_closed_without_begin_text_is_quoted_inside_a_paragraph() -> None:
+    body = LETTER.replace("2. (S) Begin Text of Letter:", "2. (S) The letter reads:").replace("End Text.\n", "")
+    doc = parse(Source("x.txt", SECRET + body))
+    assert [p.number for p in doc.paragraphs] == [1, 2, 3]
+
+
+def test_an_unclosed_quotation_quotes_nothing() -> None:
+    body = "1. (S) Begin text of the note below.\n\n2. Text.\n\n3. (S) More.\n"
+    assert regions(SECRET + body, 0) == []
+    assert [p.number for p in parse(Source("x.txt", SECRET + body)).paragraphs] == [1, 2, 3]
+
+
+def test_a_begin_text_never_closed_ends_where_the_next_begins() -> None:
+    text = "a\nBegin text of note:\nx\n4. b\nfollows: Begin text:\ny\nEnd text.\n"
+    (start, end), = regions(text, 0)
+    assert text[start:end] == "y\n"
 
 
 UNCLAS = "UNCLAS JAKARTA 000186\n\nE.O. 12958: N/A\nTAGS: PGOV ID\nSUBJECT: A REQUEST\n\n"

@@ -21,6 +21,7 @@ from .lines import (
     BULLET_MARK_RE, BULLET_RE, CLBY_RE, LEAD_IN_RE, PORTION_RE, PORTION_START_RE, Line, ParaStart, inline_page_marks,
     is_heading, is_signature, is_trailer, page_mark, para_start,
 )
+from .quotes import regions
 
 # A paragraph's first line kept for messages (never printed by default).
 TEXT_KEPT = 80
@@ -368,7 +369,7 @@ def segment(doc: Document, lines: list[Line], start_idx: int, marked: bool, voca
     at = lines[start_idx].start if start_idx < len(lines) else len(doc.text)
     # Where a paragraph number and mark stand inside a line: one scan of the body, not one per line.
     cands = [] if marked else candidates(doc.text, at, bare=True)
-    quotes: list[tuple[int, int]] = []
+    quotes = [] if marked else regions(doc.text, at)
     q = 0  # quotes[q] is the first quotation not ended before the current line
     k = 0  # cands[k] is the first candidate not before the current line
     nxt = cands[0] if cands else len(doc.text)

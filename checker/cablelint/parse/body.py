@@ -16,6 +16,7 @@ from ..document import Document, Marking, Paragraph, Repair, Span, Token
 from ..vocabulary import Vocabulary
 from . import banner as bn, memo
 from .glued import bare_glued, candidates, glued_paragraph, inside
+from .layout import is_table_row, is_title
 from .header import add_field, read_clby
 from .lines import (
     BULLET_MARK_RE, BULLET_RE, CLBY_RE, LEAD_IN_RE, PORTION_RE, PORTION_START_RE, Line, ParaStart, inline_page_marks,
@@ -216,9 +217,11 @@ def _block(doc: Document, line: Line, st: _State, vocab: Vocabulary) -> None:
         st.blocks.append(Paragraph(span, None, None, pmk, s[:TEXT_KEPT], "block"))
     elif is_trailer(s, vocab) or is_signature(s) or vocab.note_re.match(s):
         pass
-    elif is_heading(s):
+    elif is_heading(s) or st.marked and is_title(s):
         at = line.start + line.text.index(s[0])
         doc.headings.append(Token(s, Span(at, line.start + len(line.text.rstrip()))))
+    elif st.marked and is_table_row(s):
+        pass  # a table's cells are not a portion of a page-marked document (issue 11)
     else:
         st.blocks.append(Paragraph(span, None, None, None, s[:TEXT_KEPT], "block"))
 

@@ -49,14 +49,12 @@ class _State:
     tight: bool = False  # paragraphs written "1.Text", no blank after the dot
     in_list: bool = False  # "1) (C) ..." items inside a paragraph (a questionnaire) until the next "N." paragraph
     heading_para: bool = False  # the last paragraph's number stands on a heading; its mark may open the next line
-    low: str | None = None  # the document's text in lower case (None when lowering changes its length)
+    low: str = ""  # the document's text in lower case, offsets kept (_lowered)
 
     def has(self, word: str, line: Line) -> bool:
         """Whether the lower-cased `line` holds `word` (lower case): looked up in
         the text lowered once, not by lowering every line. A line's text is the
         document's text at its offset (repair.py keeps offsets exact)."""
-        if self.low is None:
-            return word in line.text.lower()
         return self.low.find(word, line.start, line.start + len(line.text)) >= 0
 
 
@@ -362,17 +360,24 @@ def _quoted_line(doc: Document, lines: list[Line], i: int, start_idx: int, st: _
         st.prev_blank = False
 
 
+def _lowered(text: str) -> str:
+    """`text` in lower case, as long as it (a character whose lower case is
+    longer, such as U+0130, is kept as written)."""
+    low = text.lower()
+    return low if len(low) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
 def segment(doc: Document, lines: list[Line], start_idx: int, marked: bool, vocab: Vocabulary) -> None:
     """The body from line `start_idx`: doc.paragraphs, headings, sections, signature.
     A line inside running prose (is_plain) changes nothing, so only blank lines,
     the lines after them and lines that may start something reach `_body_line`."""
-    low = doc.text.lower()
-    st = _State(marked, low=low if len(low) == len(doc.text) else None)
+    st = _State(marked, low=_lowered(doc.text))
     lines = lines[:]  # glued paragraphs may split a line
     at = lines[start_idx].start if start_idx < len(lines) else len(doc.text)
     # Where a paragraph number and mark stand inside a line: one scan of the body, not one per line.
-    cands = [] if marked else candidates(doc.text, at, bare=True)
-    quotes = [] if marked else regions(doc.text, at)
+    # Bare glued numbers (glued.py) only in an unclassified cable: a classified one marks its paragraphs.
+    cands = [] if marked else candidates(doc.text, at, bare=not vocab.is_classified(doc.level))
+    quotes = [] if marked else regions(st.low, at)
     q = 0  # quotes[q] is the first quotation not ended before the current line
     k = 0  # cands[k] is the first candidate not before the current line
     nxt = cands[0] if cands else len(doc.text)

@@ -62,6 +62,29 @@ class Marking:
     # program of `SAR-BP/SDA` (CAPCO H.5 does not repeat the `SAR-` indicator).
     continued: list[Token] = field(default_factory=list)
 
+    def shifted(self, delta: int) -> Marking:
+        """A copy whose spans stand `delta` further on: a mark parsed once (the
+        parser memoises marks by their text) placed where it occurs. Tokens
+        that two lists share stay shared in the copy."""
+        lt = self.level_token
+        if not (self.controls or self.unknown or self.rel_to or self.separators or self.tokens or self.categories
+                or self.owner or self.continued):  # the common "(C)": a level alone
+            return Marking(self.raw, Span(self.span.start + delta, self.span.end + delta), self.level,
+                           lt and Token(lt.value, Span(lt.span.start + delta, lt.span.end + delta), lt.raw),
+                           spaced=self.spaced, form=self.form)
+        seen: dict[int, Token] = {}
+
+        def tok(t: Token) -> Token:
+            got = seen.get(id(t))
+            if got is None:
+                got = seen[id(t)] = Token(t.value, Span(t.span.start + delta, t.span.end + delta), t.raw)
+            return got
+
+        ctl, unk, rel, sep, tks, cat, cont = ([tok(t) for t in ts] for ts in (
+            self.controls, self.unknown, self.rel_to, self.separators, self.tokens, self.categories, self.continued))
+        return Marking(self.raw, Span(self.span.start + delta, self.span.end + delta), self.level, lt and tok(lt),
+                       ctl, unk, rel, sep, self.spaced, self.form, tks, cat, self.owner and tok(self.owner), cont)
+
 
 @dataclass(slots=True)
 class SectionMark:
@@ -205,85 +228,89 @@ class Document:
     def to_dict(self) -> dict[str, Any]:
         """The JSON form shown by `cablelint inspect`."""
         src = self.source
-
-        def line(span: Span | None) -> int | None:
-            return src.line_col(span.start)[0] if span else None
-
-        def tok(t: Token | None) -> str | None:
-            return t.value if t else None
-
-        def marking(m: Marking | None) -> dict[str, Any] | None:
-            if m is None:
-                return None
-            return {
-                "level": m.level,
-                "caveats": [c.value for c in m.controls],
-                "rel_to": [c.value for c in m.rel_to],
-                "categories": [c.value for c in m.categories],
-                "unknown": [c.raw for c in m.unknown],
-                "raw": m.raw,
-                "line": line(m.span),
-            }
-
-        cls = marking(self.banner) or {"level": None, "caveats": [], "line": None}
-        if self.banner:
-            cls["caveats"] = [c.value for c in self.banner.controls] + [
-                c.value for c in self.captions if c.value not in cls["caveats"]
-            ]
-        eo = None
-        if self.eo:
-            d = self.eo.decl
-            eo = {
-                "order": tok(self.eo.order),
-                "declassify_on": d.raw if d else None,
-                "decl_kind": d.kind if d else None,
-                "decl_date": d.date.isoformat() if d and d.date else None,
-                "line": line(self.eo.span),
-            }
-        cb = None
-        if self.classified_by:
-            c = self.classified_by
-            cb = {
-                "name": tok(c.name),
-                "title": tok(c.title),
-                "authority": tok(c.authority),
-                "section": tok(c.section),
-                "reasons": [r.value for r in c.reasons],
-                "line": line(c.span),
-            }
         return {
             "path": self.path,
             "shape": self.shape,
             "partial": self.partial,
             "date": self.date.value.isoformat() if self.date.value else None,
             "date_source": self.date.source,
-            "classification": cls,
-            "footer": marking(self.footer),
-            "transmission": tok(self.header.security) if self.header else None,
-            "dtg": tok(self.header.dtg) if self.header else None,
-            "eo": eo,
+            "classification": self._classification_dict(),
+            "footer": _marking_dict(src, self.footer),
+            "transmission": _value(self.header.security) if self.header else None,
+            "dtg": _value(self.header.dtg) if self.header else None,
+            "eo": _eo_dict(src, self.eo),
             "tags": [t.value for t in self.tags],
-            "subject": tok(self.subject),
+            "subject": _value(self.subject),
             "refs": [r.value for r in self.refs],
-            "classified_by": cb,
+            "classified_by": _clby_dict(src, self.classified_by),
             "fields": {k: v.value for k, v in self.fields.items()},
-            "sections": [
-                {"number": s.number, "total": s.total, "kind": s.kind, "line": line(s.span)}
-                for s in self.sections
-            ],
-            "paragraphs": [
-                {
-                    "number": p.number,
-                    "portion": p.portion.raw if p.portion else None,
-                    "level": p.portion.level if p.portion else None,
-                    "line": line(p.span),
-                }
-                for p in self.paragraphs
-            ],
-            "headings": [{"text": h.value, "line": line(h.span)} for h in self.headings],
+            "sections": [{"number": s.number, "total": s.total, "kind": s.kind, "line": _line(src, s.span)}
+                         for s in self.sections],
+            "paragraphs": [{"number": p.number, "portion": p.portion.raw if p.portion else None,
+                            "level": p.portion.level if p.portion else None, "line": _line(src, p.span)}
+                           for p in self.paragraphs],
+            "headings": [{"text": h.value, "line": _line(src, h.span)} for h in self.headings],
             "placeholders": len(self.placeholders),
-            "signature": tok(self.signature),
-            "repairs": [{"name": r.name, "line": line(r.span), "column": src.line_col(r.span.start)[1],
+            "signature": _value(self.signature),
+            "repairs": [{"name": r.name, "line": _line(src, r.span), "column": src.line_col(r.span.start)[1],
                          "end": r.span.end - r.span.start, "detail": r.detail} for r in self.repairs],
             "notes": self.notes,
         }
+
+    def _classification_dict(self) -> dict[str, Any]:
+        """The banner with the caption lines' caveats after its own."""
+        cls = _marking_dict(self.source, self.banner) or {"level": None, "caveats": [], "line": None}
+        if self.banner:
+            cls["caveats"] = [c.value for c in self.banner.controls] + [
+                c.value for c in self.captions if c.value not in cls["caveats"]
+            ]
+        return cls
+
+
+# -- the parts of Document.to_dict ------------------------------------------
+def _line(src: Source, span: Span | None) -> int | None:
+    return src.line_col(span.start)[0] if span else None
+
+
+def _value(t: Token | None) -> str | None:
+    return t.value if t else None
+
+
+def _marking_dict(src: Source, m: Marking | None) -> dict[str, Any] | None:
+    if m is None:
+        return None
+    return {
+        "level": m.level,
+        "caveats": [c.value for c in m.controls],
+        "rel_to": [c.value for c in m.rel_to],
+        "categories": [c.value for c in m.categories],
+        "unknown": [c.raw for c in m.unknown],
+        "raw": m.raw,
+        "line": _line(src, m.span),
+    }
+
+
+def _eo_dict(src: Source, eo: EOLine | None) -> dict[str, Any] | None:
+    if eo is None:
+        return None
+    d = eo.decl
+    return {
+        "order": _value(eo.order),
+        "declassify_on": d.raw if d else None,
+        "decl_kind": d.kind if d else None,
+        "decl_date": d.date.isoformat() if d and d.date else None,
+        "line": _line(src, eo.span),
+    }
+
+
+def _clby_dict(src: Source, c: ClassifiedBy | None) -> dict[str, Any] | None:
+    if c is None:
+        return None
+    return {
+        "name": _value(c.name),
+        "title": _value(c.title),
+        "authority": _value(c.authority),
+        "section": _value(c.section),
+        "reasons": [r.value for r in c.reasons],
+        "line": _line(src, c.span),
+    }

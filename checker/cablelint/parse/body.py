@@ -14,12 +14,15 @@ import regex
 
 from ..document import Document, Marking, Paragraph, Repair, Span, Token
 from ..vocabulary import Vocabulary
-from . import banner as bn
+from . import banner as bn, memo
+from .glued import bare_glued, candidates, glued_paragraph, inside
+from .layout import is_table_row, is_title
 from .header import add_field, read_clby
 from .lines import (
-    BULLET_MARK_RE, BULLET_RE, CLBY_RE, LEAD_IN_RE, PORTION_RE, Line, ParaStart, inline_page_marks, is_heading,
-    is_signature, is_trailer, page_mark, para_start, portion_start,
+    BULLET_MARK_RE, BULLET_RE, CLBY_RE, LEAD_IN_RE, PORTION_RE, PORTION_START_RE, Line, ParaStart, inline_page_marks,
+    is_heading, is_signature, is_trailer, page_mark, para_start,
 )
+from .quotes import regions
 
 # A paragraph's first line kept for messages (never printed by default).
 TEXT_KEPT = 80
@@ -27,12 +30,6 @@ TEXT_KEPT = 80
 SKIP_MAX = 3
 SENTENCE_END_RE = regex.compile(r"[.:;!?\"')\]]\s*$")
 UNKNOWN_MARK_RE = regex.compile(r"[A-Z]{1,3}(?:[/ -][A-Z ]+)?")
-# A paragraph number with its mark inside a line ("... said so. 4. (C) The minister");
-# glued_paragraph checks what stands before it.
-GLUED_RE = regex.compile(r"(?<!\d)(?P<num>\d{1,3})\.[ \t]{0,3}\((?P<mark>[A-Za-z][A-Za-z/ -]{0,14})\)")
-# What ends the text before a glued paragraph: a sentence, a quotation, a rule of dashes.
-GLUED_AFTER = frozenset("-.!?\"')]")
-GLUED_GAP_MAX = 4
 MALFORMED_MARK_RE = regex.compile(r"\s*(?P<m>[A-Z]{1,3}(?:/[A-Z]{1,3})?)\)")
 # A line that ends in a reference to a paragraph whose number the export wrapped.
 REFERENCE_END_RE = regex.compile(r"(?i)\bpara(?:graph)?s?\.?[ \t]*$")
@@ -52,6 +49,13 @@ class _State:
     tight: bool = False  # paragraphs written "1.Text", no blank after the dot
     in_list: bool = False  # "1) (C) ..." items inside a paragraph (a questionnaire) until the next "N." paragraph
     heading_para: bool = False  # the last paragraph's number stands on a heading; its mark may open the next line
+    low: str = ""  # the document's text in lower case, offsets kept (_lowered)
+
+    def has(self, word: str, line: Line) -> bool:
+        """Whether the lower-cased `line` holds `word` (lower case): looked up in
+        the text lowered once, not by lowering every line. A line's text is the
+        document's text at its offset (repair.py keeps offsets exact)."""
+        return self.low.find(word, line.start, line.start + len(line.text)) >= 0
 
 
 def undo_pilcrow(num: int, raw: str, last: int) -> int:
@@ -77,10 +81,18 @@ def _para_mark(line: Line, after: int, vocab: Vocabulary) -> tuple[Marking | Non
     pm = PORTION_RE.match(line.text, after)
     if pm is None and (lab := LABEL_RE.match(line.text, after)):
         pm = PORTION_RE.match(line.text, lab.end())
-    portion = vocab.parse_portion(pm["mark"], line.start + pm.start("mark")) if pm else None
+    portion = memo.portion(vocab, pm["mark"], line.start + pm.start("mark")) if pm else None
     if pm is None and (em := vocab.entire_text_re.match(line.text, after)):
         portion = entire_text_mark(em, line.start)
     return portion, pm
+
+
+def _portion_start(text: str, off: int, vocab: Vocabulary) -> Marking | None:
+    """lines.portion_start with the mark memoised (body lines meet it thousands of times)."""
+    if "(" not in text[:12]:
+        return None
+    m = PORTION_START_RE.match(text)
+    return memo.portion(vocab, m.group(1), off + m.start(1)) if m else None
 
 
 def _can_start(lines: list[Line], i: int, start_idx: int, ps: ParaStart, st: _State) -> bool:
@@ -161,7 +173,7 @@ def _marked_line(doc: Document, lines: list[Line], i: int, st: _State, vocab: Vo
     if bm and not bm["dash"] and not (st.prev_blank or st.prev_bullet):
         bm = None
     st.prev_bullet = bool(bm)
-    if st.after_field and not bm and not portion_start(line.text, line.start, vocab):
+    if st.after_field and not bm and not _portion_start(line.text, line.start, vocab):
         return True
     st.after_field = False
     s = line.text.strip()
@@ -171,7 +183,7 @@ def _marked_line(doc: Document, lines: list[Line], i: int, st: _State, vocab: Vo
         return True
     if bm:
         pm = PORTION_RE.match(line.text, bm.end())
-        portion = vocab.parse_portion(pm["mark"], line.start + pm.start("mark")) if pm else None
+        portion = memo.portion(vocab, pm["mark"], line.start + pm.start("mark")) if pm else None
         st.blocks.append(Paragraph(Span(line.start, line.start + len(line.text.rstrip())), None, None, portion,
                                    s[:TEXT_KEPT], "bullet"))
         st.prev_blank = False
@@ -198,30 +210,41 @@ def _block(doc: Document, line: Line, st: _State, vocab: Vocabulary) -> None:
     """A line after a blank one: a marked or plain block, a heading, or a trailer."""
     s = line.text.strip()
     span = Span(line.start, line.start + len(line.text.rstrip()))
-    pmk = portion_start(line.text, line.start, vocab)
+    pmk = _portion_start(line.text, line.start, vocab)
     if pmk is not None:
         st.blocks.append(Paragraph(span, None, None, pmk, s[:TEXT_KEPT], "block"))
     elif is_trailer(s, vocab) or is_signature(s) or vocab.note_re.match(s):
         pass
-    elif is_heading(s):
+    elif is_heading(s) or st.marked and is_title(s):
         at = line.start + line.text.index(s[0])
         doc.headings.append(Token(s, Span(at, line.start + len(line.text.rstrip()))))
+    elif st.marked and is_table_row(s):
+        pass  # a table's cells are not a portion of a page-marked document (issue 11)
     else:
         st.blocks.append(Paragraph(span, None, None, None, s[:TEXT_KEPT], "block"))
+
+
+def _page_break(doc: Document, lines: list[Line], i: int, start_idx: int, st: _State, vocab: Vocabulary) -> bool:
+    """A section's banner or a page mark on line i (True: the line is no more),
+    and page marks run into its text."""
+    line = lines[i]
+    if (" OF " in line.text or vocab.may_start_banner(line.text)) and _repeated_banner(doc, line, vocab):
+        # A page break in mid-sentence: the text after it goes on the same paragraph.
+        prev = lines[i - 1].text if i > start_idx else ""
+        st.prev_blank = st.prev_blank or not prev.strip() or SENTENCE_END_RE.search(prev) is not None
+        return True
+    doc.sections.extend(inline_page_marks(line))
+    return False
 
 
 def _body_line(doc: Document, lines: list[Line], i: int, start_idx: int, st: _State, vocab: Vocabulary) -> None:
     line = lines[i]
     if st.marked and _marked_line(doc, lines, i, st, vocab):
         return
-    if _repeated_banner(doc, line, vocab):
-        # A page break in mid-sentence: the text after it goes on the same paragraph.
-        prev = lines[i - 1].text if i > start_idx else ""
-        st.prev_blank = st.prev_blank or not prev.strip() or SENTENCE_END_RE.search(prev) is not None
+    if _page_break(doc, lines, i, start_idx, st, vocab):
         return
-    doc.sections.extend(inline_page_marks(line))
     ps = para_start(line.text)
-    if doc.classified_by is None and "lassified" in line.text.lower():
+    if doc.classified_by is None and st.has("lassified", line):
         # 1990s cables often number it: "1. CLASSIFIED BY POLCOUNS ..., REASON: 1.5(B)(D)."
         if CLBY_RE.match(line.text.strip()) or (ps and CLBY_RE.match(line.text, _after_mark(line.text, ps.after))):
             read_clby(doc, lines, i, CLBY_RE.search(line.text), vocab)
@@ -267,7 +290,7 @@ def _heading_mark(line: Line, para: Paragraph, vocab: Vocabulary) -> bool:
     """`¶2. Afghanistan`, a rule of dashes, then `(C) The SYG ...`: the number
     heads the paragraph, and the mark opens its first line of text. True when
     the line carried that mark (it is then the paragraph's)."""
-    mark = portion_start(line.text, line.start, vocab)
+    mark = _portion_start(line.text, line.start, vocab)
     if mark is None:
         return False
     para.portion = mark
@@ -296,38 +319,21 @@ def _signature(lines: list[Line], start_idx: int) -> Token | None:
     return None
 
 
-def is_plain(text: str, doc: Document, st: _State, vocab: Vocabulary) -> bool:
+def is_plain(line: Line, doc: Document, st: _State, vocab: Vocabulary) -> bool:
     """A line inside running prose that no body recogniser can take (a cheap
     test first, so that most lines meet no pattern): not after a blank line,
     no paragraph number, bullet mark, page or section mark, banner or
     Classified By. `_body_line` would do nothing with it."""
+    text = line.text
     if st.prev_blank or st.marked or " OF " in text:
         return False
     lead = text.lstrip(" \t")
     c = lead[:1]
     if c.isdigit() or c in "¶[" or st.numbered and (c in "-*\u2022(" or lead[1:2] in (".", ")")):
         return False  # a paragraph number, or a bullet that may carry its own mark (BULLET_MARK_RE)
-    low = text.lower()
-    if c in vocab.banner_initials and (" " in lead[:4] or "ection" in low):
+    if c in vocab.banner_initials and (" " in lead[:4] or st.has("ection", line)):
         return False
-    return doc.classified_by is not None or "lassified" not in low
-
-
-def glued_paragraph(line: Line, expected: int, vocab: Vocabulary) -> int | None:
-    """Where the next paragraph ("... said so. 4. (C) The minister...") starts
-    inside a line whose line break the export lost: the number must be the one
-    expected, the mark a portion mark, and text must follow it unless a heading's
-    rule of dashes stands before it. None when there is none."""
-    text = line.text
-    for m in GLUED_RE.finditer(text, 1):
-        before = text[:m.start()]
-        gap = len(before) - len(before.rstrip(" \t"))
-        if (0 < gap <= GLUED_GAP_MAX and before.rstrip(" \t")[-1:] in GLUED_AFTER and int(m["num"]) == expected
-                # at a line's end only after a rule of dashes (a heading); "REASON: 1.4(D) 1. (C)" is a mark, no paragraph
-                and (text[m.end():].strip() or before.rstrip(" \t")[-1:] == "-")
-                and vocab.parse_portion(m["mark"], 0) is not None):
-            return m.start("num")
-    return None
+    return doc.classified_by is not None or not st.has("lassified", line)
 
 
 def _split_glued(doc: Document, lines: list[Line], i: int, st: _State, vocab: Vocabulary) -> bool:
@@ -336,37 +342,45 @@ def _split_glued(doc: Document, lines: list[Line], i: int, st: _State, vocab: Vo
     ps = para_start(line.text)
     expected = st.last + 1 + (1 if ps is not None and undo_pilcrow(ps.number, ps.raw, st.last) == st.last + 1 else 0)
     cut = glued_paragraph(line, expected, vocab)
+    detail = f"paragraph {expected} read from inside line"
+    if cut is None and not any(p.portion for p in st.numbered) and (ps is None or not _para_mark(line, ps.after, vocab)[0]):
+        cut = bare_glued(lines, i, expected)  # an unmarked cable: the numbering vouches for it
+        detail += f" (no portion mark; the next paragraph is {expected + 1})"
     if cut is None or not line.text[:cut].strip():
         return False
     lines[i:i + 1] = [Line(line.text[:cut], line.start), Line(line.text[cut:], line.start + cut)]
-    doc.repairs.append(Repair("glued-paragraph", Span(line.start + cut, line.start + cut + len(str(expected))),
-                              f"paragraph {expected} read from inside line"))
+    doc.repairs.append(Repair("glued-paragraph", Span(line.start + cut, line.start + cut + len(str(expected))), detail))
     return True
 
 
-def _inside(cands: list[int], line: Line) -> bool:
-    """Whether a glued-paragraph candidate (`cands`: offsets, descending, none
-    before the line) stands inside the line where `glued_paragraph` could take
-    it: after some text and a blank. The line's own number ("  1. (C)",
-    "¶1. (C)") never is one, so most numbered lines skip that scan."""
-    text, start = line.text, line.start
-    lead = len(text) - len(text.lstrip())
-    for c in reversed(cands):
-        k = c - start
-        if k >= len(text):
-            return False
-        if k > lead and text[k - 1] in " \t":
-            return True
-    return False
+def _quoted_line(doc: Document, lines: list[Line], i: int, start_idx: int, st: _State, vocab: Vocabulary) -> None:
+    """A line of quoted material (quotes.py) inside a paragraph: its numbered
+    paragraphs are the quoted document's, so only page breaks are read."""
+    if not _page_break(doc, lines, i, start_idx, st, vocab):
+        st.prev_blank = False
+
+
+def _lowered(text: str) -> str:
+    """`text` in lower case, as long as it (a character whose lower case is
+    longer, such as U+0130, is kept as written)."""
+    low = text.lower()
+    return low if len(low) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
 def segment(doc: Document, lines: list[Line], start_idx: int, marked: bool, vocab: Vocabulary) -> None:
-    """The body from line `start_idx`: doc.paragraphs, headings, sections, signature."""
-    st = _State(marked)
+    """The body from line `start_idx`: doc.paragraphs, headings, sections, signature.
+    A line inside running prose (is_plain) changes nothing, so only blank lines,
+    the lines after them and lines that may start something reach `_body_line`."""
+    st = _State(marked, low=_lowered(doc.text))
     lines = lines[:]  # glued paragraphs may split a line
     at = lines[start_idx].start if start_idx < len(lines) else len(doc.text)
     # Where a paragraph number and mark stand inside a line: one scan of the body, not one per line.
-    cands = [] if marked else [m.start() for m in GLUED_RE.finditer(doc.text, at)][::-1]
+    # Bare glued numbers (glued.py) only in an unclassified cable: a classified one marks its paragraphs.
+    cands = [] if marked else candidates(doc.text, at, bare=not vocab.is_classified(doc.level))
+    quotes = [] if marked else regions(st.low, at)
+    q = 0  # quotes[q] is the first quotation not ended before the current line
+    k = 0  # cands[k] is the first candidate not before the current line
+    nxt = cands[0] if cands else len(doc.text)
     glued = -1
     i = start_idx - 1
     while i + 1 < len(lines):
@@ -377,15 +391,21 @@ def segment(doc: Document, lines: list[Line], start_idx: int, marked: bool, voca
             st.prev_blank = True
             st.after_field = False
             continue
-        if cands:
-            while cands and cands[-1] < line.start:
-                cands.pop()
-            if _inside(cands, line) and _split_glued(doc, lines, i, st, vocab):
+        if quotes and st.numbered:
+            while q < len(quotes) and quotes[q][1] <= line.start:
+                q += 1
+            if q < len(quotes) and quotes[q][0] <= line.start:
+                _quoted_line(doc, lines, i, start_idx, st, vocab)
+                continue
+        if nxt < line.start + len(text):
+            while nxt < line.start:
+                k += 1
+                nxt = cands[k] if k < len(cands) else len(doc.text)
+            if inside(cands, k, line) and _split_glued(doc, lines, i, st, vocab):
                 glued = i + 1
-                text = lines[i].text
         if i == glued:
             st.prev_blank = True  # the glued paragraph starts as if after a blank line
-        if not is_plain(text, doc, st, vocab):
+        if not is_plain(lines[i], doc, st, vocab):
             _body_line(doc, lines, i, start_idx, st, vocab)
     if marked:
         # Every paragraph and bullet of an IC/CUI document is a portion.

@@ -1,0 +1,89 @@
+"""The repair `glued-paragraph`: a paragraph number the export glued to the
+end of the previous line ("... said so. 4. (C) The minister ...").
+
+A number with a portion mark after it is vouched for by the mark. A bare
+number ("... in paragraph 5. 2. Summary: ...", an unmarked cable) is vouched
+for by the numbering alone: it must be the number expected next, and the next
+numbered line must carry the number after it, so that without the repair that
+paragraph would read as skipping one.
+"""
+from __future__ import annotations
+
+from itertools import islice
+
+import regex
+
+from ..vocabulary import Vocabulary
+from . import memo
+from .lines import Line, para_start
+
+# A paragraph number with its mark inside a line; glued_paragraph checks what stands before it.
+GLUED_RE = regex.compile(r"(?<!\d)(?P<num>\d{1,3})\.[ \t]{0,3}\((?P<mark>[A-Za-z][A-Za-z/ -]{0,14})\)")
+# A bare number inside a line: after a sentence's end and a blank or few, before a capitalised word.
+BARE_GLUED_RE = regex.compile(r"(?<=[.!?\"')\]][ \t]{1,4})(?P<num>\d{1,3})\.[ \t]{1,3}(?=[A-Z][a-z])")
+# What ends the text before a glued paragraph: a sentence, a quotation, a rule of dashes.
+GLUED_AFTER = frozenset("-.!?\"')]")
+GLUED_GAP_MAX = 4
+# How many lines on the next numbered line is looked for (it confirms a bare glued number).
+CONFIRM_REACH = 60
+
+
+def candidates(text: str, at: int, bare: bool) -> list[int]:
+    """Offsets, ascending, where a glued number may stand in the body from `at`:
+    one scan of the text instead of one per line (two with `bare` numbers)."""
+    got = [m.start() for m in GLUED_RE.finditer(text, at)]
+    if bare:
+        more = [m.start() for m in BARE_GLUED_RE.finditer(text, at)]
+        if more:
+            got = sorted(set(got).union(more))
+    return got
+
+
+def inside(cands: list[int], k0: int, line: Line) -> bool:
+    """Whether a candidate (`cands` from index `k0` on: none before the line)
+    stands inside the line where a glued number could: after some text and a
+    blank. The line's own number ("  1. (C)", "¶1. (C)") never is one."""
+    text, start = line.text, line.start
+    lead = len(text) - len(text.lstrip())
+    for c in islice(cands, k0, None):
+        k = c - start
+        if k >= len(text):
+            return False
+        if k > lead and text[k - 1] in " \t":
+            return True
+    return False
+
+
+def glued_paragraph(line: Line, expected: int, vocab: Vocabulary) -> int | None:
+    """Where the next paragraph ("... said so. 4. (C) The minister...") starts
+    inside a line whose line break the export lost: the number must be the one
+    expected, the mark a portion mark, and text must follow it unless a heading's
+    rule of dashes stands before it. None when there is none."""
+    text = line.text
+    for m in GLUED_RE.finditer(text, 1):
+        before = text[:m.start()]
+        gap = len(before) - len(before.rstrip(" \t"))
+        if (0 < gap <= GLUED_GAP_MAX and before.rstrip(" \t")[-1:] in GLUED_AFTER and int(m["num"]) == expected
+                # at a line's end only after a rule of dashes (a heading); "REASON: 1.4(D) 1. (C)" is a mark, no paragraph
+                and (text[m.end():].strip() or before.rstrip(" \t")[-1:] == "-")
+                and memo.is_portion(vocab, m["mark"])):
+            return m.start("num")
+    return None
+
+
+def bare_glued(lines: list[Line], i: int, expected: int) -> int | None:
+    """Where a bare paragraph number `expected` starts inside line i, when the
+    next numbered line (within CONFIRM_REACH lines) is paragraph expected + 1."""
+    text = lines[i].text
+    for m in BARE_GLUED_RE.finditer(text, 1):
+        if int(m["num"]) == expected and text[:m.start()].strip():
+            return m.start() if _next_number(lines, i) == expected + 1 else None
+    return None
+
+
+def _next_number(lines: list[Line], i: int) -> int | None:
+    for line in islice(lines, i + 1, i + 1 + CONFIRM_REACH):
+        ps = para_start(line.text)
+        if ps is not None:
+            return ps.number
+    return None

@@ -1,0 +1,107 @@
+"""Memoised vocabulary look-ups for the parser.
+
+The same few portion marks ("(C)", "(SBU)", "(S/NF)") recur on every cable,
+and parsing one is a dozen regex matches: each distinct mark text is parsed
+once per vocabulary (at offset 0) and the result copied to where it stands
+(Marking.shifted), so what a mark means cannot differ between occurrences.
+A vocabulary that is extended rebuilds its tables, which empties its memo.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+
+from ..document import Marking, Span, Token
+from ..vocabulary import Vocabulary
+
+# A bound on what one vocabulary remembers (a hostile file may hold many distinct marks),
+# and on how many vocabularies are remembered (each engine has its own).
+MEMO_MAX = 4096
+VOCABS_MAX = 16
+_MISSING = object()
+# id(vocabulary) -> (the vocabulary, its table when memoised, text -> what the look-up found)
+_Memos = dict[int, tuple[Vocabulary, dict, dict[str, Any]]]
+_PORTIONS: _Memos = {}
+_CONTROLS: _Memos = {}
+
+
+def _table(memos: _Memos, vocab: Vocabulary, stamp: dict) -> dict[str, Any]:
+    """`vocab`'s memo in `memos`, emptied when the vocabulary rebuilt `stamp` (extended)."""
+    got = memos.get(id(vocab))
+    if got is None or got[0] is not vocab or got[1] is not stamp or len(got[2]) > MEMO_MAX:
+        if len(memos) >= VOCABS_MAX:
+            memos.clear()
+        got = memos[id(vocab)] = (vocab, stamp, {})
+    return got[2]
+
+
+def portion(vocab: Vocabulary, content: str, offset: int) -> Marking | None:
+    """vocab.parse_portion(content, offset), each distinct `content` parsed once."""
+    memo = _table(_PORTIONS, vocab, vocab.portion_level)
+    mk = memo.get(content, _MISSING)
+    if mk is _MISSING:
+        mk = memo[content] = vocab.parse_portion(content, 0)
+    return mk.shifted(offset) if mk is not None else None
+
+
+def is_portion(vocab: Vocabulary, content: str) -> bool:
+    """Whether `content` parses as a portion mark (no copy made)."""
+    memo = _table(_PORTIONS, vocab, vocab.portion_level)
+    mk = memo.get(content, _MISSING)
+    if mk is _MISSING:
+        mk = memo[content] = vocab.parse_portion(content, 0)
+    return mk is not None
+
+
+def scan_controls(vocab: Vocabulary, text: str, offset: int, mk: Marking) -> None:
+    """vocab.scan_controls(text, offset, mk), the scan of each distinct `text` done once."""
+    memo = _table(_CONTROLS, vocab, vocab.banner_control)
+    found = memo.get(text)
+    if found is None:
+        probe = Marking(raw="", span=Span(0, 0))
+        vocab.scan_controls(text, 0, probe)
+        found = memo[text] = [(t.value, t.span.start, t.span.end, t.raw) for t in probe.controls]
+    for name, start, end, raw in found:
+        if all(c.value != name for c in mk.controls):
+            mk.controls.append(Token(name, Span(offset + start, offset + end), raw))
+
+
+# Inline flags such as "(?s)" act on a whole joined pattern: such a list is not split.
+_GLOBAL_FLAG_RE = regex.compile(r"\(\?[a-zA-Z]+\)")
+_SPLIT: dict[tuple[str, ...], list[regex.Pattern] | None] = {}
+
+
+def _split(patterns: tuple[str, ...]) -> list[regex.Pattern] | None:
+    """Each pattern compiled on its own (ignoring case), or None when they may not be split."""
+    if patterns not in _SPLIT:
+        ok = len(patterns) > 1 and not any(_GLOBAL_FLAG_RE.search(p) for p in patterns)
+        _SPLIT[patterns] = [regex.compile(p, regex.IGNORECASE) for p in patterns] if ok else None
+    return _SPLIT[patterns]
+
+
+def find_any(joined: regex.Pattern, patterns: list[str], text: str, pos: int) -> list[regex.Match]:
+    """The matches of `joined` (the patterns as one case-insensitive alternation,
+    vocabulary._patterns) from `pos`, found with one scan per pattern: a scan for
+    a short alternation ignoring case is several times faster than one for the
+    whole. Leftmost first, and at one place the first pattern in order, as the
+    alternation does; a pattern that can match the empty string falls back to it."""
+    pats = _split(tuple(patterns))
+    if pats is None:
+        return list(joined.finditer(text, pos))
+    start = pos
+    nxt = [p.search(text, pos) for p in pats]
+    out: list[regex.Match] = []
+    while True:
+        best = None
+        for k, m in enumerate(nxt):
+            if m is not None and m.start() < pos:
+                m = nxt[k] = pats[k].search(text, pos)  # its own earlier match overlapped the one taken
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+        if best is None:
+            return out
+        if best.end() == best.start():
+            return list(joined.finditer(text, start))
+        out.append(best)
+        pos = best.end()

@@ -174,7 +174,27 @@ def footer(lines: list[Line], vocab: Vocabulary) -> Marking | None:
     return None
 
 
+# caption_controls' answers by line text, for one vocabulary (caption lines repeat across cables).
+_CAPTION_MEMO: dict[str, tuple[tuple[tuple[str, int, int, str], ...], bool]] = {}
+_CAPTION_MEMO_OF: list = [None, None]  # the vocabulary and its field_re the memo holds answers of
+CAPTION_MEMO_MAX = 4096
+
+
 def caption_controls(text: str, off: int, vocab: Vocabulary) -> tuple[list[Token], bool]:
+    """The controls of a caption line under the banner, and whether the whole
+    line is captions (memoised by text: a pure function of the line, its spans
+    shifted by `off`)."""
+    if _CAPTION_MEMO_OF[0] is not vocab or _CAPTION_MEMO_OF[1] is not vocab.field_re or len(_CAPTION_MEMO) > CAPTION_MEMO_MAX:
+        _CAPTION_MEMO.clear()
+        _CAPTION_MEMO_OF[:] = [vocab, vocab.field_re]
+    got = _CAPTION_MEMO.get(text)
+    if got is None:
+        controls, whole = _caption_controls(text, 0, vocab)
+        got = _CAPTION_MEMO[text] = (tuple((t.value, t.span.start, t.span.end, t.raw) for t in controls), whole)
+    return [Token(v, Span(a + off, b + off), r) for v, a, b, r in got[0]], got[1]
+
+
+def _caption_controls(text: str, off: int, vocab: Vocabulary) -> tuple[list[Token], bool]:
     """The controls of a caption line under the banner, and whether the whole
     line is captions; captions may lead a passing line ("NOFORN SIPDIS DEPT FOR NEA/MAG"),
     and a caption line may repeat the level ("SECRET NOFORN")."""

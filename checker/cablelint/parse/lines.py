@@ -271,6 +271,14 @@ def classify(text: str, vocab: Vocabulary, skip: frozenset[str] = frozenset()) -
     return got if got is not None else _slow(text, vocab, skip | {"paragraph"})
 
 
+def may_open_field(text: str, vocab: Vocabulary) -> bool:
+    """Whether `text` can be an E.O., TAGS or SUBJECT line at all: a test of its
+    first character before `classify` (any non-ASCII one is let through: case
+    folding may turn it into a label's letter)."""
+    c = text.lstrip(" \t[")[:1]
+    return not c or not c.isascii() or c.isspace() or c in "EeMm" or c in labels(vocab).label_first
+
+
 def is_field_start(text: str, vocab: Vocabulary) -> bool:
     """Whether a line starts a header field or paragraph (a wrapped value stops there)."""
     return classify(text, vocab, frozenset({"page"})).name not in ("text", "blank")

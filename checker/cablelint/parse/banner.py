@@ -148,8 +148,10 @@ def finish_banner(mk: Marking, rest: str, roff: int, vocab: Vocabulary,
     glued = glued_control(mk, rest, roff, vocab) if repairs is not None else None
     if glued:
         repairs.append(glued)
-    if mk.level_token is not None and len(mk.level_token.raw.split()) > 1:
-        # SENSITIVE BUT UNCLASSIFIED is the UNCLASSIFIED level plus SBU.
+    parts = mk.level_token.raw.split() if mk.level_token is not None else []
+    if len(parts) > 1 and not all(len(w) == 1 for w in parts):
+        # SENSITIVE BUT UNCLASSIFIED is the UNCLASSIFIED level plus SBU; a
+        # letter-spaced level is one word (the S S I of U N C L A S S I F I E D is no SSI).
         _add_level_controls(mk, mk.level_token.raw, mk.level_token.span.start, vocab)
     post = serial = None
     found = post_serial(rest)

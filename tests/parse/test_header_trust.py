@@ -1,5 +1,5 @@
-"""The TAGS reader stops at an address line the export ran into the TAGS line
-(`run-on-addressee`), and only there: a TAG list without a passing word and FOR is read whole."""
+"""Header readers on short texts written here: the TAGS reader stops at an address line the
+export ran into the TAGS line (`run-on-addressee`); a letter-spaced level spells no control."""
 from __future__ import annotations
 
 from cablelint.parse import parse
@@ -34,3 +34,15 @@ def test_addressee_alone_on_the_tags_line_is_left_to_the_tag_rules():
     # Nothing before it: no TAG list to end, so nothing is repaired.
     doc = parse(Source(path="t.txt", text=_cable("TAGS: DEPT FOR EUR")), V)
     assert not [r for r in doc.repairs if r.name == "run-on-addressee"]
+
+
+def test_letter_spaced_level_spells_no_control():
+    # "S S I" inside a letter-spaced UNCLASSIFIED is not the SSI control.
+    doc = parse(Source(path="t.txt", text="U N C L A S S I F I E D ROME 000123\n\nTAGS: PREL\n\n1. (U) Text.\n"), V)
+    assert doc.banner.level == "UNCLASSIFIED"
+    assert [c.value for c in doc.banner.controls] == []
+
+
+def test_multi_word_level_still_adds_its_control():
+    doc = parse(Source(path="t.txt", text="UNCLAS E F T O ROME 000123\n\nTAGS: PREL\n\n1. (U) Text.\n"), V)
+    assert "EFTO" in [c.value for c in doc.banner.controls]

@@ -246,9 +246,9 @@ def _caption_controls(text: str, off: int, vocab: Vocabulary) -> tuple[list[Toke
     words = rx(r"[A-Za-z/]+").findall(text.replace("//", " "))
     if not words:
         return [], False
-    joined = " ".join(w.upper() for w in words)
     probe = Marking(raw="", span=Span(off, off))
-    if joined in vocab.caption_words or all(w.upper() in vocab.caption_parts for w in words):
+    # (a line that is one caption phrase has each word in caption_parts: the phrases' words are parts)
+    if all(w.upper() in vocab.caption_parts for w in words):
         vocab.scan_controls(text, off, probe)
         return probe.controls, True
     got = vocab.parse_banner(text, off) if vocab.may_start_banner(text) else None

@@ -56,6 +56,23 @@ def _may_route(s: str, vocab: Vocabulary) -> bool:
 def _routing_field(doc: Document, line: Line, s: str, vocab: Vocabulary) -> bool:
     """A DTG, ZNY, VZCZC/DE/NNNN or FM/TO/INFO line read into doc.header
     (`s`: the line stripped; only lines whose first character can start one get here)."""
+    c = s[:1]
+    if (c.isdigit() or c in PRECEDENCE_LETTERS or c in ROUTING_FIRST) and _transmission_line(doc, line, s):
+        return True
+    off, h = line.start, doc.header
+    fm = labels(vocab).routing.match(s)
+    if fm:
+        doc.header = h = h or RoutingHeader(Span(off, off + len(line.text)))
+        if fm[1] == "FM" and h.from_ is None:
+            at = line.text.index(fm[2])
+            h.from_ = Token(fm[2], Span(off + at, off + at + len(fm[2])))
+        return True
+    return False
+
+
+def _transmission_line(doc: Document, line: Line, s: str) -> bool:
+    """A DTG, ZNY or VZCZC/DE/NNNN line read into doc.header (none starts
+    with a letter of FM, TO or INFO: the caller tries those after)."""
     off, h = line.start, doc.header
     m = DTG_RE.match(line.text) if doc.banner is None else None
     if m:
@@ -73,13 +90,6 @@ def _routing_field(doc: Document, line: Line, s: str, vocab: Vocabulary) -> bool
         return True
     if ROUTING_RE.match(s):
         doc.header = h or RoutingHeader(Span(off, off + len(line.text)))
-        return True
-    fm = labels(vocab).routing.match(s)
-    if fm:
-        doc.header = h = h or RoutingHeader(Span(off, off + len(line.text)))
-        if fm[1] == "FM" and h.from_ is None:
-            at = line.text.index(fm[2])
-            h.from_ = Token(fm[2], Span(off + at, off + at + len(fm[2])))
         return True
     return False
 

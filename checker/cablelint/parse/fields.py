@@ -36,19 +36,12 @@ class Tags(NamedTuple):
     line: Token
     tags: list[Token]
     debris: bool  # markdown debris ([PREL](#)) read through
-    addressee: Span | None = None  # an address line run into the TAGS line: not read as TAGS
 
 
 def read_tags(line: Line, at: int, vocab: Vocabulary) -> Tags:
     """`TAGS: PREL PGOV OVIP (RICE, CONDOLEEZZA) FR`: each TAG with its span; a
-    person tag's name is not more TAGS, nor is an address line the export ran
-    into the TAGS line (`TAGS: PM DEPT FOR EAP EAP MTS`: the list ends before DEPT)."""
+    person tag's name is not more TAGS."""
     off, rest = line.start, line.text[at:]
-    addressee = None
-    run_on = labels(vocab).addressee.search(rest)
-    if run_on and rest[:run_on.start()].strip():
-        addressee = Span(off + at + run_on.start(), off + at + len(rest.rstrip()))
-        rest = rest[:run_on.start()]
     tags: list[Token] = []
     person_open = False
     prev_end = 0
@@ -67,8 +60,7 @@ def read_tags(line: Line, at: int, vocab: Vocabulary) -> Tags:
                 tags.append(Token(word, Span(base, base + len(word)), word))
             continue
         tags.append(Token(t, Span(base, base + len(t)), t))
-    return Tags(Token(rest.strip(), Span(off + at, off + at + len(rest.rstrip())), line.text.strip()), tags, debris,
-                addressee)
+    return Tags(Token(rest.strip(), Span(off + at, off + at + len(rest.rstrip())), line.text.strip()), tags, debris)
 
 
 TAGS_CONTINUATION_RE = regex.compile(r"^[ \t]*[A-Z]{2,8}(?:[ \t]*[,;]?[ \t]+[A-Z]{2,8}|[ \t]*[,;][ \t]*[A-Z]{2,8})*[ \t,;]*$")

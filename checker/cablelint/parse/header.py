@@ -198,9 +198,6 @@ def _read_field_line(doc: Document, lines: list[Line], i: int, kind: Kind, vocab
             doc.repairs.append(lost_letter_repair(line, m, "TAGS"))
         if tags.debris:
             doc.repairs.append(_debris(tags.line.span, "TAGS"))
-        if tags.addressee:  # the list ended before the address line run into it: no continuation lines
-            doc.repairs.append(Repair("run-on-addressee", tags.addressee, "an address line after the TAGS, not read as TAGS"))
-            return i + 1
         j = i + 1
         while j < len(lines) and tags_continue(lines[j], vocab):  # the list goes on on the next line
             doc.tags.extend(read_tags(lines[j], 0, vocab).tags)

@@ -20,9 +20,6 @@ class Labels(NamedTuple):
     routing: regex.Pattern
     passing: regex.Pattern
     trailer: regex.Pattern
-    # An address line run into another line ("TAGS: PM DEPT FOR EAP EAP MTS"):
-    # a passing word and FOR, which no TAG list holds.
-    addressee: regex.Pattern
     # The ASCII characters a TAGS or SUBJECT label (or one that lost its first
     # letter) can start with, both cases; and those of a routing label (FM, TO).
     label_first: frozenset[str]
@@ -67,7 +64,6 @@ def labels(vocab: Vocabulary) -> Labels:
         regex.compile(rf"^({_alt(w['routing_labels'])})\s+(.*)$"),
         regex.compile(rf"^(?:{_alt(w['passing_words'])}|\w+ FOR\b)"),
         regex.compile(rf"(?:(?:{_alt(w['trailer_words'])})\.?|#\d+|\W+)"),
-        regex.compile(rf"(?<![A-Za-z0-9/-])(?:{_alt(w['passing_words'])})[ \t]+FOR(?![A-Za-z0-9])"),
         _firsts(w["tags_labels"] + w["subject_labels"], True),
         _firsts(w["routing_labels"], False),
     )

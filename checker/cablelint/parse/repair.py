@@ -28,7 +28,6 @@ REPAIRS = {
     "markdown-debris": "markdown link debris ([PREL](#), [11.](#)) read through",
     "wrapped-field": "a field wrapped mid-word or over lines (FOR REAS / ONS 1.4 B/D) joined",
     "glued-paragraph": "a paragraph number glued to the end of the previous line, read as a new paragraph",
-    "run-on-addressee": "an address line (DEPT FOR EAP/MTS) run into the TAGS line: the TAGS end where it starts",
 }
 
 # How far into the file header fields may be run together (lines).

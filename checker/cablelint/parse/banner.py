@@ -92,6 +92,53 @@ def glued_control(mk: Marking, rest: str, roff: int, vocab: Vocabulary) -> Repai
     return None
 
 
+# How many answers a memo of this module keeps before it starts again.
+MEMO_MAX = 4096
+Rel = tuple[tuple[str, int, int, str], ...]  # tokens as (value, start, end, raw), spans from 0
+
+
+class TextMemo:
+    """Answers that are pure functions of a line's text, for one vocabulary
+    (started again when another vocabulary, or an extended one, asks)."""
+
+    def __init__(self) -> None:
+        self.data: dict[str, object] = {}
+        self.of: tuple = (None, None)
+
+    def table(self, vocab: Vocabulary) -> dict:
+        if self.of[0] is not vocab or self.of[1] is not vocab.field_re or len(self.data) > MEMO_MAX:
+            self.data.clear()
+            self.of = (vocab, vocab.field_re)
+        return self.data
+
+
+def _rel(tokens: list[Token]) -> Rel:
+    return tuple((t.value, t.span.start, t.span.end, t.raw) for t in tokens)
+
+
+def _shifted(rel: Rel, off: int) -> list[Token]:
+    return [Token(v, Span(a + off, b + off), r) for v, a, b, r in rel]
+
+
+# The controls a multi-word level spells, by its text (few distinct: a letter-spaced
+# level costs a scan of ~50 us, and nearly every cable of an archive spells it alike).
+_LEVEL_MEMO = TextMemo()
+
+
+def _add_level_controls(mk: Marking, raw: str, off: int, vocab: Vocabulary) -> None:
+    """vocab.scan_controls(raw, off, mk), memoised by `raw`: each control not yet in
+    mk.controls is added with its first span (as scan_controls adds them)."""
+    memo = _LEVEL_MEMO.table(vocab)
+    got = memo.get(raw)
+    if got is None:
+        probe = Marking(raw="", span=Span(0, 0))
+        vocab.scan_controls(raw, 0, probe)
+        got = memo[raw] = _rel(probe.controls)
+    for tok in _shifted(got, off):
+        if all(c.value != tok.value for c in mk.controls):
+            mk.controls.append(tok)
+
+
 def finish_banner(mk: Marking, rest: str, roff: int, vocab: Vocabulary,
                   repairs: list[Repair] | None = None) -> Banner:
     """The banner's section mark, controls, post and serial; its span grows to the end of its line."""
@@ -101,9 +148,11 @@ def finish_banner(mk: Marking, rest: str, roff: int, vocab: Vocabulary,
     glued = glued_control(mk, rest, roff, vocab) if repairs is not None else None
     if glued:
         repairs.append(glued)
-    if mk.level_token is not None and len(mk.level_token.raw.split()) > 1:
-        # SENSITIVE BUT UNCLASSIFIED is the UNCLASSIFIED level plus SBU.
-        vocab.scan_controls(mk.level_token.raw, mk.level_token.span.start, mk)
+    parts = mk.level_token.raw.split() if mk.level_token is not None else []
+    if len(parts) > 1 and not all(len(w) == 1 for w in parts):
+        # SENSITIVE BUT UNCLASSIFIED is the UNCLASSIFIED level plus SBU; a
+        # letter-spaced level is one word (the S S I of U N C L A S S I F I E D is no SSI).
+        _add_level_controls(mk, mk.level_token.raw, mk.level_token.span.start, vocab)
     post = serial = None
     found = post_serial(rest)
     if found:
@@ -174,16 +223,32 @@ def footer(lines: list[Line], vocab: Vocabulary) -> Marking | None:
     return None
 
 
+# caption_controls' answers by line text (caption lines repeat across cables).
+_CAPTION_MEMO = TextMemo()
+
+
 def caption_controls(text: str, off: int, vocab: Vocabulary) -> tuple[list[Token], bool]:
+    """The controls of a caption line under the banner, and whether the whole
+    line is captions (memoised by text: a pure function of the line, its spans
+    shifted by `off`)."""
+    memo = _CAPTION_MEMO.table(vocab)
+    got = memo.get(text)
+    if got is None:
+        controls, whole = _caption_controls(text, 0, vocab)
+        got = memo[text] = (_rel(controls), whole)
+    return _shifted(got[0], off), got[1]
+
+
+def _caption_controls(text: str, off: int, vocab: Vocabulary) -> tuple[list[Token], bool]:
     """The controls of a caption line under the banner, and whether the whole
     line is captions; captions may lead a passing line ("NOFORN SIPDIS DEPT FOR NEA/MAG"),
     and a caption line may repeat the level ("SECRET NOFORN")."""
     words = rx(r"[A-Za-z/]+").findall(text.replace("//", " "))
     if not words:
         return [], False
-    joined = " ".join(w.upper() for w in words)
     probe = Marking(raw="", span=Span(off, off))
-    if joined in vocab.caption_words or all(w.upper() in vocab.caption_parts for w in words):
+    # (a line that is one caption phrase has each word in caption_parts: the phrases' words are parts)
+    if all(w.upper() in vocab.caption_parts for w in words):
         vocab.scan_controls(text, off, probe)
         return probe.controls, True
     got = vocab.parse_banner(text, off) if vocab.may_start_banner(text) else None

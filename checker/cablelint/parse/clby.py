@@ -7,6 +7,7 @@ derivative source instead of reasons.
 """
 from __future__ import annotations
 
+import functools
 from typing import Callable, NamedTuple
 
 import regex
@@ -42,6 +43,14 @@ DERIVED_RE = regex.compile(r"(?i)\bderived\s+from\s*:?\s*(?P<src>[^;\n]*?[^\s;.,
 
 
 def find_reasons(text: str) -> tuple[tuple[str, int, int], list[tuple[str, int]], int] | None:
+    """Find `1.4 (b) and (d)` (memoised: a statement's text is searched again
+    once its lines are joined); see _find_reasons."""
+    got = _find_reasons(text)
+    return (got[0], list(got[1]), got[2]) if got else None
+
+
+@functools.lru_cache(maxsize=256)
+def _find_reasons(text: str) -> tuple[tuple[str, int, int], tuple[tuple[str, int], ...], int] | None:
     """Find `1.4 (b) and (d)` in any of its spellings.
 
     Returns ((section, start, end), [(letter, offset)], start of the reason
@@ -54,11 +63,11 @@ def find_reasons(text: str) -> tuple[tuple[str, int, int], list[tuple[str, int]]
         if letters:
             start = m.start()
             w = REASON_WORDING_RE.search(text[:start])
-            return ("1." + m["d"], m.start(), m.end()), letters, (w.start() if w else start)
+            return ("1." + m["d"], m.start(), m.end()), tuple(letters), (w.start() if w else start)
     for m in REASON_WORD_RE.finditer(text):
         letters = _reason_letters(text, m.end())
         if letters and all(lt.lower() in CATEGORY_LETTERS for lt, _ in letters):
-            return ("", m.end(), m.end()), letters, _wording_start(text, m.start())
+            return ("", m.end(), m.end()), tuple(letters), _wording_start(text, m.start())
     return None
 
 

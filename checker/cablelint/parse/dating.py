@@ -151,8 +151,12 @@ def _memo(text: str) -> CableDate | None:
     return CableDate(got, "dateline", Span(dm.start("v"), dm.end("v"))) if dm and got else None
 
 
+# A cable id's two-digit year at the start of the file name (09JAKARTA1369).
+FILENAME_YEAR_RE = re.compile(r"(\d{2})[A-Z]")
+
+
 def _filename_year(path: str) -> CableDate | None:
-    fm = re.match(r"^(\d{2})[A-Z]", Path(path).name)
+    fm = FILENAME_YEAR_RE.match(path.rpartition("/")[2] or Path(path).name)  # Path() only for an odd path
     return CableDate(dt.date(two_digit_year(int(fm[1])), 1, 1), "filename-year") if fm else None
 
 

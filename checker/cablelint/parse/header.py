@@ -16,7 +16,7 @@ from . import banner as bn
 from .clby import read_classified_by, reasons_of_field
 from .dating import DTG_RE, dtg_date
 from .fields import lost_letter_repair, tags_continue, read_eo, read_field, read_declassify_on, read_ref, read_subject, read_tags
-from .lines import BULLET_RE, CLBY_RE, Kind, Line, classify, is_shortish_header, page_mark, portion_start
+from .lines import BULLET_RE, CLBY_RE, Kind, Line, classify, is_shortish_header, may_open_field, page_mark, portion_start
 from .shape import has_categories, is_marked
 
 # How far into the file the routing header and banner are looked for (lines).
@@ -27,12 +27,53 @@ ROUTING_RE = regex.compile(r"^(?:VZCZC|DE R[A-Z]{3}|[OPRZ]{2}\s+R[A-Z]{4}|NNNN|B
 SECURITY_RE = regex.compile(r"^\s*(?P<sec>ZN[YR]\s+[A-Z]{5})\b")
 ADDRESS_RE = regex.compile(r"^[A-Z0-9/ .,&()'-]+$")
 SPACED_START_RE = regex.compile(r"^\s*(?:[A-Z]\s){3,}")
+# What a ROUTING_RE line can start with (after blanks), besides a precedence (O, P, R, Z) or a digit.
+ROUTING_FIRST = frozenset("VDNB#")
+PRECEDENCE_LETTERS = frozenset("ZOPR")
 
 
 def _routing_line(doc: Document, line: Line, vocab: Vocabulary) -> bool:
     """Read a routing-header line (DTG, ZNY, VZCZC, FM/TO/INFO, an address
     continuation) into doc.header; False when the line is none of these."""
-    s, off, h = line.text.strip(), line.start, doc.header
+    s = line.text.strip()
+    if _may_route(s, vocab) and _routing_field(doc, line, s, vocab):
+        return True
+    return bool(doc.header and ADDRESS_RE.match(s) and not SPACED_START_RE.match(line.text)
+                and not vocab.banner_re.match(line.text))  # continuation of an address list
+
+
+def _may_route(s: str, vocab: Vocabulary) -> bool:
+    """Whether the stripped line `s` can be a DTG, ZNY, routing or FM/TO/INFO
+    line, by its first two characters (most address lines are not: RUEHC/...)."""
+    c, c2 = s[:1], s[1:2]
+    if not c:
+        return False
+    if c in PRECEDENCE_LETTERS:  # "P 110117Z", "RR RUEHC", "ZNY CCCCC"; c2 may be "" or blank
+        return c2 in PRECEDENCE_LETTERS or c2 in "N" or c2.isspace() or c in labels(vocab).routing_first
+    return c.isdigit() or c in ROUTING_FIRST or c in labels(vocab).routing_first
+
+
+def _routing_field(doc: Document, line: Line, s: str, vocab: Vocabulary) -> bool:
+    """A DTG, ZNY, VZCZC/DE/NNNN or FM/TO/INFO line read into doc.header
+    (`s`: the line stripped; only lines whose first character can start one get here)."""
+    c = s[:1]
+    if (c.isdigit() or c in PRECEDENCE_LETTERS or c in ROUTING_FIRST) and _transmission_line(doc, line, s):
+        return True
+    off, h = line.start, doc.header
+    fm = labels(vocab).routing.match(s)
+    if fm:
+        doc.header = h = h or RoutingHeader(Span(off, off + len(line.text)))
+        if fm[1] == "FM" and h.from_ is None:
+            at = line.text.index(fm[2])
+            h.from_ = Token(fm[2], Span(off + at, off + at + len(fm[2])))
+        return True
+    return False
+
+
+def _transmission_line(doc: Document, line: Line, s: str) -> bool:
+    """A DTG, ZNY or VZCZC/DE/NNNN line read into doc.header (none starts
+    with a letter of FM, TO or INFO: the caller tries those after)."""
+    off, h = line.start, doc.header
     m = DTG_RE.match(line.text) if doc.banner is None else None
     if m:
         h = doc.header = h or RoutingHeader(Span(off, off + len(line.text)))
@@ -50,15 +91,7 @@ def _routing_line(doc: Document, line: Line, vocab: Vocabulary) -> bool:
     if ROUTING_RE.match(s):
         doc.header = h or RoutingHeader(Span(off, off + len(line.text)))
         return True
-    fm = labels(vocab).routing.match(s)
-    if fm:
-        doc.header = h = h or RoutingHeader(Span(off, off + len(line.text)))
-        if fm[1] == "FM" and h.from_ is None:
-            at = line.text.index(fm[2])
-            h.from_ = Token(fm[2], Span(off + at, off + at + len(fm[2])))
-        return True
-    return bool(doc.header and not SPACED_START_RE.match(line.text) and ADDRESS_RE.match(s)
-                and not vocab.banner_re.match(line.text))  # continuation of an address list
+    return False
 
 
 def _set_banner(doc: Document, got: bn.Banner) -> None:
@@ -77,7 +110,7 @@ def read_top(doc: Document, lines: list[Line], vocab: Vocabulary) -> tuple[int |
     for i, line in enumerate(lines[:HEADER_LINES]):
         if not line.text.strip():
             continue
-        if classify(line.text, vocab).name in ("eo", "tags", "subject"):
+        if may_open_field(line.text, vocab) and classify(line.text, vocab).name in ("eo", "tags", "subject"):
             break  # the cable's own fields: no banner above them (it was lost in the export)
         if _routing_line(doc, line, vocab):
             header_end = i + 1

@@ -20,6 +20,10 @@ class Labels(NamedTuple):
     routing: regex.Pattern
     passing: regex.Pattern
     trailer: regex.Pattern
+    # The ASCII characters a TAGS or SUBJECT label (or one that lost its first
+    # letter) can start with, both cases; and those of a routing label (FM, TO).
+    label_first: frozenset[str]
+    routing_first: frozenset[str]
 
 
 _CACHE: dict[int, tuple[regex.Pattern, Labels]] = {}
@@ -41,6 +45,12 @@ def _label_re(labels: list[str], any_case: bool, colon_only: bool) -> regex.Patt
         rf"\]?(?:\]\(#\))?{sep}(?P<rest>.*)$", regex.IGNORECASE if any_case else 0)
 
 
+def _firsts(words: list[str], lost: bool) -> frozenset[str]:
+    """First letters of `words` (and, with `lost`, of the words less their first letter), both cases."""
+    heads = [w[:1] for w in words if w] + [w[1:2] for w in words if lost and len(w) >= LOST_LETTER_MIN]
+    return frozenset(c for h in heads for c in (h, h.upper(), h.lower()))
+
+
 def labels(vocab: Vocabulary) -> Labels:
     """The patterns of `vocab`'s line words (rebuilt when the vocabulary is extended)."""
     got = _CACHE.get(id(vocab))
@@ -54,6 +64,8 @@ def labels(vocab: Vocabulary) -> Labels:
         regex.compile(rf"^({_alt(w['routing_labels'])})\s+(.*)$"),
         regex.compile(rf"^(?:{_alt(w['passing_words'])}|\w+ FOR\b)"),
         regex.compile(rf"(?:(?:{_alt(w['trailer_words'])})\.?|#\d+|\W+)"),
+        _firsts(w["tags_labels"] + w["subject_labels"], True),
+        _firsts(w["routing_labels"], False),
     )
     _CACHE[id(vocab)] = (vocab.field_re, built)
     return built

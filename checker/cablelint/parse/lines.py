@@ -223,27 +223,29 @@ RECOGNISERS: tuple[tuple[str, Recogniser, Pattern | None], ...] = (
 )
 _BY_NAME = {name: rec for name, rec, _ in RECOGNISERS}
 _DISPATCHED = tuple(name for name, _, pattern in RECOGNISERS if pattern is not None)
-_DISPATCH: dict[tuple[int, bool], tuple[regex.Pattern, regex.Pattern, tuple[str, ...]]] = {}
+_DISPATCH: dict[tuple[int, bool, bool], tuple[regex.Pattern, regex.Pattern, tuple[str, ...]]] = {}
 
 
-def _dispatcher(vocab: Vocabulary, clby: bool) -> tuple[regex.Pattern, tuple[str, ...]]:
+def _dispatcher(vocab: Vocabulary, clby: bool, page: bool = True) -> tuple[regex.Pattern, tuple[str, ...]]:
     """The recognisers' patterns as one alternation in table order: one match
     per line says which recogniser (if any) takes it (the group that matched).
     Without `clby`, the Classified By branch is left out: its `.*?` scans the
     whole line and makes the alternation ~3x slower, and `_clby` takes no line
-    without "lassified" anyway (a line it would have matched falls to `_slow`)."""
-    got = _DISPATCH.get((id(vocab), clby))
+    without "lassified" anyway (a line it would have matched falls to `_slow`).
+    Without `page` the page branch is left out likewise (`_page` takes no line
+    without " OF "; its lazy post scan was 40% of the alternation's cost)."""
+    got = _DISPATCH.get((id(vocab), clby, page))
     if got is not None and got[0] is vocab.field_re:  # rebuilt when the vocabulary is extended
         return got[1], got[2]
     alts = []
-    names = tuple(n for n in _DISPATCHED if clby or n != "classified_by")
+    names = tuple(n for n in _DISPATCHED if (clby or n != "classified_by") and (page or n != "page"))
     for name, _, pattern in RECOGNISERS:
         if pattern is not None and name in names:
             pat, icase = pattern(vocab)
             pat = pat[1:] if pat.startswith("^") else pat
             alts.append(f"(?P<{name}>" + (f"(?i:{pat})" if icase else pat) + ")")
     compiled = regex.compile("^(?:" + "|".join(alts) + ")")
-    _DISPATCH[(id(vocab), clby)] = (vocab.field_re, compiled, names)
+    _DISPATCH[(id(vocab), clby, page)] = (vocab.field_re, compiled, names)
     return compiled, names
 
 
@@ -262,13 +264,21 @@ def classify(text: str, vocab: Vocabulary, skip: frozenset[str] = frozenset()) -
         return Kind("blank")
     if "paragraph" not in skip and para_start(text) is not None:
         return Kind("paragraph")
-    dispatcher, names = _dispatcher(vocab, "lassified" in text.lower())
+    dispatcher, names = _dispatcher(vocab, "lassified" in text.lower(), " OF " in text)
     m = dispatcher.match(text)
     if m is None:
         return Kind("text")
     name = next(n for n in names if m.start(n) != -1)
     got = _BY_NAME[name](text, vocab) if name not in skip else None
     return got if got is not None else _slow(text, vocab, skip | {"paragraph"})
+
+
+def may_open_field(text: str, vocab: Vocabulary) -> bool:
+    """Whether `text` can be an E.O., TAGS or SUBJECT line at all: a test of its
+    first character before `classify` (any non-ASCII one is let through: case
+    folding may turn it into a label's letter)."""
+    c = text.lstrip(" \t[")[:1]
+    return not c or not c.isascii() or c.isspace() or c in "EeMm" or c in labels(vocab).label_first
 
 
 def is_field_start(text: str, vocab: Vocabulary) -> bool:

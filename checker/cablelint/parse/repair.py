@@ -55,7 +55,7 @@ def source_lines(source: Source) -> list[Line]:
     parts = source.text.split("\n")
     if "\r" in source.text:
         parts = [t[:-1] if t.endswith("\r") else t for t in parts]
-    return [Line(t, s) for t, s in zip(parts, source.line_starts)]
+    return list(map(Line, parts, source.line_starts))
 
 
 def _run_on_cuts(text: str, following: Callable[[], str] = str) -> list[int]:
@@ -82,29 +82,52 @@ def _following(lines: list[Line], i: int) -> str:
     return next((ln.text for ln in lines[i + 1:i + 4] if ln.text.strip()), "")
 
 
+def _header_end(lines: list[Line]) -> int:
+    """How many lines the header area may take: up to the first numbered
+    paragraph, at most RUN_ON_LIMIT (a cheap first-character test before the regexes)."""
+    for i, line in enumerate(lines[:RUN_ON_LIMIT]):
+        c = line.text[:1]
+        if c and (c.isdigit() or c in "¶[ \t\u2028") and PARA_RE.match(line.text) and NUMBERED_RE.match(line.text):
+            return i
+    return min(len(lines), RUN_ON_LIMIT)
+
+
+def may_hold_mark(text: str) -> bool:
+    """Whether RUN_ON_MARK_RE can match in `text`: each of its branches holds
+    one of these literals, and `in` tests cost a fraction of a regex scan
+    (a non-ASCII line goes to the regex: case folding may spell a letter otherwise)."""
+    if not text.isascii():
+        return True
+    return ("O." in text or "DECL" in text or "AGS" in text or "UBJ" in text or "EF" in text
+            or "(" in text and "1" in text or "lassified" in text.lower())
+
+
 def split_run_on_header(lines: list[Line], repairs: list[Repair]) -> list[Line]:
     """Split header lines that hold several fields into one virtual line per
     field (offsets stay exact), so each field is seen at a line start.
 
     Only the header area is split: it ends at the first numbered paragraph.
     """
+    stop = _header_end(lines)
     out: list[Line] = []
-    for i, line in enumerate(lines):
-        text = line.text
-        if i >= RUN_ON_LIMIT or PARA_RE.match(text) and NUMBERED_RE.match(text):
-            out.extend(lines[i:])
-            break
-        cuts = _run_on_cuts(text, lambda: _following(lines, i)) if len(text) <= RUN_ON_MAX_LEN else []
+    for i in range(stop):
+        line = lines[i]
+        text_i = line.text
+        if len(text_i) > RUN_ON_MAX_LEN or not may_hold_mark(text_i):
+            out.append(line)
+            continue
+        cuts = _run_on_cuts(text_i, lambda: _following(lines, i))
         if not cuts:
             out.append(line)
             continue
         prev = 0
-        for c in cuts + [len(text)]:
+        for c in cuts + [len(text_i)]:
             if c > prev:
-                out.append(Line(text[prev:c], line.start + prev))
+                out.append(Line(text_i[prev:c], line.start + prev))
             prev = c
-        repairs.append(Repair("run-on-header", Span(line.start + cuts[0], line.start + len(text)),
+        repairs.append(Repair("run-on-header", Span(line.start + cuts[0], line.start + len(text_i)),
                               f"{len(cuts) + 1} fields on one line"))
+    out.extend(lines[stop:])
     return out
 
 

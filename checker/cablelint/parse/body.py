@@ -122,7 +122,8 @@ def _numbered(doc: Document, lines: list[Line], i: int, start_idx: int, ps: Para
         accept = portion is not None or (_can_start(lines, i, start_idx, ps, st) and (
             number == st.last + 1 or (st.last < number <= st.last + SKIP_MAX and st.prev_blank)))
         st.in_list = st.in_list and not accept
-    if not accept or _wrapped_reference(lines, i, ps) or (portion is None and vocab.note_re.match(line.text, ps.after)):
+    if not accept or portion is None and (_wrapped_reference(lines, i, start_idx, ps, vocab)
+                                          or vocab.note_re.match(line.text, ps.after)):
         return False
     off, text = line.start, line.text
     if pm and portion is None and UNKNOWN_MARK_RE.fullmatch(pm["mark"].strip()):
@@ -261,15 +262,22 @@ def _body_line(doc: Document, lines: list[Line], i: int, start_idx: int, st: _St
     st.prev_blank = False
 
 
-def _wrapped_reference(lines: list[Line], i: int, ps: ParaStart) -> bool:
-    """A number alone on its line after "... please see paragraph": the end of
-    a reference the export wrapped, not a paragraph of its own."""
-    if lines[i].text[ps.after:].strip():
-        return False
+def _wrapped_reference(lines: list[Line], i: int, start_idx: int, ps: ParaStart, vocab: Vocabulary) -> bool:
+    """A number at the start of line i that ends a reference the export wrapped:
+    the last non-blank line before it ends in a word that takes a number
+    (markings.yaml `reference_words`: "... in paragraph" / "5. The ...",
+    "... on Jan" / "6. He said"), or the number stands alone after "paragraph".
+    Only a line of the body counts (a SUBJECT line may end in a month)."""
     j = i - 1
-    while j > 0 and not lines[j].text.strip():
+    while j > start_idx and not lines[j].text.strip():
         j -= 1
-    return j >= 0 and REFERENCE_END_RE.search(lines[j].text) is not None
+    if j < start_idx:
+        return False
+    prev = lines[j].text.rstrip()
+    words = prev.rsplit(None, 1)
+    if words and words[-1].lower() in vocab.reference_words:
+        return True
+    return not lines[i].text[ps.after:].strip() and REFERENCE_END_RE.search(prev) is not None
 
 
 def _marked_bullet(lines: list[Line], i: int, para: Paragraph) -> None:

@@ -122,6 +122,7 @@ class Vocabulary:
         self.title_words: set[str] = set()
         self.person_tag_words: set[str] = set()
         self.reference_words: set[str] = set()  # lower case, as written (a dot included)
+        self.topic_labels: set[str] = set()
         # Labels and words of the telegram's own lines (the parser's line recognisers).
         self.line_words: dict[str, list[str]] = {k: [] for k in LINE_WORD_KEYS}
         self.title_patterns: list[str] = []
@@ -144,6 +145,7 @@ class Vocabulary:
         self.title_words |= {w.upper() for w in data.get("title_words", [])}
         self.person_tag_words |= {w.upper() for w in data.get("person_tag_words", [])}
         self.reference_words |= {w.lower() for w in data.get("reference_words", [])}
+        self.topic_labels |= {w.upper() for w in data.get("topic_labels", [])}
         for key in LINE_WORD_KEYS:
             mine = self.line_words[key]
             mine.extend(w for w in data.get(key, []) if w not in mine)

@@ -126,8 +126,9 @@ def _numbered(doc: Document, lines: list[Line], i: int, start_idx: int, ps: Para
                                           or vocab.note_re.match(line.text, ps.after)):
         return False
     off, text = line.start, line.text
-    if pm and portion is None and UNKNOWN_MARK_RE.fullmatch(pm["mark"].strip()):
-        # An unknown mark is still the paragraph's mark (the rule flags it).
+    if pm and portion is None and UNKNOWN_MARK_RE.fullmatch(pm["mark"].strip()) \
+            and pm["mark"].strip() not in vocab.topic_labels:
+        # An unknown mark is still the paragraph's mark (the rule flags it); a topic label ("(UN)") is none.
         portion = Marking(raw=pm["mark"].strip(), span=Span(off + pm.start("mark"), off + pm.end("mark")), form="portion")
     para = Paragraph(Span(off, off + len(text.rstrip())), number,
                      Token(str(number), Span(off + ps.start, off + ps.end), ps.raw), portion,

@@ -28,7 +28,8 @@ from .marking_forms import (EYES_LIST_RE, EYES_SEGMENT_RE, FOREIGN_OWNER, FOREIG
 # capitals, so only longer level words are looked for letter-spaced inside a line.
 SPACED_MIN_LETTERS = 6
 # Vocabulary keys that hold the words of the telegram's own lines (markings.yaml).
-LINE_WORD_KEYS = ("tags_labels", "subject_labels", "ref_labels", "routing_labels", "passing_words", "trailer_words")
+LINE_WORD_KEYS = ("tags_labels", "subject_labels", "ref_labels", "routing_labels", "passing_words", "trailer_words",
+                  "quote_begin_words", "quote_end_words", "salutation_words", "closing_words")
 # A run of slashes between the entries of a marking, with the blanks around it.
 SEPARATOR_RE = regex.compile(r"[ \t]*/+[ \t]*")
 

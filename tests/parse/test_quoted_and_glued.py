@@ -6,6 +6,7 @@ from cablelint import lint_text, make_engine
 from cablelint.parse import parse
 from cablelint.parse.quotes import regions
 from cablelint.source import Source
+from cablelint.vocabulary import default_vocabulary
 
 ENGINE = make_engine(rules=["state"])
 SECRET = ("S E C R E T PARIS 000579\n\nE.O. 12958: DECL: 01/30/2018\nTAGS: PREL FR\nSUBJECT: (U) A LETTER\n"
@@ -34,13 +35,13 @@ def test_a_letter_opened_and_closed_without_begin_text_is_quoted_inside_a_paragr
 
 def test_an_unclosed_quotation_quotes_nothing() -> None:
     body = "1. (S) Begin text of the note below.\n\n2. Text.\n\n3. (S) More.\n"
-    assert regions((SECRET + body).lower(), 0) == []
+    assert regions((SECRET + body).lower(), 0, default_vocabulary()) == []
     assert [p.number for p in parse(Source("x.txt", SECRET + body)).paragraphs] == [1, 2, 3]
 
 
 def test_a_begin_text_never_closed_ends_where_the_next_begins() -> None:
     text = "a\nBegin text of note:\nx\n4. b\nfollows: Begin text:\ny\nEnd text.\n"
-    (start, end), = regions(text.lower(), 0)
+    (start, end), = regions(text.lower(), 0, default_vocabulary())
     assert text[start:end] == "y\n"
 
 

@@ -22,7 +22,7 @@ from .lines import (
     BULLET_MARK_RE, BULLET_RE, CLBY_RE, LEAD_IN_RE, PORTION_RE, PORTION_START_RE, Line, ParaStart, inline_page_marks,
     is_heading, is_signature, is_trailer, page_mark, para_start,
 )
-from .quotes import regions
+from .quotes import is_salutation, regions
 
 # A paragraph's first line kept for messages (never printed by default).
 TEXT_KEPT = 80
@@ -208,9 +208,13 @@ def _repeated_banner(doc: Document, line: Line, vocab: Vocabulary) -> bool:
     return False
 
 
-def _block(doc: Document, line: Line, st: _State, vocab: Vocabulary) -> None:
-    """A line after a blank one: a marked or plain block, a heading, or a trailer."""
+def _block(doc: Document, line: Line, st: _State, vocab: Vocabulary) -> bool:
+    """A line after a blank one: a marked or plain block, a heading, or a trailer.
+    True for a letter's salutation ("Dear Madam Secretary,"): no portion, and
+    the line after it opens a block (a letter-form cable's first paragraph)."""
     s = line.text.strip()
+    if is_salutation(s, vocab):
+        return True
     span = Span(line.start, line.start + len(line.text.rstrip()))
     pmk = _portion_start(line.text, line.start, vocab)
     if pmk is not None:
@@ -224,6 +228,7 @@ def _block(doc: Document, line: Line, st: _State, vocab: Vocabulary) -> None:
         pass  # a table's cells are not a portion of a page-marked document (issue 11)
     else:
         st.blocks.append(Paragraph(span, None, None, None, s[:TEXT_KEPT], "block"))
+    return False
 
 
 def _page_break(doc: Document, lines: list[Line], i: int, start_idx: int, st: _State, vocab: Vocabulary) -> bool:
@@ -258,9 +263,7 @@ def _body_line(doc: Document, lines: list[Line], i: int, start_idx: int, st: _St
         st.heading_para = st.prev_blank = False
         return
     st.heading_para = st.heading_para and not any(map(str.isalpha, line.text))  # a rule under the heading
-    if st.prev_blank:
-        _block(doc, line, st, vocab)
-    st.prev_blank = False
+    st.prev_blank = st.prev_blank and _block(doc, line, st, vocab)
 
 
 def _wrapped_reference(lines: list[Line], i: int, start_idx: int, ps: ParaStart, vocab: Vocabulary) -> bool:
@@ -386,7 +389,7 @@ def segment(doc: Document, lines: list[Line], start_idx: int, marked: bool, voca
     # Where a paragraph number and mark stand inside a line: one scan of the body, not one per line.
     # Bare glued numbers (glued.py) only in an unclassified cable: a classified one marks its paragraphs.
     cands = [] if marked else candidates(doc.text, at, bare=not vocab.is_classified(doc.level))
-    quotes = [] if marked else regions(st.low, at)
+    quotes = [] if marked else regions(st.low, at, vocab)
     q = 0  # quotes[q] is the first quotation not ended before the current line
     k = 0  # cands[k] is the first candidate not before the current line
     nxt = cands[0] if cands else len(doc.text)

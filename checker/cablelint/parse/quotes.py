@@ -9,31 +9,66 @@ sincerely,") or an END TEXT. Only a quotation that is closed counts (a BEGIN
 TEXT never closed ends where the next one begins); body.py takes it as quoted
 only inside a paragraph of the cable (one is open).
 
-The words are found with str.find in the lower-cased text and each place
-checked with an anchored pattern: a regex scan of the whole text for them,
-ignoring case, cost more than the rest of the body's reading.
+The words are markings.yaml's `quote_begin_words`, `quote_end_words`,
+`salutation_words` and `closing_words`. They are found with str.find in the
+lower-cased text and each place checked with an anchored pattern: a regex
+scan of the whole text for them, ignoring case, cost more than the rest of
+the body's reading.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
-# Each pattern is matched (lower case) where its first word stands: (kind, word, pattern, at a line's start only).
-EVENTS = (
-    ("text", "begin", regex.compile(r"begin\s+(?:text|quote)\b"), False),
-    ("letter", "dear", regex.compile(r"dear\s+[a-z][^\n]{0,60}[,:][ \t]*\r?$", regex.M), True),
-    ("end", "end", regex.compile(r"end\s+(?:of\s+)?(?:text|quote)\b"), False),
-    ("close", "yours", regex.compile(r"yours\s+(?:sincerely|faithfully|truly)[ \t]*[,.]?[ \t]*\r?$", regex.M), True),
-    ("close", "very", regex.compile(r"very\s+truly(?:\s+yours)?[ \t]*[,.]?[ \t]*\r?$", regex.M), True),
-    ("close", "sincerely", regex.compile(r"sincerely(?:\s+yours)?[ \t]*[,.]?[ \t]*\r?$", regex.M), True),
-    ("close", "respectfully", regex.compile(r"respectfully(?:\s+yours)?[ \t]*[,.]?[ \t]*\r?$", regex.M), True),
-)
+from ..vocabulary import Vocabulary
+
 OPENERS = ("text", "letter")
+# What follows each kind's words, and whether they stand at a line's start: a salutation
+# ("Dear Ms. Doe,") and a close ("Yours sincerely,") are lines of their own.
+_TAILS = {
+    "text": (r"\b", False),
+    "end": (r"\b", False),
+    "letter": (r"\s+[a-z][^\n]{0,60}[,:][ \t]*\r?$", True),
+    "close": (r"[ \t]*[,.]?[ \t]*\r?$", True),
+}
+_KEYS = {"text": "quote_begin_words", "end": "quote_end_words", "letter": "salutation_words",
+         "close": "closing_words"}
+Event = tuple[str, str, regex.Pattern, bool]  # (kind, first word, pattern, at a line's start only)
 
 
-def _events(low: str, at: int, kinds: tuple[str, ...]) -> list[tuple[int, str, int]]:
+@lru_cache(maxsize=16)
+def _compile(words: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[Event, ...]:
+    """The events of (kind, phrases): one pattern per kind and first word, the
+    longer phrases first ("very truly yours" before "very truly")."""
+    out = []
+    for kind, phrases in words:
+        tail, line_start = _TAILS[kind]
+        by_first: dict[str, list[str]] = {}
+        for p in phrases:
+            ws = p.lower().split()
+            by_first.setdefault(ws[0], []).append(r"\s+".join(map(regex.escape, ws)))
+        for first, alts in by_first.items():
+            alts.sort(key=len, reverse=True)
+            out.append((kind, first, regex.compile(f"(?:{'|'.join(alts)}){tail}", regex.M), line_start))
+    return tuple(out)
+
+
+def events(vocab: Vocabulary) -> tuple[Event, ...]:
+    """The quotation events of `vocab`'s words (compiled once per word lists)."""
+    return _compile(tuple((kind, tuple(vocab.line_words[key])) for kind, key in _KEYS.items()))
+
+
+def is_salutation(text: str, vocab: Vocabulary) -> bool:
+    """Whether the line `text` is a letter's salutation ("Dear Madam Secretary,")."""
+    low = text.strip().lower()
+    return any(kind == "letter" and pattern.match(low) for kind, _, pattern, _ in events(vocab))
+
+
+def _events(low: str, at: int, kinds: tuple[str, ...], evs: tuple[Event, ...]) -> list[tuple[int, str, int]]:
     """(start, kind, end) of the words of `kinds` from `at`, each at a word's start."""
     out = []
-    for kind, word, pattern, line_start in EVENTS:
+    for kind, word, pattern, line_start in evs:
         if kind not in kinds:
             continue
         i = low.find(word, at)
@@ -47,18 +82,19 @@ def _events(low: str, at: int, kinds: tuple[str, ...]) -> list[tuple[int, str, i
     return sorted(out)
 
 
-def regions(low: str, at: int) -> list[tuple[int, int]]:
+def regions(low: str, at: int, vocab: Vocabulary) -> list[tuple[int, int]]:
     """(start, end) offsets of the closed quotations from `at` in the text
     lowered (`low`, as long as the text): a line that starts in [start, end)
     is quoted. A quotation opened by BEGIN TEXT starts on the line after (the
     line that introduces it is the cable's); it ends where its closing words stand."""
-    opens = _events(low, at, OPENERS)
+    evs = events(vocab)
+    opens = _events(low, at, OPENERS, evs)
     if not opens:
         return []
     out: list[tuple[int, int]] = []
     opened: int | None = None
     kind = ""
-    for start, k, end in sorted(opens + _events(low, opens[0][0], ("end", "close"))):
+    for start, k, end in sorted(opens + _events(low, opens[0][0], ("end", "close"), evs)):
         if k == "text":  # opens a quotation (and drops one open before it: never closed)
             nl = low.find("\n", end)
             opened, kind = (len(low) if nl < 0 else nl + 1), k

@@ -35,3 +35,9 @@ def test_quotation_words_come_from_the_vocabulary() -> None:
     vocab.extend({"quote_begin_words": ["ANFANG TEXT"], "quote_end_words": ["ENDE TEXT"]})
     (start, end), = regions(text, 0, vocab)
     assert text[start:end] == "x\n"
+
+
+def test_a_mark_after_a_one_word_label_ending_in_a_period_is_the_paragraphs() -> None:
+    text = LETTER.split("Dear")[0] + "1. Summary.  (S/NF) The minister met us.\n\n2. (C) More.\n"
+    doc = parse(Source("x.txt", text))
+    assert [p.portion.raw if p.portion else None for p in doc.paragraphs] == ["S/NF", "C"]

@@ -33,8 +33,9 @@ UNKNOWN_MARK_RE = regex.compile(r"[A-Z]{1,3}(?:[/ -][A-Z ]+)?")
 MALFORMED_MARK_RE = regex.compile(r"\s*(?P<m>[A-Z]{1,3}(?:/[A-Z]{1,3})?)\)")
 # A line that ends in a reference to a paragraph whose number the export wrapped.
 REFERENCE_END_RE = regex.compile(r"(?i)\bpara(?:graph)?s?\.?[ \t]*$")
-# A short label before the mark: "1. Summary: (C) ...", "2. Comment: (S) ...".
-LABEL_RE = regex.compile(r"[ \t]*[A-Z][A-Za-z]{2,15}(?: [A-Za-z]{2,15}){0,2}:[ \t]*(?=\()")
+# A short label before the mark: "1. Summary: (C) ...", "2. Comment: (S) ...", "1. Summary.  (S/NF) ..."
+# (one word before a period: "Mr. (C)" has too few letters).
+LABEL_RE = regex.compile(r"[ \t]*[A-Z](?:[A-Za-z]{2,15}(?: [A-Za-z]{2,15}){0,2}:|[A-Za-z]{3,15}\.)[ \t]*(?=\()")
 
 
 @dataclass

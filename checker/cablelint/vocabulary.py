@@ -297,15 +297,16 @@ class Vocabulary:
             if name and all(c.value != name for c in mk.controls):
                 mk.controls.append(Token(name, Span(offset + m.start(1), offset + m.end(1)), m.group(1)))
 
-    def parse_portion(self, content: str, offset: int) -> Marking | None:
+    def parse_portion(self, content: str, offset: int, longest: int = 60) -> Marking | None:
         """Parse the inside of a portion mark such as `S//NF` or `C - ENTIRE TEXT`
-        (`offset`: where `content` starts in the document).
+        (`offset`: where `content` starts in the document). Longer than `longest`
+        it is prose, not a mark (a paragraph's own mark may be longer: its place vouches).
 
         Returns None when the first element is neither a level nor a control
         that stands for one (so "(a)" or "(see below)" are not marks).
         """
         stripped = content.strip()
-        if not stripped or len(stripped) > 60:
+        if not stripped or len(stripped) > longest:
             return None
         lead = len(content) - len(content.lstrip())
         fm = rx(rf"//(?:{FOREIGN_OWNERS}[ ]+)?").match(stripped)

@@ -41,3 +41,11 @@ def test_a_mark_after_a_one_word_label_ending_in_a_period_is_the_paragraphs() ->
     text = LETTER.split("Dear")[0] + "1. Summary.  (S/NF) The minister met us.\n\n2. (C) More.\n"
     doc = parse(Source("x.txt", text))
     assert [p.portion.raw if p.portion else None for p in doc.paragraphs] == ["S/NF", "C"]
+
+
+def test_a_paragraphs_long_rel_mark_with_country_names_is_its_mark() -> None:
+    mark = "S/REL FRANCE, BRITAIN, TURKEY, SAUDI ARABIA, JORDAN, AND QATAR"
+    text = LETTER.split("Dear")[0] + f"1. (C) Summary.\n\n2. ({mark}) Drawing on paragraph 1, act.\n"
+    doc = parse(Source("x.txt", text))
+    assert [p.portion.raw if p.portion else None for p in doc.paragraphs] == ["C", mark]
+    assert [t.value for t in doc.paragraphs[1].portion.rel_to][-1] == "QATAR"

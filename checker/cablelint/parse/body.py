@@ -33,6 +33,9 @@ UNKNOWN_MARK_RE = regex.compile(r"[A-Z]{1,3}(?:[/ -][A-Z ]+)?")
 MALFORMED_MARK_RE = regex.compile(r"\s*(?P<m>[A-Z]{1,3}(?:/[A-Z]{1,3})?)\)")
 # A line that ends in a reference to a paragraph whose number the export wrapped.
 REFERENCE_END_RE = regex.compile(r"(?i)\bpara(?:graph)?s?\.?[ \t]*$")
+# A paragraph's own mark right after its number may be longer than one inside text (PORTION_RE).
+LONG_MARK_MAX = 160
+LONG_MARK_RE = regex.compile(r"\(\s*(?P<mark>(?://)?[A-Za-z][^()\n]{59,%d}?)\s*\)" % (LONG_MARK_MAX - 1))
 # A short label before the mark: "1. Summary: (C) ...", "2. Comment: (S) ...", "1. Summary.  (S/NF) ..."
 # (one word before a period: "Mr. (C)" has too few letters).
 LABEL_RE = regex.compile(r"[ \t]*[A-Z](?:[A-Za-z]{2,15}(?: [A-Za-z]{2,15}){0,2}:|[A-Za-z]{3,15}\.)[ \t]*(?=\()")
@@ -80,6 +83,12 @@ def entire_text_mark(em: regex.Match, off: int) -> Marking:
 
 def _para_mark(line: Line, after: int, vocab: Vocabulary) -> tuple[Marking | None, regex.Match | None]:
     pm = PORTION_RE.match(line.text, after)
+    if pm is None and (long := LONG_MARK_RE.match(line.text, after)):
+        # A paragraph's own mark with a long list ("(S/REL FRANCE, BRITAIN, ..., AND QATAR)"): its place
+        # vouches for it; the vocabulary rules judge the list.
+        got = vocab.parse_portion(long["mark"], line.start + long.start("mark"), longest=LONG_MARK_MAX)
+        if got is not None:
+            return got, long
     if pm is None and (lab := LABEL_RE.match(line.text, after)):
         pm = PORTION_RE.match(line.text, lab.end())
     portion = memo.portion(vocab, pm["mark"], line.start + pm.start("mark")) if pm else None

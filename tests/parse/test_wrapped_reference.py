@@ -48,3 +48,8 @@ def test_the_words_come_from_the_vocabulary() -> None:
 def test_a_subject_ending_in_a_month_does_not_hide_paragraph_1() -> None:
     text = "UNCLAS SAN JOSE 001226\n\nE.O. 12958: N/A\nTAGS: ETRD CS\nSUBJECT: NO VOTE UNTIL\nFEBRUARY\n\n1. The vote.\n\n2. More.\n"
     assert [p.number for p in parse(Source("x.txt", text)).paragraphs] == [1, 2]
+
+
+def test_a_number_after_a_reference_word_that_the_next_number_follows_is_a_paragraph() -> None:
+    body = "1. (S) See the points in paragraph\n\n3. The points.\n\n4. (S) More.\n"
+    assert [p.number for p in parse(Source("x.txt", SECRET + body)).paragraphs] == [1, 3, 4]

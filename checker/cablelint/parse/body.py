@@ -15,7 +15,7 @@ import regex
 from ..document import Document, Marking, Paragraph, Repair, Span, Token
 from ..vocabulary import Vocabulary
 from . import banner as bn, memo
-from .glued import bare_glued, candidates, glued_paragraph, inside
+from .glued import bare_glued, candidates, glued_paragraph, inside, next_number
 from .layout import is_table_row, is_title
 from .header import add_field, read_clby
 from .lines import (
@@ -280,8 +280,9 @@ def _wrapped_reference(lines: list[Line], i: int, start_idx: int, ps: ParaStart,
     """A number at the start of line i that ends a reference the export wrapped:
     the last non-blank line before it ends in a word that takes a number
     (markings.yaml `reference_words`: "... in paragraph" / "5. The ...",
-    "... on Jan" / "6. He said"), or the number stands alone after "paragraph".
-    Only a line of the body counts (a SUBJECT line may end in a month)."""
+    "... on Jan" / "6. He said") and the next numbered line does not go on from
+    it, or the number stands alone after "paragraph". Only a line of the body
+    counts (a SUBJECT line may end in a month)."""
     j = i - 1
     while j > start_idx and not lines[j].text.strip():
         j -= 1
@@ -289,7 +290,7 @@ def _wrapped_reference(lines: list[Line], i: int, start_idx: int, ps: ParaStart,
         return False
     prev = lines[j].text.rstrip()
     words = prev.rsplit(None, 1)
-    if words and words[-1].lower() in vocab.reference_words:
+    if words and words[-1].lower() in vocab.reference_words and next_number(lines, i) != ps.number + 1:
         return True
     return not lines[i].text[ps.after:].strip() and REFERENCE_END_RE.search(prev) is not None
 

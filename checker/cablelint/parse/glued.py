@@ -77,11 +77,12 @@ def bare_glued(lines: list[Line], i: int, expected: int) -> int | None:
     text = lines[i].text
     for m in BARE_GLUED_RE.finditer(text, 1):
         if int(m["num"]) == expected and text[:m.start()].strip():
-            return m.start() if _next_number(lines, i) == expected + 1 else None
+            return m.start() if next_number(lines, i) == expected + 1 else None
     return None
 
 
-def _next_number(lines: list[Line], i: int) -> int | None:
+def next_number(lines: list[Line], i: int) -> int | None:
+    """The number of the next numbered line after line i (within CONFIRM_REACH lines)."""
     for line in islice(lines, i + 1, i + 1 + CONFIRM_REACH):
         ps = para_start(line.text)
         if ps is not None:

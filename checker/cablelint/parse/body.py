@@ -19,9 +19,10 @@ from .glued import bare_glued, candidates, glued_paragraph, inside, next_number
 from .layout import is_table_row, is_title
 from .header import add_field, read_clby
 from .lines import (
-    BULLET_MARK_RE, BULLET_RE, CLBY_RE, LEAD_IN_RE, PORTION_RE, PORTION_START_RE, Line, ParaStart, inline_page_marks,
+    BULLET_MARK_RE, BULLET_RE, CLBY_RE, LEAD_IN_RE, PORTION_RE, Line, ParaStart, inline_page_marks,
     is_heading, is_signature, is_trailer, page_mark, para_start,
 )
+from .marks import MALFORMED_MARK_RE, UNKNOWN_MARK_RE, after_mark, heading_mark, para_mark, portion_start
 from .quotes import is_salutation, regions
 
 # A paragraph's first line kept for messages (never printed by default).
@@ -29,16 +30,8 @@ TEXT_KEPT = 80
 # A number this far past the last paragraph's may still be the next one after a blank line (lost paragraphs).
 SKIP_MAX = 3
 SENTENCE_END_RE = regex.compile(r"[.:;!?\"')\]]\s*$")
-UNKNOWN_MARK_RE = regex.compile(r"[A-Z]{1,3}(?:[/ -][A-Z ]+)?")
-MALFORMED_MARK_RE = regex.compile(r"\s*(?P<m>[A-Z]{1,3}(?:/[A-Z]{1,3})?)\)")
 # A line that ends in a reference to a paragraph whose number the export wrapped.
 REFERENCE_END_RE = regex.compile(r"(?i)\bpara(?:graph)?s?\.?[ \t]*$")
-# A paragraph's own mark right after its number may be longer than one inside text (PORTION_RE).
-LONG_MARK_MAX = 160
-LONG_MARK_RE = regex.compile(r"\(\s*(?P<mark>(?://)?[A-Za-z][^()\n]{59,%d}?)\s*\)" % (LONG_MARK_MAX - 1))
-# A short label before the mark: "1. Summary: (C) ...", "2. Comment: (S) ...", "1. Summary.  (S/NF) ..."
-# (one word before a period: "Mr. (C)" has too few letters).
-LABEL_RE = regex.compile(r"[ \t]*[A-Z](?:[A-Za-z]{2,15}(?: [A-Za-z]{2,15}){0,2}:|[A-Za-z]{3,15}\.)[ \t]*(?=\()")
 
 
 @dataclass
@@ -71,40 +64,6 @@ def undo_pilcrow(num: int, raw: str, last: int) -> int:
     return num
 
 
-def entire_text_mark(em: regex.Match, off: int) -> Marking:
-    """`1. SECRET - ENTIRE TEXT.`: the whole-text mark of 1970s-80s
-    cables, written without parentheses; it is paragraph 1's mark."""
-    level = em["level"].upper()  # "1.Secret - Entire Text." too
-    lt = Token(level, Span(off + em.start("level"), off + em.end("level")), em["level"])
-    return Marking(raw=em["mark"], span=Span(off + em.start("mark"), off + em.end("mark")), level=level,
-                   level_token=lt, controls=[Token("ENTIRE TEXT", Span(off + em.start("ctl"), off + em.end("ctl")),
-                                                   em["ctl"])], form="portion")
-
-
-def _para_mark(line: Line, after: int, vocab: Vocabulary) -> tuple[Marking | None, regex.Match | None]:
-    pm = PORTION_RE.match(line.text, after)
-    if pm is None and (long := LONG_MARK_RE.match(line.text, after)):
-        # A paragraph's own mark with a long list ("(S/REL FRANCE, BRITAIN, ..., AND QATAR)"): its place
-        # vouches for it; the vocabulary rules judge the list.
-        got = vocab.parse_portion(long["mark"], line.start + long.start("mark"), longest=LONG_MARK_MAX)
-        if got is not None:
-            return got, long
-    if pm is None and (lab := LABEL_RE.match(line.text, after)):
-        pm = PORTION_RE.match(line.text, lab.end())
-    portion = memo.portion(vocab, pm["mark"], line.start + pm.start("mark")) if pm else None
-    if pm is None and (em := vocab.entire_text_re.match(line.text, after)):
-        portion = entire_text_mark(em, line.start)
-    return portion, pm
-
-
-def _portion_start(text: str, off: int, vocab: Vocabulary) -> Marking | None:
-    """lines.portion_start with the mark memoised (body lines meet it thousands of times)."""
-    if "(" not in text[:12]:
-        return None
-    m = PORTION_START_RE.match(text)
-    return memo.portion(vocab, m.group(1), off + m.start(1)) if m else None
-
-
 def _can_start(lines: list[Line], i: int, start_idx: int, ps: ParaStart, st: _State) -> bool:
     """An unmarked number continues the sequence only where a paragraph can
     start: after a blank line or a finished sentence, with a space after the
@@ -122,7 +81,7 @@ def _numbered(doc: Document, lines: list[Line], i: int, start_idx: int, ps: Para
               vocab: Vocabulary) -> bool:
     """Read a numbered paragraph at line i when it is one; True if it was."""
     line = lines[i]
-    portion, pm = _para_mark(line, ps.after, vocab)
+    portion, pm = para_mark(line, ps.after, vocab)
     # The ¶ written out: its leading 1 is the number's own, not a pilcrow the export misread.
     number = ps.number if "¶" in line.text[:ps.start] else undo_pilcrow(ps.number, ps.raw, st.last)
     if ps.paren:  # "5) (C)": a paragraph only where it continues the numbering, else a list item
@@ -185,7 +144,7 @@ def _marked_line(doc: Document, lines: list[Line], i: int, st: _State, vocab: Vo
     if bm and not bm["dash"] and not (st.prev_blank or st.prev_bullet):
         bm = None
     st.prev_bullet = bool(bm)
-    if st.after_field and not bm and not _portion_start(line.text, line.start, vocab):
+    if st.after_field and not bm and not portion_start(line.text, line.start, vocab):
         return True
     st.after_field = False
     s = line.text.strip()
@@ -226,7 +185,7 @@ def _block(doc: Document, line: Line, st: _State, vocab: Vocabulary) -> bool:
     if is_salutation(s, vocab):
         return True
     span = Span(line.start, line.start + len(line.text.rstrip()))
-    pmk = _portion_start(line.text, line.start, vocab)
+    pmk = portion_start(line.text, line.start, vocab)
     if pmk is not None:
         st.blocks.append(Paragraph(span, None, None, pmk, s[:TEXT_KEPT], "block"))
     elif is_trailer(s, vocab) or is_signature(s) or vocab.note_re.match(s):
@@ -263,13 +222,13 @@ def _body_line(doc: Document, lines: list[Line], i: int, start_idx: int, st: _St
     ps = para_start(line.text)
     if doc.classified_by is None and st.has("lassified", line):
         # 1990s cables often number it: "1. CLASSIFIED BY POLCOUNS ..., REASON: 1.5(B)(D)."
-        if CLBY_RE.match(line.text.strip()) or (ps and CLBY_RE.match(line.text, _after_mark(line.text, ps.after))):
+        if CLBY_RE.match(line.text.strip()) or (ps and CLBY_RE.match(line.text, after_mark(line.text, ps.after))):
             read_clby(doc, lines, i, CLBY_RE.search(line.text), vocab)
     if ps is not None and _numbered(doc, lines, i, start_idx, ps, st, vocab):
         return
     if st.numbered and "(" in line.text and BULLET_MARK_RE.match(line.text):
         _marked_bullet(lines, i, st.numbered[-1])
-    elif st.heading_para and _heading_mark(line, st.numbered[-1], vocab):
+    elif st.heading_para and heading_mark(line, st.numbered[-1], vocab):
         st.heading_para = st.prev_blank = False
         return
     st.heading_para = st.heading_para and not any(map(str.isalpha, line.text))  # a rule under the heading
@@ -309,26 +268,6 @@ def _marked_bullet(lines: list[Line], i: int, para: Paragraph) -> None:
     para.marked_items += 1
 
 
-def _heading_mark(line: Line, para: Paragraph, vocab: Vocabulary) -> bool:
-    """`¶2. Afghanistan`, a rule of dashes, then `(C) The SYG ...`: the number
-    heads the paragraph, and the mark opens its first line of text. True when
-    the line carried that mark (it is then the paragraph's)."""
-    mark = _portion_start(line.text, line.start, vocab)
-    if mark is None:
-        return False
-    para.portion = mark
-    return True
-
-
-def _after_mark(text: str, at: int) -> int:
-    """Past a portion mark at `at` ("1. (U) Classified By: ..."): where the text goes on."""
-    pm = PORTION_RE.match(text, at)
-    if pm is None:
-        return at
-    rest = text[pm.end():]
-    return pm.end() + len(rest) - len(rest.lstrip())
-
-
 def _signature(lines: list[Line], start_idx: int) -> Token | None:
     """The signature: the last short all-letters line."""
     for line in reversed(lines[start_idx:]):
@@ -366,7 +305,7 @@ def _split_glued(doc: Document, lines: list[Line], i: int, st: _State, vocab: Vo
     expected = st.last + 1 + (1 if ps is not None and undo_pilcrow(ps.number, ps.raw, st.last) == st.last + 1 else 0)
     cut = glued_paragraph(line, expected, vocab)
     detail = f"paragraph {expected} read from inside line"
-    if cut is None and not any(p.portion for p in st.numbered) and (ps is None or not _para_mark(line, ps.after, vocab)[0]):
+    if cut is None and not any(p.portion for p in st.numbered) and (ps is None or not para_mark(line, ps.after, vocab)[0]):
         cut = bare_glued(lines, i, expected)  # an unmarked cable: the numbering vouches for it
         detail += f" (no portion mark; the next paragraph is {expected + 1})"
     if cut is None or not line.text[:cut].strip():

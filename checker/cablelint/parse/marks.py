@@ -1,0 +1,75 @@
+"""The portion marks of the body: where a paragraph's mark stands and how it
+is read (right after the number, after a short label, a long REL TO list, the
+whole-text mark of older cables, the mark opening a heading's first line).
+body.py decides where paragraphs are; this module reads their marks."""
+from __future__ import annotations
+
+import regex
+
+from ..document import Marking, Paragraph, Span, Token
+from ..vocabulary import Vocabulary
+from . import memo
+from .lines import PORTION_RE, PORTION_START_RE, Line
+
+UNKNOWN_MARK_RE = regex.compile(r"[A-Z]{1,3}(?:[/ -][A-Z ]+)?")
+MALFORMED_MARK_RE = regex.compile(r"\s*(?P<m>[A-Z]{1,3}(?:/[A-Z]{1,3})?)\)")
+# A paragraph's own mark right after its number may be longer than one inside text (PORTION_RE).
+LONG_MARK_MAX = 160
+LONG_MARK_RE = regex.compile(r"\(\s*(?P<mark>(?://)?[A-Za-z][^()\n]{59,%d}?)\s*\)" % (LONG_MARK_MAX - 1))
+# A short label before the mark: "1. Summary: (C) ...", "2. Comment: (S) ...", "1. Summary.  (S/NF) ..."
+# (one word before a period: "Mr. (C)" has too few letters).
+LABEL_RE = regex.compile(r"[ \t]*[A-Z](?:[A-Za-z]{2,15}(?: [A-Za-z]{2,15}){0,2}:|[A-Za-z]{3,15}\.)[ \t]*(?=\()")
+
+
+def entire_text_mark(em: regex.Match, off: int) -> Marking:
+    """`1. SECRET - ENTIRE TEXT.`: the whole-text mark of 1970s-80s
+    cables, written without parentheses; it is paragraph 1's mark."""
+    level = em["level"].upper()  # "1.Secret - Entire Text." too
+    lt = Token(level, Span(off + em.start("level"), off + em.end("level")), em["level"])
+    return Marking(raw=em["mark"], span=Span(off + em.start("mark"), off + em.end("mark")), level=level,
+                   level_token=lt, controls=[Token("ENTIRE TEXT", Span(off + em.start("ctl"), off + em.end("ctl")),
+                                                   em["ctl"])], form="portion")
+
+
+def para_mark(line: Line, after: int, vocab: Vocabulary) -> tuple[Marking | None, regex.Match | None]:
+    pm = PORTION_RE.match(line.text, after)
+    if pm is None and (long := LONG_MARK_RE.match(line.text, after)):
+        # A paragraph's own mark with a long list ("(S/REL FRANCE, BRITAIN, ..., AND QATAR)"): its place
+        # vouches for it; the vocabulary rules judge the list.
+        got = vocab.parse_portion(long["mark"], line.start + long.start("mark"), longest=LONG_MARK_MAX)
+        if got is not None:
+            return got, long
+    if pm is None and (lab := LABEL_RE.match(line.text, after)):
+        pm = PORTION_RE.match(line.text, lab.end())
+    portion = memo.portion(vocab, pm["mark"], line.start + pm.start("mark")) if pm else None
+    if pm is None and (em := vocab.entire_text_re.match(line.text, after)):
+        portion = entire_text_mark(em, line.start)
+    return portion, pm
+
+
+def portion_start(text: str, off: int, vocab: Vocabulary) -> Marking | None:
+    """lines.portion_start with the mark memoised (body lines meet it thousands of times)."""
+    if "(" not in text[:12]:
+        return None
+    m = PORTION_START_RE.match(text)
+    return memo.portion(vocab, m.group(1), off + m.start(1)) if m else None
+
+
+def heading_mark(line: Line, para: Paragraph, vocab: Vocabulary) -> bool:
+    """`¶2. Afghanistan`, a rule of dashes, then `(C) The SYG ...`: the number
+    heads the paragraph, and the mark opens its first line of text. True when
+    the line carried that mark (it is then the paragraph's)."""
+    mark = portion_start(line.text, line.start, vocab)
+    if mark is None:
+        return False
+    para.portion = mark
+    return True
+
+
+def after_mark(text: str, at: int) -> int:
+    """Past a portion mark at `at` ("1. (U) Classified By: ..."): where the text goes on."""
+    pm = PORTION_RE.match(text, at)
+    if pm is None:
+        return at
+    rest = text[pm.end():]
+    return pm.end() + len(rest) - len(rest.lstrip())

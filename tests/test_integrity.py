@@ -174,6 +174,26 @@ def test_repeated_body_needs_repeated_numbered_paragraphs_and_folds_only_inside_
                   + "2. (U) To Rome:\n" + points) is None
 
 
+def test_repeated_opening_finds_one_repeated_paragraph_a_cut_first_copy_and_garbled_letters() -> None:
+    head = "UNCLAS PARIS 000579\n" + HEAD + "\n"
+    one = "1. (U) The minister said that the talks on the budget would resume next week.\n"
+    two = "2. (U) The government will send its foreign minister to Brussels soon.\n"
+    garbled = "2. (U) The government will send its foreign minisQer to Brussels soon.\n"
+    got = damage("CL906", head + one + two + "3. (U) The embassy will report on it.\n" + garbled)
+    assert got is not None and got.detail.startswith("paragraph 2 on line 9 ")
+    found = lint(head + one + two + "3. (U) The embassy will report on it.\n" + garbled, date="2004-01-30")
+    (diag,) = [f for f in found if f.rule == "CL906"]
+    assert [r.rule for r in diag.related] == ["CL502"] and "CL502" not in {f.rule for f in found}
+    cut = damage("CL906", head + "1. (U) The minister said th...\n\n" + one + two)
+    assert cut is not None and "line 8" in cut.detail
+    # Numbering that goes forward, or a form numbered afresh in each part, is the drafter's.
+    assert damage("CL906", head + one + two + "3. (U) The embassy will report on it.\n" + two) is not None
+    assert damage("CL906", head + one + "2. " + one[3:]) is None
+    parts = "".join(f"PART {i}\n" + one + f"2. (U) The program of part {i} starts next year.\n" for i in "ABCD")
+    assert damage("CL906", head + parts) is None
+    assert damage("CL906", head + one + two + "1. (U) The minister said that the talks on trade ended.\n") is None
+
+
 def test_cancellation_notice() -> None:
     got = damage("CL907", "UNCLAS PARIS 000579\nSUBJECT: CANCELLED\n")
     assert got is not None and got.detail == "line 2"
@@ -216,7 +236,8 @@ def test_paragraph_numbering_resynchronises_and_reports_the_first_break() -> Non
     (gap,) = [f for f in lint(base + paras(2) + paras(5, 4)) if f.rule == "CL502"]
     assert gap.message == "paragraph 4 is skipped: expected paragraph 3" and gap.related == []
     # A nested list inside paragraph 2 restarts at 1 and ends when paragraph 3 follows: one break.
-    nested = base + paras(2) + paras(4) + paras(2, 3)
+    items = "".join(f"{i}. (C) Item {i} of the list in paragraph 2.\n" for i in range(1, 5))
+    nested = base + paras(2) + items + paras(2, 3)
     (restart,) = [f for f in lint(nested) if f.rule == "CL502"]
     assert restart.message.startswith("paragraph 1 is repeated: expected paragraph 3") and restart.related == []
     # Several breaks: the first, with the others as related locations.

@@ -267,13 +267,26 @@ def repeated_body(doc: Document, p: dict[str, Any]) -> Damage | None:
     talking points or a table; an export repeats numbered paragraphs). The
     region is the second copy, where the findings it causes sit."""
     src, idx = doc.source, index_of(doc)
-    min_chars = p.get("min_chars", 40)
     body_line = idx.body_line or 1  # a header repeated is no body repeated
     raw = idx.lines
-    min_run, min_paras = p.get("min_run", 4), p.get("min_paragraphs", 2)
     numbered = {src.line_col(q.span.start)[0] for q in doc.paragraphs if q.number is not None}
-    if _repeated_paragraphs(doc, raw, numbered, body_line, min_chars) < min_paras:  # most cables
-        return None
+    opening = _repeated_opening(doc, p)
+    if _repeated_paragraphs(doc, raw, numbered, body_line, p.get("min_chars", 40)) < p.get("min_paragraphs", 2):
+        return opening
+    run = _repeated_run(doc, raw, numbered, p)
+    if run is None or opening is None:
+        return run or opening
+    assert run.region is not None and opening.region is not None
+    first = opening if opening.span.start < run.span.start else run
+    return Damage(first.span, f"{opening.detail}; {run.detail}",
+                  Span(min(run.region.start, opening.region.start), max(run.region.end, opening.region.end)))
+
+
+def _repeated_run(doc: Document, raw: RawLines, numbered: set[int], p: dict[str, Any]) -> Damage | None:
+    """The first run of `min_run` long lines repeating an earlier run that
+    starts `min_paragraphs` numbered paragraphs (see `repeated_body`)."""
+    src, body_line = doc.source, index_of(doc).body_line or 1
+    min_chars, min_run, min_paras = p.get("min_chars", 40), p.get("min_run", 4), p.get("min_paragraphs", 2)
     long_lines = [(n, " ".join(raw[n - 1].split())) for n in range(body_line, len(raw) + 1)
                   if len(raw[n - 1]) >= min_chars]
     first: dict[str, int] = {}
@@ -317,6 +330,48 @@ def _run_length(lines: list[tuple[int, str]], j: int, i: int) -> int:
     while i + run < len(lines) and j + run < i and lines[j + run][1] == lines[i + run][1]:
         run += 1
     return run
+
+
+def _repeated_opening(doc: Document, p: dict[str, Any]) -> Damage | None:
+    """A numbered paragraph with the number and the opening (the first
+    `min_letters` letters of its line, up to `max_garbled` of them garbled)
+    of an earlier one, or whose earlier namesake is cut by an elision mark
+    and starts it: a drafter never numbers two paragraphs alike with the same
+    words, an export that repeats or re-starts the text does. Only a number
+    that goes back counts: numbering that restarts per question and then
+    gives the same answer again, or a fixed answer number, is the drafter's,
+    as is a form whose numbering goes back more than `max_restarts` times.
+    The region is
+    the repeated paragraph's first line, where the numbering finding sits."""
+    numbers = [q.number for q in doc.paragraphs if q.number is not None]
+    if len(set(numbers)) == len(numbers):  # most cables
+        return None
+    if sum(b <= a for a, b in zip(numbers, numbers[1:])) > p.get("max_restarts", 2):
+        return None  # a form numbered afresh in each part repeats its stock answers
+    seen: dict[int, list[tuple[str, bool]]] = {}
+    size, garbled = p.get("min_letters", 40), p.get("max_garbled", 2)
+    prev = 0
+    for q in doc.paragraphs:
+        if q.number is None:
+            continue
+        line = doc.text[q.span.start:q.span.end].rstrip()
+        letters = "".join(c for c in _NUMBER.sub("", line, count=1).lower() if c.isalnum())
+        back, prev = q.number <= prev, q.number
+        for earlier, cut in (seen.get(q.number, []) if back else []):
+            n = size if not cut else min(size, len(earlier))
+            if len(earlier) >= n >= 8 and len(letters) >= n and _mismatches(earlier[:n], letters[:n]) <= garbled:
+                at = _line_no(doc, q.span.start)
+                return Damage(_line_span(doc, at), f"paragraph {q.number} on line {at} repeats the number and "
+                              "opening words of an earlier paragraph", _line_span(doc, at))
+        seen.setdefault(q.number, []).append((letters, line.endswith(("...", "\u2026"))))
+    return None
+
+
+_NUMBER = regex.compile(r"^\W*\d+")
+
+
+def _mismatches(a: str, b: str) -> int:
+    return sum(x != y for x, y in zip(a, b))
 
 
 DETECTORS: dict[str, Callable[[Document, dict[str, Any]], Damage | None]] = {

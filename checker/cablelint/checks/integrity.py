@@ -56,6 +56,8 @@ PARAMS = {
     "min_run": (int, False),
     "min_chars": (int, False),
     "min_paragraphs": (int, False),
+    "max_garbled": (int, False),
+    "max_restarts": (int, False),
     "file_id": (str, False),
     "claims": (list, False),
     "banner_serial": (str, False),

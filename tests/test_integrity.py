@@ -106,6 +106,10 @@ def test_truncated_looks_past_the_archives_elision_mark() -> None:
     got = damage("CL904", body + "\n\n...\n")
     assert got is not None and "followed by an elision mark on line 8" in got.detail
     assert damage("CL904", "UNCLAS PARIS 000579\n" + HEAD + "\n1. (U) It will resume.\nSTAPLETON\n\n...\n") is None
+    # The archive's metadata trailer on the last line ends the text; a cut before it is still one.
+    trailer = ' ",1/30/2004,"TALKS WILL RESUME in the spring with the\n'
+    assert damage("CL904", "UNCLAS PARIS 000579\n" + HEAD + "\n1. (U) It will resume. STAPLETON" + trailer) is None
+    assert damage("CL904", "UNCLAS PARIS 000579\n" + HEAD + "\n1. (U) The talks will resume in" + trailer) is not None
     assert damage("CL904", "UNCLAS PARIS 000579\n" + HEAD + "\n1. (U) Talks resume. Stapleton\n") is None
 
 

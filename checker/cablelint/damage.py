@@ -165,7 +165,8 @@ def truncated(doc: Document, p: dict[str, Any]) -> Damage | None:
     its last line run on for `min_words` or more and end in a lower-case word
     (a signature or a closing line ends a whole cable). A trailing elision
     mark (`cut_mark`, the archive's "...") is looked past: the archive adds
-    one after complete cables too."""
+    one after complete cables too; so is a metadata `trailer` the archive ran
+    onto the last line (`",10/5/2006,"TITLE...`)."""
     src = doc.source
     raw = index_of(doc).lines
     last, marks, mark_line = 0, 0, 0
@@ -179,6 +180,9 @@ def truncated(doc: Document, p: dict[str, Any]) -> Damage | None:
         marks, mark_line = marks + 1, n
     if not last:
         return None
+    trailer = p.get("_trailer")
+    if trailer is not None and ("," in text) and (cut := trailer.search(text)):
+        text = text[:cut.start()]  # the archive's metadata run onto the last line: the text ends there
     tail = regex.split(r"[.!?:;\"')\]]\s", text + " ")[-1].strip()
     words = tail.split()
     if len(words) < p.get("min_words", 4) or not regex.fullmatch(r"[a-z]+,?", words[-1]):

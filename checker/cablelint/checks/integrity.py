@@ -58,6 +58,7 @@ PARAMS = {
     "min_paragraphs": (int, False),
     "max_garbled": (int, False),
     "max_restarts": (int, False),
+    "trailer": (str, False),
     "file_id": (str, False),
     "claims": (list, False),
     "banner_serial": (str, False),
@@ -84,7 +85,7 @@ def prepare(p: dict[str, Any]) -> dict[str, Any]:
     if p.get("scope", "file") not in ("file", "region"):
         raise ValueError("`scope` is `file` or `region`")
     out = dict(p)
-    for key in ("cut_mark", "file_id", "banner_serial", "recopy"):
+    for key in ("cut_mark", "file_id", "banner_serial", "recopy", "trailer"):
         if key in p:
             out["_" + key] = compile_param(p[key], key)
     for key in SCANS:  # whole-text or header scans: a literal pre-check first (prefilter.py)

@@ -198,6 +198,20 @@ def test_repeated_opening_finds_one_repeated_paragraph_a_cut_first_copy_and_garb
     assert damage("CL906", head + one + two + "1. (U) The minister said that the talks on trade ended.\n") is None
 
 
+def test_section_banner_unread_instead_of_sections_missing() -> None:
+    sec = "C O N F I D E N T I A L SECTION {} OF 02 PARIS 000579\n"
+    body = HEAD + CLBY + "1. (C) The talks resume.\n" + sec.format("02") + "2. (C) The embassy will report.\n"
+    misread = "CONFIDENTIAL\nPAGE 01 PARIS 00579 301533Z\n" + sec.format("01") + body
+    got = damage("CL914", misread)
+    assert got is not None and got.detail == "line 3 holds section 01 of 02, not read as its banner"
+    assert damage("CL903", misread) is None
+    found = lint(misread, date="2004-01-30")
+    assert "CL107" not in {f.rule for f in found}
+    # Section 01 really lost: CL903, not CL914.
+    lost = "CONFIDENTIAL\n" + body
+    assert damage("CL914", lost) is None and damage("CL903", lost) is not None
+
+
 def test_cancellation_notice() -> None:
     got = damage("CL907", "UNCLAS PARIS 000579\nSUBJECT: CANCELLED\n")
     assert got is not None and got.detail == "line 2"

@@ -16,7 +16,7 @@ from typing import Any, Callable
 
 import regex
 
-from .damage_loss import cut_recopied, dropped_chars, withheld
+from .damage_loss import cut_recopied, dropped_chars, section_line as _section_line, section_unread, withheld
 from .damage_index import Damage, RawLines, index_of
 from .damage_index import line_no as _line_no, line_span as _line_span, lines_text as _lines_text
 from .document import Document, Span
@@ -136,10 +136,12 @@ def missing_sections(doc: Document, p: dict[str, Any]) -> Damage | None:
     """Sections lost inside the file: a `SECTION nn OF mm` banner whose earlier
     sections never appear (02 OF 03 with no 01), or a "Missing Section" notice.
     Sections after the last one seen are not counted: exports routinely drop
-    the later section banners while keeping the text."""
+    the later section banners while keeping the text; nor is a section whose
+    banner line is in the file though not read as a banner."""
     marks = [s for s in doc.sections if getattr(s, "kind", "banner") == "banner" and 0 < s.number <= s.total]
     seen = {s.number for s in marks}
-    missing = [n for n in range(1, max(seen, default=0)) if n not in seen]
+    total = max((s.total for s in marks), default=0)
+    missing = [n for n in range(1, max(seen, default=0)) if n not in seen and _section_line(doc.text, n, total) == -1]
     note = p.get("_notice")
     notes = list(note.rx.finditer(doc.text)) if note and note.possible(doc.text, index_of(doc).low) else []
     if not missing and not notes:
@@ -391,4 +393,5 @@ DETECTORS: dict[str, Callable[[Document, dict[str, Any]], Damage | None]] = {
     "cut_recopied": cut_recopied,
     "withheld": withheld,
     "dropped_chars": dropped_chars,
+    "section_unread": section_unread,
 }

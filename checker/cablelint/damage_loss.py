@@ -42,6 +42,34 @@ def cut_recopied(doc: Document, p: dict[str, Any]) -> Damage | None:
     return None
 
 
+def section_line(text: str, number: int, total: int) -> int:
+    """The offset of a `SECTION nn OF mm` line in the file (-1: none): a
+    section the parser did not take for a banner is in the file, not lost."""
+    if "SECTION" not in text:
+        return -1
+    m = re.search(rf"\bSECTION 0*{number} OF 0*{total}\b", text)
+    return m.start() if m else -1
+
+
+def section_unread(doc: Document, p: dict[str, Any]) -> Damage | None:
+    """A section banner (`SECTION 01 OF 03`) in the file that the parser did
+    not read as one, while a later section's banner was read: a line before
+    it (a bare "CONFIDENTIAL" teletype page line) was taken for the banner.
+    The section numbering then seems to start late; that follows from the
+    misread, not from the drafter."""
+    marks = [s for s in doc.sections if getattr(s, "kind", "banner") == "banner" and 0 < s.number <= s.total]
+    if not marks:
+        return None
+    seen, total = {s.number for s in marks}, max(s.total for s in marks)
+    for n in range(1, max(seen)):
+        at = -1 if n in seen else section_line(doc.text, n, total)
+        if at != -1:
+            line = line_no(doc, at)
+            return Damage(line_span(doc, line), f"line {line} holds section {n:02d} of {total:02d}, "
+                          "not read as its banner")
+    return None
+
+
 def _lines_holding(doc: Document, pre: Prefiltered, first: int, last: int) -> list[int]:
     """The lines first..last that may hold a match of `pre` (those holding one
     of its needles; every line when it has none): a few `find` calls instead

@@ -402,3 +402,23 @@ def test_dropped_variants_leave_out_the_fixed_strings_themselves() -> None:
     assert ".O. 12958" not in got.of  # a lone letter dropped is no evidence
     assert got.possible("C O N F I D E N T I A L ECTION 01 OF 02") and not got.possible("SECTION 01 OF 02")
     assert got.possible("E.O. 1295: DECL") and not got.possible("E.O. 12958: DECL")
+
+
+SPLICED = ("UNCLAS PARIS 000579\nE.O. 12958: N/A\nTAGS: PREL FR\nSUBJECT: TALKS\n\n"
+           "1. (U) The minister said that the talks would resume.\n\n"
+           "2. (U) The embassy will report on the outcome of the\n\n"
+           "{third}. (U) {text} also said that the schedule was not final.\n")
+
+
+@pytest.mark.parametrize("third, text, fires", [
+    ("4", "the minister", True),             # cut: the text resumes mid-sentence
+    ("3", "the minister", False),            # no gap: a lower-case start is the drafter's style
+    ("4", "The minister", False),            # a gap, but a sentence starts: CL502 says it
+    ("4", "www.example.org", False),         # a site name is not a fragment
+])
+def test_spliced_body_folds_the_numbering_gap_it_explains(third: str, text: str, fires: bool) -> None:
+    got = {f.rule: f for f in lint_text(SPLICED.format(third=third, text=text), date="2009-01-01")}
+    assert ("CL915" in got) is fires
+    if fires:
+        assert "CL502" not in got and [r.rule for r in got["CL915"].related] == ["CL502"]
+        assert "minister" not in got["CL915"].message  # evidence by line numbers, never the text

@@ -16,7 +16,9 @@ from typing import Any, Callable
 
 import regex
 
-from .damage_loss import cut_recopied, dropped_chars, section_line as _section_line, section_unread, withheld
+from .damage_loss import (
+    cut_recopied, dropped_chars, section_line as _section_line, section_unread, spliced, withheld,
+)
 from .damage_index import Damage, RawLines, index_of
 from .damage_index import line_no as _line_no, line_span as _line_span, lines_text as _lines_text
 from .document import Document, Span
@@ -394,4 +396,5 @@ DETECTORS: dict[str, Callable[[Document, dict[str, Any]], Damage | None]] = {
     "withheld": withheld,
     "dropped_chars": dropped_chars,
     "section_unread": section_unread,
+    "spliced": spliced,
 }

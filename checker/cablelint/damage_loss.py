@@ -122,6 +122,31 @@ def withheld(doc: Document, p: dict[str, Any]) -> Damage | None:
     return None
 
 
+_FRAGMENT_START = re.compile(r"[a-z]{2,}[ ,;]")
+
+
+def spliced(doc: Document, p: dict[str, Any]) -> Damage | None:
+    """Text cut out of the body: after a gap in the numbering, the next marked
+    paragraph opens mid-sentence (its first word after the mark is in lower
+    case: "4. (SBU) the UK will ..."), so the export lost the text between
+    (with the paragraphs numbered in the gap). The region runs from the
+    paragraph before the gap to the one that opens mid-sentence."""
+    numbered = [q for q in doc.paragraphs if q.number is not None]
+    for prev, q in zip(numbered, numbered[1:]):
+        if q.portion is None or prev.number is None or q.number is None or q.number <= prev.number + 1:
+            continue
+        rest = doc.text[q.portion.span.end:q.portion.span.end + 40].lstrip(" \t)")
+        if not _FRAGMENT_START.match(rest):  # a lower-case word, not a name such as "www.site.net" or "eBay"
+            continue
+        at, was = line_no(doc, q.span.start), line_no(doc, prev.span.start)
+        lost = f"paragraph {prev.number + 1}" if q.number == prev.number + 2 else \
+            f"paragraphs {prev.number + 1}-{q.number - 1}"
+        return Damage(line_span(doc, at), f"paragraph {q.number} on line {at} opens mid-sentence, in lower "
+                      f"case, after paragraph {prev.number} on line {was}: the text between was cut ({lost})",
+                      Span(prev.span.start, doc.source.line_span(at)[1]))
+    return None
+
+
 def dropped_chars(doc: Document, p: dict[str, Any]) -> Damage | None:
     """The export dropped characters throughout the file: at least `min_hits`
     of the fixed strings every cable header spells the same way (`fixed`:

@@ -13,7 +13,8 @@ field, or a field label of `run_on` after another header line's text), `lower_ca
 `repeated_body` (a run of lines repeated), `cut_recopied` (a line at or
 after the body start cut by `cut_line`, the next line starting the cable
 again: `recopy`), `withheld` (a `placeholder` alone on a line where numbered
-paragraphs are missing), `dropped_chars` (`min_hits` of the `fixed` header
+paragraphs are missing), `spliced` (after a gap in the numbering, a paragraph
+that opens mid-sentence in lower case), `dropped_chars` (`min_hits` of the `fixed` header
 strings with a character missing); from `damage_copies.py`, damage to
 the header's copy: `header_dropped` (SUBJECT and Classified By lost from a
 re-flowed or flattened copy), `sentence_cased`, `header_copies` (a field

@@ -32,7 +32,8 @@ REPAIRS = {
 
 # How far into the file header fields may be run together (lines).
 RUN_ON_LIMIT = 120
-# Longer lines are not header lines: left whole.
+# Longer lines are not header lines: left whole, unless the header runs on into
+# paragraph 1 within this many characters (an export that lost every line break).
 RUN_ON_MAX_LEN = 2000
 
 # Header fields that exports run together on one line: "NOFORN SIPDIS DEPT FOR
@@ -44,6 +45,7 @@ RUN_ON_MARK_RE = regex.compile(
     r"|T(?<![A-Za-z]T)AGS\s*:|(?<=[A-Z/] )AGS:|S(?<![A-Za-z]S)UBJ(?:ECT)?\s*:|R(?<![A-Za-z]R)EFS?\s*:"
     r"|[Cc](?<![A-Za-z][Cc])(?i:LASSIFIED\s+BY\b)"
     r"|C(?<=[A-Z]{2}C)lassified\s+By\b"  # glued to the subject: "VISIT TO CAIROClassified By:"
+    r"|D(?<![A-Za-z]D)(?i:ERIVED\s+FROM\s*:)"  # a derivative source run on after REF: "B. TRIPOLI 40 Derived from:"
     r"|1(?<=\s1)\s?\.\s?\((?:U|C|S|TS|SBU)(?:/[A-Z]{1,3})?\)"  # paragraph 1 glued to the header
 )
 NUMBERED_RE = regex.compile(r"\s*(?:¶|\[)?\d{1,3}\.")
@@ -77,6 +79,15 @@ def _run_on_cuts(text: str, following: Callable[[], str] = str) -> list[int]:
     return cuts
 
 
+def _long_line_cuts(text: str) -> list[int]:
+    """The cuts of a header run on into the body on one long line: those in its
+    first RUN_ON_MAX_LEN characters up to paragraph 1; none without paragraph 1
+    (a long line of prose is left whole)."""
+    cuts = _run_on_cuts(text[:RUN_ON_MAX_LEN])
+    para = next((k for k, c in enumerate(cuts) if PARA_ONE_RE.match(text, c)), None)
+    return cuts[:para + 1] if para is not None else []
+
+
 def _following(lines: list[Line], i: int) -> str:
     """The next line after line i that has text ('' at the end)."""
     return next((ln.text for ln in lines[i + 1:i + 4] if ln.text.strip()), "")
@@ -99,7 +110,7 @@ def may_hold_mark(text: str) -> bool:
     if not text.isascii():
         return True
     return ("O." in text or "DECL" in text or "AGS" in text or "UBJ" in text or "EF" in text
-            or "(" in text and "1" in text or "lassified" in text.lower())
+            or "(" in text and "1" in text or "lassified" in text.lower() or "erived" in text.lower())
 
 
 def split_run_on_header(lines: list[Line], repairs: list[Repair]) -> list[Line]:
@@ -113,10 +124,11 @@ def split_run_on_header(lines: list[Line], repairs: list[Repair]) -> list[Line]:
     for i in range(stop):
         line = lines[i]
         text_i = line.text
-        if len(text_i) > RUN_ON_MAX_LEN or not may_hold_mark(text_i):
+        long = len(text_i) > RUN_ON_MAX_LEN
+        if not may_hold_mark(text_i[:RUN_ON_MAX_LEN] if long else text_i):
             out.append(line)
             continue
-        cuts = _run_on_cuts(text_i, lambda: _following(lines, i))
+        cuts = _long_line_cuts(text_i) if long else _run_on_cuts(text_i, lambda: _following(lines, i))
         if not cuts:
             out.append(line)
             continue

@@ -1,0 +1,34 @@
+"""Header labels found where exports put them, on short texts written here."""
+from __future__ import annotations
+
+from cablelint.parse import parse
+from cablelint.source import Source
+from cablelint.vocabulary import default_vocabulary
+
+V = default_vocabulary()
+TOP = "C O N F I D E N T I A L ROME 000123\n\nE.O. 12958: DECL: 01/02/2019\nTAGS: PREL IT\n"
+
+
+def _parse(text: str):
+    return parse(Source(path="t.txt", text=text), V)
+
+
+def test_derived_from_run_on_after_ref():
+    doc = _parse(TOP + "SUBJECT: A VISIT REF: A. ROME 12 B. ROME 40 Derived from: DSCG 05-1, B,D\n\n1. (C) Text.\n")
+    assert doc.fields["Derived From"].value.startswith("DSCG 05-1")
+    assert doc.subject.value == "A VISIT"
+
+
+def test_long_line_header_split_up_to_paragraph_one():
+    body = " ".join(["Words of the body text here."] * 100)
+    doc = _parse(TOP + "SUBJECT: A VISIT REF: ROME 12 Classified By: Ambassador Jane Doe for reasons 1.4 (b) "
+                 "and (d) 1.(C) " + body + "\n")
+    assert doc.classified_by is not None
+    assert [r.value for r in doc.classified_by.reasons] == ["b", "d"]
+    assert any(r.name == "run-on-header" for r in doc.repairs)
+
+
+def test_long_prose_line_without_paragraph_one_left_whole():
+    body = " ".join(["Words of the body text here."] * 100)
+    doc = _parse(TOP + "SUBJECT: A VISIT\n\n" + body + " Classified By: someone else\n")
+    assert not any(r.name == "run-on-header" for r in doc.repairs)

@@ -32,3 +32,22 @@ def test_long_prose_line_without_paragraph_one_left_whole():
     body = " ".join(["Words of the body text here."] * 100)
     doc = _parse(TOP + "SUBJECT: A VISIT\n\n" + body + " Classified By: someone else\n")
     assert not any(r.name == "run-on-header" for r in doc.repairs)
+
+
+def test_label_split_over_a_line_break():
+    doc = _parse(TOP + "SUBJECT: A VISIT TO THE PORT CLASSIFIED\n\nBY: Jane Doe, Ambassador. REASON: 1.4 (b), (d)\n\n"
+                 "1. (C) Text.\n")
+    assert doc.subject.value == "A VISIT TO THE PORT"
+    assert [r.value for r in doc.classified_by.reasons] == ["b", "d"]
+    assert any(r.name == "split-label" for r in doc.repairs)
+
+
+def test_declassified_does_not_join_by():
+    doc = _parse(TOP + "SUBJECT: PAPERS DECLASSIFIED\n\nBY: the archive.\n\n1. (C) Text.\n")
+    assert doc.classified_by is None
+
+
+def test_reasons_after_blank_lines_and_teletype_page_header():
+    doc = _parse(TOP + "SUBJECT: A VISIT\n\nCLASSIFIED BY: POLITICAL COUNSELOR JANE DOE, REASONS\n\n\n\n"
+                 "PAGE 02 RUEHRO0123 C O N F I D E N T I A L\n1.4 (B) AND (D).\n\n1. (C) Text.\n")
+    assert [r.value for r in doc.classified_by.reasons] == ["b", "d"]

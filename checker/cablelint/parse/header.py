@@ -163,6 +163,37 @@ def read_clby(doc: Document, lines: list[Line], i: int, m: regex.Match, vocab: V
     return got.next
 
 
+# "BY:" starting a line whose label began at the end of an earlier line ("... CLASSIFIED" / "BY: ...").
+SPLIT_BY_RE = regex.compile(r"^\s*BY\s*:", regex.IGNORECASE)
+SPLIT_HEAD = "CLASSIFIED"
+
+
+def split_clby(doc: Document, lines: list[Line], i: int, vocab: Vocabulary) -> int | None:
+    """A Classified By label split over a line break: "CLASSIFIED" ends an
+    earlier line (the subject's), "BY:" starts line i. Read the statement,
+    take the word off the subject and record the repair; the index after it,
+    or None when line i is no such line."""
+    m = SPLIT_BY_RE.match(lines[i].text)
+    k = i - 1
+    while k >= 0 and not lines[k].text.strip():
+        k -= 1
+    prev = lines[k].text.rstrip() if k >= 0 else ""
+    if not m or not prev.upper().endswith(SPLIT_HEAD) or prev[-len(SPLIT_HEAD) - 1:-len(SPLIT_HEAD)].isalpha():
+        return None
+    head = lines[k].start + len(prev) - len(SPLIT_HEAD)
+    nxt = read_clby(doc, lines, i, m, vocab)
+    cb = doc.classified_by
+    if cb is not None:
+        cb.span = Span(head, cb.span.end)
+    sub = doc.subject
+    if sub is not None and sub.span.end == head + len(SPLIT_HEAD):
+        value = sub.value[:-len(SPLIT_HEAD)].rstrip()
+        raw = doc.text[sub.span.start:head].rstrip()
+        doc.subject = Token(value, Span(sub.span.start, sub.span.start + len(raw)), raw)
+    doc.repairs.append(Repair("split-label", Span(head, lines[i].start + m.end()), "CLASSIFIED / BY: read as one label"))
+    return nxt
+
+
 def _body_starts(doc: Document, line: Line, kind: str, vocab: Vocabulary) -> bool:
     """Whether this header-area line is the first of the body."""
     if kind == "paragraph":
@@ -261,6 +292,11 @@ def read_fields(doc: Document, lines: list[Line], i: int, banner_idx: int | None
         kind = classify(text, vocab)
         if kind.name not in ("paragraph", "page", "text", "field") and not _once(doc, kind.name):
             kind = classify(text, vocab, frozenset({"eo", "tags", "subject", "classified_by", "ref"}))
+        if doc.classified_by is None and text.lstrip()[:2].upper() == "BY":
+            after = split_clby(doc, lines, i, vocab)
+            if after is not None:
+                i = after
+                continue
         if _body_starts(doc, line, kind.name, vocab):
             return i
         if banner_idx is not None and kind.name != "field" and (in_captions or late_captions and _caption_like(text)):

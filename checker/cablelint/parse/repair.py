@@ -27,6 +27,7 @@ REPAIRS = {
     "pilcrow-as-1": "paragraph 1-9 written with a pilcrow and exported as 11-19, read back as 1-9",
     "markdown-debris": "markdown link debris ([PREL](#), [11.](#)) read through",
     "wrapped-field": "a field wrapped mid-word or over lines (FOR REAS / ONS 1.4 B/D) joined",
+    "split-label": "a label split over a line break (CLASSIFIED / BY:) read as one",
     "glued-paragraph": "a paragraph number glued to the end of the previous line, read as a new paragraph",
 }
 

@@ -51,3 +51,26 @@ def test_reasons_after_blank_lines_and_teletype_page_header():
     doc = _parse(TOP + "SUBJECT: A VISIT\n\nCLASSIFIED BY: POLITICAL COUNSELOR JANE DOE, REASONS\n\n\n\n"
                  "PAGE 02 RUEHRO0123 C O N F I D E N T I A L\n1.4 (B) AND (D).\n\n1. (C) Text.\n")
     assert [r.value for r in doc.classified_by.reasons] == ["b", "d"]
+
+
+CLBY_TOP = TOP + "SUBJECT: A VISIT\n\n"
+
+
+def test_mark_after_reasons_is_the_lone_paragraphs():
+    doc = _parse(CLBY_TOP + "Classified By: Ambassador Jane Doe for reasons 1.4 (b) and (d) (C)\n\n"
+                 "On April 10 we met the minister and delivered the points.\n")
+    assert [r.value for r in doc.classified_by.reasons] == ["b", "d"]
+    assert [p.portion.level for p in doc.paragraphs] == ["CONFIDENTIAL"]
+    assert any(r.name == "mark-after-reasons" for r in doc.repairs)
+
+
+def test_mark_after_reason_sentence_period():
+    doc = _parse(CLBY_TOP + "Classified By: Jane Doe, Counselor, for reasons 1.4(b) and (d). (S)\n\n"
+                 "We met the minister.\n")
+    assert [p.portion.level for p in doc.paragraphs] == ["SECRET"]
+
+
+def test_reason_letter_after_and_is_not_a_mark():
+    doc = _parse(CLBY_TOP + "Classified By: Jane Doe, Counselor, for reasons 1.4 (b) and (c)\n\n1. (C) Text.\n")
+    assert [r.value for r in doc.classified_by.reasons] == ["b", "c"]
+    assert not any(r.name == "mark-after-reasons" for r in doc.repairs)

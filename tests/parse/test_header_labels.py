@@ -74,3 +74,24 @@ def test_reason_letter_after_and_is_not_a_mark():
     doc = _parse(CLBY_TOP + "Classified By: Jane Doe, Counselor, for reasons 1.4 (b) and (c)\n\n1. (C) Text.\n")
     assert [r.value for r in doc.classified_by.reasons] == ["b", "c"]
     assert not any(r.name == "mark-after-reasons" for r in doc.repairs)
+
+
+BANNER = "UNCLAS ROME 000123\n\nSIPDIS\n\n"
+
+
+def test_tags_without_label_after_eo_line():
+    doc = _parse(BANNER + "E.O. 12958: N/A\nEFIN, ECON, PGOV, IT\n\nSUBJECT: A VISIT\n\n1. (U) Text.\n")
+    assert [t.value for t in doc.tags] == ["EFIN", "ECON", "PGOV", "IT"]
+    assert any(r.name == "unlabelled-tags" for r in doc.repairs)
+
+
+def test_caption_words_after_eo_line_are_not_tags():
+    doc = _parse(BANNER + "E.O. 12958: N/A\nNOFORN SIPDIS\n\nSUBJECT: A VISIT\n\n1. (U) Text.\n")
+    assert doc.tags_line is None
+
+
+def test_tag_label_run_on_after_decl_value():
+    doc = _parse("C O N F I D E N T I A L ROME 000123\n\nE.O. 12958: DECL: 03/20/2019 TAG PTER, PGOV, IT\n\n"
+                 "SUBJECT: A VISIT\n\n1. (C) Text.\n")
+    assert [t.value for t in doc.tags] == ["PTER", "PGOV", "IT"]
+    assert str(doc.eo.decl.date) == "2019-03-20"

@@ -194,6 +194,20 @@ def split_clby(doc: Document, lines: list[Line], i: int, vocab: Vocabulary) -> i
     return nxt
 
 
+def unlabelled_tags(doc: Document, line: Line, vocab: Vocabulary) -> bool:
+    """A line of TAG-shaped words alone (two or more) right after the E.O.
+    line, before any TAGS and SUBJECT: the TAGS line without its label. Read
+    into doc.tags with the repair recorded; False when the line is no such line."""
+    if doc.eo is None or doc.tags_line is not None or doc.subject is not None or not tags_continue(line, vocab):
+        return False
+    tags = read_tags(line, 0, vocab)
+    if len(tags.tags) < 2:
+        return False
+    doc.tags_line, doc.tags = tags.line, tags.tags
+    doc.repairs.append(Repair("unlabelled-tags", tags.line.span, "TAGS read without their label after the E.O. line"))
+    return True
+
+
 def _body_starts(doc: Document, line: Line, kind: str, vocab: Vocabulary) -> bool:
     """Whether this header-area line is the first of the body."""
     if kind == "paragraph":
@@ -281,6 +295,7 @@ def _caption_like(text: str) -> bool:
 def read_fields(doc: Document, lines: list[Line], i: int, banner_idx: int | None, vocab: Vocabulary) -> int:
     """The header fields from line i to the first line of the body; its index."""
     in_captions = True
+    last = ""  # the kind of the last line with text
     late_captions = banner_idx is not None and _whole_line(doc.text, lines[banner_idx])
     n = len(lines)
     while i < n:
@@ -292,6 +307,10 @@ def read_fields(doc: Document, lines: list[Line], i: int, banner_idx: int | None
         kind = classify(text, vocab)
         if kind.name not in ("paragraph", "page", "text", "field") and not _once(doc, kind.name):
             kind = classify(text, vocab, frozenset({"eo", "tags", "subject", "classified_by", "ref"}))
+        if last == "eo" and kind.name == "text" and unlabelled_tags(doc, line, vocab):
+            i, last = i + 1, "tags"
+            continue
+        last = kind.name
         if doc.classified_by is None and text.lstrip()[:2].upper() == "BY":
             after = split_clby(doc, lines, i, vocab)
             if after is not None:

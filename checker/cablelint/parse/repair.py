@@ -28,6 +28,7 @@ REPAIRS = {
     "markdown-debris": "markdown link debris ([PREL](#), [11.](#)) read through",
     "wrapped-field": "a field wrapped mid-word or over lines (FOR REAS / ONS 1.4 B/D) joined",
     "mark-after-reasons": "a lone paragraph's mark at the end of the Classified By line (1.4 (b) and (d) (C)) read as its text's",
+    "unlabelled-tags": "a line of TAGs right after the E.O. line, its TAGS label lost, read as TAGS",
     "split-label": "a label split over a line break (CLASSIFIED / BY:) read as one",
     "glued-paragraph": "a paragraph number glued to the end of the previous line, read as a new paragraph",
 }
@@ -47,6 +48,7 @@ RUN_ON_MARK_RE = regex.compile(
     r"|T(?<![A-Za-z]T)AGS\s*:|(?<=[A-Z/] )AGS:|S(?<![A-Za-z]S)UBJ(?:ECT)?\s*:|R(?<![A-Za-z]R)EFS?\s*:"
     r"|[Cc](?<![A-Za-z][Cc])(?i:LASSIFIED\s+BY\b)"
     r"|C(?<=[A-Z]{2}C)lassified\s+By\b"  # glued to the subject: "VISIT TO CAIROClassified By:"
+    r"|T(?<=DECL\s?:?\s{0,3}\d{1,2}/\d{1,2}/\d{2,4}\s{1,3}T)AGS?(?=\s+[A-Z]{2,6}\b)"  # "DECL: 03/20/2019 TAG PTER"
     r"|D(?<![A-Za-z]D)(?i:ERIVED\s+FROM\s*:)"  # a derivative source run on after REF: "B. TRIPOLI 40 Derived from:"
     r"|1(?<=\s1)\s?\.\s?\((?:U|C|S|TS|SBU)(?:/[A-Z]{1,3})?\)"  # paragraph 1 glued to the header
 )

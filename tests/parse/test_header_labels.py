@@ -95,3 +95,25 @@ def test_tag_label_run_on_after_decl_value():
                  "SUBJECT: A VISIT\n\n1. (C) Text.\n")
     assert [t.value for t in doc.tags] == ["PTER", "PGOV", "IT"]
     assert str(doc.eo.decl.date) == "2019-03-20"
+
+
+def test_caption_one_letter_off_under_banner():
+    doc = _parse("UNCLAS ROME 000123\n\nSENSITVE, SIPDIS\n\nE.O. 12958: N/A\nTAGS: ECON IT\nSUBJECT: PORTS\n\n"
+                 "1. (SBU) Text.\n")
+    sbu = [c for c in doc.captions if c.raw == "SENSITVE"]
+    assert sbu and doc.text[sbu[0].span.start:sbu[0].span.end] == "SENSITVE"
+    assert any(r.name == "caption-typo" for r in doc.repairs)
+
+
+def test_word_two_letters_off_or_after_fields_is_no_caption():
+    doc = _parse("UNCLAS ROME 000123\n\nSENSTVE, SIPDIS\n\nE.O. 12958: N/A\nTAGS: ECON IT\nSUBJECT: PORTS\n\n"
+                 "1. (SBU) Text.\n")
+    assert not any(r.name == "caption-typo" for r in doc.repairs)
+    doc = _parse("UNCLAS ROME 000123\n\nE.O. 12958: N/A\nTAGS: ECON IT\nSUBJECT: PORTS\nSENSITVE\n\n1. (SBU) Text.\n")
+    assert not any(r.name == "caption-typo" for r in doc.repairs)
+
+
+def test_one_edit():
+    from cablelint.parse.banner import one_edit
+    assert one_edit("SENSITVE", "SENSITIVE") and one_edit("SENSITIVF", "SENSITIVE")
+    assert not one_edit("SENSTVE", "SENSITIVE") and not one_edit("SENSITIVE", "SENSITIVE")

@@ -321,6 +321,10 @@ def read_fields(doc: Document, lines: list[Line], i: int, banner_idx: int | None
         if banner_idx is not None and kind.name != "field" and (in_captions or late_captions and _caption_like(text)):
             # Captions stand under the banner; a line of captions alone may come after a field (NOFORN after SUBJECT)
             controls, whole = bn.caption_controls(text, line.start, vocab)
+            typo = bn.caption_typo(text, line.start, vocab) if in_captions and not whole and kind.name == "text" else None
+            if typo:
+                (controls, fix), whole = typo, True
+                doc.repairs.append(fix)
             if in_captions or whole:
                 doc.captions.extend(controls)
             if whole:

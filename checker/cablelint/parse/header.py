@@ -190,7 +190,8 @@ def split_clby(doc: Document, lines: list[Line], i: int, vocab: Vocabulary) -> i
         value = sub.value[:-len(SPLIT_HEAD)].rstrip()
         raw = doc.text[sub.span.start:head].rstrip()
         doc.subject = Token(value, Span(sub.span.start, sub.span.start + len(raw)), raw)
-    doc.repairs.append(Repair("split-label", Span(head, lines[i].start + m.end()), "CLASSIFIED / BY: read as one label"))
+    doc.repairs.append(Repair("split-label", Span(head, lines[i].start + m.end()),
+                              "CLASSIFIED / BY: read as one label"))
     return nxt
 
 
@@ -321,7 +322,8 @@ def read_fields(doc: Document, lines: list[Line], i: int, banner_idx: int | None
         if banner_idx is not None and kind.name != "field" and (in_captions or late_captions and _caption_like(text)):
             # Captions stand under the banner; a line of captions alone may come after a field (NOFORN after SUBJECT)
             controls, whole = bn.caption_controls(text, line.start, vocab)
-            typo = bn.caption_typo(text, line.start, vocab) if in_captions and not whole and kind.name == "text" else None
+            lone = in_captions and not whole and kind.name == "text"
+            typo = bn.caption_typo(text, line.start, vocab) if lone else None
             if typo:
                 (controls, fix), whole = typo, True
                 doc.repairs.append(fix)

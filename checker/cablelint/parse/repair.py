@@ -27,7 +27,8 @@ REPAIRS = {
     "pilcrow-as-1": "paragraph 1-9 written with a pilcrow and exported as 11-19, read back as 1-9",
     "markdown-debris": "markdown link debris ([PREL](#), [11.](#)) read through",
     "wrapped-field": "a field wrapped mid-word or over lines (FOR REAS / ONS 1.4 B/D) joined",
-    "mark-after-reasons": "a lone paragraph's mark at the end of the Classified By line (1.4 (b) and (d) (C)) read as its text's",
+    "mark-after-reasons": ("a lone paragraph's mark at the end of the Classified By line "
+                           "(1.4 (b) and (d) (C)) read as its text's"),
     "unlabelled-tags": "a line of TAGs right after the E.O. line, its TAGS label lost, read as TAGS",
     "caption-typo": "a caption word one letter off under the banner (SENSITVE) read as that caption",
     "split-label": "a label split over a line break (CLASSIFIED / BY:) read as one",

@@ -322,7 +322,7 @@ def read_fields(doc: Document, lines: list[Line], i: int, banner_idx: int | None
         if banner_idx is not None and kind.name != "field" and (in_captions or late_captions and _caption_like(text)):
             # Captions stand under the banner; a line of captions alone may come after a field (NOFORN after SUBJECT)
             controls, whole = bn.caption_controls(text, line.start, vocab)
-            lone = in_captions and not whole and kind.name == "text"
+            lone = in_captions and not whole and kind.name == "text" and _caption_like(text)
             typo = bn.caption_typo(text, line.start, vocab) if lone else None
             if typo:
                 (controls, fix), whole = typo, True

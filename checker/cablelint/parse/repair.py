@@ -131,7 +131,11 @@ def may_hold_mark(text: str) -> bool:
     if not text.isascii():
         return True
     return ("O." in text or "DECL" in text or "AGS" in text or "UBJ" in text or "EF" in text
-            or "(" in text and "1" in text or "lassified" in text.lower() or "erived" in text.lower())
+            or "(" in text and "1" in text or _may_name_authority(text.lower()))
+
+
+def _may_name_authority(low: str) -> bool:
+    return "lassified" in low or "erived" in low
 
 
 def split_run_on_header(lines: list[Line], repairs: list[Repair]) -> list[Line]:

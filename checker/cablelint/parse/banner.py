@@ -262,6 +262,60 @@ def _caption_controls(text: str, off: int, vocab: Vocabulary) -> tuple[list[Toke
     return probe.controls, False
 
 
+# A caption word is read with one letter off (SENSITVE) only from this length: short words are too close to others.
+TYPO_MIN_LEN = 6
+
+
+def one_edit(a: str, b: str) -> bool:
+    """Whether a and b differ by exactly one letter inserted, deleted or changed."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    k = next((n for n, (x, y) in enumerate(zip(a, b)) if x != y), len(a))
+    return a[k + (len(a) == len(b)):] == b[k + 1:]
+
+
+def caption_typo(text: str, off: int, vocab: Vocabulary) -> tuple[list[Token], Repair] | None:
+    """A caption line (on its own line under the banner) with one word one
+    letter off a caption word ("SENSITVE, SIPDIS"): its controls read with the
+    word corrected, and the repair; None when the line is no such line."""
+    memo = _TYPO_MEMO.table(vocab)
+    got = memo.get(text, False)
+    if got is False:
+        got = memo[text] = _typo_word(text, vocab)
+    if got is None:
+        return None
+    a, b, word = got
+    controls, whole = _caption_controls(text[:a] + word + text[b:], off, vocab)
+    if not whole:
+        return None
+    shift = len(word) - (b - a)
+
+    def back(p: int) -> int:  # a position in the corrected line, in the line as written
+        return p if p <= off + a else p - shift if p >= off + a + len(word) else off + b
+
+    fixed = [Token(c.value, Span(back(c.span.start), back(c.span.end)),
+                   text[back(c.span.start) - off:back(c.span.end) - off]) for c in controls]
+    return fixed, Repair("caption-typo", Span(off + a, off + b), f"{text[a:b]} read as {word}")
+
+
+_TYPO_MEMO = TextMemo()
+
+
+def _typo_word(text: str, vocab: Vocabulary) -> tuple[int, int, str] | None:
+    """The one word of the line that is not a caption word but one edit off
+    exactly one (its span and that word), or None."""
+    bad = [m for m in rx(r"[A-Za-z]+").finditer(text) if m.group(0).upper() not in vocab.caption_parts]
+    if len(bad) != 1 or len(bad[0].group(0)) < TYPO_MIN_LEN:
+        return None
+    word = bad[0].group(0).upper()
+    near = [w for w in vocab.caption_parts if " " not in w and one_edit(word, w)]
+    if len(near) != 1:
+        return None
+    return (*bad[0].span(), near[0])
+
+
 def section_banner(line: Line, vocab: Vocabulary) -> tuple[Marking, SectionMark | None] | None:
     """A banner repeated in the body (a section's or page's): spaced, or with `SECTION n OF m`."""
     if not vocab.may_start_banner(line.text) or not vocab.banner_re.match(line.text):

@@ -20,6 +20,10 @@ from .lines import Line, para_start, portion_start
 
 # Lines after the Classified By line that may still belong to it.
 CLBY_MAX_LINES = 4
+# Blank lines and teletype page headers inside the statement do not count as its lines, up to this many lines in all.
+CLBY_MAX_SPAN = 12
+# A teletype page header between pages ("PAGE 02 RUEHFRA0170 S E C R E T"): not part of the text.
+TELETYPE_PAGE_RE = regex.compile(r"^\s*PAGE\s+\d{2,3}\s+R[A-Z]{3,}\d*\b")
 # More reason letters than this is not a reason list.
 MAX_REASON_LETTERS = 8
 # "1/4 (B)" and "1:4 b,d" are typos seen in cables; so is "14 (b)", the dot lost (only before a lettered reason).
@@ -140,13 +144,13 @@ def _gather(lines: list[Line], i: int, first: tuple[str, int], vocab: Vocabulary
     pieces = [first]
     reason_lines: list[int] = []
     found = bool(find_reasons(first[0]))
-    j = i + 1
-    while j < len(lines) and j <= i + CLBY_MAX_LINES:
+    j, skipped = i + 1, 0
+    while j < len(lines) and j <= i + CLBY_MAX_LINES + skipped and j <= i + CLBY_MAX_SPAN:
         nxt = lines[j]
-        if not nxt.text.strip():
+        if not nxt.text.strip() or "PAGE" in nxt.text[:8] and TELETYPE_PAGE_RE.match(nxt.text):
             if found:
                 break
-            j += 1
+            j, skipped = j + 1, skipped + 1  # the reasons go on after a blank line or a page break
             continue
         fm = vocab.field_re.match(nxt.text)
         if fm and vocab.field_name(fm["key"]) != "Reason":

@@ -163,6 +163,52 @@ def read_clby(doc: Document, lines: list[Line], i: int, m: regex.Match, vocab: V
     return got.next
 
 
+# "BY:" starting a line whose label began at the end of an earlier line ("... CLASSIFIED" / "BY: ...").
+SPLIT_BY_RE = regex.compile(r"^\s*BY\s*:", regex.IGNORECASE)
+SPLIT_HEAD = "CLASSIFIED"
+
+
+def split_clby(doc: Document, lines: list[Line], i: int, vocab: Vocabulary) -> int | None:
+    """A Classified By label split over a line break: "CLASSIFIED" ends an
+    earlier line (the subject's), "BY:" starts line i. Read the statement,
+    take the word off the subject and record the repair; the index after it,
+    or None when line i is no such line."""
+    m = SPLIT_BY_RE.match(lines[i].text)
+    k = i - 1
+    while k >= 0 and not lines[k].text.strip():
+        k -= 1
+    prev = lines[k].text.rstrip() if k >= 0 else ""
+    if not m or not prev.upper().endswith(SPLIT_HEAD) or prev[-len(SPLIT_HEAD) - 1:-len(SPLIT_HEAD)].isalpha():
+        return None
+    head = lines[k].start + len(prev) - len(SPLIT_HEAD)
+    nxt = read_clby(doc, lines, i, m, vocab)
+    cb = doc.classified_by
+    if cb is not None:
+        cb.span = Span(head, cb.span.end)
+    sub = doc.subject
+    if sub is not None and sub.span.end == head + len(SPLIT_HEAD):
+        value = sub.value[:-len(SPLIT_HEAD)].rstrip()
+        raw = doc.text[sub.span.start:head].rstrip()
+        doc.subject = Token(value, Span(sub.span.start, sub.span.start + len(raw)), raw)
+    doc.repairs.append(Repair("split-label", Span(head, lines[i].start + m.end()),
+                              "CLASSIFIED / BY: read as one label"))
+    return nxt
+
+
+def unlabelled_tags(doc: Document, line: Line, vocab: Vocabulary) -> bool:
+    """A line of TAG-shaped words alone (two or more) right after the E.O.
+    line, before any TAGS and SUBJECT: the TAGS line without its label. Read
+    into doc.tags with the repair recorded; False when the line is no such line."""
+    if doc.eo is None or doc.tags_line is not None or doc.subject is not None or not tags_continue(line, vocab):
+        return False
+    tags = read_tags(line, 0, vocab)
+    if len(tags.tags) < 2:
+        return False
+    doc.tags_line, doc.tags = tags.line, tags.tags
+    doc.repairs.append(Repair("unlabelled-tags", tags.line.span, "TAGS read without their label after the E.O. line"))
+    return True
+
+
 def _body_starts(doc: Document, line: Line, kind: str, vocab: Vocabulary) -> bool:
     """Whether this header-area line is the first of the body."""
     if kind == "paragraph":
@@ -250,6 +296,7 @@ def _caption_like(text: str) -> bool:
 def read_fields(doc: Document, lines: list[Line], i: int, banner_idx: int | None, vocab: Vocabulary) -> int:
     """The header fields from line i to the first line of the body; its index."""
     in_captions = True
+    last = ""  # the kind of the last line with text
     late_captions = banner_idx is not None and _whole_line(doc.text, lines[banner_idx])
     n = len(lines)
     while i < n:
@@ -261,11 +308,25 @@ def read_fields(doc: Document, lines: list[Line], i: int, banner_idx: int | None
         kind = classify(text, vocab)
         if kind.name not in ("paragraph", "page", "text", "field") and not _once(doc, kind.name):
             kind = classify(text, vocab, frozenset({"eo", "tags", "subject", "classified_by", "ref"}))
+        if last == "eo" and kind.name == "text" and unlabelled_tags(doc, line, vocab):
+            i, last = i + 1, "tags"
+            continue
+        last = kind.name
+        if doc.classified_by is None and text.lstrip()[:2].upper() == "BY":
+            after = split_clby(doc, lines, i, vocab)
+            if after is not None:
+                i = after
+                continue
         if _body_starts(doc, line, kind.name, vocab):
             return i
         if banner_idx is not None and kind.name != "field" and (in_captions or late_captions and _caption_like(text)):
             # Captions stand under the banner; a line of captions alone may come after a field (NOFORN after SUBJECT)
             controls, whole = bn.caption_controls(text, line.start, vocab)
+            lone = in_captions and not whole and kind.name == "text" and _caption_like(text)
+            typo = bn.caption_typo(text, line.start, vocab) if lone else None
+            if typo:
+                (controls, fix), whole = typo, True
+                doc.repairs.append(fix)
             if in_captions or whole:
                 doc.captions.extend(controls)
             if whole:

@@ -27,12 +27,18 @@ REPAIRS = {
     "pilcrow-as-1": "paragraph 1-9 written with a pilcrow and exported as 11-19, read back as 1-9",
     "markdown-debris": "markdown link debris ([PREL](#), [11.](#)) read through",
     "wrapped-field": "a field wrapped mid-word or over lines (FOR REAS / ONS 1.4 B/D) joined",
+    "mark-after-reasons": ("a lone paragraph's mark at the end of the Classified By line "
+                           "(1.4 (b) and (d) (C)) read as its text's"),
+    "unlabelled-tags": "a line of TAGs right after the E.O. line, its TAGS label lost, read as TAGS",
+    "caption-typo": "a caption word one letter off under the banner (SENSITVE) read as that caption",
+    "split-label": "a label split over a line break (CLASSIFIED / BY:) read as one",
     "glued-paragraph": "a paragraph number glued to the end of the previous line, read as a new paragraph",
 }
 
 # How far into the file header fields may be run together (lines).
 RUN_ON_LIMIT = 120
-# Longer lines are not header lines: left whole.
+# Longer lines are not header lines: left whole, unless the header runs on into
+# paragraph 1 within this many characters (an export that lost every line break).
 RUN_ON_MAX_LEN = 2000
 
 # Header fields that exports run together on one line: "NOFORN SIPDIS DEPT FOR
@@ -44,8 +50,15 @@ RUN_ON_MARK_RE = regex.compile(
     r"|T(?<![A-Za-z]T)AGS\s*:|(?<=[A-Z/] )AGS:|S(?<![A-Za-z]S)UBJ(?:ECT)?\s*:|R(?<![A-Za-z]R)EFS?\s*:"
     r"|[Cc](?<![A-Za-z][Cc])(?i:LASSIFIED\s+BY\b)"
     r"|C(?<=[A-Z]{2}C)lassified\s+By\b"  # glued to the subject: "VISIT TO CAIROClassified By:"
+    r"|T(?<=DECL\s?:?\s{0,3}\d{1,2}/\d{1,2}/\d{2,4}\s{1,3}T)AGS?(?=\s+[A-Z]{2,6}\b)"  # "DECL: 03/20/2019 TAG PTER"
+    r"|D(?<![A-Za-z]D)(?i:ERIVED\s+FROM\s*:)"  # a derivative source run on after REF: "B. TRIPOLI 40 Derived from:"
     r"|1(?<=\s1)\s?\.\s?\((?:U|C|S|TS|SBU)(?:/[A-Z]{1,3})?\)"  # paragraph 1 glued to the header
 )
+# A lone paragraph's mark at the end of the Classified By line, after a complete
+# reason list ("1.4 (b) and (d) (C)", "(d). (S)"): a level after a lower-case
+# letter or a period, not a reason letter of its own.
+CLBY_TAIL_MARK_RE = regex.compile(r"(?:\([a-h]\)|(?<![A-Za-z])[a-h]\.?|\.)\s+(?P<mark>\(\s*[CSU]\s*\))\s*$")
+CLBY_REASON_HINT = regex.compile(r"(?<![\d.])1\s?[./:]\s?[45]|(?i:reason)")
 NUMBERED_RE = regex.compile(r"\s*(?:¶|\[)?\d{1,3}\.")
 PARA_ONE_RE = regex.compile(r"\s*(?:¶|\[)?1\.")
 
@@ -77,6 +90,25 @@ def _run_on_cuts(text: str, following: Callable[[], str] = str) -> list[int]:
     return cuts
 
 
+def _long_line_cuts(text: str) -> list[int]:
+    """The cuts of a header run on into the body on one long line: those in its
+    first RUN_ON_MAX_LEN characters up to paragraph 1; none without paragraph 1
+    (a long line of prose is left whole)."""
+    cuts = _run_on_cuts(text[:RUN_ON_MAX_LEN])
+    para = next((k for k, c in enumerate(cuts) if PARA_ONE_RE.match(text, c)), None)
+    return cuts[:para + 1] if para is not None else []
+
+
+def _clby_tail_mark(text: str, cuts: list[int]) -> int | None:
+    """Where a lone paragraph's mark ends the Classified By statement on this
+    line (its last field), or None."""
+    last = text[cuts[-1]:] if cuts else text
+    if "lassified" not in last[:12].lower() or not CLBY_REASON_HINT.search(last):
+        return None
+    m = CLBY_TAIL_MARK_RE.search(text)
+    return m.start("mark") if m and (not cuts or m.start() > cuts[-1]) else None
+
+
 def _following(lines: list[Line], i: int) -> str:
     """The next line after line i that has text ('' at the end)."""
     return next((ln.text for ln in lines[i + 1:i + 4] if ln.text.strip()), "")
@@ -99,7 +131,11 @@ def may_hold_mark(text: str) -> bool:
     if not text.isascii():
         return True
     return ("O." in text or "DECL" in text or "AGS" in text or "UBJ" in text or "EF" in text
-            or "(" in text and "1" in text or "lassified" in text.lower())
+            or "(" in text and "1" in text or _may_name_authority(text.lower()))
+
+
+def _may_name_authority(low: str) -> bool:
+    return "lassified" in low or "erived" in low
 
 
 def split_run_on_header(lines: list[Line], repairs: list[Repair]) -> list[Line]:
@@ -110,23 +146,35 @@ def split_run_on_header(lines: list[Line], repairs: list[Repair]) -> list[Line]:
     """
     stop = _header_end(lines)
     out: list[Line] = []
+    mark_open = False  # a lone paragraph's mark was just cut off: the blank lines up to its text go
     for i in range(stop):
         line = lines[i]
         text_i = line.text
-        if len(text_i) > RUN_ON_MAX_LEN or not may_hold_mark(text_i):
+        if mark_open and not text_i.strip():
+            continue
+        mark_open = False
+        long = len(text_i) > RUN_ON_MAX_LEN
+        if not may_hold_mark(text_i[:RUN_ON_MAX_LEN] if long else text_i):
             out.append(line)
             continue
-        cuts = _run_on_cuts(text_i, lambda: _following(lines, i))
-        if not cuts:
+        cuts = _long_line_cuts(text_i) if long else _run_on_cuts(text_i, lambda: _following(lines, i))
+        tail = _clby_tail_mark(text_i, cuts) if not long and text_i.rstrip().endswith(")") else None
+        if cuts:
+            repairs.append(Repair("run-on-header", Span(line.start + cuts[0], line.start + (tail or len(text_i))),
+                                  f"{len(cuts) + 1} fields on one line"))
+        if not cuts and tail is None:
             out.append(line)
             continue
+        if tail is not None:
+            cuts.append(tail)
+            mark_open = True
+            repairs.append(Repair("mark-after-reasons", Span(line.start + tail, line.start + len(text_i.rstrip())),
+                                  "read as the mark of the text after the Classified By line"))
         prev = 0
         for c in cuts + [len(text_i)]:
             if c > prev:
                 out.append(Line(text_i[prev:c], line.start + prev))
             prev = c
-        repairs.append(Repair("run-on-header", Span(line.start + cuts[0], line.start + len(text_i)),
-                              f"{len(cuts) + 1} fields on one line"))
     out.extend(lines[stop:])
     return out
 

@@ -422,3 +422,12 @@ def test_spliced_body_folds_the_numbering_gap_it_explains(third: str, text: str,
     if fires:
         assert "CL502" not in got and [r.rule for r in got["CL915"].related] == ["CL502"]
         assert "minister" not in got["CL915"].message  # evidence by line numbers, never the text
+
+
+def test_a_header_run_into_the_body_on_one_line_is_still_diagnosed() -> None:
+    """The body starts inside the run-together line ("REF: ... Classified By: ... 1. (C) ..."):
+    that line belongs to the header block CL910 reads (it was cut off with the body's line)."""
+    text = ("C O N F I D E N T I A L LONDON 001577\n\nSIPDIS\n\nE.O. 12958: DECL: 06/04/2018\nTAGS: PREL UK\n"
+            "SUBJECT: A TALK\n\nREF: SCHULZ E-MAIL Classified By: Political Counselor Jane Doe for reasons 1.4 (b,d) "
+            "1. (C) Summary. The minister spoke. End Summary.\n\n2. (C) More text.\n")
+    assert [f.line for f in lint_text(text, date="2008-06-04") if f.rule == "CL910"] == [9]

@@ -220,7 +220,8 @@ def header_glued(doc: Document, p: dict[str, Any]) -> Damage | None:
     (`run_on`: "SIPDIS ... E.O. 12958: DECL: ..."). Each field of a telegram header has its own line, so the
     fields this export lost (most often SUBJECT) are not the drafter's."""
     src, idx = doc.source, index_of(doc)
-    block = idx.through(min((idx.body_line or src.line_count + 1) - 1, p.get("max_line", 60), src.line_count))
+    mid = bool(doc.body_start) and src.line_col(doc.body_start)[1] > 1  # the body starts inside a run-together line
+    block = idx.through(min((idx.body_line or src.line_count + 1) - (not mid), p.get("max_line", 60), src.line_count))
     labels: dict[int, set[str]] = {}  # one pass over the header block; no match spans two lines
     named = "label" in p["_pattern"].rx.groupindex  # the label looked behind: the match is its colon
     for m in p["_pattern"].rx.finditer(block):

@@ -121,6 +121,23 @@ def read_ref(line: Line, m: regex.Match) -> Token:
     return Token(rest.strip(), Span(line.start + at, line.start + at + len(rest.rstrip())))
 
 
+# A lettered REF item on the lines after `REF: A. ...` ("B. BRUSSELS 1439", the web page's
+# "¶B. ..."): one letter and a period, then the reference ("(C) ..." is a portion mark, not an item).
+REF_ITEM_RE = regex.compile(r"^[ \t]*(?:¶[ \t]*)?(?P<item>[B-Z]\.[ \t]+\S.*?)[ \t\\]*\r?$")
+
+
+def read_ref_items(lines: list[Line], i: int) -> list[Token]:
+    """The lettered items that go on from the REF line at `i`, one Token each
+    (the pilcrow a web page put before a letter is not part of it)."""
+    out: list[Token] = []
+    for line in lines[i + 1:i + 27]:
+        m = REF_ITEM_RE.match(line.text)
+        if m is None:
+            break
+        out.append(Token(m["item"], Span(line.start + m.start("item"), line.start + m.end("item"))))
+    return out
+
+
 def read_field(fm: regex.Match, off: int, vocab: Vocabulary) -> tuple[str, Token]:
     """`Name: value`: the canonical field name and the value's token."""
     val = fm["val"]

@@ -1,0 +1,23 @@
+"""REF: the lettered items on the lines after `REF: A. ...` are references too
+(the inspect audit found `B. ...` and the web page's `¶B. ...` dropped)."""
+from __future__ import annotations
+
+from cablelint import make_engine
+from cablelint.source import Source
+
+HEAD = "C O N F I D E N T I A L PARIS 000579\nE.O. 12958: DECL: 01/30/2014\nTAGS: PREL FR\nSUBJECT: TALKS\n"
+
+
+def _refs(text: str) -> list[str]:
+    return [t.value for t in make_engine().parse(Source(path="t.txt", text=text)).refs]
+
+
+def test_lettered_items_after_the_ref_line_are_read() -> None:
+    text = HEAD + "REF: A. STATE 99217\n     \u00b6B. BRUSSELS 1439\nC. PARIS 12\n(C) Summary: not a ref.\n"
+    assert _refs(text) == ["A. STATE 99217", "B. BRUSSELS 1439", "C. PARIS 12"]
+
+
+def test_the_items_stop_at_the_first_line_that_is_not_one() -> None:
+    text = HEAD + "REF: A. STATE 99217\nB. BRUSSELS 1439\n\nC. is after a blank line\n\n1. (C) Text.\n"
+    assert _refs(text) == ["A. STATE 99217", "B. BRUSSELS 1439"]
+    assert _refs(HEAD + "REF: STATE 99217\n1. (C) Text.\n") == ["STATE 99217"]

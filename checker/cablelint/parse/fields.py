@@ -109,7 +109,7 @@ def read_subject(lines: list[Line], i: int, m: regex.Match, vocab: Vocabulary) -
             continue
         if is_field_start(nxt.text, vocab):
             break
-        text += " " + nxt.text.strip()
+        text += " " + nxt.text.strip().removeprefix("¶")  # the web page's pilcrow before a wrapped number
         end = nxt.start + len(nxt.text.rstrip())
         j += 1
     value = " ".join(text.split()).rstrip("\\ ")  # a TSV export's line-continuation backslashes

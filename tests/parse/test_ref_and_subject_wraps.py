@@ -1,4 +1,4 @@
-"""REF: the lettered items on the lines after `REF: A. ...` are references too
+"""REF and SUBJECT wraps: the lettered items on the lines after `REF: A. ...` are references too
 (the inspect audit found `B. ...` and the web page's `¶B. ...` dropped)."""
 from __future__ import annotations
 
@@ -21,3 +21,10 @@ def test_the_items_stop_at_the_first_line_that_is_not_one() -> None:
     text = HEAD + "REF: A. STATE 99217\nB. BRUSSELS 1439\n\nC. is after a blank line\n\n1. (C) Text.\n"
     assert _refs(text) == ["A. STATE 99217", "B. BRUSSELS 1439"]
     assert _refs(HEAD + "REF: STATE 99217\n1. (C) Text.\n") == ["STATE 99217"]
+
+
+def test_a_wrapped_subject_loses_the_web_pages_pilcrow_before_a_number() -> None:
+    text = ("UNCLAS STATE 010122\nE.O. 12958: N/A\nTAGS: MARR BF\n"
+            "SUBJECT: EXERCISE FROM MARCH 4, 2009, THROUGH MARCH 18,\n\u00b62009.\n\n1. (U) Text.\n")
+    doc = make_engine().parse(Source(path="t.txt", text=text))
+    assert doc.subject.value == "EXERCISE FROM MARCH 4, 2009, THROUGH MARCH 18, 2009."

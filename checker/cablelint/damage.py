@@ -22,6 +22,7 @@ from .damage_loss import (
 from .damage_index import Damage, RawLines, index_of
 from .damage_index import line_no as _line_no, line_span as _line_span, lines_text as _lines_text
 from .document import Document, Span
+from .source import first_text
 
 
 # -- another cable's text -------------------------------------------------------
@@ -187,7 +188,7 @@ def truncated(doc: Document, p: dict[str, Any]) -> Damage | None:
     trailer = p.get("_trailer")
     if trailer is not None and ("," in text) and (cut := trailer.search(text)):
         text = text[:cut.start()]  # the archive's metadata run onto the last line: the text ends there
-    tail = regex.split(r"[.!?:;\"')\]]\s", text + " ")[-1].strip()
+    tail = _SENTENCE_END.split(text + " ")[-1].strip()
     words = tail.split()
     if len(words) < p.get("min_words", 4) or not regex.fullmatch(r"[a-z]+,?", words[-1]):
         return None
@@ -258,13 +259,14 @@ def lower_case(doc: Document, p: dict[str, Any]) -> Damage | None:
 
 
 _UPPER = regex.compile(r"\p{Lu}")
+_SENTENCE_END = regex.compile(r"[.!?:;\"')\]]\s")
 _ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
 _LETTER = regex.compile(r"\p{L}")
 
 
 def _first_line(doc: Document) -> int:
-    src = doc.source
-    return next((n for n in range(1, src.line_count + 1) if src.line_text(n).strip()), 1)
+    at = first_text(doc.source)
+    return doc.source.line_col(at[0])[0] if at else 1
 
 
 # -- a repeated body --------------------------------------------------------------

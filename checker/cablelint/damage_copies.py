@@ -17,8 +17,11 @@ from typing import Any, Callable
 import regex
 
 from .damage import Damage, _line_no, _line_span, _lines_text
+from .damage_index import index_of
 from .document import Document, Span
 from .checks import compile_param
+
+_WORD = regex.compile(r"\w+")
 
 # The YAML parameters of these detectors (added to the integrity kind's PARAMS).
 COPY_PARAMS: dict[str, tuple[Any, bool]] = {
@@ -56,8 +59,8 @@ def prepare_copies(p: dict[str, Any]) -> dict[str, Any]:
 
 
 def _body_line(doc: Document) -> int:
-    src = doc.source
-    return src.line_col(doc.body_start)[0] if doc.body_start else src.line_count + 1
+    """The body's first line, or past the last line when there is no body."""
+    return index_of(doc).body_line or doc.source.line_count + 1
 
 
 # -- header lines dropped ------------------------------------------------------------
@@ -176,7 +179,7 @@ def _words(text: str) -> list[str]:
     """The words of a field, numbers compared by their last two digits: a copy
     is the same field whatever form its date is written in (`6/18/2019`,
     `06/18/19`), so fixing one copy's date form (CL219) keeps the diagnosis."""
-    return [str(int(w) % 100) if w.isdigit() else w for w in regex.findall(r"\w+", text.upper())]
+    return [str(int(w) % 100) if w.isdigit() else w for w in _WORD.findall(text.upper())]
 
 
 # -- a TAGS line joined with other text -------------------------------------------------

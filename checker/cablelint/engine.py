@@ -20,6 +20,7 @@ from .findings import Finding, Severity
 from .fold import fold
 from .marking_check import lint_marking_lines, marking_lines
 from .pages import lint_paged, pages_of
+from .source import first_text
 from .parse import parse
 from .rule import Rule, RuleSet
 from .selection import Selection
@@ -376,11 +377,4 @@ class Engine:
 
 def _first_text(doc: Document) -> Span:
     """The first non-blank line, where a whole-document finding is reported."""
-    src = doc.source
-    for line in range(1, src.line_count + 1):
-        text = src.line_text(line)
-        if text.strip():
-            start, end = src.line_span(line)
-            lead = len(text) - len(text.lstrip())
-            return Span(start + lead, start + len(text.rstrip()))
-    return Span(0, 0)
+    return Span(*(first_text(doc.source) or (0, 0)))

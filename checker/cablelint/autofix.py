@@ -30,9 +30,10 @@ from typing import Any, Callable
 import regex
 
 from .parse.dating import two_digit_year
+from .rx import rx
 
 FIX_KEYS = {"replace", "function", "safe", "require"}
-_FIELD = regex.compile(r"\{(\w+)((?:\|\w+)*)\}")
+_FIELD = rx(r"\{(\w+)((?:\|\w+)*)\}")
 FILTERS: dict[str, Callable[[str], str]] = {"upper": str.upper, "lower": str.lower, "strip": str.strip,
                                            "nospace": lambda s: "".join(s.split()),
                                            "first": lambda s: (s.split() or [""])[0], "pad2": lambda s: s.zfill(2)}

@@ -23,6 +23,7 @@ from .damage_index import Damage, RawLines, index_of
 from .damage_index import line_no as _line_no, line_span as _line_span, lines_text as _lines_text
 from .document import Document, Span
 from .source import first_text
+from .rx import rx
 
 
 # -- another cable's text -------------------------------------------------------
@@ -237,7 +238,7 @@ def header_glued(doc: Document, p: dict[str, Any]) -> Damage | None:
                   "more than one header field")
 
 
-_NON_WORD = regex.compile(r"\W")
+_NON_WORD = rx(r"\W")
 
 
 # -- a lower-cased copy -----------------------------------------------------------
@@ -258,10 +259,10 @@ def lower_case(doc: Document, p: dict[str, Any]) -> Damage | None:
     return Damage(_line_span(doc, _first_line(doc)), f"{upper} of {letters} letters are capitals")
 
 
-_UPPER = regex.compile(r"\p{Lu}")
-_SENTENCE_END = regex.compile(r"[.!?:;\"')\]]\s")
+_UPPER = rx(r"\p{Lu}")
+_SENTENCE_END = rx(r"[.!?:;\"')\]]\s")
 _ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
-_LETTER = regex.compile(r"\p{L}")
+_LETTER = rx(r"\p{L}")
 
 
 def _first_line(doc: Document) -> int:
@@ -378,7 +379,7 @@ def _repeated_opening(doc: Document, p: dict[str, Any]) -> Damage | None:
     return None
 
 
-_NUMBER = regex.compile(r"^\W*\d+")
+_NUMBER = rx(r"^\W*\d+")
 
 
 def _mismatches(a: str, b: str) -> int:

@@ -14,14 +14,13 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-import regex
-
 from .damage import Damage, _line_no, _line_span, _lines_text
 from .damage_index import index_of
 from .document import Document, Span
 from .checks import compile_param
+from .rx import rx
 
-_WORD = regex.compile(r"\w+")
+_WORD = rx(r"\w+")
 
 # The YAML parameters of these detectors (added to the integrity kind's PARAMS).
 COPY_PARAMS: dict[str, tuple[Any, bool]] = {

@@ -26,15 +26,15 @@ FOREIGN_OWNER = r"(?P<owner>JOINT|(?!NATO\b|COSMIC\b)[A-Z]{3,4})"
 # USA, CAN, DEU)` (H.7: acknowledged FGI from more than one source).
 FOREIGN_OWNERS = r"(?P<owner>JOINT|(?:(?!NATO\b|COSMIC\b|TOP\b)[A-Z]{3,4})(?:[ ]+(?!NATO\b|COSMIC\b|TOP\b)[A-Z]{3,4})*)"
 # The co-owners listed after a JOINT level: `JOINT SECRET CAN GBR USA`.
-JOINT_LIST_RE = regex.compile(r"(?:[ ]+[A-Z]{3,4}\b(?!\s*-))+")
+JOINT_LIST_RE = rx(r"(?:[ ]+[A-Z]{3,4}\b(?!\s*-))+")
 # The one entry whose written form holds single slashes: `USA/CAN/GBR EYES ONLY`
 # (Register H.8, EYES ONLY: "Country trigraph codes are separated by single
 # forward slashes"). Its slashes join countries, not entries, so neither the
 # parser nor the separator rules split it. Looked for only when "EYES" is written.
 # (USA may be misplaced: `CAN/USA/GBR EYES ONLY` is read, for the order rules to report.)
-EYES_LIST_RE = regex.compile(r"(?:[A-Z]{3}/)*USA(?:/[A-Z]{3})*[ ]+EYES[ ]+ONLY")
+EYES_LIST_RE = rx(r"(?:[A-Z]{3}/)*USA(?:/[A-Z]{3})*[ ]+EYES[ ]+ONLY")
 # The entries of one `//` category run, the EYES ONLY list kept whole.
-EYES_SEGMENT_RE = regex.compile(rf"{EYES_LIST_RE.pattern}|[^/]+")
+EYES_SEGMENT_RE = rx(rf"{EYES_LIST_RE.pattern}|[^/]+")
 # The controls a non-US portion or banner adds (Register D.2, H.7): every one is
 # FGI; an owner named (`//GBR S`, `//CAN GBR S`, a NATO level) acknowledges the
 # source, FGI as owner (`//FGI S`) conceals it. The vocabulary names these controls.
@@ -145,8 +145,8 @@ def read_pattern_entry(vocab: "Vocabulary", seg: str, span: Span, mk: Marking) -
     return True
 
 
-SAR_ENTRY = regex.compile(r"(?:SAR|SPECIAL ACCESS REQUIRED)-")
-SAR_PROGRAM = regex.compile(r"[A-Z0-9][A-Z0-9 -]*")
+SAR_ENTRY = rx(r"(?:SAR|SPECIAL ACCESS REQUIRED)-")
+SAR_PROGRAM = rx(r"[A-Z0-9][A-Z0-9 -]*")
 
 
 def read_next_sar_program(vocab: "Vocabulary", seg: str, span: Span, mk: Marking, after_slash: bool) -> bool:

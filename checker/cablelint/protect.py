@@ -36,13 +36,14 @@ import regex
 from . import rx as _rx
 from .namefold import view as fold_view
 from .termtrie import NOT_AFTER, compact, compile_trie, spellings, term_key
+from .rx import rx
 
 DEFAULT_PLACEHOLDER = "XXXXXXXXXXXX"  # WikiLeaks-style: fixed length, never the name's
 MASK = "[PROTECTED]"  # what cablelint prints in place of a protected occurrence
 MAX_TERM = 200
 
 # One line part of an occurrence: leading blanks, the part, trailing blanks/backslash/CR.
-_LINE_PART = regex.compile(r"^([ \t]*)(.*?)([ \t]*\\?[ \t]*\r?)$", regex.DOTALL)
+_LINE_PART = rx(r"^([ \t]*)(.*?)([ \t]*\\?[ \t]*\r?)$", regex.DOTALL)
 
 
 class ProtectError(Exception):

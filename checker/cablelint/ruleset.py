@@ -39,6 +39,7 @@ from .targets import resolve
 from .vocab_schema import known_names, validate_vocabulary
 from .vocabulary import default_vocabulary_data, rules_dir
 from .yamlio import line_of, read_yaml
+from .rx import rx
 
 __all__ = ["DEFAULT_RULESETS", "RuleSetError", "TOP_KEYS", "find", "load", "shipped"]
 
@@ -49,8 +50,8 @@ RULE_META = {"id", "name", "severity", "kind", "message", "when", "summary", "wh
 TOP_TYPES = {"name": str, "description": str, "rules": list, "eras": list, "era_overrides": dict,
              "example_files": list, "lists": dict, "extend_lists": dict, "vocabulary": dict, "disable": list,
              "severity": dict, "applies": dict}
-ID_RE = regex.compile(r"^[A-Z]{1,6}\d{2,4}$")
-NAME_RE = regex.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ID_RE = rx(r"^[A-Z]{1,6}\d{2,4}$")
+NAME_RE = rx(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def _line(obj: Any, key: str | None = None) -> int:

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from typing import Callable
 
-import regex
-
 from .document import Marking, Span, Token
+from .rx import rx
 
-CODE_RE = regex.compile(r"\b[A-Z]{3,4}\b")
+CODE_RE = rx(r"\b[A-Z]{3,4}\b")
 
 
 def _control_codes(m: Marking, name: str) -> list[Token]:

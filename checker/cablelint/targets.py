@@ -10,10 +10,9 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from typing import Any, Callable
 
-import regex
-
 from .document import DeclValue, Document, Marking, Span, Token
 from .target_codes import codes_of
+from .rx import rx
 
 
 @dataclass(slots=True)
@@ -154,7 +153,7 @@ def _unmarked_paragraphs(d: Document) -> list[Item]:
             and not _withheld(d, p, paras[i + 1].span.start if i + 1 < len(paras) else len(d.text))]
 
 
-_BLANK_LINE = regex.compile(r"\n[ \t\r]*\n")
+_BLANK_LINE = rx(r"\n[ \t\r]*\n")
 
 
 def _withheld(d: Document, p, stop: int) -> bool:
@@ -198,7 +197,7 @@ def _entire_text(d: Document) -> list[Item]:
 
 # What is left of a DECL value once its dates, exemption codes and filler are gone:
 # any word left is an event ("25X1, AFTER KOREAN UNIFICATION").
-_DECL_FILLER = regex.compile(
+_DECL_FILLER = rx(
     r"(?i)\bDECL(?:ASSIFY)?(?:\s+ON)?\b|\d{1,4}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{1,4}|\b(?:19|20)\d{6}\b|\bAND\b|\bOR\b"
     r"|[^A-Za-z]+")
 

@@ -31,7 +31,7 @@ SPACED_MIN_LETTERS = 6
 LINE_WORD_KEYS = ("tags_labels", "subject_labels", "ref_labels", "routing_labels", "passing_words", "trailer_words",
                   "quote_begin_words", "quote_end_words", "salutation_words", "closing_words")
 # A run of slashes between the entries of a marking, with the blanks around it.
-SEPARATOR_RE = regex.compile(r"[ \t]*/+[ \t]*")
+SEPARATOR_RE = rx(r"[ \t]*/+[ \t]*")
 
 
 

@@ -22,6 +22,7 @@ import regex
 
 from ..document import Span
 from . import compile_param, Context, Hit
+from ..rx import rx
 
 KIND = "exemption_codes"
 PARAMS = {
@@ -35,7 +36,7 @@ PARAMS = {
     "letters": ((list, str), False),
 }
 CHECKS = ("number", "subparagraph", "statute", "category")
-_LETTER = regex.compile(r"(?<![A-Za-z])[A-Za-z](?![A-Za-z])")
+_LETTER = rx(r"(?<![A-Za-z])[A-Za-z](?![A-Za-z])")
 
 
 def compile_code(p: dict[str, Any]) -> regex.Pattern:

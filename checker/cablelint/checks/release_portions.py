@@ -23,6 +23,7 @@ import regex
 from ..document import DeclValue, Document, Marking, Paragraph, Span
 from . import compile_param, Context, Hit
 from .exemption_codes import category_problem, codes, compile_code
+from ..rx import rx
 
 KIND = "release_portions"
 PARAMS = {
@@ -33,7 +34,7 @@ PARAMS = {
     "declassified": (str, False),
     "filler": (str, False),
 }
-_LETTERS = regex.compile(r"\p{L}")
+_LETTERS = rx(r"\p{L}")
 
 
 def prepare(p: dict[str, Any]) -> dict[str, Any]:

@@ -18,9 +18,10 @@ import regex
 
 from ..checks import Context
 from ..document import Document
+from ..rx import rx
 
 # A cable id in a file name: 05PARIS579, 85RIYADH16919, 09STATE12345.
-_CABLE_ID = regex.compile(r"(?:^|[^A-Z0-9])\d{2}([A-Z][A-Z]+?)\d+(?:[^A-Z0-9]|$)")
+_CABLE_ID = rx(r"(?:^|[^A-Z0-9])\d{2}([A-Z][A-Z]+?)\d+(?:[^A-Z0-9]|$)")
 POST_WORDS = "posts.yaml"  # package data beside this module: the routing-header words around a post's name
 
 

@@ -16,8 +16,6 @@ the evidence and the engine resolves it with --date (cablelint.dates.resolve).
 """
 from __future__ import annotations
 
-import regex
-
 from ..document import CableDate, Document, Span, Token
 from ..source import Source
 from ..vocabulary import Vocabulary, default_vocabulary, marking_separators
@@ -29,11 +27,12 @@ from .decl import parse_decl
 from .header import read_fields, read_top
 from .repair import REPAIRS, virtual_lines
 from .shape import is_marked, shape_of
+from ..rx import rx
 
 __all__ = ["REPAIRS", "find_reasons", "join_pieces", "memo_date", "parse", "parse_decl"]
 
 # Archive notes that the file holds only part of the cable.
-PARTIAL_RE = regex.compile(r"(?i)partial extract|full text of the original cable is not available")
+PARTIAL_RE = rx(r"(?i)partial extract|full text of the original cable is not available")
 # How far past the body's start the partial-extract note is looked for (characters).
 PARTIAL_NOTE_REACH = 400
 

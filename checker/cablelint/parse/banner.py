@@ -9,18 +9,16 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-import regex
-
 from ..document import Marking, Repair, SectionMark, Span, Token
 from ..rx import rx
 from ..vocabulary import Vocabulary, lookup_key
 from .lines import SECTION_RE, Line
 
 # Export preambles that may stand before a banner on its line.
-PREAMBLE_RE = regex.compile(r"^\s*(?:Telegram(?:Restricted by caption\.)?\s*)")
+PREAMBLE_RE = rx(r"^\s*(?:Telegram(?:Restricted by caption\.)?\s*)")
 # A serial with letters run on after it: the captions under the banner glued to it.
-GLUED_SERIAL_RE = regex.compile(r"[A-Z]\s+\d{3,}(?P<run>[A-Z]{4,})")
-SERIAL_RE = regex.compile(r"[A-Z]\s+(?P<serial>\d{2,})\s*\\?\s*$")
+GLUED_SERIAL_RE = rx(r"[A-Z]\s+\d{3,}(?P<run>[A-Z]{4,})")
+SERIAL_RE = rx(r"[A-Z]\s+(?P<serial>\d{2,})\s*\\?\s*$")
 _POST_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ .'-")
 # How far into the file a damaged banner is looked for (lines).
 BANNER_ANYWHERE_LINES = 80

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import regex
-
 from ..document import Document, Marking, Paragraph, Repair, Span, Token
 from ..vocabulary import Vocabulary
 from . import banner as bn, memo
@@ -24,14 +22,15 @@ from .lines import (
 )
 from .marks import MALFORMED_MARK_RE, UNKNOWN_MARK_RE, after_mark, heading_mark, para_mark, portion_start
 from .quotes import is_salutation, regions
+from ..rx import rx
 
 # A paragraph's first line kept for messages (never printed by default).
 TEXT_KEPT = 80
 # A number this far past the last paragraph's may still be the next one after a blank line (lost paragraphs).
 SKIP_MAX = 3
-SENTENCE_END_RE = regex.compile(r"[.:;!?\"')\]]\s*$")
+SENTENCE_END_RE = rx(r"[.:;!?\"')\]]\s*$")
 # A line that ends in a reference to a paragraph whose number the export wrapped.
-REFERENCE_END_RE = regex.compile(r"(?i)\bpara(?:graph)?s?\.?[ \t]*$")
+REFERENCE_END_RE = rx(r"(?i)\bpara(?:graph)?s?\.?[ \t]*$")
 
 
 @dataclass

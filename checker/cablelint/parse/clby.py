@@ -23,27 +23,27 @@ CLBY_MAX_LINES = 4
 # Blank lines and teletype page headers inside the statement do not count as its lines, up to this many lines in all.
 CLBY_MAX_SPAN = 12
 # A teletype page header between pages ("PAGE 02 RUEHFRA0170 S E C R E T"): not part of the text.
-TELETYPE_PAGE_RE = regex.compile(r"^\s*PAGE\s+\d{2,3}\s+R[A-Z]{3,}\d*\b")
+TELETYPE_PAGE_RE = rx(r"^\s*PAGE\s+\d{2,3}\s+R[A-Z]{3,}\d*\b")
 # More reason letters than this is not a reason list.
 MAX_REASON_LETTERS = 8
 # "1/4 (B)" and "1:4 b,d" are typos seen in cables; so is "14 (b)", the dot lost (only before a lettered reason).
-REASON_SEC_RE = regex.compile(r"(?<![\d.])1(?:\s*[./:]\s*(?P<d>[45])(?![\d])|(?P<d>[45])(?=\s*\([a-hA-H]\)))")
+REASON_SEC_RE = rx(r"(?<![\d.])1(?:\s*[./:]\s*(?P<d>[45])(?![\d])|(?P<d>[45])(?=\s*\([a-hA-H]\)))")
 # Between reason letters: blanks, punctuation, "and"/"or" (wrapped: "a nd"), "+", a line's backslash.
-_REASON_TOKEN = regex.compile(
+_REASON_TOKEN = rx(
     r"\s+|[(),/&.;:\[\]+\\]|(?i:a\s?nd|or)(?![a-z])|(?P<l>[a-zA-Z])(?![a-zA-Z])"
 )
 # The categories of E.O. 13526 sec. 1.4 (a-h): without a section number, only these are reason letters.
 CATEGORY_LETTERS = frozenset("abcdefgh")
 # "REASONS: B AND D", "for reasons (b) and (d)": the letters without the section number.
-REASON_WORD_RE = regex.compile(r"(?i)(?<![A-Za-z])reasons?\s*(?:\(s\))?[\s:,]*")
+REASON_WORD_RE = rx(r"(?i)(?<![A-Za-z])reasons?\s*(?:\(s\))?[\s:,]*")
 # "reasons" as written, a wrap inside it included ("REASO" / "NS": joined with blanks).
 _REASON_WORD = r"r\s{0,2}e\s{0,2}a\s{0,2}s\s{0,2}o\s{0,2}n\s{0,2}\(?s?\)?"
-REASON_WORDING_RE = regex.compile(
+REASON_WORDING_RE = rx(
     rf"(?i)(?:[,;.]?\s*(?:for|per|under)?\s*{_REASON_WORD}[\s:,]*(?:para\w*\s*)?)$")
-AUTH_TAIL_RE = regex.compile(
+AUTH_TAIL_RE = rx(
     rf"(?i)[\s,;.(]*(?:for|per|under)?\s*(?:{_REASON_WORD}|e\.?\s?o\.?\s*\d{{5}})[\s:,;.]*(?:para\w*)?[\s:]*$")
-DANGLING_RE = regex.compile(r"(?i)(?:\band|\bor|[,&/+\\])\s*$")
-DERIVED_RE = regex.compile(r"(?i)\bderived\s+from\s*:?\s*(?P<src>[^;\n]*?[^\s;.,])\s*(?:[.;,]|$)")
+DANGLING_RE = rx(r"(?i)(?:\band|\bor|[,&/+\\])\s*$")
+DERIVED_RE = rx(r"(?i)\bderived\s+from\s*:?\s*(?P<src>[^;\n]*?[^\s;.,])\s*(?:[.;,]|$)")
 
 
 def find_reasons(text: str) -> tuple[tuple[str, int, int], list[tuple[str, int]], int] | None:

@@ -25,16 +25,16 @@ MONTH_NAMES = {
 # A date-time group, `261454Z MAY 09` (also written `061354Z Sep 05`).
 DTG = r"(?P<dtg>(?P<day>\d{2})(?P<hm>\d{4})Z\s+(?P<mon>[A-Za-z]{3})\s+(?P<yr>\d{2}))"
 PRECEDENCE = r"(?:[ZOPR]{1,2}\s+){1,2}"
-DTG_RE = regex.compile(rf"^\s*(?P<prec>{PRECEDENCE})?{DTG}\b")
+DTG_RE = rx(rf"^\s*(?P<prec>{PRECEDENCE})?{DTG}\b")
 # A date-time group on a line of its own away from the header (a second copy).
-DTG_LINE_RE = regex.compile(rf"(?m)^[ \t]*{PRECEDENCE}{DTG}\s*$")
-META_DATE_RE = regex.compile(
+DTG_LINE_RE = rx(rf"(?m)^[ \t]*{PRECEDENCE}{DTG}\s*$")
+META_DATE_RE = rx(
     r"(?<![\d-])(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)[T ]\d{2}:\d{2}")
-DATELINE_RE = regex.compile(
+DATELINE_RE = rx(
     r"(?i)(?:cable dated:?\s*|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s*)"
     r"(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})")
 # The date line of a memorandum-style (CAPCO/CUI) document.
-DATE_LINE_RE = regex.compile(r"(?im)^[ \t]*(?:Date|Dated)[ \t]*:[ \t]*(?P<v>\S.*?)[ \t]*$")
+DATE_LINE_RE = rx(r"(?im)^[ \t]*(?:Date|Dated)[ \t]*:[ \t]*(?P<v>\S.*?)[ \t]*$")
 # How far into the file a dateline or metadata date is looked for (characters).
 HEAD_CHARS = 3000
 # Numeric dates by the format they are written in. A DECL value is searched for

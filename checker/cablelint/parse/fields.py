@@ -19,9 +19,9 @@ from .lines import Line, is_field_start
 
 # How many lines a wrapped SUBJECT may take after its first.
 SUBJECT_WRAP_LINES = 2
-TAG_TOKEN_RE = regex.compile(r"\[?(?P<t>[A-Za-z0-9][A-Za-z0-9-]*(?:\s*\([^)]*\))?)\]?(?P<debris>\(#\))?")
-REF_IN_SUBJECT_RE = regex.compile(r"\s+REFS?\s*:?\s+(?=[A-Z(])")
-SUBJECT_MARK_RE = regex.compile(r"\s*\(\s*([A-Za-z][^()]{0,30}?)\s*\)")
+TAG_TOKEN_RE = rx(r"\[?(?P<t>[A-Za-z0-9][A-Za-z0-9-]*(?:\s*\([^)]*\))?)\]?(?P<debris>\(#\))?")
+REF_IN_SUBJECT_RE = rx(r"\s+REFS?\s*:?\s+(?=[A-Z(])")
+SUBJECT_MARK_RE = rx(r"\s*\(\s*([A-Za-z][^()]{0,30}?)\s*\)")
 
 
 def read_eo(line: Line, m: regex.Match, vocab: Vocabulary) -> EOLine:
@@ -63,7 +63,7 @@ def read_tags(line: Line, at: int, vocab: Vocabulary) -> Tags:
     return Tags(Token(rest.strip(), Span(off + at, off + at + len(rest.rstrip())), line.text.strip()), tags, debris)
 
 
-TAGS_CONTINUATION_RE = regex.compile(r"^[ \t]*[A-Z]{2,8}(?:[ \t]*[,;]?[ \t]+[A-Z]{2,8}|[ \t]*[,;][ \t]*[A-Z]{2,8})*[ \t,;]*$")
+TAGS_CONTINUATION_RE = rx(r"^[ \t]*[A-Z]{2,8}(?:[ \t]*[,;]?[ \t]+[A-Z]{2,8}|[ \t]*[,;][ \t]*[A-Z]{2,8})*[ \t,;]*$")
 
 
 def tags_continue(line: Line, vocab: Vocabulary) -> bool:
@@ -123,7 +123,7 @@ def read_ref(line: Line, m: regex.Match) -> Token:
 
 # A lettered REF item on the lines after `REF: A. ...` ("B. BRUSSELS 1439", the web page's
 # "¶B. ..."): one letter and a period, then the reference ("(C) ..." is a portion mark, not an item).
-REF_ITEM_RE = regex.compile(r"^[ \t]*(?:¶[ \t]*)?(?P<item>[B-Z]\.[ \t]+\S.*?)[ \t\\]*\r?$")
+REF_ITEM_RE = rx(r"^[ \t]*(?:¶[ \t]*)?(?P<item>[B-Z]\.[ \t]+\S.*?)[ \t\\]*\r?$")
 
 
 def read_ref_items(lines: list[Line], i: int) -> list[Token]:

@@ -11,16 +11,15 @@ from __future__ import annotations
 
 from itertools import islice
 
-import regex
-
 from ..vocabulary import Vocabulary
 from . import memo
 from .lines import Line, para_start
+from ..rx import rx
 
 # A paragraph number with its mark inside a line; glued_paragraph checks what stands before it.
-GLUED_RE = regex.compile(r"(?<!\d)(?P<num>\d{1,3})\.[ \t]{0,3}\((?P<mark>[A-Za-z][A-Za-z/ -]{0,14})\)")
+GLUED_RE = rx(r"(?<!\d)(?P<num>\d{1,3})\.[ \t]{0,3}\((?P<mark>[A-Za-z][A-Za-z/ -]{0,14})\)")
 # A bare number inside a line: after a sentence's end and a blank or few, before a capitalised word.
-BARE_GLUED_RE = regex.compile(r"(?<=[.!?\"')\]][ \t]{1,4})(?P<num>\d{1,3})\.[ \t]{1,3}(?=[A-Z][a-z])")
+BARE_GLUED_RE = rx(r"(?<=[.!?\"')\]][ \t]{1,4})(?P<num>\d{1,3})\.[ \t]{1,3}(?=[A-Z][a-z])")
 # What ends the text before a glued paragraph: a sentence, a quotation, a rule of dashes.
 GLUED_AFTER = frozenset("-.!?\"')]")
 GLUED_GAP_MAX = 4

@@ -21,15 +21,16 @@ from .fields import (
 )
 from .lines import BULLET_RE, CLBY_RE, Kind, Line, classify, is_shortish_header, may_open_field, page_mark, portion_start
 from .shape import has_categories, is_marked
+from ..rx import rx
 
 # How far into the file the routing header and banner are looked for (lines).
 HEADER_LINES = 120
 # Without a banner, the header fields are given up this many lines in.
 FIELDS_WITHOUT_BANNER = 80
-ROUTING_RE = regex.compile(r"^(?:VZCZC|DE R[A-Z]{3}|[OPRZ]{2}\s+R[A-Z]{4}|NNNN|BT\s*$|#\d+)")
-SECURITY_RE = regex.compile(r"^\s*(?P<sec>ZN[YR]\s+[A-Z]{5})\b")
-ADDRESS_RE = regex.compile(r"^[A-Z0-9/ .,&()'-]+$")
-SPACED_START_RE = regex.compile(r"^\s*(?:[A-Z]\s){3,}")
+ROUTING_RE = rx(r"^(?:VZCZC|DE R[A-Z]{3}|[OPRZ]{2}\s+R[A-Z]{4}|NNNN|BT\s*$|#\d+)")
+SECURITY_RE = rx(r"^\s*(?P<sec>ZN[YR]\s+[A-Z]{5})\b")
+ADDRESS_RE = rx(r"^[A-Z0-9/ .,&()'-]+$")
+SPACED_START_RE = rx(r"^\s*(?:[A-Z]\s){3,}")
 # What a ROUTING_RE line can start with (after blanks), besides a precedence (O, P, R, Z) or a digit.
 ROUTING_FIRST = frozenset("VDNB#")
 PRECEDENCE_LETTERS = frozenset("ZOPR")
@@ -167,7 +168,7 @@ def read_clby(doc: Document, lines: list[Line], i: int, m: regex.Match, vocab: V
 
 
 # "BY:" starting a line whose label began at the end of an earlier line ("... CLASSIFIED" / "BY: ...").
-SPLIT_BY_RE = regex.compile(r"^\s*BY\s*:", regex.IGNORECASE)
+SPLIT_BY_RE = rx(r"^\s*BY\s*:", regex.IGNORECASE)
 SPLIT_HEAD = "CLASSIFIED"
 
 

@@ -9,14 +9,14 @@ between cells, or two or more runs of three blanks or a tab between words.
 """
 from __future__ import annotations
 
-import regex
+from ..rx import rx
 
 # Longer than this a line is prose, whatever its case.
 TITLE_MAX = 90
 TITLE_WORDS_MAX = 14
 # Words shorter than this may stay lower case in a title ("of", "and", "for", "the").
 TITLE_SMALL = 4
-COLUMN_GAP_RE = regex.compile(r"\S(?: {3,}|\t+)(?=\S)")
+COLUMN_GAP_RE = rx(r"\S(?: {3,}|\t+)(?=\S)")
 COLUMN_GAPS_MIN = 2
 
 

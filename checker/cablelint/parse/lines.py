@@ -20,6 +20,7 @@ import regex
 from ..document import Marking, SectionMark, Span
 from ..vocabulary import Vocabulary
 from .labels import labels
+from ..rx import rx
 
 
 @dataclass(slots=True)
@@ -33,36 +34,36 @@ class Line:
 # A numbered paragraph: 1. / ¶1. / [11.](#) / 1.(C) / 12 (C), and "5) (C)" with its
 # mark ("8) Burma" is a list item; body.py decides whether a marked "1) (C/NF) HOW..."
 # continues the paragraphs or is a questionnaire item inside one).
-PARA_RE = regex.compile(
+PARA_RE = rx(
     r"^[ \t\u2028]{0,8}(?:¶\s*)?(?P<lb>\[)?(?P<num>\d{1,3})(?P<dot>\.|\)(?=[ \t]*\()|(?=\s*\())\]?(?P<debris>\(#\))?[ \t]*"
 )
-EO_RE = regex.compile(
+EO_RE = rx(
     r"^[\s\[]*(?:E\s*\.?\s*O\s*\.?|EO|MO\.)\s*(?P<order>\d{5})\b\s*(?:\((?:AS AMENDED)?\))?\s*[:;.,]?\s*(?P<rest>.*)$",
     regex.IGNORECASE,
 )
-CLBY_RE = regex.compile(r"(?<![A-Za-z])classified\s+by\b(?!\s+line)\s*:?", regex.IGNORECASE)  # not DECLASSIFIED BY
-SECTION_RE = regex.compile(r"\bSECTION\s+(?P<n>\d{1,3})\s+OF\s+(?P<m>\d{1,3})\b", regex.IGNORECASE)
+CLBY_RE = rx(r"(?<![A-Za-z])classified\s+by\b(?!\s+line)\s*:?", regex.IGNORECASE)  # not DECLASSIFIED BY
+SECTION_RE = rx(r"\bSECTION\s+(?P<n>\d{1,3})\s+OF\s+(?P<m>\d{1,3})\b", regex.IGNORECASE)
 # The post ends on a non-blank, so it cannot share a blank run with the `\s+`
 # after it (a page header with 45,000 blanks in its post took 40 s, quadratic).
-PAGE_RE = regex.compile(
+PAGE_RE = rx(
     r"^\s*[A-Z](?:[A-Z .'-]*?[A-Z.'-])?\s+0*\d{1,8}\s+(?P<n>\d{3})(?:\.\d+)?\s+OF\s+(?P<m>\d{3})\s*\\?\s*$"
 )
 # The same page mark run into paragraph text by an export that lost line breaks.
-PAGE_INLINE_RE = regex.compile(
+PAGE_INLINE_RE = rx(
     r"(?<![A-Za-z])[A-Z][A-Z .'-]{0,30}?\s+0{2,}\d{2,}\s+(?P<n>\d{3})(?:\.\d+)?\s+OF\s+(?P<m>\d{3})(?!\d)"
 )
-PORTION_RE = regex.compile(r"\(\s*(?P<mark>(?://)?[A-Za-z][^()\n]{0,58}?)\s*\)")  # (//GBR S): non-US
+PORTION_RE = rx(r"\(\s*(?P<mark>(?://)?[A-Za-z][^()\n]{0,58}?)\s*\)")  # (//GBR S): non-US
 # The mark at the start of a block, after an optional item label: "¶A.  (C)", "ii. (SBU)".
-PORTION_START_RE = regex.compile(r"^\s*(?:¶?\s*(?:[A-Za-z]|[ivxIVX]{1,4})[.)]\s+)?\(\s*((?://)?[A-Za-z][^()\n]{0,58}?)\s*\)")
+PORTION_START_RE = rx(r"^\s*(?:¶?\s*(?:[A-Za-z]|[ivxIVX]{1,4})[.)]\s+)?\(\s*((?://)?[A-Za-z][^()\n]{0,58}?)\s*\)")
 # A bullet or lettered sub-paragraph: in a CAPCO/CUI document each is a portion.
-BULLET_RE = regex.compile(r"^[ \t]*(?:(?P<dash>[-*•·▪])|[a-z]\.|\([a-z0-9]{1,2}\))[ \t]+")
+BULLET_RE = rx(r"^[ \t]*(?:(?P<dash>[-*•·▪])|[a-z]\.|\([a-z0-9]{1,2}\))[ \t]+")
 # A bullet or lettered item that carries its own portion mark.
-BULLET_MARK_RE = regex.compile(
+BULLET_MARK_RE = rx(
     r"^\s*(?:-{1,2}|\*|\u2022|[a-zA-Z][.)]|\([a-z]\))\s*\(\s*(?:U|C|S|TS|SBU)\b[^)]{0,20}\)")
 # A lead-in and its first marked bullet on one line: "Key Points: -- (SBU) ...".
-LEAD_IN_RE = regex.compile(r"(?P<lead>[^()\n]{1,60}:|[A-Z][A-Z ]{2,40})\s*(?:-{1,2}|\*|\u2022)\s*\(\s*(?:U|C|S|TS|SBU)\b[^)]{0,20}\)")
+LEAD_IN_RE = rx(r"(?P<lead>[^()\n]{1,60}:|[A-Z][A-Z ]{2,40})\s*(?:-{1,2}|\*|\u2022)\s*\(\s*(?:U|C|S|TS|SBU)\b[^)]{0,20}\)")
 # A surname may start with a particle in lower case ("van Voorst", "de la Pena").
-SIGNATURE_RE = regex.compile(r"(?:(?:van|von|de|del|della|da|di|du|la|le|dos|das)[ ])*[A-Z][A-Za-z'.-]+(?: [A-Z][A-Za-z'.-]+){0,2}")
+SIGNATURE_RE = rx(r"(?:(?:van|von|de|del|della|da|di|du|la|le|dos|das)[ ])*[A-Z][A-Za-z'.-]+(?: [A-Z][A-Za-z'.-]+){0,2}")
 # A heading is short: longer lines are prose. A signature is shorter still.
 HEADING_MAX = 90
 SIGNATURE_MAX = 30

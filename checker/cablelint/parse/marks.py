@@ -10,15 +10,16 @@ from ..document import Marking, Paragraph, Span, Token
 from ..vocabulary import Vocabulary
 from . import memo
 from .lines import PORTION_RE, PORTION_START_RE, Line
+from ..rx import rx
 
-UNKNOWN_MARK_RE = regex.compile(r"[A-Z]{1,3}(?:[/ -][A-Z ]+)?")
-MALFORMED_MARK_RE = regex.compile(r"\s*(?P<m>[A-Z]{1,3}(?:/[A-Z]{1,3})?)\)")
+UNKNOWN_MARK_RE = rx(r"[A-Z]{1,3}(?:[/ -][A-Z ]+)?")
+MALFORMED_MARK_RE = rx(r"\s*(?P<m>[A-Z]{1,3}(?:/[A-Z]{1,3})?)\)")
 # A paragraph's own mark right after its number may be longer than one inside text (PORTION_RE).
 LONG_MARK_MAX = 160
-LONG_MARK_RE = regex.compile(r"\(\s*(?P<mark>(?://)?[A-Za-z][^()\n]{59,%d}?)\s*\)" % (LONG_MARK_MAX - 1))
+LONG_MARK_RE = rx(r"\(\s*(?P<mark>(?://)?[A-Za-z][^()\n]{59,%d}?)\s*\)" % (LONG_MARK_MAX - 1))
 # A short label before the mark: "1. Summary: (C) ...", "2. Comment: (S) ...", "1. Summary.  (S/NF) ..."
 # (one word before a period: "Mr. (C)" has too few letters).
-LABEL_RE = regex.compile(r"[ \t]*[A-Z](?:[A-Za-z]{2,15}(?: [A-Za-z]{2,15}){0,2}:|[A-Za-z]{3,15}\.)[ \t]*(?=\()")
+LABEL_RE = rx(r"[ \t]*[A-Z](?:[A-Za-z]{2,15}(?: [A-Za-z]{2,15}){0,2}:|[A-Za-z]{3,15}\.)[ \t]*(?=\()")
 
 
 def entire_text_mark(em: regex.Match, off: int) -> Marking:

@@ -14,6 +14,7 @@ import regex
 
 from ..document import Marking, Span, Token
 from ..vocabulary import Vocabulary
+from ..rx import rx
 
 # A bound on what one vocabulary remembers (a hostile file may hold many distinct marks),
 # and on how many vocabularies are remembered (each engine has its own).
@@ -68,7 +69,7 @@ def scan_controls(vocab: Vocabulary, text: str, offset: int, mk: Marking) -> Non
 
 
 # Inline flags such as "(?s)" act on a whole joined pattern: such a list is not split.
-_GLOBAL_FLAG_RE = regex.compile(r"\(\?[a-zA-Z]+\)")
+_GLOBAL_FLAG_RE = rx(r"\(\?[a-zA-Z]+\)")
 _SPLIT: dict[tuple[str, ...], list[regex.Pattern] | None] = {}
 
 

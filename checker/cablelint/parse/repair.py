@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from typing import Callable
 
-import regex
-
 from ..document import Repair, Span
 from ..source import Source
 from .lines import Line, PARA_RE
+from ..rx import rx
 
 # Every repair the parser may make, by name: what damage it undoes.
 REPAIRS = {
@@ -44,7 +43,7 @@ RUN_ON_MAX_LEN = 2000
 # Header fields that exports run together on one line: "NOFORN SIPDIS DEPT FOR
 # NEA/MAG E.O. 12958: DECL: 12/21/2019 TAGS: PREL SUBJECT: ...". Each branch
 # starts with a literal, so the scan skips most positions at once.
-RUN_ON_MARK_RE = regex.compile(
+RUN_ON_MARK_RE = rx(
     r"E\.\s?O\.\s?\d{5}\b"
     r"|E(?<![A-Za-z]E)O\s\d{5}\s+DECL"
     r"|T(?<![A-Za-z]T)AGS\s*:|(?<=[A-Z/] )AGS:|S(?<![A-Za-z]S)UBJ(?:ECT)?\s*:|R(?<![A-Za-z]R)EFS?\s*:"
@@ -57,10 +56,10 @@ RUN_ON_MARK_RE = regex.compile(
 # A lone paragraph's mark at the end of the Classified By line, after a complete
 # reason list ("1.4 (b) and (d) (C)", "(d). (S)"): a level after a lower-case
 # letter or a period, not a reason letter of its own.
-CLBY_TAIL_MARK_RE = regex.compile(r"(?:\([a-h]\)|(?<![A-Za-z])[a-h]\.?|\.)\s+(?P<mark>\(\s*[CSU]\s*\))\s*$")
-CLBY_REASON_HINT = regex.compile(r"(?<![\d.])1\s?[./:]\s?[45]|(?i:reason)")
-NUMBERED_RE = regex.compile(r"\s*(?:¶|\[)?\d{1,3}\.")
-PARA_ONE_RE = regex.compile(r"\s*(?:¶|\[)?1\.")
+CLBY_TAIL_MARK_RE = rx(r"(?:\([a-h]\)|(?<![A-Za-z])[a-h]\.?|\.)\s+(?P<mark>\(\s*[CSU]\s*\))\s*$")
+CLBY_REASON_HINT = rx(r"(?<![\d.])1\s?[./:]\s?[45]|(?i:reason)")
+NUMBERED_RE = rx(r"\s*(?:¶|\[)?\d{1,3}\.")
+PARA_ONE_RE = rx(r"\s*(?:¶|\[)?1\.")
 
 
 def source_lines(source: Source) -> list[Line]:

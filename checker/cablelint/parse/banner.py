@@ -12,6 +12,7 @@ from typing import NamedTuple
 from ..document import Marking, Repair, SectionMark, Span, Token
 from ..rx import rx
 from ..vocabulary import Vocabulary, lookup_key
+from . import memo
 from .lines import SECTION_RE, Line
 
 # Export preambles that may stand before a banner on its line.
@@ -20,6 +21,9 @@ PREAMBLE_RE = rx(r"^\s*(?:Telegram(?:Restricted by caption\.)?\s*)")
 GLUED_SERIAL_RE = rx(r"[A-Z]\s+\d{3,}(?P<run>[A-Z]{4,})")
 SERIAL_RE = rx(r"[A-Z]\s+(?P<serial>\d{2,})\s*\\?\s*$")
 _POST_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ .'-")
+# Digits as 0: no control word holds a digit, so a banner's controls are found at
+# the same places whatever its serial (the scan is memoised by the line so written).
+_SERIAL_BLIND = str.maketrans("123456789", "000000000")
 # How far into the file a damaged banner is looked for (lines).
 BANNER_ANYWHERE_LINES = 80
 # The bottom banner is among the last lines.
@@ -92,6 +96,8 @@ def glued_control(mk: Marking, rest: str, roff: int, vocab: Vocabulary) -> Repai
 
 # How many answers a memo of this module keeps before it starts again.
 MEMO_MAX = 4096
+# Longer lines are not memoised by the header's memos (they are rarely repeated, and a bound keeps memory small).
+MEMO_TEXT_MAX = 400
 Rel = tuple[tuple[str, int, int, str], ...]  # tokens as (value, start, end, raw), spans from 0
 
 
@@ -142,7 +148,7 @@ def finish_banner(mk: Marking, rest: str, roff: int, vocab: Vocabulary,
     """The banner's section mark, controls, post and serial; its span grows to the end of its line."""
     sec = SECTION_RE.search(rest)
     section = SectionMark(int(sec["n"]), int(sec["m"]), Span(roff + sec.start(), roff + sec.end())) if sec else None
-    vocab.scan_controls(rest, roff, mk)
+    memo.scan_controls(vocab, rest.translate(_SERIAL_BLIND), roff, mk)
     glued = glued_control(mk, rest, roff, vocab) if repairs is not None else None
     if glued:
         repairs.append(glued)

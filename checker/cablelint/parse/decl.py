@@ -15,9 +15,36 @@ def _exemption_value(raw: str) -> str:
     return v
 
 
+# parse_decl's answers at offset 0 by text, per exemption pattern (DECL values
+# repeat across cables: every cable of a day has the same date); bounded.
+_MEMO: dict[tuple[str, object], DeclValue] = {}
+MEMO_MAX = 4096
+MEMO_TEXT_MAX = 400
+
+
 def parse_decl(rest: str, offset: int, vocabulary: Vocabulary | None = None) -> DeclValue:
     """Parse what follows the E.O. number (or a Declassify On value); the
-    exemption codes it may carry are the vocabulary's."""
+    exemption codes it may carry are the vocabulary's (memoised by text: a
+    pure function of it, placed at `offset`)."""
+    v = vocabulary or default_vocabulary()
+    if len(rest) > MEMO_TEXT_MAX:
+        return _parse_decl(rest, offset, v)
+    key = (rest, v.exemption_re)
+    got = _MEMO.get(key)
+    if got is None:
+        if len(_MEMO) >= MEMO_MAX:
+            _MEMO.clear()
+        got = _MEMO[key] = _parse_decl(rest, 0, v)
+    return _shifted(got, offset)
+
+
+def _shifted(d: DeclValue, off: int) -> DeclValue:
+    ex = [Token(t.value, Span(t.span.start + off, t.span.end + off), t.raw) for t in d.exemptions]
+    return DeclValue(d.kind, d.raw, Span(d.span.start + off, d.span.end + off), d.date, d.date_format, ex,
+                     d.invalid_date)
+
+
+def _parse_decl(rest: str, offset: int, vocabulary: Vocabulary) -> DeclValue:
     raw = rest.rstrip().rstrip("\\").rstrip()
     span = Span(offset, offset + len(raw))
     up = raw.upper()
@@ -36,7 +63,7 @@ def parse_decl(rest: str, offset: int, vocabulary: Vocabulary | None = None) -> 
     if rx(r"\s*N\s*/\s*A\b").match(body.upper()):
         return DeclValue("na", raw, span)
     ex = [Token(_exemption_value(m.group(0)), Span(boff + m.start(), boff + m.end()), m.group(0))
-          for m in (vocabulary or default_vocabulary()).exemption_re.finditer(body)]
+          for m in vocabulary.exemption_re.finditer(body)]
     date, fmt, dspan, invalid = parse_date_value(body, boff)
     if date or invalid:
         return DeclValue("date", raw, span, date=date, date_format=fmt, exemptions=ex, invalid_date=invalid)

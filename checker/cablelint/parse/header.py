@@ -38,12 +38,62 @@ PRECEDENCE_LETTERS = frozenset("ZOPR")
 
 def _routing_line(doc: Document, line: Line, vocab: Vocabulary) -> bool:
     """Read a routing-header line (DTG, ZNY, VZCZC, FM/TO/INFO, an address
-    continuation) into doc.header; False when the line is none of these."""
-    s = line.text.strip()
-    if _may_route(s, vocab) and _routing_field(doc, line, s, vocab):
-        return True
-    return bool(doc.header and ADDRESS_RE.match(s) and not SPACED_START_RE.match(line.text)
-                and not vocab.banner_re.match(line.text))  # continuation of an address list
+    continuation) into doc.header; False when the line is none of these.
+    Only read_top calls it, before any banner is found (a DTG counts then)."""
+    kind, m = _route_kind(line.text, vocab)
+    if not kind or kind == "address" and not doc.header:
+        return False
+    off, h = line.start, doc.header
+    h = doc.header = h or RoutingHeader(Span(off, off + len(line.text)))
+    if kind == "dtg" and h.dtg is None:
+        h.dtg = Token(m["dtg"], Span(off + m.start("dtg"), off + m.end("dtg")))
+        h.dtg_date = dtg_date(m)
+        if m["prec"]:
+            h.precedence = Token(m["prec"].strip(), Span(off + m.start("prec"), off + m.end("prec")))
+    elif kind == "security":
+        h.security = Token(" ".join(m["sec"].split()), Span(off + m.start("sec"), off + m.end("sec")))
+    elif kind == "label" and m[1] == "FM" and h.from_ is None:
+        at = line.text.index(m[2])
+        h.from_ = Token(m[2], Span(off + at, off + at + len(m[2])))
+    return True
+
+
+# _route_kind's answers by line text (routing lines repeat across cables: BT, ZNY CCCCC ZZH, FM AMEMBASSY X).
+_ROUTE_MEMO = bn.TextMemo()
+
+
+def _route_kind(text: str, vocab: Vocabulary) -> tuple[str, regex.Match | None]:
+    """What routing line `text` is, a pure function of it (memoised): `dtg`,
+    `security` (ZNY), `routing` (VZCZC, DE, NNNN), `label` (FM/TO/INFO, with its
+    match), `address` (a continuation of an address list), or ''."""
+    if len(text) > bn.MEMO_TEXT_MAX:
+        return _route_kind_of(text, vocab)
+    memo = _ROUTE_MEMO.table(vocab)
+    got = memo.get(text)
+    if got is None:
+        got = memo[text] = _route_kind_of(text, vocab)
+    return got
+
+
+def _route_kind_of(text: str, vocab: Vocabulary) -> tuple[str, regex.Match | None]:
+    s = text.strip()
+    if _may_route(s, vocab):
+        c = s[:1]
+        if c.isdigit() or c in PRECEDENCE_LETTERS or c in ROUTING_FIRST:
+            m = DTG_RE.match(text)
+            if m:
+                return "dtg", m
+            m = SECURITY_RE.match(text)
+            if m:
+                return "security", m
+            if ROUTING_RE.match(s):
+                return "routing", None
+        fm = labels(vocab).routing.match(s)
+        if fm:
+            return "label", fm
+    if ADDRESS_RE.match(s) and not SPACED_START_RE.match(text) and not vocab.banner_re.match(text):
+        return "address", None
+    return "", None
 
 
 def _may_route(s: str, vocab: Vocabulary) -> bool:
@@ -57,45 +107,22 @@ def _may_route(s: str, vocab: Vocabulary) -> bool:
     return c.isdigit() or c in ROUTING_FIRST or c in labels(vocab).routing_first
 
 
-def _routing_field(doc: Document, line: Line, s: str, vocab: Vocabulary) -> bool:
-    """A DTG, ZNY, VZCZC/DE/NNNN or FM/TO/INFO line read into doc.header
-    (`s`: the line stripped; only lines whose first character can start one get here)."""
-    c = s[:1]
-    if (c.isdigit() or c in PRECEDENCE_LETTERS or c in ROUTING_FIRST) and _transmission_line(doc, line, s):
-        return True
-    off, h = line.start, doc.header
-    fm = labels(vocab).routing.match(s)
-    if fm:
-        doc.header = h = h or RoutingHeader(Span(off, off + len(line.text)))
-        if fm[1] == "FM" and h.from_ is None:
-            at = line.text.index(fm[2])
-            h.from_ = Token(fm[2], Span(off + at, off + at + len(fm[2])))
-        return True
-    return False
+# classify's answers by line text (header lines repeat across cables: SIPDIS, DEPT FOR ..., TAGS: PREL).
+_KIND_MEMO = bn.TextMemo()
+# The fields read once: a second E.O. or TAGS line is read as what else it may be.
+_FIELDS_ONCE = frozenset({"eo", "tags", "subject", "classified_by", "ref"})
 
 
-def _transmission_line(doc: Document, line: Line, s: str) -> bool:
-    """A DTG, ZNY or VZCZC/DE/NNNN line read into doc.header (none starts
-    with a letter of FM, TO or INFO: the caller tries those after)."""
-    off, h = line.start, doc.header
-    m = DTG_RE.match(line.text) if doc.banner is None else None
-    if m:
-        h = doc.header = h or RoutingHeader(Span(off, off + len(line.text)))
-        if h.dtg is None:
-            h.dtg = Token(m["dtg"], Span(off + m.start("dtg"), off + m.end("dtg")))
-            h.dtg_date = dtg_date(m)
-            if m["prec"]:
-                h.precedence = Token(m["prec"].strip(), Span(off + m.start("prec"), off + m.end("prec")))
-        return True
-    sm = SECURITY_RE.match(line.text)
-    if sm:
-        h = doc.header = h or RoutingHeader(Span(off, off + len(line.text)))
-        h.security = Token(" ".join(sm["sec"].split()), Span(off + sm.start("sec"), off + sm.end("sec")))
-        return True
-    if ROUTING_RE.match(s):
-        doc.header = h or RoutingHeader(Span(off, off + len(line.text)))
-        return True
-    return False
+def _kind(text: str, vocab: Vocabulary, skip: frozenset[str] = frozenset()) -> Kind:
+    """classify(text, vocab, skip), a pure function of the line, memoised."""
+    if len(text) > bn.MEMO_TEXT_MAX:
+        return classify(text, vocab, skip)
+    memo = _KIND_MEMO.table(vocab)
+    key = (text, skip)
+    got = memo.get(key)
+    if got is None:
+        got = memo[key] = classify(text, vocab, skip)
+    return got
 
 
 def _set_banner(doc: Document, got: bn.Banner) -> None:
@@ -114,7 +141,7 @@ def read_top(doc: Document, lines: list[Line], vocab: Vocabulary) -> tuple[int |
     for i, line in enumerate(lines[:HEADER_LINES]):
         if not line.text.strip():
             continue
-        if may_open_field(line.text, vocab) and classify(line.text, vocab).name in ("eo", "tags", "subject"):
+        if may_open_field(line.text, vocab) and _kind(line.text, vocab).name in ("eo", "tags", "subject"):
             break  # the cable's own fields: no banner above them (it was lost in the export)
         if _routing_line(doc, line, vocab):
             header_end = i + 1
@@ -310,9 +337,9 @@ def read_fields(doc: Document, lines: list[Line], i: int, banner_idx: int | None
         if not text.strip():
             i += 1
             continue
-        kind = classify(text, vocab)
+        kind = _kind(text, vocab)
         if kind.name not in ("paragraph", "page", "text", "field") and not _once(doc, kind.name):
-            kind = classify(text, vocab, frozenset({"eo", "tags", "subject", "classified_by", "ref"}))
+            kind = _kind(text, vocab, _FIELDS_ONCE)
         if last == "eo" and kind.name == "text" and unlabelled_tags(doc, line, vocab):
             i, last = i + 1, "tags"
             continue

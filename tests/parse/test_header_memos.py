@@ -1,0 +1,55 @@
+"""The header stages' memos answer as the function they stand for: a line
+read twice (at other offsets, in other cables) gives the same reading there."""
+from __future__ import annotations
+
+from cablelint.document import Document
+from cablelint.parse import banner as bn, decl, header as hd
+from cablelint.parse.decl import parse_decl
+from cablelint.parse.lines import Line, classify
+from cablelint.source import Source
+from cablelint.vocabulary import default_vocabulary
+
+V = default_vocabulary()
+
+
+def test_parse_decl_memo_places_the_value_where_it_stands():
+    first = parse_decl("DECL: 06/23/2019 1.6 X5", 10, V)
+    again = parse_decl("DECL: 06/23/2019 1.6 X5", 110, V)
+    fresh = decl._parse_decl("DECL: 06/23/2019 1.6 X5", 110, V)
+    assert again == fresh and first.span.start + 100 == again.span.start
+    assert [t.span.start for t in again.exemptions] == [t.span.start + 100 for t in first.exemptions]
+    again.exemptions.clear()  # a caller's change to its copy does not reach the memo
+    assert parse_decl("DECL: 06/23/2019 1.6 X5", 10, V) == first
+
+
+def test_kind_memo_gives_what_classify_gives():
+    for text in ("E.O. 12958: DECL: 06/23/2019", "TAGS: PREL PGOV", "SIPDIS", "1. (C) Text.", "REF: STATE 1"):
+        want = classify(text, V)
+        for _ in range(2):
+            got = hd._kind(text, V)
+            assert (got.name, got.lost_first) == (want.name, want.lost_first)
+            assert (got.match and got.match.groupdict()) == (want.match and want.match.groupdict())
+        skip = frozenset({"eo", "tags"})
+        assert hd._kind(text, V, skip).name == classify(text, V, skip).name
+
+
+def test_routing_lines_read_alike_wherever_they_stand():
+    text = "P 231607Z JUN 09\nFM AMEMBASSY PARIS\nRUEHC/SECSTATE WASHDC\n"
+    for shift in ("", "VZCZCXRO7020\n"):
+        doc = Document(source=Source("t.txt", shift + text))
+        start = len(shift)
+        lines = [Line(t, start + k) for t, k in (("P 231607Z JUN 09", 0), ("FM AMEMBASSY PARIS", 17))]
+        assert all(hd._routing_line(doc, ln, V) for ln in lines)
+        h = doc.header
+        assert (h.dtg.value, h.dtg.span.start, h.precedence.value) == ("231607Z JUN 09", start + 2, "P")
+        assert (h.from_.value, h.from_.span.start) == ("AMEMBASSY PARIS", start + 20)
+        assert hd._routing_line(doc, Line("RUEHC/SECSTATE WASHDC", start + 36), V)  # an address, after a header
+    assert not hd._routing_line(Document(source=Source("t.txt", "RUEHC/SECSTATE WASHDC")), Line("RUEHC/SECSTATE WASHDC", 0), V)
+
+
+def test_banner_controls_do_not_depend_on_the_serial():
+    for serial in ("000579", "001234"):
+        got = bn.banner_at_start(Line(f"SECRET NOFORN PARIS {serial}", 5), V)
+        banner = got[0]
+        assert [(c.value, c.span.start) for c in banner.marking.controls] == [("NOFORN", 12)]
+        assert banner.serial.value == serial

@@ -131,6 +131,8 @@ class Vocabulary:
         self.decl_exemption_patterns: list[str] = []
         self.placeholder_patterns: list[str] = []
         self.note_patterns: list[str] = []
+        self.partial_notice_patterns: list[str] = []
+        self.banner_preamble_patterns: list[str] = []
         self.extend(data)
 
     def extend(self, data: dict[str, Any]) -> None:
@@ -150,7 +152,8 @@ class Vocabulary:
         for key in LINE_WORD_KEYS:
             mine = self.line_words[key]
             mine.extend(w for w in data.get(key, []) if w not in mine)
-        for key in ("title_patterns", "decl_exemption_patterns", "placeholder_patterns", "note_patterns"):
+        for key in ("title_patterns", "decl_exemption_patterns", "placeholder_patterns", "note_patterns",
+                    "partial_notice_patterns", "banner_preamble_patterns"):
             mine = getattr(self, key)
             mine.extend(p for p in data.get(key, []) if p not in mine)
         self._build()
@@ -210,6 +213,9 @@ class Vocabulary:
             rf"(?<![A-Z0-9])(?:{_patterns(self.decl_exemption_patterns)})(?![A-Z0-9])", regex.IGNORECASE)
         self.placeholder_re = regex.compile(_patterns(self.placeholder_patterns), regex.IGNORECASE)
         self.note_re = regex.compile(_patterns(self.note_patterns), regex.IGNORECASE)
+        self.partial_notice_re = regex.compile(_patterns(self.partial_notice_patterns), regex.IGNORECASE)
+        # Export debris before a banner on its line, as written (case counts), with the blanks around it.
+        self.banner_preamble_re = regex.compile(rf"^\s*(?:(?:{_patterns(self.banner_preamble_patterns)})\s*)")
 
     def _build_banner_anywhere(self) -> None:
         """The fallback banner of a damaged export, run into other text: after

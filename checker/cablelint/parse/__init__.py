@@ -27,12 +27,9 @@ from .decl import parse_decl
 from .header import read_fields, read_top
 from .repair import REPAIRS, virtual_lines
 from .shape import is_marked, shape_of
-from ..rx import rx
 
 __all__ = ["REPAIRS", "find_reasons", "join_pieces", "memo_date", "parse", "parse_decl"]
 
-# Archive notes that the file holds only part of the cable.
-PARTIAL_RE = rx(r"(?i)partial extract|full text of the original cable is not available")
 # How far past the body's start the partial-extract note is looked for (characters).
 PARTIAL_NOTE_REACH = 400
 
@@ -50,7 +47,7 @@ def parse(source: Source, vocab: Vocabulary | None = None) -> Document:
     body_idx = read_fields(doc, lines, first, banner_idx, v)
     text = source.text
     doc.body_start = lines[body_idx].start if body_idx < len(lines) else len(text)
-    doc.partial = bool(PARTIAL_RE.search(text, 0, min(len(text), doc.body_start + PARTIAL_NOTE_REACH)))
+    doc.partial = bool(v.partial_notice_re.search(text, 0, min(len(text), doc.body_start + PARTIAL_NOTE_REACH)))
     segment(doc, lines, body_idx, is_marked(doc, v), v)
     _finish(doc, v)
     return doc

@@ -15,8 +15,6 @@ from ..vocabulary import Vocabulary, lookup_key
 from . import memo
 from .lines import SECTION_RE, Line
 
-# Export preambles that may stand before a banner on its line.
-PREAMBLE_RE = rx(r"^\s*(?:Telegram(?:Restricted by caption\.)?\s*)")
 # A serial with letters run on after it: the captions under the banner glued to it.
 GLUED_SERIAL_RE = rx(r"[A-Z]\s+\d{3,}(?P<run>[A-Z]{4,})")
 SERIAL_RE = rx(r"[A-Z]\s+(?P<serial>\d{2,})\s*\\?\s*$")
@@ -56,9 +54,10 @@ class Banner(NamedTuple):
     serial: Token | None
 
 
-def strip_preamble(text: str) -> int:
-    """How many characters of export debris stand before a banner (`Telegram`)."""
-    m = PREAMBLE_RE.match(text)
+def strip_preamble(text: str, vocab: Vocabulary) -> int:
+    """How many characters of export debris stand before a banner (`Telegram`;
+    the words are the vocabulary's `banner_preamble_patterns`)."""
+    m = vocab.banner_preamble_re.match(text)
     return m.end() if m else 0
 
 
@@ -173,7 +172,7 @@ def finish_banner(mk: Marking, rest: str, roff: int, vocab: Vocabulary,
 
 def banner_at_start(line: Line, vocab: Vocabulary) -> tuple[Banner, list[Repair]] | None:
     """The banner a header line starts with (after an export preamble), or None."""
-    cut = strip_preamble(line.text)
+    cut = strip_preamble(line.text, vocab)
     got = vocab.parse_banner(line.text[cut:], line.start + cut)
     if not got or not looks_like_banner(got[0], got[1], vocab):
         return None

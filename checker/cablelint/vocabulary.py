@@ -229,6 +229,11 @@ class Vocabulary:
             rf"(?:(?<=CLASSIFICATION:\s*)(?P<level>{plain})\b"
             rf"|(?P<level>{spaced})(?=\s*(?:SECTION|[A-Z]{{3,}}|$))"
             rf"|(?<=^|[\t\",]\s*)(?P<level>{plain})(?=\s+(?:SECTION\s+\d+\s+OF\s+\d+\s+)?[A-Z][A-Z .'-]+\s+\d{{3,}}))")
+        # The strings one of which every match holds (a plain level as written; the
+        # third and fourth letters of a letter-spaced one, the first gap that must be
+        # open): a line with none of them is not searched. A needle holding another is left out.
+        needles = {a for lv in self.levels.values() for a in lv.banner} | {f"{k[2]} {k[3]}" for k in long_keys}
+        self.banner_anywhere_needles = tuple(sorted(n for n in needles if not any(m != n and m in n for m in needles)))
         # The same level words with the first letter lost (`O N F I D E N T I A L`).
         self.lost_first_letter = {k[1:]: self.banner_level[k] for k in long_keys if k[1:] not in self.banner_level}
 

@@ -53,3 +53,18 @@ def test_banner_controls_do_not_depend_on_the_serial():
         banner = got[0]
         assert [(c.value, c.span.start) for c in banner.marking.controls] == [("NOFORN", 12)]
         assert banner.serial.value == serial
+
+
+def test_banner_anywhere_needles_let_every_damaged_banner_through():
+    lines = ["Cable dated:2009-01-01C O N F I D E N T I A L CAIRO 008938", "\tSECRET PARIS 000123", "SS E C R E T",
+             "O N F I D E N T I A L", "CLASSIFICATION: SECRET", "TOP S E C R E T STATE 001", "SE C R E T",
+             "x U N C L A S S I F I E D", '"UNCLAS SECTION 01 OF 02 ROME 000456', "NCLASSIFIED", "N A T O S E C R E T"]
+    found = 0
+    for text in lines:
+        if V.banner_anywhere_re.search(text):
+            found += 1
+            assert any(n in text for n in V.banner_anywhere_needles), text
+    assert found >= 8
+    assert not any(n in "AMEMBASSY ROME PRIORITY" for n in V.banner_anywhere_needles)
+    doc = bn.banner_anywhere([Line("RUEHC/SECSTATE WASHDC", 0), Line("Cable dated: x C O N F I D E N T I A L CAIRO 008938", 22)], V)
+    assert doc is not None and doc[0] == 1 and doc[1].marking.level == "CONFIDENTIAL"

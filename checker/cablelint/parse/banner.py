@@ -152,7 +152,7 @@ def finish_banner(mk: Marking, rest: str, roff: int, vocab: Vocabulary,
     if glued:
         repairs.append(glued)
     parts = mk.level_token.raw.split() if mk.level_token is not None else []
-    if len(parts) > 1 and not all(len(w) == 1 for w in parts):
+    if len(parts) > 1 and max(map(len, parts)) > 1:
         # SENSITIVE BUT UNCLASSIFIED is the UNCLASSIFIED level plus SBU; a
         # letter-spaced level is one word (the S S I of U N C L A S S I F I E D is no SSI).
         _add_level_controls(mk, mk.level_token.raw, mk.level_token.span.start, vocab)
@@ -193,8 +193,10 @@ def banner_anywhere(lines: list[Line], vocab: Vocabulary) -> tuple[int, Banner, 
     prose are accepted: letter-spaced levels, or a level followed by a
     post and serial number.
     """
+    needles = vocab.banner_anywhere_needles
     for i, line in enumerate(lines[:BANNER_ANYWHERE_LINES]):
-        m = vocab.banner_anywhere_re.search(line.text)
+        text = line.text
+        m = vocab.banner_anywhere_re.search(text) if any(n in text for n in needles) else None
         if not m:
             continue
         raw = m["level"]

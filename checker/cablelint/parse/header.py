@@ -308,9 +308,15 @@ def _debris(span: Span, what: str) -> Repair:
 
 def _once(doc: Document, name: str) -> bool:
     """Whether a header field of this kind may still be read (each once)."""
-    return {"eo": doc.eo is None, "tags": doc.tags_line is None, "subject": doc.subject is None,
-            "classified_by": doc.classified_by is None,
-            "ref": bool(doc.eo or doc.tags_line or doc.subject)}.get(name, True)
+    if name == "eo":
+        return doc.eo is None
+    if name == "tags":
+        return doc.tags_line is None
+    if name == "subject":
+        return doc.subject is None
+    if name == "classified_by":
+        return doc.classified_by is None
+    return name != "ref" or bool(doc.eo or doc.tags_line or doc.subject)
 
 
 def _whole_line(text: str, line: Line) -> bool:

@@ -68,3 +68,11 @@ def test_banner_anywhere_needles_let_every_damaged_banner_through():
     assert not any(n in "AMEMBASSY ROME PRIORITY" for n in V.banner_anywhere_needles)
     doc = bn.banner_anywhere([Line("RUEHC/SECSTATE WASHDC", 0), Line("Cable dated: x C O N F I D E N T I A L CAIRO 008938", 22)], V)
     assert doc is not None and doc[0] == 1 and doc[1].marking.level == "CONFIDENTIAL"
+
+
+def test_run_on_cuts_after_a_field_at_the_line_start():
+    from cablelint.parse.repair import _run_on_cuts
+    assert _run_on_cuts("TAGS: PREL PGOV") == []
+    assert _run_on_cuts("EO 12958 DECL: 03/20/2019 TAG PTER") == [26]  # its DECL lies inside the first field
+    assert _run_on_cuts("E.O. 12958: DECL: 12/21/2019 TAGS: PREL SUBJECT: X") == [29, 40]
+    assert _run_on_cuts("Classified By: X, E.O. 12958, reasons 1.4 (b)") == []

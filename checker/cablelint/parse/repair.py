@@ -73,6 +73,9 @@ def source_lines(source: Source) -> list[Line]:
 def _run_on_cuts(text: str, following: Callable[[], str] = str) -> list[int]:
     """Where a run-on header line holds the start of another field (`following()`:
     the next line with text, looked up only when needed)."""
+    first = RUN_ON_MARK_RE.search(text)
+    if first is None or not text[:first.start()].strip() and not _may_hold_more(text[first.end():]):
+        return []  # no field, or one at the line's start and no other after it (a field line as it should be)
     cuts = []
     in_clby = False
     for m in RUN_ON_MARK_RE.finditer(text):
@@ -131,6 +134,13 @@ def may_hold_mark(text: str) -> bool:
         return True
     return ("O." in text or "DECL" in text or "AGS" in text or "UBJ" in text or "EF" in text
             or "(" in text and "1" in text or _may_name_authority(text.lower()))
+
+
+def _may_hold_more(rest: str) -> bool:
+    """Whether RUN_ON_MARK_RE can match again in `rest`, the line after its first
+    match: as may_hold_mark, and "TAG" (the branch "DECL: 03/20/2019 TAG PTER" finds
+    its DECL behind it, perhaps inside the first match)."""
+    return may_hold_mark(rest) or "TAG" in rest
 
 
 def _may_name_authority(low: str) -> bool:

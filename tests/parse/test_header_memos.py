@@ -76,3 +76,12 @@ def test_run_on_cuts_after_a_field_at_the_line_start():
     assert _run_on_cuts("EO 12958 DECL: 03/20/2019 TAG PTER") == [26]  # its DECL lies inside the first field
     assert _run_on_cuts("E.O. 12958: DECL: 12/21/2019 TAGS: PREL SUBJECT: X") == [29, 40]
     assert _run_on_cuts("Classified By: X, E.O. 12958, reasons 1.4 (b)") == []
+
+
+def test_may_be_captions_lets_every_line_of_captions_through():
+    lines = ["NOFORN", "SIPDIS", "NOFORN SIPDIS", "SENSITIVE BUT UNCLASSIFIED", "SECRET//NOFORN", "SECRET NOFORN",
+             "  noforn", "NOFORN/SIPDIS", "TAGS: PREL", "E.O. 12958: N/A", "SUBJECT: X", "DEPT FOR NEA/MAG", "", "12 34"]
+    for text in lines:
+        if bn.caption_controls(text, 0, V)[1]:
+            assert bn.may_be_captions(text, V), text
+    assert not bn.may_be_captions("TAGS: PREL", V) and bn.may_be_captions("NOFORN", V)

@@ -244,11 +244,22 @@ def caption_controls(text: str, off: int, vocab: Vocabulary) -> tuple[list[Token
     return _shifted(got[0], off), got[1]
 
 
+def may_be_captions(text: str, vocab: Vocabulary) -> bool:
+    """Whether caption_controls can find the whole line captions: only when its
+    first word is a caption word or a banner may start it (a cheap test for the
+    lines after the fields, where nothing but a whole line of captions counts)."""
+    m = _WORD_RE.search(text.replace("//", " "))
+    return m is not None and (m.group(0).upper() in vocab.caption_parts or vocab.may_start_banner(text))
+
+
+_WORD_RE = rx(r"[A-Za-z/]+")
+
+
 def _caption_controls(text: str, off: int, vocab: Vocabulary) -> tuple[list[Token], bool]:
     """The controls of a caption line under the banner, and whether the whole
     line is captions; captions may lead a passing line ("NOFORN SIPDIS DEPT FOR NEA/MAG"),
     and a caption line may repeat the level ("SECRET NOFORN")."""
-    words = rx(r"[A-Za-z/]+").findall(text.replace("//", " "))
+    words = _WORD_RE.findall(text.replace("//", " "))
     if not words:
         return [], False
     probe = Marking(raw="", span=Span(off, off))
@@ -257,7 +268,7 @@ def _caption_controls(text: str, off: int, vocab: Vocabulary) -> tuple[list[Toke
         vocab.scan_controls(text, off, probe)
         return probe.controls, True
     got = vocab.parse_banner(text, off) if vocab.may_start_banner(text) else None
-    if got and all(w.upper() in vocab.caption_parts for w in rx(r"[A-Za-z/]+").findall(got[1].replace("//", " "))):
+    if got and all(w.upper() in vocab.caption_parts for w in _WORD_RE.findall(got[1].replace("//", " "))):
         # "SECRET NOFORN", "SECRET//NOFORN": the level repeated on a caption line with its controls
         vocab.scan_controls(got[1], got[2], got[0])
         return got[0].controls, True

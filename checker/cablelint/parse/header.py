@@ -357,7 +357,8 @@ def read_fields(doc: Document, lines: list[Line], i: int, banner_idx: int | None
                 continue
         if _body_starts(doc, line, kind.name, vocab):
             return i
-        if banner_idx is not None and kind.name != "field" and (in_captions or late_captions and _caption_like(text)):
+        if banner_idx is not None and kind.name != "field" and (in_captions or late_captions and _caption_like(text)
+                                                                and bn.may_be_captions(text, vocab)):
             # Captions stand under the banner; a line of captions alone may come after a field (NOFORN after SUBJECT)
             controls, whole = bn.caption_controls(text, line.start, vocab)
             lone = in_captions and not whole and kind.name == "text" and _caption_like(text)

@@ -246,10 +246,11 @@ def caption_controls(text: str, off: int, vocab: Vocabulary) -> tuple[list[Token
 
 def may_be_captions(text: str, vocab: Vocabulary) -> bool:
     """Whether caption_controls can find the whole line captions: only when its
-    first word is a caption word or a banner may start it (a cheap test for the
+    first word is a caption word or a level starts it (a cheap test for the
     lines after the fields, where nothing but a whole line of captions counts)."""
     m = _WORD_RE.search(text.replace("//", " "))
-    return m is not None and (m.group(0).upper() in vocab.caption_parts or vocab.may_start_banner(text))
+    return m is not None and (m.group(0).upper() in vocab.caption_parts
+                              or vocab.may_start_banner(text) and vocab.banner_re.match(text) is not None)
 
 
 _WORD_RE = rx(r"[A-Za-z/]+")

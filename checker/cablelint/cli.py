@@ -280,15 +280,19 @@ def _notes(args: argparse.Namespace, notes: list[str], mask: Callable[[Any], Any
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .session import Session
+    from .cache import cache_root
 
+    cache = None if args.no_cache else cache_root(args.cache_dir)
+    if cache is not None:
+        from .enginecache import load_patterns
+
+        load_patterns(cache)  # before the parser's modules import: their rx() patterns come unpickled
     cfg = settings(args)
     if args.show_config:
         return _show_config(args, cfg)
     fmt, reporter = _check_setup(args, cfg)
-    from .cache import cache_root
+    from .session import Session
 
-    cache = None if args.no_cache else cache_root(args.cache_dir)
     # fold.py: show_symptoms reports folded symptoms too (given only when set: the cache key stays the API's)
     session = Session.build(cfg, cache_root=cache, **({"show_symptoms": True} if args.show_symptoms else {}))
     stdin = ((args.stdin_filename or "<stdin>", _read_stdin()) if "-" in args.paths else None)

@@ -149,34 +149,52 @@ def _patterns_file(root: Path) -> Path:
     return root / "patterns" / f"{cache.code_stamp()[:32]}.pickle"
 
 
+_LOADED: set[Path] = set()  # the cache roots whose patterns this process has read
+MAX_PATTERNS = 4096  # past this the file keeps only the patterns of the last run
+
+
 def load_patterns(root: Path | None) -> None:
-    """Give rx() the patterns the last run compiled (the parser's own, which
-    are compiled on first use and so are not in the engine pickle). Called
-    before the engine is loaded, so modules compiling at import time hit."""
-    if root is None:
+    """Give rx() the patterns earlier runs compiled (the parser's module-level
+    ones and those compiled on first use, which the engine pickle does not
+    hold). Call it before the parser's modules are imported, so that their
+    module-level rx() calls are hits (the CLI does, first thing in `check`);
+    once per root and process. A missing, damaged or foreign file is ignored."""
+    if root is None or root in _LOADED:
         return
+    _LOADED.add(root)
     try:
         with open(_patterns_file(root), "rb") as fh:
             patterns = pickle.load(fh)
-    except Exception:  # noqa: BLE001 - missing or from another version: compile as usual
+    except Exception:  # noqa: BLE001 - missing, torn, or from another version: compile as usual
         return
     from . import rx
 
     if isinstance(patterns, dict):
-        rx.preload(patterns)
+        rx.preload({k: v for k, v in patterns.items() if _is_pattern_entry(k, v)})
+
+
+def _is_pattern_entry(key: Any, value: Any) -> bool:
+    import regex
+
+    return (isinstance(key, tuple) and len(key) == 2 and isinstance(key[0], str) and isinstance(key[1], int)
+            and isinstance(value, regex.Pattern) and value.pattern == key[0])
 
 
 def save_patterns(root: Path | None) -> None:
-    """Store the patterns rx() compiled in this run when there are new ones."""
+    """Store the patterns rx() holds (those read at start-up and those this
+    run compiled) when this run compiled one the file lacked: runs that use
+    different rule sets add to the file rather than take turns rewriting it."""
     from . import rx
 
     if root is None:
         return
-    patterns = rx.compiled()
     path = _patterns_file(root)
     try:
         if path.exists() and not rx.any_new():
             return
+        patterns = rx.known()
+        if len(patterns) > MAX_PATTERNS:
+            patterns = rx.compiled()
         if cache.prepare_dir(root):
             path.parent.mkdir(parents=True, exist_ok=True)
             cache.write_atomic(path, pickle.dumps(patterns, protocol=pickle.HIGHEST_PROTOCOL))

@@ -48,14 +48,42 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.show_config:
         return _show_config(args, cfg)
     fmt, reporter = _check_setup(args, cfg)
+    # fold.py: show_symptoms reports folded symptoms too (given only when set: the cache key stays the API's)
+    options = {"show_symptoms": True} if args.show_symptoms else {}
+    view = {"color": use_color(args.color, sys.stdout) and not args.output, "statistics": args.statistics,
+            "quiet": args.quiet, "show_source": args.show_source, "version": __version__}
+    quick = None
+    if cache is not None:
+        from .quickcheck import cached_report
+
+        quick = cached_report(args, cfg, fmt, cache, options, view)  # every file a cache hit: no engine
+    if quick is not None:
+        (run, report), output, session = quick, args.output, None
+    else:
+        got = _full_run(args, cfg, fmt, cache, options, view)
+        if isinstance(got, int):
+            return got  # --diff / --fix-only: nothing more to report
+        run, report, output, session = got
+    print_notes(args, run.notes, report.mask)
+    for e in run.errors:
+        say(f"cablelint: error: {report.safe(str(e))}")
+    if args.write_baseline is not None and session is not None:  # (never a quick run)
+        return _write_baseline(args.write_baseline, run, session.rules())
+    _emit(output, _report_text(args, fmt, reporter, report))
+    return _check_end(args, output, reporter, run, report)
+
+
+def _full_run(args: argparse.Namespace, cfg: Config, fmt: str, cache: Path | None, options: dict[str, Any],
+              view: dict[str, Any]) -> tuple[Any, Any, str | None, Session] | int:
+    """The run through the session: fixes first (an exit code when they end
+    the run), then the lint; (run, report, where the report goes, session)."""
     from .session import Session
 
-    # fold.py: show_symptoms reports folded symptoms too (given only when set: the cache key stays the API's)
-    session = Session.build(cfg, cache_root=cache, **({"show_symptoms": True} if args.show_symptoms else {}))
+    session = Session.build(cfg, cache_root=cache, **options)
     stdin = ((args.stdin_filename or "<stdin>", _read_stdin()) if "-" in args.paths else None)
     fixed = _fix(args, session, stdin)
     if isinstance(fixed, int):
-        return fixed  # --diff / --fix-only: nothing more to report
+        return fixed
     output = args.output
     if fixed is not None and fixed.stdin is not None:  # stdin's fixed text went to stdout: the report to stderr
         stdin, output = (stdin[0], fixed.stdin), output or STDERR
@@ -67,17 +95,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         from .enginecache import save_patterns
 
         save_patterns(cache)  # the parser's patterns, compiled on first use, for the next start
-    report = session.report(run, show_matches=args.show_matches, color=use_color(args.color, sys.stdout)
-                            and not output, statistics=args.statistics, quiet=args.quiet,
-                            show_source=args.show_source, version=__version__)
+    report = session.report(run, show_matches=args.show_matches, **{**view, "color": view["color"] and not output})
     report.fixed = fixed.fixed if fixed is not None else 0
-    print_notes(args, run.notes, report.mask)
-    for e in run.errors:
-        say(f"cablelint: error: {report.safe(str(e))}")
-    if args.write_baseline is not None:
-        return _write_baseline(args.write_baseline, run, session.rules())
-    _emit(output, _report_text(args, fmt, reporter, report))
-    return _check_end(args, output, reporter, run, report)
+    return run, report, output, session
 
 
 def _show_config(args: argparse.Namespace, cfg: Config) -> int:

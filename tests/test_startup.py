@@ -3,9 +3,12 @@ command line and linting one file load no more than they use."""
 from __future__ import annotations
 
 import importlib
+import pickle
 import pkgutil
 import subprocess
 import sys
+
+import pytest
 
 import cablelint.reporters as reporters
 
@@ -40,13 +43,180 @@ def test_every_format_module_is_listed() -> None:
 
 
 def test_a_warm_one_file_run_loads_neither_the_rule_loader_nor_yaml(tmp_path) -> None:
+    import shutil
+
     from conftest import SEED
 
-    code = (f"import os; os.environ['CABLELINT_CACHE_DIR'] = {str(tmp_path)!r}\n"
+    cable = tmp_path / SEED.name
+    shutil.copy(SEED, cable)
+    code = (f"import os; os.environ['CABLELINT_CACHE_DIR'] = {str(tmp_path / 'cache')!r}\n"
             "from cablelint.cli import main\n"
-            f"main(['check', '--isolated', '--exit-zero', '-q', '-f', 'concise', {str(SEED)!r}])")
+            f"main(['check', '--isolated', '--exit-zero', '-q', '-f', 'concise', {str(cable)!r}])")
     _loaded_after(code)  # the first run builds the engine and fills the cache
+    with open(cable, "a", encoding="utf-8") as fh:
+        fh.write("\n")  # changed: linted again, by the engine from its cache
     loaded = _loaded_after(code)
     assert "cablelint.engine" in loaded
     assert not {"yaml", "tomllib", "cablelint.ruleset", "cablelint.baseline",
                 "xml.etree.ElementTree", "cablelint.reporters.full"} & loaded
+    loaded = _loaded_after(code)  # unchanged: the result cache answers, no engine, no parser
+    assert not {"cablelint.engine", "cablelint.parse", "cablelint.session", "yaml", "cablelint.ruleset"} & loaded
+    assert "cablelint.quickcheck" in loaded
+
+
+def test_a_warm_start_compiles_none_of_the_module_level_patterns(tmp_path) -> None:
+    """The pattern file the first run leaves holds every rx() pattern the
+    modules compile at import, and the CLI reads it before importing them."""
+    import shutil
+
+    from conftest import SEED
+
+    cable = tmp_path / SEED.name
+    shutil.copy(SEED, cable)
+    run = (f"import os; os.environ['CABLELINT_CACHE_DIR'] = {str(tmp_path / 'cache')!r}\n"
+           f"open({str(cable)!r}, 'a').write('\\n')  # changed: linted, not answered from the result cache\n"
+           "from cablelint.cli import main\n"
+           f"main(['check', '--isolated', '--exit-zero', '-q', '-f', 'concise', {str(cable)!r}])")
+    _loaded_after(run)
+    probe = (f"from pathlib import Path\nfrom cablelint import enginecache, rx\n"
+             f"enginecache.load_patterns(Path({str(tmp_path / 'cache')!r}))\n"
+             "import cablelint.session, cablelint.reporters.concise, cablelint.reporters.full\n"
+             "assert rx.compiled() and not rx.any_new(), sorted(set(rx.compiled()) - set(rx.known()))[:3]")
+    _loaded_after(probe)
+    # and the CLI reads it first: the parser's modules load after the preload
+    order = _loaded_after("import sys, cablelint.enginecache as e\n"
+                          "load = e.load_patterns\n"
+                          "calls = []\n"
+                          "def spy(root):\n"
+                          "    calls.append(root)  # the first call reads the file; later ones are no-ops\n"
+                          "    if len(calls) == 1 and 'cablelint.parse' in sys.modules:  # main() would swallow an assert\n"
+                          "        sys.modules['parser-before-patterns'] = sys\n"
+                          "    load(root)\n"
+                          "e.load_patterns = spy\n" + run)
+    assert "cablelint.parse" in order and "parser-before-patterns" not in order
+
+
+def test_a_damaged_or_foreign_pattern_file_is_ignored(tmp_path, capsys) -> None:
+    from conftest import SEED
+
+    from cablelint import cache, enginecache
+    from cablelint.cli import main
+
+    argv = ["check", "--isolated", "--exit-zero", "-q", "-f", "concise", "--cache-dir", str(tmp_path), str(SEED)]
+    assert main(argv) == 0
+    cold = capsys.readouterr().out
+    path = enginecache._patterns_file(tmp_path)
+    assert path.is_file()
+    for blob in (b"garbage", pickle.dumps({("x", 0): "not a pattern", 3: 4}), pickle.dumps([1, 2])):
+        path.write_bytes(blob)
+        enginecache._LOADED.discard(tmp_path)
+        enginecache.load_patterns(tmp_path)  # no error, nothing odd preloaded
+        assert main(argv) == 0
+        assert capsys.readouterr().out == cold
+    assert cache.code_stamp()[:32] in path.name
+
+
+QUICK_CABLE = """S E C R E T ROME 000{n:03d}
+
+E.O. 12958: DECL: 03/04/2016
+TAGS: PREL IT
+SUBJECT: (C) A TEST OF THE QUICK PATH
+
+Classified By: DCM A. Person for reasons 1.4 (b) and (d)
+
+1. (C) Summary: the first paragraph.
+
+3. The third paragraph, unmarked.
+"""
+
+
+def _normalised(text: str) -> str:
+    import re
+
+    return re.sub(r"\d+\.\d+", "T", text)  # elapsed times
+
+
+@pytest.mark.parametrize("extra", [[], ["-f", "json"], ["-f", "json-lines"], ["-f", "github"], ["-f", "grouped"],
+                                   ["-f", "junit"], ["-f", "full", "--show-source"], ["--statistics"],
+                                   ["--min-severity", "warning"], ["--fail-on", "info"], ["-q"],
+                                   ["--select", "CL2", "--ignore", "CL201"], ["--show-files"]])
+def test_a_run_the_result_cache_answers_whole_reports_as_the_full_run(tmp_path, capsys, monkeypatch,
+                                                                      extra) -> None:
+    """Files unchanged since the last run are reported from the cache without
+    the engine (quickcheck.py), exactly as the full run reports them."""
+    from cablelint import session
+    from cablelint.cli import main
+
+    files = []
+    for n in range(3):
+        p = tmp_path / f"c{n}.txt"
+        p.write_text(QUICK_CABLE.format(n=n), encoding="utf-8")
+        files.append(str(p))
+    argv = ["check", "--isolated", *extra, *files]
+    code_full = main([*argv, "--no-cache"])
+    full = capsys.readouterr()
+    cached = [*argv, "--cache-dir", str(tmp_path / "cache")]
+    assert main(cached) == code_full  # fills the caches
+    capsys.readouterr()
+
+    def no_engine(*a, **k):
+        raise AssertionError("the engine was built for a run the cache answers")
+
+    monkeypatch.setattr(session.Session, "build", classmethod(no_engine))
+    assert main(cached) == code_full
+    quick = capsys.readouterr()
+    assert _normalised(quick.out) == _normalised(full.out)
+    assert _normalised(quick.err) == _normalised(full.err)
+
+
+@pytest.mark.parametrize("extra", [["--show-matches"], ["-f", "sarif"], ["--protect", "{protect}"], ["{folder}"],
+                                   ["--diff"]])
+def test_a_run_the_cache_cannot_answer_alone_goes_through_the_engine(tmp_path, capsys, monkeypatch, extra) -> None:
+    from cablelint import session
+    from cablelint.cli import main
+
+    (tmp_path / "names.txt").write_text("Nobody Atall\n", encoding="utf-8")
+    (tmp_path / "in").mkdir()
+    p = tmp_path / "in" / "c.txt"
+    p.write_text(QUICK_CABLE.format(n=1), encoding="utf-8")
+    extra = [e.format(protect=tmp_path / "names.txt", folder=tmp_path / "in") for e in extra]
+    argv = ["check", "--isolated", "--exit-zero", "--cache-dir", str(tmp_path / "cache"), *extra, str(p)]
+    main(argv)
+    main(argv)
+    capsys.readouterr()
+    built = []
+    real = session.Session.build.__func__
+
+    def spy(cls, *a, **k):
+        built.append(1)
+        return real(cls, *a, **k)
+
+    monkeypatch.setattr(session.Session, "build", classmethod(spy))
+    main(argv)
+    assert built
+
+
+def test_a_changed_rule_file_or_a_damaged_brief_is_never_answered_from_the_cache(tmp_path, capsys) -> None:
+    import shutil
+
+    from cablelint.cli import main
+    from cablelint.ruleset import rules_dir
+
+    house = tmp_path / "house.yaml"
+    shutil.copy(rules_dir() / "state.yaml", house)
+    p = tmp_path / "c.txt"
+    p.write_text(QUICK_CABLE.format(n=1), encoding="utf-8")
+    root = tmp_path / "cache"
+    argv = ["check", "--isolated", "--exit-zero", "-f", "concise", "--rules", str(house), "--cache-dir", str(root),
+            str(p)]
+    main(argv)
+    before = capsys.readouterr().out
+    assert "CL" in before
+    for brief in (root / "briefs").iterdir():
+        brief.write_bytes(b"torn")
+    main(argv)
+    assert _normalised(capsys.readouterr().out) == _normalised(before)
+    house.write_text(house.read_text(encoding="utf-8").replace("severity: error", "severity: info"), encoding="utf-8")
+    main(argv)
+    after = capsys.readouterr().out
+    assert after != before and " error " not in after

@@ -29,7 +29,6 @@ from typing import Any, Callable
 
 import regex
 
-from .parse.dating import two_digit_year
 from .rx import rx
 
 FIX_KEYS = {"replace", "function", "safe", "require"}
@@ -55,6 +54,8 @@ def _year4(text: str, ctx: Any) -> str | None:
     rng = ctx.date_range if len(text) == 2 and text.isdigit() else None
     if rng is None:
         return None
+    from .parse.dating import two_digit_year  # here: findings (with their fixes) unpickle without the parser
+
     year = two_digit_year(int(text))
     return str(year) if rng[0].year <= year <= rng[1].year + YEAR4_SPAN else None
 

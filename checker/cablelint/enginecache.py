@@ -79,6 +79,7 @@ def cached_build(cfg: Config, options: dict[str, Any], build: Callable[[], Engin
             if protect:  # as the build sets it
                 engine.options["protect"] = protect
         engine.fingerprint = cache.run_key({**parts, "deps": deps})
+        _write_brief(root, key, deps, engine)
         return engine
     engine, deps = _build_recording(build)
     if path is not None and cache.prepare_dir(root):
@@ -95,7 +96,60 @@ def cached_build(cfg: Config, options: dict[str, Any], build: Callable[[], Engin
         except (OSError, pickle.PicklingError, TypeError, AttributeError):
             pass  # an engine that cannot be stored is only rebuilt next time
     engine.fingerprint = cache.run_key({**parts, "deps": deps})
+    if path is not None:
+        _write_brief(root, key, deps, engine, fresh=True)
     return engine
+
+
+# -- the engine's brief: what a run whose every file hits the result cache needs
+
+def _brief_path(root: Path, key: str) -> Path:
+    return root / "briefs" / f"{key[:32]}.pickle"
+
+
+def _write_brief(root: Path, key: str, deps: list[tuple[str, str]], engine: Engine, fresh: bool = False) -> None:
+    """Next to the engine pickle, what `quickcheck` needs to report a run that
+    the result cache answers whole without loading the engine (nor the
+    parser): the rule files read (to compute the run key), each rule's
+    id, name, severity, kind, message and fix text (as reporters print them),
+    the rules whose flagged text must be masked, and whether a release rule
+    is switched off (a notice only the full run words). Written when the
+    engine is built, or when a loaded engine has none; no protected term."""
+    path = _brief_path(root, key)
+    if not fresh and path.exists():
+        return
+    from .lintpool import protected_rule_ids
+
+    rules = engine.rules
+    brief = {"deps": deps,
+             "rules": {r.id: (r.name, int(r.severity), r.kind, r.message, r.fix) for r in rules.values()},
+             "protected": sorted(protected_rule_ids(rules)),
+             "release_off": any(r.ruleset == "release" and not engine.selection.active(r) for r in rules.values())}
+    try:
+        if cache.prepare_dir(root):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            cache.write_atomic(path, pickle.dumps(brief, protocol=pickle.HIGHEST_PROTOCOL))
+            cache.evict(path.parent, keep=cache.MAX_KEYS)
+    except (OSError, pickle.PicklingError):
+        pass
+
+
+def read_brief(cfg: Config, options: dict[str, Any], root: Path) -> tuple[str, dict[str, Any]] | None:
+    """(the run key `cached_build` would give the engine, the brief) without
+    building or loading the engine; None when the settings cannot be named,
+    there is no brief, it is damaged, or a rule file changed since."""
+    parts = engine_parts(cfg, options)
+    if parts is None:
+        return None
+    try:
+        with open(_brief_path(root, cache.run_key(parts)), "rb") as fh:
+            brief = pickle.load(fh)
+        deps = brief["deps"]
+        if not isinstance(brief["rules"], dict) or not _deps_hold(deps):
+            return None
+    except Exception:  # noqa: BLE001 - missing, torn, or from another version: the full run decides
+        return None
+    return cache.run_key({**parts, "deps": deps}), brief
 
 
 class _PlainPickler(pickle.Pickler):
@@ -149,34 +203,52 @@ def _patterns_file(root: Path) -> Path:
     return root / "patterns" / f"{cache.code_stamp()[:32]}.pickle"
 
 
+_LOADED: set[Path] = set()  # the cache roots whose patterns this process has read
+MAX_PATTERNS = 4096  # past this the file keeps only the patterns of the last run
+
+
 def load_patterns(root: Path | None) -> None:
-    """Give rx() the patterns the last run compiled (the parser's own, which
-    are compiled on first use and so are not in the engine pickle). Called
-    before the engine is loaded, so modules compiling at import time hit."""
-    if root is None:
+    """Give rx() the patterns earlier runs compiled (the parser's module-level
+    ones and those compiled on first use, which the engine pickle does not
+    hold). Call it before the parser's modules are imported, so that their
+    module-level rx() calls are hits (the CLI does, first thing in `check`);
+    once per root and process. A missing, damaged or foreign file is ignored."""
+    if root is None or root in _LOADED:
         return
+    _LOADED.add(root)
     try:
         with open(_patterns_file(root), "rb") as fh:
             patterns = pickle.load(fh)
-    except Exception:  # noqa: BLE001 - missing or from another version: compile as usual
+    except Exception:  # noqa: BLE001 - missing, torn, or from another version: compile as usual
         return
     from . import rx
 
     if isinstance(patterns, dict):
-        rx.preload(patterns)
+        rx.preload({k: v for k, v in patterns.items() if _is_pattern_entry(k, v)})
+
+
+def _is_pattern_entry(key: Any, value: Any) -> bool:
+    import regex
+
+    return (isinstance(key, tuple) and len(key) == 2 and isinstance(key[0], str) and isinstance(key[1], int)
+            and isinstance(value, regex.Pattern) and value.pattern == key[0])
 
 
 def save_patterns(root: Path | None) -> None:
-    """Store the patterns rx() compiled in this run when there are new ones."""
+    """Store the patterns rx() holds (those read at start-up and those this
+    run compiled) when this run compiled one the file lacked: runs that use
+    different rule sets add to the file rather than take turns rewriting it."""
     from . import rx
 
     if root is None:
         return
-    patterns = rx.compiled()
     path = _patterns_file(root)
     try:
         if path.exists() and not rx.any_new():
             return
+        patterns = rx.known()
+        if len(patterns) > MAX_PATTERNS:
+            patterns = rx.compiled()
         if cache.prepare_dir(root):
             path.parent.mkdir(parents=True, exist_ok=True)
             cache.write_atomic(path, pickle.dumps(patterns, protocol=pickle.HIGHEST_PROTOCOL))

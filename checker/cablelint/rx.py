@@ -6,8 +6,9 @@ calls per cable. `rx(pattern).match(text)` pays that once per pattern.
 
 Compiling is itself the biggest part of a one-file run's start-up (~0.3-1 ms
 a pattern), so the engine cache stores the patterns compiled here
-(`compiled()`) and gives them back to the next process (`preload`) before
-the modules that call rx() at import time are loaded.
+(`known()`) and gives them back to the next process (`preload`, from
+`enginecache.load_patterns`, which the CLI calls before the modules that
+call rx() at import time are loaded).
 """
 from __future__ import annotations
 
@@ -37,6 +38,11 @@ def preload(patterns: dict[tuple[str, int], "regex.Pattern[str]"]) -> None:
 def compiled() -> dict[tuple[str, int], "regex.Pattern[str]"]:
     """Every pattern rx() has handed out in this process."""
     return dict(_COMPILED)
+
+
+def known() -> dict[tuple[str, int], "regex.Pattern[str]"]:
+    """The preloaded patterns and those compiled in this process."""
+    return {**_PRELOADED, **_COMPILED}
 
 
 def any_new() -> bool:

@@ -1,0 +1,237 @@
+"""`cablelint check` (and `report`, its HTML page): the run through
+`session.Session`, the report in its format, the summary on stderr and the
+exit code; `--fix` through fixrun.py, baselines through baseline.py.
+
+Start-up time matters (pre-commit lints one file per run): what a run uses
+is imported inside the function that uses it, the pickled patterns are read
+before the parser's modules load, and no reporter loads until the run has
+chosen its format (issue 15).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+from . import __version__, fixrun
+from .cliargs import REPORT_BUG, settings
+from .terminal import UsageError, say, use_color, write
+
+if TYPE_CHECKING:
+    from .config import Config
+    from .session import Session
+
+STDERR = "<stderr>"  # the report's destination when stdout carries a fixed text (`--fix -`)
+
+
+def print_notes(args: argparse.Namespace, notes: list[str], mask: Callable[[Any], Any]) -> None:
+    if getattr(args, "show_files", False):
+        for n in notes:
+            say(f"cablelint: {mask(n)}")
+    else:
+        for n in notes:  # a FIFO or device is worth a word even unasked
+            if "FIFO" in n:
+                say(f"cablelint: {mask(n)}")
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .cache import cache_root
+
+    cache = None if args.no_cache else cache_root(args.cache_dir)
+    if cache is not None:
+        from .enginecache import load_patterns
+
+        load_patterns(cache)  # before the parser's modules import: their rx() patterns come unpickled
+    cfg = settings(args)
+    if args.show_config:
+        return _show_config(args, cfg)
+    fmt, reporter = _check_setup(args, cfg)
+    # fold.py: show_symptoms reports folded symptoms too (given only when set: the cache key stays the API's)
+    options = {"show_symptoms": True} if args.show_symptoms else {}
+    view = {"color": use_color(args.color, sys.stdout) and not args.output, "statistics": args.statistics,
+            "quiet": args.quiet, "show_source": args.show_source, "version": __version__}
+    quick = None
+    if cache is not None:
+        from .quickcheck import cached_report
+
+        quick = cached_report(args, cfg, fmt, cache, options, view)  # every file a cache hit: no engine
+    if quick is not None:
+        (run, report), output, session = quick, args.output, None
+    else:
+        got = _full_run(args, cfg, fmt, cache, options, view)
+        if isinstance(got, int):
+            return got  # --diff / --fix-only: nothing more to report
+        run, report, output, session = got
+    print_notes(args, run.notes, report.mask)
+    for e in run.errors:
+        say(f"cablelint: error: {report.safe(str(e))}")
+    if args.write_baseline is not None and session is not None:  # (never a quick run)
+        return _write_baseline(args.write_baseline, run, session.rules())
+    _emit(output, _report_text(args, fmt, reporter, report))
+    return _check_end(args, output, reporter, run, report)
+
+
+def _full_run(args: argparse.Namespace, cfg: Config, fmt: str, cache: Path | None, options: dict[str, Any],
+              view: dict[str, Any]) -> tuple[Any, Any, str | None, Session] | int:
+    """The run through the session: fixes first (an exit code when they end
+    the run), then the lint; (run, report, where the report goes, session)."""
+    from .session import Session
+
+    session = Session.build(cfg, cache_root=cache, **options)
+    stdin = ((args.stdin_filename or "<stdin>", _read_stdin()) if "-" in args.paths else None)
+    fixed = _fix(args, session, stdin)
+    if isinstance(fixed, int):
+        return fixed
+    output = args.output
+    if fixed is not None and fixed.stdin is not None:  # stdin's fixed text went to stdout: the report to stderr
+        stdin, output = (stdin[0], fixed.stdin), output or STDERR
+    # Flagged text is re-read from the files only for the outputs that use it.
+    need_matched = bool(args.write_baseline is not None or args.show_matches) or fmt in ("sarif", "gitlab")
+    run = session.lint(args.paths, stdin=stdin, baseline=args.baseline, progress=sys.stderr, jobs=args.jobs,
+                       need_matched=need_matched)
+    if cache is not None:
+        from .enginecache import save_patterns
+
+        save_patterns(cache)  # the parser's patterns, compiled on first use, for the next start
+    report = session.report(run, show_matches=args.show_matches, **{**view, "color": view["color"] and not output})
+    report.fixed = fixed.fixed if fixed is not None else 0
+    return run, report, output, session
+
+
+def _show_config(args: argparse.Namespace, cfg: Config) -> int:
+    """--show-config [PATH]: the settings in effect (for PATH: a nearer configuration wins)."""
+    shown = cfg
+    if args.paths:
+        target = args.paths[0]
+        from .config import nearer
+
+        shown = nearer(cfg, target if os.path.isdir(target) else os.path.dirname(target), {}) or cfg
+    write(shown.show())
+    return 0
+
+
+def _check_setup(args: argparse.Namespace, cfg: Config) -> tuple[str, Any]:
+    """The usage checks of `check`, and its format and reporter module."""
+    from .reporters import get as get_reporter, names as reporter_names
+
+    if not args.paths:
+        raise UsageError("no paths given (try: cablelint seeds/ examples/)")
+    if args.baseline is not None and args.write_baseline is not None:
+        raise UsageError("--baseline and --write-baseline cannot be used together")
+    fmt = cfg.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "full")
+    try:
+        return fmt, get_reporter(fmt)
+    except KeyError:
+        raise UsageError(f"unknown format {fmt!r} (formats: {', '.join(reporter_names())})") from None
+
+
+def _report_text(args: argparse.Namespace, fmt: str, reporter: Any, report: Any) -> str:
+    """The report in its format, or the --statistics table."""
+    if not args.statistics:
+        return reporter.render(report)
+    from .reporters.common import statistics_text
+
+    as_json = fmt in ("json", "json-lines")
+    text = statistics_text(report, as_json=as_json)
+    if not args.quiet and not as_json:
+        text += report.summary_line() + "\n"
+    return text
+
+
+def _check_end(args: argparse.Namespace, output: str | None, reporter: Any, run: Any, report: Any) -> int:
+    """What `check` says on stderr after the report, and its exit code."""
+    if (not args.quiet and (output or getattr(reporter, "MACHINE", False)) and not args.statistics
+            and output is not STDERR):
+        # Machine formats keep stdout parseable: the summary goes to stderr.
+        for s in report.stale:
+            say(f"cablelint: stale baseline entry: {report.safe(s)}")
+        for n in report.notices:
+            say(f"cablelint: note: {report.safe(n)}")
+        say(report.summary_line())
+    for c in run.crashes:
+        say(f"cablelint: internal error while linting {report.safe(c)} ({REPORT_BUG})")
+    if run.crashes:
+        return 3
+    if args.exit_zero:
+        return 0
+    return 1 if any(f.severity >= report.fail_on for f in report.findings) else 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """`report`: the run of `check`, written as one HTML page (htmlreport/)."""
+    from .htmlreport import command as report_cmd
+
+    cfg = settings(args)
+    if args.show_config:
+        write(cfg.show())
+        return 0
+    stdin = (args.stdin_filename or "<stdin>", _read_stdin()) if "-" in (args.paths or []) else None
+    page, run, mask = report_cmd.build(args, cfg, stdin)
+    to_file = args.output not in (None, "-")
+    _emit(args.output if to_file else None, page)
+    if to_file and not args.quiet:
+        say(f"cablelint: wrote {mask(args.output)}: {len(run.findings)} findings in {len(run.linted)} files "
+            f"[{run.elapsed:.2f}s]")
+    for c in run.crashes:
+        say(f"cablelint: internal error while linting {mask(c)} ({REPORT_BUG})")
+    return report_cmd.exit_code(args, run)
+
+
+def _read_stdin() -> bytes:
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise UsageError("'-' given but stdin is closed")
+    try:
+        return stream.read()
+    except (OSError, ValueError) as exc:
+        raise UsageError(f"cannot read stdin: {exc}") from None
+
+
+def _emit(output: str | None, text: str) -> None:
+    if output is None or output is STDERR:
+        write(text, sys.stderr if output is STDERR else None)
+        return
+    if not output:
+        raise UsageError("--output: an empty path (an unset variable?)")
+    try:
+        Path(output).write_text(text.encode("utf-8", "surrogateescape").decode("utf-8", "replace"),
+                                encoding="utf-8")
+    except OSError as exc:  # a usage error (exit 2), not "findings" (exit 1)
+        raise UsageError(f"cannot write the report to {output}: {exc.strerror or exc}") from None
+
+
+def _write_baseline(path: str, run, rules) -> int:
+    from . import baseline as baseline_mod
+
+    if not path:
+        raise UsageError("--write-baseline: an empty path (an unset variable?)")
+    try:
+        n, kept = baseline_mod.write(Path(path), run.findings, run.linted, rules=rules)
+    except OSError as exc:
+        raise UsageError(f"cannot write the baseline to {path}: {exc.strerror or exc}") from None
+    extra = f" (kept {kept} for files not linted in this run)" if kept else ""
+    say(f"cablelint: wrote {n} baseline entr{'y' if n == 1 else 'ies'} for {len(run.linted)} "
+         f"file{'s' * (len(run.linted) != 1)} to {path}{extra}")
+    return 0
+
+
+def _fix(args: argparse.Namespace, session: Session,
+         stdin: tuple[str, bytes] | None) -> "fixrun.FixOutcome | int | None":
+    """The fix options (fixrun.py): None without them; the exit code when the
+    run ends with the fixes (--diff: 1 when a file would change; --fix-only:
+    0); else the outcome, and the lint run reports what is left."""
+    problem = fixrun.check_usage(args)
+    if problem:
+        raise UsageError(problem)
+    if not fixrun.wanted(args):
+        return None
+    outcome = fixrun.run(args, session, version=__version__, stdin=stdin)
+    if args.diff or args.fix_only:
+        if not args.quiet:
+            say(fixrun.summary(outcome, diff_only=args.diff))
+        return 1 if args.diff and outcome.changed and not args.exit_zero else 0
+    return outcome
+
+

@@ -1,0 +1,142 @@
+"""The subcommands besides `check`: `inspect`, `rules`, `rule`, `test`,
+`redact` and `marking`; each imports what it uses when it runs."""
+from __future__ import annotations
+
+import argparse
+import os
+
+from .checkcmd import print_notes
+from .cliargs import settings
+from .terminal import UsageError, say, write
+
+
+def cmd_redact(args: argparse.Namespace) -> int:
+    from .redact import run as run_redact
+    from .session import Session
+
+    session = Session.build(settings(args))
+    if not session.protect:
+        raise UsageError("redact needs a protect list: --protect FILE (or `protect:` in the config)")
+    found = session.discover(args.paths)  # meets the nearer configurations (and their protect lists)
+    every = session.protect
+    for s in session.sessions()[1:]:
+        every = every.merged(s.protect)
+    print_notes(args, found.notes, every.mask)
+    return run_redact(args, every, found, plist_for=lambda f: session.for_folder(os.path.dirname(f)).protect)
+
+
+def cmd_marking(args: argparse.Namespace) -> int:
+    from . import marking_check
+    from .session import Session
+
+    return marking_check.run(args, Session.build(settings(args)).engine)
+
+
+def cmd_inspect(args: argparse.Namespace) -> int:
+    import json
+
+    from .inspect_view import inspect_text
+    from .session import Session
+    from .source import InputError, read
+
+    session = Session.build(settings(args))
+    found = session.discover(args.paths)
+    mask0 = session.mask([])
+    print_notes(args, found.notes, mask0)
+    status = 0
+    for e in found.errors:
+        say(f"cablelint: error: {mask0(str(e))}")
+        status = 2
+    docs, texts = [], []
+    for f in found.files:
+        try:
+            doc = session.for_folder(os.path.dirname(f)).engine.parse(read(f))
+        except InputError as exc:
+            say(f"cablelint: error: {mask0(str(exc))}")
+            status = 2
+            continue
+        docs.append(doc.to_dict())
+        texts.append(doc.text)
+    mask = session.mask(texts)  # inspect prints names (Classified By, signature): mask them, wrapped parts too
+    if args.format == "json":  # mask values before dumping: JSON escapes a wrapped name's line break
+        write(json.dumps(mask(docs), indent=2, ensure_ascii=False) + "\n")
+    else:
+        write("".join(mask(inspect_text(d)) + "\n" for d in docs))
+    return status
+
+
+def _all_rules(specs: list[str] | None):
+    from .engine import known_rules
+    from .ruleset import load, shipped
+    from .session import rulesets
+
+    sets = rulesets(specs) if specs else [load(n) for n in shipped()]
+    return sets, known_rules(sets)
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    import json
+
+    from .catalogue import catalogue_markdown
+
+    sets, rules = _all_rules(args.rules)
+    if not args.all:
+        if args.format == "json":
+            write(json.dumps([{"name": s.name, "description": s.description, "rules": len(s.rules),
+                                "path": s.path} for s in sets], indent=2) + "\n")
+        else:
+            write("".join(f"{s.name:<12} {len(s.rules):>3} rules  {s.description}\n" for s in sets))
+        return 0
+    docs = [r.doc() for r in sorted(rules.values(), key=lambda r: r.id)]
+    if args.format == "json":
+        write(json.dumps(docs, indent=2, ensure_ascii=False) + "\n")
+    elif args.format == "md":
+        write(catalogue_markdown(sets))  # docs/rules.md
+    else:
+        write("".join(f"{d['id']}  {d['severity']:<7} {d['name']:<36} {d['summary']}\n" for d in docs))
+    return 0
+
+
+def cmd_rule(args: argparse.Namespace) -> int:
+    import json
+
+    from .ruledoc import rule_markdown, rule_text
+
+    _, rules = _all_rules(args.rules)
+    by_name = {r.name: r for r in rules.values()}
+    out = []
+    status = 0
+    for rid in args.ids:
+        r = rules.get(rid) or by_name.get(rid)
+        if r is None:
+            say(f"cablelint: error: no rule {rid!r} (see `cablelint rules --all`)")
+            status = 2
+            continue
+        out.append(r)
+    if args.format == "json":
+        write(json.dumps([r.doc() for r in out], indent=2, ensure_ascii=False) + "\n")
+    elif args.format == "md":
+        write("\n".join(line for r in sorted(out, key=lambda r: r.id) for line in rule_markdown(r, "##")) + "\n")
+    else:
+        write("".join(rule_text(r) for r in out))
+    return status
+
+
+def cmd_test(args: argparse.Namespace) -> int:
+    from .ruleset import load, shipped
+    from .ruletest import rule_set_files, test_ruleset
+
+    specs = rule_set_files(args.paths) if args.paths else [str(p) for p in shipped().values()]
+    if not specs:
+        raise UsageError(f"no rule sets found in {', '.join(args.paths)} (nothing to test)")
+    total = 0
+    failures = []
+    for spec in specs:
+        n, fails = test_ruleset(load(spec))
+        total += n
+        failures += fails
+    write("".join(f"{f}\n" for f in failures) + f"{total - len(failures)} passed, {len(failures)} failed\n")
+    if total == 0:
+        say("cablelint: error: the rule sets hold no examples to test")
+        return 1
+    return 1 if failures else 0

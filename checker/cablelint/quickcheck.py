@@ -1,0 +1,114 @@
+"""A `check` run that the result cache answers whole, without the engine.
+
+A pre-commit hook or an editor re-runs cablelint on files that have not
+changed since the last run. The result cache holds their findings under the
+engine's run key, and that key is computable without building or even
+unpickling the engine (enginecache.read_brief: the settings plus the rule
+files' hashes), so such a run need not import the engine, the check kinds
+or the rule loader (ruff answers a warm re-run the same way).
+
+It is taken only where its report is certainly the full run's: named regular
+files (no folder walk, no stdin), each hitting the cache with findings, no
+nearer configuration, and none of what needs more than the cached findings
+(protect lists, flagged text: --show-matches, SARIF/GitLab fingerprints,
+baselines, fixes, per-file-ignores, a release rule switched off, a finding
+of a rule whose flagged text is masked). Anything else returns None and the
+full run (session.Session) does the work; tests/test_startup.py compares the
+two outputs.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import time
+from pathlib import Path
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
+
+from . import cache, fixrun
+
+if TYPE_CHECKING:
+    from .config import Config
+    from .reporters import Report
+
+# Formats whose output uses the flagged text or the rules' full records.
+_FULL_RUN_FORMATS = ("sarif", "gitlab")
+
+
+def eligible(args: argparse.Namespace, cfg: Config, fmt: str) -> bool:
+    """Whether the settings allow a report from cached findings alone."""
+    if args.show_matches or args.write_baseline is not None or args.baseline is not None:
+        return False
+    if fmt in _FULL_RUN_FORMATS or fixrun.wanted(args) or fixrun.check_usage(args):
+        return False
+    if cfg.protect or cfg.per_file_ignores or not args.paths:
+        return False
+    return all(p != "-" and os.path.isfile(p) for p in args.paths)
+
+
+def cached_report(args: argparse.Namespace, cfg: Config, fmt: str, root: Path, options: dict[str, Any],
+                  view: dict[str, Any]) -> tuple[SimpleNamespace, Report] | None:
+    """(the run's notes, errors and crashes; its Report) when every named file
+    hits the result cache, else None (nothing printed, nothing changed)."""
+    start = time.perf_counter()
+    if not eligible(args, cfg, fmt):
+        return None
+    from .enginecache import read_brief
+
+    got = read_brief(cfg, options, root)
+    if got is None or got[1].get("release_off"):
+        return None
+    run_key, brief = got
+    found = _discover(cfg, args.paths)
+    if found is None:
+        return None
+    results = cache.ResultCache(root, run_key)
+    findings = []
+    protected = set(brief.get("protected", ()))
+    for path in found.files:
+        hit = results.get(path)
+        if hit is cache.MISS or hit is None or any(f.rule in protected for f in hit):
+            return None  # to lint, skipped as no cable (the full run words the note), or to mask
+        findings.extend(hit)
+    results.save()
+    from .findings import Finding
+
+    findings.sort(key=Finding.sort_key)
+    report = _report(cfg, brief, findings, found, time.perf_counter() - start, view)
+    return SimpleNamespace(notes=list(found.notes), errors=[], crashes=[]), report
+
+
+def _discover(cfg: Config, paths: list[str]) -> Any:
+    """The files as Session.discover finds them, or None when a file has a
+    nearer configuration than `cfg` (its own session) or a path is an error."""
+    from .config import nearer
+    from .files import discover
+
+    never = {os.path.realpath(cfg.path)} if cfg.path is not None else set()
+    near: dict[Path, Path | None] = {}
+    for p in paths:
+        if cfg.nested and nearer(cfg, os.path.dirname(p), near) is not None:
+            return None
+    found = discover(cfg, paths, never=never)
+    return None if found.errors else found
+
+
+def _report(cfg: Config, brief: dict[str, Any], findings: list, found: Any, elapsed: float,
+            view: dict[str, Any]) -> Report:
+    """The Report Session.report makes of the same findings (no mask: no
+    protect list, no masked rule's finding; no baseline)."""
+    from .findings import Severity
+    from .reporters import Report
+    from .rule import Rule
+    from .sourcemap import SourceMap
+
+    rules = {rid: Rule(id=rid, name=name, severity=Severity(sev), kind=kind, message=message, fix=fix)
+             for rid, (name, sev, kind, message, fix) in brief["rules"].items()}
+    sources = SourceMap()
+    for path in found.files:
+        sources.add(path)  # read again only when an excerpt needs it (--show-source)
+    low = Severity.parse(cfg.min_severity)
+    return Report(findings=[f for f in findings if f.severity >= low], rules=rules, files=len(found.files),
+                  elapsed=elapsed, sources=sources, fail_on=Severity.parse(cfg.fail_on),
+                  hidden=[f for f in findings if f.severity < low], min_severity=low,
+                  skipped=len(found.notes), **view)

@@ -21,7 +21,7 @@ from .lines import (
     is_heading, is_signature, is_trailer, page_mark, para_start,
 )
 from .marks import MALFORMED_MARK_RE, UNKNOWN_MARK_RE, after_mark, heading_mark, para_mark, portion_start
-from .quotes import is_salutation, regions
+from .quotes import ascii_words, is_salutation, regions
 from ..rx import rx
 
 # A paragraph's first line kept for messages (never printed by default).
@@ -31,9 +31,11 @@ SKIP_MAX = 3
 SENTENCE_END_RE = rx(r"[.:;!?\"')\]]\s*$")
 # A line that ends in a reference to a paragraph whose number the export wrapped.
 REFERENCE_END_RE = rx(r"(?i)\bpara(?:graph)?s?\.?[ \t]*$")
+# What is_plain looks for inside a line (in the text as written, or lowered), found in one scan of the body.
+HOT_WORDS = ((" OF ", False), ("ection", True), ("lassified", True))
 
 
-@dataclass
+@dataclass(slots=True)
 class _State:
     marked: bool
     last: int = 0
@@ -82,7 +84,7 @@ def _numbered(doc: Document, lines: list[Line], i: int, start_idx: int, ps: Para
     line = lines[i]
     portion, pm = para_mark(line, ps.after, vocab)
     # The ¶ written out: its leading 1 is the number's own, not a pilcrow the export misread.
-    number = ps.number if "¶" in line.text[:ps.start] else undo_pilcrow(ps.number, ps.raw, st.last)
+    number = ps.number if line.text.find("¶", 0, ps.start) >= 0 else undo_pilcrow(ps.number, ps.raw, st.last)
     if ps.paren:  # "5) (C)": a paragraph only where it continues the numbering, else a list item
         accept = portion is not None and number == st.last + 1 and not st.in_list
         st.in_list = not accept
@@ -208,7 +210,8 @@ def _page_break(doc: Document, lines: list[Line], i: int, start_idx: int, st: _S
         prev = lines[i - 1].text if i > start_idx else ""
         st.prev_blank = st.prev_blank or not prev.strip() or SENTENCE_END_RE.search(prev) is not None
         return True
-    doc.sections.extend(inline_page_marks(line))
+    if " OF 0" in line.text:
+        doc.sections.extend(inline_page_marks(line))
     return False
 
 
@@ -280,21 +283,43 @@ def _signature(lines: list[Line], start_idx: int) -> Token | None:
     return None
 
 
-def is_plain(line: Line, doc: Document, st: _State, vocab: Vocabulary) -> bool:
+def is_plain(line: Line, doc: Document, st: _State, vocab: Vocabulary, hot: bool = True) -> bool:
     """A line inside running prose that no body recogniser can take (a cheap
     test first, so that most lines meet no pattern): not after a blank line,
     no paragraph number, bullet mark, page or section mark, banner or
-    Classified By. `_body_line` would do nothing with it."""
+    Classified By. `_body_line` would do nothing with it. Without `hot`, the
+    caller knows that the line holds none of HOT_WORDS (one scan of the body)."""
     text = line.text
-    if st.prev_blank or st.marked or " OF " in text:
+    if st.prev_blank or st.marked:
         return False
+    section = False
+    if hot:
+        if " OF " in text or doc.classified_by is None and st.has("lassified", line):
+            return False
+        section = st.has("ection", line)
     lead = text.lstrip(" \t")
     c = lead[:1]
     if c.isdigit() or c in "¶[" or st.numbered and (c in "-*\u2022(" or lead[1:2] in (".", ")")):
         return False  # a paragraph number, or a bullet that may carry its own mark (BULLET_MARK_RE)
-    if c in vocab.banner_initials and (" " in lead[:4] or st.has("ection", line)):
-        return False
-    return doc.classified_by is not None or not st.has("lassified", line)
+    if c in vocab.banner_initials and (section or " " in lead[:4]):
+        # A spaced or a section's banner: of such a line (no page mark, no number) `_body_line`
+        # would only try banner_re, or end a heading's wait for its paragraph's mark.
+        return not st.heading_para and vocab.banner_re.match(text) is None
+    return True
+
+
+def hot_offsets(text: str, low: str, at: int) -> list[int]:
+    """Where the words that make a line worth a closer look (HOT_WORDS: a page
+    mark's " OF ", "section", "classified") stand from `at`, ascending."""
+    got = []
+    for word, lowered in HOT_WORDS:
+        src = low if lowered else text
+        i = src.find(word, at)
+        while i >= 0:
+            got.append(i)
+            i = src.find(word, i + 1)
+    got.sort()
+    return got
 
 
 def _split_glued(doc: Document, lines: list[Line], i: int, st: _State, vocab: Vocabulary) -> bool:
@@ -321,9 +346,17 @@ def _quoted_line(doc: Document, lines: list[Line], i: int, start_idx: int, st: _
         st.prev_blank = False
 
 
-def _lowered(text: str) -> str:
+def _lowered(text: str, ascii_words: bool) -> str:
     """`text` in lower case, as long as it (a character whose lower case is
-    longer, such as U+0130, is kept as written)."""
+    longer, such as U+0130, is kept as written). When every word looked for in
+    it is ASCII (`ascii_words`), a Latin-1 text needs only its ASCII letters
+    lowered (no other Latin-1 character lowers to an ASCII one; the Kelvin sign
+    is not Latin-1): bytes.lower does that ~3x faster than str.lower."""
+    if ascii_words:
+        try:
+            return text.encode("latin-1").lower().decode("latin-1")
+        except UnicodeEncodeError:  # curly quotes and the like: lowered as usual
+            pass
     low = text.lower()
     return low if len(low) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
@@ -332,16 +365,18 @@ def segment(doc: Document, lines: list[Line], start_idx: int, marked: bool, voca
     """The body from line `start_idx`: doc.paragraphs, headings, sections, signature.
     A line inside running prose (is_plain) changes nothing, so only blank lines,
     the lines after them and lines that may start something reach `_body_line`."""
-    st = _State(marked, low=_lowered(doc.text))
+    st = _State(marked, low=_lowered(doc.text, ascii_words(vocab)))
     lines = lines[:]  # glued paragraphs may split a line
     at = lines[start_idx].start if start_idx < len(lines) else len(doc.text)
     # Where a paragraph number and mark stand inside a line: one scan of the body, not one per line.
     # Bare glued numbers (glued.py) only in an unclassified cable: a classified one marks its paragraphs.
     cands = [] if marked else candidates(doc.text, at, bare=not vocab.is_classified(doc.level))
     quotes = [] if marked else regions(st.low, at, vocab)
-    q = 0  # quotes[q] is the first quotation not ended before the current line
-    k = 0  # cands[k] is the first candidate not before the current line
-    nxt = cands[0] if cands else len(doc.text)
+    hot = [] if marked else hot_offsets(doc.text, st.low, at)
+    n_text = len(doc.text)
+    q = k = h = 0  # quotes[q]: the first quotation not ended before the line; cands[k], hot[h]: not before it
+    nxt = cands[0] if cands else n_text
+    nhot = hot[0] if hot else n_text
     glued = -1
     i = start_idx - 1
     while i + 1 < len(lines):
@@ -352,21 +387,26 @@ def segment(doc: Document, lines: list[Line], start_idx: int, marked: bool, voca
             st.prev_blank = True
             st.after_field = False
             continue
+        start = line.start
+        end = start + len(text)
         if quotes and st.numbered:
-            while q < len(quotes) and quotes[q][1] <= line.start:
+            while q < len(quotes) and quotes[q][1] <= start:
                 q += 1
-            if q < len(quotes) and quotes[q][0] <= line.start:
+            if q < len(quotes) and quotes[q][0] <= start:
                 _quoted_line(doc, lines, i, start_idx, st, vocab)
                 continue
-        if nxt < line.start + len(text):
-            while nxt < line.start:
+        if nxt < end:
+            while nxt < start:
                 k += 1
-                nxt = cands[k] if k < len(cands) else len(doc.text)
+                nxt = cands[k] if k < len(cands) else n_text
             if inside(cands, k, line) and _split_glued(doc, lines, i, st, vocab):
                 glued = i + 1
         if i == glued:
             st.prev_blank = True  # the glued paragraph starts as if after a blank line
-        if not is_plain(lines[i], doc, st, vocab):
+        while nhot < start:
+            h += 1
+            nhot = hot[h] if h < len(hot) else n_text
+        if st.prev_blank or marked or not is_plain(lines[i], doc, st, vocab, nhot < end):
             _body_line(doc, lines, i, start_idx, st, vocab)
     if marked:
         # Every paragraph and bullet of an IC/CUI document is a portion.

@@ -20,6 +20,10 @@ from ..rx import rx
 GLUED_RE = rx(r"(?<!\d)(?P<num>\d{1,3})\.[ \t]{0,3}\((?P<mark>[A-Za-z][A-Za-z/ -]{0,14})\)")
 # A bare number inside a line: after a sentence's end and a blank or few, before a capitalised word.
 BARE_GLUED_RE = rx(r"(?<=[.!?\"')\]][ \t]{1,4})(?P<num>\d{1,3})\.[ \t]{1,3}(?=[A-Z][a-z])")
+# The same two, found by their dot: a scan of the body for a literal runs ~2-3x faster than one
+# that tries a digit at every character (`candidates` counts the digits back to the number's start).
+GLUED_DOT_RE = rx(r"\.[ \t]{0,3}\([A-Za-z][A-Za-z/ -]{0,14}\)")
+BARE_GLUED_DOT_RE = rx(r"(?<=[.!?\"')\]][ \t]{1,4}\d{1,3})\.[ \t]{1,3}(?=[A-Z][a-z])")
 # What ends the text before a glued paragraph: a sentence, a quotation, a rule of dashes.
 GLUED_AFTER = frozenset("-.!?\"')]")
 GLUED_GAP_MAX = 4
@@ -27,14 +31,28 @@ GLUED_GAP_MAX = 4
 CONFIRM_REACH = 60
 
 
+def _number_starts(text: str, at: int, dots: list[int]) -> list[int]:
+    """Where the numbers of 1-3 digits (not a longer run) that end at `dots` start,
+    from `at` on: GLUED_RE's `(?<!\\d)\\d{1,3}` in front of its dot."""
+    got = []
+    for d in dots:
+        k = 0
+        while k < 4 and d > k and text[d - k - 1].isdecimal():  # regex's \d is a decimal digit
+            k += 1
+        if 0 < k < 4 and d - k >= at:
+            got.append(d - k)
+    return got
+
+
 def candidates(text: str, at: int, bare: bool) -> list[int]:
-    """Offsets, ascending, where a glued number may stand in the body from `at`:
-    one scan of the text instead of one per line (two with `bare` numbers)."""
-    got = [m.start() for m in GLUED_RE.finditer(text, at)]
+    """Offsets, ascending, where a glued number may stand in the body from `at`
+    (where GLUED_RE and, with `bare`, BARE_GLUED_RE match): one scan of the
+    text instead of one per line, each from the number's dot."""
+    got = _number_starts(text, at, [m.start() for m in GLUED_DOT_RE.finditer(text, at)])
     if bare:
-        more = [m.start() for m in BARE_GLUED_RE.finditer(text, at)]
-        if more:
-            got = sorted(set(got).union(more))
+        more = [m.start() for m in BARE_GLUED_DOT_RE.finditer(text, at)]
+        if more:  # the lookbehind vouches for 1-3 digits after a blank
+            got = sorted(set(got).union(_number_starts(text, at, more)))
     return got
 
 

@@ -90,19 +90,23 @@ def para_start(text: str) -> ParaStart | None:
     c = text[:1]
     if not (c.isdigit() or c in "¶[ \t\u2028"):  # U+2028, a line separator some exports indent with
         return None
+    if c in " \t\u2028" and not ((c := text.lstrip(" \t\u2028")[:1]).isdigit() or c in "¶["):
+        return None  # an indented line: the number (or its ¶ or [) must follow the blanks
     m = PARA_RE.match(text)
     if not m:
         return None
-    after = text[m.end():]
+    end = m.end()
+    num, dot, lb, debris = m.group("num", "dot", "lb", "debris")
+    nxt = text[end:end + 1]  # what follows the number, its dot and blanks (the rest is not copied)
     # "1. (C) text", "1. text", "1.(S/NF)", "5) (C)" -- but not "2002 MADRID 1234" or "10:30".
-    if m["dot"] == "" and not after.startswith("("):
+    if dot == "" and nxt != "(":
         return None
-    if not after.strip() and not text.rstrip().endswith((".", "](#)")):
+    if (not nxt or nxt.isspace()) and not text[end:].strip() and not text.rstrip().endswith((".", "](#)")):
         return None
-    if after[:1].isdigit():
+    if nxt.isdigit():
         return None
-    return ParaStart(int(m["num"]), m["num"], m.start("num"), m.end("num"), m.end(), bool(m["lb"] or m["debris"]),
-                     m["dot"] == ")")
+    start, stop = m.span("num")
+    return ParaStart(int(num), num, start, stop, end, bool(lb or debris), dot == ")")
 
 
 def portion_start(text: str, off: int, vocab: Vocabulary) -> Marking | None:
@@ -133,14 +137,28 @@ def inline_page_marks(line: Line) -> list[SectionMark]:
             for m in PAGE_INLINE_RE.finditer(line.text)]
 
 
+# The ASCII characters that are not letters, and not capitals: an ASCII line's letters are counted
+# by deleting the others (bytes.translate), not by a Python call per character.
+_ASCII_NOT_ALPHA = bytes(b for b in range(128) if not chr(b).isalpha())
+_ASCII_NOT_UPPER = bytes(b for b in range(128) if not chr(b).isupper())
+
+
+def _letters_upper(s: str) -> tuple[int, int]:
+    """How many characters of `s` are letters, and how many capitals."""
+    if s.isascii():
+        b = s.encode("ascii")
+        return len(b.translate(None, _ASCII_NOT_ALPHA)), len(b.translate(None, _ASCII_NOT_UPPER))
+    return sum(map(str.isalpha, s)), sum(map(str.isupper, s))
+
+
 def is_heading(s: str) -> bool:
     """A short line that heads what follows (upper case, or a few capitalised words)."""
     if len(s) > HEADING_MAX or s.endswith((".", ",", ";")):
         return False
-    letters = sum(map(str.isalpha, s))
+    letters, upper = _letters_upper(s)
     if not letters:
         return True  # rules such as "----- --"
-    upper = sum(map(str.isupper, s)) / letters
+    upper /= letters
     return upper > 0.8 or (len(s.split()) <= 8 and s[0].isupper() and not s.endswith(("?", "!")))
 
 

@@ -18,6 +18,7 @@ the body's reading.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -54,15 +55,48 @@ def _compile(words: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[Event, ...
     return tuple(out)
 
 
+class _Tables(NamedTuple):
+    stamp: dict  # the vocabulary's portion_level when built: a new dict each time the vocabulary is (re)built
+    events: tuple[Event, ...]
+    firsts: tuple[str, ...]  # the salutations' first words
+    salutations: tuple[regex.Pattern, ...]
+    ascii: bool  # every word is ASCII
+
+
+_BY_VOCAB: dict[int, _Tables] = {}
+
+
+def _tables(vocab: Vocabulary) -> _Tables:
+    """`vocab`'s events and salutation tables, looked up by identity: building
+    the key of `_compile` (every word list as a tuple) on each body line cost
+    more than the salutation test itself."""
+    got = _BY_VOCAB.get(id(vocab))
+    if got is None or got.stamp is not vocab.portion_level:
+        words = tuple((kind, tuple(vocab.line_words[key])) for kind, key in _KEYS.items())
+        evs = _compile(words)
+        letters = [(word, pattern) for kind, word, pattern, _ in evs if kind == "letter"]
+        got = _BY_VOCAB[id(vocab)] = _Tables(vocab.portion_level, evs, tuple(w for w, _ in letters),
+                                             tuple(p for _, p in letters),
+                                             all(w.isascii() for _, ws in words for w in ws))
+    return got
+
+
 def events(vocab: Vocabulary) -> tuple[Event, ...]:
     """The quotation events of `vocab`'s words (compiled once per word lists)."""
-    return _compile(tuple((kind, tuple(vocab.line_words[key])) for kind, key in _KEYS.items()))
+    return _tables(vocab).events
+
+
+def ascii_words(vocab: Vocabulary) -> bool:
+    """Whether every word `regions` looks for is ASCII (then only the text's ASCII letters need lowering)."""
+    return _tables(vocab).ascii
 
 
 def is_salutation(text: str, vocab: Vocabulary) -> bool:
-    """Whether the line `text` is a letter's salutation ("Dear Madam Secretary,")."""
+    """Whether the line `text` is a letter's salutation ("Dear Madam Secretary,").
+    Each pattern starts with its first word, so a line that starts with none is none."""
+    _, _, firsts, patterns, _ = _tables(vocab)
     low = text.strip().lower()
-    return any(kind == "letter" and pattern.match(low) for kind, _, pattern, _ in events(vocab))
+    return low.startswith(firsts) and any(pattern.match(low) for pattern in patterns)
 
 
 def _events(low: str, at: int, kinds: tuple[str, ...], evs: tuple[Event, ...]) -> list[tuple[int, str, int]]:

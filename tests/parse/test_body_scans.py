@@ -1,0 +1,59 @@
+"""The body stage's cheap scans find what the patterns they stand for find
+(issue 9, parse speed): glued-number candidates found from their dot, the
+text lowered through Latin-1, letters counted by bytes. Texts written for these tests."""
+from __future__ import annotations
+
+from hypothesis import given, settings, strategies as st
+
+from cablelint.parse.body import _lowered
+from cablelint.parse.glued import BARE_GLUED_RE, GLUED_RE, candidates
+from cablelint.parse.lines import _letters_upper, is_heading, para_start
+
+GLUED_TEXTS = [
+    "The talks ended. 4. (C) The minister said so.\n", "x12.(C) y 1234. (S) z 5.(U)\n", "a. 5. The b! 12.  Next\n",
+    "see para 2. 3. (SBU) More. 1. Ok\n", "\u0661\u0662. (C) arabic digits 7.\t(S/NF) x\n", "99999. (C) long run\n",
+    "said. 10.   Amb met\n(C) 2. (C)\n", ") 7. Xy\n\"  8. Ab\n",
+]
+
+
+def _expected(text: str, at: int, bare: bool) -> list[int]:
+    got = {m.start() for m in GLUED_RE.finditer(text, at)}
+    if bare:
+        got |= {m.start() for m in BARE_GLUED_RE.finditer(text, at)}
+    return sorted(got)
+
+
+def test_glued_candidates_are_where_the_glued_patterns_match() -> None:
+    for text in GLUED_TEXTS:
+        for at in range(len(text)):
+            for bare in (False, True):
+                assert candidates(text, at, bare) == _expected(text, at, bare), (text, at, bare)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet="0123456789. \t()CSUNFab/!?\"')]Ttx\n\u0663", max_size=60))
+def test_glued_candidates_on_any_text(text: str) -> None:
+    for bare in (False, True):
+        assert candidates(text, 0, bare) == _expected(text, 0, bare)
+
+
+def test_lowered_through_latin1_finds_the_same_ascii_words() -> None:
+    for text in ["CLASSIFIED BY ¶ À Élodie SECTION", "Dear Ms. Doe,\nYOURS SINCERELY,", "curly \u2019 QUOTE İ"]:
+        fast, slow = _lowered(text, True), _lowered(text, False)
+        assert len(fast) == len(slow) == len(text)
+        for word in ("classified", "section", "dear", "yours sincerely", "quote", "élodie"[1:]):
+            assert fast.find(word) == slow.find(word), (text, word)
+
+
+def test_letters_and_capitals_are_counted_alike_for_any_text() -> None:
+    for s in ["KEY POINTS", "Key Points:", "----- --", "Résumé ÉTÉ", "", "12 (C) A.B."]:
+        assert _letters_upper(s) == (sum(map(str.isalpha, s)), sum(map(str.isupper, s)))
+    assert is_heading("KEY POINTS") and is_heading("----") and not is_heading("The talks went well.")
+
+
+def test_a_paragraph_number_after_blanks_and_what_follows_it() -> None:
+    assert para_start("   4. (C) Text").number == 4
+    assert para_start("\t\u20285. Text").number == 5
+    assert para_start("   Text 4. (C)") is None
+    assert para_start("2002 MADRID 1234") is None and para_start("10:30 meeting") is None
+    assert para_start("7.") is not None and para_start("7 ") is None and para_start("7.5 percent") is None

@@ -29,7 +29,7 @@ from .marking_forms import (EYES_LIST_RE, EYES_SEGMENT_RE, FOREIGN_OWNER, FOREIG
 SPACED_MIN_LETTERS = 6
 # Vocabulary keys that hold the words of the telegram's own lines (markings.yaml).
 LINE_WORD_KEYS = ("tags_labels", "subject_labels", "ref_labels", "routing_labels", "passing_words", "trailer_words",
-                  "quote_begin_words", "quote_end_words", "salutation_words", "closing_words")
+                  "quote_begin_words", "quote_end_words", "salutation_words", "closing_words", "paragraph_words")
 # A run of slashes between the entries of a marking, with the blanks around it.
 SEPARATOR_RE = rx(r"[ \t]*/+[ \t]*")
 

@@ -53,3 +53,14 @@ def test_a_subject_ending_in_a_month_does_not_hide_paragraph_1() -> None:
 def test_a_number_after_a_reference_word_that_the_next_number_follows_is_a_paragraph() -> None:
     body = "1. (S) See the points in paragraph\n\n3. The points.\n\n4. (S) More.\n"
     assert [p.number for p in parse(Source("x.txt", SECRET + body)).paragraphs] == [1, 3, 4]
+
+
+def test_a_number_alone_after_a_paragraph_word_of_the_vocabulary_is_the_references() -> None:
+    from cablelint.vocabulary import Vocabulary, default_vocabulary, default_vocabulary_data
+    # "... in Abs." / "2." / "3. (S) ...": the 2 alone is the reference's only when "abs" names a paragraph
+    body = "1. (S) See the points in Abs.\n\n2.\n\n3. (S) More.\n"
+    vocab = Vocabulary(default_vocabulary_data())
+    assert [p.number for p in parse(Source("x.txt", SECRET + body), vocab).paragraphs] == [1, 2, 3]
+    vocab.extend({"paragraph_words": ["ABS"]})
+    assert [p.number for p in parse(Source("x.txt", SECRET + body), vocab).paragraphs] == [1, 3]
+    assert "paragraph" in default_vocabulary().line_words["paragraph_words"]

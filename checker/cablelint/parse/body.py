@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import regex
+
 from ..document import Document, Marking, Paragraph, Repair, Span, Token
-from ..vocabulary import Vocabulary
+from ..vocabulary import Vocabulary, _alternation
 from . import banner as bn, memo
 from .glued import bare_glued, candidates, glued_paragraph, inside, next_number
 from .layout import is_table_row, is_title
@@ -29,8 +31,6 @@ TEXT_KEPT = 80
 # A number this far past the last paragraph's may still be the next one after a blank line (lost paragraphs).
 SKIP_MAX = 3
 SENTENCE_END_RE = rx(r"[.:;!?\"')\]]\s*$")
-# A line that ends in a reference to a paragraph whose number the export wrapped.
-REFERENCE_END_RE = rx(r"(?i)\bpara(?:graph)?s?\.?[ \t]*$")
 # What is_plain looks for inside a line (in the text as written, or lowered), found in one scan of the body.
 HOT_WORDS = ((" OF ", False), ("ection", True), ("lassified", True))
 
@@ -253,7 +253,14 @@ def _wrapped_reference(lines: list[Line], i: int, start_idx: int, ps: ParaStart,
     words = prev.rsplit(None, 1)
     if words and words[-1].lower() in vocab.reference_words and next_number(lines, i) != ps.number + 1:
         return True
-    return not lines[i].text[ps.after:].strip() and REFERENCE_END_RE.search(prev) is not None
+    return not lines[i].text[ps.after:].strip() and _reference_end(vocab).search(prev) is not None
+
+
+def _reference_end(vocab: Vocabulary) -> regex.Pattern:
+    """A line that ends in a reference to a paragraph whose number the export
+    wrapped: one of markings.yaml's `paragraph_words`, a dot allowed."""
+    words = _alternation([w.lower() for w in vocab.line_words["paragraph_words"]]) or "(?!)"
+    return rx(r"(?i)\b(?:" + words + r")\.?[ \t]*$")
 
 
 def _marked_bullet(lines: list[Line], i: int, para: Paragraph) -> None:

@@ -20,7 +20,7 @@ def _expected(text: str, at: int, bare: bool) -> list[int]:
     got = {m.start() for m in GLUED_RE.finditer(text, at)}
     if bare:
         got |= {m.start() for m in BARE_GLUED_RE.finditer(text, at)}
-    return sorted(got)
+    return sorted(c for c in got if c and text[c - 1] in " \t")  # only after a blank can one be inside a line
 
 
 def test_glued_candidates_are_where_the_glued_patterns_match() -> None:

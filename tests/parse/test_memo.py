@@ -61,3 +61,13 @@ def test_find_any_falls_back_for_global_flags_and_empty_matches() -> None:
         joined = regex.compile("|".join(f"(?:{p})" for p in pats), regex.IGNORECASE)
         text = "a\nb c xx"
         assert [m.span() for m in memo.find_any(joined, pats, text, 0)] == [m.span() for m in joined.finditer(text)]
+
+
+def test_find_any_skips_a_pattern_only_where_no_match_can_be() -> None:
+    """A placeholder pattern's scan is skipped when the text lacks its needles;
+    a letter that IGNORECASE reads as an ASCII one (İ, ı, ſ, the Kelvin sign) still finds it."""
+    v = default_vocabulary()
+    for text in ["no placeholder here", "x [REDACTED] (B)(6) xxxxx", "[W\u0130THHELD] a", "[WITHHELD]",
+                 "(\u0299) \u017f xXxXx", "[withheld by \u212a]", "(b) ( 6 )"]:
+        got = [m.span() for m in memo.find_any(v.placeholder_re, v.placeholder_patterns, text, 0)]
+        assert got == [m.span() for m in v.placeholder_re.finditer(text)], text

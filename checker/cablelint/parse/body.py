@@ -31,8 +31,9 @@ TEXT_KEPT = 80
 # A number this far past the last paragraph's may still be the next one after a blank line (lost paragraphs).
 SKIP_MAX = 3
 SENTENCE_END_RE = rx(r"[.:;!?\"')\]]\s*$")
-# What is_plain looks for inside a line (in the text as written, or lowered), found in one scan of the body.
-HOT_WORDS = ((" OF ", False), ("ection", True), ("lassified", True))
+# What is_plain looks for inside every line (in the text as written, or lowered), found in one scan of
+# the body ("section" is looked for only in the few lines that open with a banner's initial).
+HOT_WORDS = ((" OF ", False), ("lassified", True))
 
 
 @dataclass(slots=True)
@@ -299,16 +300,13 @@ def is_plain(line: Line, doc: Document, st: _State, vocab: Vocabulary, hot: bool
     text = line.text
     if st.prev_blank or st.marked:
         return False
-    section = False
-    if hot:
-        if " OF " in text or doc.classified_by is None and st.has("lassified", line):
-            return False
-        section = st.has("ection", line)
+    if hot and (" OF " in text or doc.classified_by is None and st.has("lassified", line)):
+        return False
     lead = text.lstrip(" \t")
     c = lead[:1]
     if c.isdigit() or c in "¶[" or st.numbered and (c in "-*\u2022(" or lead[1:2] in (".", ")")):
         return False  # a paragraph number, or a bullet that may carry its own mark (BULLET_MARK_RE)
-    if c in vocab.banner_initials and (section or " " in lead[:4]):
+    if c in vocab.banner_initials and (" " in lead[:4] or st.has("ection", line)):
         # A spaced or a section's banner: of such a line (no page mark, no number) `_body_line`
         # would only try banner_re, or end a heading's wait for its paragraph's mark.
         return not st.heading_para and vocab.banner_re.match(text) is None
@@ -317,7 +315,7 @@ def is_plain(line: Line, doc: Document, st: _State, vocab: Vocabulary, hot: bool
 
 def hot_offsets(text: str, low: str, at: int) -> list[int]:
     """Where the words that make a line worth a closer look (HOT_WORDS: a page
-    mark's " OF ", "section", "classified") stand from `at`, ascending."""
+    mark's " OF ", "classified") stand from `at`, ascending."""
     got = []
     for word, lowered in HOT_WORDS:
         src = low if lowered else text

@@ -46,14 +46,15 @@ def _number_starts(text: str, at: int, dots: list[int]) -> list[int]:
 
 def candidates(text: str, at: int, bare: bool) -> list[int]:
     """Offsets, ascending, where a glued number may stand in the body from `at`
-    (where GLUED_RE and, with `bare`, BARE_GLUED_RE match): one scan of the
-    text instead of one per line, each from the number's dot."""
+    (where GLUED_RE and, with `bare`, BARE_GLUED_RE match, after a blank: see
+    `inside`): one scan of the text instead of one per line, each from the
+    number's dot. A paragraph's own number at a line's start is none."""
     got = _number_starts(text, at, [m.start() for m in GLUED_DOT_RE.finditer(text, at)])
     if bare:
         more = [m.start() for m in BARE_GLUED_DOT_RE.finditer(text, at)]
         if more:  # the lookbehind vouches for 1-3 digits after a blank
             got = sorted(set(got).union(_number_starts(text, at, more)))
-    return got
+    return [c for c in got if c and text[c - 1] in " \t"]
 
 
 def inside(cands: list[int], k0: int, line: Line) -> bool:

@@ -13,6 +13,7 @@ from typing import Any
 import regex
 
 from ..document import Marking, Span, Token
+from ..prefilter import Prefiltered, lowered, prefiltered
 from ..vocabulary import Vocabulary
 from ..rx import rx
 
@@ -70,15 +71,28 @@ def scan_controls(vocab: Vocabulary, text: str, offset: int, mk: Marking) -> Non
 
 # Inline flags such as "(?s)" act on a whole joined pattern: such a list is not split.
 _GLOBAL_FLAG_RE = rx(r"\(\?[a-zA-Z]+\)")
-_SPLIT: dict[tuple[str, ...], list[regex.Pattern] | None] = {}
+_SPLIT: dict[tuple[str, ...], list[Prefiltered] | None] = {}
+# The characters that IGNORECASE lets stand for an ASCII letter (İ ı ſ and the Kelvin sign): in a
+# text holding one, a pattern's needles (looked for in the ASCII-lowered text) may miss a match.
+FOLD_BLIND = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
-def _split(patterns: tuple[str, ...]) -> list[regex.Pattern] | None:
-    """Each pattern compiled on its own (ignoring case), or None when they may not be split."""
+def _split(patterns: tuple[str, ...]) -> list[Prefiltered] | None:
+    """Each pattern compiled on its own (ignoring case) with the literal strings
+    its matches need (prefilter.py), or None when they may not be split."""
     if patterns not in _SPLIT:
         ok = len(patterns) > 1 and not any(_GLOBAL_FLAG_RE.search(p) for p in patterns)
-        _SPLIT[patterns] = [regex.compile(p, regex.IGNORECASE) for p in patterns] if ok else None
+        _SPLIT[patterns] = [prefiltered(regex.compile(p, regex.IGNORECASE)) for p in patterns] if ok else None
     return _SPLIT[patterns]
+
+
+def _may_match(pats: list[Prefiltered], text: str) -> list[bool]:
+    """Which patterns can match in `text` at all: a scan for one whose needles
+    the text lacks is skipped (most cables hold no placeholder)."""
+    if not text.isascii() and any(c in text for c in FOLD_BLIND):
+        return [True] * len(pats)
+    low = lowered(text) if any(p.folded for p in pats) else None
+    return [p.possible(text, low) for p in pats]
 
 
 def find_any(joined: regex.Pattern, patterns: list[str], text: str, pos: int) -> list[regex.Match]:
@@ -91,13 +105,13 @@ def find_any(joined: regex.Pattern, patterns: list[str], text: str, pos: int) ->
     if pats is None:
         return list(joined.finditer(text, pos))
     start = pos
-    nxt = [p.search(text, pos) for p in pats]
+    nxt = [p.rx.search(text, pos) if may else None for p, may in zip(pats, _may_match(pats, text))]
     out: list[regex.Match] = []
     while True:
         best = None
         for k, m in enumerate(nxt):
             if m is not None and m.start() < pos:
-                m = nxt[k] = pats[k].search(text, pos)  # its own earlier match overlapped the one taken
+                m = nxt[k] = pats[k].rx.search(text, pos)  # its own earlier match overlapped the one taken
             if m is not None and (best is None or m.start() < best.start()):
                 best = m
         if best is None:

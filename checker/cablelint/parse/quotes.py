@@ -94,9 +94,13 @@ def ascii_words(vocab: Vocabulary) -> bool:
 def is_salutation(text: str, vocab: Vocabulary) -> bool:
     """Whether the line `text` is a letter's salutation ("Dear Madam Secretary,").
     Each pattern starts with its first word, so a line that starts with none is none."""
-    _, _, firsts, patterns, _ = _tables(vocab)
-    low = text.strip().lower()
-    return low.startswith(firsts) and any(pattern.match(low) for pattern in patterns)
+    t = _tables(vocab)
+    s = text.strip()
+    head = s[:max(map(len, t.firsts), default=0)] if t.ascii else s  # ASCII words: the line's start will do
+    if not head.lower().startswith(t.firsts):
+        return False
+    low = s.lower()
+    return any(pattern.match(low) for pattern in t.salutations)
 
 
 def _events(low: str, at: int, kinds: tuple[str, ...], evs: tuple[Event, ...]) -> list[tuple[int, str, int]]:

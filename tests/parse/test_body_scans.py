@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from hypothesis import given, settings, strategies as st
 
-from cablelint.parse.body import _lowered
+from cablelint.parse.textscan import hot_offsets, lowered as _lowered
 from cablelint.parse.glued import BARE_GLUED_RE, GLUED_RE, candidates
 from cablelint.parse.lines import _letters_upper, is_heading, para_start
 
@@ -57,3 +57,11 @@ def test_a_paragraph_number_after_blanks_and_what_follows_it() -> None:
     assert para_start("   Text 4. (C)") is None
     assert para_start("2002 MADRID 1234") is None and para_start("10:30 meeting") is None
     assert para_start("7.") is not None and para_start("7 ") is None and para_start("7.5 percent") is None
+
+
+def test_hot_offsets_are_every_place_of_the_words_is_plain_looks_for() -> None:
+    text = "A\nSECTION 2 OF 3\nDeclassified by x; CLASSIFIED BY y OF z\n"
+    low = _lowered(text, True)
+    of, lassified = text.index(" OF "), low.index("lassified")
+    want = sorted([of, text.index(" OF ", of + 1), lassified, low.index("lassified", lassified + 1)])
+    assert hot_offsets(text, low, 0) == want and hot_offsets(text, low, want[-1] + 1) == []

@@ -24,6 +24,7 @@ from .lines import (
 )
 from .marks import MALFORMED_MARK_RE, UNKNOWN_MARK_RE, after_mark, heading_mark, para_mark, portion_start
 from .quotes import ascii_words, is_salutation, regions
+from .textscan import hot_offsets, lowered
 from ..rx import rx
 
 # A paragraph's first line kept for messages (never printed by default).
@@ -31,9 +32,6 @@ TEXT_KEPT = 80
 # A number this far past the last paragraph's may still be the next one after a blank line (lost paragraphs).
 SKIP_MAX = 3
 SENTENCE_END_RE = rx(r"[.:;!?\"')\]]\s*$")
-# What is_plain looks for inside every line (in the text as written, or lowered), found in one scan of
-# the body ("section" is looked for only in the few lines that open with a banner's initial).
-HOT_WORDS = ((" OF ", False), ("lassified", True))
 
 
 @dataclass(slots=True)
@@ -48,7 +46,7 @@ class _State:
     tight: bool = False  # paragraphs written "1.Text", no blank after the dot
     in_list: bool = False  # "1) (C) ..." items inside a paragraph (a questionnaire) until the next "N." paragraph
     heading_para: bool = False  # the last paragraph's number stands on a heading; its mark may open the next line
-    low: str = ""  # the document's text in lower case, offsets kept (_lowered)
+    low: str = ""  # the document's text in lower case, offsets kept (textscan.lowered)
 
     def has(self, word: str, line: Line) -> bool:
         """Whether the lower-cased `line` holds `word` (lower case): looked up in
@@ -299,7 +297,7 @@ def is_plain(line: Line, doc: Document, st: _State, vocab: Vocabulary, hot: bool
     test first, so that most lines meet no pattern): not after a blank line,
     no paragraph number, bullet mark, page or section mark, banner or
     Classified By. `_body_line` would do nothing with it. Without `hot`, the
-    caller knows that the line holds none of HOT_WORDS (one scan of the body)."""
+    caller knows that the line holds none of textscan.HOT_WORDS (one scan of the body)."""
     text = line.text
     if st.prev_blank or st.marked:
         return False
@@ -314,20 +312,6 @@ def is_plain(line: Line, doc: Document, st: _State, vocab: Vocabulary, hot: bool
         # would only try banner_re, or end a heading's wait for its paragraph's mark.
         return not st.heading_para and vocab.banner_re.match(text) is None
     return True
-
-
-def hot_offsets(text: str, low: str, at: int) -> list[int]:
-    """Where the words that make a line worth a closer look (HOT_WORDS: a page
-    mark's " OF ", "classified") stand from `at`, ascending."""
-    got = []
-    for word, lowered in HOT_WORDS:
-        src = low if lowered else text
-        i = src.find(word, at)
-        while i >= 0:
-            got.append(i)
-            i = src.find(word, i + 1)
-    got.sort()
-    return got
 
 
 def _split_glued(doc: Document, lines: list[Line], i: int, st: _State, vocab: Vocabulary) -> bool:
@@ -354,26 +338,11 @@ def _quoted_line(doc: Document, lines: list[Line], i: int, start_idx: int, st: _
         st.prev_blank = False
 
 
-def _lowered(text: str, ascii_words: bool) -> str:
-    """`text` in lower case, as long as it (a character whose lower case is
-    longer, such as U+0130, is kept as written). When every word looked for in
-    it is ASCII (`ascii_words`), a Latin-1 text needs only its ASCII letters
-    lowered (no other Latin-1 character lowers to an ASCII one; the Kelvin sign
-    is not Latin-1): bytes.lower does that ~3x faster than str.lower."""
-    if ascii_words:
-        try:
-            return text.encode("latin-1").lower().decode("latin-1")
-        except UnicodeEncodeError:  # curly quotes and the like: lowered as usual
-            pass
-    low = text.lower()
-    return low if len(low) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-
-
 def segment(doc: Document, lines: list[Line], start_idx: int, marked: bool, vocab: Vocabulary) -> None:
     """The body from line `start_idx`: doc.paragraphs, headings, sections, signature.
     A line inside running prose (is_plain) changes nothing, so only blank lines,
     the lines after them and lines that may start something reach `_body_line`."""
-    st = _State(marked, low=_lowered(doc.text, ascii_words(vocab)))
+    st = _State(marked, low=lowered(doc.text, ascii_words(vocab)))
     lines = lines[:]  # glued paragraphs may split a line
     at = lines[start_idx].start if start_idx < len(lines) else len(doc.text)
     # Where a paragraph number and mark stand inside a line: one scan of the body, not one per line.

@@ -159,6 +159,8 @@ class Vocabulary:
         self._build()
 
     def _build(self) -> None:
+        # A new object per build: caches of what is built from the words (parse.labels) check it.
+        self.built: object = object()
         self.banner_level: dict[str, str] = {}
         self.portion_level: dict[str, str] = {}
         for lv in self.levels.values():

@@ -117,3 +117,15 @@ def test_one_edit():
     from cablelint.parse.banner import one_edit
     assert one_edit("SENSITVE", "SENSITIVE") and one_edit("SENSITIVF", "SENSITIVE")
     assert not one_edit("SENSTVE", "SENSITIVE") and not one_edit("SENSITIVE", "SENSITIVE")
+
+
+def test_labels_are_rebuilt_when_only_line_words_are_extended():
+    """A vocabulary extended with a line word alone (its field patterns unchanged)
+    gets new label patterns, not the ones cached for its earlier words."""
+    from cablelint.parse.labels import labels
+    from cablelint.vocabulary import Vocabulary, default_vocabulary_data
+
+    v = Vocabulary(default_vocabulary_data())
+    assert not labels(v).routing.match("ZZROUTE ABC")
+    v.extend({"routing_labels": ["ZZROUTE"]})
+    assert labels(v).routing.match("ZZROUTE ABC")

@@ -41,12 +41,12 @@ HEAD_CHARS = 3000
 # the first of DECL_DATE_FORMATS; a memorandum `Date:` line may start with one
 # of MEMO_DATE_FORMATS (after the spelled-out forms).
 DATE_FORMATS = {
-    "yyyy/mm/dd": regex.compile(r"(?<!\d)(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?!\d)"),
-    "mm/dd/yyyy": regex.compile(r"(?<!\d)(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})(?!\d)"),
-    "m/d/yy": regex.compile(r"(?<!\d)(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2})(?!\d)"),
-    "yyyymmdd": regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)"),
-    "mm-dd-yyyy": regex.compile(r"(?<!\d)(?P<m>\d{1,2})[.-](?P<d>\d{1,2})[.-](?P<y>\d{4})(?!\d)"),
-    "yyyy-mm-dd": regex.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)"),
+    "yyyy/mm/dd": rx(r"(?<!\d)(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?!\d)"),
+    "mm/dd/yyyy": rx(r"(?<!\d)(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})(?!\d)"),
+    "m/d/yy": rx(r"(?<!\d)(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2})(?!\d)"),
+    "yyyymmdd": rx(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)"),
+    "mm-dd-yyyy": rx(r"(?<!\d)(?P<m>\d{1,2})[.-](?P<d>\d{1,2})[.-](?P<y>\d{4})(?!\d)"),
+    "yyyy-mm-dd": rx(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)"),
 }
 DECL_DATE_FORMATS = ("yyyy/mm/dd", "mm/dd/yyyy", "m/d/yy", "yyyymmdd", "mm-dd-yyyy")
 MEMO_DATE_FORMATS = ("yyyy-mm-dd", "yyyymmdd", "mm/dd/yyyy")

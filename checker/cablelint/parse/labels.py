@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 import regex
 
+from ..rx import rx
 from ..vocabulary import Vocabulary, _alternation
 
 # A label shorter than this (`TAG`) is not read with its first letter lost.
@@ -26,7 +27,7 @@ class Labels(NamedTuple):
     routing_first: frozenset[str]
 
 
-_CACHE: dict[int, tuple[regex.Pattern, Labels]] = {}
+_CACHE: dict[int, tuple[object, Labels]] = {}
 
 
 def _alt(words: list[str]) -> str:
@@ -40,7 +41,7 @@ def _label_re(labels: list[str], any_case: bool, colon_only: bool) -> regex.Patt
     forms = [f for lab in labels for f in ({lab.upper(), lab.capitalize()} if not any_case else {lab})]
     lost = [lab[1:].upper() for lab in labels if len(lab) >= LOST_LETTER_MIN]
     sep = r"\s*:\s*" if colon_only else r"(?:\s*:\s*|\s+)"
-    return regex.compile(
+    return rx(
         rf"^\s*\[?(?:(?P<label>{_alt(forms)})|(?P<lost>{_alt(lost)})(?=\]?(?:\]\(#\))?\s*:))"
         rf"\]?(?:\]\(#\))?{sep}(?P<rest>.*)$", regex.IGNORECASE if any_case else 0)
 
@@ -54,18 +55,18 @@ def _firsts(words: list[str], lost: bool) -> frozenset[str]:
 def labels(vocab: Vocabulary) -> Labels:
     """The patterns of `vocab`'s line words (rebuilt when the vocabulary is extended)."""
     got = _CACHE.get(id(vocab))
-    if got is not None and got[0] is vocab.field_re:
+    if got is not None and got[0] is vocab.built:
         return got[1]
     w = vocab.line_words
     built = Labels(
         _label_re(w["tags_labels"], False, False),
         _label_re(w["subject_labels"], True, True),
-        regex.compile(rf"^\s*(?:{_alt([x.upper() for x in w['ref_labels']])})(?:\s*\(S\))?(?:\s*:\s*|\s+)(?P<rest>.*)$"),
-        regex.compile(rf"^({_alt(w['routing_labels'])})\s+(.*)$"),
-        regex.compile(rf"^(?:{_alt(w['passing_words'])}|\w+ FOR\b)"),
-        regex.compile(rf"(?:(?:{_alt(w['trailer_words'])})\.?|#\d+|\W+)"),
+        rx(rf"^\s*(?:{_alt([x.upper() for x in w['ref_labels']])})(?:\s*\(S\))?(?:\s*:\s*|\s+)(?P<rest>.*)$"),
+        rx(rf"^({_alt(w['routing_labels'])})\s+(.*)$"),
+        rx(rf"^(?:{_alt(w['passing_words'])}|\w+ FOR\b)"),
+        rx(rf"(?:(?:{_alt(w['trailer_words'])})\.?|#\d+|\W+)"),
         _firsts(w["tags_labels"] + w["subject_labels"], True),
         _firsts(w["routing_labels"], False),
     )
-    _CACHE[id(vocab)] = (vocab.field_re, built)
+    _CACHE[id(vocab)] = (vocab.built, built)
     return built

@@ -263,7 +263,7 @@ def _dispatcher(vocab: Vocabulary, clby: bool, page: bool = True) -> tuple[regex
             pat, icase = pattern(vocab)
             pat = pat[1:] if pat.startswith("^") else pat
             alts.append(f"(?P<{name}>" + (f"(?i:{pat})" if icase else pat) + ")")
-    compiled = regex.compile("^(?:" + "|".join(alts) + ")")
+    compiled = rx("^(?:" + "|".join(alts) + ")")
     _DISPATCH[(id(vocab), clby, page)] = (vocab.field_re, compiled, names)
     return compiled, names
 

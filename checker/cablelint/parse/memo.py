@@ -82,7 +82,7 @@ def _split(patterns: tuple[str, ...]) -> list[Prefiltered] | None:
     its matches need (prefilter.py), or None when they may not be split."""
     if patterns not in _SPLIT:
         ok = len(patterns) > 1 and not any(_GLOBAL_FLAG_RE.search(p) for p in patterns)
-        _SPLIT[patterns] = [prefiltered(regex.compile(p, regex.IGNORECASE)) for p in patterns] if ok else None
+        _SPLIT[patterns] = [prefiltered(rx(p, regex.IGNORECASE)) for p in patterns] if ok else None
     return _SPLIT[patterns]
 
 

@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 import regex
 
+from ..rx import rx
 from ..vocabulary import Vocabulary
 
 OPENERS = ("text", "letter")
@@ -51,7 +52,7 @@ def _compile(words: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[Event, ...
             by_first.setdefault(ws[0], []).append(r"\s+".join(map(regex.escape, ws)))
         for first, alts in by_first.items():
             alts.sort(key=len, reverse=True)
-            out.append((kind, first, regex.compile(f"(?:{'|'.join(alts)}){tail}", regex.M), line_start))
+            out.append((kind, first, rx(f"(?:{'|'.join(alts)}){tail}", regex.M), line_start))
     return tuple(out)
 
 

@@ -239,7 +239,8 @@ class Document:
             "transmission": _value(self.header.security) if self.header else None,
             "dtg": _value(self.header.dtg) if self.header else None,
             "eo": _eo_dict(src, self.eo),
-            "tags": [t.value for t in self.tags],
+            "tags": [" ".join(t.raw.split()) if t.raw.upper().startswith(t.value.upper()) else t.value
+                     for t in self.tags],  # a person TAG with its person: OVIP (RICE, CONDOLEEZZA)
             "subject": _value(self.subject),
             "refs": [r.value for r in self.refs],
             "classified_by": _clby_dict(src, self.classified_by),

@@ -109,3 +109,17 @@ def test_a_lower_cased_tags_list_goes_on_on_a_lower_cased_line() -> None:
 def test_a_lower_cased_page_mark_is_a_section() -> None:
     text = HEAD + "SUBJECT: TALKS\n\n1. (C) Text of the\nfirst page.\n\nOslo 00000123 002 of 002\n\n2. (C) More.\n"
     assert [(s.number, s.total) for s in _doc(text).sections] == [(1, 2), (2, 2)]
+
+
+def test_the_signature_stands_before_an_exports_end_lines() -> None:
+    body = HEAD + "SUBJECT: TALKS\n\n1. (C) Text of the cable.\nDOE\n\n"
+    assert _doc(body + "=====CABLE ENDS=====\n").signature.value == "DOE"
+    assert _doc(body + '"\n').signature.value == "DOE"
+    assert _doc(body + "NNNN\n").signature.value == "DOE"
+    assert _doc(HEAD + "SUBJECT: TALKS\n\n1. (C) Text of the cable.\nNNNN\n").signature is None
+
+
+def test_a_file_names_year_is_shown_as_a_year_not_a_day() -> None:
+    doc = make_engine().parse(Source(path="05OSLO123.txt", text="CONFIDENTIAL\nSUBJECT: TALKS\n\n1. (C) Text.\n"))
+    assert doc.date.source == "filename-year"
+    assert doc.to_dict()["date"] == "2005"

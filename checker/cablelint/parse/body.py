@@ -268,11 +268,20 @@ def _marked_bullet(lines: list[Line], i: int, para: Paragraph) -> None:
     para.marked_items += 1
 
 
-def _signature(lines: list[Line], start_idx: int) -> Token | None:
-    """The signature: the last short all-letters line."""
+# Export lines after the signature ("====CABLE ENDS====", a TSV's closing quote): at most this many.
+SIGNATURE_TAIL_LINES = 3
+
+
+def _signature(lines: list[Line], start_idx: int, vocab: Vocabulary) -> Token | None:
+    """The signature: the last short all-letters line (before at most
+    SIGNATURE_TAIL_LINES lines of punctuation or framed by it, an export's end)."""
+    tail = 0
     for line in reversed(lines[start_idx:]):
         s = line.text.strip()
         if not s:
+            continue
+        if tail < SIGNATURE_TAIL_LINES and (is_trailer(s, vocab) or s[:1] == s[-1:] and not s[:1].isalnum()):
+            tail += 1
             continue
         if is_signature(s):
             at = line.start + line.text.index(s)
@@ -375,4 +384,4 @@ def segment(doc: Document, lines: list[Line], start_idx: int, marked: bool, voca
     else:
         # A marked block between numbered paragraphs is part of the previous one.
         doc.paragraphs = st.numbered or st.blocks
-    doc.signature = _signature(lines, start_idx)
+    doc.signature = _signature(lines, start_idx, vocab)

@@ -123,3 +123,16 @@ def test_a_file_names_year_is_shown_as_a_year_not_a_day() -> None:
     doc = make_engine().parse(Source(path="05OSLO123.txt", text="CONFIDENTIAL\nSUBJECT: TALKS\n\n1. (C) Text.\n"))
     assert doc.date.source == "filename-year"
     assert doc.to_dict()["date"] == "2005"
+
+
+def test_a_page_mark_under_a_wrapped_subject_is_not_part_of_it() -> None:
+    text = HEAD + "SUBJECT: TALKS ON THE\nBUDGET\nOSLO 00000123 001.2 OF 002\nClassified By: Ambassador Roe, reasons 1.4 (b)\n\n1. (C) T.\n"
+    assert _doc(text).subject.value == "TALKS ON THE BUDGET"
+
+
+def test_a_lone_paragraph_run_on_after_the_ref_is_the_body() -> None:
+    text = "UNCLAS OSLO 000123\nE.O. 12958: N/A\nTAGS: PREL NO\nSUBJECT: TALKS\n\nREF: STATE 96413 (U) On May 2 we met. Roe\n"
+    doc = _doc(text)
+    assert [r.value for r in doc.refs] == ["STATE 96413"]
+    assert [(p.number, p.portion.raw if p.portion else None) for p in doc.paragraphs] == [(None, "U")]
+    assert "run-on-header" in [r.name for r in doc.repairs]

@@ -15,7 +15,7 @@ from ..rx import rx
 from ..vocabulary import Vocabulary
 from .labels import labels
 from .decl import parse_decl
-from .lines import PAGE_INLINE_RE, Line, is_field_start
+from .lines import PAGE_INLINE_RE, PAGE_RE, Line, is_field_start
 
 # How many lines a wrapped SUBJECT may take after its first.
 SUBJECT_WRAP_LINES = 2
@@ -139,8 +139,8 @@ def read_subject(lines: list[Line], i: int, m: regex.Match, vocab: Vocabulary) -
         if again and cur.startswith(rest):
             j += 1  # written again, no longer: the subject read already holds it
             continue
-        if is_field_start(nxt.text, vocab):
-            break
+        if is_field_start(nxt.text, vocab) or PAGE_RE.match(nxt.text):
+            break  # a field, or the page mark of a page break under the subject
         text += " " + nxt.text.strip().removeprefix("¶")  # the web page's pilcrow before a wrapped number
         end = nxt.start + len(nxt.text.rstrip())
         j += 1

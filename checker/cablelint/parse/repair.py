@@ -53,6 +53,8 @@ RUN_ON_MARK_RE = rx(
     r"|T(?<=DECL\s?:?\s{0,3}\d{1,2}/\d{1,2}/\d{2,4}\s{1,3}T)AGS?(?=\s+[A-Z]{2,6}\b)"  # "DECL: 03/20/2019 TAG PTER"
     r"|D(?<![A-Za-z]D)(?i:ERIVED\s+FROM\s*:)"  # a derivative source run on after REF: "B. TRIPOLI 40 Derived from:"
     r"|1(?<=\s1)\s?\.\s?\((?:U|C|S|TS|SBU)(?:/[A-Z]{1,3})?\)"  # paragraph 1 glued to the header
+    # a lone paragraph's mark run on after the REF's citation: "REF: STATE 96413 (U) On September 24, ..."
+    r"|\((?<=(?<![A-Za-z])REFS?:[^\n()]{2,80}?\d[ \t]{1,3}\()(?:U|C|S|SBU)(?:/[A-Z]{1,3})?\)(?=[ \t]+[A-Z])"
 )
 # A lone paragraph's mark at the end of the Classified By line, after a complete
 # reason list ("1.4 (b) and (d) (C)", "(d). (S)"): a level after a lower-case
@@ -98,7 +100,7 @@ def _long_line_cuts(text: str) -> list[int]:
     first RUN_ON_MAX_LEN characters up to paragraph 1; none without paragraph 1
     (a long line of prose is left whole)."""
     cuts = _run_on_cuts(text[:RUN_ON_MAX_LEN])
-    para = next((k for k, c in enumerate(cuts) if PARA_ONE_RE.match(text, c)), None)
+    para = next((k for k, c in enumerate(cuts) if PARA_ONE_RE.match(text, c) or text[c] == "("), None)
     return cuts[:para + 1] if para is not None else []
 
 

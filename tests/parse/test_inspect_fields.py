@@ -136,3 +136,27 @@ def test_a_lone_paragraph_run_on_after_the_ref_is_the_body() -> None:
     assert [r.value for r in doc.refs] == ["STATE 96413"]
     assert [(p.number, p.portion.raw if p.portion else None) for p in doc.paragraphs] == [(None, "U")]
     assert "run-on-header" in [r.name for r in doc.repairs]
+
+
+def _doubled(text: str) -> str:
+    return "".join(line + "\n\n" for line in text.split("\n"))
+
+
+BODY = ("UNCLAS SECTION 01 OF 02 OSLO 000123\n \nE.O. 12958: N/A\nTAGS: PREL NO\nSUBJECT: NORWAY -- A LONG SUBJECT\n"
+        "(PART 2 OF 2)\n \n" + "\n".join(f"The first paragraph goes on here, this is line {k} of it." for k in range(12)) + "\n \n"
+        + "\n".join(f"The second paragraph goes on here, this is line {k} of it." for k in range(12)) + "\n")
+
+
+def test_a_copy_with_doubled_line_breaks_is_read_with_single_ones() -> None:
+    doc = _doc(_doubled(BODY))
+    assert doc.subject.value == "NORWAY -- A LONG SUBJECT (PART 2 OF 2)"
+    assert len(doc.paragraphs) == 2
+    assert [r.name for r in doc.repairs] == ["doubled-line-breaks"]
+
+
+def test_one_line_paragraphs_with_blank_lines_between_are_not_a_doubled_copy() -> None:
+    text = "UNCLAS OSLO 000123\n\nE.O. 12958: N/A\n\nTAGS: PREL NO\n\nSUBJECT: TALKS\n\n" + "".join(
+        f"{k}. (U) " + "A paragraph written on one long line. " * 4 + "\n\n" for k in range(1, 25))
+    doc = _doc(text)
+    assert "doubled-line-breaks" not in [r.name for r in doc.repairs]
+    assert len(doc.paragraphs) == 24

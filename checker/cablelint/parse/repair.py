@@ -32,6 +32,7 @@ REPAIRS = {
     "caption-typo": "a caption word one letter off under the banner (SENSITVE) read as that caption",
     "split-label": "a label split over a line break (CLASSIFIED / BY:) read as one",
     "whole-copy": "a header field cut short in a first copy (1.4 (B,...) read from the file's later whole copy",
+    "doubled-line-breaks": "a copy whose every line break was doubled (each line followed by an empty one) read with single ones",
     "glued-paragraph": "a paragraph number glued to the end of the previous line, read as a new paragraph",
 }
 
@@ -191,6 +192,46 @@ def split_run_on_header(lines: list[Line], repairs: list[Repair]) -> list[Line]:
     return out
 
 
+# A copy whose every line break was doubled ("text\n\n" per line): most lines with text are
+# followed by an empty line, and nine in ten are short (wrapped teletype lines; a copy whose
+# paragraphs are one long line each, blank lines between, is not doubled).
+DOUBLED_MIN_LINES = 20
+DOUBLED_SHARE = 0.8
+DOUBLED_MAX_LENGTH = 80
+
+
+def _doubled(lines: list[Line]) -> bool:
+    """Whether the export doubled every line break (see DOUBLED_SHARE)."""
+    if sum(1 for ln in lines if not ln.text) * 3 < len(lines):
+        return False  # a cheap first test: a doubled copy is about half empty lines
+    content = [k for k in range(len(lines) - 1) if lines[k].text.strip()]
+    if len(content) < DOUBLED_MIN_LINES:
+        return False
+    followed = sum(1 for k in content if not lines[k + 1].text)
+    lengths = sorted(len(lines[k].text) for k in content)
+    return followed >= DOUBLED_SHARE * len(content) and lengths[len(lengths) * 9 // 10] <= DOUBLED_MAX_LENGTH
+
+
+def undouble(lines: list[Line], repairs: list[Repair]) -> list[Line]:
+    """A copy with doubled line breaks read with single ones: of each run of k
+    empty lines, k // 2 stay (a blank line of the cable was doubled too); a
+    line holding only blanks stays. Records the repair once."""
+    if not _doubled(lines):
+        return lines
+    out: list[Line] = []
+    run: list[Line] = []
+    for ln in lines + [Line("x", -1)]:
+        if not ln.text:
+            run.append(ln)
+            continue
+        out.extend(run[:len(run) // 2])
+        run = []
+        if ln.start >= 0:
+            out.append(ln)
+    repairs.append(Repair("doubled-line-breaks", Span(0, 0), "every line break written twice: read as one"))
+    return out
+
+
 def virtual_lines(source: Source, repairs: list[Repair]) -> list[Line]:
     """Stage 1: the lines the other stages read, repairs that split lines made."""
-    return split_run_on_header(source_lines(source), repairs)
+    return split_run_on_header(undouble(source_lines(source), repairs), repairs)

@@ -203,7 +203,7 @@ def _page_break(doc: Document, lines: list[Line], i: int, start_idx: int, st: _S
     """A section's banner or a page mark on line i (True: the line is no more),
     and page marks run into its text."""
     line = lines[i]
-    if (" OF " in line.text or " of " in line.text or vocab.may_start_banner(line.text)) and \
+    if (" OF " in line.text or " of 0" in line.text or vocab.may_start_banner(line.text)) and \
             _repeated_banner(doc, line, vocab):
         # A page break in mid-sentence: the text after it goes on the same paragraph.
         prev = lines[i - 1].text if i > start_idx else ""

@@ -184,12 +184,19 @@ def _body_mark(value: str, vocab: Vocabulary) -> regex.Match | None:
     return None
 
 
+_CAPTION_PHRASES: dict[int, tuple[Vocabulary, regex.Pattern]] = {}
+
+
 def _caption_phrase_re(vocab: Vocabulary) -> regex.Pattern:
     """The vocabulary's caption phrases (words with a blank: SENSITIVE BUT
-    UNCLASSIFIED), upper case and whole words, as one pattern."""
-    phrases = sorted((w for w in vocab.caption_words if " " in w), key=len, reverse=True)
-    return rx(r"(?<![A-Za-z])(?:" + "|".join(regex.escape(p) for p in phrases) + r")(?![A-Za-z])"
-              if phrases else r"(?!)")
+    UNCLASSIFIED), upper case and whole words, as one pattern (once per vocabulary)."""
+    got = _CAPTION_PHRASES.get(id(vocab))
+    if got is None or got[0] is not vocab:
+        phrases = sorted((w for w in vocab.caption_words if " " in w), key=len, reverse=True)
+        pattern = rx(r"(?<![A-Za-z])(?:" + "|".join(regex.escape(p) for p in phrases) + r")(?![A-Za-z])"
+                     if phrases else r"(?!)")
+        got = _CAPTION_PHRASES[id(vocab)] = (vocab, pattern)
+    return got[1]
 
 
 # A lettered REF item on the lines after `REF: A. ...` ("B. BRUSSELS 1439", the web page's

@@ -118,7 +118,7 @@ def portion_start(text: str, off: int, vocab: Vocabulary) -> Marking | None:
 
 def page_mark(line: Line) -> SectionMark | None:
     """`PARIS 00000579  002 OF 004`: a continuation page's mark."""
-    if " OF " not in line.text and " of " not in line.text:
+    if " OF " not in line.text and " of 0" not in line.text:
         return None
     m = PAGE_RE.match(line.text)
     if not m:
@@ -205,7 +205,7 @@ def _para(text: str, v: Vocabulary) -> Kind | None:
 
 
 def _page(text: str, v: Vocabulary) -> Kind | None:
-    m = PAGE_RE.match(text) if " OF " in text or " of " in text else None  # "Beijing 00002963 002 of 002": a lower-cased copy
+    m = PAGE_RE.match(text) if " OF " in text or " of 0" in text else None  # "Beijing 00002963 002 of 002": a lower-cased copy
     return Kind("page", m) if m else None
 
 

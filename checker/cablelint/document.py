@@ -232,14 +232,15 @@ class Document:
             "path": self.path,
             "shape": self.shape,
             "partial": self.partial,
-            "date": self.date.value.isoformat() if self.date.value else None,
+            "date": _date_shown(self.date),
             "date_source": self.date.source,
             "classification": self._classification_dict(),
             "footer": _marking_dict(src, self.footer),
             "transmission": _value(self.header.security) if self.header else None,
             "dtg": _value(self.header.dtg) if self.header else None,
             "eo": _eo_dict(src, self.eo),
-            "tags": [t.value for t in self.tags],
+            "tags": [" ".join(t.raw.split()) if t.raw.upper().startswith(t.value.upper()) else t.value
+                     for t in self.tags],  # a person TAG with its person: OVIP (RICE, CONDOLEEZZA)
             "subject": _value(self.subject),
             "refs": [r.value for r in self.refs],
             "classified_by": _clby_dict(src, self.classified_by),
@@ -314,3 +315,11 @@ def _clby_dict(src: Source, c: ClassifiedBy | None) -> dict[str, Any] | None:
         "reasons": [r.value for r in c.reasons],
         "line": _line(src, c.span),
     }
+
+
+def _date_shown(date: CableDate) -> str | None:
+    """The date as inspect shows it: only the year when no more is known (the
+    file name's year is a year, not 1 January)."""
+    if date.value is None:
+        return None
+    return str(date.value.year) if date.source == "filename-year" else date.value.isoformat()

@@ -15,6 +15,7 @@ def inspect_text(d: dict) -> str:
                f"{eo['decl_date'] or ''} (line {eo['line']})" if eo else "  E.O.:           none")
     out.append(f"  TAGS:           {' '.join(d['tags']) or 'none'}")
     out.append(f"  SUBJECT:        {d['subject'] or 'none'}")
+    out.append(f"  REF:            {' | '.join(d['refs']) or 'none'}")
     cb = d.get("classified_by")
     out.append(f"  Classified By:  {cb['name']!r} ({cb['title'] or 'no title'}) reasons {cb['section']} "
                f"{','.join(cb['reasons'])} "

@@ -21,7 +21,7 @@ from ..source import Source
 from ..vocabulary import Vocabulary, default_vocabulary, marking_separators
 from . import banner as bn, memo
 from .body import segment
-from .clby import find_reasons, join_pieces
+from .clby import find_reasons, join_pieces, whole_copy
 from .dating import evidence, memo_date
 from .decl import parse_decl
 from .header import read_fields, read_top
@@ -48,6 +48,10 @@ def parse(source: Source, vocab: Vocabulary | None = None) -> Document:
     text = source.text
     doc.body_start = lines[body_idx].start if body_idx < len(lines) else len(text)
     doc.partial = bool(v.partial_notice_re.search(text, 0, min(len(text), doc.body_start + PARTIAL_NOTE_REACH)))
+    again = whole_copy(doc.classified_by, lines, v, text) if doc.classified_by else None
+    if again:
+        doc.classified_by = again.value
+        doc.repairs.extend(again.repairs)
     segment(doc, lines, body_idx, is_marked(doc, v), v)
     _finish(doc, v)
     return doc

@@ -206,7 +206,7 @@ def _page_break(doc: Document, lines: list[Line], i: int, start_idx: int, st: _S
     line = lines[i]
     text = line.text
     # Without " OF " only a banner can break the page: banner_re is what section_banner tries first.
-    if (" OF " in text or vocab.may_start_banner(text) and vocab.banner_re.match(text)) \
+    if (" OF " in text or " of 0" in text or vocab.may_start_banner(text) and vocab.banner_re.match(text)) \
             and _repeated_banner(doc, line, vocab):
         # A page break in mid-sentence: the text after it goes on the same paragraph.
         prev = lines[i - 1].text if i > start_idx else ""
@@ -279,11 +279,20 @@ def _marked_bullet(lines: list[Line], i: int, para: Paragraph) -> None:
     para.marked_items += 1
 
 
-def _signature(lines: list[Line], start_idx: int) -> Token | None:
-    """The signature: the last short all-letters line."""
+# Export lines after the signature ("====CABLE ENDS====", a TSV's closing quote): at most this many.
+SIGNATURE_TAIL_LINES = 3
+
+
+def _signature(lines: list[Line], start_idx: int, vocab: Vocabulary) -> Token | None:
+    """The signature: the last short all-letters line (before at most
+    SIGNATURE_TAIL_LINES lines of punctuation or framed by it, an export's end)."""
+    tail = 0
     for line in reversed(lines[start_idx:]):
         s = line.text.strip()
         if not s:
+            continue
+        if tail < SIGNATURE_TAIL_LINES and (is_trailer(s, vocab) or s[:1] == s[-1:] and not s[:1].isalnum()):
+            tail += 1
             continue
         if is_signature(s):
             at = line.start + line.text.index(s)
@@ -301,7 +310,7 @@ def is_plain(line: Line, doc: Document, st: _State, vocab: Vocabulary, hot: bool
     text = line.text
     if st.prev_blank or st.marked:
         return False
-    if hot and (" OF " in text or doc.classified_by is None and st.has("lassified", line)):
+    if hot and (" OF " in text or " of 0" in text or doc.classified_by is None and st.has("lassified", line)):
         return False
     lead = text.lstrip(" \t")
     c = lead[:1]
@@ -391,4 +400,4 @@ def segment(doc: Document, lines: list[Line], start_idx: int, marked: bool, voca
     else:
         # A marked block between numbered paragraphs is part of the previous one.
         doc.paragraphs = st.numbered or st.blocks
-    doc.signature = _signature(lines, start_idx)
+    doc.signature = _signature(lines, start_idx, vocab)

@@ -7,6 +7,7 @@ derivative source instead of reasons.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 from typing import Callable, NamedTuple
 
@@ -16,7 +17,7 @@ from ..document import ClassifiedBy, Repair, Span, Token
 from ..rx import rx
 from ..vocabulary import Vocabulary
 from .labels import labels
-from .lines import Line, para_start, portion_start
+from .lines import CLBY_RE, Line, para_start, portion_start
 
 # Lines after the Classified By line that may still belong to it.
 CLBY_MAX_LINES = 4
@@ -195,27 +196,67 @@ def read_classified_by(lines: list[Line], i: int, m: regex.Match, vocab: Vocabul
     return ClbyRead(cb, reason_lines, j, repairs)
 
 
+# The label written twice ("Classified By: Classified by CG ...") or its "by" left over ("by CDA ...").
+AUTH_LABEL_RE = rx(r"(?i)^(?:classified\s+by\b\s*:?\s*)+|^by\s+(?=\S)")
+# Stray words between the name and the reasons: "Carney by reasons", "Chicola Based upon Reason",
+# "DOWNES FOR" / "GLASS FO R" (the reasons on the next line), "Sanders for Reasons in Sections".
+AUTH_STRAY_RE = rx(r"(?i)(?:[\s,;]+(?:for|per|by|based\s+(?:up)?on|in\s+accordance\s+with|fo\s+r)"
+                   r"(?:\s+reasons?\b.*)?)?[\s,;.\\-]*$")
+# A copy cut short: "Heather Hodge... id: 230123 ..." (what follows is another text).
+AUTH_CUT_RE = rx(r"\.\.\.|…")
+# A name after the last run of title words has at most this many words.
+NAME_MAX_WORDS = 5
+
+
 def _authority(cb: ClassifiedBy, joined: str, cut: int, offmap: Callable[[int], int], vocab: Vocabulary,
                text: str) -> None:
-    """Who classified: what precedes the reasons, less the reason wording."""
+    """Who classified: what precedes the reasons, less the reason wording, the
+    label written again and stray words before the reasons."""
     auth = joined[:cut]
+    cm = AUTH_CUT_RE.search(auth)
+    auth = auth[:cm.start()] if cm else auth
     am = rx(r"[\s,;.]*(?:\(U\)\s*)?$").search(auth)
     auth = auth[:am.start()] if am else auth
     auth = AUTH_TAIL_RE.sub("", auth)  # tolerant of a wrapped word: "FOR REAS ONS"
     auth = rx(r"(?i)^\s*(?:\(U\)\s*)").sub("", auth).strip(" ,;:.")
+    auth = AUTH_LABEL_RE.sub("", auth)
+    auth = AUTH_STRAY_RE.sub("", auth).strip(" ,;:.") if len(auth.split()) > 1 else auth
+    if cm and auth and joined[:cm.start()].endswith(auth):
+        auth += joined[cm.start():cm.end()]  # cut inside the name: keep the "..." that says so
     if auth:
         a0 = joined.find(auth)
         cb.authority = Token(auth, Span(offmap(a0), offmap(a0 + len(auth) - 1) + 1))
         cb.name, cb.title = name_and_title(cb.authority, text, vocab)
 
 
+def _is_title(word: str, vocab: Vocabulary) -> bool:
+    return vocab.is_title_word(word.upper().strip(".,;:()"))
+
+
+def _after_last_title(raw: str, vocab: Vocabulary) -> int | None:
+    """Where the name starts after the last run of title words ("U.S. Embassy
+    Wellington DCM | David J. Keegan", "EAP Acting DAS | John Norris"): a run
+    holding a real title word (not FOR/OF alone), followed by 1..NAME_MAX_WORDS
+    words none of which is a title word. None when there is no such run."""
+    words = [(m.start(), m.group(0)) for m in rx(r"\S+").finditer(raw)]
+    k = len(words)
+    while k > 0 and not _is_title(words[k - 1][1], vocab):
+        k -= 1
+    if k == 0 or k == len(words) or len(words) - k > NAME_MAX_WORDS:
+        return None
+    j = k
+    while j > 0 and _is_title(words[j - 1][1], vocab):
+        j -= 1
+    run = [w.upper().strip(".,;:()") for _, w in words[j:k]]
+    if all(w in vocab.title_joiners for w in run):
+        return None
+    return words[k][0]
+
+
 def name_and_title(auth: Token, text: str, vocab: Vocabulary) -> tuple[Token | None, Token | None]:
     """Split "Political Counselor Jane Doe" / "Jane Doe, Acting DCM" into
     name and title, by the title words of the vocabulary."""
     raw = text[auth.span.start:auth.span.end]
-
-    def is_title(word: str) -> bool:
-        return vocab.is_title_word(word.upper().strip(".,;:()"))
 
     def tok(a: int, b: int) -> Token | None:
         seg = raw[a:b]
@@ -224,22 +265,63 @@ def name_and_title(auth: Token, text: str, vocab: Vocabulary) -> tuple[Token | N
         if not seg:
             return None
         start = auth.span.start + a + lead
-        return Token(" ".join(seg.split()), Span(start, start + len(seg)), seg)
+        return Token(" ".join(seg.replace("\\", " ").split()), Span(start, start + len(seg)), seg)
 
     parts = [(m.start(), m.end()) for m in rx(r"[^,;]+").finditer(raw)]
+    if len(parts) > 1 and raw[parts[1][0]:parts[1][1]].strip(" .").upper() in vocab.name_suffixes:
+        parts = [(parts[0][0], parts[1][1])] + parts[2:]  # "Robert O. Blake, Jr.": the suffix is the name's
     if len(parts) > 1:  # "Jane Doe, Acting Deputy Chief of Mission[, Department of State]"
         first = raw[parts[0][0]:parts[0][1]].split()
-        if first and not all(is_title(w) for w in first) and not is_title(first[0]):
+        if first and not all(_is_title(w, vocab) for w in first) and not _is_title(first[0], vocab):
             return tok(*parts[0]), tok(parts[1][0], len(raw))
+    at = _after_last_title(raw, vocab)
+    if at is not None:
+        return tok(at, len(raw)), tok(0, at)
     words = [(m.start(), m.end()) for m in rx(r"\S+").finditer(raw)]
     k = 0
-    while k < len(words) and is_title(raw[words[k][0]:words[k][1]]):
+    while k < len(words) and _is_title(raw[words[k][0]:words[k][1]], vocab):
         k += 1
     if k == 0:
         return tok(0, len(raw)), None
     if k == len(words):
         return None, tok(0, len(raw))
     return tok(words[k][0], len(raw)), tok(0, words[k - 1][1])
+
+
+def is_cut(cb: ClassifiedBy, text: str) -> bool:
+    """A statement whose copy was cut short ("REASONS 1.4 (B,..."): a later,
+    whole copy of the header reads it better."""
+    return text[cb.span.start:cb.span.end].endswith(("...", "…"))
+
+
+# How many lines after the header a whole copy of a cut Classified By is looked for.
+WHOLE_COPY_REACH = 80
+
+
+def is_cut(cb: ClassifiedBy, text: str) -> bool:
+    """A statement whose copy was cut short ("REASONS 1.4 (B,..."): a later,
+    whole copy of the header reads it better."""
+    return AUTH_CUT_RE.search(text, cb.span.start, cb.span.end) is not None
+
+
+def whole_copy(cb: ClassifiedBy, lines: list[Line], vocab: Vocabulary, text: str) -> ClbyRead | None:
+    """The statement read again from the file's later whole copy of the header
+    (an export's partial extract, then the cable), when `cb` was cut short and
+    that copy holds reasons; None otherwise. Records the repair."""
+    if not is_cut(cb, text):
+        return None
+    start = bisect.bisect_left([ln.start for ln in lines], cb.span.end)
+    for i in range(start, min(len(lines), start + WHOLE_COPY_REACH)):
+        m = CLBY_RE.search(lines[i].text) if "lassified" in lines[i].text or "LASSIFIED" in lines[i].text else None
+        if m is None:
+            continue
+        got = read_classified_by(lines, i, m, vocab, text)
+        if is_cut(got.value, text) or not got.value.reasons:
+            return None
+        line = text.count("\n", 0, cb.span.start) + 1
+        note = Repair("whole-copy", got.value.span, f"Classified By cut short on line {line}: read from its whole copy")
+        return got._replace(repairs=got.repairs + [note])
+    return None
 
 
 def reasons_of_field(value: str, base: int) -> tuple[Token | None, list[Token]] | None:

@@ -15,7 +15,7 @@ from ..rx import rx
 from ..vocabulary import Vocabulary
 from .labels import labels
 from .decl import parse_decl
-from .lines import Line, is_field_start
+from .lines import PAGE_INLINE_RE, PAGE_RE, Line, is_field_start
 
 # How many lines a wrapped SUBJECT may take after its first.
 SUBJECT_WRAP_LINES = 2
@@ -38,39 +38,72 @@ class Tags(NamedTuple):
     debris: bool  # markdown debris ([PREL](#)) read through
 
 
+# A TAG's shape (domain.md: geographic TAGS two letters, subject and program TAGS four,
+# organisations two to four): a word after a bare person TAG that is not so shaped is a name.
+TAG_SHAPE_RE = rx(r"[A-Za-z]{2,4}")
+# A person's name after a bare person TAG ("OVIP STEINBERG JAMES PREL"): at most this many words.
+PERSON_NAME_WORDS = 3
+
+
+def _bare_person(words: list[str]) -> int:
+    """How many of the words after a person TAG written without parentheses
+    are the person's name: up to the last of the first PERSON_NAME_WORDS that
+    is not TAG-shaped ("RICE CONDOLEEZZA KISL": 2; "PGOV PREL KDEM": 0)."""
+    n = 0
+    for k, w in enumerate(words[:PERSON_NAME_WORDS]):
+        if TAG_SHAPE_RE.fullmatch(w) is None:
+            n = k + 1
+    return n
+
+
+def _joined_words(rest: str, found: list[regex.Match]) -> list[str]:
+    """The words after found[0] not parted from it by a comma or semicolon
+    (nor a parenthesised person: its own TAG)."""
+    out: list[str] = []
+    for prev, f in zip(found, found[1:]):
+        if "(" in f["t"] or rx(r"[,;]").search(rest, prev.end(), f.start()):
+            break
+        out.append(f["t"])
+    return out
+
+
 def read_tags(line: Line, at: int, vocab: Vocabulary) -> Tags:
     """`TAGS: PREL PGOV OVIP (RICE, CONDOLEEZZA) FR`: each TAG with its span; a
-    person tag's name is not more TAGS."""
+    person tag's name is not more TAGS (the TAG's raw form holds it: inspect shows it)."""
     off, rest = line.start, line.text[at:]
+    found = list(TAG_TOKEN_RE.finditer(rest))
     tags: list[Token] = []
-    person_open = False
-    prev_end = 0
     debris = False
-    for m in TAG_TOKEN_RE.finditer(rest):
-        t = m["t"]
-        if person_open and "(" not in t and not rx(r"[,;]").search(rest, prev_end, m.start()):
-            break  # "OVIP STEINBERG JAMES": the rest of the line is the person's name
-        person_open = t.upper() in vocab.person_tag_words
-        prev_end = m.end()
+    k = 0
+    while k < len(found):
+        m = found[k]
+        t, base = m["t"], off + at + m.start("t")
         debris = debris or m["debris"] is not None
-        base = off + at + m.start("t")
-        if "(" in t:  # person tag: OVIP (RICE, CONDOLEEZZA) -- the TAG is the word before it
-            word = t.split("(")[0].strip()
-            if word:
-                tags.append(Token(word, Span(base, base + len(word)), word))
-            continue
-        tags.append(Token(t, Span(base, base + len(t)), t))
+        word = t.split("(")[0].strip()  # person tag: OVIP (RICE, CONDOLEEZZA) -- the TAG is the word before it
+        end = m.end("t")
+        if "(" not in t and t.upper() in vocab.person_tag_words:
+            n = _bare_person(_joined_words(rest, found[k:k + 1 + PERSON_NAME_WORDS]))
+            end = found[k + n].end("t") if n else end
+            k += n
+        if word:
+            tags.append(Token(word, Span(base, base + len(word)), rest[m.start("t"):end]))
+        k += 1
     return Tags(Token(rest.strip(), Span(off + at, off + at + len(rest.rstrip())), line.text.strip()), tags, debris)
 
 
 TAGS_CONTINUATION_RE = rx(r"^[ \t]*[A-Z]{2,8}(?:[ \t]*[,;]?[ \t]+[A-Z]{2,8}|[ \t]*[,;][ \t]*[A-Z]{2,8})*[ \t,;]*$")
 
 
-def tags_continue(line: Line, vocab: Vocabulary) -> bool:
+# The same in a lower-cased copy ("etra, mnuc, marr, ch" under "tags: ovip, prel,"): commas part the TAGs.
+TAGS_LOWER_CONTINUATION_RE = rx(r"^[ \t]*[a-z]{2,8}(?:[ \t]*,[ \t]*[a-z]{2,8})+[ \t,]*$")
+
+
+def tags_continue(line: Line, vocab: Vocabulary, lower: bool = False) -> bool:
     """A line that goes on with the TAGS list ("SY, IS" under "TAGS: PREL, PGOV,"):
-    TAG-shaped words only, not all of them caption words (NOFORN, SIPDIS)."""
+    TAG-shaped words only, not all of them caption words (NOFORN, SIPDIS).
+    `lower`: the TAGS line was lower-cased, so may its continuation be."""
     if TAGS_CONTINUATION_RE.match(line.text) is None:
-        return False
+        return lower and TAGS_LOWER_CONTINUATION_RE.match(line.text) is not None
     words = rx(r"[A-Z]+").findall(line.text)
     return not all(w in vocab.caption_parts for w in words) and not labels(vocab).passing.match(line.text.strip())
 
@@ -95,8 +128,7 @@ def read_subject(lines: list[Line], i: int, m: regex.Match, vocab: Vocabulary) -
         portion = vocab.parse_portion(pm.group(1), off + at + pm.start(1))
     ref = None
     if refm:
-        r = rest[refm.end():]
-        ref = Token(r.strip(), Span(off + at + refm.end(), off + at + refm.end() + len(r.rstrip())))
+        ref = ref_value(rest[refm.end():], off + at + refm.end(), vocab)
     j = i + 1
     while not refm and j < len(lines) and j <= i + SUBJECT_WRAP_LINES and lines[j].text.strip():
         nxt = lines[j]
@@ -107,8 +139,8 @@ def read_subject(lines: list[Line], i: int, m: regex.Match, vocab: Vocabulary) -
         if again and cur.startswith(rest):
             j += 1  # written again, no longer: the subject read already holds it
             continue
-        if is_field_start(nxt.text, vocab):
-            break
+        if is_field_start(nxt.text, vocab) or PAGE_RE.match(nxt.text):
+            break  # a field, or the page mark of a page break under the subject
         text += " " + nxt.text.strip().removeprefix("¶")  # the web page's pilcrow before a wrapped number
         end = nxt.start + len(nxt.text.rstrip())
         j += 1
@@ -116,9 +148,55 @@ def read_subject(lines: list[Line], i: int, m: regex.Match, vocab: Vocabulary) -
     return Subject(Token(value, Span(off + at, end), text), portion, ref, j)
 
 
-def read_ref(line: Line, m: regex.Match) -> Token:
-    rest, at = m["rest"], m.start("rest")
-    return Token(rest.strip(), Span(line.start + at, line.start + at + len(rest.rstrip())))
+def read_ref(line: Line, m: regex.Match, vocab: Vocabulary) -> Token:
+    return ref_value(m["rest"], line.start + m.start("rest"), vocab)
+
+
+def ref_value(rest: str, base: int, vocab: Vocabulary) -> Token:
+    """The REF value `rest` (at offset `base`) without what an export glued
+    onto it: a page mark run in ("B) TRIPOLI 722 TRIPOLI 00000883 002 OF 003"; the
+    items after it go on), a handling caption or the first paragraph's mark and
+    text ("BRASILIA 1136 SENSITIVE BUT UNCLASSIFIED - PLEASE ...", "893 (U) THIS ...")."""
+    cuts = [m.start() for m in (_caption_phrase_re(vocab).search(rest, 1), _body_mark(rest, vocab)) if m]
+    stop = min(cuts, default=len(rest))
+    pm = PAGE_INLINE_RE.search(rest, 0, stop)
+    parts = [(0, pm.start() if pm else stop)]
+    if pm and REF_ITEM_AFTER_RE.match(rest, pm.end(), stop):
+        parts.append((pm.end(), stop))
+    kept = [(a, a + len(rest[a:b].rstrip(" \t;,\\"))) for a, b in parts]
+    kept = [(a, b - 2 if rest[a:b].endswith(" -") else b) for a, b in kept]
+    lead = len(rest) - len(rest.lstrip())
+    value = " ".join(" ".join(rest[a:b].split()) for a, b in kept if b > a)
+    raw = rest[lead:max(lead, kept[-1][1])]
+    return Token(value if pm else raw, Span(base + lead, base + max(lead, kept[-1][1])), raw)
+
+
+# After a page mark run into a REF: more lettered items ("M) STATE 7877") go on with it.
+REF_ITEM_AFTER_RE = rx(r"\s*\(?[A-Z][.)]\s")
+
+
+def _body_mark(value: str, vocab: Vocabulary) -> regex.Match | None:
+    """A portion mark that starts the body's text after the refs ("893 (U) THIS
+    CABLE IS ..."): a mark of a level that is no single item letter (A-T)."""
+    for m in rx(r"\s\((?P<mark>[A-Za-z][A-Za-z/]{0,12})\)\s+\S").finditer(value):
+        if rx(r"[A-T]").fullmatch(m["mark"]) is None and vocab.parse_portion(m["mark"], 0) is not None:
+            return m
+    return None
+
+
+_CAPTION_PHRASES: dict[int, tuple[Vocabulary, regex.Pattern]] = {}
+
+
+def _caption_phrase_re(vocab: Vocabulary) -> regex.Pattern:
+    """The vocabulary's caption phrases (words with a blank: SENSITIVE BUT
+    UNCLASSIFIED), upper case and whole words, as one pattern (once per vocabulary)."""
+    got = _CAPTION_PHRASES.get(id(vocab))
+    if got is None or got[0] is not vocab:
+        phrases = sorted((w for w in vocab.caption_words if " " in w), key=len, reverse=True)
+        pattern = rx(r"(?<![A-Za-z])(?:" + "|".join(regex.escape(p) for p in phrases) + r")(?![A-Za-z])"
+                     if phrases else r"(?!)")
+        got = _CAPTION_PHRASES[id(vocab)] = (vocab, pattern)
+    return got[1]
 
 
 # A lettered REF item on the lines after `REF: A. ...` ("B. BRUSSELS 1439", the web page's
@@ -126,15 +204,24 @@ def read_ref(line: Line, m: regex.Match) -> Token:
 REF_ITEM_RE = rx(r"^[ \t]*(?:¶[ \t]*)?(?P<item>[B-Z]\.[ \t]+\S.*?)[ \t\\]*\r?$")
 
 
-def read_ref_items(lines: list[Line], i: int) -> list[Token]:
+# The same under "REF: (A) ..." or "REF: A) ...": "(B) SAO PAULO 1071;", in the REF line's own
+# lettering and citing a number (a "(C) Summary: ..." line is a portion mark, not an item).
+REF_PAREN_ITEM_RE = rx(r"^[ \t]*(?:¶[ \t]*)?(?P<item>\(?[B-Z]\)[ \t]+[^\n]*?\d[^\n]*?)[ \t\\]*\r?$")
+REF_PAREN_FIRST_RE = rx(r"REFS?\s*:?\s*\(?A\)\s")
+
+
+def read_ref_items(lines: list[Line], i: int, vocab: Vocabulary) -> list[Token]:
     """The lettered items that go on from the REF line at `i`, one Token each
     (the pilcrow a web page put before a letter is not part of it)."""
     out: list[Token] = []
+    first = REF_PAREN_FIRST_RE.search(lines[i].text)
     for line in lines[i + 1:i + 27]:
         m = REF_ITEM_RE.match(line.text)
+        if m is None and first is not None:
+            m = REF_PAREN_ITEM_RE.match(line.text)
         if m is None:
             break
-        out.append(Token(m["item"], Span(line.start + m.start("item"), line.start + m.end("item"))))
+        out.append(ref_value(m["item"], line.start + m.start("item"), vocab))
     return out
 
 

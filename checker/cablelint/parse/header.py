@@ -276,7 +276,8 @@ def _read_field_line(doc: Document, lines: list[Line], i: int, kind: Kind, vocab
         if tags.debris:
             doc.repairs.append(_debris(tags.line.span, "TAGS"))
         j = i + 1
-        while j < len(lines) and tags_continue(lines[j], vocab):  # the list goes on on the next line
+        lower = tags.line.value.rstrip().endswith(",") and tags.line.value.islower()
+        while j < len(lines) and tags_continue(lines[j], vocab, lower):  # the list goes on on the next line
             doc.tags.extend(read_tags(lines[j], 0, vocab).tags)
             j += 1
         return j
@@ -291,8 +292,8 @@ def _read_field_line(doc: Document, lines: list[Line], i: int, kind: Kind, vocab
     elif kind.name == "classified_by":
         return read_clby(doc, lines, i, m, vocab)
     elif kind.name == "ref":
-        doc.refs.append(read_ref(line, m))
-        doc.refs.extend(read_ref_items(lines, i))
+        doc.refs.append(read_ref(line, m, vocab))
+        doc.refs.extend(read_ref_items(lines, i, vocab))
     elif kind.name == "field":
         add_field(doc, m, line.start, vocab)
     return i + 1

@@ -46,7 +46,8 @@ SECTION_RE = rx(r"\bSECTION\s+(?P<n>\d{1,3})\s+OF\s+(?P<m>\d{1,3})\b", regex.IGN
 # The post ends on a non-blank, so it cannot share a blank run with the `\s+`
 # after it (a page header with 45,000 blanks in its post took 40 s, quadratic).
 PAGE_RE = rx(
-    r"^\s*[A-Z](?:[A-Z .'-]*?[A-Z.'-])?\s+0*\d{1,8}\s+(?P<n>\d{3})(?:\.\d+)?\s+OF\s+(?P<m>\d{3})\s*\\?\s*$"
+    r"^\s*(?:[A-Z](?:[A-Z .'-]*?[A-Z.'-])?|[A-Z][a-z]+(?: [A-Za-z][a-z]+){0,3})"  # PARIS, SAO PAULO; a lower-cased copy's Sao Paulo
+    r"\s+0*\d{1,8}\s+(?P<n>\d{3})(?:\.\d+)?\s+(?:OF|of)\s+(?P<m>\d{3})\s*\\?\s*$"
 )
 # The same page mark run into paragraph text by an export that lost line breaks.
 PAGE_INLINE_RE = rx(
@@ -121,7 +122,7 @@ def portion_start(text: str, off: int, vocab: Vocabulary) -> Marking | None:
 
 def page_mark(line: Line) -> SectionMark | None:
     """`PARIS 00000579  002 OF 004`: a continuation page's mark."""
-    if " OF " not in line.text:
+    if " OF " not in line.text and " of 0" not in line.text:
         return None
     m = PAGE_RE.match(line.text)
     if not m:
@@ -222,7 +223,7 @@ def _para(text: str, v: Vocabulary) -> Kind | None:
 
 
 def _page(text: str, v: Vocabulary) -> Kind | None:
-    m = PAGE_RE.match(text) if " OF " in text else None
+    m = PAGE_RE.match(text) if " OF " in text or " of 0" in text else None  # "Beijing 00002963 002 of 002": a lower-cased copy
     return Kind("page", m) if m else None
 
 

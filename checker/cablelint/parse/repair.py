@@ -31,6 +31,8 @@ REPAIRS = {
     "unlabelled-tags": "a line of TAGs right after the E.O. line, its TAGS label lost, read as TAGS",
     "caption-typo": "a caption word one letter off under the banner (SENSITVE) read as that caption",
     "split-label": "a label split over a line break (CLASSIFIED / BY:) read as one",
+    "whole-copy": "a header field cut short in a first copy (1.4 (B,...) read from the file's later whole copy",
+    "doubled-line-breaks": "a copy whose every line break was doubled (each line followed by an empty one) read with single ones",
     "glued-paragraph": "a paragraph number glued to the end of the previous line, read as a new paragraph",
 }
 
@@ -52,6 +54,8 @@ RUN_ON_MARK_RE = rx(
     r"|T(?<=DECL\s?:?\s{0,3}\d{1,2}/\d{1,2}/\d{2,4}\s{1,3}T)AGS?(?=\s+[A-Z]{2,6}\b)"  # "DECL: 03/20/2019 TAG PTER"
     r"|D(?<![A-Za-z]D)(?i:ERIVED\s+FROM\s*:)"  # a derivative source run on after REF: "B. TRIPOLI 40 Derived from:"
     r"|1(?<=\s1)\s?\.\s?\((?:U|C|S|TS|SBU)(?:/[A-Z]{1,3})?\)"  # paragraph 1 glued to the header
+    # a lone paragraph's mark run on after the REF's citation: "REF: STATE 96413 (U) On September 24, ..."
+    r"|\((?<=(?<![A-Za-z])REFS?:[^\n()]{2,80}?\d[ \t]{1,3}\()(?:U|C|S|SBU)(?:/[A-Z]{1,3})?\)(?=[ \t]+[A-Z])"
 )
 # A lone paragraph's mark at the end of the Classified By line, after a complete
 # reason list ("1.4 (b) and (d) (C)", "(d). (S)"): a level after a lower-case
@@ -97,7 +101,7 @@ def _long_line_cuts(text: str) -> list[int]:
     first RUN_ON_MAX_LEN characters up to paragraph 1; none without paragraph 1
     (a long line of prose is left whole)."""
     cuts = _run_on_cuts(text[:RUN_ON_MAX_LEN])
-    para = next((k for k, c in enumerate(cuts) if PARA_ONE_RE.match(text, c)), None)
+    para = next((k for k, c in enumerate(cuts) if PARA_ONE_RE.match(text, c) or text[c] == "("), None)
     return cuts[:para + 1] if para is not None else []
 
 
@@ -188,6 +192,46 @@ def split_run_on_header(lines: list[Line], repairs: list[Repair]) -> list[Line]:
     return out
 
 
+# A copy whose every line break was doubled ("text\n\n" per line): most lines with text are
+# followed by an empty line, and nine in ten are short (wrapped teletype lines; a copy whose
+# paragraphs are one long line each, blank lines between, is not doubled).
+DOUBLED_MIN_LINES = 20
+DOUBLED_SHARE = 0.8
+DOUBLED_MAX_LENGTH = 80
+
+
+def _doubled(lines: list[Line]) -> bool:
+    """Whether the export doubled every line break (see DOUBLED_SHARE)."""
+    if sum(1 for ln in lines if not ln.text) * 3 < len(lines):
+        return False  # a cheap first test: a doubled copy is about half empty lines
+    content = [k for k in range(len(lines) - 1) if lines[k].text.strip()]
+    if len(content) < DOUBLED_MIN_LINES:
+        return False
+    followed = sum(1 for k in content if not lines[k + 1].text)
+    lengths = sorted(len(lines[k].text) for k in content)
+    return followed >= DOUBLED_SHARE * len(content) and lengths[len(lengths) * 9 // 10] <= DOUBLED_MAX_LENGTH
+
+
+def undouble(lines: list[Line], repairs: list[Repair]) -> list[Line]:
+    """A copy with doubled line breaks read with single ones: of each run of k
+    empty lines, k // 2 stay (a blank line of the cable was doubled too); a
+    line holding only blanks stays. Records the repair once."""
+    if not _doubled(lines):
+        return lines
+    out: list[Line] = []
+    run: list[Line] = []
+    for ln in lines + [Line("x", -1)]:
+        if not ln.text:
+            run.append(ln)
+            continue
+        out.extend(run[:len(run) // 2])
+        run = []
+        if ln.start >= 0:
+            out.append(ln)
+    repairs.append(Repair("doubled-line-breaks", Span(0, 0), "every line break written twice: read as one"))
+    return out
+
+
 def virtual_lines(source: Source, repairs: list[Repair]) -> list[Line]:
     """Stage 1: the lines the other stages read, repairs that split lines made."""
-    return split_run_on_header(source_lines(source), repairs)
+    return split_run_on_header(undouble(source_lines(source), repairs), repairs)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 # What body.is_plain looks for inside every line (in the text as written, or lowered), found in one
 # scan of the body ("section" is looked for only in the few lines that open with a banner's initial).
-HOT_WORDS = ((" OF ", False), ("lassified", True))
+HOT_WORDS = ((" OF ", False), (" of 0", False), ("lassified", True))
 
 
 def lowered(text: str, ascii_words: bool) -> str:
@@ -26,7 +26,7 @@ def lowered(text: str, ascii_words: bool) -> str:
 
 def hot_offsets(text: str, low: str, at: int) -> list[int]:
     """Where the words that make a line worth a closer look (HOT_WORDS: a page
-    mark's " OF ", "classified") stand from `at`, ascending."""
+    mark's " OF " or lower-cased " of 0", "classified") stand from `at`, ascending."""
     got = []
     for word, in_low in HOT_WORDS:
         src = low if in_low else text

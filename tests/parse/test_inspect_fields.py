@@ -1,0 +1,162 @@
+"""Header fields the inspect audits found misread, each on a short text written for the test:
+Classified By names with a title or a stray word glued on, reasons read from a cut first copy,
+REF values with a page mark or a handling caption glued on, TAGS after a person TAG, a
+lower-cased TAGS continuation and a lower-cased page mark."""
+from __future__ import annotations
+
+import pytest
+
+from cablelint import make_engine
+from cablelint.document import Document
+from cablelint.source import Source
+
+HEAD = "C O N F I D E N T I A L SECTION 01 OF 02 OSLO 000123\nE.O. 12958: DECL: 01/30/2019\nTAGS: PREL NO\n"
+
+
+def _doc(text: str) -> Document:
+    return make_engine().parse(Source(path="t.txt", text=text))
+
+
+def _clby(line: str) -> tuple[str | None, str | None]:
+    cb = _doc(HEAD + "SUBJECT: TALKS\n\n" + line + "\n\n1. (C) Text.\n").classified_by
+    return (cb.name.value if cb.name else None, cb.title.value if cb.title else None)
+
+
+@pytest.mark.parametrize("line, name, title", [
+    ("Classified By: ADCM JQPUBLIC FOR REASONS 1.4 (B) AND (D)", "JQPUBLIC", "ADCM"),
+    ("Classified By: U.S. Embassy Oslo DCM Jane Q. Roe, Reasons 1.4 (b) and (d).",
+     "Jane Q. Roe", "U.S. Embassy Oslo DCM"),
+    ("Classified By: Ambassador Roe by reasons 1.4 (b) and (d)", "Roe", "Ambassador"),
+    ("Classified By: Classified by CG John Doe, reasons 1.4 b and d", "John Doe", "CG"),
+    ("Classified By: by CDA John Doe for reasons 1.4 (b) and (d)", "John Doe", "CDA"),
+    ("Classified By: Political Counselor JOHN DOE FOR\nREASONS 1.4 (B) AND (D)", "JOHN DOE", "Political Counselor"),
+    ("Classified By: EAP Acting DAS John Doe per 1.4 (b) and (d)", "John Doe", "EAP Acting DAS"),
+    ("Classified By: Charge d' Affaires John Doe, reasons 1.4 (b)", "John Doe", "Charge d' Affaires"),
+    ("Classified By: NEA A/S John Q. Doe, Jr. reasons 1.4 (b,d)", "John Q. Doe, Jr", "NEA A/S"),
+    ("Classified By: Ambassador John Doe for Reasons in Sections 1.4 (b)", "John Doe", "Ambassador"),
+])
+def test_the_name_is_told_from_the_title_and_stray_words(line: str, name: str, title: str) -> None:
+    assert _clby(line) == (name, title)
+
+
+def test_a_title_joiner_alone_makes_no_title() -> None:
+    # "for" is a title word only as it joins others: "John Doe for Someone" keeps its name whole
+    assert _clby("Classified By: John Doe for Jane Roe, reasons 1.4 (b)") == ("John Doe for Jane Roe", None)
+
+
+def test_a_cut_name_keeps_the_ellipsis_that_says_so() -> None:
+    assert _clby("Classified By: Ambassador John Do...\nid: 12345 date: 1/2/2009") == ("John Do...", "Ambassador")
+
+
+CUT_COPY = (HEAD + "SUBJECT: TALKS\n\nClassified By: POL JOHN DOE, REASONS 1.4 (B,...\n\n"
+            "id: 123\nheader:\nThis record is a partial extract of the original cable.\n\n"
+            "C O N F I D E N T I A L SECTION 01 OF 02 OSLO 000123\n\nE.O. 12958: DECL: 01/30/2019\n"
+            "TAGS: PREL NO\nSUBJECT: TALKS\n\nClassified By: POL JOHN DOE, REASONS 1.4 (B,D)\n\n1. (C) Text.\n")
+
+
+def test_reasons_cut_short_in_a_first_copy_are_read_from_the_whole_copy() -> None:
+    doc = _doc(CUT_COPY)
+    cb = doc.classified_by
+    assert [r.value for r in cb.reasons] == ["b", "d"]
+    assert doc.text[cb.span.start:cb.span.end].endswith("(B,D)")
+    assert [r.name for r in doc.repairs if r.name == "whole-copy"] == ["whole-copy"]
+
+
+def test_a_cut_statement_without_a_whole_copy_stays_as_read() -> None:
+    doc = _doc(CUT_COPY.replace("REASONS 1.4 (B,D)", "REASONS 1.4 (B,..."))
+    assert doc.text[doc.classified_by.span.start:doc.classified_by.span.end].endswith("(B,...")
+    assert not [r for r in doc.repairs if r.name == "whole-copy"]
+
+
+def _refs(ref_line: str) -> list[str]:
+    return [t.value for t in _doc(HEAD + "SUBJECT: TALKS\n" + ref_line + "\n\n1. (C) Text.\n").refs]
+
+
+def test_a_page_mark_run_into_the_ref_is_not_part_of_it() -> None:
+    assert _refs("REF: A) OSLO 876; B) OSLO 722 OSLO 00000123 001.2 OF 002") == ["A) OSLO 876; B) OSLO 722"]
+    assert _refs("SUBJECT: TALKS REF: A) OSLO 876 OSLO 00000123 002 OF 002") == ["A) OSLO 876"]
+
+
+def test_a_handling_caption_glued_to_the_ref_is_not_part_of_it() -> None:
+    assert _refs("REF: STATE 1136 SENSITIVE BUT UNCLASSIFIED - PLEASE PROTECT ACCORDINGLY") == ["STATE 1136"]
+    assert _refs("REF: STATE 1136 (NOTAL)") == ["STATE 1136 (NOTAL)"]
+
+
+def _tags(tags_lines: str) -> list[str]:
+    doc = _doc("CONFIDENTIAL\nE.O. 12958: DECL: 01/30/2019\n" + tags_lines + "\nSUBJECT: TALKS\n\n1. (C) Text.\n")
+    return doc.to_dict()["tags"]
+
+
+def test_tags_after_a_bare_person_tag_are_read() -> None:
+    assert _tags("TAGS: PREL OVIP KSEP CS UNGA") == ["PREL", "OVIP", "KSEP", "CS", "UNGA"]
+    assert _tags("TAGS: OVIP SMITHSON JAMES PREL NO") == ["OVIP SMITHSON JAMES", "PREL", "NO"]
+    assert _tags("TAGS: OVIP JQDOE PREL PGOV NO") == ["OVIP JQDOE", "PREL", "PGOV", "NO"]
+
+
+def test_a_person_tag_shows_its_person() -> None:
+    assert _tags("TAGS: OVIP (DOE, JOHN Q.), PREL, NO") == ["OVIP (DOE, JOHN Q.)", "PREL", "NO"]
+    doc = _doc("CONFIDENTIAL\nE.O. 12958: DECL: 01/30/2019\nTAGS: OVIP (DOE, JOHN), PREL\nSUBJECT: T\n\n1. (C) T.\n")
+    assert [t.value for t in doc.tags] == ["OVIP", "PREL"]
+
+
+def test_a_lower_cased_tags_list_goes_on_on_a_lower_cased_line() -> None:
+    assert _tags("Tags: ovip (doe, john), prel, pgov,\netra, mnuc, no") == [
+        "ovip (doe, john)", "prel", "pgov", "etra", "mnuc", "no"]
+    # a lower-case line under a TAGS line that does not go on is no TAG list
+    assert _tags("Tags: prel, pgov\nmost, of, the") == ["prel", "pgov"]
+
+
+def test_a_lower_cased_page_mark_is_a_section() -> None:
+    text = HEAD + "SUBJECT: TALKS\n\n1. (C) Text of the\nfirst page.\n\nOslo 00000123 002 of 002\n\n2. (C) More.\n"
+    assert [(s.number, s.total) for s in _doc(text).sections] == [(1, 2), (2, 2)]
+
+
+def test_the_signature_stands_before_an_exports_end_lines() -> None:
+    body = HEAD + "SUBJECT: TALKS\n\n1. (C) Text of the cable.\nDOE\n\n"
+    assert _doc(body + "=====CABLE ENDS=====\n").signature.value == "DOE"
+    assert _doc(body + '"\n').signature.value == "DOE"
+    assert _doc(body + "NNNN\n").signature.value == "DOE"
+    assert _doc(HEAD + "SUBJECT: TALKS\n\n1. (C) Text of the cable.\nNNNN\n").signature is None
+
+
+def test_a_file_names_year_is_shown_as_a_year_not_a_day() -> None:
+    doc = make_engine().parse(Source(path="05OSLO123.txt", text="CONFIDENTIAL\nSUBJECT: TALKS\n\n1. (C) Text.\n"))
+    assert doc.date.source == "filename-year"
+    assert doc.to_dict()["date"] == "2005"
+
+
+def test_a_page_mark_under_a_wrapped_subject_is_not_part_of_it() -> None:
+    text = HEAD + "SUBJECT: TALKS ON THE\nBUDGET\nOSLO 00000123 001.2 OF 002\nClassified By: Ambassador Roe, reasons 1.4 (b)\n\n1. (C) T.\n"
+    assert _doc(text).subject.value == "TALKS ON THE BUDGET"
+
+
+def test_a_lone_paragraph_run_on_after_the_ref_is_the_body() -> None:
+    text = "UNCLAS OSLO 000123\nE.O. 12958: N/A\nTAGS: PREL NO\nSUBJECT: TALKS\n\nREF: STATE 96413 (U) On May 2 we met. Roe\n"
+    doc = _doc(text)
+    assert [r.value for r in doc.refs] == ["STATE 96413"]
+    assert [(p.number, p.portion.raw if p.portion else None) for p in doc.paragraphs] == [(None, "U")]
+    assert "run-on-header" in [r.name for r in doc.repairs]
+
+
+def _doubled(text: str) -> str:
+    return "".join(line + "\n\n" for line in text.split("\n"))
+
+
+BODY = ("UNCLAS SECTION 01 OF 02 OSLO 000123\n \nE.O. 12958: N/A\nTAGS: PREL NO\nSUBJECT: NORWAY -- A LONG SUBJECT\n"
+        "(PART 2 OF 2)\n \n" + "\n".join(f"The first paragraph goes on here, this is line {k} of it." for k in range(12)) + "\n \n"
+        + "\n".join(f"The second paragraph goes on here, this is line {k} of it." for k in range(12)) + "\n")
+
+
+def test_a_copy_with_doubled_line_breaks_is_read_with_single_ones() -> None:
+    doc = _doc(_doubled(BODY))
+    assert doc.subject.value == "NORWAY -- A LONG SUBJECT (PART 2 OF 2)"
+    assert len(doc.paragraphs) == 2
+    assert [r.name for r in doc.repairs] == ["doubled-line-breaks"]
+
+
+def test_one_line_paragraphs_with_blank_lines_between_are_not_a_doubled_copy() -> None:
+    text = "UNCLAS OSLO 000123\n\nE.O. 12958: N/A\n\nTAGS: PREL NO\n\nSUBJECT: TALKS\n\n" + "".join(
+        f"{k}. (U) " + "A paragraph written on one long line. " * 4 + "\n\n" for k in range(1, 25))
+    doc = _doc(text)
+    assert "doubled-line-breaks" not in [r.name for r in doc.repairs]
+    assert len(doc.paragraphs) == 24

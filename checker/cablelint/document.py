@@ -52,7 +52,9 @@ class Marking:
     rel_to: list[Token] = field(default_factory=list)
     separators: list[Token] = field(default_factory=list)
     spaced: bool = False  # written letter-spaced: C O N F I D E N T I A L
-    form: str = "cable"  # 'cable' (State telegram) or 'capco' (LEVEL//CONTROLS)
+    # 'cable' (State telegram), 'capco' (LEVEL//CONTROLS), 'portion', 'malformed' (unparsed or a lost
+    # separator), 'paren-lost' (a known level without its opening parenthesis, `1. C)`, kept unparsed)
+    form: str = "cable"
     # Every entry after the level, in written order and with repeats, so that
     # duplicate, misplaced and wrong-form tokens can be pointed at.
     tokens: list[Token] = field(default_factory=list)

@@ -235,13 +235,18 @@ def _derived(d: Document) -> list[Item]:
 
 
 def _unknown_portions(d: Document) -> list[Item]:
-    """Portion marks the vocabulary cannot read: unknown level or tokens, or malformed."""
+    """Portion marks the vocabulary cannot read: unknown level or tokens, or malformed
+    past reading (a known level without its opening parenthesis, `1. C)`, is `portions.malformed`)."""
     out = []
     for it in _portions(d):
         m = it.value
-        if m.level is None or m.unknown or m.form == "malformed":
+        if (m.level is None or m.unknown or m.form == "malformed") and m.form != "paren-lost":
             out.append(Item(m.raw, m.span, m, it.label))
     return out
+
+
+def _malformed_portions(d: Document) -> list[Item]:
+    return [Item(it.value.raw, it.value.span, it.value, it.label) for it in _portions(d) if it.value.form == "paren-lost"]
 
 
 TARGETS: dict[str, Callable[[Document], list[Item]]] = {
@@ -256,6 +261,7 @@ TARGETS: dict[str, Callable[[Document], list[Item]]] = {
     "paragraphs": lambda d: [Item(p, p.span, p, _para_label(p)) for p in d.paragraphs],
     "paragraphs.unmarked": _unmarked_paragraphs,
     "portions.unknown": _unknown_portions,
+    "portions.malformed": _malformed_portions,
     "portions.entire_text": _entire_text,
     "paragraphs.renumbered": _renumbered,
     "paragraphs.numbered": lambda d: [Item(p, p.span, p, _para_label(p)) for p in d.paragraphs if p.number is not None],

@@ -143,3 +143,17 @@ def test_a_tags_label_that_lost_its_first_letter_after_a_run_on_eo_line() -> Non
     doc = parse(Source("x.txt", text))
     assert [t.value for t in doc.tags] == ["PREL", "OVIP", "AR"]
     assert parse(Source("x.txt", text.replace(" AGS:", " BAGS:"))).tags == []
+
+
+def test_a_known_level_without_its_opening_parenthesis_is_paren_lost_and_an_unknown_one_malformed():
+    from cablelint.parse import parse
+    from cablelint.source import Source
+    from cablelint.vocabulary import default_vocabulary
+
+    text = ("C O N F I D E N T I A L PARIS 000579\nE.O. 12958: DECL: 01/30/2014\nTAGS: PREL FR\nSUBJECT: MARKS\n\n"
+            "1. C) One.\n\n2. SBU) Two.\n\n3. QU) Three.\n")
+    doc = parse(Source(path="t.txt", text=text), default_vocabulary())
+    got = [(p.number, p.portion.raw, p.portion.form) for p in doc.paragraphs]
+    assert got == [(1, "C)", "paren-lost"), (2, "SBU)", "paren-lost"), (3, "QU)", "malformed")]
+    first = doc.paragraphs[0].portion.span
+    assert text[first.start:first.end] == "C)"

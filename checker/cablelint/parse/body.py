@@ -22,7 +22,7 @@ from .lines import (
     BULLET_MARK_RE, BULLET_RE, CLBY_RE, LEAD_IN_RE, PORTION_RE, Line, ParaStart, inline_page_marks,
     is_heading, is_signature, is_trailer, page_mark, para_start,
 )
-from .marks import MALFORMED_MARK_RE, UNKNOWN_MARK_RE, after_mark, heading_mark, para_mark, portion_start
+from .marks import UNKNOWN_MARK_RE, after_mark, half_mark, heading_mark, para_mark, portion_start
 from .quotes import ascii_words, is_salutation, regions
 from .textscan import hot_offsets, lowered
 from ..rx import rx
@@ -103,10 +103,7 @@ def _numbered(doc: Document, lines: list[Line], i: int, start_idx: int, ps: Para
                      Token(str(number), Span(off + ps.start, off + ps.end), ps.raw), portion,
                      text=text[ps.after:].strip()[:TEXT_KEPT])
     if portion is None:
-        bad = MALFORMED_MARK_RE.match(text[ps.after:])
-        if bad:  # malformed "1. C)": keep it as an unparsed mark
-            para.portion = Marking(raw=bad["m"] + ")", span=Span(off + ps.after + bad.start("m"),
-                                                                   off + ps.after + bad.end()), form="malformed")
+        para.portion = half_mark(text, ps.after, off, vocab)
     lead = LEAD_IN_RE.match(text, ps.after) if para.portion is None else None
     if lead:  # "¶1. Key Points: -- (SBU) ...": the marked bullet follows on the same line
         para.marked_items += 1

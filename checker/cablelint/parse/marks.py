@@ -7,7 +7,7 @@ from __future__ import annotations
 import regex
 
 from ..document import Marking, Paragraph, Span, Token
-from ..vocabulary import Vocabulary
+from ..vocabulary import Vocabulary, lookup_key
 from . import memo
 from .lines import PORTION_RE, PORTION_START_RE, Line
 from ..rx import rx
@@ -21,6 +21,18 @@ LONG_MARK_RE = rx(r"\(\s*(?P<mark>(?://)?[A-Za-z][^()\n]{59,%d}?)\s*\)" % (LONG_
 # (one word before a period: "Mr. (C)" has too few letters).
 LABEL_RE = rx(r"[ \t]*[A-Z](?:[A-Za-z]{2,15}(?: [A-Za-z]{2,15}){0,2}:|[A-Za-z]{3,15}\.)[ \t]*(?=\()")
 
+
+def half_mark(text: str, after: int, off: int, vocab: Vocabulary) -> Marking | None:
+    """A malformed mark right after a paragraph's number, `1. C)`, kept unparsed:
+    form "paren-lost" when a known level or control lost its "(" (C), SBU)),
+    "malformed" otherwise (QU))."""
+    bad = MALFORMED_MARK_RE.match(text, after)
+    if bad is None:
+        return None
+    key = lookup_key(bad["m"])
+    lost = key in vocab.portion_level or key in vocab.portion_control
+    return Marking(raw=bad["m"] + ")", span=Span(off + bad.start("m"), off + bad.end()),
+                   form="paren-lost" if lost else "malformed")
 
 def entire_text_mark(em: regex.Match, off: int) -> Marking:
     """`1. SECRET - ENTIRE TEXT.`: the whole-text mark of 1970s-80s

@@ -109,10 +109,11 @@ def test_no_protected_term_nor_flagged_text_is_stored(tmp_path: Path, capsys) ->
     assert list((cdir / "results").rglob("*.pickle"))  # the files without the name were cached
     # Without a protect list the name is ordinary text: cached, but only as spans, never quoted.
     _run(capsys, "--cache-dir", str(cdir), str(tmp_path / "cables"))
-    for shard in (cdir / "results").rglob("*.pickle"):
-        for entry in pickle.loads(shard.read_bytes()).values():
-            assert all(f.matched == "" for f in entry[4] or ())  # never the flagged text
-    assert b"Vandermeer" not in _all_bytes(cdir / "results")
+    spans = [f for shard in (cdir / "results").rglob("*.pickle")
+             for entry in pickle.loads(shard.read_bytes()).values() if entry[5]
+             for f in cache.unpack(entry[5], entry[4], entry[4])]
+    assert spans  # findings are stored, as spans...
+    assert b"Vandermeer" not in _all_bytes(cdir / "results")  # ...never quoted
     assert files
 
 
@@ -130,8 +131,8 @@ def test_shards_are_replaced_atomically_and_keys_are_bounded(tmp_path: Path) -> 
     a = cache.ResultCache(tmp_path, "k" * 64)
     b = cache.ResultCache(tmp_path, "k" * 64)
     found = Finding("one.txt", "CL101", "name", Severity.ERROR, "message", 1, 1, 1, 2, 0, 1, "flagged")
-    a.put("one.txt", (1, 1, "h1"), [found])
-    b.put("two.txt", (1, 1, "h2"), [found])
+    a.put("one.txt", (1, 1, 1, b"h1"), [found])
+    b.put("two.txt", (1, 1, 1, b"h2"), [found])
     a.save()
     b.save()  # a concurrent run: the last writer wins, the file is whole
     for shard in (tmp_path / "results").rglob("*.pickle"):
@@ -139,7 +140,7 @@ def test_shards_are_replaced_atomically_and_keys_are_bounded(tmp_path: Path) -> 
     assert not list(tmp_path.rglob("*.tmp"))
     for i in range(cache.MAX_KEYS + 3):
         c = cache.ResultCache(tmp_path, f"{i:02d}" + "k" * 62)
-        c.put("x.txt", (1, 1, "h"), [])
+        c.put("x.txt", (1, 1, 1, b"h"), [])
         c.save()
     assert len(list((tmp_path / "results").iterdir())) == cache.MAX_KEYS
 
@@ -204,7 +205,7 @@ def test_a_cached_finding_keeps_its_related_findings_under_the_run_s_path(tmp_pa
                     related=[part])
     (tmp_path / "a.txt").write_text("y\n\nx\n", encoding="utf-8")
     st = (tmp_path / "a.txt").stat()
-    c.put(str(tmp_path / "a.txt"), (st.st_size, st.st_mtime_ns, "h"), [whole])
+    c.put(str(tmp_path / "a.txt"), (*cache.stamp_of(st), b"h"), [whole])
     c.save()
     got = cache.ResultCache(tmp_path, "r" * 64).get(str(tmp_path / "a.txt"))
     assert got[0].message == "1 more like it" and got[0].related[0].message == "part"

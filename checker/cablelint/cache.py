@@ -4,8 +4,10 @@ Like ruff's `.ruff_cache`: findings are stored per file under a *run key*,
 the hash of everything that changes findings (cablelint's version and code,
 the rule sets and vocabulary by content, the selection and severities,
 --date/--as-of, the protect lists by content, engine options). A file hits
-when its size and mtime are those stored, or, failing that, when its
-content hash is (a `touch` or a checkout costs one read, not a lint).
+when its size, mtime and inode are those stored (one stat, no read), or,
+failing that, when its content hash is (a `touch` or a checkout costs one
+read, not a lint). Findings are stored as plain tuples packed per file,
+decoded only when the file is reported.
 
 Where: `--cache-dir DIR`, else $CABLELINT_CACHE_DIR, else `.cablelint_cache`
 in the current directory; the folder holds a `.gitignore` of `*` and a
@@ -13,9 +15,11 @@ CACHEDIR.TAG, and file discovery never walks dot-folders. `--no-cache` (or
 CABLELINT_NO_CACHE=1) turns it off. Entries are spread over 256 shards by
 path, so a pre-commit run on one file reads one small shard; each shard is
 written atomically (temporary file + os.replace), so concurrent runs never
-see a torn file (the last writer wins; a lost entry is only a miss). Size is
-bounded: at most MAX_KEYS run keys are kept (least recently used go) and a
-shard over MAX_SHARD_ENTRIES keeps only this run's entries.
+see a torn file (a shard is re-read and merged just before it is replaced;
+a lost entry is only a miss). A big run writes its new entries out every
+SPILL_BYTES, so memory does not grow with the corpus. Size is bounded: at
+most MAX_KEYS run keys are kept (least recently used go) and a shard over
+MAX_SHARD_ENTRIES drops entries of files gone, then its oldest.
 
 What is stored never holds a protected term, nor any flagged text: a
 finding is kept whole but for `matched` (re-read from the file by
@@ -35,15 +39,16 @@ import time
 from pathlib import Path
 from typing import Any, Iterable
 
-from .findings import Finding
+from .findings import Finding, Severity
 
 DIR_NAME = ".cablelint_cache"
 SHARDS = 256
 MAX_KEYS = 8  # run keys (settings x rule versions) kept side by side
 MAX_SHARD_ENTRIES = 4096  # ~1M files over 256 shards
-FORMAT = 2  # bump when the entry layout changes
+SPILL_BYTES = 8 << 20  # new entries held before the changed shards are merged to disk
+FORMAT = 3  # bump when the entry layout changes
 
-Entry = tuple  # (size, mtime_ns, sha256 hex, path as linted, findings without text, or None: skipped as no cable)
+Entry = tuple  # (size, mtime_ns, inode, sha256 digest, path as linted, packed findings or None: skipped as no cable)
 MISS = object()  # what `get` returns when the file must be linted
 
 
@@ -86,6 +91,11 @@ def file_digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def content_digest(data: bytes) -> bytes:
+    """A file's content identity in a result-cache entry (32 bytes, not 64 hex)."""
+    return hashlib.sha256(data).digest()
+
+
 @functools.lru_cache(maxsize=1)  # the code does not change under a running process
 def code_stamp() -> str:
     """The version plus the size and mtime of every module of the package, so
@@ -112,110 +122,175 @@ def without_text(f: Finding) -> Finding:
     return dataclasses.replace(f, matched="", related=[without_text(r) for r in f.related])
 
 
-def moved(f: Finding, old: str, new: str) -> Finding:
-    """The finding under the path of this run (a file named ./a.txt then a.txt)."""
-    if f.path == old:
-        f.path = new
-    for r in f.related:
-        moved(r, old, new)
-    return f
+def _plain(f: Finding) -> tuple:
+    """A finding as plain values (no flagged text): unpickling dataclasses
+    costs ~20 us each (fields() per object), plain tuples a fraction."""
+    fix = None if f.fix is None else (f.fix.safe, tuple((e.start, e.end, e.replacement) for e in f.fix.edits))
+    return (f.path, f.rule, f.name, int(f.severity), f.message, f.line, f.column, f.end_line, f.end_column,
+            f.start, f.end, fix, f.extra or None, tuple(_plain(r) for r in f.related), f.folds or None, f.region)
+
+
+def _finding(t: tuple, old: str, new: str) -> Finding:
+    from .autofix import Edit, Fix
+
+    (path, rule, name, sev, message, line, column, end_line, end_column, start, end, fix, extra, related, folds,
+     region) = t
+    return Finding(new if path == old else path, rule, name, Severity(sev), message, line, column, end_line,
+                   end_column, start, end, "",
+                   None if fix is None else Fix(tuple(Edit(*e) for e in fix[1]), fix[0]), extra or {},
+                   [_finding(r, old, new) for r in related], folds or frozenset(), region)
+
+
+def pack(found: Iterable[Finding]) -> bytes:
+    """A file's findings as one compact blob, decoded only when the file hits."""
+    return pickle.dumps(tuple(_plain(f) for f in found), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def unpack(blob: bytes, old: str, new: str) -> list[Finding]:
+    """The findings of `pack`, under the path of this run (`new`: a file
+    linted as ./a.txt and now named a.txt) where they were under `old`."""
+    return [_finding(t, old, new) for t in pickle.loads(blob)]
+
+
+def stamp_of(st: os.stat_result) -> tuple[int, int, int]:
+    """What proves a file unchanged without reading it: size, mtime in ns and
+    inode (a file replaced by a checkout or an editor's rename gets a new one)."""
+    return st.st_size, st.st_mtime_ns, st.st_ino
 
 
 class ResultCache:
-    """Findings per file for one run key; `get` before linting a file, `put`
-    after, `save` once at the end of the run."""
+    """Findings per file for one run key: `find`/`get` before linting a file,
+    `put` after, `save` once at the end of the run.
+
+    An entry is (size, mtime_ns, inode, sha256 digest, path as linted, packed
+    findings or None: skipped as no cable). New entries are held apart from
+    the shards read for look-ups, and merged into each shard's file when
+    written (re-read then, so a concurrent run's entries survive); once
+    SPILL_BYTES of them are held they are written out early, so a big cold
+    run's memory stays flat. `release()` forgets the shards read for
+    look-ups (lintpool calls it once every file has been looked up)."""
 
     def __init__(self, root: Path, run_key: str) -> None:
         self.dir = root / "results" / run_key[:32]
-        self._shards: dict[int, dict[str, Entry]] = {}
-        self._dirty: set[int] = set()
-        self._seen: dict[int, set[str]] = {}
+        self._shards: dict[int, dict[str, Entry]] = {}  # read for look-ups
+        self._new: dict[int, dict[str, Entry]] = {}  # to write
+        self._held = 0  # bytes of new entries held since the last write
         self.hits = self.misses = 0
 
     @staticmethod
     def _shard_of(key: str) -> int:
-        return int(hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=2).hexdigest(), 16) % SHARDS
+        return int.from_bytes(hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=2).digest(),
+                              "big") % SHARDS
 
-    def _shard(self, n: int) -> dict[str, Entry]:
-        got = self._shards.get(n)
-        if got is None:
-            got = {}
-            try:
-                with open(self.dir / f"{n:03d}.pickle", "rb") as fh:
-                    loaded = pickle.load(fh)
-                if isinstance(loaded, dict):
-                    got = loaded
-            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-                got = {}  # missing or damaged: a miss, never an error
-            self._shards[n] = got
-        return got
+    def _file(self, n: int) -> Path:
+        return self.dir / f"{n:03d}.pickle"
 
-    def get(self, path: str) -> Any:
-        """The stored findings when the file is unchanged (None: it was
-        skipped as no cable), else MISS. A file whose mtime moved but whose
-        content did not is re-stamped."""
+    def _read_shard(self, n: int) -> dict[str, Entry]:
+        try:
+            with open(self._file(n), "rb") as fh:
+                loaded = pickle.load(fh)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
+            return {}  # missing or damaged: a miss, never an error
+        return loaded if isinstance(loaded, dict) else {}
+
+    def find(self, path: str) -> Any:
+        """The stored entry's (packed findings or None, path as linted) when
+        the file is unchanged, else MISS: a stat proves it unchanged; when the
+        stamp moved (a touch, a checkout) the content hash decides, and an
+        unchanged file is re-stamped."""
         key = os.path.abspath(path)
         n = self._shard_of(key)
-        entry = self._shard(n).get(key)
-        self._seen.setdefault(n, set()).add(key)
-        if entry is None:
+        shard = self._shards.get(n)
+        if shard is None:
+            shard = self._shards[n] = self._read_shard(n)
+        entry = shard.get(key)
+        if entry is None or len(entry) != 6:
             self.misses += 1
             return MISS
         try:
-            st = os.stat(path)
+            stamp = stamp_of(os.stat(path))
         except OSError:
             self.misses += 1
             return MISS
-        if (st.st_size, st.st_mtime_ns) != entry[:2]:
+        if stamp != entry[:3]:
             try:
                 with open(path, "rb") as fh:
-                    digest = file_digest(fh.read())
+                    digest = content_digest(fh.read())
             except OSError:
                 self.misses += 1
                 return MISS
-            if digest != entry[2]:
+            if digest != entry[3]:
                 self.misses += 1
                 return MISS
-            self._shards[n][key] = (st.st_size, st.st_mtime_ns) + entry[2:]
-            self._dirty.add(n)
+            self._hold(n, key, (*stamp, *entry[3:]))
         self.hits += 1
-        return None if entry[4] is None else [moved(f, entry[3], path) for f in entry[4]]
+        return entry[5], entry[4]
 
-    def put(self, path: str, stamp: tuple[int, int, str], found: Iterable[Finding] | None) -> None:
+    def get(self, path: str) -> Any:
+        """`find`, decoded: the stored findings (None: skipped as no cable), or MISS."""
+        got = self.find(path)
+        if got is MISS or got[0] is None:
+            return got if got is MISS else None
+        return unpack(got[0], got[1], path)
+
+    def release(self) -> None:
+        """Forget the shards read for look-ups (every file has been looked up)."""
+        self._shards.clear()
+
+    def put(self, path: str, stamp: tuple[int, int, int, bytes], found: Iterable[Finding] | None) -> None:
         """Store a file's findings (None: skipped) under the (size, mtime_ns,
-        sha256) read by the worker."""
+        inode, sha256 digest) read by the worker."""
         key = os.path.abspath(path)
-        n = self._shard_of(key)
-        self._shard(n)[key] = (*stamp, path, None if found is None else tuple(without_text(f) for f in found))
-        self._seen.setdefault(n, set()).add(key)
-        self._dirty.add(n)
+        self._hold(self._shard_of(key), key, (*stamp, path, None if found is None else pack(found)))
+        if self._held > SPILL_BYTES:
+            self._write()
 
-    def save(self) -> None:
-        """Write the changed shards; errors (a full disk, a read-only folder)
-        only cost the next run its hits."""
-        if not self._dirty:
-            try:
-                os.utime(self.dir)  # an all-hit run uses the key too: keep it from eviction
-            except OSError:
-                pass
-            return
+    def _hold(self, n: int, key: str, entry: Entry) -> None:
+        self._new.setdefault(n, {})[key] = entry
+        self._held += 2 * len(key) + 200 + (len(entry[5]) if entry[5] else 0)
+
+    def _write(self) -> bool:
+        """Merge the held entries into their shards' files (atomically, newest
+        last) and forget them. False when the folder cannot be written."""
         try:
             if not prepare_dir(self.dir.parents[1]):
-                return
+                return False
             self.dir.mkdir(parents=True, exist_ok=True)
-            for n in sorted(self._dirty):
-                shard = self._shards[n]
-                if len(shard) > MAX_SHARD_ENTRIES:
-                    seen = self._seen.get(n, set())
-                    shard = {k: v for k, v in shard.items() if k in seen}
-                write_atomic(self.dir / f"{n:03d}.pickle", pickle.dumps(shard, protocol=pickle.HIGHEST_PROTOCOL))
-            os.utime(self.dir)  # the key's last use, for eviction
+            for n in sorted(self._new):
+                shard = self._read_shard(n)
+                for key in self._new[n]:
+                    shard.pop(key, None)  # re-inserted last: the newest entries are the ones a full shard keeps
+                shard.update(self._new[n])
+                write_atomic(self._file(n), pickle.dumps(bounded(shard), protocol=pickle.HIGHEST_PROTOCOL))
+            return True
+        except OSError:
+            return False  # a full disk, a read-only folder: only the next run's hits are lost
+        finally:
+            self._new.clear()
+            self._held = 0
+
+    def save(self) -> None:
+        """Write the held entries; errors (a full disk, a read-only folder)
+        only cost the next run its hits."""
+        if self._new and not self._write():
+            return
+        try:
+            os.utime(self.dir)  # the key's last use, for eviction (an all-hit run uses it too)
         except OSError:
             return
         try:
             evict(self.dir.parent, keep=MAX_KEYS)
         except Exception:  # noqa: BLE001 - upkeep of the cache never fails a lint
             pass
+
+
+def bounded(shard: dict[str, Entry]) -> dict[str, Entry]:
+    """At most MAX_SHARD_ENTRIES entries: those of files gone go first, then
+    the oldest (a shard's entries are in the order they were stored)."""
+    if len(shard) <= MAX_SHARD_ENTRIES:
+        return shard
+    kept = {k: v for k, v in shard.items() if os.path.exists(k)}
+    return dict(list(kept.items())[-MAX_SHARD_ENTRIES:])
 
 
 def evict(folder: Path, keep: int) -> None:

@@ -69,7 +69,14 @@ def cmd_check(args: argparse.Namespace) -> int:
         say(f"cablelint: error: {report.safe(str(e))}")
     if args.write_baseline is not None and session is not None:  # (never a quick run)
         return _write_baseline(args.write_baseline, run, session.rules())
-    _emit(output, _report_text(args, fmt, reporter, report))
+    if report.streamed:
+        _emit_chunks(output, reporter.chunks(report))
+        if cache is not None:
+            from .enginecache import save_patterns
+
+            save_patterns(cache)  # after the stream: the files were linted while it was written
+    else:
+        _emit(output, _report_text(args, fmt, reporter, report))
     return _check_end(args, output, reporter, run, report)
 
 
@@ -89,9 +96,15 @@ def _full_run(args: argparse.Namespace, cfg: Config, fmt: str, cache: Path | Non
         stdin, output = (stdin[0], fixed.stdin), output or STDERR
     # Flagged text is re-read from the files only for the outputs that use it.
     need_matched = bool(args.write_baseline is not None or args.show_matches) or fmt in ("sarif", "gitlab")
+    # Findings are written as files are linted when the format can (reporters' `chunks`) and
+    # nothing needs the whole run first (Session.can_stream): memory stays flat on a corpus.
+    from .reporters import get as get_reporter
+
+    stream = (hasattr(get_reporter(fmt), "chunks") and not args.statistics and args.write_baseline is None
+              and not getattr(args, "show_files", False))
     run = session.lint(args.paths, stdin=stdin, baseline=args.baseline, progress=sys.stderr, jobs=args.jobs,
-                       need_matched=need_matched)
-    if cache is not None:
+                       need_matched=need_matched, stream=stream)
+    if cache is not None and run.stream is None:
         from .enginecache import save_patterns
 
         save_patterns(cache)  # the parser's patterns, compiled on first use, for the next start
@@ -156,7 +169,7 @@ def _check_end(args: argparse.Namespace, output: str | None, reporter: Any, run:
         return 3
     if args.exit_zero:
         return 0
-    return 1 if any(f.severity >= report.fail_on for f in report.findings) else 0
+    return 1 if report.failed() else 0
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -200,6 +213,32 @@ def _emit(output: str | None, text: str) -> None:
                                 encoding="utf-8")
     except OSError as exc:  # a usage error (exit 2), not "findings" (exit 1)
         raise UsageError(f"cannot write the report to {output}: {exc.strerror or exc}") from None
+
+
+def _emit_chunks(output: str | None, chunks: Any) -> None:
+    """_emit for a streamed report: the pieces written about 64 KB at a time.
+    A report file is written at the end, as _emit does (it may be one of the
+    files being linted): the pieces wait in a temporary file, not in memory."""
+    import shutil
+    import tempfile
+
+    from .reporters.common import batched
+
+    if output is None or output is STDERR:
+        for piece in batched(chunks):
+            write(piece, sys.stderr if output is STDERR else None)
+        return
+    if not output:
+        raise UsageError("--output: an empty path (an unset variable?)")
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
+        for piece in batched(chunks):
+            spool.write(piece.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
+        spool.seek(0)
+        try:
+            with open(output, "w", encoding="utf-8") as fh:
+                shutil.copyfileobj(spool, fh)
+        except OSError as exc:  # a usage error (exit 2), not "findings" (exit 1)
+            raise UsageError(f"cannot write the report to {output}: {exc.strerror or exc}") from None
 
 
 def _write_baseline(path: str, run, rules) -> int:

@@ -45,7 +45,7 @@ class Crash(Exception):
     """A bug met while linting one file: reported (exit 3), and the run goes on."""
 
 
-# (path, findings or None when skipped, (size, mtime_ns, sha256) or None when not cacheable, error, summary)
+# (path, findings or None when skipped, (size, mtime_ns, inode, sha256) or None when not cacheable, error, summary)
 Result = tuple[str, "list[Finding] | None", "tuple[int, int, str] | None", "InputError | Crash | None", Any]
 
 
@@ -114,7 +114,7 @@ def _lint_path(path: str) -> Result:
     # A file holding a protected term is never cached: a message or span
     # quoting it must not sit in clear on disk.
     cacheable = not plist or not _holds_protected(plist, src.text)
-    stamp = (st.st_size, st.st_mtime_ns, cache.file_digest(data)) if cacheable else None
+    stamp = (*cache.stamp_of(st), cache.content_digest(data)) if cacheable else None
     if found is None:
         return path, None, stamp, None, None
     return path, found if _KEEP_MATCHED else [cache.without_text(f) for f in found], stamp, None, summary
@@ -156,25 +156,28 @@ def lint_files(engine: Engine, files: list[str], jobs: int | None = None, cache_
     fingerprint = getattr(engine, "fingerprint", None)
     if cache_root is not None and fingerprint and summarize is None:
         results = cache.ResultCache(cache_root, fingerprint)
-    hits: dict[str, list[Finding] | None] = {}
+    hits: dict[str, Any] = {}  # path -> (packed findings or None, path as stored): decoded when reported
     if results is not None:
         for f in files:
-            got = results.get(f)
+            got = results.find(f)
             if got is not cache.MISS:
                 hits[f] = got
-    pending = [f for f in files if f not in hits]
-    linted = _run(engine, pending, resolve_jobs(jobs, len(pending)), summarize)
+        results.release()
+    pending = [f for f in files if f not in hits] if hits else files
+    linted = _run(engine, pending, resolve_jobs(jobs, len(pending)), summarize) if pending else iter(())
     try:
         for f in files:
-            if f in hits:
-                yield f, hits.pop(f), None, None
+            got = hits.pop(f, None)
+            if got is not None:
+                yield f, None if got[0] is None else cache.unpack(got[0], got[1], f), None, None
                 continue
             path, found, stamp, exc, summary = next(linted)
             if results is not None and stamp is not None:
                 results.put(path, stamp, found)
             yield path, found, exc, summary
     finally:
-        linted.close()
+        if hasattr(linted, "close"):
+            linted.close()
         if results is not None:
             results.save()
 

@@ -14,11 +14,12 @@ sub-project keeps its rules wherever cablelint is started.
 """
 from __future__ import annotations
 
+import heapq
 import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, TextIO
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, TextIO
 
 from .config import Config, ConfigError, nearer, nearest, path_matches
 from .engine import Engine, known_rules
@@ -26,7 +27,7 @@ from .files import Discovery, PathError, discover
 from .findings import Finding, Severity
 from .lintpool import Crash, Summarize, fill_matched, lint_files, lint_summarized, protected_rule_ids
 from .progress import Progress
-from .reporters import Report
+from .reporters import Report, Tally
 from .rule import DEFAULT_RULESETS, Rule, RuleSet
 from .selection import Selection, matches, names_any, severity_map
 from .source import InputError, Source, decode
@@ -52,6 +53,9 @@ class CheckRun:
     # path -> summarize(engine, document) of each linted file, when lint() was
     # given `summarize` (the HTML report's per-cable year, post, level)
     summaries: dict[str, Any] = field(default_factory=dict)
+    # lint(stream=True): the findings, in sorted order, linted as this is
+    # gone through (once); `findings` is then only the buffer of one file
+    stream: Iterator[Finding] | None = None
 
 
 def rulesets(specs: Iterable[str | RuleSet]) -> list[RuleSet]:
@@ -107,6 +111,7 @@ class Session:
     _near: dict[Path, Path | None] = field(default_factory=dict, repr=False)
     _children: dict[Path, "Session"] = field(default_factory=dict, repr=False)
     _rules: dict[str, Rule] | None = field(default=None, repr=False)  # the engine's, computed once
+    _by_folder: dict[str, "Session"] = field(default_factory=dict, repr=False)  # for_folder's answers
     cache_root: Path | None = None  # the result and engine caches (cache.py), None: off
 
     @classmethod
@@ -150,6 +155,14 @@ class Session:
         the configuration is nested and a nearer file exists)."""
         if not self.cfg.nested:
             return self
+        # a corpus folder asks once, not once per file (a resolve() each); relative to the cwd of the ask
+        key = folder if os.path.isabs(folder) else os.path.join(os.getcwd(), folder)
+        got = self._by_folder.get(key)
+        if got is None:
+            got = self._by_folder[key] = self._nearest_session(folder)
+        return got
+
+    def _nearest_session(self, folder: str) -> "Session":
         found = nearest(Path(folder or "."), self._near)
         if found is None or (self.cfg.path is not None and found.resolve() == self.cfg.path.resolve()):
             return self
@@ -198,7 +211,7 @@ class Session:
 
     def lint(self, paths: list[str], *, stdin: tuple[str, bytes] | None = None,
              baseline: str | Path | None = None, progress: TextIO | None = None, jobs: int | None = 1,
-             need_matched: bool = True, summarize: Summarize | None = None) -> CheckRun:
+             need_matched: bool = True, summarize: Summarize | None = None, stream: bool = False) -> CheckRun:
         """Lint `paths` ('-' entries are ignored; pass stdin as (name, bytes)).
         `jobs` > 1 lints in that many worker processes, 0 one per core, None
         one per core for big runs (same results). Findings from the cache or
@@ -207,13 +220,18 @@ class Session:
         --show-matches); the protected rules' findings always get it back,
         the mask is built from them. `summarize(engine, document)`, a
         module-level function, fills `CheckRun.summaries` with a record per
-        linted file."""
+        linted file. `stream`: when the run allows it (`can_stream`), lint
+        nothing yet and give `CheckRun.stream`, which lints file by file as
+        it is gone through; the run's lists and time are complete after."""
         start = time.perf_counter()
         found = self.discover(paths)
         run = CheckRun([], SourceMap(), [], list(found.errors), 0.0, self.engine, notes=list(found.notes))
         for e in found.errors:
             self._unreadable(run, self, e.path, e.message)
         bar = Progress(len(found.files) + (stdin is not None), progress) if progress is not None else None
+        if stream and self.can_stream(baseline, summarize):
+            run.stream = self._streamed(run, found.files, stdin, jobs, need_matched, bar, start)
+            return run
         try:
             if stdin is not None:
                 self._lint_stdin(run, *stdin, summarize=summarize)
@@ -241,6 +259,48 @@ class Session:
             self._apply_baseline(run, baseline)
         run.elapsed = time.perf_counter() - start
         return run
+
+    def can_stream(self, baseline: Any = None, summarize: Summarize | None = None) -> bool:
+        """Whether findings can go out as files are linted, the output the
+        same: one configuration (files sorted by path then come out in the
+        order of the sorted findings), no baseline (it needs every finding),
+        and no mask, which is built from the whole run (protect lists,
+        protected rules' flagged names)."""
+        return (not self._children and baseline is None and summarize is None
+                and not any(s.protect for s in self.sessions()) and not protected_rule_ids(self.rules()))
+
+    def _streamed(self, run: CheckRun, files: list[str], stdin: tuple[str, bytes] | None, jobs: int | None,
+                  need_matched: bool, bar: Progress | None, start: float) -> Iterator[Finding]:
+        """The run's findings in sort order, file after file: the unreadable
+        paths' and stdin's merged in where they sort."""
+        try:
+            if stdin is not None:
+                self._lint_stdin(run, *stdin)
+                if bar:
+                    bar.advance()
+            early = sorted(run.findings, key=Finding.sort_key)
+            run.findings.clear()
+            if need_matched:
+                fill_matched(early, run.sources)
+            yield from heapq.merge(early, self._file_by_file(run, sorted(files), jobs, need_matched, bar),
+                                   key=Finding.sort_key)
+        finally:
+            if bar:
+                bar.close()
+        run.elapsed = time.perf_counter() - start
+
+    def _file_by_file(self, run: CheckRun, files: list[str], jobs: int | None, need_matched: bool,
+                      bar: Progress | None) -> Iterator[Finding]:
+        for f, got, exc, summary in lint_files(self.engine, files, jobs, self.cache_root):
+            self._take(run, self, f, None, got, exc, summary)  # into run.findings, one file's buffer
+            if bar:
+                bar.advance()
+            if run.findings:
+                out = sorted(run.findings, key=Finding.sort_key)
+                run.findings.clear()
+                if need_matched:
+                    fill_matched(out, run.sources)
+                yield from out
 
     def _lint_stdin(self, run: CheckRun, name: str, data: bytes, summarize: Summarize | None = None) -> None:
         try:
@@ -351,19 +411,40 @@ class Session:
         min-severity hidden but counted, fail-on known to the formats."""
         cfg = self.cfg
         low = Severity.parse(cfg.min_severity)
+        if run.stream is not None:
+            return self._streamed_report(run, low, show_matches=show_matches, **view)
         shown = [f for f in run.findings if f.severity >= low]
         report = Report(findings=shown, rules=self.rules(), files=len(run.linted), elapsed=run.elapsed,
                         sources=run.sources, show_matches=show_matches, suppressed=run.suppressed,
                         stale=[e.describe() for e in run.stale], fail_on=Severity.parse(cfg.fail_on),
                         hidden=[f for f in run.findings if f.severity < low], min_severity=low,
                         skipped=len(run.notes), **view)
-        off = self.release_rules_off()
-        if off:
-            report.notices.append("release review with rules switched off by the configuration: " + ", ".join(off))
+        self._notice_rules_off(report)
         if not show_matches:
             secret = protected_rule_ids(report.rules)
             report.mask = self.mask(run.sources.values(), [f.matched for f in run.findings if f.rule in secret])
         return report
+
+
+    def _streamed_report(self, run: CheckRun, low: Severity, **view: Any) -> Report:
+        """The Report of a streamed run: its findings a Tally over the stream
+        (no mask: can_stream allowed none), files and time filled in when the
+        last finding has gone by."""
+        report = Report(findings=[], rules=self.rules(), sources=run.sources, fail_on=Severity.parse(self.cfg.fail_on),
+                        min_severity=low, skipped=len(run.notes), **view)
+
+        def done() -> None:
+            report.files, report.elapsed, report.skipped = len(run.linted), run.elapsed, len(run.notes)
+
+        assert run.stream is not None
+        report.findings = Tally(run.stream, low, done)
+        self._notice_rules_off(report)
+        return report
+
+    def _notice_rules_off(self, report: Report) -> None:
+        off = self.release_rules_off()
+        if off:
+            report.notices.append("release review with rules switched off by the configuration: " + ", ".join(off))
 
 
 class _NeverLint:

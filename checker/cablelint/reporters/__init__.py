@@ -1,5 +1,8 @@
 """Reporters: turn a Report (findings plus what is needed to explain them)
-into text. Each format is a module with `NAME` and `render(report) -> str`.
+into text. Each format is a module with `NAME` and `render(report) -> str`;
+a format that can write findings as they come also has `chunks(report)`,
+the same text in pieces that each end at a line or record boundary (a
+corpus run streams the report instead of holding it).
 
 Every reporter gets its text through `Report.safe()`, the one place where a
 protect list masks terms, so no format can print a protected name; file
@@ -11,7 +14,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
-from typing import Callable
+from typing import Callable, Iterable, Iterator
 
 from ..findings import Finding, Severity
 from ..rule import Rule
@@ -34,9 +37,37 @@ def display_path(path: str) -> str:
     return Path(rel if not rel.startswith("..") else os.path.abspath(path)).as_posix()
 
 
+class Tally:
+    """Findings reported as they are linted (one pass, file by file), counted
+    on the way for the summary and the exit code, so a corpus run keeps
+    counters instead of every finding. `on_end` runs when the last one has
+    gone by (the run's file count and time are known then)."""
+
+    def __init__(self, source: Iterable[Finding], low: Severity, on_end: Callable[[], None] | None = None) -> None:
+        self._source, self.low, self._on_end = source, low, on_end
+        self.counts = {s: 0 for s in Severity}
+        self.hidden = self.safe = self.unsafe = 0
+
+    def __iter__(self) -> Iterator[Finding]:
+        counts, low = self.counts, self.low
+        for f in self._source:
+            counts[f.severity] += 1
+            if f.severity < low:
+                self.hidden += 1
+                continue
+            if f.fix is not None:
+                if f.fix.safe:
+                    self.safe += 1
+                else:
+                    self.unsafe += 1
+            yield f
+        if self._on_end is not None:
+            self._on_end()
+
+
 @dataclass
 class Report:
-    findings: list[Finding]
+    findings: list[Finding] | Tally  # a Tally: streamed, iterated once, counted on the way
     rules: dict[str, Rule]
     files: int = 0
     elapsed: float = 0.0
@@ -77,28 +108,45 @@ class Report:
             return ""
         return " [*]" if f.fix.safe else " [*unsafe]"
 
+    @property
+    def streamed(self) -> bool:
+        return isinstance(self.findings, Tally)
+
     def fixable(self) -> tuple[int, int]:
         """(safe, unsafe): how many findings --fix, and --unsafe-fixes besides, would fix."""
+        if isinstance(self.findings, Tally):
+            return self.findings.safe, self.findings.unsafe
         safe = sum(1 for f in self.findings if f.fix is not None and f.fix.safe)
         return safe, sum(1 for f in self.findings if f.fix is not None) - safe
 
     def counts(self) -> dict[Severity, int]:
         """Findings per severity, those hidden by min_severity included."""
+        if isinstance(self.findings, Tally):
+            return dict(self.findings.counts)
         out = {s: 0 for s in Severity}
         for f in self.findings + self.hidden:
             out[f.severity] += 1
         return out
 
+    def hidden_count(self) -> int:
+        return self.findings.hidden if isinstance(self.findings, Tally) else len(self.hidden)
+
+    def failed(self) -> bool:
+        """A finding shown at or above fail_on (the exit code's 1)."""
+        if isinstance(self.findings, Tally):
+            return any(n for s, n in self.findings.counts.items() if s >= self.fail_on and s >= self.findings.low)
+        return any(f.severity >= self.fail_on for f in self.findings)
+
     def summary_line(self) -> str:
         c = self.counts()
-        n = len(self.findings) + len(self.hidden)
+        n = sum(c.values())
         parts = [f"{c[Severity.ERROR]} error{'s' * (c[Severity.ERROR] != 1)}",
                  f"{c[Severity.WARNING]} warning{'s' * (c[Severity.WARNING] != 1)}",
                  f"{c[Severity.INFO]} info"]
         text = (f"{n} finding{'s' * (n != 1)} ({', '.join(parts)}) in {self.files} "
                 f"file{'s' * (self.files != 1)}")
-        if self.hidden:
-            text += f"; {len(self.hidden)} below {self.min_severity} not shown"
+        if self.hidden_count():
+            text += f"; {self.hidden_count()} below {self.min_severity} not shown"
         if self.skipped:
             text += f"; {self.skipped} skipped (--show-files says why)"
         if self.suppressed:

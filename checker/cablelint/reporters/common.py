@@ -2,9 +2,43 @@
 from __future__ import annotations
 
 import json
+from itertools import groupby
+from typing import Iterable, Iterator
 
 from . import Report
 from ..autofix import edit_where
+from ..findings import Finding
+
+
+def batched(pieces: Iterable[str], size: int = 1 << 16) -> Iterator[str]:
+    """Pieces of a report joined into writes of about `size` characters."""
+    held: list[str] = []
+    n = 0
+    for piece in pieces:
+        held.append(piece)
+        n += len(piece)
+        if n >= size:
+            yield "".join(held)
+            held, n = [], 0
+    if held:
+        yield "".join(held)
+
+
+def fingerprinted(report: Report) -> Iterator[tuple[Finding, str]]:
+    """Each finding in order with its baseline fingerprint (SARIF, GitLab).
+    A fingerprint counts occurrences within its file, so a streamed report
+    (sorted by path) computes them file by file."""
+    from pathlib import Path
+
+    from ..baseline import fingerprints
+
+    base = Path.cwd()
+    groups = (list(g) for _, g in groupby(report.findings, key=lambda f: f.path)) if report.streamed \
+        else [report.findings]
+    for group in groups:
+        fps = fingerprints(group, base, rules=report.rules)
+        for f in group:
+            yield f, fps[id(f)]
 
 
 def statistics(report: Report) -> list[dict]:
@@ -43,6 +77,7 @@ def masked_lines(report: Report, path: str, cache: dict[str, list[str]]) -> list
     that wraps across lines is masked in every part. Empty when the mask
     changed the line structure (callers then mask line by line)."""
     if path not in cache:
+        cache.clear()  # findings come file by file: keep one file's lines, not the corpus's
         src = report.sources.get(path)
         whole = report.safe(src.text).split("\n") if src is not None else []
         cache[path] = whole if src is not None and len(whole) == src.line_count else []

@@ -1,6 +1,8 @@
 """concise: one line per finding, `path:line:col: severity CL201 message [name]`."""
 from __future__ import annotations
 
+from typing import Iterator
+
 from colorama import Fore, Style
 
 from . import Report
@@ -20,6 +22,12 @@ def line(report: Report, f) -> str:
     return f"{loc} {sev} {f.rule} {msg} [{f.name}]{report.fix_mark(f)}"
 
 
+def chunks(report: Report) -> Iterator[str]:
+    for f in report.findings:
+        yield line(report, f) + "\n"
+    for t in tail(report):
+        yield t + "\n"
+
+
 def render(report: Report) -> str:
-    out = [line(report, f) for f in report.findings] + tail(report)
-    return "\n".join(out) + "\n" if out else ""
+    return "".join(chunks(report))

@@ -12,6 +12,8 @@ excerpt's edge.
 """
 from __future__ import annotations
 
+from typing import Iterator
+
 from colorama import Fore, Style
 
 from . import Report
@@ -60,22 +62,31 @@ def excerpt(report: Report, f, masked: dict[str, list[str]]) -> list[str]:
     return [f"{f.line:>{width}} | {text}", f"{gutter} {' ' * s}{mark}{more}"]
 
 
-def render(report: Report) -> str:
-    out: list[str] = []
+def chunks(report: Report) -> Iterator[str]:
     masked: dict[str, list[str]] = {}
     for f in report.findings:
-        out.append(header(report, f))
-        if report.show_source:
-            out += excerpt(report, f, masked)
-        if report.show_matches:
-            shown = masked_match(report, f, masked).replace("\r", "").replace("\n", "\\n")
-            out.append(f"  = match: {shown[:MAX_WIDTH]}{'…' if len(shown) > MAX_WIDTH else ''}")
-        rule = report.rules.get(f.rule)
-        if rule is not None and rule.fix:
-            out.append(f"  = fix: {report.safe(rule.fix)}")
-        if f.fix is not None:
-            out.append("  = fixable: " + ("cablelint --fix applies it" if f.fix.safe else
-                                          "cablelint --fix --unsafe-fixes applies it (check it first)"))
-        out.append("")
-    out += tail(report)
-    return "\n".join(out) + "\n" if out else ""
+        yield "\n".join(finding_lines(report, f, masked)) + "\n"
+    for t in tail(report):
+        yield t + "\n"
+
+
+def render(report: Report) -> str:
+    return "".join(chunks(report))
+
+
+def finding_lines(report: Report, f, masked: dict[str, list[str]]) -> list[str]:
+    """A finding's lines: its header, excerpt and match when asked, fix, and a blank line."""
+    out = [header(report, f)]
+    if report.show_source:
+        out += excerpt(report, f, masked)
+    if report.show_matches:
+        shown = masked_match(report, f, masked).replace("\r", "").replace("\n", "\\n")
+        out.append(f"  = match: {shown[:MAX_WIDTH]}{'…' if len(shown) > MAX_WIDTH else ''}")
+    rule = report.rules.get(f.rule)
+    if rule is not None and rule.fix:
+        out.append(f"  = fix: {report.safe(rule.fix)}")
+    if f.fix is not None:
+        out.append("  = fixable: " + ("cablelint --fix applies it" if f.fix.safe else
+                                      "cablelint --fix --unsafe-fixes applies it (check it first)"))
+    out.append("")
+    return out

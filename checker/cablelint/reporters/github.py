@@ -8,6 +8,8 @@ as GitHub requires. Chosen automatically when GITHUB_ACTIONS=true.
 """
 from __future__ import annotations
 
+from typing import Iterator
+
 from . import Report
 
 NAME = "github"
@@ -32,9 +34,14 @@ def annotation(report: Report, f) -> str:
     return f"::{LEVEL[str(f.severity)]} {head}::{escape_data(msg)}"
 
 
-def render(report: Report) -> str:
-    out = [annotation(report, f) for f in report.findings]
+def chunks(report: Report) -> Iterator[str]:
+    for f in report.findings:
+        yield annotation(report, f) + "\n"
     if not report.quiet:
-        out += [f"stale baseline entry: {escape_data(report.safe(s))}" for s in report.stale]
-        out.append(escape_data(report.summary_line()))
-    return "\n".join(out) + "\n" if out else ""
+        for s in report.stale:
+            yield f"stale baseline entry: {escape_data(report.safe(s))}\n"
+        yield escape_data(report.summary_line()) + "\n"
+
+
+def render(report: Report) -> str:
+    return "".join(chunks(report))

@@ -4,26 +4,33 @@ error -> major. The fingerprint is the baseline's content fingerprint, so an
 issue keeps its identity across line shifts (GitLab diffs reports by it)."""
 from __future__ import annotations
 
-import json
-from pathlib import Path
+from typing import Iterator
 
 from . import Report
-from ..baseline import fingerprints
+from .common import fingerprinted
+from .json_format import array_chunks
 
 NAME = "gitlab"
 MACHINE = True  # the CLI prints the summary to stderr
 SEVERITY = {"info": "info", "warning": "minor", "error": "major"}
 
 
+def chunks(report: Report) -> Iterator[str]:
+    yield from array_chunks((_issue(report, f, fp) for f, fp in fingerprinted(report)), 2)
+    yield "\n"
+
+
 def render(report: Report) -> str:
-    fps = fingerprints(report.findings, Path.cwd(), rules=report.rules)
-    issues = [{
+    return "".join(chunks(report))
+
+
+def _issue(report: Report, f, fingerprint: str) -> dict:
+    return {
         "type": "issue",
         "description": report.safe(f"{f.rule} {f.message} [{f.name}]{report.fix_mark(f)}"),
         "check_name": f.rule,
         "categories": ["Compliance"],
-        "fingerprint": fps[id(f)],
+        "fingerprint": fingerprint,
         "severity": SEVERITY[str(f.severity)],
         "location": {"path": report.path(f.path, relative=True), "lines": {"begin": f.line, "end": f.end_line}},
-    } for f in report.findings]
-    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+    }

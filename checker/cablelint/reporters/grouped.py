@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from itertools import groupby
+from typing import Iterator
 
 from colorama import Style
 
@@ -12,18 +13,27 @@ from .concise import SEV_COLOR
 NAME = "grouped"
 
 
-def render(report: Report) -> str:
-    out: list[str] = []
+def chunks(report: Report) -> Iterator[str]:
     for raw, group in groupby(report.findings, key=lambda f: f.path):
-        items = list(group)
-        path = report.path(raw)
-        width = max(len(f"{f.line}:{f.column}") for f in items)
-        out.append(f"{Style.BRIGHT}{path}{Style.RESET_ALL}:" if report.color else f"{path}:")
-        for f in items:
-            sev = str(f.severity)
-            pos = f"{f.line}:{f.column}"
-            sev_text = f"{SEV_COLOR[sev]}{sev:<7}{Style.RESET_ALL}" if report.color else f"{sev:<7}"
-            out.append(f"  {pos:<{width}}  {sev_text} {f.rule}  {report.safe(f.message)} [{f.name}]{report.fix_mark(f)}")
-        out.append("")
-    out += tail(report)
-    return "\n".join(out) + "\n" if out else ""
+        yield "\n".join(_group(report, raw, list(group))) + "\n"
+    for t in tail(report):
+        yield t + "\n"
+
+
+def render(report: Report) -> str:
+    return "".join(chunks(report))
+
+
+def _group(report: Report, raw: str, items: list) -> list[str]:
+    """One file's heading, its findings, and a blank line."""
+    out: list[str] = []
+    path = report.path(raw)
+    width = max(len(f"{f.line}:{f.column}") for f in items)
+    out.append(f"{Style.BRIGHT}{path}{Style.RESET_ALL}:" if report.color else f"{path}:")
+    for f in items:
+        sev = str(f.severity)
+        pos = f"{f.line}:{f.column}"
+        sev_text = f"{SEV_COLOR[sev]}{sev:<7}{Style.RESET_ALL}" if report.color else f"{sev:<7}"
+        out.append(f"  {pos:<{width}}  {sev_text} {f.rule}  {report.safe(f.message)} [{f.name}]{report.fix_mark(f)}")
+    out.append("")
+    return out

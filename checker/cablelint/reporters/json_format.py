@@ -5,6 +5,7 @@ stdout stays one parseable array."""
 from __future__ import annotations
 
 import json
+from typing import Iterable, Iterator
 
 from . import Report
 from .common import fix_dict, masked_match
@@ -29,7 +30,23 @@ def finding_dict(report: Report, f, cache: dict | None = None) -> dict:
     return d
 
 
-def render(report: Report) -> str:
+def array_chunks(items: Iterable[dict], indent: int) -> Iterator[str]:
+    """A JSON array as `json.dumps(list(items), indent=2)` writes it at
+    nesting depth indent/2, one item at a time, without the final newline."""
+    pad = " " * indent
+    first = True
+    for item in items:
+        text = json.dumps(item, indent=2, ensure_ascii=False).replace("\n", "\n" + pad)
+        yield ("[\n" if first else ",\n") + pad + text
+        first = False
+    yield "[]" if first else "\n" + " " * (indent - 2) + "]"
+
+
+def chunks(report: Report) -> Iterator[str]:
     cache: dict = {}
-    return json.dumps([finding_dict(report, f, cache) for f in report.findings], indent=2,
-                      ensure_ascii=False) + "\n"
+    yield from array_chunks((finding_dict(report, f, cache) for f in report.findings), 2)
+    yield "\n"
+
+
+def render(report: Report) -> str:
+    return "".join(chunks(report))

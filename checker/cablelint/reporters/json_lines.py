@@ -3,6 +3,7 @@ for streaming into log pipelines; no summary record."""
 from __future__ import annotations
 
 import json
+from typing import Iterator
 
 from . import Report
 from .json_format import finding_dict
@@ -11,6 +12,11 @@ NAME = "json-lines"
 MACHINE = True  # the CLI prints the summary to stderr
 
 
-def render(report: Report) -> str:
+def chunks(report: Report) -> Iterator[str]:
     cache: dict = {}
-    return "".join(json.dumps(finding_dict(report, f, cache), ensure_ascii=False) + "\n" for f in report.findings)
+    for f in report.findings:
+        yield json.dumps(finding_dict(report, f, cache), ensure_ascii=False) + "\n"
+
+
+def render(report: Report) -> str:
+    return "".join(chunks(report))

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 from pathlib import Path
+from typing import Iterator
 from urllib.parse import quote
 
 from . import Report
 from ..ruledoc import sarif_help
-from ..baseline import fingerprints
-from .common import fix_edits
+from .common import batched, fingerprinted, fix_edits
 
 NAME = "sarif"
 MACHINE = True  # the CLI prints the summary to stderr
@@ -93,42 +94,65 @@ def _fix(report: Report, f, edits: list[dict]) -> dict:
                  "insertedContent": {"text": e["replacement"]}} for e in edits]}]}
 
 
-def render(report: Report) -> str:
-    rules = sorted(report.rules.values(), key=lambda r: r.id)
-    # every rule in effect, plus any rule a finding names that the set does not list
-    known = {r.id for r in rules}
-    for f in report.findings:
-        if f.rule not in known:
-            from ..rule import Rule
-
-            rules.append(Rule(id=f.rule, name=f.name, severity=f.severity, kind="engine", message=""))
-            known.add(f.rule)
-    index = {r.id: i for i, r in enumerate(rules)}
-    fps = fingerprints(report.findings, Path.cwd(), rules=report.rules)
-    results = []
-    for f in report.findings:
-        result = {
-            "ruleId": f.rule,
-            "ruleIndex": index[f.rule],
-            "level": LEVEL[str(f.severity)],
-            "message": {"text": report.safe(f.message)},
-            "locations": [{"physicalLocation": _physical(report, f)}],
-            "partialFingerprints": {"cablelintFingerprint/v1": fps[id(f)]},
-        }
-        if (edits := fix_edits(report, f)):
-            result["fixes"] = [_fix(report, f, edits)]
-        if f.related:
-            result["relatedLocations"] = [_related(report, i, r) for i, r in enumerate(f.related, 1)]
-        results.append(result)
-    run = {
-        "tool": {"driver": {"name": "cablelint", "semanticVersion": report.version or "0.0.0",
-                            "informationUri": information_uri(), "rules": [descriptor(report, r) for r in rules]}},
-        "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
-        "invocations": [{"executionSuccessful": True}],
-        "columnKind": "unicodeCodePoints",
-        "results": results,
-        "properties": {"files": report.files, "baselined": report.suppressed,
-                       "staleBaselineEntries": len(report.stale)},
+def _result(report: Report, f, index: int, fingerprint: str) -> dict:
+    result = {
+        "ruleId": f.rule,
+        "ruleIndex": index,
+        "level": LEVEL[str(f.severity)],
+        "message": {"text": report.safe(f.message)},
+        "locations": [{"physicalLocation": _physical(report, f)}],
+        "partialFingerprints": {"cablelintFingerprint/v1": fingerprint},
     }
-    log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    if (edits := fix_edits(report, f)):
+        result["fixes"] = [_fix(report, f, edits)]
+    if f.related:
+        result["relatedLocations"] = [_related(report, i, r) for i, r in enumerate(f.related, 1)]
+    return result
+
+
+def chunks(report: Report) -> Iterator[str]:
+    """The log, its results written as they come: they go to a temporary
+    file first, since the rules list before them must also name any rule a
+    finding gives that the rule sets do not list (SARIF's ruleIndex)."""
+    rules = sorted(report.rules.values(), key=lambda r: r.id)
+    index = {r.id: i for i, r in enumerate(rules)}
+    with tempfile.TemporaryFile("w+", encoding="utf-8", errors="surrogatepass") as spool:
+        for f, fp in fingerprinted(report):
+            if f.rule not in index:
+                from ..rule import Rule
+
+                index[f.rule] = len(rules)
+                rules.append(Rule(id=f.rule, name=f.name, severity=f.severity, kind="engine", message=""))
+            spool.write(_RESULT_SEP + json.dumps(_result(report, f, index[f.rule], fp), indent=2,
+                                                 ensure_ascii=False).replace("\n", "\n" + " " * 8))
+        run = {
+            "tool": {"driver": {"name": "cablelint", "semanticVersion": report.version or "0.0.0",
+                                "informationUri": information_uri(),
+                                "rules": [descriptor(report, r) for r in rules]}},
+            "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
+            "invocations": [{"executionSuccessful": True}],
+            "columnKind": "unicodeCodePoints",
+            "results": _HOLE,
+            "properties": {"files": report.files, "baselined": report.suppressed,
+                           "staleBaselineEntries": len(report.stale)},
+        }
+        log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+        head, tail = json.dumps(log, indent=2, ensure_ascii=False).split(json.dumps(_HOLE), 1)
+        yield head
+        if spool.tell() == 0:
+            yield "[]"
+        else:
+            spool.seek(0)
+            spool.read(len(_RESULT_SEP))  # the first result's separator is the array's opening
+            yield "[\n" + " " * 8
+            yield from batched(spool)  # whole lines: never cut between two bytes of a file name
+            yield "\n" + " " * 6 + "]"
+        yield tail + "\n"
+
+
+_HOLE = "\x00results\x00"  # where the results go in the log's text (a string no rule text holds)
+_RESULT_SEP = ",\n" + " " * 8  # between two results at their depth in the log
+
+
+def render(report: Report) -> str:
+    return "".join(chunks(report))

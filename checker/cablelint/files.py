@@ -121,6 +121,18 @@ def _regular(path: str) -> bool:
         return False
 
 
+def _realpath(path: str, real_dirs: dict[str, str]) -> str:
+    """os.path.realpath(path) with its folder's resolved once per folder: a
+    file that is no symbolic link costs one lstat, not one per path part."""
+    head, tail = os.path.split(path)
+    if tail in ("", ".", "..") or os.path.islink(path):
+        return os.path.realpath(path)
+    real = real_dirs.get(head)
+    if real is None:
+        real = real_dirs[head] = os.path.realpath(head or os.curdir)
+    return os.path.join(real, tail)
+
+
 def _skip_dir(root: str, name: str) -> str | None:
     if name.startswith("."):
         return "hidden folder"
@@ -143,8 +155,10 @@ def discover(scope: Scope, paths: list[str], *, scope_for: Callable[[str], Scope
     def skip(p: str, why: str) -> None:
         out.notes.append(f"{p}: skipped ({why})")
 
+    real_dirs: dict[str, str] = {}
+
     def add(p: str, named: bool) -> None:
-        real = os.path.realpath(p)
+        real = _realpath(p, real_dirs)
         if real in seen:
             return
         if real in never or os.path.basename(p) in CONFIG_NAMES:

@@ -87,6 +87,7 @@ class Report:
     notices: list[str] = field(default_factory=list)  # printed before the summary (a rule switched off...)
     skipped: int = 0  # files and folders discovery or linting left out (--show-files lists them)
     fixed: int = 0  # edits applied by --fix in this run (fixes.py)
+    _last_path: tuple = field(default=(None, ""), repr=False)  # path(): the last path asked and its answer
 
     def safe(self, text: str) -> str:
         return self.mask(text)
@@ -97,8 +98,11 @@ class Report:
         cwd-relative posix form CI systems want (display_path). A name that is
         not valid UTF-8 (kept by Python as lone surrogates) is shown with U+FFFD,
         so no format fails to encode it."""
-        shown = display_path(path) if relative else path
-        return self.safe(shown.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
+        key = (path, relative, self.mask)
+        if self._last_path[0] != key:  # findings come file by file: one path asked many times in a row
+            shown = display_path(path) if relative else path
+            self._last_path = (key, self.safe(shown.encode("utf-8", "surrogateescape").decode("utf-8", "replace")))
+        return self._last_path[1]
 
     @staticmethod
     def fix_mark(f: Finding) -> str:

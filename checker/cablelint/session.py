@@ -14,7 +14,6 @@ sub-project keeps its rules wherever cablelint is started.
 """
 from __future__ import annotations
 
-import heapq
 import os
 import time
 from dataclasses import dataclass, field
@@ -27,7 +26,7 @@ from .files import Discovery, PathError, discover
 from .findings import Finding, Severity
 from .lintpool import Crash, Summarize, fill_matched, lint_files, lint_summarized, protected_rule_ids
 from .progress import Progress
-from .reporters import Report, Tally
+from .reporters import Report
 from .rule import DEFAULT_RULESETS, Rule, RuleSet
 from .selection import Selection, matches, names_any, severity_map
 from .source import InputError, Source, decode
@@ -230,7 +229,9 @@ class Session:
             self._unreadable(run, self, e.path, e.message)
         bar = Progress(len(found.files) + (stdin is not None), progress) if progress is not None else None
         if stream and self.can_stream(baseline, summarize):
-            run.stream = self._streamed(run, found.files, stdin, jobs, need_matched, bar, start)
+            from .streamrun import streamed
+
+            run.stream = streamed(self, run, found.files, stdin, jobs, need_matched, bar, start)
             return run
         try:
             if stdin is not None:
@@ -261,46 +262,10 @@ class Session:
         return run
 
     def can_stream(self, baseline: Any = None, summarize: Summarize | None = None) -> bool:
-        """Whether findings can go out as files are linted, the output the
-        same: one configuration (files sorted by path then come out in the
-        order of the sorted findings), no baseline (it needs every finding),
-        and no mask, which is built from the whole run (protect lists,
-        protected rules' flagged names)."""
-        return (not self._children and baseline is None and summarize is None
-                and not any(s.protect for s in self.sessions()) and not protected_rule_ids(self.rules()))
+        """Whether findings can go out as files are linted (streamrun.can_stream)."""
+        from .streamrun import can_stream
 
-    def _streamed(self, run: CheckRun, files: list[str], stdin: tuple[str, bytes] | None, jobs: int | None,
-                  need_matched: bool, bar: Progress | None, start: float) -> Iterator[Finding]:
-        """The run's findings in sort order, file after file: the unreadable
-        paths' and stdin's merged in where they sort."""
-        try:
-            if stdin is not None:
-                self._lint_stdin(run, *stdin)
-                if bar:
-                    bar.advance()
-            early = sorted(run.findings, key=Finding.sort_key)
-            run.findings.clear()
-            if need_matched:
-                fill_matched(early, run.sources)
-            yield from heapq.merge(early, self._file_by_file(run, sorted(files), jobs, need_matched, bar),
-                                   key=Finding.sort_key)
-        finally:
-            if bar:
-                bar.close()
-        run.elapsed = time.perf_counter() - start
-
-    def _file_by_file(self, run: CheckRun, files: list[str], jobs: int | None, need_matched: bool,
-                      bar: Progress | None) -> Iterator[Finding]:
-        for f, got, exc, summary in lint_files(self.engine, files, jobs, self.cache_root):
-            self._take(run, self, f, None, got, exc, summary)  # into run.findings, one file's buffer
-            if bar:
-                bar.advance()
-            if run.findings:
-                out = sorted(run.findings, key=Finding.sort_key)
-                run.findings.clear()
-                if need_matched:
-                    fill_matched(out, run.sources)
-                yield from out
+        return can_stream(self, baseline, summarize)
 
     def _lint_stdin(self, run: CheckRun, name: str, data: bytes, summarize: Summarize | None = None) -> None:
         try:
@@ -412,7 +377,9 @@ class Session:
         cfg = self.cfg
         low = Severity.parse(cfg.min_severity)
         if run.stream is not None:
-            return self._streamed_report(run, low, show_matches=show_matches, **view)
+            from .streamrun import streamed_report
+
+            return streamed_report(self, run, low, show_matches=show_matches, **view)
         shown = [f for f in run.findings if f.severity >= low]
         report = Report(findings=shown, rules=self.rules(), files=len(run.linted), elapsed=run.elapsed,
                         sources=run.sources, show_matches=show_matches, suppressed=run.suppressed,
@@ -425,21 +392,6 @@ class Session:
             report.mask = self.mask(run.sources.values(), [f.matched for f in run.findings if f.rule in secret])
         return report
 
-
-    def _streamed_report(self, run: CheckRun, low: Severity, **view: Any) -> Report:
-        """The Report of a streamed run: its findings a Tally over the stream
-        (no mask: can_stream allowed none), files and time filled in when the
-        last finding has gone by."""
-        report = Report(findings=[], rules=self.rules(), sources=run.sources, fail_on=Severity.parse(self.cfg.fail_on),
-                        min_severity=low, skipped=len(run.notes), **view)
-
-        def done() -> None:
-            report.files, report.elapsed, report.skipped = len(run.linted), run.elapsed, len(run.notes)
-
-        assert run.stream is not None
-        report.findings = Tally(run.stream, low, done)
-        self._notice_rules_off(report)
-        return report
 
     def _notice_rules_off(self, report: Report) -> None:
         off = self.release_rules_off()

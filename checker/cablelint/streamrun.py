@@ -1,0 +1,83 @@
+"""A check run streamed: findings linted file by file and written as they
+come, so a corpus run holds counters, not findings (issue 15).
+
+`Session.lint(stream=True)` takes this road when `can_stream` says the
+output cannot differ from the report of the whole sorted list: files are
+linted in path order (Finding.sort_key starts with the path), each file's
+findings sorted, and the unreadable paths' and stdin's findings merged in
+where they sort; `streamed_report` wraps the stream in a `Tally`, which
+counts what the summary and the exit code need on the way.
+"""
+from __future__ import annotations
+
+import heapq
+import time
+from typing import TYPE_CHECKING, Any, Iterator
+
+from .findings import Finding, Severity
+from .lintpool import fill_matched, lint_files, protected_rule_ids
+from .reporters import Report, Tally
+
+if TYPE_CHECKING:
+    from .lintpool import Summarize
+    from .progress import Progress
+    from .session import CheckRun, Session
+
+
+def can_stream(session: Session, baseline: Any = None, summarize: Summarize | None = None) -> bool:
+    """One configuration (a nearer one's files would be linted apart), no
+    baseline (it needs every finding), no summaries, and no mask, which is
+    built from the whole run (protect lists, protected rules' flagged names)."""
+    return (not session._children and baseline is None and summarize is None
+            and not any(s.protect for s in session.sessions()) and not protected_rule_ids(session.rules()))
+
+
+def streamed(session: Session, run: CheckRun, files: list[str], stdin: tuple[str, bytes] | None,
+             jobs: int | None, need_matched: bool, bar: Progress | None, start: float) -> Iterator[Finding]:
+    """The run's findings in sort order, file after file; the run's lists
+    and time are complete once it is exhausted."""
+    try:
+        if stdin is not None:
+            session._lint_stdin(run, *stdin)
+            if bar:
+                bar.advance()
+        early = sorted(run.findings, key=Finding.sort_key)  # unreadable paths (CL001), stdin
+        run.findings.clear()
+        if need_matched:
+            fill_matched(early, run.sources)
+        yield from heapq.merge(early, _file_by_file(session, run, sorted(files), jobs, need_matched, bar),
+                               key=Finding.sort_key)
+    finally:
+        if bar:
+            bar.close()
+    run.elapsed = time.perf_counter() - start
+
+
+def _file_by_file(session: Session, run: CheckRun, files: list[str], jobs: int | None, need_matched: bool,
+                  bar: Progress | None) -> Iterator[Finding]:
+    for f, got, exc, summary in lint_files(session.engine, files, jobs, session.cache_root):
+        session._take(run, session, f, None, got, exc, summary)  # into run.findings, one file's buffer
+        if bar:
+            bar.advance()
+        if run.findings:
+            out = sorted(run.findings, key=Finding.sort_key)
+            run.findings.clear()
+            if need_matched:
+                fill_matched(out, run.sources)
+            yield from out
+
+
+def streamed_report(session: Session, run: CheckRun, low: Severity, **view: Any) -> Report:
+    """The Report of a streamed run: its findings a Tally over the stream (no
+    mask: can_stream allowed none); files, time and skipped files filled in
+    when the last finding has gone by."""
+    assert run.stream is not None
+    report = Report(findings=[], rules=session.rules(), sources=run.sources,
+                    fail_on=Severity.parse(session.cfg.fail_on), min_severity=low, skipped=len(run.notes), **view)
+
+    def done() -> None:
+        report.files, report.elapsed, report.skipped = len(run.linted), run.elapsed, len(run.notes)
+
+    report.findings = Tally(run.stream, low, done)
+    session._notice_rules_off(report)
+    return report

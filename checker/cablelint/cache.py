@@ -130,15 +130,21 @@ def _plain(f: Finding) -> tuple:
             f.start, f.end, fix, f.extra or None, tuple(_plain(r) for r in f.related), f.folds or None, f.region)
 
 
-def _finding(t: tuple, old: str, new: str) -> Finding:
+_SEVERITY = {int(s): s for s in Severity}
+
+
+def _fix(fix: tuple) -> Any:
     from .autofix import Edit, Fix
 
+    return Fix(tuple(Edit(*e) for e in fix[1]), fix[0])
+
+
+def _finding(t: tuple, old: str, new: str) -> Finding:
     (path, rule, name, sev, message, line, column, end_line, end_column, start, end, fix, extra, related, folds,
      region) = t
-    return Finding(new if path == old else path, rule, name, Severity(sev), message, line, column, end_line,
-                   end_column, start, end, "",
-                   None if fix is None else Fix(tuple(Edit(*e) for e in fix[1]), fix[0]), extra or {},
-                   [_finding(r, old, new) for r in related], folds or frozenset(), region)
+    return Finding(new if path == old else path, rule, name, _SEVERITY[sev], message, line, column, end_line,
+                   end_column, start, end, "", None if fix is None else _fix(fix), extra or {},
+                   [_finding(r, old, new) for r in related] if related else [], folds or frozenset(), region)
 
 
 def pack(found: Iterable[Finding]) -> bytes:
@@ -167,8 +173,7 @@ class ResultCache:
     the shards read for look-ups, and merged into each shard's file when
     written (re-read then, so a concurrent run's entries survive); once
     SPILL_BYTES of them are held they are written out early, so a big cold
-    run's memory stays flat. `release()` forgets the shards read for
-    look-ups (lintpool calls it once every file has been looked up)."""
+    run's memory stays flat; `find_all` looks a corpus up shard by shard."""
 
     def __init__(self, root: Path, run_key: str) -> None:
         self.dir = root / "results" / run_key[:32]
@@ -203,7 +208,25 @@ class ResultCache:
         shard = self._shards.get(n)
         if shard is None:
             shard = self._shards[n] = self._read_shard(n)
-        entry = shard.get(key)
+        return self._check(shard.get(key), path, key, n)
+
+    def find_all(self, paths: list[str]) -> dict[str, Any]:
+        """`find` for many files, shard after shard, each shard forgotten once
+        its files are looked up: a corpus's look-ups never hold the whole
+        cache, only the hits (packed)."""
+        groups: dict[int, list[int]] = {}
+        for i, path in enumerate(paths):
+            groups.setdefault(self._shard_of(os.path.abspath(path)), []).append(i)
+        out = {}
+        for n, group in groups.items():
+            shard = self._read_shard(n)
+            for i in group:
+                got = self._check(shard.get(os.path.abspath(paths[i])), paths[i], os.path.abspath(paths[i]), n)
+                if got is not MISS:
+                    out[paths[i]] = got
+        return out
+
+    def _check(self, entry: Entry | None, path: str, key: str, n: int) -> Any:
         if entry is None or len(entry) != 6:
             self.misses += 1
             return MISS
@@ -232,10 +255,6 @@ class ResultCache:
         if got is MISS or got[0] is None:
             return got if got is MISS else None
         return unpack(got[0], got[1], path)
-
-    def release(self) -> None:
-        """Forget the shards read for look-ups (every file has been looked up)."""
-        self._shards.clear()
 
     def put(self, path: str, stamp: tuple[int, int, int, bytes], found: Iterable[Finding] | None) -> None:
         """Store a file's findings (None: skipped) under the (size, mtime_ns,

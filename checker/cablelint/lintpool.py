@@ -158,11 +158,7 @@ def lint_files(engine: Engine, files: list[str], jobs: int | None = None, cache_
         results = cache.ResultCache(cache_root, fingerprint)
     hits: dict[str, Any] = {}  # path -> (packed findings or None, path as stored): decoded when reported
     if results is not None:
-        for f in files:
-            got = results.find(f)
-            if got is not cache.MISS:
-                hits[f] = got
-        results.release()
+        hits = results.find_all(files)
     pending = [f for f in files if f not in hits] if hits else files
     linted = _run(engine, pending, resolve_jobs(jobs, len(pending)), summarize) if pending else iter(())
     try:

@@ -67,6 +67,12 @@ def test_a_streamed_report_counts_what_it_does_not_show(tmp_path: Path, monkeypa
     assert streamed == whole and "not shown" in streamed
 
 
+def test_a_streamed_report_shows_the_source_lines(tmp_path: Path, monkeypatch) -> None:
+    _tree(tmp_path)
+    streamed, whole, _ = _both(tmp_path, "full", monkeypatch, "--show-source")
+    assert streamed == whole and "3. (U) A gap" in streamed
+
+
 def test_stream_gives_the_sorted_findings_and_fills_the_run(tmp_path: Path) -> None:
     _tree(tmp_path)
     session = Session.build(make_config(None, date="2004-01-30"))

@@ -167,10 +167,10 @@ def lint_files(engine: Engine, files: list[str], jobs: int | None = None, cache_
             if got is not None:
                 yield f, None if got[0] is None else cache.unpack(got[0], got[1], f), None, None
                 continue
-            path, found, stamp, exc, summary = next(linted)
+            _, found, stamp, exc, summary = next(linted)  # the worker's copy of the path: f is the same
             if results is not None and stamp is not None:
-                results.put(path, stamp, found)
-            yield path, found, exc, summary
+                results.put(f, stamp, found)
+            yield f, found, exc, summary  # this run's string, shared with its lists, not a copy per file
     finally:
         if hasattr(linted, "close"):
             linted.close()

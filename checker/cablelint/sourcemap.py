@@ -19,19 +19,23 @@ KEEP = 4  # files kept after reading: reporters ask for one file's findings in a
 class SourceMap(Mapping[str, Source]):
     """path -> Source for every readable input, in the order linted."""
 
-    def __init__(self) -> None:
+    def __init__(self, every: bool = False) -> None:
+        # every: any path may be asked for (a streamed run, whose reporters ask
+        # only for linted files): no dict of a corpus's paths is kept
+        self._every = every
         self._paths: dict[str, None] = {}
         self._held: dict[str, Source] = {}
         self._recent: OrderedDict[str, Source | None] = OrderedDict()
 
     def add(self, path: str, source: Source | None = None) -> None:
         """A readable input; `source` is held in memory (stdin), else re-read on demand."""
-        self._paths[path] = None
+        if source is not None or not self._every:
+            self._paths[path] = None
         if source is not None:
             self._held[path] = source
 
     def __getitem__(self, path: str) -> Source:
-        if path not in self._paths:
+        if path not in self._paths and not self._every:
             raise KeyError(path)
         got = self._held.get(path) or self._read(path)
         if got is None:
@@ -58,4 +62,4 @@ class SourceMap(Mapping[str, Source]):
         return len(self._paths)
 
     def __contains__(self, path: object) -> bool:
-        return path in self._paths
+        return path in self._paths or (self._every and isinstance(path, str))

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 from .findings import Finding, Severity
 from .lintpool import fill_matched, lint_files, protected_rule_ids
 from .reporters import Report, Tally
+from .sourcemap import SourceMap
 
 if TYPE_CHECKING:
     from .lintpool import Summarize
@@ -35,7 +36,14 @@ def can_stream(session: Session, baseline: Any = None, summarize: Summarize | No
 def streamed(session: Session, run: CheckRun, files: list[str], stdin: tuple[str, bytes] | None,
              jobs: int | None, need_matched: bool, bar: Progress | None, start: float) -> Iterator[Finding]:
     """The run's findings in sort order, file after file; the run's lists
-    and time are complete once it is exhausted."""
+    and time are complete once it is exhausted. Its SourceMap keeps no dict
+    of the corpus's paths (reporters ask only for files linted)."""
+    run.sources = SourceMap(every=True)
+    return _streamed(session, run, files, stdin, jobs, need_matched, bar, start)
+
+
+def _streamed(session: Session, run: CheckRun, files: list[str], stdin: tuple[str, bytes] | None,
+              jobs: int | None, need_matched: bool, bar: Progress | None, start: float) -> Iterator[Finding]:
     try:
         if stdin is not None:
             session._lint_stdin(run, *stdin)

@@ -50,3 +50,17 @@ def test_damage_index_lines_are_the_split_lines_and_built_once() -> None:
         assert [lines[i] for i in range(len(lines))] == text.split("\n")
         assert index_of(doc) is index_of(doc)
         assert index_of(doc).low == text.encode().lower()
+
+
+def test_a_line_anchored_pattern_is_tried_only_where_lines_start_with_its_head() -> None:
+    pre = prefiltered(regex.compile(r"(?m)^DE [A-Z]{4,7} ?#(?P<serial>\d{4})\b"))
+    assert pre.head == "DE "
+    assert prefiltered(regex.compile(r"^DE X")).head is None  # `^` of the text only
+    assert prefiltered(regex.compile(r"(?im)^DE X")).head is None  # case-blind: scanned as usual
+    texts = ["DE RUEHFR #0579/01", "x\nDE RUEHFR #0579\nDE RUEHFR #0580 \nDE ", "", "DE", "MADE RUEHFR #0579",
+             "DE RUEHFR #0579\r\nDE RUEHFRA#1234\nDE RUEHFR #12"]
+    for text in texts:
+        assert [m.span() for m in pre.scan(text)] == [m.span() for m in pre.rx.finditer(text)]
+    # a match running over the next line start: that line is not tried again, as finditer does
+    spans = prefiltered(regex.compile(r"(?m)^AB[\s\S]*?Z"))
+    assert [m.span() for m in spans.scan("AB\nAB Z\nAB Z")] == [m.span() for m in spans.rx.finditer("AB\nAB Z\nAB Z")]

@@ -1,6 +1,6 @@
 """Detectors of export damage: what a web export did to a cable's text
-(another cable's text spliced in, a repeated body, a cut or lower-cased copy,
-lost sections, an archive notice instead of text).
+(another cable's text spliced in, a cut or lower-cased copy, lost sections,
+an archive notice instead of text; a repeated body is `damage_repeat.py`'s).
 
 Each detector is a pure function of the Document and its settings (from the
 rule's YAML parameters) and returns a `Damage` or None. The evidence is counts
@@ -14,12 +14,11 @@ import os
 from dataclasses import dataclass
 from typing import Any, Callable
 
-import regex
-
+from .damage_repeat import repeated_body
 from .damage_loss import (
     cut_recopied, dropped_chars, section_line as _section_line, section_unread, spliced, withheld,
 )
-from .damage_index import Damage, RawLines, index_of
+from .damage_index import Damage, index_of
 from .damage_index import line_no as _line_no, line_span as _line_span, lines_text as _lines_text
 from .document import Document, Span
 from .source import first_text
@@ -56,7 +55,7 @@ def identity_claims(doc: Document, p: dict[str, Any]) -> list[Claim]:
     for name, pre, digits in p["_claims"]:
         if not pre.possible(doc.text, index_of(doc).low if pre.folded else None):  # archive metadata: a few cables
             continue
-        for m in pre.rx.finditer(doc.text):
+        for m in pre.scan(doc.text):  # a `(?m)^DE ...` pattern: tried at the lines starting so
             found.append(Claim(name, int(m["serial"]), digits, Span(m.start("serial"), m.end("serial"))))
     for b in doc.banners:  # the banner lines the parser read: "POST 000579" after the marking
         end = doc.source.line_span(_line_no(doc, b.span.start))[1]
@@ -191,7 +190,7 @@ def truncated(doc: Document, p: dict[str, Any]) -> Damage | None:
         text = text[:cut.start()]  # the archive's metadata run onto the last line: the text ends there
     tail = _SENTENCE_END.split(text + " ")[-1].strip()
     words = tail.split()
-    if len(words) < p.get("min_words", 4) or not regex.fullmatch(r"[a-z]+,?", words[-1]):
+    if len(words) < p.get("min_words", 4) or not _LOWER_WORD.fullmatch(words[-1]):
         return None
     after = f", followed by an elision mark on line {mark_line}" if marks else ""
     return Damage(_line_span(doc, last), f"the last line of text ({last}) stops in mid-sentence{after}")
@@ -247,8 +246,8 @@ def lower_case(doc: Document, p: dict[str, Any]) -> Damage | None:
     """The whole text is lower case, where a cable's banner, E.O. line and
     TAGS are upper case: at most `max_upper` of its letters are capitals."""
     limit = p.get("max_upper", 0.02) * len(doc.text)
-    ascii_bytes = doc.text.encode("ascii", "ignore")
-    if len(ascii_bytes) - len(ascii_bytes.translate(None, _ASCII_UPPER)) > limit:  # a lower bound, in C: most cables
+    utf8 = index_of(doc).utf8  # no other character's UTF-8 holds an A-Z byte
+    if len(utf8) - len(utf8.translate(None, _ASCII_UPPER)) > limit:  # a lower bound, in C: most cables
         return None
     upper = len(_UPPER.findall(doc.text))
     if upper > limit:  # most cables: no need to count the letters
@@ -260,6 +259,7 @@ def lower_case(doc: Document, p: dict[str, Any]) -> Damage | None:
 
 
 _UPPER = rx(r"\p{Lu}")
+_LOWER_WORD = rx(r"[a-z]+,?")
 _SENTENCE_END = rx(r"[.!?:;\"')\]]\s")
 _ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
 _LETTER = rx(r"\p{L}")
@@ -268,122 +268,6 @@ _LETTER = rx(r"\p{L}")
 def _first_line(doc: Document) -> int:
     at = first_text(doc.source)
     return doc.source.line_col(at[0])[0] if at else 1
-
-
-# -- a repeated body --------------------------------------------------------------
-
-def repeated_body(doc: Document, p: dict[str, Any]) -> Damage | None:
-    """The same paragraphs twice: a run of at least `min_run` consecutive long
-    lines of the body (`min_chars`, blanks ignored) that repeats an earlier run
-    in order and starts `min_paragraphs` numbered paragraphs (a drafter repeats
-    talking points or a table; an export repeats numbered paragraphs). The
-    region is the second copy, where the findings it causes sit."""
-    src, idx = doc.source, index_of(doc)
-    body_line = idx.body_line or 1  # a header repeated is no body repeated
-    raw = idx.lines
-    numbered = {src.line_col(q.span.start)[0] for q in doc.paragraphs if q.number is not None}
-    opening = _repeated_opening(doc, p)
-    if _repeated_paragraphs(doc, raw, numbered, body_line, p.get("min_chars", 40)) < p.get("min_paragraphs", 2):
-        return opening
-    run = _repeated_run(doc, raw, numbered, p)
-    if run is None or opening is None:
-        return run or opening
-    assert run.region is not None and opening.region is not None
-    first = opening if opening.span.start < run.span.start else run
-    return Damage(first.span, f"{opening.detail}; {run.detail}",
-                  Span(min(run.region.start, opening.region.start), max(run.region.end, opening.region.end)))
-
-
-def _repeated_run(doc: Document, raw: RawLines, numbered: set[int], p: dict[str, Any]) -> Damage | None:
-    """The first run of `min_run` long lines repeating an earlier run that
-    starts `min_paragraphs` numbered paragraphs (see `repeated_body`)."""
-    src, body_line = doc.source, index_of(doc).body_line or 1
-    min_chars, min_run, min_paras = p.get("min_chars", 40), p.get("min_run", 4), p.get("min_paragraphs", 2)
-    long_lines = [(n, " ".join(raw[n - 1].split())) for n in range(body_line, len(raw) + 1)
-                  if len(raw[n - 1]) >= min_chars]
-    first: dict[str, int] = {}
-    for i, (n, t) in enumerate(long_lines):
-        j = first.get(t)
-        if j is None:
-            first[t] = i
-            continue
-        run = _run_length(long_lines, j, i)
-        copy = [m for m, _ in long_lines[i:i + run]]
-        if run >= min_run and sum(m in numbered for m in copy) >= min_paras:
-            end = copy[-1]
-            return Damage(_line_span(doc, n), f"lines {n}-{end} repeat lines {long_lines[j][0]}-"
-                          f"{long_lines[j + run - 1][0]} ({run} lines, {sum(m in numbered for m in copy)} "
-                          "numbered paragraphs)", Span(src.line_span(n)[0], src.line_span(end)[1]))
-    return None
-
-
-def _repeated_paragraphs(doc: Document, raw: RawLines, numbered: set[int], body_line: int, min_chars: int) -> int:
-    """An upper bound on the numbered paragraph lines that repeat an earlier
-    line: a line that repeats another (blanks aside) has each of its words in
-    the text before it, so a paragraph one of whose early words (the first
-    200 characters) is not there is no repeat. A few `find` calls instead
-    of normalising every line."""
-    starts, text = doc.source.line_starts, doc.text
-    lo = starts[body_line - 1] if body_line <= len(starts) else len(text)
-    count = 0
-    for n in sorted(numbered):
-        if n < body_line or len(raw[n - 1]) < min_chars:
-            continue
-        words = raw[n - 1][:200].split()
-        if not words or text.find(max(words, key=len), lo, starts[n - 1]) == -1:  # the longest: the rarest
-            continue
-        if all(text.find(w, lo, starts[n - 1]) != -1 for w in sorted(words, key=len, reverse=True)):
-            count += 1
-    return count
-
-
-def _run_length(lines: list[tuple[int, str]], j: int, i: int) -> int:
-    run = 0
-    while i + run < len(lines) and j + run < i and lines[j + run][1] == lines[i + run][1]:
-        run += 1
-    return run
-
-
-def _repeated_opening(doc: Document, p: dict[str, Any]) -> Damage | None:
-    """A numbered paragraph with the number and the opening (the first
-    `min_letters` letters of its line, up to `max_garbled` of them garbled)
-    of an earlier one, or whose earlier namesake is cut by an elision mark
-    and starts it: a drafter never numbers two paragraphs alike with the same
-    words, an export that repeats or re-starts the text does. Only a number
-    that goes back counts: numbering that restarts per question and then
-    gives the same answer again, or a fixed answer number, is the drafter's,
-    as is a form whose numbering goes back more than `max_restarts` times.
-    The region is
-    the repeated paragraph's first line, where the numbering finding sits."""
-    numbers = [q.number for q in doc.paragraphs if q.number is not None]
-    if len(set(numbers)) == len(numbers):  # most cables
-        return None
-    if sum(b <= a for a, b in zip(numbers, numbers[1:])) > p.get("max_restarts", 2):
-        return None  # a form numbered afresh in each part repeats its stock answers
-    seen: dict[int, list[tuple[str, bool]]] = {}
-    size, garbled = p.get("min_letters", 40), p.get("max_garbled", 2)
-    prev = 0
-    for q in doc.paragraphs:
-        if q.number is None:
-            continue
-        line = doc.text[q.span.start:q.span.end].rstrip()
-        letters = "".join(c for c in _NUMBER.sub("", line, count=1).lower() if c.isalnum())
-        back, prev = q.number <= prev, q.number
-        for earlier, cut in (seen.get(q.number, []) if back else []):
-            n = size if not cut else min(size, len(earlier))
-            if len(earlier) >= n >= 8 and len(letters) >= n and _mismatches(earlier[:n], letters[:n]) <= garbled:
-                at = _line_no(doc, q.span.start)
-                return Damage(_line_span(doc, at), f"paragraph {q.number} on line {at} repeats the number and "
-                              "opening words of an earlier paragraph", _line_span(doc, at))
-        seen.setdefault(q.number, []).append((letters, line.endswith(("...", "\u2026"))))
-    return None
-
-
-_NUMBER = rx(r"^\W*\d+")
-
-
-def _mismatches(a: str, b: str) -> int:
-    return sum(x != y for x, y in zip(a, b))
 
 
 DETECTORS: dict[str, Callable[[Document, dict[str, Any]], Damage | None]] = {

@@ -13,7 +13,6 @@ import bisect
 from dataclasses import dataclass
 
 from .document import Document, Span
-from .prefilter import lowered
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,15 +31,23 @@ class DocIndex:
     """Lazily computed views of one document's text, shared by the detectors."""
 
     doc: Document
+    _utf8: bytes | None = None
     _low: bytes | None = None
     _lines: "RawLines | None" = None
     _body_line: int | None = None
 
     @property
+    def utf8(self) -> bytes:
+        """The text as UTF-8 (surrogates passed): ASCII letters counted in C."""
+        if self._utf8 is None:
+            self._utf8 = self.doc.text.encode("utf-8", "surrogatepass")
+        return self._utf8
+
+    @property
     def low(self) -> bytes:
         """`prefilter.lowered(text)`, for the pre-checks of case-blind patterns."""
         if self._low is None:
-            self._low = lowered(self.doc.text)
+            self._low = self.utf8.lower()  # = lowered(text)
         return self._low
 
     @property

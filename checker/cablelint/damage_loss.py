@@ -79,12 +79,17 @@ def _lines_holding(doc: Document, pre: Prefiltered, first: int, last: int) -> li
         return list(range(first, last + 1))
     idx, found = index_of(doc), set()
     hay: str | bytes = idx.low if pre.folded else doc.text
+    nl: str | bytes = b"\n" if pre.folded else "\n"
     for needle in pre.needles:
         nd = needle.encode() if pre.folded else needle
-        at = hay.find(nd)  # type: ignore[arg-type]
-        while at != -1:
-            found.add(hay.count(b"\n" if pre.folded else "\n", 0, at) + 1)  # type: ignore[arg-type]
-            at = hay.find(nd, at + len(nd))  # type: ignore[arg-type]
+        at, line, counted = hay.find(nd), 1, 0  # type: ignore[arg-type]
+        while at != -1:  # newlines counted from the last hit on: linear in the text, not per hit
+            line += hay.count(nl, counted, at)  # type: ignore[arg-type]
+            found.add(line)
+            counted = hay.find(nl, at)  # type: ignore[arg-type]
+            if counted == -1:
+                break
+            at = hay.find(nd, counted)  # type: ignore[arg-type]  # the next line on: this one is found
     return sorted(n for n in found if first <= n <= last)
 
 

@@ -78,6 +78,9 @@ def budget(chars: int) -> float:
     """A file's time budget: TIME_BUDGET plus TIME_PER_MB per MB of text."""
     return TIME_BUDGET + TIME_PER_MB * chars / 1_000_000
 RULE_TIME_LIMIT = 10.0  # seconds one rule may take on one file (a backtracking regex)
+# One rule of a narrowed plan: its position in the rule set's active rules, the
+# rule, what is left of its `when:` (conditions.narrow) and its kind's check.
+Step = tuple[int, Rule, Plan, Callable[..., Iterable[Hit]]]
 SHAPE_NAMES = {"cable": "a State cable", "capco": "a CAPCO-marked document", "cui": "a CUI document"}
 
 
@@ -121,7 +124,7 @@ class Engine:
         # the compiled rule plan: per rule set, its `applies:` and each active rule with its `when:`
         self._plans = [(compile_when(rs.applies), [(r, compile_when(r.when)) for r in rs.rules
                                                    if self.selection.active(r)]) for rs in rulesets]
-        self._narrowed: dict[tuple[Any, ...], list[tuple[int, Rule, Plan]]] = {}
+        self._narrowed: dict[tuple[Any, ...], list[Step]] = {}
 
     @property
     def rules(self) -> dict[str, Rule]:
@@ -205,23 +208,23 @@ class Engine:
         findings.sort(key=Finding.sort_key)
         return findings
 
-    def _narrow(self, i: int, active: list[tuple[Rule, Plan]], ctx: Context) -> list[tuple[int, Rule, Plan]]:
+    def _narrow(self, i: int, active: list[tuple[Rule, Plan]], ctx: Context) -> list[Step]:
         """Rule set `i`'s rules for documents of this shape, level and `partial`
         flag, judged once per such kind of document (conditions.narrow): the
-        rules that can fire, each with its position in `active` and what is
-        left of its `when:`."""
+        rules that can fire, each with its position in `active`, what is
+        left of its `when:` and its kind's check."""
         doc = ctx.doc
         key = (i, doc.shape, doc.level, doc.partial)
         got = self._narrowed.get(key)
         if got is None:
             if len(self._narrowed) > 256:  # levels come from the vocabulary; a bound all the same
                 self._narrowed.clear()
-            got = self._narrowed[key] = [(pos, rule, rest) for pos, (rule, when) in enumerate(active)
-                                         if (rest := narrow(when, ctx)) is not None]
+            got = self._narrowed[key] = [(pos, rule, rest, KINDS[rule.kind].check) for pos, (rule, when)
+                                         in enumerate(active) if (rest := narrow(when, ctx)) is not None]
         return got
 
     def _ruleset_findings(self, doc: Document, ctx: Context, active: list[tuple[Rule, Plan]],
-                          plan: list[tuple[int, Rule, Plan]], deadline: float, alarm: timelimit.Alarm,
+                          plan: list[Step], deadline: float, alarm: timelimit.Alarm,
                           skipped: dict[str, list[str]], stopped: dict[str, list[str]]) -> list[Finding]:
         """One rule set's findings on a document, under the era's switches and
         severities; a rule out of time is named in `stopped`, one that cannot
@@ -231,9 +234,9 @@ class Engine:
         era_sev = (era_now.get("severity") or {}) if era_now else {}
         superseded: dict[str, list[Span]] = {}
         findings: list[Finding] = []
-        run, monotonic = self._run_rule, time.monotonic
-        for pos, rule, when in plan:
-            if rule.id in era_off:
+        monotonic, limit = time.monotonic, RULE_TIME_LIMIT
+        for pos, rule, when, check in plan:
+            if era_off and rule.id in era_off:
                 continue  # the era table says this rule does not apply (no E.O. line before 1972)
             now = monotonic()
             if now >= deadline:
@@ -242,8 +245,12 @@ class Engine:
                                    []).extend(ids)
                 break
             try:
-                alarm.arm(min(RULE_TIME_LIMIT, deadline - now))
-                hits, rule_sev = run(rule, when, ctx, era_sev.get(rule.id), skipped)
+                alarm.arm_at(min(now + limit, deadline))  # one store a rule: the timer is set once (timelimit)
+                try:
+                    hits = list(check(rule, rule.params, ctx)) if not when or holds_plan(when, ctx) else None
+                    rule_sev = era_sev.get(rule.id)
+                except CannotRun as exc:
+                    hits, rule_sev = self._cannot_run(rule, when, ctx, era_sev.get(rule.id), skipped, exc)
                 alarm.disarm()
             except TimeoutError:  # a backtracking regex, or a slow rule on a hostile file
                 stopped.setdefault("it ran too long", []).append(rule.id)
@@ -289,20 +296,16 @@ class Engine:
                 "count": len(ids), "reason": reason, "rules": shown, "hint": hint})))
         return out
 
-    def _run_rule(self, rule: Rule, when: Plan, ctx: Context, rule_sev: str | None,
-                  skipped: dict[str, list[str]]) -> tuple[list[Hit] | None, str | None]:
-        """A rule's hits on one document (None when its `when` is false or it
-        cannot run: then it is recorded in `skipped`), and its era grade."""
-        try:
-            if when and not holds_plan(when, ctx):
-                return None, rule_sev
-            return list(KINDS[rule.kind].check(rule, rule.params, ctx)), rule_sev
-        except CannotRun as exc:
-            agreed = self._agree_across_eras(rule, when, ctx)
-            if agreed is None:
-                skipped.setdefault(str(exc), []).append(rule.id)
-                return None, rule_sev
-            return agreed
+    def _cannot_run(self, rule: Rule, when: Plan, ctx: Context, rule_sev: str | None,
+                    skipped: dict[str, list[str]], exc: CannotRun) -> tuple[list[Hit] | None, str | None]:
+        """A rule that raised CannotRun (its `when` or its check needs the date
+        or era): the verdict every candidate era agrees on, else None and the
+        rule recorded in `skipped`."""
+        agreed = self._agree_across_eras(rule, when, ctx)
+        if agreed is None:
+            skipped.setdefault(str(exc), []).append(rule.id)
+            return None, rule_sev
+        return agreed
 
     def _agree_across_eras(self, rule: Rule, when: Plan, ctx: Context) -> tuple[list[Hit], str | None] | None:
         """Only the year is known and it spans eras: run the rule under each era

@@ -38,11 +38,12 @@ class Prefiltered:
     rx: "regex.Pattern[str]"
     needles: tuple[str, ...] | None  # None: no pre-check, always scan
     folded: bool = False
+    head: str | None = None  # every match starts a line with this (a `(?m)^LITERAL...` pattern): see `scan`
 
     def __getattr__(self, name: str) -> Any:
         """The pattern's own methods (`search`, `finditer`...): a detector that
         does not pre-check uses a Prefiltered like the compiled pattern."""
-        if name.startswith("__") or name in ("rx", "needles", "folded"):  # unpickling: slots not set yet
+        if name.startswith("__") or name in ("rx", "needles", "folded", "head"):  # unpickling: slots not set yet
             raise AttributeError(name)
         return getattr(self.rx, name)
 
@@ -54,6 +55,27 @@ class Prefiltered:
             hay = low if low is not None else lowered(text)
             return any(n.encode() in hay for n in self.needles)
         return any(n in text for n in self.needles)
+
+
+    def scan(self, text: str) -> list["regex.Match[str]"]:
+        """Every match in `text`, as `rx.finditer` gives them. A pattern whose
+        matches all start a line with `head` is tried only at the lines that
+        start so (found by `find`), not at every position of the text."""
+        head = self.head
+        if head is None:
+            return list(self.rx.finditer(text))
+        out: list[regex.Match[str]] = []
+        end = 0  # matches do not overlap: a line start inside the last match is passed over
+        at = 0 if text.startswith(head) else text.find("\n" + head) + 1
+        if at == 0 and not text.startswith(head):
+            return out
+        while True:
+            if at >= end and (m := self.rx.match(text, at)):
+                out.append(m)
+                end = m.end()
+            at = text.find("\n" + head, at) + 1
+            if at == 0:
+                return out
 
 
 def prefiltered(rx: "regex.Pattern[str]") -> Prefiltered:
@@ -69,7 +91,22 @@ def prefiltered(rx: "regex.Pattern[str]") -> Prefiltered:
     if not need or any(len(n) < 2 and n.isascii() for n in need) or (folded and not all(map(str.isascii, need))):
         return Prefiltered(rx, None)  # a single ASCII character finds nearly every cable
     needles = tuple(sorted({n.lower() if folded else n for n in need}))
-    return Prefiltered(rx, needles, folded)
+    return Prefiltered(rx, needles, folded, None if folded else line_head(tree))
+
+
+def line_head(tree: Any) -> str | None:
+    """The literal every match starts with, right at a line's start: the
+    pattern is `^` in multi-line mode then literal characters (`(?m)^DE ...`)."""
+    items = list(tree)
+    if not items or str(items[0][0]) != "AT" or str(items[0][1]) != "AT_BEGINNING" \
+            or not tree.state.flags & re.MULTILINE:
+        return None
+    head = ""
+    for op, arg in items[1:]:
+        if str(op) != "LITERAL" or arg == 10:
+            break
+        head += chr(arg)
+    return head or None
 
 
 def required(items: list[Any]) -> set[str] | None:

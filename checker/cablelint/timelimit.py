@@ -78,6 +78,15 @@ class Alarm:
             if self._fires is None or self._fires > self._until:
                 self._set(seconds)
 
+    def arm_at(self, until: float) -> None:
+        """`arm` to a monotonic end the caller has made sure is ahead (the
+        engine, rule after rule: it has just read the clock)."""
+        if self.on:
+            self._until = until
+            self.armed = True
+            if self._fires is None or self._fires > until:
+                self._set(max(until - time.monotonic(), 1e-6))
+
     def disarm(self) -> None:
         """End the step; the timer, if set, fires harmlessly or is reused by the next step."""
         self.armed = False

@@ -277,4 +277,18 @@ def level_of(item: Item) -> str | None:
 
 
 def norm(text: Any) -> str:
+    """Upper case, blanks collapsed: how values are compared. A document asks
+    for the same few strings over and over (each TAG by several rules, each
+    control by every condition), so strings are kept once normalised."""
+    if type(text) is str:
+        got = _NORMS.get(text)
+        if got is None:
+            if len(_NORMS) >= _NORMS_KEPT:
+                _NORMS.clear()
+            got = _NORMS[text] = " ".join(text.upper().split())
+        return got
     return " ".join(str(text).upper().split())
+
+
+_NORMS: dict[str, str] = {}
+_NORMS_KEPT = 50_000  # TAGS, controls, levels: a corpus has a few thousand distinct ones

@@ -1,0 +1,133 @@
+"""Detectors of a repeated body: the export holds paragraphs twice (a run
+of lines repeated, or a numbered paragraph whose number and opening words
+come again).
+
+Like the detectors in `damage.py`, each is a pure function of the Document
+and the rule's YAML parameters, returning a `Damage` (counts and line
+numbers, never text) or None.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from .damage_index import Damage, RawLines, index_of, line_no as _line_no, line_span as _line_span
+from .document import Document, Span
+from .rx import rx
+
+
+# -- a repeated body --------------------------------------------------------------
+
+def repeated_body(doc: Document, p: dict[str, Any]) -> Damage | None:
+    """The same paragraphs twice: a run of at least `min_run` consecutive long
+    lines of the body (`min_chars`, blanks ignored) that repeats an earlier run
+    in order and starts `min_paragraphs` numbered paragraphs (a drafter repeats
+    talking points or a table; an export repeats numbered paragraphs). The
+    region is the second copy, where the findings it causes sit."""
+    src, idx = doc.source, index_of(doc)
+    body_line = idx.body_line or 1  # a header repeated is no body repeated
+    raw = idx.lines
+    numbered = {src.line_col(q.span.start)[0] for q in doc.paragraphs if q.number is not None}
+    opening = _repeated_opening(doc, p)
+    enough = p.get("min_paragraphs", 2)
+    if _repeated_paragraphs(doc, numbered, body_line, p.get("min_chars", 40), enough) < enough:
+        return opening
+    run = _repeated_run(doc, raw, numbered, p)
+    if run is None or opening is None:
+        return run or opening
+    assert run.region is not None and opening.region is not None
+    first = opening if opening.span.start < run.span.start else run
+    return Damage(first.span, f"{opening.detail}; {run.detail}",
+                  Span(min(run.region.start, opening.region.start), max(run.region.end, opening.region.end)))
+
+
+def _repeated_run(doc: Document, raw: RawLines, numbered: set[int], p: dict[str, Any]) -> Damage | None:
+    """The first run of `min_run` long lines repeating an earlier run that
+    starts `min_paragraphs` numbered paragraphs (see `repeated_body`)."""
+    src, body_line = doc.source, index_of(doc).body_line or 1
+    min_chars, min_run, min_paras = p.get("min_chars", 40), p.get("min_run", 4), p.get("min_paragraphs", 2)
+    long_lines = [(n, " ".join(raw[n - 1].split())) for n in range(body_line, len(raw) + 1)
+                  if len(raw[n - 1]) >= min_chars]
+    first: dict[str, int] = {}
+    for i, (n, t) in enumerate(long_lines):
+        j = first.get(t)
+        if j is None:
+            first[t] = i
+            continue
+        run = _run_length(long_lines, j, i)
+        copy = [m for m, _ in long_lines[i:i + run]]
+        if run >= min_run and sum(m in numbered for m in copy) >= min_paras:
+            end = copy[-1]
+            return Damage(_line_span(doc, n), f"lines {n}-{end} repeat lines {long_lines[j][0]}-"
+                          f"{long_lines[j + run - 1][0]} ({run} lines, {sum(m in numbered for m in copy)} "
+                          "numbered paragraphs)", Span(src.line_span(n)[0], src.line_span(end)[1]))
+    return None
+
+
+def _repeated_paragraphs(doc: Document, numbered: set[int], body_line: int, min_chars: int, enough: int) -> int:
+    """An upper bound on the numbered paragraph lines that repeat an earlier
+    line, counted up to `enough`: a line that repeats another (blanks aside)
+    has each of its words in the text before it, so a paragraph one of whose
+    early words (the first 200 characters) is not there is no repeat.
+    A few `find` calls instead of normalising every line."""
+    src, text = doc.source, doc.text
+    starts, lines, last = src.line_starts, src.lines(), len(src.line_starts)
+    lo = starts[body_line - 1] if body_line <= last else len(text)
+    count = 0
+    for n in sorted(numbered):
+        if n < body_line or (starts[n] - 1 if n < last else len(text)) - starts[n - 1] < min_chars:
+            continue  # (the raw line's length, its \r kept)
+        words = sorted(set(lines[n - 1][:200].split()), key=len, reverse=True)  # the longest, the rarest, first
+        if words and all(text.find(w, lo, starts[n - 1]) != -1 for w in words):
+            count += 1
+            if count >= enough:
+                break
+    return count
+
+
+def _run_length(lines: list[tuple[int, str]], j: int, i: int) -> int:
+    run = 0
+    while i + run < len(lines) and j + run < i and lines[j + run][1] == lines[i + run][1]:
+        run += 1
+    return run
+
+
+def _repeated_opening(doc: Document, p: dict[str, Any]) -> Damage | None:
+    """A numbered paragraph with the number and the opening (the first
+    `min_letters` letters of its line, up to `max_garbled` of them garbled)
+    of an earlier one, or whose earlier namesake is cut by an elision mark
+    and starts it: a drafter never numbers two paragraphs alike with the same
+    words, an export that repeats or re-starts the text does. Only a number
+    that goes back counts: numbering that restarts per question and then
+    gives the same answer again, or a fixed answer number, is the drafter's,
+    as is a form whose numbering goes back more than `max_restarts` times.
+    The region is
+    the repeated paragraph's first line, where the numbering finding sits."""
+    numbers = [q.number for q in doc.paragraphs if q.number is not None]
+    if len(set(numbers)) == len(numbers):  # most cables
+        return None
+    if sum(b <= a for a, b in zip(numbers, numbers[1:])) > p.get("max_restarts", 2):
+        return None  # a form numbered afresh in each part repeats its stock answers
+    seen: dict[int, list[tuple[str, bool]]] = {}
+    size, garbled = p.get("min_letters", 40), p.get("max_garbled", 2)
+    prev = 0
+    for q in doc.paragraphs:
+        if q.number is None:
+            continue
+        line = doc.text[q.span.start:q.span.end].rstrip()
+        letters = "".join(filter(str.isalnum, _NUMBER.sub("", line, count=1).lower()))  # in C, not a generator
+        back, prev = q.number <= prev, q.number
+        for earlier, cut in (seen.get(q.number, []) if back else []):
+            n = size if not cut else min(size, len(earlier))
+            if len(earlier) >= n >= 8 and len(letters) >= n and _mismatches(earlier[:n], letters[:n]) <= garbled:
+                at = _line_no(doc, q.span.start)
+                return Damage(_line_span(doc, at), f"paragraph {q.number} on line {at} repeats the number and "
+                              "opening words of an earlier paragraph", _line_span(doc, at))
+        seen.setdefault(q.number, []).append((letters, line.endswith(("...", "\u2026"))))
+    return None
+
+
+_NUMBER = rx(r"^\W*\d+")
+
+
+def _mismatches(a: str, b: str) -> int:
+    return sum(x != y for x, y in zip(a, b))

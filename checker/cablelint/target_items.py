@@ -1,0 +1,38 @@
+"""The Item a target returns, and the few readers of a Document that every
+target table shares (targets.py, targets_capco.py)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .document import Document, Marking, Span, Token
+
+
+@dataclass(slots=True)
+class Item:
+    value: Any  # str, int, date, or a Marking (for level-aware kinds)
+    span: Span
+    obj: Any = None  # the document element it came from
+    label: str = ""  # human text for messages ("paragraph 3")
+
+
+def tok(t: Token | None, label: str = "") -> list[Item]:
+    return [Item(t.value, t.span, t, label)] if t else []
+
+
+def marking(m: Marking | None, label: str) -> list[Item]:
+    return [Item(m, m.span, m, label)] if m else []
+
+
+def portions(d: Document) -> list[Item]:
+    out = []
+    if d.subject_portion:
+        out.append(Item(d.subject_portion, d.subject_portion.span, d.subject_portion, "the subject"))
+    for p in d.paragraphs:
+        if p.portion:
+            out.append(Item(p.portion, p.portion.span, p, para_label(p)))
+    return out
+
+
+def para_label(p) -> str:
+    return f"paragraph {p.number}" if p.number is not None else "this portion"

@@ -10,9 +10,17 @@ from .target_codes import codes_of
 from .target_items import Item, marking as _marking, portions as _portions
 
 
+def _banner(d: Document) -> list[Item]:
+    return _marking(d.banner, "the banner")
+
+
+def _banners(d: Document) -> list[Item]:
+    return _banner(d) + _marking(d.footer, "the bottom banner")
+
+
 def _markings(d: Document) -> list[Item]:
     """Every marking: the banner, the bottom banner and each portion mark."""
-    return _marking(d.banner, "the banner") + _marking(d.footer, "the bottom banner") + _portions(d)
+    return _banners(d) + _portions(d)
 
 
 def _per_marking(get: Callable[[Marking], list[Token]], which: Callable[[Document], list[Item]] = _markings,
@@ -36,10 +44,6 @@ def _flat(get: Callable[[Marking], list[Token]], which: Callable[[Document], lis
         return [Item(" ".join(t.raw.upper().split()) if raw else t.value, t.span, t, it.label)
                 for it in which(d) for t in get(it.value)]
     return items
-
-
-def _banners(d: Document) -> list[Item]:
-    return _marking(d.banner, "the banner") + _marking(d.footer, "the bottom banner")
 
 
 def _rel_lists(d: Document) -> list[Item]:
@@ -78,7 +82,7 @@ def _atoms(which: Callable[[Document], list[Item]]) -> Callable[[Document], list
 CAPCO_TARGETS: dict[str, Callable[[Document], list[Item]]] = {
     "markings": _markings,
     "portions.atoms": _atoms(_portions),
-    "banner.atoms": _atoms(lambda d: _marking(d.banner, "the banner")),
+    "banner.atoms": _atoms(_banner),
     "markings.tokens": _per_marking(lambda m: m.tokens, with_level=True),
     "markings.words": _flat(lambda m: ([m.level_token] if m.level_token else []) + m.tokens, raw=True),
     "markings.controls": _flat(lambda m: m.controls),
@@ -89,9 +93,9 @@ CAPCO_TARGETS: dict[str, Callable[[Document], list[Item]]] = {
     "portions.levels": _flat(lambda m: [m.level_token] if m.level_token else [], _portions, raw=True),
     "rel_to": _per_marking(lambda m: m.rel_to),
     "rel_to.codes": _flat(lambda m: m.rel_to),
-    "banner.rel_to": _flat(lambda m: m.rel_to, lambda d: _marking(d.banner, "the banner")),
+    "banner.rel_to": _flat(lambda m: m.rel_to, _banner),
     "portions.rel_to": _rel_lists,
-    "banner.categories": _flat(lambda m: m.categories, lambda d: _marking(d.banner, "the banner")),
+    "banner.categories": _flat(lambda m: m.categories, _banner),
     "portions.categories": _flat(lambda m: m.categories, _portions),
     "categories.specified": lambda d: [it for it in _flat(lambda m: m.categories)(d)
                                        if str(it.value).startswith("SP-")],
@@ -103,9 +107,8 @@ def code_target(name: str) -> Callable[[Document], list[Item]] | None:
     (every code of every marking), `banner.codes.<NAMES>` (the banner's codes),
     `portions.codes.<NAMES>` (each portion's list, portions listing none left out)
     and `portions.codes.each.<NAMES>` (every code of every portion)."""
-    banner = lambda d: _marking(d.banner, "the banner")  # noqa: E731
     for prefix, make in (("codes.each.", lambda g: _flat(g)), ("codes.", lambda g: _per_marking(g)),
-                         ("banner.codes.", lambda g: _flat(g, banner)),
+                         ("banner.codes.", lambda g: _flat(g, _banner)),
                          ("portions.codes.each.", lambda g: _flat(g, _portions)),
                          ("portions.codes.", lambda g: _per_marking(g, _portions))):
         if name.startswith(prefix) and len(name) > len(prefix):

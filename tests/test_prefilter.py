@@ -64,3 +64,12 @@ def test_a_line_anchored_pattern_is_tried_only_where_lines_start_with_its_head()
     # a match running over the next line start: that line is not tried again, as finditer does
     spans = prefiltered(regex.compile(r"(?m)^AB[\s\S]*?Z"))
     assert [m.span() for m in spans.scan("AB\nAB Z\nAB Z")] == [m.span() for m in spans.rx.finditer("AB\nAB Z\nAB Z")]
+
+
+def test_a_text_with_a_character_that_folds_to_ascii_is_always_scanned():
+    """IGNORECASE matches 'ſ' (long s) to 's': the needle 'secret' is not in the
+    lowered text, yet the pattern matches, so the pre-check must not rule it out."""
+    p = prefiltered(regex.compile("secret", regex.IGNORECASE))
+    text = "a \u017fecret"
+    assert p.rx.search(text) is not None
+    assert p.possible(text)

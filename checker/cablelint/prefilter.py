@@ -19,6 +19,10 @@ import re._parser as _sre  # type: ignore[import-not-found]  # Python 3.11+: the
 
 import regex
 
+# The characters that IGNORECASE lets stand for an ASCII letter (İ ı ſ and the Kelvin sign): in a
+# text holding one, a case-blind pattern's needles (looked for in the ASCII-lowered text) may miss a match.
+FOLD_BLIND = ("\u0130", "\u0131", "\u017f", "\u212a")
+
 
 def lowered(text: str) -> bytes:
     """The text as UTF-8 with its ASCII letters lower-cased: where the
@@ -52,10 +56,11 @@ class Prefiltered:
         if not self.needles:
             return True
         if self.folded:
+            if not text.isascii() and any(c in text for c in FOLD_BLIND):
+                return True  # IGNORECASE lets one of these stand for an ASCII letter the needles lack
             hay = low if low is not None else lowered(text)
             return any(n.encode() in hay for n in self.needles)
         return any(n in text for n in self.needles)
-
 
     def scan(self, text: str) -> list["regex.Match[str]"]:
         """Every match in `text`, as `rx.finditer` gives them. A pattern whose

@@ -72,9 +72,6 @@ def scan_controls(vocab: Vocabulary, text: str, offset: int, mk: Marking) -> Non
 # Inline flags such as "(?s)" act on a whole joined pattern: such a list is not split.
 _GLOBAL_FLAG_RE = rx(r"\(\?[a-zA-Z]+\)")
 _SPLIT: dict[tuple[str, ...], list[Prefiltered] | None] = {}
-# The characters that IGNORECASE lets stand for an ASCII letter (İ ı ſ and the Kelvin sign): in a
-# text holding one, a pattern's needles (looked for in the ASCII-lowered text) may miss a match.
-FOLD_BLIND = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
 def _split(patterns: tuple[str, ...]) -> list[Prefiltered] | None:
@@ -89,8 +86,6 @@ def _split(patterns: tuple[str, ...]) -> list[Prefiltered] | None:
 def _may_match(pats: list[Prefiltered], text: str) -> list[bool]:
     """Which patterns can match in `text` at all: a scan for one whose needles
     the text lacks is skipped (most cables hold no placeholder)."""
-    if not text.isascii() and any(c in text for c in FOLD_BLIND):
-        return [True] * len(pats)
     low = lowered(text) if any(p.folded for p in pats) else None
     return [p.possible(text, low) for p in pats]
 

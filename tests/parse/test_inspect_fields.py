@@ -1,7 +1,8 @@
 """Header fields the inspect audits found misread, each on a short text written for the test:
 Classified By names with a title or a stray word glued on, reasons read from a cut first copy,
 REF values with a page mark or a handling caption glued on, TAGS after a person TAG, a
-lower-cased TAGS continuation and a lower-cased page mark."""
+lower-cased TAGS continuation, a lower-cased page mark, REF items and a SUBJECT's last words after a
+blank line, and a surname-first Classified By."""
 from __future__ import annotations
 
 import pytest
@@ -160,3 +161,58 @@ def test_one_line_paragraphs_with_blank_lines_between_are_not_a_doubled_copy() -
     doc = _doc(text)
     assert "doubled-line-breaks" not in [r.name for r in doc.repairs]
     assert len(doc.paragraphs) == 24
+
+
+def test_lettered_refs_go_on_after_a_blank_line() -> None:
+    assert _refs("REF: A. STATE 1234\n\n     ¶B. STATE 5678\n     ¶C. 06 OSLO 431") == [
+        "A. STATE 1234", "B. STATE 5678", "C. 06 OSLO 431"]
+    assert _refs("REF: (A) OSLO 12\n\n(B) OSLO 34") == ["(A) OSLO 12", "(B) OSLO 34"]
+
+
+@pytest.mark.parametrize("after", [
+    "B. Summary follows.",  # no cable number: text, not a ref
+    "C. STATE 5678",  # not the next letter
+])
+def test_a_blank_line_ends_the_refs_unless_the_next_item_follows(after: str) -> None:
+    assert _refs("REF: A. STATE 1234\n\n" + after) == ["A. STATE 1234"]
+
+
+def test_an_unlettered_ref_takes_no_item_after_a_blank_line() -> None:
+    assert _refs("REF: STATE 1234\n\nB. STATE 5678") == ["STATE 1234"]
+
+
+def _subject(tail: str) -> str:
+    return _doc(HEAD + "SUBJECT: RESPONSE TO THE FY 2009 REFUGEE\n\n" + tail).subject.value
+
+
+def test_a_subjects_last_words_after_a_blank_line_are_read() -> None:
+    assert _subject("FUND PROPOSALS\n\nREF: STATE 1234\n1. (U) Text.\n") == "RESPONSE TO THE FY 2009 REFUGEE FUND PROPOSALS"
+    assert _subject("FUND\n\nClassified By: DCM Jane Roe, reasons 1.4 (b)\n\n1. (C) Text.\n").endswith("REFUGEE FUND")
+
+
+@pytest.mark.parametrize("tail", [
+    "SUMMARY\n\n1. (U) Text.\n",  # a heading: the body follows it
+    "NOFORN\n\nREF: STATE 1234\n\n1. (U) Text.\n",  # a line of captions
+    "DEPT FOR EUR/NB\n\nREF: STATE 1234\n\n1. (U) Text.\n",  # a passing line
+    "Fund proposals\n\nREF: STATE 1234\n\n1. (U) Text.\n",  # not upper case like the subject
+    "REF: STATE 1234\n\n1. (U) Text.\n",  # a field
+    "1. (U) THE FUND.\n\nREF: STATE 1234\n",  # a paragraph
+])
+def test_a_blank_line_ends_the_subject_before_other_text(tail: str) -> None:
+    assert _subject(tail) == "RESPONSE TO THE FY 2009 REFUGEE"
+
+
+def test_a_lower_case_subject_takes_no_words_after_a_blank_line() -> None:
+    doc = _doc(HEAD + "SUBJECT: Response to the refugee\n\nFUND\n\nREF: STATE 1234\n1. (U) Text.\n")
+    assert doc.subject.value == "Response to the refugee"
+
+
+@pytest.mark.parametrize("line, name, title", [
+    ("CLASSIFIED BY: Roe, Jane, Ambassador, DOS, EXEC; REASON: 1.4 (b), (d)", "Jane Roe", "Ambassador"),
+    ("CLASSIFIED BY: DOE, John Q, DCM, State, Embassy Oslo; REASON: 1.4(B)", "John Q DOE", "DCM"),
+    ("CLASSIFIED BY: ROE, AMBASSADOR, DOS, AMB; REASON: 1.4(B), (D)", "ROE", "AMBASSADOR, DOS, AMB"),
+    ("Classified By: Jane Doe, Acting DCM, Department of State, reasons 1.4 (b)", "Jane Doe",
+     "Acting DCM, Department of State"),
+])
+def test_a_surname_first_statement_gives_the_whole_name_and_the_title(line: str, name: str, title: str) -> None:
+    assert _clby(line) == (name, title)

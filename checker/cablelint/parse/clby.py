@@ -253,6 +253,29 @@ def _after_last_title(raw: str, vocab: Vocabulary) -> int | None:
     return words[k][0]
 
 
+# The given name(s) of a surname-first statement: at most this many words.
+GIVEN_MAX_WORDS = 2
+
+
+def _surname_first(raw: str, parts: list[tuple[int, int]], vocab: Vocabulary
+                   ) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None:
+    """The spans (surname, given names, title) of a statement written
+    `Last, First, Title, Agency, Office` (the SMART form: "Roe, Jane,
+    Ambassador, DOS, EXEC"): one surname word, one or two given-name words,
+    then a part opening with a title word; None for any other form."""
+    if len(parts) < 3:
+        return None
+    words = [raw[a:b].split() for a, b in parts[:3]]
+    surname, given, title = words
+    if len(surname) != 1 or not 1 <= len(given) <= GIVEN_MAX_WORDS or not title:
+        return None
+    if any(_is_title(w, vocab) for w in surname + given) or not _is_title(title[0], vocab):
+        return None
+    if raw[parts[1][0]:parts[1][1]].strip(" .").upper() in vocab.name_suffixes:
+        return None
+    return parts[0], parts[1], parts[2]
+
+
 def name_and_title(auth: Token, text: str, vocab: Vocabulary) -> tuple[Token | None, Token | None]:
     """Split "Political Counselor Jane Doe" / "Jane Doe, Acting DCM" into
     name and title, by the title words of the vocabulary."""
@@ -270,6 +293,12 @@ def name_and_title(auth: Token, text: str, vocab: Vocabulary) -> tuple[Token | N
     parts = [(m.start(), m.end()) for m in rx(r"[^,;]+").finditer(raw)]
     if len(parts) > 1 and raw[parts[1][0]:parts[1][1]].strip(" .").upper() in vocab.name_suffixes:
         parts = [(parts[0][0], parts[1][1])] + parts[2:]  # "Robert O. Blake, Jr.": the suffix is the name's
+    smart = _surname_first(raw, parts, vocab)
+    if smart:
+        (s0, s1), (g0, g1), (t0, t1) = smart
+        name = tok(s0, g1)
+        given, surname = " ".join(raw[g0:g1].split()), " ".join(raw[s0:s1].split())
+        return (Token(f"{given} {surname}", name.span, name.raw) if name else None), tok(t0, t1)
     if len(parts) > 1:  # "Jane Doe, Acting Deputy Chief of Mission[, Department of State]"
         first = raw[parts[0][0]:parts[0][1]].split()
         if first and not all(_is_title(w, vocab) for w in first) and not _is_title(first[0], vocab):
@@ -286,12 +315,6 @@ def name_and_title(auth: Token, text: str, vocab: Vocabulary) -> tuple[Token | N
     if k == len(words):
         return None, tok(0, len(raw))
     return tok(words[k][0], len(raw)), tok(0, words[k - 1][1])
-
-
-def is_cut(cb: ClassifiedBy, text: str) -> bool:
-    """A statement whose copy was cut short ("REASONS 1.4 (B,..."): a later,
-    whole copy of the header reads it better."""
-    return text[cb.span.start:cb.span.end].endswith(("...", "…"))
 
 
 # How many lines after the header a whole copy of a cut Classified By is looked for.

@@ -15,7 +15,7 @@ from ..rx import rx
 from ..vocabulary import Vocabulary
 from .labels import labels
 from .decl import parse_decl
-from .lines import PAGE_INLINE_RE, PAGE_RE, Line, is_field_start
+from .lines import CLBY_RE, PAGE_INLINE_RE, PAGE_RE, Line, classify, is_field_start
 
 # How many lines a wrapped SUBJECT may take after its first.
 SUBJECT_WRAP_LINES = 2
@@ -144,8 +144,46 @@ def read_subject(lines: list[Line], i: int, m: regex.Match, vocab: Vocabulary) -
         text += " " + nxt.text.strip().removeprefix("¶")  # the web page's pilcrow before a wrapped number
         end = nxt.start + len(nxt.text.rstrip())
         j += 1
+    tail = _subject_tail(lines, j, text, vocab) if not refm and j <= i + SUBJECT_WRAP_LINES else None
+    if tail is not None:  # the subject's last words after a blank line
+        text += " " + lines[tail].text.strip()
+        end, j = lines[tail].start + len(lines[tail].text.rstrip()), tail + 1
     value = " ".join(text.split()).rstrip("\\ ")  # a TSV export's line-continuation backslashes
     return Subject(Token(value, Span(off + at, end), text), portion, ref, j)
+
+
+# A SUBJECT's last words after a blank line are a short line, at most this long.
+SUBJECT_TAIL_MAX = 40
+# What may follow those last words: the header goes on.
+SUBJECT_TAIL_NEXT = frozenset({"ref", "classified_by", "field", "eo", "tags"})
+
+
+def _subject_tail(lines: list[Line], j: int, text: str, vocab: Vocabulary) -> int | None:
+    """The index of the line holding an upper-case SUBJECT's last words when
+    one blank line (at `j`) parts them from the rest ("... JULIA TAFT" / "" /
+    "REFUGEE FUND" / "" / "REF: ..."): a short upper-case line that is no field,
+    paragraph, caption, passing line or heading (a header field follows it, not
+    text). None when there is no such line."""
+    k = j + 1
+    if k >= len(lines) or lines[j].text.strip() or not _upper_words(text):
+        return None
+    s = lines[k].text.strip()
+    if len(s) > SUBJECT_TAIL_MAX or not _upper_words(s) or ":" in s or s.endswith(".") or s.startswith("¶"):
+        return None
+    if is_field_start(s, vocab) or PAGE_RE.match(s) or CLBY_RE.search(s) or labels(vocab).passing.match(s):
+        return None
+    if labels(vocab).trailer.fullmatch(s) or all(w in vocab.caption_parts for w in rx(r"[A-Z]+").findall(s)):
+        return None
+    after = k + 1
+    while after < len(lines) and after <= k + 2 and not lines[after].text.strip():
+        after += 1
+    nxt = classify(lines[after].text, vocab).name if after < len(lines) and after > k + 1 else ""
+    return k if nxt in SUBJECT_TAIL_NEXT else None
+
+
+def _upper_words(s: str) -> bool:
+    """Upper-case words: letters, none of them small."""
+    return s.upper() == s and any(c.isalpha() for c in s)
 
 
 def read_ref(line: Line, m: regex.Match, vocab: Vocabulary) -> Token:
@@ -210,19 +248,47 @@ REF_PAREN_ITEM_RE = rx(r"^[ \t]*(?:¶[ \t]*)?(?P<item>\(?[B-Z]\)[ \t]+[^\n]*?\d[
 REF_PAREN_FIRST_RE = rx(r"REFS?\s*:?\s*\(?A\)\s")
 
 
+# The letter of the REF line's first item ("REF: A. STATE 7434", "REF: (A) ...").
+REF_FIRST_LETTER_RE = rx(r"REFS?\s*:?\s*\(?(?P<l>[A-Z])[.)]\s")
+# Blank lines a lettered REF list may hold between its items ("REF: A. ..." / "" / "B. ...").
+REF_BLANKS_MAX = 2
+
+
 def read_ref_items(lines: list[Line], i: int, vocab: Vocabulary) -> list[Token]:
     """The lettered items that go on from the REF line at `i`, one Token each
-    (the pilcrow a web page put before a letter is not part of it)."""
+    (the pilcrow a web page put before a letter is not part of it). A blank
+    line ends the list unless the next item is unmistakably its own: the next
+    letter, citing a number. The header stage still reads the items' lines
+    (a cut item, "B. ROME 948 ...", starts the body there)."""
     out: list[Token] = []
     first = REF_PAREN_FIRST_RE.search(lines[i].text)
-    for line in lines[i + 1:i + 27]:
-        m = REF_ITEM_RE.match(line.text)
-        if m is None and first is not None:
-            m = REF_PAREN_ITEM_RE.match(line.text)
-        if m is None:
+    lm = REF_FIRST_LETTER_RE.search(lines[i].text)
+    letter = lm["l"] if lm else ""
+    j, stop = i + 1, min(len(lines), i + 27)
+    while j < stop:
+        k = _after_blanks(lines, j, stop)
+        m = REF_ITEM_RE.match(lines[k].text) if k < stop else None
+        if m is None and first is not None and k < stop:
+            m = REF_PAREN_ITEM_RE.match(lines[k].text)
+        if m is None or k > j and not _next_item(m["item"], letter):
             break
-        out.append(ref_value(m["item"], line.start + m.start("item"), vocab))
+        letter = m["item"].lstrip("(")[:1]
+        out.append(ref_value(m["item"], lines[k].start + m.start("item"), vocab))
+        j = k + 1
     return out
+
+
+def _after_blanks(lines: list[Line], j: int, stop: int) -> int:
+    """The index of the first line with text from `j` on, past at most REF_BLANKS_MAX blank lines."""
+    k = j
+    while k < stop and k - j < REF_BLANKS_MAX and not lines[k].text.strip():
+        k += 1
+    return k
+
+
+def _next_item(item: str, letter: str) -> bool:
+    """Whether `item` ("B. STATE 4834") is the item after the one lettered `letter`, citing a number."""
+    return bool(letter) and item.lstrip("(")[:1] == chr(ord(letter) + 1) and any(c.isdigit() for c in item)
 
 
 def read_field(fm: regex.Match, off: int, vocab: Vocabulary) -> tuple[str, Token]:

@@ -129,3 +129,15 @@ def test_labels_are_rebuilt_when_only_line_words_are_extended():
     assert not labels(v).routing.match("ZZROUTE ABC")
     v.extend({"routing_labels": ["ZZROUTE"]})
     assert labels(v).routing.match("ZZROUTE ABC")
+
+
+def test_memos_of_a_vocabulary_start_again_when_it_is_extended():
+    """Every parse memo is keyed on the vocabulary's build (vocab.built), so an
+    extension that leaves the field patterns as they were still takes effect."""
+    from cablelint.parse.fields import _caption_phrase_re
+    from cablelint.vocabulary import Vocabulary, default_vocabulary_data
+
+    v = Vocabulary(default_vocabulary_data())
+    assert not _caption_phrase_re(v).search("ZZ SPECIAL HANDLING")
+    v.extend({"caption_words": ["ZZ SPECIAL HANDLING"]})
+    assert _caption_phrase_re(v).search("ZZ SPECIAL HANDLING")

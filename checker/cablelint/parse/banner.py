@@ -93,26 +93,7 @@ def glued_control(mk: Marking, rest: str, roff: int, vocab: Vocabulary) -> Repai
     return None
 
 
-# How many answers a memo of this module keeps before it starts again.
-MEMO_MAX = 4096
-# Longer lines are not memoised by the header's memos (they are rarely repeated, and a bound keeps memory small).
-MEMO_TEXT_MAX = 400
 Rel = tuple[tuple[str, int, int, str], ...]  # tokens as (value, start, end, raw), spans from 0
-
-
-class TextMemo:
-    """Answers that are pure functions of a line's text, for one vocabulary
-    (started again when another vocabulary, or an extended one, asks)."""
-
-    def __init__(self) -> None:
-        self.data: dict[str, object] = {}
-        self.of: tuple = (None, None)
-
-    def table(self, vocab: Vocabulary) -> dict:
-        if self.of[0] is not vocab or self.of[1] is not vocab.field_re or len(self.data) > MEMO_MAX:
-            self.data.clear()
-            self.of = (vocab, vocab.field_re)
-        return self.data
 
 
 def _rel(tokens: list[Token]) -> Rel:
@@ -125,18 +106,18 @@ def _shifted(rel: Rel, off: int) -> list[Token]:
 
 # The controls a multi-word level spells, by its text (few distinct: a letter-spaced
 # level costs a scan of ~50 us, and nearly every cable of an archive spells it alike).
-_LEVEL_MEMO = TextMemo()
+_LEVEL_MEMO = memo.TextMemo()
 
 
 def _add_level_controls(mk: Marking, raw: str, off: int, vocab: Vocabulary) -> None:
     """vocab.scan_controls(raw, off, mk), memoised by `raw`: each control not yet in
     mk.controls is added with its first span (as scan_controls adds them)."""
-    memo = _LEVEL_MEMO.table(vocab)
-    got = memo.get(raw)
+    known = _LEVEL_MEMO.table(vocab)
+    got = known.get(raw)
     if got is None:
         probe = Marking(raw="", span=Span(0, 0))
         vocab.scan_controls(raw, 0, probe)
-        got = memo[raw] = _rel(probe.controls)
+        got = known[raw] = _rel(probe.controls)
     for tok in _shifted(got, off):
         if all(c.value != tok.value for c in mk.controls):
             mk.controls.append(tok)
@@ -229,18 +210,18 @@ def footer(lines: list[Line], vocab: Vocabulary) -> Marking | None:
 
 
 # caption_controls' answers by line text (caption lines repeat across cables).
-_CAPTION_MEMO = TextMemo()
+_CAPTION_MEMO = memo.TextMemo()
 
 
 def caption_controls(text: str, off: int, vocab: Vocabulary) -> tuple[list[Token], bool]:
     """The controls of a caption line under the banner, and whether the whole
     line is captions (memoised by text: a pure function of the line, its spans
     shifted by `off`)."""
-    memo = _CAPTION_MEMO.table(vocab)
-    got = memo.get(text)
+    known = _CAPTION_MEMO.table(vocab)
+    got = known.get(text)
     if got is None:
         controls, whole = _caption_controls(text, 0, vocab)
-        got = memo[text] = (_rel(controls), whole)
+        got = known[text] = (_rel(controls), whole)
     return _shifted(got[0], off), got[1]
 
 
@@ -297,10 +278,10 @@ def caption_typo(text: str, off: int, vocab: Vocabulary) -> tuple[list[Token], R
     """A caption line (on its own line under the banner) with one word one
     letter off a caption word ("SENSITVE, SIPDIS"): its controls read with the
     word corrected, and the repair; None when the line is no such line."""
-    memo = _TYPO_MEMO.table(vocab)
-    got = memo.get(text, False)
+    known = _TYPO_MEMO.table(vocab)
+    got = known.get(text, False)
     if got is False:
-        got = memo[text] = _typo_word(text, vocab)
+        got = known[text] = _typo_word(text, vocab)
     if got is None:
         return None
     a, b, word = got
@@ -317,7 +298,7 @@ def caption_typo(text: str, off: int, vocab: Vocabulary) -> tuple[list[Token], R
     return fixed, Repair("caption-typo", Span(off + a, off + b), f"{text[a:b]} read as {word}")
 
 
-_TYPO_MEMO = TextMemo()
+_TYPO_MEMO = memo.TextMemo()
 
 
 def _typo_word(text: str, vocab: Vocabulary) -> tuple[int, int, str] | None:

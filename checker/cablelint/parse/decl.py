@@ -5,6 +5,7 @@ from ..document import DeclValue, Token, Span
 from ..rx import rx
 from ..vocabulary import Vocabulary, default_vocabulary
 from .dating import parse_date_value
+from .memo import MEMO_MAX, MEMO_TEXT_MAX
 
 
 def _exemption_value(raw: str) -> str:
@@ -18,8 +19,6 @@ def _exemption_value(raw: str) -> str:
 # parse_decl's answers at offset 0 by text, per exemption pattern (DECL values
 # repeat across cables: every cable of a day has the same date); bounded.
 _MEMO: dict[tuple[str, object], DeclValue] = {}
-MEMO_MAX = 4096
-MEMO_TEXT_MAX = 400
 
 
 def parse_decl(rest: str, offset: int, vocabulary: Vocabulary | None = None) -> DeclValue:
@@ -29,7 +28,7 @@ def parse_decl(rest: str, offset: int, vocabulary: Vocabulary | None = None) -> 
     v = vocabulary or default_vocabulary()
     if len(rest) > MEMO_TEXT_MAX:
         return _parse_decl(rest, offset, v)
-    key = (rest, v.exemption_re)
+    key = (rest, v.built)
     got = _MEMO.get(key)
     if got is None:
         if len(_MEMO) >= MEMO_MAX:

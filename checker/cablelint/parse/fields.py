@@ -15,6 +15,7 @@ from ..rx import rx
 from ..vocabulary import Vocabulary
 from .labels import labels
 from .decl import parse_decl
+from .memo import VOCABS_MAX
 from .lines import CLBY_RE, PAGE_INLINE_RE, PAGE_RE, Line, classify, is_field_start
 
 # How many lines a wrapped SUBJECT may take after its first.
@@ -222,18 +223,20 @@ def _body_mark(value: str, vocab: Vocabulary) -> regex.Match | None:
     return None
 
 
-_CAPTION_PHRASES: dict[int, tuple[Vocabulary, regex.Pattern]] = {}
+_CAPTION_PHRASES: dict[int, tuple[object, regex.Pattern]] = {}
 
 
 def _caption_phrase_re(vocab: Vocabulary) -> regex.Pattern:
     """The vocabulary's caption phrases (words with a blank: SENSITIVE BUT
-    UNCLASSIFIED), upper case and whole words, as one pattern (once per vocabulary)."""
+    UNCLASSIFIED), upper case and whole words, as one pattern (once per build of a vocabulary)."""
     got = _CAPTION_PHRASES.get(id(vocab))
-    if got is None or got[0] is not vocab:
+    if got is None or got[0] is not vocab.built:
         phrases = sorted((w for w in vocab.caption_words if " " in w), key=len, reverse=True)
         pattern = rx(r"(?<![A-Za-z])(?:" + "|".join(regex.escape(p) for p in phrases) + r")(?![A-Za-z])"
                      if phrases else r"(?!)")
-        got = _CAPTION_PHRASES[id(vocab)] = (vocab, pattern)
+        if len(_CAPTION_PHRASES) >= VOCABS_MAX:
+            _CAPTION_PHRASES.clear()
+        got = _CAPTION_PHRASES[id(vocab)] = (vocab.built, pattern)
     return got[1]
 
 

@@ -13,6 +13,7 @@ from ..document import ClassifiedBy, Document, Repair, RoutingHeader, Span, Toke
 from ..vocabulary import Vocabulary
 from .labels import labels
 from . import banner as bn
+from . import memo
 from .clby import read_classified_by, reasons_of_field
 from .dating import DTG_RE, dtg_date
 from .fields import (
@@ -59,19 +60,19 @@ def _routing_line(doc: Document, line: Line, vocab: Vocabulary) -> bool:
 
 
 # _route_kind's answers by line text (routing lines repeat across cables: BT, ZNY CCCCC ZZH, FM AMEMBASSY X).
-_ROUTE_MEMO = bn.TextMemo()
+_ROUTE_MEMO = memo.TextMemo()
 
 
 def _route_kind(text: str, vocab: Vocabulary) -> tuple[str, regex.Match | None]:
     """What routing line `text` is, a pure function of it (memoised): `dtg`,
     `security` (ZNY), `routing` (VZCZC, DE, NNNN), `label` (FM/TO/INFO, with its
     match), `address` (a continuation of an address list), or ''."""
-    if len(text) > bn.MEMO_TEXT_MAX:
+    if len(text) > memo.MEMO_TEXT_MAX:
         return _route_kind_of(text, vocab)
-    memo = _ROUTE_MEMO.table(vocab)
-    got = memo.get(text)
+    known = _ROUTE_MEMO.table(vocab)
+    got = known.get(text)
     if got is None:
-        got = memo[text] = _route_kind_of(text, vocab)
+        got = known[text] = _route_kind_of(text, vocab)
     return got
 
 
@@ -108,20 +109,20 @@ def _may_route(s: str, vocab: Vocabulary) -> bool:
 
 
 # classify's answers by line text (header lines repeat across cables: SIPDIS, DEPT FOR ..., TAGS: PREL).
-_KIND_MEMO = bn.TextMemo()
+_KIND_MEMO = memo.TextMemo()
 # The fields read once: a second E.O. or TAGS line is read as what else it may be.
 _FIELDS_ONCE = frozenset({"eo", "tags", "subject", "classified_by", "ref"})
 
 
 def _kind(text: str, vocab: Vocabulary, skip: frozenset[str] = frozenset()) -> Kind:
     """classify(text, vocab, skip), a pure function of the line, memoised."""
-    if len(text) > bn.MEMO_TEXT_MAX:
+    if len(text) > memo.MEMO_TEXT_MAX:
         return classify(text, vocab, skip)
-    memo = _KIND_MEMO.table(vocab)
+    known = _KIND_MEMO.table(vocab)
     key = (text, skip)
-    got = memo.get(key)
+    got = known.get(key)
     if got is None:
-        got = memo[key] = classify(text, vocab, skip)
+        got = known[key] = classify(text, vocab, skip)
     return got
 
 

@@ -255,7 +255,7 @@ def _dispatcher(vocab: Vocabulary, clby: bool, page: bool = True) -> tuple[regex
     Without `page` the page branch is left out likewise (`_page` takes no line
     without " OF "; its lazy post scan was 40% of the alternation's cost)."""
     got = _DISPATCH.get((id(vocab), clby, page))
-    if got is not None and got[0] is vocab.field_re:  # rebuilt when the vocabulary is extended
+    if got is not None and got[0] is vocab.built:  # rebuilt when the vocabulary is extended
         return got[1], got[2]
     alts = []
     names = tuple(n for n in _DISPATCHED if (clby or n != "classified_by") and (page or n != "page"))
@@ -265,7 +265,7 @@ def _dispatcher(vocab: Vocabulary, clby: bool, page: bool = True) -> tuple[regex
             pat = pat[1:] if pat.startswith("^") else pat
             alts.append(f"(?P<{name}>" + (f"(?i:{pat})" if icase else pat) + ")")
     compiled = rx("^(?:" + "|".join(alts) + ")")
-    _DISPATCH[(id(vocab), clby, page)] = (vocab.field_re, compiled, names)
+    _DISPATCH[(id(vocab), clby, page)] = (vocab.built, compiled, names)
     return compiled, names
 
 

@@ -21,26 +21,43 @@ from ..rx import rx
 # and on how many vocabularies are remembered (each engine has its own).
 MEMO_MAX = 4096
 VOCABS_MAX = 16
+# Longer texts are not memoised by text (rarely repeated; the bound keeps memory small).
+MEMO_TEXT_MAX = 400
 _MISSING = object()
-# id(vocabulary) -> (the vocabulary, its table when memoised, text -> what the look-up found)
+# id(vocabulary) -> (the vocabulary, its build token when memoised, text -> what the look-up found)
 _Memos = dict[int, tuple[Vocabulary, dict, dict[str, Any]]]
 _PORTIONS: _Memos = {}
 _CONTROLS: _Memos = {}
 
 
-def _table(memos: _Memos, vocab: Vocabulary, stamp: dict) -> dict[str, Any]:
-    """`vocab`'s memo in `memos`, emptied when the vocabulary rebuilt `stamp` (extended)."""
+def _table(memos: _Memos, vocab: Vocabulary) -> dict[str, Any]:
+    """`vocab`'s memo in `memos`, emptied when the vocabulary was built again (extended)."""
     got = memos.get(id(vocab))
-    if got is None or got[0] is not vocab or got[1] is not stamp or len(got[2]) > MEMO_MAX:
+    if got is None or got[0] is not vocab or got[1] is not vocab.built or len(got[2]) > MEMO_MAX:
         if len(memos) >= VOCABS_MAX:
             memos.clear()
-        got = memos[id(vocab)] = (vocab, stamp, {})
+        got = memos[id(vocab)] = (vocab, vocab.built, {})
     return got[2]
+
+
+class TextMemo:
+    """Answers that are pure functions of a line's text, for one vocabulary
+    (started again when another vocabulary, or an extended one, asks)."""
+
+    def __init__(self) -> None:
+        self.data: dict[str, object] = {}
+        self.of: tuple = (None, None)
+
+    def table(self, vocab: Vocabulary) -> dict:
+        if self.of[0] is not vocab or self.of[1] is not vocab.built or len(self.data) > MEMO_MAX:
+            self.data.clear()
+            self.of = (vocab, vocab.built)
+        return self.data
 
 
 def portion(vocab: Vocabulary, content: str, offset: int) -> Marking | None:
     """vocab.parse_portion(content, offset), each distinct `content` parsed once."""
-    memo = _table(_PORTIONS, vocab, vocab.portion_level)
+    memo = _table(_PORTIONS, vocab)
     mk = memo.get(content, _MISSING)
     if mk is _MISSING:
         mk = memo[content] = vocab.parse_portion(content, 0)
@@ -49,7 +66,7 @@ def portion(vocab: Vocabulary, content: str, offset: int) -> Marking | None:
 
 def is_portion(vocab: Vocabulary, content: str) -> bool:
     """Whether `content` parses as a portion mark (no copy made)."""
-    memo = _table(_PORTIONS, vocab, vocab.portion_level)
+    memo = _table(_PORTIONS, vocab)
     mk = memo.get(content, _MISSING)
     if mk is _MISSING:
         mk = memo[content] = vocab.parse_portion(content, 0)
@@ -58,7 +75,7 @@ def is_portion(vocab: Vocabulary, content: str) -> bool:
 
 def scan_controls(vocab: Vocabulary, text: str, offset: int, mk: Marking) -> None:
     """vocab.scan_controls(text, offset, mk), the scan of each distinct `text` done once."""
-    memo = _table(_CONTROLS, vocab, vocab.banner_control)
+    memo = _table(_CONTROLS, vocab)
     found = memo.get(text)
     if found is None:
         probe = Marking(raw="", span=Span(0, 0))

@@ -60,7 +60,8 @@ def test_a_warm_one_file_run_loads_neither_the_rule_loader_nor_yaml(tmp_path) ->
     assert not {"yaml", "tomllib", "cablelint.ruleset", "cablelint.baseline",
                 "xml.etree.ElementTree", "cablelint.reporters.full"} & loaded
     loaded = _loaded_after(code)  # unchanged: the result cache answers, no engine, no parser
-    assert not {"cablelint.engine", "cablelint.parse", "cablelint.session", "yaml", "cablelint.ruleset"} & loaded
+    assert not {"cablelint.engine", "cablelint.parse", "cablelint.session", "yaml", "cablelint.ruleset",
+                "cablelint.document"} & loaded
     assert "cablelint.quickcheck" in loaded
 
 
@@ -140,19 +141,25 @@ def _normalised(text: str) -> str:
                                    ["-f", "junit"], ["-f", "full", "--show-source"], ["--statistics"],
                                    ["--min-severity", "warning"], ["--fail-on", "info"], ["-q"],
                                    ["--select", "CL2", "--ignore", "CL201"], ["--show-files"]])
+@pytest.mark.parametrize("folder", [False, True])
 def test_a_run_the_result_cache_answers_whole_reports_as_the_full_run(tmp_path, capsys, monkeypatch,
-                                                                      extra) -> None:
+                                                                      extra, folder) -> None:
     """Files unchanged since the last run are reported from the cache without
-    the engine (quickcheck.py), exactly as the full run reports them."""
+    the engine (quickcheck.py), exactly as the full run reports them; named
+    or found in a folder (skipped files and folders noted as the walk does)."""
     from cablelint import session
     from cablelint.cli import main
 
     files = []
     for n in range(3):
-        p = tmp_path / f"c{n}.txt"
+        p = tmp_path / "in" / ("sub" if n == 2 else "") / f"c{n}.txt"
+        p.parent.mkdir(parents=True, exist_ok=True)
         p.write_text(QUICK_CABLE.format(n=n), encoding="utf-8")
         files.append(str(p))
-    argv = ["check", "--isolated", *extra, *files]
+    (tmp_path / "in" / "notes.md").write_text("not linted: another extension\n", encoding="utf-8")
+    (tmp_path / "in" / "node_modules").mkdir()
+    (tmp_path / "in" / "node_modules" / "x.txt").write_text(QUICK_CABLE.format(n=9), encoding="utf-8")
+    argv = ["check", "--isolated", *extra, *([str(tmp_path / "in")] if folder else files)]
     code_full = main([*argv, "--no-cache"])
     full = capsys.readouterr()
     cached = [*argv, "--cache-dir", str(tmp_path / "cache")]
@@ -169,8 +176,8 @@ def test_a_run_the_result_cache_answers_whole_reports_as_the_full_run(tmp_path, 
     assert _normalised(quick.err) == _normalised(full.err)
 
 
-@pytest.mark.parametrize("extra", [["--show-matches"], ["-f", "sarif"], ["--protect", "{protect}"], ["{folder}"],
-                                   ["--diff"]])
+@pytest.mark.parametrize("extra", [["--show-matches"], ["-f", "sarif"], ["--protect", "{protect}"], ["--diff"],
+                                   ["--exclude", "nothing", "{folder}"]])
 def test_a_run_the_cache_cannot_answer_alone_goes_through_the_engine(tmp_path, capsys, monkeypatch, extra) -> None:
     from cablelint import session
     from cablelint.cli import main
@@ -180,7 +187,15 @@ def test_a_run_the_cache_cannot_answer_alone_goes_through_the_engine(tmp_path, c
     p = tmp_path / "in" / "c.txt"
     p.write_text(QUICK_CABLE.format(n=1), encoding="utf-8")
     extra = [e.format(protect=tmp_path / "names.txt", folder=tmp_path / "in") for e in extra]
-    argv = ["check", "--isolated", "--exit-zero", "--cache-dir", str(tmp_path / "cache"), *extra, str(p)]
+    if "nothing" in extra:  # a folder whose walk meets a nearer configuration: that file's own session
+        (tmp_path / "in" / "sub").mkdir()
+        (tmp_path / "in" / "sub" / "c2.txt").write_text(QUICK_CABLE.format(n=2), encoding="utf-8")
+        (tmp_path / "in" / "sub" / ".cablelint.yaml").write_text("min-severity: error\n", encoding="utf-8")
+        isolated = []
+        monkeypatch.chdir(tmp_path)  # no configuration above but the nested one
+    else:
+        isolated = ["--isolated"]
+    argv = ["check", *isolated, "--exit-zero", "--cache-dir", str(tmp_path / "cache"), *extra, str(p)]
     main(argv)
     main(argv)
     capsys.readouterr()

@@ -9,7 +9,6 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from . import __version__, fixrun
-from .dates import parse_date
 from .findings import Severity
 from .terminal import UsageError
 
@@ -21,6 +20,8 @@ REPORT_BUG = "this is a bug in cablelint: please report it with the command you 
 
 
 def _date(text: str) -> dt.date:
+    from .dates import parse_date  # here: a run from the result cache never loads the document model
+
     try:
         return parse_date(text)
     except ValueError:

@@ -8,8 +8,10 @@ files' hashes), so such a run need not import the engine, the check kinds
 or the rule loader (ruff answers a warm re-run the same way).
 
 It is taken only where its report is certainly the full run's: named regular
-files (no folder walk, no stdin), each hitting the cache with findings, no
-nearer configuration, and none of what needs more than the cached findings
+files and folders (no stdin), each file hitting the cache with findings, no
+nearer configuration for a named file or any folder walked (files.discover
+then finds exactly the full run's files: one configuration's excludes and
+extensions everywhere), no unreadable path, and none of what needs more than the cached findings
 (protect lists, flagged text: --show-matches, SARIF/GitLab fingerprints,
 baselines, fixes, per-file-ignores, a release rule switched off, a finding
 of a rule whose flagged text is masked). Anything else returns None and the
@@ -43,7 +45,7 @@ def eligible(args: argparse.Namespace, cfg: Config, fmt: str) -> bool:
         return False
     if cfg.protect or cfg.per_file_ignores or not args.paths:
         return False
-    return all(p != "-" and os.path.isfile(p) for p in args.paths)
+    return all(p != "-" and (os.path.isfile(p) or os.path.isdir(p)) for p in args.paths)
 
 
 def cached_report(args: argparse.Namespace, cfg: Config, fmt: str, root: Path, options: dict[str, Any],
@@ -78,18 +80,37 @@ def cached_report(args: argparse.Namespace, cfg: Config, fmt: str, root: Path, o
     return SimpleNamespace(notes=list(found.notes), errors=[], crashes=[]), report
 
 
+class _Nearer(Exception):
+    """A folder met in the walk has a nearer configuration: the full run's."""
+
+
 def _discover(cfg: Config, paths: list[str]) -> Any:
-    """The files as Session.discover finds them, or None when a file has a
-    nearer configuration than `cfg` (its own session) or a path is an error."""
+    """The files as Session.discover finds them, or None when a named file or
+    a walked folder has a nearer configuration than `cfg` (its own session,
+    its own excludes and protect list) or a path is an error. Without a
+    nearer one, Session.discover's scope is `cfg` for every folder and its
+    never-lint set `cfg`'s own file (no protect list: eligible), as here."""
     from .config import nearer
     from .files import discover
 
     never = {os.path.realpath(cfg.path)} if cfg.path is not None else set()
     near: dict[Path, Path | None] = {}
-    for p in paths:
-        if cfg.nested and nearer(cfg, os.path.dirname(p), near) is not None:
-            return None
-    found = discover(cfg, paths, never=never)
+    asked: set[str] = set()
+
+    def scope_for(folder: str) -> Config:
+        if cfg.nested and folder not in asked:
+            if nearer(cfg, folder, near) is not None:
+                raise _Nearer(folder)
+            asked.add(folder)
+        return cfg
+
+    try:
+        for p in paths:
+            if os.path.isfile(p):
+                scope_for(os.path.dirname(p))
+        found = discover(cfg, paths, scope_for=scope_for, never=never)
+    except _Nearer:
+        return None
     return None if found.errors else found
 
 

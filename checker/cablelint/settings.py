@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from .dates import parse_date
 from .findings import Severity
 from .rule import DEFAULT_RULESETS
 
@@ -154,6 +153,8 @@ def normalise(key: str, value: Any, name: str | None = None, text_only: bool = F
     if kind == "level":
         return _level(name, value)
     if kind == "date":
+        from .dates import parse_date  # here: a run from the result cache never loads the document model
+
         try:
             return parse_date(value)
         except ValueError:

@@ -25,13 +25,12 @@ def repeated_body(doc: Document, p: dict[str, Any]) -> Damage | None:
     region is the second copy, where the findings it causes sit."""
     src, idx = doc.source, index_of(doc)
     body_line = idx.body_line or 1  # a header repeated is no body repeated
-    raw = idx.lines
     numbered = {src.line_col(q.span.start)[0] for q in doc.paragraphs if q.number is not None}
     opening = _repeated_opening(doc, p)
-    enough = p.get("min_paragraphs", 2)
-    if _repeated_paragraphs(doc, numbered, body_line, p.get("min_chars", 40), enough) < enough:
+    min_chars, min_run, enough = p.get("min_chars", 40), p.get("min_run", 4), p.get("min_paragraphs", 2)
+    if _repeated_paragraphs(doc, numbered, body_line, min_chars, enough) < enough:
         return opening
-    run = _repeated_run(doc, raw, numbered, p)
+    run = _repeated_run(doc, idx.lines, numbered, body_line, (min_chars, min_run, enough))
     if run is None or opening is None:
         return run or opening
     assert run.region is not None and opening.region is not None
@@ -40,11 +39,13 @@ def repeated_body(doc: Document, p: dict[str, Any]) -> Damage | None:
                   Span(min(run.region.start, opening.region.start), max(run.region.end, opening.region.end)))
 
 
-def _repeated_run(doc: Document, raw: RawLines, numbered: set[int], p: dict[str, Any]) -> Damage | None:
+def _repeated_run(doc: Document, raw: RawLines, numbered: set[int], body_line: int,
+                  sizes: tuple[int, int, int]) -> Damage | None:
     """The first run of `min_run` long lines repeating an earlier run that
-    starts `min_paragraphs` numbered paragraphs (see `repeated_body`)."""
-    src, body_line = doc.source, index_of(doc).body_line or 1
-    min_chars, min_run, min_paras = p.get("min_chars", 40), p.get("min_run", 4), p.get("min_paragraphs", 2)
+    starts `min_paragraphs` numbered paragraphs (`sizes`: min_chars, min_run,
+    min_paragraphs; see `repeated_body`)."""
+    src = doc.source
+    min_chars, min_run, min_paras = sizes
     long_lines = [(n, " ".join(raw[n - 1].split())) for n in range(body_line, len(raw) + 1)
                   if len(raw[n - 1]) >= min_chars]
     first: dict[str, int] = {}
@@ -54,12 +55,15 @@ def _repeated_run(doc: Document, raw: RawLines, numbered: set[int], p: dict[str,
             first[t] = i
             continue
         run = _run_length(long_lines, j, i)
+        if run < min_run:
+            continue
         copy = [m for m, _ in long_lines[i:i + run]]
-        if run >= min_run and sum(m in numbered for m in copy) >= min_paras:
+        paras = sum(m in numbered for m in copy)
+        if paras >= min_paras:
             end = copy[-1]
             return Damage(_line_span(doc, n), f"lines {n}-{end} repeat lines {long_lines[j][0]}-"
-                          f"{long_lines[j + run - 1][0]} ({run} lines, {sum(m in numbered for m in copy)} "
-                          "numbered paragraphs)", Span(src.line_span(n)[0], src.line_span(end)[1]))
+                          f"{long_lines[j + run - 1][0]} ({run} lines, {paras} numbered paragraphs)",
+                          Span(src.line_span(n)[0], src.line_span(end)[1]))
     return None
 
 

@@ -32,7 +32,6 @@ class DocIndex:
 
     doc: Document
     _utf8: bytes | None = None
-    _low: bytes | None = None
     _lines: "RawLines | None" = None
     _body_line: int | None = None
 
@@ -46,9 +45,7 @@ class DocIndex:
     @property
     def low(self) -> bytes:
         """`prefilter.lowered(text)`, for the pre-checks of case-blind patterns."""
-        if self._low is None:
-            self._low = self.utf8.lower()  # = lowered(text)
-        return self._low
+        return self.doc.source.low()
 
     @property
     def lines(self) -> "RawLines":

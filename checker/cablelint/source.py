@@ -41,6 +41,9 @@ class Source:
     # every line's text, cut once on first use: rules and detectors ask for
     # each line several times (670,000 slices per 2,000 cables)
     _lines: list[str] | None = field(default=None, repr=False, compare=False)
+    # the text as UTF-8 with ASCII letters lowered (prefilter.lowered), made once: the parser's
+    # placeholder scan and the integrity detectors' case-blind pre-checks both read it
+    _low: bytes | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.line_starts:
@@ -51,6 +54,12 @@ class Source:
                 starts.append(pos + 1)
                 pos = find("\n", pos + 1)
             self.line_starts = starts
+
+    def low(self) -> bytes:
+        """`prefilter.lowered(self.text)`, computed on first use."""
+        if self._low is None:
+            self._low = self.text.encode("utf-8", "surrogatepass").lower()
+        return self._low
 
     @property
     def line_count(self) -> int:

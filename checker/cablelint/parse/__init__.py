@@ -60,7 +60,8 @@ def parse(source: Source, vocab: Vocabulary | None = None) -> Document:
 def _finish(doc: Document, v: Vocabulary) -> None:
     """What needs the whole document read: placeholders, separators (spans are
     final now: a banner's span grows to the end of its line), shape, dates."""
-    for m in memo.find_any(v.placeholder_re, v.placeholder_patterns, doc.text, doc.body_start or 0):
+    for m in memo.find_any(v.placeholder_re, v.placeholder_patterns, doc.text, doc.body_start or 0,
+                             doc.source.low()):
         doc.placeholders.append(Token(m.group(0), Span(m.start(), m.end())))
     marks = doc.banners + [doc.footer, doc.subject_portion] + [p.portion for p in doc.paragraphs]
     for mk in marks:

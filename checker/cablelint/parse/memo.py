@@ -100,14 +100,17 @@ def _split(patterns: tuple[str, ...]) -> list[Prefiltered] | None:
     return _SPLIT[patterns]
 
 
-def _may_match(pats: list[Prefiltered], text: str) -> list[bool]:
+def _may_match(pats: list[Prefiltered], text: str, low: bytes | None) -> list[bool]:
     """Which patterns can match in `text` at all: a scan for one whose needles
-    the text lacks is skipped (most cables hold no placeholder)."""
-    low = lowered(text) if any(p.folded for p in pats) else None
+    the text lacks is skipped (most cables hold no placeholder). `low`:
+    `prefilter.lowered(text)` when the caller has it."""
+    if low is None and any(p.folded for p in pats):
+        low = lowered(text)
     return [p.possible(text, low) for p in pats]
 
 
-def find_any(joined: regex.Pattern, patterns: list[str], text: str, pos: int) -> list[regex.Match]:
+def find_any(joined: regex.Pattern, patterns: list[str], text: str, pos: int,
+             low: bytes | None = None) -> list[regex.Match]:
     """The matches of `joined` (the patterns as one case-insensitive alternation,
     vocabulary._patterns) from `pos`, found with one scan per pattern: a scan for
     a short alternation ignoring case is several times faster than one for the
@@ -117,7 +120,7 @@ def find_any(joined: regex.Pattern, patterns: list[str], text: str, pos: int) ->
     if pats is None:
         return list(joined.finditer(text, pos))
     start = pos
-    nxt = [p.rx.search(text, pos) if may else None for p, may in zip(pats, _may_match(pats, text))]
+    nxt = [p.rx.search(text, pos) if may else None for p, may in zip(pats, _may_match(pats, text, low))]
     out: list[regex.Match] = []
     while True:
         best = None

@@ -8,6 +8,7 @@ numbers, never text) or None.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Any
 
 from .damage_index import Damage, RawLines, index_of, line_no as _line_no, line_span as _line_span
@@ -68,11 +69,11 @@ def _repeated_run(doc: Document, raw: RawLines, numbered: set[int], body_line: i
 
 
 def _repeated_paragraphs(doc: Document, numbered: set[int], body_line: int, min_chars: int, enough: int) -> int:
-    """An upper bound on the numbered paragraph lines that repeat an earlier
-    line, counted up to `enough`: a line that repeats another (blanks aside)
-    has each of its words in the text before it, so a paragraph one of whose
-    early words (the first 200 characters) is not there is no repeat.
-    A few `find` calls instead of normalising every line."""
+    """The numbered paragraph lines (long ones, in the body) that repeat an
+    earlier body line blanks aside, counted up to `enough`: an upper bound on
+    those `_repeated_run` can count, so a cable below it skips normalising
+    every line. Only earlier lines opening with the paragraph's first word
+    are compared (`_copied`): a `find` or two for most paragraphs."""
     src, text = doc.source, doc.text
     starts, lines, last = src.line_starts, src.lines(), len(src.line_starts)
     lo = starts[body_line - 1] if body_line <= last else len(text)
@@ -80,12 +81,29 @@ def _repeated_paragraphs(doc: Document, numbered: set[int], body_line: int, min_
     for n in sorted(numbered):
         if n < body_line or (starts[n] - 1 if n < last else len(text)) - starts[n - 1] < min_chars:
             continue  # (the raw line's length, its \r kept)
-        words = sorted(set(lines[n - 1][:200].split()), key=len, reverse=True)  # the longest, the rarest, first
-        if words and all(text.find(w, lo, starts[n - 1]) != -1 for w in words):
+        line = lines[n - 1]
+        if line.strip() and _copied(text, starts, lo, starts[n - 1], line):
             count += 1
             if count >= enough:
                 break
     return count
+
+
+def _copied(text: str, starts: list[int], lo: int, hi: int, line: str) -> bool:
+    """Some line in text[lo:hi] (lo a line start) is `line`, blanks aside: such
+    a line starts (after blanks) with the same first word, so only the lines
+    that do are normalised and compared."""
+    first, key = line.split(None, 1)[0], None
+    at = text.find(first, lo, hi)
+    while at != -1:
+        i = bisect_right(starts, at)  # the line holding `at` is line i (1-based)
+        end = starts[i] - 1 if i < len(starts) else len(text)
+        if not text[starts[i - 1]:at].strip():  # the word opens its line
+            key = key or " ".join(line.split())
+            if " ".join(text[starts[i - 1]:end].split()) == key:
+                return True
+        at = text.find(first, at + 1, hi)
+    return False
 
 
 def _run_length(lines: list[tuple[int, str]], j: int, i: int) -> int:

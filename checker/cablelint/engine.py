@@ -234,7 +234,8 @@ class Engine:
         era_sev = (era_now.get("severity") or {}) if era_now else {}
         superseded: dict[str, list[Span]] = {}
         findings: list[Finding] = []
-        monotonic, limit = time.monotonic, RULE_TIME_LIMIT
+        monotonic, limit, arm_at = time.monotonic, RULE_TIME_LIMIT, alarm.arm_at
+        last = deadline - limit  # before it a rule gets its whole limit: no min() per rule
         for pos, rule, when, check in plan:
             if era_off and rule.id in era_off:
                 continue  # the era table says this rule does not apply (no E.O. line before 1972)
@@ -245,13 +246,13 @@ class Engine:
                                    []).extend(ids)
                 break
             try:
-                alarm.arm_at(min(now + limit, deadline))  # one store a rule: the timer is set once (timelimit)
+                arm_at(now + limit if now < last else deadline)  # one store a rule: the timer is set once
                 try:
                     hits = list(check(rule, rule.params, ctx)) if not when or holds_plan(when, ctx) else None
                     rule_sev = era_sev.get(rule.id)
                 except CannotRun as exc:
                     hits, rule_sev = self._cannot_run(rule, when, ctx, era_sev.get(rule.id), skipped, exc)
-                alarm.disarm()
+                alarm.armed = False  # alarm.disarm(), without the call
             except TimeoutError:  # a backtracking regex, or a slow rule on a hostile file
                 stopped.setdefault("it ran too long", []).append(rule.id)
                 continue

@@ -58,3 +58,23 @@ def test_requires_hides_no_hit_of_the_state_line_patterns(corpus_dir: Path) -> N
     texts.append(Source("made.txt", "UNCLASSIFIED\r\nE.O. 12958: N/A\r\nTAGS: [PREL](#) [FR](#)\r\nSUBJECT: T\r\n\r\n"
                                     "1. XXXXXXXXXXXX met Jean Dupont (strictly protect).\r\n[11.](#)\r\n\r\n"))
     assert _same_findings(fast, full, texts, ("CL115", "CL921")) >= 3
+
+
+@pytest.mark.parametrize("pat,only", [
+    (r"^a", True), (r"^(a|b)c", True), (r"^[|]x", True), (r"^[]|]x", True), (r"^a\|b", True),
+    (r"^a|b", False), (r"(?m)^a", False), (r"a^", False), (r"(?x)^a # |", False),
+])
+def test_at_start_only(pat: str, only: bool) -> None:
+    """A `forbid` pattern taken as anchored is tried once per item (`match`):
+    an alternation outside the `^` or multi-line mode must keep `finditer`."""
+    import regex
+    assert pattern.at_start_only(pat, regex.compile(pat)) is only
+
+
+def test_anchored_forbid_finds_what_finditer_finds() -> None:
+    """`match` at the item's start gives finditer's hits, `\\K` included."""
+    import regex
+    rx = regex.compile(r"^[ \t]*\d\.[ \t]*\K\((?P<mark>[a-z ]+)\)")
+    p = {"_forbid": rx, "_forbid_at_start": True}
+    for raw in ["1. (c) text (s) more", "  2.(u ) x", "x 1. (c)", "", "3. (C)"]:
+        assert [m.span() for m in pattern._forbidden(p, raw)] == [m.span() for m in rx.finditer(raw)]

@@ -25,6 +25,19 @@ def marking(m: Marking | None, label: str) -> list[Item]:
 
 
 def portions(d: Document) -> list[Item]:
+    """The portion marks (the subject's, then each paragraph's): read once per
+    document though seven targets and two conditions start from them."""
+    if _LAST and _LAST[0] is d:
+        return list(_LAST[1])
+    out = _read_portions(d)
+    _LAST[:] = [d, out]
+    return list(out)
+
+
+_LAST: list[Any] = []  # the last document read and its portions (rules run document after document)
+
+
+def _read_portions(d: Document) -> list[Item]:
     out = []
     if d.subject_portion:
         out.append(Item(d.subject_portion, d.subject_portion.span, d.subject_portion, "the subject"))

@@ -43,11 +43,12 @@ class Prefiltered:
     needles: tuple[str, ...] | None  # None: no pre-check, always scan
     folded: bool = False
     head: str | None = None  # every match starts a line with this (a `(?m)^LITERAL...` pattern): see `scan`
+    encoded: tuple[bytes, ...] = ()  # a case-blind pattern's needles as UTF-8, looked for in `lowered(text)`
 
     def __getattr__(self, name: str) -> Any:
         """The pattern's own methods (`search`, `finditer`...): a detector that
         does not pre-check uses a Prefiltered like the compiled pattern."""
-        if name.startswith("__") or name in ("rx", "needles", "folded", "head"):  # unpickling: slots not set yet
+        if name.startswith("__") or name in ("rx", "needles", "folded", "head", "encoded"):  # unpickling: slots not set yet
             raise AttributeError(name)
         return getattr(self.rx, name)
 
@@ -59,8 +60,14 @@ class Prefiltered:
             if not text.isascii() and any(c in text for c in FOLD_BLIND):
                 return True  # IGNORECASE lets one of these stand for an ASCII letter the needles lack
             hay = low if low is not None else lowered(text)
-            return any(n.encode() in hay for n in self.needles)
-        return any(n in text for n in self.needles)
+            for b in self.encoded:  # a loop, not any(generator): a dozen calls a cable
+                if b in hay:
+                    return True
+            return False
+        for n in self.needles:
+            if n in text:
+                return True
+        return False
 
     def scan(self, text: str) -> list["regex.Match[str]"]:
         """Every match in `text`, as `rx.finditer` gives them. A pattern whose
@@ -96,7 +103,8 @@ def prefiltered(rx: "regex.Pattern[str]") -> Prefiltered:
     if not need or any(len(n) < 2 and n.isascii() for n in need) or (folded and not all(map(str.isascii, need))):
         return Prefiltered(rx, None)  # a single ASCII character finds nearly every cable
     needles = tuple(sorted({n.lower() if folded else n for n in need}))
-    return Prefiltered(rx, needles, folded, None if folded else line_head(tree))
+    return Prefiltered(rx, needles, folded, None if folded else line_head(tree),
+                       tuple(n.encode() for n in needles) if folded else ())
 
 
 def line_head(tree: Any) -> str | None:

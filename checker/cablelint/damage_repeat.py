@@ -26,7 +26,8 @@ def repeated_body(doc: Document, p: dict[str, Any]) -> Damage | None:
     region is the second copy, where the findings it causes sit."""
     src, idx = doc.source, index_of(doc)
     body_line = idx.body_line or 1  # a header repeated is no body repeated
-    numbered = {src.line_col(q.span.start)[0] for q in doc.paragraphs if q.number is not None}
+    starts = src.line_starts  # a paragraph's line: bisect as src.line_col does, without its column
+    numbered = {bisect_right(starts, q.span.start) for q in doc.paragraphs if q.number is not None}
     opening = _repeated_opening(doc, p)
     min_chars, min_run, enough = p.get("min_chars", 40), p.get("min_run", 4), p.get("min_paragraphs", 2)
     if _repeated_paragraphs(doc, numbered, body_line, min_chars, enough) < enough:

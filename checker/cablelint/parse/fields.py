@@ -57,14 +57,19 @@ def _bare_person(words: list[str]) -> int:
     return n
 
 
+# TAG_TOKEN_RE's groups by number: a match's group looked up by name costs
+# several times one looked up by number (read_tags reads ~6 TAGs a cable).
+_T, _DEBRIS = TAG_TOKEN_RE.groupindex["t"], TAG_TOKEN_RE.groupindex["debris"]
+
+
 def _joined_words(rest: str, found: list[regex.Match]) -> list[str]:
     """The words after found[0] not parted from it by a comma or semicolon
     (nor a parenthesised person: its own TAG)."""
     out: list[str] = []
     for prev, f in zip(found, found[1:]):
-        if "(" in f["t"] or rx(r"[,;]").search(rest, prev.end(), f.start()):
+        if "(" in f[_T] or rx(r"[,;]").search(rest, prev.end(), f.start()):
             break
-        out.append(f["t"])
+        out.append(f[_T])
     return out
 
 
@@ -75,21 +80,23 @@ def read_tags(line: Line, at: int, vocab: Vocabulary) -> Tags:
     found = list(TAG_TOKEN_RE.finditer(rest))
     tags: list[Token] = []
     debris = False
+    base0 = off + at
+    persons = vocab.person_tag_words
     k = 0
     while k < len(found):
         m = found[k]
-        t, base = m["t"], off + at + m.start("t")
-        debris = debris or m["debris"] is not None
-        word = t.split("(")[0].strip()  # person tag: OVIP (RICE, CONDOLEEZZA) -- the TAG is the word before it
-        end = m.end("t")
-        if "(" not in t and t.upper() in vocab.person_tag_words:
+        start, end = m.span(_T)
+        t = rest[start:end]
+        debris = debris or m.start(_DEBRIS) >= 0
+        word = t.split("(")[0].strip() if "(" in t else t  # person tag: OVIP (RICE, CONDOLEEZZA) -- the TAG is the word before it
+        if "(" not in t and t.upper() in persons:
             n = _bare_person(_joined_words(rest, found[k:k + 1 + PERSON_NAME_WORDS]))
-            end = found[k + n].end("t") if n else end
+            end = found[k + n].end(_T) if n else end
             k += n
         if word:
-            tags.append(Token(word, Span(base, base + len(word)), rest[m.start("t"):end]))
+            tags.append(Token(word, Span(base0 + start, base0 + start + len(word)), rest[start:end]))
         k += 1
-    return Tags(Token(rest.strip(), Span(off + at, off + at + len(rest.rstrip())), line.text.strip()), tags, debris)
+    return Tags(Token(rest.strip(), Span(base0, base0 + len(rest.rstrip())), line.text.strip()), tags, debris)
 
 
 TAGS_CONTINUATION_RE = rx(r"^[ \t]*[A-Z]{2,8}(?:[ \t]*[,;]?[ \t]+[A-Z]{2,8}|[ \t]*[,;][ \t]*[A-Z]{2,8})*[ \t,;]*$")

@@ -25,6 +25,17 @@ def test_may_hold_mark_lets_every_run_on_mark_through():
         if RUN_ON_MARK_RE.search(text):
             assert may_hold_mark(text), text
     assert not may_hold_mark("AMEMBASSY ROME PRIORITY")
+    assert not may_hold_mark(": DECL: 02/27/2021")  # an E.O. line's rest: no other field in it
+
+
+def test_a_run_on_line_is_cut_as_before_the_sharper_gate():
+    """The fields after a first one are still found: a TAG after a DECL, an E.O.
+    written EO, a mark after a REF's citation with DECL later on the line."""
+    from cablelint.parse.repair import _run_on_cuts
+    cases = {"E.O. 12958: DECL: 03/20/2019 TAG PTER": [29], "NOFORN EO 12958 DECL: X1": [7],
+             "REF: STATE 96423 (U) THE DECLARATION": [17], "E.O. 12958: DECL: 02/27/2021": []}
+    for text, cuts in cases.items():
+        assert _run_on_cuts(text) == cuts, text
 
 
 def test_may_open_field_lets_every_eo_tags_subject_line_through():

@@ -64,38 +64,21 @@ def _routing_line(doc: Document, line: Line, vocab: Vocabulary) -> bool:
     return True
 
 
-# _route_kind's answers by line text with its digits written 0 (routing lines repeat across
-# cables but for their numbers: BT, ZNY CCCCC ZZH, DE RUEHMO #5334/01 0581420, O 271420Z FEB 06).
-# No pattern _route_kind_of tries names a digit but as \d or 0-9, so a line's kind is its blinded text's.
+# _route_kind's answers by line text (routing lines repeat across cables: BT, ZNY CCCCC ZZH, FM AMEMBASSY X).
 _ROUTE_MEMO = memo.TextMemo()
-_DIGITS_AS_0 = str.maketrans("123456789", "000000000")
 
 
 def _route_kind(text: str, vocab: Vocabulary) -> tuple[str, regex.Match | None]:
     """What routing line `text` is, a pure function of it (memoised): `dtg`,
     `security` (ZNY), `routing` (VZCZC, DE, NNNN), `label` (FM/TO/INFO, with its
-    match), `address` (a continuation of an address list), or ''. A match is
-    made again on `text` when the memo's came from another line of that kind."""
+    match), `address` (a continuation of an address list), or ''."""
     if len(text) > memo.MEMO_TEXT_MAX:
         return _route_kind_of(text, vocab)
     known = _ROUTE_MEMO.table(vocab)
-    key = text.translate(_DIGITS_AS_0)
-    got = known.get(key)
+    got = known.get(text)
     if got is None:
-        got = known[key] = (*_route_kind_of(text, vocab), text)
-    kind, m, seen = got
-    if m is not None and seen != text:
-        m = _route_match(kind, text, vocab)
-    return kind, m
-
-
-def _route_match(kind: str, text: str, vocab: Vocabulary) -> regex.Match | None:
-    """The match _route_kind_of made for a line of this kind."""
-    if kind == "dtg":
-        return DTG_RE.match(text)
-    if kind == "security":
-        return SECURITY_RE.match(text)
-    return labels(vocab).routing.match(text.strip())
+        got = known[text] = _route_kind_of(text, vocab)
+    return got
 
 
 def _route_kind_of(text: str, vocab: Vocabulary) -> tuple[str, regex.Match | None]:

@@ -25,6 +25,17 @@ def test_may_hold_mark_lets_every_run_on_mark_through():
         if RUN_ON_MARK_RE.search(text):
             assert may_hold_mark(text), text
     assert not may_hold_mark("AMEMBASSY ROME PRIORITY")
+    assert not may_hold_mark(": DECL: 02/27/2021")  # an E.O. line's rest: no other field in it
+
+
+def test_a_run_on_line_is_cut_as_before_the_sharper_gate():
+    """The fields after a first one are still found: a TAG after a DECL, an E.O.
+    written EO, a mark after a REF's citation with DECL later on the line."""
+    from cablelint.parse.repair import _run_on_cuts
+    cases = {"E.O. 12958: DECL: 03/20/2019 TAG PTER": [29], "NOFORN EO 12958 DECL: X1": [7],
+             "REF: STATE 96423 (U) THE DECLARATION": [17], "E.O. 12958: DECL: 02/27/2021": []}
+    for text, cuts in cases.items():
+        assert _run_on_cuts(text) == cuts, text
 
 
 def test_may_open_field_lets_every_eo_tags_subject_line_through():
@@ -42,3 +53,38 @@ def test_may_route_lets_every_routing_line_through():
         if DTG_RE.match(text) or SECURITY_RE.match(text) or ROUTING_RE.match(s) or labels(v).routing.match(s):
             assert _may_route(s, v), text
     assert not _may_route("RUEHC/SECSTATE WASHDC", v)
+
+
+def _one_alternation(text: str, v) -> str:
+    """What one alternation of the recognisers' patterns at the line start said
+    (the parser's former dispatcher): the first whose pattern matches takes the
+    line, the page pattern only for " OF "; a recogniser that then declines
+    hands the line to the recognisers in order (written out here without the
+    parser's first-character tests, which must change no answer)."""
+    from cablelint.parse.lines import CLBY_RE, EO_RE, PAGE_RE, para_start
+    lab = labels(v)
+    if not text.strip():
+        return "blank"
+    if para_start(text) is not None:
+        return "paragraph"
+    recs = {"page": lambda t: (" OF " in t or " of 0" in t) and PAGE_RE.match(t),
+            "eo": lambda t: t.lstrip("[ \t")[:1] in "EeMm" and EO_RE.match(t),
+            "tags": lab.tags.match, "subject": lab.subject.match,
+            "classified_by": lambda t: "lassified" in t.lower() and CLBY_RE.search(t),
+            "ref": lab.ref.match, "field": lambda t: ":" in t and v.field_re.match(t)}
+    probes = dict(recs, page=lambda t: " OF " in t and PAGE_RE.match(t), eo=EO_RE.match)
+    first = next((name for name, probe in probes.items() if probe(text)), None)
+    if first is None:
+        return "text"
+    if recs[first](text):
+        return first
+    return next((name for name, rec in recs.items() if rec(text)), "text")
+
+
+def test_classify_answers_as_one_alternation_of_the_patterns():
+    v = default_vocabulary()
+    more = ["Beijing 00002963 002 of 002", "PARIS 00000579  002 OF 004", "Tags: ECON of 002", "x: Classified By: Y",
+            "Derived From: DSCG 05-01", "REASON: 1.4 (b)", "\u2028E.O. 12958: DECL", "[[TAGS: PREL", " \x0bTAGS: X",
+            "\u212aTAGS: x", "ref: lower", "Rome 00001 002 of 003"]
+    for text in LINES + more + [f"NOFORN SIPDIS {x}" for x in LINES]:
+        assert classify(text, v).name == _one_alternation(text, v), text

@@ -85,3 +85,13 @@ def test_may_be_captions_lets_every_line_of_captions_through():
         if bn.caption_controls(text, 0, V)[1]:
             assert bn.may_be_captions(text, V), text
     assert not bn.may_be_captions("TAGS: PREL", V) and bn.may_be_captions("NOFORN", V)
+
+
+def test_routing_lines_that_differ_in_their_digits_read_their_own():
+    for dtg, prec in (("271420Z FEB 06", "O"), ("011530Z MAR 07", "O"), ("311530Z DEC 99", "P")):
+        doc = Document(source=Source("t.txt", f"{prec} {dtg}\n"))
+        assert hd._routing_line(doc, Line(f"{prec} {dtg}", 0), V)
+        assert (doc.header.dtg.value, doc.header.precedence.value) == (dtg, prec)
+        assert doc.header.dtg_date is not None and doc.header.dtg_date.day == int(dtg[:2])
+    for k in (1, 2):  # the DE line: only a kind, whatever its numbers
+        assert hd._route_kind(f"DE RUEHMO #{k}334/01 05{k}1420", V) == ("routing", None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import regex
 
+from cablelint import prefilter
 from cablelint.document import Marking, Span
 from cablelint.parse import memo
 from cablelint.vocabulary import default_vocabulary
@@ -71,3 +72,16 @@ def test_find_any_skips_a_pattern_only_where_no_match_can_be() -> None:
                  "(\u0299) \u017f xXxXx", "[withheld by \u212a]", "(b) ( 6 )"]:
         got = [m.span() for m in memo.find_any(v.placeholder_re, v.placeholder_patterns, text, 0)]
         assert got == [m.span() for m in v.placeholder_re.finditer(text)], text
+
+
+def test_find_any_from_a_position_looks_for_needles_only_after_it() -> None:
+    """From `pos` (the body's start) a needle before it (the header's "(b)") does not
+    count, in ASCII and non-ASCII texts alike, and a match after it is still found."""
+    v = default_vocabulary()
+    for head in ("Reasons 1.4 (b) and (d)\n", "\u00b6 1.4 (b)\n", "\u017f (b)\n"):
+        for body in ("1. (C) text (b)(6) here", "1. (C) nothing", "\u00b62. (b) ( 6 ) XXXXX", "(b)(6) first"):
+            text = head + body
+            low = prefilter.lowered(text)
+            for pos in (len(head) - 3, len(head)):
+                got = [m.span() for m in memo.find_any(v.placeholder_re, v.placeholder_patterns, text, pos, low)]
+                assert got == [m.span() for m in v.placeholder_re.finditer(text, pos)], (text, pos)

@@ -63,10 +63,12 @@ def _finish(doc: Document, v: Vocabulary) -> None:
     for m in memo.find_any(v.placeholder_re, v.placeholder_patterns, doc.text, doc.body_start or 0,
                              doc.source.low()):
         doc.placeholders.append(Token(m.group(0), Span(m.start(), m.end())))
+    text = doc.text
     marks = doc.banners + [doc.footer, doc.subject_portion] + [p.portion for p in doc.paragraphs]
     for mk in marks:
         if mk is not None:
-            mk.separators = marking_separators(doc.text[mk.span.start:mk.span.end], mk.span.start)
+            raw = text[mk.span.start:mk.span.end]
+            mk.separators = marking_separators(raw, mk.span.start) if "/" in raw else []
     doc.shape = shape_of(doc, v)
     h = doc.header
     dtg = CableDate(h.dtg_date, "dtg", h.dtg.span) if h and h.dtg and h.dtg_date else None

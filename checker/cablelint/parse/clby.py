@@ -82,19 +82,28 @@ def _wording_start(text: str, at: int) -> int:
     return w.start() if w else at
 
 
+# _REASON_TOKEN's letter group by number (read for every token of every reason list).
+_LETTER = _REASON_TOKEN.groupindex["l"]
+_PORTION_AFTER_RE = rx(r"\s*/\s*[A-Za-z]{2,}")
+_BLANK_RE = rx(r"\s")
+
+
 def _reason_letters(text: str, pos: int) -> list[tuple[str, int]]:
     letters: list[tuple[str, int]] = []
-    while pos < len(text):
+    n = len(text)
+    while pos < n:
         t = _REASON_TOKEN.match(text, pos)
         if not t or t.end() == pos:
             break
-        if t["l"] and rx(r"\s*/\s*[A-Za-z]{2,}").match(text[t.end():t.end() + 8]):
+        end = t.end()
+        letter = t[_LETTER]
+        if letter and _PORTION_AFTER_RE.match(text[end:end + 8]):
             break  # "(S/NF)": a portion mark after the reasons, not a reason letter
-        if t["l"]:
-            letters.append((t["l"], t.start("l")))
-        elif t.group(0) in ".;" and letters and rx(r"\s").match(text[t.end():t.end() + 1] or " "):
+        if letter:
+            letters.append((letter, t.start(_LETTER)))
+        elif t.group(0) in ".;" and letters and _BLANK_RE.match(text[end:end + 1] or " "):
             break  # end of the sentence: "1.4 (b). I said..." stops here
-        pos = t.end()
+        pos = end
         if len(letters) > MAX_REASON_LETTERS:
             break
     return letters

@@ -16,7 +16,7 @@ from ..vocabulary import Vocabulary
 from .labels import labels
 from .decl import parse_decl
 from .memo import VOCABS_MAX
-from .lines import CLBY_RE, PAGE_INLINE_RE, PAGE_RE, Line, classify, is_field_start
+from .lines import CLBY_RE, EO_RE, PAGE_INLINE_RE, PAGE_RE, Line, classify, is_field_start
 
 # How many lines a wrapped SUBJECT may take after its first.
 SUBJECT_WRAP_LINES = 2
@@ -25,12 +25,17 @@ REF_IN_SUBJECT_RE = rx(r"\s+REFS?\s*:?\s+(?=[A-Z(])")
 SUBJECT_MARK_RE = rx(r"\s*\(\s*([A-Za-z][^()]{0,30}?)\s*\)")
 
 
+# EO_RE's groups by number (a group looked up by name costs several times more).
+_ORDER, _EO_REST = EO_RE.groupindex["order"], EO_RE.groupindex["rest"]
+
+
 def read_eo(line: Line, m: regex.Match, vocab: Vocabulary) -> EOLine:
-    """`E.O. 12958: DECL: 01/30/2014`: the order and the DECL value."""
+    """`E.O. 12958: DECL: 01/30/2014` (`m`: EO_RE's match): the order and the DECL value."""
     off, text = line.start, line.text
+    (o1, o2), rest_at = m.span(_ORDER), m.start(_EO_REST)
     return EOLine(Span(off + len(text) - len(text.lstrip()), off + len(text.rstrip())),
-                  Token(m["order"], Span(off + m.start("order"), off + m.end("order"))),
-                  parse_decl(m["rest"], off + m.start("rest"), vocab))
+                  Token(text[o1:o2], Span(off + o1, off + o2)),
+                  parse_decl(text[rest_at:m.end(_EO_REST)], off + rest_at, vocab))
 
 
 class Tags(NamedTuple):
@@ -57,14 +62,19 @@ def _bare_person(words: list[str]) -> int:
     return n
 
 
+# TAG_TOKEN_RE's groups by number: a match's group looked up by name costs
+# several times one looked up by number (read_tags reads ~6 TAGs a cable).
+_T, _DEBRIS = TAG_TOKEN_RE.groupindex["t"], TAG_TOKEN_RE.groupindex["debris"]
+
+
 def _joined_words(rest: str, found: list[regex.Match]) -> list[str]:
     """The words after found[0] not parted from it by a comma or semicolon
     (nor a parenthesised person: its own TAG)."""
     out: list[str] = []
     for prev, f in zip(found, found[1:]):
-        if "(" in f["t"] or rx(r"[,;]").search(rest, prev.end(), f.start()):
+        if "(" in f[_T] or rx(r"[,;]").search(rest, prev.end(), f.start()):
             break
-        out.append(f["t"])
+        out.append(f[_T])
     return out
 
 
@@ -75,21 +85,23 @@ def read_tags(line: Line, at: int, vocab: Vocabulary) -> Tags:
     found = list(TAG_TOKEN_RE.finditer(rest))
     tags: list[Token] = []
     debris = False
+    base0 = off + at
+    persons = vocab.person_tag_words
     k = 0
     while k < len(found):
         m = found[k]
-        t, base = m["t"], off + at + m.start("t")
-        debris = debris or m["debris"] is not None
-        word = t.split("(")[0].strip()  # person tag: OVIP (RICE, CONDOLEEZZA) -- the TAG is the word before it
-        end = m.end("t")
-        if "(" not in t and t.upper() in vocab.person_tag_words:
+        start, end = m.span(_T)
+        t = rest[start:end]
+        debris = debris or m.start(_DEBRIS) >= 0
+        word = t.split("(")[0].strip() if "(" in t else t  # person tag: OVIP (RICE, CONDOLEEZZA) -- the TAG is the word before it
+        if "(" not in t and t.upper() in persons:
             n = _bare_person(_joined_words(rest, found[k:k + 1 + PERSON_NAME_WORDS]))
-            end = found[k + n].end("t") if n else end
+            end = found[k + n].end(_T) if n else end
             k += n
         if word:
-            tags.append(Token(word, Span(base, base + len(word)), rest[m.start("t"):end]))
+            tags.append(Token(word, Span(base0 + start, base0 + start + len(word)), rest[start:end]))
         k += 1
-    return Tags(Token(rest.strip(), Span(off + at, off + at + len(rest.rstrip())), line.text.strip()), tags, debris)
+    return Tags(Token(rest.strip(), Span(base0, base0 + len(rest.rstrip())), line.text.strip()), tags, debris)
 
 
 TAGS_CONTINUATION_RE = rx(r"^[ \t]*[A-Z]{2,8}(?:[ \t]*[,;]?[ \t]+[A-Z]{2,8}|[ \t]*[,;][ \t]*[A-Z]{2,8})*[ \t,;]*$")

@@ -37,6 +37,10 @@ ROUTING_FIRST = frozenset("VDNB#")
 PRECEDENCE_LETTERS = frozenset("ZOPR")
 
 
+# DTG_RE's groups by number (a group looked up by name costs several times more).
+_DTG, _PREC = DTG_RE.groupindex["dtg"], DTG_RE.groupindex["prec"]
+
+
 def _routing_line(doc: Document, line: Line, vocab: Vocabulary) -> bool:
     """Read a routing-header line (DTG, ZNY, VZCZC, FM/TO/INFO, an address
     continuation) into doc.header; False when the line is none of these.
@@ -47,10 +51,11 @@ def _routing_line(doc: Document, line: Line, vocab: Vocabulary) -> bool:
     off, h = line.start, doc.header
     h = doc.header = h or RoutingHeader(Span(off, off + len(line.text)))
     if kind == "dtg" and h.dtg is None:
-        h.dtg = Token(m["dtg"], Span(off + m.start("dtg"), off + m.end("dtg")))
+        (d1, d2), (p1, p2) = m.span(_DTG), m.span(_PREC)
+        h.dtg = Token(line.text[d1:d2], Span(off + d1, off + d2))
         h.dtg_date = dtg_date(m)
-        if m["prec"]:
-            h.precedence = Token(m["prec"].strip(), Span(off + m.start("prec"), off + m.end("prec")))
+        if p2 > p1:
+            h.precedence = Token(line.text[p1:p2].strip(), Span(off + p1, off + p2))
     elif kind == "security":
         h.security = Token(" ".join(m["sec"].split()), Span(off + m.start("sec"), off + m.end("sec")))
     elif kind == "label" and m[1] == "FM" and h.from_ is None:

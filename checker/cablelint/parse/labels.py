@@ -25,6 +25,7 @@ class Labels(NamedTuple):
     # letter) can start with, both cases; and those of a routing label (FM, TO).
     label_first: frozenset[str]
     routing_first: frozenset[str]
+    ref_first: frozenset[str]  # those of a REF label (both cases)
 
 
 _CACHE: dict[int, tuple[object, Labels]] = {}
@@ -67,6 +68,7 @@ def labels(vocab: Vocabulary) -> Labels:
         rx(rf"(?:(?:{_alt(w['trailer_words'])})\.?|#\d+|\W+)"),
         _firsts(w["tags_labels"] + w["subject_labels"], True),
         _firsts(w["routing_labels"], False),
+        _firsts(w["ref_labels"], False),
     )
     _CACHE[id(vocab)] = (vocab.built, built)
     return built

@@ -186,18 +186,35 @@ class Kind(NamedTuple):
     lost_first: bool = False
 
 
+def _head(text: str) -> str:
+    """The character a label at the line start can begin with (after blanks and
+    an opening bracket), or '' when a first-character test cannot rule out a
+    pattern: a non-ASCII character (case folding may spell a label's letter with
+    it) or a blank that str.lstrip below does not take."""
+    c = text.lstrip(" \t[")[:1]
+    return c if c.isascii() and not c.isspace() else ""
+
+
+def _may_start(text: str, firsts: frozenset[str]) -> bool:
+    """Whether a label whose first letters (both cases) are `firsts` can start the line."""
+    c = _head(text)
+    return not c or c in firsts
+
+
 def _eo(text: str, v: Vocabulary) -> Kind | None:
     m = EO_RE.match(text) if text.lstrip("[ \t")[:1] in "EeMm" else None
     return Kind("eo", m) if m else None
 
 
 def _tags(text: str, v: Vocabulary) -> Kind | None:
-    m = labels(v).tags.match(text)
+    lab = labels(v)
+    m = lab.tags.match(text) if _may_start(text, lab.label_first) else None
     return Kind("tags", m, m["lost"] is not None) if m else None
 
 
 def _subject(text: str, v: Vocabulary) -> Kind | None:
-    m = labels(v).subject.match(text)
+    lab = labels(v)
+    m = lab.subject.match(text) if _may_start(text, lab.label_first) else None
     return Kind("subject", m, m["lost"] is not None) if m else None
 
 
@@ -209,7 +226,8 @@ def _clby(text: str, v: Vocabulary) -> Kind | None:
 
 
 def _ref(text: str, v: Vocabulary) -> Kind | None:
-    m = labels(v).ref.match(text)
+    lab = labels(v)
+    m = lab.ref.match(text) if _may_start(text, lab.ref_first) else None
     return Kind("ref", m) if m else None
 
 
@@ -228,49 +246,24 @@ def _page(text: str, v: Vocabulary) -> Kind | None:
 
 
 Recogniser = Callable[[str, Vocabulary], "Kind | None"]
-Pattern = Callable[[Vocabulary], "tuple[str, bool]"]  # (pattern, ignoring case) the recogniser matches with
-# The header area's recognisers, in the order they are tried, with the pattern
-# each matches a line start with (the dispatcher joins them into one).
-RECOGNISERS: tuple[tuple[str, Recogniser, Pattern | None], ...] = (
-    ("paragraph", _para, None),
-    ("page", _page, lambda v: (PAGE_RE.pattern, False)),
-    ("eo", _eo, lambda v: (EO_RE.pattern, True)),
-    ("tags", _tags, lambda v: (labels(v).tags.pattern, False)),
-    ("subject", _subject, lambda v: (labels(v).subject.pattern, True)),
-    ("classified_by", _clby, lambda v: (r".*?" + CLBY_RE.pattern, True)),
-    ("ref", _ref, lambda v: (labels(v).ref.pattern, False)),
-    ("field", _field, lambda v: (v.field_re.pattern, True)),
+# The header area's recognisers, in the order they are tried. Each first makes
+# a test that any line it takes passes (a first character, a literal the line
+# must hold), so most lines meet one pattern or none.
+RECOGNISERS: tuple[tuple[str, Recogniser], ...] = (
+    ("paragraph", _para),
+    ("page", _page),
+    ("eo", _eo),
+    ("tags", _tags),
+    ("subject", _subject),
+    ("classified_by", _clby),
+    ("ref", _ref),
+    ("field", _field),
 )
-_BY_NAME = {name: rec for name, rec, _ in RECOGNISERS}
-_DISPATCHED = tuple(name for name, _, pattern in RECOGNISERS if pattern is not None)
-_DISPATCH: dict[tuple[int, bool, bool], tuple[regex.Pattern, regex.Pattern, tuple[str, ...]]] = {}
+_BY_NAME = {name: rec for name, rec in RECOGNISERS}
 
 
-def _dispatcher(vocab: Vocabulary, clby: bool, page: bool = True) -> tuple[regex.Pattern, tuple[str, ...]]:
-    """The recognisers' patterns as one alternation in table order: one match
-    per line says which recogniser (if any) takes it (the group that matched).
-    Without `clby`, the Classified By branch is left out: its `.*?` scans the
-    whole line and makes the alternation ~3x slower, and `_clby` takes no line
-    without "lassified" anyway (a line it would have matched falls to `_slow`).
-    Without `page` the page branch is left out likewise (`_page` takes no line
-    without " OF "; its lazy post scan was 40% of the alternation's cost)."""
-    got = _DISPATCH.get((id(vocab), clby, page))
-    if got is not None and got[0] is vocab.built:  # rebuilt when the vocabulary is extended
-        return got[1], got[2]
-    alts = []
-    names = tuple(n for n in _DISPATCHED if (clby or n != "classified_by") and (page or n != "page"))
-    for name, _, pattern in RECOGNISERS:
-        if pattern is not None and name in names:
-            pat, icase = pattern(vocab)
-            pat = pat[1:] if pat.startswith("^") else pat
-            alts.append(f"(?P<{name}>" + (f"(?i:{pat})" if icase else pat) + ")")
-    compiled = rx("^(?:" + "|".join(alts) + ")")
-    _DISPATCH[(id(vocab), clby, page)] = (vocab.built, compiled, names)
-    return compiled, names
-
-
-def _slow(text: str, vocab: Vocabulary, skip: frozenset[str]) -> Kind:
-    for name, rec, _ in RECOGNISERS:
+def _first(text: str, vocab: Vocabulary, skip: frozenset[str]) -> Kind:
+    for name, rec in RECOGNISERS:
         if name not in skip:
             got = rec(text, vocab)
             if got is not None:
@@ -284,13 +277,28 @@ def classify(text: str, vocab: Vocabulary, skip: frozenset[str] = frozenset()) -
         return Kind("blank")
     if "paragraph" not in skip and para_start(text) is not None:
         return Kind("paragraph")
-    dispatcher, names = _dispatcher(vocab, "lassified" in text.lower(), " OF " in text)
-    m = dispatcher.match(text)
-    if m is None:
-        return Kind("text")
-    name = next(n for n in names if m.start(n) != -1)
-    got = _BY_NAME[name](text, vocab) if name not in skip else None
-    return got if got is not None else _slow(text, vocab, skip | {"paragraph"})
+    skip = skip | _NO_PARAGRAPH
+    if " of 0" in text and " OF " not in text:
+        return _lower_page(text, vocab, skip)
+    return _first(text, vocab, skip)
+
+
+_NO_PARAGRAPH = frozenset({"paragraph"})
+
+
+def _lower_page(text: str, vocab: Vocabulary, skip: frozenset[str]) -> Kind:
+    """A line with " of 0" and no " OF " (a lower-cased copy's page mark, "Beijing
+    00002963 002 of 002"), read as the parser has always read it: the first other
+    recogniser whose pattern matches at the line start takes it (the E.O.
+    pattern without its first-character test), and `page` is tried only when
+    that one declines; no such pattern, and the line is text. (Reading it as a
+    page mark first would change Documents: a change of behaviour, not of speed.)"""
+    for name, rec in RECOGNISERS[2:]:
+        matched = EO_RE.match(text) is not None if name == "eo" else rec(text, vocab) is not None
+        if matched:
+            got = rec(text, vocab) if name not in skip else None
+            return got if got is not None else _first(text, vocab, skip)
+    return Kind("text")
 
 
 def may_open_field(text: str, vocab: Vocabulary) -> bool:

@@ -13,7 +13,7 @@ from typing import Any
 import regex
 
 from ..document import Marking, Span, Token
-from ..prefilter import Prefiltered, lowered, prefiltered
+from ..prefilter import FOLD_BLIND, Prefiltered, lowered, prefiltered
 from ..vocabulary import Vocabulary
 from ..rx import rx
 
@@ -100,13 +100,30 @@ def _split(patterns: tuple[str, ...]) -> list[Prefiltered] | None:
     return _SPLIT[patterns]
 
 
-def _may_match(pats: list[Prefiltered], text: str, low: bytes | None) -> list[bool]:
-    """Which patterns can match in `text` at all: a scan for one whose needles
-    the text lacks is skipped (most cables hold no placeholder). `low`:
-    `prefilter.lowered(text)` when the caller has it."""
+def _may_match(pats: list[Prefiltered], text: str, low: bytes | None, pos: int = 0) -> list[bool]:
+    """Which patterns can match in `text` from `pos` at all: a scan for one whose
+    needles the text lacks there is skipped (most cables hold no placeholder, and
+    the "(b)" of a header's reasons does not count for a scan of the body).
+    `low`: `prefilter.lowered(text)` when the caller has it."""
     if low is None and any(p.folded for p in pats):
         low = lowered(text)
-    return [p.possible(text, low) for p in pats]
+    if not pos or low is None:
+        return [p.possible(text, low) for p in pats]
+    ascii_text = len(low) == len(text)
+    if not ascii_text and any(c in text for c in FOLD_BLIND):
+        return [p.possible(text, low) for p in pats]
+    at = pos if ascii_text else len(lowered(text[:pos]))  # `pos` in the UTF-8 bytes
+    return [_possible_from(p, text, low, pos, at) for p in pats]
+
+
+def _possible_from(p: Prefiltered, text: str, low: bytes, pos: int, at: int) -> bool:
+    """Prefiltered.possible for a match starting at `pos` or later (`at` in
+    `low`): every match holds a needle, so one must occur from there on."""
+    if not p.needles:
+        return True
+    if p.folded:
+        return any(low.find(n.encode(), at) >= 0 for n in p.needles)
+    return any(text.find(n, pos) >= 0 for n in p.needles)
 
 
 def find_any(joined: regex.Pattern, patterns: list[str], text: str, pos: int,
@@ -120,7 +137,7 @@ def find_any(joined: regex.Pattern, patterns: list[str], text: str, pos: int,
     if pats is None:
         return list(joined.finditer(text, pos))
     start = pos
-    nxt = [p.rx.search(text, pos) if may else None for p, may in zip(pats, _may_match(pats, text, low))]
+    nxt = [p.rx.search(text, pos) if may else None for p, may in zip(pats, _may_match(pats, text, low, pos))]
     out: list[regex.Match] = []
     while True:
         best = None

@@ -132,19 +132,22 @@ def _header_end(lines: list[Line]) -> int:
 
 def may_hold_mark(text: str) -> bool:
     """Whether RUN_ON_MARK_RE can match in `text`: each of its branches holds
-    one of these literals, and `in` tests cost a fraction of a regex scan
-    (a non-ASCII line goes to the regex: case folding may spell a letter otherwise)."""
+    one of these literals ("EO 12958 DECL" its EO, "DECL: 03/20/2019 TAG PTER"
+    its TAG), and `in` tests cost a fraction of a regex scan (a non-ASCII line
+    goes to the regex: case folding may spell a letter otherwise). An E.O.
+    line's own DECL is no literal of another field after it."""
     if not text.isascii():
         return True
-    return ("O." in text or "DECL" in text or "AGS" in text or "UBJ" in text or "EF" in text
+    return ("O." in text or "EO" in text or "AGS" in text or "TAG" in text or "UBJ" in text or "EF" in text
             or "(" in text and "1" in text or _may_name_authority(text.lower()))
 
 
 def _may_hold_more(rest: str) -> bool:
     """Whether RUN_ON_MARK_RE can match again in `rest`, the line after its first
-    match: as may_hold_mark, and "TAG" (the branch "DECL: 03/20/2019 TAG PTER" finds
-    its DECL behind it, perhaps inside the first match)."""
-    return may_hold_mark(rest) or "TAG" in rest
+    match: as may_hold_mark, and a "(U)" after a DECL (the mark run on after a REF
+    matches with its REF behind it, in the first match; a rest holding DECL has
+    always been looked at)."""
+    return may_hold_mark(rest) or "DECL" in rest and "(" in rest
 
 
 def _may_name_authority(low: str) -> bool:

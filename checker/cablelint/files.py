@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import os
 import stat
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Container, NamedTuple, Protocol
@@ -80,6 +79,8 @@ class GitFiles:
 
     @staticmethod
     def _git(cwd: str, *args: str) -> bytes | None:
+        import subprocess  # only when a folder is walked: a named file needs no git
+
         env = {k: v for k, v in os.environ.items() if k not in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE")}
         try:
             got = subprocess.run(["git", "-C", cwd, *args], capture_output=True, env=env, timeout=120)

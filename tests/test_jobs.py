@@ -22,3 +22,15 @@ def test_jobs_give_the_same_report(tmp_path: Path, capsys) -> None:
     out_two = capsys.readouterr().out
     assert one == two == 1
     assert out_one == out_two and "CL405" in out_one and "CL102" in out_one and "CL001" in out_one
+
+
+def test_jobs_on_one_file_lint_it_once(tmp_path: Path, capsys) -> None:
+    """The pool's first file is linted before the workers fork (their patterns
+    and memos are then inherited); a run of one file has nothing left for them."""
+    (tmp_path / "c.txt").write_text("C O N F I D E N T I A L PARIS 000001\nTAGS: PREL\n\n1. Text.\n",
+                                    encoding="utf-8")
+    args = ["check", "--isolated", "--no-cache", "--date", "2004-01-30", "-f", "json", "-q", str(tmp_path)]
+    main(args)
+    one = capsys.readouterr().out
+    main(args + ["--jobs", "2"])
+    assert capsys.readouterr().out == one and "CL102" in one

@@ -28,7 +28,6 @@ a protected term are not cached.
 """
 from __future__ import annotations
 
-import dataclasses
 import functools
 import hashlib
 import os
@@ -112,14 +111,6 @@ def code_stamp() -> str:
                 st = os.stat(os.path.join(dirpath, n))
                 parts.append((n, st.st_size, st.st_mtime_ns))
     return hashlib.sha256(repr(parts).encode()).hexdigest()
-
-
-def without_text(f: Finding) -> Finding:
-    """A finding as the cache keeps it and a worker sends it: every field
-    (message, span, rule, severity, related findings, fix) but the flagged
-    text, which may be classified or protected; `lintpool.fill_matched` re-reads
-    it from the file when an output needs it."""
-    return dataclasses.replace(f, matched="", related=[without_text(r) for r in f.related])
 
 
 def _plain(f: Finding) -> tuple:
@@ -259,8 +250,12 @@ class ResultCache:
     def put(self, path: str, stamp: tuple[int, int, int, bytes], found: Iterable[Finding] | None) -> None:
         """Store a file's findings (None: skipped) under the (size, mtime_ns,
         inode, sha256 digest) read by the worker."""
+        self.put_packed(path, stamp, None if found is None else pack(found))
+
+    def put_packed(self, path: str, stamp: tuple[int, int, int, bytes], packed: bytes | None) -> None:
+        """`put` of findings a worker has already packed (`pack`)."""
         key = os.path.abspath(path)
-        self._hold(self._shard_of(key), key, (*stamp, path, None if found is None else pack(found)))
+        self._hold(self._shard_of(key), key, (*stamp, path, packed))
         if self._held > SPILL_BYTES:
             self._write()
 

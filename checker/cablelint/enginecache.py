@@ -228,10 +228,10 @@ def load_patterns(root: Path | None) -> None:
 
 
 def _is_pattern_entry(key: Any, value: Any) -> bool:
-    import regex
-
+    """A (pattern, flags) key and a pickled pattern (rx unpickles it when asked,
+    and compiles instead when the blob is not that pattern)."""
     return (isinstance(key, tuple) and len(key) == 2 and isinstance(key[0], str) and isinstance(key[1], int)
-            and isinstance(value, regex.Pattern) and value.pattern == key[0])
+            and isinstance(value, bytes))
 
 
 def save_patterns(root: Path | None) -> None:

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import os
 import stat
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Container, NamedTuple, Protocol
@@ -80,6 +79,8 @@ class GitFiles:
 
     @staticmethod
     def _git(cwd: str, *args: str) -> bytes | None:
+        import subprocess  # only when a folder is walked: a named file needs no git
+
         env = {k: v for k, v in os.environ.items() if k not in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE")}
         try:
             got = subprocess.run(["git", "-C", cwd, *args], capture_output=True, env=env, timeout=120)
@@ -121,16 +122,28 @@ def _regular(path: str) -> bool:
         return False
 
 
-def _realpath(path: str, real_dirs: dict[str, str]) -> str:
+def _realpath(path: str, real_dirs: dict[str, str], hops: int = 8) -> str:
     """os.path.realpath(path) with its folder's resolved once per folder: a
-    file that is no symbolic link costs one lstat, not one per path part."""
+    file that is no symbolic link costs one lstat, not one per path part. A
+    symbolic link to a file (a corpus of links into an archive) costs one
+    readlink more: its target is resolved the same way, in the link's folder
+    as resolved, unless the target climbs with `..` (which only the full walk
+    gets right past a linked folder) or the chain is long."""
     head, tail = os.path.split(path)
-    if tail in ("", ".", "..") or os.path.islink(path):
+    if tail in ("", ".", ".."):
         return os.path.realpath(path)
     real = real_dirs.get(head)
     if real is None:
         real = real_dirs[head] = os.path.realpath(head or os.curdir)
-    return os.path.join(real, tail)
+    if not os.path.islink(path):
+        return os.path.join(real, tail)
+    try:
+        target = os.readlink(path)
+    except OSError:
+        return os.path.realpath(path)
+    if hops <= 0 or ".." in target.split(os.sep) or not target or target.endswith(os.sep):
+        return os.path.realpath(path)
+    return _realpath(os.path.join(real, target), real_dirs, hops - 1)
 
 
 def _skip_dir(root: str, name: str) -> str | None:

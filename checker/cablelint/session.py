@@ -15,6 +15,7 @@ sub-project keeps its rules wherever cablelint is started.
 from __future__ import annotations
 
 import os
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -89,6 +90,13 @@ def check_selectors(cfg: Config, rules: dict[str, Rule]) -> None:
                                   "(give a rule id, an id prefix such as CL2, or a rule name)")
 
 
+def _is_protect_list(value: Any) -> bool:
+    """isinstance(value, protect.ProtectList) without importing protect.py: an
+    object of that class exists only once the module is loaded."""
+    mod = sys.modules.get(f"{__package__}.protect")
+    return mod is not None and isinstance(value, mod.ProtectList)
+
+
 def _regular_files(paths: Iterable[Any], what: str) -> None:
     """A FIFO or device as --protect or --baseline would block the run: refuse it."""
     for p in paths:
@@ -106,12 +114,21 @@ class Session:
 
     cfg: Config
     engine: Engine
-    protect: protect_mod.ProtectList
+    protect_list: "protect_mod.ProtectList | None"  # None: no list given (protect.py is then never imported)
     _near: dict[Path, Path | None] = field(default_factory=dict, repr=False)
     _children: dict[Path, "Session"] = field(default_factory=dict, repr=False)
     _rules: dict[str, Rule] | None = field(default=None, repr=False)  # the engine's, computed once
     _by_folder: dict[str, "Session"] = field(default_factory=dict, repr=False)  # for_folder's answers
     cache_root: Path | None = None  # the result and engine caches (cache.py), None: off
+
+    @property
+    def protect(self) -> protect_mod.ProtectList:
+        """The run's protect list (empty when none was given)."""
+        if self.protect_list is None:
+            from . import protect as protect_mod
+
+            self.protect_list = protect_mod.ProtectList()
+        return self.protect_list
 
     @classmethod
     def build(cls, cfg: Config, *, cache_root: Path | None = None, **options: Any) -> "Session":
@@ -119,14 +136,14 @@ class Session:
         Selectors are checked against the loaded rules first (ConfigError).
         With `cache_root`, the engine built last time for the same settings
         and unchanged rule files is loaded instead (enginecache)."""
-        from . import protect as protect_mod
-        from .protectfile import load as load_protect
-
-        if isinstance(cfg.protect, protect_mod.ProtectList):
+        plist = None  # no list: the protect modules (~9 ms of a start) are not imported
+        if _is_protect_list(cfg.protect):
             plist = cfg.protect
-        else:
-            _regular_files(cfg.protect or [], "protect list")
-            plist = load_protect(cfg.protect or [])
+        elif cfg.protect:
+            from .protectfile import load as load_protect
+
+            _regular_files(cfg.protect, "protect list")
+            plist = load_protect(cfg.protect)
 
         def build_engine() -> Engine:
             sets = rulesets(cfg.rules or DEFAULT_RULESETS)
@@ -178,13 +195,11 @@ class Session:
 
     def never_lint(self) -> set[str]:
         """Real paths of the protect lists and configuration files in play."""
-        from . import protect as protect_mod
-
         out = set()
         for s in self.sessions():
             if s.cfg.path is not None:
                 out.add(os.path.realpath(s.cfg.path))
-            if not isinstance(s.cfg.protect, protect_mod.ProtectList):
+            if not _is_protect_list(s.cfg.protect):
                 out.update(os.path.realpath(p) for p in s.cfg.protect or [])
         return out
 
@@ -334,7 +349,7 @@ class Session:
         fragments of `sources` included (protect.masker), and the names that
         protected rules flagged without a list (`flagged`: CL608). The sources
         are read only when a protect list or a flagged name is in play."""
-        lists = [s.protect for s in self.sessions() if s.protect]
+        lists = [s.protect_list for s in self.sessions() if s.protect_list]
         flagged = [t for t in flagged if t]
         masks = []
         if lists or flagged:

@@ -33,7 +33,7 @@ def can_stream(session: Session, baseline: Any = None, summarize: Summarize | No
     baseline (it needs every finding), no summaries, and no mask, which is
     built from the whole run (protect lists, protected rules' flagged names)."""
     return (not session._children and baseline is None and summarize is None
-            and not any(s.protect for s in session.sessions()) and not protected_rule_ids(session.rules()))
+            and not any(s.protect_list for s in session.sessions()) and not protected_rule_ids(session.rules()))
 
 
 def streamed(session: Session, run: CheckRun, files: list[str], stdin: tuple[str, bytes] | None,

@@ -78,8 +78,9 @@ def _spaced(word: str) -> str:
         if ch == " ":
             parts.append(r"\s+")
         else:
-            parts.append(regex.escape(ch) + r"[ ]?")
-    return "".join(parts).rstrip("?").rstrip("[ ]")
+            parts.append(regex.escape(ch) + " ?")  # not `[ ]?`: the same match, a third less to compile
+    out = "".join(parts)
+    return out[:-2] if out.endswith(" ?") else out
 
 
 def _letter_spaced(letters: str) -> str:

@@ -1,7 +1,6 @@
 """Helpers shared by the reporters (not a format itself: no NAME)."""
 from __future__ import annotations
 
-import json
 from itertools import groupby
 from typing import Iterable, Iterator
 
@@ -53,6 +52,8 @@ def statistics(report: Report) -> list[dict]:
 def statistics_text(report: Report, as_json: bool = False) -> str:
     rows = statistics(report)
     if as_json:
+        import json  # only here: the text formats need no JSON
+
         return json.dumps(rows, indent=2) + "\n"
     width = max([len(str(r["count"])) for r in rows] + [5])
     name_w = max([len(r["name"]) for r in rows] + [4])

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from colorama import Fore, Style
+from .ansi import Fore, Style
 
 from . import Report
 from .common import tail

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from colorama import Fore, Style
+from .ansi import Fore, Style
 
 from . import Report
 from .common import masked_lines, masked_match, tail

@@ -4,7 +4,7 @@ from __future__ import annotations
 from itertools import groupby
 from typing import Iterator
 
-from colorama import Style
+from .ansi import Style
 
 from . import Report
 from .common import tail

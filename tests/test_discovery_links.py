@@ -1,0 +1,29 @@
+"""Discovery resolves each file once (a file named twice, or through a link,
+is linted once) without one lstat per path part for every file: a corpus of
+symbolic links into an archive resolves each link's folder once."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from cablelint.files import _realpath
+
+
+def test_realpath_of_links_is_os_realpath(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "f.txt").write_text("x", encoding="utf-8")
+    os.symlink("../a/f.txt", tmp_path / "b" / "up.txt")  # `..`: left to os.path.realpath
+    os.symlink(tmp_path / "a" / "f.txt", tmp_path / "b" / "abs.txt")
+    os.symlink("f.txt", tmp_path / "a" / "rel.txt")
+    os.symlink("rel.txt", tmp_path / "a" / "chain.txt")
+    os.symlink("a", tmp_path / "c")  # a linked folder
+    os.symlink("loop2", tmp_path / "b" / "loop1")
+    os.symlink("loop1", tmp_path / "b" / "loop2")
+    os.symlink("missing", tmp_path / "b" / "dangling.txt")
+    monkeypatch.chdir(tmp_path)
+    paths = [str(p) for p in sorted(tmp_path.glob("*/*"))] + ["b/up.txt", "c/chain.txt", "./a/rel.txt", "c/f.txt"]
+    real_dirs: dict[str, str] = {}
+    for p in paths:
+        assert _realpath(p, real_dirs) == os.path.realpath(p), p
+    assert _realpath("c/chain.txt", real_dirs) == str((tmp_path / "a" / "f.txt").resolve())

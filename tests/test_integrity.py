@@ -424,6 +424,18 @@ def test_spliced_body_folds_the_numbering_gap_it_explains(third: str, text: str,
         assert "minister" not in got["CL915"].message  # evidence by line numbers, never the text
 
 
+@pytest.mark.parametrize("before", [
+    "2. (U) The embassy will report on the outcome.\n\nOUTLOOK ---------\n\n",  # a heading: 2 finished
+    "2. (U) The embassy will report on the outcome.\n\n",                         # a finished sentence
+])
+def test_a_gap_after_a_finished_paragraph_is_no_splice(before: str) -> None:
+    # Nothing was cut where the paragraph before the gap ends whole: the gap is
+    # a skipped number (CL502) and a lower-case start is the drafter's slip.
+    text = SPLICED.split("2. (U)")[0] + before + "4. (U) the minister also said that the schedule was not final.\n"
+    got = {f.rule: f for f in lint_text(text, date="2009-01-01")}
+    assert "CL915" not in got and got["CL502"].message.startswith("paragraph 4 is skipped: expected paragraph 3")
+
+
 def test_a_header_run_into_the_body_on_one_line_is_still_diagnosed() -> None:
     """The body starts inside the run-together line ("REF: ... Classified By: ... 1. (C) ..."):
     that line belongs to the header block CL910 reads (it was cut off with the body's line)."""

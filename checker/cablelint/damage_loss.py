@@ -128,13 +128,18 @@ def withheld(doc: Document, p: dict[str, Any]) -> Damage | None:
 
 
 _FRAGMENT_START = re.compile(r"[a-z]{2,}[ ,;]")
+# The text before the gap breaks off mid-sentence: its last line ends in a
+# lower-case word or a comma, not a full stop or a heading ("OUTLOOK ----").
+_BROKEN_OFF = re.compile(r"[a-z,][ \t]*\r?\n\s*\Z")
 
 
 def spliced(doc: Document, p: dict[str, Any]) -> Damage | None:
     """Text cut out of the body: after a gap in the numbering, the next marked
     paragraph opens mid-sentence (its first word after the mark is in lower
-    case: "4. (SBU) the UK will ..."), so the export lost the text between
-    (with the paragraphs numbered in the gap). The region runs from the
+    case: "4. (SBU) the UK will ..."), after text that breaks off mid-sentence,
+    so the export lost the text between (with the paragraphs numbered in the
+    gap). After a finished sentence or a heading nothing shows a cut: the gap
+    is a skipped number. The region runs from the
     paragraph before the gap to the one that opens mid-sentence."""
     numbered = [q for q in doc.paragraphs if q.number is not None]
     for prev, q in zip(numbered, numbered[1:]):
@@ -142,6 +147,8 @@ def spliced(doc: Document, p: dict[str, Any]) -> Damage | None:
             continue
         rest = doc.text[q.portion.span.end:q.portion.span.end + 40].lstrip(" \t)")
         if not _FRAGMENT_START.match(rest):  # a lower-case word, not a name such as "www.site.net" or "eBay"
+            continue
+        if not _BROKEN_OFF.search(doc.text, prev.span.start, q.span.start):  # the text before the gap ends whole
             continue
         at, was = line_no(doc, q.span.start), line_no(doc, prev.span.start)
         lost = f"paragraph {prev.number + 1}" if q.number == prev.number + 2 else \

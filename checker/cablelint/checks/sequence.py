@@ -130,26 +130,31 @@ def _breaks(items: list, start: int, between: _Between | None = None) -> Iterabl
     """One Hit per break in the numbering, re-synchronised after each: the
     numbers go on from the one found (a gap is reported once, not at every
     later number), and a run that restarts (a nested list, a repeated copy)
-    ends silently when the numbering it interrupted resumes. With `between`,
+    ends silently when the numbering it interrupted resumes, and a number
+    repeated where the next was due (1, 2, 2, 4) is one slip when the
+    numbering goes on past it. With `between`,
     the text between two items can explain a break (see the module doc)."""
-    expected, outer = start, None
+    expected, outer, stood_for = start, None, None
     seen: set[int] = set()
     numbered = [it for it in items if _number(it) is not None]
     prev: Any = None  # the span of the last number read as a paragraph's
     for i, it in enumerate(numbered):
         num = _number(it)
         span = it.value.number_token.span if getattr(it.value, "number_token", None) else it.span
-        if between is not None and num not in (expected, outer):
+        if between is not None and num not in (expected, outer, stood_for):
             if _is_reference(between, numbered, i, span, expected):
                 continue
             expected = _explained(between, prev, span, expected, num)
         prev = span
-        if num in (expected, outer):
+        if num in (expected, outer, stood_for):
             outer = outer if num == expected else None  # a nested run goes on, or the outer numbering resumes
-            expected = num + 1
+            expected, stood_for = num + 1, None
             seen.add(num)
             continue
+        stood_for = None
         problem = "repeated" if num in seen else ("skipped" if num > expected else "out of order")
+        if problem == "repeated" and num == expected - 1:
+            stood_for = expected + 1  # 1, 2, 2, 4: the repeat stood for 3 should 4 follow (one slip, one break)
         values = {"found": num, "expected": expected, "problem": problem}
         if problem == "skipped":
             values["_renumber"] = _renumber_from(numbered, i, expected)

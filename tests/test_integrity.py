@@ -370,6 +370,26 @@ def test_cut_copy_before_the_whole_text_folds_what_the_cut_copy_lacks() -> None:
     assert damage("CL911", BANNER + HEAD + CLBY + "1. (C) The minister paused...\n\n" + paras(2, 2)) is None
 
 
+def test_a_header_cut_then_written_out_again_after_archive_metadata_is_one_cut_copy() -> None:
+    # The SUBJECT cut with "...", an archive's metadata block, then the banner's
+    # line again and the whole header: one finding, CL911, the header cut
+    # (CL909) folded in.
+    cut = BANNER + "E.O. 12958: DECL: 01/30/2014\nTAGS: PREL FR\nSUBJECT: THE MINISTER AND THE TALKS ON\nTHE ...\n\n"
+    meta = "\n12345\n\n2004-01-30\n\n04PARIS579\n\nEmbassy Paris\n\nCONFIDENTIAL\n\n"
+    whole = (BANNER + "E.O. 12958: DECL: 01/30/2014\n\nTAGS: PREL FR\n\nSUBJECT: THE MINISTER AND THE TALKS ON THE BUDGET\n"
+             + CLBY + paras(2))
+    got = damage("CL911", cut + meta + whole)
+    assert got is not None and "line 5 ends in an elision mark and line 18 starts the cable again" in got.detail
+    found = lint(cut + meta + whole, date=dt.date(2004, 1, 30))
+    ew = [f.rule for f in found if f.severity.name.lower() in ("error", "warning")]
+    assert ew == ["CL911"], ew
+    diag = next(f for f in found if f.rule == "CL911")
+    assert "CL909" in {r.rule for r in diag.related}
+    # A section's banner is no repeat of the first one; nor is the banner far after the cut.
+    assert damage("CL911", cut + meta + BANNER.replace("PARIS", "SECTION 02 OF 02 PARIS") + paras(2)) is None
+    assert damage("CL911", cut + paras(14) + BANNER + paras(2)) is None
+
+
 def test_withheld_paragraphs_behind_a_placeholder() -> None:
     text = "UNCLAS PARIS 000579\nE.O. 12958: N/A\nTAGS: PREL FR\nSUBJECT: TALKS\n\n" + paras(2).replace("(C)", "(U)")
     gap = text + "XXXXXXXXXXXX\n\n" + paras(1, 6).replace("(C)", "(U)")

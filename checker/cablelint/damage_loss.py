@@ -26,19 +26,41 @@ def cut_recopied(doc: Document, p: dict[str, Any]) -> Damage | None:
     length, then the whole text: the cut copy's findings (a paragraph read
     without its mark, numbering that restarts, a Classified By the cut took)
     restate the cut. The region runs from the file's start to the first line
-    of text after the recopied header. Cuts before the body are CL909's."""
+    of text after the recopied header. Cuts before the body are CL909's,
+    unless the banner's own line comes again within `banner_reach` lines
+    after the cut (an archive's metadata block between): then the header the
+    cut took is written out again, and the region runs on through the whole
+    copy's first paragraph (its header read as body, its repeat of the cut
+    copy's first paragraph)."""
     idx = index_of(doc)
     if not p["_cut_line"].possible(doc.text):
         return None
     raw = idx.lines
-    for n in _lines_holding(doc, p["_cut_line"], max(idx.body_line, 1), len(raw) - 1):
+    banner = line_no(doc, doc.banners[0].span.start) if doc.banners and p.get("banner_reach") else 0
+    first = min(max(idx.body_line, 1), banner + 1) if banner else max(idx.body_line, 1)
+    for n in _lines_holding(doc, p["_cut_line"], first, len(raw) - 1):
         if not p["_cut_line"].rx.search(raw[n - 1].rstrip("\r")):
             continue
         again = _next_text_line(raw, n, p.get("max_gap", 2))
-        if again and p["_recopy"].search(raw[again - 1]):
+        if again and n >= idx.body_line and p["_recopy"].search(raw[again - 1]):
             end = _next_text_line(raw, again, p.get("max_gap", 2)) or again
-            return Damage(line_span(doc, n), f"line {n} ends in an elision mark and line {again} starts "
-                          "the cable again", Span(0, doc.source.line_span(end)[1]))
+        elif banner and (again := _banner_again(doc, raw, banner, n, p["banner_reach"])):
+            at = next((q.span.start for q in doc.paragraphs if q.span.start > doc.source.line_span(again)[1]), None)
+            end = line_no(doc, at) if at is not None else again  # through the whole copy's first paragraph
+        else:
+            continue
+        return Damage(line_span(doc, n), f"line {n} ends in an elision mark and line {again} starts "
+                      "the cable again", Span(0, doc.source.line_span(end)[1]))
+    return None
+
+
+def _banner_again(doc: Document, raw: RawLines, banner: int, n: int, reach: int) -> int | None:
+    """The line after line `n` (within `reach` lines) that repeats the banner's
+    line (line `banner`) word for word: the cable written out again."""
+    text = raw[banner - 1].strip()
+    for m in range(n + 1, min(len(raw), n + reach) + 1):
+        if raw[m - 1].strip() == text:
+            return m
     return None
 
 

@@ -12,7 +12,8 @@ header line holding two field labels of `pattern`, or the banner and a
 field, or a field label of `run_on` after another header line's text), `lower_case` (a lower-cased copy),
 `repeated_body` (a run of lines repeated), `cut_recopied` (a line at or
 after the body start cut by `cut_line`, the next line starting the cable
-again: `recopy`), `withheld` (a `placeholder` alone on a line where numbered
+again: `recopy`; or a cut anywhere after the banner, whose line comes again
+within `banner_reach` lines), `withheld` (a `placeholder` alone on a line where numbered
 paragraphs are missing), `spliced` (after a gap in the numbering, a paragraph
 that opens mid-sentence in lower case), `dropped_chars` (`min_hits` of the `fixed` header
 strings with a character missing); from `damage_copies.py`, damage to
@@ -65,6 +66,7 @@ PARAMS = {
     "banner_serial": (str, False),
     "recopy": (str, False),
     "max_gap": (int, False),
+    "banner_reach": (int, False),
     "placeholder": (str, False),
     "fixed": (list, False),
     "min_hits": (int, False),

@@ -140,3 +140,20 @@ def test_a_mistyped_repeat_is_one_break_not_two() -> None:
     # 1, 2, 2, 4 (a marked cable): the second 2 stands for 3; 4 goes on from it.
     assert numbering(para(1) + para(2) + para(2, "Another point.") + para(4) + para(5)) == [
         "paragraph 2 is repeated: expected paragraph 3"]
+
+
+def test_numbering_per_part_is_not_one_sequence() -> None:
+    # A form answered part by part, each part numbered from 1 (a tasker's
+    # questionnaire): numbering that goes back more than max_restarts times.
+    parts = "".join(f"PART {k}\n\n" + para(1) + para(2) for k in range(1, 5))
+    assert numbering(parts) == []
+    # Going back once or twice is still reported (a slip, a pasted paragraph).
+    assert numbering(para(1) + para(2) + "PART B\n\n" + para(1) + para(2)) == [
+        "paragraph 1 is repeated: expected paragraph 3"]
+
+
+def test_numbering_keyed_to_another_documents_paragraphs_is_not_checked() -> None:
+    # Answers numbered after the tasker's paragraphs (25, 26, then 29): no
+    # drafter starts at 25 by a slip; a start close to 1 is still reported.
+    assert numbering(para(25) + para(26) + para(29)) == []
+    assert numbering(para(3) + para(4)) == ["paragraph 3 is skipped: expected paragraph 1"]

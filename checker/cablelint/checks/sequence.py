@@ -26,6 +26,12 @@ rule set's words, not Python's:
   `placeholder_patterns`) between the two numbers, or as the previous
   paragraph's whole text, is withheld text: it accounts for the gap.
 
+Two parameters say when plain numbering is the cable's own scheme and not
+one sequence: `max_restarts` (numbering that goes back to a lower number
+more often, a form numbered part by part) and `keyed_above` (a first
+number further past `start`, answers keyed to another document's
+paragraphs); such numbering is not compared.
+
 Fix function (`autofix: {function: renumber}`, plain numbering only): at a
 gap, the numbers from the flagged item on rewritten as the expected number,
 +1, +2... by position, so one fix closes it. Never safe: the gap may be a
@@ -40,8 +46,10 @@ from . import Context, Hit, compile_param
 
 KIND = "sequence"
 PARAMS = {"target": (str, True), "start": (int, False), "totals": (bool, False), "require_all": (bool, False),
-          "glued": (str, False), "reference_before": (str, False), "withheld_gaps": (bool, False)}
+          "glued": (str, False), "reference_before": (str, False), "withheld_gaps": (bool, False),
+          "max_restarts": (int, False), "keyed_above": (int, False)}
 _BETWEEN = ("glued", "reference_before", "withheld_gaps")
+_PLAIN = _BETWEEN + ("max_restarts", "keyed_above")
 
 
 def prepare(p: dict[str, Any]) -> dict[str, Any]:
@@ -49,8 +57,9 @@ def prepare(p: dict[str, Any]) -> dict[str, Any]:
         raise ValueError("`require_all` needs `totals: true` (it compares the numbers with their total)")
     if p.get("totals") and "start" in p:
         raise ValueError("`start` is for plain numbering; `n OF m` marks start at 1")
-    if p.get("totals") and any(k in p for k in _BETWEEN):
-        raise ValueError("`glued`, `reference_before` and `withheld_gaps` are for plain numbering")
+    if p.get("totals") and any(k in p for k in _PLAIN):
+        raise ValueError("`glued`, `reference_before`, `withheld_gaps`, `max_restarts` and `keyed_above` "
+                         "are for plain numbering")
     if "glued" in p:
         p["_glued"] = compile_param(p["glued"], "glued")
         if "n" not in p["_glued"].groupindex:
@@ -119,7 +128,24 @@ def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         items = [it for it in items if getattr(it.value, "total", None) is not None]
         yield from (_missing_sections(items) if p.get("require_all") else _sections(items))
         return
+    if _own_scheme(items, p):
+        return
     yield from _breaks(items, p.get("start", 1), _between(p, ctx))
+
+
+def _own_scheme(items: list, p: dict[str, Any]) -> bool:
+    """Numbering that is not one sequence from `start`: it goes back more than
+    `max_restarts` times (a form answered part by part, each part numbered
+    from 1), or its first number lies more than `keyed_above` past `start`
+    (answers numbered after a tasker's paragraphs, "25. (SBU) THE COUNTRY'S
+    TIP SITUATION"; no drafter skips 24 paragraphs by a slip, and text lost
+    before it is the CL9xx detectors' to name)."""
+    numbers = [n for n in map(_number, items) if n is not None]
+    if not numbers:
+        return False
+    if "keyed_above" in p and numbers[0] > p.get("start", 1) + p["keyed_above"]:
+        return True
+    return "max_restarts" in p and sum(b <= a for a, b in zip(numbers, numbers[1:])) > p["max_restarts"]
 
 
 def _number(it: Any) -> int | None:

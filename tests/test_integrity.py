@@ -390,6 +390,22 @@ def test_a_header_cut_then_written_out_again_after_archive_metadata_is_one_cut_c
     assert damage("CL911", cut + paras(14) + BANNER + paras(2)) is None
 
 
+def test_a_header_cut_then_the_banner_again_with_the_fields_run_on_is_one_cut_copy() -> None:
+    # Classified By cut with "...", then the banner's line again with the header
+    # fields run on it and a heading glued before the first paragraph: the cut
+    # copy's lost fields and the glued heading read as an unmarked portion fold in.
+    cut = BANNER + HEAD + "\nClassified By: Poloff ...\n\n"
+    whole = (BANNER.strip() + " E.O. 12958: DECL: 01/30/2014 TAGS: PREL FR\n"
+             + "THE TALKS ------- 3.(C) The minister said that the talks would resume.\n")
+    found = lint(cut + whole, date=dt.date(2004, 1, 30))
+    ew = [f.rule for f in found if f.severity.name.lower() in ("error", "warning")]
+    assert ew == ["CL911"], ew
+    assert {"CL102", "CL909"} <= {r.rule for r in next(f for f in found if f.rule == "CL911").related}
+    # A banner line without the cable's serial ("SECRET") is no recopy: it recurs as a page mark.
+    bare = "SECRET\n" + HEAD + "\nClassified By: Poloff ...\n\nSECRET\n" + paras(2)
+    assert damage("CL911", bare) is None
+
+
 def test_withheld_paragraphs_behind_a_placeholder() -> None:
     text = "UNCLAS PARIS 000579\nE.O. 12958: N/A\nTAGS: PREL FR\nSUBJECT: TALKS\n\n" + paras(2).replace("(C)", "(U)")
     gap = text + "XXXXXXXXXXXX\n\n" + paras(1, 6).replace("(C)", "(U)")

@@ -28,7 +28,8 @@ def cut_recopied(doc: Document, p: dict[str, Any]) -> Damage | None:
     restate the cut. The region runs from the file's start to the first line
     of text after the recopied header. Cuts before the body are CL909's,
     unless the banner's own line comes again within `banner_reach` lines
-    after the cut (an archive's metadata block between): then the header the
+    after the cut (an archive's metadata block between, or the header's
+    fields run on after it): then the header the
     cut took is written out again, and the region runs on through the whole
     copy's first paragraph (its header read as body, its repeat of the cut
     copy's first paragraph)."""
@@ -55,11 +56,15 @@ def cut_recopied(doc: Document, p: dict[str, Any]) -> Damage | None:
 
 
 def _banner_again(doc: Document, raw: RawLines, banner: int, n: int, reach: int) -> int | None:
-    """The line after line `n` (within `reach` lines) that repeats the banner's
-    line (line `banner`) word for word: the cable written out again."""
+    """The line after line `n` (within `reach` lines) that starts with the
+    banner's line (line `banner`) word for word, alone or with the header
+    fields run on: the cable written out again. Only a banner line that names
+    the cable (its serial: a digit) counts; a bare "SECRET" recurs as a page mark."""
     text = raw[banner - 1].strip()
+    if not any(c.isdigit() for c in text):
+        return None
     for m in range(n + 1, min(len(raw), n + reach) + 1):
-        if raw[m - 1].strip() == text:
+        if raw[m - 1].lstrip().startswith(text):
             return m
     return None
 

@@ -460,6 +460,21 @@ def test_spliced_body_folds_the_numbering_gap_it_explains(third: str, text: str,
         assert "minister" not in got["CL915"].message  # evidence by line numbers, never the text
 
 
+@pytest.mark.parametrize("garbled, fires", [
+    ("The talks were held in MarchQQQ8'Ve's office.", True),     # a run of Q: the transmission garbled
+    ("He said thQ talks on the CommisQion's plan went on.", True),  # letters replaced by Q
+    ("The talks at HQ and in Iraq went on.", False),             # Q in words and acronyms
+    ("The siteQs owner and the ministerQs aide went on.", False),  # an apostrophe exported as Q
+    ("He said thQ talks went on.\n\nQ.  (U) The number garbled.", False),  # paragraph 3 is there
+])
+def test_a_gap_after_garbled_text_is_text_the_export_lost(garbled: str, fires: bool) -> None:
+    text = SPLICED.split("2. (U)")[0] + f"2. (U) {garbled}\n\n" + "5. (U) The minister also said it.\n"
+    got = {f.rule: f for f in lint_text(text, date="2009-01-01")}
+    assert ("CL915" in got) is fires
+    if fires:
+        assert "CL502" not in got and "garbled" in got["CL915"].message and "paragraphs 3-4" in got["CL915"].message
+
+
 @pytest.mark.parametrize("before", [
     "2. (U) The embassy will report on the outcome.\n\nOUTLOOK ---------\n\n",  # a heading: 2 finished
     "2. (U) The embassy will report on the outcome.\n\n",                         # a finished sentence

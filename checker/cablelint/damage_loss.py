@@ -155,6 +155,9 @@ def withheld(doc: Document, p: dict[str, Any]) -> Damage | None:
 
 
 _FRAGMENT_START = re.compile(r"[a-z]{2,}[ ,;]")
+# A paragraph's opening whose number the garble spoiled ("¶Q.  (SBU)"): the
+# paragraph is there, not lost with the text.
+_OPENING = re.compile(r"(?m)^[ \t]*¶?[^\s(]{1,3}[.,)][ \t]+\([A-Z][A-Za-z/ ]{0,14}\)")
 # The text before the gap breaks off mid-sentence: its last line ends in a
 # lower-case word or a comma, not a full stop or a heading ("OUTLOOK ----").
 _BROKEN_OFF = re.compile(r"[a-z,][ \t]*\r?\n\s*\Z")
@@ -166,23 +169,32 @@ def spliced(doc: Document, p: dict[str, Any]) -> Damage | None:
     case: "4. (SBU) the UK will ..."), after text that breaks off mid-sentence,
     so the export lost the text between (with the paragraphs numbered in the
     gap). After a finished sentence or a heading nothing shows a cut: the gap
-    is a skipped number. The region runs from the
+    is a skipped number. Or the text before the gap holds a transmission's
+    garble (`garble`: letters replaced by a run of Q, "MarchQQQ8'Ve's",
+    "thQ"): the text lost with it held the missing numbers, unless a
+    paragraph opening with a spoiled number follows the garble. The region runs from the
     paragraph before the gap to the one that opens mid-sentence."""
     numbered = [q for q in doc.paragraphs if q.number is not None]
+    garble = p.get("_garble")
     for prev, q in zip(numbered, numbered[1:]):
         if q.portion is None or prev.number is None or q.number is None or q.number <= prev.number + 1:
             continue
+        at, was = line_no(doc, q.span.start), line_no(doc, prev.span.start)
+        lost = f"paragraph {prev.number + 1}" if q.number == prev.number + 2 else \
+            f"paragraphs {prev.number + 1}-{q.number - 1}"
+        region = Span(prev.span.start, doc.source.line_span(at)[1])
+        g = garble.search(doc.text, prev.span.start, q.span.start) if garble is not None else None
+        if g is not None and not _OPENING.search(doc.text, g.end(), q.span.start):
+            return Damage(line_span(doc, at), f"paragraph {q.number} on line {at} follows text garbled in "
+                          f"transmission (line {line_no(doc, g.start())}) after paragraph {prev.number} on line "
+                          f"{was}: the text between was lost ({lost})", region)
         rest = doc.text[q.portion.span.end:q.portion.span.end + 40].lstrip(" \t)")
         if not _FRAGMENT_START.match(rest):  # a lower-case word, not a name such as "www.site.net" or "eBay"
             continue
         if not _BROKEN_OFF.search(doc.text, prev.span.start, q.span.start):  # the text before the gap ends whole
             continue
-        at, was = line_no(doc, q.span.start), line_no(doc, prev.span.start)
-        lost = f"paragraph {prev.number + 1}" if q.number == prev.number + 2 else \
-            f"paragraphs {prev.number + 1}-{q.number - 1}"
         return Damage(line_span(doc, at), f"paragraph {q.number} on line {at} opens mid-sentence, in lower "
-                      f"case, after paragraph {prev.number} on line {was}: the text between was cut ({lost})",
-                      Span(prev.span.start, doc.source.line_span(at)[1]))
+                      f"case, after paragraph {prev.number} on line {was}: the text between was cut ({lost})", region)
     return None
 
 

@@ -15,7 +15,7 @@ after the body start cut by `cut_line`, the next line starting the cable
 again: `recopy`; or a cut anywhere after the banner, whose line comes again
 within `banner_reach` lines), `withheld` (a `placeholder` alone on a line where numbered
 paragraphs are missing), `spliced` (after a gap in the numbering, a paragraph
-that opens mid-sentence in lower case), `dropped_chars` (`min_hits` of the `fixed` header
+that opens mid-sentence in lower case, or text garbled in transmission, `garble`, before the gap), `dropped_chars` (`min_hits` of the `fixed` header
 strings with a character missing); from `damage_copies.py`, damage to
 the header's copy: `header_dropped` (SUBJECT and Classified By lost from a
 re-flowed or flattened copy), `sentence_cased`, `header_copies` (a field
@@ -67,6 +67,7 @@ PARAMS = {
     "recopy": (str, False),
     "max_gap": (int, False),
     "banner_reach": (int, False),
+    "garble": (str, False),
     "placeholder": (str, False),
     "fixed": (list, False),
     "min_hits": (int, False),
@@ -88,7 +89,7 @@ def prepare(p: dict[str, Any]) -> dict[str, Any]:
     if p.get("scope", "file") not in ("file", "region"):
         raise ValueError("`scope` is `file` or `region`")
     out = dict(p)
-    for key in ("cut_mark", "file_id", "banner_serial", "recopy", "trailer"):
+    for key in ("cut_mark", "file_id", "banner_serial", "recopy", "trailer", "garble"):
         if key in p:
             out["_" + key] = compile_param(p[key], key)
     for key in SCANS:  # whole-text or header scans: a literal pre-check first (prefilter.py)

@@ -494,3 +494,35 @@ def test_a_header_run_into_the_body_on_one_line_is_still_diagnosed() -> None:
             "SUBJECT: A TALK\n\nREF: SCHULZ E-MAIL Classified By: Political Counselor Jane Doe for reasons 1.4 (b,d) "
             "1. (C) Summary. The minister spoke. End Summary.\n\n2. (C) More text.\n")
     assert [f.line for f in lint_text(text, date="2008-06-04") if f.rule == "CL910"] == [9]
+
+
+TASKED = ("DE RUEHFR #0579/01 0301533\nZNY CCCCC ZZH\nR 301533Z JAN 04\nFM {sender}\nTO RUEHC/SECSTATE WASHDC 1234\n"
+          "C O N F I D E N T I A L PARIS 000579\nE.O. 12958: DECL: 01/30/2014\nTAGS: PREL FR\nSUBJECT: TALKS\n"
+          "Classified By: Poloff Jane Doe, reasons 1.4 (b) and (d)\n\n"
+          "1. (C) The minister spoke.\n\n2. (S//NF) {text}\n")
+
+
+@pytest.mark.parametrize("sender, text, fires", [
+    ("AMEMBASSY PARIS", "Embassy Rome is requested to approach the government.", True),  # the Department's voice
+    ("AMEMBASSY PARIS", "Embassy Paris is requested to confirm the dates.", False),      # its own post
+    ("AMEMBASSY PARIS", "Embassy Rome requests guidance on the talks.", False),          # a post asks
+    ("SECSTATE WASHDC", "Embassy Rome is requested to approach the government.", False),  # the Department itself
+    ("AMCONSUL SAN JOSE", "Consulate San Jose is instructed to reply.", False),          # its own name, two words
+])
+def test_a_body_tasking_another_post_under_a_posts_header_is_another_cables(sender: str, text: str,
+                                                                            fires: bool) -> None:
+    found = lint(TASKED.format(sender=sender, text=text), date=dt.date(2004, 1, 30))
+    got = {f.rule: f for f in found}
+    assert ("CL916" in got) is fires
+    if fires:  # the other cable's portions are not compared with this banner
+        assert "CL104" not in got and "CL105" not in got
+        assert {"CL104", "CL105"} <= {r.rule for r in got["CL916"].related}
+        assert "Rome" not in got["CL916"].message  # line numbers, never the text
+    else:
+        assert "CL104" in got
+
+
+def test_tasking_patterns_need_the_post_group() -> None:
+    from cablelint.checks import integrity
+    with pytest.raises(ValueError, match="group named post"):
+        integrity.prepare({"damage": "tasked_body", "sender": "FM (?P<post>X)", "tasking": "requested"})

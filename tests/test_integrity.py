@@ -507,7 +507,8 @@ TASKED = ("DE RUEHFR #0579/01 0301533\nZNY CCCCC ZZH\nR 301533Z JAN 04\nFM {send
     ("AMEMBASSY PARIS", "Embassy Paris is requested to confirm the dates.", False),      # its own post
     ("AMEMBASSY PARIS", "Embassy Rome requests guidance on the talks.", False),          # a post asks
     ("SECSTATE WASHDC", "Embassy Rome is requested to approach the government.", False),  # the Department itself
-    ("AMCONSUL SAN JOSE", "Consulate San Jose is instructed to reply.", False),          # its own name, two words
+    ("AMEMBASSY SAN JOSE", "Embassy San Jose is instructed to reply.", False),          # its own name, two words
+    ("AMEMBASSY BANGKOK", "Consulate Chiang Mai is requested to report.", False),       # an embassy tasks its consulate
 ])
 def test_a_body_tasking_another_post_under_a_posts_header_is_another_cables(sender: str, text: str,
                                                                             fires: bool) -> None:

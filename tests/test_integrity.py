@@ -527,3 +527,15 @@ def test_tasking_patterns_need_the_post_group() -> None:
     from cablelint.checks import integrity
     with pytest.raises(ValueError, match="group named post"):
         integrity.prepare({"damage": "tasked_body", "sender": "FM (?P<post>X)", "tasking": "requested"})
+
+
+def test_a_file_garbled_throughout_folds_the_fields_it_spoiled() -> None:
+    head = "UNCLAS PARIS 000579\nE.O. 12958: N/A\nTAGS: PREL PGGV FR\nSUBJECT: TALKS\n\n"
+    garbled = "1. (U) The minist%r s!id th!t the t!lks w%uld r%sume n%xt week; th!t the t%rms h!d b%en s%ttled.\n"
+    got = {f.rule: f for f in lint(head + garbled, date=dt.date(2004, 1, 30))}
+    assert "CL404" not in got and [r.rule for r in got["CL917"].related] == ["CL404"]
+    # A few replaced characters are a slip, and apostrophes exported as Q, percentages,
+    # "and/or" and "(b)and(d)" are none: the unknown TAG stands.
+    slip = "1. (U) The ministerQs aide s!id 5% more and/or less; reasons (b)and(d); QQ.\n"
+    got = {f.rule for f in lint(head + slip, date=dt.date(2004, 1, 30))}
+    assert "CL917" not in got and "CL404" in got

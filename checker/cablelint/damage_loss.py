@@ -29,10 +29,9 @@ def cut_recopied(doc: Document, p: dict[str, Any]) -> Damage | None:
     of text after the recopied header. Cuts before the body are CL909's,
     unless the banner's own line comes again within `banner_reach` lines
     after the cut (an archive's metadata block between, or the header's
-    fields run on after it): then the header the
-    cut took is written out again, and the region runs on through the whole
-    copy's first paragraph (its header read as body, its repeat of the cut
-    copy's first paragraph)."""
+    fields run on after it): then the header the cut took is written out
+    again, and the region runs on through the whole copy's first paragraph
+    (its header read as body, its repeat of the cut copy's first paragraph)."""
     idx = index_of(doc)
     if not p["_cut_line"].possible(doc.text):
         return None
@@ -45,7 +44,7 @@ def cut_recopied(doc: Document, p: dict[str, Any]) -> Damage | None:
         again = _next_text_line(raw, n, p.get("max_gap", 2))
         if again and n >= idx.body_line and p["_recopy"].search(raw[again - 1]):
             end = _next_text_line(raw, again, p.get("max_gap", 2)) or again
-        elif banner and (again := _banner_again(doc, raw, banner, n, p["banner_reach"])):
+        elif banner and (again := _banner_again(raw, banner, n, p["banner_reach"])):
             at = next((q.span.start for q in doc.paragraphs if q.span.start > doc.source.line_span(again)[1]), None)
             end = line_no(doc, at) if at is not None else again  # through the whole copy's first paragraph
         else:
@@ -55,7 +54,7 @@ def cut_recopied(doc: Document, p: dict[str, Any]) -> Damage | None:
     return None
 
 
-def _banner_again(doc: Document, raw: RawLines, banner: int, n: int, reach: int) -> int | None:
+def _banner_again(raw: RawLines, banner: int, n: int, reach: int) -> int | None:
     """The line after line `n` (within `reach` lines) that starts with the
     banner's line (line `banner`) word for word, alone or with the header
     fields run on: the cable written out again. Only a banner line that names
@@ -172,8 +171,8 @@ def spliced(doc: Document, p: dict[str, Any]) -> Damage | None:
     is a skipped number. Or the text before the gap holds a transmission's
     garble (`garble`: letters replaced by a run of Q, "MarchQQQ8'Ve's",
     "thQ"): the text lost with it held the missing numbers, unless a
-    paragraph opening with a spoiled number follows the garble. The region runs from the
-    paragraph before the gap to the one that opens mid-sentence."""
+    paragraph opening with a spoiled number follows the garble. The region
+    runs from the paragraph before the gap to the one after it."""
     numbered = [q for q in doc.paragraphs if q.number is not None]
     garble = p.get("_garble")
     for prev, q in zip(numbered, numbered[1:]):

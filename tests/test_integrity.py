@@ -370,6 +370,42 @@ def test_cut_copy_before_the_whole_text_folds_what_the_cut_copy_lacks() -> None:
     assert damage("CL911", BANNER + HEAD + CLBY + "1. (C) The minister paused...\n\n" + paras(2, 2)) is None
 
 
+def test_a_header_cut_then_written_out_again_after_archive_metadata_is_one_cut_copy() -> None:
+    # The SUBJECT cut with "...", an archive's metadata block, then the banner's
+    # line again and the whole header: one finding, CL911, the header cut
+    # (CL909) folded in.
+    cut = BANNER + "E.O. 12958: DECL: 01/30/2014\nTAGS: PREL FR\nSUBJECT: THE MINISTER AND THE TALKS ON\nTHE ...\n\n"
+    meta = "\n12345\n\n2004-01-30\n\n04PARIS579\n\nEmbassy Paris\n\nCONFIDENTIAL\n\n"
+    whole = (BANNER + "E.O. 12958: DECL: 01/30/2014\n\nTAGS: PREL FR\n\nSUBJECT: THE MINISTER AND THE TALKS ON THE BUDGET\n"
+             + CLBY + paras(2))
+    got = damage("CL911", cut + meta + whole)
+    assert got is not None and "line 5 ends in an elision mark and line 18 starts the cable again" in got.detail
+    found = lint(cut + meta + whole, date=dt.date(2004, 1, 30))
+    ew = [f.rule for f in found if f.severity.name.lower() in ("error", "warning")]
+    assert ew == ["CL911"], ew
+    diag = next(f for f in found if f.rule == "CL911")
+    assert "CL909" in {r.rule for r in diag.related}
+    # A section's banner is no repeat of the first one; nor is the banner far after the cut.
+    assert damage("CL911", cut + meta + BANNER.replace("PARIS", "SECTION 02 OF 02 PARIS") + paras(2)) is None
+    assert damage("CL911", cut + paras(14) + BANNER + paras(2)) is None
+
+
+def test_a_header_cut_then_the_banner_again_with_the_fields_run_on_is_one_cut_copy() -> None:
+    # Classified By cut with "...", then the banner's line again with the header
+    # fields run on it and a heading glued before the first paragraph: the cut
+    # copy's lost fields and the glued heading read as an unmarked portion fold in.
+    cut = BANNER + HEAD + "\nClassified By: Poloff ...\n\n"
+    whole = (BANNER.strip() + " E.O. 12958: DECL: 01/30/2014 TAGS: PREL FR\n"
+             + "THE TALKS ------- 3.(C) The minister said that the talks would resume.\n")
+    found = lint(cut + whole, date=dt.date(2004, 1, 30))
+    ew = [f.rule for f in found if f.severity.name.lower() in ("error", "warning")]
+    assert ew == ["CL911"], ew
+    assert {"CL102", "CL909"} <= {r.rule for r in next(f for f in found if f.rule == "CL911").related}
+    # A banner line without the cable's serial ("SECRET") is no recopy: it recurs as a page mark.
+    bare = "SECRET\n" + HEAD + "\nClassified By: Poloff ...\n\nSECRET\n" + paras(2)
+    assert damage("CL911", bare) is None
+
+
 def test_withheld_paragraphs_behind_a_placeholder() -> None:
     text = "UNCLAS PARIS 000579\nE.O. 12958: N/A\nTAGS: PREL FR\nSUBJECT: TALKS\n\n" + paras(2).replace("(C)", "(U)")
     gap = text + "XXXXXXXXXXXX\n\n" + paras(1, 6).replace("(C)", "(U)")
@@ -424,6 +460,33 @@ def test_spliced_body_folds_the_numbering_gap_it_explains(third: str, text: str,
         assert "minister" not in got["CL915"].message  # evidence by line numbers, never the text
 
 
+@pytest.mark.parametrize("garbled, fires", [
+    ("The talks were held in MarchQQQ8'Ve's office.", True),     # a run of Q: the transmission garbled
+    ("He said thQ talks on the CommisQion's plan went on.", True),  # letters replaced by Q
+    ("The talks at HQ and in Iraq went on.", False),             # Q in words and acronyms
+    ("The siteQs owner and the ministerQs aide went on.", False),  # an apostrophe exported as Q
+    ("He said thQ talks went on.\n\nQ.  (U) The number garbled.", False),  # paragraph 3 is there
+])
+def test_a_gap_after_garbled_text_is_text_the_export_lost(garbled: str, fires: bool) -> None:
+    text = SPLICED.split("2. (U)")[0] + f"2. (U) {garbled}\n\n" + "5. (U) The minister also said it.\n"
+    got = {f.rule: f for f in lint_text(text, date="2009-01-01")}
+    assert ("CL915" in got) is fires
+    if fires:
+        assert "CL502" not in got and "garbled" in got["CL915"].message and "paragraphs 3-4" in got["CL915"].message
+
+
+@pytest.mark.parametrize("before", [
+    "2. (U) The embassy will report on the outcome.\n\nOUTLOOK ---------\n\n",  # a heading: 2 finished
+    "2. (U) The embassy will report on the outcome.\n\n",                         # a finished sentence
+])
+def test_a_gap_after_a_finished_paragraph_is_no_splice(before: str) -> None:
+    # Nothing was cut where the paragraph before the gap ends whole: the gap is
+    # a skipped number (CL502) and a lower-case start is the drafter's slip.
+    text = SPLICED.split("2. (U)")[0] + before + "4. (U) the minister also said that the schedule was not final.\n"
+    got = {f.rule: f for f in lint_text(text, date="2009-01-01")}
+    assert "CL915" not in got and got["CL502"].message.startswith("paragraph 4 is skipped: expected paragraph 3")
+
+
 def test_a_header_run_into_the_body_on_one_line_is_still_diagnosed() -> None:
     """The body starts inside the run-together line ("REF: ... Classified By: ... 1. (C) ..."):
     that line belongs to the header block CL910 reads (it was cut off with the body's line)."""
@@ -431,3 +494,48 @@ def test_a_header_run_into_the_body_on_one_line_is_still_diagnosed() -> None:
             "SUBJECT: A TALK\n\nREF: SCHULZ E-MAIL Classified By: Political Counselor Jane Doe for reasons 1.4 (b,d) "
             "1. (C) Summary. The minister spoke. End Summary.\n\n2. (C) More text.\n")
     assert [f.line for f in lint_text(text, date="2008-06-04") if f.rule == "CL910"] == [9]
+
+
+TASKED = ("DE RUEHFR #0579/01 0301533\nZNY CCCCC ZZH\nR 301533Z JAN 04\nFM {sender}\nTO RUEHC/SECSTATE WASHDC 1234\n"
+          "C O N F I D E N T I A L PARIS 000579\nE.O. 12958: DECL: 01/30/2014\nTAGS: PREL FR\nSUBJECT: TALKS\n"
+          "Classified By: Poloff Jane Doe, reasons 1.4 (b) and (d)\n\n"
+          "1. (C) The minister spoke.\n\n2. (S//NF) {text}\n")
+
+
+@pytest.mark.parametrize("sender, text, fires", [
+    ("AMEMBASSY PARIS", "Embassy Rome is requested to approach the government.", True),  # the Department's voice
+    ("AMEMBASSY PARIS", "Embassy Paris is requested to confirm the dates.", False),      # its own post
+    ("AMEMBASSY PARIS", "Embassy Rome requests guidance on the talks.", False),          # a post asks
+    ("SECSTATE WASHDC", "Embassy Rome is requested to approach the government.", False),  # the Department itself
+    ("AMEMBASSY SAN JOSE", "Embassy San Jose is instructed to reply.", False),          # its own name, two words
+    ("AMEMBASSY BANGKOK", "Consulate Chiang Mai is requested to report.", False),       # an embassy tasks its consulate
+])
+def test_a_body_tasking_another_post_under_a_posts_header_is_another_cables(sender: str, text: str,
+                                                                            fires: bool) -> None:
+    found = lint(TASKED.format(sender=sender, text=text), date=dt.date(2004, 1, 30))
+    got = {f.rule: f for f in found}
+    assert ("CL916" in got) is fires
+    if fires:  # the other cable's portions are not compared with this banner
+        assert "CL104" not in got and "CL105" not in got
+        assert {"CL104", "CL105"} <= {r.rule for r in got["CL916"].related}
+        assert "Rome" not in got["CL916"].message  # line numbers, never the text
+    else:
+        assert "CL104" in got
+
+
+def test_tasking_patterns_need_the_post_group() -> None:
+    from cablelint.checks import integrity
+    with pytest.raises(ValueError, match="group named post"):
+        integrity.prepare({"damage": "tasked_body", "sender": "FM (?P<post>X)", "tasking": "requested"})
+
+
+def test_a_file_garbled_throughout_folds_the_fields_it_spoiled() -> None:
+    head = "UNCLAS PARIS 000579\nE.O. 12958: N/A\nTAGS: PREL PGGV FR\nSUBJECT: TALKS\n\n"
+    garbled = "1. (U) The minist%r s!id th!t the t!lks w%uld r%sume n%xt week; th!t the t%rms h!d b%en s%ttled.\n"
+    got = {f.rule: f for f in lint(head + garbled, date=dt.date(2004, 1, 30))}
+    assert "CL404" not in got and [r.rule for r in got["CL917"].related] == ["CL404"]
+    # A few replaced characters are a slip, and apostrophes exported as Q, percentages,
+    # "and/or" and "(b)and(d)" are none: the unknown TAG stands.
+    slip = "1. (U) The ministerQs aide s!id 5% more and/or less; reasons (b)and(d); QQ.\n"
+    got = {f.rule for f in lint(head + slip, date=dt.date(2004, 1, 30))}
+    assert "CL917" not in got and "CL404" in got

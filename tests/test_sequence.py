@@ -110,3 +110,50 @@ def test_a_paragraph_with_words_beside_its_placeholder_is_still_unmarked() -> No
     assert unmarked("1. (C) One.\n\n2. We met XXXXXXXXXXXX today.\n\n3. (C) Three.\n") == [9]
     # The placeholder on its first line, the text wrapped onto the next: a portion.
     assert unmarked("1. (C) One.\n\n2. XXXXXXXXXXXX\nsaid the talks would go on.\n\n3. (C) Three.\n") == [9]
+
+
+def plain(n: int, text: str = "The minister said the talks would go on.", mark: str = "¶") -> str:
+    return f"{mark}{n}. {text}\n\n"
+
+
+def findings_502(body: str) -> list[tuple[int, str]]:
+    return [(f.line, f.message) for f in lint_text(HEAD + body, "<text>", engine=ENGINE) if f.rule == "CL502"]
+
+
+def test_a_number_repeated_after_a_heading_is_the_paragraph_it_stands_for() -> None:
+    # 1, 1, 3: the second paragraph was numbered 1 again; 3 is right. The
+    # repeat is the one break, at its own line, and 3 is not "skipped".
+    body = ("------- SUMMARY -------\n\n" + plain(1) + "------- THE STORY -------\n\n"
+            + plain(1, "On Monday the bank was accused.") + plain(3) + plain(4))
+    assert findings_502(body) == [(12, "paragraph 1 is repeated: expected paragraph 2")]
+
+
+def test_a_restarted_list_after_a_heading_is_not_read_as_paragraphs() -> None:
+    # A nested list 1, 2, 3 after paragraph 1: the next number after the repeat
+    # is not two on, so the 1 is an item, not a paragraph; paragraph 2 follows.
+    body = (plain(1, "The options are these.") + "OPTIONS\n\n" + "1. Wait.\n\n2. Act.\n\n3. Leave.\n\n"
+            + plain(2) + plain(3))
+    assert findings_502(body) == []
+
+
+def test_a_mistyped_repeat_is_one_break_not_two() -> None:
+    # 1, 2, 2, 4 (a marked cable): the second 2 stands for 3; 4 goes on from it.
+    assert numbering(para(1) + para(2) + para(2, "Another point.") + para(4) + para(5)) == [
+        "paragraph 2 is repeated: expected paragraph 3"]
+
+
+def test_numbering_per_part_is_not_one_sequence() -> None:
+    # A form answered part by part, each part numbered from 1 (a tasker's
+    # questionnaire): numbering that goes back more than max_restarts times.
+    parts = "".join(f"PART {k}\n\n" + para(1) + para(2) for k in range(1, 5))
+    assert numbering(parts) == []
+    # Going back once or twice is still reported (a slip, a pasted paragraph).
+    assert numbering(para(1) + para(2) + "PART B\n\n" + para(1) + para(2)) == [
+        "paragraph 1 is repeated: expected paragraph 3"]
+
+
+def test_numbering_keyed_to_another_documents_paragraphs_is_not_checked() -> None:
+    # Answers numbered after the tasker's paragraphs (25, 26, then 29): no
+    # drafter starts at 25 by a slip; a start close to 1 is still reported.
+    assert numbering(para(25) + para(26) + para(29)) == []
+    assert numbering(para(3) + para(4)) == ["paragraph 3 is skipped: expected paragraph 1"]

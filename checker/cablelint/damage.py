@@ -18,6 +18,8 @@ from .damage_repeat import repeated_body
 from .damage_loss import (
     cut_recopied, dropped_chars, section_line as _section_line, section_unread, spliced, withheld,
 )
+from .damage_foreign import tasked_body
+from .damage_garble import garbled
 from .damage_index import Damage, index_of
 from .damage_index import line_no as _line_no, line_span as _line_span, lines_text as _lines_text
 from .document import Document, Span
@@ -285,4 +287,6 @@ DETECTORS: dict[str, Callable[[Document, dict[str, Any]], Damage | None]] = {
     "dropped_chars": dropped_chars,
     "section_unread": section_unread,
     "spliced": spliced,
+    "tasked_body": tasked_body,
+    "garbled": garbled,
 }

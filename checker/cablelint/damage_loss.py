@@ -26,19 +26,45 @@ def cut_recopied(doc: Document, p: dict[str, Any]) -> Damage | None:
     length, then the whole text: the cut copy's findings (a paragraph read
     without its mark, numbering that restarts, a Classified By the cut took)
     restate the cut. The region runs from the file's start to the first line
-    of text after the recopied header. Cuts before the body are CL909's."""
+    of text after the recopied header. Cuts before the body are CL909's,
+    unless the banner's own line comes again within `banner_reach` lines
+    after the cut (an archive's metadata block between, or the header's
+    fields run on after it): then the header the cut took is written out
+    again, and the region runs on through the whole copy's first paragraph
+    (its header read as body, its repeat of the cut copy's first paragraph)."""
     idx = index_of(doc)
     if not p["_cut_line"].possible(doc.text):
         return None
     raw = idx.lines
-    for n in _lines_holding(doc, p["_cut_line"], max(idx.body_line, 1), len(raw) - 1):
+    banner = line_no(doc, doc.banners[0].span.start) if doc.banners and p.get("banner_reach") else 0
+    first = min(max(idx.body_line, 1), banner + 1) if banner else max(idx.body_line, 1)
+    for n in _lines_holding(doc, p["_cut_line"], first, len(raw) - 1):
         if not p["_cut_line"].rx.search(raw[n - 1].rstrip("\r")):
             continue
         again = _next_text_line(raw, n, p.get("max_gap", 2))
-        if again and p["_recopy"].search(raw[again - 1]):
+        if again and n >= idx.body_line and p["_recopy"].search(raw[again - 1]):
             end = _next_text_line(raw, again, p.get("max_gap", 2)) or again
-            return Damage(line_span(doc, n), f"line {n} ends in an elision mark and line {again} starts "
-                          "the cable again", Span(0, doc.source.line_span(end)[1]))
+        elif banner and (again := _banner_again(raw, banner, n, p["banner_reach"])):
+            at = next((q.span.start for q in doc.paragraphs if q.span.start > doc.source.line_span(again)[1]), None)
+            end = line_no(doc, at) if at is not None else again  # through the whole copy's first paragraph
+        else:
+            continue
+        return Damage(line_span(doc, n), f"line {n} ends in an elision mark and line {again} starts "
+                      "the cable again", Span(0, doc.source.line_span(end)[1]))
+    return None
+
+
+def _banner_again(raw: RawLines, banner: int, n: int, reach: int) -> int | None:
+    """The line after line `n` (within `reach` lines) that starts with the
+    banner's line (line `banner`) word for word, alone or with the header
+    fields run on: the cable written out again. Only a banner line that names
+    the cable (its serial: a digit) counts; a bare "SECRET" recurs as a page mark."""
+    text = raw[banner - 1].strip()
+    if not any(c.isdigit() for c in text):
+        return None
+    for m in range(n + 1, min(len(raw), n + reach) + 1):
+        if raw[m - 1].lstrip().startswith(text):
+            return m
     return None
 
 
@@ -128,27 +154,46 @@ def withheld(doc: Document, p: dict[str, Any]) -> Damage | None:
 
 
 _FRAGMENT_START = re.compile(r"[a-z]{2,}[ ,;]")
+# A paragraph's opening whose number the garble spoiled ("¶Q.  (SBU)"): the
+# paragraph is there, not lost with the text.
+_OPENING = re.compile(r"(?m)^[ \t]*¶?[^\s(]{1,3}[.,)][ \t]+\([A-Z][A-Za-z/ ]{0,14}\)")
+# The text before the gap breaks off mid-sentence: its last line ends in a
+# lower-case word or a comma, not a full stop or a heading ("OUTLOOK ----").
+_BROKEN_OFF = re.compile(r"[a-z,][ \t]*\r?\n\s*\Z")
 
 
 def spliced(doc: Document, p: dict[str, Any]) -> Damage | None:
     """Text cut out of the body: after a gap in the numbering, the next marked
     paragraph opens mid-sentence (its first word after the mark is in lower
-    case: "4. (SBU) the UK will ..."), so the export lost the text between
-    (with the paragraphs numbered in the gap). The region runs from the
-    paragraph before the gap to the one that opens mid-sentence."""
+    case: "4. (SBU) the UK will ..."), after text that breaks off mid-sentence,
+    so the export lost the text between (with the paragraphs numbered in the
+    gap). After a finished sentence or a heading nothing shows a cut: the gap
+    is a skipped number. Or the text before the gap holds a transmission's
+    garble (`garble`: letters replaced by a run of Q, "MarchQQQ8'Ve's",
+    "thQ"): the text lost with it held the missing numbers, unless a
+    paragraph opening with a spoiled number follows the garble. The region
+    runs from the paragraph before the gap to the one after it."""
     numbered = [q for q in doc.paragraphs if q.number is not None]
+    garble = p.get("_garble")
     for prev, q in zip(numbered, numbered[1:]):
         if q.portion is None or prev.number is None or q.number is None or q.number <= prev.number + 1:
-            continue
-        rest = doc.text[q.portion.span.end:q.portion.span.end + 40].lstrip(" \t)")
-        if not _FRAGMENT_START.match(rest):  # a lower-case word, not a name such as "www.site.net" or "eBay"
             continue
         at, was = line_no(doc, q.span.start), line_no(doc, prev.span.start)
         lost = f"paragraph {prev.number + 1}" if q.number == prev.number + 2 else \
             f"paragraphs {prev.number + 1}-{q.number - 1}"
+        region = Span(prev.span.start, doc.source.line_span(at)[1])
+        g = garble.search(doc.text, prev.span.start, q.span.start) if garble is not None else None
+        if g is not None and not _OPENING.search(doc.text, g.end(), q.span.start):
+            return Damage(line_span(doc, at), f"paragraph {q.number} on line {at} follows text garbled in "
+                          f"transmission (line {line_no(doc, g.start())}) after paragraph {prev.number} on line "
+                          f"{was}: the text between was lost ({lost})", region)
+        rest = doc.text[q.portion.span.end:q.portion.span.end + 40].lstrip(" \t)")
+        if not _FRAGMENT_START.match(rest):  # a lower-case word, not a name such as "www.site.net" or "eBay"
+            continue
+        if not _BROKEN_OFF.search(doc.text, prev.span.start, q.span.start):  # the text before the gap ends whole
+            continue
         return Damage(line_span(doc, at), f"paragraph {q.number} on line {at} opens mid-sentence, in lower "
-                      f"case, after paragraph {prev.number} on line {was}: the text between was cut ({lost})",
-                      Span(prev.span.start, doc.source.line_span(at)[1]))
+                      f"case, after paragraph {prev.number} on line {was}: the text between was cut ({lost})", region)
     return None
 
 

@@ -12,10 +12,15 @@ header line holding two field labels of `pattern`, or the banner and a
 field, or a field label of `run_on` after another header line's text), `lower_case` (a lower-cased copy),
 `repeated_body` (a run of lines repeated), `cut_recopied` (a line at or
 after the body start cut by `cut_line`, the next line starting the cable
-again: `recopy`), `withheld` (a `placeholder` alone on a line where numbered
+again: `recopy`; or a cut anywhere after the banner, whose line comes again
+within `banner_reach` lines), `withheld` (a `placeholder` alone on a line where numbered
 paragraphs are missing), `spliced` (after a gap in the numbering, a paragraph
-that opens mid-sentence in lower case), `dropped_chars` (`min_hits` of the `fixed` header
-strings with a character missing); from `damage_copies.py`, damage to
+that opens mid-sentence in lower case, or text garbled in transmission, `garble`, before the gap), `dropped_chars` (`min_hits` of the `fixed` header
+strings with a character missing), `tasked_body` (the routing header's FM
+line names a post, `sender`, and the body tasks a post of another name,
+`tasking`, as only the Department's cables do; both with a group `post`),
+`garbled` (at least `min_hits` matches of `garble`, characters replaced
+inside words, through the file); from `damage_copies.py`, damage to
 the header's copy: `header_dropped` (SUBJECT and Classified By lost from a
 re-flowed or flattened copy), `sentence_cased`, `header_copies` (a field
 written twice, one copy cut or run on) and `tags_joined`. The message gets
@@ -65,15 +70,20 @@ PARAMS = {
     "banner_serial": (str, False),
     "recopy": (str, False),
     "max_gap": (int, False),
+    "banner_reach": (int, False),
+    "garble": (str, False),
+    "sender": (str, False),
+    "tasking": (str, False),
     "placeholder": (str, False),
     "fixed": (list, False),
     "min_hits": (int, False),
 }
 PARAMS.update(COPY_PARAMS)
-SCANS = ("pattern", "notice", "cut_line", "run_on", "placeholder")
+SCANS = ("pattern", "notice", "cut_line", "run_on", "placeholder", "tasking")
 NEEDS = {"notice": ["pattern"], "truncated": ["cut_mark"], "header_cut": ["cut_line"], "header_glued": ["pattern"],
          "foreign_text": ["file_id", "claims", "banner_serial"], "cut_recopied": ["cut_line", "recopy"],
-         "withheld": ["placeholder"], "dropped_chars": ["fixed"]}
+         "withheld": ["placeholder"], "dropped_chars": ["fixed"], "tasked_body": ["sender", "tasking"],
+         "garbled": ["garble"]}
 
 
 def prepare(p: dict[str, Any]) -> dict[str, Any]:
@@ -86,12 +96,15 @@ def prepare(p: dict[str, Any]) -> dict[str, Any]:
     if p.get("scope", "file") not in ("file", "region"):
         raise ValueError("`scope` is `file` or `region`")
     out = dict(p)
-    for key in ("cut_mark", "file_id", "banner_serial", "recopy", "trailer"):
+    for key in ("cut_mark", "file_id", "banner_serial", "recopy", "trailer", "garble", "sender"):
         if key in p:
             out["_" + key] = compile_param(p[key], key)
     for key in SCANS:  # whole-text or header scans: a literal pre-check first (prefilter.py)
         if key in p:
             out["_" + key] = prefiltered(compile_param(p[key], key))
+    for key in ("sender", "tasking"):
+        if key in p and "post" not in compile_param(p[key], key).groupindex:
+            raise ValueError(f"`{key}` needs a group named post, the post's name: (?P<post>...)")
     out["_claims"] = [_claim(c) for c in p.get("claims") or ()]
     if "fixed" in p:  # the fixed header strings with a character dropped, one scan for all
         out["_dropped"] = dropped([str(f) for f in p["fixed"]])

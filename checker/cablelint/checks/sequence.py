@@ -26,6 +26,12 @@ rule set's words, not Python's:
   `placeholder_patterns`) between the two numbers, or as the previous
   paragraph's whole text, is withheld text: it accounts for the gap.
 
+Two parameters say when plain numbering is the cable's own scheme and not
+one sequence: `max_restarts` (numbering that goes back to a lower number
+more often, a form numbered part by part) and `keyed_above` (a first
+number further past `start`, answers keyed to another document's
+paragraphs); such numbering is not compared.
+
 Fix function (`autofix: {function: renumber}`, plain numbering only): at a
 gap, the numbers from the flagged item on rewritten as the expected number,
 +1, +2... by position, so one fix closes it. Never safe: the gap may be a
@@ -40,8 +46,10 @@ from . import Context, Hit, compile_param
 
 KIND = "sequence"
 PARAMS = {"target": (str, True), "start": (int, False), "totals": (bool, False), "require_all": (bool, False),
-          "glued": (str, False), "reference_before": (str, False), "withheld_gaps": (bool, False)}
+          "glued": (str, False), "reference_before": (str, False), "withheld_gaps": (bool, False),
+          "max_restarts": (int, False), "keyed_above": (int, False)}
 _BETWEEN = ("glued", "reference_before", "withheld_gaps")
+_PLAIN = _BETWEEN + ("max_restarts", "keyed_above")
 
 
 def prepare(p: dict[str, Any]) -> dict[str, Any]:
@@ -49,8 +57,9 @@ def prepare(p: dict[str, Any]) -> dict[str, Any]:
         raise ValueError("`require_all` needs `totals: true` (it compares the numbers with their total)")
     if p.get("totals") and "start" in p:
         raise ValueError("`start` is for plain numbering; `n OF m` marks start at 1")
-    if p.get("totals") and any(k in p for k in _BETWEEN):
-        raise ValueError("`glued`, `reference_before` and `withheld_gaps` are for plain numbering")
+    if p.get("totals") and any(k in p for k in _PLAIN):
+        raise ValueError("`glued`, `reference_before`, `withheld_gaps`, `max_restarts` and `keyed_above` "
+                         "are for plain numbering")
     if "glued" in p:
         p["_glued"] = compile_param(p["glued"], "glued")
         if "n" not in p["_glued"].groupindex:
@@ -119,7 +128,24 @@ def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         items = [it for it in items if getattr(it.value, "total", None) is not None]
         yield from (_missing_sections(items) if p.get("require_all") else _sections(items))
         return
+    if _own_scheme(items, p):
+        return
     yield from _breaks(items, p.get("start", 1), _between(p, ctx))
+
+
+def _own_scheme(items: list, p: dict[str, Any]) -> bool:
+    """Numbering that is not one sequence from `start`: it goes back more than
+    `max_restarts` times (a form answered part by part, each part numbered
+    from 1), or its first number lies more than `keyed_above` past `start`
+    (answers numbered after a tasker's paragraphs, "25. (SBU) THE COUNTRY'S
+    TIP SITUATION"; no drafter skips 24 paragraphs by a slip, and text lost
+    before it is the CL9xx detectors' to name)."""
+    numbers = [n for n in map(_number, items) if n is not None]
+    if not numbers:
+        return False
+    if "keyed_above" in p and numbers[0] > p.get("start", 1) + p["keyed_above"]:
+        return True
+    return "max_restarts" in p and sum(b <= a for a, b in zip(numbers, numbers[1:])) > p["max_restarts"]
 
 
 def _number(it: Any) -> int | None:
@@ -130,26 +156,31 @@ def _breaks(items: list, start: int, between: _Between | None = None) -> Iterabl
     """One Hit per break in the numbering, re-synchronised after each: the
     numbers go on from the one found (a gap is reported once, not at every
     later number), and a run that restarts (a nested list, a repeated copy)
-    ends silently when the numbering it interrupted resumes. With `between`,
+    ends silently when the numbering it interrupted resumes, and a number
+    repeated where the next was due (1, 2, 2, 4) is one slip when the
+    numbering goes on past it. With `between`,
     the text between two items can explain a break (see the module doc)."""
-    expected, outer = start, None
+    expected, outer, stood_for = start, None, None
     seen: set[int] = set()
     numbered = [it for it in items if _number(it) is not None]
     prev: Any = None  # the span of the last number read as a paragraph's
     for i, it in enumerate(numbered):
         num = _number(it)
         span = it.value.number_token.span if getattr(it.value, "number_token", None) else it.span
-        if between is not None and num not in (expected, outer):
+        if between is not None and num not in (expected, outer, stood_for):
             if _is_reference(between, numbered, i, span, expected):
                 continue
             expected = _explained(between, prev, span, expected, num)
         prev = span
-        if num in (expected, outer):
+        if num in (expected, outer, stood_for):
             outer = outer if num == expected else None  # a nested run goes on, or the outer numbering resumes
-            expected = num + 1
+            expected, stood_for = num + 1, None
             seen.add(num)
             continue
+        stood_for = None
         problem = "repeated" if num in seen else ("skipped" if num > expected else "out of order")
+        if problem == "repeated" and num == expected - 1:
+            stood_for = expected + 1  # 1, 2, 2, 4: the repeat stood for 3 should 4 follow (one slip, one break)
         values = {"found": num, "expected": expected, "problem": problem}
         if problem == "skipped":
             values["_renumber"] = _renumber_from(numbered, i, expected)

@@ -77,6 +77,14 @@ def _can_start(lines: list[Line], i: int, start_idx: int, ps: ParaStart, st: _St
                                 and gap)
 
 
+def _mistyped_repeat(lines: list[Line], i: int, number: int, st: _State) -> bool:
+    """The last paragraph's number written again, after a blank line, where the
+    next numbered line goes on two past it (1, 1, 3): the drafter's slip for the
+    number between, a paragraph the numbering rule reports as repeated, not an
+    item inside the last paragraph (a nested list after it restarts at 1, 2)."""
+    return number == st.last > 0 and st.prev_blank and next_number(lines, i) == number + 2
+
+
 def _numbered(doc: Document, lines: list[Line], i: int, start_idx: int, ps: ParaStart, st: _State,
               vocab: Vocabulary) -> bool:
     """Read a numbered paragraph at line i when it is one; True if it was."""
@@ -89,7 +97,8 @@ def _numbered(doc: Document, lines: list[Line], i: int, start_idx: int, ps: Para
         st.in_list = not accept
     else:
         accept = portion is not None or (_can_start(lines, i, start_idx, ps, st) and (
-            number == st.last + 1 or (st.last < number <= st.last + SKIP_MAX and st.prev_blank)))
+            number == st.last + 1 or (st.last < number <= st.last + SKIP_MAX and st.prev_blank)
+            or _mistyped_repeat(lines, i, number, st)))
         st.in_list = st.in_list and not accept
     if not accept or portion is None and (_wrapped_reference(lines, i, start_idx, ps, vocab)
                                           or vocab.note_re.match(line.text, ps.after)):

@@ -20,7 +20,7 @@ from .layout import is_table_row, is_title
 from .header import add_field, read_clby
 from .lines import (
     BULLET_MARK_RE, BULLET_RE, CLBY_RE, LEAD_IN_RE, PORTION_RE, Line, ParaStart, inline_page_marks,
-    is_heading, is_signature, is_trailer, page_mark, para_start,
+    glued_signature, is_heading, is_signature, is_trailer, page_mark, para_start,
 )
 from .marks import UNKNOWN_MARK_RE, after_mark, half_mark, heading_mark, para_mark, portion_start
 from .quotes import ascii_words, is_salutation, regions
@@ -282,7 +282,8 @@ SIGNATURE_TAIL_LINES = 3
 
 def _signature(lines: list[Line], start_idx: int, vocab: Vocabulary) -> Token | None:
     """The signature: the last short all-letters line (before at most
-    SIGNATURE_TAIL_LINES lines of punctuation or framed by it, an export's end)."""
+    SIGNATURE_TAIL_LINES lines of punctuation or framed by it, an export's end),
+    or one word run on after that line's last sentence (an export that lost the break)."""
     tail = 0
     for line in reversed(lines[start_idx:]):
         s = line.text.strip()
@@ -294,6 +295,9 @@ def _signature(lines: list[Line], start_idx: int, vocab: Vocabulary) -> Token | 
         if is_signature(s):
             at = line.start + line.text.index(s)
             return Token(s, Span(at, at + len(s)))
+        glued = glued_signature(line.text.rstrip(), vocab)
+        if glued is not None:
+            return Token(line.text[glued[0]:glued[1]], Span(line.start + glued[0], line.start + glued[1]))
         return None
     return None
 

@@ -17,7 +17,7 @@ from . import memo
 from .clby import read_classified_by, reasons_of_field
 from .dating import DTG_RE, dtg_date
 from .fields import (
-    lost_letter_repair, read_declassify_on, read_eo, read_field, read_ref, read_ref_items, read_subject, read_tags,
+    lost_letter_repair, read_declassify_on, read_eo, read_field, read_refs, read_subject, read_tags,
     tags_continue,
 )
 from .lines import BULLET_RE, CLBY_RE, Kind, Line, classify, is_shortish_header, may_open_field, page_mark, portion_start
@@ -293,8 +293,7 @@ def _read_field_line(doc: Document, lines: list[Line], i: int, kind: Kind, vocab
     elif kind.name == "classified_by":
         return read_clby(doc, lines, i, m, vocab)
     elif kind.name == "ref":
-        doc.refs.append(read_ref(line, m, vocab))
-        doc.refs.extend(read_ref_items(lines, i, vocab))
+        doc.refs.extend(read_refs(lines, i, m, vocab))
     elif kind.name == "field":
         add_field(doc, m, line.start, vocab)
     return i + 1

@@ -65,6 +65,9 @@ BULLET_MARK_RE = rx(
 LEAD_IN_RE = rx(r"(?P<lead>[^()\n]{1,60}:|[A-Z][A-Z ]{2,40})\s*(?:-{1,2}|\*|\u2022)\s*\(\s*(?:U|C|S|TS|SBU)\b[^)]{0,20}\)")
 # A surname may start with a particle in lower case ("van Voorst", "de la Pena").
 SIGNATURE_RE = rx(r"(?:(?:van|von|de|del|della|da|di|du|la|le|dos|das)[ ])*[A-Z][A-Za-z'.-]+(?: [A-Z][A-Za-z'.-]+){0,2}")
+# A signature run on after the last paragraph's final sentence ("...End comment.  ROE"):
+# one word, after a sentence's end and blanks, at the end of the line.
+GLUED_SIGNATURE_RE = rx(r"(?<=[.!?\"”)])[ \t]+(?P<sig>[A-Z][A-Za-z'-]+)[ \t]*$")
 # A heading is short: longer lines are prose. A signature is shorter still.
 HEADING_MAX = 90
 SIGNATURE_MAX = 30
@@ -175,6 +178,13 @@ def is_shortish_header(s: str, vocab: Vocabulary) -> bool:
 
 def is_signature(s: str) -> bool:
     return len(s) <= SIGNATURE_MAX and SIGNATURE_RE.fullmatch(s) is not None
+
+
+def glued_signature(s: str, vocab: Vocabulary) -> tuple[int, int] | None:
+    """Where a signature run on after the line's last sentence stands in `s`
+    (start, end), or None: one word, not a trailer word (SIPDIS)."""
+    m = GLUED_SIGNATURE_RE.search(s) if s[-1:].isalpha() else None
+    return None if m is None or is_trailer(m["sig"], vocab) else m.span("sig")
 
 
 # -- the header-area table ------------------------------------------------

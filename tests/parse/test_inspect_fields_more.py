@@ -1,0 +1,83 @@
+"""More fields the inspect audits found misread, each on a short text written for the test:
+a signature run on after the last paragraph's final sentence, REF items and wrapped reasons
+that continue on the next line, and header labels damaged by one letter."""
+from __future__ import annotations
+
+import pytest
+
+from cablelint import make_engine
+from cablelint.document import Document
+from cablelint.source import Source
+
+HEAD = "C O N F I D E N T I A L OSLO 000123\nE.O. 12958: DECL: 01/30/2019\nTAGS: PREL NO\nSUBJECT: TALKS\n\n"
+
+
+def _doc(text: str) -> Document:
+    return make_engine().parse(Source(path="t.txt", text=text))
+
+
+def _signature(body: str) -> str | None:
+    doc = _doc(HEAD + "1. (C) Text.\n\n" + body)
+    if doc.signature is None:
+        return None
+    assert doc.text[doc.signature.span.start:doc.signature.span.end] == doc.signature.value
+    return doc.signature.value
+
+
+@pytest.mark.parametrize("body, name", [
+    ("2. (C) The talks went well.  End comment.  ROE\n", "ROE"),
+    ("2. (C) The talks went well. Roe\n", "Roe"),
+    ("2. (C) Talks with the \"Minister.\" THOMPSON-JONES  \n\n", "THOMPSON-JONES"),
+    ("2. (C) The talks went well.\n\nROE\n", "ROE"),  # on its own line, as before
+])
+def test_a_signature_run_on_after_the_last_sentence_is_read(body: str, name: str) -> None:
+    assert _signature(body) == name
+
+
+@pytest.mark.parametrize("body", [
+    "2. (C) The talks went well.\n",  # no signature
+    "2. (C) The talks went well. SIPDIS\n",  # a trailer word, not a name
+    "2. (C) The talks went well, said the Minister of Finance\n",  # no sentence ends before it
+    "2. (C) The talks went well. End Comment\n",  # two words: not read as a run-on signature
+])
+def test_no_run_on_signature_is_made_up(body: str) -> None:
+    assert _signature(body) is None
+
+
+def _refs(ref_lines: str) -> list[str]:
+    doc = _doc(HEAD + ref_lines + "\n\n1. (C) Text.\n")
+    for t in doc.refs:  # each value is read from the text it spans
+        assert " ".join(doc.text[t.span.start:t.span.end].split()) == t.value
+    return [t.value for t in doc.refs]
+
+
+def test_a_ref_item_wrapped_onto_the_next_line_is_joined_and_the_items_after_it_go_on() -> None:
+    assert _refs("REF: A) OSLO 182 -- REQUEST TO RENEW THE\nAGREEMENT\nB) OSLO 49 -- TALKS\nC) OSLO 7 -- VISIT") == [
+        "A) OSLO 182 -- REQUEST TO RENEW THE AGREEMENT", "B) OSLO 49 -- TALKS", "C) OSLO 7 -- VISIT"]
+    assert _refs("REF: A. OSLO 182 -- REQUEST TO RENEW\nTHE AGREEMENT\nB. OSLO 49") == [
+        "A. OSLO 182 -- REQUEST TO RENEW THE AGREEMENT", "B. OSLO 49"]
+
+
+def test_a_ref_item_written_without_a_blank_after_its_letter_is_an_item() -> None:
+    assert _refs("REF: A. OSLO 298\nB. OSLO 237\nC.07 OSLO 1070 D. 07 OSLO 1045") == [
+        "A. OSLO 298", "B. OSLO 237", "C.07 OSLO 1070 D. 07 OSLO 1045"]
+
+
+def test_a_ref_sentence_going_on_after_a_blank_line_is_joined() -> None:
+    assert _refs("REF: A) Embassy Oslo emails to Washington with\n\nthe text of each interview 03/16/06") == [
+        "A) Embassy Oslo emails to Washington with the text of each interview 03/16/06"]
+
+
+@pytest.mark.parametrize("tail", [
+    "REF: A) OSLO 182 -- TALKS\nDEPT FOR EUR/NB",  # a passing line
+    "REF: A) OSLO 182 -- TALKS\nNOFORN",  # a caption
+    "REF: A) OSLO 182 -- TALKS\n\nSUMMARY",  # a heading after a blank line
+    "REF: A) OSLO 182 -- TALKS\n\nthe talks went well",  # lower case after an upper-case ref
+    "REF: A) Oslo 182 on the talks.\n\nthe talks went well",  # the ref ends a sentence
+    "REF: A) OSLO 182 -- TALKS\nSUMMARY AND COMMENT\n\nSome text follows here.",  # not followed by a field
+    "REF: A) OSLO 182 -- TALKS\n------ SUMMARY ------",  # a framed heading
+    "REF: A) OSLO 182 -- TALKS (U) THIS CABLE IS SENSITIVE BUT UNCLASSIFIED.",  # a lone paragraph run on
+])
+def test_other_lines_after_a_ref_are_not_joined(tail: str) -> None:
+    assert _refs(tail)[0] == tail.split("\n")[0].removeprefix("REF: ").removesuffix(
+        " (U) THIS CABLE IS SENSITIVE BUT UNCLASSIFIED.")

@@ -39,6 +39,7 @@ def test_a_signature_run_on_after_the_last_sentence_is_read(body: str, name: str
     "2. (C) The talks went well. SIPDIS\n",  # a trailer word, not a name
     "2. (C) The talks went well, said the Minister of Finance\n",  # no sentence ends before it
     "2. (C) The talks went well. End Comment\n",  # two words: not read as a run-on signature
+    "2. (C) The talks went well.  The\n*********\n* Missing Section 002 *\n*********\n",  # a cut text
 ])
 def test_no_run_on_signature_is_made_up(body: str) -> None:
     assert _signature(body) is None

@@ -283,19 +283,22 @@ SIGNATURE_TAIL_LINES = 3
 def _signature(lines: list[Line], start_idx: int, vocab: Vocabulary) -> Token | None:
     """The signature: the last short all-letters line (before at most
     SIGNATURE_TAIL_LINES lines of punctuation or framed by it, an export's end),
-    or one word run on after that line's last sentence (an export that lost the break)."""
+    or one word run on after that line's last sentence (an export that lost the
+    break; not before a framed notice, "* Missing Section 002 *": that text is cut)."""
     tail = 0
+    framed = False
     for line in reversed(lines[start_idx:]):
         s = line.text.strip()
         if not s:
             continue
         if tail < SIGNATURE_TAIL_LINES and (is_trailer(s, vocab) or s[:1] == s[-1:] and not s[:1].isalnum()):
             tail += 1
+            framed = framed or not is_trailer(s, vocab) and any(c.isalnum() for c in s)
             continue
         if is_signature(s):
             at = line.start + line.text.index(s)
             return Token(s, Span(at, at + len(s)))
-        glued = glued_signature(line.text.rstrip(), vocab)
+        glued = None if framed else glued_signature(line.text.rstrip(), vocab)
         if glued is not None:
             return Token(line.text[glued[0]:glued[1]], Span(line.start + glued[0], line.start + glued[1]))
         return None

@@ -82,3 +82,17 @@ def test_a_ref_sentence_going_on_after_a_blank_line_is_joined() -> None:
 def test_other_lines_after_a_ref_are_not_joined(tail: str) -> None:
     assert _refs(tail)[0] == tail.split("\n")[0].removeprefix("REF: ").removesuffix(
         " (U) THIS CABLE IS SENSITIVE BUT UNCLASSIFIED.")
+
+
+def _reasons(clby: str) -> list[str]:
+    cb = _doc(HEAD + clby + "\n\n1. (C) Text.\n").classified_by
+    return [r.value for r in cb.reasons]
+
+
+@pytest.mark.parametrize("clby, letters", [
+    ("Classified By: DCM JOHN DOE FOR REASONS 1.4 (B)\nAND (D)", ["b", "d"]),
+    ("Classified By: DCM John Doe, reasons 1.4 (b)\nor (d).", ["b", "d"]),
+    ("Classified By: DCM John Doe, reasons 1.4 (b)\nANDREW SMITH IS HERE", ["b"]),  # a word, no letter
+])
+def test_a_reason_list_going_on_with_and_on_the_next_line_is_read(clby: str, letters: list[str]) -> None:
+    assert _reasons(clby) == letters

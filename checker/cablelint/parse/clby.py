@@ -44,6 +44,8 @@ REASON_WORDING_RE = rx(
 AUTH_TAIL_RE = rx(
     rf"(?i)[\s,;.(]*(?:for|per|under)?\s*(?:{_REASON_WORD}|e\.?\s?o\.?\s*\d{{5}})[\s:,;.]*(?:para\w*)?[\s:]*$")
 DANGLING_RE = rx(r"(?i)(?:\band|\bor|[,&/+\\])\s*$")
+# A line that goes on with the list: "1.4 (B)" / "AND (D)".
+GOES_ON_RE = rx(r"(?i)\s*(?:and|or|&|\+)\s*\(?[a-h]\)?(?![A-Za-z])")
 DERIVED_RE = rx(r"(?i)\bderived\s+from\s*:?\s*(?P<src>[^;\n]*?[^\s;.,])\s*(?:[.;,]|$)")
 
 
@@ -161,7 +163,8 @@ def _gather(lines: list[Line], i: int, first: tuple[str, int], vocab: Vocabulary
         split_number = bool(rx(r"\b1\.\s*$").search(pieces[-1][0])) and not found
         if not split_number and _stops(nxt, vocab):
             break
-        dangling = DANGLING_RE.search(pieces[-1][0]) is not None  # "1.4 (b) and" / "(d)": the list goes on
+        # "1.4 (b) and" / "(d)", "1.4 (B)" / "AND (D)": the list goes on
+        dangling = DANGLING_RE.search(pieces[-1][0]) is not None or GOES_ON_RE.match(nxt.text) is not None
         if found and not dangling and not rx(r"\s*REASONS?\b", regex.IGNORECASE).match(nxt.text):
             break
         pieces.append((nxt.text, nxt.start))

@@ -96,3 +96,22 @@ def _reasons(clby: str) -> list[str]:
 ])
 def test_a_reason_list_going_on_with_and_on_the_next_line_is_read(clby: str, letters: list[str]) -> None:
     assert _reasons(clby) == letters
+
+
+def _paragraphs(body: str) -> list[tuple[int | None, str | None]]:
+    doc = _doc("UNCLAS OSLO 000123\nSENSITIVE\nE.O. 12958: N/A\nTAGS: PREL NO\nSUBJECT: TALKS\n\n" + body)
+    return [(p.number, p.portion.raw if p.portion else None) for p in doc.paragraphs]
+
+
+def test_paragraphs_run_on_after_a_run_on_heading_are_read() -> None:
+    body = ("1. (SBU) Summary: the talks went well.  End Summary.  TALKS AT LAST  2. (SBU)  On June 19 the "
+            "two sides met.  3. (SBU) They agreed.  A GROWING ROLE  4. (SBU) Oslo gains.  STEVENS\n")
+    assert _paragraphs(body) == [(1, "SBU"), (2, "SBU"), (3, "SBU"), (4, "SBU")]
+
+
+@pytest.mark.parametrize("body", [
+    "1. (SBU) The talks went well.  They cited PARA 2. (SBU) text.\n",  # no sentence end before the words
+    "1. (SBU) The talks went well.  See also 2. (SBU) text.\n",  # lower-case words: prose, no heading
+])
+def test_a_number_after_prose_words_is_no_run_on_paragraph(body: str) -> None:
+    assert _paragraphs(body) == [(1, "SBU")]

@@ -115,3 +115,38 @@ def test_paragraphs_run_on_after_a_run_on_heading_are_read() -> None:
 ])
 def test_a_number_after_prose_words_is_no_run_on_paragraph(body: str) -> None:
     assert _paragraphs(body) == [(1, "SBU")]
+
+
+DAMAGED = ("C O N F I D E N T I A L ECTION 01 OF 02 OSLO 000123\n\nSIPDIS\n\nE.O. 1295: DECL: 07/24/2018\n"
+           "TAGS: PREL NO\nSUBJECT: TALKS\n\nREF: A. OSLO 165 B. OSLO 320 Classiied By: CDA John Doe for "
+           "reasons 1.4 (b)and (d)\n\n1.(C) Text.\n")
+
+
+def test_a_damaged_header_is_read_and_each_repair_named() -> None:
+    doc = _doc(DAMAGED)
+    assert [(s.number, s.total) for s in doc.sections] == [(1, 2)]
+    assert doc.eo is not None and doc.eo.order.value == "1295" and doc.eo.decl is not None  # the order as written
+    assert [t.value for t in doc.refs] == ["A. OSLO 165 B. OSLO 320"]
+    cb = doc.classified_by
+    assert (cb.name.value, cb.title.value, [r.value for r in cb.reasons]) == ("John Doe", "CDA", ["b", "d"])
+    got = {(r.name, doc.text[r.span.start:r.span.end]) for r in doc.repairs}
+    assert {("lost-first-letter", "ECTION"), ("damaged-label", "Classiied By")} <= got
+
+
+@pytest.mark.parametrize("line", ["Clasified By: CDA John Doe, reasons 1.4 (b)", "Classifled by: CDA John Doe, 1.4 (b)"])
+def test_a_classified_by_label_one_letter_off_at_a_line_start_is_read(line: str) -> None:
+    doc = _doc(HEAD + line + "\n\n1. (C) Text.\n")
+    assert doc.classified_by is not None and doc.classified_by.name.value == "John Doe"
+    assert [r.name for r in doc.repairs] == ["spaced-banner", "damaged-label"]
+
+
+@pytest.mark.parametrize("text", [
+    HEAD + "1. (C) The text was Clasified By: no one.\n",  # body prose: never a label
+    HEAD + "Declassified By: John Doe\n\n1. (C) Text.\n",  # another label, exact
+    HEAD + "Classified: John Doe\n\n1. (C) Text.\n",  # a word lost, not a letter
+    "UNCLAS OSLO 000123\nE.O. 1295 TEXT\nTAGS: PREL\nSUBJECT: X\n\n1. (U) Text.\n",  # 4 digits without DECL: no E.O. line
+])
+def test_no_damaged_label_is_made_up(text: str) -> None:
+    doc = _doc(text)
+    assert doc.classified_by is None and all(r.name != "damaged-label" for r in doc.repairs)
+    assert doc.eo is None or doc.eo.order.value != "1295"

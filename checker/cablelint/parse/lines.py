@@ -37,12 +37,15 @@ class Line:
 PARA_RE = rx(
     r"^[ \t\u2028]{0,8}(?:¶\s*)?(?P<lb>\[)?(?P<num>\d{1,3})(?P<dot>\.|\)(?=[ \t]*\()|(?=\s*\())\]?(?P<debris>\(#\))?[ \t]*"
 )
+# An order of four digits is read only before DECL ("E.O. 1295: DECL: ...", a digit lost): as written.
 EO_RE = rx(
-    r"^[\s\[]*(?:E\s*\.?\s*O\s*\.?|EO|MO\.)\s*(?P<order>\d{5})\b\s*(?:\((?:AS AMENDED)?\))?\s*[:;.,]?\s*(?P<rest>.*)$",
+    r"^[\s\[]*(?:E\s*\.?\s*O\s*\.?|EO|MO\.)\s*(?P<order>\d{5}|\d{4}(?=\s*:\s*DECL\b))\b\s*(?:\((?:AS AMENDED)?\))?\s*[:;.,]?\s*(?P<rest>.*)$",
     regex.IGNORECASE,
 )
 CLBY_RE = rx(r"(?<![A-Za-z])classified\s+by\b(?!\s+line)\s*:?", regex.IGNORECASE)  # not DECLASSIFIED BY
 SECTION_RE = rx(r"\bSECTION\s+(?P<n>\d{1,3})\s+OF\s+(?P<m>\d{1,3})\b", regex.IGNORECASE)
+# The same on a banner line that lost the word's first letter ("C O N F I D E N T I A L ECTION 01 OF 02").
+LOST_SECTION_RE = rx(r"(?<![A-Za-z])(?P<lost>ECTION)\s+(?P<n>\d{1,3})\s+OF\s+(?P<m>\d{1,3})\b")
 # The post ends on a non-blank, so it cannot share a blank run with the `\s+`
 # after it (a page header with 45,000 blanks in its post took 40 s, quadratic).
 PAGE_RE = rx(

@@ -150,3 +150,20 @@ def test_no_damaged_label_is_made_up(text: str) -> None:
     doc = _doc(text)
     assert doc.classified_by is None and all(r.name != "damaged-label" for r in doc.repairs)
     assert doc.eo is None or doc.eo.order.value != "1295"
+
+
+CUT_REFS = ("UNCLAS OSLO 000123\nE.O. 12958: N/A\nTAGS: PREL NO\nSUBJECT: TALKS\nREF: A. OSLO 1010\n"
+            "     B. OSLO 437\n     C. OS...\nid: 123\nheader:\nUNCLAS OSLO 000123\nE.O. 12958: N/A\n"
+            "TAGS: PREL NO\nSUBJECT: TALKS\nREF: A. OSLO 1010\n     B. OSLO 437\n     C. OSLO 308\n"
+            "     D. OSLO 513\n\n1. (U) Text.\n")
+
+
+def test_refs_cut_short_in_a_first_copy_are_read_from_the_whole_copy() -> None:
+    doc = _doc(CUT_REFS)
+    assert [t.value for t in doc.refs] == ["A. OSLO 1010", "B. OSLO 437", "C. OSLO 308", "D. OSLO 513"]
+    assert [(r.name, r.detail) for r in doc.repairs] == [("whole-copy", "REF cut short on line 7: read from its whole copy")]
+
+
+def test_refs_cut_short_with_no_whole_copy_stay_as_written() -> None:
+    doc = _doc(CUT_REFS.split("id: 123")[0] + "\n1. (U) Text.\n")
+    assert [t.value for t in doc.refs] == ["A. OSLO 1010", "B. OSLO 437", "C. OS..."] and not doc.repairs

@@ -6,6 +6,7 @@ Document. Classified By has its own module (clby.py).
 """
 from __future__ import annotations
 
+import bisect
 from typing import NamedTuple
 
 import regex
@@ -338,6 +339,33 @@ def _joined(tok: Token, line: Line) -> Token:
     s = line.text.strip()
     end = line.start + len(line.text.rstrip())
     return Token(tok.value + " " + " ".join(s.split()), Span(tok.span.start, end), tok.raw + " " + s)
+
+
+# How far after a REF cut short its whole copy is looked for (lines).
+WHOLE_REF_REACH = 80
+# How an export marks a copy it cut short: "¶E. QUI...".
+CUT_MARK_RE = rx(r"(?:\.\.\.|…)\s*$")
+
+
+def whole_refs(refs: list[Token], lines: list[Line], vocab: Vocabulary, text: str) -> tuple[list[Token], Repair] | None:
+    """The REF list read again from the file's later whole copy of the header
+    (an export's cut first copy, then the cable) when its last entry was cut
+    short ("¶E. QUI..."), and the repair `whole-copy` that says so; None when
+    there is no such copy, or it is cut too or holds fewer entries."""
+    if not refs or CUT_MARK_RE.search(refs[-1].raw) is None:
+        return None
+    start = bisect.bisect_left([ln.start for ln in lines], refs[-1].span.end)
+    for i in range(start, min(len(lines), start + WHOLE_REF_REACH)):
+        m = labels(vocab).ref.match(lines[i].text) if "REF" in lines[i].text[:8] else None
+        if m is None:
+            continue
+        got = read_refs(lines, i, m, vocab)
+        if len(got) < len(refs) or CUT_MARK_RE.search(got[-1].raw):
+            return None
+        line = text.count("\n", 0, refs[-1].span.start) + 1
+        return got, Repair("whole-copy", Span(got[0].span.start, got[-1].span.end),
+                           f"REF cut short on line {line}: read from its whole copy")
+    return None
 
 
 def _after_blanks(lines: list[Line], j: int, stop: int) -> int:

@@ -298,10 +298,7 @@ def _signature(lines: list[Line], start_idx: int, vocab: Vocabulary) -> Token | 
         if is_signature(s):
             at = line.start + line.text.index(s)
             return Token(s, Span(at, at + len(s)))
-        glued = None if framed else glued_signature(line.text.rstrip(), vocab)
-        if glued is not None:
-            return Token(line.text[glued[0]:glued[1]], Span(line.start + glued[0], line.start + glued[1]))
-        return None
+        return None if framed else glued_signature(line, vocab)
     return None
 
 

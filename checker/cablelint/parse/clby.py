@@ -324,6 +324,15 @@ def name_and_title(auth: Token, text: str, vocab: Vocabulary) -> tuple[Token | N
 WHOLE_COPY_REACH = 80
 
 
+def damaged_clby(text: str, vocab: Vocabulary) -> regex.Match | None:
+    """The Classified By label with one letter lost or garbled (`Classiied By:`)
+    in header line `text`, or None."""
+    if ":" not in text or "y" not in text.lower():
+        return None
+    m = labels(vocab).damaged_clby.search(text)
+    return m if m is not None and CLBY_RE.match(m["label"]) is None else None
+
+
 def is_cut(cb: ClassifiedBy, text: str) -> bool:
     """A statement whose copy was cut short ("REASONS 1.4 (B,..."): a later,
     whole copy of the header reads it better."""

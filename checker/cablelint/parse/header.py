@@ -14,7 +14,7 @@ from ..vocabulary import Vocabulary
 from .labels import labels
 from . import banner as bn
 from . import memo
-from .clby import read_classified_by, reasons_of_field
+from .clby import damaged_clby, read_classified_by, reasons_of_field
 from .dating import DTG_RE, dtg_date
 from .fields import (
     lost_letter_repair, read_declassify_on, read_eo, read_field, read_ref, read_refs, read_subject, read_tags,
@@ -183,15 +183,6 @@ def add_field(doc: Document, fm: regex.Match, off: int, vocab: Vocabulary) -> No
             doc.classified_by.section, doc.classified_by.reasons = got
 
 
-def damaged_clby(doc: Document, text: str, vocab: Vocabulary) -> regex.Match | None:
-    """The Classified By label with one letter lost or garbled (`Classiied By:`)
-    in header line `text`, while the statement is still to be read, or None."""
-    if doc.classified_by is not None or ":" not in text or "y" not in text.lower():
-        return None
-    m = labels(vocab).damaged_clby.search(text)
-    return m if m is not None and CLBY_RE.match(m["label"]) is None else None
-
-
 def _read_damaged_clby(doc: Document, lines: list[Line], i: int, m: regex.Match, vocab: Vocabulary) -> int:
     """The repair `damaged-label`: the statement read after its damaged label; the index after it."""
     start = lines[i].start
@@ -310,7 +301,7 @@ def _read_field_line(doc: Document, lines: list[Line], i: int, kind: Kind, vocab
     elif kind.name == "classified_by":
         return read_clby(doc, lines, i, m, vocab)
     elif kind.name == "ref":
-        dm = damaged_clby(doc, line.text, vocab)
+        dm = damaged_clby(line.text, vocab) if doc.classified_by is None else None
         if dm is None:
             doc.refs.extend(read_refs(lines, i, m, vocab))
             return i + 1
@@ -373,7 +364,7 @@ def read_fields(doc: Document, lines: list[Line], i: int, banner_idx: int | None
         if last == "eo" and kind.name == "text" and unlabelled_tags(doc, line, vocab):
             i, last = i + 1, "tags"
             continue
-        dm = damaged_clby(doc, text, vocab) if kind.name == "text" else None
+        dm = damaged_clby(text, vocab) if kind.name == "text" and doc.classified_by is None else None
         if dm is not None and not text[:dm.start()].strip():  # at the line's start: where a label stands
             i, last = _read_damaged_clby(doc, lines, i, dm, vocab), "classified_by"
             continue

@@ -17,7 +17,7 @@ from typing import Callable, NamedTuple
 
 import regex
 
-from ..document import Marking, SectionMark, Span
+from ..document import Marking, SectionMark, Span, Token
 from ..vocabulary import Vocabulary
 from .labels import labels
 from ..rx import rx
@@ -183,11 +183,14 @@ def is_signature(s: str) -> bool:
     return len(s) <= SIGNATURE_MAX and SIGNATURE_RE.fullmatch(s) is not None
 
 
-def glued_signature(s: str, vocab: Vocabulary) -> tuple[int, int] | None:
-    """Where a signature run on after the line's last sentence stands in `s`
-    (start, end), or None: one word, not a trailer word (SIPDIS)."""
+def glued_signature(line: Line, vocab: Vocabulary) -> Token | None:
+    """A signature run on after the line's last sentence, or None: one word,
+    not a trailer word (SIPDIS)."""
+    s = line.text.rstrip()
     m = GLUED_SIGNATURE_RE.search(s) if s[-1:].isalpha() else None
-    return None if m is None or is_trailer(m["sig"], vocab) else m.span("sig")
+    if m is None or is_trailer(m["sig"], vocab):
+        return None
+    return Token(m["sig"], Span(line.start + m.start("sig"), line.start + m.end("sig")))
 
 
 # -- the header-area table ------------------------------------------------

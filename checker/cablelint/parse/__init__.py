@@ -24,6 +24,7 @@ from .body import segment
 from .clby import find_reasons, join_pieces, whole_copy
 from .dating import evidence, memo_date
 from .decl import parse_decl
+from .fields import whole_refs
 from .header import read_fields, read_top
 from .repair import REPAIRS, virtual_lines
 from .shape import is_marked, shape_of
@@ -52,6 +53,10 @@ def parse(source: Source, vocab: Vocabulary | None = None) -> Document:
     if again:
         doc.classified_by = again.value
         doc.repairs.extend(again.repairs)
+    refs = whole_refs(doc.refs, lines, v, text)
+    if refs:
+        doc.refs, note = refs
+        doc.repairs.append(note)
     segment(doc, lines, body_idx, is_marked(doc, v), v)
     _finish(doc, v)
     return doc

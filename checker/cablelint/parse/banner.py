@@ -13,7 +13,7 @@ from ..document import Marking, Repair, SectionMark, Span, Token
 from ..rx import rx
 from ..vocabulary import Vocabulary, lookup_key
 from . import memo
-from .lines import SECTION_RE, Line
+from .lines import LOST_SECTION_RE, SECTION_RE, Line
 
 # A serial with letters run on after it: the captions under the banner glued to it.
 GLUED_SERIAL_RE = rx(r"[A-Z]\s+\d{3,}(?P<run>[A-Z]{4,})")
@@ -127,6 +127,11 @@ def finish_banner(mk: Marking, rest: str, roff: int, vocab: Vocabulary,
                   repairs: list[Repair] | None = None) -> Banner:
     """The banner's section mark, controls, post and serial; its span grows to the end of its line."""
     sec = SECTION_RE.search(rest)
+    if sec is None and repairs is not None and "ECTION" in rest:
+        sec = LOST_SECTION_RE.search(rest)
+        if sec:
+            repairs.append(Repair("lost-first-letter", Span(roff + sec.start("lost"), roff + sec.end("lost")),
+                                  "ECTION read as SECTION"))
     section = SectionMark(int(sec["n"]), int(sec["m"]), Span(roff + sec.start(), roff + sec.end())) if sec else None
     memo.scan_controls(vocab, rest.translate(_SERIAL_BLIND), roff, mk)
     glued = glued_control(mk, rest, roff, vocab) if repairs is not None else None

@@ -20,7 +20,7 @@ from .layout import is_table_row, is_title
 from .header import add_field, read_clby
 from .lines import (
     BULLET_MARK_RE, BULLET_RE, CLBY_RE, LEAD_IN_RE, PORTION_RE, Line, ParaStart, inline_page_marks,
-    is_heading, is_signature, is_trailer, page_mark, para_start,
+    glued_signature, is_heading, is_signature, is_trailer, page_mark, para_start,
 )
 from .marks import UNKNOWN_MARK_RE, after_mark, half_mark, heading_mark, para_mark, portion_start
 from .quotes import ascii_words, is_salutation, regions
@@ -291,19 +291,23 @@ SIGNATURE_TAIL_LINES = 3
 
 def _signature(lines: list[Line], start_idx: int, vocab: Vocabulary) -> Token | None:
     """The signature: the last short all-letters line (before at most
-    SIGNATURE_TAIL_LINES lines of punctuation or framed by it, an export's end)."""
+    SIGNATURE_TAIL_LINES lines of punctuation or framed by it, an export's end),
+    or one word run on after that line's last sentence (an export that lost the
+    break; not before a framed notice, "* Missing Section 002 *": that text is cut)."""
     tail = 0
+    framed = False
     for line in reversed(lines[start_idx:]):
         s = line.text.strip()
         if not s:
             continue
         if tail < SIGNATURE_TAIL_LINES and (is_trailer(s, vocab) or s[:1] == s[-1:] and not s[:1].isalnum()):
             tail += 1
+            framed = framed or not is_trailer(s, vocab) and any(c.isalnum() for c in s)
             continue
         if is_signature(s):
             at = line.start + line.text.index(s)
             return Token(s, Span(at, at + len(s)))
-        return None
+        return None if framed else glued_signature(line, vocab)
     return None
 
 

@@ -44,6 +44,8 @@ REASON_WORDING_RE = rx(
 AUTH_TAIL_RE = rx(
     rf"(?i)[\s,;.(]*(?:for|per|under)?\s*(?:{_REASON_WORD}|e\.?\s?o\.?\s*\d{{5}})[\s:,;.]*(?:para\w*)?[\s:]*$")
 DANGLING_RE = rx(r"(?i)(?:\band|\bor|[,&/+\\])\s*$")
+# A line that goes on with the list: "1.4 (B)" / "AND (D)".
+GOES_ON_RE = rx(r"(?i)\s*(?:and|or|&|\+)\s*\(?[a-h]\)?(?![A-Za-z])")
 DERIVED_RE = rx(r"(?i)\bderived\s+from\s*:?\s*(?P<src>[^;\n]*?[^\s;.,])\s*(?:[.;,]|$)")
 
 
@@ -170,7 +172,8 @@ def _gather(lines: list[Line], i: int, first: tuple[str, int], vocab: Vocabulary
         split_number = bool(rx(r"\b1\.\s*$").search(pieces[-1][0])) and not found
         if not split_number and _stops(nxt, vocab):
             break
-        dangling = DANGLING_RE.search(pieces[-1][0]) is not None  # "1.4 (b) and" / "(d)": the list goes on
+        # "1.4 (b) and" / "(d)", "1.4 (B)" / "AND (D)": the list goes on
+        dangling = DANGLING_RE.search(pieces[-1][0]) is not None or GOES_ON_RE.match(nxt.text) is not None
         if found and not dangling and not rx(r"\s*REASONS?\b", regex.IGNORECASE).match(nxt.text):
             break
         pieces.append((nxt.text, nxt.start))
@@ -328,6 +331,15 @@ def name_and_title(auth: Token, text: str, vocab: Vocabulary) -> tuple[Token | N
 
 # How many lines after the header a whole copy of a cut Classified By is looked for.
 WHOLE_COPY_REACH = 80
+
+
+def damaged_clby(text: str, vocab: Vocabulary) -> regex.Match | None:
+    """The Classified By label with one letter lost or garbled (`Classiied By:`)
+    in header line `text`, or None."""
+    if ":" not in text or "y" not in text.lower():
+        return None
+    m = labels(vocab).damaged_clby.search(text)
+    return m if m is not None and CLBY_RE.match(m["label"]) is None else None
 
 
 def is_cut(cb: ClassifiedBy, text: str) -> bool:

@@ -27,6 +27,10 @@ BARE_GLUED_DOT_RE = rx(r"(?<=[.!?\"')\]][ \t]{1,4}\d{1,3})\.[ \t]{1,3}(?=[A-Z][a
 # What ends the text before a glued paragraph: a sentence, a quotation, a rule of dashes.
 GLUED_AFTER = frozenset("-.!?\"')]")
 GLUED_GAP_MAX = 4
+# Or a heading run on after a sentence ("End Summary.  DONE DEAL - AT LAST  2. (SBU) ..."):
+# a few upper-case words after the sentence's end, right before the number.
+RUN_ON_HEADING_RE = rx(r"(?<=[.!?\"')\]][ \t]{1,4})[A-Z][A-Z0-9 ,'&/-]{2,60}$")
+RUN_ON_HEADING_REACH = 70  # the heading, the blanks and the sentence's last character
 # How many lines on the next numbered line is looked for (it confirms a bare glued number).
 CONFIRM_REACH = 60
 
@@ -74,14 +78,17 @@ def inside(cands: list[int], k0: int, line: Line) -> bool:
 
 def glued_paragraph(line: Line, expected: int, vocab: Vocabulary) -> int | None:
     """Where the next paragraph ("... said so. 4. (C) The minister...") starts
-    inside a line whose line break the export lost: the number must be the one
-    expected, the mark a portion mark, and text must follow it unless a heading's
-    rule of dashes stands before it. None when there is none."""
+    inside a line whose line break the export lost: after a sentence's end or a
+    heading run on after one, the number must be the one expected, the mark a
+    portion mark, and text must follow it unless a heading's rule of dashes
+    stands before it. None when there is none."""
     text = line.text
     for m in GLUED_RE.finditer(text, 1):
         before = text[:m.start()]
         gap = len(before) - len(before.rstrip(" \t"))
-        if (0 < gap <= GLUED_GAP_MAX and before.rstrip(" \t")[-1:] in GLUED_AFTER and int(m["num"]) == expected
+        tail = before.rstrip(" \t")[-RUN_ON_HEADING_REACH:]  # a long line's head is not searched again
+        ends = tail[-1:] in GLUED_AFTER or RUN_ON_HEADING_RE.search(tail) is not None
+        if (0 < gap <= GLUED_GAP_MAX and ends and int(m["num"]) == expected
                 # at a line's end only after a rule of dashes (a heading); "REASON: 1.4(D) 1. (C)" is a mark, no paragraph
                 and (text[m.end():].strip() or before.rstrip(" \t")[-1:] == "-")
                 and memo.is_portion(vocab, m["mark"])):

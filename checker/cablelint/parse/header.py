@@ -14,10 +14,10 @@ from ..vocabulary import Vocabulary
 from .labels import labels
 from . import banner as bn
 from . import memo
-from .clby import read_classified_by, reasons_of_field
+from .clby import damaged_clby, read_classified_by, reasons_of_field
 from .dating import DTG_RE, dtg_date
 from .fields import (
-    lost_letter_repair, read_declassify_on, read_eo, read_field, read_ref, read_ref_items, read_subject, read_tags,
+    lost_letter_repair, read_declassify_on, read_eo, read_field, read_ref, read_refs, read_subject, read_tags,
     tags_continue,
 )
 from .lines import BULLET_RE, CLBY_RE, Kind, Line, classify, is_shortish_header, may_open_field, page_mark, portion_start
@@ -188,6 +188,14 @@ def add_field(doc: Document, fm: regex.Match, off: int, vocab: Vocabulary) -> No
             doc.classified_by.section, doc.classified_by.reasons = got
 
 
+def _read_damaged_clby(doc: Document, lines: list[Line], i: int, m: regex.Match, vocab: Vocabulary) -> int:
+    """The repair `damaged-label`: the statement read after its damaged label; the index after it."""
+    start = lines[i].start
+    doc.repairs.append(Repair("damaged-label", Span(start + m.start("label"), start + m.end("label")),
+                              f"{m['label']} read as Classified By"))
+    return read_clby(doc, lines, i, m, vocab)
+
+
 def read_clby(doc: Document, lines: list[Line], i: int, m: regex.Match, vocab: Vocabulary) -> int:
     """The Classified By statement at line i into the Document; the index after it."""
     got = read_classified_by(lines, i, m, vocab, doc.text)
@@ -298,8 +306,13 @@ def _read_field_line(doc: Document, lines: list[Line], i: int, kind: Kind, vocab
     elif kind.name == "classified_by":
         return read_clby(doc, lines, i, m, vocab)
     elif kind.name == "ref":
-        doc.refs.append(read_ref(line, m, vocab))
-        doc.refs.extend(read_ref_items(lines, i, vocab))
+        dm = damaged_clby(line.text, vocab) if doc.classified_by is None else None
+        if dm is None:
+            doc.refs.extend(read_refs(lines, i, m, vocab))
+            return i + 1
+        head = Line(line.text[:dm.start()], line.start)  # "REF: ... Classiied By: CDA ...": the REF ends there
+        doc.refs.append(read_ref(head, labels(vocab).ref.match(head.text), vocab))
+        return _read_damaged_clby(doc, lines, i, dm, vocab)
     elif kind.name == "field":
         add_field(doc, m, line.start, vocab)
     return i + 1
@@ -355,6 +368,10 @@ def read_fields(doc: Document, lines: list[Line], i: int, banner_idx: int | None
             kind = _kind(text, vocab, _FIELDS_ONCE)
         if last == "eo" and kind.name == "text" and unlabelled_tags(doc, line, vocab):
             i, last = i + 1, "tags"
+            continue
+        dm = damaged_clby(text, vocab) if kind.name == "text" and doc.classified_by is None else None
+        if dm is not None and not text[:dm.start()].strip():  # at the line's start: where a label stands
+            i, last = _read_damaged_clby(doc, lines, i, dm, vocab), "classified_by"
             continue
         last = kind.name
         if doc.classified_by is None and text.lstrip()[:2].upper() == "BY":

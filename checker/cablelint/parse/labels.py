@@ -12,6 +12,9 @@ from ..vocabulary import Vocabulary, _alternation
 
 # A label shorter than this (`TAG`) is not read with its first letter lost.
 LOST_LETTER_MIN = 4
+# A label is read with any one letter lost or garbled (`Classiied By:`) only when it
+# has at least this many letters: a shorter one would take other words for it.
+DAMAGED_MIN = 8
 
 
 class Labels(NamedTuple):
@@ -26,6 +29,8 @@ class Labels(NamedTuple):
     label_first: frozenset[str]
     routing_first: frozenset[str]
     ref_first: frozenset[str]  # those of a REF label (both cases)
+    # The Classified By label with one letter lost or garbled, and its colon (`Classiied By:`).
+    damaged_clby: regex.Pattern
 
 
 _CACHE: dict[int, tuple[object, Labels]] = {}
@@ -53,6 +58,23 @@ def _firsts(words: list[str], lost: bool) -> frozenset[str]:
     return frozenset(c for h in heads for c in (h, h.upper(), h.lower()))
 
 
+def _one_edit(label: str) -> list[str]:
+    """`label` with one letter lost or garbled, as patterns (a blank matches blanks)."""
+    def pat(t: str) -> str:
+        return r"\s+".join(regex.escape(w).replace("\x00", "[A-Za-z]") for w in t.split())
+    at = [k for k, c in enumerate(label) if c.isalpha()]
+    lost = {label[:k] + label[k + 1:] for k in at}
+    garbled = {label[:k] + "\x00" + label[k + 1:] for k in at}
+    return sorted(pat(t) for t in lost | garbled if t.strip())
+
+
+def damaged_label_re(spellings: list[str]) -> regex.Pattern:
+    """The labels `spellings` with one letter lost or garbled, before a colon
+    (any case; group `label`). An undamaged label matches too: try it first."""
+    forms = [f for s in spellings if sum(c.isalpha() for c in s) >= DAMAGED_MIN for f in _one_edit(s)]
+    return rx(rf"(?<![A-Za-z])(?P<label>{'|'.join(forms) or '(?!)'})[ \t]*:", regex.IGNORECASE)
+
+
 def labels(vocab: Vocabulary) -> Labels:
     """The patterns of `vocab`'s line words (rebuilt when the vocabulary is extended)."""
     got = _CACHE.get(id(vocab))
@@ -69,6 +91,7 @@ def labels(vocab: Vocabulary) -> Labels:
         _firsts(w["tags_labels"] + w["subject_labels"], True),
         _firsts(w["routing_labels"], False),
         _firsts(w["ref_labels"], False),
+        damaged_label_re(vocab.fields.get("Classified By", [])),
     )
     _CACHE[id(vocab)] = (vocab.built, built)
     return built

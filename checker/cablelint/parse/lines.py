@@ -17,7 +17,7 @@ from typing import Callable, NamedTuple
 
 import regex
 
-from ..document import Marking, SectionMark, Span
+from ..document import Marking, SectionMark, Span, Token
 from ..vocabulary import Vocabulary
 from .labels import labels
 from ..rx import rx
@@ -37,12 +37,15 @@ class Line:
 PARA_RE = rx(
     r"^[ \t\u2028]{0,8}(?:¶\s*)?(?P<lb>\[)?(?P<num>\d{1,3})(?P<dot>\.|\)(?=[ \t]*\()|(?=\s*\())\]?(?P<debris>\(#\))?[ \t]*"
 )
+# An order of four digits is read only before DECL ("E.O. 1295: DECL: ...", a digit lost): as written.
 EO_RE = rx(
-    r"^[\s\[]*(?:E\s*\.?\s*O\s*\.?|EO|MO\.)\s*(?P<order>\d{5})\b\s*(?:\((?:AS AMENDED)?\))?\s*[:;.,]?\s*(?P<rest>.*)$",
+    r"^[\s\[]*(?:E\s*\.?\s*O\s*\.?|EO|MO\.)\s*(?P<order>\d{5}|\d{4}(?=\s*:\s*DECL\b))\b\s*(?:\((?:AS AMENDED)?\))?\s*[:;.,]?\s*(?P<rest>.*)$",
     regex.IGNORECASE,
 )
 CLBY_RE = rx(r"(?<![A-Za-z])classified\s+by\b(?!\s+line)\s*:?", regex.IGNORECASE)  # not DECLASSIFIED BY
 SECTION_RE = rx(r"\bSECTION\s+(?P<n>\d{1,3})\s+OF\s+(?P<m>\d{1,3})\b", regex.IGNORECASE)
+# The same on a banner line that lost the word's first letter ("C O N F I D E N T I A L ECTION 01 OF 02").
+LOST_SECTION_RE = rx(r"(?<![A-Za-z])(?P<lost>ECTION)\s+(?P<n>\d{1,3})\s+OF\s+(?P<m>\d{1,3})\b")
 # The post ends on a non-blank, so it cannot share a blank run with the `\s+`
 # after it (a page header with 45,000 blanks in its post took 40 s, quadratic).
 PAGE_RE = rx(
@@ -65,6 +68,9 @@ BULLET_MARK_RE = rx(
 LEAD_IN_RE = rx(r"(?P<lead>[^()\n]{1,60}:|[A-Z][A-Z ]{2,40})\s*(?:-{1,2}|\*|\u2022)\s*\(\s*(?:U|C|S|TS|SBU)\b[^)]{0,20}\)")
 # A surname may start with a particle in lower case ("van Voorst", "de la Pena").
 SIGNATURE_RE = rx(r"(?:(?:van|von|de|del|della|da|di|du|la|le|dos|das)[ ])*[A-Z][A-Za-z'.-]+(?: [A-Z][A-Za-z'.-]+){0,2}")
+# A signature run on after the last paragraph's final sentence ("...End comment.  ROE"):
+# one word, after a sentence's end and blanks, at the end of the line.
+GLUED_SIGNATURE_RE = rx(r"(?<=[.!?\"”)])[ \t]+(?P<sig>[A-Z][A-Za-z'-]+)[ \t]*$")
 # A heading is short: longer lines are prose. A signature is shorter still.
 HEADING_MAX = 90
 SIGNATURE_MAX = 30
@@ -175,6 +181,16 @@ def is_shortish_header(s: str, vocab: Vocabulary) -> bool:
 
 def is_signature(s: str) -> bool:
     return len(s) <= SIGNATURE_MAX and SIGNATURE_RE.fullmatch(s) is not None
+
+
+def glued_signature(line: Line, vocab: Vocabulary) -> Token | None:
+    """A signature run on after the line's last sentence, or None: one word,
+    not a trailer word (SIPDIS)."""
+    s = line.text.rstrip()
+    m = GLUED_SIGNATURE_RE.search(s) if s[-1:].isalpha() else None
+    if m is None or is_trailer(m["sig"], vocab):
+        return None
+    return Token(m["sig"], Span(line.start + m.start("sig"), line.start + m.end("sig")))
 
 
 # -- the header-area table ------------------------------------------------

@@ -34,6 +34,7 @@ REPAIRS = {
     "whole-copy": "a header field cut short in a first copy (1.4 (B,...) read from the file's later whole copy",
     "doubled-line-breaks": "a copy whose every line break was doubled (each line followed by an empty one) read with single ones",
     "glued-paragraph": "a paragraph number glued to the end of the previous line, read as a new paragraph",
+    "damaged-label": "a header label with one letter lost or garbled (Classiied By:) read as that label",
 }
 
 # How far into the file header fields may be run together (lines).

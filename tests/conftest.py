@@ -23,6 +23,11 @@ if "CABLELINT_CACHE_DIR" not in os.environ:
     import tempfile
 
     os.environ["CABLELINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="cablelint-test-cache-")
+# The caches' seal secret (seal.py) too: the suite never writes to the user's ~/.cache.
+if "CABLELINT_SECRET_DIR" not in os.environ:
+    import tempfile
+
+    os.environ["CABLELINT_SECRET_DIR"] = tempfile.mkdtemp(prefix="cablelint-test-secret-")
 
 
 def need_shared(path: Path) -> Path:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from cablelint import cache, enginecache, lintpool as pool
+from cablelint import cache, enginecache, lintpool as pool, seal
 from cablelint.api import make_config
 from cablelint.cli import main
 from cablelint.ruleset import rules_dir
@@ -110,7 +110,7 @@ def test_no_protected_term_nor_flagged_text_is_stored(tmp_path: Path, capsys) ->
     # Without a protect list the name is ordinary text: cached, but only as spans, never quoted.
     _run(capsys, "--cache-dir", str(cdir), str(tmp_path / "cables"))
     spans = [f for shard in (cdir / "results").rglob("*.pickle")
-             for entry in pickle.loads(shard.read_bytes()).values() if entry[5]
+             for entry in pickle.loads(seal.read(shard)).values() if entry[5]
              for f in cache.unpack(entry[5], entry[4], entry[4])]
     assert spans  # findings are stored, as spans...
     assert b"Vandermeer" not in _all_bytes(cdir / "results")  # ...never quoted
@@ -136,7 +136,7 @@ def test_shards_are_replaced_atomically_and_keys_are_bounded(tmp_path: Path) -> 
     a.save()
     b.save()  # a concurrent run: the last writer wins, the file is whole
     for shard in (tmp_path / "results").rglob("*.pickle"):
-        assert isinstance(pickle.loads(shard.read_bytes()), dict)
+        assert isinstance(pickle.loads(seal.read(shard)), dict)
     assert not list(tmp_path.rglob("*.tmp"))
     for i in range(cache.MAX_KEYS + 3):
         c = cache.ResultCache(tmp_path, f"{i:02d}" + "k" * 62)

@@ -25,6 +25,11 @@ What is stored never holds a protected term, nor any flagged text: a
 finding is kept whole but for `matched` (re-read from the file by
 `lintpool.fill_matched` when an output needs it), and the findings of a file that contains
 a protected term are not cached.
+
+Every pickle the caches write (result shards, engines, briefs, patterns) is
+sealed with an HMAC under a per-user secret kept outside the cache folder
+(seal.py): unpickling runs code, so a cache folder committed to a repository
+or written by another user is read as a miss, never loaded.
 """
 from __future__ import annotations
 
@@ -38,6 +43,7 @@ import time
 from pathlib import Path
 from typing import Any, Iterable
 
+from . import seal
 from .findings import Finding, Severity
 
 DIR_NAME = ".cablelint_cache"
@@ -84,6 +90,16 @@ def write_atomic(path: Path, data: bytes) -> None:
     finally:
         if tmp.exists():
             tmp.unlink()
+
+
+def write_sealed(path: Path, payload: bytes) -> bool:
+    """`write_atomic` of a pickle under this user's seal; False (nothing
+    written) when there is no secret to seal it with."""
+    blob = seal.seal(payload)
+    if blob is None:
+        return False
+    write_atomic(path, blob)
+    return True
 
 
 def file_digest(data: bytes) -> str:
@@ -182,10 +198,12 @@ class ResultCache:
         return self.dir / f"{n:03d}.pickle"
 
     def _read_shard(self, n: int) -> dict[str, Entry]:
+        payload = seal.read(self._file(n))  # unsealed: another user's or a repository's file, never unpickled
+        if payload is None:
+            return {}
         try:
-            with open(self._file(n), "rb") as fh:
-                loaded = pickle.load(fh)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
+            loaded = pickle.loads(payload)
+        except (pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
             return {}  # missing or damaged: a miss, never an error
         return loaded if isinstance(loaded, dict) else {}
 
@@ -275,7 +293,8 @@ class ResultCache:
                 for key in self._new[n]:
                     shard.pop(key, None)  # re-inserted last: the newest entries are the ones a full shard keeps
                 shard.update(self._new[n])
-                write_atomic(self._file(n), pickle.dumps(bounded(shard), protocol=pickle.HIGHEST_PROTOCOL))
+                if not write_sealed(self._file(n), pickle.dumps(bounded(shard), protocol=pickle.HIGHEST_PROTOCOL)):
+                    return False  # no secret to seal with: nothing is written that could not be trusted back
             return True
         except OSError:
             return False  # a full disk, a read-only folder: only the next run's hits are lost

@@ -20,7 +20,7 @@ import pickle
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from . import cache
+from . import cache, seal
 
 if TYPE_CHECKING:
     from .config import Config
@@ -91,7 +91,7 @@ def cached_build(cfg: Config, options: dict[str, Any], build: Callable[[], Engin
             finally:
                 if plist is not None:
                     engine.options["protect"] = plist
-            cache.write_atomic(path, blob)
+            cache.write_sealed(path, blob)
             cache.evict(path.parent, keep=cache.MAX_KEYS)
         except (OSError, pickle.PicklingError, TypeError, AttributeError):
             pass  # an engine that cannot be stored is only rebuilt next time
@@ -116,7 +116,7 @@ def _write_brief(root: Path, key: str, deps: list[tuple[str, str]], engine: Engi
     is switched off (a notice only the full run words). Written when the
     engine is built, or when a loaded engine has none; no protected term."""
     path = _brief_path(root, key)
-    if not fresh and path.exists():
+    if not fresh and seal.read(path) is not None:  # a foreign or damaged brief is replaced
         return
     from .lintpool import protected_rule_ids
 
@@ -128,7 +128,7 @@ def _write_brief(root: Path, key: str, deps: list[tuple[str, str]], engine: Engi
     try:
         if cache.prepare_dir(root):
             path.parent.mkdir(parents=True, exist_ok=True)
-            cache.write_atomic(path, pickle.dumps(brief, protocol=pickle.HIGHEST_PROTOCOL))
+            cache.write_sealed(path, pickle.dumps(brief, protocol=pickle.HIGHEST_PROTOCOL))
             cache.evict(path.parent, keep=cache.MAX_KEYS)
     except (OSError, pickle.PicklingError):
         pass
@@ -142,8 +142,7 @@ def read_brief(cfg: Config, options: dict[str, Any], root: Path) -> tuple[str, d
     if parts is None:
         return None
     try:
-        with open(_brief_path(root, cache.run_key(parts)), "rb") as fh:
-            brief = pickle.load(fh)
+        brief = pickle.loads(seal.read(_brief_path(root, cache.run_key(parts))) or b"")
         deps = brief["deps"]
         if not isinstance(brief["rules"], dict) or not _deps_hold(deps):
             return None
@@ -172,8 +171,7 @@ def _dumps(obj: Any) -> bytes:
 
 def _load(path: Path) -> tuple[list[tuple[str, str]], Engine] | None:
     try:
-        with open(path, "rb") as fh:
-            deps, engine = pickle.load(fh)
+        deps, engine = pickle.loads(seal.read(path) or b"")
     except Exception:  # noqa: BLE001 - missing, torn by an old version, unimportable class: rebuild
         return None
     if not _deps_hold(deps):
@@ -203,7 +201,8 @@ def _patterns_file(root: Path) -> Path:
     return root / "patterns" / f"{cache.code_stamp()[:32]}.pickle"
 
 
-_LOADED: set[Path] = set()  # the cache roots whose patterns this process has read
+_LOADED: set[Path] = set()  # the cache roots whose patterns this process has looked for
+_TRUSTED: set[Path] = set()  # those whose pattern file was there and sealed by this user
 MAX_PATTERNS = 4096  # past this the file keeps only the patterns of the last run
 
 
@@ -217,10 +216,10 @@ def load_patterns(root: Path | None) -> None:
         return
     _LOADED.add(root)
     try:
-        with open(_patterns_file(root), "rb") as fh:
-            patterns = pickle.load(fh)
-    except Exception:  # noqa: BLE001 - missing, torn, or from another version: compile as usual
+        patterns = pickle.loads(seal.read(_patterns_file(root)) or b"")
+    except Exception:  # noqa: BLE001 - missing, torn, foreign, or from another version: compile as usual
         return
+    _TRUSTED.add(root)
     from . import rx
 
     if isinstance(patterns, dict):
@@ -244,14 +243,14 @@ def save_patterns(root: Path | None) -> None:
         return
     path = _patterns_file(root)
     try:
-        if path.exists() and not rx.any_new():
+        if root in _TRUSTED and not rx.any_new():
             return
         patterns = rx.known()
         if len(patterns) > MAX_PATTERNS:
             patterns = rx.compiled()
         if cache.prepare_dir(root):
             path.parent.mkdir(parents=True, exist_ok=True)
-            cache.write_atomic(path, pickle.dumps(patterns, protocol=pickle.HIGHEST_PROTOCOL))
+            cache.write_sealed(path, pickle.dumps(patterns, protocol=pickle.HIGHEST_PROTOCOL))
             cache.evict(path.parent, keep=2)
     except (OSError, pickle.PicklingError):
         pass

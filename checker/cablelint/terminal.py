@@ -49,6 +49,13 @@ def write(text: str, stream: Any = None) -> None:
 
 
 def use_color(choice: str, stream) -> bool:
+    on = _color_wanted(choice, stream)
+    if on and sys.platform == "win32":
+        _windows_console()
+    return on
+
+
+def _color_wanted(choice: str, stream) -> bool:
     if choice == "always":
         return True
     if choice == "never":
@@ -58,3 +65,15 @@ def use_color(choice: str, stream) -> bool:
     if os.environ.get("FORCE_COLOR"):
         return True
     return hasattr(stream, "isatty") and stream.isatty()
+
+
+def _windows_console() -> None:
+    """The reporters write ANSI codes (reporters/ansi.py); an older Windows
+    console shows them as text unless colorama turns its VT mode on. Loaded
+    only there and only when colour is written (it costs ~5 ms elsewhere)."""
+    try:
+        import colorama
+
+        colorama.just_fix_windows_console()
+    except (ImportError, AttributeError, OSError):
+        pass  # an old colorama or no console: colour codes may show as text, nothing fails

@@ -24,7 +24,7 @@ from .lines import (
 )
 from .marks import UNKNOWN_MARK_RE, after_mark, half_mark, heading_mark, para_mark, portion_start
 from .quotes import ascii_words, is_salutation, regions
-from .textscan import hot_offsets, lowered
+from .textscan import hot_offsets, lowered_source
 from ..rx import rx
 
 # A paragraph's first line kept for messages (never printed by default).
@@ -91,7 +91,9 @@ def _numbered(doc: Document, lines: list[Line], i: int, start_idx: int, ps: Para
     line = lines[i]
     portion, pm = para_mark(line, ps.after, vocab)
     # The ¶ written out: its leading 1 is the number's own, not a pilcrow the export misread.
-    number = ps.number if line.text.find("¶", 0, ps.start) >= 0 else undo_pilcrow(ps.number, ps.raw, st.last)
+    number = ps.number
+    if number > st.last + SKIP_MAX and line.text.find("¶", 0, ps.start) < 0:  # undo_pilcrow's own first test
+        number = undo_pilcrow(number, ps.raw, st.last)
     if ps.paren:  # "5) (C)": a paragraph only where it continues the numbering, else a list item
         accept = portion is not None and number == st.last + 1 and not st.in_list
         st.in_list = not accept
@@ -190,10 +192,10 @@ def _block(doc: Document, line: Line, st: _State, vocab: Vocabulary) -> bool:
     s = line.text.strip()
     if is_salutation(s, vocab):
         return True
-    span = Span(line.start, line.start + len(line.text.rstrip()))
     pmk = portion_start(line.text, line.start, vocab)
     if pmk is not None:
-        st.blocks.append(Paragraph(span, None, None, pmk, s[:TEXT_KEPT], "block"))
+        st.blocks.append(Paragraph(Span(line.start, line.start + len(line.text.rstrip())), None, None, pmk,
+                                   s[:TEXT_KEPT], "block"))
     elif is_trailer(s, vocab) or is_signature(s) or vocab.note_re.match(s):
         pass
     elif is_heading(s) or st.marked and is_title(s):
@@ -202,7 +204,8 @@ def _block(doc: Document, line: Line, st: _State, vocab: Vocabulary) -> bool:
     elif st.marked and is_table_row(s):
         pass  # a table's cells are not a portion of a page-marked document (issue 11)
     else:
-        st.blocks.append(Paragraph(span, None, None, None, s[:TEXT_KEPT], "block"))
+        st.blocks.append(Paragraph(Span(line.start, line.start + len(line.text.rstrip())), None, None, None,
+                                   s[:TEXT_KEPT], "block"))
     return False
 
 
@@ -227,9 +230,12 @@ def _body_line(doc: Document, lines: list[Line], i: int, start_idx: int, st: _St
     line = lines[i]
     if st.marked and _marked_line(doc, lines, i, st, vocab):
         return
-    if _page_break(doc, lines, i, start_idx, st, vocab):
+    text = line.text
+    # _page_break needs " OF" (a section or page mark), " of 0" or a banner's initial.
+    if (" OF" in text or " of 0" in text or text.lstrip(" \t")[:1] in vocab.banner_initials) \
+            and _page_break(doc, lines, i, start_idx, st, vocab):
         return
-    ps = para_start(line.text)
+    ps = para_start(text)
     if doc.classified_by is None and st.has("lassified", line):
         # 1990s cables often number it: "1. CLASSIFIED BY POLCOUNS ..., REASON: 1.5(B)(D)."
         if CLBY_RE.match(line.text.strip()) or (ps and CLBY_RE.match(line.text, after_mark(line.text, ps.after))):
@@ -333,6 +339,13 @@ def is_plain(line: Line, doc: Document, st: _State, vocab: Vocabulary, hot: bool
     return True
 
 
+# What a line's first character (after blanks) is when is_plain may say no to a line without hot words
+# (besides a digit, and a banner's initial): a paragraph number's ¶ or [, a bullet, an opening parenthesis;
+# or its second, a dot or parenthesis (a lettered item). Every other such line is plain.
+_MAY_ACT = frozenset("¶[-*\u2022(")
+_DOT_PAREN = (".", ")")
+
+
 def _split_glued(doc: Document, lines: list[Line], i: int, st: _State, vocab: Vocabulary) -> bool:
     """The repair `glued-paragraph`: line i becomes two lines at a glued paragraph number."""
     line = lines[i]
@@ -357,23 +370,36 @@ def _quoted_line(doc: Document, lines: list[Line], i: int, start_idx: int, st: _
         st.prev_blank = False
 
 
-def segment(doc: Document, lines: list[Line], start_idx: int, marked: bool, vocab: Vocabulary) -> None:
-    """The body from line `start_idx`: doc.paragraphs, headings, sections, signature.
-    A line inside running prose (is_plain) changes nothing, so only blank lines,
-    the lines after them and lines that may start something reach `_body_line`."""
-    st = _State(marked, low=lowered(doc.text, ascii_words(vocab)))
-    lines = lines[:]  # glued paragraphs may split a line
+def _marked_body(doc: Document, lines: list[Line], start_idx: int, st: _State, vocab: Vocabulary) -> None:
+    """An IC/CUI document's body: every line with text goes to `_body_line`
+    (its bullets and blocks are portions; no quotation or glued number is read)."""
+    i = start_idx - 1
+    while i + 1 < len(lines):
+        i += 1
+        text = lines[i].text
+        if not text or text.isspace():
+            st.prev_blank = True
+            st.after_field = False
+            continue
+        _body_line(doc, lines, i, start_idx, st, vocab)
+
+
+def _prose_body(doc: Document, lines: list[Line], start_idx: int, st: _State, vocab: Vocabulary) -> None:
+    """A cable's body: blank lines, the lines after them and lines that may
+    start something reach `_body_line`; a line inside running prose changes
+    nothing (is_plain), and most are told by their first characters alone."""
     at = lines[start_idx].start if start_idx < len(lines) else len(doc.text)
     # Where a paragraph number and mark stand inside a line: one scan of the body, not one per line.
     # Bare glued numbers (glued.py) only in an unclassified cable: a classified one marks its paragraphs.
-    cands = [] if marked else candidates(doc.text, at, bare=not vocab.is_classified(doc.level))
-    quotes = [] if marked else regions(st.low, at, vocab)
-    hot = [] if marked else hot_offsets(doc.text, st.low, at)
+    cands = candidates(doc.text, at, bare=not vocab.is_classified(doc.level))
+    quotes = regions(st.low, at, vocab)
+    hot = hot_offsets(doc.text, st.low, at)
     n_text = len(doc.text)
     q = k = h = 0  # quotes[q]: the first quotation not ended before the line; cands[k], hot[h]: not before it
     nxt = cands[0] if cands else n_text
     nhot = hot[0] if hot else n_text
     glued = -1
+    may_act = _MAY_ACT | vocab.banner_initials
     i = start_idx - 1
     while i + 1 < len(lines):
         i += 1
@@ -402,8 +428,22 @@ def segment(doc: Document, lines: list[Line], start_idx: int, marked: bool, voca
         while nhot < start:
             h += 1
             nhot = hot[h] if h < len(hot) else n_text
-        if st.prev_blank or marked or not is_plain(lines[i], doc, st, vocab, nhot < end):
-            _body_line(doc, lines, i, start_idx, st, vocab)
+        if not st.prev_blank:
+            if nhot >= end and i != glued - 1:  # no hot word, the line was not split
+                lead = text.lstrip(" \t")  # not empty: the line is not blank
+                c = lead[0]
+                if c not in may_act and not c.isdigit() and lead[1:2] not in _DOT_PAREN:
+                    continue  # a line of prose: is_plain would say so (_MAY_ACT)
+            if is_plain(lines[i], doc, st, vocab, nhot < end):
+                continue
+        _body_line(doc, lines, i, start_idx, st, vocab)
+
+
+def segment(doc: Document, lines: list[Line], start_idx: int, marked: bool, vocab: Vocabulary) -> None:
+    """The body from line `start_idx`: doc.paragraphs, headings, sections, signature."""
+    st = _State(marked, low=lowered_source(doc.source, ascii_words(vocab)))
+    lines = lines[:]  # glued paragraphs may split a line
+    (_marked_body if marked else _prose_body)(doc, lines, start_idx, st, vocab)
     if marked:
         # Every paragraph and bullet of an IC/CUI document is a portion.
         doc.paragraphs = sorted(st.numbered + st.blocks, key=lambda p: p.span.start)

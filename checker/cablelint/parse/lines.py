@@ -71,6 +71,8 @@ SIGNATURE_RE = rx(r"(?:(?:van|von|de|del|della|da|di|du|la|le|dos|das)[ ])*[A-Z]
 # A signature run on after the last paragraph's final sentence ("...End comment.  ROE"):
 # one word, after a sentence's end and blanks, at the end of the line.
 GLUED_SIGNATURE_RE = rx(r"(?<=[.!?\"”)])[ \t]+(?P<sig>[A-Z][A-Za-z'-]+)[ \t]*$")
+# PARA_RE's groups lb, num, dot, debris by number.
+_PARA_GROUPS = tuple(PARA_RE.groupindex[k] for k in ("lb", "num", "dot", "debris"))
 # A heading is short: longer lines are prose. A signature is shorter still.
 HEADING_MAX = 90
 SIGNATURE_MAX = 30
@@ -103,7 +105,7 @@ def para_start(text: str) -> ParaStart | None:
     if not m:
         return None
     end = m.end()
-    num, dot, lb, debris = m.group("num", "dot", "lb", "debris")
+    lb, num, dot, debris = m.group(*_PARA_GROUPS)  # by number: a named group costs regex ~0.4 us a look-up
     nxt = text[end:end + 1]  # what follows the number, its dot and blanks (the rest is not copied)
     # "1. (C) text", "1. text", "1.(S/NF)", "5) (C)" -- but not "2002 MADRID 1234" or "10:30".
     if dot == "" and nxt != "(":
@@ -112,7 +114,7 @@ def para_start(text: str) -> ParaStart | None:
         return None
     if nxt.isdigit():
         return None
-    start, stop = m.span("num")
+    start, stop = m.span(_PARA_GROUPS[1])
     return ParaStart(int(num), num, start, stop, end, bool(lb or debris), dot == ")")
 
 

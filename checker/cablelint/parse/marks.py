@@ -22,6 +22,9 @@ LONG_MARK_RE = rx(r"\(\s*(?P<mark>(?://)?[A-Za-z][^()\n]{59,%d}?)\s*\)" % (LONG_
 LABEL_RE = rx(r"[ \t]*[A-Z](?:[A-Za-z]{2,15}(?: [A-Za-z]{2,15}){0,2}:|[A-Za-z]{3,15}\.)[ \t]*(?=\()")
 
 
+_MARK = PORTION_RE.groupindex["mark"]
+
+
 def half_mark(text: str, after: int, off: int, vocab: Vocabulary) -> Marking | None:
     """A malformed mark right after a paragraph's number, `1. C)`, kept unparsed:
     form "paren-lost" when a known level or control lost its "(" (C), SBU)),
@@ -45,16 +48,19 @@ def entire_text_mark(em: regex.Match, off: int) -> Marking:
 
 
 def para_mark(line: Line, after: int, vocab: Vocabulary) -> tuple[Marking | None, regex.Match | None]:
+    """The mark right after a paragraph's number (at `after`), and its match."""
     pm = PORTION_RE.match(line.text, after)
-    if pm is None and (long := LONG_MARK_RE.match(line.text, after)):
+    if pm is not None:  # the common "1. (C) ...": the mark's group by number (by name regex takes ~0.4 us)
+        return memo.portion(vocab, pm.group(_MARK), line.start + pm.start(_MARK)), pm
+    if (long := LONG_MARK_RE.match(line.text, after)):
         # A paragraph's own mark with a long list ("(S/REL FRANCE, BRITAIN, ..., AND QATAR)"): its place
         # vouches for it; the vocabulary rules judge the list.
         got = vocab.parse_portion(long["mark"], line.start + long.start("mark"), longest=LONG_MARK_MAX)
         if got is not None:
             return got, long
-    if pm is None and (lab := LABEL_RE.match(line.text, after)):
+    if lab := LABEL_RE.match(line.text, after):
         pm = PORTION_RE.match(line.text, lab.end())
-    portion = memo.portion(vocab, pm["mark"], line.start + pm.start("mark")) if pm else None
+    portion = memo.portion(vocab, pm.group(_MARK), line.start + pm.start(_MARK)) if pm else None
     if pm is None and (em := vocab.entire_text_re.match(line.text, after)):
         portion = entire_text_mark(em, line.start)
     return portion, pm

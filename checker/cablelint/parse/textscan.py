@@ -4,6 +4,8 @@ closer look stand. body.py reads a line's facts from these instead of asking
 each line (issue 9: the parse stage in one pass over the text)."""
 from __future__ import annotations
 
+from ..source import Source
+
 # What body.is_plain looks for inside every line (in the text as written, or lowered), found in one
 # scan of the body ("section" is looked for only in the few lines that open with a banner's initial).
 HOT_WORDS = ((" OF ", False), (" of 0", False), ("lassified", True))
@@ -22,6 +24,15 @@ def lowered(text: str, ascii_words: bool) -> str:
             pass
     low = text.lower()
     return low if len(low) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def lowered_source(source: Source, ascii_words: bool) -> str:
+    """`lowered(source.text, ascii_words)`: of an ASCII text, the source's own
+    lowered bytes decoded (Source.low, made once per document for the case-blind
+    pre-checks: the same ASCII letters lowered), not a second lowering."""
+    if source.text.isascii():
+        return source.low().decode("ascii")
+    return lowered(source.text, ascii_words)
 
 
 def hot_offsets(text: str, low: str, at: int) -> list[int]:

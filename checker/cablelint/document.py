@@ -76,16 +76,28 @@ class Marking:
                            spaced=self.spaced, form=self.form)
         seen: dict[int, Token] = {}
 
-        def tok(t: Token) -> Token:
-            got = seen.get(id(t))
-            if got is None:
-                got = seen[id(t)] = Token(t.value, Span(t.span.start + delta, t.span.end + delta), t.raw)
-            return got
+        def each(ts: list[Token] | tuple[Token, ...]) -> list[Token]:
+            # A loop, not a comprehension calling a helper per token: copying a
+            # mark's tokens was a fifth of the body stage's time.
+            out = []
+            for t in ts:
+                got = seen.get(id(t))
+                if got is None:
+                    got = seen[id(t)] = Token(t.value, Span(t.span.start + delta, t.span.end + delta), t.raw)
+                out.append(got)
+            return out
 
-        ctl, unk, rel, sep, tks, cat, cont = ([tok(t) for t in ts] for ts in (
-            self.controls, self.unknown, self.rel_to, self.separators, self.tokens, self.categories, self.continued))
-        return Marking(self.raw, Span(self.span.start + delta, self.span.end + delta), self.level, lt and tok(lt),
-                       ctl, unk, rel, sep, self.spaced, self.form, tks, cat, self.owner and tok(self.owner), cont)
+        # Spelled out, not a generator over the lists: most are empty, and each costs no call then.
+        ctl = each(self.controls) if self.controls else []
+        unk = each(self.unknown) if self.unknown else []
+        rel = each(self.rel_to) if self.rel_to else []
+        sep = each(self.separators) if self.separators else []
+        tks = each(self.tokens) if self.tokens else []
+        cat = each(self.categories) if self.categories else []
+        cont = each(self.continued) if self.continued else []
+        return Marking(self.raw, Span(self.span.start + delta, self.span.end + delta), self.level,
+                       lt and each((lt,))[0], ctl, unk, rel, sep, self.spaced, self.form, tks, cat,
+                       self.owner and each((self.owner,))[0], cont)
 
 
 @dataclass(slots=True)

@@ -2,9 +2,12 @@
 that the regex would take (the gates must be supersets of what they guard)."""
 from __future__ import annotations
 
+from hypothesis import given, settings, strategies as st
+
 from cablelint.parse.header import DTG_RE, ROUTING_RE, SECURITY_RE, _may_route
 from cablelint.parse.labels import labels
 from cablelint.parse.lines import classify, may_open_field
+from cablelint.parse.plain import banner_pairs, may_be_banner
 from cablelint.parse.repair import RUN_ON_MARK_RE, may_hold_mark
 from cablelint.vocabulary import default_vocabulary
 
@@ -88,3 +91,30 @@ def test_classify_answers_as_one_alternation_of_the_patterns():
             "\u212aTAGS: x", "ref: lower", "Rome 00001 002 of 003"]
     for text in LINES + more + [f"NOFORN SIPDIS {x}" for x in LINES]:
         assert classify(text, v).name == _one_alternation(text, v), text
+
+
+BANNERISH = [
+    "SECRET", "S E C R E T", "Secret//NOFORN", "CONFIDENTIAL SECTION 01 OF 02", "c o n f i d e n t i a l",
+    "UNCLAS SECTION 1", "TOP SECRET", "T O P SECRET", "LIMITED OFFICIAL USE", "NATO SECRET", "CUI",
+    "  SECRET", "\tSENSITIVE BUT UNCLASSIFIED", "\u017fECRET", "S\u017fcret", "The minister", "the talks", "said",
+    "Under the plan", "Control", "to be", "Secretary", "S", "U.S.", "T O", "Co", "cu", "Na", "Li",
+]
+
+
+def test_may_be_banner_lets_every_banner_line_through() -> None:
+    v = default_vocabulary()
+    pairs = banner_pairs(v)
+    for text in BANNERISH:
+        lead = text.lstrip(" \t")
+        if lead[:1] in v.banner_initials and v.banner_re.match(text):
+            assert may_be_banner(lead, pairs), text
+    assert not may_be_banner("The minister", pairs) and not may_be_banner("said", pairs)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="SECRTOPNFIDAULBsecrtopnfidaulb \t\u017f\u212a/.", min_size=1, max_size=14))
+def test_may_be_banner_on_any_text(text: str) -> None:
+    v = default_vocabulary()
+    lead = text.lstrip(" \t")
+    if lead[:1] in v.banner_initials and v.banner_re.match(text):
+        assert may_be_banner(lead, banner_pairs(v)), text

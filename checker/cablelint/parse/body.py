@@ -16,12 +16,13 @@ from ..document import Document, Marking, Paragraph, Repair, Span, Token
 from ..vocabulary import Vocabulary, _alternation
 from . import banner as bn, memo
 from .glued import bare_glued, candidates, glued_paragraph, inside, next_number
-from .layout import is_table_row, is_title
+from .layout import is_table_row, is_title, signature
 from .header import add_field, read_clby
 from .lines import (
     BULLET_MARK_RE, BULLET_RE, CLBY_RE, LEAD_IN_RE, PORTION_RE, Line, ParaStart, inline_page_marks,
-    glued_signature, is_heading, is_signature, is_trailer, page_mark, para_start,
+    is_heading, is_signature, is_trailer, page_mark, para_start,
 )
+from .plain import DOT_PAREN, MAY_ACT, banner_pairs, is_plain, may_be_banner
 from .marks import UNKNOWN_MARK_RE, after_mark, half_mark, heading_mark, para_mark, portion_start
 from .quotes import ascii_words, is_salutation, regions
 from .textscan import hot_offsets, lowered_source
@@ -215,7 +216,8 @@ def _page_break(doc: Document, lines: list[Line], i: int, start_idx: int, st: _S
     line = lines[i]
     text = line.text
     # Without " OF " only a banner can break the page: banner_re is what section_banner tries first.
-    if (" OF " in text or " of 0" in text or vocab.may_start_banner(text) and vocab.banner_re.match(text)) \
+    if (" OF " in text or " of 0" in text or vocab.may_start_banner(text)
+            and may_be_banner(text.lstrip(" \t"), banner_pairs(vocab)) and vocab.banner_re.match(text)) \
             and _repeated_banner(doc, line, vocab):
         # A page break in mid-sentence: the text after it goes on the same paragraph.
         prev = lines[i - 1].text if i > start_idx else ""
@@ -291,61 +293,6 @@ def _marked_bullet(lines: list[Line], i: int, para: Paragraph) -> None:
     para.marked_items += 1
 
 
-# Export lines after the signature ("====CABLE ENDS====", a TSV's closing quote): at most this many.
-SIGNATURE_TAIL_LINES = 3
-
-
-def _signature(lines: list[Line], start_idx: int, vocab: Vocabulary) -> Token | None:
-    """The signature: the last short all-letters line (before at most
-    SIGNATURE_TAIL_LINES lines of punctuation or framed by it, an export's end),
-    or one word run on after that line's last sentence (an export that lost the
-    break; not before a framed notice, "* Missing Section 002 *": that text is cut)."""
-    tail = 0
-    framed = False
-    for line in reversed(lines[start_idx:]):
-        s = line.text.strip()
-        if not s:
-            continue
-        if tail < SIGNATURE_TAIL_LINES and (is_trailer(s, vocab) or s[:1] == s[-1:] and not s[:1].isalnum()):
-            tail += 1
-            framed = framed or not is_trailer(s, vocab) and any(c.isalnum() for c in s)
-            continue
-        if is_signature(s):
-            at = line.start + line.text.index(s)
-            return Token(s, Span(at, at + len(s)))
-        return None if framed else glued_signature(line, vocab)
-    return None
-
-
-def is_plain(line: Line, doc: Document, st: _State, vocab: Vocabulary, hot: bool = True) -> bool:
-    """A line inside running prose that no body recogniser can take (a cheap
-    test first, so that most lines meet no pattern): not after a blank line,
-    no paragraph number, bullet mark, page or section mark, banner or
-    Classified By. `_body_line` would do nothing with it. Without `hot`, the
-    caller knows that the line holds none of textscan.HOT_WORDS (one scan of the body)."""
-    text = line.text
-    if st.prev_blank or st.marked:
-        return False
-    if hot and (" OF " in text or " of 0" in text or doc.classified_by is None and st.has("lassified", line)):
-        return False
-    lead = text.lstrip(" \t")
-    c = lead[:1]
-    if c.isdigit() or c in "¶[" or st.numbered and (c in "-*\u2022(" or lead[1:2] in (".", ")")):
-        return False  # a paragraph number, or a bullet that may carry its own mark (BULLET_MARK_RE)
-    if c in vocab.banner_initials and (" " in lead[:4] or st.has("ection", line)):
-        # A spaced or a section's banner: of such a line (no page mark, no number) `_body_line`
-        # would only try banner_re, or end a heading's wait for its paragraph's mark.
-        return not st.heading_para and vocab.banner_re.match(text) is None
-    return True
-
-
-# What a line's first character (after blanks) is when is_plain may say no to a line without hot words
-# (besides a digit, and a banner's initial): a paragraph number's ¶ or [, a bullet, an opening parenthesis;
-# or its second, a dot or parenthesis (a lettered item). Every other such line is plain.
-_MAY_ACT = frozenset("¶[-*\u2022(")
-_DOT_PAREN = (".", ")")
-
-
 def _split_glued(doc: Document, lines: list[Line], i: int, st: _State, vocab: Vocabulary) -> bool:
     """The repair `glued-paragraph`: line i becomes two lines at a glued paragraph number."""
     line = lines[i]
@@ -399,7 +346,9 @@ def _prose_body(doc: Document, lines: list[Line], start_idx: int, st: _State, vo
     nxt = cands[0] if cands else n_text
     nhot = hot[0] if hot else n_text
     glued = -1
-    may_act = _MAY_ACT | vocab.banner_initials
+    initials = vocab.banner_initials
+    may_act = MAY_ACT | initials
+    pairs = banner_pairs(vocab)
     i = start_idx - 1
     while i + 1 < len(lines):
         i += 1
@@ -429,11 +378,12 @@ def _prose_body(doc: Document, lines: list[Line], start_idx: int, st: _State, vo
             h += 1
             nhot = hot[h] if h < len(hot) else n_text
         if not st.prev_blank:
-            if nhot >= end and i != glued - 1:  # no hot word, the line was not split
+            if nhot >= end and i != glued - 1:  # no hot word, the line was not split: plain.py's gates
                 lead = text.lstrip(" \t")  # not empty: the line is not blank
                 c = lead[0]
-                if c not in may_act and not c.isdigit() and lead[1:2] not in _DOT_PAREN:
-                    continue  # a line of prose: is_plain would say so (_MAY_ACT)
+                if lead[1:2] not in DOT_PAREN and not c.isdigit() and (c not in may_act or (
+                        c in initials and not st.heading_para and not may_be_banner(lead, pairs))):
+                    continue  # a line of prose: is_plain would say so
             if is_plain(lines[i], doc, st, vocab, nhot < end):
                 continue
         _body_line(doc, lines, i, start_idx, st, vocab)
@@ -450,4 +400,4 @@ def segment(doc: Document, lines: list[Line], start_idx: int, marked: bool, voca
     else:
         # A marked block between numbered paragraphs is part of the previous one.
         doc.paragraphs = st.numbered or st.blocks
-    doc.signature = _signature(lines, start_idx, vocab)
+    doc.signature = signature(lines, start_idx, vocab)

@@ -9,6 +9,7 @@ paragraph would read as skipping one.
 """
 from __future__ import annotations
 
+import re
 from itertools import islice
 
 from ..vocabulary import Vocabulary
@@ -23,6 +24,9 @@ BARE_GLUED_RE = rx(r"(?<=[.!?\"')\]][ \t]{1,4})(?P<num>\d{1,3})\.[ \t]{1,3}(?=[A
 # The same two, found by their dot: a scan of the body for a literal runs ~2-3x faster than one
 # that tries a digit at every character (`candidates` counts the digits back to the number's start).
 GLUED_DOT_RE = rx(r"\.[ \t]{0,3}\([A-Za-z][A-Za-z/ -]{0,14}\)")
+# The same scan with the standard library's engine: its classes are ASCII only, so both engines
+# match alike, and `re` scans a text for this literal-led pattern ~40% faster than `regex`.
+_GLUED_DOT_SCAN = re.compile(GLUED_DOT_RE.pattern)
 BARE_GLUED_DOT_RE = rx(r"(?<=[.!?\"')\]][ \t]{1,4}\d{1,3})\.[ \t]{1,3}(?=[A-Z][a-z])")
 # What ends the text before a glued paragraph: a sentence, a quotation, a rule of dashes.
 GLUED_AFTER = frozenset("-.!?\"')]")
@@ -53,7 +57,7 @@ def candidates(text: str, at: int, bare: bool) -> list[int]:
     (where GLUED_RE and, with `bare`, BARE_GLUED_RE match, after a blank: see
     `inside`): one scan of the text instead of one per line, each from the
     number's dot. A paragraph's own number at a line's start is none."""
-    got = _number_starts(text, at, [m.start() for m in GLUED_DOT_RE.finditer(text, at)])
+    got = _number_starts(text, at, [m.start() for m in _GLUED_DOT_SCAN.finditer(text, at)])
     if bare:
         more = [m.start() for m in BARE_GLUED_DOT_RE.finditer(text, at)]
         if more:  # the lookbehind vouches for 1-3 digits after a blank

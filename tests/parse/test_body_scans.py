@@ -65,3 +65,4 @@ def test_hot_offsets_are_every_place_of_the_words_is_plain_looks_for() -> None:
     of, lassified = text.index(" OF "), low.index("lassified")
     want = sorted([of, text.index(" OF ", of + 1), lassified, low.index("lassified", lassified + 1)])
     assert hot_offsets(text, low, 0) == want and hot_offsets(text, low, want[-1] + 1) == []
+    assert hot_offsets(text, low, 0, clby=False) == sorted([of, text.index(" OF ", of + 1)])

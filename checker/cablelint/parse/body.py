@@ -340,7 +340,7 @@ def _prose_body(doc: Document, lines: list[Line], start_idx: int, st: _State, vo
     # Bare glued numbers (glued.py) only in an unclassified cable: a classified one marks its paragraphs.
     cands = candidates(doc.text, at, bare=not vocab.is_classified(doc.level))
     quotes = regions(st.low, at, vocab)
-    hot = hot_offsets(doc.text, st.low, at)
+    hot = hot_offsets(doc.text, st.low, at, doc.classified_by is None)  # once read, Classified By stays read
     n_text = len(doc.text)
     q = k = h = 0  # quotes[q]: the first quotation not ended before the line; cands[k], hot[h]: not before it
     nxt = cands[0] if cands else n_text

@@ -8,7 +8,7 @@ from ..source import Source
 
 # What body.is_plain looks for inside every line (in the text as written, or lowered), found in one
 # scan of the body ("section" is looked for only in the few lines that open with a banner's initial).
-HOT_WORDS = ((" OF ", False), (" of 0", False), ("lassified", True))
+HOT_WORDS = ((" OF ", False), (" of 0", False), ("lassified", True))  # "lassified" last (hot_offsets)
 
 
 def lowered(text: str, ascii_words: bool) -> str:
@@ -35,11 +35,13 @@ def lowered_source(source: Source, ascii_words: bool) -> str:
     return lowered(source.text, ascii_words)
 
 
-def hot_offsets(text: str, low: str, at: int) -> list[int]:
+def hot_offsets(text: str, low: str, at: int, clby: bool = True) -> list[int]:
     """Where the words that make a line worth a closer look (HOT_WORDS: a page
-    mark's " OF " or lower-cased " of 0", "classified") stand from `at`, ascending."""
+    mark's " OF " or lower-cased " of 0", "classified") stand from `at`, ascending.
+    Without `clby` (the document's Classified By is read already: is_plain then
+    looks for it no more) "classified" is not looked for."""
     got = []
-    for word, in_low in HOT_WORDS:
+    for word, in_low in HOT_WORDS if clby else HOT_WORDS[:-1]:
         src = low if in_low else text
         i = src.find(word, at)
         while i >= 0:

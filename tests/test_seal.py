@@ -101,3 +101,20 @@ def test_without_a_secret_nothing_is_cached(tmp_path: Path, monkeypatch, capsys)
         assert seal.seal(b"x") is None
     finally:
         seal._secret.cache_clear()
+
+
+def test_a_sealed_blob_cannot_be_replayed_as_another_file(secret_dir: Path) -> None:
+    blob = seal.seal(b"payload", "results/001.pickle")
+    assert seal.unseal(blob, "results/001.pickle") == b"payload"
+    assert seal.unseal(blob, "engines/abc.pickle") is None
+
+
+def test_a_key_others_can_read_or_write_is_no_secret(secret_dir: Path) -> None:
+    assert seal.seal(b"x") is not None  # makes the key, mode 0600
+    key_file = secret_dir / seal.KEY_NAME
+    key_file.chmod(0o644)  # as a key committed to a checkout would come out
+    seal._secret.cache_clear()
+    assert seal.secret() is None and seal.seal(b"x") is None
+    key_file.chmod(0o600)
+    seal._secret.cache_clear()
+    assert seal.secret() is not None

@@ -95,7 +95,7 @@ def write_atomic(path: Path, data: bytes) -> None:
 def write_sealed(path: Path, payload: bytes) -> bool:
     """`write_atomic` of a pickle under this user's seal; False (nothing
     written) when there is no secret to seal it with."""
-    blob = seal.seal(payload)
+    blob = seal.seal(payload, seal.place_of(path))
     if blob is None:
         return False
     write_atomic(path, blob)

@@ -32,61 +32,89 @@ def secret_dir() -> Path:
 
 @functools.lru_cache(maxsize=4)
 def _secret(folder: str) -> bytes | None:
-    """This user's key, made on first use; None when it cannot be read or made
-    (then the caches neither trust nor write anything)."""
+    """This user's key, made on first use; None when it cannot be read or made,
+    or when the file is not this user's own (then the caches neither trust nor
+    write anything)."""
     path = Path(folder) / KEY_NAME
-    try:
-        with open(path, "rb") as fh:
-            key = fh.read()
-        if len(key) >= 32:
-            return key
-    except OSError:
-        pass
+    key = _own_key(path)
+    if key is not None:
+        return key
     try:
         os.makedirs(folder, mode=0o700, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        tmp = path.with_name(f".{KEY_NAME}.{os.getpid()}.tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "wb") as fh:
             fh.write(os.urandom(32))
-        with open(path, "rb") as fh:  # another process may have won the race: its key is the key
-            key = fh.read()
-        return key if len(key) >= 32 else None
-    except OSError:
         try:
-            with open(path, "rb") as fh:
-                key = fh.read()
-            return key if len(key) >= 32 else None
-        except OSError:
+            os.link(tmp, path)  # whole or absent: a concurrent run's key, if it won, is the key
+        except FileExistsError:
+            pass
+        finally:
+            tmp.unlink(missing_ok=True)
+    except OSError:
+        return None
+    return _own_key(path)
+
+
+def _own_key(path: Path) -> bytes | None:
+    """The key at `path` when this user owns it and no one else may read or
+    write it (a key shipped in a checkout, or made by another account, is no
+    secret of this user's: a planted cache could be sealed with it)."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as fh:
+        st = os.fstat(fh.fileno())
+        getuid = getattr(os, "getuid", None)
+        if (getuid is not None and st.st_uid != getuid()) or st.st_mode & 0o077:
             return None
+        key = fh.read()
+    return key if len(key) >= 32 else None
 
 
 def secret() -> bytes | None:
     return _secret(str(secret_dir()))
 
 
-def seal(payload: bytes) -> bytes | None:
+def _tag(key: bytes, payload: bytes, place: str) -> bytes:
+    """The MAC binds the payload to its place (the file's folder and name), so a
+    sealed blob cannot be replayed as another cache file."""
+    mac = hmac.new(key, place.encode("utf-8", "surrogatepass") + b"\0", hashlib.sha256)
+    mac.update(payload)
+    return mac.digest()
+
+
+def seal(payload: bytes, place: str = "") -> bytes | None:
     """`payload` with its seal in front; None when there is no secret (do not write)."""
     key = secret()
     if key is None:
         return None
-    return MAGIC + hmac.new(key, payload, hashlib.sha256).digest() + payload
+    return MAGIC + _tag(key, payload, place) + payload
 
 
-def unseal(blob: bytes) -> bytes | None:
-    """The payload of a blob this user sealed; None for anything else."""
+def unseal(blob: bytes, place: str = "") -> bytes | None:
+    """The payload of a blob this user sealed for `place`; None for anything else."""
     key = secret()
     head = len(MAGIC) + TAG_BYTES
     if key is None or len(blob) < head or not blob.startswith(MAGIC):
         return None
     payload = blob[head:]
-    want = hmac.new(key, payload, hashlib.sha256).digest()
+    want = _tag(key, payload, place)
     return payload if hmac.compare_digest(want, blob[len(MAGIC):head]) else None
+
+
+def place_of(path: Path) -> str:
+    """What a cache file's seal is bound to: its folder's and its own name."""
+    return f"{path.parent.name}/{path.name}"
 
 
 def read(path: Path) -> bytes | None:
     """The payload of the sealed file at `path`; None when it is missing,
-    unreadable, or not sealed by this user (then it is a miss, never loaded)."""
+    unreadable, or not sealed by this user for this place (then it is a
+    miss, never loaded)."""
     try:
         with open(path, "rb") as fh:
-            return unseal(fh.read())
+            return unseal(fh.read(), place_of(path))
     except OSError:
         return None

@@ -509,6 +509,7 @@ TASKED = ("DE RUEHFR #0579/01 0301533\nZNY CCCCC ZZH\nR 301533Z JAN 04\nFM {send
     ("SECSTATE WASHDC", "Embassy Rome is requested to approach the government.", False),  # the Department itself
     ("AMEMBASSY SAN JOSE", "Embassy San Jose is instructed to reply.", False),          # its own name, two words
     ("AMEMBASSY BANGKOK", "Consulate Chiang Mai is requested to report.", False),       # an embassy tasks its consulate
+    ("AMCONSUL SHANGHAI", "Embassy Beijing is requested to raise the case.", False),   # a consulate asks its embassy
 ])
 def test_a_body_tasking_another_post_under_a_posts_header_is_another_cables(sender: str, text: str,
                                                                             fires: bool) -> None:

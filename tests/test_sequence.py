@@ -150,6 +150,9 @@ def test_numbering_per_part_is_not_one_sequence() -> None:
     # Going back once or twice is still reported (a slip, a pasted paragraph).
     assert numbering(para(1) + para(2) + "PART B\n\n" + para(1) + para(2)) == [
         "paragraph 1 is repeated: expected paragraph 3"]
+    # Numbers repeated again and again go forward: no restart, still reported.
+    repeats = "".join(para(n, f"Point {i}.") for i, n in enumerate((1, 2, 2, 3, 3, 4, 4, 5)))
+    assert numbering(repeats) != []
 
 
 def test_numbering_keyed_to_another_documents_paragraphs_is_not_checked() -> None:

@@ -145,7 +145,8 @@ def _own_scheme(items: list, p: dict[str, Any]) -> bool:
         return False
     if "keyed_above" in p and numbers[0] > p.get("start", 1) + p["keyed_above"]:
         return True
-    return "max_restarts" in p and sum(b <= a for a, b in zip(numbers, numbers[1:])) > p["max_restarts"]
+    # A number repeated (1, 2, 2, 3, 3) is a slip to report, not a restart.
+    return "max_restarts" in p and sum(b < a for a, b in zip(numbers, numbers[1:])) > p["max_restarts"]
 
 
 def _number(it: Any) -> int | None:

@@ -540,3 +540,14 @@ def test_a_file_garbled_throughout_folds_the_fields_it_spoiled() -> None:
     slip = "1. (U) The ministerQs aide s!id 5% more and/or less; reasons (b)and(d); QQ.\n"
     got = {f.rule for f in lint(head + slip, date=dt.date(2004, 1, 30))}
     assert "CL917" not in got and "CL404" in got
+
+
+def test_the_garble_count_gate_only_skips_files_the_scan_would_clear() -> None:
+    from cablelint import damage_garble
+    from cablelint.checks import integrity
+    p = integrity.prepare({"damage": "garbled", "garble": "(?<=[a-z])[%!](?=[a-z])", "garble_chars": "%!",
+                           "min_hits": 3})
+    text = "UNCLAS PARIS 000579\nTAGS: PREL FR\nSUBJECT: TALKS\n\n1. (U) {}\n"
+    for body, fires in (("s!id th!t w%uld", True), ("s!id th!t", False), ("!!! %%% no", False)):
+        doc = ENGINE.parse(Source("<text>", text.format(body)))
+        assert (damage_garble.garbled(doc, p) is not None) is fires

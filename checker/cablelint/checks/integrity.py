@@ -72,6 +72,7 @@ PARAMS = {
     "max_gap": (int, False),
     "banner_reach": (int, False),
     "garble": (str, False),
+    "garble_chars": (str, False),
     "sender": (str, False),
     "tasking": (str, False),
     "placeholder": (str, False),

@@ -2,7 +2,7 @@
 
 Most lines of a cable's body are running prose that no body recogniser can
 take. body.py asks `is_plain` only of the lines its first-character gate
-(`PLAIN_FIRST`, `may_be_banner`) cannot settle, and `_body_line` only of the
+(`MAY_ACT`, `may_be_banner`) cannot settle, and `_body_line` only of the
 others: every test here is a cheap superset of what the recognisers need,
 so no line they would take is passed over.
 """

@@ -392,10 +392,11 @@ def test_a_header_cut_then_written_out_again_after_archive_metadata_is_one_cut_c
 
 def test_a_header_cut_then_the_banner_again_with_the_fields_run_on_is_one_cut_copy() -> None:
     # Classified By cut with "...", then the banner's line again with the header
-    # fields run on it and a heading glued before the first paragraph: the cut
+    # fields run on it, the Classified By whole, and a heading glued before the first paragraph: the cut
     # copy's lost fields and the glued heading read as an unmarked portion fold in.
     cut = BANNER + HEAD + "\nClassified By: Poloff ...\n\n"
     whole = (BANNER.strip() + " E.O. 12958: DECL: 01/30/2014 TAGS: PREL FR\n"
+             + "SUBJECT: (U) TALKS Classified By: Poloff Jane Doe, reasons 1.4 (b) and (d)\n"
              + "THE TALKS ------- 3.(C) The minister said that the talks would resume.\n")
     found = lint(cut + whole, date=dt.date(2004, 1, 30))
     ew = [f.rule for f in found if f.severity.name.lower() in ("error", "warning")]
@@ -404,6 +405,30 @@ def test_a_header_cut_then_the_banner_again_with_the_fields_run_on_is_one_cut_co
     # A banner line without the cable's serial ("SECRET") is no recopy: it recurs as a page mark.
     bare = "SECRET\n" + HEAD + "\nClassified By: Poloff ...\n\nSECRET\n" + paras(2)
     assert damage("CL911", bare) is None
+
+
+def test_a_cut_copy_followed_by_no_whole_text_is_a_header_cut_not_a_cut_copy() -> None:
+    # The banner again with the fields up to TAGS, and the file ends: the later
+    # copy lacks the Classified By and the body the cut took, so deleting the cut
+    # copy would lose text. The cut is CL909's (fields after it cannot be judged).
+    cut = BANNER + HEAD + "\nClassified By: Poloff Jane D...\n\n"
+    stub = BANNER.strip() + " E.O. 12958: DECL: 01/30/2014 TAGS: PREL FR\n"
+    assert damage("CL911", cut + stub) is None
+    found = lint(cut + stub, date=dt.date(2004, 1, 30))
+    assert "CL909" in {f.rule for f in found} and "CL911" not in {f.rule for f in found}
+    # A later copy that starts at paragraph 3, the Classified By and paragraphs 1-2 in neither copy.
+    later = stub + "THE TALKS ------- 3.(C) The minister said that the talks would resume.\n\n" + paras(1, 4)
+    assert damage("CL911", cut + later) is None
+    # A REF item cut where the body seems to start, then only the header stub: CL909
+    # too, the Classified By the cut took folded into it, not blamed on the drafter.
+    ref = BANNER + HEAD + "\nREF: A. PARIS 12\n     B. PARIS 13...\n\n"
+    found = lint(ref + stub, date=dt.date(2004, 1, 30))
+    ew = [f.rule for f in found if f.severity.name.lower() in ("error", "warning")]
+    assert "CL909" in ew and "CL911" not in ew and "CL301" not in ew, ew  # (the cut REF item read as a paragraph: CL102)
+    assert "CL301" in {r.rule for r in found[[f.rule for f in found].index("CL909")].related}
+    # The Classified By again, whole, with the body after it: the cut copy before a whole one.
+    whole = stub + "SUBJECT: (U) TALKS\nClassified By: Poloff Jane Doe, reasons 1.4 (b) and (d)\n\n" + paras(2, 3)
+    assert damage("CL911", cut + whole) is not None
 
 
 def test_withheld_paragraphs_behind_a_placeholder() -> None:

@@ -203,15 +203,33 @@ def header_cut(doc: Document, p: dict[str, Any]) -> Damage | None:
     the first `max_line` lines) that ends in a word run into an elision mark
     ("Classified By: Am...", "R..."). What followed the cut (the rest of the
     field, often the Classified By line) was lost, or comes only in a glued
-    copy of the header further on."""
+    copy of the header further on. The body's first line counts too when the
+    cable starts again right after it (`_header_read_as_body`)."""
     src, idx = doc.source, index_of(doc)
     last = min((idx.body_line or src.line_count + 1) - 1, p.get("max_line", 60), src.line_count)
+    last += last == idx.body_line - 1 and _header_read_as_body(doc, idx.body_line, p)
     if not p["_cut_line"].possible(idx.through(last)):  # no elision mark in the header at all
         return None
     for n in range(1, last + 1):
         if p["_cut_line"].rx.search(src.line_text(n)):
             return Damage(_line_span(doc, n), f"line {n} ends in an elision mark")
     return None
+
+
+def _header_read_as_body(doc: Document, n: int, p: dict[str, Any]) -> bool:
+    """Line `n`, where the body seems to start, opens no paragraph with a
+    number or a portion mark, and the next line of text starts the cable
+    again (`recopy`: the banner with header fields run on): a header line
+    the cut left ("R...", a REF item "C. USNATO 276..."), read as the body's
+    start (with a whole copy after it, CL911 folds this finding)."""
+    recopy, src = p.get("_recopy"), doc.source
+    if recopy is None or n > src.line_count:
+        return False
+    nxt = next((m for m in range(n + 1, min(src.line_count, n + 3) + 1) if src.line_text(m).strip()), None)
+    if nxt is None or not recopy.search(src.line_text(nxt)):
+        return False
+    lo, hi = src.line_span(n)
+    return not any(lo <= q.span.start < hi and (q.number is not None or q.portion is not None) for q in doc.paragraphs)
 
 
 def header_glued(doc: Document, p: dict[str, Any]) -> Damage | None:

@@ -31,7 +31,10 @@ def cut_recopied(doc: Document, p: dict[str, Any]) -> Damage | None:
     after the cut (an archive's metadata block between, or the header's
     fields run on after it): then the header the cut took is written out
     again, and the region runs on through the whole copy's first paragraph
-    (its header read as body, its repeat of the cut copy's first paragraph)."""
+    (its header read as body, its repeat of the cut copy's first paragraph).
+    Either way the later copy must be whole where the first was cut
+    (`_holds_the_cut`); a copy that stops after the header's first fields is
+    no whole text, and the cut is CL909's."""
     idx = index_of(doc)
     if not p["_cut_line"].possible(doc.text):
         return None
@@ -49,9 +52,47 @@ def cut_recopied(doc: Document, p: dict[str, Any]) -> Damage | None:
             end = line_no(doc, at) if at is not None else again  # through the whole copy's first paragraph
         else:
             continue
+        if not _holds_the_cut(doc, n, again, p):
+            continue
         return Damage(line_span(doc, n), f"line {n} ends in an elision mark and line {again} starts "
                       "the cable again", Span(0, doc.source.line_span(end)[1]))
     return None
+
+
+def _holds_the_cut(doc: Document, n: int, again: int, p: dict[str, Any]) -> bool:
+    """Whether the copy from line `again` on holds what the cut on line `n`
+    lost: the words before the cut (at least `whole_tail` letters of them,
+    "¶" and line breaks aside, the cut word as a prefix) again, with at least
+    `whole_after` letters of text after them; or a body that opens with
+    paragraph 1 (a copy whose header the export also dropped, its text
+    whole). A header stub that stops at TAGS, or a copy that starts at
+    paragraph 3, holds neither: deleting the cut copy would lose text."""
+    start = doc.source.line_span(again)[0]
+    first = next((q.number for q in doc.paragraphs if q.span.start >= start and q.number is not None), None)
+    if first == 1:
+        return True
+    words = _words_before_cut(index_of(doc).lines, n, p.get("whole_tail", 12))
+    rx = re.compile(r"(?<!\w)" + r"\s+".join("¶?" + re.escape(w) for w in words), re.IGNORECASE)
+    hit = rx.search(doc.text, start) if words else None
+    after = p.get("whole_after", 80)
+    return hit is not None and len("".join(doc.text[hit.end():hit.end() + 4 * after].split())) >= after
+
+
+def _words_before_cut(raw: RawLines, n: int, want: int) -> list[str]:
+    """The last words before the elision mark on line `n` (reading back over
+    earlier lines) that hold at least `want` characters; "¶" is dropped, as a
+    copy may write a paragraph's or REF item's mark or not."""
+    words: list[str] = []
+    for m in range(n, 0, -1):
+        line = raw[m - 1].rstrip("\r")
+        if m == n:
+            line = re.sub(r"(?:\.{3,}|…)\s*$", "", line)
+        words[:0] = line.replace("¶", " ").split()
+        if sum(map(len, words)) >= want:
+            break
+    while len(words) > 1 and sum(map(len, words[1:])) >= want:
+        words.pop(0)
+    return words
 
 
 def _banner_again(raw: RawLines, banner: int, n: int, reach: int) -> int | None:

@@ -13,7 +13,9 @@ field, or a field label of `run_on` after another header line's text), `lower_ca
 `repeated_body` (a run of lines repeated), `cut_recopied` (a line at or
 after the body start cut by `cut_line`, the next line starting the cable
 again: `recopy`; or a cut anywhere after the banner, whose line comes again
-within `banner_reach` lines), `withheld` (a `placeholder` alone on a line where numbered
+within `banner_reach` lines; either way the later copy holds the cut's last
+`whole_tail` characters with `whole_after` more after them, or a body from
+paragraph 1), `withheld` (a `placeholder` alone on a line where numbered
 paragraphs are missing), `spliced` (after a gap in the numbering, a paragraph
 that opens mid-sentence in lower case, or text garbled in transmission, `garble`, before the gap), `dropped_chars` (`min_hits` of the `fixed` header
 strings with a character missing), `tasked_body` (the routing header's FM
@@ -71,6 +73,8 @@ PARAMS = {
     "recopy": (str, False),
     "max_gap": (int, False),
     "banner_reach": (int, False),
+    "whole_tail": (int, False),
+    "whole_after": (int, False),
     "garble": (str, False),
     "garble_chars": (str, False),
     "sender": (str, False),

@@ -37,12 +37,14 @@ _REASON_TOKEN = rx(
 CATEGORY_LETTERS = frozenset("abcdefgh")
 # "REASONS: B AND D", "for reasons (b) and (d)": the letters without the section number.
 REASON_WORD_RE = rx(r"(?i)(?<![A-Za-z])reasons?\s*(?:\(s\))?[\s:,]*")
+# The word before "reasons": "for" (typed "fro" or "nor" in cables), "per", "under".
+_REASON_PREP = r"(?:for|per|under|(?<![A-Za-z])(?:fro|nor))"
 # "reasons" as written, a wrap inside it included ("REASO" / "NS": joined with blanks).
 _REASON_WORD = r"r\s{0,2}e\s{0,2}a\s{0,2}s\s{0,2}o\s{0,2}n\s{0,2}\(?s?\)?"
 REASON_WORDING_RE = rx(
-    rf"(?i)(?:[,;.]?\s*(?:for|per|under)?\s*{_REASON_WORD}[\s:,]*(?:para\w*\s*)?)$")
+    rf"(?i)(?:[,;.]?\s*{_REASON_PREP}?\s*{_REASON_WORD}[\s:,]*(?:para\w*\s*)?)$")
 AUTH_TAIL_RE = rx(
-    rf"(?i)[\s,;.(]*(?:for|per|under)?\s*(?:{_REASON_WORD}|e\.?\s?o\.?\s*\d{{5}})[\s:,;.]*(?:para\w*)?[\s:]*$")
+    rf"(?i)[\s,;.(]*{_REASON_PREP}?\s*(?:{_REASON_WORD}|e\.?\s?o\.?\s*\d{{5}})[\s:,;.]*(?:para\w*)?[\s:]*$")
 DANGLING_RE = rx(r"(?i)(?:\band|\bor|[,&/+\\])\s*$")
 # A line that goes on with the list: "1.4 (B)" / "AND (D)".
 GOES_ON_RE = rx(r"(?i)\s*(?:and|or|&|\+)\s*\(?[a-h]\)?(?![A-Za-z])")
@@ -80,7 +82,7 @@ def _find_reasons(text: str) -> tuple[tuple[str, int, int], tuple[tuple[str, int
 
 def _wording_start(text: str, at: int) -> int:
     """Where "for reasons" begins, the reason word starting at `at`."""
-    w = rx(r"(?i)[,;.]?\s*(?:for|per|under)\s*$").search(text[:at])
+    w = rx(rf"(?i)[,;.]?\s*{_REASON_PREP}\s*$").search(text[:at])
     return w.start() if w else at
 
 
@@ -254,7 +256,7 @@ def _after_last_title(raw: str, vocab: Vocabulary) -> int | None:
     k = len(words)
     while k > 0 and not _is_title(words[k - 1][1], vocab):
         k -= 1
-    if k == 0 or k == len(words) or len(words) - k > NAME_MAX_WORDS:
+    if k == 0 or k == len(words):
         return None
     j = k
     while j > 0 and _is_title(words[j - 1][1], vocab):
@@ -262,7 +264,27 @@ def _after_last_title(raw: str, vocab: Vocabulary) -> int | None:
     run = [w.upper().strip(".,;:()") for _, w in words[j:k]]
     if all(w in vocab.title_joiners for w in run):
         return None
-    return words[k][0]
+    if len(words) - k > NAME_MAX_WORDS or OFFICE_SYMBOL_RE.match(words[k][1]):
+        k = _after_office_symbol(words, k, vocab)
+    return words[k][0] if len(words) - k <= NAME_MAX_WORDS else None
+
+
+# An office's symbol closing a title that names the office: "ACTING U/S FOR ARMS CONTROL (T)".
+OFFICE_SYMBOL_RE = rx(r"^\([A-Z][A-Z/-]{0,5}\)$")
+
+
+def _after_office_symbol(words: list[tuple[int, str]], k: int, vocab: Vocabulary) -> int:
+    """Where the name starts when the title goes on past its last title word
+    with the office it names, closed by the office's symbol ("U/S FOR ARMS
+    CONTROL AND INTERNATIONAL SECURITY (T) | JOHN ROE"): after the last such
+    symbol (at or after `k`) followed by 1..NAME_MAX_WORDS words; `k`
+    unchanged without one."""
+    for s in range(len(words) - 1, k - 1, -1):
+        if OFFICE_SYMBOL_RE.match(words[s][1]):
+            rest = words[s + 1:]
+            ok = 0 < len(rest) <= NAME_MAX_WORDS and not any(_is_title(w, vocab) for _, w in rest)
+            return s + 1 if ok else k
+    return k
 
 
 # The given name(s) of a surname-first statement: at most this many words.

@@ -1,0 +1,42 @@
+"""Fields the third inspect audit found misread, each on a short text written for the test:
+a Classified By title that names an office and ends in its symbol in parentheses, a typo for
+"for" before the reasons, a lower-case `Ref: a.` list whose items sit apart, and a page marker
+run on at the end of a REF line."""
+from __future__ import annotations
+
+import pytest
+
+from cablelint import make_engine
+from cablelint.document import Document
+from cablelint.source import Source
+
+HEAD = "C O N F I D E N T I A L OSLO 000123\nE.O. 12958: DECL: 01/30/2019\nTAGS: PREL NO\n"
+
+
+def _doc(text: str) -> Document:
+    return make_engine().parse(Source(path="t.txt", text=text))
+
+
+def _clby(line: str) -> tuple[str | None, str | None]:
+    cb = _doc(HEAD + "SUBJECT: TALKS\n\n" + line + "\n\n1. (C) Text.\n").classified_by
+    return (cb.name.value if cb.name else None, cb.title.value if cb.title else None)
+
+
+@pytest.mark.parametrize("line, name, title", [
+    ("CLASSIFIED BY ACTING U/S FOR PUBLIC DIPLOMACY AND PUBLIC AFFAIRS (R) JOHN Q. ROE, REASONS, 1.4 (B) AND (D).",
+     "JOHN Q. ROE", "ACTING U/S FOR PUBLIC DIPLOMACY AND PUBLIC AFFAIRS (R)"),
+    ("Classified By: Assistant Secretary for Oceans and International Environmental Affairs (OES) Jane Roe, "
+     "reasons 1.4 (b)", "Jane Roe", "Assistant Secretary for Oceans and International Environmental Affairs (OES)"),
+    ("Classified By: CDA John Doe nor reasons 1.4 (b) and (d).", "John Doe", "CDA"),
+    ("Classified By: Ambassador Jane Roe fro reasons 1.4 (b)", "Jane Roe", "Ambassador"),
+])
+def test_the_name_is_told_from_a_long_title_and_a_typo(line: str, name: str, title: str) -> None:
+    assert _clby(line) == (name, title)
+
+
+@pytest.mark.parametrize("line, name, title", [
+    ("Classified By: Ambassador John Nor, reasons 1.4 (b)", "John Nor", "Ambassador"),  # a name, not a typo
+    ("Classified By: DCM John (Jack) Doe, reasons 1.4 (b)", "John (Jack) Doe", "DCM"),  # a nickname, not a symbol
+])
+def test_a_name_that_looks_like_the_new_cases_is_kept(line: str, name: str, title: str) -> None:
+    assert _clby(line) == (name, title)

@@ -27,6 +27,8 @@ def _clby(line: str) -> tuple[str | None, str | None]:
      "JOHN Q. ROE", "ACTING U/S FOR PUBLIC DIPLOMACY AND PUBLIC AFFAIRS (R)"),
     ("Classified By: Assistant Secretary for Oceans and International Environmental Affairs (OES) Jane Roe, "
      "reasons 1.4 (b)", "Jane Roe", "Assistant Secretary for Oceans and International Environmental Affairs (OES)"),
+    ("CLASSIFIED BY ACTING U/S FOR ARMS CONTROL AND NONPROLIFERATION (T) JOHN Q. ROE, REASONS, 1.4 (B) AND (D).",
+     "JOHN Q. ROE", "ACTING U/S FOR ARMS CONTROL AND NONPROLIFERATION (T)"),
     ("Classified By: CDA John Doe nor reasons 1.4 (b) and (d).", "John Doe", "CDA"),
     ("Classified By: Ambassador Jane Roe fro reasons 1.4 (b)", "Jane Roe", "Ambassador"),
 ])

@@ -249,14 +249,24 @@ def _is_title(word: str, vocab: Vocabulary) -> bool:
 
 def _after_last_title(raw: str, vocab: Vocabulary) -> int | None:
     """Where the name starts after the last run of title words ("U.S. Embassy
-    Wellington DCM | David J. Keegan", "EAP Acting DAS | John Norris"): a run
-    holding a real title word (not FOR/OF alone), followed by 1..NAME_MAX_WORDS
-    words none of which is a title word. None when there is no such run."""
+    Wellington DCM | David J. Keegan", "EAP Acting DAS | John Norris"), or
+    after the symbol closing a title that names an office ("ACTING U/S FOR ARMS
+    CONTROL AND INTERNATIONAL SECURITY (T) | JOHN ROE"). None without either."""
     words = [(m.start(), m.group(0)) for m in rx(r"\S+").finditer(raw)]
+    k = _title_run_end(words, vocab)
+    if k is None or OFFICE_SYMBOL_RE.match(words[k][1]):
+        k = _after_office_symbol(words, vocab)
+    return words[k][0] if k is not None else None
+
+
+def _title_run_end(words: list[tuple[int, str]], vocab: Vocabulary) -> int | None:
+    """The index of the first name word after the last run of title words: a
+    run holding a real title word (not FOR/OF alone), followed by
+    1..NAME_MAX_WORDS words none of which is a title word; else None."""
     k = len(words)
     while k > 0 and not _is_title(words[k - 1][1], vocab):
         k -= 1
-    if k == 0 or k == len(words):
+    if k == 0 or k == len(words) or len(words) - k > NAME_MAX_WORDS:
         return None
     j = k
     while j > 0 and _is_title(words[j - 1][1], vocab):
@@ -264,27 +274,25 @@ def _after_last_title(raw: str, vocab: Vocabulary) -> int | None:
     run = [w.upper().strip(".,;:()") for _, w in words[j:k]]
     if all(w in vocab.title_joiners for w in run):
         return None
-    if len(words) - k > NAME_MAX_WORDS or OFFICE_SYMBOL_RE.match(words[k][1]):
-        k = _after_office_symbol(words, k, vocab)
-    return words[k][0] if len(words) - k <= NAME_MAX_WORDS else None
+    return k
 
 
 # An office's symbol closing a title that names the office: "ACTING U/S FOR ARMS CONTROL (T)".
 OFFICE_SYMBOL_RE = rx(r"^\([A-Z][A-Z/-]{0,5}\)$")
 
 
-def _after_office_symbol(words: list[tuple[int, str]], k: int, vocab: Vocabulary) -> int:
-    """Where the name starts when the title goes on past its last title word
-    with the office it names, closed by the office's symbol ("U/S FOR ARMS
-    CONTROL AND INTERNATIONAL SECURITY (T) | JOHN ROE"): after the last such
-    symbol (at or after `k`) followed by 1..NAME_MAX_WORDS words; `k`
-    unchanged without one."""
-    for s in range(len(words) - 1, k - 1, -1):
+def _after_office_symbol(words: list[tuple[int, str]], vocab: Vocabulary) -> int | None:
+    """The index after the last office symbol, when a real title word comes
+    before it and 1..NAME_MAX_WORDS words, none a title word, after it."""
+    for s in range(len(words) - 1, 0, -1):
         if OFFICE_SYMBOL_RE.match(words[s][1]):
-            rest = words[s + 1:]
-            ok = 0 < len(rest) <= NAME_MAX_WORDS and not any(_is_title(w, vocab) for _, w in rest)
-            return s + 1 if ok else k
-    return k
+            rest = [w for _, w in words[s + 1:]]
+            title = [w.upper().strip(".,;:()") for _, w in words[:s] if _is_title(w, vocab)]
+            if (0 < len(rest) <= NAME_MAX_WORDS and not any(_is_title(w, vocab) for w in rest)
+                    and any(w not in vocab.title_joiners for w in title)):
+                return s + 1
+            return None
+    return None
 
 
 # The given name(s) of a surname-first statement: at most this many words.

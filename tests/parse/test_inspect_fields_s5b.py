@@ -42,3 +42,32 @@ def test_the_name_is_told_from_a_long_title_and_a_typo(line: str, name: str, tit
 ])
 def test_a_name_that_looks_like_the_new_cases_is_kept(line: str, name: str, title: str) -> None:
     assert _clby(line) == (name, title)
+
+
+def _refs(ref_lines: str) -> list[str]:
+    doc = _doc(HEAD + "SUBJECT: TALKS\n\n" + ref_lines + "\n\nClassified By: DCM John Doe, reasons 1.4 (b)\n\n1. (C) Text.\n")
+    for t in doc.refs:  # each value is read from the text it spans
+        assert " ".join(doc.text[t.span.start:t.span.end].split()) == t.value
+    return [t.value for t in doc.refs]
+
+
+@pytest.mark.parametrize("ref_lines, refs", [
+    ("Ref: a. Oslo 131\n\n¶B. Bergen 17", ["a. Oslo 131", "B. Bergen 17"]),
+    ("Ref: a. Oslo 131\nb. Oslo 140\nc. Bergen 17", ["a. Oslo 131", "b. Oslo 140", "c. Bergen 17"]),
+    ("Refs: A) Oslo 12; B) Oslo 19", ["A) Oslo 12; B) Oslo 19"]),
+    ("Ref: State 129764", ["State 129764"]),
+])
+def test_a_lower_cased_exports_ref_list_is_read(ref_lines: str, refs: list[str]) -> None:
+    assert _refs(ref_lines) == refs
+
+
+def test_a_second_copy_of_the_ref_line_is_not_read_again() -> None:
+    assert _refs("REF: 07 OSLO 798\n\nTags: prel, no\nSubject: talks\n\nRef: 07 oslo 798") == ["07 OSLO 798"]
+
+
+@pytest.mark.parametrize("ref_lines", [
+    "Ref to the talks was made.",  # title case without a colon: a word of the text
+    "Reference: none",
+])
+def test_text_starting_with_ref_is_no_ref(ref_lines: str) -> None:
+    assert _refs(ref_lines) == []

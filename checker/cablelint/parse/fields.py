@@ -264,16 +264,18 @@ def _caption_phrase_re(vocab: Vocabulary) -> regex.Pattern:
 # "¶B. ...", "D.07 MANAMA 1070"): one letter and a period, then the reference ("(C) ..." is a
 # portion mark, not an item).
 REF_ITEM_RE = rx(r"^[ \t]*(?:¶[ \t]*)?(?P<item>[B-Z]\.(?:[ \t]+|(?=\d))\S.*?)[ \t\\]*\r?$")
+# The same in a lower-cased export's list ("Ref: a. State 7" / "b. Berlin 17"), read after a lower-case first letter only.
+REF_LOWER_ITEM_RE = rx(r"^[ \t]*(?:¶[ \t]*)?(?P<item>[b-z]\.(?:[ \t]+|(?=\d))\S.*?)[ \t\\]*\r?$")
 
 
 # The same under "REF: (A) ..." or "REF: A) ...": "(B) SAO PAULO 1071;", in the REF line's own
 # lettering and citing a number (a "(C) Summary: ..." line is a portion mark, not an item).
 REF_PAREN_ITEM_RE = rx(r"^[ \t]*(?:¶[ \t]*)?(?P<item>\(?[B-Z]\)[ \t]+[^\n]*?\d[^\n]*?)[ \t\\]*\r?$")
-REF_PAREN_FIRST_RE = rx(r"REFS?\s*:?\s*\(?A\)\s")
+REF_PAREN_FIRST_RE = rx(r"(?i:REFS?)\s*:?\s*\(?[Aa]\)\s")
 
 
-# The letter of the REF line's first item ("REF: A. STATE 7434", "REF: (A) ...").
-REF_FIRST_LETTER_RE = rx(r"REFS?\s*:?\s*\(?(?P<l>[A-Z])[.)]\s")
+# The letter of the REF line's first item ("REF: A. STATE 7434", "REF: (A) ...", a lower-cased export's "Ref: a. ...").
+REF_FIRST_LETTER_RE = rx(r"(?i:REFS?)\s*:?\s*\(?(?P<l>[A-Za-z])[.)]\s")
 # Blank lines a lettered REF list may hold between its items ("REF: A. ..." / "" / "B. ...").
 REF_BLANKS_MAX = 2
 
@@ -304,6 +306,8 @@ def read_ref_items(lines: list[Line], i: int, vocab: Vocabulary, head: Token | N
             continue
         k = _after_blanks(lines, j, stop)
         m = REF_ITEM_RE.match(lines[k].text) if k < stop else None
+        if m is None and letter.islower() and k < stop:
+            m = REF_LOWER_ITEM_RE.match(lines[k].text)
         if m is None and first is not None and k < stop:
             m = REF_PAREN_ITEM_RE.match(lines[k].text)
         if m is None or k > j and not _next_item(m["item"], letter):
@@ -329,7 +333,7 @@ def _ref_wrap(lines: list[Line], j: int, stop: int, prev: str, letter: str, voca
     and the next item, a header field or a paragraph follows it."""
     k = j + 1 if j < stop and not lines[j].text.strip() else j
     s = lines[k].text.strip() if k < stop else ""
-    if not s[:1].isalnum() or len(s) > REF_WRAP_MAX or REF_ITEM_RE.match(s) or REF_PAREN_ITEM_RE.match(s):
+    if not s[:1].isalnum() or len(s) > REF_WRAP_MAX or _item_line(s, letter):
         return None
     if k > j and not (s[:1].islower() and prev[-1:].isalpha() and not _upper_words(prev)) or \
             k == j and _upper_words(s) != _upper_words(prev):
@@ -340,10 +344,16 @@ def _ref_wrap(lines: list[Line], j: int, stop: int, prev: str, letter: str, voca
     if after >= stop:
         return None
     nxt = lines[after].text
-    item = REF_ITEM_RE.match(nxt) or REF_PAREN_ITEM_RE.match(nxt)
+    item = _item_line(nxt, letter)
     if item is not None:
         return k if _next_item(item["item"], letter) else None
     return k if classify(nxt, vocab).name in REF_WRAP_NEXT else None
+
+
+def _item_line(s: str, letter: str) -> regex.Match | None:
+    """`s` as a lettered REF item line (lower-case letters after a lower-case first one), or None."""
+    return (REF_ITEM_RE.match(s) or REF_PAREN_ITEM_RE.match(s)
+            or (REF_LOWER_ITEM_RE.match(s) if letter.islower() else None))
 
 
 def _joined(tok: Token, line: Line) -> Token:
@@ -380,6 +390,13 @@ def whole_refs(refs: list[Token], lines: list[Line], vocab: Vocabulary, text: st
     return None
 
 
+def unseen_refs(have: list[Token], got: list[Token]) -> list[Token]:
+    """The REF entries of `got` not read already: a file's second copy of the
+    header (an export's lower-cased one) repeats the REF line."""
+    seen = {" ".join(t.value.casefold().split()) for t in have}
+    return [t for t in got if " ".join(t.value.casefold().split()) not in seen]
+
+
 def _after_blanks(lines: list[Line], j: int, stop: int) -> int:
     """The index of the first line with text from `j` on, past at most REF_BLANKS_MAX blank lines."""
     k = j
@@ -390,7 +407,8 @@ def _after_blanks(lines: list[Line], j: int, stop: int) -> int:
 
 def _next_item(item: str, letter: str) -> bool:
     """Whether `item` ("B. STATE 4834") is the item after the one lettered `letter`, citing a number."""
-    return bool(letter) and item.lstrip("(")[:1] == chr(ord(letter) + 1) and any(c.isdigit() for c in item)
+    return (bool(letter) and item.lstrip("(")[:1].upper() == chr(ord(letter.upper()) + 1)
+            and any(c.isdigit() for c in item))
 
 
 def read_field(fm: regex.Match, off: int, vocab: Vocabulary) -> tuple[str, Token]:

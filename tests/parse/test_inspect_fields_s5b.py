@@ -71,3 +71,25 @@ def test_a_second_copy_of_the_ref_line_is_not_read_again() -> None:
 ])
 def test_text_starting_with_ref_is_no_ref(ref_lines: str) -> None:
     assert _refs(ref_lines) == []
+
+
+def _pages(text: str) -> list[tuple[int, int, int]]:
+    doc = _doc(text)
+    return [(s.number, s.total, doc.text.count("\n", 0, s.span.start) + 1) for s in doc.sections]
+
+
+def test_a_page_marker_run_on_after_a_ref_line_is_a_page() -> None:
+    text = ("C O N F I D E N T I A L SECTION 01 OF 02 OSLO 000123\nE.O. 12958: DECL: 01/30/2019\nTAGS: PREL NO\n"
+            "SUBJECT: TALKS\n\nREF: A. OSLO 12\nB. OSLO 19 OSLO 00000123 001.2 OF 002\n\n"
+            "Classified By: DCM John Doe, reasons 1.4 (b)\n\n1. (C) Text.\n")
+    doc = _doc(text)
+    assert [t.value for t in doc.refs] == ["A. OSLO 12", "B. OSLO 19"]
+    assert _pages(text) == [(1, 2, 1), (1, 2, 7)]
+
+
+def test_a_page_marker_after_a_ref_run_into_the_subject_is_a_page() -> None:
+    text = ("C O N F I D E N T I A L SECTION 01 OF 02 OSLO 000123\nE.O. 12958: DECL: 01/30/2019\nTAGS: PREL NO\n"
+            "SUBJECT: TALKS REF: A) OSLO 12; B) OSLO 19 OSLO 00000123 001.2 OF 002\n\n1. (C) Text.\n")
+    doc = _doc(text)
+    assert [t.value for t in doc.refs] == ["A) OSLO 12; B) OSLO 19"]
+    assert _pages(text) == [(1, 2, 1), (1, 2, 4)]

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 import regex
 
-from ..document import DeclValue, EOLine, Marking, Repair, Span, Token
+from ..document import DeclValue, EOLine, Marking, Repair, SectionMark, Span, Token
 from ..rx import rx
 from ..vocabulary import Vocabulary
 from .labels import labels
@@ -230,6 +230,8 @@ def ref_value(rest: str, base: int, vocab: Vocabulary) -> Token:
     return Token(value if pm else raw, Span(base + lead, base + max(lead, kept[-1][1])), raw)
 
 
+# How far after a REF entry a page mark run on to it may end ("  TRIPOLI 00001043  001.2 OF 002").
+REF_PAGE_REACH = 80
 # After a page mark run into a REF: more lettered items ("M) STATE 7877") go on with it.
 REF_ITEM_AFTER_RE = rx(r"\s*\(?[A-Z][.)]\s")
 
@@ -395,6 +397,25 @@ def unseen_refs(have: list[Token], got: list[Token]) -> list[Token]:
     header (an export's lower-cased one) repeats the REF line."""
     seen = {" ".join(t.value.casefold().split()) for t in have}
     return [t for t in got if " ".join(t.value.casefold().split()) not in seen]
+
+
+def ref_page_marks(text: str, refs: list[Token], have: list[SectionMark]) -> list[SectionMark]:
+    """The page marks an export ran into REF entries or on right after them ("B)
+    TRIPOLI 485 TRIPOLI 00001043 001.2 OF 002"), not in `have` yet: cut out of
+    the entry's value, they are still the cable's pages. Marks further on in the
+    line (a cable on one line) or on a line of their own are read elsewhere."""
+    seen = {(s.span.start, s.span.end) for s in have}
+    out: list[SectionMark] = []
+    for t in refs:
+        eol = text.find("\n", t.span.end)
+        end = min(len(text) if eol < 0 else eol, t.span.end + REF_PAGE_REACH)
+        for m in PAGE_INLINE_RE.finditer(text, t.span.start, end):
+            span = Span(m.start("n"), m.end("m"))
+            if text[t.span.end:m.start()].strip() or (span.start, span.end) in seen:
+                continue  # not run on right after the entry, or read already
+            seen.add((span.start, span.end))
+            out.append(SectionMark(int(m["n"]), int(m["m"]), span, "page"))
+    return out
 
 
 def _after_blanks(lines: list[Line], j: int, stop: int) -> int:

@@ -93,3 +93,12 @@ def test_a_page_marker_after_a_ref_run_into_the_subject_is_a_page() -> None:
     doc = _doc(text)
     assert [t.value for t in doc.refs] == ["A) OSLO 12; B) OSLO 19"]
     assert _pages(text) == [(1, 2, 1), (1, 2, 4)]
+
+
+@pytest.mark.parametrize("tail, name", [
+    ("2. (C) Text.\n\nROE\n\nNnnn\n\n\nEnd Cable Text\n", "ROE"),  # a lower-cased export's trailers
+    ("2. (C) Text.\n\nROE\nNNNN\nEND CABLE TEXT\n", "ROE"),
+])
+def test_an_exports_end_cable_text_trailer_is_no_signature(tail: str, name: str) -> None:
+    doc = _doc(HEAD + "SUBJECT: TALKS\n\n1. (C) Text.\n\n" + tail)
+    assert doc.signature is not None and doc.signature.value == name

@@ -96,7 +96,7 @@ def labels(vocab: Vocabulary) -> Labels:
         _ref_re(w["ref_labels"]),
         rx(rf"^({_alt(w['routing_labels'])})\s+(.*)$"),
         rx(rf"^(?:{_alt(w['passing_words'])}|\w+ FOR\b)"),
-        rx(rf"(?:(?:{_alt(w['trailer_words'])})\.?|#\d+|\W+)"),
+        rx(rf"(?:(?:{_alt(w['trailer_words'] + [x.title() for x in w['trailer_words']])})\.?|#\d+|\W+)"),
         _firsts(w["tags_labels"] + w["subject_labels"], True),
         _firsts(w["routing_labels"], False),
         _firsts(w["ref_labels"], False),

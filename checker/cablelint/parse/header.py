@@ -17,9 +17,9 @@ from . import memo
 from .clby import damaged_clby, read_classified_by, reasons_of_field
 from .dating import DTG_RE, dtg_date
 from .fields import (
-    lost_letter_repair, read_declassify_on, read_eo, read_field, read_ref, read_refs, read_subject, read_tags,
-    ref_page_marks, tags_continue, unseen_refs,
+    lost_letter_repair, read_declassify_on, read_eo, read_field, read_ref, read_subject, read_tags, tags_continue,
 )
+from .refs import read_refs, ref_page_marks, unseen_refs
 from .lines import BULLET_RE, CLBY_RE, Kind, Line, classify, is_shortish_header, may_open_field, page_mark, portion_start
 from .shape import has_categories, is_marked
 from ..rx import rx

@@ -24,7 +24,7 @@ from .body import segment
 from .clby import find_reasons, join_pieces, whole_copy
 from .dating import evidence, memo_date
 from .decl import parse_decl
-from .fields import whole_refs
+from .refs import whole_refs
 from .header import read_fields, read_top
 from .repair import REPAIRS, virtual_lines
 from .shape import is_marked, shape_of

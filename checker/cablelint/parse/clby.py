@@ -37,12 +37,14 @@ _REASON_TOKEN = rx(
 CATEGORY_LETTERS = frozenset("abcdefgh")
 # "REASONS: B AND D", "for reasons (b) and (d)": the letters without the section number.
 REASON_WORD_RE = rx(r"(?i)(?<![A-Za-z])reasons?\s*(?:\(s\))?[\s:,]*")
+# The word before "reasons": "for" (typed "fro" or "nor" in cables), "per", "under".
+_REASON_PREP = r"(?:for|per|under|(?<![A-Za-z])(?:fro|nor))"
 # "reasons" as written, a wrap inside it included ("REASO" / "NS": joined with blanks).
 _REASON_WORD = r"r\s{0,2}e\s{0,2}a\s{0,2}s\s{0,2}o\s{0,2}n\s{0,2}\(?s?\)?"
 REASON_WORDING_RE = rx(
-    rf"(?i)(?:[,;.]?\s*(?:for|per|under)?\s*{_REASON_WORD}[\s:,]*(?:para\w*\s*)?)$")
+    rf"(?i)(?:[,;.]?\s*{_REASON_PREP}?\s*{_REASON_WORD}[\s:,]*(?:para\w*\s*)?)$")
 AUTH_TAIL_RE = rx(
-    rf"(?i)[\s,;.(]*(?:for|per|under)?\s*(?:{_REASON_WORD}|e\.?\s?o\.?\s*\d{{5}})[\s:,;.]*(?:para\w*)?[\s:]*$")
+    rf"(?i)[\s,;.(]*{_REASON_PREP}?\s*(?:{_REASON_WORD}|e\.?\s?o\.?\s*\d{{5}})[\s:,;.]*(?:para\w*)?[\s:]*$")
 DANGLING_RE = rx(r"(?i)(?:\band|\bor|[,&/+\\])\s*$")
 # A line that goes on with the list: "1.4 (B)" / "AND (D)".
 GOES_ON_RE = rx(r"(?i)\s*(?:and|or|&|\+)\s*\(?[a-h]\)?(?![A-Za-z])")
@@ -80,7 +82,7 @@ def _find_reasons(text: str) -> tuple[tuple[str, int, int], tuple[tuple[str, int
 
 def _wording_start(text: str, at: int) -> int:
     """Where "for reasons" begins, the reason word starting at `at`."""
-    w = rx(r"(?i)[,;.]?\s*(?:for|per|under)\s*$").search(text[:at])
+    w = rx(rf"(?i)[,;.]?\s*{_REASON_PREP}\s*$").search(text[:at])
     return w.start() if w else at
 
 
@@ -247,10 +249,20 @@ def _is_title(word: str, vocab: Vocabulary) -> bool:
 
 def _after_last_title(raw: str, vocab: Vocabulary) -> int | None:
     """Where the name starts after the last run of title words ("U.S. Embassy
-    Wellington DCM | David J. Keegan", "EAP Acting DAS | John Norris"): a run
-    holding a real title word (not FOR/OF alone), followed by 1..NAME_MAX_WORDS
-    words none of which is a title word. None when there is no such run."""
+    Wellington DCM | David J. Keegan", "EAP Acting DAS | John Norris"), or
+    after the symbol closing a title that names an office ("ACTING U/S FOR ARMS
+    CONTROL AND INTERNATIONAL SECURITY (T) | JOHN ROE"). None without either."""
     words = [(m.start(), m.group(0)) for m in rx(r"\S+").finditer(raw)]
+    k = _title_run_end(words, vocab)
+    if k is None or OFFICE_SYMBOL_RE.match(words[k][1]):
+        k = _after_office_symbol(words, vocab)
+    return words[k][0] if k is not None else None
+
+
+def _title_run_end(words: list[tuple[int, str]], vocab: Vocabulary) -> int | None:
+    """The index of the first name word after the last run of title words: a
+    run holding a real title word (not FOR/OF alone), followed by
+    1..NAME_MAX_WORDS words none of which is a title word; else None."""
     k = len(words)
     while k > 0 and not _is_title(words[k - 1][1], vocab):
         k -= 1
@@ -262,7 +274,25 @@ def _after_last_title(raw: str, vocab: Vocabulary) -> int | None:
     run = [w.upper().strip(".,;:()") for _, w in words[j:k]]
     if all(w in vocab.title_joiners for w in run):
         return None
-    return words[k][0]
+    return k
+
+
+# An office's symbol closing a title that names the office: "ACTING U/S FOR ARMS CONTROL (T)".
+OFFICE_SYMBOL_RE = rx(r"^\([A-Z][A-Z/-]{0,5}\)$")
+
+
+def _after_office_symbol(words: list[tuple[int, str]], vocab: Vocabulary) -> int | None:
+    """The index after the last office symbol, when a real title word comes
+    before it and 1..NAME_MAX_WORDS words, none a title word, after it."""
+    for s in range(len(words) - 1, 0, -1):
+        if OFFICE_SYMBOL_RE.match(words[s][1]):
+            rest = [w for _, w in words[s + 1:]]
+            title = [w.upper().strip(".,;:()") for _, w in words[:s] if _is_title(w, vocab)]
+            if (0 < len(rest) <= NAME_MAX_WORDS and not any(_is_title(w, vocab) for w in rest)
+                    and any(w not in vocab.title_joiners for w in title)):
+                return s + 1
+            return None
+    return None
 
 
 # The given name(s) of a surname-first statement: at most this many words.

@@ -6,7 +6,6 @@ Document. Classified By has its own module (clby.py).
 """
 from __future__ import annotations
 
-import bisect
 from typing import NamedTuple
 
 import regex
@@ -179,12 +178,12 @@ def _subject_tail(lines: list[Line], j: int, text: str, vocab: Vocabulary) -> in
     paragraph, caption, passing line or heading (a header field follows it, not
     text). None when there is no such line."""
     k = j + 1
-    if k >= len(lines) or lines[j].text.strip() or not _upper_words(text):
+    if k >= len(lines) or lines[j].text.strip() or not upper_words(text):
         return None
     s = lines[k].text.strip()
-    if len(s) > SUBJECT_TAIL_MAX or not _upper_words(s) or ":" in s or s.endswith(".") or s.startswith("¶"):
+    if len(s) > SUBJECT_TAIL_MAX or not upper_words(s) or ":" in s or s.endswith(".") or s.startswith("¶"):
         return None
-    if _other_header_line(s, vocab):
+    if other_header_line(s, vocab):
         return None
     after = k + 1
     while after < len(lines) and after <= k + 2 and not lines[after].text.strip():
@@ -193,7 +192,7 @@ def _subject_tail(lines: list[Line], j: int, text: str, vocab: Vocabulary) -> in
     return k if nxt in SUBJECT_TAIL_NEXT else None
 
 
-def _other_header_line(s: str, vocab: Vocabulary) -> bool:
+def other_header_line(s: str, vocab: Vocabulary) -> bool:
     """Whether header line `s` is a field, page mark, Classified By, passing,
     trailer or caption line: none of these continues a wrapped field."""
     if is_field_start(s, vocab) or PAGE_RE.match(s) or CLBY_RE.search(s) or labels(vocab).passing.match(s):
@@ -202,7 +201,7 @@ def _other_header_line(s: str, vocab: Vocabulary) -> bool:
     return bool(labels(vocab).trailer.fullmatch(s) or words and all(w in vocab.caption_parts for w in words))
 
 
-def _upper_words(s: str) -> bool:
+def upper_words(s: str) -> bool:
     """Upper-case words: letters, none of them small."""
     return s.upper() == s and any(c.isalpha() for c in s)
 
@@ -258,139 +257,6 @@ def _caption_phrase_re(vocab: Vocabulary) -> regex.Pattern:
             _CAPTION_PHRASES.clear()
         got = _CAPTION_PHRASES[id(vocab)] = (vocab.built, pattern)
     return got[1]
-
-
-# A lettered REF item on the lines after `REF: A. ...` ("B. BRUSSELS 1439", the web page's
-# "¶B. ...", "D.07 MANAMA 1070"): one letter and a period, then the reference ("(C) ..." is a
-# portion mark, not an item).
-REF_ITEM_RE = rx(r"^[ \t]*(?:¶[ \t]*)?(?P<item>[B-Z]\.(?:[ \t]+|(?=\d))\S.*?)[ \t\\]*\r?$")
-
-
-# The same under "REF: (A) ..." or "REF: A) ...": "(B) SAO PAULO 1071;", in the REF line's own
-# lettering and citing a number (a "(C) Summary: ..." line is a portion mark, not an item).
-REF_PAREN_ITEM_RE = rx(r"^[ \t]*(?:¶[ \t]*)?(?P<item>\(?[B-Z]\)[ \t]+[^\n]*?\d[^\n]*?)[ \t\\]*\r?$")
-REF_PAREN_FIRST_RE = rx(r"REFS?\s*:?\s*\(?A\)\s")
-
-
-# The letter of the REF line's first item ("REF: A. STATE 7434", "REF: (A) ...").
-REF_FIRST_LETTER_RE = rx(r"REFS?\s*:?\s*\(?(?P<l>[A-Z])[.)]\s")
-# Blank lines a lettered REF list may hold between its items ("REF: A. ..." / "" / "B. ...").
-REF_BLANKS_MAX = 2
-
-
-def read_refs(lines: list[Line], i: int, m: regex.Match, vocab: Vocabulary) -> list[Token]:
-    """The REF line at `i` (its match `m`) and the lettered items that go on from it."""
-    return read_ref_items(lines, i, vocab, read_ref(lines[i], m, vocab))
-
-
-def read_ref_items(lines: list[Line], i: int, vocab: Vocabulary, head: Token | None = None) -> list[Token]:
-    """The lettered items that go on from the REF line at `i`, one Token each
-    (the pilcrow a web page put before a letter is not part of it), after the
-    REF line's own value `head` when given. A blank line ends the list unless
-    the next item is unmistakably its own: the next letter, citing a number.
-    An entry's words wrapped onto the next line are joined to it (_ref_wrap).
-    The header stage still reads the items' lines (a cut item, "B. ROME 948 ...",
-    starts the body there)."""
-    out: list[Token] = [head] if head is not None else []
-    first = REF_PAREN_FIRST_RE.search(lines[i].text)
-    lm = REF_FIRST_LETTER_RE.search(lines[i].text)
-    letter = lm["l"] if lm else ""
-    j, stop = i + 1, min(len(lines), i + 27)
-    while j < stop:
-        w = _ref_wrap(lines, j, stop, out[-1].value, letter, vocab) if out else None
-        if w is not None:
-            out[-1] = _joined(out[-1], lines[w])
-            j = w + 1
-            continue
-        k = _after_blanks(lines, j, stop)
-        m = REF_ITEM_RE.match(lines[k].text) if k < stop else None
-        if m is None and first is not None and k < stop:
-            m = REF_PAREN_ITEM_RE.match(lines[k].text)
-        if m is None or k > j and not _next_item(m["item"], letter):
-            break
-        letter = m["item"].lstrip("(")[:1]
-        out.append(ref_value(m["item"], lines[k].start + m.start("item"), vocab))
-        j = k + 1
-    return out
-
-
-# An entry's words wrapped onto the next line make a short line, at most this long.
-REF_WRAP_MAX = 80
-# What follows those words: the next item, or the header or the body going on.
-REF_WRAP_NEXT = SUBJECT_TAIL_NEXT | {"paragraph"}
-
-
-def _ref_wrap(lines: list[Line], j: int, stop: int, prev: str, letter: str, vocab: Vocabulary) -> int | None:
-    """The index of the line holding the last words of the REF entry `prev`
-    wrapped onto it ("D) MANAGUA 913 -- ... BREAK-AWAY GEORGIA" / "REPUBLICS"),
-    or None. Right after the entry, in its case; or after one blank line, a
-    sentence going on in lower case ("emails to Washington with" / "" / "the text
-    of ..."). It is no item, field, page mark, passing, caption or trailer line,
-    and the next item, a header field or a paragraph follows it."""
-    k = j + 1 if j < stop and not lines[j].text.strip() else j
-    s = lines[k].text.strip() if k < stop else ""
-    if not s[:1].isalnum() or len(s) > REF_WRAP_MAX or REF_ITEM_RE.match(s) or REF_PAREN_ITEM_RE.match(s):
-        return None
-    if k > j and not (s[:1].islower() and prev[-1:].isalpha() and not _upper_words(prev)) or \
-            k == j and _upper_words(s) != _upper_words(prev):
-        return None
-    if _other_header_line(s, vocab):
-        return None
-    after = _after_blanks(lines, k + 1, stop)
-    if after >= stop:
-        return None
-    nxt = lines[after].text
-    item = REF_ITEM_RE.match(nxt) or REF_PAREN_ITEM_RE.match(nxt)
-    if item is not None:
-        return k if _next_item(item["item"], letter) else None
-    return k if classify(nxt, vocab).name in REF_WRAP_NEXT else None
-
-
-def _joined(tok: Token, line: Line) -> Token:
-    """`tok` with the words of `line` wrapped onto it."""
-    s = line.text.strip()
-    end = line.start + len(line.text.rstrip())
-    return Token(tok.value + " " + " ".join(s.split()), Span(tok.span.start, end), tok.raw + " " + s)
-
-
-# How far after a REF cut short its whole copy is looked for (lines).
-WHOLE_REF_REACH = 80
-# How an export marks a copy it cut short: "¶E. QUI...".
-CUT_MARK_RE = rx(r"(?:\.\.\.|…)\s*$")
-
-
-def whole_refs(refs: list[Token], lines: list[Line], vocab: Vocabulary, text: str) -> tuple[list[Token], Repair] | None:
-    """The REF list read again from the file's later whole copy of the header
-    (an export's cut first copy, then the cable) when its last entry was cut
-    short ("¶E. QUI..."), and the repair `whole-copy` that says so; None when
-    there is no such copy, or it is cut too or holds fewer entries."""
-    if not refs or CUT_MARK_RE.search(refs[-1].raw) is None:
-        return None
-    start = bisect.bisect_left([ln.start for ln in lines], refs[-1].span.end)
-    for i in range(start, min(len(lines), start + WHOLE_REF_REACH)):
-        m = labels(vocab).ref.match(lines[i].text) if "REF" in lines[i].text[:8] else None
-        if m is None:
-            continue
-        got = read_refs(lines, i, m, vocab)
-        if len(got) < len(refs) or CUT_MARK_RE.search(got[-1].raw):
-            return None
-        line = text.count("\n", 0, refs[-1].span.start) + 1
-        return got, Repair("whole-copy", Span(got[0].span.start, got[-1].span.end),
-                           f"REF cut short on line {line}: read from its whole copy")
-    return None
-
-
-def _after_blanks(lines: list[Line], j: int, stop: int) -> int:
-    """The index of the first line with text from `j` on, past at most REF_BLANKS_MAX blank lines."""
-    k = j
-    while k < stop and k - j < REF_BLANKS_MAX and not lines[k].text.strip():
-        k += 1
-    return k
-
-
-def _next_item(item: str, letter: str) -> bool:
-    """Whether `item` ("B. STATE 4834") is the item after the one lettered `letter`, citing a number."""
-    return bool(letter) and item.lstrip("(")[:1] == chr(ord(letter) + 1) and any(c.isdigit() for c in item)
 
 
 def read_field(fm: regex.Match, off: int, vocab: Vocabulary) -> tuple[str, Token]:

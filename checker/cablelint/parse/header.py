@@ -17,9 +17,9 @@ from . import memo
 from .clby import damaged_clby, read_classified_by, reasons_of_field
 from .dating import DTG_RE, dtg_date
 from .fields import (
-    lost_letter_repair, read_declassify_on, read_eo, read_field, read_ref, read_refs, read_subject, read_tags,
-    tags_continue,
+    lost_letter_repair, read_declassify_on, read_eo, read_field, read_ref, read_subject, read_tags, tags_continue,
 )
+from .refs import read_refs, ref_page_marks, unseen_refs
 from .lines import BULLET_RE, CLBY_RE, Kind, Line, classify, is_shortish_header, may_open_field, page_mark, portion_start
 from .shape import has_categories, is_marked
 from ..rx import rx
@@ -300,6 +300,7 @@ def _read_field_line(doc: Document, lines: list[Line], i: int, kind: Kind, vocab
         doc.subject, doc.subject_portion = got.subject, got.portion or doc.subject_portion
         if got.ref:
             doc.refs.append(got.ref)
+            doc.sections.extend(ref_page_marks(doc.text, [got.ref], doc.sections))
         if kind.lost_first:
             doc.repairs.append(lost_letter_repair(line, m, "SUBJECT"))
         return got.next
@@ -308,7 +309,9 @@ def _read_field_line(doc: Document, lines: list[Line], i: int, kind: Kind, vocab
     elif kind.name == "ref":
         dm = damaged_clby(line.text, vocab) if doc.classified_by is None else None
         if dm is None:
-            doc.refs.extend(read_refs(lines, i, m, vocab))
+            refs = read_refs(lines, i, m, vocab)
+            doc.refs.extend(unseen_refs(doc.refs, refs))
+            doc.sections.extend(ref_page_marks(doc.text, refs, doc.sections))
             return i + 1
         head = Line(line.text[:dm.start()], line.start)  # "REF: ... Classiied By: CDA ...": the REF ends there
         doc.refs.append(read_ref(head, labels(vocab).ref.match(head.text), vocab))

@@ -52,6 +52,15 @@ def _label_re(labels: list[str], any_case: bool, colon_only: bool) -> regex.Patt
         rf"\]?(?:\]\(#\))?{sep}(?P<rest>.*)$", regex.IGNORECASE if any_case else 0)
 
 
+def _ref_re(words: list[str]) -> regex.Pattern:
+    """The REF label at a line start: upper case before a colon or a blank
+    ("REF: A. ...", "REF STATE 7"); in a lower-cased export's title case
+    ("Ref: a. State 7") only before a colon, where it cannot be a word of the text."""
+    upper = _alt([x.upper() for x in words])
+    title = _alt([x.capitalize() for x in words])
+    return rx(rf"^\s*(?:(?:{upper})(?:\s*\(S\))?(?:\s*:\s*|\s+)|(?:{title})(?:\s*\(S\))?\s*:\s*)(?P<rest>.*)$")
+
+
 def _firsts(words: list[str], lost: bool) -> frozenset[str]:
     """First letters of `words` (and, with `lost`, of the words less their first letter), both cases."""
     heads = [w[:1] for w in words if w] + [w[1:2] for w in words if lost and len(w) >= LOST_LETTER_MIN]
@@ -84,10 +93,10 @@ def labels(vocab: Vocabulary) -> Labels:
     built = Labels(
         _label_re(w["tags_labels"], False, False),
         _label_re(w["subject_labels"], True, True),
-        rx(rf"^\s*(?:{_alt([x.upper() for x in w['ref_labels']])})(?:\s*\(S\))?(?:\s*:\s*|\s+)(?P<rest>.*)$"),
+        _ref_re(w["ref_labels"]),
         rx(rf"^({_alt(w['routing_labels'])})\s+(.*)$"),
         rx(rf"^(?:{_alt(w['passing_words'])}|\w+ FOR\b)"),
-        rx(rf"(?:(?:{_alt(w['trailer_words'])})\.?|#\d+|\W+)"),
+        rx(rf"(?:(?:{_alt(w['trailer_words'] + [x.title() for x in w['trailer_words']])})\.?|#\d+|\W+)"),
         _firsts(w["tags_labels"] + w["subject_labels"], True),
         _firsts(w["routing_labels"], False),
         _firsts(w["ref_labels"], False),

@@ -1,0 +1,189 @@
+"""Stage 3 reader: the REF list after its first line, read apart from the
+other header fields (fields.py) because real cables spread it so: lettered
+items on the lines after `REF: A. ...` (upper or a lower-cased export's
+case, after blank lines, wrapped onto the next line), a later whole copy of a
+list cut short, a header copy's REF read once, and page marks run on to it."""
+from __future__ import annotations
+
+import bisect
+
+import regex
+
+from ..document import Repair, SectionMark, Span, Token
+from ..rx import rx
+from ..vocabulary import Vocabulary
+from .fields import SUBJECT_TAIL_NEXT, other_header_line, upper_words, read_ref, ref_value
+from .labels import labels
+from .lines import PAGE_INLINE_RE, Line, classify
+
+# How far after a REF entry a page mark run on to it may end ("  TRIPOLI 00001043  001.2 OF 002").
+REF_PAGE_REACH = 80
+
+# A lettered REF item on the lines after `REF: A. ...` ("B. BRUSSELS 1439", the web page's
+# "¶B. ...", "D.07 MANAMA 1070"): one letter and a period, then the reference ("(C) ..." is a
+# portion mark, not an item).
+REF_ITEM_RE = rx(r"^[ \t]*(?:¶[ \t]*)?(?P<item>[B-Z]\.(?:[ \t]+|(?=\d))\S.*?)[ \t\\]*\r?$")
+# The same in a lower-cased export's list ("Ref: a. State 7" / "b. Berlin 17"), read after a lower-case first letter only.
+REF_LOWER_ITEM_RE = rx(r"^[ \t]*(?:¶[ \t]*)?(?P<item>[b-z]\.(?:[ \t]+|(?=\d))\S.*?)[ \t\\]*\r?$")
+
+
+# The same under "REF: (A) ..." or "REF: A) ...": "(B) SAO PAULO 1071;", in the REF line's own
+# lettering and citing a number (a "(C) Summary: ..." line is a portion mark, not an item).
+REF_PAREN_ITEM_RE = rx(r"^[ \t]*(?:¶[ \t]*)?(?P<item>\(?[B-Z]\)[ \t]+[^\n]*?\d[^\n]*?)[ \t\\]*\r?$")
+REF_PAREN_FIRST_RE = rx(r"(?i:REFS?)\s*:?\s*\(?[Aa]\)\s")
+
+
+# The letter of the REF line's first item ("REF: A. STATE 7434", "REF: (A) ...", a lower-cased export's "Ref: a. ...").
+REF_FIRST_LETTER_RE = rx(r"(?i:REFS?)\s*:?\s*\(?(?P<l>[A-Za-z])[.)]\s")
+# Blank lines a lettered REF list may hold between its items ("REF: A. ..." / "" / "B. ...").
+REF_BLANKS_MAX = 2
+
+
+def read_refs(lines: list[Line], i: int, m: regex.Match, vocab: Vocabulary) -> list[Token]:
+    """The REF line at `i` (its match `m`) and the lettered items that go on from it."""
+    return read_ref_items(lines, i, vocab, read_ref(lines[i], m, vocab))
+
+
+def read_ref_items(lines: list[Line], i: int, vocab: Vocabulary, head: Token | None = None) -> list[Token]:
+    """The lettered items that go on from the REF line at `i`, one Token each
+    (the pilcrow a web page put before a letter is not part of it), after the
+    REF line's own value `head` when given. A blank line ends the list unless
+    the next item is unmistakably its own: the next letter, citing a number.
+    An entry's words wrapped onto the next line are joined to it (_ref_wrap).
+    The header stage still reads the items' lines (a cut item, "B. ROME 948 ...",
+    starts the body there)."""
+    out: list[Token] = [head] if head is not None else []
+    first = REF_PAREN_FIRST_RE.search(lines[i].text)
+    lm = REF_FIRST_LETTER_RE.search(lines[i].text)
+    letter = lm["l"] if lm else ""
+    j, stop = i + 1, min(len(lines), i + 27)
+    while j < stop:
+        w = _ref_wrap(lines, j, stop, out[-1].value, letter, vocab) if out else None
+        if w is not None:
+            out[-1] = _joined(out[-1], lines[w])
+            j = w + 1
+            continue
+        k = _after_blanks(lines, j, stop)
+        m = REF_ITEM_RE.match(lines[k].text) if k < stop else None
+        if m is None and letter.islower() and k < stop:
+            m = REF_LOWER_ITEM_RE.match(lines[k].text)
+        if m is None and first is not None and k < stop:
+            m = REF_PAREN_ITEM_RE.match(lines[k].text)
+        if m is None or k > j and not _next_item(m["item"], letter):
+            break
+        letter = m["item"].lstrip("(")[:1]
+        out.append(ref_value(m["item"], lines[k].start + m.start("item"), vocab))
+        j = k + 1
+    return out
+
+
+# An entry's words wrapped onto the next line make a short line, at most this long.
+REF_WRAP_MAX = 80
+# What follows those words: the next item, or the header or the body going on.
+REF_WRAP_NEXT = SUBJECT_TAIL_NEXT | {"paragraph"}
+
+
+def _ref_wrap(lines: list[Line], j: int, stop: int, prev: str, letter: str, vocab: Vocabulary) -> int | None:
+    """The index of the line holding the last words of the REF entry `prev`
+    wrapped onto it ("D) MANAGUA 913 -- ... BREAK-AWAY GEORGIA" / "REPUBLICS"),
+    or None. Right after the entry, in its case; or after one blank line, a
+    sentence going on in lower case ("emails to Washington with" / "" / "the text
+    of ..."). It is no item, field, page mark, passing, caption or trailer line,
+    and the next item, a header field or a paragraph follows it."""
+    k = j + 1 if j < stop and not lines[j].text.strip() else j
+    s = lines[k].text.strip() if k < stop else ""
+    if not s[:1].isalnum() or len(s) > REF_WRAP_MAX or _item_line(s, letter):
+        return None
+    if k > j and not (s[:1].islower() and prev[-1:].isalpha() and not upper_words(prev)) or \
+            k == j and upper_words(s) != upper_words(prev):
+        return None
+    if other_header_line(s, vocab):
+        return None
+    after = _after_blanks(lines, k + 1, stop)
+    if after >= stop:
+        return None
+    nxt = lines[after].text
+    item = _item_line(nxt, letter)
+    if item is not None:
+        return k if _next_item(item["item"], letter) else None
+    return k if classify(nxt, vocab).name in REF_WRAP_NEXT else None
+
+
+def _item_line(s: str, letter: str) -> regex.Match | None:
+    """`s` as a lettered REF item line (lower-case letters after a lower-case first one), or None."""
+    return (REF_ITEM_RE.match(s) or REF_PAREN_ITEM_RE.match(s)
+            or (REF_LOWER_ITEM_RE.match(s) if letter.islower() else None))
+
+
+def _joined(tok: Token, line: Line) -> Token:
+    """`tok` with the words of `line` wrapped onto it."""
+    s = line.text.strip()
+    end = line.start + len(line.text.rstrip())
+    return Token(tok.value + " " + " ".join(s.split()), Span(tok.span.start, end), tok.raw + " " + s)
+
+
+# How far after a REF cut short its whole copy is looked for (lines).
+WHOLE_REF_REACH = 80
+# How an export marks a copy it cut short: "¶E. QUI...".
+CUT_MARK_RE = rx(r"(?:\.\.\.|…)\s*$")
+
+
+def whole_refs(refs: list[Token], lines: list[Line], vocab: Vocabulary, text: str) -> tuple[list[Token], Repair] | None:
+    """The REF list read again from the file's later whole copy of the header
+    (an export's cut first copy, then the cable) when its last entry was cut
+    short ("¶E. QUI..."), and the repair `whole-copy` that says so; None when
+    there is no such copy, or it is cut too or holds fewer entries."""
+    if not refs or CUT_MARK_RE.search(refs[-1].raw) is None:
+        return None
+    start = bisect.bisect_left([ln.start for ln in lines], refs[-1].span.end)
+    for i in range(start, min(len(lines), start + WHOLE_REF_REACH)):
+        m = labels(vocab).ref.match(lines[i].text) if "REF" in lines[i].text[:8] else None
+        if m is None:
+            continue
+        got = read_refs(lines, i, m, vocab)
+        if len(got) < len(refs) or CUT_MARK_RE.search(got[-1].raw):
+            return None
+        line = text.count("\n", 0, refs[-1].span.start) + 1
+        return got, Repair("whole-copy", Span(got[0].span.start, got[-1].span.end),
+                           f"REF cut short on line {line}: read from its whole copy")
+    return None
+
+
+def unseen_refs(have: list[Token], got: list[Token]) -> list[Token]:
+    """The REF entries of `got` not read already: a file's second copy of the
+    header (an export's lower-cased one) repeats the REF line."""
+    seen = {" ".join(t.value.casefold().split()) for t in have}
+    return [t for t in got if " ".join(t.value.casefold().split()) not in seen]
+
+
+def ref_page_marks(text: str, refs: list[Token], have: list[SectionMark]) -> list[SectionMark]:
+    """The page marks an export ran into REF entries or on right after them ("B)
+    TRIPOLI 485 TRIPOLI 00001043 001.2 OF 002"), not in `have` yet: cut out of
+    the entry's value, they are still the cable's pages. Marks further on in the
+    line (a cable on one line) or on a line of their own are read elsewhere."""
+    seen = {(s.span.start, s.span.end) for s in have}
+    out: list[SectionMark] = []
+    for t in refs:
+        eol = text.find("\n", t.span.end)
+        end = min(len(text) if eol < 0 else eol, t.span.end + REF_PAGE_REACH)
+        for m in PAGE_INLINE_RE.finditer(text, t.span.start, end):
+            span = Span(m.start("n"), m.end("m"))
+            if text[t.span.end:m.start()].strip() or (span.start, span.end) in seen:
+                continue  # not run on right after the entry, or read already
+            seen.add((span.start, span.end))
+            out.append(SectionMark(int(m["n"]), int(m["m"]), span, "page"))
+    return out
+
+
+def _after_blanks(lines: list[Line], j: int, stop: int) -> int:
+    """The index of the first line with text from `j` on, past at most REF_BLANKS_MAX blank lines."""
+    k = j
+    while k < stop and k - j < REF_BLANKS_MAX and not lines[k].text.strip():
+        k += 1
+    return k
+
+
+def _next_item(item: str, letter: str) -> bool:
+    """Whether `item` ("B. STATE 4834") is the item after the one lettered `letter`, citing a number."""
+    return (bool(letter) and item.lstrip("(")[:1].upper() == chr(ord(letter.upper()) + 1)
+            and any(c.isdigit() for c in item))

@@ -69,6 +69,9 @@ def test_foreign_text_reads_archive_metadata_and_says_when_the_date_is_the_other
     got = damage("CL901", text, "04PARIS579.txt")
     assert got is not None and "archive metadata on line 5" in got.detail
     assert got.date_suspect  # the date-time group sits with the routing header of 0579, the text is 812
+    # The message says where the date came from and that it is not the judged text's date.
+    assert "the cable date, read from line 3, is not the date of the text from line 5 on" in got.detail
+    assert "other cable's part" not in got.detail
 
 
 def test_banner_lost_needs_the_security_line_and_no_banner() -> None:
@@ -111,6 +114,32 @@ def test_truncated_looks_past_the_archives_elision_mark() -> None:
     assert damage("CL904", "UNCLAS PARIS 000579\n" + HEAD + "\n1. (U) It will resume. STAPLETON" + trailer) is None
     assert damage("CL904", "UNCLAS PARIS 000579\n" + HEAD + "\n1. (U) The talks will resume in" + trailer) is not None
     assert damage("CL904", "UNCLAS PARIS 000579\n" + HEAD + "\n1. (U) Talks resume. Stapleton\n") is None
+
+
+def test_truncated_judges_the_text_before_an_archive_metadata_row() -> None:
+    # A complete cable, then the archive's metadata row on a line of its own
+    # and an excerpt of a paragraph cut at a fixed length: the cable is whole.
+    cable = "UNCLAS PARIS 000579\n" + HEAD + "\n1. (U) The talks will resume.\n\n2. (U) They met on Monday.\nSTAPLETON\n\n"
+    row = "0 01/30/2004 1234 PREL,FR TALKS WILL RESUME The talks will resume.\n"
+    excerpt = "2. (U) They met on Monday and the minister said that the\n"
+    assert damage("CL904", cable + row + excerpt) is None
+    assert damage("CL904", cable + row + "\n" + excerpt) is None
+    # The cable itself cut before the row is still a cut, at its own last line.
+    got = damage("CL904", cable.replace("STAPLETON\n", "The minister said that the talks\n") + row + excerpt)
+    assert got is not None and "(9) stops in mid-sentence" in got.detail
+    # A row far from the end (more than `archive_reach` lines of text after it) is not the trailer.
+    assert damage("CL904", cable + row + "3. (U) a\n4. (U) b\n5. (U) the minister said that the\n") is not None
+
+
+def test_a_lone_elision_mark_before_a_whole_header_field_is_no_cut() -> None:
+    head = "C O N F I D E N T I A L PARIS 000579\nE.O. 12958: DECL: 01/30/2014\nTAGS: PREL FR\nSUBJECT: TALKS\n"
+    text = head + " ...\nREF: PARIS 123\nClassified By: Ambassador Jane Doe\n\n1. (C) Text.\n"
+    assert damage("CL909", text) is None
+    got = {f.rule for f in lint(text, date="2004-01-30")}
+    assert "CL302" in got and "CL909" not in got  # the drafter's missing reason is reported, not folded
+    # A lone mark followed by blank lines and no field, or by the body, is a cut; so is a word run into one.
+    assert damage("CL909", head + "...\n\n\n1. (C) Text.\n") is not None
+    assert damage("CL909", head + "Classified By: Am...\nREF: PARIS 123\n\n1. (C) Text.\n") is not None
 
 
 def test_header_cut_short_folds_the_fields_it_took() -> None:
@@ -560,6 +589,8 @@ def test_a_file_garbled_throughout_folds_the_fields_it_spoiled() -> None:
     garbled = "1. (U) The minist%r s!id th!t the t!lks w%uld r%sume n%xt week; th!t the t%rms h!d b%en s%ttled.\n"
     got = {f.rule: f for f in lint(head + garbled, date=dt.date(2004, 1, 30))}
     assert "CL404" not in got and [r.rule for r in got["CL917"].related] == ["CL404"]
+    # The line named is the first garble counted, not the start of the garble (capitals are not counted).
+    assert "the first on line 6" in got["CL917"].message and "from line" not in got["CL917"].message
     # A few replaced characters are a slip, and apostrophes exported as Q, percentages,
     # "and/or" and "(b)and(d)" are none: the unknown TAG stands.
     slip = "1. (U) The ministerQs aide s!id 5% more and/or less; reasons (b)and(d); QQ.\n"

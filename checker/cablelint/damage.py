@@ -20,7 +20,7 @@ from .damage_loss import (
 )
 from .damage_foreign import tasked_body
 from .damage_garble import garbled
-from .damage_index import Damage, index_of
+from .damage_index import Damage, RawLines, index_of
 from .damage_index import line_no as _line_no, line_span as _line_span, lines_text as _lines_text
 from .document import Document, Span
 from .source import first_text
@@ -88,8 +88,15 @@ def foreign_text(doc: Document, p: dict[str, Any]) -> Damage | None:
     suspect = dated is not None and not _same(dated, other)  # the date is not that of the text it judges
     return Damage(_line_span(doc, at),
                   f"{other.where} on line {at} names another cable than {' and '.join(agree)}{own_at}"
-                  + ("; the cable date was read from the other cable's part" if suspect else ""),
+                  + (f"; the cable date, read from {_date_place(doc)}, is not the date of the text from line {at} on"
+                     if suspect else ""),
                   Span(doc.source.line_span(at)[0], len(doc.text)), suspect)
+
+
+def _date_place(doc: Document) -> str:
+    """Where the cable date was read: the file name or its line."""
+    d = doc.date
+    return "the file name" if d.source.startswith("filename") or d.span is None else f"line {_line_no(doc, d.span.start)}"
 
 
 def _date_owner(doc: Document, claims: list[Claim]) -> Claim | None:
@@ -174,10 +181,9 @@ def truncated(doc: Document, p: dict[str, Any]) -> Damage | None:
     mark (`cut_mark`, the archive's "...") is looked past: the archive adds
     one after complete cables too; so is a metadata `trailer` the archive ran
     onto the last line (`",10/5/2006,"TITLE...`)."""
-    src = doc.source
     raw = index_of(doc).lines
     last, marks, mark_line = 0, 0, 0
-    for n in range(len(raw), 0, -1):  # from the end: only the last lines matter
+    for n in range(_archive_block(raw, p) or len(raw), 0, -1):  # from the end: only the last lines matter
         text = raw[n - 1].strip()
         if not text:
             continue
@@ -198,6 +204,28 @@ def truncated(doc: Document, p: dict[str, Any]) -> Damage | None:
     return Damage(_line_span(doc, last), f"the last line of text ({last}) stops in mid-sentence{after}")
 
 
+def _archive_block(raw: RawLines, p: dict[str, Any]) -> int:
+    """The line before an archive's metadata row (`archive_row`: "0 05/15/2008
+    3797 TAGS TITLE ...", on a line of its own) among the last `archive_reach`
+    lines of text, 0 if none. The row and what follows it (a summary or an
+    excerpt of a paragraph, cut at a fixed length) are the archive's, written
+    after the cable: the cable's own text ends before the row."""
+    row = p.get("_archive_row")
+    if row is None:
+        return 0
+    seen = 0
+    for n in range(len(raw), 0, -1):
+        text = raw[n - 1].strip()
+        if not text:
+            continue
+        if row.match(text):
+            return n - 1
+        seen += 1
+        if seen >= p.get("archive_reach", 3):
+            return 0
+    return 0
+
+
 def header_cut(doc: Document, p: dict[str, Any]) -> Damage | None:
     """The export cut a header field short: a line before the body (within
     the first `max_line` lines) that ends in a word run into an elision mark
@@ -211,7 +239,7 @@ def header_cut(doc: Document, p: dict[str, Any]) -> Damage | None:
     if not p["_cut_line"].possible(idx.through(last)):  # no elision mark in the header at all
         return None
     for n in range(1, last + 1):
-        if p["_cut_line"].rx.search(src.line_text(n)):
+        if p["_cut_line"].rx.search(src.line_text(n)) and not _resumed(src, n, p):
             return Damage(_line_span(doc, n), f"line {n} ends in an elision mark")
     return None
 
@@ -230,6 +258,18 @@ def _header_read_as_body(doc: Document, n: int, p: dict[str, Any]) -> bool:
         return False
     lo, hi = src.line_span(n)
     return not any(lo <= q.span.start < hi and (q.number is not None or q.portion is not None) for q in doc.paragraphs)
+
+
+def _resumed(src: Any, n: int, p: dict[str, Any]) -> bool:
+    """Line `n` is an elision mark alone and the next line of text opens a
+    header field (`resumes`: REF, Classified By...): the header goes on whole
+    after the mark, so nothing after it was cut. A mark run into a word
+    ("Classified By: Am...") cut that field, whatever follows."""
+    resumes = p.get("_resumes")
+    if resumes is None or src.line_text(n).strip().strip(".…"):
+        return False
+    nxt = next((m for m in range(n + 1, src.line_count + 1) if src.line_text(m).strip()), None)
+    return nxt is not None and resumes.match(src.line_text(nxt).lstrip()) is not None
 
 
 def header_glued(doc: Document, p: dict[str, Any]) -> Damage | None:

@@ -30,6 +30,6 @@ def garbled(doc: Document, p: dict[str, Any]) -> Damage | None:
         found.append(m.start())
         if len(found) >= need:
             first = line_no(doc, found[0])
-            return Damage(line_span(doc, first), f"{need} or more characters replaced inside words, "
-                          f"from line {first} on")
+            return Damage(line_span(doc, first), f"{need} or more characters replaced inside lower-case "
+                          f"words, the first on line {first}")  # a garble in capitals is not counted: no "from"
     return None

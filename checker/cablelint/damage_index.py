@@ -23,7 +23,7 @@ class Damage:
     span: Span
     detail: str
     region: Span | None = None
-    date_suspect: bool = False  # the cable date was read from the other cable's part
+    date_suspect: bool = False  # the cable date is not that of the text judged
 
 
 @dataclass(slots=True)

@@ -67,6 +67,9 @@ PARAMS = {
     "max_garbled": (int, False),
     "max_restarts": (int, False),
     "trailer": (str, False),
+    "archive_row": (str, False),
+    "archive_reach": (int, False),
+    "resumes": (str, False),
     "file_id": (str, False),
     "claims": (list, False),
     "banner_serial": (str, False),
@@ -101,7 +104,8 @@ def prepare(p: dict[str, Any]) -> dict[str, Any]:
     if p.get("scope", "file") not in ("file", "region"):
         raise ValueError("`scope` is `file` or `region`")
     out = dict(p)
-    for key in ("cut_mark", "file_id", "banner_serial", "recopy", "trailer", "garble", "sender"):
+    for key in ("cut_mark", "file_id", "banner_serial", "recopy", "trailer", "archive_row", "resumes", "garble",
+                "sender"):
         if key in p:
             out["_" + key] = compile_param(p[key], key)
     for key in SCANS:  # whole-text or header scans: a literal pre-check first (prefilter.py)

@@ -86,6 +86,12 @@ def test_sentence_cased_copy_folds_the_malformed_tags() -> None:
                                "1. (S) The minister said that the talks would resume.\n")
 
 
+def test_sentence_cased_copy_keeps_an_iso_code_the_drafter_wrote() -> None:
+    # "jp" is ISO for Japan in any case (State writes JA): the case does not make it, so it is not folded.
+    got = rules_of(SENTENCE.replace("fr\n", "fr, jp\n") + "1. (S) The minister said that the talks would resume.\n")
+    assert "CL932" in got and "CL405" in got
+
+
 # -- CL933: a header field written twice -------------------------------------------------
 
 CUT = "CLASSIFIED BY: Jane Doe, Political Counselor,\nEmbassy Paris.\n"

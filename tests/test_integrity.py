@@ -142,6 +142,21 @@ def test_a_lone_elision_mark_before_a_whole_header_field_is_no_cut() -> None:
     assert damage("CL909", head + "Classified By: Am...\nREF: PARIS 123\n\n1. (C) Text.\n") is not None
 
 
+def test_a_garbled_classified_by_label_is_the_exports_not_a_missing_line() -> None:
+    head = "C O N F I D E N T I A L PARIS 000579\nE.O. 12958: DECL: 01/30/2014\nTAGS: PREL FR\nSUBJECT: TALKS\n\n"
+    text = head + "Classiires Jane Doe for (D).\n\n1. (C) Text.\n"
+    got = {f.rule: f for f in lint(text, date="2004-01-30")}
+    assert "CL301" not in got and got["CL935"].line == 6 and [r.rule for r in got["CL935"].related] == ["CL301"]
+    # A real label (or the drafter's "Classifed" slip) is read; a body line opening "Classification" is no label.
+    for line in ("Classified By: Jane Doe, reasons 1.4 (b)", "CLASSIFIEDBY: Jane Doe, reasons 1.4 (b)"):
+        assert damage("CL935", head + line + "\n\n1. (C) Text.\n") is None
+    assert damage("CL935", head + "1. (C) Classification review is due.\nClassifying takes time.\n") is None
+    # A label cut short by the export is a cut (CL909, CL911), not a garble.
+    assert damage("CL935", head + "Classifi...\n\n1. (C) Text.\n") is None
+    # With the label missing outright, CL301 stands.
+    assert "CL301" in {f.rule for f in lint(head + "1. (C) Text.\n", date="2004-01-30")}
+
+
 def test_header_cut_short_folds_the_fields_it_took() -> None:
     text = "C O N F I D E N T I A L PARIS 000579\n" + HEAD + "Classified By: Ambassador J...\n\n" + paras(2)
     got = damage("CL909", text)

@@ -19,7 +19,7 @@ from .damage_loss import (
     cut_recopied, dropped_chars, section_line as _section_line, section_unread, spliced, withheld,
 )
 from .damage_foreign import tasked_body
-from .damage_garble import garbled
+from .damage_garble import garbled, garbled_label
 from .damage_index import Damage, RawLines, index_of
 from .damage_index import line_no as _line_no, line_span as _line_span, lines_text as _lines_text
 from .document import Document, Span
@@ -347,4 +347,5 @@ DETECTORS: dict[str, Callable[[Document, dict[str, Any]], Damage | None]] = {
     "spliced": spliced,
     "tasked_body": tasked_body,
     "garbled": garbled,
+    "garbled_label": garbled_label,
 }

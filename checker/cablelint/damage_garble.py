@@ -1,7 +1,8 @@
-"""A detector of a file garbled throughout in transmission: letters replaced
-by symbols or by Q inside words ("Pr%sidejT", "SUMEARYQ A s5cce3sfU") all
-through the text. Its header fields then read as unknown or missing (TAGS
-"PGGV", a caption "SEFSITIVE"), which restates the damage.
+"""Detectors of garbled text: a file garbled throughout in transmission
+(letters replaced by symbols or by Q inside words, "Pr%sidejT", "SUMEARYQ A
+s5cce3sfU", all through the text), whose header fields then read as unknown
+or missing (TAGS "PGGV", a caption "SEFSITIVE"); and a header field whose
+label alone the export garbled ("Classiires ..."), read as a missing field.
 
 Like the other detectors, a pure function of the Document and the rule's
 YAML parameters (`garble`: what one replaced character looks like; `min_hits`:
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .damage_index import Damage, line_no, line_span
+from .damage_index import Damage, index_of, line_no, line_span
 from .document import Document
 
 
@@ -32,4 +33,22 @@ def garbled(doc: Document, p: dict[str, Any]) -> Damage | None:
             first = line_no(doc, found[0])
             return Damage(line_span(doc, first), f"{need} or more characters replaced inside lower-case "
                           f"words, the first on line {first}")  # a garble in capitals is not counted: no "from"
+    return None
+
+
+def garbled_label(doc: Document, p: dict[str, Any]) -> Damage | None:
+    """A header line (within `max_line` lines, up to the body's first line:
+    a field whose label is unreadable is taken for the body's start) that
+    opens with a garbled field label (`pattern`: the label's first letters,
+    then letters that make no form of it, "Classiires Jane Doe for (d)").
+    The field is there but its label cannot be read, so the parser finds it
+    missing."""
+    idx = index_of(doc)
+    last = min(idx.body_line or doc.source.line_count, p.get("max_line", 60), doc.source.line_count)
+    pre = p["_pattern"]
+    if not pre.possible(idx.through(last), None):  # no label's first letters in the header: most cables
+        return None
+    for n in range(1, last + 1):
+        if pre.rx.match(doc.source.line_text(n)):
+            return Damage(line_span(doc, n), f"line {n} opens with a garbled label")
     return None

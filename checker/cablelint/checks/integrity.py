@@ -22,7 +22,8 @@ strings with a character missing), `tasked_body` (the routing header's FM
 line names a post, `sender`, and the body tasks a post of another name,
 `tasking`, as only the Department's cables do; both with a group `post`),
 `garbled` (at least `min_hits` matches of `garble`, characters replaced
-inside words, through the file); from `damage_copies.py`, damage to
+inside words, through the file), `garbled_label` (a header line that opens
+with a garbled label, `pattern`); from `damage_copies.py`, damage to
 the header's copy: `header_dropped` (SUBJECT and Classified By lost from a
 re-flowed or flattened copy), `sentence_cased`, `header_copies` (a field
 written twice, one copy cut or run on) and `tags_joined`. The message gets
@@ -91,7 +92,7 @@ SCANS = ("pattern", "notice", "cut_line", "run_on", "placeholder", "tasking")
 NEEDS = {"notice": ["pattern"], "truncated": ["cut_mark"], "header_cut": ["cut_line"], "header_glued": ["pattern"],
          "foreign_text": ["file_id", "claims", "banner_serial"], "cut_recopied": ["cut_line", "recopy"],
          "withheld": ["placeholder"], "dropped_chars": ["fixed"], "tasked_body": ["sender", "tasking"],
-         "garbled": ["garble"]}
+         "garbled": ["garble"], "garbled_label": ["pattern"]}
 
 
 def prepare(p: dict[str, Any]) -> dict[str, Any]:

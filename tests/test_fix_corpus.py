@@ -62,6 +62,7 @@ def test_fix_on_a_copy_of_the_corpus(corpus_dir: Path, tmp_path: Path, capsys) -
     refused = [line for line in capsys.readouterr().err.splitlines() if "fix not applied" in line]
     left = [f for f in final if f.fix is not None]
     assert len(left) == len(refused) < 10  # a fix is applied, or refused with its reason
-    assert Counter(f.rule for f in final)["CL405"] == 0
+    # Every ISO code is fixed, but in a damaged copy (a sentence-cased TAGS line) where the fixer refuses.
+    assert Counter(f.rule for f in final)["CL405"] == sum(" CL405 fix not applied" in line for line in refused)
     assert not _per_file_rule(final) - _per_file_rule(before)
     assert _fix(tmp_path, "--unsafe-fixes") == twice

@@ -207,6 +207,9 @@ def read_classified_by(lines: list[Line], i: int, m: regex.Match, vocab: Vocabul
         cb.derived_from = Token(dm["src"], Span(offmap(dm.start("src")), offmap(dm.end("src") - 1) + 1))
         cut = min(cut, dm.start())
     _authority(cb, joined, cut, offmap, vocab, text)
+    for what, tok in (("name", cb.name), ("title", cb.title)):
+        if tok and join_broken_words(tok.raw, vocab)[1]:
+            repairs.append(Repair("wrapped-field", tok.span, f"Classified By {what} broken mid-word at a line end joined"))
     return ClbyRead(cb, reason_lines, j, repairs)
 
 
@@ -318,6 +321,26 @@ def _surname_first(raw: str, parts: list[tuple[int, int]], vocab: Vocabulary
     return parts[0], parts[1], parts[2]
 
 
+# A line break inside a word: after a capitalised word's letters, before a lower-case piece ("Michae" / "l Roe").
+BROKEN_WORD_RE = rx(r"(?<=(?<![A-Za-z'])[A-Z][A-Za-z]*)[ \t]*\r?\n[ \t]*(?=(?P<after>[a-z][A-Za-z'-]*))")
+
+
+def join_broken_words(seg: str, vocab: Vocabulary) -> tuple[str, int]:
+    """`seg` with each word the export broke at a line end joined again, and how
+    many were joined. A lower-case piece that is a whole word ("for", "de") is
+    no broken word: its line break stays a blank."""
+    count = 0
+
+    def join(m: regex.Match) -> str:
+        nonlocal count
+        if m["after"].lower() in vocab.standalone_lower_words:
+            return m.group(0)
+        count += 1
+        return ""
+
+    return BROKEN_WORD_RE.sub(join, seg) if "\n" in seg else seg, count
+
+
 def name_and_title(auth: Token, text: str, vocab: Vocabulary) -> tuple[Token | None, Token | None]:
     """Split "Political Counselor Jane Doe" / "Jane Doe, Acting DCM" into
     name and title, by the title words of the vocabulary."""
@@ -330,7 +353,8 @@ def name_and_title(auth: Token, text: str, vocab: Vocabulary) -> tuple[Token | N
         if not seg:
             return None
         start = auth.span.start + a + lead
-        return Token(" ".join(seg.replace("\\", " ").split()), Span(start, start + len(seg)), seg)
+        value = join_broken_words(seg, vocab)[0]
+        return Token(" ".join(value.replace("\\", " ").split()), Span(start, start + len(seg)), seg)
 
     parts = [(m.start(), m.end()) for m in rx(r"[^,;]+").finditer(raw)]
     if len(parts) > 1 and raw[parts[1][0]:parts[1][1]].strip(" .").upper() in vocab.name_suffixes:

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from cablelint import make_engine
 from cablelint.document import Document
-from cablelint.source import Source
+
+from inspect_helpers import parse_text
 
 HEAD = "C O N F I D E N T I A L OSLO 000123\nE.O. 12958: DECL: 01/30/2019\nTAGS: PREL NO\nSUBJECT: TALKS\n\n"
 
 
 def _doc(text: str) -> Document:
-    return make_engine().parse(Source(path="t.txt", text=text))
+    return parse_text(text)
 
 
 def _signature(body: str) -> str | None:

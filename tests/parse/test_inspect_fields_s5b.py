@@ -6,20 +6,19 @@ from __future__ import annotations
 
 import pytest
 
-from cablelint import make_engine
 from cablelint.document import Document
-from cablelint.source import Source
+
+from inspect_helpers import name_and_title, parse_text
 
 HEAD = "C O N F I D E N T I A L OSLO 000123\nE.O. 12958: DECL: 01/30/2019\nTAGS: PREL NO\n"
 
 
 def _doc(text: str) -> Document:
-    return make_engine().parse(Source(path="t.txt", text=text))
+    return parse_text(text)
 
 
 def _clby(line: str) -> tuple[str | None, str | None]:
-    cb = _doc(HEAD + "SUBJECT: TALKS\n\n" + line + "\n\n1. (C) Text.\n").classified_by
-    return (cb.name.value if cb.name else None, cb.title.value if cb.title else None)
+    return name_and_title(HEAD, line)
 
 
 @pytest.mark.parametrize("line, name, title", [

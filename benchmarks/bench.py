@@ -182,14 +182,28 @@ def report(runs: dict[str, list], n: int, size: int, cable: dict[str, float],
         out.append(f"in-process, {cable['n']} cables of 8-12 KB: p50 {cable['p50']:.3f} ms, p95 {cable['p95']:.3f} ms, "
                    f"p99 {cable['p99']:.3f} ms (goal p95 <= 0.5 ms); CPU time p50 {cable['cpu_p50']:.3f}, "
                    f"p95 {cable['cpu_p95']:.3f}, p99 {cable['cpu_p99']:.3f} ms")
+    return "\n".join(out + one_file_report(one))
+
+
+def one_file_report(one: dict[str, tuple[float, float]]) -> list[str]:
     floor = one["python"][0]
-    out.append(f"one file from process start (medians; `python -c pass` alone: {floor:.0f} ms, "
-               f"CPU {one['python'][1]:.0f} ms):")
+    out = [f"one file from process start (medians; `python -c pass` alone: {floor:.0f} ms, "
+           f"CPU {one['python'][1]:.0f} ms):"]
     for name, what, goal in (("first", "first run, empty cache ", 150), ("changed", "warm, file changed    ", 80),
                              ("unchanged", "warm, file unchanged  ", 80)):
         wall, cpu = one[name]
         out.append(f"  {what}: {wall:5.0f} ms (CPU {cpu:.0f} ms; {wall - floor:.0f} ms above python; goal <= {goal})")
-    return "\n".join(out)
+    return out
+
+
+def _env() -> dict[str, str]:
+    """The environment of the timed runs, the package's bytecode compiled
+    first (warm = bytecode cached, as after pip install)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "CABLELINT_CACHE_DIR",
+                                                            "CABLELINT_NO_CACHE")}
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(Path(__import__("cablelint").__file__).parent)],
+                   stdout=subprocess.DEVNULL, check=False)
+    return env
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -203,15 +217,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-release", action="store_true", help="skip the --rules release runs")
     ap.add_argument("--no-baseline", action="store_true", help="skip baseline_regex.py (a big corpus's memory)")
     ap.add_argument("--corpus-only", action="store_true", help="only the corpus runs (no per-cable, one-file)")
+    ap.add_argument("--one-file", type=Path, metavar="FILE",
+                    help="only the one-file figures, on FILE (no corpus generated nor run)")
     a = ap.parse_args(argv)
+    if a.one_file is not None:
+        env = _env()
+        print("\n".join(one_file_report(one_file(a.one_file, env, a.one_file_repeat))))
+        return 0
     if not a.skip_generate:
         generate(a.corpus, a.count, a.gen)
     cables = a.corpus / "cables" if (a.corpus / "cables").is_dir() else a.corpus
     files = sorted(cables.glob("*.txt"))
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "CABLELINT_CACHE_DIR",
-                                                            "CABLELINT_NO_CACHE")}
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(Path(__import__("cablelint").__file__).parent)],
-                   stdout=subprocess.DEVNULL, check=False)  # warm = bytecode cached, as after pip install
+    env = _env()
     runs = corpus_rounds(cables, a.rounds, env, not a.no_release, not a.no_baseline)
     if a.corpus_only:
         print(report(runs, len(files), sum(p.stat().st_size for p in files), {}, {}))

@@ -29,6 +29,7 @@ from typing import Any, Callable
 
 import regex
 
+from .findings import Edit, Fix, edit_where  # noqa: F401 - the values a fix makes (re-exported: autofix.Fix)
 from .rx import rx
 
 FIX_KEYS = {"replace", "function", "safe", "require"}
@@ -79,38 +80,6 @@ class FixSpec:
             f"fix function `{self.function}` of the check kind"
         cond = "".join(f"; only when {{{k}}} matches `{rx.pattern}`" for k, rx in self.require)
         return f"{'safe' if self.safe else 'unsafe (--unsafe-fixes)'}: {how}{cond}"
-
-
-@dataclass(frozen=True, slots=True)
-class Edit:
-    """One replacement of the code points [start, end) of a cable's text."""
-
-    start: int
-    end: int
-    replacement: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "replacement": self.replacement}
-
-
-@dataclass(frozen=True, slots=True)
-class Fix:
-    """The fix of one finding: one edit, or several that only make sense
-    together (paragraphs renumbered after a gap), applied all or none."""
-
-    edits: tuple[Edit, ...]
-    safe: bool
-
-    @property
-    def start(self) -> int:
-        return self.edits[0].start
-
-    @property
-    def end(self) -> int:
-        return max(e.end for e in self.edits)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"safe": self.safe, "edits": [e.to_dict() for e in self.edits]}
 
 
 def parse_spec(raw: Any, kind: Any, fail: Callable[[str], Exception]) -> FixSpec:
@@ -198,14 +167,3 @@ def edit_for(spec: FixSpec, kind: Any, hit: Any, ctx: Any) -> Fix | None:
     if any(b.start < a.end for a, b in zip(edits, edits[1:])):
         return None  # edits of one fix that overlap: a bug in the fix, never applied
     return Fix(edits, spec.safe) if edits else None
-
-
-def edit_where(src: Any, e: Edit) -> tuple[int, int, int, int]:
-    """1-based (line, column, end_line, end_column) of an edit's span in a
-    Source, the end one past its last character (an insertion ends where it
-    starts)."""
-    line, col = src.line_col(e.start)
-    if e.end <= e.start:
-        return line, col, line, col
-    end_line, end_col = src.line_col(e.end - 1)
-    return line, col, end_line, end_col + 1

@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from . import seal
-from .findings import Finding, Severity
+from .findings import Edit, Finding, Fix, Severity
 
 DIR_NAME = ".cablelint_cache"
 SHARDS = 256
@@ -116,17 +116,30 @@ def code_stamp() -> str:
     """The version plus the size and mtime of every module of the package, so
     a developer's edit to the code never serves findings of the old code; and
     the versions of Python and `regex` (whose compiled patterns are pickled)."""
-    import regex
-
     here = Path(__file__).parent
     version = sys.modules[__package__].__version__  # the package is loaded: no import (and no cycle)
-    parts: list[Any] = [FORMAT, sys.version_info[:2], getattr(regex, "__version__", ""), version]
+    parts: list[Any] = [FORMAT, sys.version_info[:2], _regex_stamp(), version]
     for dirpath, _, names in sorted(os.walk(here)):
         for n in sorted(names):
             if n.endswith(".py"):
                 st = os.stat(os.path.join(dirpath, n))
                 parts.append((n, st.st_size, st.st_mtime_ns))
     return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def _regex_stamp() -> list[tuple[str, int, int]]:
+    """The installed `regex` package's files by size and mtime: its version
+    without importing it (~10 ms a run the result cache answers never needs);
+    an upgrade or downgrade replaces them."""
+    from importlib.util import find_spec
+
+    try:
+        spec = find_spec("regex")
+        folders = list(spec.submodule_search_locations or ()) if spec is not None else []
+        return sorted((e.name, e.stat().st_size, e.stat().st_mtime_ns) for d in folders for e in os.scandir(d)
+                      if e.is_file())
+    except (OSError, ImportError, ValueError):
+        return []
 
 
 def _plain(f: Finding) -> tuple:
@@ -141,8 +154,6 @@ _SEVERITY = {int(s): s for s in Severity}
 
 
 def _fix(fix: tuple) -> Any:
-    from .autofix import Edit, Fix
-
     return Fix(tuple(Edit(*e) for e in fix[1]), fix[0])
 
 

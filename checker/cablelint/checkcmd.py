@@ -4,7 +4,8 @@ exit code; `--fix` through fixrun.py, baselines through baseline.py.
 
 Start-up time matters (pre-commit lints one file per run): what a run uses
 is imported inside the function that uses it, the pickled patterns are read
-before the parser's modules load, and no reporter loads until the run has
+before the parser's modules load (after the result cache has failed to
+answer the run whole: a run it answers needs no pattern), and no reporter loads until the run has
 chosen its format (issue 15).
 """
 from __future__ import annotations
@@ -40,10 +41,6 @@ def cmd_check(args: argparse.Namespace) -> int:
     from .cache import cache_root
 
     cache = None if args.no_cache else cache_root(args.cache_dir)
-    if cache is not None:
-        from .enginecache import load_patterns
-
-        load_patterns(cache)  # before the parser's modules import: their rx() patterns come unpickled
     cfg = settings(args)
     if args.show_config:
         return _show_config(args, cfg)
@@ -60,6 +57,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     if quick is not None:
         (run, report), output, session = quick, args.output, None
     else:
+        if cache is not None:
+            from .enginecache import load_patterns
+
+            load_patterns(cache)  # before the parser's modules import: their rx() patterns come unpickled
         got = _full_run(args, cfg, fmt, cache, options, view)
         if isinstance(got, int):
             return got  # --diff / --fix-only: nothing more to report

@@ -1,12 +1,10 @@
-"""Findings: the values that flow from the engine to the reporters."""
+"""Findings: the values that flow from the engine to the reporters (a finding,
+its severity, its fix and the edits the fix makes)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import IntEnum
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from .autofix import Fix
+from typing import Any
 
 
 class Severity(IntEnum):
@@ -77,3 +75,46 @@ class Finding:
             **({"related": [r.to_dict() for r in self.related]} if self.related else {}),
             **({"fix": self.fix.to_dict()} if self.fix is not None else {}),
         }
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One replacement of the code points [start, end) of a cable's text."""
+
+    start: int
+    end: int
+    replacement: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "replacement": self.replacement}
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """The fix of one finding: one edit, or several that only make sense
+    together (paragraphs renumbered after a gap), applied all or none."""
+
+    edits: tuple[Edit, ...]
+    safe: bool
+
+    @property
+    def start(self) -> int:
+        return self.edits[0].start
+
+    @property
+    def end(self) -> int:
+        return max(e.end for e in self.edits)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"safe": self.safe, "edits": [e.to_dict() for e in self.edits]}
+
+
+def edit_where(src: Any, e: Edit) -> tuple[int, int, int, int]:
+    """1-based (line, column, end_line, end_column) of an edit's span in a
+    Source, the end one past its last character (an insertion ends where it
+    starts)."""
+    line, col = src.line_col(e.start)
+    if e.end <= e.start:
+        return line, col, line, col
+    end_line, end_col = src.line_col(e.end - 1)
+    return line, col, end_line, end_col + 1

@@ -84,6 +84,17 @@ def cached_report(args: argparse.Namespace, cfg: Config, fmt: str, root: Path, o
     return SimpleNamespace(notes=list(found.notes), errors=[], crashes=[]), report
 
 
+class BriefRule:
+    """A rule as the engine's brief holds it: what the formats this path
+    serves read of a `rule.Rule` (its id, name, severity, kind, message and
+    fix text), without loading the rule model."""
+
+    __slots__ = ("id", "name", "severity", "kind", "message", "fix")
+
+    def __init__(self, id: str, name: str, severity: Any, kind: str, message: str, fix: str) -> None:
+        self.id, self.name, self.severity, self.kind, self.message, self.fix = id, name, severity, kind, message, fix
+
+
 class _Nearer(Exception):
     """A folder met in the walk has a nearer configuration: the full run's."""
 
@@ -124,10 +135,9 @@ def _report(cfg: Config, brief: dict[str, Any], findings: list, found: Any, elap
     protect list, no masked rule's finding; no baseline)."""
     from .findings import Severity
     from .reporters import Report
-    from .rule import Rule
     from .sourcemap import SourceMap
 
-    rules = {rid: Rule(id=rid, name=name, severity=Severity(sev), kind=kind, message=message, fix=fix)
+    rules = {rid: BriefRule(rid, name, Severity(sev), kind, message, fix)
              for rid, (name, sev, kind, message, fix) in brief["rules"].items()}
     sources = SourceMap()
     for path in found.files:

@@ -15,7 +15,6 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .findings import Severity
-from .rule import DEFAULT_RULESETS
 
 YAML_NAMES = (".cablelint.yaml", ".cablelint.yml")
 DEFAULT_EXTENSIONS = (".txt", ".cable", ".tel")
@@ -245,6 +244,8 @@ class Config:
         return f"{self.path}:{line}" if line else str(self.path)
 
     def as_dict(self) -> dict[str, Any]:
+        from .rule import DEFAULT_RULESETS  # here: a run the result cache answers needs no rule model
+
         return {
             "rules": self.rules or list(DEFAULT_RULESETS),
             "select": self.select,

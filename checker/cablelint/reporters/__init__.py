@@ -14,11 +14,13 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from ..findings import Finding, Severity
-from ..rule import Rule
-from ..source import Source
+
+if TYPE_CHECKING:  # a run the result cache answers loads neither the rule model nor the source reader
+    from ..rule import Rule
+    from ..source import Source
 
 
 def _identity(text: str) -> str:

@@ -5,7 +5,7 @@ from itertools import groupby
 from typing import Iterable, Iterator
 
 from . import Report
-from ..autofix import edit_where
+from ..findings import edit_where
 from ..findings import Finding
 
 

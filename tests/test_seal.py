@@ -118,3 +118,15 @@ def test_a_key_others_can_read_or_write_is_no_secret(secret_dir: Path) -> None:
     key_file.chmod(0o600)
     seal._secret.cache_clear()
     assert seal.secret() is not None
+
+
+def test_the_seal_is_the_standard_hmac_sha256() -> None:
+    """seal.hmac_sha256 (written out so a one-file run never loads OpenSSL)
+    gives what the hmac module gives, for short, block-sized and long keys."""
+    import hashlib
+    import hmac
+
+    for key in (b"", b"k", os.urandom(32), os.urandom(64), os.urandom(65), os.urandom(200)):
+        for parts in ((), (b"",), (b"a/b.pickle\0", b"payload" * 50), (os.urandom(1000),)):
+            assert seal.hmac_sha256(key, *parts) == hmac.new(key, b"".join(parts), hashlib.sha256).digest()
+    assert seal.sha256(b"abc").hexdigest() == hashlib.sha256(b"abc").hexdigest()

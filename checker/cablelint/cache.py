@@ -34,16 +34,20 @@ or written by another user is read as a miss, never loaded.
 from __future__ import annotations
 
 import functools
-import hashlib
 import os
 import pickle
-import shutil
 import sys
 import time
 from pathlib import Path
 from typing import Any, Iterable
 
 from . import seal
+from .seal import sha256
+
+try:  # hashlib's own blake2b, without the OpenSSL that importing hashlib loads
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a build without it
+    from hashlib import blake2b
 from .findings import Edit, Finding, Fix, Severity
 
 DIR_NAME = ".cablelint_cache"
@@ -103,12 +107,12 @@ def write_sealed(path: Path, payload: bytes) -> bool:
 
 
 def file_digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+    return sha256(data).hexdigest()
 
 
 def content_digest(data: bytes) -> bytes:
     """A file's content identity in a result-cache entry (32 bytes, not 64 hex)."""
-    return hashlib.sha256(data).digest()
+    return sha256(data).digest()
 
 
 @functools.lru_cache(maxsize=1)  # the code does not change under a running process
@@ -124,7 +128,7 @@ def code_stamp() -> str:
             if n.endswith(".py"):
                 st = os.stat(os.path.join(dirpath, n))
                 parts.append((n, st.st_size, st.st_mtime_ns))
-    return hashlib.sha256(repr(parts).encode()).hexdigest()
+    return sha256(repr(parts).encode()).hexdigest()
 
 
 def _regex_stamp() -> list[tuple[str, int, int]]:
@@ -202,7 +206,7 @@ class ResultCache:
 
     @staticmethod
     def _shard_of(key: str) -> int:
-        return int.from_bytes(hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=2).digest(),
+        return int.from_bytes(blake2b(key.encode("utf-8", "surrogatepass"), digest_size=2).digest(),
                               "big") % SHARDS
 
     def _file(self, n: int) -> Path:
@@ -347,6 +351,8 @@ def evict(folder: Path, keep: int) -> None:
         return
     for old in entries[keep:]:
         if old.is_dir():
+            import shutil
+
             shutil.rmtree(old, ignore_errors=True)
         else:
             old.unlink(missing_ok=True)
@@ -355,4 +361,4 @@ def evict(folder: Path, keep: int) -> None:
 def run_key(parts: dict[str, Any]) -> str:
     """A stable hash of the settings that change findings (repr of sorted,
     plain values: never of pickles, whose set order varies by process)."""
-    return hashlib.sha256(repr(sorted(parts.items())).encode("utf-8", "surrogatepass")).hexdigest()
+    return sha256(repr(sorted(parts.items())).encode("utf-8", "surrogatepass")).hexdigest()

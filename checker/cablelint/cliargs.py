@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
+import sys
 from typing import TYPE_CHECKING, Any
 
 from . import __version__, fixrun
@@ -17,6 +19,32 @@ if TYPE_CHECKING:
 
 COMMANDS = ("check", "inspect", "rules", "rule", "test", "redact", "marking", "report")
 REPORT_BUG = "this is a bug in cablelint: please report it with the command you ran"
+
+
+class Formatter(argparse.HelpFormatter):
+    """argparse's help formatter, the terminal's width asked of `os` as
+    `shutil.get_terminal_size` asks it: argparse makes a formatter for every
+    `add_argument` (to check its metavar), and the default one imports shutil
+    (with zlib, bz2 and lzma: ~3 ms of every run) to learn the width."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None) -> None:
+        super().__init__(prog, indent_increment, max_help_position, _columns() - 2 if width is None else width)
+
+
+def _columns() -> int:
+    """The width shutil.get_terminal_size() would give: $COLUMNS, else the
+    terminal's, else 80."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80
+    except (AttributeError, ValueError, OSError):
+        return 80
 
 
 def _date(text: str) -> dt.date:
@@ -55,7 +83,7 @@ def _check_parser(sub: Any) -> argparse.ArgumentParser:
     """The `check` command's options (`report` takes every one of them)."""
     from .reporters import names as reporter_names
 
-    c = sub.add_parser("check", help="lint cables (the default command)")
+    c = sub.add_parser("check", help="lint cables (the default command)", formatter_class=Formatter)
     c.add_argument("paths", nargs="*", metavar="PATH", help="files or directories ('-' for stdin)")
     _add_common(c)
     c.add_argument("--format", "-f", default=None, help="output format: " + ", ".join(reporter_names()) +
@@ -111,8 +139,8 @@ def _check_parser(sub: Any) -> argparse.ArgumentParser:
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The command line; given the `command` being run, only its subparser is
     built (each costs gettext look-ups and imports at start-up), else all of them."""
-    ap = argparse.ArgumentParser(prog="cablelint", description="Lint diplomatic cables for "
-                                 "classification-marking and redaction compliance.")
+    ap = argparse.ArgumentParser(prog="cablelint", formatter_class=Formatter, description="Lint diplomatic "
+                                 "cables for classification-marking and redaction compliance.")
     ap.add_argument("--version", action="version", version=f"cablelint {__version__}")
     sub = ap.add_subparsers(dest="command")
 
@@ -120,7 +148,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         c = _check_parser(sub)
 
     if command in (None, "inspect"):
-        i = sub.add_parser("inspect", help="show the parsed document")
+        i = sub.add_parser("inspect", formatter_class=Formatter, help="show the parsed document")
         i.add_argument("paths", nargs="+", metavar="PATH")
         _add_common(i)
         i.add_argument("--format", "-f", choices=["text", "json"], default="text")
@@ -129,19 +157,19 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         _add_discovery(i)
 
     if command in (None, "rules"):
-        r = sub.add_parser("rules", help="list rule sets, or every rule with --all")
+        r = sub.add_parser("rules", formatter_class=Formatter, help="list rule sets, or every rule with --all")
         r.add_argument("--all", action="store_true", help="list every rule of the chosen rule sets")
         r.add_argument("--rules", "-r", action="append", metavar="NAME|FILE")
         r.add_argument("--format", "-f", choices=["text", "json", "md"], default="text")
 
     if command in (None, "rule"):
-        d = sub.add_parser("rule", help="explain a rule")
+        d = sub.add_parser("rule", formatter_class=Formatter, help="explain a rule")
         d.add_argument("ids", nargs="+", metavar="ID")
         d.add_argument("--rules", "-r", action="append", metavar="NAME|FILE")
         d.add_argument("--format", "-f", choices=["text", "json", "md"], default="text")
 
     if command in (None, "test"):
-        t = sub.add_parser("test", help="run the examples kept with each rule")
+        t = sub.add_parser("test", formatter_class=Formatter, help="run the examples kept with each rule")
         t.add_argument("paths", nargs="*", metavar="PATH",
                        help="rule set files or folders, searched with their subfolders (default: the shipped sets)")
     if command in (None, "redact"):

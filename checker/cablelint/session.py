@@ -27,7 +27,6 @@ from .files import Discovery, PathError, discover
 from .findings import Finding, Severity
 from .lintpool import Crash, Summarize, fill_matched, lint_files, lint_summarized, protected_rule_ids
 from .progress import Progress
-from .reporters import Report
 from .rule import DEFAULT_RULESETS, Rule, RuleSet
 from .selection import Selection, matches, names_any, severity_map
 from .source import InputError, Source, decode
@@ -36,6 +35,7 @@ from .sourcemap import SourceMap
 if TYPE_CHECKING:  # loaded when a run uses them: the rule loader (and YAML) only on a cold engine cache
     from . import baseline as baseline_mod
     from . import protect as protect_mod
+    from .reporters import Report
 
 
 @dataclass
@@ -345,73 +345,23 @@ class Session:
         return out
 
     def mask(self, sources: Iterable[Any], flagged: Iterable[str] = ()) -> Callable[[Any], Any]:
-        """The run's one output mask: every protect list in play, wrapped name
-        fragments of `sources` included (protect.masker), and the names that
-        protected rules flagged without a list (`flagged`: CL608). The sources
-        are read only when a protect list or a flagged name is in play."""
-        lists = [s.protect_list for s in self.sessions() if s.protect_list]
-        flagged = [t for t in flagged if t]
-        masks = []
-        if lists or flagged:
-            from . import protect as protect_mod
+        """The run's one output mask (runreport.mask)."""
+        from .runreport import mask
 
-            # one mask: the texts stream through; more: each reads them all
-            sources = list(sources) if len(lists) + bool(flagged) > 1 else sources
-            masks = [protect_mod.masker(p, sources) for p in lists]
-            if flagged:
-                masks.append(protect_mod.masker(None, sources, flagged))
-
-        def mask(value: Any) -> Any:
-            for m in masks:
-                value = m(value)
-            return value
-
-        return mask
+        return mask(self, sources, flagged)
 
     def release_rules_off(self) -> list[str]:
-        """Rules of the release rule set that a configuration file switched off
-        (its `ignore`, or a `select` without them): a release review must say
-        so in its summary, never drop them quietly. Flags are not reported:
-        the user typed them."""
-        out = set()
-        for s in self.sessions():
-            cfg, sel = s.cfg, s.engine.selection
-            for rs in s.engine.rulesets:
-                for r in rs.rules:
-                    if r.ruleset != "release" or sel.active(r):
-                        continue
-                    key = "ignore" if any(matches(r, x) for x in sel.ignore) else "select"
-                    origin = cfg.origin.get(key, "")
-                    if origin and not origin.startswith("--") and not origin.startswith("lint_paths"):
-                        out.add(f"{r.id} by `{key}` in {cfg.where(key)}")
-        return sorted(out)
+        """Release rules a configuration file switched off (runreport.release_rules_off)."""
+        from .runreport import release_rules_off
+
+        return release_rules_off(self)
 
     def report(self, run: CheckRun, *, show_matches: bool = False, **view: Any) -> Report:
-        """The Report of a run: masked (unless show_matches), findings below
-        min-severity hidden but counted, fail-on known to the formats."""
-        cfg = self.cfg
-        low = Severity.parse(cfg.min_severity)
-        if run.stream is not None:
-            from .streamrun import streamed_report
+        """The Report of a run (runreport.report): masked unless show_matches,
+        findings below min-severity hidden but counted."""
+        from .runreport import report
 
-            return streamed_report(self, run, low, show_matches=show_matches, **view)
-        shown = [f for f in run.findings if f.severity >= low]
-        report = Report(findings=shown, rules=self.rules(), files=len(run.linted), elapsed=run.elapsed,
-                        sources=run.sources, show_matches=show_matches, suppressed=run.suppressed,
-                        stale=[e.describe() for e in run.stale], fail_on=Severity.parse(cfg.fail_on),
-                        hidden=[f for f in run.findings if f.severity < low], min_severity=low,
-                        skipped=len(run.notes), **view)
-        self._notice_rules_off(report)
-        if not show_matches:
-            secret = protected_rule_ids(report.rules)
-            report.mask = self.mask(run.sources.values(), [f.matched for f in run.findings if f.rule in secret])
-        return report
-
-
-    def _notice_rules_off(self, report: Report) -> None:
-        off = self.release_rules_off()
-        if off:
-            report.notices.append("release review with rules switched off by the configuration: " + ", ".join(off))
+        return report(self, run, show_matches=show_matches, **view)
 
 
 class _NeverLint:

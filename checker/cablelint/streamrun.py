@@ -90,5 +90,4 @@ def streamed_report(session: Session, run: CheckRun, low: Severity, **view: Any)
         report.files, report.elapsed, report.skipped = len(run.linted), run.elapsed, len(run.notes)
 
     report.findings = Tally(run.stream, low, done)
-    session._notice_rules_off(report)
     return report

@@ -1,0 +1,93 @@
+"""What a lint run becomes for its reader: `report(session, run)`, the Report
+the formats render (masked, findings below min-severity hidden but
+counted), `mask`, the run's one output mask over every protect list in play,
+and `release_rules_off`, the release rules a configuration file switched off
+(a release review says so in its summary). The streamed run's Report is
+streamrun.streamed_report.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Callable, Iterable
+
+from .findings import Severity
+from .lintpool import protected_rule_ids
+from .reporters import Report
+from .selection import matches
+
+if TYPE_CHECKING:
+    from .session import CheckRun, Session
+
+
+def mask(session: Session, sources: Iterable[Any], flagged: Iterable[str] = ()) -> Callable[[Any], Any]:
+    """The run's one output mask: every protect list in play, wrapped name
+    fragments of `sources` included (protect.masker), and the names that
+    protected rules flagged without a list (`flagged`: CL608). The sources
+    are read only when a protect list or a flagged name is in play."""
+    lists = [s.protect_list for s in session.sessions() if s.protect_list]
+    flagged = [t for t in flagged if t]
+    masks = []
+    if lists or flagged:
+        from . import protect as protect_mod
+
+        # one mask: the texts stream through; more: each reads them all
+        sources = list(sources) if len(lists) + bool(flagged) > 1 else sources
+        masks = [protect_mod.masker(p, sources) for p in lists]
+        if flagged:
+            masks.append(protect_mod.masker(None, sources, flagged))
+
+    def masked(value: Any) -> Any:
+        for m in masks:
+            value = m(value)
+        return value
+
+    return masked
+
+
+def release_rules_off(session: Session) -> list[str]:
+    """Rules of the release rule set that a configuration file switched off
+    (its `ignore`, or a `select` without them): a release review must say
+    so in its summary, never drop them quietly. Flags are not reported:
+    the user typed them."""
+    out = set()
+    for s in session.sessions():
+        cfg, sel = s.cfg, s.engine.selection
+        for rs in s.engine.rulesets:
+            for r in rs.rules:
+                if r.ruleset != "release" or sel.active(r):
+                    continue
+                key = "ignore" if any(matches(r, x) for x in sel.ignore) else "select"
+                origin = cfg.origin.get(key, "")
+                if origin and not origin.startswith("--") and not origin.startswith("lint_paths"):
+                    out.add(f"{r.id} by `{key}` in {cfg.where(key)}")
+    return sorted(out)
+
+
+def report(session: Session, run: CheckRun, *, show_matches: bool = False, **view: Any) -> Report:
+    """The Report of a run: masked (unless show_matches), findings below
+    min-severity hidden but counted, fail-on known to the formats."""
+    cfg = session.cfg
+    low = Severity.parse(cfg.min_severity)
+    if run.stream is not None:
+        from .streamrun import streamed_report
+
+        out = streamed_report(session, run, low, show_matches=show_matches, **view)
+        notice_rules_off(session, out)
+        return out
+    shown = [f for f in run.findings if f.severity >= low]
+    out = Report(findings=shown, rules=session.rules(), files=len(run.linted), elapsed=run.elapsed,
+                 sources=run.sources, show_matches=show_matches, suppressed=run.suppressed,
+                 stale=[e.describe() for e in run.stale], fail_on=Severity.parse(cfg.fail_on),
+                 hidden=[f for f in run.findings if f.severity < low], min_severity=low,
+                 skipped=len(run.notes), **view)
+    notice_rules_off(session, out)
+    if not show_matches:
+        secret = protected_rule_ids(out.rules)
+        out.mask = mask(session, run.sources.values(), [f.matched for f in run.findings if f.rule in secret])
+    return out
+
+
+def notice_rules_off(session: Session, out: Report) -> None:
+    """The summary's notice of the release rules switched off, if any."""
+    off = release_rules_off(session)
+    if off:
+        out.notices.append("release review with rules switched off by the configuration: " + ", ".join(off))

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Container, NamedTuple, Protocol
 
@@ -59,11 +58,14 @@ class Scope(Protocol):
     def root(self) -> Path: ...
 
 
-@dataclass
 class Discovery:
-    files: list[str] = field(default_factory=list)
-    errors: list[PathError] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # what was skipped and why (--show-files)
+    """The files found, the paths that are errors, and what was skipped and
+    why (--show-files)."""
+
+    def __init__(self) -> None:
+        self.files: list[str] = []
+        self.errors: list[PathError] = []
+        self.notes: list[str] = []
 
 
 def excluded(path: str, scope: Scope) -> bool:

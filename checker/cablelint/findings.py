@@ -2,7 +2,6 @@
 its severity, its fix and the edits the fix makes)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Any
 
@@ -25,38 +24,66 @@ class Severity(IntEnum):
         return self.name.lower()
 
 
-@dataclass(slots=True)
-class Finding:
+class _Record:
+    """Equality and a repr by the fields a class lists in `__slots__`, as
+    @dataclass gives them: these classes are written out because importing
+    dataclasses (and with it inspect) costs ~10 ms of every one-file run,
+    and a run the result cache answers needs nothing else of it."""
+
+    __slots__ = ()
+
+    def _values(self) -> tuple:
+        return tuple(getattr(self, n) for n in self.__slots__)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()  # type: ignore[attr-defined]
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({', '.join(f'{n}={getattr(self, n)!r}' for n in self.__slots__)})"
+
+    def __reduce__(self) -> tuple:
+        return type(self), self._values()
+
+
+_FRESH: Any = object()  # "not given": a new dict or list for each finding (dataclass's default_factory)
+
+
+class Finding(_Record):
     """One violation, located by an exact span in the original text.
 
     `start`/`end` are code-point offsets into the decoded file; line and
     column are 1-based, `end_column` points one past the last character
     (as SARIF wants). `matched` holds the flagged text; reporters never
     print it unless asked to (it may be classified or protected).
+    `fix` is the rule's autofix for this span (autofix.py), if it declares
+    one. `related`: other findings of the same cause, each with its own
+    location, rule and message: the symptoms folded into a diagnosis of
+    export damage (rule kind `integrity`, fold.py), or the same fault
+    elsewhere (`group:`). A diagnosis only: `folds`, the rule ids it folds,
+    and `region`, the (start, end) offsets of the damaged part they must lie
+    in (None: the whole file).
     """
 
-    path: str
-    rule: str
-    name: str
-    severity: Severity
-    message: str
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    start: int = 0
-    end: int = 0
-    matched: str = ""
-    fix: "Fix | None" = None  # the rule's autofix for this span (autofix.py), if it declares one
-    extra: dict[str, Any] = field(default_factory=dict)
-    # Other findings of the same cause, each with its own location, rule and
-    # message: the symptoms folded into a diagnosis of export damage (rule
-    # kind `integrity`, fold.py), or the same fault elsewhere (`group:`).
-    related: list["Finding"] = field(default_factory=list)
-    # A diagnosis only: the rule ids it folds, and the (start, end) offsets of
-    # the damaged part they must lie in (None: the whole file).
-    folds: frozenset[str] = frozenset()
-    region: tuple[int, int] | None = None
+    __slots__ = ("path", "rule", "name", "severity", "message", "line", "column", "end_line", "end_column",
+                 "start", "end", "matched", "fix", "extra", "related", "folds", "region")
+    __hash__ = None  # type: ignore[assignment]  # mutable, as a dataclass's
+
+    def __init__(self, path: str, rule: str, name: str, severity: Severity, message: str, line: int,
+                 column: int, end_line: int, end_column: int, start: int = 0, end: int = 0, matched: str = "",
+                 fix: Fix | None = None, extra: dict[str, Any] = _FRESH, related: list[Finding] = _FRESH,
+                 folds: frozenset[str] = frozenset(), region: tuple[int, int] | None = None) -> None:
+        self.path, self.rule, self.name, self.severity, self.message = path, rule, name, severity, message
+        self.line, self.column, self.end_line, self.end_column = line, column, end_line, end_column
+        self.start, self.end, self.matched, self.fix = start, end, matched, fix
+        self.extra = {} if extra is _FRESH else extra
+        self.related = [] if related is _FRESH else related
+        self.folds, self.region = folds, region
+
+    def replace(self, **changes: Any) -> Finding:
+        """A copy with `changes` (what dataclasses.replace gave)."""
+        return Finding(**{**{n: getattr(self, n) for n in self.__slots__}, **changes})
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.rule)
@@ -77,25 +104,45 @@ class Finding:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class _Value(_Record):
+    """A _Record that cannot change once made, hashed by its fields."""
+
+    __slots__ = ()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"cannot assign to field {name!r} of a {type(self).__name__}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r} of a {type(self).__name__}")
+
+
+class Edit(_Value):
     """One replacement of the code points [start, end) of a cable's text."""
 
-    start: int
-    end: int
-    replacement: str
+    __slots__ = ("start", "end", "replacement")
+
+    def __init__(self, start: int, end: int, replacement: str) -> None:
+        set_ = object.__setattr__
+        set_(self, "start", start)
+        set_(self, "end", end)
+        set_(self, "replacement", replacement)
 
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "replacement": self.replacement}
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(_Value):
     """The fix of one finding: one edit, or several that only make sense
     together (paragraphs renumbered after a gap), applied all or none."""
 
-    edits: tuple[Edit, ...]
-    safe: bool
+    __slots__ = ("edits", "safe")
+
+    def __init__(self, edits: tuple[Edit, ...], safe: bool) -> None:
+        object.__setattr__(self, "edits", edits)
+        object.__setattr__(self, "safe", safe)
 
     @property
     def start(self) -> int:

@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the CLI imports this module to build its parser: the rest loads when fixing
@@ -42,10 +41,12 @@ def wanted(args: argparse.Namespace) -> bool:
     return bool(args.fix or args.diff or args.fix_only)
 
 
-@dataclass
 class FixOutcome:
-    results: list[FixResult] = field(default_factory=list)
-    stdin: bytes | None = None  # stdin's text as written to stdout (fixed, or as it came)
+    """The fixes of a run, and stdin's text as written to stdout (fixed, or as it came)."""
+
+    def __init__(self) -> None:
+        self.results: list[FixResult] = []
+        self.stdin: bytes | None = None
 
     @property
     def fixed(self) -> int:

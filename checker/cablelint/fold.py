@@ -13,7 +13,6 @@ also reported one by one, each saying which diagnosis explains it.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 
 from .findings import Finding
 
@@ -54,8 +53,8 @@ def _covers(cause: Finding, f: Finding) -> bool:
 
 def _as_symptom(f: Finding, cause: Finding) -> Finding:
     """A copy of `f` whose message says which diagnosis explains it (`--show-symptoms`)."""
-    return replace(f, message=f"{f.message} [symptom of {cause.rule} {cause.name}, line {cause.line}]",
-                   related=[])
+    return f.replace(message=f"{f.message} [symptom of {cause.rule} {cause.name}, line {cause.line}]",
+                     related=[])
 
 
 def _count_note(related: list[Finding]) -> str:

@@ -10,7 +10,6 @@ import copy
 import datetime as dt
 import fnmatch
 import os
-from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -170,31 +169,47 @@ def normalise(key: str, value: Any, name: str | None = None, text_only: bool = F
     return dotted(values) if key == "extensions" else values
 
 
-@dataclass
 class Config:
-    """The settings in effect, and where each one came from."""
+    """The settings in effect, and where each one came from: `path`, the
+    config file in effect, if any; `lines`, "key" or "key.sub" -> line in
+    `path`; `origin`, key -> "file:line" or "--flag"; `overrides`, the
+    (origin, settings) applied on top of the file, in order (a configuration
+    found nearer to a linted file gets the same command-line settings);
+    `nested`: look for a nearer configuration beside each linted file (ruff's
+    model). A plain class, not a dataclass: a one-file run never imports
+    dataclasses (findings._Record says why)."""
 
-    rules: list[str] = field(default_factory=list)
-    select: list[str] = field(default_factory=list)
-    ignore: list[str] = field(default_factory=list)
-    extend_select: list[str] = field(default_factory=list)
-    severity: dict[str, Severity] = field(default_factory=dict)
-    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
-    exclude: list[str] = field(default_factory=list)
-    extensions: list[str] = field(default_factory=list)
-    fail_on: str = "error"
-    min_severity: str = "info"
-    format: str | None = None
-    date: dt.date | None = None
-    as_of: dt.date | None = None
-    protect: list[str] = field(default_factory=list)
-    path: Path | None = None  # the config file in effect, if any
-    lines: dict[str, int] = field(default_factory=dict)  # "key" or "key.sub" -> line in `path`
-    origin: dict[str, str] = field(default_factory=dict)  # key -> "file:line" or "--flag"
-    # (origin, settings) applied on top of the file, in order: a configuration
-    # found nearer to a linted file gets the same command-line settings.
-    overrides: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
-    nested: bool = False  # look for a nearer configuration beside each linted file (ruff's model)
+    def __init__(self, rules: list[str] | None = None, select: list[str] | None = None,
+                 ignore: list[str] | None = None, extend_select: list[str] | None = None,
+                 severity: dict[str, Severity] | None = None, per_file_ignores: dict[str, list[str]] | None = None,
+                 exclude: list[str] | None = None, extensions: list[str] | None = None, fail_on: str = "error",
+                 min_severity: str = "info", format: str | None = None, date: dt.date | None = None,
+                 as_of: dt.date | None = None, protect: list[str] | None = None, path: Path | None = None,
+                 lines: dict[str, int] | None = None, origin: dict[str, str] | None = None,
+                 overrides: list[tuple[str, dict[str, Any]]] | None = None, nested: bool = False) -> None:
+        self.rules = [] if rules is None else rules
+        self.select = [] if select is None else select
+        self.ignore = [] if ignore is None else ignore
+        self.extend_select = [] if extend_select is None else extend_select
+        self.severity = {} if severity is None else severity
+        self.per_file_ignores = {} if per_file_ignores is None else per_file_ignores
+        self.exclude = [] if exclude is None else exclude
+        self.extensions = [] if extensions is None else extensions
+        self.fail_on, self.min_severity, self.format, self.date, self.as_of = fail_on, min_severity, format, date, as_of
+        self.protect = [] if protect is None else protect
+        self.path = path
+        self.lines = {} if lines is None else lines
+        self.origin = {} if origin is None else origin
+        self.overrides = [] if overrides is None else overrides
+        self.nested = nested
+
+    def __eq__(self, other: object) -> bool:
+        return vars(self) == vars(other) if other.__class__ is self.__class__ else NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __repr__(self) -> str:
+        return f"Config({', '.join(f'{k}={v!r}' for k, v in vars(self).items())})"
 
     def with_overrides(self, origin: str, **settings: Any) -> "Config":
         """A copy with `settings` (config keys with underscores) on top: the one

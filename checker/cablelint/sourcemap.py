@@ -9,14 +9,16 @@ so it is held.
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Iterator, Mapping
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Iterator
 
-from .source import InputError, Source, read
+if TYPE_CHECKING:  # the reader loads when a text is first asked for (a run the result cache answers: never)
+    from .source import Source
 
 KEEP = 4  # files kept after reading: reporters ask for one file's findings in a row
 
 
-class SourceMap(Mapping[str, Source]):
+class SourceMap(Mapping[str, "Source"]):
     """path -> Source for every readable input, in the order linted."""
 
     def __init__(self, every: bool = False) -> None:
@@ -46,6 +48,8 @@ class SourceMap(Mapping[str, Source]):
         if path in self._recent:
             self._recent.move_to_end(path)
             return self._recent[path]
+        from .source import InputError, read
+
         try:
             src: Source | None = read(path)
         except InputError:  # changed since it was linted: no excerpt rather than a crash

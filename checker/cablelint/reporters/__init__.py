@@ -11,7 +11,6 @@ paths go through `Report.path()`, which masks them the same way.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
@@ -67,29 +66,38 @@ class Tally:
             self._on_end()
 
 
-@dataclass
 class Report:
-    findings: list[Finding] | Tally  # a Tally: streamed, iterated once, counted on the way
-    rules: dict[str, Rule]
-    files: int = 0
-    elapsed: float = 0.0
-    sources: dict[str, Source] = field(default_factory=dict)  # path -> text, for excerpts
-    mask: Callable[[str], str] = _identity  # masks protected terms
-    color: bool = False
-    show_matches: bool = False
-    statistics: bool = False
-    quiet: bool = False  # findings only: no summary line
-    suppressed: int = 0  # hidden by a baseline
-    stale: list[str] = field(default_factory=list)  # baseline entries that no longer match
-    version: str = ""
-    show_source: bool = False  # `full`: print the flagged line (cable text) under each finding
-    fail_on: Severity = Severity.ERROR  # a file fails (junit) with a finding at or above this
-    hidden: list[Finding] = field(default_factory=list)  # below min_severity: counted, not shown
-    min_severity: Severity = Severity.INFO
-    notices: list[str] = field(default_factory=list)  # printed before the summary (a rule switched off...)
-    skipped: int = 0  # files and folders discovery or linting left out (--show-files lists them)
-    fixed: int = 0  # edits applied by --fix in this run (fixes.py)
-    _last_path: tuple = field(default=(None, ""), repr=False)  # path(): the last path asked and its answer
+    """A run's findings plus what the formats need to explain them. `findings`
+    is a list, or a Tally when streamed (iterated once, counted on the way);
+    `sources` path -> text, for excerpts; `mask` masks protected terms;
+    `quiet`: findings only, no summary line; `suppressed`: hidden by a
+    baseline, `stale` its entries that no longer match; `show_source`: `full`
+    prints the flagged line (cable text) under each finding; `fail_on`: a file
+    fails (junit) with a finding at or above it; `hidden`: below
+    min_severity, counted, not shown; `notices`: printed before the summary
+    (a rule switched off...); `skipped`: files and folders discovery or
+    linting left out (--show-files lists them); `fixed`: edits applied by
+    --fix in this run (fixes.py). (A plain class, not a dataclass: see
+    findings._Record.)"""
+
+    def __init__(self, findings: list[Finding] | Tally, rules: dict[str, Rule], files: int = 0,
+                 elapsed: float = 0.0, sources: dict[str, Source] | None = None,
+                 mask: Callable[[str], str] = _identity, color: bool = False, show_matches: bool = False,
+                 statistics: bool = False, quiet: bool = False, suppressed: int = 0, stale: list[str] | None = None,
+                 version: str = "", show_source: bool = False, fail_on: Severity = Severity.ERROR,
+                 hidden: list[Finding] | None = None, min_severity: Severity = Severity.INFO,
+                 notices: list[str] | None = None, skipped: int = 0, fixed: int = 0) -> None:
+        self.findings, self.rules, self.files, self.elapsed = findings, rules, files, elapsed
+        self.sources = {} if sources is None else sources
+        self.mask, self.color, self.show_matches, self.statistics = mask, color, show_matches, statistics
+        self.quiet, self.suppressed = quiet, suppressed
+        self.stale = [] if stale is None else stale
+        self.version, self.show_source, self.fail_on = version, show_source, fail_on
+        self.hidden = [] if hidden is None else hidden
+        self.min_severity = min_severity
+        self.notices = [] if notices is None else notices
+        self.skipped, self.fixed = skipped, fixed
+        self._last_path: tuple = (None, "")  # path(): the last path asked and its answer
 
     def safe(self, text: str) -> str:
         return self.mask(text)

@@ -6,8 +6,6 @@ The API names load on first use (PEP 562 module `__getattr__`).
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 __version__ = "0.1.0"
 
 _LAZY = {"lint_marking": "api", "lint_paths": "api", "lint_text": "api", "load_ruleset": "api",
@@ -16,7 +14,10 @@ _LAZY = {"lint_marking": "api", "lint_paths": "api", "lint_text": "api", "load_r
 __all__ = ["Finding", "Severity", "lint_marking", "lint_paths", "lint_text", "load_ruleset", "make_engine",
            "__version__"]
 
+TYPE_CHECKING = False  # typing's constant without importing typing (~4 ms of a one-file run)
 if TYPE_CHECKING:  # for type checkers and IDEs; at run time __getattr__ imports on demand
+    from typing import Any
+
     from .api import lint_marking, lint_paths, lint_text, load_ruleset, make_engine
     from .findings import Finding, Severity
 

@@ -39,7 +39,6 @@ import pickle
 import sys
 import time
 from pathlib import Path
-from typing import Any, Iterable
 
 from . import seal
 from .seal import sha256
@@ -49,6 +48,10 @@ try:  # hashlib's own blake2b, without the OpenSSL that importing hashlib loads
 except ImportError:  # pragma: no cover - a build without it
     from hashlib import blake2b
 from .findings import Edit, Finding, Fix, Severity
+
+TYPE_CHECKING = False  # typing's constant without importing typing (~4 ms of a one-file run)
+if TYPE_CHECKING:
+    from typing import Any, Iterable
 
 DIR_NAME = ".cablelint_cache"
 SHARDS = 256

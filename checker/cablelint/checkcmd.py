@@ -14,13 +14,15 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
 
 from . import __version__, fixrun
 from .cliargs import REPORT_BUG, settings
 from .terminal import UsageError, say, use_color, write
 
+TYPE_CHECKING = False  # typing's constant without importing typing (~4 ms of a one-file run)
 if TYPE_CHECKING:
+    from typing import Any, Callable
+
     from .config import Config
     from .session import Session
 

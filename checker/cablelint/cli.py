@@ -23,10 +23,13 @@ import argparse
 import errno
 import os
 import sys
-from typing import Callable, Sequence
 
 from .cliargs import COMMANDS, REPORT_BUG, build_parser
 from .terminal import UsageError, say, stdout_gone
+
+TYPE_CHECKING = False  # typing's constant without importing typing (~4 ms of a one-file run)
+if TYPE_CHECKING:
+    from typing import Callable, Sequence
 
 __all__ = ["COMMANDS", "build_parser", "main"]
 

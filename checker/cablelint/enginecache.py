@@ -18,11 +18,13 @@ import io
 import os
 import pickle
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
 
 from . import cache, seal
 
+TYPE_CHECKING = False  # typing's constant without importing typing (~4 ms of a one-file run)
 if TYPE_CHECKING:
+    from typing import Any, Callable
+
     from .config import Config
     from .engine import Engine
 

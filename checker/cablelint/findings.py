@@ -3,7 +3,10 @@ its severity, its fix and the edits the fix makes)."""
 from __future__ import annotations
 
 from enum import IntEnum
-from typing import Any
+
+TYPE_CHECKING = False  # typing's constant without importing typing (~4 ms of a one-file run)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class Severity(IntEnum):

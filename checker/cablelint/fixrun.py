@@ -19,8 +19,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # typing's constant without importing typing (~4 ms of a one-file run)
 if TYPE_CHECKING:  # the CLI imports this module to build its parser: the rest loads when fixing
     from .fixes import FixResult
     from .session import Session

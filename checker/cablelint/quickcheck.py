@@ -25,11 +25,13 @@ import os
 import time
 from pathlib import Path
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any
 
 from . import cache, fixrun
 
+TYPE_CHECKING = False  # typing's constant without importing typing (~4 ms of a one-file run)
 if TYPE_CHECKING:
+    from typing import Any
+
     from .config import Config
     from .reporters import Report
 

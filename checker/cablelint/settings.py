@@ -11,9 +11,12 @@ import datetime as dt
 import fnmatch
 import os
 from pathlib import Path, PurePosixPath
-from typing import Any
 
 from .findings import Severity
+
+TYPE_CHECKING = False  # typing's constant without importing typing (~4 ms of a one-file run)
+if TYPE_CHECKING:
+    from typing import Any
 
 YAML_NAMES = (".cablelint.yaml", ".cablelint.yml")
 DEFAULT_EXTENSIONS = (".txt", ".cable", ".tel")

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Iterator
 
+TYPE_CHECKING = False  # typing's constant without importing typing (~4 ms of a one-file run)
 if TYPE_CHECKING:  # the reader loads when a text is first asked for (a run the result cache answers: never)
+    from typing import Iterator
+
     from .source import Source
 
 KEEP = 4  # files kept after reading: reporters ask for one file's findings in a row

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any
+
+TYPE_CHECKING = False  # typing's constant without importing typing (~4 ms of a one-file run)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class UsageError(Exception):

@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 from itertools import groupby
-from typing import Iterable, Iterator
 
 from . import Report
 from ..findings import edit_where
 from ..findings import Finding
+
+TYPE_CHECKING = False  # typing's constant without importing typing (~4 ms of a one-file run)
+if TYPE_CHECKING:
+    from typing import Iterable, Iterator
 
 
 def batched(pieces: Iterable[str], size: int = 1 << 16) -> Iterator[str]:

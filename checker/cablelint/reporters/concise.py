@@ -1,12 +1,15 @@
 """concise: one line per finding, `path:line:col: severity CL201 message [name]`."""
 from __future__ import annotations
 
-from typing import Iterator
 
 from .ansi import Fore, Style
 
 from . import Report
 from .common import tail
+
+TYPE_CHECKING = False  # typing's constant without importing typing (~4 ms of a one-file run)
+if TYPE_CHECKING:
+    from typing import Iterator
 
 NAME = "concise"
 SEV_COLOR = {"error": Fore.RED, "warning": Fore.YELLOW, "info": Fore.CYAN}

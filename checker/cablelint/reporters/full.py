@@ -12,13 +12,16 @@ excerpt's edge.
 """
 from __future__ import annotations
 
-from typing import Iterator
 
 from .ansi import Fore, Style
 
 from . import Report
 from .common import masked_lines, masked_match, tail
 from .concise import SEV_COLOR, line as header
+
+TYPE_CHECKING = False  # typing's constant without importing typing (~4 ms of a one-file run)
+if TYPE_CHECKING:
+    from typing import Iterator
 
 NAME = "full"
 MAX_WIDTH = 120  # longer lines (whole paragraphs) are shown as a window round the span

@@ -8,9 +8,12 @@ as GitHub requires. Chosen automatically when GITHUB_ACTIONS=true.
 """
 from __future__ import annotations
 
-from typing import Iterator
 
 from . import Report
+
+TYPE_CHECKING = False  # typing's constant without importing typing (~4 ms of a one-file run)
+if TYPE_CHECKING:
+    from typing import Iterator
 
 NAME = "github"
 LEVEL = {"error": "error", "warning": "warning", "info": "notice"}

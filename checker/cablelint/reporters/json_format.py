@@ -5,10 +5,13 @@ stdout stays one parseable array."""
 from __future__ import annotations
 
 import json
-from typing import Iterable, Iterator
 
 from . import Report
 from .common import fix_dict, masked_match
+
+TYPE_CHECKING = False  # typing's constant without importing typing (~4 ms of a one-file run)
+if TYPE_CHECKING:
+    from typing import Iterable, Iterator
 
 NAME = "json"
 MACHINE = True  # the CLI prints the summary to stderr, not into the document

@@ -3,10 +3,13 @@ for streaming into log pipelines; no summary record."""
 from __future__ import annotations
 
 import json
-from typing import Iterator
 
 from . import Report
 from .json_format import finding_dict
+
+TYPE_CHECKING = False  # typing's constant without importing typing (~4 ms of a one-file run)
+if TYPE_CHECKING:
+    from typing import Iterator
 
 NAME = "json-lines"
 MACHINE = True  # the CLI prints the summary to stderr

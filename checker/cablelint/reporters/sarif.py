@@ -13,12 +13,15 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Iterator
 from urllib.parse import quote
 
 from . import Report
 from ..ruledoc import sarif_help
 from .common import batched, fingerprinted, fix_edits
+
+TYPE_CHECKING = False  # typing's constant without importing typing (~4 ms of a one-file run)
+if TYPE_CHECKING:
+    from typing import Iterator
 
 NAME = "sarif"
 MACHINE = True  # the CLI prints the summary to stderr

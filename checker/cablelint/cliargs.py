@@ -5,7 +5,6 @@ with the flags on top."""
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import sys
 
@@ -15,6 +14,7 @@ from .terminal import UsageError
 
 TYPE_CHECKING = False  # typing's constant without importing typing (~4 ms of a one-file run)
 if TYPE_CHECKING:
+    import datetime as dt
     from typing import Any
 
     from .config import Config

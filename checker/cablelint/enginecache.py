@@ -13,10 +13,10 @@ the run key of the result cache.
 """
 from __future__ import annotations
 
-import datetime as dt
 import io
 import os
 import pickle
+import time
 from pathlib import Path
 
 from . import cache, seal
@@ -46,13 +46,28 @@ def engine_parts(cfg: Config, options: dict[str, Any]) -> dict[str, Any] | None:
             "select": list(cfg.select), "ignore": list(cfg.ignore), "extend_select": list(cfg.extend_select),
             "severity": sorted((k, int(v)) for k, v in cfg.severity.items()),
             "date": cfg.date and cfg.date.isoformat(),
-            "as_of": (cfg.as_of or dt.date.today()).isoformat(),  # the engine's default is today
+            # the engine's default is today (date.today() as text, without importing datetime)
+            "as_of": cfg.as_of.isoformat() if cfg.as_of else time.strftime("%Y-%m-%d"),
             "protect": protect_files, "options": shown_options}
 
 
+_HELD: set[tuple[str, str, tuple[int, int, int]]] = set()  # (path, digest, stamp) this process found to hold
+
+
 def _deps_hold(deps: list[tuple[str, str]]) -> bool:
+    """Whether every rule file still has the content it had when the engine
+    was built. A run that misses the result cache asks twice (the brief,
+    then the engine): the second time a file unchanged since the first
+    costs a stat, not a read and a hash."""
     try:
-        return all(cache.file_digest(Path(p).read_bytes()) == digest for p, digest in deps)
+        for p, digest in deps:
+            stamp = cache.stamp_of(os.stat(p))
+            if (p, digest, stamp) in _HELD:
+                continue
+            if cache.file_digest(Path(p).read_bytes()) != digest:
+                return False
+            _HELD.add((p, digest, stamp))
+        return True
     except OSError:
         return False
 

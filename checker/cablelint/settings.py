@@ -6,8 +6,6 @@ origin shares, and `path_matches` for the globs of `exclude` and
 """
 from __future__ import annotations
 
-import copy
-import datetime as dt
 import fnmatch
 import os
 from pathlib import Path, PurePosixPath
@@ -16,6 +14,7 @@ from .findings import Severity
 
 TYPE_CHECKING = False  # typing's constant without importing typing (~4 ms of a one-file run)
 if TYPE_CHECKING:
+    import datetime as dt
     from typing import Any
 
 YAML_NAMES = (".cablelint.yaml", ".cablelint.yml")
@@ -222,7 +221,8 @@ class Config:
         a flag never hides what the file asked for. Values are normalised here
         (comma lists, extensions, dates, severities); a bad one is a ConfigError
         naming `origin`."""
-        out = copy.copy(self)
+        out = object.__new__(type(self))  # copy.copy, without importing copy
+        out.__dict__.update(self.__dict__)
         for f in ("rules", "select", "ignore", "extend_select", "exclude", "extensions", "protect"):
             value = getattr(self, f)
             setattr(out, f, value if not isinstance(value, list) else list(value))

@@ -3,6 +3,7 @@ command line and linting one file load no more than they use."""
 from __future__ import annotations
 
 import importlib
+import pathlib
 import pickle
 import pkgutil
 import subprocess
@@ -10,6 +11,7 @@ import sys
 
 import pytest
 
+import cablelint
 import cablelint.reporters as reporters
 
 
@@ -65,6 +67,34 @@ def test_a_warm_one_file_run_loads_neither_the_rule_loader_nor_yaml(tmp_path) ->
                 "regex", "cablelint.rx", "cablelint.autofix", "cablelint.rule",  # no pattern is needed
                 "dataclasses", "inspect", "_hashlib", "cablelint.source"} & loaded  # ~20 ms of a 80 ms budget
     assert "cablelint.quickcheck" in loaded
+
+
+def test_a_run_the_result_cache_answers_loads_only_what_it_uses(tmp_path) -> None:
+    """Without `site` (whose .pth files may load typing, pathlib or shutil for
+    their own needs), a warm unchanged one-file run loads none of the
+    standard modules it has no use for: each costs milliseconds of an 80 ms
+    budget (issue 15)."""
+    import shutil
+
+    from conftest import SEED
+
+    cable = tmp_path / SEED.name
+    shutil.copy(SEED, cable)
+    code = (f"import os, sys; sys.path[:0] = {[str(pathlib.Path(cablelint.__file__).parents[1]), *sys.path]!r}\n"
+            f"os.environ['CABLELINT_CACHE_DIR'] = {str(tmp_path / 'cache')!r}\n"
+            "from cablelint.cli import main\n"
+            f"main(['check', '--isolated', '--exit-zero', '-q', '-f', 'concise', {str(cable)!r}])\n"
+            "print('\\n'.join(sys.modules))")
+
+    def loaded() -> set[str]:
+        return set(subprocess.run([sys.executable, "-S", "-c", code], capture_output=True, text=True,
+                                  check=True).stdout.split())
+
+    assert "cablelint.engine" in loaded()  # the first run fills the caches
+    got = loaded()
+    assert "cablelint.quickcheck" in got and "cablelint.engine" not in got
+    assert not {"typing", "dataclasses", "inspect", "datetime", "copy", "shutil", "hashlib", "_hashlib", "hmac",
+                "regex", "yaml", "json", "tempfile", "zlib"} & got
 
 
 def test_a_warm_start_compiles_none_of_the_module_level_patterns(tmp_path) -> None:

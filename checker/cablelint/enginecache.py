@@ -63,9 +63,9 @@ def _deps_hold(deps: list[tuple[str, str]], stamps: dict[str, tuple[int, int, in
     try:
         for p, digest in deps:
             stamp = cache.stamp_of(os.stat(p))
-            if (p, digest, stamp) in _HELD or (stamps is not None and stamps.get(p) == stamp):
+            if (p, digest, stamp) in _HELD:
                 continue
-            if cache.file_digest(Path(p).read_bytes()) != digest:
+            if (stamps is None or stamps.get(p) != stamp) and cache.file_digest(Path(p).read_bytes()) != digest:
                 return False
             _HELD.add((p, digest, stamp))
         return True

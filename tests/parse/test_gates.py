@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import given, settings, strategies as st
 
-from cablelint.parse.header import DTG_RE, ROUTING_RE, SECURITY_RE, _may_route
+from cablelint.parse.routing import DTG_RE, ROUTING_RE, SECURITY_RE, _may_route
 from cablelint.parse.labels import labels
 from cablelint.parse.lines import classify, may_open_field
 from cablelint.parse.plain import banner_pairs, may_be_banner

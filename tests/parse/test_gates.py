@@ -118,3 +118,47 @@ def test_may_be_banner_on_any_text(text: str) -> None:
     lead = text.lstrip(" \t")
     if lead[:1] in v.banner_initials and v.banner_re.match(text):
         assert may_be_banner(lead, banner_pairs(v)), text
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="TAGSUBJECTREFtagsubjectref []:\t\u017f\u212a\u2028(#)", min_size=1, max_size=12))
+def test_label_gates_on_any_text(text: str) -> None:
+    """The two-character openings (labels.may_open) turn no label line away."""
+    v = default_vocabulary()
+    assert classify(text, v).name == _one_alternation(text, v), text
+
+
+def _route_kind_ungated(text: str, v) -> str:
+    """What a routing line is, every pattern tried in order (the parser's former
+    reading, without the first-character tests, which must change no answer)."""
+    import regex
+    from cablelint.parse.routing import SPACED_START_RE
+    s = text.strip()
+    if _may_route(s, v):
+        if DTG_RE.match(text):
+            return "dtg"
+        if SECURITY_RE.match(text):
+            return "security"
+        if ROUTING_RE.match(s):
+            return "routing"
+        if labels(v).routing.match(s):
+            return "label"
+    address = regex.match(r"^[A-Z0-9/ .,&()'-]+$", s)
+    if address and not SPACED_START_RE.match(text) and not v.banner_re.match(text):
+        return "address"
+    return ""
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ZOPRNVDBTFMI#0129 /\t\u2028\x1c\u017fCSEUab()", min_size=0, max_size=14))
+def test_routing_gates_on_any_text(text: str) -> None:
+    from cablelint.parse.routing import _route_kind_of
+    v = default_vocabulary()
+    assert _route_kind_of(text, v)[0] == _route_kind_ungated(text, v), repr(text)
+
+
+def test_routing_gates_on_routing_lines():
+    from cablelint.parse.routing import _route_kind_of
+    v = default_vocabulary()
+    for text in LINES + ["//GBR SECRET", "  //SECRET", "S E C R E T", "SECRET", "RR RUEHC", "R 1 2"]:
+        assert _route_kind_of(text, v)[0] == _route_kind_ungated(text, v), text

@@ -17,7 +17,8 @@ from .lines import Line
 
 ROUTING_RE = rx(r"^(?:VZCZC|DE R[A-Z]{3}|[OPRZ]{2}\s+R[A-Z]{4}|NNNN|BT\s*$|#\d+)")
 SECURITY_RE = rx(r"^\s*(?P<sec>ZN[YR]\s+[A-Z]{5})\b")
-ADDRESS_RE = rx(r"^[A-Z0-9/ .,&()'-]+$")
+# The characters of an address line (RUEHC/SECSTATE WASHDC, AMEMBASSY PARIS 1234): it holds no other.
+ADDRESS_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/ .,&()'-"
 SPACED_START_RE = rx(r"^\s*(?:[A-Z]\s){3,}")
 # What a ROUTING_RE line can start with (after blanks), besides a precedence (O, P, R, Z) or a digit.
 ROUTING_FIRST = frozenset("VDNB#")
@@ -69,24 +70,34 @@ def _route_kind(text: str, vocab: Vocabulary) -> tuple[str, regex.Match | None]:
 
 
 def _route_kind_of(text: str, vocab: Vocabulary) -> tuple[str, regex.Match | None]:
+    """_route_kind unmemoised. Each pattern is tried only for the first
+    characters it can match: a DTG opens with a precedence or a digit, a ZNY
+    line with Z, a routing line with one of ROUTING_RE's first letters."""
     s = text.strip()
+    lab = labels(vocab)
     if _may_route(s, vocab):
         c = s[:1]
-        if c.isdigit() or c in PRECEDENCE_LETTERS or c in ROUTING_FIRST:
+        if c.isdigit() or c in PRECEDENCE_LETTERS:
             m = DTG_RE.match(text)
             if m:
                 return "dtg", m
+        if c == "Z":
             m = SECURITY_RE.match(text)
             if m:
                 return "security", m
-            if ROUTING_RE.match(s):
-                return "routing", None
-        fm = labels(vocab).routing.match(s)
+        if (c in PRECEDENCE_LETTERS or c in ROUTING_FIRST) and ROUTING_RE.match(s):
+            return "routing", None
+        fm = lab.routing.match(s) if c in lab.routing_first else None
         if fm:
             return "label", fm
-    if ADDRESS_RE.match(s) and not SPACED_START_RE.match(text) and not vocab.banner_re.match(text):
+    if _is_address(s) and not (s[1:2].isspace() and SPACED_START_RE.match(text)) and not _banner_starts(text, vocab):
         return "address", None
     return "", None
+
+
+def _is_address(s: str) -> bool:
+    """Whether the stripped line `s` is an address line: only ADDRESS_CHARS (a str.strip, no regex call)."""
+    return bool(s) and not s.strip(ADDRESS_CHARS)
 
 
 def _may_route(s: str, vocab: Vocabulary) -> bool:
@@ -98,3 +109,10 @@ def _may_route(s: str, vocab: Vocabulary) -> bool:
     if c in PRECEDENCE_LETTERS:  # "P 110117Z", "RR RUEHC", "ZNY CCCCC"; c2 may be "" or blank
         return c2 in PRECEDENCE_LETTERS or c2 in "N" or c2.isspace() or c in labels(vocab).routing_first
     return c.isdigit() or c in ROUTING_FIRST or c in labels(vocab).routing_first
+
+
+def _banner_starts(text: str, vocab: Vocabulary) -> bool:
+    """vocab.banner_re.match(text), tried only when the line opens with a level's
+    initial or the `//` of a non-US marking (most address lines open with RUEH)."""
+    c = text.lstrip(" \t")[:1]
+    return (c in vocab.banner_initials or c == "/") and vocab.banner_re.match(text) is not None

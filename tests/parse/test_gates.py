@@ -8,7 +8,7 @@ from cablelint.parse.routing import DTG_RE, ROUTING_RE, SECURITY_RE, _may_route
 from cablelint.parse.labels import labels
 from cablelint.parse.lines import classify, may_open_field
 from cablelint.parse.plain import banner_pairs, may_be_banner
-from cablelint.parse.repair import RUN_ON_MARK_RE, may_hold_mark
+from cablelint.parse.repair import RUN_ON_MARK_RE, line_may_hold_mark, may_hold_mark
 from cablelint.vocabulary import default_vocabulary
 
 LINES = [
@@ -162,3 +162,44 @@ def test_routing_gates_on_routing_lines():
     v = default_vocabulary()
     for text in LINES + ["//GBR SECRET", "  //SECRET", "S E C R E T", "SECRET", "RR RUEHC", "R 1 2"]:
         assert _route_kind_of(text, v)[0] == _route_kind_ungated(text, v), text
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="AZ 019\\\t.-x\u00a0\u0660\u2028", max_size=14))
+def test_serial_is_the_search_it_replaces(text: str) -> None:
+    from cablelint.parse.banner import SERIAL_RE, _serial
+    want, got = SERIAL_RE.search(text), _serial(text)
+    assert (want and (want.span(), want.span("serial"))) == (got and (got.span(), got.span("serial")))
+
+
+_TAIL_WORDS = st.sampled_from(["for", "reasons", "Reasons", "FOR REAS ONS", "e.o. 12958", "E.O. 13526", "para 1.4", "(U)",
+                               "per", "under", "nor", "fro", "John Doe", "Ambassador", ",", ";", ".", " ", "(", ")",
+                               "\u017f", "\u00a0", "\x1c", "REASO", "NS", "reason(s)"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_TAIL_WORDS, max_size=7).map(" ".join))
+def test_reason_tail_searches_as_the_whole_text_search(text: str) -> None:
+    """The `$`-anchored searches started at the trailing run find what a search of the whole text finds."""
+    from cablelint.parse import clby
+    for pattern in (clby.AUTH_TAIL_RE, clby.REASON_WORDING_RE):
+        want, got = pattern.search(text), clby._reason_tail(pattern, text)
+        assert (want and want.span()) == (got and got.span()), (pattern.pattern, text)
+    end = clby._AUTH_END_RE.search(text, clby._trailing_run(text, clby._AUTH_END_CHARS))
+    assert end.span() == clby._AUTH_END_RE.search(text).span()
+
+
+def test_line_may_hold_mark_lets_every_run_on_line_through():
+    for text in LINES + [f"NOFORN SIPDIS {x}" for x in LINES] + ["REF: BRIEFING 2 (U) On Monday", "x EO 12958 DECL"]:
+        if RUN_ON_MARK_RE.search(text):
+            assert line_may_hold_mark(text), text
+    assert not line_may_hold_mark("DEFENSE CHIEF GEORGIA NO. 5")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["E.", "O.", "EO", "12958", "DECL:", "03/20/2019", "TAG", "TAGS:", "AGS:", "SUBJ:", "REF:",
+                                 "REFS", "STATE", "9643", "(U)", "(C)", "1.", "1", "Classified", "By", "CAIROClassified",
+                                 "Derived", "from:", "PTER", "X", "/", " ", "\t", "\u017f"]), max_size=8).map(" ".join))
+def test_line_may_hold_mark_on_any_line(text: str) -> None:
+    if RUN_ON_MARK_RE.search(text):
+        assert line_may_hold_mark(text), text

@@ -72,7 +72,7 @@ def _find_reasons(text: str) -> tuple[tuple[str, int, int], tuple[tuple[str, int
         letters = _reason_letters(text, m.end())
         if letters:
             start = m.start()
-            w = REASON_WORDING_RE.search(text[:start])
+            w = _reason_tail(REASON_WORDING_RE, text[:start])
             return ("1." + m["d"], m.start(), m.end()), tuple(letters), (w.start() if w else start)
     for m in REASON_WORD_RE.finditer(text):
         letters = _reason_letters(text, m.end())
@@ -223,6 +223,33 @@ AUTH_STRAY_RE = rx(r"(?i)(?:[\s,;]+(?:for|per|by|based\s+(?:up)?on|in\s+accordan
 # A copy cut short: "Heather Hodge... id: 230123 ..." (what follows is another text).
 AUTH_CUT_RE = rx(r"\.\.\.|…")
 
+# The blanks, commas, semicolons, periods and "(U)" that end an authority (its pattern and their characters).
+_AUTH_END_RE = rx(r"[\s,;.]*(?:\(U\)\s*)?$")
+_AUTH_END_CHARS = frozenset(",;.(U)")
+# The characters of an AUTH_TAIL_RE or REASON_WORDING_RE match but its "para..." (the reason wording, an E.O. number).
+_REASON_TAIL_CHARS = frozenset(",;.(:)0123456789forpeundsaFORPEUNDSA")
+
+
+def _trailing_run(s: str, chars: frozenset[str]) -> int:
+    """Where the run of `chars` and blanks that ends `s` starts: a `$`-anchored
+    pattern whose matches hold only those characters cannot start before it,
+    so its search starts there, not at every position of `s`."""
+    k = len(s)
+    while k > 0 and (s[k - 1] in chars or s[k - 1].isspace()):
+        k -= 1
+    return k
+
+
+def _reason_tail(pattern: regex.Pattern, s: str) -> regex.Match | None:
+    """pattern.search(s) for AUTH_TAIL_RE and REASON_WORDING_RE, whose matches
+    end `s` and hold only _REASON_TAIL_CHARS, blanks and "para\\w*": an ASCII
+    text without "para" is searched from _trailing_run only (IGNORECASE lets
+    non-ASCII letters stand for the pattern's)."""
+    if not s.isascii() or "para" in s.lower():
+        return pattern.search(s)
+    return pattern.search(s, _trailing_run(s, _REASON_TAIL_CHARS))
+
+
 def _authority(cb: ClassifiedBy, joined: str, cut: int, offmap: Callable[[int], int], vocab: Vocabulary,
                text: str) -> None:
     """Who classified: what precedes the reasons, less the reason wording, the
@@ -230,9 +257,10 @@ def _authority(cb: ClassifiedBy, joined: str, cut: int, offmap: Callable[[int], 
     auth = joined[:cut]
     cm = AUTH_CUT_RE.search(auth)
     auth = auth[:cm.start()] if cm else auth
-    am = rx(r"[\s,;.]*(?:\(U\)\s*)?$").search(auth)
+    am = _AUTH_END_RE.search(auth, _trailing_run(auth, _AUTH_END_CHARS))
     auth = auth[:am.start()] if am else auth
-    auth = AUTH_TAIL_RE.sub("", auth)  # tolerant of a wrapped word: "FOR REAS ONS"
+    tm = _reason_tail(AUTH_TAIL_RE, auth)  # tolerant of a wrapped word: "FOR REAS ONS"
+    auth = auth[:tm.start()] if tm else auth  # (AUTH_TAIL_RE.sub: its one match ends the text)
     auth = rx(r"(?i)^\s*(?:\(U\)\s*)").sub("", auth).strip(" ,;:.")
     auth = AUTH_LABEL_RE.sub("", auth)
     auth = AUTH_STRAY_RE.sub("", auth).strip(" ,;:.") if len(auth.split()) > 1 else auth

@@ -19,6 +19,7 @@ import regex
 
 from ..document import Marking, SectionMark, Span, Token
 from ..vocabulary import Vocabulary
+from . import memo
 from .labels import labels, may_open
 from ..rx import rx
 
@@ -263,23 +264,49 @@ RECOGNISERS: tuple[tuple[str, Recogniser], ...] = (
     ("field", _field),
 )
 _BY_NAME = {name: rec for name, rec in RECOGNISERS}
+_TEXT, _BLANK, _PARAGRAPH = Kind("text"), Kind("blank"), Kind("paragraph")
+
+
+# The recognisers (after `paragraph`) whose first-character test a line's first
+# character (after blanks and a bracket) passes, by that character, per vocabulary.
+_BY_HEAD = memo.TextMemo()
+
+
+def _candidates(text: str, vocab: Vocabulary) -> tuple[tuple[str, Recogniser], ...]:
+    """RECOGNISERS less `paragraph` and less those whose first-character test
+    (eo: E or M; tags, subject: a label's first letter; ref: R) turns `text`
+    away, in the table's order: a line meets one or two recognisers, not eight.
+    An empty, blank or non-ASCII head keeps them all (as the tests do)."""
+    c = text.lstrip(" \t[")[:1]
+    known = _BY_HEAD.table(vocab)
+    got = known.get(c)
+    if got is None:
+        if not c or not c.isascii() or c.isspace():
+            got = RECOGNISERS[1:]
+        else:
+            lab = labels(vocab)
+            away = {"eo": c not in "EeMm", "tags": c not in lab.label_first,
+                    "subject": c not in lab.label_first, "ref": c not in lab.ref_first}
+            got = tuple((name, rec) for name, rec in RECOGNISERS[1:] if not away.get(name, False))
+        known[c] = got
+    return got
 
 
 def _first(text: str, vocab: Vocabulary, skip: frozenset[str]) -> Kind:
-    for name, rec in RECOGNISERS:
+    for name, rec in _candidates(text, vocab):
         if name not in skip:
             got = rec(text, vocab)
             if got is not None:
                 return got
-    return Kind("text")
+    return _TEXT
 
 
 def classify(text: str, vocab: Vocabulary, skip: frozenset[str] = frozenset()) -> Kind:
     """The first recogniser of RECOGNISERS (less those in `skip`) that matches; `text` else."""
     if not text or text.isspace():
-        return Kind("blank")
+        return _BLANK
     if "paragraph" not in skip and para_start(text) is not None:
-        return Kind("paragraph")
+        return _PARAGRAPH
     skip = skip | _NO_PARAGRAPH
     if " of 0" in text and " OF " not in text:
         return _lower_page(text, vocab, skip)

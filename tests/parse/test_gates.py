@@ -203,3 +203,14 @@ def test_line_may_hold_mark_lets_every_run_on_line_through():
 def test_line_may_hold_mark_on_any_line(text: str) -> None:
     if RUN_ON_MARK_RE.search(text):
         assert line_may_hold_mark(text), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=" \t\u2028\u00a01.¶[]()C2x", max_size=10), min_size=1, max_size=6))
+def test_header_end_as_the_patterns_say(texts: list[str]) -> None:
+    """The header area ends at the first line both paragraph patterns take, the first-character test aside."""
+    from cablelint.parse.lines import PARA_RE, Line
+    from cablelint.parse.repair import NUMBERED_RE, _header_end
+    lines = [Line(t, k * 20) for k, t in enumerate(texts)]
+    want = next((k for k, t in enumerate(texts) if PARA_RE.match(t) and NUMBERED_RE.match(t)), len(texts))
+    assert _header_end(lines) == want

@@ -126,7 +126,9 @@ def _header_end(lines: list[Line]) -> int:
     paragraph, at most RUN_ON_LIMIT (a cheap first-character test before the regexes)."""
     for i, line in enumerate(lines[:RUN_ON_LIMIT]):
         c = line.text[:1]
-        if c and (c.isdigit() or c in "¶[ \t\u2028") and PARA_RE.match(line.text) and NUMBERED_RE.match(line.text):
+        if c in " \t\u2028":  # indented: PARA_RE wants the number (or its ¶ or [) after the blanks
+            c = line.text.lstrip(" \t\u2028")[:1]
+        if c and (c.isdigit() or c in "¶[") and PARA_RE.match(line.text) and NUMBERED_RE.match(line.text):
             return i
     return min(len(lines), RUN_ON_LIMIT)
 

@@ -2,8 +2,9 @@
 up to the first paragraph.
 
 A small state machine over the classified lines: it fills the Document's
-header parts and returns where the body starts. Each field is read by a pure
-reader (fields.py, clby.py); the order of the recognisers is lines.RECOGNISERS.
+header parts and returns where the body starts. The routing lines are read by
+routing.py, each field by a pure reader (fields.py, refs.py, clby.py with
+names.py); the order of the recognisers is lines.RECOGNISERS.
 """
 from __future__ import annotations
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from hypothesis import given, settings, strategies as st
 
-from cablelint.parse.header import DTG_RE, ROUTING_RE, SECURITY_RE, _may_route
+from cablelint.parse.routing import DTG_RE, ROUTING_RE, SECURITY_RE, _may_route
 from cablelint.parse.labels import labels
 from cablelint.parse.lines import classify, may_open_field
 from cablelint.parse.plain import banner_pairs, may_be_banner
-from cablelint.parse.repair import RUN_ON_MARK_RE, may_hold_mark
+from cablelint.parse.repair import RUN_ON_MARK_RE, line_may_hold_mark, may_hold_mark
 from cablelint.vocabulary import default_vocabulary
 
 LINES = [
@@ -118,3 +118,99 @@ def test_may_be_banner_on_any_text(text: str) -> None:
     lead = text.lstrip(" \t")
     if lead[:1] in v.banner_initials and v.banner_re.match(text):
         assert may_be_banner(lead, banner_pairs(v)), text
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="TAGSUBJECTREFtagsubjectref []:\t\u017f\u212a\u2028(#)", min_size=1, max_size=12))
+def test_label_gates_on_any_text(text: str) -> None:
+    """The two-character openings (labels.may_open) turn no label line away."""
+    v = default_vocabulary()
+    assert classify(text, v).name == _one_alternation(text, v), text
+
+
+def _route_kind_ungated(text: str, v) -> str:
+    """What a routing line is, every pattern tried in order (the parser's former
+    reading, without the first-character tests, which must change no answer)."""
+    import regex
+    from cablelint.parse.routing import SPACED_START_RE
+    s = text.strip()
+    if _may_route(s, v):
+        if DTG_RE.match(text):
+            return "dtg"
+        if SECURITY_RE.match(text):
+            return "security"
+        if ROUTING_RE.match(s):
+            return "routing"
+        if labels(v).routing.match(s):
+            return "label"
+    address = regex.match(r"^[A-Z0-9/ .,&()'-]+$", s)
+    if address and not SPACED_START_RE.match(text) and not v.banner_re.match(text):
+        return "address"
+    return ""
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ZOPRNVDBTFMI#0129 /\t\u2028\x1c\u017fCSEUab()", min_size=0, max_size=14))
+def test_routing_gates_on_any_text(text: str) -> None:
+    from cablelint.parse.routing import _route_kind_of
+    v = default_vocabulary()
+    assert _route_kind_of(text, v)[0] == _route_kind_ungated(text, v), repr(text)
+
+
+def test_routing_gates_on_routing_lines():
+    from cablelint.parse.routing import _route_kind_of
+    v = default_vocabulary()
+    for text in LINES + ["//GBR SECRET", "  //SECRET", "S E C R E T", "SECRET", "RR RUEHC", "R 1 2"]:
+        assert _route_kind_of(text, v)[0] == _route_kind_ungated(text, v), text
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="AZ 019\\\t.-x\u00a0\u0660\u2028", max_size=14))
+def test_serial_is_the_search_it_replaces(text: str) -> None:
+    from cablelint.parse.banner import SERIAL_RE, _serial
+    want, got = SERIAL_RE.search(text), _serial(text)
+    assert (want and (want.span(), want.span("serial"))) == (got and (got.span(), got.span("serial")))
+
+
+_TAIL_WORDS = st.sampled_from(["for", "reasons", "Reasons", "FOR REAS ONS", "e.o. 12958", "E.O. 13526", "para 1.4", "(U)",
+                               "per", "under", "nor", "fro", "John Doe", "Ambassador", ",", ";", ".", " ", "(", ")",
+                               "\u017f", "\u00a0", "\x1c", "REASO", "NS", "reason(s)"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_TAIL_WORDS, max_size=7).map(" ".join))
+def test_reason_tail_searches_as_the_whole_text_search(text: str) -> None:
+    """The `$`-anchored searches started at the trailing run find what a search of the whole text finds."""
+    from cablelint.parse import clby
+    for pattern in (clby.AUTH_TAIL_RE, clby.REASON_WORDING_RE):
+        want, got = pattern.search(text), clby._reason_tail(pattern, text)
+        assert (want and want.span()) == (got and got.span()), (pattern.pattern, text)
+    end = clby._AUTH_END_RE.search(text, clby._trailing_run(text, clby._AUTH_END_CHARS))
+    assert end.span() == clby._AUTH_END_RE.search(text).span()
+
+
+def test_line_may_hold_mark_lets_every_run_on_line_through():
+    for text in LINES + [f"NOFORN SIPDIS {x}" for x in LINES] + ["REF: BRIEFING 2 (U) On Monday", "x EO 12958 DECL"]:
+        if RUN_ON_MARK_RE.search(text):
+            assert line_may_hold_mark(text), text
+    assert not line_may_hold_mark("DEFENSE CHIEF GEORGIA NO. 5")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["E.", "O.", "EO", "12958", "DECL:", "03/20/2019", "TAG", "TAGS:", "AGS:", "SUBJ:", "REF:",
+                                 "REFS", "STATE", "9643", "(U)", "(C)", "1.", "1", "Classified", "By", "CAIROClassified",
+                                 "Derived", "from:", "PTER", "X", "/", " ", "\t", "\u017f"]), max_size=8).map(" ".join))
+def test_line_may_hold_mark_on_any_line(text: str) -> None:
+    if RUN_ON_MARK_RE.search(text):
+        assert line_may_hold_mark(text), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=" \t\u2028\u00a01.¶[]()C2x", max_size=10), min_size=1, max_size=6))
+def test_header_end_as_the_patterns_say(texts: list[str]) -> None:
+    """The header area ends at the first line both paragraph patterns take, the first-character test aside."""
+    from cablelint.parse.lines import PARA_RE, Line
+    from cablelint.parse.repair import NUMBERED_RE, _header_end
+    lines = [Line(t, k * 20) for k, t in enumerate(texts)]
+    want = next((k for k, t in enumerate(texts) if PARA_RE.match(t) and NUMBERED_RE.match(t)), len(texts))
+    assert _header_end(lines) == want

@@ -3,7 +3,7 @@ read twice (at other offsets, in other cables) gives the same reading there."""
 from __future__ import annotations
 
 from cablelint.document import Document
-from cablelint.parse import banner as bn, decl, header as hd
+from cablelint.parse import banner as bn, decl, header as hd, routing as rt
 from cablelint.parse.decl import parse_decl
 from cablelint.parse.lines import Line, classify
 from cablelint.source import Source
@@ -39,12 +39,12 @@ def test_routing_lines_read_alike_wherever_they_stand():
         doc = Document(source=Source("t.txt", shift + text))
         start = len(shift)
         lines = [Line(t, start + k) for t, k in (("P 231607Z JUN 09", 0), ("FM AMEMBASSY PARIS", 17))]
-        assert all(hd._routing_line(doc, ln, V) for ln in lines)
+        assert all(rt.routing_line(doc, ln, V) for ln in lines)
         h = doc.header
         assert (h.dtg.value, h.dtg.span.start, h.precedence.value) == ("231607Z JUN 09", start + 2, "P")
         assert (h.from_.value, h.from_.span.start) == ("AMEMBASSY PARIS", start + 20)
-        assert hd._routing_line(doc, Line("RUEHC/SECSTATE WASHDC", start + 36), V)  # an address, after a header
-    assert not hd._routing_line(Document(source=Source("t.txt", "RUEHC/SECSTATE WASHDC")), Line("RUEHC/SECSTATE WASHDC", 0), V)
+        assert rt.routing_line(doc, Line("RUEHC/SECSTATE WASHDC", start + 36), V)  # an address, after a header
+    assert not rt.routing_line(Document(source=Source("t.txt", "RUEHC/SECSTATE WASHDC")), Line("RUEHC/SECSTATE WASHDC", 0), V)
 
 
 def test_banner_controls_do_not_depend_on_the_serial():
@@ -90,8 +90,8 @@ def test_may_be_captions_lets_every_line_of_captions_through():
 def test_routing_lines_that_differ_in_their_digits_read_their_own():
     for dtg, prec in (("271420Z FEB 06", "O"), ("011530Z MAR 07", "O"), ("311530Z DEC 99", "P")):
         doc = Document(source=Source("t.txt", f"{prec} {dtg}\n"))
-        assert hd._routing_line(doc, Line(f"{prec} {dtg}", 0), V)
+        assert rt.routing_line(doc, Line(f"{prec} {dtg}", 0), V)
         assert (doc.header.dtg.value, doc.header.precedence.value) == (dtg, prec)
         assert doc.header.dtg_date is not None and doc.header.dtg_date.day == int(dtg[:2])
     for k in (1, 2):  # the DE line: only a kind, whatever its numbers
-        assert hd._route_kind(f"DE RUEHMO #{k}334/01 05{k}1420", V) == ("routing", None)
+        assert rt._route_kind(f"DE RUEHMO #{k}334/01 05{k}1420", V) == ("routing", None)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+import regex
+
 from ..document import Marking, Repair, SectionMark, Span, Token
 from ..rx import rx
 from ..vocabulary import Vocabulary, lookup_key
@@ -34,7 +36,7 @@ def post_serial(rest: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
     over capitals, blanks, dots, apostrophes and hyphens. One regex
     `[A-Z][A-Z .'-]*?[A-Z]\\s+\\d{2,}...$` was quadratic on a long run of
     capitals (a letter-spaced banner then 5,000 letters took 4 s)."""
-    m = SERIAL_RE.search(rest)
+    m = _serial(rest)
     if m is None:
         return None
     start = m.start()
@@ -45,6 +47,27 @@ def post_serial(rest: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
     if start == m.start():  # a post has two capitals at least
         return None
     return (start, m.start() + 1), m.span("serial")
+
+
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _serial(rest: str) -> "regex.Match | None":
+    """SERIAL_RE.search(rest) with one match attempt: after its capital a match
+    holds only blanks, digits and a backslash, so it can start only at the
+    line's last capital letter (a search tried every position, ~4 us a banner)."""
+    k = len(rest) - 1
+    while k >= 0 and rest[k] not in _CAPITALS:
+        k -= 1
+    return SERIAL_RE.match(rest, k) if k >= 0 else None
+
+
+def _section(rest: str) -> "regex.Match | None":
+    """SECTION_RE.search(rest), skipped for an ASCII rest without "section" in
+    any case (most banners: the pattern ignores case, ~1.5 us a search)."""
+    if rest.isascii() and "section" not in rest.lower():
+        return None
+    return SECTION_RE.search(rest)
 
 
 class Banner(NamedTuple):
@@ -126,7 +149,7 @@ def _add_level_controls(mk: Marking, raw: str, off: int, vocab: Vocabulary) -> N
 def finish_banner(mk: Marking, rest: str, roff: int, vocab: Vocabulary,
                   repairs: list[Repair] | None = None) -> Banner:
     """The banner's section mark, controls, post and serial; its span grows to the end of its line."""
-    sec = SECTION_RE.search(rest)
+    sec = _section(rest)
     if sec is None and repairs is not None and "ECTION" in rest:
         sec = LOST_SECTION_RE.search(rest)
         if sec:

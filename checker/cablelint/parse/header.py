@@ -2,23 +2,24 @@
 up to the first paragraph.
 
 A small state machine over the classified lines: it fills the Document's
-header parts and returns where the body starts. Each field is read by a pure
-reader (fields.py, clby.py); the order of the recognisers is lines.RECOGNISERS.
+header parts and returns where the body starts. The routing lines are read by
+routing.py, each field by a pure reader (fields.py, refs.py, clby.py with
+names.py); the order of the recognisers is lines.RECOGNISERS.
 """
 from __future__ import annotations
 
 import regex
 
-from ..document import ClassifiedBy, Document, Repair, RoutingHeader, Span, Token
+from ..document import ClassifiedBy, Document, Repair, Span, Token
 from ..vocabulary import Vocabulary
 from .labels import labels
 from . import banner as bn
 from . import memo
 from .clby import damaged_clby, read_classified_by, reasons_of_field
-from .dating import DTG_RE, dtg_date
 from .fields import (
     lost_letter_repair, read_declassify_on, read_eo, read_field, read_ref, read_subject, read_tags, tags_continue,
 )
+from .routing import routing_line
 from .refs import read_refs, ref_page_marks, unseen_refs
 from .lines import BULLET_RE, CLBY_RE, Kind, Line, classify, is_shortish_header, may_open_field, page_mark, portion_start
 from .shape import has_categories, is_marked
@@ -28,91 +29,6 @@ from ..rx import rx
 HEADER_LINES = 120
 # Without a banner, the header fields are given up this many lines in.
 FIELDS_WITHOUT_BANNER = 80
-ROUTING_RE = rx(r"^(?:VZCZC|DE R[A-Z]{3}|[OPRZ]{2}\s+R[A-Z]{4}|NNNN|BT\s*$|#\d+)")
-SECURITY_RE = rx(r"^\s*(?P<sec>ZN[YR]\s+[A-Z]{5})\b")
-ADDRESS_RE = rx(r"^[A-Z0-9/ .,&()'-]+$")
-SPACED_START_RE = rx(r"^\s*(?:[A-Z]\s){3,}")
-# What a ROUTING_RE line can start with (after blanks), besides a precedence (O, P, R, Z) or a digit.
-ROUTING_FIRST = frozenset("VDNB#")
-PRECEDENCE_LETTERS = frozenset("ZOPR")
-
-
-# DTG_RE's groups by number (a group looked up by name costs several times more).
-_DTG, _PREC = DTG_RE.groupindex["dtg"], DTG_RE.groupindex["prec"]
-
-
-def _routing_line(doc: Document, line: Line, vocab: Vocabulary) -> bool:
-    """Read a routing-header line (DTG, ZNY, VZCZC, FM/TO/INFO, an address
-    continuation) into doc.header; False when the line is none of these.
-    Only read_top calls it, before any banner is found (a DTG counts then)."""
-    kind, m = _route_kind(line.text, vocab)
-    if not kind or kind == "address" and not doc.header:
-        return False
-    off, h = line.start, doc.header
-    h = doc.header = h or RoutingHeader(Span(off, off + len(line.text)))
-    if kind == "dtg" and h.dtg is None:
-        (d1, d2), (p1, p2) = m.span(_DTG), m.span(_PREC)
-        h.dtg = Token(line.text[d1:d2], Span(off + d1, off + d2))
-        h.dtg_date = dtg_date(m)
-        if p2 > p1:
-            h.precedence = Token(line.text[p1:p2].strip(), Span(off + p1, off + p2))
-    elif kind == "security":
-        h.security = Token(" ".join(m["sec"].split()), Span(off + m.start("sec"), off + m.end("sec")))
-    elif kind == "label" and m[1] == "FM" and h.from_ is None:
-        at = line.text.index(m[2])
-        h.from_ = Token(m[2], Span(off + at, off + at + len(m[2])))
-    return True
-
-
-# _route_kind's answers by line text (routing lines repeat across cables: BT, ZNY CCCCC ZZH, FM AMEMBASSY X).
-_ROUTE_MEMO = memo.TextMemo()
-
-
-def _route_kind(text: str, vocab: Vocabulary) -> tuple[str, regex.Match | None]:
-    """What routing line `text` is, a pure function of it (memoised): `dtg`,
-    `security` (ZNY), `routing` (VZCZC, DE, NNNN), `label` (FM/TO/INFO, with its
-    match), `address` (a continuation of an address list), or ''."""
-    if len(text) > memo.MEMO_TEXT_MAX:
-        return _route_kind_of(text, vocab)
-    known = _ROUTE_MEMO.table(vocab)
-    got = known.get(text)
-    if got is None:
-        got = known[text] = _route_kind_of(text, vocab)
-    return got
-
-
-def _route_kind_of(text: str, vocab: Vocabulary) -> tuple[str, regex.Match | None]:
-    s = text.strip()
-    if _may_route(s, vocab):
-        c = s[:1]
-        if c.isdigit() or c in PRECEDENCE_LETTERS or c in ROUTING_FIRST:
-            m = DTG_RE.match(text)
-            if m:
-                return "dtg", m
-            m = SECURITY_RE.match(text)
-            if m:
-                return "security", m
-            if ROUTING_RE.match(s):
-                return "routing", None
-        fm = labels(vocab).routing.match(s)
-        if fm:
-            return "label", fm
-    if ADDRESS_RE.match(s) and not SPACED_START_RE.match(text) and not vocab.banner_re.match(text):
-        return "address", None
-    return "", None
-
-
-def _may_route(s: str, vocab: Vocabulary) -> bool:
-    """Whether the stripped line `s` can be a DTG, ZNY, routing or FM/TO/INFO
-    line, by its first two characters (most address lines are not: RUEHC/...)."""
-    c, c2 = s[:1], s[1:2]
-    if not c:
-        return False
-    if c in PRECEDENCE_LETTERS:  # "P 110117Z", "RR RUEHC", "ZNY CCCCC"; c2 may be "" or blank
-        return c2 in PRECEDENCE_LETTERS or c2 in "N" or c2.isspace() or c in labels(vocab).routing_first
-    return c.isdigit() or c in ROUTING_FIRST or c in labels(vocab).routing_first
-
-
 # classify's answers by line text (header lines repeat across cables: SIPDIS, DEPT FOR ..., TAGS: PREL).
 _KIND_MEMO = memo.TextMemo()
 # The fields read once: a second E.O. or TAGS line is read as what else it may be.
@@ -149,7 +65,7 @@ def read_top(doc: Document, lines: list[Line], vocab: Vocabulary) -> tuple[int |
             continue
         if may_open_field(line.text, vocab) and _kind(line.text, vocab).name in ("eo", "tags", "subject"):
             break  # the cable's own fields: no banner above them (it was lost in the export)
-        if _routing_line(doc, line, vocab):
+        if routing_line(doc, line, vocab):
             header_end = i + 1
             continue
         got = bn.banner_at_start(line, vocab)

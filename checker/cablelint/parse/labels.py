@@ -31,6 +31,11 @@ class Labels(NamedTuple):
     ref_first: frozenset[str]  # those of a REF label (both cases)
     # The Classified By label with one letter lost or garbled, and its colon (`Classiied By:`).
     damaged_clby: regex.Pattern
+    # The first two characters a TAGS, SUBJECT (lower-cased: any case) or REF label can
+    # open a line with (after blanks and a bracket); None when a label is shorter.
+    tags_open: frozenset[str] | None
+    subject_open: frozenset[str] | None
+    ref_open: frozenset[str] | None
 
 
 _CACHE: dict[int, tuple[object, Labels]] = {}
@@ -59,6 +64,36 @@ def _ref_re(words: list[str]) -> regex.Pattern:
     upper = _alt([x.upper() for x in words])
     title = _alt([x.capitalize() for x in words])
     return rx(rf"^\s*(?:(?:{upper})(?:\s*\(S\))?(?:\s*:\s*|\s+)|(?:{title})(?:\s*\(S\))?\s*:\s*)(?P<rest>.*)$")
+
+
+def _label_forms(labels: list[str], any_case: bool) -> list[str]:
+    """The spellings _label_re matches: as written (case-blind) or upper and
+    capitalised, and those of four letters or more less their first letter."""
+    forms = [f for lab in labels for f in ({lab.upper(), lab.capitalize()} if not any_case else {lab})]
+    return forms + [lab[1:].upper() for lab in labels if len(lab) >= LOST_LETTER_MIN]
+
+
+def _openings(forms: list[str], fold: bool) -> frozenset[str] | None:
+    """The first two characters of each form (lower-cased with `fold`), a gate
+    sharper than the first letter alone; None when a form is shorter."""
+    if any(len(f) < 2 for f in forms):
+        return None
+    return frozenset(f[:2].lower() if fold else f[:2] for f in forms)
+
+
+def may_open(text: str, firsts: frozenset[str], opens: frozenset[str] | None, fold: bool) -> bool:
+    """Whether a label whose first letters are `firsts` and first two characters
+    `opens` can open `text` (after blanks and a bracket). A non-ASCII or blank
+    character lets the line through: case folding or `\\s` may take it."""
+    s = text.lstrip(" \t[")[:2]
+    c = s[:1]
+    if not c or not c.isascii() or c.isspace():
+        return True
+    if c not in firsts:
+        return False
+    if opens is None or len(s) < 2 or not s.isascii():
+        return True
+    return (s.lower() if fold else s) in opens
 
 
 def _firsts(words: list[str], lost: bool) -> frozenset[str]:
@@ -101,6 +136,9 @@ def labels(vocab: Vocabulary) -> Labels:
         _firsts(w["routing_labels"], False),
         _firsts(w["ref_labels"], False),
         damaged_label_re(vocab.fields.get("Classified By", [])),
+        _openings(_label_forms(w["tags_labels"], False), False),
+        _openings(_label_forms(w["subject_labels"], True), True),
+        _openings([f for x in w["ref_labels"] for f in (x.upper(), x.capitalize())], False),
     )
     _CACHE[id(vocab)] = (vocab.built, built)
     return built

@@ -19,7 +19,8 @@ import regex
 
 from ..document import Marking, SectionMark, Span, Token
 from ..vocabulary import Vocabulary
-from .labels import labels
+from . import memo
+from .labels import labels, may_open
 from ..rx import rx
 
 
@@ -204,21 +205,6 @@ class Kind(NamedTuple):
     lost_first: bool = False
 
 
-def _head(text: str) -> str:
-    """The character a label at the line start can begin with (after blanks and
-    an opening bracket), or '' when a first-character test cannot rule out a
-    pattern: a non-ASCII character (case folding may spell a label's letter with
-    it) or a blank that str.lstrip below does not take."""
-    c = text.lstrip(" \t[")[:1]
-    return c if c.isascii() and not c.isspace() else ""
-
-
-def _may_start(text: str, firsts: frozenset[str]) -> bool:
-    """Whether a label whose first letters (both cases) are `firsts` can start the line."""
-    c = _head(text)
-    return not c or c in firsts
-
-
 def _eo(text: str, v: Vocabulary) -> Kind | None:
     m = EO_RE.match(text) if text.lstrip("[ \t")[:1] in "EeMm" else None
     return Kind("eo", m) if m else None
@@ -226,13 +212,13 @@ def _eo(text: str, v: Vocabulary) -> Kind | None:
 
 def _tags(text: str, v: Vocabulary) -> Kind | None:
     lab = labels(v)
-    m = lab.tags.match(text) if _may_start(text, lab.label_first) else None
+    m = lab.tags.match(text) if may_open(text, lab.label_first, lab.tags_open, False) else None
     return Kind("tags", m, m["lost"] is not None) if m else None
 
 
 def _subject(text: str, v: Vocabulary) -> Kind | None:
     lab = labels(v)
-    m = lab.subject.match(text) if _may_start(text, lab.label_first) else None
+    m = lab.subject.match(text) if may_open(text, lab.label_first, lab.subject_open, True) else None
     return Kind("subject", m, m["lost"] is not None) if m else None
 
 
@@ -245,7 +231,7 @@ def _clby(text: str, v: Vocabulary) -> Kind | None:
 
 def _ref(text: str, v: Vocabulary) -> Kind | None:
     lab = labels(v)
-    m = lab.ref.match(text) if _may_start(text, lab.ref_first) else None
+    m = lab.ref.match(text) if may_open(text, lab.ref_first, lab.ref_open, False) else None
     return Kind("ref", m) if m else None
 
 
@@ -278,23 +264,49 @@ RECOGNISERS: tuple[tuple[str, Recogniser], ...] = (
     ("field", _field),
 )
 _BY_NAME = {name: rec for name, rec in RECOGNISERS}
+_TEXT, _BLANK, _PARAGRAPH = Kind("text"), Kind("blank"), Kind("paragraph")
+
+
+# The recognisers (after `paragraph`) whose first-character test a line's first
+# character (after blanks and a bracket) passes, by that character, per vocabulary.
+_BY_HEAD = memo.TextMemo()
+
+
+def _candidates(text: str, vocab: Vocabulary) -> tuple[tuple[str, Recogniser], ...]:
+    """RECOGNISERS less `paragraph` and less those whose first-character test
+    (eo: E or M; tags, subject: a label's first letter; ref: R) turns `text`
+    away, in the table's order: a line meets one or two recognisers, not eight.
+    An empty, blank or non-ASCII head keeps them all (as the tests do)."""
+    c = text.lstrip(" \t[")[:1]
+    known = _BY_HEAD.table(vocab)
+    got = known.get(c)
+    if got is None:
+        if not c or not c.isascii() or c.isspace():
+            got = RECOGNISERS[1:]
+        else:
+            lab = labels(vocab)
+            away = {"eo": c not in "EeMm", "tags": c not in lab.label_first,
+                    "subject": c not in lab.label_first, "ref": c not in lab.ref_first}
+            got = tuple((name, rec) for name, rec in RECOGNISERS[1:] if not away.get(name, False))
+        known[c] = got
+    return got
 
 
 def _first(text: str, vocab: Vocabulary, skip: frozenset[str]) -> Kind:
-    for name, rec in RECOGNISERS:
+    for name, rec in _candidates(text, vocab):
         if name not in skip:
             got = rec(text, vocab)
             if got is not None:
                 return got
-    return Kind("text")
+    return _TEXT
 
 
 def classify(text: str, vocab: Vocabulary, skip: frozenset[str] = frozenset()) -> Kind:
     """The first recogniser of RECOGNISERS (less those in `skip`) that matches; `text` else."""
     if not text or text.isspace():
-        return Kind("blank")
+        return _BLANK
     if "paragraph" not in skip and para_start(text) is not None:
-        return Kind("paragraph")
+        return _PARAGRAPH
     skip = skip | _NO_PARAGRAPH
     if " of 0" in text and " OF " not in text:
         return _lower_page(text, vocab, skip)
@@ -324,7 +336,11 @@ def may_open_field(text: str, vocab: Vocabulary) -> bool:
     first character before `classify` (any non-ASCII one is let through: case
     folding may turn it into a label's letter)."""
     c = text.lstrip(" \t[")[:1]
-    return not c or not c.isascii() or c.isspace() or c in "EeMm" or c in labels(vocab).label_first
+    if not c or not c.isascii() or c.isspace() or c in "EeMm":
+        return True
+    lab = labels(vocab)
+    return (c in lab.label_first and (may_open(text, lab.label_first, lab.tags_open, False)
+                                      or may_open(text, lab.label_first, lab.subject_open, True)))
 
 
 def is_field_start(text: str, vocab: Vocabulary) -> bool:

@@ -126,7 +126,9 @@ def _header_end(lines: list[Line]) -> int:
     paragraph, at most RUN_ON_LIMIT (a cheap first-character test before the regexes)."""
     for i, line in enumerate(lines[:RUN_ON_LIMIT]):
         c = line.text[:1]
-        if c and (c.isdigit() or c in "¶[ \t\u2028") and PARA_RE.match(line.text) and NUMBERED_RE.match(line.text):
+        if c in " \t\u2028":  # indented: PARA_RE wants the number (or its ¶ or [) after the blanks
+            c = line.text.lstrip(" \t\u2028")[:1]
+        if c and (c.isdigit() or c in "¶[") and PARA_RE.match(line.text) and NUMBERED_RE.match(line.text):
             return i
     return min(len(lines), RUN_ON_LIMIT)
 
@@ -139,8 +141,25 @@ def may_hold_mark(text: str) -> bool:
     line's own DECL is no literal of another field after it."""
     if not text.isascii():
         return True
-    return ("O." in text or "EO" in text or "AGS" in text or "TAG" in text or "UBJ" in text or "EF" in text
-            or "(" in text and "1" in text or _may_name_authority(text.lower()))
+    if "O." in text or "EO" in text or "AGS" in text or "TAG" in text or "UBJ" in text or "EF" in text:
+        return True
+    low = text.lower()  # (the authority's words in any case: "lassified", "erived")
+    return "(" in text and "1" in text or "lassified" in low or "erived" in low
+
+
+def line_may_hold_mark(text: str) -> bool:
+    """may_hold_mark for a whole line, sharper: a branch's literals all lie in
+    the line (the REF before a mark its lookbehind needs too), so each branch
+    asks for its own ("E." and "O.", EO or TAG with DECL, REF, TAGS, AGS:,
+    SUBJ...), and DEFENSE, CHIEF or GEORGIA is no reason for a regex scan."""
+    if not text.isascii():
+        return True
+    if "REF" in text or "TAGS" in text or "SUBJ" in text or "AGS:" in text or "E." in text and "O." in text:
+        return True
+    if "DECL" in text and ("EO" in text or "TAG" in text):
+        return True
+    low = text.lower()
+    return "(" in text and "1" in text or "lassified" in low or "erived" in low
 
 
 def _may_hold_more(rest: str) -> bool:
@@ -149,10 +168,6 @@ def _may_hold_more(rest: str) -> bool:
     matches with its REF behind it, in the first match; a rest holding DECL has
     always been looked at)."""
     return may_hold_mark(rest) or "DECL" in rest and "(" in rest
-
-
-def _may_name_authority(low: str) -> bool:
-    return "lassified" in low or "erived" in low
 
 
 def split_run_on_header(lines: list[Line], repairs: list[Repair]) -> list[Line]:
@@ -171,7 +186,7 @@ def split_run_on_header(lines: list[Line], repairs: list[Repair]) -> list[Line]:
             continue
         mark_open = False
         long = len(text_i) > RUN_ON_MAX_LEN
-        if not may_hold_mark(text_i[:RUN_ON_MAX_LEN] if long else text_i):
+        if not line_may_hold_mark(text_i[:RUN_ON_MAX_LEN] if long else text_i):
             out.append(line)
             continue
         cuts = _long_line_cuts(text_i) if long else _run_on_cuts(text_i, lambda: _following(lines, i))

@@ -1,0 +1,155 @@
+"""Stage 3 reader: who classified, split into name and title.
+
+The authority of a Classified By statement ("Political Counselor Jane Doe",
+"Jane Doe, Acting DCM", "Roe, Jane, Ambassador, DOS, EXEC") split by the
+vocabulary's title words, each part with its exact span; a word the export
+broke at a line end is joined again. Apart from clby.py, which finds the
+statement and its reasons, because the two change for different reasons.
+"""
+from __future__ import annotations
+
+import regex
+
+from ..document import Span, Token
+from ..rx import rx
+from ..vocabulary import Vocabulary
+
+# A name after the last run of title words has at most this many words.
+NAME_MAX_WORDS = 5
+
+
+def _is_title(word: str, vocab: Vocabulary) -> bool:
+    return vocab.is_title_word(word.upper().strip(".,;:()"))
+
+
+def _after_last_title(raw: str, vocab: Vocabulary) -> int | None:
+    """Where the name starts after the last run of title words ("U.S. Embassy
+    Wellington DCM | David J. Keegan", "EAP Acting DAS | John Norris"), or
+    after the symbol closing a title that names an office ("ACTING U/S FOR ARMS
+    CONTROL AND INTERNATIONAL SECURITY (T) | JOHN ROE"). None without either."""
+    words = [(m.start(), m.group(0)) for m in rx(r"\S+").finditer(raw)]
+    k = _title_run_end(words, vocab)
+    if k is None or OFFICE_SYMBOL_RE.match(words[k][1]):
+        k = _after_office_symbol(words, vocab)
+    return words[k][0] if k is not None else None
+
+
+def _title_run_end(words: list[tuple[int, str]], vocab: Vocabulary) -> int | None:
+    """The index of the first name word after the last run of title words: a
+    run holding a real title word (not FOR/OF alone), followed by
+    1..NAME_MAX_WORDS words none of which is a title word; else None."""
+    k = len(words)
+    while k > 0 and not _is_title(words[k - 1][1], vocab):
+        k -= 1
+    if k == 0 or k == len(words) or len(words) - k > NAME_MAX_WORDS:
+        return None
+    j = k
+    while j > 0 and _is_title(words[j - 1][1], vocab):
+        j -= 1
+    run = [w.upper().strip(".,;:()") for _, w in words[j:k]]
+    if all(w in vocab.title_joiners for w in run):
+        return None
+    return k
+
+
+# An office's symbol closing a title that names the office: "ACTING U/S FOR ARMS CONTROL (T)".
+OFFICE_SYMBOL_RE = rx(r"^\([A-Z][A-Z/-]{0,5}\)$")
+
+
+def _after_office_symbol(words: list[tuple[int, str]], vocab: Vocabulary) -> int | None:
+    """The index after the last office symbol, when a real title word comes
+    before it and 1..NAME_MAX_WORDS words, none a title word, after it."""
+    for s in range(len(words) - 1, 0, -1):
+        if OFFICE_SYMBOL_RE.match(words[s][1]):
+            rest = [w for _, w in words[s + 1:]]
+            title = [w.upper().strip(".,;:()") for _, w in words[:s] if _is_title(w, vocab)]
+            if (0 < len(rest) <= NAME_MAX_WORDS and not any(_is_title(w, vocab) for w in rest)
+                    and any(w not in vocab.title_joiners for w in title)):
+                return s + 1
+            return None
+    return None
+
+
+# The given name(s) of a surname-first statement: at most this many words.
+GIVEN_MAX_WORDS = 2
+
+
+def _surname_first(raw: str, parts: list[tuple[int, int]], vocab: Vocabulary
+                   ) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None:
+    """The spans (surname, given names, title) of a statement written
+    `Last, First, Title, Agency, Office` (the SMART form: "Roe, Jane,
+    Ambassador, DOS, EXEC"): one surname word, one or two given-name words,
+    then a part opening with a title word; None for any other form."""
+    if len(parts) < 3:
+        return None
+    words = [raw[a:b].split() for a, b in parts[:3]]
+    surname, given, title = words
+    if len(surname) != 1 or not 1 <= len(given) <= GIVEN_MAX_WORDS or not title:
+        return None
+    if any(_is_title(w, vocab) for w in surname + given) or not _is_title(title[0], vocab):
+        return None
+    if raw[parts[1][0]:parts[1][1]].strip(" .").upper() in vocab.name_suffixes:
+        return None
+    return parts[0], parts[1], parts[2]
+
+
+# A line break inside a word: after a capitalised word's letters, before a lower-case piece ("Michae" / "l Roe").
+BROKEN_WORD_RE = rx(r"(?<=(?<![A-Za-z'])[A-Z][A-Za-z]*)[ \t]*\r?\n[ \t]*(?=(?P<after>[a-z][A-Za-z'-]*))")
+
+
+def join_broken_words(seg: str, vocab: Vocabulary) -> tuple[str, int]:
+    """`seg` with each word the export broke at a line end joined again, and how
+    many were joined. A lower-case piece that is a whole word ("for", "de") is
+    no broken word: its line break stays a blank."""
+    count = 0
+
+    def join(m: regex.Match) -> str:
+        nonlocal count
+        if m["after"].lower() in vocab.standalone_lower_words:
+            return m.group(0)
+        count += 1
+        return ""
+
+    return BROKEN_WORD_RE.sub(join, seg) if "\n" in seg else seg, count
+
+
+def name_and_title(auth: Token, text: str, vocab: Vocabulary) -> tuple[Token | None, Token | None]:
+    """Split "Political Counselor Jane Doe" / "Jane Doe, Acting DCM" into
+    name and title, by the title words of the vocabulary."""
+    raw = text[auth.span.start:auth.span.end]
+
+    def tok(a: int, b: int) -> Token | None:
+        seg = raw[a:b]
+        lead = len(seg) - len(seg.lstrip(" ,;"))
+        seg = seg.strip(" ,;")
+        if not seg:
+            return None
+        start = auth.span.start + a + lead
+        value = join_broken_words(seg, vocab)[0]
+        return Token(" ".join(value.replace("\\", " ").split()), Span(start, start + len(seg)), seg)
+
+    parts = [(m.start(), m.end()) for m in rx(r"[^,;]+").finditer(raw)]
+    if len(parts) > 1 and raw[parts[1][0]:parts[1][1]].strip(" .").upper() in vocab.name_suffixes:
+        parts = [(parts[0][0], parts[1][1])] + parts[2:]  # "Robert O. Blake, Jr.": the suffix is the name's
+    smart = _surname_first(raw, parts, vocab)
+    if smart:
+        (s0, s1), (g0, g1), (t0, t1) = smart
+        name = tok(s0, g1)
+        given, surname = " ".join(raw[g0:g1].split()), " ".join(raw[s0:s1].split())
+        return (Token(f"{given} {surname}", name.span, name.raw) if name else None), tok(t0, t1)
+    if len(parts) > 1:  # "Jane Doe, Acting Deputy Chief of Mission[, Department of State]"
+        first = raw[parts[0][0]:parts[0][1]].split()
+        if first and not all(_is_title(w, vocab) for w in first) and not _is_title(first[0], vocab):
+            return tok(*parts[0]), tok(parts[1][0], len(raw))
+    at = _after_last_title(raw, vocab)
+    if at is not None:
+        return tok(at, len(raw)), tok(0, at)
+    words = [(m.start(), m.end()) for m in rx(r"\S+").finditer(raw)]
+    k = 0
+    while k < len(words) and _is_title(raw[words[k][0]:words[k][1]], vocab):
+        k += 1
+    if k == 0:
+        return tok(0, len(raw)), None
+    if k == len(words):
+        return None, tok(0, len(raw))
+    return tok(words[k][0], len(raw)), tok(0, words[k - 1][1])

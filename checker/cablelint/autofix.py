@@ -30,7 +30,7 @@ from typing import Any, Callable
 import regex
 
 from .findings import Edit, Fix, edit_where  # noqa: F401 - the values a fix makes (re-exported: autofix.Fix)
-from .rx import rx
+from .rx import rx, user_pattern
 
 FIX_KEYS = {"replace", "function", "safe", "require"}
 _FIELD = rx(r"\{(\w+)((?:\|\w+)*)\}")
@@ -117,7 +117,7 @@ def _require(raw: Any, fail: Callable[[str], Exception]) -> tuple[tuple[str, Any
     out = []
     for k, pat in raw.items():
         try:
-            out.append((str(k), regex.compile(str(pat))))
+            out.append((str(k), user_pattern(str(pat))))
         except regex.error as exc:
             raise fail(f"`autofix.require.{k}`: bad regex: {exc}") from None
     return tuple(out)

@@ -13,7 +13,7 @@ import datetime as dt
 from typing import Any, Callable, Hashable
 
 from .checks import CannotRun, Context, norm
-from .rx import rx
+from .rx import Deferred
 
 Predicate = Callable[[Any, Context], bool]
 
@@ -83,8 +83,8 @@ _PREPARE: dict[str, Callable[[Any], Any]] = {
     "levels": lambda want: frozenset(norm(x) for x in want),
     "controls_any": lambda want: frozenset(norm(x) for x in want),
     "portion_controls_any": lambda want: frozenset(norm(x) for x in want),
-    "text_has": rx,
-    "text_lacks": rx,
+    "text_has": Deferred,  # compiled when a document first reaches the condition (rx.py)
+    "text_lacks": Deferred,
 }
 
 # A compiled `when:` mapping: (key, prepared value, cache key) per condition, in order.

@@ -98,7 +98,8 @@ def prefiltered(rx: "regex.Pattern[str]") -> Prefiltered:
         tree = _sre.parse(rx.pattern)
     except Exception:  # regex-only syntax: no pre-check
         return Prefiltered(rx, None)
-    folded = bool(tree.state.flags & re.IGNORECASE) or bool(rx.flags & regex.IGNORECASE)
+    flags = getattr(rx, "given_flags", None)  # a Deferred (rx.py): its flags as asked, not compiled for this
+    folded = bool(tree.state.flags & re.IGNORECASE) or bool((rx.flags if flags is None else flags) & regex.IGNORECASE)
     need = required(list(tree))
     if not need or any(len(n) < 2 and n.isascii() for n in need) or (folded and not all(map(str.isascii, need))):
         return Prefiltered(rx, None)  # a single ASCII character finds nearly every cable

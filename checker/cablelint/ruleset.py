@@ -39,7 +39,8 @@ from .targets import resolve
 from .vocab_schema import known_names, validate_vocabulary
 from .vocabulary import default_vocabulary_data, rules_dir
 from .yamlio import line_of, read_yaml
-from .rx import rx
+from .rx import check_pattern, rx
+from .rx import shipped as loading_shipped
 
 __all__ = ["DEFAULT_RULESETS", "RuleSetError", "TOP_KEYS", "find", "load", "shipped"]
 
@@ -89,7 +90,16 @@ def load(spec: str, base: Path | None = None, _chain: tuple[str, ...] = ()) -> R
     data = read_yaml(path, RuleSetError)
     if not isinstance(data, dict):
         raise RuleSetError(f"{path}:1: a rule set must be a YAML mapping with `name` and `rules`")
-    return _build(data, path, _chain + (key,))
+    with loading_shipped(is_shipped(path)):  # a shipped set's regexes compile on first use (rx.py)
+        return _build(data, path, _chain + (key,))
+
+
+def is_shipped(path: Path) -> bool:
+    """Whether `path` is one of the rule files cablelint ships (the suite compiles their every regex)."""
+    try:
+        return path.resolve().parent == rules_dir().resolve()
+    except OSError:
+        return False
 
 
 def _extends(data: dict, path: Path) -> list[str]:
@@ -203,7 +213,7 @@ def _validate_when(path: Path, when: Any, where: str) -> None:
             when[k] = date_value(path, when, k, where)
         if k in ("text_has", "text_lacks"):
             try:
-                regex.compile(v)
+                check_pattern(v)
             except regex.error as exc:
                 raise err(path, when, f"{where}: bad regex in `{k}`: {exc}", k) from None
         if k in ("present", "absent"):

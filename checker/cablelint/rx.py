@@ -1,19 +1,38 @@
-"""One memo of compiled patterns for the parser and the vocabulary.
+"""One memo of compiled patterns for the parser, the vocabulary and the rule sets.
 
 `regex.match(pattern, text)` looks its pattern up in regex's own cache on
 every call, which costs several microseconds; the parser makes ~150 such
 calls per cable. `rx(pattern).match(text)` pays that once per pattern.
 
 Compiling is itself the biggest part of a one-file run's start-up (~0.3-1 ms
-a pattern), so the engine cache stores the patterns compiled here
-(`known()`) and gives them back to the next process (`preload`, from
-`enginecache.load_patterns`, which the CLI calls before the modules that
-call rx() at import time are loaded).
+a pattern with `regex`), so:
+- the engine cache stores the patterns compiled here (`known()`) and gives
+  them back to the next process (`preload`, from `enginecache.load_patterns`,
+  which the CLI calls before the modules that call rx() at import time load);
+- the patterns of the shipped rule files (rules/*.yaml, markings.yaml) are
+  compiled on first use (`user_pattern` inside `shipped()`), not when they
+  load: a run uses about a third of them (a cable never runs the CAPCO/CUI
+  shapes' rules, the release set's, nor most `when:`-gated ones). The test
+  suite compiles every one of them (tests/test_rx.py); a user's own rule
+  set is compiled when it loads, so a bad regex names its file and line.
+
+Which engine, where (issue 12: a runaway match must be stoppable):
+- `regex` for every pattern a user can write (rule-set parameters,
+  `vocabulary:` blocks, markings.yaml, protect lists): `timelimit.py` stops
+  a rule with SIGALRM, and `regex` checks for signals mid-match while the
+  stdlib `re` runs a match to its end, however long. `user_pattern` and
+  everything compiled from vocabulary words therefore use `regex`.
+- `rx()`, for the parser's own patterns written in Python, also compiles
+  with `regex` (the patterns rely on its Unicode classes, `\\p{..}`,
+  variable-width look-behinds and `(?|...)`; see `stdlib_twin` for the
+  measured case for `re` and why it is not taken).
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import pickle
+from typing import Any, Iterator
 
 import regex
 
@@ -69,6 +88,81 @@ def known() -> dict[tuple[str, int], bytes]:
 def any_new() -> bool:
     """Whether this process compiled a pattern no earlier process gave it."""
     return not _FROM_BLOB >= _COMPILED.keys()
+
+
+# -- patterns from the rule files: compiled when loaded, or on first use ---------
+
+_DEFER = [False]  # inside `shipped()`: the file being loaded is one cablelint ships
+
+
+@contextlib.contextmanager
+def shipped(is_shipped: bool = True) -> Iterator[None]:
+    """While loading a file cablelint ships (`is_shipped`), `user_pattern`
+    defers compiling and `check_pattern` trusts the pattern (the test suite
+    compiles every one); nested loads (a user's set extending `state`) each
+    say their own."""
+    outer, _DEFER[0] = _DEFER[0], is_shipped
+    try:
+        yield
+    finally:
+        _DEFER[0] = outer
+
+
+def deferring() -> bool:
+    """Whether the file being loaded is shipped (its patterns compile on first use)."""
+    return _DEFER[0]
+
+
+def check_pattern(pattern: str, flags: int = 0) -> None:
+    """Raise `regex.error` when `pattern` does not compile, unless it comes
+    from a shipped file (see `shipped`); the compiled pattern is kept in the memo."""
+    if not _DEFER[0]:
+        rx(pattern, flags)
+
+
+def user_pattern(pattern: str, flags: int = 0) -> "regex.Pattern[str] | Deferred":
+    """A regex a rule file gives (always `regex`: a rule's match must stop
+    when timelimit's alarm rings): compiled now, so that a bad one raises
+    `regex.error` for the loader to name its file and line, or, for a
+    shipped file, a `Deferred` compiled on first use."""
+    return Deferred(pattern, int(flags)) if _DEFER[0] else rx(pattern, flags)
+
+
+# The attributes of a compiled pattern a Deferred copies into itself once compiled,
+# so that `d.match(...)` then costs what `pattern.match(...)` does (an instance dict hit).
+_METHODS = ("match", "fullmatch", "search", "finditer", "findall", "sub", "subn", "split", "splititer",
+            "flags", "groups", "groupindex", "scanner")
+
+
+class Deferred:
+    """A `regex` pattern compiled (through the rx() memo, so the engine cache's
+    pattern file serves later processes) the first time anything but its
+    `pattern` and `given_flags` is asked for. Pickles as its source plus, once
+    compiled, the compiled pattern."""
+
+    def __init__(self, pattern: str, flags: int = 0, compiled: "regex.Pattern[str] | None" = None) -> None:
+        self.pattern = pattern
+        self.given_flags = flags  # what the caller asked for (prefilter reads it without compiling)
+        if compiled is not None:
+            self._adopt(compiled)
+
+    def _adopt(self, got: "regex.Pattern[str]") -> "regex.Pattern[str]":
+        d = self.__dict__
+        d["compiled"] = got
+        for name in _METHODS:
+            d[name] = getattr(got, name)
+        return got
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or name in ("pattern", "given_flags", "compiled"):
+            raise AttributeError(name)  # unpickling, copying: nothing set yet
+        return getattr(self._adopt(rx(self.pattern, self.given_flags)), name)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Deferred, (self.pattern, self.given_flags, self.__dict__.get("compiled")))
+
+    def __repr__(self) -> str:
+        return f"Deferred({self.pattern!r}, {self.given_flags})"
 
 
 # Seconds one call of a user's regex (rule set parameters, protect-list

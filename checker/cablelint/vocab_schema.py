@@ -14,6 +14,7 @@ from typing import Any
 import regex
 
 from .rule import RuleSetError
+from .rx import check_pattern
 from .yamlio import line_of
 
 # -- the marking vocabulary (rules/markings.yaml, a rule set's `vocabulary:`) --
@@ -68,7 +69,7 @@ class _Checker:
         pats = self.texts(owner, key, value, what)
         for i, pat in enumerate(pats):
             try:
-                regex.compile(pat)
+                check_pattern(pat)
             except regex.error as exc:
                 raise self.fail(value, i, f"{what}: bad regex {pat!r}: {exc}") from None
         return pats

@@ -14,25 +14,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import regex
-
 from .rule import RuleSetError
-from .rx import rx
+from .rx import rx, shipped
 from .document import Marking, Span, Token
-from .marking_forms import (EYES_LIST_RE, EYES_SEGMENT_RE, FOREIGN_OWNER, FOREIGN_OWNERS,  # noqa: F401
+from .marking_forms import (EYES_LIST_RE, EYES_SEGMENT_RE, FOREIGN_OWNERS,  # noqa: F401
                             JOINT_LIST_RE, add_level_owner, lookup_key, read_foreign_portion,
                             read_next_sar_program, read_pattern_entry, read_space_separated_portion,
                             set_foreign_owner)
+from .vocab_patterns import BUILDERS, SPACED_MIN_LETTERS, _alternation, long_level_keys  # noqa: F401
 
-# A letter-spaced level shorter than this (`C U I`) could be any run of
-# capitals, so only longer level words are looked for letter-spaced inside a line.
-SPACED_MIN_LETTERS = 6
 # Vocabulary keys that hold the words of the telegram's own lines (markings.yaml).
 LINE_WORD_KEYS = ("tags_labels", "subject_labels", "ref_labels", "routing_labels", "passing_words", "trailer_words",
                   "quote_begin_words", "quote_end_words", "salutation_words", "closing_words", "paragraph_words")
 # A run of slashes between the entries of a marking, with the blanks around it.
 SEPARATOR_RE = rx(r"[ \t]*/+[ \t]*")
-
 
 
 def rules_dir() -> Path:
@@ -69,36 +64,6 @@ class Control:
     # (SAR-BP) or FGI country lists (FGI GBR NZL). Every control whose pattern
     # matches applies; the entry keeps its written value.
     patterns: list[str] = field(default_factory=list)
-
-
-def _spaced(word: str) -> str:
-    """A regex for a banner word written plain or letter-spaced."""
-    parts = []
-    for ch in word:
-        if ch == " ":
-            parts.append(r"\s+")
-        else:
-            parts.append(regex.escape(ch) + " ?")  # not `[ ]?`: the same match, a third less to compile
-    out = "".join(parts)
-    return out[:-2] if out.endswith(" ?") else out
-
-
-def _letter_spaced(letters: str) -> str:
-    """A level (its letters, no blanks) written letter-spaced inside a damaged line:
-    `C O N F I D E N T I A L`, `TOP S E C R E T`, `SE C R E T`, or with its first
-    letter lost (`O N F I D E N T I A L`). The first two gaps may be closed up,
-    the rest must be open, so that a plain word in prose never matches."""
-    ls = [regex.escape(c) for c in letters]
-    return f"(?:{ls[0]} ?)?{ls[1]} ?{ls[2]} " + " ".join(ls[3:])
-
-
-def _alternation(words: list[str]) -> str:
-    """Longest first, so that TOP SECRET wins over SECRET at one place."""
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
-
-
-def _patterns(pats: list[str]) -> str:
-    return "|".join(f"(?:{p})" for p in pats) or r"(?!)"
 
 
 def marking_separators(text: str, offset: int) -> list[Token]:
@@ -182,69 +147,32 @@ class Vocabulary:
                 self.banner_control[lookup_key(a)] = c.name
             for a in c.portion:
                 self.portion_control[lookup_key(a)] = c.name
-        aliases = sorted(self.banner_level, key=len, reverse=True)
+        for name in BUILDERS:  # the regexes built from the old words, rebuilt on first use
+            self.__dict__.pop(name, None)
         # The characters a banner line can start with (after blanks): a cheap test before banner_re.
-        self.banner_initials = frozenset(c for a in aliases for c in (a[:1].upper(), a[:1].lower()))
-        alt = "|".join(_spaced(a) for a in aliases)
-        # A banner line starts with a level, spaced or not, and the level is a
-        # whole word (so SECRETARY is not SECRET). A non-US or JOINT marking
-        # starts with `//` and an owner (CAPCO D.1): `//GBR SECRET`,
-        # `//JOINT SECRET CAN GBR USA`, `//NATO SECRET` (a level of its own).
-        self.banner_re = regex.compile(
-            rf"^[ \t]*(?://(?:{FOREIGN_OWNER}[ ]+)?)?(?P<level>{alt})(?![A-Za-z])", regex.IGNORECASE
-        )
-        self.pattern_controls = [(c.name, regex.compile(_patterns(c.patterns)))
-                                 for c in self.controls.values() if c.patterns]
-        ctl = sorted(self.banner_control, key=len, reverse=True)
-        # `\b` first when every control starts with a letter or digit: regex then
-        # skips to word starts (a 200,000-letter run took 3.5 s without it).
-        lead = r"\b" if all(a[:1].isalnum() for a in ctl) else ""
-        self.banner_control_re = regex.compile(
-            lead + r"(?<![A-Za-z])(" + "|".join(_spaced(a) for a in ctl) + r")(?![A-Za-z])",
-            regex.IGNORECASE,
-        )
-        self._build_banner_anywhere()
-        # The unparenthesised whole-text mark of 1970s-80s cables: `1. SECRET - ENTIRE TEXT.`
-        self.entire_text_re = regex.compile(
-            rf"(?P<mark>(?P<level>{_alternation(list(self.levels))})\s*-\s*(?P<ctl>ENTIRE\s+TEXT))\b", regex.IGNORECASE)
+        self.banner_initials = frozenset(c for a in self.banner_level for c in (a[:1].upper(), a[:1].lower()))
         # Caption lines: every word of a caption phrase may stand alone on one
         # ("SENSITIVE BUT UNCLASSIFIED" lets "BUT" through); single caption words
-        # may lead a passing line they were run into ("NOFORN SIPDIS DEPT FOR NEA").
+        # may lead a passing line they were run into (`caption_lead_re`).
         self.caption_parts = self.caption_words | {w for p in self.caption_words for w in p.split()}
-        lead = [w for w in self.caption_words if " " not in w and "/" not in w]
-        self.caption_lead_re = regex.compile(rf"\s*(?:(?:{_alternation(lead) or '(?!)'})(?:\s+|/|$))+")
-        self.title_re = regex.compile(_patterns(self.title_patterns))
         self.field_name_of = {" ".join(s.lower().split()): name for name, sp in self.fields.items() for s in sp}
-        self.field_re = regex.compile(
-            rf"^\s*(?P<key>{_alternation([s for sp in self.fields.values() for s in sp])})\s*:\s*(?P<val>.*?)\s*$",
-            regex.IGNORECASE)
-        self.exemption_re = regex.compile(
-            rf"(?<![A-Z0-9])(?:{_patterns(self.decl_exemption_patterns)})(?![A-Z0-9])", regex.IGNORECASE)
-        self.placeholder_re = regex.compile(_patterns(self.placeholder_patterns), regex.IGNORECASE)
-        self.note_re = regex.compile(_patterns(self.note_patterns), regex.IGNORECASE)
-        self.partial_notice_re = regex.compile(_patterns(self.partial_notice_patterns), regex.IGNORECASE)
-        # Export debris before a banner on its line, as written (case counts), with the blanks around it.
-        self.banner_preamble_re = regex.compile(rf"^\s*(?:(?:{_patterns(self.banner_preamble_patterns)})\s*)")
-
-    def _build_banner_anywhere(self) -> None:
-        """The fallback banner of a damaged export, run into other text: after
-        `CLASSIFICATION:`, letter-spaced anywhere, or plain after a tab, quote or
-        comma when a post and serial number follow (forms that cannot be prose)."""
-        plain = _alternation([a for lv in self.levels.values() for a in lv.banner])
-        long_keys = sorted({lookup_key(a) for lv in self.levels.values() for a in lv.banner
-                            if len(lookup_key(a)) >= SPACED_MIN_LETTERS}, key=lambda k: (-len(k), k))
-        spaced = "|".join(_letter_spaced(k) for k in long_keys)
-        self.banner_anywhere_re = regex.compile(
-            rf"(?:(?<=CLASSIFICATION:\s*)(?P<level>{plain})\b"
-            rf"|(?P<level>{spaced})(?=\s*(?:SECTION|[A-Z]{{3,}}|$))"
-            rf"|(?<=^|[\t\",]\s*)(?P<level>{plain})(?=\s+(?:SECTION\s+\d+\s+OF\s+\d+\s+)?[A-Z][A-Z .'-]+\s+\d{{3,}}))")
-        # The strings one of which every match holds (a plain level as written; the
-        # third and fourth letters of a letter-spaced one, the first gap that must be
+        long_keys = long_level_keys(self)
+        # The strings one of which every match of `banner_anywhere_re` holds (a plain level as
+        # written; the third and fourth letters of a letter-spaced one, the first gap that must be
         # open): a line with none of them is not searched. A needle holding another is left out.
         needles = {a for lv in self.levels.values() for a in lv.banner} | {f"{k[2]} {k[3]}" for k in long_keys}
         self.banner_anywhere_needles = tuple(sorted(n for n in needles if not any(m != n and m in n for m in needles)))
         # The same level words with the first letter lost (`O N F I D E N T I A L`).
         self.lost_first_letter = {k[1:]: self.banner_level[k] for k in long_keys if k[1:] not in self.banner_level}
+
+    def __getattr__(self, name: str) -> Any:
+        """A regex built from the words (vocab_patterns.BUILDERS), compiled the
+        first time it is asked for and then kept as a plain attribute."""
+        make = BUILDERS.get(name)
+        if make is None or "built" not in self.__dict__:  # (unpickling: nothing set yet)
+            raise AttributeError(name)
+        got = self.__dict__[name] = make(self)
+        return got
 
     def may_start_banner(self, text: str) -> bool:
         """Whether `text` can start with a banner level at all (banner_re would be tried)."""
@@ -312,10 +240,12 @@ class Vocabulary:
 
     def scan_controls(self, text: str, offset: int, mk: Marking) -> None:
         """Add control words found anywhere in `text` (cable banner remainder)."""
-        for m in self.banner_control_re.finditer(text):
-            name = self.banner_control.get(lookup_key(m.group(1)))
+        scanner = self.control_scanner
+        found = scanner.spans(text) if scanner is not None else [m.span(1) for m in self.banner_control_re.finditer(text)]
+        for a, b in found:
+            name = self.banner_control.get(lookup_key(text[a:b]))
             if name and all(c.value != name for c in mk.controls):
-                mk.controls.append(Token(name, Span(offset + m.start(1), offset + m.end(1)), m.group(1)))
+                mk.controls.append(Token(name, Span(offset + a, offset + b), text[a:b]))
 
     def parse_portion(self, content: str, offset: int, longest: int = 60) -> Marking | None:
         """Parse the inside of a portion mark such as `S//NF` or `C - ENTIRE TEXT`
@@ -426,7 +356,8 @@ def default_vocabulary_data() -> dict[str, Any]:
     from .vocab_schema import validate_vocabulary  # the loader (and YAML) only when the engine is built
     from .yamlio import read_yaml
 
-    return validate_vocabulary(path, read_yaml(path, RuleSetError), top_level=True)
+    with shipped():  # its patterns compile on first use (the suite compiles each: rx.py)
+        return validate_vocabulary(path, read_yaml(path, RuleSetError), top_level=True)
 
 
 @functools.lru_cache(maxsize=1)

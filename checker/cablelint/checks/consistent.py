@@ -12,6 +12,7 @@ from typing import Any, Iterable
 
 import regex
 
+from ..rx import user_pattern
 from . import Context, Hit
 
 KIND = "consistent"
@@ -25,7 +26,7 @@ def prepare(p: dict[str, Any]) -> dict[str, Any]:
     compiled = []
     for name, rx in p["classes"].items():
         try:
-            compiled.append((str(name), regex.compile(str(rx))))
+            compiled.append((str(name), user_pattern(str(rx))))
         except regex.error as exc:
             raise ValueError(f"bad regex for class {name!r}: {exc}") from None
     out["_classes"] = compiled

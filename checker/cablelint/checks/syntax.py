@@ -33,6 +33,7 @@ from typing import Any, Iterable
 import regex
 
 from ..document import Span, Token
+from ..rx import user_pattern
 from ..vocabulary import marking_separators
 from . import Context, Hit, norm
 
@@ -60,7 +61,7 @@ def prepare(p: dict[str, Any]) -> dict[str, Any]:
         if not isinstance(vals, (list, str)):
             raise ValueError(f"block {b['name']}: `values` must be a list or list:NAME")
         try:
-            pat = regex.compile(str(b["pattern"])) if "pattern" in b else None
+            pat = user_pattern(str(b["pattern"])) if "pattern" in b else None
         except regex.error as exc:
             raise ValueError(f"block {b['name']}: bad regex in `pattern`: {exc}") from None
         blocks.append((str(b["name"]), vals, pat, str(b.get("parsed", ""))))

@@ -34,7 +34,40 @@ _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _LineLoader(_Base):  # type: ignore[misc, valid-type]
-    pass
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        """PyYAML's `Resolver.resolve`, its scalar case without a list built per
+        call: the C parser asks it for each of a rule file's ~10,000 scalars."""
+        if kind is not yaml.ScalarNode or self.yaml_path_resolvers:
+            return super().resolve(kind, value, implicit)
+        if implicit[0]:
+            for tag, regexp in _resolvers(type(self), value[:1]):
+                if regexp.match(value):
+                    return tag
+        return self.DEFAULT_SCALAR_TAG
+
+
+def _resolvers(cls: type, first: str) -> tuple[tuple[str, Any], ...]:
+    """The implicit resolvers `Resolver.resolve` tries for a scalar starting with `first`, kept per class."""
+    memo = cls.__dict__.get("_resolver_memo")
+    if memo is None:
+        memo = {}
+        setattr(cls, "_resolver_memo", memo)
+    got = memo.get(first)
+    if got is None:
+        table = cls.yaml_implicit_resolvers  # type: ignore[attr-defined]
+        got = memo[first] = tuple(table.get(first, []) + table.get(None, []))
+    return got
+
+
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+def _value(loader: _LineLoader, node: Any) -> Any:
+    """`construct_object(node, deep=True)`; a plain text scalar (most of a rule
+    file) directly, as `construct_yaml_str` would give it."""
+    if type(node) is yaml.ScalarNode and node.tag == _STR_TAG:
+        return node.value
+    return loader.construct_object(node, deep=True)
 
 
 def _construct_map(loader: _LineLoader, node: yaml.MappingNode) -> _Map:
@@ -43,17 +76,17 @@ def _construct_map(loader: _LineLoader, node: yaml.MappingNode) -> _Map:
     m.key_lines = {}
     loader.flatten_mapping(node)
     for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
+        key = _value(loader, key_node)
         if key in m:
             raise yaml.constructor.ConstructorError(
                 None, None, f"duplicate key {key!r}", key_node.start_mark)
-        m[key] = loader.construct_object(value_node, deep=True)
+        m[key] = _value(loader, value_node)
         m.key_lines[key] = key_node.start_mark.line + 1
     return m
 
 
 def _construct_seq(loader: _LineLoader, node: yaml.SequenceNode) -> _Seq:
-    s = _Seq(loader.construct_object(child, deep=True) for child in node.value)
+    s = _Seq(_value(loader, child) for child in node.value)
     s.line = node.start_mark.line + 1
     s.item_lines = [child.start_mark.line + 1 for child in node.value]
     return s
@@ -127,8 +160,26 @@ def _check_expansion(node: Any, path: str | Path, error: type[Exception]) -> Non
         sizes[id(n)] = total
         return total
 
-    if node is not None:
+    if node is not None and _shares_nodes(node):
         size(node)
+
+
+def _shares_nodes(node: Any) -> bool:
+    """Whether a node is reached twice (an alias) or the nodes pass the limit:
+    a file without either cannot expand, and this walk is a third of `size`'s cost."""
+    seen: set[int] = set()
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if id(n) in seen:
+            return True
+        seen.add(id(n))
+        if isinstance(n, yaml.MappingNode):
+            for pair in n.value:
+                stack.extend(pair)
+        elif isinstance(n, yaml.SequenceNode):
+            stack.extend(n.value)
+    return len(seen) > MAX_YAML_NODES
 
 
 def line_of(obj: Any, key: Any = None) -> int:

@@ -126,7 +126,8 @@ def load_yaml(text: str, path: str | Path, error: type[Exception], *, text_scala
     loader = (_TextLoader if text_scalars else _LineLoader)(text)  # SafeLoader: no python/object
     try:
         node = loader.get_single_node()
-        _check_expansion(node, path, error)  # aliases: a "billion laughs" is an error, not a hang
+        if "&" in text or 2 * len(text) + 2 > MAX_YAML_NODES:  # (no anchor, no alias: no more values than ~characters)
+            _check_expansion(node, path, error)  # aliases: a "billion laughs" is an error, not a hang
         return loader.construct_document(node) if node is not None else None
     except RecursionError:
         raise error(f"{path}: invalid YAML: nested too deeply") from None
@@ -147,39 +148,24 @@ def _check_expansion(node: Any, path: str | Path, error: type[Exception]) -> Non
     """Refuse a document whose aliases expand past MAX_YAML_NODES values; each
     node is sized once, so the check is linear in the file."""
     sizes: dict[int, int] = {}
+    scalar = yaml.ScalarNode
 
     def size(n: Any) -> int:
         if id(n) in sizes:
             return sizes[id(n)]
         kids = [c for pair in n.value for c in pair] if isinstance(n, yaml.MappingNode) else \
             n.value if isinstance(n, yaml.SequenceNode) else []
-        total = 1 + sum(size(c) for c in kids)
+        total = 1
+        for c in kids:  # a scalar (most nodes) is one value: no call
+            total += 1 if type(c) is scalar else size(c)
         if total > MAX_YAML_NODES:
             raise error(f"{path}:{n.start_mark.line + 1}: invalid YAML: aliases expand to more than "
                         f"{MAX_YAML_NODES:,} values")
         sizes[id(n)] = total
         return total
 
-    if node is not None and _shares_nodes(node):
+    if node is not None:
         size(node)
-
-
-def _shares_nodes(node: Any) -> bool:
-    """Whether a node is reached twice (an alias) or the nodes pass the limit:
-    a file without either cannot expand, and this walk is a third of `size`'s cost."""
-    seen: set[int] = set()
-    stack = [node]
-    while stack:
-        n = stack.pop()
-        if id(n) in seen:
-            return True
-        seen.add(id(n))
-        if isinstance(n, yaml.MappingNode):
-            for pair in n.value:
-                stack.extend(pair)
-        elif isinstance(n, yaml.SequenceNode):
-            stack.extend(n.value)
-    return len(seen) > MAX_YAML_NODES
 
 
 def line_of(obj: Any, key: Any = None) -> int:

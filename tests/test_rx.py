@@ -83,7 +83,8 @@ def test_deferred_compiles_once_and_pickles() -> None:
     assert "compiled" not in d.__dict__
     assert d.given_flags == 0 and d.pattern == r"(?i)\bsecret\b"
     assert d.search("top SECRET x").span() == (4, 10)
-    assert d.__dict__["compiled"] is rxmod.rx(r"(?i)\bsecret\b")
+    assert d.__dict__["compiled"] is rxmod.compile_now(r"(?i)\bsecret\b")
+    assert rxmod.rx("q+r") is rxmod.rx("q+r") and "compiled" not in rxmod.rx("q+r").__dict__  # rx() defers too
     back = pickle.loads(pickle.dumps(d))
     assert back.__dict__["compiled"].pattern == d.pattern and back.match("secret")
     fresh = pickle.loads(pickle.dumps(rxmod.Deferred("x+", regex.IGNORECASE)))

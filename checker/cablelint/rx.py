@@ -45,8 +45,19 @@ _FROM_BLOB: set[tuple[str, int]] = set()  # the keys of _COMPILED that came from
 
 
 @functools.lru_cache(maxsize=None)
-def rx(pattern: str, flags: int = 0) -> "regex.Pattern[str]":
+def rx(pattern: str, flags: int = 0) -> "Deferred":
+    """The pattern, compiled with `regex` the first time it is used (a module's
+    patterns cost nothing at import: a run uses about two thirds of them)."""
+    return Deferred(pattern, int(flags))
+
+
+def compile_now(pattern: str, flags: int = 0) -> "regex.Pattern[str]":
+    """The compiled pattern from the memo: unpickled from an earlier process's
+    blob when there is one, else compiled (a bad one raises `regex.error`)."""
     key = (pattern, int(flags))
+    got = _COMPILED.get(key)
+    if got is not None:
+        return got
     got = _unpickled(key)
     if got is None:
         got = regex.compile(pattern, flags)
@@ -117,7 +128,7 @@ def check_pattern(pattern: str, flags: int = 0) -> None:
     """Raise `regex.error` when `pattern` does not compile, unless it comes
     from a shipped file (see `shipped`); the compiled pattern is kept in the memo."""
     if not _DEFER[0]:
-        rx(pattern, flags)
+        compile_now(pattern, flags)
 
 
 def user_pattern(pattern: str, flags: int = 0) -> "regex.Pattern[str] | Deferred":
@@ -125,7 +136,7 @@ def user_pattern(pattern: str, flags: int = 0) -> "regex.Pattern[str] | Deferred
     when timelimit's alarm rings): compiled now, so that a bad one raises
     `regex.error` for the loader to name its file and line, or, for a
     shipped file, a `Deferred` compiled on first use."""
-    return Deferred(pattern, int(flags)) if _DEFER[0] else rx(pattern, flags)
+    return Deferred(pattern, int(flags)) if _DEFER[0] else compile_now(pattern, flags)
 
 
 # The attributes of a compiled pattern a Deferred copies into itself once compiled,
@@ -135,10 +146,11 @@ _METHODS = ("match", "fullmatch", "search", "finditer", "findall", "sub", "subn"
 
 
 class Deferred:
-    """A `regex` pattern compiled (through the rx() memo, so the engine cache's
-    pattern file serves later processes) the first time anything but its
-    `pattern` and `given_flags` is asked for. Pickles as its source plus, once
-    compiled, the compiled pattern."""
+    """A `regex` pattern compiled (through the memo, `compile_now`, so the engine
+    cache's pattern file serves later processes) the first time anything but
+    its `pattern` and `given_flags` is asked for; then its methods are its own
+    attributes, so `d.match(...)` costs what `pattern.match(...)` does.
+    Pickles as its source plus, once compiled, the compiled pattern."""
 
     def __init__(self, pattern: str, flags: int = 0, compiled: "regex.Pattern[str] | None" = None) -> None:
         self.pattern = pattern
@@ -156,7 +168,7 @@ class Deferred:
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__") or name in ("pattern", "given_flags", "compiled"):
             raise AttributeError(name)  # unpickling, copying: nothing set yet
-        return getattr(self._adopt(rx(self.pattern, self.given_flags)), name)
+        return getattr(self._adopt(compile_now(self.pattern, self.given_flags)), name)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (Deferred, (self.pattern, self.given_flags, self.__dict__.get("compiled")))

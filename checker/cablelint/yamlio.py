@@ -34,28 +34,27 @@ _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _LineLoader(_Base):  # type: ignore[misc, valid-type]
+    _resolver_memo: dict[str, tuple[tuple[str, Any], ...]] = {}  # per class: see `_resolvers`
+
     def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
         """PyYAML's `Resolver.resolve`, its scalar case without a list built per
         call: the C parser asks it for each of a rule file's ~10,000 scalars."""
         if kind is not yaml.ScalarNode or self.yaml_path_resolvers:
             return super().resolve(kind, value, implicit)
         if implicit[0]:
-            for tag, regexp in _resolvers(type(self), value[:1]):
+            first = value[:1]
+            tried = self._resolver_memo.get(first)
+            for tag, regexp in tried if tried is not None else _resolvers(type(self), first):
                 if regexp.match(value):
                     return tag
         return self.DEFAULT_SCALAR_TAG
 
 
 def _resolvers(cls: type, first: str) -> tuple[tuple[str, Any], ...]:
-    """The implicit resolvers `Resolver.resolve` tries for a scalar starting with `first`, kept per class."""
-    memo = cls.__dict__.get("_resolver_memo")
-    if memo is None:
-        memo = {}
-        setattr(cls, "_resolver_memo", memo)
-    got = memo.get(first)
-    if got is None:
-        table = cls.yaml_implicit_resolvers  # type: ignore[attr-defined]
-        got = memo[first] = tuple(table.get(first, []) + table.get(None, []))
+    """The implicit resolvers `Resolver.resolve` tries for a scalar starting
+    with `first`, in its order, kept in the class's own memo."""
+    table = cls.yaml_implicit_resolvers  # type: ignore[attr-defined]
+    got = cls._resolver_memo[first] = tuple(table.get(first, []) + table.get(None, []))  # type: ignore[attr-defined]
     return got
 
 
@@ -112,6 +111,7 @@ class _TextLoader(_LineLoader):
     an identifier and `2004-01-30` a term, not a number or a date."""
 
 
+_TextLoader._resolver_memo = {}  # its own: its resolvers differ
 _TextLoader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag == "tag:yaml.org,2002:null"]
     for first, resolvers in _LineLoader.yaml_implicit_resolvers.items()}

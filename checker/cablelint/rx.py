@@ -1,31 +1,46 @@
 """One memo of compiled patterns for the parser, the vocabulary and the rule sets.
 
 `regex.match(pattern, text)` looks its pattern up in regex's own cache on
-every call, which costs several microseconds; the parser makes ~150 such
+every call, which costs several microseconds; the parser makes ~100-150 such
 calls per cable. `rx(pattern).match(text)` pays that once per pattern.
 
-Compiling is itself the biggest part of a one-file run's start-up (~0.3-1 ms
-a pattern with `regex`), so:
-- the engine cache stores the patterns compiled here (`known()`) and gives
-  them back to the next process (`preload`, from `enginecache.load_patterns`,
-  which the CLI calls before the modules that call rx() at import time load);
+Compiling is the biggest part of a one-file run's start-up (~0.3-1 ms a
+pattern with `regex`), so nothing is compiled before it is used:
+- `rx()` hands out a `Deferred`, compiled the first time it is used (a run
+  uses about two thirds of the parser's patterns); after that its methods
+  are its own attributes, so a call costs what it costs on the pattern;
 - the patterns of the shipped rule files (rules/*.yaml, markings.yaml) are
-  compiled on first use (`user_pattern` inside `shipped()`), not when they
-  load: a run uses about a third of them (a cable never runs the CAPCO/CUI
-  shapes' rules, the release set's, nor most `when:`-gated ones). The test
-  suite compiles every one of them (tests/test_rx.py); a user's own rule
-  set is compiled when it loads, so a bad regex names its file and line.
+  compiled on first use too (`user_pattern` inside `shipped()`): a cable never
+  runs the CAPCO/CUI shapes' rules, the release set's, nor most `when:`-gated
+  ones. tests/test_rx.py compiles every one of them; a user's own rule set
+  is compiled when it loads, so a bad regex names its file and line;
+- the engine cache stores the compiled patterns (`known()`) and gives them to
+  the next process (`preload`, from `enginecache.load_patterns`): unpickling
+  one costs ~15 us against ~300 us to compile it.
 
 Which engine, where (issue 12: a runaway match must be stoppable):
-- `regex` for every pattern a user can write (rule-set parameters,
-  `vocabulary:` blocks, markings.yaml, protect lists): `timelimit.py` stops
-  a rule with SIGALRM, and `regex` checks for signals mid-match while the
-  stdlib `re` runs a match to its end, however long. `user_pattern` and
-  everything compiled from vocabulary words therefore use `regex`.
-- `rx()`, for the parser's own patterns written in Python, also compiles
-  with `regex` (the patterns rely on its Unicode classes, `\\p{..}`,
-  variable-width look-behinds and `(?|...)`; see `stdlib_twin` for the
-  measured case for `re` and why it is not taken).
+- every pattern a user can write (rule-set parameters, `when:` regexes,
+  `vocabulary:` blocks, markings.yaml, protect lists) is a `regex` pattern:
+  `timelimit.py` stops a rule or a file with SIGALRM, and `regex` checks for
+  signals mid-match, where the stdlib `re` runs a match to its end however
+  long it takes. `user_pattern`, `check_pattern` and everything compiled
+  from vocabulary words (vocab_patterns.py) therefore use `regex`.
+- the parser's own patterns (`rx()`) use `regex` too, a measured choice
+  (issue 15, 2000 synthetic cables): `re` fails a `.match` on a short line
+  in ~145 ns against ~505 ns, but (1) of the ~104 match/fullmatch calls per
+  cable, only 8% are on patterns `re` reads exactly as `regex` does: 59% use
+  `\s` or `\d` (re's `\s` also takes U+001C-U+001F; regex's `\d` knows 110
+  digits of newer Unicode), 12% `\w`/`\b` (17,608 code points differ), 21%
+  IGNORECASE (İ and ı fold differently); routing even every pattern `re`
+  compiles to it made the parse stage only ~5-8% faster (1.19-1.23 -> 1.10-1.18
+  ms a cable, loaded machine), an exact routing would gain ~3%; (2) a
+  compiled `re` pattern cannot be pickled (it pickles as its source), so a
+  warm one-file run would compile the ~80 patterns `re` accepts (10.6 ms)
+  where it now unpickles them (1.1 ms), against the 80 ms target; (3)
+  `re.search` of a pattern starting `\b(?:A|B)` over 2 KB was 17x slower
+  than `regex` (no literal prefilter), so whole-text scans must stay `regex`
+  anyway; (4) parse patterns run under the file's time budget, which only
+  `regex` can enforce mid-match.
 """
 from __future__ import annotations
 

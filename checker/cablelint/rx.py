@@ -1,4 +1,4 @@
-"""One memo of compiled patterns for the parser, the vocabulary and the rule sets.
+r"""One memo of compiled patterns for the parser, the vocabulary and the rule sets.
 
 `regex.match(pattern, text)` looks its pattern up in regex's own cache on
 every call, which costs several microseconds; the parser makes ~100-150 such

@@ -98,21 +98,25 @@ class ControlScanner:
     to compile, the largest single cost of a first run). Where the long regex
     tries each word longest first at every word start, this finds the run of
     key characters there (one single blank allowed between two) with a small
-    regex, and looks its prefixes up in the set of control keys, longest first:
-    the words a match can be are exactly the keys that are prefixes of that run,
-    so the first the alternation would take is the longest, and the same
-    look-ahead (no ASCII letter after) decides. Built only for keys of capitals,
+    regex, and walks it down a trie of the control keys: the words a match can
+    be are exactly the keys that are prefixes of that run, so the first the
+    alternation would take is the longest of them that passes the same
+    look-ahead (no ASCII letter after, IGNORECASE's letters included). Built only for keys of capitals,
     digits and `-` that start with a letter or digit (`usable`); otherwise the
     vocabulary compiles the alternation."""
 
     def __init__(self, keys: list[str]) -> None:
-        self.keys = frozenset(keys)
-        self.lengths = sorted({len(k) for k in keys}, reverse=True)
+        self.trie: dict[str, Any] = {}  # key letters -> ...; "" marks the end of a key
+        for k in keys:
+            node = self.trie
+            for ch in k:
+                node = node.setdefault(ch, {})
+            node[""] = {}
         chars = regex.escape("".join(sorted(set("".join(keys)))))
         firsts = regex.escape("".join(sorted({k[0] for k in keys})))
         # (the same word start as the alternation's `\b(?<![A-Za-z])`, IGNORECASE alike)
         self.start = rx(rf"\b(?<![A-Za-z])(?=[{firsts}])", regex.IGNORECASE)
-        self.run = rx(rf"[{chars}](?: ?[{chars}]){{0,{max(self.lengths) - 1}}}", regex.IGNORECASE)
+        self.run = rx(rf"[{chars}](?: ?[{chars}]){{0,{max(map(len, keys)) - 1}}}", regex.IGNORECASE)
 
     @staticmethod
     def usable(keys: list[str]) -> bool:
@@ -136,19 +140,21 @@ class ControlScanner:
         run = self.run.match(text, at)
         if run is None:
             return None
-        letters, ends = [], []
+        node = self.trie
+        ends = []  # where a key ends, shortest first
         for i in range(at, run.end()):
             ch = text[i]
-            if ch != " ":
-                letters.append(_FOLDS.get(ch) or ch.upper())
+            if ch == " ":
+                continue
+            node = node.get(_FOLDS.get(ch) or ch.upper())
+            if node is None:
+                break
+            if "" in node:
                 ends.append(i + 1)
-        spelled = "".join(letters)
-        for n in self.lengths:
-            if n <= len(spelled) and spelled[:n] in self.keys:
-                end = ends[n - 1]
-                nxt = text[end:end + 1]
-                if not ("A" <= nxt <= "Z" or "a" <= nxt <= "z" or nxt in _FOLDS):  # IGNORECASE's [A-Za-z]
-                    return end
+        for end in reversed(ends):
+            nxt = text[end:end + 1]
+            if not ("A" <= nxt <= "Z" or "a" <= nxt <= "z" or nxt in _FOLDS):  # IGNORECASE's [A-Za-z]
+                return end
         return None
 
 

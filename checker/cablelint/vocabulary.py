@@ -2,8 +2,9 @@
 
 The words themselves are data (rules/markings.yaml, extendable by a rule
 set's `vocabulary:` block, both checked by `vocab_schema.validate_vocabulary`);
-this module turns them into lookup tables and compiled patterns, once per
-Vocabulary, and parses banner lines and portion marks into `Marking` values.
+this module turns them into lookup tables, once per Vocabulary (and its
+regexes, each on first use: vocab_patterns.py), and parses banner lines and
+portion marks into `Marking` values.
 A level or control added through a rule set is therefore known everywhere
 the parser looks for one.
 """

@@ -8,14 +8,15 @@ so no line they would take is passed over.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import re
+from bisect import bisect_left
+from itertools import islice
+from typing import Iterable
 
 from ..document import Document
 from ..vocabulary import Vocabulary
+from .bodystate import State
 from .lines import Line
-
-if TYPE_CHECKING:
-    from .body import _State
 
 # A line's first character (after blanks) when is_plain may say no to a line without hot words,
 # besides a digit and a banner's initial: a paragraph number's ¶ or [, a bullet, an opening
@@ -50,7 +51,7 @@ def may_be_banner(lead: str, pairs: frozenset[str] | None) -> bool:
     return not second.isascii() or (lead[:1] + second).upper() in pairs
 
 
-def is_plain(line: Line, doc: Document, st: _State, vocab: Vocabulary, hot: bool = True) -> bool:
+def is_plain(line: Line, doc: Document, st: State, vocab: Vocabulary, hot: bool = True) -> bool:
     """A line inside running prose that no body recogniser can take (a cheap
     test first, so that most lines meet no pattern): not after a blank line,
     no paragraph number, bullet mark, page or section mark, banner or
@@ -71,3 +72,47 @@ def is_plain(line: Line, doc: Document, st: _State, vocab: Vocabulary, hot: bool
         return not st.heading_para and (not may_be_banner(lead, banner_pairs(vocab))
                                          or vocab.banner_re.match(text) is None)
     return True
+
+
+_STARTS_RE: dict[int, tuple[object, re.Pattern]] = {}
+
+
+def _starts_re(vocab: Vocabulary) -> re.Pattern:
+    """The physical lines whose first two letters (after blanks) pass the gate
+    of `_prose_body`: blank lines, lines that open with anything but an ASCII
+    letter, lettered items ("a." "b)"), and lines that may open a banner (an
+    initial and a second letter of `banner_pairs`, or any initial when the
+    vocabulary's levels are too short to tell)."""
+    got = _STARTS_RE.get(id(vocab))
+    if got is None or got[0] is not vocab.built:
+        pairs = banner_pairs(vocab)
+        initials = "".join(sorted(c for c in vocab.banner_initials if c.isascii() and c.isalpha()))
+        if pairs is None:
+            banner = f"[{re.escape(initials)}]" if initials else "(?!)"
+        else:
+            # may_be_banner: the second letter after at most one blank; a non-ASCII one may fold to a pair's
+            banner = "|".join(f"[{p[0]}{p[0].lower()}] ?(?:[{p[1]}{p[1].lower()}]|[^\\x00-\\x7f])" for p in sorted(pairs)) \
+                or "(?!)"
+        # From the line break before the line: a scan for a literal skips ahead at C speed (`^` tries every place).
+        pattern = rf"\n[ \t]*(?:(?=\n)|\Z|[^A-Za-z\n]|[A-Za-z][.)]|{banner})"
+        got = _STARTS_RE[id(vocab)] = (vocab.built, re.compile(pattern))
+    return got[1]
+
+
+def lines_to_read(doc: Document, lines: list[Line], start_idx: int, at: int, offsets: Iterable[int],
+                  vocab: Vocabulary) -> set[int] | None:
+    """The starts of the body's lines that `_prose_body` must read even after a
+    line of prose (one scan of the body, not a gate per line): a superset of
+    the lines its first-letter gate does not pass over, and the lines holding
+    one of `offsets` (hot words, glued numbers). None when the body's lines are
+    not its physical lines (a repair split or dropped one): each is read then."""
+    phys = doc.source.line_starts
+    j = bisect_left(phys, at)
+    if phys[j:] != [ln.start for ln in islice(lines, start_idx, None)]:
+        return None
+    text = doc.text
+    got = {m.start() + 1 for m in _starts_re(vocab).finditer(text, at - 1 if at else 0)}
+    got.add(at)
+    for off in offsets:
+        got.add(text.rfind("\n", 0, off) + 1)
+    return got

@@ -9,8 +9,6 @@ passed over after a few string tests.
 """
 from __future__ import annotations
 
-from itertools import chain
-
 from ..document import Document
 from ..vocabulary import Vocabulary
 from .bodylines import block, marked_bullet, marked_line, page_break, quoted_line, split_glued
@@ -21,7 +19,7 @@ from .layout import signature
 from .lines import BULLET_MARK_RE, CLBY_RE, Line, para_start
 from .marks import after_mark, heading_mark
 from .numbered import numbered, undo_pilcrow, well_formed
-from .plain import DOT_PAREN, MAY_ACT, banner_pairs, is_plain, lines_to_read, may_be_banner
+from .plain import DOT_PAREN, MAY_ACT, banner_pairs, is_plain, may_be_banner, of_matters
 from .quotes import ascii_words, regions
 from .textscan import hot_offsets, lowered_source
 
@@ -75,20 +73,20 @@ def _scans(doc: Document, lines: list[Line], start_idx: int, st: State, vocab: V
     """What `_prose_body` learns from scans of the whole body, not line by line:
     where a paragraph number and mark stand inside a line (glued.py; bare glued
     numbers only in an unclassified cable: a classified one marks its
-    paragraphs), the quotations, the hot words (a Classified By, once read,
-    stays read), and the starts of the lines worth a look (plain.lines_to_read)."""
+    paragraphs), the quotations, and the hot words (a Classified By, once
+    read, stays read)."""
     at = lines[start_idx].start if start_idx < len(lines) else len(doc.text)
     cands = candidates(doc.text, at, bare=not vocab.is_classified(doc.level))
     quotes = regions(st.low, at, vocab)
     hot = hot_offsets(doc.text, st.low, at, doc.classified_by is None)
-    return cands, quotes, hot, lines_to_read(doc, lines, start_idx, at, chain(hot, cands), vocab)
+    return cands, quotes, hot
 
 
 def _prose_body(doc: Document, lines: list[Line], start_idx: int, st: State, vocab: Vocabulary) -> None:
     """A cable's body: blank lines, the lines after them and lines that may
     start something reach `_body_line`; a line inside running prose changes
     nothing (is_plain), and most are told by their first characters alone."""
-    cands, quotes, hot, look = _scans(doc, lines, start_idx, st, vocab)
+    cands, quotes, hot = _scans(doc, lines, start_idx, st, vocab)
     n_text = len(doc.text)
     q = k = h = 0  # quotes[q]: the first quotation not ended before the line; cands[k], hot[h]: not before it
     nxt = cands[0] if cands else n_text
@@ -101,8 +99,6 @@ def _prose_body(doc: Document, lines: list[Line], start_idx: int, st: State, voc
     while i + 1 < len(lines):
         i += 1
         line = lines[i]
-        if look is not None and not st.prev_blank and line.start not in look and i != glued and not st.heading_para:
-            continue  # a line of prose, told by its first letters in the scan of the body
         text = line.text
         if not text or text.isspace():
             st.prev_blank = True
@@ -128,13 +124,14 @@ def _prose_body(doc: Document, lines: list[Line], start_idx: int, st: State, voc
             h += 1
             nhot = hot[h] if h < len(hot) else n_text
         if not st.prev_blank:
-            if nhot >= end and i != glued - 1:  # no hot word, the line was not split: plain.py's gates
+            hot_line = nhot < end or " OF " in text and of_matters(text, st)
+            if not hot_line and i != glued - 1:  # no hot word, the line was not split: plain.py's gates
                 lead = text.lstrip(" \t")  # not empty: the line is not blank
                 c = lead[0]
                 if lead[1:2] not in DOT_PAREN and not c.isdigit() and (c not in may_act or (
                         c in initials and not st.heading_para and not may_be_banner(lead, pairs))):
                     continue  # a line of prose: is_plain would say so
-            if is_plain(lines[i], doc, st, vocab, nhot < end):
+            if is_plain(lines[i], doc, st, vocab, hot_line):
                 continue
         _body_line(doc, lines, i, start_idx, st, vocab)
 

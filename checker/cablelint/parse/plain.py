@@ -8,11 +8,6 @@ so no line they would take is passed over.
 """
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
-from itertools import islice
-from typing import Iterable
-
 from ..document import Document
 from ..vocabulary import Vocabulary
 from .bodystate import State
@@ -51,6 +46,20 @@ def may_be_banner(lead: str, pairs: frozenset[str] | None) -> bool:
     return not second.isascii() or (lead[:1] + second).upper() in pairs
 
 
+def of_matters(text: str, st: State) -> bool:
+    """Whether the " OF " in a line of prose (not after a blank line, opening
+    with no digit, bullet or banner) can matter to `_body_line`: only a page
+    mark ends the line with its page count (lines.PAGE_RE) or stands inside it
+    (" OF 0"), a heading's paragraph waits for its mark, and a line indented
+    with other blanks (U+2028) may hide a number or bullet (lines.para_start)."""
+    if st.heading_para or " OF 0" in text or text.lstrip(" \t")[:1].isspace():
+        return True
+    tail = text.rstrip()
+    if tail.endswith("\\"):
+        tail = tail[:-1].rstrip()
+    return tail[-1:].isdigit()
+
+
 def is_plain(line: Line, doc: Document, st: State, vocab: Vocabulary, hot: bool = True) -> bool:
     """A line inside running prose that no body recogniser can take (a cheap
     test first, so that most lines meet no pattern): not after a blank line,
@@ -64,8 +73,11 @@ def is_plain(line: Line, doc: Document, st: State, vocab: Vocabulary, hot: bool 
         return False
     lead = text.lstrip(" \t")
     c = lead[:1]
-    if c.isdigit() or c in "¶[" or st.numbered and (c in "-*\u2022(" or lead[1:2] in DOT_PAREN):
-        return False  # a paragraph number, or a bullet that may carry its own mark (BULLET_MARK_RE)
+    if c.isdigit() or c in "¶[" or st.numbered and (c in "-*\u2022(" or lead[1:2] in DOT_PAREN) and (
+            "(" in text or st.heading_para):
+        # A paragraph number, or a bullet that may carry its own mark (BULLET_MARK_RE: a "(" follows)
+        # or stand under a heading's paragraph (heading_mark, or a line with letters ends its wait).
+        return False
     if c in vocab.banner_initials and (" " in lead[:4] or st.has("ection", line)):
         # A spaced or a section's banner: of such a line (no page mark, no number) `_body_line`
         # would only try banner_re, or end a heading's wait for its paragraph's mark.
@@ -73,46 +85,3 @@ def is_plain(line: Line, doc: Document, st: State, vocab: Vocabulary, hot: bool 
                                          or vocab.banner_re.match(text) is None)
     return True
 
-
-_STARTS_RE: dict[int, tuple[object, re.Pattern]] = {}
-
-
-def _starts_re(vocab: Vocabulary) -> re.Pattern:
-    """The physical lines whose first two letters (after blanks) pass the gate
-    of `_prose_body`: blank lines, lines that open with anything but an ASCII
-    letter, lettered items ("a." "b)"), and lines that may open a banner (an
-    initial and a second letter of `banner_pairs`, or any initial when the
-    vocabulary's levels are too short to tell)."""
-    got = _STARTS_RE.get(id(vocab))
-    if got is None or got[0] is not vocab.built:
-        pairs = banner_pairs(vocab)
-        initials = "".join(sorted(c for c in vocab.banner_initials if c.isascii() and c.isalpha()))
-        if pairs is None:
-            banner = f"[{re.escape(initials)}]" if initials else "(?!)"
-        else:
-            # may_be_banner: the second letter after at most one blank; a non-ASCII one may fold to a pair's
-            banner = "|".join(f"[{p[0]}{p[0].lower()}] ?(?:[{p[1]}{p[1].lower()}]|[^\\x00-\\x7f])" for p in sorted(pairs)) \
-                or "(?!)"
-        # From the line break before the line: a scan for a literal skips ahead at C speed (`^` tries every place).
-        pattern = rf"\n[ \t]*(?:(?=\n)|\Z|[^A-Za-z\n]|[A-Za-z][.)]|{banner})"
-        got = _STARTS_RE[id(vocab)] = (vocab.built, re.compile(pattern))
-    return got[1]
-
-
-def lines_to_read(doc: Document, lines: list[Line], start_idx: int, at: int, offsets: Iterable[int],
-                  vocab: Vocabulary) -> set[int] | None:
-    """The starts of the body's lines that `_prose_body` must read even after a
-    line of prose (one scan of the body, not a gate per line): a superset of
-    the lines its first-letter gate does not pass over, and the lines holding
-    one of `offsets` (hot words, glued numbers). None when the body's lines are
-    not its physical lines (a repair split or dropped one): each is read then."""
-    phys = doc.source.line_starts
-    j = bisect_left(phys, at)
-    if phys[j:] != [ln.start for ln in islice(lines, start_idx, None)]:
-        return None
-    text = doc.text
-    got = {m.start() + 1 for m in _starts_re(vocab).finditer(text, at - 1 if at else 0)}
-    got.add(at)
-    for off in offsets:
-        got.add(text.rfind("\n", 0, off) + 1)
-    return got

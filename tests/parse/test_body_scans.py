@@ -5,7 +5,11 @@ from __future__ import annotations
 
 from hypothesis import given, settings, strategies as st
 
+from cablelint.parse import parse
+from cablelint.parse.bodystate import State
+from cablelint.parse.plain import of_matters
 from cablelint.parse.textscan import hot_offsets, lowered as _lowered
+from cablelint.source import Source
 from cablelint.parse.glued import BARE_GLUED_RE, GLUED_RE, candidates
 from cablelint.parse.lines import _letters_upper, is_heading, para_start
 
@@ -60,9 +64,26 @@ def test_a_paragraph_number_after_blanks_and_what_follows_it() -> None:
 
 
 def test_hot_offsets_are_every_place_of_the_words_is_plain_looks_for() -> None:
-    text = "A\nSECTION 2 OF 3\nDeclassified by x; CLASSIFIED BY y OF z\n"
+    text = "A\nparis 00000579 002 of 004\nDeclassified by x; CLASSIFIED BY y OF z\n"
     low = _lowered(text, True)
-    of, lassified = text.index(" OF "), low.index("lassified")
-    want = sorted([of, text.index(" OF ", of + 1), lassified, low.index("lassified", lassified + 1)])
+    of, lassified = text.index(" of 0"), low.index("lassified")
+    want = sorted([of, lassified, low.index("lassified", lassified + 1)])
     assert hot_offsets(text, low, 0) == want and hot_offsets(text, low, want[-1] + 1) == []
-    assert hot_offsets(text, low, 0, clby=False) == sorted([of, text.index(" OF ", of + 1)])
+    assert hot_offsets(text, low, 0, clby=False) == [of]
+
+
+def test_an_of_in_prose_matters_only_where_a_page_mark_or_a_heading_may_need_it() -> None:
+    state = State(False)
+    assert not of_matters("THE MINISTER OF FINANCE SAID THAT THE", state)
+    assert of_matters("PARIS 00000579  002 OF 004", state) and of_matters("PARIS 00000579  002 OF 004 \\", state)
+    assert of_matters("THE TEXT GOES ON PARIS 00000579 002 OF 004 AND ON", state)  # a page mark run into the text
+    assert of_matters("\u20285. THE MINISTER OF FINANCE", state)  # other blanks: para_start reads through U+2028
+    state.heading_para = True
+    assert of_matters("THE MINISTER OF FINANCE SAID THAT THE", state)
+
+
+def test_a_line_of_prose_with_of_after_a_paragraph_reads_as_before() -> None:
+    text = "1. (C) Text one.\nTHE MINISTER OF FINANCE\nPARIS 00000579  002 OF 004\nmore text\n\n2. (C) Two.\n"
+    doc = parse(Source(path="t.txt", text=text))
+    assert [p.number for p in doc.paragraphs] == [1, 2]
+    assert [(s.number, s.total, s.kind) for s in doc.sections] == [(2, 4, "page")]

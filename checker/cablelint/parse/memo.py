@@ -3,7 +3,7 @@
 The same few portion marks ("(C)", "(SBU)", "(S/NF)") recur on every cable,
 and parsing one is a dozen regex matches: each distinct mark text is parsed
 once per vocabulary (at offset 0) and the result copied to where it stands
-(Marking.shifted), so what a mark means cannot differ between occurrences.
+(`placed`, a planned copy), so what a mark means cannot differ between occurrences.
 A vocabulary that is extended rebuilds its tables, which empties its memo.
 """
 from __future__ import annotations
@@ -55,22 +55,68 @@ class TextMemo:
         return self.data
 
 
+# A memoised portion mark: the Marking parsed at offset 0, its distinct tokens, and each token
+# field (level_token, controls, unknown, rel_to, separators, tokens, categories, owner, continued)
+# as indices into them; `placed` copies it to where it stands with no test per empty field.
+Plan = tuple[Marking, tuple[Token, ...], tuple[tuple[int, ...], ...]]
+_FIELDS = ("controls", "unknown", "rel_to", "separators", "tokens", "categories", "continued")
+
+
+def _plan(mk: Marking | None) -> Plan | None:
+    """`mk` as a Plan: a token two fields share (controls and tokens) is one copy, as Marking.shifted keeps it."""
+    if mk is None:
+        return None
+    where: dict[int, int] = {}
+    toks: list[Token] = []
+
+    def at(ts: list[Token]) -> tuple[int, ...]:
+        for t in ts:
+            if id(t) not in where:
+                where[id(t)] = len(toks)
+                toks.append(t)
+        return tuple(where[id(t)] for t in ts)
+
+    lists = [at([mk.level_token] if mk.level_token else []), at([mk.owner] if mk.owner else [])]
+    lists += [at(getattr(mk, name)) for name in _FIELDS]
+    return mk, tuple(toks), tuple(lists)
+
+
+def placed(plan: Plan, offset: int) -> Marking:
+    """The planned mark placed `offset` further on: Marking.shifted's copy, with
+    the fields' shape known in advance (the body places a mark per paragraph)."""
+    mk, toks, (lt, own, ctl, unk, rel, sep, tks, cat, cont) = plan
+    span = Span(mk.span.start + offset, mk.span.end + offset)
+    if not toks:
+        return Marking(mk.raw, span, mk.level, None, [], [], [], [], mk.spaced, mk.form, [], [], None, [])
+    new = [Token(t.value, Span(t.span.start + offset, t.span.end + offset), t.raw) for t in toks]
+    if len(toks) == 1 and not (own or unk or rel or sep or cat or cont):  # "(C)" or "(SBU)": one token
+        one = new[0]
+        return Marking(mk.raw, span, mk.level, one if lt else None, [one] if ctl else [], [], [], [],
+                       mk.spaced, mk.form, [one] if tks else [], [], None, [])
+    return Marking(mk.raw, span, mk.level, new[lt[0]] if lt else None, [new[j] for j in ctl],
+                   [new[j] for j in unk], [new[j] for j in rel], [new[j] for j in sep], mk.spaced, mk.form,
+                   [new[j] for j in tks], [new[j] for j in cat], new[own[0]] if own else None,
+                   [new[j] for j in cont])
+
+
+def planned(vocab: Vocabulary, content: str) -> Plan | None:
+    """The Plan of `content` as a portion mark, parsed once per vocabulary."""
+    memo = _table(_PORTIONS, vocab)
+    got = memo.get(content, _MISSING)
+    if got is _MISSING:
+        got = memo[content] = _plan(vocab.parse_portion(content, 0))
+    return got
+
+
 def portion(vocab: Vocabulary, content: str, offset: int) -> Marking | None:
     """vocab.parse_portion(content, offset), each distinct `content` parsed once."""
-    memo = _table(_PORTIONS, vocab)
-    mk = memo.get(content, _MISSING)
-    if mk is _MISSING:
-        mk = memo[content] = vocab.parse_portion(content, 0)
-    return mk.shifted(offset) if mk is not None else None
+    plan = planned(vocab, content)
+    return placed(plan, offset) if plan is not None else None
 
 
 def is_portion(vocab: Vocabulary, content: str) -> bool:
     """Whether `content` parses as a portion mark (no copy made)."""
-    memo = _table(_PORTIONS, vocab)
-    mk = memo.get(content, _MISSING)
-    if mk is _MISSING:
-        mk = memo[content] = vocab.parse_portion(content, 0)
-    return mk is not None
+    return planned(vocab, content) is not None
 
 
 def scan_controls(vocab: Vocabulary, text: str, offset: int, mk: Marking) -> None:

@@ -8,14 +8,10 @@ so no line they would take is passed over.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ..document import Document
 from ..vocabulary import Vocabulary
+from .bodystate import State
 from .lines import Line
-
-if TYPE_CHECKING:
-    from .body import _State
 
 # A line's first character (after blanks) when is_plain may say no to a line without hot words,
 # besides a digit and a banner's initial: a paragraph number's ¶ or [, a bullet, an opening
@@ -50,7 +46,21 @@ def may_be_banner(lead: str, pairs: frozenset[str] | None) -> bool:
     return not second.isascii() or (lead[:1] + second).upper() in pairs
 
 
-def is_plain(line: Line, doc: Document, st: _State, vocab: Vocabulary, hot: bool = True) -> bool:
+def of_matters(text: str, st: State) -> bool:
+    """Whether the " OF " in a line of prose (not after a blank line, opening
+    with no digit, bullet or banner) can matter to `_body_line`: only a page
+    mark ends the line with its page count (lines.PAGE_RE) or stands inside it
+    (" OF 0"), a heading's paragraph waits for its mark, and a line indented
+    with other blanks (U+2028) may hide a number or bullet (lines.para_start)."""
+    if st.heading_para or " OF 0" in text or text.lstrip(" \t")[:1].isspace():
+        return True
+    tail = text.rstrip()
+    if tail.endswith("\\"):
+        tail = tail[:-1].rstrip()
+    return tail[-1:].isdigit()
+
+
+def is_plain(line: Line, doc: Document, st: State, vocab: Vocabulary, hot: bool = True) -> bool:
     """A line inside running prose that no body recogniser can take (a cheap
     test first, so that most lines meet no pattern): not after a blank line,
     no paragraph number, bullet mark, page or section mark, banner or
@@ -63,11 +73,15 @@ def is_plain(line: Line, doc: Document, st: _State, vocab: Vocabulary, hot: bool
         return False
     lead = text.lstrip(" \t")
     c = lead[:1]
-    if c.isdigit() or c in "¶[" or st.numbered and (c in "-*\u2022(" or lead[1:2] in DOT_PAREN):
-        return False  # a paragraph number, or a bullet that may carry its own mark (BULLET_MARK_RE)
+    if c.isdigit() or c in "¶[" or st.numbered and (c in "-*\u2022(" or lead[1:2] in DOT_PAREN) and (
+            "(" in text or st.heading_para):
+        # A paragraph number, or a bullet that may carry its own mark (BULLET_MARK_RE: a "(" follows)
+        # or stand under a heading's paragraph (heading_mark, or a line with letters ends its wait).
+        return False
     if c in vocab.banner_initials and (" " in lead[:4] or st.has("ection", line)):
         # A spaced or a section's banner: of such a line (no page mark, no number) `_body_line`
         # would only try banner_re, or end a heading's wait for its paragraph's mark.
         return not st.heading_para and (not may_be_banner(lead, banner_pairs(vocab))
                                          or vocab.banner_re.match(text) is None)
     return True
+

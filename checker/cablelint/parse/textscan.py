@@ -7,8 +7,10 @@ from __future__ import annotations
 from ..source import Source
 
 # What body.is_plain looks for inside every line (in the text as written, or lowered), found in one
-# scan of the body ("section" is looked for only in the few lines that open with a banner's initial).
-HOT_WORDS = ((" OF ", False), (" of 0", False), ("lassified", True))  # "lassified" last (hot_offsets)
+# scan of the body ("section" is looked for only in the few lines that open with a banner's initial;
+# " OF ", frequent in upper-case prose, only in the lines the first-letter gate would pass over:
+# plain.of_matters).
+HOT_WORDS = ((" of 0", False), ("lassified", True))  # "lassified" last (hot_offsets)
 
 
 def lowered(text: str, ascii_words: bool) -> str:
@@ -36,8 +38,8 @@ def lowered_source(source: Source, ascii_words: bool) -> str:
 
 
 def hot_offsets(text: str, low: str, at: int, clby: bool = True) -> list[int]:
-    """Where the words that make a line worth a closer look (HOT_WORDS: a page
-    mark's " OF " or lower-cased " of 0", "classified") stand from `at`, ascending.
+    """Where the words that make a line worth a closer look (HOT_WORDS: a
+    lower-cased page mark's " of 0", "classified") stand from `at`, ascending.
     Without `clby` (the document's Classified By is read already: is_plain then
     looks for it no more) "classified" is not looked for."""
     got = []

@@ -1,0 +1,156 @@
+"""The body's lines other than numbered paragraphs (body.py decides which
+line goes where): an IC/CUI document's field and bullet lines, a repeated
+banner or page mark, a block after a blank line, a marked bullet inside a
+paragraph, a paragraph number the export glued to the previous line, and a
+line of quoted material.
+"""
+from __future__ import annotations
+
+from ..document import Document, Paragraph, Repair, Span, Token
+from ..vocabulary import Vocabulary
+from . import banner as bn, memo
+from .bodystate import SENTENCE_END_RE, TEXT_KEPT, State
+from .glued import bare_glued, glued_paragraph
+from .header import add_field, read_clby
+from .layout import is_table_row, is_title
+from .lines import (
+    BULLET_RE, CLBY_RE, PORTION_RE, Line, inline_page_marks, is_heading, is_signature, is_trailer, page_mark,
+    para_start,
+)
+from .marks import para_mark, portion_start
+from .numbered import undo_pilcrow
+from .plain import banner_pairs, may_be_banner
+from .quotes import is_salutation
+
+
+def marked_line(doc: Document, lines: list[Line], i: int, st: State, vocab: Vocabulary) -> bool:
+    """IC/CUI documents: authority-block and designation-indicator lines (and
+    their wrapped values) and banner lines are not portions; every bullet is
+    one, blank line before it or not. True when the line was consumed."""
+    line = lines[i]
+    fm = vocab.field_re.match(line.text) if ":" in line.text else None
+    if fm is not None:
+        if vocab.field_name(fm["key"]) == "Classified By":
+            if doc.classified_by is None:
+                cm = CLBY_RE.search(line.text)
+                if cm:
+                    read_clby(doc, lines, i, cm, vocab)
+        else:
+            add_field(doc, fm, line.start, vocab)
+        st.after_field = st.prev_blank = True
+        return True
+    bm = BULLET_RE.match(line.text)
+    if bm and not bm["dash"] and not (st.prev_blank or st.prev_bullet):
+        bm = None
+    st.prev_bullet = bool(bm)
+    if st.after_field and not bm and not portion_start(line.text, line.start, vocab):
+        return True
+    st.after_field = False
+    s = line.text.strip()
+    got = vocab.parse_banner(line.text, line.start) if vocab.banner_re.match(line.text) else None
+    if got and not got[1].strip() and (got[0].form == "capco" or s.isupper()):
+        st.prev_blank = True
+        return True
+    if bm:
+        pm = PORTION_RE.match(line.text, bm.end())
+        portion = memo.portion(vocab, pm["mark"], line.start + pm.start("mark")) if pm else None
+        st.blocks.append(Paragraph(Span(line.start, line.start + len(line.text.rstrip())), None, None, portion,
+                                   s[:TEXT_KEPT], "bullet"))
+        st.prev_blank = False
+        return True
+    return False
+
+
+def _repeated_banner(doc: Document, line: Line, vocab: Vocabulary) -> bool:
+    """A section's banner or a continuation page's mark in the body."""
+    got = bn.section_banner(line, vocab)
+    if got:
+        doc.banners.append(got[0])
+        if got[1]:
+            doc.sections.append(got[1])
+        return True
+    pg = page_mark(line)
+    if pg:
+        doc.sections.append(pg)
+        return True
+    return False
+
+
+def block(doc: Document, line: Line, st: State, vocab: Vocabulary) -> bool:
+    """A line after a blank one: a marked or plain block, a heading, or a trailer.
+    True for a letter's salutation ("Dear Madam Secretary,"): no portion, and
+    the line after it opens a block (a letter-form cable's first paragraph)."""
+    s = line.text.strip()
+    if is_salutation(s, vocab):
+        return True
+    pmk = portion_start(line.text, line.start, vocab)
+    if pmk is not None:
+        st.blocks.append(Paragraph(Span(line.start, line.start + len(line.text.rstrip())), None, None, pmk,
+                                   s[:TEXT_KEPT], "block"))
+    elif is_trailer(s, vocab) or is_signature(s) or vocab.note_re.match(s):
+        pass
+    elif is_heading(s) or st.marked and is_title(s):
+        at = line.start + line.text.index(s[0])
+        doc.headings.append(Token(s, Span(at, line.start + len(line.text.rstrip()))))
+    elif st.marked and is_table_row(s):
+        pass  # a table's cells are not a portion of a page-marked document (issue 11)
+    else:
+        st.blocks.append(Paragraph(Span(line.start, line.start + len(line.text.rstrip())), None, None, None,
+                                   s[:TEXT_KEPT], "block"))
+    return False
+
+
+def page_break(doc: Document, lines: list[Line], i: int, start_idx: int, st: State, vocab: Vocabulary) -> bool:
+    """A section's banner or a page mark on line i (True: the line is no more),
+    and page marks run into its text."""
+    line = lines[i]
+    text = line.text
+    # Without " OF " only a banner can break the page: banner_re is what section_banner tries first.
+    if (" OF " in text or " of 0" in text or vocab.may_start_banner(text)
+            and may_be_banner(text.lstrip(" \t"), banner_pairs(vocab)) and vocab.banner_re.match(text)) \
+            and _repeated_banner(doc, line, vocab):
+        # A page break in mid-sentence: the text after it goes on the same paragraph.
+        prev = lines[i - 1].text if i > start_idx else ""
+        st.prev_blank = st.prev_blank or not prev.strip() or SENTENCE_END_RE.search(prev) is not None
+        return True
+    if " OF 0" in text:
+        doc.sections.extend(inline_page_marks(line))
+    return False
+
+
+def marked_bullet(lines: list[Line], i: int, para: Paragraph) -> None:
+    """A bullet with its own mark inside `para` ("¶1. Key Points:" then "-- (S/NF) ...").
+    The paragraph is only a lead-in to its bullets when, at its first marked bullet,
+    the text before the bullet ends with a colon or is a heading ("KEY POINTS")."""
+    if para.marked_items == 0:
+        j = i - 1
+        while j > 0 and not lines[j].text.strip():
+            j -= 1
+        prev = lines[j].text.strip()
+        first = lines[j].start == para.span.start
+        para.lead_in = prev.endswith(":") or para.text.endswith(":") or (first and is_heading(para.text))
+    para.marked_items += 1
+
+
+def split_glued(doc: Document, lines: list[Line], i: int, st: State, vocab: Vocabulary) -> bool:
+    """The repair `glued-paragraph`: line i becomes two lines at a glued paragraph number."""
+    line = lines[i]
+    ps = para_start(line.text)
+    expected = st.last + 1 + (1 if ps is not None and undo_pilcrow(ps.number, ps.raw, st.last) == st.last + 1 else 0)
+    cut = glued_paragraph(line, expected, vocab)
+    detail = f"paragraph {expected} read from inside line"
+    if cut is None and not any(p.portion for p in st.numbered) and (ps is None or not para_mark(line, ps.after, vocab)[0]):
+        cut = bare_glued(lines, i, expected)  # an unmarked cable: the numbering vouches for it
+        detail += f" (no portion mark; the next paragraph is {expected + 1})"
+    if cut is None or not line.text[:cut].strip():
+        return False
+    lines[i:i + 1] = [Line(line.text[:cut], line.start), Line(line.text[cut:], line.start + cut)]
+    doc.repairs.append(Repair("glued-paragraph", Span(line.start + cut, line.start + cut + len(str(expected))), detail))
+    return True
+
+
+def quoted_line(doc: Document, lines: list[Line], i: int, start_idx: int, st: State, vocab: Vocabulary) -> None:
+    """A line of quoted material (quotes.py) inside a paragraph: its numbered
+    paragraphs are the quoted document's, so only page breaks are read."""
+    if not page_break(doc, lines, i, start_idx, st, vocab):
+        st.prev_blank = False

@@ -1,0 +1,36 @@
+"""The body stage's reading state (body.py and the modules it splits into):
+what the lines read so far say about the line at hand."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..document import Paragraph
+from ..rx import rx
+from .lines import Line
+
+# A paragraph's first line kept for messages (never printed by default).
+TEXT_KEPT = 80
+# A number this far past the last paragraph's may still be the next one after a blank line (lost paragraphs).
+SKIP_MAX = 3
+SENTENCE_END_RE = rx(r"[.:;!?\"')\]]\s*$")
+
+
+@dataclass(slots=True)
+class State:
+    marked: bool
+    last: int = 0
+    numbered: list[Paragraph] = field(default_factory=list)
+    blocks: list[Paragraph] = field(default_factory=list)
+    prev_blank: bool = True
+    after_field: bool = False
+    prev_bullet: bool = False
+    tight: bool = False  # paragraphs written "1.Text", no blank after the dot
+    in_list: bool = False  # "1) (C) ..." items inside a paragraph (a questionnaire) until the next "N." paragraph
+    heading_para: bool = False  # the last paragraph's number stands on a heading; its mark may open the next line
+    low: str = ""  # the document's text in lower case, offsets kept (textscan.lowered)
+
+    def has(self, word: str, line: Line) -> bool:
+        """Whether the lower-cased `line` holds `word` (lower case): looked up in
+        the text lowered once, not by lowering every line. A line's text is the
+        document's text at its offset (repair.py keeps offsets exact)."""
+        return self.low.find(word, line.start, line.start + len(line.text)) >= 0

@@ -436,8 +436,8 @@ def test_a_header_cut_then_written_out_again_after_archive_metadata_is_one_cut_c
 
 def test_a_header_cut_then_the_banner_again_with_the_fields_run_on_is_one_cut_copy() -> None:
     # Classified By cut with "...", then the banner's line again with the header
-    # fields run on it, the Classified By whole, and a heading glued before the first paragraph: the cut
-    # copy's lost fields and the glued heading read as an unmarked portion fold in.
+    # fields run on it, the Classified By whole, and a heading glued before paragraph 3: the cut
+    # copy's lost fields and the numbering that starts at 3 (paragraph 3 read after the heading) fold in.
     cut = BANNER + HEAD + "\nClassified By: Poloff ...\n\n"
     whole = (BANNER.strip() + " E.O. 12958: DECL: 01/30/2014 TAGS: PREL FR\n"
              + "SUBJECT: (U) TALKS Classified By: Poloff Jane Doe, reasons 1.4 (b) and (d)\n"
@@ -445,7 +445,7 @@ def test_a_header_cut_then_the_banner_again_with_the_fields_run_on_is_one_cut_co
     found = lint(cut + whole, date=dt.date(2004, 1, 30))
     ew = [f.rule for f in found if f.severity.name.lower() in ("error", "warning")]
     assert ew == ["CL911"], ew
-    assert {"CL102", "CL909"} <= {r.rule for r in next(f for f in found if f.rule == "CL911").related}
+    assert {"CL502", "CL909"} <= {r.rule for r in next(f for f in found if f.rule == "CL911").related}
     # A banner line without the cable's serial ("SECRET") is no recopy: it recurs as a page mark.
     bare = "SECRET\n" + HEAD + "\nClassified By: Poloff ...\n\nSECRET\n" + paras(2)
     assert damage("CL911", bare) is None

@@ -240,20 +240,25 @@ def header_cut(doc: Document, p: dict[str, Any]) -> Damage | None:
         return None
     for n in range(1, last + 1):
         if p["_cut_line"].rx.search(src.line_text(n)) and not _resumed(src, n, p):
-            return Damage(_line_span(doc, n), f"line {n} ends in an elision mark", _cut_region(src, n, p))
+            return Damage(_line_span(doc, n), f"line {n} ends in an elision mark", _cut_region(doc, n, p))
     return None
 
 
-def _cut_region(src: Any, n: int, p: dict[str, Any]) -> Span | None:
+def _cut_region(doc: Document, n: int, p: dict[str, Any]) -> Span | None:
     """What the cut on line `n` can have taken: the file up to the next line of
     text when that line opens a header field whole (`resumes`: "REF: A. ROME
     0472..." then "Classified By: ..."), so that field's own findings (a
-    Classified By that gives no reason) stay the drafter's; else the whole file."""
-    resumes = p.get("_resumes")
+    Classified By that gives no reason) stay the drafter's; else the file
+    through the line of the first numbered paragraph after the cut (a copy
+    that starts again at paragraph 3: the paragraphs before went with the
+    cut), or the whole file when none follows."""
+    src, resumes = doc.source, p.get("_resumes")
     nxt = next((m for m in range(n + 1, src.line_count + 1) if src.line_text(m).strip()), None)
-    if resumes is None or nxt is None or resumes.match(src.line_text(nxt).lstrip()) is None:
-        return None
-    return Span(0, src.line_span(nxt)[0])
+    if resumes is not None and nxt is not None and resumes.match(src.line_text(nxt).lstrip()) is not None:
+        return Span(0, src.line_span(nxt)[0])
+    cut = src.line_span(n)[1]
+    first = next((q.span.start for q in doc.paragraphs if q.number is not None and q.span.start > cut), None)
+    return None if first is None else Span(0, src.line_span(_line_no(doc, first))[1])
 
 
 def _header_read_as_body(doc: Document, n: int, p: dict[str, Any]) -> bool:

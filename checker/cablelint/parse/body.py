@@ -297,7 +297,9 @@ def _split_glued(doc: Document, lines: list[Line], i: int, st: _State, vocab: Vo
     """The repair `glued-paragraph`: line i becomes two lines at a glued paragraph number."""
     line = lines[i]
     ps = para_start(line.text)
-    expected = st.last + 1 + (1 if ps is not None and undo_pilcrow(ps.number, ps.raw, st.last) == st.last + 1 else 0)
+    own = undo_pilcrow(ps.number, ps.raw, st.last) if ps is not None else None
+    # After the line's own number: the expected one, or any when it opens the numbering (a copy from paragraph 3 on).
+    expected = own + 1 if own is not None and (own == st.last + 1 or not st.numbered) else st.last + 1
     cut = glued_paragraph(line, expected, vocab)
     detail = f"paragraph {expected} read from inside line"
     if cut is None and not any(p.portion for p in st.numbered) and (ps is None or not para_mark(line, ps.after, vocab)[0]):
@@ -306,7 +308,9 @@ def _split_glued(doc: Document, lines: list[Line], i: int, st: _State, vocab: Vo
     if cut is None or not line.text[:cut].strip():
         return False
     lines[i:i + 1] = [Line(line.text[:cut], line.start), Line(line.text[cut:], line.start + cut)]
-    doc.repairs.append(Repair("glued-paragraph", Span(line.start + cut, line.start + cut + len(str(expected))), detail))
+    num = line.text[cut:cut + 3].partition(".")[0]  # the number read (after a heading's rule, maybe not `expected`)
+    doc.repairs.append(Repair("glued-paragraph", Span(line.start + cut, line.start + cut + len(num)),
+                              detail.replace(str(expected), num, 1)))
     return True
 
 

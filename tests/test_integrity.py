@@ -636,3 +636,17 @@ def test_a_header_cut_inside_the_ref_list_folds_nothing_after_a_whole_field() ->
                  date="2004-01-30")
     got = {f.rule: f for f in found}
     assert "CL301" not in got and [r.rule for r in got["CL909"].related] == ["CL301"]
+
+
+def test_a_body_cut_before_a_header_stub_is_the_text_cut_short() -> None:
+    # Paragraph 1 cut with "..." run into a word, then only the banner with the first fields again:
+    # the text is cut (CL904), once; no cut header, no cut copy before a whole one.
+    stub = BANNER.strip() + " E.O. 12958: DECL: 01/30/2014 TAGS: PREL FR\n"
+    text = BANNER + HEAD + CLBY + "1. (U) This is an...\n\n" + stub
+    got = {f.rule: f for f in lint(text, date="2004-01-30")}
+    assert got["CL904"].line == text[:text.index("1. (U)")].count("\n") + 1
+    assert not {"CL909", "CL911"} & set(got)
+    # A cut in the header before such a stub is CL909's; a whole paragraph before it is no cut.
+    assert damage("CL904", BANNER + HEAD + "Classified By: A/DCM ...\n\n" + stub) is None
+    assert damage("CL904", BANNER + HEAD + "\nR...\n\n" + stub) is None
+    assert damage("CL904", text.replace("This is an...", "This is all.")) is None

@@ -197,7 +197,7 @@ def _block(doc: Document, line: Line, st: _State, vocab: Vocabulary) -> bool:
     if pmk is not None:
         st.blocks.append(Paragraph(Span(line.start, line.start + len(line.text.rstrip())), None, None, pmk,
                                    s[:TEXT_KEPT], "block"))
-    elif is_trailer(s, vocab) or is_signature(s) or vocab.note_re.match(s):
+    elif is_trailer(s, vocab) or is_signature(s) or vocab.note_re.match(s) or _ref_item(doc, line):
         pass
     elif is_heading(s) or st.marked and is_title(s):
         at = line.start + line.text.index(s[0])
@@ -208,6 +208,15 @@ def _block(doc: Document, line: Line, st: _State, vocab: Vocabulary) -> bool:
         st.blocks.append(Paragraph(Span(line.start, line.start + len(line.text.rstrip())), None, None, None,
                                    s[:TEXT_KEPT], "block"))
     return False
+
+
+def _ref_item(doc: Document, line: Line) -> bool:
+    """Whether the line holds only REF items the header read ("¶C. USNATO
+    276...": cut by the export, its "..." ending it like a sentence, the body
+    seems to start there): a REF entry, not an unmarked paragraph. A line that
+    goes on after its items ("C. STATE 4 (SBU) Post has ...") is the body's."""
+    lo, hi = line.start, line.start + len(line.text.rstrip())
+    return any(lo <= t.span.start < hi and t.span.end >= hi for t in doc.refs)
 
 
 def _page_break(doc: Document, lines: list[Line], i: int, start_idx: int, st: _State, vocab: Vocabulary) -> bool:

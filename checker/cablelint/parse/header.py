@@ -261,7 +261,7 @@ def _body_starts(doc: Document, line: Line, kind: str, vocab: Vocabulary) -> boo
     pm = portion_start(line.text, line.start, vocab)
     if pm and (doc.eo or doc.tags_line or doc.subject):
         return True
-    if kind != "text" or _read_ref_item(doc, line):
+    if kind != "text":
         return False
     if pm and (doc.banner or doc.fields or not doc.header or "//" in pm.raw or has_categories(pm.level, vocab)):
         return True
@@ -270,14 +270,6 @@ def _body_starts(doc: Document, line: Line, kind: str, vocab: Vocabulary) -> boo
         return True  # an IC/CUI-marked document: its first bullet or prose line starts the body
     # Unnumbered body text after the header (a lone paragraph).
     return bool(doc.subject and (doc.eo or doc.tags_line) and not is_shortish_header(s, vocab))
-
-
-def _read_ref_item(doc: Document, line: Line) -> bool:
-    """Whether the line holds a lettered REF item read already ("¶C. USNATO
-    276..." cut by the export, its "..." ending it like a sentence): a REF
-    entry, not the body's first paragraph (a pilcrow stands before REF items too)."""
-    lo, hi = line.start, line.start + len(line.text)
-    return any(lo <= t.span.start < hi for t in doc.refs)
 
 
 def _read_field_line(doc: Document, lines: list[Line], i: int, kind: Kind, vocab: Vocabulary) -> int:

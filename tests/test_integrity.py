@@ -650,3 +650,18 @@ def test_a_body_cut_before_a_header_stub_is_the_text_cut_short() -> None:
     assert damage("CL904", BANNER + HEAD + "Classified By: A/DCM ...\n\n" + stub) is None
     assert damage("CL904", BANNER + HEAD + "\nR...\n\n" + stub) is None
     assert damage("CL904", text.replace("This is an...", "This is all.")) is None
+
+
+def test_a_subject_word_missing_a_letter_the_body_spells_whole_counts_beside_a_fixed_slip() -> None:
+    # "EPT FOR" (DEPT FOR) and "MAITENANCE" where the body writes "maintenance": two slips, the export's.
+    head = "UNCLAS PARIS 000579\nEPT FOR EUR/WE\nE.O. 12958: N/A\nTAGS: PREL FRSN\nSUBJECT: MAITENANCE TALKS\n\n"
+    body = "1. (U) The maintenance talks went well.\n"
+    got = damage("CL913", head + body)
+    assert got is not None and got.detail.startswith("1 fixed header word and 1 SUBJECT word")
+    found = {f.rule: f for f in lint(head + body)}
+    assert "CL404" not in found and [r.rule for r in found["CL913"].related] == ["CL404"]
+    # One slip alone is a typo: the SUBJECT's without a fixed string's, or a fixed string's alone.
+    assert damage("CL913", head.replace("EPT FOR", "DEPT FOR") + body) is None
+    assert damage("CL913", head + body.replace("maintenance", "upkeep")) is None
+    # A word the body also writes short ("MAITENANCE" there too) is the drafter's spelling.
+    assert damage("CL913", head + body + "2. (U) Maitenance again.\n") is None

@@ -436,8 +436,8 @@ def test_a_header_cut_then_written_out_again_after_archive_metadata_is_one_cut_c
 
 def test_a_header_cut_then_the_banner_again_with_the_fields_run_on_is_one_cut_copy() -> None:
     # Classified By cut with "...", then the banner's line again with the header
-    # fields run on it, the Classified By whole, and a heading glued before the first paragraph: the cut
-    # copy's lost fields and the glued heading read as an unmarked portion fold in.
+    # fields run on it, the Classified By whole, and a heading glued before paragraph 3: the cut
+    # copy's lost fields and the numbering that starts at 3 (paragraph 3 read after the heading) fold in.
     cut = BANNER + HEAD + "\nClassified By: Poloff ...\n\n"
     whole = (BANNER.strip() + " E.O. 12958: DECL: 01/30/2014 TAGS: PREL FR\n"
              + "SUBJECT: (U) TALKS Classified By: Poloff Jane Doe, reasons 1.4 (b) and (d)\n"
@@ -445,7 +445,7 @@ def test_a_header_cut_then_the_banner_again_with_the_fields_run_on_is_one_cut_co
     found = lint(cut + whole, date=dt.date(2004, 1, 30))
     ew = [f.rule for f in found if f.severity.name.lower() in ("error", "warning")]
     assert ew == ["CL911"], ew
-    assert {"CL102", "CL909"} <= {r.rule for r in next(f for f in found if f.rule == "CL911").related}
+    assert {"CL502", "CL909"} <= {r.rule for r in next(f for f in found if f.rule == "CL911").related}
     # A banner line without the cable's serial ("SECRET") is no recopy: it recurs as a page mark.
     bare = "SECRET\n" + HEAD + "\nClassified By: Poloff ...\n\nSECRET\n" + paras(2)
     assert damage("CL911", bare) is None
@@ -622,3 +622,46 @@ def test_the_garble_count_gate_only_skips_files_the_scan_would_clear() -> None:
     for body, fires in (("s!id th!t w%uld", True), ("s!id th!t", False), ("!!! %%% no", False)):
         doc = ENGINE.parse(Source("<text>", text.format(body)))
         assert (damage_garble.garbled(doc, p) is not None) is fires
+
+
+def test_a_header_cut_inside_the_ref_list_folds_nothing_after_a_whole_field() -> None:
+    # "REF: A. PARIS 11 B. ROM..." cut, then a whole Classified By that gives no reason:
+    # the cut is reported, and the missing reason stays the drafter's (the cut ends where a field resumes).
+    head = "C O N F I D E N T I A L PARIS 000579\n" + HEAD + "REF: A. PARIS 11 B. ROM...\n"
+    found = lint(head + "Classified By: Jane Doe, Director, EUR/WE\n\n1. (C) Text.\n", date="2004-01-30")
+    got = {f.rule: f for f in found}
+    assert got["CL909"].line == 5 and got["CL909"].related == [] and got["CL302"].line == 6
+    # With nothing after the cut but the header again, the missing Classified By is the cut's.
+    found = lint(head + "\nC O N F I D E N T I A L PARIS 000579 E.O. 12958: DECL: 01/30/2014 TAGS: PREL FR\n",
+                 date="2004-01-30")
+    got = {f.rule: f for f in found}
+    assert "CL301" not in got and [r.rule for r in got["CL909"].related] == ["CL301"]
+
+
+def test_a_body_cut_before_a_header_stub_is_the_text_cut_short() -> None:
+    # Paragraph 1 cut with "..." run into a word, then only the banner with the first fields again:
+    # the text is cut (CL904), once; no cut header, no cut copy before a whole one.
+    stub = BANNER.strip() + " E.O. 12958: DECL: 01/30/2014 TAGS: PREL FR\n"
+    text = BANNER + HEAD + CLBY + "1. (U) This is an...\n\n" + stub
+    got = {f.rule: f for f in lint(text, date="2004-01-30")}
+    assert got["CL904"].line == text[:text.index("1. (U)")].count("\n") + 1
+    assert not {"CL909", "CL911"} & set(got)
+    # A cut in the header before such a stub is CL909's; a whole paragraph before it is no cut.
+    assert damage("CL904", BANNER + HEAD + "Classified By: A/DCM ...\n\n" + stub) is None
+    assert damage("CL904", BANNER + HEAD + "\nR...\n\n" + stub) is None
+    assert damage("CL904", text.replace("This is an...", "This is all.")) is None
+
+
+def test_a_subject_word_missing_a_letter_the_body_spells_whole_counts_beside_a_fixed_slip() -> None:
+    # "EPT FOR" (DEPT FOR) and "MAITENANCE" where the body writes "maintenance": two slips, the export's.
+    head = "UNCLAS PARIS 000579\nEPT FOR EUR/WE\nE.O. 12958: N/A\nTAGS: PREL FRSN\nSUBJECT: MAITENANCE TALKS\n\n"
+    body = "1. (U) The maintenance talks went well.\n"
+    got = damage("CL913", head + body)
+    assert got is not None and got.detail.startswith("1 fixed header word and 1 SUBJECT word")
+    found = {f.rule: f for f in lint(head + body)}
+    assert "CL404" not in found and [r.rule for r in found["CL913"].related] == ["CL404"]
+    # One slip alone is a typo: the SUBJECT's without a fixed string's, or a fixed string's alone.
+    assert damage("CL913", head.replace("EPT FOR", "DEPT FOR") + body) is None
+    assert damage("CL913", head + body.replace("maintenance", "upkeep")) is None
+    # A word the body also writes short ("MAITENANCE" there too) is the drafter's spelling.
+    assert damage("CL913", head + body + "2. (U) Maitenance again.\n") is None

@@ -193,6 +193,8 @@ def truncated(doc: Document, p: dict[str, Any]) -> Damage | None:
         marks, mark_line = marks + 1, n
     if not last:
         return None
+    if p.get("_recopy") is not None and p["_recopy"].search(raw[last - 1]):
+        return _cut_before_stub(doc, raw, last, p)
     trailer = p.get("_trailer")
     if trailer is not None and ("," in text) and (cut := trailer.search(text)):
         text = text[:cut.start()]  # the archive's metadata run onto the last line: the text ends there
@@ -202,6 +204,25 @@ def truncated(doc: Document, p: dict[str, Any]) -> Damage | None:
         return None
     after = f", followed by an elision mark on line {mark_line}" if marks else ""
     return Damage(_line_span(doc, last), f"the last line of text ({last}) stops in mid-sentence{after}")
+
+
+def _cut_before_stub(doc: Document, raw: RawLines, last: int, p: dict[str, Any]) -> Damage | None:
+    """The file ends with the cable's header written again up to its first
+    fields (`recopy`: the banner with E.O. and TAGS run on), after a body line
+    that ends in a word run into an elision mark (`cut_line`: "1. (U) This is
+    an..."): the export cut the text there, and the stub after it holds none
+    of what was cut. A cut before the body, or in a header line the body
+    seems to start with, is CL909's."""
+    prev = next((m for m in range(last - 1, max(0, last - 4), -1) if raw[m - 1].strip()), 0)
+    cut = p.get("_cut_line")
+    if not prev or prev < index_of(doc).body_line or cut is None or not cut.rx.search(raw[prev - 1].rstrip()):
+        return None
+    lo, hi = doc.source.line_span(prev)
+    if prev == index_of(doc).body_line and not any(lo <= q.span.start < hi and (q.number or q.portion)
+                                                   for q in doc.paragraphs):
+        return None  # a cut header line ("R...") read as the body's start: CL909's
+    return Damage(_line_span(doc, prev), f"line {prev} ends in an elision mark, and only the header follows "
+                  f"(line {last}, the cable started again up to its first fields)")
 
 
 def _archive_block(raw: RawLines, p: dict[str, Any]) -> int:
@@ -240,8 +261,25 @@ def header_cut(doc: Document, p: dict[str, Any]) -> Damage | None:
         return None
     for n in range(1, last + 1):
         if p["_cut_line"].rx.search(src.line_text(n)) and not _resumed(src, n, p):
-            return Damage(_line_span(doc, n), f"line {n} ends in an elision mark")
+            return Damage(_line_span(doc, n), f"line {n} ends in an elision mark", _cut_region(doc, n, p))
     return None
+
+
+def _cut_region(doc: Document, n: int, p: dict[str, Any]) -> Span | None:
+    """What the cut on line `n` can have taken: the file up to the next line of
+    text when that line opens a header field whole (`resumes`: "REF: A. ROME
+    0472..." then "Classified By: ..."), so that field's own findings (a
+    Classified By that gives no reason) stay the drafter's; else the file
+    through the line of the first numbered paragraph after the cut (a copy
+    that starts again at paragraph 3: the paragraphs before went with the
+    cut), or the whole file when none follows."""
+    src, resumes = doc.source, p.get("_resumes")
+    nxt = next((m for m in range(n + 1, src.line_count + 1) if src.line_text(m).strip()), None)
+    if resumes is not None and nxt is not None and resumes.match(src.line_text(nxt).lstrip()) is not None:
+        return Span(0, src.line_span(nxt)[0])
+    cut = src.line_span(n)[1]
+    first = next((q.span.start for q in doc.paragraphs if q.number is not None and q.span.start > cut), None)
+    return None if first is None else Span(0, src.line_span(_line_no(doc, first))[1])
 
 
 def _header_read_as_body(doc: Document, n: int, p: dict[str, Any]) -> bool:

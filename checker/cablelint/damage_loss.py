@@ -255,11 +255,30 @@ def dropped_chars(doc: Document, p: dict[str, Any]) -> Damage | None:
     hits: dict[str, int] = {}
     for m in dropped.rx.finditer(up):
         hits.setdefault(dropped.of[m.group(0)], idx.line_of(m.start()))
-    if len(hits) < p.get("min_hits", 2):
+    if not hits:
         return None
-    lines = sorted(set(hits.values()))
-    return Damage(line_span(doc, lines[0]), f"{len(hits)} fixed header words lack a character "
-                  f"(line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines[:6]))})")
+    subject = _subject_slips(doc, p["subject_words"]) if "subject_words" in p else []
+    if len(hits) + len(subject) < p.get("min_hits", 2):
+        return None
+    lines = sorted(set(hits.values()) | {line_no(doc, at) for at in subject})
+    also = f" and {len(subject)} SUBJECT word{'s' if len(subject) > 1 else ''} the body spells whole" if subject else ""
+    return Damage(line_span(doc, lines[0]), f"{len(hits)} fixed header word{'s' if len(hits) > 1 else ''}{also} "
+                  f"lack a character (line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines[:6]))})")
+
+
+def _subject_slips(doc: Document, min_len: int) -> list[int]:
+    """Where the SUBJECT holds a word that is a word of the body (at least
+    `min_len` letters) with one inner letter dropped ("MAITENANCE" where the
+    body writes "maintenance"), and that the body never writes so: the
+    drafter's spelling stands in the body, the SUBJECT lost a letter. Counted
+    only beside a fixed string's slip (one slip alone can be a typo)."""
+    if doc.subject is None:
+        return []
+    words = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", doc.subject.value)}
+    body = {w.lower() for w in re.findall(rf"[A-Za-z]{{{min_len},}}", doc.text[doc.body_start or len(doc.text):])}
+    found = {v[:i] + v[i + 1:] for v in body for i in range(1, len(v) - 1)
+             if v[i] != v[i - 1] and v[:i] + v[i + 1:] in words and v[:i] + v[i + 1:] not in body}
+    return [doc.subject.span.start] * len(found)
 
 
 _NOT_ALNUM = bytes(c if chr(c).isalnum() else 32 for c in range(128)) + b" " * 128

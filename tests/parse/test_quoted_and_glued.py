@@ -68,3 +68,31 @@ def test_a_bare_glued_number_in_a_cable_that_marks_its_paragraphs_is_not_read() 
     doc = parse(Source("x.txt", SECRET + body))
     assert [p.number for p in doc.paragraphs] == [1, 3]
     assert "glued-paragraph" not in [r.name for r in doc.repairs]
+
+
+def test_a_copy_run_onto_one_line_from_a_heading_before_paragraph_3_is_read_as_its_paragraphs() -> None:
+    # The export ran a copy of the body onto one line and it starts at paragraph 3: the heading's
+    # rule of dashes vouches for "3.(S)" opening the numbering, and 4 and 5 follow in the same line.
+    body = ("TALKS GO ON ----------------- 3.(S) The minister called. He said so. "
+            "MORE TALKS ----------------- - 4. (U) The talks resumed. 5.(S) He left.\n")
+    doc = parse(Source("x.txt", SECRET + body))
+    assert [(p.number, p.portion.raw if p.portion else None) for p in doc.paragraphs] == [(3, "S"), (4, "U"), (5, "S")]
+    assert [r.detail for r in doc.repairs if r.name == "glued-paragraph"][0] == "paragraph 3 read from inside line"
+    # Without the rule of dashes, a number inside a line that is not the one expected stays prose.
+    doc = parse(Source("x.txt", SECRET + "TALKS GO ON. 3.(S) The minister called.\n"))
+    assert [p.number for p in doc.paragraphs] == [None]
+
+
+def test_a_header_cut_folds_the_numbering_of_a_copy_that_starts_at_paragraph_3() -> None:
+    # The header is cut ("A/DCM ..."), the cable starts again, its body from paragraph 3:
+    # paragraphs 1-2 went with the cut, so the numbering is the cut's, not the drafter's.
+    head = ("S E C R E T PARIS 000579\n\nE.O. 12958: DECL: 01/30/2018\nTAGS: PREL FR\nSUBJECT: (U) TALKS\n\n"
+            "Classified By: A/DCM ...\n\n")
+    again = "S E C R E T PARIS 000579 E.O. 12958: DECL: 01/30/2018 TAGS: PREL FR\n"
+    found = lint_text(head + again + "TALKS GO ON ----------------- 3.(S) The minister called.\n", "x.txt",
+                      engine=ENGINE)
+    got = {f.rule: f for f in found}
+    assert "CL502" not in got and "CL102" not in got and "CL502" in [r.rule for r in got["CL909"].related]
+    # A gap later in a body whose paragraph 1 follows the cut is the drafter's.
+    found = lint_text(head + again + "1. (S) One.\n\n2. (S) Two.\n\n4. (S) Four.\n", "x.txt", engine=ENGINE)
+    assert ("CL502", 14) in [(f.rule, f.line) for f in found]

@@ -86,6 +86,7 @@ PARAMS = {
     "placeholder": (str, False),
     "fixed": (list, False),
     "min_hits": (int, False),
+    "subject_words": (int, False),
 }
 PARAMS.update(COPY_PARAMS)
 SCANS = ("pattern", "notice", "cut_line", "run_on", "placeholder", "tasking")

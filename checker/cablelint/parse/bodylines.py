@@ -87,7 +87,7 @@ def block(doc: Document, line: Line, st: State, vocab: Vocabulary) -> bool:
     if pmk is not None:
         st.blocks.append(Paragraph(Span(line.start, line.start + len(line.text.rstrip())), None, None, pmk,
                                    s[:TEXT_KEPT], "block"))
-    elif is_trailer(s, vocab) or is_signature(s) or vocab.note_re.match(s):
+    elif is_trailer(s, vocab) or is_signature(s) or vocab.note_re.match(s) or _ref_item(doc, line):
         pass
     elif is_heading(s) or st.marked and is_title(s):
         at = line.start + line.text.index(s[0])
@@ -98,6 +98,15 @@ def block(doc: Document, line: Line, st: State, vocab: Vocabulary) -> bool:
         st.blocks.append(Paragraph(Span(line.start, line.start + len(line.text.rstrip())), None, None, None,
                                    s[:TEXT_KEPT], "block"))
     return False
+
+
+def _ref_item(doc: Document, line: Line) -> bool:
+    """Whether the line holds only REF items the header read ("¶C. USNATO
+    276...": cut by the export, its "..." ending it like a sentence, the body
+    seems to start there): a REF entry, not an unmarked paragraph. A line that
+    goes on after its items ("C. STATE 4 (SBU) Post has ...") is the body's."""
+    lo, hi = line.start, line.start + len(line.text.rstrip())
+    return any(lo <= t.span.start < hi and t.span.end >= hi for t in doc.refs)
 
 
 def page_break(doc: Document, lines: list[Line], i: int, start_idx: int, st: State, vocab: Vocabulary) -> bool:
@@ -136,7 +145,9 @@ def split_glued(doc: Document, lines: list[Line], i: int, st: State, vocab: Voca
     """The repair `glued-paragraph`: line i becomes two lines at a glued paragraph number."""
     line = lines[i]
     ps = para_start(line.text)
-    expected = st.last + 1 + (1 if ps is not None and undo_pilcrow(ps.number, ps.raw, st.last) == st.last + 1 else 0)
+    own = undo_pilcrow(ps.number, ps.raw, st.last) if ps is not None else None
+    # After the line's own number: the expected one, or any when it opens the numbering (a copy from paragraph 3 on).
+    expected = own + 1 if own is not None and (own == st.last + 1 or not st.numbered) else st.last + 1
     cut = glued_paragraph(line, expected, vocab)
     detail = f"paragraph {expected} read from inside line"
     if cut is None and not any(p.portion for p in st.numbered) and (ps is None or not para_mark(line, ps.after, vocab)[0]):
@@ -145,7 +156,9 @@ def split_glued(doc: Document, lines: list[Line], i: int, st: State, vocab: Voca
     if cut is None or not line.text[:cut].strip():
         return False
     lines[i:i + 1] = [Line(line.text[:cut], line.start), Line(line.text[cut:], line.start + cut)]
-    doc.repairs.append(Repair("glued-paragraph", Span(line.start + cut, line.start + cut + len(str(expected))), detail))
+    num = line.text[cut:cut + 3].partition(".")[0]  # the number read (after a heading's rule, maybe not `expected`)
+    doc.repairs.append(Repair("glued-paragraph", Span(line.start + cut, line.start + cut + len(num)),
+                              detail.replace(str(expected), num, 1)))
     return True
 
 

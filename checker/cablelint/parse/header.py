@@ -57,23 +57,38 @@ def _set_banner(doc: Document, got: bn.Banner) -> None:
 
 
 def read_top(doc: Document, lines: list[Line], vocab: Vocabulary) -> tuple[int | None, int]:
-    """Routing header and banner: (index of the banner line or None, lines of routing header)."""
+    """Routing header and banner: (index of the banner line or None, lines of routing header).
+    A banner that a routing header follows stands in an export's preamble (a mail
+    copy's or the archive's metadata, `_routing_follows`): it is passed over for the
+    cable's own banner after that routing header, and kept only when none comes."""
     banner_idx = None
     header_end = 0
+    passed: tuple[int, tuple[bn.Banner, list[Repair]]] | None = None
     for i, line in enumerate(lines[:HEADER_LINES]):
         if not line.text.strip():
             continue
-        if may_open_field(line.text, vocab) and _kind(line.text, vocab).name in ("eo", "tags", "subject"):
+        if passed is None and may_open_field(line.text, vocab) and _kind(line.text, vocab).name in (
+                "eo", "tags", "subject"):
             break  # the cable's own fields: no banner above them (it was lost in the export)
         if routing_line(doc, line, vocab):
             header_end = i + 1
             continue
         got = bn.banner_at_start(line, vocab)
+        if got and passed is None and _routing_follows(lines, i, vocab):
+            passed = (i, got)
+            continue
         if got:
             banner_idx = i
             _set_banner(doc, got[0])
             doc.repairs.extend(got[1])
+            if passed is not None:
+                doc.repairs.append(Repair("banner-after-preamble", got[0].marking.span,
+                                          f"the banner on line {passed[0] + 1} is the export preamble's"))
             break
+    if banner_idx is None and passed is not None:
+        banner_idx, (b, repairs) = passed
+        _set_banner(doc, b)
+        doc.repairs.extend(repairs)
     if banner_idx is None:
         found = bn.banner_anywhere(lines, vocab)
         if found:
@@ -84,6 +99,26 @@ def read_top(doc: Document, lines: list[Line], vocab: Vocabulary) -> tuple[int |
         last = lines[header_end - 1]
         doc.header.span = Span(doc.header.span.start, last.start + len(last.text))
     return banner_idx, header_end
+
+
+# A routing header's first line: the transmission id, or the DE line naming the station.
+ROUTING_OPEN_RE = rx(r"^\s*(?:VZCZC|DE R[A-Z]{3,4}\b)")
+# How far after a banner a routing header that starts shows it to be a preamble's (lines).
+PREAMBLE_REACH = 20
+
+
+def _routing_follows(lines: list[Line], i: int, vocab: Vocabulary) -> bool:
+    """Whether a routing header starts within PREAMBLE_REACH lines after the
+    banner on line i, before any header field: a cable's banner comes after its
+    routing header, so this one is an export preamble's ("S E C R E T DOHA
+    00214" in a mail copy's head, "SECRET//NOFORN" among the archive's metadata)."""
+    for line in lines[i + 1:i + 1 + PREAMBLE_REACH]:
+        t = line.text
+        if ROUTING_OPEN_RE.match(t):
+            return True
+        if t.strip() and may_open_field(t, vocab) and _kind(t, vocab).name in ("eo", "tags", "subject"):
+            return False
+    return False
 
 
 def add_field(doc: Document, fm: regex.Match, off: int, vocab: Vocabulary) -> None:

@@ -93,6 +93,23 @@ def _surname_first(raw: str, parts: list[tuple[int, int]], vocab: Vocabulary
     return parts[0], parts[1], parts[2]
 
 
+def _name_after_title(raw: str, parts: list[tuple[int, int]], vocab: Vocabulary) -> int | None:
+    """Where the name starts in a first part written title then name, when
+    two parts or more follow and the next opens with a title word ("Ambassador
+    Jane Doe, Ambassador, State, Front Office": the SMART statement's name,
+    title, agency, office, with the title also written before the name); None
+    for any other form ("DCM Jane Doe, EUR/WE" is read as before)."""
+    words = [(m.start(), m.group(0)) for m in rx(r"\S+").finditer(raw, parts[0][0], parts[0][1])]
+    second = raw[parts[1][0]:parts[1][1]].split()
+    k = 0
+    while k < len(words) and _is_title(words[k][1], vocab):
+        k += 1
+    name = words[k:]
+    if len(parts) < 3 or k == 0 or not 0 < len(name) <= NAME_MAX_WORDS or not second or not _is_title(second[0], vocab):
+        return None
+    return None if any(_is_title(w, vocab) for _, w in name) else name[0][0]
+
+
 # A line break inside a word: after a capitalised word's letters, before a lower-case piece ("Michae" / "l Roe").
 BROKEN_WORD_RE = rx(r"(?<=(?<![A-Za-z'])[A-Z][A-Za-z]*)[ \t]*\r?\n[ \t]*(?=(?P<after>[a-z][A-Za-z'-]*))")
 
@@ -141,6 +158,9 @@ def name_and_title(auth: Token, text: str, vocab: Vocabulary) -> tuple[Token | N
         first = raw[parts[0][0]:parts[0][1]].split()
         if first and not all(_is_title(w, vocab) for w in first) and not _is_title(first[0], vocab):
             return tok(*parts[0]), tok(parts[1][0], len(raw))
+        at = _name_after_title(raw, parts, vocab)
+        if at is not None:  # "Ambassador Jane Doe, Ambassador, State, EXEC": the SMART form after a title
+            return tok(at, parts[0][1]), tok(parts[1][0], len(raw))
     at = _after_last_title(raw, vocab)
     if at is not None:
         return tok(at, len(raw)), tok(0, at)

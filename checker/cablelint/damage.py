@@ -55,7 +55,7 @@ def identity_claims(doc: Document, p: dict[str, Any]) -> list[Claim]:
         out.append(Claim("the file name", int(m["serial"]), 99, None))
     found = []
     for name, pre, digits in p["_claims"]:
-        if not pre.possible(doc.text, index_of(doc).low if pre.folded else None):  # archive metadata: a few cables
+        if not index_of(doc).may_hold(pre):  # archive metadata: a few cables
             continue
         for m in pre.scan(doc.text):  # a `(?m)^DE ...` pattern: tried at the lines starting so
             found.append(Claim(name, int(m["serial"]), digits, Span(m.start("serial"), m.end("serial"))))
@@ -133,7 +133,7 @@ def notice(doc: Document, p: dict[str, Any]) -> Damage | None:
     """A notice the archive put in place of text (a partial extract, a
     cancellation): reported at its first line, with how many there are."""
     pat = p["_pattern"]
-    if not pat.possible(doc.text, index_of(doc).low):  # nearly every cable: no regex scan
+    if not index_of(doc).may_hold(pat):  # nearly every cable: no regex scan
         return None
     hits = list(pat.rx.finditer(doc.text))
     if not hits:
@@ -155,7 +155,7 @@ def missing_sections(doc: Document, p: dict[str, Any]) -> Damage | None:
     total = max((s.total for s in marks), default=0)
     missing = [n for n in range(1, max(seen, default=0)) if n not in seen and _section_line(doc.text, n, total) == -1]
     note = p.get("_notice")
-    notes = list(note.rx.finditer(doc.text)) if note and note.possible(doc.text, index_of(doc).low) else []
+    notes = list(note.rx.finditer(doc.text)) if note and index_of(doc).may_hold(note) else []
     if not missing and not notes:
         return None
     parts = []
@@ -236,7 +236,7 @@ def header_cut(doc: Document, p: dict[str, Any]) -> Damage | None:
     src, idx = doc.source, index_of(doc)
     last = min((idx.body_line or src.line_count + 1) - 1, p.get("max_line", 60), src.line_count)
     last += last == idx.body_line - 1 and _header_read_as_body(doc, idx.body_line, p)
-    if not p["_cut_line"].possible(idx.through(last)):  # no elision mark in the header at all
+    if not (idx.may_hold(p["_cut_line"]) and p["_cut_line"].possible(idx.through(last))):  # no elision mark in the header
         return None
     for n in range(1, last + 1):
         if p["_cut_line"].rx.search(src.line_text(n)) and not _resumed(src, n, p):

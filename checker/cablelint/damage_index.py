@@ -10,7 +10,8 @@ Also here: `Damage`, a diagnosis, and the helpers that place it on a line.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from .document import Document, Span
 
@@ -34,6 +35,7 @@ class DocIndex:
     _utf8: bytes | None = None
     _lines: "RawLines | None" = None
     _body_line: int | None = None
+    _held: dict[Any, bool] = field(default_factory=dict)  # may_hold's verdicts, by needles
 
     @property
     def utf8(self) -> bytes:
@@ -62,6 +64,17 @@ class DocIndex:
             doc = self.doc
             self._body_line = doc.source.line_col(doc.body_start)[0] if doc.body_start else 0
         return self._body_line
+
+    def may_hold(self, pre: Any) -> bool:
+        """`pre.possible(text)` (a `prefilter.Prefiltered`) for the whole text,
+        judged once per document and set of needles: several detectors pre-check
+        the same needles (CL909, CL911 and CL933 all look for an elision mark),
+        and each `in` over the text costs about 5 us."""
+        key = (pre.needles, pre.folded)
+        got = self._held.get(key)
+        if got is None:
+            got = self._held[key] = pre.possible(self.doc.text, self.low if pre.folded else None)
+        return got
 
     def through(self, line: int) -> str:
         """The text of lines 1..`line` (a header block to scan in one pass)."""

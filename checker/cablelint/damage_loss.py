@@ -36,7 +36,7 @@ def cut_recopied(doc: Document, p: dict[str, Any]) -> Damage | None:
     (`_holds_the_cut`); a copy that stops after the header's first fields is
     no whole text, and the cut is CL909's."""
     idx = index_of(doc)
-    if not p["_cut_line"].possible(doc.text):
+    if not idx.may_hold(p["_cut_line"]):
         return None
     raw = idx.lines
     banner = line_no(doc, doc.banners[0].span.start) if doc.banners and p.get("banner_reach") else 0
@@ -175,7 +175,7 @@ def withheld(doc: Document, p: dict[str, Any]) -> Damage | None:
     paragraphs there, so the numbering gap is not the drafter's. The region
     runs from the placeholder to the paragraph after it."""
     numbered = [q for q in doc.paragraphs if q.number is not None]
-    if not numbered or not p["_placeholder"].possible(doc.text, index_of(doc).low):
+    if not numbered or not index_of(doc).may_hold(p["_placeholder"]):
         return None
     starts, raw = doc.source.line_starts, index_of(doc).lines
     for n in _lines_holding(doc, p["_placeholder"], 1, len(raw)):

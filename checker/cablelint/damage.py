@@ -55,8 +55,8 @@ def identity_claims(doc: Document, p: dict[str, Any]) -> list[Claim]:
         out.append(Claim("the file name", int(m["serial"]), 99, None))
     found = []
     for name, pre, digits in p["_claims"]:
-        if not index_of(doc).may_hold(pre):  # archive metadata: a few cables
-            continue
+        if pre.head is None and not index_of(doc).may_hold(pre):  # archive metadata: a few cables
+            continue  # (a pattern with a line head: `scan` finds the lines so starting at the cost of this test)
         for m in pre.scan(doc.text):  # a `(?m)^DE ...` pattern: tried at the lines starting so
             found.append(Claim(name, int(m["serial"]), digits, Span(m.start("serial"), m.end("serial"))))
     for b in doc.banners:  # the banner lines the parser read: "POST 000579" after the marking
@@ -283,13 +283,14 @@ def header_glued(doc: Document, p: dict[str, Any]) -> Damage | None:
     src, idx = doc.source, index_of(doc)
     mid = bool(doc.body_start) and src.line_col(doc.body_start)[1] > 1  # the body starts inside a run-together line
     block = idx.through(min((idx.body_line or src.line_count + 1) - (not mid), p.get("max_line", 60), src.line_count))
-    labels: dict[int, set[str]] = {}  # one pass over the header block; no match spans two lines
-    named = "label" in p["_pattern"].rx.groupindex  # the label looked behind: the match is its colon
+    found: dict[int, list[Any]] = {}  # one pass over the header block; no match spans two lines
     for m in p["_pattern"].rx.finditer(block):
-        label = (m.group("label") if named else None) or m.group(0)
-        labels.setdefault(idx.line_of(m.start()), set()).add(_NON_WORD.sub("", label).upper()[:4])
+        found.setdefault(idx.line_of(m.start()), []).append(m)
     run_on = {idx.line_of(m.start()) for m in p["_run_on"].rx.finditer(block)} if "_run_on" in p else set()
-    banner_lines = {_line_no(doc, b.span.start) for b in doc.banners} if labels else set()
+    banner_lines = {_line_no(doc, b.span.start) for b in doc.banners} if found else set()
+    named = "label" in p["_pattern"].rx.groupindex  # the label looked behind: the match is its colon
+    labels = {n: {_NON_WORD.sub("", (m.group("label") if named else None) or m.group(0)).upper()[:4] for m in ms}
+              for n, ms in found.items() if len(ms) > 1 or n in banner_lines}  # one label alone: not glued
     glued = sorted(run_on | {n for n, got in labels.items() if len(got) + (n in banner_lines) >= 2})
     if not glued:
         return None

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .damage_index import Damage, index_of, line_no, line_span
+from .damage_index import Damage, index_of, line_no, line_span, lines_holding
 from .document import Document
+from .prefilter import FOLD_BLIND
 
 
 def garbled(doc: Document, p: dict[str, Any]) -> Damage | None:
@@ -57,9 +58,11 @@ def garbled_label(doc: Document, p: dict[str, Any]) -> Damage | None:
     idx = index_of(doc)
     last = min(idx.body_line or doc.source.line_count, p.get("max_line", 60), doc.source.line_count)
     pre = p["_pattern"]
-    if not (idx.may_hold(pre) and pre.possible(idx.through(last))):  # no label's start in the header: most cables
+    if not idx.may_hold(pre):  # no label's first letters in the file
         return None
-    for n in range(1, last + 1):
+    text = doc.text
+    blind = pre.folded and not text.isascii() and any(c in text for c in FOLD_BLIND)  # needles may miss then
+    for n in range(1, last + 1) if blind else lines_holding(doc, pre, 1, last):  # a match holds a needle
         if pre.rx.match(doc.source.line_text(n)):
             return Damage(line_span(doc, n), f"line {n} opens with a garbled label")
     return None

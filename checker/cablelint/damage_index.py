@@ -117,6 +117,31 @@ def index_of(doc: Document) -> DocIndex:
     return idx
 
 
+def lines_holding(doc: Document, pre: Any, first: int, last: int) -> list[int]:
+    """The lines first..last that may hold a match of `pre` (those holding one
+    of its needles; every line when it has none): a few `find` calls instead
+    of a regex per line. A case-blind pattern's needles are found in the
+    lowered bytes, where a line is the count of newlines before (`pre` is a
+    `prefilter.Prefiltered`; the characters IGNORECASE folds onto ASCII
+    letters, `FOLD_BLIND`, are the caller's to look for)."""
+    if not pre.needles:
+        return list(range(first, last + 1))
+    idx, found = index_of(doc), set()
+    hay: str | bytes = idx.low if pre.folded else doc.text
+    nl: str | bytes = b"\n" if pre.folded else "\n"
+    for needle in pre.needles:
+        nd = needle.encode() if pre.folded else needle
+        at, line, counted = hay.find(nd), 1, 0  # type: ignore[arg-type]
+        while at != -1:  # newlines counted from the last hit on: linear in the text, not per hit
+            line += hay.count(nl, counted, at)  # type: ignore[arg-type]
+            found.add(line)
+            counted = hay.find(nl, at)  # type: ignore[arg-type]
+            if counted == -1:
+                break
+            at = hay.find(nd, counted)  # type: ignore[arg-type]  # the next line on: this one is found
+    return sorted(n for n in found if first <= n <= last)
+
+
 def line_no(doc: Document, offset: int) -> int:
     return doc.source.line_col(offset)[0]
 

@@ -20,7 +20,7 @@ from .damage_loss import (
 )
 from .damage_foreign import tasked_body
 from .damage_garble import garbled, garbled_label
-from .damage_index import Damage, RawLines, index_of
+from .damage_index import Damage, RawLines, index_of, line_end
 from .damage_index import line_no as _line_no, line_span as _line_span, lines_text as _lines_text
 from .document import Document, Span
 from .source import first_text
@@ -60,7 +60,7 @@ def identity_claims(doc: Document, p: dict[str, Any]) -> list[Claim]:
         for m in pre.scan(doc.text):  # a `(?m)^DE ...` pattern: tried at the lines starting so
             found.append(Claim(name, int(m["serial"]), digits, Span(m.start("serial"), m.end("serial"))))
     for b in doc.banners:  # the banner lines the parser read: "POST 000579" after the marking
-        end = doc.source.line_span(_line_no(doc, b.span.start))[1]
+        end = line_end(doc, _line_no(doc, b.span.start))
         m = p["_banner_serial"].search(doc.text, b.level_token.span.end if b.level_token else b.span.start, end)
         if m:
             found.append(Claim("the banner", int(m["serial"]), 99, Span(m.start("serial"), m.end("serial"))))
@@ -234,9 +234,11 @@ def header_cut(doc: Document, p: dict[str, Any]) -> Damage | None:
     copy of the header further on. The body's first line counts too when the
     cable starts again right after it (`_header_read_as_body`)."""
     src, idx = doc.source, index_of(doc)
+    if not idx.may_hold(p["_cut_line"]):  # no elision mark in the file: nine cables in ten
+        return None
     last = min((idx.body_line or src.line_count + 1) - 1, p.get("max_line", 60), src.line_count)
     last += last == idx.body_line - 1 and _header_read_as_body(doc, idx.body_line, p)
-    if not (idx.may_hold(p["_cut_line"]) and p["_cut_line"].possible(idx.through(last))):  # no elision mark in the header
+    if not p["_cut_line"].possible(idx.through(last)):  # nor in the header
         return None
     for n in range(1, last + 1):
         if p["_cut_line"].rx.search(src.line_text(n)) and not _resumed(src, n, p):

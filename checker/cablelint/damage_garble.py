@@ -63,6 +63,6 @@ def garbled_label(doc: Document, p: dict[str, Any]) -> Damage | None:
     text = doc.text
     blind = pre.folded and not text.isascii() and any(c in text for c in FOLD_BLIND)  # needles may miss then
     for n in range(1, last + 1) if blind else lines_holding(doc, pre, 1, last):  # a match holds a needle
-        if pre.rx.match(doc.source.line_text(n)):
+        if pre.rx.match(idx.line(n)):
             return Damage(line_span(doc, n), f"line {n} opens with a garbled label")
     return None

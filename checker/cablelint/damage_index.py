@@ -76,6 +76,10 @@ class DocIndex:
             got = self._held[key] = pre.possible(self.doc.text, self.low if pre.folded else None)
         return got
 
+    def line(self, n: int) -> str:
+        """`source.line_text(n)` (n >= 1) sliced alone, without the whole list of lines."""
+        return self.lines[n - 1].rstrip("\r")
+
     def through(self, line: int) -> str:
         """The text of lines 1..`line` (a header block to scan in one pass)."""
         starts = self.doc.source.line_starts
@@ -144,6 +148,17 @@ def lines_holding(doc: Document, pre: Any, first: int, last: int) -> list[int]:
 
 def line_no(doc: Document, offset: int) -> int:
     return doc.source.line_col(offset)[0]
+
+
+def line_end(doc: Document, line: int) -> int:
+    """Where a line ends, its \r's left out: `source.line_span(line)[1]`
+    without cutting every line of the text into a list first."""
+    text, starts = doc.text, doc.source.line_starts
+    start = starts[line - 1]
+    end = starts[line] - 1 if line < len(starts) else len(text)
+    while end > start and text[end - 1] == "\r":
+        end -= 1
+    return end
 
 
 def line_span(doc: Document, line: int) -> Span:

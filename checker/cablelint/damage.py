@@ -20,7 +20,7 @@ from .damage_loss import (
 )
 from .damage_foreign import tasked_body
 from .damage_garble import garbled, garbled_label
-from .damage_index import Damage, RawLines, index_of
+from .damage_index import Damage, RawLines, index_of, line_end
 from .damage_index import line_no as _line_no, line_span as _line_span, lines_text as _lines_text
 from .document import Document, Span
 from .source import first_text
@@ -55,12 +55,12 @@ def identity_claims(doc: Document, p: dict[str, Any]) -> list[Claim]:
         out.append(Claim("the file name", int(m["serial"]), 99, None))
     found = []
     for name, pre, digits in p["_claims"]:
-        if not pre.possible(doc.text, index_of(doc).low if pre.folded else None):  # archive metadata: a few cables
-            continue
+        if pre.head is None and not index_of(doc).may_hold(pre):  # archive metadata: a few cables
+            continue  # (a pattern with a line head: `scan` finds the lines so starting at the cost of this test)
         for m in pre.scan(doc.text):  # a `(?m)^DE ...` pattern: tried at the lines starting so
             found.append(Claim(name, int(m["serial"]), digits, Span(m.start("serial"), m.end("serial"))))
     for b in doc.banners:  # the banner lines the parser read: "POST 000579" after the marking
-        end = doc.source.line_span(_line_no(doc, b.span.start))[1]
+        end = line_end(doc, _line_no(doc, b.span.start))
         m = p["_banner_serial"].search(doc.text, b.level_token.span.end if b.level_token else b.span.start, end)
         if m:
             found.append(Claim("the banner", int(m["serial"]), 99, Span(m.start("serial"), m.end("serial"))))
@@ -133,7 +133,7 @@ def notice(doc: Document, p: dict[str, Any]) -> Damage | None:
     """A notice the archive put in place of text (a partial extract, a
     cancellation): reported at its first line, with how many there are."""
     pat = p["_pattern"]
-    if not pat.possible(doc.text, index_of(doc).low):  # nearly every cable: no regex scan
+    if not index_of(doc).may_hold(pat):  # nearly every cable: no regex scan
         return None
     hits = list(pat.rx.finditer(doc.text))
     if not hits:
@@ -155,7 +155,7 @@ def missing_sections(doc: Document, p: dict[str, Any]) -> Damage | None:
     total = max((s.total for s in marks), default=0)
     missing = [n for n in range(1, max(seen, default=0)) if n not in seen and _section_line(doc.text, n, total) == -1]
     note = p.get("_notice")
-    notes = list(note.rx.finditer(doc.text)) if note and note.possible(doc.text, index_of(doc).low) else []
+    notes = list(note.rx.finditer(doc.text)) if note and index_of(doc).may_hold(note) else []
     if not missing and not notes:
         return None
     parts = []
@@ -255,9 +255,11 @@ def header_cut(doc: Document, p: dict[str, Any]) -> Damage | None:
     copy of the header further on. The body's first line counts too when the
     cable starts again right after it (`_header_read_as_body`)."""
     src, idx = doc.source, index_of(doc)
+    if not idx.may_hold(p["_cut_line"]):  # no elision mark in the file: nine cables in ten
+        return None
     last = min((idx.body_line or src.line_count + 1) - 1, p.get("max_line", 60), src.line_count)
     last += last == idx.body_line - 1 and _header_read_as_body(doc, idx.body_line, p)
-    if not p["_cut_line"].possible(idx.through(last)):  # no elision mark in the header at all
+    if not p["_cut_line"].possible(idx.through(last)):  # nor in the header
         return None
     for n in range(1, last + 1):
         if p["_cut_line"].rx.search(src.line_text(n)) and not _resumed(src, n, p):
@@ -321,13 +323,14 @@ def header_glued(doc: Document, p: dict[str, Any]) -> Damage | None:
     src, idx = doc.source, index_of(doc)
     mid = bool(doc.body_start) and src.line_col(doc.body_start)[1] > 1  # the body starts inside a run-together line
     block = idx.through(min((idx.body_line or src.line_count + 1) - (not mid), p.get("max_line", 60), src.line_count))
-    labels: dict[int, set[str]] = {}  # one pass over the header block; no match spans two lines
-    named = "label" in p["_pattern"].rx.groupindex  # the label looked behind: the match is its colon
+    found: dict[int, list[Any]] = {}  # one pass over the header block; no match spans two lines
     for m in p["_pattern"].rx.finditer(block):
-        label = (m.group("label") if named else None) or m.group(0)
-        labels.setdefault(idx.line_of(m.start()), set()).add(_NON_WORD.sub("", label).upper()[:4])
+        found.setdefault(idx.line_of(m.start()), []).append(m)
     run_on = {idx.line_of(m.start()) for m in p["_run_on"].rx.finditer(block)} if "_run_on" in p else set()
-    banner_lines = {_line_no(doc, b.span.start) for b in doc.banners} if labels else set()
+    banner_lines = {_line_no(doc, b.span.start) for b in doc.banners} if found else set()
+    named = "label" in p["_pattern"].rx.groupindex  # the label looked behind: the match is its colon
+    labels = {n: {_NON_WORD.sub("", (m.group("label") if named else None) or m.group(0)).upper()[:4] for m in ms}
+              for n, ms in found.items() if len(ms) > 1 or n in banner_lines}  # one label alone: not glued
     glued = sorted(run_on | {n for n, got in labels.items() if len(got) + (n in banner_lines) >= 2})
     if not glued:
         return None

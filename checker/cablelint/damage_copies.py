@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from .damage import Damage, _line_no, _line_span, _lines_text
-from .damage_index import index_of
+from .damage_index import index_of, line_end
 from .document import Document, Span
 from .checks import compile_param
 from .rx import rx
@@ -132,10 +132,10 @@ def header_copies(doc: Document, p: dict[str, Any]) -> Damage | None:
     ends in an elision mark (`cut_line`) is a header the export cut (CL909)."""
     src = doc.source
     last = min(_body_line(doc), p.get("max_line", 80), src.line_count)
-    stop = src.line_span(last)[1]
+    stop = line_end(doc, last)
     for name, rx in p["_labels"].items():
         first = _field_span(doc, name)
-        start = src.line_span(_line_no(doc, first.end))[1] if first is not None else stop
+        start = line_end(doc, _line_no(doc, first.end)) if first is not None else stop
         m = rx.search(doc.text, start, stop) if start < stop else None
         if m is None or _cut_between(doc, p, first.start, m.start()):
             continue

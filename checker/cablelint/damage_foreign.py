@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .damage_index import Damage, line_no, line_span
+from .damage_index import Damage, index_of, line_no, line_span
 from .document import Document
 
 
@@ -22,7 +22,7 @@ def tasked_body(doc: Document, p: dict[str, Any]) -> Damage | None:
     body tasks a post of another name (`tasking`): the body is another cable's."""
     head = doc.text[:doc.body_start] if doc.body_start else ""
     sent = p["_sender"].search(head)
-    if sent is None or not p["_tasking"].possible(doc.text):
+    if sent is None or not index_of(doc).may_hold(p["_tasking"]):
         return None
     own = _name(sent.group("post"))
     for m in p["_tasking"].scan(doc.text):

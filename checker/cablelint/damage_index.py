@@ -10,7 +10,8 @@ Also here: `Damage`, a diagnosis, and the helpers that place it on a line.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from .document import Document, Span
 
@@ -34,6 +35,7 @@ class DocIndex:
     _utf8: bytes | None = None
     _lines: "RawLines | None" = None
     _body_line: int | None = None
+    _held: dict[Any, bool] = field(default_factory=dict)  # may_hold's verdicts, by needles
 
     @property
     def utf8(self) -> bytes:
@@ -62,6 +64,21 @@ class DocIndex:
             doc = self.doc
             self._body_line = doc.source.line_col(doc.body_start)[0] if doc.body_start else 0
         return self._body_line
+
+    def may_hold(self, pre: Any) -> bool:
+        """`pre.possible(text)` (a `prefilter.Prefiltered`) for the whole text,
+        judged once per document and set of needles: several detectors pre-check
+        the same needles (CL909, CL911 and CL933 all look for an elision mark),
+        and each `in` over the text costs about 5 us."""
+        key = (pre.needles, pre.folded)
+        got = self._held.get(key)
+        if got is None:
+            got = self._held[key] = pre.possible(self.doc.text, self.low if pre.folded else None)
+        return got
+
+    def line(self, n: int) -> str:
+        """`source.line_text(n)` (n >= 1) sliced alone, without the whole list of lines."""
+        return self.lines[n - 1].rstrip("\r")
 
     def through(self, line: int) -> str:
         """The text of lines 1..`line` (a header block to scan in one pass)."""
@@ -104,8 +121,44 @@ def index_of(doc: Document) -> DocIndex:
     return idx
 
 
+def lines_holding(doc: Document, pre: Any, first: int, last: int) -> list[int]:
+    """The lines first..last that may hold a match of `pre` (those holding one
+    of its needles; every line when it has none): a few `find` calls instead
+    of a regex per line. A case-blind pattern's needles are found in the
+    lowered bytes, where a line is the count of newlines before (`pre` is a
+    `prefilter.Prefiltered`; the characters IGNORECASE folds onto ASCII
+    letters, `FOLD_BLIND`, are the caller's to look for)."""
+    if not pre.needles:
+        return list(range(first, last + 1))
+    idx, found = index_of(doc), set()
+    hay: str | bytes = idx.low if pre.folded else doc.text
+    nl: str | bytes = b"\n" if pre.folded else "\n"
+    for needle in pre.needles:
+        nd = needle.encode() if pre.folded else needle
+        at, line, counted = hay.find(nd), 1, 0  # type: ignore[arg-type]
+        while at != -1:  # newlines counted from the last hit on: linear in the text, not per hit
+            line += hay.count(nl, counted, at)  # type: ignore[arg-type]
+            found.add(line)
+            counted = hay.find(nl, at)  # type: ignore[arg-type]
+            if counted == -1:
+                break
+            at = hay.find(nd, counted)  # type: ignore[arg-type]  # the next line on: this one is found
+    return sorted(n for n in found if first <= n <= last)
+
+
 def line_no(doc: Document, offset: int) -> int:
     return doc.source.line_col(offset)[0]
+
+
+def line_end(doc: Document, line: int) -> int:
+    """Where a line ends, its \r's left out: `source.line_span(line)[1]`
+    without cutting every line of the text into a list first."""
+    text, starts = doc.text, doc.source.line_starts
+    start = starts[line - 1]
+    end = starts[line] - 1 if line < len(starts) else len(text)
+    while end > start and text[end - 1] == "\r":
+        end -= 1
+    return end
 
 
 def line_span(doc: Document, line: int) -> Span:

@@ -13,9 +13,8 @@ from typing import Any
 
 import re
 
-from .damage_index import Damage, RawLines, index_of, line_no, line_span
+from .damage_index import Damage, RawLines, index_of, line_no, line_span, lines_holding
 from .document import Document, Span
-from .prefilter import Prefiltered
 
 
 def cut_recopied(doc: Document, p: dict[str, Any]) -> Damage | None:
@@ -36,12 +35,12 @@ def cut_recopied(doc: Document, p: dict[str, Any]) -> Damage | None:
     (`_holds_the_cut`); a copy that stops after the header's first fields is
     no whole text, and the cut is CL909's."""
     idx = index_of(doc)
-    if not p["_cut_line"].possible(doc.text):
+    if not idx.may_hold(p["_cut_line"]):
         return None
     raw = idx.lines
     banner = line_no(doc, doc.banners[0].span.start) if doc.banners and p.get("banner_reach") else 0
     first = min(max(idx.body_line, 1), banner + 1) if banner else max(idx.body_line, 1)
-    for n in _lines_holding(doc, p["_cut_line"], first, len(raw) - 1):
+    for n in lines_holding(doc, p["_cut_line"], first, len(raw) - 1):
         if not p["_cut_line"].rx.search(raw[n - 1].rstrip("\r")):
             continue
         again = _next_text_line(raw, n, p.get("max_gap", 2))
@@ -137,29 +136,6 @@ def section_unread(doc: Document, p: dict[str, Any]) -> Damage | None:
     return None
 
 
-def _lines_holding(doc: Document, pre: Prefiltered, first: int, last: int) -> list[int]:
-    """The lines first..last that may hold a match of `pre` (those holding one
-    of its needles; every line when it has none): a few `find` calls instead
-    of a regex per line. A case-blind pattern's needles are found in the
-    lowered bytes, where a line is the count of newlines before."""
-    if not pre.needles:
-        return list(range(first, last + 1))
-    idx, found = index_of(doc), set()
-    hay: str | bytes = idx.low if pre.folded else doc.text
-    nl: str | bytes = b"\n" if pre.folded else "\n"
-    for needle in pre.needles:
-        nd = needle.encode() if pre.folded else needle
-        at, line, counted = hay.find(nd), 1, 0  # type: ignore[arg-type]
-        while at != -1:  # newlines counted from the last hit on: linear in the text, not per hit
-            line += hay.count(nl, counted, at)  # type: ignore[arg-type]
-            found.add(line)
-            counted = hay.find(nl, at)  # type: ignore[arg-type]
-            if counted == -1:
-                break
-            at = hay.find(nd, counted)  # type: ignore[arg-type]  # the next line on: this one is found
-    return sorted(n for n in found if first <= n <= last)
-
-
 def _next_text_line(raw: RawLines, n: int, max_gap: int) -> int | None:
     """The first non-blank line after line `n`, within `max_gap` blank lines."""
     for m in range(n + 1, min(len(raw), n + max_gap + 1) + 1):
@@ -175,10 +151,10 @@ def withheld(doc: Document, p: dict[str, Any]) -> Damage | None:
     paragraphs there, so the numbering gap is not the drafter's. The region
     runs from the placeholder to the paragraph after it."""
     numbered = [q for q in doc.paragraphs if q.number is not None]
-    if not numbered or not p["_placeholder"].possible(doc.text, index_of(doc).low):
+    if not numbered or not index_of(doc).may_hold(p["_placeholder"]):
         return None
     starts, raw = doc.source.line_starts, index_of(doc).lines
-    for n in _lines_holding(doc, p["_placeholder"], 1, len(raw)):
+    for n in lines_holding(doc, p["_placeholder"], 1, len(raw)):
         if not p["_placeholder"].rx.fullmatch(raw[n - 1].strip()):
             continue
         before = [q for q in numbered if q.span.start < starts[n - 1]]

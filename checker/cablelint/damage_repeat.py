@@ -76,7 +76,7 @@ def _repeated_paragraphs(doc: Document, numbered: set[int], body_line: int, min_
     every line. Only earlier lines opening with the paragraph's first word
     are compared (`_copied`): a `find` or two for most paragraphs."""
     src, text = doc.source, doc.text
-    starts, lines, last = src.line_starts, src.lines(), len(src.line_starts)
+    starts, lines, last = src.line_starts, index_of(doc).lines, len(src.line_starts)  # a \r kept: blanks aside
     lo = starts[body_line - 1] if body_line <= last else len(text)
     count = 0
     for n in sorted(numbered):

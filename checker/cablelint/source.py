@@ -90,10 +90,9 @@ class Source:
 
     def lines(self) -> list[str]:
         """Every line without its line ending (the list is kept: do not change it)."""
-        if self._lines is None:
-            text, starts = self.text, self.line_starts
-            ends = [s - 1 for s in starts[1:]] + [len(text)]
-            self._lines = [text[a:b].rstrip("\r") for a, b in zip(starts, ends)]
+        if self._lines is None:  # the pieces between the "\n"s that line_starts marks: one split in C
+            lines = self.text.split("\n")
+            self._lines = [t.rstrip("\r") for t in lines] if "\r" in self.text else lines
         return self._lines
 
 

@@ -27,3 +27,21 @@ def test_realpath_of_links_is_os_realpath(tmp_path: Path, monkeypatch) -> None:
     for p in paths:
         assert _realpath(p, real_dirs) == os.path.realpath(p), p
     assert _realpath("c/chain.txt", real_dirs) == str((tmp_path / "a" / "f.txt").resolve())
+
+
+def test_a_walk_past_its_limit_stops_at_once(tmp_path: Path) -> None:
+    """The cache-only path of a warm run asks for at most QUICK_MAX_FILES
+    files: a corpus stops its walk there (the full run walks it once), and a
+    walk within the limit finds what an unlimited one does."""
+    import pytest
+
+    from cablelint.files import TooMany, discover
+    from cablelint.settings import Config
+
+    for i in range(4):
+        (tmp_path / f"c{i}.txt").write_text("x", encoding="utf-8")
+    whole = discover(Config(), [str(tmp_path)])
+    assert len(whole.files) == 4
+    assert discover(Config(), [str(tmp_path)], limit=4).files == whole.files
+    with pytest.raises(TooMany):
+        discover(Config(), [str(tmp_path)], limit=2)

@@ -162,12 +162,17 @@ def _skip_dir(root: str, name: str) -> str | None:
     return None
 
 
+class TooMany(Exception):
+    """discover() found more files than its `limit`: the caller wanted a small run."""
+
+
 def discover(scope: Scope, paths: list[str], *, scope_for: Callable[[str], Scope] | None = None,
-             never: Container[str] = frozenset()) -> Discovery:
+             never: Container[str] = frozenset(), limit: int | None = None) -> Discovery:
     """The files to lint under `paths`, in a deterministic order. `scope_for`
     gives the configuration in effect for a folder (the nearest one; default
     `scope` everywhere); `never`: real paths never to lint (protect lists,
-    configuration files)."""
+    configuration files). Past `limit` files it raises TooMany at once rather
+    than walk a corpus the caller would then walk again."""
     scope_for = scope_for or (lambda _folder: scope)
     out = Discovery()
     seen: set[str] = set()
@@ -188,6 +193,8 @@ def discover(scope: Scope, paths: list[str], *, scope_for: Callable[[str], Scope
             return skip(p, "excluded by the configuration") if named else None
         seen.add(real)
         out.files.append(p)
+        if limit is not None and len(out.files) > limit:
+            raise TooMany(p)
 
     for raw in paths:
         if raw == "-":

@@ -68,7 +68,7 @@ def cached_report(args: argparse.Namespace, cfg: Config, fmt: str, root: Path, o
         return None
     run_key, brief = got
     found = _discover(cfg, args.paths)
-    if found is None or len(found.files) > QUICK_MAX_FILES:
+    if found is None:
         return None
     results = cache.ResultCache(root, run_key)
     findings = []
@@ -104,11 +104,12 @@ class _Nearer(Exception):
 def _discover(cfg: Config, paths: list[str]) -> Any:
     """The files as Session.discover finds them, or None when a named file or
     a walked folder has a nearer configuration than `cfg` (its own session,
-    its own excludes and protect list) or a path is an error. Without a
+    its own excludes and protect list), a path is an error, or there are more
+    than QUICK_MAX_FILES files. Without a
     nearer one, Session.discover's scope is `cfg` for every folder and its
     never-lint set `cfg`'s own file (no protect list: eligible), as here."""
     from .config import nearer
-    from .files import discover
+    from .files import TooMany, discover
 
     never = {os.path.realpath(cfg.path)} if cfg.path is not None else set()
     near: dict[Path, Path | None] = {}
@@ -125,8 +126,8 @@ def _discover(cfg: Config, paths: list[str]) -> Any:
         for p in paths:
             if os.path.isfile(p):
                 scope_for(os.path.dirname(p))
-        found = discover(cfg, paths, scope_for=scope_for, never=never)
-    except _Nearer:
+        found = discover(cfg, paths, scope_for=scope_for, never=never, limit=QUICK_MAX_FILES)
+    except (_Nearer, TooMany):  # a corpus stops the walk at once: the full run walks it (once)
         return None
     return None if found.errors else found
 

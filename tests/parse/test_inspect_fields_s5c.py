@@ -48,3 +48,18 @@ def test_a_banner_in_an_export_preamble_is_passed_over_for_the_cables_own(preamb
     # Without a routing header after it, the first banner is the cable's.
     doc = parse_text(CABLE)
     assert doc.banner.span.start == 0 and not [r for r in doc.repairs if r.name == "banner-after-preamble"]
+
+
+@pytest.mark.parametrize("lost_banner_body", [
+    # The cable's own banner lost: its E.O. line ends the search; a section banner further on is not the cable's.
+    "E.O. 12958: DECL: 01/30/2019\nTAGS: PREL NO\nSUBJECT: TALKS\n\n1. (C) Text.\n\n"
+    "CONFIDENTIAL SECTION 02 OF 02 OSLO 000123\n\n2. (C) More text.\n",
+    # No fields either: the first paragraph ends it.
+    "1. (C) Text.\n\nCONFIDENTIAL SECTION 02 OF 02 OSLO 000123\n\n2. (C) More text.\n",
+])
+def test_a_preamble_banner_is_kept_when_the_cables_own_is_lost(lost_banner_body: str) -> None:
+    preamble = "Jane Roe 01/30/2009 From DB/Inbox\n\nC O N F I D E N T I A L        OSLO 00123\nACTION: POL\n\n"
+    doc = parse_text(preamble + ROUTING + "\n" + lost_banner_body)
+    assert doc.banner.span.start == preamble.index("C O N")
+    assert [p.number for p in doc.paragraphs] == [1, 2]
+    assert not [r for r in doc.repairs if r.name == "banner-after-preamble"]

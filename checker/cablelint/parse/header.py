@@ -21,7 +21,9 @@ from .fields import (
 )
 from .routing import routing_line
 from .refs import read_refs, ref_page_marks, unseen_refs
-from .lines import BULLET_RE, CLBY_RE, Kind, Line, classify, is_shortish_header, may_open_field, page_mark, portion_start
+from .lines import (
+    BULLET_RE, CLBY_RE, Kind, Line, classify, is_shortish_header, may_open_field, page_mark, para_start, portion_start,
+)
 from .shape import has_categories, is_marked
 from ..rx import rx
 
@@ -70,6 +72,8 @@ def read_top(doc: Document, lines: list[Line], vocab: Vocabulary) -> tuple[int |
         if passed is None and may_open_field(line.text, vocab) and _kind(line.text, vocab).name in (
                 "eo", "tags", "subject"):
             break  # the cable's own fields: no banner above them (it was lost in the export)
+        if passed is not None and _own_text_begins(line.text, vocab):
+            break  # past a preamble, the cable's E.O. line or first paragraph: its own banner was lost
         if routing_line(doc, line, vocab):
             header_end = i + 1
             continue
@@ -105,6 +109,16 @@ def read_top(doc: Document, lines: list[Line], vocab: Vocabulary) -> tuple[int |
 ROUTING_OPEN_RE = rx(r"^\s*(?:VZCZC|DE R[A-Z]{3,4}\b)")
 # How far after a banner a routing header that starts shows it to be a preamble's (lines).
 PREAMBLE_REACH = 20
+
+
+def _own_text_begins(text: str, vocab: Vocabulary) -> bool:
+    """Whether a line after a preamble's banner is the cable's own E.O. line or
+    a numbered paragraph: a banner further on is a section's, not the cable's.
+    (TAGS and SUBJECT lines do not end the search: an archive's metadata
+    between the routing header and the banner holds them.)"""
+    if para_start(text) is not None:
+        return True
+    return may_open_field(text, vocab) and _kind(text, vocab).name == "eo"
 
 
 def _routing_follows(lines: list[Line], i: int, vocab: Vocabulary) -> bool:

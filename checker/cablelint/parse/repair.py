@@ -45,7 +45,10 @@ RUN_ON_MAX_LEN = 2000
 
 # Header fields that exports run together on one line: "NOFORN SIPDIS DEPT FOR
 # NEA/MAG E.O. 12958: DECL: 12/21/2019 TAGS: PREL SUBJECT: ...". Each branch
-# starts with a literal, so the scan skips most positions at once.
+# starts with a literal, so the scan skips most positions at once. may_hold_mark and
+# line_may_hold_mark gate the scan by those literals: a new branch needs its literal
+# there too, or lines holding it are never scanned (tests/parse/test_gates.py checks
+# the gates on lines this pattern matches; add a line for a new branch there).
 RUN_ON_MARK_RE = rx(
     r"E\.\s?O\.\s?\d{5}\b"
     r"|E(?<![A-Za-z]E)O\s\d{5}\s+DECL"

@@ -30,8 +30,10 @@ class Formatter(argparse.HelpFormatter):
     (with zlib, bz2 and lzma: ~3 ms of every run) to learn the width."""
 
     def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
-                 width: int | None = None) -> None:
-        super().__init__(prog, indent_increment, max_help_position, _columns() - 2 if width is None else width)
+                 width: int | None = None, **more: object) -> None:
+        # **more: what later Pythons add to HelpFormatter (3.14's `color`) passes through.
+        super().__init__(prog, indent_increment, max_help_position, _columns() - 2 if width is None else width,
+                         **more)  # type: ignore[arg-type]
 
 
 def _columns() -> int:

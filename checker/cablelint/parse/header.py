@@ -20,6 +20,7 @@ from .fields import (
     lost_letter_repair, read_declassify_on, read_eo, read_field, read_ref, read_subject, read_tags, tags_continue,
 )
 from .routing import routing_line
+from .subject_glue import cut_subject_glue
 from .refs import read_refs, ref_page_marks, unseen_refs
 from .lines import (
     BULLET_RE, CLBY_RE, Kind, Line, classify, is_shortish_header, may_open_field, page_mark, para_start, portion_start,
@@ -263,6 +264,7 @@ def _read_field_line(doc: Document, lines: list[Line], i: int, kind: Kind, vocab
     elif kind.name == "subject":
         got = read_subject(lines, i, m, vocab)
         doc.subject, doc.subject_portion = got.subject, got.portion or doc.subject_portion
+        cut_subject_glue(doc, vocab)
         if got.ref:
             doc.refs.append(got.ref)
             doc.sections.extend(ref_page_marks(doc.text, [got.ref], doc.sections))

@@ -36,6 +36,8 @@ class Labels(NamedTuple):
     tags_open: frozenset[str] | None
     subject_open: frozenset[str] | None
     ref_open: frozenset[str] | None
+    # A handling caveat line (handling_lines) at the end of a line's text: group `line`.
+    handling_tail: regex.Pattern
 
 
 _CACHE: dict[int, tuple[object, Labels]] = {}
@@ -119,6 +121,15 @@ def damaged_label_re(spellings: list[str]) -> regex.Pattern:
     return rx(rf"(?<![A-Za-z])(?P<label>{'|'.join(forms) or '(?!)'})[ \t]*:", regex.IGNORECASE)
 
 
+def _line_tail_re(phrases: list[str]) -> regex.Pattern:
+    """Any of `phrases` (any case, blanks as any blanks, a dash with or without
+    them) ending a line's text, whole words: group `line`."""
+    def pat(p: str) -> str:
+        return r"\s+".join(regex.escape(w) for w in p.split()).replace(r"\s+\-\s+", r"\s*-+\s*")
+    alts = "|".join(pat(p) for p in sorted(phrases, key=len, reverse=True)) or "(?!)"
+    return rx(rf"(?<![A-Za-z])(?P<line>{alts})[ \t]*\\?[ \t]*$", regex.IGNORECASE)
+
+
 def labels(vocab: Vocabulary) -> Labels:
     """The patterns of `vocab`'s line words (rebuilt when the vocabulary is extended)."""
     got = _CACHE.get(id(vocab))
@@ -139,6 +150,7 @@ def labels(vocab: Vocabulary) -> Labels:
         _openings(_label_forms(w["tags_labels"], False), False),
         _openings(_label_forms(w["subject_labels"], True), True),
         _openings([f for x in w["ref_labels"] for f in (x.upper(), x.capitalize())], False),
+        _line_tail_re(w["handling_lines"]),
     )
     _CACHE[id(vocab)] = (vocab.built, built)
     return built

@@ -8,16 +8,11 @@ from __future__ import annotations
 import pytest
 
 from cablelint import make_engine
-from cablelint.document import Document
 from cablelint.source import Source
 
 from inspect_helpers import name_and_title, parse_text
 
 HEAD = "C O N F I D E N T I A L SECTION 01 OF 02 OSLO 000123\nE.O. 12958: DECL: 01/30/2019\nTAGS: PREL NO\n"
-
-
-def _doc(text: str) -> Document:
-    return parse_text(text)
 
 
 def _clby(line: str) -> tuple[str | None, str | None]:
@@ -57,7 +52,7 @@ CUT_COPY = (HEAD + "SUBJECT: TALKS\n\nClassified By: POL JOHN DOE, REASONS 1.4 (
 
 
 def test_reasons_cut_short_in_a_first_copy_are_read_from_the_whole_copy() -> None:
-    doc = _doc(CUT_COPY)
+    doc = parse_text(CUT_COPY)
     cb = doc.classified_by
     assert [r.value for r in cb.reasons] == ["b", "d"]
     assert doc.text[cb.span.start:cb.span.end].endswith("(B,D)")
@@ -65,13 +60,13 @@ def test_reasons_cut_short_in_a_first_copy_are_read_from_the_whole_copy() -> Non
 
 
 def test_a_cut_statement_without_a_whole_copy_stays_as_read() -> None:
-    doc = _doc(CUT_COPY.replace("REASONS 1.4 (B,D)", "REASONS 1.4 (B,..."))
+    doc = parse_text(CUT_COPY.replace("REASONS 1.4 (B,D)", "REASONS 1.4 (B,..."))
     assert doc.text[doc.classified_by.span.start:doc.classified_by.span.end].endswith("(B,...")
     assert not [r for r in doc.repairs if r.name == "whole-copy"]
 
 
 def _refs(ref_line: str) -> list[str]:
-    return [t.value for t in _doc(HEAD + "SUBJECT: TALKS\n" + ref_line + "\n\n1. (C) Text.\n").refs]
+    return [t.value for t in parse_text(HEAD + "SUBJECT: TALKS\n" + ref_line + "\n\n1. (C) Text.\n").refs]
 
 
 def test_a_page_mark_run_into_the_ref_is_not_part_of_it() -> None:
@@ -85,7 +80,7 @@ def test_a_handling_caption_glued_to_the_ref_is_not_part_of_it() -> None:
 
 
 def _tags(tags_lines: str) -> list[str]:
-    doc = _doc("CONFIDENTIAL\nE.O. 12958: DECL: 01/30/2019\n" + tags_lines + "\nSUBJECT: TALKS\n\n1. (C) Text.\n")
+    doc = parse_text("CONFIDENTIAL\nE.O. 12958: DECL: 01/30/2019\n" + tags_lines + "\nSUBJECT: TALKS\n\n1. (C) Text.\n")
     return doc.to_dict()["tags"]
 
 
@@ -97,7 +92,7 @@ def test_tags_after_a_bare_person_tag_are_read() -> None:
 
 def test_a_person_tag_shows_its_person() -> None:
     assert _tags("TAGS: OVIP (DOE, JOHN Q.), PREL, NO") == ["OVIP (DOE, JOHN Q.)", "PREL", "NO"]
-    doc = _doc("CONFIDENTIAL\nE.O. 12958: DECL: 01/30/2019\nTAGS: OVIP (DOE, JOHN), PREL\nSUBJECT: T\n\n1. (C) T.\n")
+    doc = parse_text("CONFIDENTIAL\nE.O. 12958: DECL: 01/30/2019\nTAGS: OVIP (DOE, JOHN), PREL\nSUBJECT: T\n\n1. (C) T.\n")
     assert [t.value for t in doc.tags] == ["OVIP", "PREL"]
 
 
@@ -110,15 +105,15 @@ def test_a_lower_cased_tags_list_goes_on_on_a_lower_cased_line() -> None:
 
 def test_a_lower_cased_page_mark_is_a_section() -> None:
     text = HEAD + "SUBJECT: TALKS\n\n1. (C) Text of the\nfirst page.\n\nOslo 00000123 002 of 002\n\n2. (C) More.\n"
-    assert [(s.number, s.total) for s in _doc(text).sections] == [(1, 2), (2, 2)]
+    assert [(s.number, s.total) for s in parse_text(text).sections] == [(1, 2), (2, 2)]
 
 
 def test_the_signature_stands_before_an_exports_end_lines() -> None:
     body = HEAD + "SUBJECT: TALKS\n\n1. (C) Text of the cable.\nDOE\n\n"
-    assert _doc(body + "=====CABLE ENDS=====\n").signature.value == "DOE"
-    assert _doc(body + '"\n').signature.value == "DOE"
-    assert _doc(body + "NNNN\n").signature.value == "DOE"
-    assert _doc(HEAD + "SUBJECT: TALKS\n\n1. (C) Text of the cable.\nNNNN\n").signature is None
+    assert parse_text(body + "=====CABLE ENDS=====\n").signature.value == "DOE"
+    assert parse_text(body + '"\n').signature.value == "DOE"
+    assert parse_text(body + "NNNN\n").signature.value == "DOE"
+    assert parse_text(HEAD + "SUBJECT: TALKS\n\n1. (C) Text of the cable.\nNNNN\n").signature is None
 
 
 def test_a_file_names_year_is_shown_as_a_year_not_a_day() -> None:
@@ -129,12 +124,12 @@ def test_a_file_names_year_is_shown_as_a_year_not_a_day() -> None:
 
 def test_a_page_mark_under_a_wrapped_subject_is_not_part_of_it() -> None:
     text = HEAD + "SUBJECT: TALKS ON THE\nBUDGET\nOSLO 00000123 001.2 OF 002\nClassified By: Ambassador Roe, reasons 1.4 (b)\n\n1. (C) T.\n"
-    assert _doc(text).subject.value == "TALKS ON THE BUDGET"
+    assert parse_text(text).subject.value == "TALKS ON THE BUDGET"
 
 
 def test_a_lone_paragraph_run_on_after_the_ref_is_the_body() -> None:
     text = "UNCLAS OSLO 000123\nE.O. 12958: N/A\nTAGS: PREL NO\nSUBJECT: TALKS\n\nREF: STATE 96413 (U) On May 2 we met. Roe\n"
-    doc = _doc(text)
+    doc = parse_text(text)
     assert [r.value for r in doc.refs] == ["STATE 96413"]
     assert [(p.number, p.portion.raw if p.portion else None) for p in doc.paragraphs] == [(None, "U")]
     assert "run-on-header" in [r.name for r in doc.repairs]
@@ -150,7 +145,7 @@ BODY = ("UNCLAS SECTION 01 OF 02 OSLO 000123\n \nE.O. 12958: N/A\nTAGS: PREL NO\
 
 
 def test_a_copy_with_doubled_line_breaks_is_read_with_single_ones() -> None:
-    doc = _doc(_doubled(BODY))
+    doc = parse_text(_doubled(BODY))
     assert doc.subject.value == "NORWAY -- A LONG SUBJECT (PART 2 OF 2)"
     assert len(doc.paragraphs) == 2
     assert [r.name for r in doc.repairs] == ["doubled-line-breaks"]
@@ -159,7 +154,7 @@ def test_a_copy_with_doubled_line_breaks_is_read_with_single_ones() -> None:
 def test_one_line_paragraphs_with_blank_lines_between_are_not_a_doubled_copy() -> None:
     text = "UNCLAS OSLO 000123\n\nE.O. 12958: N/A\n\nTAGS: PREL NO\n\nSUBJECT: TALKS\n\n" + "".join(
         f"{k}. (U) " + "A paragraph written on one long line. " * 4 + "\n\n" for k in range(1, 25))
-    doc = _doc(text)
+    doc = parse_text(text)
     assert "doubled-line-breaks" not in [r.name for r in doc.repairs]
     assert len(doc.paragraphs) == 24
 
@@ -183,7 +178,7 @@ def test_an_unlettered_ref_takes_no_item_after_a_blank_line() -> None:
 
 
 def _subject(tail: str) -> str:
-    return _doc(HEAD + "SUBJECT: RESPONSE TO THE FY 2009 REFUGEE\n\n" + tail).subject.value
+    return parse_text(HEAD + "SUBJECT: RESPONSE TO THE FY 2009 REFUGEE\n\n" + tail).subject.value
 
 
 def test_a_subjects_last_words_after_a_blank_line_are_read() -> None:
@@ -204,7 +199,7 @@ def test_a_blank_line_ends_the_subject_before_other_text(tail: str) -> None:
 
 
 def test_a_lower_case_subject_takes_no_words_after_a_blank_line() -> None:
-    doc = _doc(HEAD + "SUBJECT: Response to the refugee\n\nFUND\n\nREF: STATE 1234\n1. (U) Text.\n")
+    doc = parse_text(HEAD + "SUBJECT: Response to the refugee\n\nFUND\n\nREF: STATE 1234\n1. (U) Text.\n")
     assert doc.subject.value == "Response to the refugee"
 
 

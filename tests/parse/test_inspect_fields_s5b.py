@@ -6,15 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from cablelint.document import Document
 
 from inspect_helpers import name_and_title, parse_text
 
 HEAD = "C O N F I D E N T I A L OSLO 000123\nE.O. 12958: DECL: 01/30/2019\nTAGS: PREL NO\n"
-
-
-def _doc(text: str) -> Document:
-    return parse_text(text)
 
 
 def _clby(line: str) -> tuple[str | None, str | None]:
@@ -44,7 +39,7 @@ def test_a_name_that_looks_like_the_new_cases_is_kept(line: str, name: str, titl
 
 
 def _refs(ref_lines: str) -> list[str]:
-    doc = _doc(HEAD + "SUBJECT: TALKS\n\n" + ref_lines + "\n\nClassified By: DCM John Doe, reasons 1.4 (b)\n\n1. (C) Text.\n")
+    doc = parse_text(HEAD + "SUBJECT: TALKS\n\n" + ref_lines + "\n\nClassified By: DCM John Doe, reasons 1.4 (b)\n\n1. (C) Text.\n")
     for t in doc.refs:  # each value is read from the text it spans
         assert " ".join(doc.text[t.span.start:t.span.end].split()) == t.value
     return [t.value for t in doc.refs]
@@ -73,7 +68,7 @@ def test_text_starting_with_ref_is_no_ref(ref_lines: str) -> None:
 
 
 def _pages(text: str) -> list[tuple[int, int, int]]:
-    doc = _doc(text)
+    doc = parse_text(text)
     return [(s.number, s.total, doc.text.count("\n", 0, s.span.start) + 1) for s in doc.sections]
 
 
@@ -81,7 +76,7 @@ def test_a_page_marker_run_on_after_a_ref_line_is_a_page() -> None:
     text = ("C O N F I D E N T I A L SECTION 01 OF 02 OSLO 000123\nE.O. 12958: DECL: 01/30/2019\nTAGS: PREL NO\n"
             "SUBJECT: TALKS\n\nREF: A. OSLO 12\nB. OSLO 19 OSLO 00000123 001.2 OF 002\n\n"
             "Classified By: DCM John Doe, reasons 1.4 (b)\n\n1. (C) Text.\n")
-    doc = _doc(text)
+    doc = parse_text(text)
     assert [t.value for t in doc.refs] == ["A. OSLO 12", "B. OSLO 19"]
     assert _pages(text) == [(1, 2, 1), (1, 2, 7)]
 
@@ -89,7 +84,7 @@ def test_a_page_marker_run_on_after_a_ref_line_is_a_page() -> None:
 def test_a_page_marker_after_a_ref_run_into_the_subject_is_a_page() -> None:
     text = ("C O N F I D E N T I A L SECTION 01 OF 02 OSLO 000123\nE.O. 12958: DECL: 01/30/2019\nTAGS: PREL NO\n"
             "SUBJECT: TALKS REF: A) OSLO 12; B) OSLO 19 OSLO 00000123 001.2 OF 002\n\n1. (C) Text.\n")
-    doc = _doc(text)
+    doc = parse_text(text)
     assert [t.value for t in doc.refs] == ["A) OSLO 12; B) OSLO 19"]
     assert _pages(text) == [(1, 2, 1), (1, 2, 4)]
 
@@ -99,5 +94,5 @@ def test_a_page_marker_after_a_ref_run_into_the_subject_is_a_page() -> None:
     ("2. (C) Text.\n\nROE\nNNNN\nEND CABLE TEXT\n", "ROE"),
 ])
 def test_an_exports_end_cable_text_trailer_is_no_signature(tail: str, name: str) -> None:
-    doc = _doc(HEAD + "SUBJECT: TALKS\n\n1. (C) Text.\n\n" + tail)
+    doc = parse_text(HEAD + "SUBJECT: TALKS\n\n1. (C) Text.\n\n" + tail)
     assert doc.signature is not None and doc.signature.value == name

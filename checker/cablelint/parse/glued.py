@@ -31,6 +31,8 @@ BARE_GLUED_DOT_RE = rx(r"(?<=[.!?\"')\]][ \t]{1,4}\d{1,3})\.[ \t]{1,3}(?=[A-Z][a
 # What ends the text before a glued paragraph: a sentence, a quotation, a rule of dashes.
 GLUED_AFTER = frozenset("-.!?\"')]")
 GLUED_GAP_MAX = 4
+# The end of a sentence before a glued number that skips one: its stop, maybe closed by a quote or bracket.
+SKIP_SENTENCE_END_RE = rx(r"[.!?][\"')\]]?$")
 # Or a heading run on after a sentence ("End Summary.  DONE DEAL - AT LAST  2. (SBU) ..."):
 # a few upper-case words after the sentence's end, right before the number.
 RUN_ON_HEADING_RE = rx(r"(?<=[.!?\"')\]][ \t]{1,4})[A-Z][A-Z0-9 ,'&/-]{2,60}$")
@@ -85,7 +87,8 @@ def glued_paragraph(line: Line, expected: int, vocab: Vocabulary) -> int | None:
     inside a line whose line break the export lost: after a sentence's end or a
     heading run on after one, the number must be the one expected, the mark a
     portion mark, and text must follow it unless a heading's rule of dashes
-    stands before it. None when there is none."""
+    stands before it. When the line holds no such number, one skipped number
+    (`skipped_one`). None when there is none."""
     text = line.text
     for m in GLUED_RE.finditer(text, 1):
         before = text[:m.start()]
@@ -97,6 +100,32 @@ def glued_paragraph(line: Line, expected: int, vocab: Vocabulary) -> int | None:
                 and (text[m.end():].strip() or before.rstrip(" \t")[-1:] == "-")
                 and memo.is_portion(vocab, m["mark"])):
             return m.start("num")
+    return skipped_one(text, expected, vocab)
+
+
+def skipped_one(text: str, expected: int, vocab: Vocabulary) -> int | None:
+    """Where paragraph expected + 1 starts inside the line, in the strongest
+    form only: a sentence's end, a blank or few, the number, its dot, at most
+    one blank and a portion mark, then text. A body run onto one line that
+    skips a number (1, 2, 4, ...) would otherwise hide every later paragraph
+    (the search for the one expected never succeeds); one skip is the most
+    trusted, and none before the numbering starts (nothing vouches for it).
+    A marked number `expected` earlier in the line (after a heading too long
+    to vouch for it) is the one read: the number after it vouches for it."""
+    if expected < 2:
+        return None
+    loose = None
+    for m in GLUED_RE.finditer(text, 1):
+        num = int(m["num"])
+        if num == expected and loose is None and text[m.start() - 1] in " \t" and text[m.end():].strip() \
+                and memo.is_portion(vocab, m["mark"]):
+            loose = m.start("num")
+        if num != expected + 1 or text[m.end("num") + 1:m.start("mark") - 1] not in ("", " "):
+            continue
+        before = text[:m.start()].rstrip(" \t")
+        if (0 < m.start() - len(before) <= GLUED_GAP_MAX and SKIP_SENTENCE_END_RE.search(before[-3:]) is not None
+                and text[m.end():].strip() and memo.is_portion(vocab, m["mark"])):
+            return m.start("num") if loose is None else loose
     return None
 
 

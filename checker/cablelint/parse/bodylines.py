@@ -146,14 +146,16 @@ def split_glued(doc: Document, lines: list[Line], i: int, st: State, vocab: Voca
     line = lines[i]
     ps = para_start(line.text)
     own = undo_pilcrow(ps.number, ps.raw, st.last) if ps is not None else None
-    marked = ps is not None and para_mark(line, ps.after, vocab)[0] is not None
+    def marked() -> bool:  # the line's own number carries a portion mark (read only where it decides)
+        return ps is not None and para_mark(line, ps.after, vocab)[0] is not None
+
     # After the line's own number: the expected one, or any when it opens the numbering (a copy from paragraph 3 on),
     # or a marked one that skips one (a marked number is a paragraph; glued.skipped_one may have cut it out).
     expected = own + 1 if own is not None and (own == st.last + 1 or not st.numbered
-                                               or own == st.last + 2 and marked) else st.last + 1
+                                               or own == st.last + 2 and marked()) else st.last + 1
     cut = glued_paragraph(line, expected, vocab)
     detail = f"paragraph {expected} read from inside line"
-    if cut is None and not any(p.portion for p in st.numbered) and not marked:
+    if cut is None and not any(p.portion for p in st.numbered) and not marked():
         cut = bare_glued(lines, i, expected)  # an unmarked cable: the numbering vouches for it
         detail += f" (no portion mark; the next paragraph is {expected + 1})"
     if cut is None or not line.text[:cut].strip():

@@ -312,6 +312,41 @@ def test_paragraph_numbering_resynchronises_and_reports_the_first_break() -> Non
 DAMAGED = ROUTING + "C O N F I D E N T I A L PARIS 000612\n" + HEAD + CLBY + paras(2) + paras(1, 4)
 
 
+def test_a_splice_folds_the_other_cables_markings_but_only_in_its_part(tmp_path: Path, capsys, monkeypatch) -> None:
+    """The file's own routing header, then another cable's archive row, banner
+    and paragraphs: an (S) paragraph under that cable's CONFIDENTIAL banner is
+    the other cable's drafting, folded into CL901, listed as related and shown
+    with --show-symptoms; a file named after another cable than the one text it
+    holds (no own part) is misfiled, and keeps its findings."""
+    other = ("refid: 03PARIS812\nC O N F I D E N T I A L PARIS 000812\n" + HEAD + CLBY
+             + "1. (S) The minister said that the talks would resume next week.\n\n")
+    spliced = damage("CL901", ROUTING + other, "04PARIS579.txt")
+    assert spliced is not None and spliced.region is not None
+    assert (ROUTING + other)[spliced.region.start:].startswith("refid:")
+    misfiled = damage("CL901", other.split("\n", 1)[1], "04PARIS579.txt")
+    assert misfiled is not None and misfiled.region is None
+    assert "CL104" in {f.rule for f in lint(other.split("\n", 1)[1], "04PARIS579.txt")}
+    monkeypatch.chdir(tmp_path)
+    Path("04PARIS579.txt").write_text(ROUTING + other, encoding="utf-8")
+    doc = json.loads(_check(capsys, "04PARIS579.txt", "-f", "json"))
+    (diag,) = [f for f in doc if f["rule"] == "CL901"]
+    assert "CL104" not in {f["rule"] for f in doc} and "CL104" in [r["rule"] for r in diag["related"]]
+    shown = _check(capsys, "04PARIS579.txt", "-f", "concise", "-q", "--show-symptoms")
+    assert any(" CL104 " in l and "[symptom of CL901" in l for l in shown.splitlines())
+
+
+def test_region_symptoms_fold_only_inside_the_region() -> None:
+    from cablelint.findings import Finding, Severity
+    from cablelint.fold import fold, in_region
+
+    def at(rule: str, start: int, **kw) -> Finding:
+        return Finding("f", rule, "n", Severity.parse("error"), "m", 1, 1, 1, 2, start, start + 1, **kw)
+    cause = at("CL901", 50, folds=frozenset({"CL106", in_region("CL104")}), region=(40, 100))
+    before, inside, routing = at("CL104", 10), at("CL104", 60), at("CL106", 5)
+    assert fold([cause, before, inside, routing]) == [cause, before]
+    assert cause.related == [inside, routing]
+
+
 def _check(capsys, *args: str) -> str:
     main(["check", "--isolated", "--exit-zero", *args])
     return capsys.readouterr().out

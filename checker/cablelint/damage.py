@@ -90,7 +90,17 @@ def foreign_text(doc: Document, p: dict[str, Any]) -> Damage | None:
                   f"{other.where} on line {at} names another cable than {' and '.join(agree)}{own_at}"
                   + (f"; the cable date, read from {_date_place(doc)}, is not the date of the text from line {at} on"
                      if suspect else ""),
-                  Span(doc.source.line_span(at)[0], len(doc.text)), suspect)
+                  _spliced_part(doc, claims, own, other, at), suspect)
+
+
+def _spliced_part(doc: Document, claims: list[Claim], own: Claim, other: Claim, at: int) -> Span | None:
+    """The other cable's part, from its first claim's line to the end: known
+    only when the file's own text (a serial of the text that agrees with the
+    file's own) comes before it; a file that names one cable throughout and is
+    named after another is misfiled, not spliced, and has no own part."""
+    assert other.span is not None
+    own_first = any(c.span is not None and c.span.start < other.span.start and _same(own, c) for c in claims)
+    return Span(doc.source.line_span(at)[0], len(doc.text)) if own_first else None
 
 
 def _date_place(doc: Document) -> str:

@@ -4,7 +4,8 @@ export damage into the integrity finding that names the damage.
 A rule of kind `integrity` lists its `symptoms` (rule ids) in the rule set;
 its finding carries them as `folds`. After a document is checked, each
 finding of a symptom rule that lies in the damage's scope (the whole file, or
-the damaged `region`) moves into the diagnosis's `related` list, and the
+the damaged `region`: each entry of `folds` says which, `in_region`) moves
+into the diagnosis's `related` list, and the
 message counts them. A reviewer then reads
 "this file holds another cable's text" once, not six era errors that only
 hold for the other cable. With `show` (`--show-symptoms`) the symptoms are
@@ -16,6 +17,14 @@ from collections import Counter
 
 from .findings import Finding
 
+REGION = "@region"  # suffix of a `folds` entry that folds only inside the diagnosis's region
+
+
+def in_region(rule_id: str) -> str:
+    """The `folds` entry for a symptom that follows from the damage only inside
+    its region (a spliced cable's part, a repeated copy), not in the whole file."""
+    return rule_id + REGION
+
 
 def fold(findings: list[Finding], show: bool = False) -> list[Finding]:
     """The findings of one document after folding (order kept). A diagnosis
@@ -25,7 +34,7 @@ def fold(findings: list[Finding], show: bool = False) -> list[Finding]:
     causes = sorted((f for f in findings if f.folds), key=lambda f: (f.rule, f.start))
     if not causes:
         return findings
-    roots = [c for c in causes if not any(o is not c and c.rule in o.folds and o.rule not in c.folds
+    roots = [c for c in causes if not any(o is not c and _names(o, c.rule) and not _names(c, o.rule)
                                           for o in causes)]
     out: list[Finding] = []
     for f in findings:
@@ -42,11 +51,17 @@ def fold(findings: list[Finding], show: bool = False) -> list[Finding]:
     return out
 
 
+def _names(cause: Finding, rule_id: str) -> bool:
+    return rule_id in cause.folds or in_region(rule_id) in cause.folds
+
+
 def _covers(cause: Finding, f: Finding) -> bool:
-    if f.rule not in cause.folds or f.path != cause.path:
+    if f.path != cause.path:
         return False
-    if cause.region is None:
+    if f.rule in cause.folds:
         return True
+    if in_region(f.rule) not in cause.folds or cause.region is None:
+        return False
     lo, hi = cause.region
     return lo <= f.start < hi
 

@@ -33,7 +33,9 @@ written twice, one copy cut or run on) and `tags_joined`. The message gets
 engine folds them into this finding (`fold.py`), within the whole file or,
 with `scope: region`, within the damaged part only (a repeated copy).
 `date_symptoms` are folded too when the cable date was read from the other
-cable's part of the file (`foreign_text`): the rules that judge by the date.
+cable's part of the file (`foreign_text`): the rules that judge by the date;
+`region_symptoms` only inside the damaged part, when the detector knows it
+(`foreign_text`: the other cable's part after the file's own text).
 """
 from __future__ import annotations
 
@@ -42,6 +44,7 @@ from typing import Any, Iterable
 from ..damage import DETECTORS as _DAMAGE
 from ..damage_copies import COPY_DETECTORS, COPY_PARAMS, prepare_copies
 from ..damage_loss import dropped
+from ..fold import in_region
 from ..prefilter import prefiltered
 from . import compile_param, Context, Hit
 
@@ -52,6 +55,7 @@ PARAMS = {
     "damage": (str, True),
     "symptoms": (list, False),
     "date_symptoms": (list, False),
+    "region_symptoms": (list, False),
     "scope": (str, False),
     "pattern": (str, False),
     "notice": (str, False),
@@ -136,6 +140,15 @@ def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
     found = DETECTORS[p["damage"]](ctx.doc, p)
     if found is None:
         return
-    region = found.region if p.get("scope") == "region" else None
-    folds = set(p.get("symptoms") or ()) | (set(p.get("date_symptoms") or ()) if found.date_suspect else set())
-    yield Hit(found.span, {"detail": found.detail, "_region": region, "_folds": frozenset(folds)})
+    yield Hit(found.span, {"detail": found.detail, "_region": found.region, "_folds": _folds(p, found)})
+
+
+def _folds(p: dict[str, Any], found: Any) -> frozenset[str]:
+    """The rules this diagnosis folds (fold.py): `symptoms` in the whole file
+    (or in the region with `scope: region`), `date_symptoms` when the date is
+    suspect, `region_symptoms` inside the damaged region when it is known."""
+    whole = set(p.get("symptoms") or ()) | (set(p.get("date_symptoms") or ()) if found.date_suspect else set())
+    regional = set(p.get("region_symptoms") or ()) if found.region is not None else set()
+    if p.get("scope") == "region" and found.region is not None:  # no region found: the whole file, as before
+        regional, whole = regional | whole, set()
+    return frozenset(whole | {in_region(r) for r in regional - whole})

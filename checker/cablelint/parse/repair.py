@@ -67,8 +67,12 @@ RUN_ON_MARK_RE = rx(
 )
 # A lone paragraph's mark at the end of the Classified By line, after a complete
 # reason list ("1.4 (b) and (d) (C)", "(d). (S)"): a level after a lower-case
-# letter or a period, not a reason letter of its own.
-CLBY_TAIL_MARK_RE = rx(r"(?:\([a-h]\)|(?<![A-Za-z])[a-h]\.?|\.)\s+(?P<mark>\(\s*[CSU]\s*\))\s*$")
+# letter or a period, not a reason letter of its own. Or after "and" (group
+# `conj`: "1.5 b and (C)"), when the list's letters are bare and lower-case and
+# the mark is upper-case and in parentheses: case and style both change, so it
+# is not the list's last letter (checked again in _clby_tail_mark).
+CLBY_TAIL_MARK_RE = rx(r"(?:\([a-h]\)|(?<![A-Za-z])[a-h]\.?|\.|(?P<conj>(?<![A-Za-z(])[a-h]\s+and))"
+                       r"\s+(?P<mark>\(\s*[CSU]\s*\))\s*$")
 CLBY_REASON_HINT = rx(r"(?<![\d.])1\s?[./:]\s?[45]|(?i:reason)")
 NUMBERED_RE = rx(r"\s*(?:¶|\[)?\d{1,3}\.")
 PARA_ONE_RE = rx(r"\s*(?:¶|\[)?1\.")
@@ -120,7 +124,23 @@ def _clby_tail_mark(text: str, cuts: list[int]) -> int | None:
     if "lassified" not in last[:12].lower() or not CLBY_REASON_HINT.search(last):
         return None
     m = CLBY_TAIL_MARK_RE.search(text)
-    return m.start("mark") if m and (not cuts or m.start() > cuts[-1]) else None
+    if m is None or cuts and m.start() <= cuts[-1]:
+        return None
+    if m["conj"] and not _bare_lower_letters(text[cuts[-1] if cuts else 0:m.start("mark")]):
+        return None
+    return m.start("mark")
+
+
+_LETTER_RE = rx(r"(?<![A-Za-z])(?:\(\s*[A-Ha-h]\s*\)|[A-Ha-h](?![A-Za-z]))")
+
+
+def _bare_lower_letters(statement: str) -> bool:
+    """Whether every reason letter after the section number ("1.5 b and ")
+    is bare and lower-case: then an upper-case "(C)" after "and" changes
+    case and style, a portion mark rather than the list's last letter."""
+    sec = CLBY_REASON_HINT.search(statement)
+    letters = _LETTER_RE.findall(statement[sec.end():]) if sec else []
+    return bool(letters) and all(len(t) == 1 and t.islower() for t in letters)
 
 
 def _following(lines: list[Line], i: int) -> str:

@@ -95,7 +95,7 @@ def glued_paragraph(line: Line, expected: int, vocab: Vocabulary) -> int | None:
         gap = len(before) - len(before.rstrip(" \t"))
         tail = before.rstrip(" \t")[-RUN_ON_HEADING_REACH:]  # a long line's head is not searched again
         ends = tail[-1:] in GLUED_AFTER or RUN_ON_HEADING_RE.search(tail) is not None
-        if (0 < gap <= GLUED_GAP_MAX and ends and (int(m["num"]) == expected or _first_after_rule(before, expected))
+        if (0 < gap <= GLUED_GAP_MAX and ends and (int(m["num"]) == expected or _first_after_rule(before, expected, int(m["num"])))
                 # at a line's end only after a rule of dashes (a heading); "REASON: 1.4(D) 1. (C)" is a mark, no paragraph
                 and (text[m.end():].strip() or before.rstrip(" \t")[-1:] == "-")
                 and memo.is_portion(vocab, m["mark"])):
@@ -129,12 +129,14 @@ def skipped_one(text: str, expected: int, vocab: Vocabulary) -> int | None:
     return None
 
 
-def _first_after_rule(before: str, expected: int) -> bool:
+def _first_after_rule(before: str, expected: int, num: int) -> bool:
     """Whether a marked number after a heading's rule of dashes ("INVOLVEMENT
     ----- 3.(C/NF) ...") may open the body's numbering whatever its number: a
     copy that starts at a later paragraph (an export cut the first ones) still
-    starts one there, and its number is checked as written."""
-    return expected == 1 and before.rstrip(" \t").endswith("-----")
+    starts one there, and its number is checked as written. Or repeat the last
+    number (the drafter numbered on from before the heading again): a paragraph
+    of its own, whose number the numbering rule judges."""
+    return (expected == 1 or num == expected - 1) and before.rstrip(" \t").endswith("-----")
 
 
 def bare_glued(lines: list[Line], i: int, expected: int) -> int | None:

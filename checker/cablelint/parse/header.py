@@ -21,6 +21,7 @@ from .fields import (
 )
 from .routing import routing_line
 from .subject_glue import cut_subject_glue
+from .subject_stray import cut_stray_line
 from .refs import read_refs, ref_page_marks, unseen_refs
 from .lines import (
     BULLET_RE, CLBY_RE, Kind, Line, classify, is_shortish_header, may_open_field, page_mark, para_start, portion_start,
@@ -262,7 +263,7 @@ def _read_field_line(doc: Document, lines: list[Line], i: int, kind: Kind, vocab
             j += 1
         return j
     elif kind.name == "subject":
-        got = read_subject(lines, i, m, vocab)
+        got = cut_stray_line(doc, lines, i, read_subject(lines, i, m, vocab))
         doc.subject, doc.subject_portion = got.subject, got.portion or doc.subject_portion
         cut_subject_glue(doc, vocab)
         if got.ref:

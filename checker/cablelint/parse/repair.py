@@ -39,6 +39,8 @@ REPAIRS = {
                         "cut off and read as a page mark"),
     "glued-caveat": ("a handling caveat line (SENSITIVE BUT UNCLASSIFIED - PLEASE ...) run onto the end "
                      "of the SUBJECT line, cut off"),
+    "stray-subject-line": ("a line in small letters after an upper-case SUBJECT wrapped over lines "
+                           "(a heading, a date line, a note) read as no part of the SUBJECT"),
 }
 
 # How far into the file header fields may be run together (lines).

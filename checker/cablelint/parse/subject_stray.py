@@ -1,0 +1,47 @@
+"""The repair `stray-subject-line`: a line in mixed case that follows an
+upper-case SUBJECT wrapped over lines is no part of it.
+
+A drafter's upper-case subject goes on in upper case; a following line in
+small letters is text the export set there: a "Summary" heading, a web
+page's date line, a note to the reader, stray text. Read into the subject, it
+makes the subject wrong; the line is left to the header and body readers.
+"""
+from __future__ import annotations
+
+from ..document import Document, Repair, Span, Token
+from .fields import Subject
+from .lines import Line
+
+# A line is in small letters when at least this share of its letters is.
+STRAY_LOWER_SHARE = 0.5
+
+
+def _lower_line(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.islower() for c in letters) >= STRAY_LOWER_SHARE * len(letters)
+
+
+def _upper_line(text: str) -> bool:
+    return text.upper() == text and any(c.isalpha() for c in text)
+
+
+def cut_stray_line(doc: Document, lines: list[Line], i: int, got: Subject) -> Subject:
+    """`got`, read from line i, without its first wrapped line in small letters
+    and the lines after it, when the subject's own line is upper case; the
+    repair is recorded and the next index is that line's (read afresh)."""
+    sub, last = got.subject, got.next
+    if sub is None or last <= i + 1 or not _upper_line(lines[i].text):
+        return got
+    k = next((k for k in range(i + 1, last) if _lower_line(lines[k].text)), None)
+    if k is None or lines[k].start >= sub.span.end:
+        return got
+    cut = " ".join(" ".join(ln.text.strip().removeprefix("¶") for ln in lines[k:last]).split())
+    value = sub.value[:-len(cut)].rstrip() if cut and sub.value.endswith(cut) else None
+    if not value:
+        return got
+    end = lines[k - 1].start + len(lines[k - 1].text.rstrip())
+    doc.repairs.append(Repair("stray-subject-line", Span(lines[k].start, sub.span.end),
+                              f"line read as no part of the SUBJECT ({last - k} line{'s' if last - k > 1 else ''})"))
+    at = sub.raw.rfind(lines[k].text.strip().removeprefix("¶"))
+    raw = sub.raw[:at].rstrip() if at > 0 else value
+    return got._replace(subject=Token(value, Span(sub.span.start, end), raw), next=k)

@@ -1,0 +1,33 @@
+"""The repair `stray-subject-line` (texts written here, not copied from a cable)."""
+from __future__ import annotations
+
+import pytest
+
+from cablelint.parse import parse
+from cablelint.source import Source
+
+TOP = "C O N F I D E N T I A L OSLO 000123\n\nE.O. 12958: DECL: 01/30/2019\nTAGS: PREL NO\n"
+REST = "\nClassified By: Ambassador Jane Doe, reasons 1.4 (b) and (d)\n\n1. (C) The minister spoke.\n"
+
+
+def _subject(subject_lines: str):
+    doc = parse(Source("x.txt", TOP + "SUBJECT: " + subject_lines + REST))
+    return doc.subject.value, [r for r in doc.repairs if r.name == "stray-subject-line"]
+
+
+@pytest.mark.parametrize("stray", ["Where do the talks go from here? A look back", "Summary", "Monday, 4 May 2009, 10:15"])
+def test_a_line_in_small_letters_after_an_upper_case_wrapped_subject_is_cut(stray: str) -> None:
+    value, repairs = _subject(f"NORWAY WEIGHS A NEW ROLE IN THE\nFISHERIES TALKS\n{stray}\n")
+    assert value == "NORWAY WEIGHS A NEW ROLE IN THE FISHERIES TALKS"
+    assert len(repairs) == 1
+
+
+@pytest.mark.parametrize("lines,value", [
+    ("NORWAY WEIGHS A NEW ROLE IN THE\nFISHERIES TALKS\n", "NORWAY WEIGHS A NEW ROLE IN THE FISHERIES TALKS"),
+    ("Norway weighs a new role in the\nfisheries talks\n", "Norway weighs a new role in the fisheries talks"),
+    ("NORWAY WEIGHS A NEW ROLE IN THE\nFISHERIES TALKS (the Barents Sea)\n",
+     "NORWAY WEIGHS A NEW ROLE IN THE FISHERIES TALKS (the Barents Sea)"),
+])
+def test_a_subject_in_one_case_or_mostly_upper_case_stays_whole(lines: str, value: str) -> None:
+    got, repairs = _subject(lines)
+    assert got == value and not repairs

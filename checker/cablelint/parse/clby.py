@@ -18,7 +18,7 @@ from ..rx import rx
 from ..vocabulary import Vocabulary
 from .labels import labels
 from .lines import CLBY_RE, Line, para_start, portion_start
-from .names import join_broken_words, name_and_title
+from .names import join_broken_words, join_split_name, name_and_title
 
 # Lines after the Classified By line that may still belong to it.
 CLBY_MAX_LINES = 4
@@ -211,6 +211,12 @@ def read_classified_by(lines: list[Line], i: int, m: regex.Match, vocab: Vocabul
     for what, tok in (("name", cb.name), ("title", cb.title)):
         if tok and join_broken_words(tok.raw, vocab)[1]:
             repairs.append(Repair("wrapped-field", tok.span, f"Classified By {what} broken mid-word at a line end joined"))
+    if cb.name:
+        whole, n = join_split_name(cb.name.value, vocab)
+        if n:
+            cb.name = Token(whole, cb.name.span, cb.name.raw)
+            repairs.append(Repair("split-name", cb.name.span, f"Classified By name split mid-word inside a line: "
+                                  f"{n} word{'s' if n > 1 else ''} joined"))
     return ClbyRead(cb, reason_lines, j, repairs)
 
 

@@ -130,6 +130,29 @@ def join_broken_words(seg: str, vocab: Vocabulary) -> tuple[str, int]:
     return BROKEN_WORD_RE.sub(join, seg) if "\n" in seg else seg, count
 
 
+# A name's word split by a blank inside a line (the export ran a wrapped line on, "Do nald A. Roe"):
+# a capitalised word's letters, one blank, then a piece of small letters only, a word of the name.
+SPLIT_NAME_RE = rx(r"(?<![A-Za-z'.-])(?P<head>[A-Z][A-Za-z]*)[ \t](?P<after>[a-z]{2,})(?![A-Za-z.'-])")
+
+
+def join_split_name(name: str, vocab: Vocabulary) -> tuple[str, int]:
+    """`name` with each word split by a blank rejoined, and how many were.
+    A name's words are capitalised: a piece of small letters is a split word
+    unless it is a word of its own ("van", "de", "bin") or the start of one
+    ("fo": a cut "for" after the name)."""
+    count = 0
+
+    def join(m: regex.Match) -> str:
+        nonlocal count
+        piece = m["after"]
+        if any(w.startswith(piece) for w in vocab.standalone_lower_words):
+            return m.group(0)
+        count += 1
+        return m["head"] + piece
+
+    return SPLIT_NAME_RE.sub(join, name) if " " in name or "\t" in name else name, count
+
+
 def name_and_title(auth: Token, text: str, vocab: Vocabulary) -> tuple[Token | None, Token | None]:
     """Split "Political Counselor Jane Doe" / "Jane Doe, Acting DCM" into
     name and title, by the title words of the vocabulary."""

@@ -39,6 +39,8 @@ REPAIRS = {
                         "cut off and read as a page mark"),
     "glued-caveat": ("a handling caveat line (SENSITIVE BUT UNCLASSIFIED - PLEASE ...) run onto the end "
                      "of the SUBJECT line, cut off"),
+    "split-name": ("a Classified By name's word split by a blank inside a line (Do nald, the export ran "
+                   "a wrapped line on) joined: a piece of small letters that is no word of its own"),
     "stray-subject-line": ("a line in small letters after an upper-case SUBJECT wrapped over lines "
                            "(a heading, a date line, a note) read as no part of the SUBJECT"),
 }

@@ -177,4 +177,7 @@ def test_inspect_shows_parser_repairs(tmp_path: Path, capsys: pytest.CaptureFixt
     (doc,) = json.loads(capsys.readouterr().out)
     assert [(r["name"], r["line"], r["column"]) for r in doc["repairs"]] == [
         ("banner-after-preamble", 1, 32), ("spaced-banner", 1, 32)]
+    # the span's end in the findings' convention: one past the spaced banner's last letter
+    spaced = doc["repairs"][1]
+    assert (spaced["end_line"], spaced["end_column"]) == (1, 32 + len("C O N F I D E N T I A L"))
     assert doc["notes"][0] == "banner-after-preamble (line 1): banner found inside line 1"

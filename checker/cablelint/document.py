@@ -267,8 +267,7 @@ class Document:
             "headings": [{"text": h.value, "line": _line(src, h.span)} for h in self.headings],
             "placeholders": len(self.placeholders),
             "signature": _value(self.signature),
-            "repairs": [{"name": r.name, "line": _line(src, r.span), "column": src.line_col(r.span.start)[1],
-                         "end": r.span.end - r.span.start, "detail": r.detail} for r in self.repairs],
+            "repairs": [_repair_dict(src, r) for r in self.repairs],
             "notes": self.notes,
         }
 
@@ -283,6 +282,14 @@ class Document:
 
 
 # -- the parts of Document.to_dict ------------------------------------------
+def _repair_dict(src: Source, r: Repair) -> dict[str, Any]:
+    """A repair's span in the findings' convention (1-based; `end_column` one past the last character)."""
+    line, column = src.line_col(r.span.start)
+    end_line, end_column = src.line_col(r.span.end)
+    return {"name": r.name, "line": line, "column": column, "end_line": end_line, "end_column": end_column,
+            "detail": r.detail}
+
+
 def _line(src: Source, span: Span | None) -> int | None:
     return src.line_col(span.start)[0] if span else None
 

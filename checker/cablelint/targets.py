@@ -207,12 +207,14 @@ def _derived(d: Document) -> list[Item]:
 
 def _unknown_portions(d: Document) -> list[Item]:
     """Portion marks the vocabulary cannot read: unknown level or tokens, or malformed
-    past reading (a known level without its opening parenthesis, `1. C)`, is `portions.malformed`)."""
+    past reading (a known level without its opening parenthesis, `1. C)`, is `portions.malformed`).
+    The value is the mark as the file writes it: `(Q)`, or `XY)` for one that lost its "(",
+    so that a message quotes only what the file holds."""
     out = []
     for it in _portions(d):
         m = it.value
         if (m.level is None or m.unknown or m.form == "malformed") and m.form != "paren-lost":
-            out.append(Item(m.raw, m.span, m, it.label))
+            out.append(Item(m.raw if m.raw.endswith(")") else f"({m.raw})", m.span, m, it.label))
     return out
 
 

@@ -146,14 +146,17 @@ def test_a_tags_label_that_lost_its_first_letter_after_a_run_on_eo_line() -> Non
 
 
 def test_a_known_level_without_its_opening_parenthesis_is_paren_lost_and_an_unknown_one_malformed():
+    """A letter standing where the "(" was (`QU)`) still shows the level: paren-lost;
+    `XY)` shows none, nor does a topic label that lost its "(" (`AU)`)."""
     from cablelint.parse import parse
     from cablelint.source import Source
     from cablelint.vocabulary import default_vocabulary
 
     text = ("C O N F I D E N T I A L PARIS 000579\nE.O. 12958: DECL: 01/30/2014\nTAGS: PREL FR\nSUBJECT: MARKS\n\n"
-            "1. C) One.\n\n2. SBU) Two.\n\n3. QU) Three.\n")
+            "1. C) One.\n\n2. SBU) Two.\n\n3. QU) Three.\n\n4. XY) Four.\n\n5. AU) Five.\n")
     doc = parse(Source(path="t.txt", text=text), default_vocabulary())
     got = [(p.number, p.portion.raw, p.portion.form) for p in doc.paragraphs]
-    assert got == [(1, "C)", "paren-lost"), (2, "SBU)", "paren-lost"), (3, "QU)", "malformed")]
+    assert got == [(1, "C)", "paren-lost"), (2, "SBU)", "paren-lost"), (3, "QU)", "paren-lost"),
+                   (4, "XY)", "malformed"), (5, "AU)", "malformed")]
     first = doc.paragraphs[0].portion.span
     assert text[first.start:first.end] == "C)"

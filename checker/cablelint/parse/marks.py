@@ -25,15 +25,24 @@ LABEL_RE = rx(r"[ \t]*[A-Z](?:[A-Za-z]{2,15}(?: [A-Za-z]{2,15}){0,2}:|[A-Za-z]{3
 _MARK = PORTION_RE.groupindex["mark"]
 
 
+def paren_lost(key: str, vocab: Vocabulary) -> bool:
+    """Whether a mark written without "(" still shows a known level or control:
+    `C)`, `SBU)`, or a letter standing where the "(" was before a known level,
+    `QU)` (a copy that wrote every character it could not render as Q; the
+    level is still plain to a reader, so the mark is malformed, not unknown)."""
+    if key in vocab.portion_level or key in vocab.portion_control:
+        return True
+    return len(key) > 1 and key[1:] in vocab.portion_level and key not in vocab.topic_labels
+
+
 def half_mark(text: str, after: int, off: int, vocab: Vocabulary) -> Marking | None:
     """A malformed mark right after a paragraph's number, `1. C)`, kept unparsed:
-    form "paren-lost" when a known level or control lost its "(" (C), SBU)),
-    "malformed" otherwise (QU))."""
+    form "paren-lost" when a known level or control lost its "(" (C), SBU), QU)),
+    "malformed" otherwise (XY))."""
     bad = MALFORMED_MARK_RE.match(text, after)
     if bad is None:
         return None
-    key = lookup_key(bad["m"])
-    lost = key in vocab.portion_level or key in vocab.portion_control
+    lost = paren_lost(lookup_key(bad["m"]), vocab)
     return Marking(raw=bad["m"] + ")", span=Span(off + bad.start("m"), off + bad.end()),
                    form="paren-lost" if lost else "malformed")
 

@@ -38,14 +38,31 @@ def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
 
 
 def _add_caption(hit: Hit, ctx: Context) -> list | None:
-    """A caption line under the banner line, in the file's line ending."""
-    banner = ctx.doc.banner
-    if banner is None or not hit.values.get("_caption"):
+    """A caption line under the banner line, in the file's line ending; under
+    each copy's banner where the file holds the cable twice (a cut copy, then
+    the whole cable from its banner again), so the copies agree and the one
+    the parser reads is fixed."""
+    if not hit.values.get("_caption"):
         return None
-    src = ctx.doc.source
-    _, end = src.line_span(src.line_col(banner.span.end)[0])
-    newline = "\r\n" if src.text.startswith("\r\n", end) else "\n"  # the banner line's own ending
-    return [((end, end), newline + hit.values["_caption"])]
+    src, edits = ctx.doc.source, []
+    for banner in _copy_banners(ctx.doc):
+        _, end = src.line_span(src.line_col(banner.span.end)[0])
+        newline = "\r\n" if src.text.startswith("\r\n", end) else "\n"  # the banner line's own ending
+        edits.append(((end, end), newline + hit.values["_caption"]))
+    return edits or None
+
+
+def _copy_banners(doc: Any) -> list:
+    """The banner, and each later banner whose line repeats the banner's line
+    word for word: the cable written out again. A section's banner
+    ("SECTION 02 OF 03") is no new copy."""
+    first = doc.banner
+    if first is None:
+        return []
+    src = doc.source
+    line = src.line_text(src.line_col(first.span.start)[0]).strip()
+    return [first, *(b for b in doc.banners if b.span.start > first.span.start
+                     and src.line_text(src.line_col(b.span.start)[0]).strip() == line)]
 
 
 FIXES = {"add_caption": _add_caption}

@@ -20,3 +20,55 @@ def test_an_unknown_mark_is_quoted_as_the_file_writes_it() -> None:
     got = [m for r, _, m in _rules(HEAD + "1. (U) One.\n\n2. XY) Two.\n\n3. (Q) Three.\n") if r == "CL103"]
     assert got == ["portion mark XY) of paragraph 2 is not a known marking",
                    "portion mark (Q) of paragraph 3 is not a known marking"]
+
+
+# -- a cut copy, then the whole cable (CL909 / CL911) -------------------------------------
+
+SECRET = "S E C R E T PARIS 000579\n"
+HEAD7 = "E.O. 12958: DECL: 01/30/2014\nTAGS: PREL FR\n"
+CLBY = "Classified By: Ambassador Jane Doe, reasons 1.4 (b) and (d)\n\n"
+PARAS = ("1. (S/NF) The minister said that the talks on the budget would resume next week in Lyon.\n\n"
+         "2. (S) He said that the other members of the cabinet had not yet been told of the plan.\n")
+
+
+def _warnings(text: str) -> list[tuple[str, int]]:
+    return [(f.rule, f.line) for f in lint_text(text, path="t.txt", date="2004-01-30")
+            if f.severity.name.lower() in ("error", "warning")]
+
+
+def test_dots_that_the_whole_copy_writes_too_are_the_drafters_and_the_cut_is_further_on() -> None:
+    # The subject ends in the drafter's own "..." (the whole copy ends it so too);
+    # the export cut the REF line, and a CSV row's field opens the whole copy's banner.
+    cut = (SECRET + HEAD7 + "SUBJECT: (U) THE MINISTER LOOKS FOR\nSOMEONE...\n\n"
+           + "REF: PARIS 12 AND EARLIER...\n\n\n\"\n")
+    row = "12345,1/30/2004 15:33,04PARIS579,\"Embassy Paris\",SECRET,04PARIS12,\"ROUTING\n"
+    whole = ("\",\"" + SECRET + HEAD7 + "SUBJECT: (U) THE MINISTER LOOKS FOR\nSOMEONE...\n"
+             + "REF: PARIS 12 AND EARLIER\n" + CLBY + PARAS)
+    cuts = ("CL909", "CL911")
+    assert [w for w in _warnings(cut + row + whole) if w[0] in cuts] == [("CL911", 7)]
+    # With no later copy the dots are a cut of the header (CL909, first cut line).
+    assert [w for w in _warnings(cut) if w[0] in cuts] == [("CL909", 5)]
+
+
+def _routing(n: int) -> str:
+    return "".join(f"AMEMBASSY POST{i} \n" for i in range(n))
+
+
+def test_a_cut_copy_then_a_long_metadata_block_then_the_whole_cable_is_one_cut_copy() -> None:
+    # The REF list cut ("C..."), the archive's metadata and the routing header again
+    # (more than 24 lines), then the whole cable; the caption fix goes under both banners.
+    cut = SECRET + "\n" + HEAD7 + "SUBJECT: (U) TALKS\n\nREF: A. PARIS 12\n     B. PARIS 13\n     C...\n\n\n"
+    meta = "id: 12345\ndate: 1/30/2004\nrefid: 04PARIS579\nclassification: SECRET\nheader:\n" + _routing(22)
+    whole = ("\n--- header ends ---\n\n" + SECRET + "\n" + HEAD7 + "SUBJECT: (U) TALKS\n\nREF: A. PARIS 12\n"
+             "     B. PARIS 13\n     C. PARIS 14\n\n" + CLBY + PARAS)
+    text = cut + meta + whole
+    found = lint_text(text, path="t.txt", date="2004-01-30")
+    assert [(f.rule, f.line) for f in found if f.rule in ("CL909", "CL911", "CL105")] == [("CL911", 9), ("CL105", 54)]
+    from cablelint import make_engine
+    from cablelint.fixes import fix_source
+    from cablelint.source import Source
+    fixed = fix_source(make_engine(), Source("t.txt", text), unsafe=True).text
+    assert fixed.count(SECRET + "NOFORN\n") == 2
+    # Paragraphs between the dots and the banner again: the text went on, no cut copy.
+    body = cut.replace("     C...\n", "     C. PARIS 14...\n") + CLBY + PARAS * 8 + SECRET + PARAS
+    assert "CL911" not in {r for r, _ in _warnings(body)}

@@ -16,7 +16,7 @@ from typing import Any, Callable
 
 from .damage_repeat import repeated_body
 from .damage_loss import (
-    cut_recopied, dropped_chars, section_line as _section_line, section_unread, spliced, withheld,
+    cut_recopied, dropped_chars, elision_recurs, section_line as _section_line, section_unread, spliced, withheld,
 )
 from .damage_foreign import tasked_body
 from .damage_garble import garbled, garbled_label
@@ -263,7 +263,9 @@ def header_cut(doc: Document, p: dict[str, Any]) -> Damage | None:
     ("Classified By: Am...", "R..."). What followed the cut (the rest of the
     field, often the Classified By line) was lost, or comes only in a glued
     copy of the header further on. The body's first line counts too when the
-    cable starts again right after it (`_header_read_as_body`)."""
+    cable starts again right after it (`_header_read_as_body`). Dots that a
+    later copy writes too after the same words are the drafter's
+    (`elision_recurs`): no cut there."""
     src, idx = doc.source, index_of(doc)
     if not idx.may_hold(p["_cut_line"]):  # no elision mark in the file: nine cables in ten
         return None
@@ -272,7 +274,7 @@ def header_cut(doc: Document, p: dict[str, Any]) -> Damage | None:
     if not p["_cut_line"].possible(idx.through(last)):  # nor in the header
         return None
     for n in range(1, last + 1):
-        if p["_cut_line"].rx.search(src.line_text(n)) and not _resumed(src, n, p):
+        if p["_cut_line"].rx.search(src.line_text(n)) and not _resumed(src, n, p) and not elision_recurs(doc, n, p):
             return Damage(_line_span(doc, n), f"line {n} ends in an elision mark", _cut_region(doc, n, p))
     return None
 

@@ -41,12 +41,12 @@ def cut_recopied(doc: Document, p: dict[str, Any]) -> Damage | None:
     banner = line_no(doc, doc.banners[0].span.start) if doc.banners and p.get("banner_reach") else 0
     first = min(max(idx.body_line, 1), banner + 1) if banner else max(idx.body_line, 1)
     for n in lines_holding(doc, p["_cut_line"], first, len(raw) - 1):
-        if not p["_cut_line"].rx.search(raw[n - 1].rstrip("\r")):
+        if not p["_cut_line"].rx.search(raw[n - 1].rstrip("\r")) or elision_recurs(doc, n, p):
             continue
         again = _next_text_line(raw, n, p.get("max_gap", 2))
         if again and n >= idx.body_line and p["_recopy"].search(raw[again - 1]):
             end = _next_text_line(raw, again, p.get("max_gap", 2)) or again
-        elif banner and (again := _banner_again(raw, banner, n, p["banner_reach"])):
+        elif banner and (again := _banner_again(raw, banner, n, p["banner_reach"])) and not _body_between(doc, n, again):
             at = next((q.span.start for q in doc.paragraphs if q.span.start > doc.source.line_span(again)[1]), None)
             end = line_no(doc, at) if at is not None else again  # through the whole copy's first paragraph
         else:
@@ -68,10 +68,24 @@ def _holds_the_cut(doc: Document, n: int, again: int, p: dict[str, Any]) -> bool
     paragraph 3, holds neither: deleting the cut copy would lose text."""
     start = doc.source.line_span(again)[0]
     first = next((q.number for q in doc.paragraphs if q.span.start >= start and q.number is not None), None)
-    if first == 1:
-        return True
+    return first == 1 or _written_again(doc, n, start, p, "")
+
+
+def elision_recurs(doc: Document, n: int, p: dict[str, Any]) -> bool:
+    """Whether the words before the elision mark on line `n` come again later
+    in the file with the same mark after them and a text going on after that
+    (`whole_after` letters): a later copy that goes on past them ends them the
+    same way, so the drafter wrote the dots ("DESPERATELY SEEKING SOMEONE..."),
+    and no export cut the text there."""
+    return _written_again(doc, n, doc.source.line_span(n)[1], p, r"\s*(?:\.{3,}|…)")
+
+
+def _written_again(doc: Document, n: int, start: int, p: dict[str, Any], mark: str) -> bool:
+    """Whether the last words before the elision on line `n` (`whole_tail`
+    letters of them), then `mark`, are written again from offset `start` on,
+    with at least `whole_after` letters of text after them."""
     words = _words_before_cut(index_of(doc).lines, n, p.get("whole_tail", 12))
-    rx = re.compile(r"(?<!\w)" + r"\s+".join("¶?" + re.escape(w) for w in words), re.IGNORECASE)
+    rx = re.compile(r"(?<!\w)" + r"\s+".join("¶?" + re.escape(w) for w in words) + mark, re.IGNORECASE)
     hit = rx.search(doc.text, start) if words else None
     after = p.get("whole_after", 80)
     return hit is not None and len("".join(doc.text[hit.end():hit.end() + 4 * after].split())) >= after
@@ -94,6 +108,14 @@ def _words_before_cut(raw: RawLines, n: int, want: int) -> list[str]:
     return words
 
 
+def _body_between(doc: Document, n: int, again: int) -> bool:
+    """Whether a numbered paragraph starts after line `n` and before line
+    `again`: the text went on after the dots (a body, not an archive's
+    metadata block or routing header), so the dots cut nothing."""
+    lo, hi = doc.source.line_span(n)[1], doc.source.line_span(again)[0]
+    return any(lo <= q.span.start < hi and q.number is not None for q in doc.paragraphs)
+
+
 def _banner_again(raw: RawLines, banner: int, n: int, reach: int) -> int | None:
     """The line after line `n` (within `reach` lines) that starts with the
     banner's line (line `banner`) word for word, alone or with the header
@@ -103,7 +125,7 @@ def _banner_again(raw: RawLines, banner: int, n: int, reach: int) -> int | None:
     if not any(c.isdigit() for c in text):
         return None
     for m in range(n + 1, min(len(raw), n + reach) + 1):
-        if raw[m - 1].lstrip().startswith(text):
+        if raw[m - 1].lstrip(' \t",').startswith(text):  # `","S E C R E T ...`: a CSV row's field opens it
             return m
     return None
 

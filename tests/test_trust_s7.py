@@ -72,3 +72,26 @@ def test_a_cut_copy_then_a_long_metadata_block_then_the_whole_cable_is_one_cut_c
     # Paragraphs between the dots and the banner again: the text went on, no cut copy.
     body = cut.replace("     C...\n", "     C. PARIS 14...\n") + CLBY + PARAS * 8 + SECRET + PARAS
     assert "CL911" not in {r for r, _ in _warnings(body)}
+
+
+# -- inspect: the SUBJECT ---------------------------------------------------------------------
+
+def _doc(text: str):
+    from cablelint.parse import parse
+    from cablelint.source import Source
+    from cablelint.vocabulary import default_vocabulary
+    return parse(Source(path="t.txt", text=text), default_vocabulary())
+
+
+def test_a_handling_sentence_glued_to_the_subject_is_cut_in_each_wording_with_its_period() -> None:
+    for caveat in ("Sensitive but Unclassified. Please handle accordingly.",
+                   "SENSITIVE BUT UNCLASSIFIED - PLEASE PROTECT ACCORDINGLY."):
+        for after in ("\n", " 1.(SBU) The market fell.\n"):
+            text = "UNCLAS PARIS 000579\nE.O. 12958: N/A\nTAGS: ECON FR\nSUBJECT: MARKETS FALL " + caveat + after
+            doc = _doc(text)
+            assert doc.subject.value == "MARKETS FALL", (caveat, after)
+            cut = [text[r.span.start:r.span.end] for r in doc.repairs if r.name == "glued-caveat"]
+            assert cut == [caveat]
+    # The words inside a subject that goes on are the subject's.
+    text = "UNCLAS PARIS 000579\nE.O. 12958: N/A\nTAGS: ECON FR\nSUBJECT: PLEASE HANDLE ACCORDINGLY, SAYS MINISTER\n"
+    assert _doc(text).subject.value == "PLEASE HANDLE ACCORDINGLY, SAYS MINISTER"

@@ -123,11 +123,12 @@ def damaged_label_re(spellings: list[str]) -> regex.Pattern:
 
 def _line_tail_re(phrases: list[str]) -> regex.Pattern:
     """Any of `phrases` (any case, blanks as any blanks, a dash with or without
-    them) ending a line's text, whole words: group `line`."""
+    them), with a sentence's closing period or not, ending a line's text, whole
+    words: group `line`."""
     def pat(p: str) -> str:
         return r"\s+".join(regex.escape(w) for w in p.split()).replace(r"\s+\-\s+", r"\s*-+\s*")
     alts = "|".join(pat(p) for p in sorted(phrases, key=len, reverse=True)) or "(?!)"
-    return rx(rf"(?<![A-Za-z])(?P<line>{alts})[ \t]*\\?[ \t]*$", regex.IGNORECASE)
+    return rx(rf"(?<![A-Za-z])(?P<line>(?:{alts})\.?)[ \t]*\\?[ \t]*$", regex.IGNORECASE)
 
 
 def labels(vocab: Vocabulary) -> Labels:

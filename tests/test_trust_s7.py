@@ -95,3 +95,20 @@ def test_a_handling_sentence_glued_to_the_subject_is_cut_in_each_wording_with_it
     # The words inside a subject that goes on are the subject's.
     text = "UNCLAS PARIS 000579\nE.O. 12958: N/A\nTAGS: ECON FR\nSUBJECT: PLEASE HANDLE ACCORDINGLY, SAYS MINISTER\n"
     assert _doc(text).subject.value == "PLEASE HANDLE ACCORDINGLY, SAYS MINISTER"
+
+
+def test_a_subject_cut_short_is_read_from_the_whole_copy_and_the_repair_says_so() -> None:
+    def cable(subject: str, again: str) -> str:
+        cut = "C O N F I D E N T I A L PARIS 000579\n" + HEAD7 + "SUBJECT: (C) THE MINISTER SEES GERMAN\n" + subject
+        meta = "\n\n\nid: 12345\nrefid: 04PARIS579\n\n"
+        whole = ("C O N F I D E N T I A L PARIS 000579\n" + HEAD7 + "SUBJECT: (C) THE MINISTER SEES GERMAN\n" + again
+                 + CLBY + "1. (C) Text.\n")
+        return cut + meta + whole
+    doc = _doc(cable("INFLU...\n", "INFLUENCE ON THE RISE\n"))
+    assert doc.subject.value == "(C) THE MINISTER SEES GERMAN INFLUENCE ON THE RISE"
+    assert [r.detail for r in doc.repairs if r.name == "whole-copy"] == [
+        "SUBJECT cut short on line 4: read from its whole copy"]
+    # The later copy ends in the same dots: the drafter's, the subject stands as written.
+    assert _doc(cable("SOMEONE...\n", "SOMEONE...\n")).subject.value == "(C) THE MINISTER SEES GERMAN SOMEONE..."
+    # A later subject that does not go on from the cut one is another text's.
+    assert _doc(cable("INFLU...\n", "TRADE\n")).subject.value == "(C) THE MINISTER SEES GERMAN INFLU..."

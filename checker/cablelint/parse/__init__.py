@@ -25,6 +25,7 @@ from .clby import find_reasons, join_pieces, whole_copy
 from .dating import evidence, memo_date
 from .decl import parse_decl
 from .refs import whole_refs
+from .subject_copy import whole_subject
 from .header import read_fields, read_top
 from .repair import REPAIRS, virtual_lines
 from .shape import is_marked, shape_of
@@ -56,6 +57,10 @@ def parse(source: Source, vocab: Vocabulary | None = None) -> Document:
     refs = whole_refs(doc.refs, lines, v, text)
     if refs:
         doc.refs, note = refs
+        doc.repairs.append(note)
+    sub = whole_subject(doc.subject, lines, v, text)
+    if sub:
+        doc.subject, note = sub
         doc.repairs.append(note)
     segment(doc, lines, body_idx, is_marked(doc, v), v)
     _finish(doc, v)

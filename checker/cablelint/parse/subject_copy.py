@@ -1,0 +1,49 @@
+"""The SUBJECT read again from the file's later whole copy of the header.
+
+Some exports hold a first copy of the cable cut at a fixed length, the cut
+marked with "..." run into the last word (`... AND SEES BRAZILIAN ...`), then
+the whole cable. The parser reads the first header it meets; where that copy's
+SUBJECT was cut, the whole copy's is the cable's, as for Classified By
+(clby.whole_copy) and REF (refs.whole_refs). A named repair records the reading.
+"""
+from __future__ import annotations
+
+import bisect
+
+from ..document import Repair, Token
+from ..vocabulary import Vocabulary
+from .fields import read_subject
+from .labels import labels
+from .lines import Line
+from .refs import CUT_MARK_RE
+
+# How far (lines) after the cut SUBJECT its whole copy is looked for.
+WHOLE_SUBJECT_REACH = 80
+
+
+def whole_subject(sub: Token | None, lines: list[Line], vocab: Vocabulary, text: str) -> tuple[Token, Repair] | None:
+    """The SUBJECT of the first later line that opens one, when `sub` was cut
+    short and that copy goes on where the cut one stopped (its words, the cut
+    word as a prefix, then more) and is not cut itself; None otherwise. Dots a
+    later copy writes too are the drafter's, and `sub` stands."""
+    if sub is None or CUT_MARK_RE.search(sub.raw) is None:
+        return None
+    start = bisect.bisect_left([ln.start for ln in lines], sub.span.end)
+    for i in range(start, min(len(lines), start + WHOLE_SUBJECT_REACH)):
+        m = labels(vocab).subject.match(lines[i].text) if "SUBJ" in lines[i].text[:12].upper() else None
+        if m is None:
+            continue
+        got = read_subject(lines, i, m, vocab).subject
+        if CUT_MARK_RE.search(got.raw) or not _goes_on(sub.value, got.value):
+            return None
+        line = text.count("\n", 0, sub.span.start) + 1
+        return got, Repair("whole-copy", got.span, f"SUBJECT cut short on line {line}: read from its whole copy")
+    return None
+
+
+def _goes_on(cut: str, whole: str) -> bool:
+    """Whether `whole` starts with the words of `cut` before its elision mark
+    (the last one a prefix: the cut may fall inside a word) and says more."""
+    stem = " ".join(CUT_MARK_RE.sub("", cut).split())
+    whole = " ".join(whole.split())
+    return bool(stem) and whole.upper().startswith(stem.upper()) and len(whole) > len(stem)

@@ -112,3 +112,16 @@ def test_a_subject_cut_short_is_read_from_the_whole_copy_and_the_repair_says_so(
     assert _doc(cable("SOMEONE...\n", "SOMEONE...\n")).subject.value == "(C) THE MINISTER SEES GERMAN SOMEONE..."
     # A later subject that does not go on from the cut one is another text's.
     assert _doc(cable("INFLU...\n", "TRADE\n")).subject.value == "(C) THE MINISTER SEES GERMAN INFLU..."
+
+
+def test_a_section_banner_written_again_among_the_header_fields_is_listed() -> None:
+    banner = "S E C R E T SECTION 01 OF 02 PARIS 000579"
+    text = (banner + "\n\nNOFORN\n\n" + HEAD7 + "SUBJECT: (C) TALKS\n\nClassified By: Ambass...\n\n"
+            + banner + " NOFORN SIPDIS E.O. 12958: DECL: 01/30/2014 TAGS: PREL FR\n"
+            + "1. (S) The minister spoke.\n\n2. (S) He left.\n\n" + banner.replace("01 OF", "02 OF") + "\n\n3. (S) End.\n")
+    doc = _doc(text)
+    line = lambda off: text.count("\n", 0, off) + 1  # noqa: E731
+    assert [(s.number, line(s.span.start)) for s in doc.sections] == [(1, 1), (1, 11), (2, 16)]
+    assert [line(b.span.start) for b in doc.banners] == [1, 11, 16]
+    # The cut statement does not run on into the banner after it.
+    assert line(doc.classified_by.span.end) == 9 and [p.number for p in doc.paragraphs] == [1, 2, 3]

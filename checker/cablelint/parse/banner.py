@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 import regex
 
-from ..document import Marking, Repair, SectionMark, Span, Token
+from ..document import Document, Marking, Repair, SectionMark, Span, Token
 from ..rx import rx
 from ..vocabulary import Vocabulary, lookup_key
 from . import memo
@@ -355,3 +355,17 @@ def section_banner(line: Line, vocab: Vocabulary) -> tuple[Marking, SectionMark 
         return None
     vocab.scan_controls(rest, roff, mk)
     return mk, (SectionMark(int(sec["n"]), int(sec["m"]), Span(roff + sec.start(), roff + sec.end())) if sec else None)
+
+
+def banner_again(doc: Document, line: Line, vocab: Vocabulary) -> bool:
+    """A section's banner written again after header fields (an export's
+    run-on copy of the header, `S E C R E T SECTION 01 OF 04 TBILISI 000203
+    NOFORN SIPDIS E.O. ...`): recorded in doc.banners and doc.sections, as the
+    body records the banners it meets. True when the line was one."""
+    got = section_banner(line, vocab)
+    if got is None:
+        return False
+    doc.banners.append(got[0])
+    if got[1]:
+        doc.sections.append(got[1])
+    return True

@@ -16,6 +16,7 @@ import regex
 from ..document import ClassifiedBy, Repair, Span, Token
 from ..rx import rx
 from ..vocabulary import Vocabulary
+from .banner import section_banner
 from .labels import labels
 from .lines import CLBY_RE, Line, para_start, portion_start
 from .names import join_broken_words, join_split_name, name_and_title
@@ -145,12 +146,14 @@ class ClbyRead(NamedTuple):
 
 
 def _stops(nxt: Line, vocab: Vocabulary) -> bool:
-    """A line that starts something else: the statement ended before it."""
+    """A line that starts something else (a banner written again: a section's,
+    or a run-on copy of the header): the statement ended before it."""
     t = nxt.text
     return (para_start(t) is not None or portion_start(t, nxt.start, vocab) is not None or
             labels(vocab).tags.match(t) is not None or labels(vocab).subject.match(t) is not None or
             (t.lstrip("[ \t")[:1] in "EeMm" and rx(r"^[\s\[]*(?:E\s*\.?\s*O\s*\.?|EO|MO\.)\s*\d{5}\b",
-                                                    regex.IGNORECASE).match(t) is not None))
+                                                    regex.IGNORECASE).match(t) is not None)
+            or section_banner(nxt, vocab) is not None)
 
 
 def _gather(lines: list[Line], i: int, first: tuple[str, int], vocab: Vocabulary) -> tuple[list, list[int], int]:

@@ -221,6 +221,12 @@ def unlabelled_tags(doc: Document, line: Line, vocab: Vocabulary) -> bool:
     return True
 
 
+def _field_read(doc: Document) -> bool:
+    """Whether a header field was read: a banner after one is written again (a
+    banner before any is the cable's own after a preamble's, CL914's case)."""
+    return bool(doc.eo or doc.tags_line or doc.subject or doc.classified_by)
+
+
 def _body_starts(doc: Document, line: Line, kind: str, vocab: Vocabulary) -> bool:
     """Whether this header-area line is the first of the body."""
     if kind == "paragraph":
@@ -350,6 +356,9 @@ def read_fields(doc: Document, lines: list[Line], i: int, banner_idx: int | None
             if after is not None:
                 i = after
                 continue
+        if kind.name == "text" and doc.banner is not None and _field_read(doc) and bn.banner_again(doc, line, vocab):
+            i += 1
+            continue
         if _body_starts(doc, line, kind.name, vocab):
             return i
         if banner_idx is not None and kind.name != "field" and (in_captions or late_captions and _caption_like(text)

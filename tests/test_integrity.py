@@ -296,12 +296,12 @@ def test_paragraph_numbering_resynchronises_and_reports_the_first_break() -> Non
     base = "UNCLAS PARIS 000579\n" + HEAD + "\n"
     # A gap is one break: the numbering goes on from the number found.
     (gap,) = [f for f in lint(base + paras(2) + paras(5, 4)) if f.rule == "CL502"]
-    assert gap.message == "paragraph 4 is skipped: expected paragraph 3" and gap.related == []
+    assert gap.message == "paragraph 4 follows 2: number 3 is skipped" and gap.related == []
     # A nested list inside paragraph 2 restarts at 1 and ends when paragraph 3 follows: one break.
     items = "".join(f"{i}. (C) Item {i} of the list in paragraph 2.\n" for i in range(1, 5))
     nested = base + paras(2) + items + paras(2, 3)
     (restart,) = [f for f in lint(nested) if f.rule == "CL502"]
-    assert restart.message.startswith("paragraph 1 is repeated: expected paragraph 3") and restart.related == []
+    assert restart.message.startswith("paragraph 1 is used again after 2: 3 was expected") and restart.related == []
     # Several breaks: the first, with the others as related locations.
     (first,) = [f for f in lint(base + paras(2) + paras(1, 4) + paras(1, 9)) if f.rule == "CL502"]
     assert len(first.related) == 1 and first.message.endswith("; 1 more like it (line 12)")
@@ -372,7 +372,7 @@ def test_sarif_related_locations_validate(tmp_path: Path, capsys, monkeypatch) -
     jsonschema.validate(log, schema)
     (res,) = [r for r in log["runs"][0]["results"] if r["ruleId"] == "CL901"]
     (rel,) = res["relatedLocations"]
-    assert rel["id"] == 1 and rel["message"]["text"] == "CL502 paragraph-numbering: paragraph 4 is skipped: expected paragraph 3"
+    assert rel["id"] == 1 and rel["message"]["text"] == "CL502 paragraph-numbering: paragraph 4 follows 2: number 3 is skipped"
     assert rel["physicalLocation"]["region"]["startLine"] == 15
     assert rel["physicalLocation"]["artifactLocation"]["uri"] == "04PARIS579.txt"
 
@@ -588,7 +588,7 @@ def test_a_gap_after_a_finished_paragraph_is_no_splice(before: str) -> None:
     # a skipped number (CL502) and a lower-case start is the drafter's slip.
     text = SPLICED.split("2. (U)")[0] + before + "4. (U) the minister also said that the schedule was not final.\n"
     got = {f.rule: f for f in lint_text(text, date="2009-01-01")}
-    assert "CL915" not in got and got["CL502"].message.startswith("paragraph 4 is skipped: expected paragraph 3")
+    assert "CL915" not in got and got["CL502"].message.startswith("paragraph 4 follows 2: number 3 is skipped")
 
 
 def test_a_header_run_into_the_body_on_one_line_is_still_diagnosed() -> None:

@@ -125,3 +125,19 @@ def test_a_section_banner_written_again_among_the_header_fields_is_listed() -> N
     assert [line(b.span.start) for b in doc.banners] == [1, 11, 16]
     # The cut statement does not run on into the banner after it.
     assert line(doc.classified_by.span.end) == 9 and [p.number for p in doc.paragraphs] == [1, 2, 3]
+
+
+# -- paragraph numbering (CL502) ---------------------------------------------------------------
+
+def _numbering(numbers: list[int]) -> list[tuple[int, str]]:
+    body = "".join(f"{n}. (U) The minister said that item {k} would wait.\n\n" for k, n in enumerate(numbers))
+    text = HEAD + body
+    return [(f.line, f.message) for f in lint_text(text, path="t.txt", date="2007-05-01") if f.rule == "CL502"]
+
+
+def test_a_lower_number_where_the_next_was_due_is_one_slip_and_the_messages_say_what_was_found() -> None:
+    # 11, 2, 13: one slip, no knock-on "13 is skipped".
+    assert _numbering(list(range(1, 12)) + [2, 13, 14]) == [(28, "paragraph 2 is used again after 11: 12 was expected")]
+    assert _numbering([1, 2, 3, 5, 6]) == [(12, "paragraph 5 follows 3: number 4 is skipped")]
+    assert _numbering([1, 2, 5, 6]) == [(10, "paragraph 5 follows 2: numbers 3 to 4 are skipped")]
+    assert _numbering([1, 2, 3, 2, 3, 4]) == [(12, "paragraph 2 is used again after 3: 4 was expected")]

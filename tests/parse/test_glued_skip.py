@@ -33,7 +33,7 @@ def test_a_one_line_body_that_skips_a_number_reads_every_paragraph_after_the_gap
                                    "paragraph 4 read from inside line (one past the 3 expected)",
                                    "paragraph 5 read from inside line"]
     # The gap is reported once, and the (S) paragraph after it is seen above the banner.
-    assert findings(body) == [("CL502", "paragraph 4 is skipped: expected paragraph 3"),
+    assert findings(body) == [("CL502", "paragraph 4 follows 2: number 3 is skipped"),
                               ("CL104", "paragraph 5 is marked (S), above the cable's banner CONFIDENTIAL")]
 
 

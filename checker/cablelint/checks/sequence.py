@@ -157,9 +157,9 @@ def _breaks(items: list, start: int, between: _Between | None = None) -> Iterabl
     """One Hit per break in the numbering, re-synchronised after each: the
     numbers go on from the one found (a gap is reported once, not at every
     later number), and a run that restarts (a nested list, a repeated copy)
-    ends silently when the numbering it interrupted resumes, and a number
-    repeated where the next was due (1, 2, 2, 4) is one slip when the
-    numbering goes on past it. With `between`,
+    ends silently when the numbering it interrupted resumes, and a lower
+    number where the next was due (1, 2, 2, 4; 11, 2, 13) is one slip when
+    the numbering goes on past it. With `between`,
     the text between two items can explain a break (see the module doc)."""
     expected, outer, stood_for = start, None, None
     seen: set[int] = set()
@@ -178,18 +178,30 @@ def _breaks(items: list, start: int, between: _Between | None = None) -> Iterabl
             expected, stood_for = num + 1, None
             seen.add(num)
             continue
-        stood_for = None
-        problem = "repeated" if num in seen else ("skipped" if num > expected else "out of order")
-        if problem == "repeated" and num == expected - 1:
-            stood_for = expected + 1  # 1, 2, 2, 4: the repeat stood for 3 should 4 follow (one slip, one break)
-        values = {"found": num, "expected": expected, "problem": problem}
-        if problem == "skipped":
+        # 1, 2, 2, 4 or 11, 2, 13: a lower number stood for the expected one should the next follow it
+        # (one slip, one break)
+        stood_for = expected + 1 if num < expected else None
+        values = {"found": num, "expected": expected, "problem": _problem(num, expected, seen, start)}
+        if num > expected:
             values["_renumber"] = _renumber_from(numbered, i, expected)
         yield Hit(span, values)
         if num < expected and outer is None:
             outer = expected  # the interrupted numbering, should it resume
         seen.add(num)
         expected = num + 1
+
+
+def _problem(num: int, expected: int, seen: set[int], start: int) -> str:
+    """What is wrong with number `num` where `expected` was due, said plainly:
+    what it follows and what was skipped or expected ("follows 9: number 10
+    is skipped", "is used again after 6: 7 was expected")."""
+    where = f"follows {expected - 1}" if expected > start else "comes first"
+    if num > expected:
+        gap = f"number {expected} is" if num == expected + 1 else f"numbers {expected} to {num - 1} are"
+        return f"{where}: {gap} skipped"
+    if num in seen:
+        return f"is used again after {expected - 1}: {expected} was expected"
+    return f"{where}: {expected} was expected"
 
 
 def _is_reference(between: _Between, numbered: list, i: int, span: Any, expected: int) -> bool:

@@ -141,3 +141,13 @@ def test_a_lower_number_where_the_next_was_due_is_one_slip_and_the_messages_say_
     assert _numbering([1, 2, 3, 5, 6]) == [(12, "paragraph 5 follows 3: number 4 is skipped")]
     assert _numbering([1, 2, 5, 6]) == [(10, "paragraph 5 follows 2: numbers 3 to 4 are skipped")]
     assert _numbering([1, 2, 3, 2, 3, 4]) == [(12, "paragraph 2 is used again after 3: 4 was expected")]
+
+
+def test_an_unknown_tag_that_is_another_schemes_country_code_suggests_the_state_tag() -> None:
+    text = "UNCLAS PARIS 000579\nE.O. 12958: N/A\nTAGS: PREL SYR VZ XQZW\nSUBJECT: TALKS\n\n1. (U) Text.\n"
+    got = [f.message for f in lint_text(text, path="t.txt", date="2009-03-01") if f.rule == "CL404"]
+    assert got == ["TAG SYR is not a known subject, program, country or organization TAG "
+                   "(did you mean SY (Syria)?); 2 more on this line"]
+    f = next(f for f in lint_text(text, path="t.txt", date="2009-03-01") if f.rule == "CL404")
+    assert [r.message for r in f.related][:1] == [
+        "TAG VZ is not a known subject, program, country or organization TAG (did you mean VE (Venezuela)?)"]

@@ -14,6 +14,8 @@ reported with `{suggestion}` naming the parts, or one letter away from an
 allowed value (EAGRS for EAGR), reported as a likely typo. With
 `free_phrase_at_end: true` the unknown values that end the field are one free
 phrase when a free word is among them ("TIP IN TURKEY", "GOI EXTERNAL").
+`suggest` (a map, or `list:NAME` of one) gives the likely meant value of an
+unknown one (SYR -> "SY (Syria)"), shown as `{suggestion}`.
 """
 from __future__ import annotations
 
@@ -30,6 +32,7 @@ PARAMS = {
     "forbidden": ((dict, list, str), False),
     "free_text_from": (int, False),
     "free_phrase_at_end": (bool, False),
+    "suggest": ((dict, str), False),
 }
 
 
@@ -89,6 +92,8 @@ def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
     if forbidden is None:
         forbidden = _forbidden_map(ctx.value(p["forbidden"]))
     verdicts = [_verdict(norm(it.value), it, p, allowed, forbidden) for it in items]
+    if "suggest" in p:
+        verdicts = _suggested([norm(it.value) for it in items], verdicts, ctx.value(p["suggest"]))
     if p.get("free_phrase_at_end"):
         verdicts = _trailing_phrase_free([norm(it.value) for it in items], verdicts)
     for it, (kind, suggestion) in zip(items, verdicts):
@@ -119,6 +124,14 @@ def _verdict(v: str, it: Any, p: dict[str, Any], allowed: set[str] | None,
     if near:
         return "unknown", f" (one letter too many for {near}?)"
     return "free", ""
+
+
+def _suggested(values: list[str], verdicts: list[tuple[str, str]], suggest: dict) -> list[tuple[str, str]]:
+    """An unknown value (or one taken for a free word) that the `suggest` map
+    knows is a code written in another scheme: unknown, with the value meant."""
+    meant = {norm(k): v for k, v in suggest.items()}
+    return [("unknown", f" (did you mean {meant[v]}?)") if kind in ("unknown", "free") and not hint and v in meant
+            else (kind, hint) for v, (kind, hint) in zip(values, verdicts)]
 
 
 def _trailing_phrase_free(values: list[str], verdicts: list[tuple[str, str]]) -> list[tuple[str, str]]:

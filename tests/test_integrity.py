@@ -335,6 +335,29 @@ def test_a_splice_folds_the_other_cables_markings_but_only_in_its_part(tmp_path:
     assert any(" CL104 " in l and "[symptom of CL901" in l for l in shown.splitlines())
 
 
+def test_the_spliced_part_ends_where_the_files_own_text_resumes() -> None:
+    """Our own section 1, another cable's section, then our own section 2 (its
+    banner names our cable again); or another cable quoted between BEGIN TEXT
+    and END TEXT, then our own paragraphs: the (S) paragraph under our
+    CONFIDENTIAL banner and the unmarked one after the other cable's part are
+    our drafting errors, not folded into CL901."""
+    own = "C O N F I D E N T I A L SECTION {} OF 02 PARIS 000579\n\n"
+    other = ("C O N F I D E N T I A L SECTION 01 OF 01 LYON 000456\n\n" + HEAD
+             + "1. (C) The prefect said that the plan would go ahead.\n\n")
+    ours = "2. (S) The minister said that the talks would resume.\n\n3. The embassy will report further.\n"
+    sectioned = ROUTING + own.format("01") + HEAD + CLBY + paras(1) + other + own.format("02") + ours
+    quoted = (ROUTING + own.format("01") + HEAD + CLBY + "1. (C) The embassy relays this text. BEGIN TEXT:\n"
+              + other.replace("1. (C)", "2. (C)") + "END TEXT.\n\n" + ours.replace("2.", "3.", 1)
+              .replace("3. The", "4. The"))
+    for text in (sectioned, quoted):
+        got = damage("CL901", text, "04PARIS579.txt")
+        assert got is not None and got.region is not None
+        assert text[got.region.start:].startswith("C O N F I D E N T I A L SECTION 01 OF 01 LYON")
+        assert "(S) The minister" not in text[got.region.start:got.region.end]
+        rules = {f.rule for f in lint(text, "04PARIS579.txt")}
+        assert {"CL901", "CL104", "CL102"} <= rules, (text, rules)
+
+
 def test_region_symptoms_fold_only_inside_the_region() -> None:
     from cablelint.findings import Finding, Severity
     from cablelint.fold import fold, in_region

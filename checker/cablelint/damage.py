@@ -90,17 +90,28 @@ def foreign_text(doc: Document, p: dict[str, Any]) -> Damage | None:
                   f"{other.where} on line {at} names another cable than {' and '.join(agree)}{own_at}"
                   + (f"; the cable date, read from {_date_place(doc)}, is not the date of the text from line {at} on"
                      if suspect else ""),
-                  _spliced_part(doc, claims, own, other, at), suspect)
+                  _spliced_part(doc, claims, own, other, at, p), suspect)
 
 
-def _spliced_part(doc: Document, claims: list[Claim], own: Claim, other: Claim, at: int) -> Span | None:
-    """The other cable's part, from its first claim's line to the end: known
-    only when the file's own text (a serial of the text that agrees with the
-    file's own) comes before it; a file that names one cable throughout and is
-    named after another is misfiled, not spliced, and has no own part."""
+def _spliced_part(doc: Document, claims: list[Claim], own: Claim, other: Claim, at: int,
+                  p: dict[str, Any]) -> Span | None:
+    """The other cable's part, from its first claim's line to where the file's
+    own text resumes: known only when the file's own text (a serial of the
+    text that agrees with the file's own) comes before it; a file that names
+    one cable throughout and is named after another is misfiled, not spliced,
+    and has no own part. The own text resumes at a later claim of its own (its
+    next section's banner, its routing header) or at the end of a quotation
+    (`quote_end`: END TEXT): the drafting errors there are the file's own."""
     assert other.span is not None
     own_first = any(c.span is not None and c.span.start < other.span.start and _same(own, c) for c in claims)
-    return Span(doc.source.line_span(at)[0], len(doc.text)) if own_first else None
+    if not own_first:
+        return None
+    ends = [doc.source.line_span(_line_no(doc, c.span.start))[0] for c in claims
+            if c.span is not None and c.span.start > other.span.start and _same(own, c)]
+    quote_end = p.get("_quote_end")
+    if quote_end is not None and (m := quote_end.search(doc.text, other.span.start)):
+        ends.append(doc.source.line_span(_line_no(doc, m.start()))[1])  # its line closes the quotation
+    return Span(doc.source.line_span(at)[0], min(ends, default=len(doc.text)))
 
 
 def _date_place(doc: Document) -> str:

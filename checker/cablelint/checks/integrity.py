@@ -35,7 +35,8 @@ with `scope: region`, within the damaged part only (a repeated copy).
 `date_symptoms` are folded too when the cable date was read from the other
 cable's part of the file (`foreign_text`): the rules that judge by the date;
 `region_symptoms` only inside the damaged part, when the detector knows it
-(`foreign_text`: the other cable's part after the file's own text).
+(`foreign_text`: the other cable's part after the file's own text, up to a
+later claim of the file's own or the end of a quotation, `quote_end`).
 """
 from __future__ import annotations
 
@@ -78,6 +79,7 @@ PARAMS = {
     "file_id": (str, False),
     "claims": (list, False),
     "banner_serial": (str, False),
+    "quote_end": (str, False),
     "recopy": (str, False),
     "max_gap": (int, False),
     "banner_reach": (int, False),
@@ -111,7 +113,7 @@ def prepare(p: dict[str, Any]) -> dict[str, Any]:
         raise ValueError("`scope` is `file` or `region`")
     out = dict(p)
     for key in ("cut_mark", "file_id", "banner_serial", "recopy", "trailer", "archive_row", "resumes", "garble",
-                "sender"):
+                "sender", "quote_end"):
         if key in p:
             out["_" + key] = compile_param(p[key], key)
     for key in SCANS:  # whole-text or header scans: a literal pre-check first (prefilter.py)

@@ -35,3 +35,18 @@ def test_an_upper_case_mark_after_bare_lower_case_letters_and_and_is_the_paragra
 def test_a_letter_of_the_same_case_or_style_stays_a_reason(written: str, letters: list[str]) -> None:
     reasons, _, repairs = _read(written)
     assert reasons == letters and "mark-after-reasons" not in repairs
+
+
+@pytest.mark.parametrize("reasons", ["1.5 b and (C)", "1.4 (b) and (d) (C)"])
+@pytest.mark.parametrize("after,levels", [
+    ("(S) The ministry called about the request.\n", ["SECRET"]),  # the paragraph carries its own mark
+    ("1. (C) The ministry called.\n\n2. (C) The court will rule.\n", ["CONFIDENTIAL", "CONFIDENTIAL"]),  # numbered
+])
+def test_no_mark_is_taken_when_the_text_after_needs_none(reasons: str, after: str, levels: list[str]) -> None:
+    """The "(C)" is the list's last letter when what follows is numbered or
+    opens with its own mark: no lone unmarked paragraph needs it."""
+    text = HEAD.format(reasons=reasons).rsplit("\n\n", 1)[0] + "\n\n" + after
+    doc = parse(Source("x.txt", text))
+    assert [r.value for r in doc.classified_by.reasons][-1] == "c"
+    assert [p.portion.level if p.portion else None for p in doc.paragraphs] == levels
+    assert "mark-after-reasons" not in [r.name for r in doc.repairs]

@@ -80,6 +80,9 @@ CLBY_TAIL_MARK_RE = rx(r"(?:\([a-h]\)|(?<![A-Za-z])[a-h]\.?|\.|(?P<conj>(?<![A-Z
 CLBY_REASON_HINT = rx(r"(?<![\d.])1\s?[./:]\s?[45]|(?i:reason)")
 NUMBERED_RE = rx(r"\s*(?:¶|\[)?\d{1,3}\.")
 PARA_ONE_RE = rx(r"\s*(?:¶|\[)?1\.")
+# A paragraph that opens with its own mark ("(S) The ...", "(C//NF) ..."): the
+# marks CLBY_TAIL_MARK_RE takes, with a caveat after them.
+OWN_MARK_RE = rx(r"\s*\(\s*[CSTU]\b[^()\n]{0,30}?\)")
 
 
 def source_lines(source: Source) -> list[Line]:
@@ -121,14 +124,20 @@ def _long_line_cuts(text: str) -> list[int]:
     return cuts[:para + 1] if para is not None else []
 
 
-def _clby_tail_mark(text: str, cuts: list[int]) -> int | None:
+def _clby_tail_mark(text: str, cuts: list[int], following: Callable[[], str] = str) -> int | None:
     """Where a lone paragraph's mark ends the Classified By statement on this
-    line (its last field), or None."""
+    line (its last field), or None. The text after the line (`following()`,
+    the next line with text) must be a lone paragraph that needs the mark: one
+    numbered or opening with a mark of its own does not, and the "(C)" is then
+    the statement's (a reason letter)."""
     last = text[cuts[-1]:] if cuts else text
     if "lassified" not in last[:12].lower() or not CLBY_REASON_HINT.search(last):
         return None
     m = CLBY_TAIL_MARK_RE.search(text)
     if m is None or cuts and m.start() <= cuts[-1]:
+        return None
+    nxt = following()
+    if PARA_RE.match(nxt) or OWN_MARK_RE.match(nxt):
         return None
     if m["conj"] and not _bare_lower_letters(text[cuts[-1] if cuts else 0:m.start("mark")]):
         return None
@@ -221,7 +230,7 @@ def split_run_on_header(lines: list[Line], repairs: list[Repair]) -> list[Line]:
             out.append(line)
             continue
         cuts = _long_line_cuts(text_i) if long else _run_on_cuts(text_i, lambda: _following(lines, i))
-        tail = _clby_tail_mark(text_i, cuts) if not long and text_i.rstrip().endswith(")") else None
+        tail = _clby_tail_mark(text_i, cuts, lambda: _following(lines, i)) if not long and text_i.rstrip().endswith(")") else None
         if cuts:
             repairs.append(Repair("run-on-header", Span(line.start + cuts[0], line.start + (tail or len(text_i))),
                                   f"{len(cuts) + 1} fields on one line"))

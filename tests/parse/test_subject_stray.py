@@ -31,3 +31,18 @@ def test_a_line_in_small_letters_after_an_upper_case_wrapped_subject_is_cut(stra
 def test_a_subject_in_one_case_or_mostly_upper_case_stays_whole(lines: str, value: str) -> None:
     got, repairs = _subject(lines)
     assert got == value and not repairs
+
+
+@pytest.mark.parametrize("lines,value", [
+    ("(U)\nNorway: Storm Damage at the Old Air Station\n", "(U) Norway: Storm Damage at the Old Air Station"),
+    ("(C) NATO/RUSSIA:\nAllies Discuss the Barents Exercise\n", "(C) NATO/RUSSIA: Allies Discuss the Barents Exercise"),
+    ("NORWAY: MINISTER MEETS FISHERIES COMMISSIONER HANSEN,\nDiscusses Quotas\n",
+     "NORWAY: MINISTER MEETS FISHERIES COMMISSIONER HANSEN, Discusses Quotas"),
+    ("SCENESETTER FOR THE VISIT OF CODEL DOE TO\nOslo, Bergen and Tromso\n",
+     "SCENESETTER FOR THE VISIT OF CODEL DOE TO Oslo, Bergen and Tromso"),
+])
+def test_a_mixed_case_subject_whose_first_line_is_no_whole_subject_stays_whole(lines: str, value: str) -> None:
+    """The upper-case part is a mark alone, or ends on ':', ',' or a joining
+    word: the drafter went on in mixed case, and nothing is cut."""
+    got, repairs = _subject(lines)
+    assert got == value and not repairs

@@ -269,7 +269,7 @@ def _read_field_line(doc: Document, lines: list[Line], i: int, kind: Kind, vocab
             j += 1
         return j
     elif kind.name == "subject":
-        got = cut_stray_line(doc, lines, i, read_subject(lines, i, m, vocab))
+        got = cut_stray_line(doc, lines, i, read_subject(lines, i, m, vocab), vocab)
         doc.subject, doc.subject_portion = got.subject, got.portion or doc.subject_portion
         cut_subject_glue(doc, vocab)
         if got.ref:

@@ -34,3 +34,21 @@ def test_a_piece_of_small_letters_after_a_capitalised_word_is_joined(written: st
 def test_real_two_word_names_and_stray_words_stay_apart(written: str, name: str) -> None:
     got, repairs = _name(written)
     assert got == name and not repairs
+
+
+@pytest.mark.parametrize("written,name", [
+    ("PolCouns Amir ul Haq", "Amir ul Haq"),  # a particle after a word of four letters
+    ("PolCouns Omar ud Din", "Omar ud Din"),
+    ("Ambassador Martin Roe jr", "Martin Roe jr"),
+])
+def test_a_particle_after_a_whole_word_stays_apart(written: str, name: str) -> None:
+    got, repairs = _name(written)
+    assert got == name and not repairs
+
+
+@pytest.mark.parametrize("trailing", ["acting DCM", "with", "due to", "citing", "pursuant to", "according to"])
+def test_a_small_word_after_the_surname_is_not_glued_to_it(trailing: str) -> None:
+    """Words after a name ("Roe acting DCM", "Roe with") are no piece of a
+    split word: the surname is longer than a split word's head."""
+    got, repairs = _name(f"Ambassador Martin Roe {trailing}")
+    assert got.startswith("Martin Roe") and not repairs

@@ -131,15 +131,17 @@ def join_broken_words(seg: str, vocab: Vocabulary) -> tuple[str, int]:
 
 
 # A name's word split by a blank inside a line (the export ran a wrapped line on, "Do nald A. Roe"):
-# a capitalised word's letters, one blank, then a piece of small letters only, a word of the name.
-SPLIT_NAME_RE = rx(r"(?<![A-Za-z'.-])(?P<head>[A-Z][A-Za-z]*)[ \t](?P<after>[a-z]{2,})(?![A-Za-z.'-])")
+# a capitalised head of one or two letters, one blank, then a piece of small letters only, a word
+# of the name. A longer head is a word of its own: what follows it is a particle ("Inam ul Haq")
+# or a word after the name ("Roe acting DCM", "Roe with"), not the rest of a split word.
+SPLIT_NAME_RE = rx(r"(?<![A-Za-z'.-])(?P<head>[A-Z][A-Za-z]?)[ \t](?P<after>[a-z]{2,})(?![A-Za-z.'-])")
 
 
 def join_split_name(name: str, vocab: Vocabulary) -> tuple[str, int]:
     """`name` with each word split by a blank rejoined, and how many were.
-    A name's words are capitalised: a piece of small letters is a split word
-    unless it is a word of its own ("van", "de", "bin") or the start of one
-    ("fo": a cut "for" after the name)."""
+    A name's words are capitalised: a piece of small letters after a head of
+    one or two letters is a split word unless it is a word of its own ("van",
+    "de", "bin", "ul") or the start of one ("fo": a cut "for" after the name)."""
     count = 0
 
     def join(m: regex.Match) -> str:

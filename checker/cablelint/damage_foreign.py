@@ -1,20 +1,26 @@
-"""A detector of another cable's body under the file's header: the routing
+"""Detectors of another cable's text in the file. `foreign_text`: the file
+names two cables (its name's cable id, the routing header's, banner lines'
+and archive metadata's serials disagree), and where the other's part lies.
+`tasked_body`: another cable's body under the file's header: the routing
 header sends the cable from a post, but the body tasks another post by name
 the way only the Department's instruction cables do ("Embassy Sanaa is
 requested to approach ..."). A post reports and asks; it does not instruct
 another embassy. The serials may all agree (the export kept the header's),
 so CL901's comparison of claims does not see it.
 
-Like the other detectors, a pure function of the Document and the rule's YAML
-parameters (`sender`, `tasking`: regexes whose group `post` names a post),
-returning a `Damage` with line numbers, never the cable's text.
+Like the other detectors (damage.py), each is a pure function of the
+Document and the rule's YAML parameters (`file_id`, `claims`,
+`banner_serial`, `quote_end`; `sender`, `tasking`: regexes whose group `post`
+names a post), returning a `Damage` with line numbers, never the cable's text.
 """
 from __future__ import annotations
 
+import os
+from dataclasses import dataclass
 from typing import Any
 
-from .damage_index import Damage, index_of, line_no, line_span
-from .document import Document
+from .damage_index import Damage, index_of, line_end, line_no, line_span
+from .document import Document, Span
 
 
 def tasked_body(doc: Document, p: dict[str, Any]) -> Damage | None:
@@ -39,3 +45,110 @@ def tasked_body(doc: Document, p: dict[str, Any]) -> Damage | None:
 def _name(post: str) -> str:
     """A post's name compared without case, spaces or punctuation ("SAN JOSE", "San Jose")."""
     return "".join(c for c in post.lower() if c.isalpha())
+
+
+# -- another cable's text -------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A place in the file that names which cable it is: its serial number."""
+
+    where: str
+    serial: int
+    digits: int  # how many digits the place keeps (the routing header keeps 4)
+    span: Span | None  # None: the file name
+
+
+def _same(a: Claim, b: Claim) -> bool:
+    mod = 10 ** min(a.digits, b.digits)
+    return a.serial % mod == b.serial % mod
+
+
+def identity_claims(doc: Document, p: dict[str, Any]) -> list[Claim]:
+    """Every serial number the file gives for itself: the file name's cable id,
+    then each line pattern of `claims` (routing header, banner lines, archive
+    metadata), in the order they appear."""
+    out: list[Claim] = []
+    stem = os.path.splitext(os.path.basename(doc.path or ""))[0]
+    m = p["_file_id"].fullmatch(stem.upper()) if stem else None
+    if m:
+        out.append(Claim("the file name", int(m["serial"]), 99, None))
+    found = []
+    for name, pre, digits in p["_claims"]:
+        if pre.head is None and not index_of(doc).may_hold(pre):  # archive metadata: a few cables
+            continue  # (a pattern with a line head: `scan` finds the lines so starting at the cost of this test)
+        for m in pre.scan(doc.text):  # a `(?m)^DE ...` pattern: tried at the lines starting so
+            found.append(Claim(name, int(m["serial"]), digits, Span(m.start("serial"), m.end("serial"))))
+    for b in doc.banners:  # the banner lines the parser read: "POST 000579" after the marking
+        end = line_end(doc, line_no(doc, b.span.start))
+        m = p["_banner_serial"].search(doc.text, b.level_token.span.end if b.level_token else b.span.start, end)
+        if m:
+            found.append(Claim("the banner", int(m["serial"]), 99, Span(m.start("serial"), m.end("serial"))))
+    found.sort(key=lambda c: c.span.start)  # type: ignore[union-attr]
+    return out + found
+
+
+def foreign_text(doc: Document, p: dict[str, Any]) -> Damage | None:
+    """The file names two cables: a serial (routing header, banner, archive
+    metadata) disagrees with the file name's cable id, or with the first serial
+    in the text when the file is not named by cable id. The date is suspect
+    when the place it was read from (the file name, the routing header's
+    date-time group...) belongs with the other cable than the text found."""
+    claims = identity_claims(doc, p)
+    if len(claims) < 2:
+        return None
+    own = claims[0]
+    other = next((c for c in claims[1:] if not _same(own, c)), None)
+    if other is None or other.span is None:
+        return None
+    agree = sorted({c.where for c in claims if _same(own, c)})
+    at = line_no(doc, other.span.start)
+    own_at = "" if own.span is None else f" (line {line_no(doc, own.span.start)})"
+    dated = _date_owner(doc, claims)
+    suspect = dated is not None and not _same(dated, other)  # the date is not that of the text it judges
+    return Damage(line_span(doc, at),
+                  f"{other.where} on line {at} names another cable than {' and '.join(agree)}{own_at}"
+                  + (f"; the cable date, read from {_date_place(doc)}, is not the date of the text from line {at} on"
+                     if suspect else ""),
+                  _spliced_part(doc, claims, own, other, at, p), suspect)
+
+
+def _spliced_part(doc: Document, claims: list[Claim], own: Claim, other: Claim, at: int,
+                  p: dict[str, Any]) -> Span | None:
+    """The other cable's part, from its first claim's line to where the file's
+    own text resumes: known only when the file's own text (a serial of the
+    text that agrees with the file's own) comes before it; a file that names
+    one cable throughout and is named after another is misfiled, not spliced,
+    and has no own part. The own text resumes at a later claim of its own (its
+    next section's banner, its routing header) or at the end of a quotation
+    (`quote_end`: END TEXT): the drafting errors there are the file's own."""
+    assert other.span is not None
+    own_first = any(c.span is not None and c.span.start < other.span.start and _same(own, c) for c in claims)
+    if not own_first:
+        return None
+    ends = [doc.source.line_span(line_no(doc, c.span.start))[0] for c in claims
+            if c.span is not None and c.span.start > other.span.start and _same(own, c)]
+    quote_end = p.get("_quote_end")
+    if quote_end is not None and (m := quote_end.search(doc.text, other.span.start)):
+        ends.append(doc.source.line_span(line_no(doc, m.start()))[1])  # its line closes the quotation
+    return Span(doc.source.line_span(at)[0], min(ends, default=len(doc.text)))
+
+
+def _date_place(doc: Document) -> str:
+    """Where the cable date was read: the file name or its line."""
+    d = doc.date
+    return "the file name" if d.source.startswith("filename") or d.span is None else f"line {line_no(doc, d.span.start)}"
+
+
+def _date_owner(doc: Document, claims: list[Claim]) -> Claim | None:
+    """The claim the cable date belongs with: the file name for a date from
+    the file name, else the claim nearest the date in the text."""
+    d = doc.date
+    if d.value is None or d.source == "option":
+        return None
+    if d.source.startswith("filename"):
+        return next((c for c in claims if c.span is None), None)
+    if d.span is None:
+        return None
+    return min((c for c in claims if c.span is not None), default=None,
+               key=lambda c: abs(c.span.start - d.span.start))  # type: ignore[union-attr]

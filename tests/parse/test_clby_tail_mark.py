@@ -50,3 +50,12 @@ def test_no_mark_is_taken_when_the_text_after_needs_none(reasons: str, after: st
     assert [r.value for r in doc.classified_by.reasons][-1] == "c"
     assert [p.portion.level if p.portion else None for p in doc.paragraphs] == levels
     assert "mark-after-reasons" not in [r.name for r in doc.repairs]
+
+
+@pytest.mark.parametrize("written,letters,level", [
+    ("1.4 (b) and (S)", ["b"], "SECRET"),  # no reason letter is S or U: a mark, whatever the style
+    ("1.4 B AND (U)", ["b"], "UNCLASSIFIED"),
+])
+def test_an_s_or_u_after_and_is_a_mark_in_any_style(written: str, letters: list[str], level: str) -> None:
+    reasons, marks, repairs = _read(written)
+    assert reasons == letters and marks == [level] and "mark-after-reasons" in repairs

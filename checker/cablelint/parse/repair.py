@@ -74,8 +74,10 @@ RUN_ON_MARK_RE = rx(
 # letter or a period, not a reason letter of its own. Or after "and" (group
 # `conj`: "1.5 b and (C)"), when the list's letters are bare and lower-case and
 # the mark is upper-case and in parentheses: case and style both change, so it
-# is not the list's last letter (checked again in _clby_tail_mark).
-CLBY_TAIL_MARK_RE = rx(r"(?:\([a-h]\)|(?<![A-Za-z])[a-h]\.?|\.|(?P<conj>(?<![A-Za-z(])[a-h]\s+and))"
+# is not the list's last letter (checked again in _clby_tail_mark); an (S) or
+# (U) after "and" in any style, no reason letter having their names.
+CLBY_TAIL_MARK_RE = rx(r"(?:\([a-h]\)|(?<![A-Za-z])[a-h]\.?|\.|"
+                       r"(?P<conj>(?:\([A-Ha-h]\)|(?<![A-Za-z(])[A-Ha-h])\s+(?i:and)))"
                        r"\s+(?P<mark>\(\s*[CSU]\s*\))\s*$")
 CLBY_REASON_HINT = rx(r"(?<![\d.])1\s?[./:]\s?[45]|(?i:reason)")
 NUMBERED_RE = rx(r"\s*(?:¶|\[)?\d{1,3}\.")
@@ -139,7 +141,8 @@ def _clby_tail_mark(text: str, cuts: list[int], following: Callable[[], str] = s
     nxt = following()
     if PARA_RE.match(nxt) or OWN_MARK_RE.match(nxt):
         return None
-    if m["conj"] and not _bare_lower_letters(text[cuts[-1] if cuts else 0:m.start("mark")]):
+    if (m["conj"] and _LETTER_RE.fullmatch(m["mark"])  # (S), (U): no reason letter has their names
+            and not _bare_lower_letters(text[cuts[-1] if cuts else 0:m.start("mark")])):
         return None
     return m.start("mark")
 

@@ -233,7 +233,8 @@ def split_run_on_header(lines: list[Line], repairs: list[Repair]) -> list[Line]:
             out.append(line)
             continue
         cuts = _long_line_cuts(text_i) if long else _run_on_cuts(text_i, lambda: _following(lines, i))
-        tail = _clby_tail_mark(text_i, cuts, lambda: _following(lines, i)) if not long and text_i.rstrip().endswith(")") else None
+        tail = (_clby_tail_mark(text_i, cuts, lambda: _following(lines, i))
+                if not long and text_i.rstrip().endswith(")") else None)
         if cuts:
             repairs.append(Repair("run-on-header", Span(line.start + cuts[0], line.start + (tail or len(text_i))),
                                   f"{len(cuts) + 1} fields on one line"))

@@ -54,7 +54,9 @@ def test_a_warm_one_file_run_loads_neither_the_rule_loader_nor_yaml(tmp_path) ->
     code = (f"import os; os.environ['CABLELINT_CACHE_DIR'] = {str(tmp_path / 'cache')!r}\n"
             "from cablelint.cli import main\n"
             f"main(['check', '--isolated', '--exit-zero', '-q', '-f', 'concise', {str(cable)!r}])")
-    _loaded_after(code)  # the first run builds the engine and fills the cache
+    loaded = _loaded_after(code)  # the first run builds the engine and fills the cache
+    assert "cablelint.ruleset" in loaded  # built, from the shipped snapshot: the rule files are not parsed
+    assert not {"yaml", "cablelint.yamlparse"} & loaded
     with open(cable, "a", encoding="utf-8") as fh:
         fh.write("\n")  # changed: linted again, by the engine from its cache
     loaded = _loaded_after(code)

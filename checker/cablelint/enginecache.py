@@ -191,7 +191,7 @@ class _PlainPickler(pickle.Pickler):
 
     def reducer_override(self, obj: Any) -> Any:
         kind = type(obj)
-        if kind.__module__.endswith(".yamlio") and kind.__name__ in ("_Map", "_Seq"):
+        if kind.__module__.endswith(".yamltree") and kind.__name__ in ("_Map", "_Seq"):
             return (dict, (dict(obj),)) if isinstance(obj, dict) else (list, (list(obj),))
         return NotImplemented
 

@@ -61,7 +61,7 @@ def test_a_warm_one_file_run_loads_neither_the_rule_loader_nor_yaml(tmp_path) ->
         fh.write("\n")  # changed: linted again, by the engine from its cache
     loaded = _loaded_after(code)
     assert "cablelint.engine" in loaded
-    assert not {"yaml", "tomllib", "cablelint.ruleset", "cablelint.baseline", "cablelint.protect",
+    assert not {"yaml", "tomllib", "cablelint.ruleset", "cablelint.baseline", "cablelint.protect", "cablelint.yamltree",
                 "xml.etree.ElementTree", "cablelint.reporters.full"} & loaded  # no protect list given
     loaded = _loaded_after(code)  # unchanged: the result cache answers, no engine, no parser
     assert not {"cablelint.engine", "cablelint.parse", "cablelint.session", "yaml", "cablelint.ruleset",
@@ -277,3 +277,15 @@ def test_a_changed_rule_file_or_a_damaged_brief_is_never_answered_from_the_cache
     main(argv)
     after = capsys.readouterr().out
     assert after != before and " error " not in after
+
+
+def test_a_pyproject_that_never_names_cablelint_is_not_parsed(tmp_path) -> None:
+    """Most projects' pyproject.toml has no [tool.cablelint]: a text test skips
+    it without importing tomllib (~5 ms of every one-file run there)."""
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "other"\n[tool.black]\nline-length = 99\n',
+                                            encoding="utf-8")
+    code = (f"import os; os.chdir({str(tmp_path)!r})\n"
+            "from cablelint.config import find_config\nassert find_config() is None")
+    assert "tomllib" not in _loaded_after(code)
+    (tmp_path / "pyproject.toml").write_text('[tool.cablelint]\nselect = ["CL1"]\n', encoding="utf-8")
+    assert "tomllib" in _loaded_after(code.replace("is None", "is not None"))

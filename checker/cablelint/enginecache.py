@@ -13,6 +13,7 @@ the run key of the result cache.
 """
 from __future__ import annotations
 
+import copyreg
 import io
 import os
 import pickle
@@ -184,21 +185,21 @@ def _stamps(deps: list[tuple[str, str]]) -> dict[str, tuple[int, int, int]]:
     return out
 
 
-class _PlainPickler(pickle.Pickler):
-    """Stores the loader's line-numbered YAML mappings and sequences as plain
-    dicts and lists: a lint needs no line numbers, and loading them back would
-    import the rule loader and PyYAML (~15 ms of a warm start)."""
-
-    def reducer_override(self, obj: Any) -> Any:
-        kind = type(obj)
-        if kind.__module__.endswith(".yamltree") and kind.__name__ in ("_Map", "_Seq"):
-            return (dict, (dict(obj),)) if isinstance(obj, dict) else (list, (list(obj),))
-        return NotImplemented
+def _plain(obj: Any) -> tuple[Any, tuple[Any]]:
+    return (dict, (dict(obj),)) if isinstance(obj, dict) else (list, (list(obj),))
 
 
 def _dumps(obj: Any) -> bytes:
+    """The pickle of `obj`, the loader's line-numbered YAML mappings and
+    sequences stored as plain dicts and lists: a lint needs no line numbers,
+    and loading them back would import the rule loader's modules. (A
+    dispatch table: the C pickler asks Python only about those two types.)"""
+    from .yamltree import _Map, _Seq
+
     buf = io.BytesIO()
-    _PlainPickler(buf, protocol=pickle.HIGHEST_PROTOCOL).dump(obj)
+    pickler = pickle.Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = {**copyreg.dispatch_table, _Map: _plain, _Seq: _plain}
+    pickler.dump(obj)
     return buf.getvalue()
 
 

@@ -12,6 +12,7 @@ import pytest
 
 from cablelint import build_snapshot, rulesnapshot, yamlio
 from cablelint.rule import RuleSetError
+from cablelint.seal import sha256
 from cablelint.ruleset import load
 from cablelint.vocabulary import rules_dir
 from cablelint.yamlparse import parse
@@ -42,7 +43,8 @@ def test_the_snapshot_is_current() -> None:
 def test_a_shipped_file_read_through_the_snapshot_is_the_parsed_file(name: str) -> None:
     path = rules_dir() / name
     got = yamlio.read_yaml(path, RuleSetError)
-    assert got is not None and rulesnapshot.lookup(path, path.read_bytes()) is not None  # the snapshot served it
+    served = rulesnapshot.lookup(path, sha256(path.read_bytes()).hexdigest())
+    assert got is not None and served is not None  # the snapshot holds it
     _same(got, parse(path.read_text(encoding="utf-8"), path, RuleSetError), name)
     assert got is not yamlio.read_yaml(path, RuleSetError)  # each caller gets its own tree
 
@@ -54,7 +56,7 @@ def test_an_edited_rule_file_is_parsed_not_taken_from_the_snapshot(tmp_path: Pat
     edited = folder / "state.yaml"
     edited.write_text("# a comment line moves every line down\n" + (rules_dir() / "state.yaml").read_text(
         encoding="utf-8"), encoding="utf-8")
-    assert rulesnapshot.lookup(edited, edited.read_bytes()) is None
+    assert rulesnapshot.lookup(edited, sha256(edited.read_bytes()).hexdigest()) is None
     got = yamlio.read_yaml(edited, RuleSetError)
     shipped = yamlio.read_yaml(rules_dir() / "state.yaml", RuleSetError)
     assert got == shipped and got.key_lines["rules"] == shipped.key_lines["rules"] + 1
@@ -76,7 +78,7 @@ def test_a_missing_or_damaged_snapshot_only_costs_a_parse(tmp_path: Path, monkey
         if text is not None:
             snap.write_text(text, encoding="utf-8")
         monkeypatch.setattr(rulesnapshot, "_READ", {})
-        assert (rulesnapshot.lookup(path, path.read_bytes()) is not None) == (text == good)
+        assert (rulesnapshot.lookup(path, sha256(path.read_bytes()).hexdigest()) is not None) == (text == good)
         _same(yamlio.read_yaml(path, RuleSetError), parse(path.read_text(encoding="utf-8"), path, RuleSetError))
 
 
@@ -99,3 +101,20 @@ def test_the_check_command_reports_a_stale_snapshot(tmp_path: Path, monkeypatch,
     monkeypatch.setattr(build_snapshot, "snapshot_path", lambda: stale)
     assert build_snapshot.main(["--check"]) == 1 and "stale" in capsys.readouterr().err
     assert build_snapshot.main([]) == 0 and build_snapshot.main(["--check"]) == 0
+
+
+def test_the_engine_cache_records_the_bytes_the_build_read(tmp_path: Path) -> None:
+    """A rule file edited while the engine is built is found changed next run
+    (its recorded digest is of the text the build used, not of the new one)."""
+    from cablelint import enginecache
+
+    house = tmp_path / "house.yaml"
+    house.write_text("name: house\n", encoding="utf-8")
+
+    def build() -> object:
+        yamlio.read_yaml(house, RuleSetError)
+        house.write_text("name: edited\n", encoding="utf-8")
+        return object()
+
+    _, deps = enginecache._build_recording(build)
+    assert deps == [(str(house), sha256(b"name: house\n").hexdigest())]

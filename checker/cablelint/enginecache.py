@@ -218,7 +218,9 @@ def _load(path: Path) -> tuple[list[tuple[str, str]], Engine] | None:
 
 
 def _build_recording(build: Callable[[], Engine]) -> tuple[Engine, list[tuple[str, str]]]:
-    """Build the engine while the loader records the YAML files it reads."""
+    """Build the engine while the loader records the YAML files it reads,
+    each with the digest of the bytes it read (a file edited during the
+    build is then found changed next time, not cached as the new text)."""
     from . import yamlio
 
     outer, yamlio.READS = yamlio.READS, []
@@ -227,8 +229,7 @@ def _build_recording(build: Callable[[], Engine]) -> tuple[Engine, list[tuple[st
         read = yamlio.READS
     finally:
         yamlio.READS = outer
-    deps = sorted({(os.path.abspath(p), cache.file_digest(Path(p).read_bytes())) for p in read})
-    return engine, deps
+    return engine, sorted({(os.path.abspath(p), digest) for p, digest in read})
 
 
 def _patterns_file(root: Path) -> Path:

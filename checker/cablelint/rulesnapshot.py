@@ -20,7 +20,6 @@ import datetime
 import json
 from pathlib import Path
 
-from .seal import sha256
 from .yamltree import _Map, _Seq
 
 TYPE_CHECKING = False
@@ -47,12 +46,12 @@ def _entries(folder: Path) -> dict[str, Any]:
     return got
 
 
-def lookup(path: Path, data: bytes) -> Any:
+def lookup(path: Path, digest: str) -> Any:
     """The parsed tree of the file `path` when the snapshot beside it records
-    its name and `data` are the recorded bytes (same SHA-256), else None.
-    Each call gives a tree of its own."""
+    its name with `digest`, the SHA-256 of the bytes read, else None. Each
+    call gives a tree of its own."""
     entry = _entries(path.parent).get(path.name)
-    if not isinstance(entry, dict) or entry.get("sha256") != sha256(data).hexdigest():
+    if not isinstance(entry, dict) or entry.get("sha256") != digest:
         return None
     return decode(entry["tree"])
 

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .seal import sha256
+from .yamltree import _Map, _Seq  # noqa: F401 - re-exported: the trees load_yaml gives
+
 TYPE_CHECKING = False  # typing's constant without importing typing
 if TYPE_CHECKING:
     from typing import Any
-
-
-from .yamltree import _Map, _Seq  # noqa: F401 - re-exported: the trees load_yaml gives
 
 
 def load_yaml(text: str, path: str | Path, error: type[Exception], *, text_scalars: bool = False) -> Any:
@@ -44,18 +44,20 @@ def line_of(obj: Any, key: Any = None) -> int:
 
 
 # Integration point for enginecache (issue 15): while a list is set here, every
-# YAML file read through read_yaml is appended to it, so a cached engine knows
-# the exact files (rule sets, `extends` parents, markings.yaml) it depends on.
-READS: list[Path] | None = None
+# YAML file read through read_yaml is appended to it with the SHA-256 of the
+# bytes read, so a cached engine knows the exact files (rule sets, `extends`
+# parents, markings.yaml) and contents it was built from.
+READS: list[tuple[Path, str]] | None = None
 
 
 def read_yaml(path: Path, error: type[Exception]) -> Any:
     """Read and parse a YAML file; an unreadable or non-UTF-8 file is `error("file: ...")`."""
-    if READS is not None:
-        READS.append(path)
     try:
         data = path.read_bytes()
-        known = _snapshot(path, data)
+        digest = sha256(data).hexdigest()
+        if READS is not None:
+            READS.append((path, digest))
+        known = _snapshot(path, digest)
         if known is not None:
             return known
         text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as read_text() reads
@@ -66,10 +68,10 @@ def read_yaml(path: Path, error: type[Exception]) -> Any:
     return load_yaml(text, path, error)
 
 
-def _snapshot(path: Path, data: bytes) -> Any:
+def _snapshot(path: Path, digest: str) -> Any:
     """The tree the snapshot beside the file holds for a file of this name
-    and these exact bytes (rulesnapshot.py), else None: a shipped rule file is not
-    parsed again each first run (~40 ms, and ~12 ms to import PyYAML)."""
+    and bytes of this SHA-256 (rulesnapshot.py), else None: a shipped rule
+    file is not parsed again each first run (~40 ms, and ~12 ms to import PyYAML)."""
     from .rulesnapshot import lookup
 
-    return lookup(path, data)
+    return lookup(path, digest)

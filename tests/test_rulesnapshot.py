@@ -118,3 +118,18 @@ def test_the_engine_cache_records_the_bytes_the_build_read(tmp_path: Path) -> No
 
     _, deps = enginecache._build_recording(build)
     assert deps == [(str(house), sha256(b"name: house\n").hexdigest())]
+
+
+def test_an_edit_beside_the_snapshot_takes_effect(tmp_path: Path) -> None:
+    """A rule folder that holds the snapshot (a source checkout, an installed
+    package) with one file edited in place: the edit is what the loader sees."""
+    folder = tmp_path / "rules"
+    shutil.copytree(rules_dir(), folder)
+    text = (folder / "state.yaml").read_text(encoding="utf-8")
+    (folder / "state.yaml").write_text(text.replace("severity: error", "severity: info", 1), encoding="utf-8")
+    shipped = {r.id: r.severity for r in load(str(rules_dir() / "state.yaml")).rules}
+    edited = {r.id: r.severity for r in load(str(folder / "state.yaml")).rules}
+    assert shipped.keys() == edited.keys()
+    assert [rid for rid in shipped if shipped[rid] != edited[rid]] != []
+    here = [(r.id, r.severity, r.params, r.when) for r in load(str(folder / "cui.yaml")).rules]
+    assert here == [(r.id, r.severity, r.params, r.when) for r in load("cui").rules]  # unedited: as shipped

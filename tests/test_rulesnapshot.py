@@ -131,5 +131,5 @@ def test_an_edit_beside_the_snapshot_takes_effect(tmp_path: Path) -> None:
     edited = {r.id: r.severity for r in load(str(folder / "state.yaml")).rules}
     assert shipped.keys() == edited.keys()
     assert [rid for rid in shipped if shipped[rid] != edited[rid]] != []
-    here = [(r.id, r.severity, r.params, r.when) for r in load(str(folder / "cui.yaml")).rules]
-    assert here == [(r.id, r.severity, r.params, r.when) for r in load("cui").rules]  # unedited: as shipped
+    here = [(r.id, r.severity, r.message, r.when) for r in load(str(folder / "cui.yaml")).rules]
+    assert here == [(r.id, r.severity, r.message, r.when) for r in load("cui").rules]  # unedited: as shipped

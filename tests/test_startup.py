@@ -311,3 +311,25 @@ def test_the_engine_cache_holds_no_stdlib_pattern() -> None:
     Spy(io.BytesIO(enginecache._dumps(([], make_engine())))).load()
     assert ("cablelint.engine", "Engine") in asked
     assert not {m for m, _ in asked} & {"re", "_sre", "cablelint.yamltree"}
+
+
+def test_the_plain_value_classes_behave_as_the_dataclasses_they_replace() -> None:
+    """Selection, Example and Prefiltered are written out (a @dataclass's methods
+    are compiled at every import): equality, repr, fresh defaults, pickling."""
+    import regex
+
+    from cablelint.prefilter import Prefiltered
+    from cablelint.rule import Example
+    from cablelint.selection import Selection
+
+    for value in (Selection(select=["CL1"]), Example("bad", "text", line=3)):
+        assert pickle.loads(pickle.dumps(value)) == value
+    back = pickle.loads(pickle.dumps(Prefiltered(regex.compile("ab"), ("ab",), head="a")))  # (patterns compare by identity)
+    assert (back.rx.pattern, back.needles, back.folded, back.head, back.encoded) == ("ab", ("ab",), False, "a", ())
+    assert Selection() == Selection([], [], [], {}) != Selection(ignore=["CL2"])
+    assert Selection().select is not Selection().select and Example("good", "t").options is not Example("good", "t").options
+    assert repr(Example("bad", "t")) == "Example(kind='bad', text='t', line=None, source_line=0, options={})"
+    pre = Prefiltered(regex.compile("ab"), ("ab",))
+    assert hash(pre) == hash(Prefiltered(pre.rx, ("ab",))) and pre.search("xaby") is not None  # the pattern's methods
+    with pytest.raises(AttributeError):
+        pre.needles = None

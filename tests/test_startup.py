@@ -314,11 +314,15 @@ def test_the_engine_cache_holds_no_stdlib_pattern() -> None:
 
 
 def test_the_plain_value_classes_behave_as_the_dataclasses_they_replace() -> None:
-    """Selection, Example and Prefiltered are written out (a @dataclass's methods
-    are compiled at every import): equality, repr, fresh defaults, pickling."""
+    """Selection, Example, Prefiltered, Item and Hit are written out (a
+    @dataclass's methods are compiled at every import): equality, repr,
+    fresh defaults, pickling."""
     import regex
 
+    from cablelint.checks import Hit
+    from cablelint.document import Span
     from cablelint.prefilter import Prefiltered
+    from cablelint.target_items import Item
     from cablelint.rule import Example
     from cablelint.selection import Selection
 
@@ -329,6 +333,9 @@ def test_the_plain_value_classes_behave_as_the_dataclasses_they_replace() -> Non
     assert Selection() == Selection([], [], [], {}) != Selection(ignore=["CL2"])
     assert Selection().select is not Selection().select and Example("good", "t").options is not Example("good", "t").options
     assert repr(Example("bad", "t")) == "Example(kind='bad', text='t', line=None, source_line=0, options={})"
+    assert Item("v", Span(1, 2)) == Item("v", Span(1, 2), None, "") != Item("v", Span(1, 3))
+    assert repr(Hit(Span(0, 1))) == "Hit(span=Span(start=0, end=1), values={}, related=[])"
+    assert Hit(Span(0, 1)).values is not Hit(Span(0, 1)).values
     pre = Prefiltered(regex.compile("ab"), ("ab",))
     assert hash(pre) == hash(Prefiltered(pre.rx, ("ab",))) and pre.search("xaby") is not None  # the pattern's methods
     with pytest.raises(AttributeError):

@@ -390,3 +390,17 @@ def test_fixing_in_worker_processes_gives_the_same_files(tmp_path: Path, capsys)
     for name, text in texts.items():
         want = FIXED_SAFE.replace("PARIS 000579", text.split("\n")[0][-12:])  # each keeps its own serial
         assert (tmp_path / "two" / name).read_text() == (tmp_path / "one" / name).read_text() == want
+
+
+def test_a_fix_spec_is_a_frozen_value() -> None:
+    """autofix.FixSpec: a plain class (start-up time), equal, hashable, unchangeable and pickled by its fields."""
+    import pickle
+
+    from cablelint.autofix import FixSpec
+
+    spec = next(r.autofix for r in load("state").rules if r.autofix is not None)
+    assert pickle.loads(pickle.dumps(spec)) == spec and hash(pickle.loads(pickle.dumps(spec))) == hash(spec)
+    assert FixSpec(True, replace="x") == FixSpec(safe=True, replace="x", function=None, require=())
+    assert repr(FixSpec(False, function="f")) == "FixSpec(safe=False, replace=None, function='f', require=())"
+    with pytest.raises(AttributeError):
+        spec.safe = not spec.safe

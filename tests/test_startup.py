@@ -54,12 +54,15 @@ def test_a_warm_one_file_run_loads_neither_the_rule_loader_nor_yaml(tmp_path) ->
     code = (f"import os; os.environ['CABLELINT_CACHE_DIR'] = {str(tmp_path / 'cache')!r}\n"
             "from cablelint.cli import main\n"
             f"main(['check', '--isolated', '--exit-zero', '-q', '-f', 'concise', {str(cable)!r}])")
-    _loaded_after(code)  # the first run builds the engine and fills the cache
+    loaded = _loaded_after(code)  # the first run builds the engine and fills the cache
+    assert "cablelint.ruleset" in loaded  # built, from the shipped snapshot: the rule files are not parsed
+    assert not {"yaml", "cablelint.yamlparse"} & loaded
     with open(cable, "a", encoding="utf-8") as fh:
         fh.write("\n")  # changed: linted again, by the engine from its cache
     loaded = _loaded_after(code)
     assert "cablelint.engine" in loaded
-    assert not {"yaml", "tomllib", "cablelint.ruleset", "cablelint.baseline", "cablelint.protect",
+    assert not {"yaml", "tomllib", "cablelint.ruleset", "cablelint.baseline", "cablelint.protect", "cablelint.yamltree",
+                "cablelint.pages",  # page-marked documents only (capco, cui shapes), the seed is a cable
                 "xml.etree.ElementTree", "cablelint.reporters.full"} & loaded  # no protect list given
     loaded = _loaded_after(code)  # unchanged: the result cache answers, no engine, no parser
     assert not {"cablelint.engine", "cablelint.parse", "cablelint.session", "yaml", "cablelint.ruleset",
@@ -275,3 +278,65 @@ def test_a_changed_rule_file_or_a_damaged_brief_is_never_answered_from_the_cache
     main(argv)
     after = capsys.readouterr().out
     assert after != before and " error " not in after
+
+
+def test_a_pyproject_that_never_names_cablelint_is_not_parsed(tmp_path) -> None:
+    """Most projects' pyproject.toml has no [tool.cablelint]: a text test skips
+    it without importing tomllib (~5 ms of every one-file run there)."""
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "other"\n[tool.black]\nline-length = 99\n',
+                                            encoding="utf-8")
+    code = (f"import os; os.chdir({str(tmp_path)!r})\n"
+            "from cablelint.config import find_config\nassert find_config() is None")
+    assert "tomllib" not in _loaded_after(code)
+    (tmp_path / "pyproject.toml").write_text('[tool.cablelint]\nselect = ["CL1"]\n', encoding="utf-8")
+    assert "tomllib" in _loaded_after(code.replace("is None", "is not None"))
+
+
+def test_the_engine_cache_holds_no_stdlib_pattern() -> None:
+    """A compiled `re` pattern pickles as its text and is compiled again each
+    time a warm run loads the engine (damage_loss.Dropped did: ~3 ms a run);
+    `regex` patterns pickle compiled."""
+    import io
+
+    from cablelint import enginecache
+    from cablelint.api import make_engine
+
+    asked: set[tuple[str, str]] = set()
+
+    class Spy(pickle.Unpickler):
+        def find_class(self, module: str, name: str):
+            asked.add((module, name))
+            return super().find_class(module, name)
+
+    Spy(io.BytesIO(enginecache._dumps(([], make_engine())))).load()
+    assert ("cablelint.engine", "Engine") in asked
+    assert not {m for m, _ in asked} & {"re", "_sre", "cablelint.yamltree"}
+
+
+def test_the_plain_value_classes_behave_as_the_dataclasses_they_replace() -> None:
+    """Selection, Example, Prefiltered, Item and Hit are written out (a
+    @dataclass's methods are compiled at every import): equality, repr,
+    fresh defaults, pickling."""
+    import regex
+
+    from cablelint.checks import Hit
+    from cablelint.document import Span
+    from cablelint.prefilter import Prefiltered
+    from cablelint.target_items import Item
+    from cablelint.rule import Example
+    from cablelint.selection import Selection
+
+    for value in (Selection(select=["CL1"]), Example("bad", "text", line=3)):
+        assert pickle.loads(pickle.dumps(value)) == value
+    back = pickle.loads(pickle.dumps(Prefiltered(regex.compile("ab"), ("ab",), head="a")))  # (patterns compare by identity)
+    assert (back.rx.pattern, back.needles, back.folded, back.head, back.encoded) == ("ab", ("ab",), False, "a", ())
+    assert Selection() == Selection([], [], [], {}) != Selection(ignore=["CL2"])
+    assert Selection().select is not Selection().select and Example("good", "t").options is not Example("good", "t").options
+    assert repr(Example("bad", "t")) == "Example(kind='bad', text='t', line=None, source_line=0, options={})"
+    assert Item("v", Span(1, 2)) == Item("v", Span(1, 2), None, "") != Item("v", Span(1, 3))
+    assert repr(Hit(Span(0, 1))) == "Hit(span=Span(start=0, end=1), values={}, related=[])"
+    assert Hit(Span(0, 1)).values is not Hit(Span(0, 1)).values
+    pre = Prefiltered(regex.compile("ab"), ("ab",))
+    assert hash(pre) == hash(Prefiltered(pre.rx, ("ab",))) and pre.search("xaby") is not None  # the pattern's methods
+    with pytest.raises(AttributeError):
+        pre.needles = None

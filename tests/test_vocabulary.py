@@ -181,3 +181,18 @@ def test_inspect_shows_parser_repairs(tmp_path: Path, capsys: pytest.CaptureFixt
     spaced = doc["repairs"][1]
     assert (spaced["end_line"], spaced["end_column"]) == (1, 32 + len("C O N F I D E N T I A L"))
     assert doc["notes"][0] == "banner-after-preamble (line 1): banner found inside line 1"
+
+
+def test_levels_and_controls_compare_pickle_and_print_as_values() -> None:
+    """Plain classes (not dataclasses: start-up time), with a dataclass's equality, repr and defaults."""
+    import pickle
+
+    from cablelint.vocabulary import Control, Level
+
+    v = vocabulary.default_vocabulary()
+    assert pickle.loads(pickle.dumps(v.levels)) == v.levels and pickle.loads(pickle.dumps(v.controls)) == v.controls
+    assert Level("X") == Level("X", 0, [], [], False, None) != Level("X", rank=1)
+    assert repr(Control("NF", portion=["NF"])) == ("Control(name='NF', banner=[], portion=['NF'], level=None, "
+                                                   "implies=[], cui=False, patterns=[])")
+    a, b = Control("A"), Control("B")
+    assert a.banner is not b.banner  # a list of its own, as default_factory gave

@@ -67,14 +67,14 @@ def _config_in(d: Path) -> Path | None:
 
 
 def _has_tool_table(path: Path) -> bool:
-    import tomllib
-
     try:
         text = path.read_text(encoding="utf-8")
         if "cablelint" not in text:
-            return False  # most pyproject.toml files: no TOML parse needed
+            return False  # most pyproject.toml files: no TOML parse, nor tomllib's import (~5 ms)
+        import tomllib
+
         data = tomllib.loads(text)
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+    except (OSError, ValueError):  # ValueError: UnicodeDecodeError, tomllib.TOMLDecodeError
         # A broken pyproject may still be ours: let load_config report it.
         try:
             return bool(re.search(r"^\s*\[\s*tool\s*\.\s*cablelint\b", path.read_text("utf-8", "replace"), re.M))

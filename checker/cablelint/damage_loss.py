@@ -287,11 +287,18 @@ class Dropped:
     """The fixed strings with a character dropped: `of` maps each variant to
     its string, `runs` holds the shortened letter-and-digit runs (a match
     needs one of them as a whole word, so a header without any skips the
-    scan), `rx` finds the variants as whole words."""
+    scan), `rx` finds the variants as whole words (compiled the first time a
+    header needs it, through re's own cache: the engine cache then pickles
+    the pattern's text, which would otherwise be compiled again, ~3 ms, each
+    time a warm run loads the engine)."""
 
     of: dict[str, str]
     runs: frozenset[bytes]
-    rx: "re.Pattern[str]"
+    source: str
+
+    @property
+    def rx(self) -> "re.Pattern[str]":
+        return re.compile(self.source)
 
     def possible(self, upper_text: str) -> bool:
         words = upper_text.encode("utf-8", "surrogatepass").translate(_NOT_ALNUM).split()
@@ -315,4 +322,4 @@ def dropped(fixed: list[str]) -> Dropped:
                     runs.add((run.group(0)[:i - run.start()] + run.group(0)[i - run.start() + 1:]).encode())
     alts = "|".join(re.escape(v) for v in sorted(of, key=len, reverse=True))
     # stdlib `re`: this literal alternation scans faster than `regex`
-    return Dropped(of, frozenset(runs), re.compile(rf"(?<![\w.])(?:{alts})(?![\w])"))
+    return Dropped(of, frozenset(runs), rf"(?<![\w.])(?:{alts})(?![\w])")

@@ -19,7 +19,6 @@ from .document import Document, Span
 from .findings import Finding, Severity
 from .fold import fold
 from .marking_check import lint_marking_lines, marking_lines
-from .pages import lint_paged, pages_of
 from .source import first_text
 from .parse import parse
 from .rule import Rule, RuleSet
@@ -163,9 +162,12 @@ class Engine:
                 return lint_marking_lines(self, source, marks)
             if skip is not None and skip(doc):
                 return None
-            pages = pages_of(doc, self.vocab) if doc.shape in ("capco", "cui") else []
-            if pages:  # marked page by page: page rules per page, the rest on the whole
-                return lint_paged(self, doc, pages)
+            if doc.shape in ("capco", "cui"):  # (pages.py: imported only for these shapes, not for a cable)
+                from .pages import lint_paged, pages_of
+
+                pages = pages_of(doc, self.vocab)
+                if pages:  # marked page by page: page rules per page, the rest on the whole
+                    return lint_paged(self, doc, pages)
             return self.lint_document(doc, alarm=alarm)
 
     def _unread(self, path: str, seconds: float) -> Finding:

@@ -13,6 +13,7 @@ the run key of the result cache.
 """
 from __future__ import annotations
 
+import copyreg
 import io
 import os
 import pickle
@@ -184,21 +185,21 @@ def _stamps(deps: list[tuple[str, str]]) -> dict[str, tuple[int, int, int]]:
     return out
 
 
-class _PlainPickler(pickle.Pickler):
-    """Stores the loader's line-numbered YAML mappings and sequences as plain
-    dicts and lists: a lint needs no line numbers, and loading them back would
-    import the rule loader and PyYAML (~15 ms of a warm start)."""
-
-    def reducer_override(self, obj: Any) -> Any:
-        kind = type(obj)
-        if kind.__module__.endswith(".yamlio") and kind.__name__ in ("_Map", "_Seq"):
-            return (dict, (dict(obj),)) if isinstance(obj, dict) else (list, (list(obj),))
-        return NotImplemented
+def _plain(obj: Any) -> tuple[Any, tuple[Any]]:
+    return (dict, (dict(obj),)) if isinstance(obj, dict) else (list, (list(obj),))
 
 
 def _dumps(obj: Any) -> bytes:
+    """The pickle of `obj`, the loader's line-numbered YAML mappings and
+    sequences stored as plain dicts and lists: a lint needs no line numbers,
+    and loading them back would import the rule loader's modules. (A
+    dispatch table: the C pickler asks Python only about those two types.)"""
+    from .yamltree import _Map, _Seq
+
     buf = io.BytesIO()
-    _PlainPickler(buf, protocol=pickle.HIGHEST_PROTOCOL).dump(obj)
+    pickler = pickle.Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = {**copyreg.dispatch_table, _Map: _plain, _Seq: _plain}
+    pickler.dump(obj)
     return buf.getvalue()
 
 
@@ -217,7 +218,9 @@ def _load(path: Path) -> tuple[list[tuple[str, str]], Engine] | None:
 
 
 def _build_recording(build: Callable[[], Engine]) -> tuple[Engine, list[tuple[str, str]]]:
-    """Build the engine while the loader records the YAML files it reads."""
+    """Build the engine while the loader records the YAML files it reads,
+    each with the digest of the bytes it read (a file edited during the
+    build is then found changed next time, not cached as the new text)."""
     from . import yamlio
 
     outer, yamlio.READS = yamlio.READS, []
@@ -226,8 +229,7 @@ def _build_recording(build: Callable[[], Engine]) -> tuple[Engine, list[tuple[st
         read = yamlio.READS
     finally:
         yamlio.READS = outer
-    deps = sorted({(os.path.abspath(p), cache.file_digest(Path(p).read_bytes())) for p in read})
-    return engine, deps
+    return engine, sorted({(os.path.abspath(p), digest) for p, digest in read})
 
 
 def _patterns_file(root: Path) -> Path:

@@ -11,13 +11,14 @@ pattern; a pattern the stdlib cannot parse simply has no pre-check.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import re
 import re._parser as _sre  # type: ignore[import-not-found]  # Python 3.11+: the parser of the `re` module
 
 import regex
+
+from .findings import _Value
 
 # The characters that IGNORECASE lets stand for an ASCII letter (İ ı ſ and the Kelvin sign): in a
 # text holding one, a case-blind pattern's needles (looked for in the ASCII-lowered text) may miss a match.
@@ -31,19 +32,24 @@ def lowered(text: str) -> bytes:
     return text.encode("utf-8", "surrogatepass").lower()
 
 
-@dataclass(frozen=True, slots=True)
-class Prefiltered:
+class Prefiltered(_Value):
     """A compiled pattern with its needles: a match is possible only where
     one of them occurs. A case-blind pattern's needles are ASCII and looked
     for in `lowered(text)` (a pattern whose needles are not ASCII has no
     pre-check; the Kelvin sign and the long s, which IGNORECASE lets stand
-    for k and s, are the one blind spot)."""
+    for k and s, are the one blind spot). A plain frozen value, not a
+    @dataclass (findings._Record says why)."""
 
-    rx: "regex.Pattern[str]"
-    needles: tuple[str, ...] | None  # None: no pre-check, always scan
-    folded: bool = False
-    head: str | None = None  # every match starts a line with this (a `(?m)^LITERAL...` pattern): see `scan`
-    encoded: tuple[bytes, ...] = ()  # a case-blind pattern's needles as UTF-8, looked for in `lowered(text)`
+    __slots__ = ("rx", "needles", "folded", "head", "encoded")
+
+    def __init__(self, rx: "regex.Pattern[str]", needles: tuple[str, ...] | None, folded: bool = False,
+                 head: str | None = None, encoded: tuple[bytes, ...] = ()) -> None:
+        set_ = object.__setattr__
+        set_(self, "rx", rx)
+        set_(self, "needles", needles)  # None: no pre-check, always scan
+        set_(self, "folded", folded)
+        set_(self, "head", head)  # every match starts a line with this (a `(?m)^LITERAL...` pattern): see `scan`
+        set_(self, "encoded", encoded)  # a case-blind pattern's needles as UTF-8, looked for in `lowered(text)`
 
     def __getattr__(self, name: str) -> Any:
         """The pattern's own methods (`search`, `finditer`...): a detector that

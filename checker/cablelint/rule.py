@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .findings import Severity
+from .findings import Severity, _Record
 
 
 # The rule sets used when none is chosen: each checks only the documents of its
@@ -17,13 +17,20 @@ class RuleSetError(Exception):
     """A rule set that cannot be used; str() is `file:line: what is wrong`."""
 
 
-@dataclass(slots=True)
-class Example:
-    kind: str  # 'bad' or 'good'
-    text: str
-    line: int | None = None  # line in the example that the rule must flag (bad)
-    source_line: int = 0  # where the example sits in the YAML file
-    options: dict[str, Any] = field(default_factory=dict)  # date, as_of, protect for the run
+class Example(_Record):
+    """One of a rule's examples. A plain value class, not a @dataclass
+    (findings._Record says why)."""
+
+    __slots__ = ("kind", "text", "line", "source_line", "options")
+    __hash__ = None  # type: ignore[assignment]  # mutable, as a dataclass's
+
+    def __init__(self, kind: str, text: str, line: int | None = None, source_line: int = 0,
+                 options: dict[str, Any] | None = None) -> None:
+        self.kind = kind  # 'bad' or 'good'
+        self.text = text
+        self.line = line  # line in the example that the rule must flag (bad)
+        self.source_line = source_line  # where the example sits in the YAML file
+        self.options = {} if options is None else options  # date, as_of, protect for the run
 
 
 @dataclass(slots=True)

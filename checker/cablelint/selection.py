@@ -5,10 +5,9 @@ selectors agrees on what a selector names and which one is most specific.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Iterable
 
-from .findings import Severity
+from .findings import Severity, _Record
 from .rule import Rule
 
 EXACT = 10_000  # an id or a name beats any prefix
@@ -57,14 +56,19 @@ def severity_map(overrides: dict[str, Severity], rules: dict[str, Rule]) -> dict
     return out
 
 
-@dataclass
-class Selection:
-    """Which rules run, at which severity (from the CLI and configuration)."""
+class Selection(_Record):
+    """Which rules run, at which severity (from the CLI and configuration).
+    A plain value class, not a @dataclass (findings._Record says why)."""
 
-    select: list[str] = field(default_factory=list)
-    ignore: list[str] = field(default_factory=list)
-    extend_select: list[str] = field(default_factory=list)
-    severity: dict[str, Severity] = field(default_factory=dict)
+    __slots__ = ("select", "ignore", "extend_select", "severity")
+    __hash__ = None  # type: ignore[assignment]  # mutable, as a dataclass's
+
+    def __init__(self, select: list[str] | None = None, ignore: list[str] | None = None,
+                 extend_select: list[str] | None = None, severity: dict[str, Severity] | None = None) -> None:
+        self.select = [] if select is None else select
+        self.ignore = [] if ignore is None else ignore
+        self.extend_select = [] if extend_select is None else extend_select
+        self.severity = {} if severity is None else severity
 
     def active(self, rule: Rule) -> bool:
         chosen = not self.select or any(matches(rule, s) for s in self.select)

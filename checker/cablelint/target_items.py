@@ -2,18 +2,24 @@
 target table shares (targets.py, targets_capco.py)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from .document import Document, Marking, Span, Token
+from .findings import _Record
 
 
-@dataclass(slots=True)
-class Item:
-    value: Any  # str, int, date, or a Marking (for level-aware kinds)
-    span: Span
-    obj: Any = None  # the document element it came from
-    label: str = ""  # human text for messages ("paragraph 3")
+class Item(_Record):
+    """One thing a target names. A plain value class, not a @dataclass
+    (findings._Record says why)."""
+
+    __slots__ = ("value", "span", "obj", "label")
+    __hash__ = None  # type: ignore[assignment]  # mutable, as a dataclass's
+
+    def __init__(self, value: Any, span: Span, obj: Any = None, label: str = "") -> None:
+        self.value = value  # str, int, date, or a Marking (for level-aware kinds)
+        self.span = span
+        self.obj = obj  # the document element it came from
+        self.label = label  # human text for messages ("paragraph 3")
 
 
 def tok(t: Token | None, label: str = "") -> list[Item]:

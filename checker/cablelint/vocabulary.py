@@ -11,13 +11,13 @@ the parser looks for one.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .rule import RuleSetError
 from .rx import rx, shipped
 from .document import Marking, Span, Token
+from .findings import _Record  # the plain value class base (findings.py says why)
 from .marking_forms import (EYES_LIST_RE, EYES_SEGMENT_RE, FOREIGN_OWNERS,  # noqa: F401
                             JOINT_LIST_RE, add_level_owner, lookup_key, read_foreign_portion,
                             read_next_sar_program, read_pattern_entry, read_space_separated_portion,
@@ -43,29 +43,43 @@ def rules_dir() -> Path:
     raise FileNotFoundError(f"cablelint: shipped rules not found beside {here}; reinstall cablelint")
 
 
-@dataclass
-class Level:
-    name: str
-    rank: int = 0
-    banner: list[str] = field(default_factory=list)
-    portion: list[str] = field(default_factory=list)
-    categories: bool = False  # markings at this level carry category markings (CUI//SP-CTI)
-    owner: str | None = None  # a level of another government or organisation (NATO SECRET: NATO)
+class Level(_Record):
+    """A classification level. A plain class, not a @dataclass: those cost
+    ~0.5-1 ms each at every import (their methods are compiled then), and
+    the vocabulary's two are loaded by every run that lints a file."""
+
+    __slots__ = ("name", "rank", "banner", "portion", "categories", "owner")
+    __hash__ = None  # type: ignore[assignment]  # mutable, as a dataclass's
+
+    def __init__(self, name: str, rank: int = 0, banner: list[str] | None = None, portion: list[str] | None = None,
+                 categories: bool = False, owner: str | None = None) -> None:
+        self.name, self.rank = name, rank
+        self.banner = [] if banner is None else banner
+        self.portion = [] if portion is None else portion
+        self.categories = categories  # markings at this level carry category markings (CUI//SP-CTI)
+        self.owner = owner  # a level of another government or organisation (NATO SECRET: NATO)
 
 
-@dataclass
-class Control:
-    name: str
-    banner: list[str] = field(default_factory=list)
-    portion: list[str] = field(default_factory=list)
-    level: str | None = None
-    implies: list[str] = field(default_factory=list)
-    cui: bool = False  # a CUI limited dissemination control (ends the category markings)
-    # Regexes a whole entry may match instead of a fixed spelling: markings with
-    # an open part, such as SCI compartments (SI-ABC), SAR program identifiers
-    # (SAR-BP) or FGI country lists (FGI GBR NZL). Every control whose pattern
-    # matches applies; the entry keeps its written value.
-    patterns: list[str] = field(default_factory=list)
+class Control(_Record):
+    """A control marking (dissemination control, SCI, SAP...); plain, as Level."""
+
+    __slots__ = ("name", "banner", "portion", "level", "implies", "cui", "patterns")
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, name: str, banner: list[str] | None = None, portion: list[str] | None = None,
+                 level: str | None = None, implies: list[str] | None = None, cui: bool = False,
+                 patterns: list[str] | None = None) -> None:
+        self.name = name
+        self.banner = [] if banner is None else banner
+        self.portion = [] if portion is None else portion
+        self.level = level
+        self.implies = [] if implies is None else implies
+        self.cui = cui  # a CUI limited dissemination control (ends the category markings)
+        # Regexes a whole entry may match instead of a fixed spelling: markings with
+        # an open part, such as SCI compartments (SI-ABC), SAR program identifiers
+        # (SAR-BP) or FGI country lists (FGI GBR NZL). Every control whose pattern
+        # matches applies; the entry keeps its written value.
+        self.patterns = [] if patterns is None else patterns
 
 
 def marking_separators(text: str, offset: int) -> list[Token]:

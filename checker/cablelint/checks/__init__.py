@@ -22,6 +22,7 @@ from typing import Any
 import regex
 
 from ..document import Document, Span
+from ..findings import _Record
 from ..rx import user_pattern
 from ..targets import LINE_TARGETS, Item, lines_holding, resolve
 from ..vocabulary import Vocabulary
@@ -41,11 +42,17 @@ class CannotRun(Exception):
     """A rule that needs something the document does not give (its date, its era)."""
 
 
-@dataclass(slots=True)
-class Hit:
-    span: Span
-    values: dict[str, Any] = field(default_factory=dict)
-    related: list["Hit"] = field(default_factory=list)  # the same cause at other places (group_hits)
+class Hit(_Record):
+    """One place a kind flags. A plain value class, not a @dataclass
+    (findings._Record says why)."""
+
+    __slots__ = ("span", "values", "related")
+    __hash__ = None  # type: ignore[assignment]  # mutable, as a dataclass's
+
+    def __init__(self, span: Span, values: dict[str, Any] | None = None, related: list[Hit] | None = None) -> None:
+        self.span = span
+        self.values = {} if values is None else values
+        self.related = [] if related is None else related  # the same cause at other places (group_hits)
 
 
 GROUPS = ("line", "value", "document")

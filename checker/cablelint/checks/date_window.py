@@ -75,7 +75,17 @@ def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
             years = round((v - lo).days / 365.25, 1)
             extra = f" with {', '.join(codes)}" if mapped else ""
             yield Hit(it.span, {"value": v.isoformat(), "date": ref, "problem": "after",
-                                "limit": f"{limit} years{extra}", "years": years})
+                                "limit": f"{limit} years{extra}", "years": years,
+                                "over": _overshoot((v - add_years(hi, limit)).days)})
+
+
+def _overshoot(days: int) -> str:
+    """How far past the limit, in the unit a reader weighs it by: '25.0 years' alone hides a one-day slip."""
+    if days < 62:
+        return f"{days} day{'s' if days != 1 else ''}"
+    if days < 730:
+        return f"{round(days / 30.44)} months"
+    return f"{round(days / 365.25, 1)} years"
 
 
 def _exemption_years(p: dict[str, Any], ctx: Context) -> dict[str, int | None]:

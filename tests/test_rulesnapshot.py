@@ -49,10 +49,21 @@ def test_a_shipped_file_read_through_the_snapshot_is_the_parsed_file(name: str) 
     assert got is not yamlio.read_yaml(path, RuleSetError)  # each caller gets its own tree
 
 
-def test_an_edited_rule_file_is_parsed_not_taken_from_the_snapshot(tmp_path: Path) -> None:
-    """Same name, other bytes: the file's own lines, and its errors at its own file:line."""
+def _as_shipped(monkeypatch, folder: Path) -> None:
+    """Let `folder` stand for the shipped rules folder (the only one whose snapshot is trusted)."""
+    monkeypatch.setattr(rulesnapshot, "_SHIPPED", [folder.resolve()])
+    monkeypatch.setattr(rulesnapshot, "_READ", {})
+
+
+def test_an_edited_rule_file_is_parsed_not_taken_from_the_snapshot(tmp_path: Path, monkeypatch) -> None:
+    """Same name, other bytes, beside the snapshot: the file's own lines, and its errors at its own file:line."""
     folder = tmp_path / "rules"
     folder.mkdir()
+    shutil.copy(rules_dir() / rulesnapshot.NAME, folder)
+    shutil.copy(rules_dir() / "cui.yaml", folder)
+    _as_shipped(monkeypatch, folder)
+    unedited = folder / "cui.yaml"
+    assert rulesnapshot.lookup(unedited, sha256(unedited.read_bytes()).hexdigest()) is not None  # the snapshot is live
     edited = folder / "state.yaml"
     edited.write_text("# a comment line moves every line down\n" + (rules_dir() / "state.yaml").read_text(
         encoding="utf-8"), encoding="utf-8")
@@ -77,7 +88,7 @@ def test_a_missing_or_damaged_snapshot_only_costs_a_parse(tmp_path: Path, monkey
         snap.unlink(missing_ok=True)
         if text is not None:
             snap.write_text(text, encoding="utf-8")
-        monkeypatch.setattr(rulesnapshot, "_READ", {})
+        _as_shipped(monkeypatch, tmp_path)
         assert (rulesnapshot.lookup(path, sha256(path.read_bytes()).hexdigest()) is not None) == (text == good)
         _same(yamlio.read_yaml(path, RuleSetError), parse(path.read_text(encoding="utf-8"), path, RuleSetError))
 
@@ -120,11 +131,12 @@ def test_the_engine_cache_records_the_bytes_the_build_read(tmp_path: Path) -> No
     assert deps == [(str(house), sha256(b"name: house\n").hexdigest())]
 
 
-def test_an_edit_beside_the_snapshot_takes_effect(tmp_path: Path) -> None:
+def test_an_edit_beside_the_snapshot_takes_effect(tmp_path: Path, monkeypatch) -> None:
     """A rule folder that holds the snapshot (a source checkout, an installed
     package) with one file edited in place: the edit is what the loader sees."""
     folder = tmp_path / "rules"
     shutil.copytree(rules_dir(), folder)
+    _as_shipped(monkeypatch, folder)
     text = (folder / "state.yaml").read_text(encoding="utf-8")
     (folder / "state.yaml").write_text(text.replace("severity: error", "severity: info", 1), encoding="utf-8")
     shipped = {r.id: r.severity for r in load(str(rules_dir() / "state.yaml")).rules}
@@ -133,3 +145,42 @@ def test_an_edit_beside_the_snapshot_takes_effect(tmp_path: Path) -> None:
     assert [rid for rid in shipped if shipped[rid] != edited[rid]] != []
     here = [(r.id, r.severity, r.message, r.when) for r in load(str(folder / "cui.yaml")).rules]
     assert here == [(r.id, r.severity, r.message, r.when) for r in load("cui").rules]  # unedited: as shipped
+
+
+def _doctored_copy(tmp_path: Path) -> tuple[Path, str]:
+    """A copy of the shipped folder whose snapshot entry for cui.yaml keeps
+    the file's digest but holds another tree (a snapshot from an older parser)."""
+    import json
+
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    shutil.copy(rules_dir() / "cui.yaml", folder)
+    data = json.loads((rules_dir() / rulesnapshot.NAME).read_text(encoding="utf-8"))
+    data["files"]["cui.yaml"]["tree"] = ["m", 1, [["name", 1, "not what the file says"]]]
+    (folder / rulesnapshot.NAME).write_text(json.dumps(data), encoding="utf-8")
+    return folder / "cui.yaml", sha256((folder / "cui.yaml").read_bytes()).hexdigest()
+
+
+def test_a_snapshot_beside_other_rule_files_is_not_trusted(tmp_path: Path, monkeypatch) -> None:
+    path, digest = _doctored_copy(tmp_path)
+    monkeypatch.setattr(rulesnapshot, "_READ", {})
+    assert rulesnapshot.lookup(path, digest) is None
+    _same(yamlio.read_yaml(path, RuleSetError), parse(path.read_text(encoding="utf-8"), path, RuleSetError))
+    _as_shipped(monkeypatch, path.parent)  # the same files as the shipped folder: served, so the guard is what held
+    assert rulesnapshot.lookup(path, digest)["name"] == "not what the file says"
+
+
+def test_a_damaged_entry_is_parsed_instead(tmp_path: Path, monkeypatch) -> None:
+    path, digest = _doctored_copy(tmp_path)
+    damaged = (path.parent / rulesnapshot.NAME).read_text(encoding="utf-8").replace(
+        '["name", 1, "not what the file says"]', '["name", 1]', 1)  # a key without its value
+    (path.parent / rulesnapshot.NAME).write_text(damaged, encoding="utf-8")
+    _as_shipped(monkeypatch, path.parent)
+    assert rulesnapshot.lookup(path, digest) is None
+    _same(yamlio.read_yaml(path, RuleSetError), parse(path.read_text(encoding="utf-8"), path, RuleSetError))
+
+
+def test_a_key_the_snapshot_cannot_give_back_is_refused_when_built() -> None:
+    tree = parse("2004-01-30: a date as a key\n", "t.yaml", RuleSetError)
+    with pytest.raises(TypeError, match="mapping key"):
+        rulesnapshot.encode(tree)

@@ -5,10 +5,10 @@ tracking (~40 ms, plus ~12 ms to import PyYAML) before it could lint one
 file. The snapshot holds, for each shipped rule file, the SHA-256 of its
 bytes and the tree `yamlio.load_yaml` gives for it, line numbers included,
 as JSON (~10 ms to read). `yamlio.read_yaml` takes a tree from the
-`snapshot.json` beside the file it reads, only for a file of a recorded name
-whose bytes hash to the recorded digest, so an edited rule file (or any
-other file) is parsed as before and its errors still name file:line;
-validation runs on the tree either way.
+shipped `snapshot.json`, only for a shipped file of a recorded name whose
+bytes hash to the recorded digest, so an edited rule file (or any other
+file) is parsed as before and its errors still name file:line; validation
+runs on the tree either way.
 
 Regenerate it after editing a file under rules/ with
 `python -m cablelint.build_snapshot` (tests/test_rulesnapshot.py fails
@@ -47,13 +47,32 @@ def _entries(folder: Path) -> dict[str, Any]:
 
 
 def lookup(path: Path, digest: str) -> Any:
-    """The parsed tree of the file `path` when the snapshot beside it records
-    its name with `digest`, the SHA-256 of the bytes read, else None. Each
-    call gives a tree of its own."""
+    """The parsed tree of the shipped rule file `path` when the shipped
+    snapshot records its name with `digest`, the SHA-256 of the bytes read,
+    else None. Each call gives a tree of its own. Only the shipped folder's
+    snapshot is trusted: one copied beside a user's rule files (or left
+    from an older parser) could hold a tree its YAML no longer gives. A
+    damaged entry is not an error: the file is parsed instead."""
+    if not _is_shipped(path.parent):
+        return None
     entry = _entries(path.parent).get(path.name)
     if not isinstance(entry, dict) or entry.get("sha256") != digest:
         return None
-    return decode(entry["tree"])
+    try:
+        return decode(entry["tree"])
+    except (KeyError, IndexError, TypeError, ValueError):
+        return None
+
+
+_SHIPPED: list[Path] = []  # the shipped rules folder, resolved once per process
+
+
+def _is_shipped(folder: Path) -> bool:
+    if not _SHIPPED:
+        from .vocabulary import rules_dir
+
+        _SHIPPED.append(rules_dir().resolve())
+    return folder == _SHIPPED[0] or folder.resolve() == _SHIPPED[0]
 
 
 # -- the encoding: plain JSON, every mapping, sequence and date a tagged array
@@ -64,7 +83,7 @@ def encode(value: Any) -> Any:
     date `["d", "YYYY-MM-DD"]`; scalars as they are (a scalar is never a
     JSON array, so the tags cannot be mistaken)."""
     if isinstance(value, _Map):
-        return ["m", value.line, [[encode(k), value.key_lines[k], encode(v)] for k, v in value.items()]]
+        return ["m", value.line, [[_key(k), value.key_lines[k], encode(v)] for k, v in value.items()]]
     if isinstance(value, _Seq):
         return ["s", value.line, list(value.item_lines), [encode(v) for v in value]]
     if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
@@ -72,6 +91,14 @@ def encode(value: Any) -> Any:
     if value is None or isinstance(value, (str, bool, int, float)):
         return value
     raise TypeError(f"the rule snapshot cannot hold a {type(value).__name__} ({value!r})")
+
+
+def _key(key: Any) -> Any:
+    """A mapping key as JSON: only a scalar comes back as the same key (a
+    date key would come back as a list, which cannot key a mapping)."""
+    if key is None or isinstance(key, (str, bool, int, float)):
+        return key
+    raise TypeError(f"the rule snapshot cannot hold a {type(key).__name__} mapping key ({key!r})")
 
 
 def decode(value: Any) -> Any:

@@ -20,6 +20,7 @@ import datetime
 import json
 from pathlib import Path
 
+from .shipped import rules_dir
 from .yamltree import _Map, _Seq
 
 TYPE_CHECKING = False
@@ -69,8 +70,6 @@ _SHIPPED: list[Path] = []  # the shipped rules folder, resolved once per process
 
 def _is_shipped(folder: Path) -> bool:
     if not _SHIPPED:
-        from .vocabulary import rules_dir
-
         _SHIPPED.append(rules_dir().resolve())
     return folder == _SHIPPED[0] or folder.resolve() == _SHIPPED[0]
 

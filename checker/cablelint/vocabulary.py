@@ -11,11 +11,11 @@ the parser looks for one.
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 from typing import Any
 
 from .rule import RuleSetError
 from .rx import rx, shipped
+from .shipped import rules_dir  # noqa: F401  (its home before shipped.py; callers import it from here)
 from .document import Marking, Span, Token
 from .findings import _Record  # the plain value class base (findings.py says why)
 from .marking_forms import (EYES_LIST_RE, EYES_SEGMENT_RE, FOREIGN_OWNERS,  # noqa: F401
@@ -30,17 +30,6 @@ LINE_WORD_KEYS = ("tags_labels", "subject_labels", "ref_labels", "routing_labels
                   "handling_lines")
 # A run of slashes between the entries of a marking, with the blanks around it.
 SEPARATOR_RE = rx(r"[ \t]*/+[ \t]*")
-
-
-def rules_dir() -> Path:
-    """Where the shipped rule sets live: inside the installed package
-    (cablelint/rules, mapped from the top-level rules/ by pyproject), or the
-    top-level rules/ of a source checkout (editable installs)."""
-    here = Path(__file__).resolve().parent
-    for cand in (here / "rules", here.parents[1] / "rules"):
-        if (cand / "markings.yaml").is_file():
-            return cand
-    raise FileNotFoundError(f"cablelint: shipped rules not found beside {here}; reinstall cablelint")
 
 
 class Level(_Record):

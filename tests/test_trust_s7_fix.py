@@ -17,3 +17,35 @@ def test_an_english_word_of_the_subject_phrase_ending_the_tags_line_gets_no_coun
     # The same code outside a phrase still gets its suggestion.
     assert _tag_messages("PREL ARE ECON") == [
         "TAG ARE is not a known subject, program, country or organization TAG (did you mean AE (United Arab Emirates)?)"]
+
+
+def _doc(text: str):  # type: ignore[no-untyped-def]
+    from cablelint.parse import parse
+    from cablelint.source import Source
+    from cablelint.vocabulary import default_vocabulary
+    return parse(Source(path="t.txt", text=text), default_vocabulary())
+
+
+HEAD = "C O N F I D E N T I A L MADRID 000321\nE.O. 12958: DECL: 03/01/2014\nTAGS: PREL SP\n"
+CLBY = "Classified By: Ambassador Jane Doe, reasons 1.4 (b) and (d)\n\n"
+
+
+def test_a_quoted_subject_in_the_body_does_not_replace_the_cables_own_that_ends_in_dots() -> None:
+    text = (HEAD + "SUBJECT: SPAIN: WAITING FOR...\n\n" + CLBY
+            + "1. (C) The Department's message, quoted below, set the scene.\n\n"
+            + "2. (C) The text of that message follows:\n"
+            + "SUBJECT: SPAIN: WAITING FOR THE NEW CABINET TO BE NAMED\n\n3. (C) End text.\n")
+    doc = _doc(text)
+    assert doc.subject.value == "SPAIN: WAITING FOR..."
+    assert [r for r in doc.repairs if r.name == "whole-copy"] == []
+
+
+def test_a_cut_subject_is_read_from_the_whole_copy_when_an_archive_row_opens_it_after_routing_lines() -> None:
+    cut = HEAD + "SUBJECT: SPAIN: THE MINISTER SEES GERMAN\n...\n\n\n"
+    row = ('12345,3/1/2004 10:00,04MADRID321,"Embassy Madrid",\nCONFIDENTIAL,,"VZCZCXYZ0001\n'
+           'RUEHC/SECSTATE WASHDC PRIORITY","' + HEAD + "SUBJECT: SPAIN: THE MINISTER SEES GERMAN\n"
+           "INFLUENCE ON THE RISE\n" + CLBY + "1. (C) Text.\n")
+    doc = _doc(cut + row)
+    assert doc.subject.value == "SPAIN: THE MINISTER SEES GERMAN INFLUENCE ON THE RISE"
+    assert [r.detail for r in doc.repairs if r.name == "whole-copy"] == [
+        "SUBJECT cut short on line 4: read from its whole copy"]

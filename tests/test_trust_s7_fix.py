@@ -49,3 +49,15 @@ def test_a_cut_subject_is_read_from_the_whole_copy_when_an_archive_row_opens_it_
     assert doc.subject.value == "SPAIN: THE MINISTER SEES GERMAN INFLUENCE ON THE RISE"
     assert [r.detail for r in doc.repairs if r.name == "whole-copy"] == [
         "SUBJECT cut short on line 4: read from its whole copy"]
+
+
+def test_the_caption_fix_goes_under_the_first_banner_only_when_a_bare_banner_recurs_as_a_page_mark() -> None:
+    from cablelint import make_engine
+    from cablelint.fixes import fix_source
+    from cablelint.source import Source
+    bare = "C O N F I D E N T I A L\n"
+    text = (bare + "\nE.O. 12958: DECL: 03/01/2014\nTAGS: PREL SP\nSUBJECT: SPAIN: CAPTIONS\n\n" + CLBY
+            + "1. (C//NF) The minister spoke of the plan.\n\n" + bare + "\n2. (C) He said no more.\n")
+    fixed = fix_source(make_engine(), Source("t.txt", text), unsafe=True).text
+    assert fixed.count(bare + "NOFORN\n") == 1
+    assert fixed.startswith(bare + "NOFORN\n")

@@ -61,3 +61,37 @@ def test_the_caption_fix_goes_under_the_first_banner_only_when_a_bare_banner_rec
     fixed = fix_source(make_engine(), Source("t.txt", text), unsafe=True).text
     assert fixed.count(bare + "NOFORN\n") == 1
     assert fixed.startswith(bare + "NOFORN\n")
+
+
+def _findings(numbers: list[int]) -> list:
+    head = "UNCLAS PARIS 000579\nE.O. 12958: N/A\nTAGS: PREL FR\nSUBJECT: MARKS\n\n"
+    body = "".join(f"{n}. (U) The minister said that item {k} would wait.\n\n" for k, n in enumerate(numbers))
+    return lint_text(head + body, path="t.txt", date="2007-05-01")
+
+
+def _numbering(numbers: list[int]) -> list[str]:
+    return [f.message for f in _findings(numbers) if f.rule == "CL502"]
+
+
+def test_every_numbering_message_says_what_was_read() -> None:
+    assert _numbering([2, 3]) == ["paragraph 2 comes first: number 1 is skipped"]
+    assert _numbering([3, 4]) == ["paragraph 3 comes first: numbers 1 and 2 are skipped"]
+    assert _numbering([4, 5]) == ["paragraph 4 comes first: numbers 1 to 3 are skipped"]
+    assert _numbering([0, 2]) == ["paragraph 0 comes first: 1 was expected"]
+    assert _numbering([1, 2, 4, 5]) == ["paragraph 4 follows 2: number 3 is skipped"]
+    assert _numbering([1, 2, 5, 6]) == ["paragraph 5 follows 2: numbers 3 and 4 are skipped"]
+    assert _numbering([1, 2, 6, 7]) == ["paragraph 6 follows 2: numbers 3 to 5 are skipped"]
+    # A plain repeat is said as one; a number used earlier names the one it comes after.
+    assert _numbering([1, 2, 2, 3]) == ["paragraph 2 has the same number as the one before it: 3 was expected"]
+    assert _numbering([1, 2, 3, 2, 3, 4]) == ["paragraph 2 is used again after 3: 4 was expected"]
+    # A lower number not used before (1, 3, 2: the gap, then 2 where 4 was due).
+    assert _numbering([1, 3, 2, 5]) == ["paragraph 3 follows 1: number 2 is skipped; 1 more like it (line 10)"]
+    # A paragraph numbered 0 in mid-sequence: what follows it follows 0, never "comes first".
+    # A paragraph numbered 0 in mid-sequence: what follows it follows 0, never "comes first",
+    # and numbers used before the 0 are not said skipped.
+    f = next(f for f in _findings([1, 2, 0, 5]) if f.rule == "CL502")
+    assert [f.message, *(r.message for r in f.related)] == [
+        "paragraph 0 follows 2: 3 was expected; 1 more like it (line 12)", "paragraph 5 follows 0: 1 was expected"]
+    # After a restart, a gap over numbers already used says what was expected, not what was skipped.
+    f = next(f for f in _findings([1, 2, 3, 1, 2, 5]) if f.rule == "CL502")
+    assert [r.message for r in f.related] == ["paragraph 5 follows 2: 3 was expected"]

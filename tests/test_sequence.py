@@ -38,7 +38,7 @@ def test_only_the_expected_number_in_order_fills_a_gap() -> None:
         "paragraph 5 follows 3: number 4 is skipped"]
     # A glued number that is not the expected one explains nothing.
     assert numbering(para(1) + para(2, "It ended. 4. Then he left.") + para(5)) == [
-        "paragraph 5 follows 2: numbers 3 to 4 are skipped"]
+        "paragraph 5 follows 2: numbers 3 and 4 are skipped"]
 
 
 @pytest.mark.parametrize("figure", [
@@ -58,9 +58,9 @@ def test_a_wrapped_reference_at_a_line_start_is_not_a_paragraph() -> None:
     # A number after a sentence end breaks the numbering as before.
     ended = para(2, "The points are given below.\n") + "5. The minister agreed to them.\n\n"
     (broken,) = numbering(para(1) + ended + para(3) + para(4))
-    assert broken.startswith("paragraph 5 follows 2: numbers 3 to 4 are skipped; 1 more")
+    assert broken.startswith("paragraph 5 follows 2: numbers 3 and 4 are skipped; 1 more")
     # So does one after such a word when the numbering does not go on as expected.
-    assert numbering(para(1) + wrapped + para(6)) == ["paragraph 5 follows 2: numbers 3 to 4 are skipped"]
+    assert numbering(para(1) + wrapped + para(6)) == ["paragraph 5 follows 2: numbers 3 and 4 are skipped"]
 
 
 @pytest.mark.parametrize("withheld", [
@@ -78,7 +78,7 @@ def test_a_placeholder_inside_a_sentence_explains_no_gap() -> None:
     assert numbering(body) == ["paragraph 4 follows 2: number 3 is skipped"]
     # Nor does a placeholder explain a repeat.
     assert numbering(para(1) + para(2) + "XXXXXXXXXXXX\n\n" + para(2)) == [
-        "paragraph 2 is used again after 2: 3 was expected"]
+        "paragraph 2 has the same number as the one before it: 3 was expected"]
 
 
 def test_the_parameters_are_checked_when_the_rule_set_loads() -> None:
@@ -125,7 +125,7 @@ def test_a_number_repeated_after_a_heading_is_the_paragraph_it_stands_for() -> N
     # repeat is the one break, at its own line, and 3 is not "skipped".
     body = ("------- SUMMARY -------\n\n" + plain(1) + "------- THE STORY -------\n\n"
             + plain(1, "On Monday the bank was accused.") + plain(3) + plain(4))
-    assert findings_502(body) == [(12, "paragraph 1 is used again after 1: 2 was expected")]
+    assert findings_502(body) == [(12, "paragraph 1 has the same number as the one before it: 2 was expected")]
 
 
 def test_a_restarted_list_after_a_heading_is_not_read_as_paragraphs() -> None:
@@ -139,7 +139,7 @@ def test_a_restarted_list_after_a_heading_is_not_read_as_paragraphs() -> None:
 def test_a_mistyped_repeat_is_one_break_not_two() -> None:
     # 1, 2, 2, 4 (a marked cable): the second 2 stands for 3; 4 goes on from it.
     assert numbering(para(1) + para(2) + para(2, "Another point.") + para(4) + para(5)) == [
-        "paragraph 2 is used again after 2: 3 was expected"]
+        "paragraph 2 has the same number as the one before it: 3 was expected"]
 
 
 def test_numbering_per_part_is_not_one_sequence() -> None:
@@ -159,4 +159,4 @@ def test_numbering_keyed_to_another_documents_paragraphs_is_not_checked() -> Non
     # Answers numbered after the tasker's paragraphs (25, 26, then 29): no
     # drafter starts at 25 by a slip; a start close to 1 is still reported.
     assert numbering(para(25) + para(26) + para(29)) == []
-    assert numbering(para(3) + para(4)) == ["paragraph 3 comes first: numbers 1 to 2 are skipped"]
+    assert numbering(para(3) + para(4)) == ["paragraph 3 comes first: numbers 1 and 2 are skipped"]

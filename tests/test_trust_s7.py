@@ -139,7 +139,7 @@ def test_a_lower_number_where_the_next_was_due_is_one_slip_and_the_messages_say_
     # 11, 2, 13: one slip, no knock-on "13 is skipped".
     assert _numbering(list(range(1, 12)) + [2, 13, 14]) == [(28, "paragraph 2 is used again after 11: 12 was expected")]
     assert _numbering([1, 2, 3, 5, 6]) == [(12, "paragraph 5 follows 3: number 4 is skipped")]
-    assert _numbering([1, 2, 5, 6]) == [(10, "paragraph 5 follows 2: numbers 3 to 4 are skipped")]
+    assert _numbering([1, 2, 5, 6]) == [(10, "paragraph 5 follows 2: numbers 3 and 4 are skipped")]
     assert _numbering([1, 2, 3, 2, 3, 4]) == [(12, "paragraph 2 is used again after 3: 4 was expected")]
 
 

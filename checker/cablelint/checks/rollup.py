@@ -55,12 +55,15 @@ def _add_caption(hit: Hit, ctx: Context) -> list | None:
 def _copy_banners(doc: Any) -> list:
     """The banner, and each later banner whose line repeats the banner's line
     word for word: the cable written out again. A section's banner
-    ("SECTION 02 OF 03") is no new copy."""
+    ("SECTION 02 OF 03") is no new copy, nor a bare banner line with no serial
+    (no digit: "C O N F I D E N T I A L" recurs as a page mark), as for CL911."""
     first = doc.banner
     if first is None:
         return []
     src = doc.source
     line = src.line_text(src.line_col(first.span.start)[0]).strip()
+    if not any(c.isdigit() for c in line):
+        return [first]
     return [first, *(b for b in doc.banners if b.span.start > first.span.start
                      and src.line_text(src.line_col(b.span.start)[0]).strip() == line)]
 

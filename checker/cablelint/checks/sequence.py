@@ -163,6 +163,7 @@ def _breaks(items: list, start: int, between: _Between | None = None) -> Iterabl
     the text between two items can explain a break (see the module doc)."""
     expected, outer, stood_for = start, None, None
     seen: set[int] = set()
+    last: int | None = None  # the number read before (None: none yet)
     numbered = [it for it in items if _number(it) is not None]
     prev: Any = None  # the span of the last number read as a paragraph's
     for i, it in enumerate(numbered):
@@ -175,33 +176,45 @@ def _breaks(items: list, start: int, between: _Between | None = None) -> Iterabl
         prev = span
         if num in (expected, outer, stood_for):
             outer = outer if num == expected else None  # a nested run goes on, or the outer numbering resumes
-            expected, stood_for = num + 1, None
+            expected, stood_for, last = num + 1, None, num
             seen.add(num)
             continue
         # 1, 2, 2, 4 or 11, 2, 13: a lower number stood for the expected one should the next follow it
         # (one slip, one break)
         stood_for = expected + 1 if num < expected else None
-        values = {"found": num, "expected": expected, "problem": _problem(num, expected, seen, start)}
+        values = {"found": num, "expected": expected, "problem": _problem(num, expected, seen, last, start)}
         if num > expected:
             values["_renumber"] = _renumber_from(numbered, i, expected)
         yield Hit(span, values)
         if num < expected and outer is None:
             outer = expected  # the interrupted numbering, should it resume
         seen.add(num)
-        expected = num + 1
+        expected, last = num + 1, num
 
 
-def _problem(num: int, expected: int, seen: set[int], start: int) -> str:
+def _problem(num: int, expected: int, seen: set[int], last: int | None, start: int) -> str:
     """What is wrong with number `num` where `expected` was due, said plainly:
-    what it follows and what was skipped or expected ("follows 9: number 10
-    is skipped", "is used again after 6: 7 was expected")."""
-    where = f"follows {expected - 1}" if expected > start else "comes first"
-    if num > expected:
-        gap = f"number {expected} is" if num == expected + 1 else f"numbers {expected} to {num - 1} are"
-        return f"{where}: {gap} skipped"
+    what it follows (the number read before, or one glued into the text
+    between) and what was skipped or expected ("follows 9: number 10 is
+    skipped", "is used again after 6: 7 was expected"). Only a number with
+    none read before it comes first; after a 0 mid-sequence it follows 0. A
+    gap whose numbers were used earlier (1, 2, 0, 5) is not said skipped."""
+    where = "comes first" if last is None and expected == start else f"follows {expected - 1}"
+    if num > expected and seen.isdisjoint(range(expected, num)):
+        return f"{where}: {_skipped(expected, num - 1)}"
+    if num == last:
+        return f"has the same number as the one before it: {expected} was expected"
     if num in seen:
         return f"is used again after {expected - 1}: {expected} was expected"
     return f"{where}: {expected} was expected"
+
+
+def _skipped(lo: int, hi: int) -> str:
+    """The numbers lo..hi that are missing, said as a reader would: "number 3
+    is skipped", "numbers 3 and 4 are skipped", "numbers 3 to 6 are skipped"."""
+    if lo == hi:
+        return f"number {lo} is skipped"
+    return f"numbers {lo} {'and' if hi == lo + 1 else 'to'} {hi} are skipped"
 
 
 def _is_reference(between: _Between, numbered: list, i: int, span: Any, expected: int) -> bool:

@@ -92,10 +92,10 @@ def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
     if forbidden is None:
         forbidden = _forbidden_map(ctx.value(p["forbidden"]))
     verdicts = [_verdict(norm(it.value), it, p, allowed, forbidden) for it in items]
-    if "suggest" in p:
-        verdicts = _suggested([norm(it.value) for it in items], verdicts, ctx.value(p["suggest"]))
     if p.get("free_phrase_at_end"):
         verdicts = _trailing_phrase_free([norm(it.value) for it in items], verdicts)
+    if "suggest" in p:  # after the phrase: a word of the subject phrase (ARE, CAN) is not a code
+        verdicts = _suggested([norm(it.value) for it in items], verdicts, ctx.value(p["suggest"]))
     for it, (kind, suggestion) in zip(items, verdicts):
         if kind == "forbidden":
             yield Hit(it.span, {"value": it.value, "suggestion": suggestion, "where": it.label,
@@ -127,10 +127,11 @@ def _verdict(v: str, it: Any, p: dict[str, Any], allowed: set[str] | None,
 
 
 def _suggested(values: list[str], verdicts: list[tuple[str, str]], suggest: dict) -> list[tuple[str, str]]:
-    """An unknown value (or one taken for a free word) that the `suggest` map
-    knows is a code written in another scheme: unknown, with the value meant."""
+    """An unknown value with no hint yet that the `suggest` map knows is a code
+    written in another scheme: the value meant. A free word (of a trailing
+    subject phrase, or a long one) stays free: ARE in "TALKS ARE STALLED" is English."""
     meant = {norm(k): v for k, v in suggest.items()}
-    return [("unknown", f" (did you mean {meant[v]}?)") if kind in ("unknown", "free") and not hint and v in meant
+    return [(kind, f" (did you mean {meant[v]}?)") if kind == "unknown" and not hint and v in meant
             else (kind, hint) for v, (kind, hint) in zip(values, verdicts)]
 
 

@@ -58,7 +58,7 @@ def parse(source: Source, vocab: Vocabulary | None = None) -> Document:
     if refs:
         doc.refs, note = refs
         doc.repairs.append(note)
-    sub = whole_subject(doc.subject, lines, v, text)
+    sub = whole_subject(doc.subject, lines, banner_idx, v, text)
     if sub:
         doc.subject, note = sub
         doc.repairs.append(note)

@@ -21,15 +21,21 @@ from .refs import CUT_MARK_RE
 WHOLE_SUBJECT_REACH = 80
 
 
-def whole_subject(sub: Token | None, lines: list[Line], vocab: Vocabulary, text: str) -> tuple[Token, Repair] | None:
-    """The SUBJECT of the first later line that opens one, when `sub` was cut
-    short and that copy goes on where the cut one stopped (its words, the cut
-    word as a prefix, then more) and is not cut itself; None otherwise. Dots a
-    later copy writes too are the drafter's, and `sub` stands."""
+def whole_subject(sub: Token | None, lines: list[Line], banner_idx: int | None, vocab: Vocabulary,
+                  text: str) -> tuple[Token, Repair] | None:
+    """The SUBJECT of the first later line that opens one in the whole copy (after
+    the banner's line written again, `_copy_start`), when `sub` was cut short
+    and that copy goes on where the cut one stopped (its words, the cut word as
+    a prefix, then more) and is not cut itself; None otherwise. Dots a later
+    copy writes too are the drafter's, and `sub` stands. A SUBJECT line with no
+    copy of the banner before it is another message's, quoted in the body."""
     if sub is None or CUT_MARK_RE.search(sub.raw) is None:
         return None
     start = bisect.bisect_left([ln.start for ln in lines], sub.span.end)
-    for i in range(start, min(len(lines), start + WHOLE_SUBJECT_REACH)):
+    copy = _copy_start(lines, banner_idx, start, min(len(lines), start + WHOLE_SUBJECT_REACH))
+    if copy is None:
+        return None
+    for i in range(copy + 1, min(len(lines), start + WHOLE_SUBJECT_REACH)):
         m = labels(vocab).subject.match(lines[i].text) if "SUBJ" in lines[i].text[:12].upper() else None
         if m is None:
             continue
@@ -47,3 +53,18 @@ def _goes_on(cut: str, whole: str) -> bool:
     stem = " ".join(CUT_MARK_RE.sub("", cut).split())
     whole = " ".join(whole.split())
     return bool(stem) and whole.upper().startswith(stem.upper()) and len(whole) > len(stem)
+
+
+def _copy_start(lines: list[Line], banner_idx: int | None, lo: int, hi: int) -> int | None:
+    """The index (in lo..hi) of the first line that opens with the banner's line
+    word for word (alone, with the header run on, or in a CSV row's field after
+    `","`, the routing lines before it): the cable written out again. Only a
+    banner line that names the cable (its serial: a digit) counts; a bare
+    "SECRET" recurs as a page mark."""
+    if banner_idx is None:
+        return None
+    banner = lines[banner_idx].text.strip()
+    if not any(c.isdigit() for c in banner):
+        return None
+    return next((k for k in range(lo, hi)
+                 if any(f.lstrip(' \t"').startswith(banner) for f in lines[k].text.split('","'))), None)

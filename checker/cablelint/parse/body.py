@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..document import Document
 from ..vocabulary import Vocabulary
-from .bodylines import block, marked_bullet, marked_line, page_break, quoted_line, split_glued
+from .bodylines import block, marked_bullet, marked_line, page_break, quoted_line, run_on_block, split_glued
 from .bodystate import State
 from .glued import candidates, inside
 from .header import read_clby
@@ -52,6 +52,8 @@ def _body_line(doc: Document, lines: list[Line], i: int, start_idx: int, st: Sta
         st.heading_para = st.prev_blank = False
         return
     st.heading_para = st.heading_para and not any(map(str.isalpha, line.text))  # a rule under the heading
+    if not (st.prev_blank or st.marked) and i > start_idx and run_on_block(line, lines[i - 1], st, vocab):
+        return
     st.prev_blank = st.prev_blank and block(doc, line, st, vocab)
 
 

@@ -87,7 +87,7 @@ def block(doc: Document, line: Line, st: State, vocab: Vocabulary) -> bool:
     if pmk is not None:
         st.blocks.append(Paragraph(Span(line.start, line.start + len(line.text.rstrip())), None, None, pmk,
                                    s[:TEXT_KEPT], "block"))
-    elif is_trailer(s, vocab) or is_signature(s) or vocab.note_re.match(s) or _ref_item(doc, line):
+    elif is_trailer(s, vocab) or is_signature(s) or vocab.note_re.match(s) or _header_item(doc, line):
         pass
     elif is_heading(s) or st.marked and is_title(s):
         at = line.start + line.text.index(s[0])
@@ -100,13 +100,34 @@ def block(doc: Document, line: Line, st: State, vocab: Vocabulary) -> bool:
     return False
 
 
-def _ref_item(doc: Document, line: Line) -> bool:
+def _header_item(doc: Document, line: Line) -> bool:
     """Whether the line holds only REF items the header read ("¶C. USNATO
     276...": cut by the export, its "..." ending it like a sentence, the body
-    seems to start there): a REF entry, not an unmarked paragraph. A line that
-    goes on after its items ("C. STATE 4 (SBU) Post has ...") is the body's."""
+    seems to start there), or opens the SUBJECT the header read (a later whole
+    copy of a cut header, subject_copy.py): a header field, not an unmarked
+    paragraph. A line that goes on after its items ("C. STATE 4 (SBU) Post
+    has ...") is the body's."""
     lo, hi = line.start, line.start + len(line.text.rstrip())
+    if doc.subject is not None and lo <= doc.subject.span.start < hi:
+        return True
     return any(lo <= t.span.start < hi and t.span.end >= hi for t in doc.refs)
+
+
+def run_on_block(line: Line, prev: Line, st: State, vocab: Vocabulary) -> bool:
+    """A marked block that opens on the line after a sentence's end, with no
+    blank line between ("... my impressions." then "(C) First and foremost"):
+    a body of unnumbered paragraphs, each opening with its mark (a letter-form
+    cable whose blank lines the export lost), once the block before it was
+    marked too. True when the line opened a block."""
+    if st.numbered or not st.blocks or st.blocks[-1].portion is None or not SENTENCE_END_RE.search(prev.text):
+        return False
+    pmk = portion_start(line.text, line.start, vocab)
+    if pmk is None:
+        return False
+    s = line.text.strip()
+    st.blocks.append(Paragraph(Span(line.start, line.start + len(line.text.rstrip())), None, None, pmk,
+                               s[:TEXT_KEPT], "block"))
+    return True
 
 
 def page_break(doc: Document, lines: list[Line], i: int, start_idx: int, st: State, vocab: Vocabulary) -> bool:

@@ -78,6 +78,8 @@ def is_plain(line: Line, doc: Document, st: State, vocab: Vocabulary, hot: bool 
         # A paragraph number, or a bullet that may carry its own mark (BULLET_MARK_RE: a "(" follows)
         # or stand under a heading's paragraph (heading_mark, or a line with letters ends its wait).
         return False
+    if c == "(" and not st.numbered and st.blocks and st.blocks[-1].portion is not None:
+        return False  # a marked block may open here (bodylines.run_on_block)
     if c in vocab.banner_initials and (" " in lead[:4] or st.has("ection", line)):
         # A spaced or a section's banner: of such a line (no page mark, no number) `_body_line`
         # would only try banner_re, or end a heading's wait for its paragraph's mark.

@@ -160,7 +160,7 @@ def test_a_garbled_classified_by_label_is_the_exports_not_a_missing_line() -> No
 def test_header_cut_short_folds_the_fields_it_took() -> None:
     text = "C O N F I D E N T I A L PARIS 000579\n" + HEAD + "Classified By: Ambassador J...\n\n" + paras(2)
     got = damage("CL909", text)
-    assert got is not None and got.detail == "line 5 ends in an elision mark"
+    assert got is not None and got.detail == "line 5 ends in an elision mark; the fields after it cannot be judged"
     assert damage("CL909", text.replace("Ambassador J...", "Ambassador Jane Doe, reason 1....")) is not None
     found = lint(text, date="2004-01-30")
     (diag,) = [f for f in found if f.rule == "CL909"]

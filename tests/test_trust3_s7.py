@@ -19,3 +19,23 @@ def test_an_efto_caption_carries_sbu_portions_as_sensitive_does() -> None:
     assert _rules("UNCLAS EFTO PARIS 000579\n" + BODY, "CL113") == []
     assert _rules("UNCLAS SENSITIVE PARIS 000579\n" + BODY, "CL113") == []
     assert _rules("UNCLAS PARIS 000579\n" + BODY, "CL113") == [6]  # once, at the first (SBU) portion
+
+
+CONF = "C O N F I D E N T I A L PARIS 000579\nE.O. 12958: DECL: 01/30/2014\nTAGS: PREL FR\nSUBJECT: TALKS\n"
+
+
+def _cl909(text: str) -> list[tuple[int, str]]:
+    return [(f.line, f.message) for f in lint_text(text, path="t.txt", date="2004-01-30") if f.rule == "CL909"]
+
+
+def test_a_cut_header_says_where_the_header_goes_on_whole() -> None:
+    got = _cl909(CONF + "REF: A. PARIS 12...\n\nClassified By: Ambassador Jane Doe, reasons 1.4 (b) and (d)\n\n"
+                 "1. (C) The talks went on.\n")
+    assert got == [(5, "the export cut the header short: line 5 ends in an elision mark; what the cut took is lost, "
+                       "but the header goes on whole from line 7")]
+
+
+def test_a_cut_that_nothing_whole_follows_says_the_fields_cannot_be_judged() -> None:
+    got = _cl909(CONF + "Classified By: Ambassador J...\n")
+    assert got == [(5, "the export cut the header short: line 5 ends in an elision mark; "
+                       "the fields after it cannot be judged (1 finding that follows from it folded in: CL302)")]

@@ -178,8 +178,23 @@ def header_cut(doc: Document, p: dict[str, Any]) -> Damage | None:
         return None
     for n in range(1, last + 1):
         if p["_cut_line"].rx.search(src.line_text(n)) and not _resumed(src, n, p) and not elision_recurs(doc, n, p):
-            return Damage(_line_span(doc, n), f"line {n} ends in an elision mark", _cut_region(doc, n, p))
+            at = _resumes_at(src, n, p)
+            # What the cut cost (`lost_note`, `resumed_note` with the line the header goes on at): the message's words.
+            note = p.get("resumed_note", "").format(line=at) if at else p.get("lost_note", "")
+            return Damage(_line_span(doc, n), f"line {n} ends in an elision mark" + (f"; {note}" if note else ""),
+                          _cut_region(doc, n, p))
     return None
+
+
+def _resumes_at(src: Any, n: int, p: dict[str, Any]) -> int | None:
+    """The next line of text after line `n` when it opens a header field whole
+    (`resumes`: "REF: A. ROME 0472..." then "Classified By: ..."), else None:
+    the header goes on there, and only what stood between was lost."""
+    resumes = p.get("_resumes")
+    nxt = next((m for m in range(n + 1, src.line_count + 1) if src.line_text(m).strip()), None)
+    if resumes is None or nxt is None or resumes.match(src.line_text(nxt).lstrip()) is None:
+        return None
+    return nxt
 
 
 def _cut_region(doc: Document, n: int, p: dict[str, Any]) -> Span | None:
@@ -190,9 +205,9 @@ def _cut_region(doc: Document, n: int, p: dict[str, Any]) -> Span | None:
     through the line of the first numbered paragraph after the cut (a copy
     that starts again at paragraph 3: the paragraphs before went with the
     cut), or the whole file when none follows."""
-    src, resumes = doc.source, p.get("_resumes")
-    nxt = next((m for m in range(n + 1, src.line_count + 1) if src.line_text(m).strip()), None)
-    if resumes is not None and nxt is not None and resumes.match(src.line_text(nxt).lstrip()) is not None:
+    src = doc.source
+    nxt = _resumes_at(src, n, p)
+    if nxt is not None:
         return Span(0, src.line_span(nxt)[0])
     cut = src.line_span(n)[1]
     first = next((q.span.start for q in doc.paragraphs if q.number is not None and q.span.start > cut), None)
@@ -220,11 +235,7 @@ def _resumed(src: Any, n: int, p: dict[str, Any]) -> bool:
     header field (`resumes`: REF, Classified By...): the header goes on whole
     after the mark, so nothing after it was cut. A mark run into a word
     ("Classified By: Am...") cut that field, whatever follows."""
-    resumes = p.get("_resumes")
-    if resumes is None or src.line_text(n).strip().strip(".…"):
-        return False
-    nxt = next((m for m in range(n + 1, src.line_count + 1) if src.line_text(m).strip()), None)
-    return nxt is not None and resumes.match(src.line_text(nxt).lstrip()) is not None
+    return not src.line_text(n).strip().strip(".…") and _resumes_at(src, n, p) is not None
 
 
 def header_glued(doc: Document, p: dict[str, Any]) -> Damage | None:

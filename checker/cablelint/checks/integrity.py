@@ -76,6 +76,8 @@ PARAMS = {
     "archive_row": (str, False),
     "archive_reach": (int, False),
     "resumes": (str, False),
+    "lost_note": (str, False),
+    "resumed_note": (str, False),
     "file_id": (str, False),
     "claims": (list, False),
     "banner_serial": (str, False),

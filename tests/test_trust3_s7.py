@@ -39,3 +39,24 @@ def test_a_cut_that_nothing_whole_follows_says_the_fields_cannot_be_judged() -> 
     got = _cl909(CONF + "Classified By: Ambassador J...\n")
     assert got == [(5, "the export cut the header short: line 5 ends in an elision mark; "
                        "the fields after it cannot be judged (1 finding that follows from it folded in: CL302)")]
+
+
+def _cl404(tags: str) -> list[str]:
+    text = f"UNCLAS PARIS 000579\nE.O. 12958: N/A\nTAGS: {tags}\nSUBJECT: TAGS\n\n1. (U) Text.\n"
+    return [f.message for f in lint_text(text, path="t.txt", date="2009-05-01")
+            if f.rule == "CL404"]
+
+
+def test_a_one_letter_slip_from_one_tag_suggests_it() -> None:
+    assert _cl404("PREL WTRQ FR") == ["TAG WTRQ is not a known subject, program, country or organization TAG"
+                                      " (did you mean WTRO?)"]
+    assert _cl404("PREL GTIP FR")[0].endswith("(did you mean KTIP?)")
+
+
+def test_a_slip_near_two_tags_or_a_known_name_suggests_nothing() -> None:
+    assert _cl404("PREL EINN FR")[0].endswith("organization TAG")  # EINV and EINT
+    assert _cl404("PREL DTRA FR")[0].endswith("organization TAG")  # the agency, not OTRA
+
+
+def test_ge_names_both_countries_it_may_mean() -> None:
+    assert _cl404("PREL GE RS")[0].endswith("(did you mean GM (Germany) or GG (Georgia)?)")

@@ -15,7 +15,12 @@ allowed value (EAGRS for EAGR), reported as a likely typo. With
 `free_phrase_at_end: true` the unknown values that end the field are one free
 phrase when a free word is among them ("TIP IN TURKEY", "GOI EXTERNAL").
 `suggest` (a map, or `list:NAME` of one) gives the likely meant value of an
-unknown one (SYR -> "SY (Syria)"), shown as `{suggestion}`.
+unknown one (SYR -> "SY (Syria)"), shown as `{suggestion}`. With `slip_from: N`
+an unknown value of N or more letters still without a suggestion that is one
+letter off exactly one allowed value of its length (WTRQ for WTRO) gets that
+value as the suggestion: a slip of the key, named only when unambiguous;
+`slip_except` (a list, or `list:NAME`) names the values that are no slip
+(an agency's acronym one letter off a TAG: DTRA, not OTRA).
 """
 from __future__ import annotations
 
@@ -33,9 +38,12 @@ PARAMS = {
     "free_text_from": (int, False),
     "free_phrase_at_end": (bool, False),
     "suggest": ((dict, str), False),
+    "slip_from": (int, False),
+    "slip_except": ((list, str), False),
 }
 
 
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # what a one-letter slip may put in a TAG's place
 MAX_COMPOUND = 64  # longer tokens are never run-together codes (eight TAGS of eight letters)
 
 
@@ -96,6 +104,9 @@ def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         verdicts = _trailing_phrase_free([norm(it.value) for it in items], verdicts)
     if "suggest" in p:  # after the phrase: a word of the subject phrase (ARE, CAN) is not a code
         verdicts = _suggested([norm(it.value) for it in items], verdicts, ctx.value(p["suggest"]))
+    if "slip_from" in p and allowed:
+        verdicts = _slips([norm(it.value) for it in items], verdicts, allowed, p["slip_from"],
+                          {norm(v) for v in ctx.value(p.get("slip_except") or [])})
     for it, (kind, suggestion) in zip(items, verdicts):
         if kind == "forbidden":
             yield Hit(it.span, {"value": it.value, "suggestion": suggestion, "where": it.label,
@@ -133,6 +144,20 @@ def _suggested(values: list[str], verdicts: list[tuple[str, str]], suggest: dict
     meant = {norm(k): v for k, v in suggest.items()}
     return [(kind, f" (did you mean {meant[v]}?)") if kind == "unknown" and not hint and v in meant
             else (kind, hint) for v, (kind, hint) in zip(values, verdicts)]
+
+
+def _slips(values: list[str], verdicts: list[tuple[str, str]], allowed: set[str],
+           least: int, known: set[str]) -> list[tuple[str, str]]:
+    """An unknown value of `least` letters or more, with no suggestion yet, one
+    letter off exactly one allowed value (WTRQ for WTRO, GTIP for KTIP): that
+    value, as "did you mean" (EINN, off EINV and EINT, gets none). Two or more such values say nothing (a short
+    code has many neighbours), so the suggestion is never a guess between
+    them; nor does a value `known` to be no slip (an agency's acronym)."""
+    def slip(v: str) -> str:
+        near = {w for i in range(len(v)) for w in (v[:i] + c + v[i + 1:] for c in _LETTERS) if w != v and w in allowed}
+        return f" (did you mean {near.pop()}?)" if len(near) == 1 else ""
+    return [("unknown", slip(v)) if kind == "unknown" and not hint and len(v) >= least and v.isalpha()
+            and v not in known else (kind, hint) for v, (kind, hint) in zip(values, verdicts)]
 
 
 def _trailing_phrase_free(values: list[str], verdicts: list[tuple[str, str]]) -> list[tuple[str, str]]:

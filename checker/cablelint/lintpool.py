@@ -153,11 +153,12 @@ def _run(engine: Engine, files: Iterator[str], count: int, jobs: int, summarize:
             count -= 1
             if not count:
                 return
-        window = Window(files, WINDOW)
+        chunk = max(1, min(32, count // (jobs * 16)))
+        window = Window(files, max(WINDOW, chunk))  # a whole chunk must be able to go
         with ctx.Pool(jobs, initializer=_worker_init,
                       initargs=(engine if spawn else None, summarize if spawn else None)) as pool:
             try:
-                for result in pool.imap(_lint_path, window, chunksize=max(1, min(32, count // (jobs * 16)))):
+                for result in pool.imap(_lint_path, window, chunksize=chunk):
                     yield result
                     window.taken()
             finally:

@@ -45,3 +45,20 @@ def test_a_walk_past_its_limit_stops_at_once(tmp_path: Path) -> None:
     assert discover(Config(), [str(tmp_path)], limit=4).files == whole.files
     with pytest.raises(TooMany):
         discover(Config(), [str(tmp_path)], limit=2)
+
+
+def test_a_file_found_twice_is_linted_once(tmp_path: Path, monkeypatch) -> None:
+    """However it is reached: named again in another spelling, through a
+    link beside it or in another folder, through a linked folder."""
+    from cablelint.files import discover
+    from cablelint.settings import Config
+
+    (tmp_path / "a").mkdir()
+    for name in ("f.txt", "g.txt"):
+        (tmp_path / "a" / name).write_text("x", encoding="utf-8")
+    os.symlink("f.txt", tmp_path / "a" / "link.txt")
+    os.symlink("a", tmp_path / "c")
+    monkeypatch.chdir(tmp_path)
+    found = discover(Config(), ["a", "./a/f.txt", "a//g.txt", "c/g.txt", str(tmp_path / "a" / "f.txt")]).files
+    assert found == ["a/f.txt", "a/g.txt"]
+    assert discover(Config(), ["c/link.txt", "a"]).files == ["c/link.txt", "a/g.txt"]

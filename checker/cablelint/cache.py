@@ -53,6 +53,8 @@ TYPE_CHECKING = False  # typing's constant without importing typing (~4 ms of a 
 if TYPE_CHECKING:
     from typing import Any, Iterable
 
+    from .hitspool import Hits
+
 DIR_NAME = ".cablelint_cache"
 SHARDS = 256
 MAX_KEYS = 8  # run keys (settings x rule versions) kept side by side
@@ -238,21 +240,28 @@ class ResultCache:
             shard = self._shards[n] = self._read_shard(n)
         return self._check(shard.get(key), path, key, n)
 
-    def find_all(self, paths: list[str]) -> dict[str, Any]:
+    def find_all(self, paths: list[str]) -> Hits:
         """`find` for many files, shard after shard, each shard forgotten once
-        its files are looked up: a corpus's look-ups never hold the whole
-        cache, only the hits (packed)."""
-        groups: dict[int, list[int]] = {}
+        its files are looked up; the hits go to a spool on disk as found
+        (hitspool.Hits): a corpus's look-ups hold neither the whole cache nor
+        its hits, only their places (two integers a file)."""
+        from .hitspool import Hits
+
+        from array import array
+
+        groups: dict[int, array] = {}  # shard -> indices of its files (4 bytes each, not an int object)
         for i, path in enumerate(paths):
-            groups.setdefault(self._shard_of(os.path.abspath(path)), []).append(i)
-        out = {}
+            groups.setdefault(self._shard_of(os.path.abspath(path)), array("I")).append(i)
+        hits = Hits(len(paths))
         for n, group in groups.items():
             shard = self._read_shard(n)
             for i in group:
-                got = self._check(shard.get(os.path.abspath(paths[i])), paths[i], os.path.abspath(paths[i]), n)
+                key = os.path.abspath(paths[i])
+                got = self._check(shard.get(key), paths[i], key, n)
                 if got is not MISS:
-                    out[paths[i]] = got
-        return out
+                    hits.add(i, got[0], got[1], paths[i])
+        hits.written()
+        return hits
 
     def _check(self, entry: Entry | None, path: str, key: str, n: int) -> Any:
         if entry is None or len(entry) != 6:

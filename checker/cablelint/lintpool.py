@@ -5,7 +5,9 @@ README, requirements.txt) is skipped, not flagged: `lint_one` returns None
 for it.
 
 Results come back in the order of the files and are streamed (one file at a
-time through `imap`), so memory does not grow with the corpus. Workers send
+time through `imap`, fed at most WINDOW files ahead of the results taken;
+the cache's hits wait on disk, hitspool.py), so memory does not grow with
+the corpus. Workers send
 back findings only, packed as the result cache keeps them (cache.pack: plain
 tuples, no flagged text): the parent never receives a cable's text (6.3 KB
 pickled per cable when the whole Source came back); `fill_matched` re-reads a file when an output needs its flagged text,
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
     from .sourcemap import SourceMap
 
 AUTO_MIN_FILES = 200  # below this a worker pool costs more than it saves (~60 ms to start 2 workers)
+WINDOW = 2048  # files handed to the workers beyond the results taken (~1 KB a waiting result)
 
 _ENGINE: Engine | None = None
 _SUMMARIZE: "Summarize | None" = None
@@ -131,7 +134,10 @@ def _worker_init(engine: Engine | None, summarize: Summarize | None = None) -> N
     _KEEP_MATCHED = False  # the text stays in the worker
 
 
-def _run(engine: Engine, files: list[str], jobs: int, summarize: Summarize | None) -> Iterator[Result]:
+def _run(engine: Engine, files: Iterator[str], count: int, jobs: int, summarize: Summarize | None
+         ) -> Iterator[Result]:
+    """The results of the `count` files of `files`, in their order; `files`
+    is gone through lazily (no list of the files to lint is made)."""
     global _ENGINE, _SUMMARIZE
     _ENGINE, _SUMMARIZE = engine, summarize
     try:
@@ -143,15 +149,51 @@ def _run(engine: Engine, files: list[str], jobs: int, summarize: Summarize | Non
         ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
         spawn = ctx.get_start_method() != "fork"
         if not spawn:  # see _first_here
-            yield _first_here(files[0])
-            files = files[1:]
-            if not files:
+            yield _first_here(next(files))
+            count -= 1
+            if not count:
                 return
+        chunk = max(1, min(32, count // (jobs * 16)))
+        window = Window(files, max(WINDOW, chunk))  # a whole chunk must be able to go
         with ctx.Pool(jobs, initializer=_worker_init,
                       initargs=(engine if spawn else None, summarize if spawn else None)) as pool:
-            yield from pool.imap(_lint_path, files, chunksize=max(1, min(32, len(files) // (jobs * 16))))
+            try:
+                for result in pool.imap(_lint_path, window, chunksize=chunk):
+                    yield result
+                    window.taken()
+            finally:
+                window.close()  # before the pool's exit joins its feeder, which may wait in the window
     finally:
         _ENGINE, _SUMMARIZE = None, None
+
+
+class Window:
+    """The files handed to `pool.imap`, at most `size` ahead of the results
+    taken: imap's feeder (a thread) would otherwise give the workers every
+    file at once, and their results would wait in this process while it is
+    busy (writing the result cache out, a slow output): memory growing with
+    the corpus. `size` must be at least imap's chunk size."""
+
+    def __init__(self, items: Iterator[str], size: int) -> None:
+        import threading
+
+        self._items, self._free, self._closed = items, threading.Semaphore(size), False
+
+    def __iter__(self) -> Iterator[str]:
+        for item in self._items:
+            self._free.acquire()
+            if self._closed:
+                return
+            yield item
+
+    def taken(self) -> None:
+        """One result is taken: one more file may go."""
+        self._free.release()
+
+    def close(self) -> None:
+        """No more files (a run stopped early): the feeder, if waiting, ends."""
+        self._closed = True
+        self._free.release()
 
 
 def _first_here(path: str) -> Result:
@@ -178,14 +220,14 @@ def lint_files(engine: Engine, files: list[str], jobs: int | None = None, cache_
     fingerprint = getattr(engine, "fingerprint", None)
     if cache_root is not None and fingerprint and summarize is None:
         results = cache.ResultCache(cache_root, fingerprint)
-    hits: dict[str, Any] = {}  # path -> (packed findings or None, path as stored): decoded when reported
-    if results is not None:
-        hits = results.find_all(files)
-    pending = [f for f in files if f not in hits] if hits else files
-    linted = _run(engine, pending, resolve_jobs(jobs, len(pending)), summarize) if pending else iter(())
+    # the hits wait on disk (hitspool), read back as their files are reported
+    hits = results.find_all(files) if results is not None else None
+    count = len(files) - (hits.count if hits is not None else 0)
+    pending = iter(files) if hits is None else (f for i, f in enumerate(files) if i not in hits)
+    linted = _run(engine, pending, count, resolve_jobs(jobs, count), summarize) if count else iter(())
     try:
-        for f in files:
-            got = hits.pop(f, None)
+        for i, f in enumerate(files):
+            got = hits.take(i, f) if hits is not None else None
             if got is not None:
                 yield f, None if got[0] is None else cache.unpack(got[0], got[1], f), None, None
                 continue
@@ -202,6 +244,8 @@ def lint_files(engine: Engine, files: list[str], jobs: int | None = None, cache_
     finally:
         if hasattr(linted, "close"):
             linted.close()
+        if hits is not None:
+            hits.close()
         if results is not None:
             results.save()
 

@@ -1,8 +1,8 @@
 """A check run streamed: findings linted file by file and written as they
-come, so a corpus run holds counters, not findings (issue 15). A warm run
-still holds the result cache's hits, packed, from the look-up until each
-is written (lintpool.lint_files: the files to lint must be known up front
-to keep the workers busy): 97 MB at 100k cables.
+come, so a corpus run holds counters, not findings (issue 15). What it
+keeps per file is discovery's list of paths (a folder's names must all be
+read to be sorted anyway) and, for the result cache's hits, their places in
+a spool on disk (hitspool: two integers a file).
 
 `Session.lint(stream=True)` takes this road when `can_stream` says the
 output cannot differ from the report of the whole sorted list: files are
@@ -36,12 +36,32 @@ def can_stream(session: Session, baseline: Any = None, summarize: Summarize | No
             and not any(s.protect_list for s in session.sessions()) and not protected_rule_ids(session.rules()))
 
 
+class Counted:
+    """A streamed run's `linted`: how many files, not which (the report
+    prints the count only); a list's `append` and `len`."""
+
+    __slots__ = ("n",)
+
+    def __init__(self) -> None:
+        self.n = 0
+
+    def append(self, _path: str) -> None:
+        self.n += 1
+
+    def __len__(self) -> int:
+        return self.n
+
+
 def streamed(session: Session, run: CheckRun, files: list[str], stdin: tuple[str, bytes] | None,
              jobs: int | None, need_matched: bool, bar: Progress | None, start: float) -> Iterator[Finding]:
     """The run's findings in sort order, file after file; the run's lists
     and time are complete once it is exhausted. Its SourceMap keeps no dict
-    of the corpus's paths (reporters ask only for files linted)."""
+    of the corpus's paths (reporters ask only for files linted), and its
+    `linted` only counts them: `files` (sorted here, in place) is the one
+    list of the corpus's paths a run holds."""
     run.sources = SourceMap(every=True)
+    run.linted = Counted()  # type: ignore[assignment]
+    files.sort()  # in place (discovery's list is the run's own): no second list of the corpus
     return _streamed(session, run, files, stdin, jobs, need_matched, bar, start)
 
 
@@ -56,7 +76,7 @@ def _streamed(session: Session, run: CheckRun, files: list[str], stdin: tuple[st
         run.findings.clear()
         if need_matched:
             fill_matched(early, run.sources)
-        yield from heapq.merge(early, _file_by_file(session, run, sorted(files), jobs, need_matched, bar),
+        yield from heapq.merge(early, _file_by_file(session, run, files, jobs, need_matched, bar),
                                key=Finding.sort_key)
     finally:
         if bar:

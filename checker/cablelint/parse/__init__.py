@@ -54,7 +54,7 @@ def parse(source: Source, vocab: Vocabulary | None = None) -> Document:
     if again:
         doc.classified_by = again.value
         doc.repairs.extend(again.repairs)
-    refs = whole_refs(doc.refs, lines, v, text)
+    refs = whole_refs(doc.refs, lines, v, text, doc.post)
     if refs:
         doc.refs, note = refs
         doc.repairs.append(note)

@@ -16,7 +16,7 @@ from ..vocabulary import Vocabulary
 from .labels import labels
 from .decl import parse_decl
 from .memo import VOCABS_MAX
-from .lines import CLBY_RE, EO_RE, PAGE_INLINE_RE, PAGE_RE, Line, classify, is_field_start
+from .lines import CLBY_RE, EO_RE, PAGE_INLINE_RE, PAGE_RE, Line, classify, is_field_start, page_mark_start
 
 # How many lines a wrapped SUBJECT may take after its first.
 SUBJECT_WRAP_LINES = 2
@@ -128,9 +128,9 @@ class Subject(NamedTuple):
     next: int
 
 
-def read_subject(lines: list[Line], i: int, m: regex.Match, vocab: Vocabulary) -> Subject:
+def read_subject(lines: list[Line], i: int, m: regex.Match, vocab: Vocabulary, post: Token | None = None) -> Subject:
     """`SUBJECT: (C) TEXT`, wrapped over up to SUBJECT_WRAP_LINES more lines; a
-    REF run into it is a field of its own."""
+    REF run into it is a field of its own (`post`: the cable's post, for a page mark in that REF)."""
     off, rest, at = lines[i].start, m["rest"], m.start("rest")
     refm = REF_IN_SUBJECT_RE.search(rest)
     text = rest[:refm.start()] if refm else rest
@@ -141,14 +141,14 @@ def read_subject(lines: list[Line], i: int, m: regex.Match, vocab: Vocabulary) -
         portion = vocab.parse_portion(pm.group(1), off + at + pm.start(1))
     ref = None
     if refm:
-        ref = ref_value(rest[refm.end():], off + at + refm.end(), vocab)
+        ref = ref_value(rest[refm.end():], off + at + refm.end(), vocab, post)
     j = i + 1
     while not refm and j < len(lines) and j <= i + SUBJECT_WRAP_LINES and lines[j].text.strip():
         nxt = lines[j]
         again = labels(vocab).subject.match(nxt.text)
         cur, rest = " ".join(text.split()), " ".join(again["rest"].split()).rstrip("\\ ") if again else ""
         if again and rest.startswith(cur) and len(rest) > len(cur):
-            return read_subject(lines, j, again, vocab)  # the subject written again, longer (an export's repeat)
+            return read_subject(lines, j, again, vocab, post)  # the subject written again, longer (an export's repeat)
         if again and cur.startswith(rest):
             j += 1  # written again, no longer: the subject read already holds it
             continue
@@ -206,19 +206,20 @@ def upper_words(s: str) -> bool:
     return s.upper() == s and any(c.isalpha() for c in s)
 
 
-def read_ref(line: Line, m: regex.Match, vocab: Vocabulary) -> Token:
-    return ref_value(m["rest"], line.start + m.start("rest"), vocab)
+def read_ref(line: Line, m: regex.Match, vocab: Vocabulary, post: Token | None = None) -> Token:
+    return ref_value(m["rest"], line.start + m.start("rest"), vocab, post)
 
 
-def ref_value(rest: str, base: int, vocab: Vocabulary) -> Token:
+def ref_value(rest: str, base: int, vocab: Vocabulary, post: Token | None = None) -> Token:
     """The REF value `rest` (at offset `base`) without what an export glued
     onto it: a page mark run in ("B) TRIPOLI 722 TRIPOLI 00000883 002 OF 003"; the
     items after it go on), a handling caption or the first paragraph's mark and
-    text ("BRASILIA 1136 SENSITIVE BUT UNCLASSIFIED - PLEASE ...", "893 (U) THIS ...")."""
+    text ("BRASILIA 1136 SENSITIVE BUT UNCLASSIFIED - PLEASE ...", "893 (U) THIS ...").
+    The mark starts at its post's name (`post`, the cable's: lines.page_mark_start)."""
     cuts = [m.start() for m in (_caption_phrase_re(vocab).search(rest, 1), _body_mark(rest, vocab)) if m]
     stop = min(cuts, default=len(rest))
     pm = PAGE_INLINE_RE.search(rest, 0, stop)
-    parts = [(0, pm.start() if pm else stop)]
+    parts = [(0, page_mark_start(rest, pm, post) if pm else stop)]
     if pm and REF_ITEM_AFTER_RE.match(rest, pm.end(), stop):
         parts.append((pm.end(), stop))
     kept = [(a, a + len(rest[a:b].rstrip(" \t;,\\"))) for a, b in parts]

@@ -269,12 +269,12 @@ def _read_field_line(doc: Document, lines: list[Line], i: int, kind: Kind, vocab
             j += 1
         return j
     elif kind.name == "subject":
-        got = cut_stray_line(doc, lines, i, read_subject(lines, i, m, vocab), vocab)
+        got = cut_stray_line(doc, lines, i, read_subject(lines, i, m, vocab, doc.post), vocab)
         doc.subject, doc.subject_portion = got.subject, got.portion or doc.subject_portion
         cut_subject_glue(doc, vocab)
         if got.ref:
             doc.refs.append(got.ref)
-            doc.sections.extend(ref_page_marks(doc.text, [got.ref], doc.sections))
+            doc.sections.extend(ref_page_marks(doc.text, [got.ref], doc.sections, doc.post))
         if kind.lost_first:
             doc.repairs.append(lost_letter_repair(line, m, "SUBJECT"))
         return got.next
@@ -283,12 +283,12 @@ def _read_field_line(doc: Document, lines: list[Line], i: int, kind: Kind, vocab
     elif kind.name == "ref":
         dm = damaged_clby(line.text, vocab) if doc.classified_by is None else None
         if dm is None:
-            refs = read_refs(lines, i, m, vocab)
+            refs = read_refs(lines, i, m, vocab, doc.post)
             doc.refs.extend(unseen_refs(doc.refs, refs))
-            doc.sections.extend(ref_page_marks(doc.text, refs, doc.sections))
+            doc.sections.extend(ref_page_marks(doc.text, refs, doc.sections, doc.post))
             return i + 1
         head = Line(line.text[:dm.start()], line.start)  # "REF: ... Classiied By: CDA ...": the REF ends there
-        doc.refs.append(read_ref(head, labels(vocab).ref.match(head.text), vocab))
+        doc.refs.append(read_ref(head, labels(vocab).ref.match(head.text), vocab, doc.post))
         return _read_damaged_clby(doc, lines, i, dm, vocab)
     elif kind.name == "field":
         add_field(doc, m, line.start, vocab)

@@ -54,9 +54,12 @@ PAGE_RE = rx(
     r"\s+0*\d{1,8}\s+(?P<n>\d{3})(?:\.\d+)?\s+(?:OF|of)\s+(?P<m>\d{3})\s*\\?\s*$"
 )
 # The same page mark run into paragraph text by an export that lost line breaks.
+# Its lazy post name may start inside the words before the mark: page_mark_start says where it starts.
 PAGE_INLINE_RE = rx(
-    r"(?<![A-Za-z])[A-Z][A-Z .'-]{0,30}?\s+0{2,}\d{2,}\s+(?P<n>\d{3})(?:\.\d+)?\s+OF\s+(?P<m>\d{3})(?!\d)"
+    r"(?<![A-Za-z])[A-Z][A-Z .'-]{0,30}?\s+(?P<serial>0{2,}\d{2,})\s+(?P<n>\d{3})(?:\.\d+)?\s+OF\s+(?P<m>\d{3})(?!\d)"
 )
+# A word of a page mark's post name (SAO PAULO, PORT-AU-PRINCE, ST. GEORGE'S).
+_POST_WORD_RE = rx(r"[A-Z][A-Z.'-]*")
 PORTION_RE = rx(r"\(\s*(?P<mark>(?://)?[A-Za-z][^()\n]{0,58}?)\s*\)")  # (//GBR S): non-US
 # The mark at the start of a block, after an optional item label: "¶A.  (C)", "ii. (SBU)".
 PORTION_START_RE = rx(r"^\s*(?:¶?\s*(?:[A-Za-z]|[ivxIVX]{1,4})[.)]\s+)?\(\s*((?://)?[A-Za-z][^()\n]{0,58}?)\s*\)")
@@ -137,6 +140,20 @@ def page_mark(line: Line) -> SectionMark | None:
     if not m:
         return None
     return SectionMark(int(m["n"]), int(m["m"]), Span(line.start + m.start("n"), line.start + m.end("m")), "page")
+
+
+def page_mark_start(text: str, m: regex.Match, post: Token | None) -> int:
+    """Where the page mark `m` (PAGE_INLINE_RE's match in `text`) starts: at
+    the words right before its serial, as many as the cable's `post` has when
+    they are its words (`SAO PAULO`), else one. The pattern's lazy name starts
+    at the first capital it can, inside the words an export ran the mark onto
+    (a SUBJECT's "NEW GOVERNMENT PARIS 00000579 ..."): those are not the mark's."""
+    words = list(_POST_WORD_RE.finditer(text, m.start(), m.start("serial")))
+    if not words:
+        return m.start()
+    want = post.value.split() if post is not None else []
+    n = len(want) if 0 < len(want) <= len(words) and [w[0] for w in words[-len(want):]] == want else 1
+    return words[-n].start()
 
 
 def inline_page_marks(line: Line) -> list[SectionMark]:

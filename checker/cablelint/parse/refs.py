@@ -14,7 +14,7 @@ from ..rx import rx
 from ..vocabulary import Vocabulary
 from .fields import SUBJECT_TAIL_NEXT, other_header_line, upper_words, read_ref, ref_value
 from .labels import labels
-from .lines import PAGE_INLINE_RE, Line, classify
+from .lines import PAGE_INLINE_RE, Line, classify, page_mark_start
 
 # How far after a REF entry a page mark run on to it may end ("  TRIPOLI 00001043  001.2 OF 002").
 REF_PAGE_REACH = 80
@@ -39,12 +39,14 @@ REF_FIRST_LETTER_RE = rx(r"(?i:REFS?)\s*:?\s*\(?(?P<l>[A-Za-z])[.)]\s")
 REF_BLANKS_MAX = 2
 
 
-def read_refs(lines: list[Line], i: int, m: regex.Match, vocab: Vocabulary) -> list[Token]:
-    """The REF line at `i` (its match `m`) and the lettered items that go on from it."""
-    return read_ref_items(lines, i, vocab, read_ref(lines[i], m, vocab))
+def read_refs(lines: list[Line], i: int, m: regex.Match, vocab: Vocabulary, post: Token | None = None) -> list[Token]:
+    """The REF line at `i` (its match `m`) and the lettered items that go on from
+    it; `post`, the cable's, is where a page mark run into an entry starts."""
+    return read_ref_items(lines, i, vocab, read_ref(lines[i], m, vocab, post), post)
 
 
-def read_ref_items(lines: list[Line], i: int, vocab: Vocabulary, head: Token | None = None) -> list[Token]:
+def read_ref_items(lines: list[Line], i: int, vocab: Vocabulary, head: Token | None = None,
+                   post: Token | None = None) -> list[Token]:
     """The lettered items that go on from the REF line at `i`, one Token each
     (the pilcrow a web page put before a letter is not part of it), after the
     REF line's own value `head` when given. A blank line ends the list unless
@@ -72,7 +74,7 @@ def read_ref_items(lines: list[Line], i: int, vocab: Vocabulary, head: Token | N
         if m is None or k > j and not _next_item(m["item"], letter):
             break
         letter = m["item"].lstrip("(")[:1]
-        out.append(ref_value(m["item"], lines[k].start + m.start("item"), vocab))
+        out.append(ref_value(m["item"], lines[k].start + m.start("item"), vocab, post))
         j = k + 1
     return out
 
@@ -128,7 +130,8 @@ WHOLE_REF_REACH = 80
 CUT_MARK_RE = rx(r"(?:\.\.\.|…)\s*$")
 
 
-def whole_refs(refs: list[Token], lines: list[Line], vocab: Vocabulary, text: str) -> tuple[list[Token], Repair] | None:
+def whole_refs(refs: list[Token], lines: list[Line], vocab: Vocabulary, text: str,
+               post: Token | None = None) -> tuple[list[Token], Repair] | None:
     """The REF list read again from the file's later whole copy of the header
     (an export's cut first copy, then the cable) when its last entry was cut
     short ("¶E. QUI..."), and the repair `whole-copy` that says so; None when
@@ -140,7 +143,7 @@ def whole_refs(refs: list[Token], lines: list[Line], vocab: Vocabulary, text: st
         m = labels(vocab).ref.match(lines[i].text) if "REF" in lines[i].text[:8] else None
         if m is None:
             continue
-        got = read_refs(lines, i, m, vocab)
+        got = read_refs(lines, i, m, vocab, post)
         if len(got) < len(refs) or CUT_MARK_RE.search(got[-1].raw):
             return None
         line = text.count("\n", 0, refs[-1].span.start) + 1
@@ -156,11 +159,12 @@ def unseen_refs(have: list[Token], got: list[Token]) -> list[Token]:
     return [t for t in got if " ".join(t.value.casefold().split()) not in seen]
 
 
-def ref_page_marks(text: str, refs: list[Token], have: list[SectionMark]) -> list[SectionMark]:
+def ref_page_marks(text: str, refs: list[Token], have: list[SectionMark], post: Token | None = None) -> list[SectionMark]:
     """The page marks an export ran into REF entries or on right after them ("B)
     TRIPOLI 485 TRIPOLI 00001043 001.2 OF 002"), not in `have` yet: cut out of
     the entry's value, they are still the cable's pages. Marks further on in the
-    line (a cable on one line) or on a line of their own are read elsewhere."""
+    line (a cable on one line) or on a line of their own are read elsewhere.
+    A mark starts at the cable's `post` name, as ref_value cut it (lines.page_mark_start)."""
     seen = {(s.span.start, s.span.end) for s in have}
     out: list[SectionMark] = []
     for t in refs:
@@ -168,7 +172,7 @@ def ref_page_marks(text: str, refs: list[Token], have: list[SectionMark]) -> lis
         end = min(len(text) if eol < 0 else eol, t.span.end + REF_PAGE_REACH)
         for m in PAGE_INLINE_RE.finditer(text, t.span.start, end):
             span = Span(m.start("n"), m.end("m"))
-            if text[t.span.end:m.start()].strip() or (span.start, span.end) in seen:
+            if text[t.span.end:page_mark_start(text, m, post)].strip() or (span.start, span.end) in seen:
                 continue  # not run on right after the entry, or read already
             seen.add((span.start, span.end))
             out.append(SectionMark(int(m["n"]), int(m["m"]), span, "page"))

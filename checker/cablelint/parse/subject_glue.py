@@ -8,19 +8,14 @@ run into a REF is, refs.ref_page_marks).
 """
 from __future__ import annotations
 
-import regex
-
 from ..document import Document, Repair, SectionMark, Span, Token
 from ..vocabulary import Vocabulary
 from .labels import labels
-from .lines import PAGE_INLINE_RE
+from .lines import PAGE_INLINE_RE, page_mark_start
 from ..rx import rx
 
 # What may follow a glued page mark on its line: blanks, a TSV export's backslash.
 _LINE_END_RE = rx(r"[ \t]*\\?[ \t]*$")
-# The words of a page mark's post, before the serial's digits.
-_WORD_RE = rx(r"[A-Z][A-Z.'-]*")
-_SERIAL_RE = rx(r"\s+0{2,}\d{2,}\s")
 
 
 def cut_subject_glue(doc: Document, vocab: Vocabulary) -> None:
@@ -50,7 +45,7 @@ def _page_mark_cut(doc: Document, at: int, vocab: Vocabulary) -> tuple[int, Repa
              None)
     if m is None:
         return None
-    start = _post_start(doc.text, m, doc.post)
+    start = page_mark_start(doc.text, m, doc.post)
     if start <= at:
         return None  # the mark alone, no subject before it
     span = Span(m.start("n"), m.end("m"))
@@ -58,19 +53,6 @@ def _page_mark_cut(doc: Document, at: int, vocab: Vocabulary) -> tuple[int, Repa
         doc.sections.append(SectionMark(int(m["n"]), int(m["m"]), span, "page"))
     return start, Repair("glued-page-mark", Span(start, m.end()),
                          f"page mark {m['n']} OF {m['m']} cut from the SUBJECT's end")
-
-
-def _post_start(text: str, m: regex.Match, post: Token | None) -> int:
-    """Where the mark's post name starts: the words right before its serial,
-    as many as the cable's post has (`SAO PAULO`) when they are its post's
-    words, else one. PAGE_INLINE_RE's lazy name may start inside the subject."""
-    digits = _SERIAL_RE.search(text, m.start(), m.end())
-    words = list(_WORD_RE.finditer(text, m.start(), digits.start() if digits else m.start("n")))
-    if not words:
-        return m.start()
-    want = post.value.split() if post is not None else []
-    n = len(want) if 0 < len(want) <= len(words) and [w[0] for w in words[-len(want):]] == want else 1
-    return words[-n].start()
 
 
 def _handling_cut(doc: Document, at: int, vocab: Vocabulary) -> tuple[int, Repair] | None:

@@ -567,6 +567,27 @@ def test_dropped_variants_leave_out_the_fixed_strings_themselves() -> None:
     assert got.possible("E.O. 1295: DECL") and not got.possible("E.O. 12958: DECL")
 
 
+
+def test_dropped_variants_are_found_whole_by_a_regex_pattern_compiled_on_first_use() -> None:
+    from cablelint.damage_loss import dropped
+    from cablelint.rx import Deferred
+    got = dropped(["SECTION", "E.O. 12958"])
+    assert isinstance(got.rx, Deferred)  # `regex` (timelimit can stop it), compiled only when a header may hold one
+    text = "ECTION 01 OF 02 XECTION E.O. 1295: .ECTION ECTIONS"
+    assert [(m.group(0), m.start()) for m in got.rx.finditer(text)] == [("ECTION", 0), ("E.O. 1295", 24)]
+
+
+def test_the_damage_modules_use_regex_not_the_stdlib_re() -> None:
+    import ast
+    from pathlib import Path
+    import cablelint
+    for path in Path(cablelint.__file__).parent.glob("damage*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+        names |= {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and not n.level}
+        assert "re" not in names, path.name
+
+
 SPLICED = ("UNCLAS PARIS 000579\nE.O. 12958: N/A\nTAGS: PREL FR\nSUBJECT: TALKS\n\n"
            "1. (U) The minister said that the talks would resume.\n\n"
            "2. (U) The embassy will report on the outcome of the\n\n"

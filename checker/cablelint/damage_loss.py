@@ -11,10 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import re
+import regex
 
 from .damage_index import Damage, RawLines, index_of, line_no, line_span, lines_holding
 from .document import Document, Span
+from .rx import Deferred, rx
 
 
 def cut_recopied(doc: Document, p: dict[str, Any]) -> Damage | None:
@@ -85,10 +86,15 @@ def _written_again(doc: Document, n: int, start: int, p: dict[str, Any], mark: s
     letters of them), then `mark`, are written again from offset `start` on,
     with at least `whole_after` letters of text after them."""
     words = _words_before_cut(index_of(doc).lines, n, p.get("whole_tail", 12))
-    rx = re.compile(r"(?<!\w)" + r"\s+".join("¶?" + re.escape(w) for w in words) + mark, re.IGNORECASE)
-    hit = rx.search(doc.text, start) if words else None
+    # the words are the cable's: compiled here (regex's own cache), not kept in the rx() memo
+    said = regex.compile(r"(?<!\w)" + r"\s+".join("¶?" + regex.escape(w) for w in words) + mark, regex.IGNORECASE)
+    hit = said.search(doc.text, start) if words else None
     after = p.get("whole_after", 80)
     return hit is not None and len("".join(doc.text[hit.end():hit.end() + 4 * after].split())) >= after
+
+
+# The elision mark an export put at a cut line's end ("Classified By: Am...").
+_ELISION_END = rx(r"(?:\.{3,}|…)\s*$")
 
 
 def _words_before_cut(raw: RawLines, n: int, want: int) -> list[str]:
@@ -99,7 +105,7 @@ def _words_before_cut(raw: RawLines, n: int, want: int) -> list[str]:
     for m in range(n, 0, -1):
         line = raw[m - 1].rstrip("\r")
         if m == n:
-            line = re.sub(r"(?:\.{3,}|…)\s*$", "", line)
+            line = _ELISION_END.sub("", line)
         words[:0] = line.replace("¶", " ").split()
         if sum(map(len, words)) >= want:
             break
@@ -135,7 +141,7 @@ def section_line(text: str, number: int, total: int) -> int:
     section the parser did not take for a banner is in the file, not lost."""
     if "SECTION" not in text:
         return -1
-    m = re.search(rf"\bSECTION 0*{number} OF 0*{total}\b", text)
+    m = regex.search(rf"\bSECTION 0*{number} OF 0*{total}\b", text)
     return m.start() if m else -1
 
 
@@ -192,13 +198,13 @@ def withheld(doc: Document, p: dict[str, Any]) -> Damage | None:
     return None
 
 
-_FRAGMENT_START = re.compile(r"[a-z]{2,}[ ,;]")
+_FRAGMENT_START = rx(r"[a-z]{2,}[ ,;]")
 # A paragraph's opening whose number the garble spoiled ("¶Q.  (SBU)"): the
 # paragraph is there, not lost with the text.
-_OPENING = re.compile(r"(?m)^[ \t]*¶?[^\s(]{1,3}[.,)][ \t]+\([A-Z][A-Za-z/ ]{0,14}\)")
+_OPENING = rx(r"(?m)^[ \t]*¶?[^\s(]{1,3}[.,)][ \t]+\([A-Z][A-Za-z/ ]{0,14}\)")
 # The text before the gap breaks off mid-sentence: its last line ends in a
 # lower-case word or a comma, not a full stop or a heading ("OUTLOOK ----").
-_BROKEN_OFF = re.compile(r"[a-z,][ \t]*\r?\n\s*\Z")
+_BROKEN_OFF = rx(r"[a-z,][ \t]*\r?\n\s*\Z")
 
 
 def spliced(doc: Document, p: dict[str, Any]) -> Damage | None:
@@ -272,8 +278,8 @@ def _subject_slips(doc: Document, min_len: int) -> list[int]:
     only beside a fixed string's slip (one slip alone can be a typo)."""
     if doc.subject is None:
         return []
-    words = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", doc.subject.value)}
-    body = {w.lower() for w in re.findall(rf"[A-Za-z]{{{min_len},}}", doc.text[doc.body_start or len(doc.text):])}
+    words = {w.lower() for w in rx(r"[A-Za-z]{4,}").findall(doc.subject.value)}
+    body = {w.lower() for w in rx(rf"[A-Za-z]{{{min_len},}}").findall(doc.text[doc.body_start or len(doc.text):])}
     found = {v[:i] + v[i + 1:] for v in body for i in range(1, len(v) - 1)
              if v[i] != v[i - 1] and v[:i] + v[i + 1:] in words and v[:i] + v[i + 1:] not in body}
     return [doc.subject.span.start] * len(found)
@@ -287,18 +293,13 @@ class Dropped:
     """The fixed strings with a character dropped: `of` maps each variant to
     its string, `runs` holds the shortened letter-and-digit runs (a match
     needs one of them as a whole word, so a header without any skips the
-    scan), `rx` finds the variants as whole words (compiled the first time a
-    header needs it, through re's own cache: the engine cache then pickles
-    the pattern's text, which would otherwise be compiled again, ~3 ms, each
-    time a warm run loads the engine)."""
+    scan), `rx` finds the variants as whole words: an rx() Deferred, compiled
+    the first time a header needs it (the engine cache then pickles the
+    pattern's text, which a warm run that loads the engine does not compile)."""
 
     of: dict[str, str]
     runs: frozenset[bytes]
-    source: str
-
-    @property
-    def rx(self) -> "re.Pattern[str]":
-        return re.compile(self.source)
+    rx: Deferred
 
     def possible(self, upper_text: str) -> bool:
         words = upper_text.encode("utf-8", "surrogatepass").translate(_NOT_ALNUM).split()
@@ -314,12 +315,12 @@ def dropped(fixed: list[str]) -> Dropped:
     runs: set[bytes] = set()
     known = sorted({f.upper() for f in fixed})
     for word in known:
-        for run in re.finditer(r"[^\W_]{4,}", word):
+        for run in rx(r"[^\W_]{4,}").finditer(word):
             for i in range(run.start(), run.end()):
                 v = word[:i] + word[i + 1:]
                 if v not in known and len(v) >= 4 and v not in of:
                     of[v] = word
                     runs.add((run.group(0)[:i - run.start()] + run.group(0)[i - run.start() + 1:]).encode())
-    alts = "|".join(re.escape(v) for v in sorted(of, key=len, reverse=True))
-    # stdlib `re`: this literal alternation scans faster than `regex`
-    return Dropped(of, frozenset(runs), rf"(?<![\w.])(?:{alts})(?![\w])")
+    alts = "|".join(regex.escape(v) for v in sorted(of, key=len, reverse=True))
+    # compiled on first use (6 ms; only a header holding a shortened run scans, about 1 cable in 90)
+    return Dropped(of, frozenset(runs), rx(rf"(?<![\w.])(?:{alts})(?![\w])"))

@@ -614,6 +614,7 @@ def test_spliced_body_folds_the_numbering_gap_it_explains(third: str, text: str,
     ("The talks at HQ and in Iraq went on.", False),             # Q in words and acronyms
     ("The siteQs owner and the ministerQs aide went on.", False),  # an apostrophe exported as Q
     ("He said thQ talks went on.\n\nQ.  (U) The number garbled.", False),  # paragraph 3 is there
+    ("The talks with the Pr%sidejT went on.", True),             # a symbol for a letter: the same garble as CL917's
 ])
 def test_a_gap_after_garbled_text_is_text_the_export_lost(garbled: str, fires: bool) -> None:
     text = SPLICED.split("2. (U)")[0] + f"2. (U) {garbled}\n\n" + "5. (U) The minister also said it.\n"
@@ -621,6 +622,26 @@ def test_a_gap_after_garbled_text_is_text_the_export_lost(garbled: str, fires: b
     assert ("CL915" in got) is fires
     if fires:
         assert "CL502" not in got and "garbled" in got["CL915"].message and "paragraphs 3-4" in got["CL915"].message
+
+
+
+def test_cl915_and_cl917_share_one_garble_and_only_cl915_takes_a_q_ending_a_word() -> None:
+    spliced, garbled = rule_params("CL915")["_garble"], rule_params("CL917")["_garble"]
+    assert rule_params("CL915")["garble"][0] == rule_params("CL917")["garble"]  # one definition (a YAML alias)
+    for text in ("the CommisQion", "the Pr%sidejT", "MarchQQQ8"):
+        assert spliced.search(text) and garbled.search(text)
+    for text in ("the siteQs owner", "at HQ", "Iraq", "5% more", "and/or"):
+        assert not spliced.search(text) and not garbled.search(text)
+    # "thQ" is a garble at a gap; many "detaineesQ," are often an export's quote marks, not counted
+    assert spliced.search("said thQ talks") and not garbled.search("said thQ talks")
+
+
+def test_a_garble_parameter_may_be_a_list_of_patterns() -> None:
+    from cablelint.checks import integrity
+    p = integrity.prepare({"damage": "garbled", "garble": ["a[%]b", "QQQ"]})
+    assert [m.group(0) for m in p["_garble"].finditer("a%b xQQQ a!b")] == ["a%b", "QQQ"]
+    with pytest.raises(ValueError, match="list of regexes"):
+        integrity.prepare({"damage": "garbled", "garble": []})
 
 
 @pytest.mark.parametrize("before", [

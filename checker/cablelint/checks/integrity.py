@@ -87,7 +87,7 @@ PARAMS = {
     "banner_reach": (int, False),
     "whole_tail": (int, False),
     "whole_after": (int, False),
-    "garble": (str, False),
+    "garble": ((str, list), False),  # a pattern, or patterns any of which is one (a rule adding to another's)
     "garble_chars": (str, False),
     "sender": (str, False),
     "tasking": (str, False),
@@ -117,7 +117,7 @@ def prepare(p: dict[str, Any]) -> dict[str, Any]:
     for key in ("cut_mark", "file_id", "banner_serial", "recopy", "trailer", "archive_row", "resumes", "garble",
                 "sender", "quote_end"):
         if key in p:
-            out["_" + key] = compile_param(p[key], key)
+            out["_" + key] = compile_param(_any_of(p[key], key), key)
     for key in SCANS:  # whole-text or header scans: a literal pre-check first (prefilter.py)
         if key in p:
             out["_" + key] = prefiltered(compile_param(p[key], key))
@@ -128,6 +128,16 @@ def prepare(p: dict[str, Any]) -> dict[str, Any]:
     if "fixed" in p:  # the fixed header strings with a character dropped, one scan for all
         out["_dropped"] = dropped([str(f) for f in p["fixed"]])
     return prepare_copies(out)
+
+
+def _any_of(pattern: str | list[Any], key: str) -> str:
+    """A pattern, or a list of patterns as one alternation: a YAML alias
+    (`[*garble, ...]`) then shares one rule's definition and adds to it."""
+    if isinstance(pattern, str):
+        return pattern
+    if not pattern or not all(isinstance(x, str) for x in pattern):
+        raise ValueError(f"`{key}` is a regex or a non-empty list of regexes")
+    return "|".join(f"(?:{x})" for x in pattern)
 
 
 def _claim(c: Any) -> tuple[str, Any, int]:

@@ -19,9 +19,10 @@ from .damage_loss import (
 )
 from .damage_foreign import foreign_text, tasked_body
 from .damage_garble import garbled, garbled_label
-from .damage_index import Damage, RawLines, index_of
+from .damage_index import Damage, RawLines, elision_end, index_of
 from .damage_index import line_no as _line_no, line_span as _line_span, lines_text as _lines_text
 from .document import Document, Span
+from .vocabulary import Vocabulary
 from .source import first_text
 from .rx import rx
 
@@ -160,7 +161,7 @@ def _archive_block(raw: RawLines, p: dict[str, Any]) -> int:
     return 0
 
 
-def header_cut(doc: Document, p: dict[str, Any]) -> Damage | None:
+def header_cut(doc: Document, p: dict[str, Any], vocab: Vocabulary | None = None) -> Damage | None:
     """The export cut a header field short: a line before the body (within
     the first `max_line` lines) that ends in a word run into an elision mark
     ("Classified By: Am...", "R..."). What followed the cut (the rest of the
@@ -177,7 +178,8 @@ def header_cut(doc: Document, p: dict[str, Any]) -> Damage | None:
     if not p["_cut_line"].possible(idx.through(last)):  # nor in the header
         return None
     for n in range(1, last + 1):
-        if p["_cut_line"].rx.search(src.line_text(n)) and not _resumed(src, n, p) and not elision_recurs(doc, n, p):
+        if p["_cut_line"].rx.search(src.line_text(n)) and not _resumed(src, n, p, vocab) \
+                and not elision_recurs(doc, n, p, vocab):
             at = _resumes_at(src, n, p)
             # What the cut cost (`lost_note`, `resumed_note` with the line the header goes on at): the message's words.
             note = p.get("resumed_note", "").format(line=at) if at else p.get("lost_note", "")
@@ -230,12 +232,12 @@ def _header_read_as_body(doc: Document, n: int, p: dict[str, Any]) -> bool:
     return not any(lo <= q.span.start < hi and (q.number is not None or q.portion is not None) for q in doc.paragraphs)
 
 
-def _resumed(src: Any, n: int, p: dict[str, Any]) -> bool:
+def _resumed(src: Any, n: int, p: dict[str, Any], vocab: Vocabulary | None) -> bool:
     """Line `n` is an elision mark alone and the next line of text opens a
     header field (`resumes`: REF, Classified By...): the header goes on whole
     after the mark, so nothing after it was cut. A mark run into a word
     ("Classified By: Am...") cut that field, whatever follows."""
-    return not src.line_text(n).strip().strip(".…") and _resumes_at(src, n, p) is not None
+    return bool(elision_end(vocab).match(src.line_text(n).strip())) and _resumes_at(src, n, p) is not None
 
 
 def header_glued(doc: Document, p: dict[str, Any]) -> Damage | None:
@@ -297,7 +299,10 @@ def _first_line(doc: Document) -> int:
     return doc.source.line_col(at[0])[0] if at else 1
 
 
-DETECTORS: dict[str, Callable[[Document, dict[str, Any]], Damage | None]] = {
+# The detectors that read the rule set's vocabulary (its elision marks): the
+# integrity kind calls them with it as a third argument.
+READS_VOCAB = frozenset({"header_cut", "cut_recopied"})
+DETECTORS: dict[str, Callable[..., Damage | None]] = {
     "foreign_text": foreign_text,
     "banner_lost": banner_lost,
     "notice": notice,

@@ -13,7 +13,11 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
+import regex
+
 from .document import Document, Span
+from .parse.labels import labels
+from .vocabulary import Vocabulary, default_vocabulary
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,3 +176,15 @@ def line_span(doc: Document, line: int) -> Span:
 def lines_text(lines: list[int]) -> str:
     shown = ", ".join(map(str, lines[:6])) + (", ..." if len(lines) > 6 else "")
     return f"line {shown}" if len(lines) == 1 else f"lines {shown}"
+
+
+def elision(vocab: Vocabulary | None) -> str:
+    """The elision marks of `vocab` (None: the shipped one) as one group, a pattern's text."""
+    return "(?:" + "|".join((vocab if vocab is not None else default_vocabulary()).elision_patterns) + ")"
+
+
+def elision_end(vocab: Vocabulary | None) -> regex.Pattern[str]:
+    """An elision mark ending a text (rules/markings.yaml `elision_patterns`, as
+    the parser reads them): the detectors that read a cut line's words take it
+    from the rule set's vocabulary (None: the shipped one)."""
+    return labels(vocab if vocab is not None else default_vocabulary()).elision_end

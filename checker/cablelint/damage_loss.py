@@ -13,12 +13,13 @@ from typing import Any
 
 import regex
 
-from .damage_index import Damage, RawLines, index_of, line_no, line_span, lines_holding
+from .damage_index import Damage, RawLines, elision, elision_end, index_of, line_no, line_span, lines_holding
 from .document import Document, Span
 from .rx import Deferred, rx
+from .vocabulary import Vocabulary
 
 
-def cut_recopied(doc: Document, p: dict[str, Any]) -> Damage | None:
+def cut_recopied(doc: Document, p: dict[str, Any], vocab: Vocabulary | None = None) -> Damage | None:
     """A line at or after the body start that ends in an elision mark
     (`cut_line`: "(C...", "Classified ...", "USNATO 276...") and whose next
     line starts the cable again (`recopy`: the banner with the header fields
@@ -34,7 +35,7 @@ def cut_recopied(doc: Document, p: dict[str, Any]) -> Damage | None:
     (its header read as body, its repeat of the cut copy's first paragraph).
     Either way the later copy must be whole where the first was cut
     (`_holds_the_cut`); a copy that stops after the header's first fields is
-    no whole text, and the cut is CL909's."""
+    no whole text, and the cut is CL909's. `vocab`: the rule set's (its elision marks)."""
     idx = index_of(doc)
     if not idx.may_hold(p["_cut_line"]):
         return None
@@ -42,7 +43,7 @@ def cut_recopied(doc: Document, p: dict[str, Any]) -> Damage | None:
     banner = line_no(doc, doc.banners[0].span.start) if doc.banners and p.get("banner_reach") else 0
     first = min(max(idx.body_line, 1), banner + 1) if banner else max(idx.body_line, 1)
     for n in lines_holding(doc, p["_cut_line"], first, len(raw) - 1):
-        if not p["_cut_line"].rx.search(raw[n - 1].rstrip("\r")) or elision_recurs(doc, n, p):
+        if not p["_cut_line"].rx.search(raw[n - 1].rstrip("\r")) or elision_recurs(doc, n, p, vocab):
             continue
         again = _next_text_line(raw, n, p.get("max_gap", 2))
         if again and n >= idx.body_line and p["_recopy"].search(raw[again - 1]):
@@ -52,14 +53,14 @@ def cut_recopied(doc: Document, p: dict[str, Any]) -> Damage | None:
             end = line_no(doc, at) if at is not None else again  # through the whole copy's first paragraph
         else:
             continue
-        if not _holds_the_cut(doc, n, again, p):
+        if not _holds_the_cut(doc, n, again, p, vocab):
             continue
         return Damage(line_span(doc, n), f"line {n} ends in an elision mark and line {again} starts "
                       "the cable again", Span(0, doc.source.line_span(end)[1]))
     return None
 
 
-def _holds_the_cut(doc: Document, n: int, again: int, p: dict[str, Any]) -> bool:
+def _holds_the_cut(doc: Document, n: int, again: int, p: dict[str, Any], vocab: Vocabulary | None) -> bool:
     """Whether the copy from line `again` on holds what the cut on line `n`
     lost: the words before the cut (at least `whole_tail` letters of them,
     "¶" and line breaks aside, the cut word as a prefix) again, with at least
@@ -69,23 +70,23 @@ def _holds_the_cut(doc: Document, n: int, again: int, p: dict[str, Any]) -> bool
     paragraph 3, holds neither: deleting the cut copy would lose text."""
     start = doc.source.line_span(again)[0]
     first = next((q.number for q in doc.paragraphs if q.span.start >= start and q.number is not None), None)
-    return first == 1 or _written_again(doc, n, start, p, "")
+    return first == 1 or _written_again(doc, n, start, p, "", vocab)
 
 
-def elision_recurs(doc: Document, n: int, p: dict[str, Any]) -> bool:
+def elision_recurs(doc: Document, n: int, p: dict[str, Any], vocab: Vocabulary | None = None) -> bool:
     """Whether the words before the elision mark on line `n` come again later
     in the file with the same mark after them and a text going on after that
     (`whole_after` letters): a later copy that goes on past them ends them the
     same way, so the drafter wrote the dots ("DESPERATELY SEEKING SOMEONE..."),
-    and no export cut the text there."""
-    return _written_again(doc, n, doc.source.line_span(n)[1], p, r"\s*(?:\.{3,}|…)")
+    and no export cut the text there. `vocab`: the rule set's (its elision marks)."""
+    return _written_again(doc, n, doc.source.line_span(n)[1], p, r"\s*" + elision(vocab), vocab)
 
 
-def _written_again(doc: Document, n: int, start: int, p: dict[str, Any], mark: str) -> bool:
+def _written_again(doc: Document, n: int, start: int, p: dict[str, Any], mark: str, vocab: Vocabulary | None) -> bool:
     """Whether the last words before the elision on line `n` (`whole_tail`
     letters of them), then `mark`, are written again from offset `start` on,
     with at least `whole_after` letters of text after them."""
-    words = _words_before_cut(index_of(doc).lines, n, p.get("whole_tail", 12))
+    words = _words_before_cut(index_of(doc).lines, n, p.get("whole_tail", 12), elision_end(vocab))
     # the words are the cable's: compiled here (regex's own cache), not kept in the rx() memo
     said = regex.compile(r"(?<!\w)" + r"\s+".join("¶?" + regex.escape(w) for w in words) + mark, regex.IGNORECASE)
     hit = said.search(doc.text, start) if words else None
@@ -93,19 +94,15 @@ def _written_again(doc: Document, n: int, start: int, p: dict[str, Any], mark: s
     return hit is not None and len("".join(doc.text[hit.end():hit.end() + 4 * after].split())) >= after
 
 
-# The elision mark an export put at a cut line's end ("Classified By: Am...").
-_ELISION_END = rx(r"(?:\.{3,}|…)\s*$")
-
-
-def _words_before_cut(raw: RawLines, n: int, want: int) -> list[str]:
-    """The last words before the elision mark on line `n` (reading back over
+def _words_before_cut(raw: RawLines, n: int, want: int, elision: regex.Pattern[str]) -> list[str]:
+    """The last words before the elision mark (`elision`) on line `n` (reading back over
     earlier lines) that hold at least `want` characters; "¶" is dropped, as a
     copy may write a paragraph's or REF item's mark or not."""
     words: list[str] = []
     for m in range(n, 0, -1):
         line = raw[m - 1].rstrip("\r")
         if m == n:
-            line = _ELISION_END.sub("", line)
+            line = elision.sub("", line)
         words[:0] = line.replace("¶", " ").split()
         if sum(map(len, words)) >= want:
             break

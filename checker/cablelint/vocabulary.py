@@ -107,6 +107,7 @@ class Vocabulary:
         self.note_patterns: list[str] = []
         self.partial_notice_patterns: list[str] = []
         self.banner_preamble_patterns: list[str] = []
+        self.elision_patterns: list[str] = []  # where text was cut: "...", "…"
         self.extend(data)
 
     def extend(self, data: dict[str, Any]) -> None:
@@ -130,7 +131,7 @@ class Vocabulary:
             mine = self.line_words[key]
             mine.extend(w for w in data.get(key, []) if w not in mine)
         for key in ("title_patterns", "decl_exemption_patterns", "placeholder_patterns", "note_patterns",
-                    "partial_notice_patterns", "banner_preamble_patterns"):
+                    "partial_notice_patterns", "banner_preamble_patterns", "elision_patterns"):
             mine = getattr(self, key)
             mine.extend(p for p in data.get(key, []) if p not in mine)
         self._build()

@@ -42,7 +42,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from ..damage import DETECTORS as _DAMAGE
+from ..damage import DETECTORS as _DAMAGE, READS_VOCAB
 from ..damage_copies import COPY_DETECTORS, COPY_PARAMS, prepare_copies
 from ..damage_loss import dropped
 from ..fold import in_region
@@ -151,7 +151,8 @@ def _claim(c: Any) -> tuple[str, Any, int]:
 
 
 def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
-    found = DETECTORS[p["damage"]](ctx.doc, p)
+    damage = p["damage"]
+    found = DETECTORS[damage](ctx.doc, p, ctx.vocab) if damage in READS_VOCAB else DETECTORS[damage](ctx.doc, p)
     if found is None:
         return
     yield Hit(found.span, {"detail": found.detail, "_region": found.region, "_folds": _folds(p, found)})

@@ -38,6 +38,8 @@ class Labels(NamedTuple):
     ref_open: frozenset[str] | None
     # A handling caveat line (handling_lines) at the end of a line's text: group `line`.
     handling_tail: regex.Pattern
+    # An elision mark (elision_patterns) ending a text, blanks after it: the text was cut there.
+    elision_end: regex.Pattern
 
 
 _CACHE: dict[int, tuple[object, Labels]] = {}
@@ -131,6 +133,11 @@ def _line_tail_re(phrases: list[str]) -> regex.Pattern:
     return rx(rf"(?<![A-Za-z])(?P<line>(?:{alts})\.?)[ \t]*\\?[ \t]*$", regex.IGNORECASE)
 
 
+def elision_end_re(patterns: list[str]) -> regex.Pattern:
+    """Any of the elision marks `patterns` at the end of a text, blanks after it."""
+    return rx(rf"(?:{'|'.join(patterns) or '(?!)'})\s*$")
+
+
 def labels(vocab: Vocabulary) -> Labels:
     """The patterns of `vocab`'s line words (rebuilt when the vocabulary is extended)."""
     got = _CACHE.get(id(vocab))
@@ -152,6 +159,7 @@ def labels(vocab: Vocabulary) -> Labels:
         _openings(_label_forms(w["subject_labels"], True), True),
         _openings([f for x in w["ref_labels"] for f in (x.upper(), x.capitalize())], False),
         _line_tail_re(w["handling_lines"]),
+        elision_end_re(vocab.elision_patterns),
     )
     _CACHE[id(vocab)] = (vocab.built, built)
     return built

@@ -126,17 +126,16 @@ def _joined(tok: Token, line: Line) -> Token:
 
 # How far after a REF cut short its whole copy is looked for (lines).
 WHOLE_REF_REACH = 80
-# How an export marks a copy it cut short: "¶E. QUI...".
-CUT_MARK_RE = rx(r"(?:\.\.\.|…)\s*$")
 
 
 def whole_refs(refs: list[Token], lines: list[Line], vocab: Vocabulary, text: str,
                post: Token | None = None) -> tuple[list[Token], Repair] | None:
     """The REF list read again from the file's later whole copy of the header
     (an export's cut first copy, then the cable) when its last entry was cut
-    short ("¶E. QUI..."), and the repair `whole-copy` that says so; None when
+    short ("¶E. QUI...": the vocabulary's elision_patterns), and the repair `whole-copy` that says so; None when
     there is no such copy, or it is cut too or holds fewer entries."""
-    if not refs or CUT_MARK_RE.search(refs[-1].raw) is None:
+    cut = labels(vocab).elision_end
+    if not refs or cut.search(refs[-1].raw) is None:
         return None
     start = bisect.bisect_left([ln.start for ln in lines], refs[-1].span.end)
     for i in range(start, min(len(lines), start + WHOLE_REF_REACH)):
@@ -144,7 +143,7 @@ def whole_refs(refs: list[Token], lines: list[Line], vocab: Vocabulary, text: st
         if m is None:
             continue
         got = read_refs(lines, i, m, vocab, post)
-        if len(got) < len(refs) or CUT_MARK_RE.search(got[-1].raw):
+        if len(got) < len(refs) or cut.search(got[-1].raw):
             return None
         line = text.count("\n", 0, refs[-1].span.start) + 1
         return got, Repair("whole-copy", Span(got[0].span.start, got[-1].span.end),

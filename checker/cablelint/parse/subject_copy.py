@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import bisect
 
+import regex
+
 from ..document import Repair, Token
 from ..vocabulary import Vocabulary
 from .fields import read_subject
 from .labels import labels
 from .lines import Line
-from .refs import CUT_MARK_RE
 
 # How far (lines) after the cut SUBJECT its whole copy is looked for.
 WHOLE_SUBJECT_REACH = 80
@@ -29,7 +30,8 @@ def whole_subject(sub: Token | None, lines: list[Line], banner_idx: int | None, 
     a prefix, then more) and is not cut itself; None otherwise. Dots a later
     copy writes too are the drafter's, and `sub` stands. A SUBJECT line with no
     copy of the banner before it is another message's, quoted in the body."""
-    if sub is None or CUT_MARK_RE.search(sub.raw) is None:
+    cut = labels(vocab).elision_end  # the vocabulary's elision marks
+    if sub is None or cut.search(sub.raw) is None:
         return None
     start = bisect.bisect_left([ln.start for ln in lines], sub.span.end)
     copy = _copy_start(lines, banner_idx, start, min(len(lines), start + WHOLE_SUBJECT_REACH))
@@ -40,17 +42,17 @@ def whole_subject(sub: Token | None, lines: list[Line], banner_idx: int | None, 
         if m is None:
             continue
         got = read_subject(lines, i, m, vocab).subject
-        if CUT_MARK_RE.search(got.raw) or not _goes_on(sub.value, got.value):
+        if cut.search(got.raw) or not _goes_on(sub.value, got.value, cut):
             return None
         line = text.count("\n", 0, sub.span.start) + 1
         return got, Repair("whole-copy", got.span, f"SUBJECT cut short on line {line}: read from its whole copy")
     return None
 
 
-def _goes_on(cut: str, whole: str) -> bool:
+def _goes_on(cut: str, whole: str, mark: regex.Pattern[str]) -> bool:
     """Whether `whole` starts with the words of `cut` before its elision mark
     (the last one a prefix: the cut may fall inside a word) and says more."""
-    stem = " ".join(CUT_MARK_RE.sub("", cut).split())
+    stem = " ".join(mark.sub("", cut).split())
     whole = " ".join(whole.split())
     return bool(stem) and whole.upper().startswith(stem.upper()) and len(whole) > len(stem)
 

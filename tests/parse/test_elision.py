@@ -1,0 +1,51 @@
+"""The marks an export writes where it cut text short come from the
+vocabulary (rules/markings.yaml `elision_patterns`, review s7 item 4): the
+REF reader (a list cut short, read from its whole copy) and the damage
+detectors (a header line cut, CL909; the words before a cut, CL911) take them
+from the rule set's vocabulary, so a rule set that adds a mark is read
+everywhere. Short texts written for these tests."""
+from __future__ import annotations
+
+from cablelint.damage_index import elision_end
+from cablelint.damage_loss import _words_before_cut
+from cablelint.parse import parse
+from cablelint.parse.labels import labels
+from cablelint.source import Source
+from cablelint.vocabulary import Vocabulary, default_vocabulary, default_vocabulary_data
+
+
+def with_mark(mark: str) -> Vocabulary:
+    v = Vocabulary(default_vocabulary_data())
+    v.extend({"elision_patterns": [mark]})
+    return v
+
+
+def test_the_shipped_marks_are_three_dots_or_more_and_the_ellipsis() -> None:
+    cut = labels(default_vocabulary()).elision_end
+    for text in ("C. OS...", "C. OS....  ", "Classified By: Am…", "..."):
+        assert cut.search(text), text
+    for text in ("C. OS..", "C. OS... 308", "1.4 (b)."):
+        assert not cut.search(text), text
+
+
+def test_a_rule_sets_own_mark_is_read_by_the_parser_and_the_detectors() -> None:
+    v = with_mark(r"\[CUT\]")
+    assert labels(v).elision_end.search("C. OS [CUT]") and not labels(default_vocabulary()).elision_end.search(
+        "C. OS [CUT]")
+    assert elision_end(v) is labels(v).elision_end and elision_end(None) is labels(default_vocabulary()).elision_end
+    lines = ["REF: A. OSLO 1010 B. OSLO 4 [CUT]"]
+    assert _words_before_cut(lines, 1, 8, elision_end(v)) == ["1010", "B.", "OSLO", "4"]
+    assert _words_before_cut(lines, 1, 8, elision_end(None))[-1] == "[CUT]"  # not a mark of the shipped vocabulary
+
+
+CUT_REFS = ("UNCLAS OSLO 000123\nE.O. 12958: N/A\nTAGS: PREL NO\nSUBJECT: TALKS\nREF: A. OSLO 1010\n"
+            "     B. OS{mark}\nid: 123\nheader:\nUNCLAS OSLO 000123\nE.O. 12958: N/A\n"
+            "TAGS: PREL NO\nSUBJECT: TALKS\nREF: A. OSLO 1010\n     B. OSLO 437\n\n1. (U) Text.\n")
+
+
+def test_a_ref_list_cut_by_the_vocabularys_mark_is_read_from_its_whole_copy() -> None:
+    doc = parse(Source("x.txt", CUT_REFS.format(mark=" [CUT]")), with_mark(r"\[CUT\]"))
+    assert [t.value for t in doc.refs] == ["A. OSLO 1010", "B. OSLO 437"]
+    assert [r.name for r in doc.repairs] == ["whole-copy"]
+    plain = parse(Source("x.txt", CUT_REFS.format(mark=" [CUT]")))
+    assert [r.name for r in plain.repairs] == []  # the shipped vocabulary has no such mark

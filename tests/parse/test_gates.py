@@ -59,11 +59,9 @@ def test_may_route_lets_every_routing_line_through():
 
 
 def _one_alternation(text: str, v) -> str:
-    """What one alternation of the recognisers' patterns at the line start said
-    (the parser's former dispatcher): the first whose pattern matches takes the
-    line, the page pattern only for " OF "; a recogniser that then declines
-    hands the line to the recognisers in order (written out here without the
-    parser's first-character tests, which must change no answer)."""
+    """What the recognisers' patterns at the line start say, tried in the
+    table's order (written out here without the parser's first-character
+    tests, which must change no answer): the first that matches takes the line."""
     from cablelint.parse.lines import CLBY_RE, EO_RE, PAGE_RE, para_start
     lab = labels(v)
     if not text.strip():
@@ -75,12 +73,6 @@ def _one_alternation(text: str, v) -> str:
             "tags": lab.tags.match, "subject": lab.subject.match,
             "classified_by": lambda t: "lassified" in t.lower() and CLBY_RE.search(t),
             "ref": lab.ref.match, "field": lambda t: ":" in t and v.field_re.match(t)}
-    probes = dict(recs, page=lambda t: " OF " in t and PAGE_RE.match(t), eo=EO_RE.match)
-    first = next((name for name, probe in probes.items() if probe(text)), None)
-    if first is None:
-        return "text"
-    if recs[first](text):
-        return first
     return next((name for name, rec in recs.items() if rec(text)), "text")
 
 

@@ -53,3 +53,15 @@ def test_a_mark_run_onto_a_ref_entry_is_cut_from_it_and_read_as_a_page() -> None
     assert [r.value for r in doc.refs] == ["A. STATE 1234 AND PRIOR"]
     pages = [(s.number, s.total, doc.text[s.span.start:s.span.end]) for s in doc.sections if s.kind == "page"]
     assert pages == [(2, 3, "002 OF 003")]
+
+
+def test_a_lower_cased_page_mark_in_the_header_is_read_as_a_page() -> None:
+    # "001.2 of 002" (a lower-case "of"): the page recogniser takes it as it takes "002 OF 002",
+    # in the table's order (the dispatcher no longer reads such a line as text first).
+    text = ("C O N F I D E N T I A L SECTION 01 OF 02 PARIS 000579\n\nE.O. 12958: DECL: 01/30/2019\n"
+            "TAGS: PREL FR\nSUBJECT: TALKS\n\nREF: STATE 1234\n\nPARIS 00000579 001.2 of 002\n\n"
+            "Classified By: Ambassador Jane Doe, reasons 1.4 (b) and (d)\n\n1. (C) The talks went well.\n")
+    doc = parse(Source("x.txt", text))
+    pages = [(s.number, s.total, doc.text[s.span.start:s.span.end]) for s in doc.sections if s.kind == "page"]
+    assert pages == [(1, 2, "001.2 of 002")]
+    assert doc.classified_by is not None and [r.value for r in doc.refs] == ["STATE 1234"]

@@ -325,27 +325,10 @@ def classify(text: str, vocab: Vocabulary, skip: frozenset[str] = frozenset()) -
     if "paragraph" not in skip and para_start(text) is not None:
         return _PARAGRAPH
     skip = skip | _NO_PARAGRAPH
-    if " of 0" in text and " OF " not in text:
-        return _lower_page(text, vocab, skip)
     return _first(text, vocab, skip)
 
 
 _NO_PARAGRAPH = frozenset({"paragraph"})
-
-
-def _lower_page(text: str, vocab: Vocabulary, skip: frozenset[str]) -> Kind:
-    """A line with " of 0" and no " OF " (a lower-cased copy's page mark, "Beijing
-    00002963 002 of 002"), read as the parser has always read it: the first other
-    recogniser whose pattern matches at the line start takes it (the E.O.
-    pattern without its first-character test), and `page` is tried only when
-    that one declines; no such pattern, and the line is text. (Reading it as a
-    page mark first would change Documents: a change of behaviour, not of speed.)"""
-    for name, rec in RECOGNISERS[2:]:
-        matched = EO_RE.match(text) is not None if name == "eo" else rec(text, vocab) is not None
-        if matched:
-            got = rec(text, vocab) if name not in skip else None
-            return got if got is not None else _first(text, vocab, skip)
-    return Kind("text")
 
 
 def may_open_field(text: str, vocab: Vocabulary) -> bool:

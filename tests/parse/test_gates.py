@@ -206,3 +206,45 @@ def test_header_end_as_the_patterns_say(texts: list[str]) -> None:
     lines = [Line(t, k * 20) for k, t in enumerate(texts)]
     want = next((k for k, t in enumerate(texts) if PARA_RE.match(t) and NUMBERED_RE.match(t)), len(texts))
     assert _header_end(lines) == want
+
+
+def _plain_state(heading: bool, numbered: bool, text: str):
+    from cablelint.document import Paragraph, Span
+    from cablelint.parse.bodystate import State
+    st = State(False, low=text.lower(), prev_blank=False, heading_para=heading)
+    if numbered:
+        st.numbered.append(Paragraph(Span(0, 1), 1))
+    return st
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="SsCcTtUuNnaeh0123¶[-*\u2022().: \t", min_size=1, max_size=10), st.booleans(), st.booleans())
+def test_the_body_gate_and_is_plain_ask_the_one_first_character_test(text: str, heading: bool, numbered: bool) -> None:
+    """body.py passes over a line when plain.prose_by_lead says prose; is_plain
+    asks it first, so the gate can never pass over a line is_plain would keep."""
+    from cablelint.document import Document
+    from cablelint.parse.lines import Line
+    from cablelint.parse.plain import is_plain, prose_by_lead
+    from cablelint.source import Source
+    lead = text.lstrip(" \t")
+    if not lead:
+        return
+    v = default_vocabulary()
+    doc = Document(source=Source("x.txt", text))
+    st = _plain_state(heading, numbered, text)
+    if prose_by_lead(lead, st, v.banner_initials, banner_pairs(v)):
+        assert is_plain(Line(text, 0), doc, st, v, hot=False), text
+
+
+def test_prose_by_lead_tells_prose_from_what_may_start_something() -> None:
+    from cablelint.parse.plain import prose_by_lead
+    v = default_vocabulary()
+    pairs, initials = banner_pairs(v), v.banner_initials
+    still = _plain_state(False, True, "")
+    assert prose_by_lead("the talks went on", still, initials, pairs)
+    assert prose_by_lead("The minister said", still, initials, pairs)  # "Th" starts no level
+    for lead in ("1. (C) text", "¶2. text", "[3.](#) text", "- (S) bullet", "(C) text", "a. item", "b) item",
+                 "SECRET", "Confidential", "S E C R E T"):
+        assert not prose_by_lead(lead, still, initials, pairs), lead
+    waiting = _plain_state(True, True, "")  # a heading's paragraph waits for its mark: a banner initial may be it
+    assert not prose_by_lead("The minister said", waiting, initials, pairs)

@@ -19,7 +19,7 @@ from .layout import signature
 from .lines import BULLET_MARK_RE, CLBY_RE, Line, para_start
 from .marks import after_mark, heading_mark
 from .numbered import numbered, undo_pilcrow, well_formed
-from .plain import DOT_PAREN, MAY_ACT, banner_pairs, is_plain, may_be_banner, of_matters
+from .plain import banner_pairs, is_plain, of_matters, prose_by_lead
 from .quotes import ascii_words, regions
 from .textscan import hot_offsets, lowered_source
 
@@ -95,7 +95,6 @@ def _prose_body(doc: Document, lines: list[Line], start_idx: int, st: State, voc
     nhot = hot[0] if hot else n_text
     glued = -1
     initials = vocab.banner_initials
-    may_act = MAY_ACT | initials
     pairs = banner_pairs(vocab)
     i = start_idx - 1
     while i + 1 < len(lines):
@@ -127,12 +126,10 @@ def _prose_body(doc: Document, lines: list[Line], start_idx: int, st: State, voc
             nhot = hot[h] if h < len(hot) else n_text
         if not st.prev_blank:
             hot_line = nhot < end or " OF " in text and of_matters(text, st)
-            if not hot_line and i != glued - 1:  # no hot word, the line was not split: plain.py's gates
-                lead = text.lstrip(" \t")  # not empty: the line is not blank
-                c = lead[0]
-                if lead[1:2] not in DOT_PAREN and not c.isdigit() and (c not in may_act or (
-                        c in initials and not st.heading_para and not may_be_banner(lead, pairs))):
-                    continue  # a line of prose: is_plain would say so
+            # no hot word, the line was not split: its first characters may tell prose (the lead is not
+            # empty: the line is not blank)
+            if not hot_line and i != glued - 1 and prose_by_lead(text.lstrip(" \t"), st, initials, pairs):
+                continue  # a line of prose: is_plain would say so
             if is_plain(lines[i], doc, st, vocab, hot_line):
                 continue
         _body_line(doc, lines, i, start_idx, st, vocab)

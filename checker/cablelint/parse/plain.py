@@ -2,7 +2,7 @@
 
 Most lines of a cable's body are running prose that no body recogniser can
 take. body.py asks `is_plain` only of the lines its first-character gate
-(`MAY_ACT`, `may_be_banner`) cannot settle, and `_body_line` only of the
+(`prose_by_lead`, which is_plain asks first too) cannot settle, and `_body_line` only of the
 others: every test here is a cheap superset of what the recognisers need,
 so no line they would take is passed over.
 """
@@ -46,6 +46,22 @@ def may_be_banner(lead: str, pairs: frozenset[str] | None) -> bool:
     return not second.isascii() or (lead[:1] + second).upper() in pairs
 
 
+def prose_by_lead(lead: str, st: State, initials: frozenset[str], pairs: frozenset[str] | None) -> bool:
+    """Whether a line's first characters alone (`lead`: the line less its
+    leading blanks, not empty) show it is prose, with no hot word in it:
+    neither a digit nor a lettered item's dot or parenthesis, and a first
+    character that starts nothing (MAY_ACT, a banner's `initials`) or a
+    banner's initial whose first two letters start no level (`pairs`) while
+    no heading's paragraph waits for its mark. body.py's gate and is_plain
+    both ask it, so the gate can never pass over a line is_plain would keep."""
+    c = lead[0]
+    if lead[1:2] in DOT_PAREN or c.isdigit():
+        return False
+    if c in initials:
+        return not st.heading_para and not may_be_banner(lead, pairs)
+    return c not in MAY_ACT
+
+
 def of_matters(text: str, st: State) -> bool:
     """Whether the " OF " in a line of prose (not after a blank line, opening
     with no digit, bullet or banner) can matter to `_body_line`: only a page
@@ -72,7 +88,12 @@ def is_plain(line: Line, doc: Document, st: State, vocab: Vocabulary, hot: bool 
     if hot and (" OF " in text or " of 0" in text or doc.classified_by is None and st.has("lassified", line)):
         return False
     lead = text.lstrip(" \t")
-    c = lead[:1]
+    if not lead:
+        return False
+    initials = vocab.banner_initials
+    if prose_by_lead(lead, st, initials, banner_pairs(vocab)):
+        return True
+    c = lead[0]
     if c.isdigit() or c in "¶[" or st.numbered and (c in "-*\u2022(" or lead[1:2] in DOT_PAREN) and (
             "(" in text or st.heading_para):
         # A paragraph number, or a bullet that may carry its own mark (BULLET_MARK_RE: a "(" follows)
@@ -80,7 +101,7 @@ def is_plain(line: Line, doc: Document, st: State, vocab: Vocabulary, hot: bool 
         return False
     if c == "(" and not st.numbered and st.blocks and st.blocks[-1].portion is not None:
         return False  # a marked block may open here (bodylines.run_on_block)
-    if c in vocab.banner_initials and (" " in lead[:4] or st.has("ection", line)):
+    if c in initials and (" " in lead[:4] or st.has("ection", line)):
         # A spaced or a section's banner: of such a line (no page mark, no number) `_body_line`
         # would only try banner_re, or end a heading's wait for its paragraph's mark.
         return not st.heading_para and (not may_be_banner(lead, banner_pairs(vocab))

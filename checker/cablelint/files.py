@@ -28,6 +28,7 @@ import stat
 from collections import namedtuple
 from pathlib import Path
 
+from .findings import fields_eq, fields_repr
 from .settings import DEFAULT_EXTENSIONS, YAML_NAMES, dotted, path_matches
 
 __all__ = ["DEFAULT_EXTENSIONS", "Discovery", "PathError", "discover"]
@@ -72,6 +73,9 @@ class Discovery:
         self.files: list[str] = []
         self.errors: list[PathError] = []
         self.notes: list[str] = []
+
+    __eq__ = fields_eq
+    __repr__ = fields_repr
 
 
 def excluded(path: str, scope: Scope) -> bool:

@@ -50,6 +50,25 @@ class _Record:
         return type(self), self._values()
 
 
+def fields_eq(self: Any, other: object) -> bool:
+    """`==` by the public attributes `__init__` sets, as a dataclass compares
+    its fields, for a plain class that sets them in `__init__` (Report,
+    Discovery, FixOutcome); an attribute named `_...` (a cache) is no field.
+    Assigned as `__eq__`, it makes the class unhashable, as a dataclass is."""
+    if other.__class__ is not self.__class__:
+        return NotImplemented
+    return _fields(self) == _fields(other)
+
+
+def fields_repr(self: Any) -> str:
+    """The repr a dataclass gives: `Name(field=value, ...)` by the public attributes."""
+    return f"{type(self).__name__}({', '.join(f'{k}={v!r}' for k, v in _fields(self).items())})"
+
+
+def _fields(obj: Any) -> dict[str, Any]:
+    return {k: v for k, v in vars(obj).items() if not k.startswith("_")}
+
+
 _FRESH: Any = object()  # "not given": a new dict or list for each finding (dataclass's default_factory)
 
 

@@ -20,6 +20,8 @@ import argparse
 import os
 import sys
 
+from .findings import fields_eq, fields_repr
+
 TYPE_CHECKING = False  # typing's constant without importing typing (~4 ms of a one-file run)
 if TYPE_CHECKING:  # the CLI imports this module to build its parser: the rest loads when fixing
     from .fixes import FixResult
@@ -47,6 +49,9 @@ class FixOutcome:
     def __init__(self) -> None:
         self.results: list[FixResult] = []
         self.stdin: bytes | None = None
+
+    __eq__ = fields_eq
+    __repr__ = fields_repr
 
     @property
     def fixed(self) -> int:

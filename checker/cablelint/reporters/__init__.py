@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 from types import ModuleType
 
-from ..findings import Finding, Severity
+from ..findings import Finding, Severity, fields_eq, fields_repr
 
 TYPE_CHECKING = False  # typing's constant without importing typing (~4 ms of a one-file run)
 if TYPE_CHECKING:  # a run the result cache answers loads neither the rule model nor the source reader
@@ -100,6 +100,9 @@ class Report:
         self.notices = [] if notices is None else notices
         self.skipped, self.fixed = skipped, fixed
         self._last_path: tuple = (None, "")  # path(): the last path asked and its answer
+
+    __eq__ = fields_eq  # by the fields above, the cache _last_path aside
+    __repr__ = fields_repr
 
     def safe(self, text: str) -> str:
         return self.mask(text)

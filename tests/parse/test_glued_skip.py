@@ -67,3 +67,15 @@ def test_a_marked_number_the_skip_vouches_for_is_read_before_it() -> None:
             "IN SIGHT OF THE NUMBER  3. (C) The cargo grew. 4. (C) The ships came in.\n")
     assert paras(body) == [(1, "U"), (2, "C"), (3, "C"), (4, "C")]
     assert glued_details(body)[1:] == ["paragraph 3 read from inside line", "paragraph 4 read from inside line"]
+
+
+def test_the_skip_note_names_the_number_after_the_paragraph_the_glued_one_follows() -> None:
+    # review s7 item 7: the line's own marked number (5, out of sequence) is read as a paragraph
+    # before the glued 3: "one past the 2 expected" would name a gap after paragraph 1 that is not
+    # where the glued paragraph stands. The note says only what was read.
+    body = "1. (U) The port grew.\n\n5. (C) Officials met us.   3. (C) The ships came in.\n"
+    assert paras(body) == [(1, "U"), (5, "C"), (3, "C")]
+    assert glued_details(body) == ["paragraph 3 read from inside line"]
+    # A continuation line after paragraph 2 (no number of its own): the skip is named.
+    body = "1. (U) The port grew.\n\n2. (C) Officials met us\nat noon.  4. (C) The ships came in.\n"
+    assert glued_details(body) == ["paragraph 4 read from inside line (one past the 3 expected)"]

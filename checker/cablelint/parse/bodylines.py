@@ -183,7 +183,10 @@ def split_glued(doc: Document, lines: list[Line], i: int, st: State, vocab: Voca
         return False
     lines[i:i + 1] = [Line(line.text[:cut], line.start), Line(line.text[cut:], line.start + cut)]
     num = line.text[cut:cut + 3].partition(".")[0]  # the number read (after a heading's rule or one skipped, maybe not `expected`)
-    if expected > 1 and int(num) == expected + 1:  # glued.skipped_one: say which number the text lacks
+    # The paragraph the glued one follows: the line's own when marked (a marked number is always read
+    # as a paragraph, whatever its number), else the last one read.
+    before = own if own is not None and marked() else st.last
+    if expected > 1 and int(num) == expected + 1 == before + 2:  # glued.skipped_one: say which number the text lacks
         detail += f" (one past the {expected} expected)"
     doc.repairs.append(Repair("glued-paragraph", Span(line.start + cut, line.start + cut + len(num)),
                               detail.replace(str(expected), num, 1)))

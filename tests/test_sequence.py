@@ -160,3 +160,17 @@ def test_numbering_keyed_to_another_documents_paragraphs_is_not_checked() -> Non
     # drafter starts at 25 by a slip; a start close to 1 is still reported.
     assert numbering(para(25) + para(26) + para(29)) == []
     assert numbering(para(3) + para(4)) == ["paragraph 3 comes first: numbers 1 and 2 are skipped"]
+
+
+def test_keyed_answers_are_not_checked_for_gaps_from_their_first_number() -> None:
+    # review s7 item 8: answers keyed to a tasker's paragraphs skip those that
+    # ask nothing (25-30, then 33 under a new heading: a real cable's shape);
+    # checking from the first number would report the tasker's numbering as
+    # the drafter's gap. So a keyed 6, 7, 9 is not reported either: the two
+    # cannot be told apart. Keyed means a first number more than 4 past 1.
+    keyed = "".join(para(n) for n in range(25, 31)) + "CHILD SOLDIERS\n\n" + para(33)
+    assert numbering(keyed) == []
+    assert numbering(para(6) + para(7) + para(9) + para(10)) == []
+    # Not keyed (5 is 4 past 1): every gap is checked, the 6 -> 8 one too.
+    assert numbering(para(5) + para(6) + para(8)) == [
+        "paragraph 5 comes first: numbers 1 to 4 are skipped; 1 more like it (line 10)"]

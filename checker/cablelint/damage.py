@@ -299,9 +299,6 @@ def _first_line(doc: Document) -> int:
     return doc.source.line_col(at[0])[0] if at else 1
 
 
-# The detectors that read the rule set's vocabulary (its elision marks): the
-# integrity kind calls them with it as a third argument.
-READS_VOCAB = frozenset({"header_cut", "cut_recopied"})
 DETECTORS: dict[str, Callable[..., Damage | None]] = {
     "foreign_text": foreign_text,
     "banner_lost": banner_lost,

@@ -42,7 +42,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from ..damage import DETECTORS as _DAMAGE, READS_VOCAB
+from ..damage import DETECTORS as _DAMAGE
 from ..damage_copies import COPY_DETECTORS, COPY_PARAMS, prepare_copies
 from ..damage_loss import dropped
 from ..fold import in_region
@@ -50,6 +50,8 @@ from ..prefilter import prefiltered
 from . import compile_param, Context, Hit
 
 DETECTORS = {**_DAMAGE, **COPY_DETECTORS}  # damage_copies.py: header lines dropped or copied, case, joined TAGS
+# The detectors that read the rule set's vocabulary (its elision marks), called with it as a third argument.
+READS_VOCAB = frozenset({"header_cut", "cut_recopied"})
 
 KIND = "integrity"
 PARAMS = {

@@ -47,7 +47,9 @@ REASON_WORDING_RE = rx(
     rf"(?i)(?:[,;.]?\s*{_REASON_PREP}?\s*{_REASON_WORD}[\s:,]*(?:para\w*\s*)?)$")
 AUTH_TAIL_RE = rx(
     rf"(?i)[\s,;.(]*{_REASON_PREP}?\s*(?:{_REASON_WORD}|e\.?\s?o\.?\s*\d{{5}})[\s:,;.]*(?:para\w*)?[\s:]*$")
-DANGLING_RE = rx(r"(?i)(?:\band|\bor|[,&/+\\])\s*$")
+DANGLING_RE = rx(r"(?i)(?:\band|\bor|[,&/+\\(])\s*$")
+# The wrap fell inside a reason's parenthesis: "1.4 (B) and (" / "D)".
+OPEN_PAREN_END_RE = rx(r"\(\s*$")
 # A line that goes on with the list: "1.4 (B)" / "AND (D)".
 GOES_ON_RE = rx(r"(?i)\s*(?:and|or|&|\+)\s*\(?[a-h]\)?(?![A-Za-z])")
 DERIVED_RE = rx(r"(?i)\bderived\s+from\s*:?\s*(?P<src>[^;\n]*?[^\s;.,])\s*(?:[.;,]|$)")
@@ -206,6 +208,9 @@ def read_classified_by(lines: list[Line], i: int, m: regex.Match, vocab: Vocabul
         if len(pieces) > 1 and letters[0][1] > len(pieces[0][0]):
             repairs.append(Repair("wrapped-field", Span(cb.span.start, cb.span.end),
                                   f"Classified By read over {len(pieces)} lines"))
+        elif any(OPEN_PAREN_END_RE.search(p) for p, _ in pieces[:-1]):
+            repairs.append(Repair("wrapped-field", Span(cb.span.start, cb.span.end),
+                                  "Classified By reasons wrapped inside a parenthesis ('(' / 'D)') joined"))
     dm = DERIVED_RE.search(joined)
     if dm:  # derivative classification: "Classified By: ... Derived from DSCG 05-01"
         cb.derived_from = Token(dm["src"], Span(offmap(dm.start("src")), offmap(dm.end("src") - 1) + 1))

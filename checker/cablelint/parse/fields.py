@@ -174,9 +174,9 @@ SUBJECT_TAIL_NEXT = frozenset({"ref", "classified_by", "field", "eo", "tags"})
 def _subject_tail(lines: list[Line], j: int, text: str, vocab: Vocabulary) -> int | None:
     """The index of the line holding an upper-case SUBJECT's last words when
     one blank line (at `j`) parts them from the rest ("... JULIA TAFT" / "" /
-    "REFUGEE FUND" / "" / "REF: ..."): a short upper-case line that is no field,
-    paragraph, caption, passing line or heading (a header field follows it, not
-    text). None when there is no such line."""
+    "REFUGEE FUND" / "" / "REF: ..."; or "MEETING REF: ...", the next field run
+    on after them): a short upper-case line that is no field, paragraph,
+    caption, passing line or heading (a header field follows it, not text). None when there is no such line."""
     k = j + 1
     if k >= len(lines) or lines[j].text.strip() or not upper_words(text):
         return None
@@ -188,7 +188,9 @@ def _subject_tail(lines: list[Line], j: int, text: str, vocab: Vocabulary) -> in
     after = k + 1
     while after < len(lines) and after <= k + 2 and not lines[after].text.strip():
         after += 1
-    nxt = classify(lines[after].text, vocab).name if after < len(lines) and after > k + 1 else ""
+    # a field after a blank line, or run on after the last words on their line (a run-on-header piece)
+    ran_on = after == k + 1 < len(lines) and lines[after].start == lines[k].start + len(lines[k].text)
+    nxt = classify(lines[after].text, vocab).name if after < len(lines) and (after > k + 1 or ran_on) else ""
     return k if nxt in SUBJECT_TAIL_NEXT else None
 
 

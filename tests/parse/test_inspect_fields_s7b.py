@@ -1,0 +1,47 @@
+"""Fields the s7b inspect audit found misread, each on a short text written for the test."""
+from __future__ import annotations
+
+import pytest
+
+from inspect_helpers import parse_text
+
+HEAD = "C O N F I D E N T I A L OSLO 000123\nE.O. 12958: DECL: 01/30/2019\nTAGS: PREL NO\nSUBJECT: TALKS\n\n"
+
+
+@pytest.mark.parametrize("statement", [
+    "Classified By: Consul Jane Roe for Reasons 1.4 (B) and (\nD)",
+    "Classified By: CONSUL JANE ROE. FOR REASONS 1.5(B) AND (\nd).",
+])
+def test_reasons_wrapped_inside_a_parenthesis_are_joined_and_the_repair_recorded(statement: str) -> None:
+    doc = parse_text(HEAD + statement + "\n\n1. (C) Text.\n")
+    assert [r.value for r in doc.classified_by.reasons] == ["b", "d"]
+    wraps = [r for r in doc.repairs if r.name == "wrapped-field"]
+    assert len(wraps) == 1 and "parenthesis" in wraps[0].detail
+    assert doc.text[wraps[0].span.start:wraps[0].span.end] == statement
+
+
+def test_a_list_ended_on_its_line_records_no_wrap() -> None:
+    doc = parse_text(HEAD + "Classified By: Consul Jane Roe for Reasons 1.4 (B) and (D)\n\n1. (C) Text.\n")
+    assert [r.value for r in doc.classified_by.reasons] == ["b", "d"]
+    assert not [r for r in doc.repairs if r.name == "wrapped-field"]
+
+
+@pytest.mark.parametrize("tail, subject", [
+    # the last word after a blank line, the REF and Classified By run on after it on one line
+    ("\nTALKS REF: STATE 001234 CLASSIFIED BY: Jane Roe, Consul; REASON: 1.4(B)\n",
+     "PLANS FOR THE SUMMIT TALKS"),
+    # as before: the last words on a line of their own, a blank line, then the REF
+    ("\nTALKS\n\nREF: STATE 001234\n\nClassified By: Jane Roe, Consul, reason 1.4 (b)\n",
+     "PLANS FOR THE SUMMIT TALKS"),
+])
+def test_a_subject_s_last_words_after_a_blank_line_are_read(tail: str, subject: str) -> None:
+    head = "C O N F I D E N T I A L OSLO 000123\nE.O. 12958: DECL: 01/30/2019\nTAGS: PREL NO\n"
+    doc = parse_text(head + "SUBJECT: PLANS FOR THE SUMMIT \n" + tail + "\n1. (C) Text.\n")
+    assert doc.subject.value == subject
+    assert [r.value for r in doc.refs] == ["STATE 001234"]
+
+
+def test_a_run_on_line_after_a_subject_s_blank_line_is_not_taken_when_it_is_text() -> None:
+    head = "C O N F I D E N T I A L OSLO 000123\nE.O. 12958: DECL: 01/30/2019\nTAGS: PREL NO\n"
+    doc = parse_text(head + "SUBJECT: PLANS FOR THE SUMMIT\n\n1. (C) TALKS REF: STATE 001234 went well.\n")
+    assert doc.subject.value == "PLANS FOR THE SUMMIT"

@@ -45,3 +45,18 @@ def test_a_run_on_line_after_a_subject_s_blank_line_is_not_taken_when_it_is_text
     head = "C O N F I D E N T I A L OSLO 000123\nE.O. 12958: DECL: 01/30/2019\nTAGS: PREL NO\n"
     doc = parse_text(head + "SUBJECT: PLANS FOR THE SUMMIT\n\n1. (C) TALKS REF: STATE 001234 went well.\n")
     assert doc.subject.value == "PLANS FOR THE SUMMIT"
+
+
+def test_a_repeated_copy_run_onto_one_line_lists_all_its_paragraphs() -> None:
+    body = ("1. (U) The ministers flew to the coast in new cars last year.\n\n"
+            "2. (U) The president said \u201cthe cars will be sold.\u201d\n\n"
+            "3. (U) A study found the cars cost too much.\n\n"
+            "4. (U) Comment: the public is angry. End Comment.\n\n"
+            "1. (U) The ministers flew to the coast in new cars last year. 2. (U) The president said "
+            "\u201cthe cars will be sold.\u201d 3. (U) A study found the cars cost too much.\n")
+    doc = parse_text(HEAD + body)
+    assert [(p.number, p.portion.raw if p.portion else None) for p in doc.paragraphs] == [
+        (1, "U"), (2, "U"), (3, "U"), (4, "U"), (1, "U"), (2, "U"), (3, "U")]
+    assert [r.detail for r in doc.repairs if r.name == "glued-paragraph"] == [
+        "paragraph 2 read from inside line", "paragraph 3 read from inside line"]
+

@@ -171,8 +171,9 @@ def split_glued(doc: Document, lines: list[Line], i: int, st: State, vocab: Voca
         return ps is not None and para_mark(line, ps.after, vocab)[0] is not None
 
     # After the line's own number: the expected one, or any when it opens the numbering (a copy from paragraph 3 on),
-    # or a marked one that skips one (a marked number is a paragraph; glued.skipped_one may have cut it out).
-    expected = own + 1 if own is not None and (own == st.last + 1 or not st.numbered
+    # or a marked one that skips one (a marked number is a paragraph; glued.skipped_one may have cut it out),
+    # or one that goes back (an export's repeated copy, "1. (U) ... 2. (U) ..." run onto one line: read like the first).
+    expected = own + 1 if own is not None and (own == st.last + 1 or not st.numbered or own <= st.last
                                                or own == st.last + 2 and marked()) else st.last + 1
     cut = glued_paragraph(line, expected, vocab)
     detail = f"paragraph {expected} read from inside line"

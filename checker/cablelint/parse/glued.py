@@ -28,8 +28,8 @@ GLUED_DOT_RE = rx(r"\.[ \t]{0,3}\([A-Za-z][A-Za-z/ -]{0,14}\)")
 # match alike, and `re` scans a text for this literal-led pattern ~40% faster than `regex`.
 _GLUED_DOT_SCAN = re.compile(GLUED_DOT_RE.pattern)
 BARE_GLUED_DOT_RE = rx(r"(?<=[.!?\"')\]][ \t]{1,4}\d{1,3})\.[ \t]{1,3}(?=[A-Z][a-z])")
-# What ends the text before a glued paragraph: a sentence, a quotation, a rule of dashes.
-GLUED_AFTER = frozenset("-.!?\"')]")
+# What ends the text before a glued paragraph: a sentence, a quotation (typographic quotes too), a rule of dashes.
+GLUED_AFTER = frozenset("-.!?\"')]\u201d\u2019")
 GLUED_GAP_MAX = 4
 # The end of a sentence before a glued number that skips one: its stop, maybe closed by a quote or bracket.
 SKIP_SENTENCE_END_RE = rx(r"[.!?][\"')\]]?$")

@@ -60,3 +60,29 @@ def test_a_repeated_copy_run_onto_one_line_lists_all_its_paragraphs() -> None:
     assert [r.detail for r in doc.repairs if r.name == "glued-paragraph"] == [
         "paragraph 2 read from inside line", "paragraph 3 read from inside line"]
 
+
+def _doubled_from(text: str, k: int) -> str:
+    """`text` with every line break from line k + 1 on written twice."""
+    lines = text.split("\n")
+    return "".join(ln + "\n" for ln in lines[:k]) + "\n\n".join(lines[k:])
+
+
+BODY = ("UNCLAS OSLO 000123\nE.O. 12958: N/A\nTAGS: PREL NO\nSUBJECT: TALKS ON FISH\n\n"
+        + "\n".join(f"1. (U) The talks went on here, this is line {k} of it." if k == 0 else
+                    f"The talks went on here, this is line {k} of it." for k in range(30)) + "\n")
+
+
+def test_doubled_line_breaks_that_start_in_the_body_are_spanned_from_there() -> None:
+    doc = parse_text(_doubled_from(BODY, 6))
+    rep = [r for r in doc.repairs if r.name == "doubled-line-breaks"]
+    assert len(rep) == 1
+    assert doc.source.line_col(rep[0].span.start)[0] == 7 and rep[0].span.end == len(doc.text)
+    assert rep[0].detail == "from line 7 on, line breaks written twice: read as one"
+    assert doc.subject.value == "TALKS ON FISH" and len(doc.paragraphs) == 1
+
+
+def test_a_copy_doubled_throughout_says_every_line_break() -> None:
+    doc = parse_text(_doubled_from(BODY, 0))
+    rep = [r for r in doc.repairs if r.name == "doubled-line-breaks"]
+    assert [r.detail for r in rep] == ["every line break written twice: read as one"]
+    assert rep[0].span.start == 0

@@ -291,8 +291,23 @@ def undouble(lines: list[Line], repairs: list[Repair]) -> list[Line]:
         run = []
         if ln.start >= 0:
             out.append(ln)
-    repairs.append(Repair("doubled-line-breaks", Span(0, 0), "every line break written twice: read as one"))
+    first = _doubling_start(lines)
+    end = lines[-1].start + len(lines[-1].text)
+    where = "every line break" if not any(ln.text.strip() for ln in lines[:first]) else f"from line {first + 1} on, line breaks"
+    repairs.append(Repair("doubled-line-breaks", Span(lines[first].start, end), f"{where} written twice: read as one"))
     return out
+
+
+def _doubling_start(lines: list[Line]) -> int:
+    """The index of the line where the doubled breaks start: from the last of
+    two lines with text that follow each other directly on, the first line with
+    text followed by an empty line (an export may double the body's breaks
+    only, its header single-spaced)."""
+    last = 0
+    for k in range(len(lines) - 1):
+        if lines[k + 1].text.strip() and lines[k].text.strip():
+            last = k + 1
+    return next((k for k in range(last, len(lines) - 1) if lines[k].text.strip() and not lines[k + 1].text), 0)
 
 
 def virtual_lines(source: Source, repairs: list[Repair]) -> list[Line]:

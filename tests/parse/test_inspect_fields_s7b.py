@@ -86,3 +86,12 @@ def test_a_copy_doubled_throughout_says_every_line_break() -> None:
     rep = [r for r in doc.repairs if r.name == "doubled-line-breaks"]
     assert [r.detail for r in rep] == ["every line break written twice: read as one"]
     assert rep[0].span.start == 0
+
+
+def test_an_empty_subject_takes_its_words_after_a_blank_line_only_with_a_field_run_on_after_them() -> None:
+    head = "C O N F I D E N T I A L OSLO 000123\nE.O. 12958: DECL: 01/30/2019\nTAGS: PREL NO\n"
+    run_on = parse_text(head + "SUBJECT:\n\nSUMMIT PLANS AGREED REF: STATE 001234 "
+                        "Classified By: Jane Roe, Consul, reasons 1.4 (b)\n\n1. (C) Text.\n")
+    assert run_on.subject.value == "SUMMIT PLANS AGREED" and [r.value for r in run_on.refs] == ["STATE 001234"]
+    apart = parse_text(head + "SUBJECT:\n\nSUMMIT PLANS AGREED\n\nREF: STATE 001234\n\n1. (C) Text.\n")
+    assert apart.subject.value == ""

@@ -176,9 +176,11 @@ def _subject_tail(lines: list[Line], j: int, text: str, vocab: Vocabulary) -> in
     one blank line (at `j`) parts them from the rest ("... JULIA TAFT" / "" /
     "REFUGEE FUND" / "" / "REF: ..."; or "MEETING REF: ...", the next field run
     on after them): a short upper-case line that is no field, paragraph,
-    caption, passing line or heading (a header field follows it, not text). None when there is no such line."""
+    caption, passing line or heading (a header field follows it, not text).
+    An empty SUBJECT takes such a line only with the next field run on after
+    it. None when there is no such line."""
     k = j + 1
-    if k >= len(lines) or lines[j].text.strip() or not upper_words(text):
+    if k >= len(lines) or lines[j].text.strip() or text.strip() and not upper_words(text):
         return None
     s = lines[k].text.strip()
     if len(s) > SUBJECT_TAIL_MAX or not upper_words(s) or ":" in s or s.endswith(".") or s.startswith("¶"):
@@ -190,7 +192,9 @@ def _subject_tail(lines: list[Line], j: int, text: str, vocab: Vocabulary) -> in
         after += 1
     # a field after a blank line, or run on after the last words on their line (a run-on-header piece)
     ran_on = after == k + 1 < len(lines) and lines[after].start == lines[k].start + len(lines[k].text)
-    nxt = classify(lines[after].text, vocab).name if after < len(lines) and (after > k + 1 or ran_on) else ""
+    if not (ran_on or after > k + 1 and text.strip()):
+        return None
+    nxt = classify(lines[after].text, vocab).name if after < len(lines) else ""
     return k if nxt in SUBJECT_TAIL_NEXT else None
 
 

@@ -95,3 +95,44 @@ def test_an_empty_subject_takes_its_words_after_a_blank_line_only_with_a_field_r
     assert run_on.subject.value == "SUMMIT PLANS AGREED" and [r.value for r in run_on.refs] == ["STATE 001234"]
     apart = parse_text(head + "SUBJECT:\n\nSUMMIT PLANS AGREED\n\nREF: STATE 001234\n\n1. (C) Text.\n")
     assert apart.subject.value == ""
+
+
+CUT_COPY = ("C O N F I D E N T I A L OSLO 000123\nE.O. 12958: DECL: 01/30/2019\nTAGS: PREL NO\nSUBJECT: TALKS\n\n"
+            "{first}\n\nid: 12345\ndate: 2009-01-30\n\n"
+            "C O N F I D E N T I A L OSLO 000123\nE.O. 12958: DECL: 01/30/2019\nTAGS: PREL NO\nSUBJECT: TALKS\n\n"
+            "1. (C) The minister said the talks went well.\n\n2. (C) He will travel next week.\n")
+
+
+@pytest.mark.parametrize("first", ["1. (C)  The minister sa...", "1.  (C..."])
+def test_a_cut_first_copy_s_paragraph_is_left_out_for_its_whole_copy(first: str) -> None:
+    doc = parse_text(CUT_COPY.format(first=first))
+    lines = [doc.source.line_col(p.span.start)[0] for p in doc.paragraphs]
+    assert [p.number for p in doc.paragraphs] == [1, 2] and lines == [16, 18]
+    rep = [r for r in doc.repairs if r.name == "whole-copy"]
+    assert [doc.source.line_col(r.span.start)[0] for r in rep] == [6]
+    assert rep[0].detail == "paragraph 1 cut short in a first copy: its whole copy on line 16 read, this one left out"
+
+
+@pytest.mark.parametrize("first", [
+    "1. (C) Summary. ...",  # dots after a sentence: maybe the drafter's, kept
+    "1. (C) The president sa...",  # cut, but the later paragraph 1 does not go on from it
+])
+def test_a_paragraph_without_its_whole_copy_is_kept(first: str) -> None:
+    doc = parse_text(CUT_COPY.format(first=first))
+    assert [p.number for p in doc.paragraphs] == [1, 1, 2]
+    assert not [r for r in doc.repairs if r.name == "whole-copy"]
+
+
+def test_a_cut_paragraph_followed_by_its_whole_text_without_a_header_again_is_kept() -> None:
+    # one paragraph repeated (CL906 reads it from the listed paragraphs), not a whole second copy of the cable
+    text = ("UNCLAS OSLO 000123\nE.O. 12958: N/A\nTAGS: PREL NO\nSUBJECT: TALKS\n\n1. (U) The minister sa...\n\n"
+            "1. (U) The minister said the talks went well.\n\n2. (U) He will travel next week.\n")
+    assert [p.number for p in parse_text(text).paragraphs] == [1, 1, 2]
+
+
+def test_a_whole_copy_whose_header_is_glued_on_the_banner_s_line_counts() -> None:
+    text = ("C O N F I D E N T I A L OSLO 000123\nE.O. 12958: DECL: 01/30/2019\nTAGS: PREL NO\nSUBJECT: TALKS\n\n"
+            "1.  (C...\nC O N F I D E N T I A L OSLO 000123 SIPDIS E.O. 12958: DECL: 01/30/2019 TAGS: PREL NO\n"
+            "1. (C) The minister said the talks went well.\n2. (C) He will travel next week.\n")
+    doc = parse_text(text)
+    assert [(p.number, doc.source.line_col(p.span.start)[0]) for p in doc.paragraphs] == [(1, 8), (2, 9)]

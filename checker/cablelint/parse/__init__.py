@@ -8,6 +8,7 @@ The stages, in order (each a module of small functions with its own tests):
    banner.footer          the bottom banner (before the fields: it tells an IC-style document)
    header.read_fields     captions, E.O./DECL, TAGS, SUBJECT, REF, Classified By, fields -> where the body starts
 4. body.segment           paragraphs, blocks, bullets, headings, repeated banners, signature
+   paragraph_copy          a cut-short first copy's paragraph left out for its whole copy
 5. finish                 placeholders, marking separators, shape (shape.py), date evidence (dating.py)
 
 Every repair of damaged text is recorded in `Document.repairs` with its span
@@ -21,6 +22,7 @@ from ..source import Source
 from ..vocabulary import Vocabulary, default_vocabulary, marking_separators
 from . import banner as bn, memo
 from .body import segment
+from .paragraph_copy import drop_cut_paragraphs
 from .clby import find_reasons, join_pieces, whole_copy
 from .dating import evidence, memo_date
 from .decl import parse_decl
@@ -63,6 +65,7 @@ def parse(source: Source, vocab: Vocabulary | None = None) -> Document:
         doc.subject, note = sub
         doc.repairs.append(note)
     segment(doc, lines, body_idx, is_marked(doc, v), v)
+    drop_cut_paragraphs(doc, lines, v)
     _finish(doc, v)
     return doc
 

@@ -31,7 +31,8 @@ REPAIRS = {
     "unlabelled-tags": "a line of TAGs right after the E.O. line, its TAGS label lost, read as TAGS",
     "caption-typo": "a caption word one letter off under the banner (SENSITVE) read as that caption",
     "split-label": "a label split over a line break (CLASSIFIED / BY:) read as one",
-    "whole-copy": "a header field cut short in a first copy (1.4 (B,...) read from the file's later whole copy",
+    "whole-copy": ("a header field or paragraph cut short in a first copy (1.4 (B,...) read from the file's later "
+                   "whole copy"),
     "doubled-line-breaks": "a copy whose every line break was doubled (each line followed by an empty one) read with single ones",
     "glued-paragraph": "a paragraph number glued to the end of the previous line, read as a new paragraph",
     "damaged-label": "a header label with one letter lost or garbled (Classiied By:) read as that label",

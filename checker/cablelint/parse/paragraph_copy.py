@@ -1,0 +1,87 @@
+"""A paragraph of an export's cut-short first copy, left out for its whole copy.
+
+Some exports hold a first copy of the cable cut at a fixed length, the cut
+marked with "..." run into the last word or mark (`1. (C)  The minister sa...`,
+`1.  (C...`), then the whole cable. The body reader lists every numbered line
+it meets, so paragraph 1 of the cut copy came out beside the whole copy's
+paragraph 1. As for the SUBJECT (subject_copy), Classified By (clby.whole_copy)
+and REF (refs.whole_refs), the whole copy's paragraph is the cable's: the cut
+one is left out, and the repair `whole-copy` records it. Only when the cable is
+written again from its header in between (an E.O. or SUBJECT line, or the
+E.O. order glued on a banner's line): a cut
+paragraph followed at once by its whole text is one paragraph repeated, and
+CL906 (body-repeated) reads it as such from the listed paragraphs.
+"""
+from __future__ import annotations
+
+import bisect
+
+from ..document import Document, Paragraph, Repair
+from ..rx import rx
+from ..vocabulary import Vocabulary
+from .lines import Line, classify
+
+# The lines that show the cable written again from its header: an E.O. or SUBJECT line,
+# or a line holding the E.O. order (the recopied header's fields glued on the banner's line).
+HEADER_AGAIN = frozenset({"eo", "subject"})
+EO_IN_LINE_RE = rx(r"(?<![A-Za-z])E\.\s?O\.\s?\d{5}\b")
+
+# The export's cut: an elision mark run into a word or a mark's letters at the line's end ("Politic...", "(C...");
+# dots after a blank or a sentence's end ("Summary. ...") may be the drafter's and are left alone.
+CUT_IN_WORD_RE = rx(r"(?:\w|\(\w+)(?:\.\.\.|…)\s*$")
+
+
+def _line_of(text: str, start: int) -> str:
+    end = text.find("\n", start)
+    return text[start:end if end >= 0 else len(text)].rstrip("\r")
+
+
+def _opening(s: str) -> str:
+    """A paragraph's line for comparison: pilcrow and blanks aside, upper case."""
+    return " ".join(s.replace("¶", " ").split()).upper()
+
+
+def _whole_copy(p: Paragraph, later: list[Paragraph], text: str) -> Paragraph | None:
+    """The first later paragraph with `p`'s number whose line goes on from
+    where `p`'s cut line stopped (its words, the last one a prefix) and is not
+    cut itself; None when `p` is no cut paragraph or has no such copy."""
+    line = _line_of(text, p.span.start)
+    if "..." not in line and "…" not in line:
+        return None  # most paragraphs: no elision mark at all
+    cut = CUT_IN_WORD_RE.search(line)
+    if p.number is None or cut is None:
+        return None
+    stem = _opening(line[:cut.end()].rstrip().rstrip(".…"))
+    for q in later:
+        if q.number != p.number:
+            continue
+        whole = _line_of(text, q.span.start)
+        if CUT_IN_WORD_RE.search(whole) is None and len(_opening(whole)) > len(stem) \
+                and _opening(whole).startswith(stem):
+            return q
+    return None
+
+
+def _header_between(lines: list[Line], a: int, b: int, vocab: Vocabulary) -> bool:
+    """Whether a line between offsets `a` and `b` opens an E.O. or SUBJECT field."""
+    starts = [ln.start for ln in lines]
+    lo, hi = bisect.bisect_right(starts, a), bisect.bisect_left(starts, b)
+    return any(classify(ln.text, vocab).name in HEADER_AGAIN or EO_IN_LINE_RE.search(ln.text) is not None
+               for ln in lines[lo:hi])
+
+
+def drop_cut_paragraphs(doc: Document, lines: list[Line], vocab: Vocabulary) -> None:
+    """Leave out each numbered paragraph of a cut-short first copy whose whole
+    copy comes later in the file, after the header written again, recording
+    the repair `whole-copy`."""
+    text, keep = doc.text, []
+    for k, p in enumerate(doc.paragraphs):
+        q = _whole_copy(p, doc.paragraphs[k + 1:], text) if p.number is not None else None
+        if q is None or not _header_between(lines, p.span.start, q.span.start, vocab):
+            keep.append(p)
+            continue
+        whole = text.count("\n", 0, q.span.start) + 1
+        doc.repairs.append(Repair("whole-copy", p.span, f"paragraph {p.number} cut short in a first copy: "
+                                  f"its whole copy on line {whole} read, this one left out"))
+    if len(keep) < len(doc.paragraphs):
+        doc.paragraphs = keep

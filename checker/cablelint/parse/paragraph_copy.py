@@ -45,9 +45,9 @@ def _whole_copy(p: Paragraph, later: list[Paragraph], text: str) -> Paragraph | 
     """The first later paragraph with `p`'s number whose line goes on from
     where `p`'s cut line stopped (its words, the last one a prefix) and is not
     cut itself; None when `p` is no cut paragraph or has no such copy."""
+    if "..." not in p.text and "…" not in p.text:
+        return None  # most paragraphs: no elision mark in their first line (`text`)
     line = _line_of(text, p.span.start)
-    if "..." not in line and "…" not in line:
-        return None  # most paragraphs: no elision mark at all
     cut = CUT_IN_WORD_RE.search(line)
     if p.number is None or cut is None:
         return None

@@ -765,3 +765,36 @@ def test_a_subject_word_missing_a_letter_the_body_spells_whole_counts_beside_a_f
     assert damage("CL913", head + body.replace("maintenance", "upkeep")) is None
     # A word the body also writes short ("MAITENANCE" there too) is the drafter's spelling.
     assert damage("CL913", head + body + "2. (U) Maitenance again.\n") is None
+
+
+def test_the_spliced_part_ends_at_any_of_the_vocabularys_quote_end_words(tmp_path: Path) -> None:
+    """Review s7 S4: CL901 takes the end of a quotation from markings.yaml's
+    `quote_end_words` (the list the parser's quotation reader keeps), not from
+    a pattern of its own: a word a rule set adds ends the other cable's part."""
+    from cablelint.vocabulary import Vocabulary, default_vocabulary_data
+    own = "C O N F I D E N T I A L SECTION 01 OF 02 PARIS 000579\n\n"
+    other = ("C O N F I D E N T I A L SECTION 01 OF 01 LYON 000456\n\n" + HEAD
+             + "2. (C) The prefect said that the plan would go ahead.\n\n")
+    ours = "3. (S) The minister said that the talks would resume.\n"
+    text = (ROUTING + own + HEAD + CLBY + "1. (C) The embassy relays this text. BEGIN TEXT:\n" + other
+            + "FIN DU TEXTE.\n\n" + ours)
+    p = rule_params("CL901")
+    assert p["quote_end"] is True
+    doc = ENGINE.parse(Source("04PARIS579.txt", text))
+    shipped = DETECTORS["foreign_text"](doc, p)
+    assert shipped is not None and shipped.region is not None and shipped.region.end == len(text)
+    v = Vocabulary(default_vocabulary_data())
+    v.extend({"quote_end_words": ["FIN DU TEXTE"]})
+    got = DETECTORS["foreign_text"](doc, p, v)
+    assert got is not None and got.region is not None
+    assert text[got.region.start:got.region.end].rstrip().endswith("FIN DU TEXTE.")
+    assert "(S) The minister" not in text[got.region.start:got.region.end]
+    # Through the engine: a rule set's vocabulary reaches CL901 (integrity.READS_VOCAB), and the (S)
+    # paragraph after the quotation is this cable's own CL104 again, not folded.
+    house = tmp_path / "house.yaml"
+    house.write_text("name: house\nextends: state\nvocabulary:\n  quote_end_words: [FIN DU TEXTE]\nrules: []\n",
+                     encoding="utf-8")
+    for engine, own_cl104 in ((ENGINE, False), (make_engine(rules=[str(house)]), True)):
+        found = lint_text(text, "04PARIS579.txt", engine=engine)
+        assert "CL901" in {f.rule for f in found}
+        assert any(f.rule == "CL104" and f.line == text.count("\n") for f in found) is own_cl104

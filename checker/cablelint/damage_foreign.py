@@ -10,8 +10,10 @@ so CL901's comparison of claims does not see it.
 
 Like the other detectors (damage.py), each is a pure function of the
 Document and the rule's YAML parameters (`file_id`, `claims`,
-`banner_serial`, `quote_end`; `sender`, `tasking`: regexes whose group `post`
-names a post), returning a `Damage` with line numbers, never the cable's text.
+`banner_serial`; `quote_end: true` ends the other cable's part at the end of
+a quotation, one of the vocabulary's `quote_end_words`; `sender`, `tasking`:
+regexes whose group `post` names a post), returning a `Damage` with line
+numbers, never the cable's text.
 """
 from __future__ import annotations
 
@@ -19,8 +21,9 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
-from .damage_index import Damage, index_of, line_end, line_no, line_span
+from .damage_index import Damage, index_of, line_end, line_no, line_span, quote_end
 from .document import Document, Span
+from .vocabulary import Vocabulary
 
 
 def tasked_body(doc: Document, p: dict[str, Any]) -> Damage | None:
@@ -88,12 +91,13 @@ def identity_claims(doc: Document, p: dict[str, Any]) -> list[Claim]:
     return out + found
 
 
-def foreign_text(doc: Document, p: dict[str, Any]) -> Damage | None:
+def foreign_text(doc: Document, p: dict[str, Any], vocab: Vocabulary | None = None) -> Damage | None:
     """The file names two cables: a serial (routing header, banner, archive
     metadata) disagrees with the file name's cable id, or with the first serial
     in the text when the file is not named by cable id. The date is suspect
     when the place it was read from (the file name, the routing header's
-    date-time group...) belongs with the other cable than the text found."""
+    date-time group...) belongs with the other cable than the text found.
+    `vocab`: the rule set's (its quote_end_words)."""
     claims = identity_claims(doc, p)
     if len(claims) < 2:
         return None
@@ -110,26 +114,26 @@ def foreign_text(doc: Document, p: dict[str, Any]) -> Damage | None:
                   f"{other.where} on line {at} names another cable than {' and '.join(agree)}{own_at}"
                   + (f"; the cable date, read from {_date_place(doc)}, is not the date of the text from line {at} on"
                      if suspect else ""),
-                  _spliced_part(doc, claims, own, other, at, p), suspect)
+                  _spliced_part(doc, claims, own, other, at, p, vocab), suspect)
 
 
 def _spliced_part(doc: Document, claims: list[Claim], own: Claim, other: Claim, at: int,
-                  p: dict[str, Any]) -> Span | None:
+                  p: dict[str, Any], vocab: Vocabulary | None) -> Span | None:
     """The other cable's part, from its first claim's line to where the file's
     own text resumes: known only when the file's own text (a serial of the
     text that agrees with the file's own) comes before it; a file that names
     one cable throughout and is named after another is misfiled, not spliced,
     and has no own part. The own text resumes at a later claim of its own (its
     next section's banner, its routing header) or at the end of a quotation
-    (`quote_end`: END TEXT): the drafting errors there are the file's own."""
+    (`quote_end`: END TEXT, a word of `vocab`'s quote_end_words): the
+    drafting errors there are the file's own."""
     assert other.span is not None
     own_first = any(c.span is not None and c.span.start < other.span.start and _same(own, c) for c in claims)
     if not own_first:
         return None
     ends = [doc.source.line_span(line_no(doc, c.span.start))[0] for c in claims
             if c.span is not None and c.span.start > other.span.start and _same(own, c)]
-    quote_end = p.get("_quote_end")
-    if quote_end is not None and (m := quote_end.search(doc.text, other.span.start)):
+    if p.get("quote_end") and (m := quote_end(vocab).search(doc.text, other.span.start)):
         ends.append(doc.source.line_span(line_no(doc, m.start()))[1])  # its line closes the quotation
     return Span(doc.source.line_span(at)[0], min(ends, default=len(doc.text)))
 

@@ -17,6 +17,7 @@ import regex
 
 from .document import Document, Span
 from .parse.labels import labels
+from .rx import rx
 from .vocabulary import Vocabulary, default_vocabulary
 
 
@@ -188,3 +189,12 @@ def elision_end(vocab: Vocabulary | None) -> regex.Pattern[str]:
     the parser reads them): the detectors that read a cut line's words take it
     from the rule set's vocabulary (None: the shipped one)."""
     return labels(vocab if vocab is not None else default_vocabulary()).elision_end
+
+
+def quote_end(vocab: Vocabulary | None) -> regex.Pattern[str]:
+    """Where a quotation ends, any case: one of `vocab`'s `quote_end_words`
+    (rules/markings.yaml; None: the shipped vocabulary), the words the parser's
+    quotation reader takes (parse/quotes.py), so one list serves both."""
+    words = (vocab if vocab is not None else default_vocabulary()).line_words["quote_end_words"]
+    alts = sorted((r"\s+".join(map(regex.escape, w.split())) for w in words), key=len, reverse=True)
+    return rx(rf"\b(?:{'|'.join(alts) or '(?!)'})\b", regex.IGNORECASE)

@@ -39,3 +39,25 @@ def test_the_whole_copys_subject_line_is_no_paragraph() -> None:
     doc = parse(Source("x.txt", cut + whole))
     assert doc.subject is not None and doc.subject.value.endswith("TO THE SECRETARY")
     assert all(p.portion is not None for p in doc.paragraphs) and len(doc.paragraphs) == 3
+
+
+UNCLAS = HEAD.replace("C O N F I D E N T I A L", "U N C L A S S I F I E D").replace("DECL: 01/30/2020", "N/A")
+ITEMS = ["(U) I write about three points:", "(a) the budget is tight.", "(b) the staff is small and\ngetting smaller.",
+         "(c) the building is old."]
+
+
+def test_a_lettered_lists_c_is_no_confidential_portion() -> None:
+    # Review s7 S1: "(c)" right after the item "(b)" (over its wrapped line) is the list's third item,
+    # both when the items run on and when blank lines part them: no portion (c), no CL104.
+    for sep, read in (("\n", [(10, "U")]), ("\n\n", [(10, "U"), (12, None), (14, None), (17, None)])):
+        text = UNCLAS + "\nDear Madam Secretary,\n" + sep.join(ITEMS) + "\nDOE\n"
+        assert marks(text) == read, sep
+        assert [f.rule for f in lint_text(text, "x.txt", engine=ENGINE) if f.rule == "CL104"] == [], sep
+
+
+def test_a_mark_that_follows_no_earlier_letter_still_opens_a_portion() -> None:
+    # "(C)" after the item "(a)" is no next item: the letter's next marked paragraph.
+    body = "Dear Madam Secretary,\n(C) Two points:\n(a) the budget is tight.\n(C) Second, the staff is small.\nDOE\n"
+    assert marks(HEAD + CLBY + "\n" + body) == [(11, "C"), (13, "C")]
+    lower = body.replace("(C) Second", "(s) Second")  # and a lower-case mark stays one (CL104 below a CONFIDENTIAL banner)
+    assert marks(HEAD + CLBY + "\n" + lower) == [(11, "C"), (13, "s")]

@@ -46,3 +46,16 @@ def test_a_mixed_case_subject_whose_first_line_is_no_whole_subject_stays_whole(l
     word: the drafter went on in mixed case, and nothing is cut."""
     got, repairs = _subject(lines)
     assert got == value and not repairs
+
+
+def test_a_whole_copys_subject_loses_its_stray_line_too() -> None:
+    """Review s7 S2: a first copy cut at "FISH...", then the whole copy whose
+    SUBJECT wraps and is followed by a line in small letters: the cable's
+    SUBJECT is the whole copy's, cut as the first copy's would be."""
+    cut = TOP + "SUBJECT: NORWAY WEIGHS A NEW ROLE IN THE FISH...\n\n\n"
+    whole = TOP + "SUBJECT: NORWAY WEIGHS A NEW ROLE IN THE\nFISHERIES TALKS\nWhere do the talks go from here? A look back\n"
+    doc = parse(Source("x.txt", cut + whole + REST))
+    assert doc.subject.value == "NORWAY WEIGHS A NEW ROLE IN THE FISHERIES TALKS"
+    assert doc.text[doc.subject.span.start:doc.subject.span.end].endswith("FISHERIES TALKS")
+    assert [r.name for r in doc.repairs if r.name in ("whole-copy", "stray-subject-line")] == ["whole-copy",
+                                                                                             "stray-subject-line"]

@@ -36,7 +36,8 @@ with `scope: region`, within the damaged part only (a repeated copy).
 cable's part of the file (`foreign_text`): the rules that judge by the date;
 `region_symptoms` only inside the damaged part, when the detector knows it
 (`foreign_text`: the other cable's part after the file's own text, up to a
-later claim of the file's own or the end of a quotation, `quote_end`).
+later claim of the file's own or, with `quote_end: true`, the end of a
+quotation: markings.yaml's `quote_end_words`).
 """
 from __future__ import annotations
 
@@ -50,8 +51,9 @@ from ..prefilter import prefiltered
 from . import compile_param, Context, Hit
 
 DETECTORS = {**_DAMAGE, **COPY_DETECTORS}  # damage_copies.py: header lines dropped or copied, case, joined TAGS
-# The detectors that read the rule set's vocabulary (its elision marks), called with it as a third argument.
-READS_VOCAB = frozenset({"header_cut", "cut_recopied"})
+# The detectors that read the rule set's vocabulary (its elision marks, its quote_end_words), called with it as a
+# third argument.
+READS_VOCAB = frozenset({"header_cut", "cut_recopied", "foreign_text"})
 
 KIND = "integrity"
 PARAMS = {
@@ -83,7 +85,7 @@ PARAMS = {
     "file_id": (str, False),
     "claims": (list, False),
     "banner_serial": (str, False),
-    "quote_end": (str, False),
+    "quote_end": (bool, False),
     "recopy": (str, False),
     "max_gap": (int, False),
     "banner_reach": (int, False),
@@ -117,7 +119,7 @@ def prepare(p: dict[str, Any]) -> dict[str, Any]:
         raise ValueError("`scope` is `file` or `region`")
     out = dict(p)
     for key in ("cut_mark", "file_id", "banner_serial", "recopy", "trailer", "archive_row", "resumes", "garble",
-                "sender", "quote_end"):
+                "sender"):
         if key in p:
             out["_" + key] = compile_param(_any_of(p[key], key), key)
     for key in SCANS:  # whole-text or header scans: a literal pre-check first (prefilter.py)

@@ -62,8 +62,8 @@ def parse(source: Source, vocab: Vocabulary | None = None) -> Document:
         doc.repairs.append(note)
     sub = whole_subject(doc.subject, lines, banner_idx, v, text)
     if sub:
-        doc.subject, note = sub
-        doc.repairs.append(note)
+        doc.subject, notes = sub
+        doc.repairs.extend(notes)
     segment(doc, lines, body_idx, is_marked(doc, v), v)
     drop_cut_paragraphs(doc, lines, v)
     _finish(doc, v)

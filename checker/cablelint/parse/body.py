@@ -52,9 +52,9 @@ def _body_line(doc: Document, lines: list[Line], i: int, start_idx: int, st: Sta
         st.heading_para = st.prev_blank = False
         return
     st.heading_para = st.heading_para and not any(map(str.isalpha, line.text))  # a rule under the heading
-    if not (st.prev_blank or st.marked) and i > start_idx and run_on_block(line, lines[i - 1], st, vocab):
+    if not (st.prev_blank or st.marked) and i > start_idx and run_on_block(lines, i, st, vocab):
         return
-    st.prev_blank = st.prev_blank and block(doc, line, st, vocab)
+    st.prev_blank = st.prev_blank and block(doc, lines, i, st, vocab)
 
 
 def _marked_body(doc: Document, lines: list[Line], start_idx: int, st: State, vocab: Vocabulary) -> None:

@@ -17,7 +17,7 @@ from .lines import (
     BULLET_RE, CLBY_RE, PORTION_RE, Line, inline_page_marks, is_heading, is_signature, is_trailer, page_mark,
     para_start,
 )
-from .marks import para_mark, portion_start
+from .marks import block_mark, para_mark, portion_start
 from .numbered import undo_pilcrow
 from .plain import banner_pairs, may_be_banner
 from .quotes import is_salutation
@@ -76,14 +76,15 @@ def _repeated_banner(doc: Document, line: Line, vocab: Vocabulary) -> bool:
     return False
 
 
-def block(doc: Document, line: Line, st: State, vocab: Vocabulary) -> bool:
-    """A line after a blank one: a marked or plain block, a heading, or a trailer.
+def block(doc: Document, lines: list[Line], i: int, st: State, vocab: Vocabulary) -> bool:
+    """Line i, after a blank one: a marked or plain block, a heading, or a trailer.
     True for a letter's salutation ("Dear Madam Secretary,"): no portion, and
     the line after it opens a block (a letter-form cable's first paragraph)."""
+    line = lines[i]
     s = line.text.strip()
     if is_salutation(s, vocab):
         return True
-    pmk = portion_start(line.text, line.start, vocab)
+    pmk = block_mark(lines, i, vocab)
     if pmk is not None:
         st.blocks.append(Paragraph(Span(line.start, line.start + len(line.text.rstrip())), None, None, pmk,
                                    s[:TEXT_KEPT], "block"))
@@ -113,17 +114,18 @@ def _header_item(doc: Document, line: Line) -> bool:
     return any(lo <= t.span.start < hi and t.span.end >= hi for t in doc.refs)
 
 
-def run_on_block(line: Line, prev: Line, st: State, vocab: Vocabulary) -> bool:
+def run_on_block(lines: list[Line], i: int, st: State, vocab: Vocabulary) -> bool:
     """A marked block that opens on the line after a sentence's end, with no
     blank line between ("... my impressions." then "(C) First and foremost"):
     a body of unnumbered paragraphs, each opening with its mark (a letter-form
     cable whose blank lines the export lost), once the block before it was
-    marked too. True when the line opened a block."""
-    if st.numbered or not st.blocks or st.blocks[-1].portion is None or not SENTENCE_END_RE.search(prev.text):
+    marked too. True when line i opened a block."""
+    if st.numbered or not st.blocks or st.blocks[-1].portion is None or not SENTENCE_END_RE.search(lines[i - 1].text):
         return False
-    pmk = portion_start(line.text, line.start, vocab)
+    pmk = block_mark(lines, i, vocab)
     if pmk is None:
         return False
+    line = lines[i]
     s = line.text.strip()
     st.blocks.append(Paragraph(Span(line.start, line.start + len(line.text.rstrip())), None, None, pmk,
                                s[:TEXT_KEPT], "block"))

@@ -83,6 +83,37 @@ def portion_start(text: str, off: int, vocab: Vocabulary) -> Marking | None:
     return memo.portion(vocab, m.group(1), off + m.start(1)) if m else None
 
 
+# A lettered list's item label: "(a)", "(B)".
+ITEM_RE = rx(r"[ \t]*\(([A-Za-z])\)")
+# How many lines above a list item its previous item may open (blank lines and the item's wrapped text).
+ITEM_LOOKBACK = 8
+
+
+def next_item(lines: list[Line], i: int) -> bool:
+    """Whether line i opens the next item of a lettered list ("(c)" after an item
+    "(b)", "(s)" after "(r)"): the item's letter is no portion mark, even where
+    it spells one (CONFIDENTIAL, SECRET, UNCLASSIFIED). The item before is
+    the nearest line above that opens with a parenthesis, over blank lines and
+    that item's wrapped text."""
+    m = ITEM_RE.match(lines[i].text)
+    if m is None:
+        return False
+    for j in range(i - 1, max(i - 1 - ITEM_LOOKBACK, -1), -1):
+        if lines[j].text.lstrip(" \t")[:1] == "(":
+            b = ITEM_RE.match(lines[j].text)
+            return b is not None and ord(b[1]) + 1 == ord(m[1])
+    return False
+
+
+def block_mark(lines: list[Line], i: int, vocab: Vocabulary) -> Marking | None:
+    """The mark that opens a block on line i (portion_start), unless the line is
+    a lettered list's next item: an unclassified letter's "(a) ... (b) ... (c) ..."
+    holds no CONFIDENTIAL portion."""
+    line = lines[i]
+    pmk = portion_start(line.text, line.start, vocab)
+    return None if pmk is None or next_item(lines, i) else pmk
+
+
 def heading_mark(line: Line, para: Paragraph, vocab: Vocabulary) -> bool:
     """`¶2. Afghanistan`, a rule of dashes, then `(C) The SYG ...`: the number
     heads the paragraph, and the mark opens its first line of text. True when

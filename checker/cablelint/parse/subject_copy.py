@@ -17,19 +17,22 @@ from ..vocabulary import Vocabulary
 from .fields import read_subject
 from .labels import labels
 from .lines import Line
+from .subject_stray import stray_cut
 
 # How far (lines) after the cut SUBJECT its whole copy is looked for.
 WHOLE_SUBJECT_REACH = 80
 
 
 def whole_subject(sub: Token | None, lines: list[Line], banner_idx: int | None, vocab: Vocabulary,
-                  text: str) -> tuple[Token, Repair] | None:
+                  text: str) -> tuple[Token, list[Repair]] | None:
     """The SUBJECT of the first later line that opens one in the whole copy (after
     the banner's line written again, `_copy_start`), when `sub` was cut short
     and that copy goes on where the cut one stopped (its words, the cut word as
-    a prefix, then more) and is not cut itself; None otherwise. Dots a later
-    copy writes too are the drafter's, and `sub` stands. A SUBJECT line with no
-    copy of the banner before it is another message's, quoted in the body."""
+    a prefix, then more) and is not cut itself, with the repairs that say so
+    (a stray line in small letters is cut as from the first copy's,
+    subject_stray.py); None otherwise. Dots a later copy writes too are the
+    drafter's, and `sub` stands. A SUBJECT line with no copy of the banner
+    before it is another message's, quoted in the body."""
     cut = labels(vocab).elision_end  # the vocabulary's elision marks
     if sub is None or cut.search(sub.raw) is None:
         return None
@@ -41,11 +44,13 @@ def whole_subject(sub: Token | None, lines: list[Line], banner_idx: int | None, 
         m = labels(vocab).subject.match(lines[i].text) if "SUBJ" in lines[i].text[:12].upper() else None
         if m is None:
             continue
-        got = read_subject(lines, i, m, vocab).subject
-        if cut.search(got.raw) or not _goes_on(sub.value, got.value, cut):
+        read, stray = stray_cut(lines, i, read_subject(lines, i, m, vocab), vocab)
+        got = read.subject
+        if got is None or cut.search(got.raw) or not _goes_on(sub.value, got.value, cut):
             return None
         line = text.count("\n", 0, sub.span.start) + 1
-        return got, Repair("whole-copy", got.span, f"SUBJECT cut short on line {line}: read from its whole copy")
+        note = Repair("whole-copy", got.span, f"SUBJECT cut short on line {line}: read from its whole copy")
+        return got, [note] + ([stray] if stray else [])
     return None
 
 

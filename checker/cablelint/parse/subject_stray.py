@@ -45,23 +45,32 @@ def _whole_subject(value: str, vocab: Vocabulary) -> bool:
 
 
 def cut_stray_line(doc: Document, lines: list[Line], i: int, got: Subject, vocab: Vocabulary) -> Subject:
+    """`got`, read from line i, less its stray line (`stray_cut`), the repair recorded."""
+    got, repair = stray_cut(lines, i, got, vocab)
+    if repair is not None:
+        doc.repairs.append(repair)
+    return got
+
+
+def stray_cut(lines: list[Line], i: int, got: Subject, vocab: Vocabulary) -> tuple[Subject, Repair | None]:
     """`got`, read from line i, without its first wrapped line in small letters
     and the lines after it, when the subject's own line is upper case and
-    what is kept a whole subject; the repair is recorded and the next index
-    is that line's (read afresh)."""
+    what is kept a whole subject, with the repair that says so (None: nothing
+    cut); the next index is that line's (read afresh). Apart from recording
+    it: a whole copy's SUBJECT (subject_copy.py) may yet be set aside."""
     sub, last = got.subject, got.next
     if sub is None or last <= i + 1 or not upper_words(lines[i].text):
-        return got
+        return got, None
     k = next((k for k in range(i + 1, last) if _lower_line(lines[k].text)), None)
     if k is None or lines[k].start >= sub.span.end:
-        return got
+        return got, None
     cut = " ".join(" ".join(ln.text.strip().removeprefix("¶") for ln in lines[k:last]).split())
     value = sub.value[:-len(cut)].rstrip() if cut and sub.value.endswith(cut) else None
     if not value or not _whole_subject(value, vocab):
-        return got
+        return got, None
     end = lines[k - 1].start + len(lines[k - 1].text.rstrip())
-    doc.repairs.append(Repair("stray-subject-line", Span(lines[k].start, sub.span.end),
-                              f"line read as no part of the SUBJECT ({last - k} line{'s' if last - k > 1 else ''})"))
+    repair = Repair("stray-subject-line", Span(lines[k].start, sub.span.end),
+                    f"line read as no part of the SUBJECT ({last - k} line{'s' if last - k > 1 else ''})")
     at = sub.raw.rfind(lines[k].text.strip().removeprefix("¶"))
     raw = sub.raw[:at].rstrip() if at > 0 else value
-    return got._replace(subject=Token(value, Span(sub.span.start, end), raw), next=k)
+    return got._replace(subject=Token(value, Span(sub.span.start, end), raw), next=k), repair

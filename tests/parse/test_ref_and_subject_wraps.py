@@ -28,3 +28,9 @@ def test_a_wrapped_subject_loses_the_web_pages_pilcrow_before_a_number() -> None
             "SUBJECT: EXERCISE FROM MARCH 4, 2009, THROUGH MARCH 18,\n\u00b62009.\n\n1. (U) Text.\n")
     doc = make_engine().parse(Source(path="t.txt", text=text))
     assert doc.subject.value == "EXERCISE FROM MARCH 4, 2009, THROUGH MARCH 18, 2009."
+
+
+def test_a_reftel_label_is_a_ref_label() -> None:
+    """`Reftel:` (a reference telegram) introduces the REF as `REF:` does (markings.yaml ref_labels; inspect audit s7c)."""
+    assert _refs(HEAD + "Reftel: 07 STATE 77742\n\n1. (C) Text.\n") == ["07 STATE 77742"]
+    assert _refs(HEAD + "REFTELS: A. STATE 7\nB. PARIS 12\n\n1. (C) Text.\n") == ["A. STATE 7", "B. PARIS 12"]

@@ -27,7 +27,7 @@ VOCAB_ENTRIES: dict[str, dict[str, tuple[Any, Any]]] = {
                  "implies": (list, []), "cui": (bool, False), "patterns": (list, [])},
     "fields": {"name": (str, ...), "spellings": (list, None)},
 }
-VOCAB_WORDS = ("caption_words", "title_words", "title_joiners", "name_suffixes", "standalone_lower_words", "person_tag_words", "tags_labels",
+VOCAB_WORDS = ("caption_words", "title_words", "title_joiners", "name_suffixes", "post_words", "standalone_lower_words", "person_tag_words", "tags_labels",
                "subject_labels", "ref_labels", "routing_labels", "passing_words", "trailer_words", "reference_words",
                "paragraph_words",
                "topic_labels", "quote_begin_words", "quote_end_words", "salutation_words", "closing_words",

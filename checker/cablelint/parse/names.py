@@ -188,7 +188,7 @@ def name_and_title(auth: Token, text: str, vocab: Vocabulary) -> tuple[Token | N
             return tok(at, parts[0][1]), tok(parts[1][0], len(raw))
     at = _after_last_title(raw, vocab)
     if at is not None:
-        return tok(at, len(raw)), tok(0, at)
+        return tok(at, _post_after_name(raw, at, vocab)), tok(0, at)
     words = [(m.start(), m.end()) for m in rx(r"\S+").finditer(raw)]
     k = 0
     while k < len(words) and _is_title(raw[words[k][0]:words[k][1]], vocab):
@@ -198,3 +198,14 @@ def name_and_title(auth: Token, text: str, vocab: Vocabulary) -> tuple[Token | N
     if k == len(words):
         return None, tok(0, len(raw))
     return tok(words[k][0], len(raw)), tok(0, words[k - 1][1])
+
+
+def _post_after_name(raw: str, at: int, vocab: Vocabulary) -> int:
+    """Where the name that starts at `at` ends: at a comma that the post
+    follows ("Peter Newman, Embassy Bamako"), else at the end."""
+    comma = raw.find(",", at)
+    if comma < 0:
+        return len(raw)
+    after = raw[comma + 1:].split()
+    word = after[0].rstrip(",;").upper() if after else ""
+    return comma if word in vocab.post_words or word.strip(".") in vocab.post_words else len(raw)

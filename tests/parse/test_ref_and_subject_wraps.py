@@ -34,3 +34,11 @@ def test_a_reftel_label_is_a_ref_label() -> None:
     """`Reftel:` (a reference telegram) introduces the REF as `REF:` does (markings.yaml ref_labels; inspect audit s7c)."""
     assert _refs(HEAD + "Reftel: 07 STATE 77742\n\n1. (C) Text.\n") == ["07 STATE 77742"]
     assert _refs(HEAD + "REFTELS: A. STATE 7\nB. PARIS 12\n\n1. (C) Text.\n") == ["A. STATE 7", "B. PARIS 12"]
+
+
+def test_a_list_that_goes_on_in_lower_case_is_read_whole() -> None:
+    """`REF: A. ...` then `b. ...`, `c. ...` (an export lower-casing the later items; inspect audit s7c)."""
+    text = HEAD + "REF: A. SANAA 1995\nb. SANAA 2079\nc. SANAA 1669\n\n1. (C) Text.\n"
+    assert _refs(text) == ["A. SANAA 1995", "b. SANAA 2079", "c. SANAA 1669"]
+    # only the next letter goes on: a lower-case item out of order is not one
+    assert _refs(HEAD + "REF: A. SANAA 1995\nd. SANAA 2079\n\n1. (C) Text.\n") == ["A. SANAA 1995"]

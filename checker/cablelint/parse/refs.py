@@ -67,8 +67,9 @@ def read_ref_items(lines: list[Line], i: int, vocab: Vocabulary, head: Token | N
             continue
         k = _after_blanks(lines, j, stop)
         m = REF_ITEM_RE.match(lines[k].text) if k < stop else None
-        if m is None and letter.islower() and k < stop:
-            m = REF_LOWER_ITEM_RE.match(lines[k].text)
+        if m is None and k < stop:  # a lower-cased list, or one going on in lower case ("A. ..." / "b. ...")
+            low = REF_LOWER_ITEM_RE.match(lines[k].text)
+            m = low if low is not None and (letter.islower() or _next_item(low["item"], letter)) else None
         if m is None and first is not None and k < stop:
             m = REF_PAREN_ITEM_RE.match(lines[k].text)
         if m is None or k > j and not _next_item(m["item"], letter):

@@ -13,13 +13,19 @@ Where: `--cache-dir DIR`, else $CABLELINT_CACHE_DIR, else `.cablelint_cache`
 in the current directory; the folder holds a `.gitignore` of `*` and a
 CACHEDIR.TAG, and file discovery never walks dot-folders. `--no-cache` (or
 CABLELINT_NO_CACHE=1) turns it off. Entries are spread over 256 shards by
-path, so a pre-commit run on one file reads one small shard; each shard is
+path, so a pre-commit run on one file reads one small shard; every file is
 written atomically (temporary file + os.replace), so concurrent runs never
-see a torn file (a shard is re-read and merged just before it is replaced;
-a lost entry is only a miss). A big run writes its new entries out every
-SPILL_BYTES, so memory does not grow with the corpus. Size is bounded: at
-most MAX_KEYS run keys are kept (least recently used go) and a shard over
-MAX_SHARD_ENTRIES drops entries of files gone, then its oldest.
+see a torn file (a lost entry is only a miss). A big run writes its new
+entries out every SPILL_BYTES, so memory does not grow with the corpus: each
+spill as new *segment* files (one per shard it touches, named by time, pid
+and a per-object token, so concurrent runs never collide), which look-ups
+read after the shard's base file (newest wins); `save` merges each touched
+shard's segments into its base once, so a run rewrites a shard once, not
+once per spill (that was quadratic in the corpus). A crashed run's segments
+are merged by the next run that writes the shard. Size is bounded: at most
+MAX_KEYS run keys are kept (least recently used go), a shard with
+MAX_SEGMENTS segments is merged at the next spill that touches it, and a
+shard over MAX_SHARD_ENTRIES drops entries of files gone, then its oldest.
 
 What is stored never holds a protected term, nor any flagged text: a
 finding is kept whole but for `matched` (re-read from the file by
@@ -47,20 +53,23 @@ try:  # hashlib's own blake2b, without the OpenSSL that importing hashlib loads
     from _blake2 import blake2b
 except ImportError:  # pragma: no cover - a build without it
     from hashlib import blake2b
-from .findings import Edit, Finding, Fix, Severity
+from .packing import pack, unpack  # noqa: F401 - the cache's codec, used as cache.pack/unpack
 
 TYPE_CHECKING = False  # typing's constant without importing typing (~4 ms of a one-file run)
 if TYPE_CHECKING:
     from typing import Any, Iterable
 
+    from .findings import Finding
     from .hitspool import Hits
 
 DIR_NAME = ".cablelint_cache"
 SHARDS = 256
 MAX_KEYS = 8  # run keys (settings x rule versions) kept side by side
 MAX_SHARD_ENTRIES = 4096  # ~1M files over 256 shards
-SPILL_BYTES = 8 << 20  # new entries held before the changed shards are merged to disk
-FORMAT = 3  # bump when the entry layout changes
+SPILL_BYTES = 8 << 20  # new entries held before they are written out as segments
+MAX_SEGMENTS = 64  # a shard's segments before a spill merges them (a look-up reads at most this many more files)
+SEGMENT = ".seg.pickle"  # NNN.<time ns>.<pid>.<token>.<count>.seg.pickle: shard NNN's entries of one spill
+FORMAT = 4  # bump when the entry layout changes (4: segments beside the shards)
 
 Entry = tuple  # (size, mtime_ns, inode, sha256 digest, path as linted, packed findings or None: skipped as no cable)
 MISS = object()  # what `get` returns when the file must be linted
@@ -152,40 +161,6 @@ def _regex_stamp() -> list[tuple[str, int, int]]:
         return []
 
 
-def _plain(f: Finding) -> tuple:
-    """A finding as plain values (no flagged text): unpickling dataclasses
-    costs ~20 us each (fields() per object), plain tuples a fraction."""
-    fix = None if f.fix is None else (f.fix.safe, tuple((e.start, e.end, e.replacement) for e in f.fix.edits))
-    return (f.path, f.rule, f.name, int(f.severity), f.message, f.line, f.column, f.end_line, f.end_column,
-            f.start, f.end, fix, f.extra or None, tuple(_plain(r) for r in f.related), f.folds or None, f.region)
-
-
-_SEVERITY = {int(s): s for s in Severity}
-
-
-def _fix(fix: tuple) -> Any:
-    return Fix(tuple(Edit(*e) for e in fix[1]), fix[0])
-
-
-def _finding(t: tuple, old: str, new: str) -> Finding:
-    (path, rule, name, sev, message, line, column, end_line, end_column, start, end, fix, extra, related, folds,
-     region) = t
-    return Finding(new if path == old else path, rule, name, _SEVERITY[sev], message, line, column, end_line,
-                   end_column, start, end, "", None if fix is None else _fix(fix), extra or {},
-                   [_finding(r, old, new) for r in related] if related else [], folds or frozenset(), region)
-
-
-def pack(found: Iterable[Finding]) -> bytes:
-    """A file's findings as one compact blob, decoded only when the file hits."""
-    return pickle.dumps(tuple(_plain(f) for f in found), protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def unpack(blob: bytes, old: str, new: str) -> list[Finding]:
-    """The findings of `pack`, under the path of this run (`new`: a file
-    linted as ./a.txt and now named a.txt) where they were under `old`."""
-    return [_finding(t, old, new) for t in pickle.loads(blob)]
-
-
 def stamp_of(st: os.stat_result) -> tuple[int, int, int]:
     """What proves a file unchanged without reading it: size, mtime in ns and
     inode (a file replaced by a checkout or an editor's rename gets a new one)."""
@@ -198,16 +173,21 @@ class ResultCache:
 
     An entry is (size, mtime_ns, inode, sha256 digest, path as linted, packed
     findings or None: skipped as no cable). New entries are held apart from
-    the shards read for look-ups, and merged into each shard's file when
-    written (re-read then, so a concurrent run's entries survive); once
-    SPILL_BYTES of them are held they are written out early, so a big cold
-    run's memory stays flat; `find_all` looks a corpus up shard by shard."""
+    the shards read for look-ups; once SPILL_BYTES of them are held they are
+    written out as segments (no shard is read or rewritten), so a big cold
+    run's memory stays flat and its writing linear; `save` merges each
+    touched shard (re-read then, so a concurrent run's entries survive);
+    `find_all` looks a corpus up shard by shard."""
 
     def __init__(self, root: Path, run_key: str) -> None:
         self.dir = root / "results" / run_key[:32]
         self._shards: dict[int, dict[str, Entry]] = {}  # read for look-ups
         self._new: dict[int, dict[str, Entry]] = {}  # to write
         self._held = 0  # bytes of new entries held since the last write
+        self._spilled: set[int] = set()  # shards this run wrote segments of: merged by `save`
+        self._listing: dict[int, list[Path]] | None = None  # segments seen by look-ups
+        self._token = os.urandom(4).hex()  # two runs (or objects) of one process never share a name
+        self._count = 0
         self.hits = self.misses = 0
 
     @staticmethod
@@ -218,15 +198,34 @@ class ResultCache:
     def _file(self, n: int) -> Path:
         return self.dir / f"{n:03d}.pickle"
 
-    def _read_shard(self, n: int) -> dict[str, Entry]:
-        payload = seal.read(self._file(n))  # unsealed: another user's or a repository's file, never unpickled
-        if payload is None:
-            return {}
+    def _segments(self) -> dict[int, list[Path]]:
+        """This key's segment files by shard, oldest first (a name starts with
+        its time); anything else in the folder is not one."""
         try:
-            loaded = pickle.loads(payload)
-        except (pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
-            return {}  # missing or damaged: a miss, never an error
-        return loaded if isinstance(loaded, dict) else {}
+            names = os.listdir(self.dir)
+        except OSError:
+            return {}
+        found: dict[int, list[str]] = {}
+        for name in names:
+            if name.endswith(SEGMENT) and name[:3].isdigit() and name[3:4] == ".":
+                found.setdefault(int(name[:3]), []).append(name)
+        return {n: [self.dir / name for name in sorted(group)] for n, group in found.items()}
+
+    def _segments_of(self, n: int) -> list[Path]:
+        if self._listing is None:
+            self._listing = self._segments()
+        return self._listing.get(n, [])
+
+    def _read_shard(self, n: int, segments: list[Path] | None = None) -> dict[str, Entry]:
+        """Shard n's base file and then its segments, a later entry of a file
+        replacing an earlier one (and moved last: the newest are what `bounded` keeps)."""
+        shard = _load(self._file(n))
+        for path in self._segments_of(n) if segments is None else segments:
+            newer = _load(path)
+            for key in newer.keys() & shard.keys():
+                del shard[key]
+            shard.update(newer)
+        return shard
 
     def find(self, path: str) -> Any:
         """The stored entry's (packed findings or None, path as linted) when
@@ -253,6 +252,7 @@ class ResultCache:
         for i, path in enumerate(paths):
             groups.setdefault(self._shard_of(os.path.abspath(path)), array("I")).append(i)
         hits = Hits(len(paths))
+        self._listing = self._segments()
         for n, group in groups.items():
             shard = self._read_shard(n)
             for i in group:
@@ -309,31 +309,58 @@ class ResultCache:
         self._new.setdefault(n, {})[key] = entry
         self._held += 2 * len(key) + 200 + (len(entry[5]) if entry[5] else 0)
 
-    def _write(self) -> bool:
-        """Merge the held entries into their shards' files (atomically, newest
-        last) and forget them. False when the folder cannot be written."""
+    def _write(self, final: bool = False) -> bool:
+        """Write the held entries out and forget them: mid-run as one new
+        segment per shard (a shard with MAX_SEGMENTS already is merged
+        instead); at the end (`final`) merged, with every segment of the
+        shards this run touched, into each shard's base file. False when the
+        folder cannot be written, or there is no secret to seal with: nothing
+        is written that could not be trusted back."""
         try:
             if not prepare_dir(self.dir.parents[1]):
                 return False
             self.dir.mkdir(parents=True, exist_ok=True)
-            for n in sorted(self._new):
-                shard = self._read_shard(n)
-                for key in self._new[n]:
-                    shard.pop(key, None)  # re-inserted last: the newest entries are the ones a full shard keeps
-                shard.update(self._new[n])
-                if not write_sealed(self._file(n), pickle.dumps(bounded(shard), protocol=pickle.HIGHEST_PROTOCOL)):
-                    return False  # no secret to seal with: nothing is written that could not be trusted back
+            segments = self._segments()
+            for n in sorted(self._new.keys() | self._spilled if final else self._new.keys()):
+                new, old = self._new.get(n, {}), segments.get(n, [])
+                if final or len(old) >= MAX_SEGMENTS:
+                    if (new or old) and not self._merge(n, old, new):
+                        return False
+                elif write_sealed(self._segment_file(n), _dumps(new)):
+                    self._spilled.add(n)
+                else:
+                    return False
             return True
         except OSError:
             return False  # a full disk, a read-only folder: only the next run's hits are lost
         finally:
             self._new.clear()
             self._held = 0
+            if final:
+                self._spilled.clear()  # merged, or left for the next run that writes the shard
+
+    def _segment_file(self, n: int) -> Path:
+        self._count += 1
+        return self.dir / f"{n:03d}.{time.time_ns():020d}.{os.getpid()}.{self._token}.{self._count}{SEGMENT}"
+
+    def _merge(self, n: int, segments: list[Path], new: dict[str, Entry]) -> bool:
+        """Shard n's base, its `segments` and `new` (newest last) as its base
+        file, and the segments merged removed; a segment a concurrent run adds
+        meanwhile stays for the next merge, one merged twice costs nothing."""
+        shard = self._read_shard(n, segments)
+        for key in new.keys() & shard.keys():
+            del shard[key]
+        shard.update(new)
+        if not write_sealed(self._file(n), _dumps(bounded(shard))):
+            return False
+        for path in segments:
+            path.unlink(missing_ok=True)
+        return True
 
     def save(self) -> None:
-        """Write the held entries; errors (a full disk, a read-only folder)
-        only cost the next run its hits."""
-        if self._new and not self._write():
+        """Write the held entries and merge this run's segments; errors (a
+        full disk, a read-only folder) only cost the next run its hits."""
+        if (self._new or self._spilled) and not self._write(final=True):
             return
         try:
             os.utime(self.dir)  # the key's last use, for eviction (an all-hit run uses it too)
@@ -343,6 +370,23 @@ class ResultCache:
             evict(self.dir.parent, keep=MAX_KEYS)
         except Exception:  # noqa: BLE001 - upkeep of the cache never fails a lint
             pass
+
+
+def _load(path: Path) -> dict[str, Entry]:
+    """A shard or segment file's entries; {} when it is missing, damaged, or
+    not sealed by this user (another user's or a repository's file is never unpickled)."""
+    payload = seal.read(path)
+    if payload is None:
+        return {}
+    try:
+        loaded = pickle.loads(payload)
+    except (pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
+        return {}  # a miss, never an error
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def _dumps(entries: dict[str, Entry]) -> bytes:
+    return pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def bounded(shard: dict[str, Entry]) -> dict[str, Entry]:

@@ -47,6 +47,7 @@ import time
 from pathlib import Path
 
 from . import seal
+from .cachedir import DIR_NAME, cache_root, evict, prepare_dir  # noqa: F401 - callers import them from here
 from .seal import sha256
 
 try:  # hashlib's own blake2b, without the OpenSSL that importing hashlib loads
@@ -62,7 +63,6 @@ if TYPE_CHECKING:
     from .findings import Finding
     from .hitspool import Hits
 
-DIR_NAME = ".cablelint_cache"
 SHARDS = 256
 MAX_KEYS = 8  # run keys (settings x rule versions) kept side by side
 MAX_SHARD_ENTRIES = 4096  # ~1M files over 256 shards
@@ -73,29 +73,6 @@ FORMAT = 4  # bump when the entry layout changes (4: segments beside the shards)
 
 Entry = tuple  # (size, mtime_ns, inode, sha256 digest, path as linted, packed findings or None: skipped as no cable)
 MISS = object()  # what `get` returns when the file must be linted
-
-
-def cache_root(explicit: str | Path | None = None) -> Path | None:
-    """The cache folder of this run, or None when caching is off."""
-    if os.environ.get("CABLELINT_NO_CACHE", "") not in ("", "0"):
-        return None
-    chosen = explicit or os.environ.get("CABLELINT_CACHE_DIR") or DIR_NAME
-    return Path(chosen)
-
-
-def prepare_dir(root: Path) -> bool:
-    """Create the folder with its .gitignore and CACHEDIR.TAG; False when it
-    cannot be written (a read-only checkout lints without a cache)."""
-    try:
-        root.mkdir(parents=True, exist_ok=True)
-        for name, text in ((".gitignore", "# created by cablelint\n*\n"),
-                           ("CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n"
-                                            "# a cache directory created by cablelint\n")):
-            if not (root / name).exists():
-                (root / name).write_text(text, encoding="utf-8")
-        return True
-    except OSError:
-        return False
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -396,23 +373,6 @@ def bounded(shard: dict[str, Entry]) -> dict[str, Entry]:
         return shard
     kept = {k: v for k, v in shard.items() if os.path.exists(k)}
     return dict(list(kept.items())[-MAX_SHARD_ENTRIES:])
-
-
-def evict(folder: Path, keep: int) -> None:
-    """Remove all but the `keep` most recently used entries of `folder` (run
-    key folders of results, engine pickles)."""
-    try:
-        entries = sorted((p for p in folder.iterdir() if not p.name.startswith(".")),
-                         key=lambda p: p.stat().st_mtime, reverse=True)
-    except OSError:
-        return
-    for old in entries[keep:]:
-        if old.is_dir():
-            import shutil
-
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            old.unlink(missing_ok=True)
 
 
 def run_key(parts: dict[str, Any]) -> str:

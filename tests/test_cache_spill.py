@@ -155,3 +155,11 @@ def test_nothing_is_written_without_a_secret_to_seal_it(tmp_path: Path, monkeypa
     _put_all(rc, files)
     rc.save()
     assert not list((tmp_path / "cache").rglob("*.pickle"))
+
+
+def test_a_file_named_like_a_segment_with_other_digits_is_no_segment(tmp_path: Path) -> None:
+    """'²²²' passes str.isdigit but is no shard number: ignored, not a crash (review late s7)."""
+    results = cache.ResultCache(tmp_path / "cache", "k" * 64)
+    results.dir.mkdir(parents=True)
+    (results.dir / ("\u00b2\u00b2\u00b2.1" + cache.SEGMENT)).write_bytes(b"x")
+    assert results._segments() == {}

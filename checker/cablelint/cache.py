@@ -184,7 +184,7 @@ class ResultCache:
             return {}
         found: dict[int, list[str]] = {}
         for name in names:
-            if name.endswith(SEGMENT) and name[:3].isdigit() and name[3:4] == ".":
+            if name.endswith(SEGMENT) and name[:3].isascii() and name[:3].isdigit() and name[3:4] == ".":
                 found.setdefault(int(name[:3]), []).append(name)
         return {n: [self.dir / name for name in sorted(group)] for n, group in found.items()}
 

@@ -20,6 +20,8 @@ def _name_title(statement: str) -> tuple[str | None, str | None]:
     ("CLASSIFIED BY: POLITICAL COUNSELOR JANE ROE, U.S. EMBASSY OSLO, REASONS 1.4 (B,D)", "JANE ROE"),
     ("Classified By: Ambassador John Q. Doe, Jr., for reasons 1.4 (b) and (d).", "John Q. Doe, Jr."),
     ("Classified By: DCM Luis G, Moreno, for reasons 1.4 (b) and (d).", "Luis G, Moreno"),
+    ("Classified By: Ambassador John Q. Doe, Jr., Embassy Oslo, for reasons 1.4 (b) and (d).", "John Q. Doe, Jr"),
+    ("Classified By: Political Counselor Jane Roe, US Embassy Oslo, for reasons 1.4 (b) and (d).", "Jane Roe"),
 ])
 def test_the_post_after_a_comma_ends_the_name(statement: str, name: str) -> None:
     got, title = _name_title(statement)

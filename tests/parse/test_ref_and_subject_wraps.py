@@ -42,3 +42,9 @@ def test_a_list_that_goes_on_in_lower_case_is_read_whole() -> None:
     assert _refs(text) == ["A. SANAA 1995", "b. SANAA 2079", "c. SANAA 1669"]
     # only the next letter goes on: a lower-case item out of order is not one
     assert _refs(HEAD + "REF: A. SANAA 1995\nd. SANAA 2079\n\n1. (C) Text.\n") == ["A. SANAA 1995"]
+
+
+def test_a_lower_case_next_item_after_a_mixed_case_one_is_its_own() -> None:
+    """Not glued onto the item before as its wrapped words (review late s7 S1)."""
+    assert _refs(HEAD + "REF: A. Embassy email of May\nb. State 7\n\n1. (C) Text.\n") == [
+        "A. Embassy email of May", "b. State 7"]

@@ -197,15 +197,18 @@ def name_and_title(auth: Token, text: str, vocab: Vocabulary) -> tuple[Token | N
         return tok(0, len(raw)), None
     if k == len(words):
         return None, tok(0, len(raw))
-    return tok(words[k][0], len(raw)), tok(0, words[k - 1][1])
+    return tok(words[k][0], _post_after_name(raw, words[k][0], vocab)), tok(0, words[k - 1][1])
 
 
 def _post_after_name(raw: str, at: int, vocab: Vocabulary) -> int:
-    """Where the name that starts at `at` ends: at a comma that the post
-    follows ("Peter Newman, Embassy Bamako"), else at the end."""
+    """Where the name that starts at `at` ends: at the first comma that the
+    post follows ("Peter Newman, Embassy Bamako"; "John Doe, Jr., Embassy
+    Oslo"), else at the end."""
     comma = raw.find(",", at)
-    if comma < 0:
-        return len(raw)
-    after = raw[comma + 1:].split()
-    word = after[0].rstrip(",;").upper() if after else ""
-    return comma if word in vocab.post_words or word.strip(".") in vocab.post_words else len(raw)
+    while comma >= 0:
+        after = raw[comma + 1:].split()
+        word = after[0].rstrip(",;").upper() if after else ""
+        if word in vocab.post_words or word.strip(".") in vocab.post_words:
+            return comma
+        comma = raw.find(",", comma + 1)
+    return len(raw)

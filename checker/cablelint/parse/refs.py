@@ -113,9 +113,14 @@ def _ref_wrap(lines: list[Line], j: int, stop: int, prev: str, letter: str, voca
 
 
 def _item_line(s: str, letter: str) -> regex.Match | None:
-    """`s` as a lettered REF item line (lower-case letters after a lower-case first one), or None."""
-    return (REF_ITEM_RE.match(s) or REF_PAREN_ITEM_RE.match(s)
-            or (REF_LOWER_ITEM_RE.match(s) if letter.islower() else None))
+    """`s` as a lettered REF item line (a lower-case letter after a lower-case
+    first one, or as the next letter: "A. ..." / "b. ..."), or None."""
+    m = REF_ITEM_RE.match(s) or REF_PAREN_ITEM_RE.match(s)
+    if m is None:
+        low = REF_LOWER_ITEM_RE.match(s)
+        if low is not None and (letter.islower() or _next_item(low["item"], letter)):
+            return low
+    return m
 
 
 def _joined(tok: Token, line: Line) -> Token:

@@ -233,6 +233,10 @@ TARGETS: dict[str, Callable[[Document], list[Item]]] = {
     "portions": _portions,
     "paragraphs": lambda d: [Item(p, p.span, p, _para_label(p)) for p in d.paragraphs],
     "paragraphs.unmarked": _unmarked_paragraphs,
+    # paragraphs that carry a mark, their own or their bullets' (a cable that marks some
+    # paragraphs left the others out one by one: CL102's `group_if_absent`)
+    "paragraphs.marked": lambda d: [Item(p, p.span, p, _para_label(p)) for p in d.paragraphs
+                                    if p.portion is not None or p.marked_items],
     "portions.unknown": _unknown_portions,
     "portions.malformed": _malformed_portions,
     "portions.entire_text": _entire_text,

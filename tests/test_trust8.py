@@ -30,3 +30,32 @@ def test_unmarked_paragraphs_among_marked_ones_are_separate_slips() -> None:
 def test_marked_bullets_count_as_marks_for_the_grouping() -> None:
     text = SECRET + "1. Points:\n\n-- (S/NF) a bullet.\n\n2. Second.\n\n3. Third.\n"
     assert [line for line, _, _ in _found(text, "CL102")] == [12, 14]
+
+
+def test_cl103_an_unknown_or_odd_mark_is_a_warning() -> None:
+    """DOS-10: a token outside the vocabulary, or NF in an unexpected form, is WARN."""
+    got = _found(SECRET + "1. (S-NF) First.\n\n2. (Q) Second.\n", "CL103")
+    assert [(line, sev) for line, sev, _ in got] == [(8, "warning"), (10, "warning")]
+
+
+def test_cl211_mr_is_called_retired_or_invalid() -> None:
+    text = SECRET.replace("DECL: 01/30/2019", "DECL: MR") + "1. (S/NF) First.\n"
+    assert _found(text, "CL211", "2008-11-03") == [(3, "warning", "declassification code MR is retired or invalid on "
+                                                   "the cable date; E.O. 12958 as amended by E.O. 13292 (25 March 2003 - "
+                                                   "26 June 2010) does not use it")]
+
+
+def _cl202(order: str, date: str = "2008-05-01") -> list[str]:
+    text = SECRET.replace("E.O. 12958", f"E.O. {order}") + "1. (S/NF) First.\n"
+    return [msg for _, _, msg in _found(text, "CL202", date)]
+
+
+def test_cl202_an_order_number_one_slip_off_says_typo() -> None:
+    assert _cl202("12598") == ["E.O. 12598 was not the order in force on the cable date (not a classification order: "
+                               "typo for 12958?); E.O. 12958 as amended by E.O. 13292 (25 March 2003 - 26 June 2010) "
+                               "applies"]
+    assert "typo for 12958?" in _cl202("19528")[0]  # a digit typed in the wrong place
+    assert "typo for 13526?" in _cl202("13529", "2011-05-01")[0]
+    assert "typo" not in _cl202("13256", "2011-05-01")[0]  # one slip off 13526 and off 12356: no guess
+    assert "typo" not in _cl202("12356")[0]  # a real order of another era: a lagging drafter, no typo
+    assert "typo" not in _cl202("19523")[0]  # two slips off: no guess

@@ -59,3 +59,23 @@ def test_cl202_an_order_number_one_slip_off_says_typo() -> None:
     assert "typo" not in _cl202("13256", "2011-05-01")[0]  # one slip off 13526 and off 12356: no guess
     assert "typo" not in _cl202("12356")[0]  # a real order of another era: a lagging drafter, no typo
     assert "typo" not in _cl202("19523")[0]  # two slips off: no guess
+
+
+DERIVED = ("S E C R E T STATE 000579\nE.O. 12958: DECL: 11/03/2018\nTAGS: ASEC\nSUBJECT: (U) DAILY\n"
+           "Classified By: Derived from Multiple Sources\n\n1. (S) An item.\n")
+
+
+def test_cl309_before_the_2010_directive_is_info_after_it_a_warning() -> None:
+    """32 CFR 2001.22 before 25 June 2010 kept the source list with the file copy only."""
+    msg = '"Derived from: Multiple Sources" and this copy holds no list of the sources'
+    assert _found(DERIVED, "CL309", "2008-11-03") == [(5, "info", msg)]
+    assert _found(DERIVED, "CL309", "2010-06-24") == [(5, "info", msg)]
+    assert _found(DERIVED, "CL309", "2010-06-25") == [(5, "warning", msg)]
+    assert _found(DERIVED.replace("12958", "13526"), "CL309", "2011-03-01") == [(5, "warning", msg)]
+
+
+def test_cl309_a_pointer_to_the_source_list_is_a_list() -> None:
+    for pointer in ("(Appendix source 3)", "(Appendix sources 5-9)", "Full appendix with sourcing available on request.",
+                    "See the source list."):
+        text = DERIVED.replace("An item.", f"An item. {pointer}")
+        assert _found(text, "CL309", "2011-03-01") == [], pointer

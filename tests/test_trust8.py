@@ -79,3 +79,15 @@ def test_cl309_a_pointer_to_the_source_list_is_a_list() -> None:
                     "See the source list."):
         text = DERIVED.replace("An item.", f"An item. {pointer}")
         assert _found(text, "CL309", "2011-03-01") == [], pointer
+
+
+def test_a_subject_mark_written_at_the_end_is_the_subjects_mark() -> None:
+    """DOS-12: a mark at the end of the subject still marks it (CL503 is silent); words in
+    parentheses are no mark."""
+    conf = "C O N F I D E N T I A L PARIS 000579\nE.O. 12958: DECL: 01/30/2019\nTAGS: PREL FR\nSUBJECT: {}\n\n1. (C) Text.\n"
+    assert _found(conf.format("TRADE TALKS (C)"), "CL503") == []
+    assert _found(conf.format("TRADE TALKS WITH THE\nMINISTER (C)"), "CL503") == []  # wrapped
+    assert _found(conf.format("TRADE TALKS (ICSC)"), "CL503") != []
+    assert _found(conf.format("TRADE TALKS"), "CL503") != []
+    f = lint_text(conf.format("TRADE TALKS WITH THE\nMINISTER (S)"), path="t.txt", date="2009-05-01")
+    assert [(x.line, x.column, x.matched) for x in f if x.rule == "CL104"] == [(5, 11, "S")]  # its level is judged

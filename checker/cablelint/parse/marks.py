@@ -75,6 +75,23 @@ def para_mark(line: Line, after: int, vocab: Vocabulary) -> tuple[Marking | None
     return portion, pm
 
 
+# A mark that ends a subject: "SUBJECT: TALKS ON TRADE (C)".
+END_MARK_RE = rx(r"\(\s*([A-Za-z][^()\n]{0,30}?)\s*\)$")
+
+
+def end_mark(text: str, end: int, vocab: Vocabulary) -> Marking | None:
+    """The subject's mark written at its end (`end`: where `text`, its last line's
+    end, stands in the document), a habit of some drafters (domain DOS-12 asks
+    for a subject mark; where it stands does not make it none). Only a mark
+    with a known level and no unknown token counts: "(ICSC)", "(Iceland)" are words."""
+    body = text.rstrip()
+    m = END_MARK_RE.search(body)
+    if m is None:
+        return None
+    mk = vocab.parse_portion(m.group(1), end - len(body) + m.start(1))
+    return mk if mk is not None and mk.level and not mk.unknown else None
+
+
 def portion_start(text: str, off: int, vocab: Vocabulary) -> Marking | None:
     """lines.portion_start with the mark memoised (body lines meet it thousands of times)."""
     if "(" not in text[:12]:

@@ -91,3 +91,21 @@ def test_a_subject_mark_written_at_the_end_is_the_subjects_mark() -> None:
     assert _found(conf.format("TRADE TALKS"), "CL503") != []
     f = lint_text(conf.format("TRADE TALKS WITH THE\nMINISTER (S)"), path="t.txt", date="2009-05-01")
     assert [(x.line, x.column, x.matched) for x in f if x.rule == "CL104"] == [(5, 11, "S")]  # its level is judged
+
+
+def test_a_bare_mark_after_a_short_lead_in_is_malformed_not_missing() -> None:
+    """`2. BEGIN TEXT S//NF:` marks the paragraph in the wrong form (DOS-09: WARN), not CL102."""
+    text = SECRET + "1. (S/NF) We pass a text.\n\n2. BEGIN TEXT S//NF:\n\n-- A point.\n"
+    found = lint_text(text, path="t.txt", date="2009-05-01")
+    assert [f.rule for f in found if f.rule in ("CL102", "CL103", "CL118", "CL119")] == ["CL119"]
+    assert _found(text, "CL119") == [(10, "warning", "the portion mark of paragraph 2 is written 'S//NF' after "
+                                                     "its opening words, without parentheses")]
+
+
+def test_a_bare_mark_is_read_narrowly() -> None:
+    """Prose with a slash pair, a mark in mid-line, or four words before it: no mark read."""
+    for line in ("2. BEGIN TEXT S//NF: the minister said.", "2. We talked of the S//NF material and more.",
+                 "2. ONE TWO THREE FOUR S//NF:", "2. BEGIN TEXT S//ZZZ:", "2. BEGIN TEXT Q//NF:"):
+        text = SECRET + "1. (S/NF) First.\n\n" + line + "\n"
+        assert [f.rule for f in lint_text(text, path="t.txt", date="2009-05-01") if f.rule in ("CL102", "CL119")] \
+            == ["CL102"], line

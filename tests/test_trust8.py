@@ -109,3 +109,17 @@ def test_a_bare_mark_is_read_narrowly() -> None:
         text = SECRET + "1. (S/NF) First.\n\n" + line + "\n"
         assert [f.rule for f in lint_text(text, path="t.txt", date="2009-05-01") if f.rule in ("CL102", "CL119")] \
             == ["CL102"], line
+
+
+def test_group_if_absent_names_known_targets(tmp_path) -> None:
+    import pytest
+    from cablelint.ruleset import RuleSetError, load
+    rule = ("name: house\ndescription: test\nrules:\n  - id: XX001\n    name: no-tags\n    severity: error\n"
+            "    kind: presence\n    target: tags_line\n    group: document\n    group_if_absent: [{}]\n"
+            "    message: no TAGS\n")
+    p = tmp_path / "house.yaml"
+    p.write_text(rule.format("paragraphs.marked"), encoding="utf-8")
+    load(p)
+    p.write_text(rule.format("paragraphs.markd"), encoding="utf-8")
+    with pytest.raises(RuleSetError, match="group_if_absent"):
+        load(p)

@@ -123,3 +123,11 @@ def test_group_if_absent_names_known_targets(tmp_path) -> None:
     p.write_text(rule.format("paragraphs.markd"), encoding="utf-8")
     with pytest.raises(RuleSetError, match="group_if_absent"):
         load(p)
+
+
+def test_cl103_names_the_form_meant_for_a_hyphen_or_a_lost_slash() -> None:
+    got = _found(SECRET + "1. (S-NF) First.\n\n2. (SNF) Second.\n\n3. (Q) Third.\n", "CL103")
+    assert [msg for _, _, msg in got] == [
+        "portion mark (S-NF) of paragraph 1 is not a known marking (a hyphen where '/' belongs: (S/NF)?)",
+        "portion mark (SNF) of paragraph 2 is not a known marking (the '/' left out: (S/NF)?)",
+        "portion mark (Q) of paragraph 3 is not a known marking"]

@@ -53,7 +53,8 @@ class Marking:
     separators: list[Token] = field(default_factory=list)
     spaced: bool = False  # written letter-spaced: C O N F I D E N T I A L
     # 'cable' (State telegram), 'capco' (LEVEL//CONTROLS), 'portion', 'malformed' (unparsed or a lost
-    # separator), 'paren-lost' (a known level without its opening parenthesis, `1. C)`, kept unparsed)
+    # separator), 'paren-lost' (a known level without its opening parenthesis, `1. C)`, kept unparsed),
+    # 'bare' (a paragraph's mark without parentheses after its opening words, `5. BEGIN TEXT S//NF:`, unparsed)
     form: str = "cable"
     # Every entry after the level, in written order and with repeats, so that
     # duplicate, misplaced and wrong-form tokens can be pointed at.

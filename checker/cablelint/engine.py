@@ -11,7 +11,7 @@ import time
 from typing import Any, Callable, Iterable
 
 from .autofix import edit_for
-from .checks import CannotRun, Context, Hit, group_hits
+from .checks import CannotRun, Context, Hit, group_hits, grouping
 from .checks.kinds import KINDS
 from .conditions import Plan, compile_when, holds_plan, narrow
 from .dates import resolve as resolve_date
@@ -260,7 +260,7 @@ class Engine:
                 continue
             if not hits:
                 continue
-            for hit in group_hits(hits, rule.params.get("group"), doc.source):
+            for hit in group_hits(hits, grouping(rule.params, ctx), doc.source):
                 findings.append(self._rule_finding(doc, ctx, rule, hit, rule_sev))
                 for sid in rule.supersedes:
                     superseded.setdefault(sid, []).append(hit.span)

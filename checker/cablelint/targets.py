@@ -213,7 +213,7 @@ def _unknown_portions(d: Document) -> list[Item]:
     out = []
     for it in _portions(d):
         m = it.value
-        if (m.level is None or m.unknown or m.form == "malformed") and m.form != "paren-lost":
+        if (m.level is None or m.unknown or m.form == "malformed") and m.form not in ("paren-lost", "bare"):
             out.append(Item(m.raw if m.raw.endswith(")") else f"({m.raw})", m.span, m, it.label))
     return out
 
@@ -233,8 +233,15 @@ TARGETS: dict[str, Callable[[Document], list[Item]]] = {
     "portions": _portions,
     "paragraphs": lambda d: [Item(p, p.span, p, _para_label(p)) for p in d.paragraphs],
     "paragraphs.unmarked": _unmarked_paragraphs,
+    # paragraphs that carry a mark, their own or their bullets' (a cable that marks some
+    # paragraphs left the others out one by one: CL102's `group_if_absent`)
+    "paragraphs.marked": lambda d: [Item(p, p.span, p, _para_label(p)) for p in d.paragraphs
+                                    if p.portion is not None or p.marked_items],
     "portions.unknown": _unknown_portions,
     "portions.malformed": _malformed_portions,
+    # marks written bare after a paragraph's opening words ("5. BEGIN NON-PAPER S//REL CHINA:")
+    "portions.bare": lambda d: [Item(it.value.raw, it.value.span, it.value, it.label) for it in _portions(d)
+                                if it.value.form == "bare"],
     "portions.entire_text": _entire_text,
     "paragraphs.renumbered": _renumbered,
     "paragraphs.numbered": lambda d: [Item(p, p.span, p, _para_label(p)) for p in d.paragraphs if p.number is not None],

@@ -58,6 +58,16 @@ class Hit(_Record):
 GROUPS = ("line", "value", "document")
 
 
+def grouping(params: dict[str, Any], ctx: "Context") -> str | None:
+    """The rule's `group:` for this document: none when a target named in
+    `group_if_absent` has items (the hits are then separate slips, not one
+    cause: a cable with marked paragraphs and one unmarked among them)."""
+    by = params.get("group")
+    if by and any(ctx.items(t) for t in params.get("group_if_absent") or ()):
+        return None
+    return by
+
+
 def group_hits(hits: list[Hit], by: str | None, src: Any) -> list[Hit]:
     """One cause, one finding: a rule's `group: line|value|document` keeps the
     first hit of each line, value or document and lists the others as its
@@ -65,6 +75,8 @@ def group_hits(hits: list[Hit], by: str | None, src: Any) -> list[Hit]:
     line is one finding, not one per TAG; a banner one level too low is one
     finding, not one per paragraph above it). Without `group`, hits are kept."""
     if not by:
+        for h in hits:  # a rule whose grouping is off for this document (`group_if_absent`)
+            h.values.setdefault("more", "")
         return hits
     groups: dict[Any, list[Hit]] = {}
     for h in hits:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
+from ..targets import resolve
 from . import GROUPS
 
 from . import (
@@ -29,7 +30,9 @@ _MODULES += [integrity]
 KINDS: dict[str, ModuleType] = {m.KIND: m for m in _MODULES}
 
 
-COMMON_PARAMS = {"group": (str, False)}  # parameters every kind takes
+# Parameters every kind takes: `group` (checks.group_hits), and `group_if_absent`,
+# targets whose items make the hits separate causes again (checks.grouping).
+COMMON_PARAMS = {"group": (str, False), "group_if_absent": (list, False)}
 
 
 def _grouping(module: ModuleType) -> None:
@@ -41,6 +44,9 @@ def _grouping(module: ModuleType) -> None:
     def prepare(p: dict) -> object:
         if p.get("group", GROUPS[0]) not in GROUPS:
             raise ValueError(f"`group` is one of {', '.join(GROUPS)}")
+        for t in p.get("group_if_absent") or ():
+            if not isinstance(t, str) or resolve(t) is None:
+                raise ValueError(f"`group_if_absent`: unknown target {t!r}")
         return inner(p) if inner else p
 
     module.prepare = prepare

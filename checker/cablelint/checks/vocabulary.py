@@ -20,7 +20,13 @@ an unknown value of N or more letters still without a suggestion that is one
 letter off exactly one allowed value of its length (WTRQ for WTRO) gets that
 value as the suggestion: a slip of the key, named only when unambiguous;
 `slip_except` (a list, or `list:NAME`) names the values that are no slip
-(an agency's acronym one letter off a TAG: DTRA, not OTRA).
+(an agency's acronym one letter off a TAG: DTRA, not OTRA). A slip is one
+character typed wrong (a letter for a letter, a digit for a digit) or one
+character typed in the wrong place (12598 or 19528 for 12958). `slip_to`
+(a list, or `list:NAME`) measures slips against other values than the
+allowed ones (every classification order, not only the era's), a value
+that is one of them being no slip; `slip_hint` words the suggestion, with
+`{meant}` for the value meant (default " (did you mean {meant}?)").
 """
 from __future__ import annotations
 
@@ -40,10 +46,13 @@ PARAMS = {
     "suggest": ((dict, str), False),
     "slip_from": (int, False),
     "slip_except": ((list, str), False),
+    "slip_to": ((list, str), False),
+    "slip_hint": (str, False),
 }
 
 
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # what a one-letter slip may put in a TAG's place
+_DIGITS = "0123456789"  # ... and in a number's (an E.O. number)
 MAX_COMPOUND = 64  # longer tokens are never run-together codes (eight TAGS of eight letters)
 
 
@@ -105,8 +114,10 @@ def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
     if "suggest" in p:  # after the phrase: a word of the subject phrase (ARE, CAN) is not a code
         verdicts = _suggested([norm(it.value) for it in items], verdicts, ctx.value(p["suggest"]))
     if "slip_from" in p and allowed:
-        verdicts = _slips([norm(it.value) for it in items], verdicts, allowed, p["slip_from"],
-                          {norm(v) for v in ctx.value(p.get("slip_except") or [])})
+        to = {norm(v) for v in ctx.value(p["slip_to"])} if "slip_to" in p else allowed
+        verdicts = _slips([norm(it.value) for it in items], verdicts, to, p["slip_from"],
+                          {norm(v) for v in ctx.value(p.get("slip_except") or [])} | (to - allowed),
+                          p.get("slip_hint", SLIP_HINT))
     for it, (kind, suggestion) in zip(items, verdicts):
         if kind == "forbidden":
             yield Hit(it.span, {"value": it.value, "suggestion": suggestion, "where": it.label,
@@ -146,18 +157,32 @@ def _suggested(values: list[str], verdicts: list[tuple[str, str]], suggest: dict
             else (kind, hint) for v, (kind, hint) in zip(values, verdicts)]
 
 
+SLIP_HINT = " (did you mean {meant}?)"
+
+
 def _slips(values: list[str], verdicts: list[tuple[str, str]], allowed: set[str],
-           least: int, known: set[str]) -> list[tuple[str, str]]:
-    """An unknown value of `least` letters or more, with no suggestion yet, one
-    letter off exactly one allowed value (WTRQ for WTRO, GTIP for KTIP): that
-    value, as "did you mean" (EINN, off EINV and EINT, gets none). Two or more such values say nothing (a short
-    code has many neighbours), so the suggestion is never a guess between
-    them; nor does a value `known` to be no slip (an agency's acronym)."""
+           least: int, known: set[str], hint_form: str = SLIP_HINT) -> list[tuple[str, str]]:
+    """An unknown value of `least` characters or more, with no suggestion yet,
+    one slip off exactly one allowed value (WTRQ for WTRO, GTIP for KTIP, 12598
+    for 12958): that value, as "did you mean" (EINN, off EINV and EINT, gets none). Two or more such values say
+    nothing (a short code has many neighbours), so the suggestion is never a guess
+    between them; nor does a value `known` to be no slip (an agency's acronym)."""
     def slip(v: str) -> str:
-        near = {w for i in range(len(v)) for w in (v[:i] + c + v[i + 1:] for c in _LETTERS) if w != v and w in allowed}
-        return f" (did you mean {near.pop()}?)" if len(near) == 1 else ""
-    return [("unknown", slip(v)) if kind == "unknown" and not hint and len(v) >= least and v.isalpha()
-            and v not in known else (kind, hint) for v, (kind, hint) in zip(values, verdicts)]
+        near = {w for w in _one_slip(v) if w != v and w in allowed}
+        return hint_form.format(meant=near.pop()) if len(near) == 1 else ""
+    return [("unknown", slip(v)) if kind == "unknown" and not hint and len(v) >= least
+            and (v.isalpha() or v.isdigit()) and v not in known else (kind, hint)
+            for v, (kind, hint) in zip(values, verdicts)]
+
+
+def _one_slip(v: str) -> Iterable[str]:
+    """Every value one slip from `v`: a character typed wrong (a letter for a
+    letter, a digit for a digit) or one typed in the wrong place."""
+    chars = _DIGITS if v.isdigit() else _LETTERS
+    for i in range(len(v)):
+        yield from (v[:i] + c + v[i + 1:] for c in chars)
+        rest = v[:i] + v[i + 1:]
+        yield from (rest[:j] + v[i] + rest[j:] for j in range(len(v)) if j != i)
 
 
 def _trailing_phrase_free(values: list[str], verdicts: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -15,6 +15,7 @@ from ..rx import rx
 from ..vocabulary import Vocabulary
 from .labels import labels
 from .decl import parse_decl
+from .marks import end_mark
 from .memo import VOCABS_MAX
 from .lines import CLBY_RE, EO_RE, PAGE_INLINE_RE, PAGE_RE, Line, classify, is_field_start, page_mark_start
 
@@ -162,6 +163,7 @@ def read_subject(lines: list[Line], i: int, m: regex.Match, vocab: Vocabulary, p
         text += " " + lines[tail].text.strip()
         end, j = lines[tail].start + len(lines[tail].text.rstrip()), tail + 1
     value = " ".join(text.split()).rstrip("\\ ")  # a TSV export's line-continuation backslashes
+    portion = portion or end_mark(text, end, vocab)  # "SUBJECT: TALKS (C)": the mark written at the end
     return Subject(Token(value, Span(off + at, end), text), portion, ref, j)
 
 

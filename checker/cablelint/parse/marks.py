@@ -35,13 +35,32 @@ def paren_lost(key: str, vocab: Vocabulary) -> bool:
     return len(key) > 1 and key[1:] in vocab.portion_level and key not in vocab.topic_labels
 
 
+# A mark written bare after a short lead-in, ending the paragraph's first line:
+# "5. BEGIN NON-PAPER S//REL CHINA:" (a level, `//` and a control, then a colon or the line's end).
+BARE_MARK_RE = rx(r"[ \t]*(?:[A-Z][A-Za-z-]{1,15}[ \t]+){1,3}?(?P<m>[A-Z]{1,2}//[A-Z][A-Z ,/-]{0,40}?)[ \t]*:?[ \t]*$")
+
+
+def bare_mark(text: str, after: int, off: int, vocab: Vocabulary) -> Marking | None:
+    """A paragraph's mark written without parentheses after one to three words,
+    `5. BEGIN NON-PAPER S//REL CHINA:`: the drafter marked the portion, in the
+    wrong form (domain DOS-09: malformed). Form "bare", kept unparsed as a
+    "paren-lost" mark is; only a known level with known controls counts."""
+    m = BARE_MARK_RE.match(text, after)
+    if m is None:
+        return None
+    mk = vocab.parse_portion(m["m"], 0)
+    if mk is None or not mk.level or mk.unknown or lookup_key(m["m"].split("/")[0]) not in vocab.portion_level:
+        return None
+    return Marking(raw=m["m"], span=Span(off + m.start("m"), off + m.end("m")), form="bare")
+
+
 def half_mark(text: str, after: int, off: int, vocab: Vocabulary) -> Marking | None:
     """A malformed mark right after a paragraph's number, `1. C)`, kept unparsed:
     form "paren-lost" when a known level or control lost its "(" (C), SBU), QU)),
-    "malformed" otherwise (XY))."""
+    "malformed" otherwise (XY)); or one written bare after a short lead-in (bare_mark)."""
     bad = MALFORMED_MARK_RE.match(text, after)
     if bad is None:
-        return None
+        return bare_mark(text, after, off, vocab) if "//" in text else None
     lost = paren_lost(lookup_key(bad["m"]), vocab)
     return Marking(raw=bad["m"] + ")", span=Span(off + bad.start("m"), off + bad.end()),
                    form="paren-lost" if lost else "malformed")
@@ -73,6 +92,23 @@ def para_mark(line: Line, after: int, vocab: Vocabulary) -> tuple[Marking | None
     if pm is None and (em := vocab.entire_text_re.match(line.text, after)):
         portion = entire_text_mark(em, line.start)
     return portion, pm
+
+
+# A mark that ends a subject: "SUBJECT: TALKS ON TRADE (C)".
+END_MARK_RE = rx(r"\(\s*([A-Za-z][^()\n]{0,30}?)\s*\)$")
+
+
+def end_mark(text: str, end: int, vocab: Vocabulary) -> Marking | None:
+    """The subject's mark written at its end (`end`: where `text`, its last line's
+    end, stands in the document), a habit of some drafters (domain DOS-12 asks
+    for a subject mark; where it stands does not make it none). Only a mark
+    with a known level and no unknown token counts: "(ICSC)", "(Iceland)" are words."""
+    body = text.rstrip()
+    m = END_MARK_RE.search(body)
+    if m is None:
+        return None
+    mk = vocab.parse_portion(m.group(1), end - len(body) + m.start(1))
+    return mk if mk is not None and mk.level and not mk.unknown else None
 
 
 def portion_start(text: str, off: int, vocab: Vocabulary) -> Marking | None:

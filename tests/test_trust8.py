@@ -1,0 +1,133 @@
+"""Findings a reviewer can trust (s8 audits): each test on short text written here."""
+from __future__ import annotations
+
+from cablelint import lint_text
+
+SECRET = ("S E C R E T PARIS 000579\nNOFORN\nE.O. 12958: DECL: 01/30/2019\nTAGS: PREL FR\nSUBJECT: (U) TALKS\n"
+          "Classified By: Poloff Jane Doe, reasons 1.4 (b) and (d)\n\n")
+
+
+def _found(text: str, rule: str, date: str = "2009-05-01") -> list[tuple[int, str, str]]:
+    return [(f.line, str(f.severity), f.message) for f in lint_text(text, path="t.txt", date=date) if f.rule == rule]
+
+
+def test_a_cable_with_no_paragraph_marked_is_one_cl102_listing_the_others() -> None:
+    """One omission (the cable was not portion-marked) is one finding, not one per paragraph."""
+    text = SECRET + "1. First.\n\n2. Second.\n\n3. Third.\n"
+    got = _found(text, "CL102")
+    assert got == [(8, "error", "paragraph 1 of a classified cable has no portion mark such as (U), (C) or (S)"
+                                "; 2 more like it (lines 10, 12)")]
+    f = next(f for f in lint_text(text, path="t.txt", date="2009-05-01") if f.rule == "CL102")
+    assert [r.line for r in f.related] == [10, 12]  # related locations (JSON, SARIF)
+
+
+def test_unmarked_paragraphs_among_marked_ones_are_separate_slips() -> None:
+    text = SECRET + "1. (S/NF) First.\n\n2. Second.\n\n3. (S/NF) Third.\n\n4. Fourth.\n"
+    got = _found(text, "CL102")
+    assert [(line, msg.endswith("(S)")) for line, _, msg in got] == [(10, True), (14, True)]
+
+
+def test_marked_bullets_count_as_marks_for_the_grouping() -> None:
+    text = SECRET + "1. Points:\n\n-- (S/NF) a bullet.\n\n2. Second.\n\n3. Third.\n"
+    assert [line for line, _, _ in _found(text, "CL102")] == [12, 14]
+
+
+def test_cl103_an_unknown_or_odd_mark_is_a_warning() -> None:
+    """DOS-10: a token outside the vocabulary, or NF in an unexpected form, is WARN."""
+    got = _found(SECRET + "1. (S-NF) First.\n\n2. (Q) Second.\n", "CL103")
+    assert [(line, sev) for line, sev, _ in got] == [(8, "warning"), (10, "warning")]
+
+
+def test_cl211_mr_is_called_retired_or_invalid() -> None:
+    text = SECRET.replace("DECL: 01/30/2019", "DECL: MR") + "1. (S/NF) First.\n"
+    assert _found(text, "CL211", "2008-11-03") == [(3, "warning", "declassification code MR is retired or invalid on "
+                                                   "the cable date; E.O. 12958 as amended by E.O. 13292 (25 March 2003 - "
+                                                   "26 June 2010) does not use it")]
+
+
+def _cl202(order: str, date: str = "2008-05-01") -> list[str]:
+    text = SECRET.replace("E.O. 12958", f"E.O. {order}") + "1. (S/NF) First.\n"
+    return [msg for _, _, msg in _found(text, "CL202", date)]
+
+
+def test_cl202_an_order_number_one_slip_off_says_typo() -> None:
+    assert _cl202("12598") == ["E.O. 12598 was not the order in force on the cable date (not a classification order: "
+                               "typo for 12958?); E.O. 12958 as amended by E.O. 13292 (25 March 2003 - 26 June 2010) "
+                               "applies"]
+    assert "typo for 12958?" in _cl202("19528")[0]  # a digit typed in the wrong place
+    assert "typo for 13526?" in _cl202("13529", "2011-05-01")[0]
+    assert "typo" not in _cl202("13256", "2011-05-01")[0]  # one slip off 13526 and off 12356: no guess
+    assert "typo" not in _cl202("12356")[0]  # a real order of another era: a lagging drafter, no typo
+    assert "typo" not in _cl202("19523")[0]  # two slips off: no guess
+
+
+DERIVED = ("S E C R E T STATE 000579\nE.O. 12958: DECL: 11/03/2018\nTAGS: ASEC\nSUBJECT: (U) DAILY\n"
+           "Classified By: Derived from Multiple Sources\n\n1. (S) An item.\n")
+
+
+def test_cl309_before_the_2010_directive_is_info_after_it_a_warning() -> None:
+    """32 CFR 2001.22 before 25 June 2010 kept the source list with the file copy only."""
+    msg = '"Derived from: Multiple Sources" and this copy holds no list of the sources'
+    assert _found(DERIVED, "CL309", "2008-11-03") == [(5, "info", msg)]
+    assert _found(DERIVED, "CL309", "2010-06-24") == [(5, "info", msg)]
+    assert _found(DERIVED, "CL309", "2010-06-25") == [(5, "warning", msg)]
+    assert _found(DERIVED.replace("12958", "13526"), "CL309", "2011-03-01") == [(5, "warning", msg)]
+
+
+def test_cl309_a_pointer_to_the_source_list_is_a_list() -> None:
+    for pointer in ("(Appendix source 3)", "(Appendix sources 5-9)", "Full appendix with sourcing available on request.",
+                    "See the source list."):
+        text = DERIVED.replace("An item.", f"An item. {pointer}")
+        assert _found(text, "CL309", "2011-03-01") == [], pointer
+
+
+def test_a_subject_mark_written_at_the_end_is_the_subjects_mark() -> None:
+    """DOS-12: a mark at the end of the subject still marks it (CL503 is silent); words in
+    parentheses are no mark."""
+    conf = "C O N F I D E N T I A L PARIS 000579\nE.O. 12958: DECL: 01/30/2019\nTAGS: PREL FR\nSUBJECT: {}\n\n1. (C) Text.\n"
+    assert _found(conf.format("TRADE TALKS (C)"), "CL503") == []
+    assert _found(conf.format("TRADE TALKS WITH THE\nMINISTER (C)"), "CL503") == []  # wrapped
+    assert _found(conf.format("TRADE TALKS (ICSC)"), "CL503") != []
+    assert _found(conf.format("TRADE TALKS"), "CL503") != []
+    f = lint_text(conf.format("TRADE TALKS WITH THE\nMINISTER (S)"), path="t.txt", date="2009-05-01")
+    assert [(x.line, x.column, x.matched) for x in f if x.rule == "CL104"] == [(5, 11, "S")]  # its level is judged
+
+
+def test_a_bare_mark_after_a_short_lead_in_is_malformed_not_missing() -> None:
+    """`2. BEGIN TEXT S//NF:` marks the paragraph in the wrong form (DOS-09: WARN), not CL102."""
+    text = SECRET + "1. (S/NF) We pass a text.\n\n2. BEGIN TEXT S//NF:\n\n-- A point.\n"
+    found = lint_text(text, path="t.txt", date="2009-05-01")
+    assert [f.rule for f in found if f.rule in ("CL102", "CL103", "CL118", "CL119")] == ["CL119"]
+    assert _found(text, "CL119") == [(10, "warning", "the portion mark of paragraph 2 is written 'S//NF' after "
+                                                     "its opening words, without parentheses")]
+
+
+def test_a_bare_mark_is_read_narrowly() -> None:
+    """Prose with a slash pair, a mark in mid-line, or four words before it: no mark read."""
+    for line in ("2. BEGIN TEXT S//NF: the minister said.", "2. We talked of the S//NF material and more.",
+                 "2. ONE TWO THREE FOUR S//NF:", "2. BEGIN TEXT S//ZZZ:", "2. BEGIN TEXT Q//NF:"):
+        text = SECRET + "1. (S/NF) First.\n\n" + line + "\n"
+        assert [f.rule for f in lint_text(text, path="t.txt", date="2009-05-01") if f.rule in ("CL102", "CL119")] \
+            == ["CL102"], line
+
+
+def test_group_if_absent_names_known_targets(tmp_path) -> None:
+    import pytest
+    from cablelint.ruleset import RuleSetError, load
+    rule = ("name: house\ndescription: test\nrules:\n  - id: XX001\n    name: no-tags\n    severity: error\n"
+            "    kind: presence\n    target: tags_line\n    group: document\n    group_if_absent: [{}]\n"
+            "    message: no TAGS\n")
+    p = tmp_path / "house.yaml"
+    p.write_text(rule.format("paragraphs.marked"), encoding="utf-8")
+    load(p)
+    p.write_text(rule.format("paragraphs.markd"), encoding="utf-8")
+    with pytest.raises(RuleSetError, match="group_if_absent"):
+        load(p)
+
+
+def test_cl103_names_the_form_meant_for_a_hyphen_or_a_lost_slash() -> None:
+    got = _found(SECRET + "1. (S-NF) First.\n\n2. (SNF) Second.\n\n3. (Q) Third.\n", "CL103")
+    assert [msg for _, _, msg in got] == [
+        "portion mark (S-NF) of paragraph 1 is not a known marking (a hyphen where '/' belongs: (S/NF)?)",
+        "portion mark (SNF) of paragraph 2 is not a known marking (the '/' left out: (S/NF)?)",
+        "portion mark (Q) of paragraph 3 is not a known marking"]

@@ -188,6 +188,18 @@ class Repair:
     detail: str = ""
 
 
+@dataclass(slots=True, frozen=True)
+class WholeCopy:
+    """The cable written out again later in the file (an export's first copy,
+    cut or damaged, then the whole cable): the first copy's banner line
+    (`banner`) written again at `again`, where the whole copy starts. Found
+    once by the parser (parse/copies.py); the readers of a field cut short
+    in the first copy and CL911 read it."""
+
+    banner: Span  # the first copy's banner line
+    again: Span  # that line written again (over a line break, when wrapped)
+
+
 @dataclass(slots=True)
 class Document:
     source: Source
@@ -220,6 +232,7 @@ class Document:
     body_start: int = 0  # offset where the body (first paragraph) begins
     partial: bool = False  # the archive says the file holds only part of the cable
     repairs: list[Repair] = field(default_factory=list)  # how the parser read damaged text (shown by inspect)
+    whole_copy: WholeCopy | None = None  # where the file writes the cable out again (parse/copies.py)
 
     @property
     def path(self) -> str:
@@ -269,6 +282,7 @@ class Document:
             "signature": _value(self.signature),
             "repairs": [_repair_dict(src, r) for r in self.repairs],
             "notes": self.notes,
+            "whole_copy": _copy_dict(src, self.whole_copy),
         }
 
     def _classification_dict(self) -> dict[str, Any]:
@@ -288,6 +302,11 @@ def _repair_dict(src: Source, r: Repair) -> dict[str, Any]:
     end_line, end_column = src.line_col(r.span.end)
     return {"name": r.name, "line": line, "column": column, "end_line": end_line, "end_column": end_column,
             "detail": r.detail}
+
+
+def _copy_dict(src: Source, c: WholeCopy | None) -> dict[str, Any] | None:
+    """Where the whole copy starts, and the first copy's banner line it writes again (lines)."""
+    return {"line": _line(src, c.again), "banner_line": _line(src, c.banner)} if c else None
 
 
 def _line(src: Source, span: Span | None) -> int | None:

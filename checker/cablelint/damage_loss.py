@@ -41,7 +41,8 @@ def cut_recopied(doc: Document, p: dict[str, Any], vocab: Vocabulary | None = No
     if not idx.may_hold(p["_cut_line"]):
         return None
     raw = idx.lines
-    banner = line_no(doc, doc.banners[0].span.start) if doc.banners and p.get("banner_reach") else 0
+    copy = doc.whole_copy if p.get("banner_reach") else None
+    banner = line_no(doc, copy.banner.start) if copy is not None else 0
     first = min(max(idx.body_line, 1), banner + 1) if banner else max(idx.body_line, 1)
     for n in lines_holding(doc, p["_cut_line"], first, len(raw) - 1):
         if not p["_cut_line"].rx.search(raw[n - 1].rstrip("\r")) or elision_recurs(doc, n, p, vocab):

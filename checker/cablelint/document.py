@@ -282,7 +282,8 @@ class Document:
             "signature": _value(self.signature),
             "repairs": [_repair_dict(src, r) for r in self.repairs],
             "notes": self.notes,
-            "whole_copy": _copy_dict(src, self.whole_copy),
+            "whole_copy": {"line": _line(src, wc.again), "banner_line": _line(src, wc.banner)}
+            if (wc := self.whole_copy) else None,  # where the cable is written again, its banner's line
         }
 
     def _classification_dict(self) -> dict[str, Any]:
@@ -302,11 +303,6 @@ def _repair_dict(src: Source, r: Repair) -> dict[str, Any]:
     end_line, end_column = src.line_col(r.span.end)
     return {"name": r.name, "line": line, "column": column, "end_line": end_line, "end_column": end_column,
             "detail": r.detail}
-
-
-def _copy_dict(src: Source, c: WholeCopy | None) -> dict[str, Any] | None:
-    """Where the whole copy starts, and the first copy's banner line it writes again (lines)."""
-    return {"line": _line(src, c.again), "banner_line": _line(src, c.banner)} if c else None
 
 
 def _line(src: Source, span: Span | None) -> int | None:

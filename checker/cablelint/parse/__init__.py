@@ -68,8 +68,6 @@ def _read_whole_copy(doc: Document, lines: list[Line], v: Vocabulary) -> None:
     """Classified By, REF and SUBJECT cut short in a first copy, read again from
     the file's whole copy (doc.whole_copy) with the repairs that say so."""
     text, copy = doc.text, doc.whole_copy
-    if copy is None:
-        return
     again = whole_copy(doc.classified_by, lines, v, text, copy) if doc.classified_by else None
     if again:
         doc.classified_by = again.value

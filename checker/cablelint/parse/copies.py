@@ -74,10 +74,10 @@ def find_whole_copy(lines: list[Line], banner_idx: int | None, text: str) -> Who
         return None
     line = lines[banner_idx]
     words = line.text.split()
-    serials = [w for w in words if any(c.isdigit() for c in w)]
-    if not serials:
+    serial = max((w for w in words if any(c.isdigit() for c in w)), key=len, default="")
+    if not serial:
         return None
-    j = words.index(max(serials, key=len))
+    j = words.index(serial)
     digits = max(_DIGITS_RE.findall(words[j]), key=len)
     off, after = words[j].index(digits), line.start + len(line.text)
     words = [w.lower() for w in words]
@@ -127,3 +127,12 @@ def copy_lines(copy: WholeCopy | None, lines: list[Line], cut_end: int, reach: i
     lo = bisect.bisect_left(starts, cut_end)
     at = bisect.bisect_right(starts, copy.again.start) - 1
     return range(at, min(len(lines), lo + reach)) if at >= lo else range(0)
+
+
+def goes_on(stem: str, whole: str) -> bool:
+    """Whether `whole` starts with the words of `stem` (what a cut copy held
+    before its elision mark, the last word a prefix: the cut may fall inside a
+    word) and says more, pilcrows, blanks and case aside: the whole copy's
+    text of what was cut."""
+    a, b = (" ".join(t.replace("¶", " ").split()).upper() for t in (stem, whole))
+    return bool(a) and b.startswith(a) and len(b) > len(a)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from ..document import Document, Paragraph, Repair
 from ..rx import rx
+from .copies import goes_on
 
 # The export's cut: an elision mark run into a word or a mark's letters at the line's end ("Politic...", "(C...");
 # dots after a blank or a sentence's end ("Summary. ...") may be the drafter's and are left alone.
@@ -24,11 +25,6 @@ CUT_IN_WORD_RE = rx(r"(?:\w|\(\w+)(?:\.\.\.|…)\s*$")
 def _line_of(text: str, start: int) -> str:
     end = text.find("\n", start)
     return text[start:end if end >= 0 else len(text)].rstrip("\r")
-
-
-def _opening(s: str) -> str:
-    """A paragraph's line for comparison: pilcrow and blanks aside, upper case."""
-    return " ".join(s.replace("¶", " ").split()).upper()
 
 
 def _whole_copy(p: Paragraph, later: list[Paragraph], text: str) -> Paragraph | None:
@@ -41,13 +37,10 @@ def _whole_copy(p: Paragraph, later: list[Paragraph], text: str) -> Paragraph | 
     cut = CUT_IN_WORD_RE.search(line)
     if p.number is None or cut is None:
         return None
-    stem = _opening(line[:cut.end()].rstrip().rstrip(".…"))
+    stem = line[:cut.end()].rstrip().rstrip(".…")
     for q in later:
-        if q.number != p.number:
-            continue
-        whole = _line_of(text, q.span.start)
-        if CUT_IN_WORD_RE.search(whole) is None and len(_opening(whole)) > len(stem) \
-                and _opening(whole).startswith(stem):
+        whole = _line_of(text, q.span.start) if q.number == p.number else ""
+        if whole and CUT_IN_WORD_RE.search(whole) is None and goes_on(stem, whole):
             return q
     return None
 

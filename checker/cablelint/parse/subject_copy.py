@@ -8,11 +8,9 @@ SUBJECT was cut, the whole copy's is the cable's, as for Classified By
 """
 from __future__ import annotations
 
-import regex
-
 from ..document import Repair, Token, WholeCopy
 from ..vocabulary import Vocabulary
-from .copies import copy_lines
+from .copies import copy_lines, goes_on
 from .fields import read_subject
 from .labels import labels
 from .lines import Line
@@ -37,17 +35,10 @@ def whole_subject(sub: Token | None, lines: list[Line], vocab: Vocabulary, text:
             continue
         read, stray = stray_cut(lines, i, read_subject(lines, i, m, vocab), vocab)
         got = read.subject
-        if got is None or cut.search(got.raw) or not _goes_on(sub.value, got.value, cut):
+        if got is None or cut.search(got.raw) or not goes_on(cut.sub("", sub.value), got.value):
             return None
         line = text.count("\n", 0, sub.span.start) + 1
         note = Repair("whole-copy", got.span, f"SUBJECT cut short on line {line}: read from its whole copy")
         return got, [note] + ([stray] if stray else [])
     return None
 
-
-def _goes_on(cut: str, whole: str, mark: regex.Pattern[str]) -> bool:
-    """Whether `whole` starts with the words of `cut` before its elision mark
-    (the last one a prefix: the cut may fall inside a word) and says more."""
-    stem = " ".join(mark.sub("", cut).split())
-    whole = " ".join(whole.split())
-    return bool(stem) and whole.upper().startswith(stem.upper()) and len(whole) > len(stem)

@@ -99,3 +99,22 @@ def test_inspect_shows_where_the_whole_copy_starts() -> None:
     assert "  whole copy:     from line 14 (the banner's line 1 written again)" in inspect_text(
         json.loads(json.dumps(d | {"date": None})))
     assert parse_text(WHOLE).to_dict()["whole_copy"] is None
+
+
+def test_cl911_reads_the_record_a_copy_opened_inside_a_csv_row_is_the_cable_again() -> None:
+    import datetime as dt
+
+    from cablelint import lint_text, make_engine
+    engine = make_engine(rules=["state"], date=dt.date(2009, 1, 30))
+    row = ('12345,1/30/2009 10:00,09OSLO123,"Embassy Oslo",\nCONFIDENTIAL,,"VZCZCXYZ0001\n'
+           'RUEHC/SECSTATE WASHDC PRIORITY","')
+    wrapped = WHOLE.replace("OSLO 000123", "OSLO\n000123", 1)
+    body = "".join(f"{i}. (C) The minister said that point number {i} would be settled next week.\n\n"
+                   for i in range(3, 6))
+    for whole in (WHOLE, wrapped):
+        cut = CUT.replace("REASONS 1.4 (B,...", "REAS...")  # (CL911's cut is one run into a word)
+        found = lint_text(cut + row + whole + "\n" + body, "t.txt", engine=engine)
+        rules = {f.rule for f in found}
+        assert "CL911" in rules and "CL909" not in rules, sorted(rules)
+        cl911 = next(f for f in found if f.rule == "CL911")
+        assert "line 7 ends in an elision mark and line 12 starts the cable again" in cl911.message

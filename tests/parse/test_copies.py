@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import json
 
+from cablelint.damage import DETECTORS
 from cablelint.inspect_view import inspect_text
 from cablelint.parse.copies import copy_lines, find_whole_copy
 from cablelint.parse.repair import virtual_lines
 from cablelint.source import Source
 
-from inspect_helpers import parse_text
+from inspect_helpers import ENGINE, parse_text
 
 BANNER = "C O N F I D E N T I A L OSLO 000123"
 FIELDS = "E.O. 12958: DECL: 01/30/2019\nTAGS: PREL NO\nSUBJECT: TALKS ON THE BUDGET\n\n"
@@ -102,19 +103,13 @@ def test_inspect_shows_where_the_whole_copy_starts() -> None:
 
 
 def test_cl911_reads_the_record_a_copy_opened_inside_a_csv_row_is_the_cable_again() -> None:
-    import datetime as dt
-
-    from cablelint import lint_text, make_engine
-    engine = make_engine(rules=["state"], date=dt.date(2009, 1, 30))
+    rule = next(r for r in ENGINE.rulesets[0].rules if r.id == "CL911")
     row = ('12345,1/30/2009 10:00,09OSLO123,"Embassy Oslo",\nCONFIDENTIAL,,"VZCZCXYZ0001\n'
            'RUEHC/SECSTATE WASHDC PRIORITY","')
-    wrapped = WHOLE.replace("OSLO 000123", "OSLO\n000123", 1)
-    body = "".join(f"{i}. (C) The minister said that point number {i} would be settled next week.\n\n"
-                   for i in range(3, 6))
-    for whole in (WHOLE, wrapped):
-        cut = CUT.replace("REASONS 1.4 (B,...", "REAS...")  # (CL911's cut is one run into a word)
-        found = lint_text(cut + row + whole + "\n" + body, "t.txt", engine=engine)
-        rules = {f.rule for f in found}
-        assert "CL911" in rules and "CL909" not in rules, sorted(rules)
-        cl911 = next(f for f in found if f.rule == "CL911")
-        assert "line 7 ends in an elision mark and line 12 starts the cable again" in cl911.message
+    cut = CUT.replace("REASONS 1.4 (B,...", "REAS...")  # (CL911's cut is one run into a word)
+    for whole in (WHOLE, WHOLE.replace("OSLO 000123", "OSLO\n000123", 1)):
+        got = DETECTORS[rule.params["damage"]](parse_text(cut + row + whole), rule.params)
+        assert got is not None and "line 7 ends in an elision mark and line 12 starts the cable again" in got.detail
+        # the banner's line written again far after the cut: no copy of it for CL911
+        far = cut + "".join(f"note {k}\n" for k in range(45)) + row + whole
+        assert DETECTORS[rule.params["damage"]](parse_text(far), rule.params) is None

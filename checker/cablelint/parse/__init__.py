@@ -5,10 +5,10 @@ The stages, in order (each a module of small functions with its own tests):
 1. repair.virtual_lines   text -> virtual lines; repairs that split lines (run-on header)
 2. lines.classify         one ordered table of recognisers (lines.RECOGNISERS), words from the vocabulary
 3. header.read_top        routing header, banner (repairs: spaced, lost first letter, after a preamble)
-   copies.find_whole_copy  where the file writes the cable out again (doc.whole_copy): the banner's line again
+   copies.find_whole_copy where the file writes the cable out again (doc.whole_copy): the banner's line again
    banner.footer          the bottom banner (before the fields: it tells an IC-style document)
    header.read_fields     captions, E.O./DECL, TAGS, SUBJECT, REF, Classified By, fields -> where the body starts
-   whole_copy             a Classified By, REF or SUBJECT cut short read again from the whole copy
+   _read_whole_copy       a Classified By, REF or SUBJECT cut short read again from the whole copy
 4. body.segment           paragraphs, blocks, bullets, headings, repeated banners, signature
    paragraph_copy         a cut-short first copy's paragraph left out for its whole copy
 5. finish                 placeholders, marking separators, shape (shape.py), date evidence (dating.py)

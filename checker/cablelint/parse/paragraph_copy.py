@@ -39,8 +39,10 @@ def _whole_copy(p: Paragraph, later: list[Paragraph], text: str) -> Paragraph | 
         return None
     stem = line[:cut.end()].rstrip().rstrip(".…")
     for q in later:
-        whole = _line_of(text, q.span.start) if q.number == p.number else ""
-        if whole and CUT_IN_WORD_RE.search(whole) is None and goes_on(stem, whole):
+        if q.number != p.number:
+            continue
+        whole = _line_of(text, q.span.start)
+        if CUT_IN_WORD_RE.search(whole) is None and goes_on(stem, whole):
             return q
     return None
 

@@ -28,9 +28,10 @@ def cut_recopied(doc: Document, p: dict[str, Any], vocab: Vocabulary | None = No
     without its mark, numbering that restarts, a Classified By the cut took)
     restate the cut. The region runs from the file's start to the first line
     of text after the recopied header. Cuts before the body are CL909's,
-    unless the banner's own line comes again within `banner_reach` lines
-    after the cut (an archive's metadata block between, or the header's
-    fields run on after it): then the header the cut took is written out
+    unless the file's whole copy (doc.whole_copy: the banner's own line
+    written again) starts within `banner_reach` lines after the cut (an
+    archive's metadata block between, or the header's fields run on after
+    it): then the header the cut took is written out
     again, and the region runs on through the whole copy's first paragraph
     (its header read as body, its repeat of the cut copy's first paragraph).
     Either way the later copy must be whole where the first was cut
@@ -40,7 +41,8 @@ def cut_recopied(doc: Document, p: dict[str, Any], vocab: Vocabulary | None = No
     if not idx.may_hold(p["_cut_line"]):
         return None
     raw = idx.lines
-    banner = line_no(doc, doc.banners[0].span.start) if doc.banners and p.get("banner_reach") else 0
+    copy = doc.whole_copy if p.get("banner_reach") else None
+    banner = line_no(doc, copy.banner.start) if copy is not None else 0
     first = min(max(idx.body_line, 1), banner + 1) if banner else max(idx.body_line, 1)
     for n in lines_holding(doc, p["_cut_line"], first, len(raw) - 1):
         if not p["_cut_line"].rx.search(raw[n - 1].rstrip("\r")) or elision_recurs(doc, n, p, vocab):
@@ -48,7 +50,7 @@ def cut_recopied(doc: Document, p: dict[str, Any], vocab: Vocabulary | None = No
         again = _next_text_line(raw, n, p.get("max_gap", 2))
         if again and n >= idx.body_line and p["_recopy"].search(raw[again - 1]):
             end = _next_text_line(raw, again, p.get("max_gap", 2)) or again
-        elif banner and (again := _banner_again(raw, banner, n, p["banner_reach"])) and not _body_between(doc, n, again):
+        elif banner and (again := _copy_line(doc, n, p["banner_reach"])) and not _body_between(doc, n, again):
             at = next((q.span.start for q in doc.paragraphs if q.span.start > doc.source.line_span(again)[1]), None)
             end = line_no(doc, at) if at is not None else again  # through the whole copy's first paragraph
         else:
@@ -119,18 +121,13 @@ def _body_between(doc: Document, n: int, again: int) -> bool:
     return any(lo <= q.span.start < hi and q.number is not None for q in doc.paragraphs)
 
 
-def _banner_again(raw: RawLines, banner: int, n: int, reach: int) -> int | None:
-    """The line after line `n` (within `reach` lines) that starts with the
-    banner's line (line `banner`) word for word, alone or with the header
-    fields run on: the cable written out again. Only a banner line that names
-    the cable (its serial: a digit) counts; a bare "SECRET" recurs as a page mark."""
-    text = raw[banner - 1].strip()
-    if not any(c.isdigit() for c in text):
-        return None
-    for m in range(n + 1, min(len(raw), n + reach) + 1):
-        if raw[m - 1].lstrip(' \t",').startswith(text):  # `","S E C R E T ...`: a CSV row's field opens it
-            return m
-    return None
+def _copy_line(doc: Document, n: int, reach: int) -> int | None:
+    """The line where the file's whole copy starts (doc.whole_copy: the
+    banner's line written again, parse/copies.py) when it comes after line
+    `n` within `reach` lines, else None."""
+    copy = doc.whole_copy
+    again = line_no(doc, copy.again.start) if copy is not None else 0
+    return again if n < again <= n + reach else None
 
 
 def section_line(text: str, number: int, total: int) -> int:

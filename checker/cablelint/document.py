@@ -189,6 +189,18 @@ class Repair:
     detail: str = ""
 
 
+@dataclass(slots=True, frozen=True)
+class WholeCopy:
+    """The cable written out again later in the file (an export's first copy,
+    cut or damaged, then the whole cable): the first copy's banner line
+    (`banner`) written again at `again`, where the whole copy starts. Found
+    once by the parser (parse/copies.py); the readers of a field cut short
+    in the first copy and CL911 read it."""
+
+    banner: Span  # the first copy's banner line
+    again: Span  # that line written again (over a line break, when wrapped)
+
+
 @dataclass(slots=True)
 class Document:
     source: Source
@@ -221,6 +233,7 @@ class Document:
     body_start: int = 0  # offset where the body (first paragraph) begins
     partial: bool = False  # the archive says the file holds only part of the cable
     repairs: list[Repair] = field(default_factory=list)  # how the parser read damaged text (shown by inspect)
+    whole_copy: WholeCopy | None = None  # where the file writes the cable out again (parse/copies.py)
 
     @property
     def path(self) -> str:
@@ -270,6 +283,8 @@ class Document:
             "signature": _value(self.signature),
             "repairs": [_repair_dict(src, r) for r in self.repairs],
             "notes": self.notes,
+            "whole_copy": {"line": _line(src, wc.again), "banner_line": _line(src, wc.banner)}
+            if (wc := self.whole_copy) else None,  # where the cable is written again, its banner's line
         }
 
     def _classification_dict(self) -> dict[str, Any]:

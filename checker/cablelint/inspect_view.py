@@ -27,6 +27,9 @@ def inspect_text(d: dict) -> str:
     out.append(f"  paragraphs:     {paras or 'none'}")
     out.append(f"  headings:       {len(d['headings'])}; placeholders: {d['placeholders']}; "
                f"signature: {d['signature'] or 'none'}")
+    wc = d.get("whole_copy")
+    if wc:
+        out.append(f"  whole copy:     from line {wc['line']} (the banner's line {wc['banner_line']} written again)")
     for note in d.get("notes") or []:
         out.append(f"  note:           {note}")
     return "\n".join(out)

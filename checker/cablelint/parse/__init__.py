@@ -5,10 +5,12 @@ The stages, in order (each a module of small functions with its own tests):
 1. repair.virtual_lines   text -> virtual lines; repairs that split lines (run-on header)
 2. lines.classify         one ordered table of recognisers (lines.RECOGNISERS), words from the vocabulary
 3. header.read_top        routing header, banner (repairs: spaced, lost first letter, after a preamble)
+   copies.find_whole_copy where the file writes the cable out again (doc.whole_copy): the banner's line again
    banner.footer          the bottom banner (before the fields: it tells an IC-style document)
    header.read_fields     captions, E.O./DECL, TAGS, SUBJECT, REF, Classified By, fields -> where the body starts
+   _read_whole_copy       a Classified By, REF or SUBJECT cut short read again from the whole copy
 4. body.segment           paragraphs, blocks, bullets, headings, repeated banners, signature
-   paragraph_copy          a cut-short first copy's paragraph left out for its whole copy
+   paragraph_copy         a cut-short first copy's paragraph left out for its whole copy
 5. finish                 placeholders, marking separators, shape (shape.py), date evidence (dating.py)
 
 Every repair of damaged text is recorded in `Document.repairs` with its span
@@ -24,11 +26,13 @@ from . import banner as bn, memo
 from .body import segment
 from .paragraph_copy import drop_cut_paragraphs
 from .clby import find_reasons, join_pieces, whole_copy
+from .copies import find_whole_copy
 from .dating import evidence, memo_date
 from .decl import parse_decl
 from .refs import whole_refs
 from .subject_copy import whole_subject
 from .header import read_fields, read_top
+from .lines import Line
 from .repair import REPAIRS, virtual_lines
 from .shape import is_marked, shape_of
 
@@ -44,6 +48,7 @@ def parse(source: Source, vocab: Vocabulary | None = None) -> Document:
     doc = Document(source=source)
     lines = virtual_lines(source, doc.repairs)
     banner_idx, header_end = read_top(doc, lines, v)
+    doc.whole_copy = find_whole_copy(lines, banner_idx, source.text)
     footer = bn.footer(lines, v)
     if footer is not None and (doc.banner is None or footer.span != doc.banner.span):
         doc.footer = footer
@@ -52,22 +57,29 @@ def parse(source: Source, vocab: Vocabulary | None = None) -> Document:
     text = source.text
     doc.body_start = lines[body_idx].start if body_idx < len(lines) else len(text)
     doc.partial = bool(v.partial_notice_re.search(text, 0, min(len(text), doc.body_start + PARTIAL_NOTE_REACH)))
-    again = whole_copy(doc.classified_by, lines, v, text) if doc.classified_by else None
+    _read_whole_copy(doc, lines, v)
+    segment(doc, lines, body_idx, is_marked(doc, v), v)
+    drop_cut_paragraphs(doc)
+    _finish(doc, v)
+    return doc
+
+
+def _read_whole_copy(doc: Document, lines: list[Line], v: Vocabulary) -> None:
+    """Classified By, REF and SUBJECT cut short in a first copy, read again from
+    the file's whole copy (doc.whole_copy) with the repairs that say so."""
+    text, copy = doc.text, doc.whole_copy
+    again = whole_copy(doc.classified_by, lines, v, text, copy) if doc.classified_by else None
     if again:
         doc.classified_by = again.value
         doc.repairs.extend(again.repairs)
-    refs = whole_refs(doc.refs, lines, v, text, doc.post)
+    refs = whole_refs(doc.refs, lines, v, text, copy, doc.post)
     if refs:
         doc.refs, note = refs
         doc.repairs.append(note)
-    sub = whole_subject(doc.subject, lines, banner_idx, v, text)
+    sub = whole_subject(doc.subject, lines, v, text, copy)
     if sub:
         doc.subject, notes = sub
         doc.repairs.extend(notes)
-    segment(doc, lines, body_idx, is_marked(doc, v), v)
-    drop_cut_paragraphs(doc, lines, v)
-    _finish(doc, v)
-    return doc
 
 
 def _finish(doc: Document, v: Vocabulary) -> None:

@@ -361,7 +361,9 @@ def banner_again(doc: Document, line: Line, vocab: Vocabulary) -> bool:
     """A section's banner written again after header fields (an export's
     run-on copy of the header, `S E C R E T SECTION 01 OF 04 TBILISI 000203
     NOFORN SIPDIS E.O. ...`): recorded in doc.banners and doc.sections, as the
-    body records the banners it meets. True when the line was one."""
+    body records the banners it meets. True when the line was one. (It reads
+    the banner's marking; where the whole copy starts is copies.py's: in the
+    corpus each line listed here is that start.)"""
     got = section_banner(line, vocab)
     if got is None:
         return False

@@ -7,16 +7,16 @@ derivative source instead of reasons.
 """
 from __future__ import annotations
 
-import bisect
 import functools
 from typing import Callable, NamedTuple
 
 import regex
 
-from ..document import ClassifiedBy, Repair, Span, Token
+from ..document import ClassifiedBy, Repair, Span, Token, WholeCopy
 from ..rx import rx
 from ..vocabulary import Vocabulary
 from .banner import section_banner
+from .copies import copy_lines
 from .labels import labels
 from .lines import CLBY_RE, Line, para_start, portion_start
 from .names import join_broken_words, join_split_name, name_and_title
@@ -286,10 +286,6 @@ def _authority(cb: ClassifiedBy, joined: str, cut: int, offmap: Callable[[int], 
         cb.name, cb.title = name_and_title(cb.authority, text, vocab)
 
 
-# How many lines after the header a whole copy of a cut Classified By is looked for.
-WHOLE_COPY_REACH = 80
-
-
 def damaged_clby(text: str, vocab: Vocabulary) -> regex.Match | None:
     """The Classified By label with one letter lost or garbled (`Classiied By:`)
     in header line `text`, or None."""
@@ -305,14 +301,14 @@ def is_cut(cb: ClassifiedBy, text: str) -> bool:
     return AUTH_CUT_RE.search(text, cb.span.start, cb.span.end) is not None
 
 
-def whole_copy(cb: ClassifiedBy, lines: list[Line], vocab: Vocabulary, text: str) -> ClbyRead | None:
-    """The statement read again from the file's later whole copy of the header
-    (an export's partial extract, then the cable), when `cb` was cut short and
-    that copy holds reasons; None otherwise. Records the repair."""
+def whole_copy(cb: ClassifiedBy, lines: list[Line], vocab: Vocabulary, text: str,
+               copy: WholeCopy | None) -> ClbyRead | None:
+    """The statement read again from the file's whole copy (`copy`, copies.py)
+    when `cb` was cut short and the copy's statement holds reasons and is not
+    cut itself; None otherwise. Records the repair."""
     if not is_cut(cb, text):
         return None
-    start = bisect.bisect_left([ln.start for ln in lines], cb.span.end)
-    for i in range(start, min(len(lines), start + WHOLE_COPY_REACH)):
+    for i in copy_lines(copy, lines, cb.span.end):
         m = CLBY_RE.search(lines[i].text) if "lassified" in lines[i].text or "LASSIFIED" in lines[i].text else None
         if m is None:
             continue

@@ -6,25 +6,16 @@ marked with "..." run into the last word or mark (`1. (C)  The minister sa...`,
 it meets, so paragraph 1 of the cut copy came out beside the whole copy's
 paragraph 1. As for the SUBJECT (subject_copy), Classified By (clby.whole_copy)
 and REF (refs.whole_refs), the whole copy's paragraph is the cable's: the cut
-one is left out, and the repair `whole-copy` records it. Only when the cable is
-written again from its header in between (an E.O. or SUBJECT line, or the
-E.O. order glued on a banner's line): a cut
-paragraph followed at once by its whole text is one paragraph repeated, and
-CL906 (body-repeated) reads it as such from the listed paragraphs.
+one is left out, and the repair `whole-copy` records it. Only when the file's
+whole copy (doc.whole_copy, copies.py) starts in between: a cut paragraph
+followed at once by its whole text is one paragraph repeated, and CL906
+(body-repeated) reads it as such from the listed paragraphs.
 """
 from __future__ import annotations
 
-import bisect
-
 from ..document import Document, Paragraph, Repair
 from ..rx import rx
-from ..vocabulary import Vocabulary
-from .lines import Line, classify
-
-# The lines that show the cable written again from its header: an E.O. or SUBJECT line,
-# or a line holding the E.O. order (the recopied header's fields glued on the banner's line).
-HEADER_AGAIN = frozenset({"eo", "subject"})
-EO_IN_LINE_RE = rx(r"(?<![A-Za-z])E\.\s?O\.\s?\d{5}\b")
+from .copies import goes_on
 
 # The export's cut: an elision mark run into a word or a mark's letters at the line's end ("Politic...", "(C...");
 # dots after a blank or a sentence's end ("Summary. ...") may be the drafter's and are left alone.
@@ -34,11 +25,6 @@ CUT_IN_WORD_RE = rx(r"(?:\w|\(\w+)(?:\.\.\.|…)\s*$")
 def _line_of(text: str, start: int) -> str:
     end = text.find("\n", start)
     return text[start:end if end >= 0 else len(text)].rstrip("\r")
-
-
-def _opening(s: str) -> str:
-    """A paragraph's line for comparison: pilcrow and blanks aside, upper case."""
-    return " ".join(s.replace("¶", " ").split()).upper()
 
 
 def _whole_copy(p: Paragraph, later: list[Paragraph], text: str) -> Paragraph | None:
@@ -51,33 +37,24 @@ def _whole_copy(p: Paragraph, later: list[Paragraph], text: str) -> Paragraph | 
     cut = CUT_IN_WORD_RE.search(line)
     if p.number is None or cut is None:
         return None
-    stem = _opening(line[:cut.end()].rstrip().rstrip(".…"))
+    stem = line[:cut.end()].rstrip().rstrip(".…")
     for q in later:
         if q.number != p.number:
             continue
         whole = _line_of(text, q.span.start)
-        if CUT_IN_WORD_RE.search(whole) is None and len(_opening(whole)) > len(stem) \
-                and _opening(whole).startswith(stem):
+        if CUT_IN_WORD_RE.search(whole) is None and goes_on(stem, whole):
             return q
     return None
 
 
-def _header_between(lines: list[Line], a: int, b: int, vocab: Vocabulary) -> bool:
-    """Whether a line between offsets `a` and `b` opens an E.O. or SUBJECT field."""
-    starts = [ln.start for ln in lines]
-    lo, hi = bisect.bisect_right(starts, a), bisect.bisect_left(starts, b)
-    return any(classify(ln.text, vocab).name in HEADER_AGAIN or EO_IN_LINE_RE.search(ln.text) is not None
-               for ln in lines[lo:hi])
-
-
-def drop_cut_paragraphs(doc: Document, lines: list[Line], vocab: Vocabulary) -> None:
+def drop_cut_paragraphs(doc: Document) -> None:
     """Leave out each numbered paragraph of a cut-short first copy whose whole
-    copy comes later in the file, after the header written again, recording
-    the repair `whole-copy`."""
-    text, keep = doc.text, []
+    copy comes later in the file, after the start of the file's whole copy
+    (doc.whole_copy), recording the repair `whole-copy`."""
+    text, keep, copy = doc.text, [], doc.whole_copy
     for k, p in enumerate(doc.paragraphs):
         q = _whole_copy(p, doc.paragraphs[k + 1:], text) if p.number is not None else None
-        if q is None or not _header_between(lines, p.span.start, q.span.start, vocab):
+        if q is None or copy is None or not p.span.start < copy.again.start < q.span.start:
             keep.append(p)
             continue
         whole = text.count("\n", 0, q.span.start) + 1

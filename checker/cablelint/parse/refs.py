@@ -5,13 +5,12 @@ case, after blank lines, wrapped onto the next line), a later whole copy of a
 list cut short, a header copy's REF read once, and page marks run on to it."""
 from __future__ import annotations
 
-import bisect
-
 import regex
 
-from ..document import Repair, SectionMark, Span, Token
+from ..document import Repair, SectionMark, Span, Token, WholeCopy
 from ..rx import rx
 from ..vocabulary import Vocabulary
+from .copies import copy_lines
 from .fields import SUBJECT_TAIL_NEXT, other_header_line, upper_words, read_ref, ref_value
 from .labels import labels
 from .lines import PAGE_INLINE_RE, Line, classify, page_mark_start
@@ -130,21 +129,16 @@ def _joined(tok: Token, line: Line) -> Token:
     return Token(tok.value + " " + " ".join(s.split()), Span(tok.span.start, end), tok.raw + " " + s)
 
 
-# How far after a REF cut short its whole copy is looked for (lines).
-WHOLE_REF_REACH = 80
-
-
-def whole_refs(refs: list[Token], lines: list[Line], vocab: Vocabulary, text: str,
+def whole_refs(refs: list[Token], lines: list[Line], vocab: Vocabulary, text: str, copy: WholeCopy | None,
                post: Token | None = None) -> tuple[list[Token], Repair] | None:
-    """The REF list read again from the file's later whole copy of the header
-    (an export's cut first copy, then the cable) when its last entry was cut
-    short ("¶E. QUI...": the vocabulary's elision_patterns), and the repair `whole-copy` that says so; None when
+    """The REF list read again from the file's whole copy (`copy`, copies.py)
+    when its last entry was cut short ("¶E. QUI...": the vocabulary's
+    elision_patterns), and the repair `whole-copy` that says so; None when
     there is no such copy, or it is cut too or holds fewer entries."""
     cut = labels(vocab).elision_end
     if not refs or cut.search(refs[-1].raw) is None:
         return None
-    start = bisect.bisect_left([ln.start for ln in lines], refs[-1].span.end)
-    for i in range(start, min(len(lines), start + WHOLE_REF_REACH)):
+    for i in copy_lines(copy, lines, refs[-1].span.end):
         m = labels(vocab).ref.match(lines[i].text) if "REF" in lines[i].text[:8] else None
         if m is None:
             continue

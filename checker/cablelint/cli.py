@@ -31,7 +31,7 @@ TYPE_CHECKING = False  # typing's constant without importing typing (~4 ms of a 
 if TYPE_CHECKING:
     from typing import Callable, Sequence
 
-__all__ = ["COMMANDS", "build_parser", "main"]
+__all__ = ["COMMANDS", "build_parser", "main", "run"]
 
 
 # The errors that stop a run with exit 2, by module: a module that was never
@@ -84,6 +84,69 @@ def main(argv: Sequence[str] | None = None) -> int:
         say(f"cablelint: internal error: {type(exc).__name__}: {exc} ({REPORT_BUG}; "
              "CABLELINT_DEBUG=1 shows the traceback)")
         return 3
+
+
+def run() -> None:
+    """The `cablelint` program (console script and `python -m cablelint`):
+    `main()` with the start-up's garbage collection paused, then the exit.
+    Start-up makes ~20k objects (modules, the engine, its rules) that live
+    until the end: the collector's passes over them find nothing (~4 ms of a
+    one-file run); `resume_gc` turns it on again (frozen past them) when
+    files are linted. A process that is done skips the interpreter's
+    teardown, which frees every object one by one (~13 ms): its streams
+    flushed and `atexit` run first, as a normal exit does (issue 15)."""
+    import gc
+
+    if gc.isenabled():
+        gc.disable()
+        _GC_PAUSED[0] = True
+    code = main()
+    end(code)
+
+
+_GC_PAUSED = [False]  # run() turned the collector off for the start-up
+
+
+def resume_gc() -> None:
+    """The collector on again after run()'s start-up (linting makes garbage,
+    some of it cyclic), what start-up made frozen out of its later passes;
+    nothing when run() did not pause it (the API, tests)."""
+    if _GC_PAUSED[0]:
+        import gc
+
+        _GC_PAUSED[0] = False
+        gc.freeze()
+        gc.enable()
+
+
+# Loaded, these modules may have left workers or threads that a normal exit
+# waits for: the process then ends the usual way (a big run, where ~13 ms is nothing).
+_WAITED_FOR = ("threading", "multiprocessing", "concurrent.futures")
+
+
+def end(code: int) -> None:
+    """Exit with `code`, without the interpreter's teardown when nothing needs
+    it: stdout and stderr are flushed and `atexit` handlers run (a flush that
+    fails, a thread or worker still alive, an odd code: the normal exit)."""
+    import atexit
+
+    if not isinstance(code, int) or not 0 <= code <= 255 or _still_running():
+        sys.exit(code)
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
+    except BaseException:  # noqa: BLE001 - the normal exit reports it as it always has
+        sys.exit(code)
+    atexit._run_exitfuncs()
+    os._exit(code)
+
+
+def _still_running() -> bool:
+    threading = sys.modules.get("threading")
+    if threading is not None and threading.active_count() > 1:
+        return True
+    return any(name in sys.modules for name in _WAITED_FOR[1:])
 
 
 def _command(name: str) -> Callable[[argparse.Namespace], int]:

@@ -90,6 +90,14 @@ def check_selectors(cfg: Config, rules: dict[str, Rule]) -> None:
                                   "(give a rule id, an id prefix such as CL2, or a rule name)")
 
 
+def _startup_done() -> None:
+    """The engine is ready: the collector that `cablelint` (cli.run) paused
+    for the start-up runs again (cli.resume_gc; nothing for the API)."""
+    cli = sys.modules.get(f"{__package__}.cli")
+    if cli is not None:
+        cli.resume_gc()
+
+
 def _is_protect_list(value: Any) -> bool:
     """isinstance(value, protect.ProtectList) without importing protect.py: an
     object of that class exists only once the module is loaded."""
@@ -158,10 +166,12 @@ class Session:
             return Engine(sets, sel, date=cfg.date, as_of=cfg.as_of, options=options)
 
         if cache_root is None:
-            return cls(cfg, build_engine(), plist)
-        from .enginecache import cached_build  # issue 15 integration point: the engine cache
+            engine = build_engine()
+        else:
+            from .enginecache import cached_build  # issue 15 integration point: the engine cache
 
-        engine = cached_build(cfg, dict(options), build_engine, cache_root, protect=plist)
+            engine = cached_build(cfg, dict(options), build_engine, cache_root, protect=plist)
+        _startup_done()
         return cls(cfg, engine, plist, cache_root=cache_root)
 
     # -- which configuration a file gets --------------------------------------

@@ -36,9 +36,11 @@ def test_the_report_and_exit_code_are_whole_after_the_quick_exit(tmp_path) -> No
 
 def test_atexit_handlers_still_run(tmp_path) -> None:
     code = ("import atexit\natexit.register(lambda: print('handler ran', file=sys.stderr))\n"
+            "atexit.register(lambda: print('and wrote', end=''))  # stdout is a pipe: buffered until flushed\n"
             "from cablelint.cli import run\nrun()")
     got = _program(tmp_path, code, "-q", "--exit-zero")
-    assert got.returncode == 0 and "handler ran" in got.stderr
+    assert got.returncode == 0 and "handler ran" in got.stderr and got.stdout.endswith("and wrote")
+    assert got.stderr.count("handler ran") == 1
 
 
 def test_the_collector_is_paused_for_the_start_up_and_on_again_for_the_lint(tmp_path) -> None:

@@ -128,19 +128,20 @@ _WAITED_FOR = ("threading", "multiprocessing", "concurrent.futures")
 
 def end(code: int) -> None:
     """Exit with `code`, without the interpreter's teardown when nothing needs
-    it: stdout and stderr are flushed and `atexit` handlers run (a flush that
-    fails, a thread or worker still alive, an odd code: the normal exit)."""
+    it: `atexit` handlers run and stdout and stderr are flushed, in the order
+    a normal exit takes (a thread or worker that may be alive, an odd code, a
+    flush that fails: the normal exit, which reports it as it always has)."""
     import atexit
 
     if not isinstance(code, int) or not 0 <= code <= 255 or _still_running():
         sys.exit(code)
+    atexit._run_exitfuncs()  # (they run once: the call clears them)
     try:
         for stream in (sys.stdout, sys.stderr):
             if stream is not None:
                 stream.flush()
-    except BaseException:  # noqa: BLE001 - the normal exit reports it as it always has
+    except BaseException:  # noqa: BLE001 - see above
         sys.exit(code)
-    atexit._run_exitfuncs()
     os._exit(code)
 
 

@@ -96,7 +96,8 @@ def test_rules_and_rule_sets_replace_as_dataclasses_did() -> None:
     from cablelint.rule import Rule, RuleSet
 
     r = Rule("CL1", "one", Severity.ERROR, "presence", "msg")
-    assert r.params == {} and r.replace(severity=Severity.INFO).severity is Severity.INFO and r.severity is Severity.ERROR
+    assert r.params == {} and r.replace(severity=Severity.INFO).severity is Severity.INFO
+    assert r.severity is Severity.ERROR
     rs = RuleSet("s", "", "1", "s.yaml", [r])
     assert rs.replace(rules=[]).rules == [] and rs.rules == [r] and pickle.loads(pickle.dumps(rs)) == rs
 

@@ -1,7 +1,9 @@
 """The `cablelint` command's entry point: it picks the subcommand, runs it
-and turns what stops a run into an exit code. The parser and the flags'
-meaning are in cliargs.py, `check` and `report` in checkcmd.py, the other
-subcommands in commands.py; every command sets up its run through
+and turns what stops a run into an exit code (`run`, the program: `main`
+with a faster start and end). The flags' meaning is in cliargs.py (with a
+common `check` line read without argparse), the argparse parser in
+cliparser.py, `check` and `report` in checkcmd.py, the other subcommands in
+commands.py; every command sets up its run through
 `session.Session` (configuration, rule sets, protect list, file discovery,
 engine, mask, report).
 

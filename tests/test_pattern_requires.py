@@ -3,7 +3,6 @@ search a keyword once per cable instead of scanning every line, and must
 find exactly what the full scan finds."""
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pytest
@@ -14,9 +13,9 @@ from cablelint.source import Source, read
 
 
 def _without_requires(rs):
-    rules = [dataclasses.replace(r, params={k: v for k, v in r.params.items() if k not in ("requires", "_requires")})
+    rules = [r.replace(params={k: v for k, v in r.params.items() if k not in ("requires", "_requires")})
              for r in rs.rules]
-    return dataclasses.replace(rs, rules=rules)
+    return rs.replace(rules=rules)
 
 
 def _same_findings(fast, full, texts, rules) -> int:

@@ -43,3 +43,74 @@ def test_discovery_and_fix_outcome_compare_and_show_their_fields() -> None:
 def test_they_are_unhashable_as_their_mutable_dataclasses_were(value: object) -> None:
     with pytest.raises(TypeError):
         hash(value)
+
+
+# -- the document model, Source, Rule and RuleSet, Context (issue 15: no @dataclass on a one-file run)
+
+def test_spans_are_frozen_values() -> None:
+    import pickle
+
+    from cablelint.document import Span
+
+    s = Span(3, 7)
+    assert s == Span(3, 7) and s != Span(3, 8) and hash(s) == hash(Span(3, 7)) and len({s, Span(3, 7)}) == 1
+    assert repr(s) == "Span(start=3, end=7)" and pickle.loads(pickle.dumps(s)) == s
+    with pytest.raises(AttributeError):
+        s.start = 4  # type: ignore[misc]
+
+
+def test_document_values_keep_a_dataclass_equality_defaults_and_replace() -> None:
+    from cablelint.document import Document, Marking, Span, Token
+    from cablelint.source import Source
+
+    t = Token("NOFORN", Span(0, 6))
+    assert t.raw == "NOFORN" and Token("NF", Span(0, 2), "nf").raw == "nf"  # raw defaults to the value
+    m = Marking("SECRET", Span(0, 6), "SECRET")
+    assert m.controls == [] and m.controls is not Marking("S", Span(0, 1)).controls  # a list of its own
+    m2 = m.replace(controls=[t])
+    assert m2.controls == [t] and m.controls == [] and m2.raw == "SECRET" and m2 != m
+    with pytest.raises(TypeError):
+        hash(m)  # mutable, as the dataclass was
+    with pytest.raises(TypeError):
+        m.replace(nothing=1)
+    doc = Document(Source("a.txt", "x\n"))
+    assert doc.date.source == "unknown" and doc.replace(shape="capco").shape == "capco" and doc.shape == "cable"
+    assert doc == Document(Source("a.txt", "x\n")) and repr(doc).startswith("Document(source=Source(path='a.txt'")
+
+
+def test_a_source_compares_and_pickles_by_its_text_not_its_caches() -> None:
+    import pickle
+
+    from cablelint.source import Source
+
+    a, b = Source("a.txt", "one\ntwo\n"), Source("a.txt", "one\ntwo\n")
+    a.lines(), a.low()
+    assert a == b and a.line_starts == [0, 4, 8] and pickle.loads(pickle.dumps(a)) == b
+    assert "_lines" not in repr(a) and Source("a.txt", "x", line_starts=[0]).line_starts == [0]
+
+
+def test_rules_and_rule_sets_replace_as_dataclasses_did() -> None:
+    import pickle
+
+    from cablelint.findings import Severity
+    from cablelint.rule import Rule, RuleSet
+
+    r = Rule("CL1", "one", Severity.ERROR, "presence", "msg")
+    assert r.params == {} and r.replace(severity=Severity.INFO).severity is Severity.INFO
+    assert r.severity is Severity.ERROR
+    rs = RuleSet("s", "", "1", "s.yaml", [r])
+    assert rs.replace(rules=[]).rules == [] and rs.rules == [r] and pickle.loads(pickle.dumps(rs)) == rs
+
+
+def test_a_context_replaced_shares_its_caches_but_not_its_verdicts() -> None:
+    import datetime as dt
+
+    from cablelint.checks import Context
+    from cablelint.document import Document
+    from cablelint.source import Source
+
+    ctx = Context(Document(Source("a.txt", "")), None, {}, [], dt.date(2020, 1, 1))  # type: ignore[arg-type]
+    ctx.held["k"] = True
+    c2 = ctx.replace(_era={"name": "x"})
+    assert c2._era == {"name": "x"} and ctx._era is None and c2._items is ctx._items and c2._scans is ctx._scans
+    assert c2.held == {} and c2.options is ctx.options

@@ -3,7 +3,6 @@ and charts, and the page itself (escaping, masking, no cable text unless
 --show-source, stdin). The browser test is tests/test_report_browser.py."""
 from __future__ import annotations
 
-import dataclasses
 import io
 import json
 import re
@@ -75,7 +74,7 @@ class _OnlyRuleFields:
         self._rule = rule
 
     def __getattr__(self, name: str):
-        assert name in {f.name for f in dataclasses.fields(Rule)}, f"Rule has no field {name!r}"
+        assert name in Rule.__slots__, f"Rule has no field {name!r}"
         return getattr(self._rule, name)
 
 

@@ -10,7 +10,6 @@ chosen its format (issue 15).
 """
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from pathlib import Path
@@ -21,6 +20,7 @@ from .terminal import UsageError, say, use_color, write
 
 TYPE_CHECKING = False  # typing's constant without importing typing (~4 ms of a one-file run)
 if TYPE_CHECKING:
+    import argparse
     from typing import Any, Callable
 
     from .config import Config

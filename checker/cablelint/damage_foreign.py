@@ -18,11 +18,11 @@ numbers, never the cable's text.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from typing import Any
 
 from .damage_index import Damage, index_of, line_end, line_no, line_span, quote_end
 from .document import Document, Span
+from .findings import _Frozen, _set
 from .vocabulary import Vocabulary
 
 
@@ -52,14 +52,17 @@ def _name(post: str) -> str:
 
 # -- another cable's text -------------------------------------------------------
 
-@dataclass(frozen=True, slots=True)
-class Claim:
-    """A place in the file that names which cable it is: its serial number."""
+class Claim(_Frozen):
+    """A place in the file that names which cable it is: its serial number.
+    A plain frozen value, not a @dataclass (findings._Record says why)."""
 
-    where: str
-    serial: int
-    digits: int  # how many digits the place keeps (the routing header keeps 4)
-    span: Span | None  # None: the file name
+    __slots__ = ("where", "serial", "digits", "span")
+
+    def __init__(self, where: str, serial: int, digits: int, span: Span | None) -> None:
+        _set(self, "where", where)
+        _set(self, "serial", serial)
+        _set(self, "digits", digits)  # how many digits the place keeps (the routing header keeps 4)
+        _set(self, "span", span)  # None: the file name
 
 
 def _same(a: Claim, b: Claim) -> bool:

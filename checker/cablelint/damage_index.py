@@ -10,37 +10,42 @@ Also here: `Damage`, a diagnosis, and the helpers that place it on a line.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
 from typing import Any
 
 import regex
 
 from .document import Document, Span
+from .findings import _Frozen, _set
 from .parse.labels import labels
 from .rx import rx
 from .vocabulary import Vocabulary, default_vocabulary
 
 
-@dataclass(frozen=True, slots=True)
-class Damage:
+class Damage(_Frozen):
     """One diagnosis: where to report it, the evidence for the message, and the
-    part of the file it covers (None: the whole file)."""
+    part of the file it covers (None: the whole file). A plain frozen value,
+    not a @dataclass (findings._Record says why)."""
 
-    span: Span
-    detail: str
-    region: Span | None = None
-    date_suspect: bool = False  # the cable date is not that of the text judged
+    __slots__ = ("span", "detail", "region", "date_suspect")
+
+    def __init__(self, span: Span, detail: str, region: Span | None = None, date_suspect: bool = False) -> None:
+        _set(self, "span", span)
+        _set(self, "detail", detail)
+        _set(self, "region", region)
+        _set(self, "date_suspect", date_suspect)  # the cable date is not that of the text judged
 
 
-@dataclass(slots=True)
 class DocIndex:
     """Lazily computed views of one document's text, shared by the detectors."""
 
-    doc: Document
-    _utf8: bytes | None = None
-    _lines: "RawLines | None" = None
-    _body_line: int | None = None
-    _held: dict[Any, bool] = field(default_factory=dict)  # may_hold's verdicts, by needles
+    __slots__ = ("doc", "_utf8", "_lines", "_body_line", "_held")
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self._utf8: bytes | None = None
+        self._lines: RawLines | None = None
+        self._body_line: int | None = None
+        self._held: dict[Any, bool] = {}  # may_hold's verdicts, by needles
 
     @property
     def utf8(self) -> bytes:

@@ -8,13 +8,13 @@ returns a `Damage` with counts and line numbers, never the cable's text.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import regex
 
 from .damage_index import Damage, RawLines, elision, elision_end, index_of, line_no, line_span, lines_holding
 from .document import Document, Span
+from .findings import _Frozen, _set
 from .rx import Deferred, rx
 from .vocabulary import Vocabulary
 
@@ -282,18 +282,21 @@ def _subject_slips(doc: Document, min_len: int) -> list[int]:
 _NOT_ALNUM = bytes(c if chr(c).isalnum() else 32 for c in range(128)) + b" " * 128
 
 
-@dataclass(frozen=True, slots=True)
-class Dropped:
+class Dropped(_Frozen):
     """The fixed strings with a character dropped: `of` maps each variant to
     its string, `runs` holds the shortened letter-and-digit runs (a match
     needs one of them as a whole word, so a header without any skips the
     scan), `rx` finds the variants as whole words: an rx() Deferred, compiled
     the first time a header needs it (the engine cache then pickles the
-    pattern's text, which a warm run that loads the engine does not compile)."""
+    pattern's text, which a warm run that loads the engine does not compile).
+    A plain frozen value, not a @dataclass (findings._Record says why)."""
 
-    of: dict[str, str]
-    runs: frozenset[bytes]
-    rx: Deferred
+    __slots__ = ("of", "runs", "rx")
+
+    def __init__(self, of: dict[str, str], runs: frozenset[bytes], rx: Deferred) -> None:
+        _set(self, "of", of)
+        _set(self, "runs", runs)
+        _set(self, "rx", rx)
 
     def possible(self, upper_text: str) -> bool:
         words = upper_text.encode("utf-8", "surrogatepass").translate(_NOT_ALNUM).split()

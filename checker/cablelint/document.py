@@ -5,34 +5,45 @@ Spans are code-point offsets into `Document.text` (see cablelint.source).
 """
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field
-from typing import Any
-
+from .findings import _Frozen, _Record, _set
 from .source import Source
 
+TYPE_CHECKING = False  # typing's constant without importing typing
+if TYPE_CHECKING:
+    import datetime as dt
+    from typing import Any
 
-@dataclass(slots=True, frozen=True)
-class Span:
-    start: int
-    end: int
+
+class Span(_Frozen):
+    """Where an element is: code-point offsets into the document's text."""
+
+    __slots__ = ("start", "end")
+
+    def __init__(self, start: int, end: int) -> None:
+        _set(self, "start", start)
+        _set(self, "end", end)
+
+    def __eq__(self, other: object) -> bool:  # spelled out: spans are compared and hashed often
+        if other.__class__ is not Span:
+            return NotImplemented
+        return self.start == other.start and self.end == other.end  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end))
 
 
-@dataclass(slots=True)
-class Token:
+class Token(_Record):
     """A value found in the text: `value` is normalised, `raw` is as written."""
 
-    value: str
-    span: Span
-    raw: str = ""
+    __slots__ = ("value", "span", "raw")
+    __hash__ = None  # type: ignore[assignment]  # mutable, as a dataclass's
 
-    def __post_init__(self) -> None:
-        if not self.raw:
-            self.raw = self.value
+    def __init__(self, value: str, span: Span, raw: str = "") -> None:
+        self.value, self.span = value, span
+        self.raw = raw or value
 
 
-@dataclass(slots=True)
-class Marking:
+class Marking(_Record):
     """A classification marking: a banner line or a portion mark.
 
     `level` is the canonical level name (UNCLASSIFIED, CONFIDENTIAL...) or
@@ -43,28 +54,33 @@ class Marking:
     syntax rules).
     """
 
-    raw: str
-    span: Span
-    level: str | None = None
-    level_token: Token | None = None
-    controls: list[Token] = field(default_factory=list)
-    unknown: list[Token] = field(default_factory=list)
-    rel_to: list[Token] = field(default_factory=list)
-    separators: list[Token] = field(default_factory=list)
-    spaced: bool = False  # written letter-spaced: C O N F I D E N T I A L
-    # 'cable' (State telegram), 'capco' (LEVEL//CONTROLS), 'portion', 'malformed' (unparsed or a lost
-    # separator), 'paren-lost' (a known level without its opening parenthesis, `1. C)`, kept unparsed),
-    # 'bare' (a paragraph's mark without parentheses after its opening words, `5. BEGIN TEXT S//NF:`, unparsed)
-    form: str = "cable"
-    # Every entry after the level, in written order and with repeats, so that
-    # duplicate, misplaced and wrong-form tokens can be pointed at.
-    tokens: list[Token] = field(default_factory=list)
-    categories: list[Token] = field(default_factory=list)  # CUI category markings (SP-CTI, PRVCY)
-    owner: Token | None = None  # a non-US or JOINT marking's owner after its `//` (GBR, JOINT)
-    # Entries that continue the entry before them after a single `/`: the second
-    # program of `SAR-BP/SDA` (CAPCO H.5 does not repeat the `SAR-` indicator).
-    continued: list[Token] = field(default_factory=list)
+    __slots__ = ("raw", "span", "level", "level_token", "controls", "unknown", "rel_to", "separators", "spaced",
+                 "form", "tokens", "categories", "owner", "continued")
+    __hash__ = None  # type: ignore[assignment]
 
+    def __init__(self, raw: str, span: Span, level: str | None = None, level_token: Token | None = None,
+                 controls: list[Token] | None = None, unknown: list[Token] | None = None,
+                 rel_to: list[Token] | None = None, separators: list[Token] | None = None, spaced: bool = False,
+                 form: str = "cable", tokens: list[Token] | None = None, categories: list[Token] | None = None,
+                 owner: Token | None = None, continued: list[Token] | None = None) -> None:
+        self.raw, self.span, self.level, self.level_token = raw, span, level, level_token
+        self.controls = [] if controls is None else controls
+        self.unknown = [] if unknown is None else unknown
+        self.rel_to = [] if rel_to is None else rel_to
+        self.separators = [] if separators is None else separators
+        self.spaced = spaced  # written letter-spaced: C O N F I D E N T I A L
+        # 'cable' (State telegram), 'capco' (LEVEL//CONTROLS), 'portion', 'malformed' (unparsed or a lost
+        # separator), 'paren-lost' (a known level without its opening parenthesis, `1. C)`, kept unparsed),
+        # 'bare' (a paragraph's mark without parentheses after its opening words, `5. BEGIN TEXT S//NF:`, unparsed)
+        self.form = form
+        # Every entry after the level, in written order and with repeats, so that
+        # duplicate, misplaced and wrong-form tokens can be pointed at.
+        self.tokens = [] if tokens is None else tokens
+        self.categories = [] if categories is None else categories  # CUI category markings (SP-CTI, PRVCY)
+        self.owner = owner  # a non-US or JOINT marking's owner after its `//` (GBR, JOINT)
+        # Entries that continue the entry before them after a single `/`: the second
+        # program of `SAR-BP/SDA` (CAPCO H.5 does not repeat the `SAR-` indicator).
+        self.continued = [] if continued is None else continued
     def shifted(self, delta: int) -> Marking:
         """A copy whose spans stand `delta` further on: a mark parsed once (the
         parser memoises marks by their text) placed where it occurs. Tokens
@@ -101,49 +117,57 @@ class Marking:
                        self.owner and each((self.owner,))[0], cont)
 
 
-@dataclass(slots=True)
-class SectionMark:
+class SectionMark(_Record):
     """`SECTION 01 OF 03` on a banner, or `002 OF 003` on a continuation page."""
 
-    number: int
-    total: int
-    span: Span
-    kind: str = "banner"  # 'banner' or 'page'
+    __slots__ = ("number", "total", "span", "kind")
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, number: int, total: int, span: Span, kind: str = "banner") -> None:
+        self.number, self.total, self.span = number, total, span
+        self.kind = kind  # 'banner' or 'page'
 
 
-@dataclass(slots=True)
-class DeclValue:
+class DeclValue(_Record):
     """The declassification instruction of an E.O. line or Declassify On line."""
 
-    kind: str  # date | na | oadr | exemption | event | declassified | missing
-    raw: str
-    span: Span
-    date: dt.date | None = None
-    date_format: str = ""  # mm/dd/yyyy, m/d/yy, yyyy/mm/dd, yyyymmdd...
-    exemptions: list[Token] = field(default_factory=list)
-    invalid_date: bool = False
+    __slots__ = ("kind", "raw", "span", "date", "date_format", "exemptions", "invalid_date")
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, kind: str, raw: str, span: Span, date: dt.date | None = None, date_format: str = "",
+                 exemptions: list[Token] | None = None, invalid_date: bool = False) -> None:
+        self.kind = kind  # date | na | oadr | exemption | event | declassified | missing
+        self.raw, self.span, self.date = raw, span, date
+        self.date_format = date_format  # mm/dd/yyyy, m/d/yy, yyyy/mm/dd, yyyymmdd...
+        self.exemptions = [] if exemptions is None else exemptions
+        self.invalid_date = invalid_date
 
 
-@dataclass(slots=True)
-class EOLine:
-    span: Span
-    order: Token | None = None
-    decl: DeclValue | None = None
+class EOLine(_Record):
+    __slots__ = ("span", "order", "decl")
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, span: Span, order: Token | None = None, decl: DeclValue | None = None) -> None:
+        self.span, self.order, self.decl = span, order, decl
 
 
-@dataclass(slots=True)
-class ClassifiedBy:
-    span: Span
-    authority: Token | None = None  # name and/or title as written
-    section: Token | None = None  # "1.4" / "1.5"
-    reasons: list[Token] = field(default_factory=list)  # letters, lower case
-    derived_from: Token | None = None  # derivative classification: the source instead of reasons
-    name: Token | None = None  # the authority split: "Jane Doe"
-    title: Token | None = None  # ... and "Political Counselor"
+class ClassifiedBy(_Record):
+    __slots__ = ("span", "authority", "section", "reasons", "derived_from", "name", "title")
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, span: Span, authority: Token | None = None, section: Token | None = None,
+                 reasons: list[Token] | None = None, derived_from: Token | None = None, name: Token | None = None,
+                 title: Token | None = None) -> None:
+        self.span = span
+        self.authority = authority  # name and/or title as written
+        self.section = section  # "1.4" / "1.5"
+        self.reasons = [] if reasons is None else reasons  # letters, lower case
+        self.derived_from = derived_from  # derivative classification: the source instead of reasons
+        self.name = name  # the authority split: "Jane Doe"
+        self.title = title  # ... and "Political Counselor"
 
 
-@dataclass(slots=True)
-class Paragraph:
+class Paragraph(_Record):
     """A portion of the body: a numbered paragraph, or a block of text.
 
     `number` is the paragraph number after undoing the web damage (¶, the
@@ -151,89 +175,120 @@ class Paragraph:
     what was written.
     """
 
-    span: Span  # the first line of the paragraph
-    number: int | None = None
-    number_token: Token | None = None
-    portion: Marking | None = None
-    text: str = ""  # first line, for messages (never printed by default)
-    kind: str = "numbered"  # numbered | block
-    marked_items: int = 0  # bullets inside it that carry their own portion mark ("-- (S/NF) ...")
-    lead_in: bool = False  # its own text only leads in to marked bullets ("1. KEY POINTS", "... the following:")
+    __slots__ = ("span", "number", "number_token", "portion", "text", "kind", "marked_items", "lead_in")
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, span: Span, number: int | None = None, number_token: Token | None = None,
+                 portion: Marking | None = None, text: str = "", kind: str = "numbered", marked_items: int = 0,
+                 lead_in: bool = False) -> None:
+        self.span = span  # the first line of the paragraph
+        self.number, self.number_token, self.portion = number, number_token, portion
+        self.text = text  # first line, for messages (never printed by default)
+        self.kind = kind  # numbered | block
+        self.marked_items = marked_items  # bullets inside it that carry their own portion mark ("-- (S/NF) ...")
+        # its own text only leads in to marked bullets ("1. KEY POINTS", "... the following:")
+        self.lead_in = lead_in
 
 
-@dataclass(slots=True)
-class RoutingHeader:
-    span: Span
-    security: Token | None = None  # ZNY CCCCC / ZNR UUUUU
-    dtg: Token | None = None  # 261454Z MAY 09
-    dtg_date: dt.date | None = None  # the day it names (None: a month or day that does not exist)
-    precedence: Token | None = None
-    from_: Token | None = None
+class RoutingHeader(_Record):
+    __slots__ = ("span", "security", "dtg", "dtg_date", "precedence", "from_")
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, span: Span, security: Token | None = None, dtg: Token | None = None,
+                 dtg_date: dt.date | None = None, precedence: Token | None = None,
+                 from_: Token | None = None) -> None:
+        self.span = span
+        self.security = security  # ZNY CCCCC / ZNR UUUUU
+        self.dtg = dtg  # 261454Z MAY 09
+        self.dtg_date = dtg_date  # the day it names (None: a month or day that does not exist)
+        self.precedence, self.from_ = precedence, from_
 
 
-@dataclass(slots=True)
-class CableDate:
-    value: dt.date | None
-    source: str  # dtg | option | filename | dateline | unknown
-    span: Span | None = None
+class CableDate(_Record):
+    __slots__ = ("value", "source", "span")
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, value: dt.date | None, source: str, span: Span | None = None) -> None:
+        self.value = value
+        self.source = source  # dtg | option | filename | dateline | unknown
+        self.span = span
 
 
-@dataclass(slots=True)
-class Repair:
+class Repair(_Record):
     """One repair of damaged text the parser made to read it: `name` is the
     repair step (cablelint.parse.repair.REPAIRS), `span` where it applied,
     `detail` what it read (never the cable's text beyond a field value)."""
 
-    name: str
-    span: Span
-    detail: str = ""
+    __slots__ = ("name", "span", "detail")
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, name: str, span: Span, detail: str = "") -> None:
+        self.name, self.span, self.detail = name, span, detail
 
 
-@dataclass(slots=True, frozen=True)
-class WholeCopy:
+class WholeCopy(_Frozen):
     """The cable written out again later in the file (an export's first copy,
     cut or damaged, then the whole cable): the first copy's banner line
     (`banner`) written again at `again`, where the whole copy starts. Found
     once by the parser (parse/copies.py); the readers of a field cut short
     in the first copy and CL911 read it."""
 
-    banner: Span  # the first copy's banner line
-    again: Span  # that line written again (over a line break, when wrapped)
+    __slots__ = ("banner", "again")
+
+    def __init__(self, banner: Span, again: Span) -> None:
+        _set(self, "banner", banner)  # the first copy's banner line
+        _set(self, "again", again)  # that line written again (over a line break, when wrapped)
 
 
-@dataclass(slots=True)
-class Document:
-    source: Source
-    shape: str = "cable"  # cable | capco | cui
-    header: RoutingHeader | None = None
-    banner: Marking | None = None
-    footer: Marking | None = None  # last marking line (bottom banner)
-    banners: list[Marking] = field(default_factory=list)  # every banner line
-    captions: list[Token] = field(default_factory=list)  # caveat lines after the banner
-    sections: list[SectionMark] = field(default_factory=list)
-    post: Token | None = None
-    serial: Token | None = None
-    eo: EOLine | None = None
-    tags: list[Token] = field(default_factory=list)
-    tags_line: Token | None = None
-    subject: Token | None = None
-    subject_portion: Marking | None = None
-    refs: list[Token] = field(default_factory=list)
-    classified_by: ClassifiedBy | None = None
-    fields: dict[str, Token] = field(default_factory=dict)  # 'Derived From', 'POC'... (first of each)
-    field_list: list[tuple[str, Token]] = field(default_factory=list)  # every field line, repeats kept
-    declassify_on: DeclValue | None = None  # CAPCO/CUI authority block
-    paragraphs: list[Paragraph] = field(default_factory=list)
-    headings: list[Token] = field(default_factory=list)
-    placeholders: list[Token] = field(default_factory=list)
-    signature: Token | None = None
-    date: CableDate = field(default_factory=lambda: CableDate(None, "unknown"))  # set by the engine
-    # What the text says about its date, best first (the engine resolves it with --date).
-    date_evidence: list[CableDate] = field(default_factory=list)
-    body_start: int = 0  # offset where the body (first paragraph) begins
-    partial: bool = False  # the archive says the file holds only part of the cable
-    repairs: list[Repair] = field(default_factory=list)  # how the parser read damaged text (shown by inspect)
-    whole_copy: WholeCopy | None = None  # where the file writes the cable out again (parse/copies.py)
+class Document(_Record):
+    """The parsed cable. It and the other values here are plain classes, not
+    @dataclasses (findings._Record says why; `replace` is dataclasses.replace)."""
+
+    __slots__ = ("source", "shape", "header", "banner", "footer", "banners", "captions", "sections", "post",
+                 "serial", "eo", "tags", "tags_line", "subject", "subject_portion", "refs", "classified_by",
+                 "fields", "field_list", "declassify_on", "paragraphs", "headings", "placeholders", "signature",
+                 "date", "date_evidence", "body_start", "partial", "repairs", "whole_copy")
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, source: Source, shape: str = "cable", header: RoutingHeader | None = None,
+                 banner: Marking | None = None, footer: Marking | None = None, banners: list[Marking] | None = None,
+                 captions: list[Token] | None = None, sections: list[SectionMark] | None = None,
+                 post: Token | None = None, serial: Token | None = None, eo: EOLine | None = None,
+                 tags: list[Token] | None = None, tags_line: Token | None = None, subject: Token | None = None,
+                 subject_portion: Marking | None = None, refs: list[Token] | None = None,
+                 classified_by: ClassifiedBy | None = None, fields: dict[str, Token] | None = None,
+                 field_list: list[tuple[str, Token]] | None = None, declassify_on: DeclValue | None = None,
+                 paragraphs: list[Paragraph] | None = None, headings: list[Token] | None = None,
+                 placeholders: list[Token] | None = None, signature: Token | None = None,
+                 date: CableDate | None = None, date_evidence: list[CableDate] | None = None, body_start: int = 0,
+                 partial: bool = False, repairs: list[Repair] | None = None,
+                 whole_copy: WholeCopy | None = None) -> None:
+        self.source = source
+        self.shape = shape  # cable | capco | cui
+        self.header, self.banner = header, banner
+        self.footer = footer  # last marking line (bottom banner)
+        self.banners = [] if banners is None else banners  # every banner line
+        self.captions = [] if captions is None else captions  # caveat lines after the banner
+        self.sections = [] if sections is None else sections
+        self.post, self.serial, self.eo = post, serial, eo
+        self.tags = [] if tags is None else tags
+        self.tags_line, self.subject, self.subject_portion = tags_line, subject, subject_portion
+        self.refs = [] if refs is None else refs
+        self.classified_by = classified_by
+        self.fields = {} if fields is None else fields  # 'Derived From', 'POC'... (first of each)
+        self.field_list = [] if field_list is None else field_list  # every field line, repeats kept
+        self.declassify_on = declassify_on  # CAPCO/CUI authority block
+        self.paragraphs = [] if paragraphs is None else paragraphs
+        self.headings = [] if headings is None else headings
+        self.placeholders = [] if placeholders is None else placeholders
+        self.signature = signature
+        self.date = CableDate(None, "unknown") if date is None else date  # set by the engine
+        # What the text says about its date, best first (the engine resolves it with --date).
+        self.date_evidence = [] if date_evidence is None else date_evidence
+        self.body_start = body_start  # offset where the body (first paragraph) begins
+        self.partial = partial  # the archive says the file holds only part of the cable
+        self.repairs = [] if repairs is None else repairs  # how the parser read damaged text (shown by inspect)
+        self.whole_copy = whole_copy  # where the file writes the cable out again (parse/copies.py)
 
     @property
     def path(self) -> str:
@@ -360,3 +415,4 @@ def _date_shown(date: CableDate) -> str | None:
     if date.value is None:
         return None
     return str(date.value.year) if date.source == "filename-year" else date.value.isoformat()
+

@@ -5,7 +5,6 @@ Text -> Document (parser) -> Findings (this module) -> report (reporters).
 """
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import time
 from typing import Any, Callable, Iterable
@@ -319,7 +318,7 @@ class Engine:
             return None
         verdicts = []
         for era in eras:
-            c = dataclasses.replace(ctx, _era=era)
+            c = ctx.replace(_era=era)
             if rule.id in (era.get("disable") or ()):
                 verdicts.append(("off",))
                 continue

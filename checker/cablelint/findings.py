@@ -49,6 +49,30 @@ class _Record:
     def __reduce__(self) -> tuple:
         return type(self), self._values()
 
+    def replace(self, **changes: Any) -> Any:
+        """A copy with `changes`, made through `__init__` (whose parameters are
+        the `__slots__`), as dataclasses.replace did."""
+        return type(self)(**{**{n: getattr(self, n) for n in self.__slots__}, **changes})
+
+
+class _Frozen(_Record):
+    """A _Record that is frozen and hashable by its fields, as a frozen
+    dataclass: `__init__` sets them with `object.__setattr__` (`_set`)."""
+
+    __slots__ = ()
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}")
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+
+_set = object.__setattr__  # a _Frozen's __init__: its own __setattr__ refuses
+
 
 def fields_eq(self: Any, other: object) -> bool:
     """`==` by the public attributes `__init__` sets, as a dataclass compares

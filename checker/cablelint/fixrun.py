@@ -16,7 +16,6 @@ fixed as ruff does: its text, fixed or not, goes to stdout encoded as it came
 """
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 
@@ -24,6 +23,8 @@ from .findings import fields_eq, fields_repr
 
 TYPE_CHECKING = False  # typing's constant without importing typing (~4 ms of a one-file run)
 if TYPE_CHECKING:  # the CLI imports this module to build its parser: the rest loads when fixing
+    import argparse
+
     from .fixes import FixResult
     from .session import Session
 

@@ -14,14 +14,12 @@ whole document.
 """
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .checks import Context
 from .checks.syntax import block_values, classify
 from .document import CableDate, Document, Marking, Paragraph
-from .findings import Finding
+from .findings import Finding, _Record
 from .rx import rx
 from .source import Source
 from .vocabulary import marking_separators
@@ -34,15 +32,20 @@ MARKING_TAG = "marking"
 MAX_LINES = 200  # a list of markings, not a document: more lines than this is not one
 
 
-@dataclass
-class MarkingResult:
-    """One marking checked on its own: what it is, its canonical forms, the findings."""
+class MarkingResult(_Record):
+    """One marking checked on its own: what it is, its canonical forms, the findings.
+    A plain value class, not a @dataclass (findings._Record says why)."""
 
-    text: str
-    kind: str  # 'banner', 'portion' or 'unreadable'
-    banner: str | None = None  # canonical banner form (SECRET//NOFORN)
-    portion: str | None = None  # canonical portion form ((S//NF))
-    findings: list[Finding] = field(default_factory=list)
+    __slots__ = ("text", "kind", "banner", "portion", "findings")
+    __hash__ = None  # type: ignore[assignment]  # mutable, as a dataclass's
+
+    def __init__(self, text: str, kind: str, banner: str | None = None, portion: str | None = None,
+                 findings: list[Finding] | None = None) -> None:
+        self.text = text
+        self.kind = kind  # 'banner', 'portion' or 'unreadable'
+        self.banner = banner  # canonical banner form (SECRET//NOFORN)
+        self.portion = portion  # canonical portion form ((S//NF))
+        self.findings = [] if findings is None else findings
 
 
 def read_marking(line: str, offset: int, vocab: "Vocabulary") -> tuple[str, Marking] | None:
@@ -102,7 +105,7 @@ def marking_engine(engine: "Engine") -> "Engine":
     """The engine's rule sets cut down to their marking-level rules (built once per engine)."""
     cached = getattr(engine, "_marking_engine", None)
     if cached is None:
-        sets = [dataclasses.replace(rs, rules=[r for r in rs.rules if MARKING_TAG in r.tags])
+        sets = [rs.replace(rules=[r for r in rs.rules if MARKING_TAG in r.tags])
                 for rs in engine.rulesets]
         # type(engine): importing the engine here would be a cycle (it imports this module)
         cached = type(engine)(sets, engine.selection, engine.date, engine.as_of, engine.options)

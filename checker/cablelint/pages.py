@@ -19,7 +19,6 @@ each page and takes the portions the parser found.
 """
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -96,8 +95,8 @@ def page_document(doc: Document, page: Page) -> Document:
     inside = [p for p in doc.paragraphs if page.span.start <= p.span.start < page.span.end]
     subject = doc.subject_portion if doc.subject_portion and page.span.start <= doc.subject_portion.span.start \
         < page.span.end else None
-    return dataclasses.replace(doc, banner=page.banner, footer=page.footer, banners=[page.banner],
-                               captions=[], paragraphs=inside, subject_portion=subject)
+    return doc.replace(banner=page.banner, footer=page.footer, banners=[page.banner], captions=[],
+                       paragraphs=inside, subject_portion=subject)
 
 
 def _engine_for(engine: "Engine", keep: str) -> "Engine":
@@ -111,7 +110,7 @@ def _engine_for(engine: "Engine", keep: str) -> "Engine":
                 return PAGE_TAG in tags or PAGE_ONLY_TAG in tags
             return PAGE_ONLY_TAG not in tags
 
-        sets = [dataclasses.replace(rs, rules=[r for r in rs.rules if wanted(r.tags)]) for rs in engine.rulesets]
+        sets = [rs.replace(rules=[r for r in rs.rules if wanted(r.tags)]) for rs in engine.rulesets]
         # type(engine): importing the engine here would be a cycle (it imports this module)
         cached = type(engine)(sets, engine.selection, engine.date, engine.as_of, engine.options)
         setattr(engine, attr, cached)

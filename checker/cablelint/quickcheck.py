@@ -20,7 +20,6 @@ two outputs.
 """
 from __future__ import annotations
 
-import argparse
 import os
 import time
 from pathlib import Path
@@ -30,6 +29,7 @@ from . import cache, fixrun
 
 TYPE_CHECKING = False  # typing's constant without importing typing (~4 ms of a one-file run)
 if TYPE_CHECKING:
+    import argparse
     from typing import Any
 
     from .config import Config

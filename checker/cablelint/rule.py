@@ -1,7 +1,6 @@
 """Rule and RuleSet values, as loaded from YAML (see cablelint.ruleset)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from .findings import Severity, _Record
@@ -33,29 +32,31 @@ class Example(_Record):
         self.options = {} if options is None else options  # date, as_of, protect for the run
 
 
-@dataclass(slots=True)
-class Rule:
-    """One configured check: what it is (metadata) and how it checks (kind + params)."""
+class Rule(_Record):
+    """One configured check: what it is (metadata) and how it checks (kind + params).
+    A plain value class, not a @dataclass (findings._Record says why)."""
 
-    id: str
-    name: str
-    severity: Severity
-    kind: str
-    message: str
-    params: dict[str, Any] = field(default_factory=dict)
-    when: dict[str, Any] = field(default_factory=dict)
-    summary: str = ""
-    why: str = ""
-    fix: str = ""
-    reference: str = ""
-    examples: list[Example] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
-    ruleset: str = ""
-    origin: str = ""  # file:line where the rule is defined
-    # Rules whose findings this one replaces on the same span (CL203 "order
-    # not yet signed" says more than CL202 "order not in force").
-    supersedes: list[str] = field(default_factory=list)
-    autofix: Any = None  # autofix.FixSpec: the fix the rule declares in `autofix:` (None: no automatic fix)
+    __slots__ = ("id", "name", "severity", "kind", "message", "params", "when", "summary", "why", "fix",
+                 "reference", "examples", "tags", "ruleset", "origin", "supersedes", "autofix")
+    __hash__ = None  # type: ignore[assignment]  # mutable, as a dataclass's
+
+    def __init__(self, id: str, name: str, severity: Severity, kind: str, message: str,  # noqa: A002
+                 params: dict[str, Any] | None = None, when: dict[str, Any] | None = None, summary: str = "",
+                 why: str = "", fix: str = "", reference: str = "", examples: list[Example] | None = None,
+                 tags: list[str] | None = None, ruleset: str = "", origin: str = "",
+                 supersedes: list[str] | None = None, autofix: Any = None) -> None:
+        self.id, self.name, self.severity, self.kind, self.message = id, name, severity, kind, message
+        self.params = {} if params is None else params
+        self.when = {} if when is None else when
+        self.summary, self.why, self.fix, self.reference = summary, why, fix, reference
+        self.examples = [] if examples is None else examples
+        self.tags = [] if tags is None else tags
+        self.ruleset = ruleset
+        self.origin = origin  # file:line where the rule is defined
+        # Rules whose findings this one replaces on the same span (CL203 "order
+        # not yet signed" says more than CL202 "order not in force").
+        self.supersedes = [] if supersedes is None else supersedes
+        self.autofix = autofix  # autofix.FixSpec: the fix the rule declares in `autofix:` (None: no automatic fix)
 
     @property
     def short_description(self) -> str:
@@ -79,19 +80,27 @@ class Rule:
         }
 
 
-@dataclass(slots=True)
-class RuleSet:
-    name: str
-    description: str
-    version: str
-    path: str
-    rules: list[Rule] = field(default_factory=list)
-    applies: dict[str, Any] = field(default_factory=dict)
-    eras: list[dict[str, Any]] = field(default_factory=list)
-    vocabulary: dict[str, Any] = field(default_factory=dict)
-    lists: dict[str, Any] = field(default_factory=dict)  # named value lists (TAGS...)
-    extends: list[str] = field(default_factory=list)
-    example_files: list[str] = field(default_factory=list)  # cables + .expect sidecars (cablelint test)
-    # Resolved paths of this set's file and of every set it extends, nearest
-    # first: a set listed beside one of its ancestors runs once (session.rulesets).
-    lineage: list[str] = field(default_factory=list)
+class RuleSet(_Record):
+    """A rule set as loaded. A plain value class, not a @dataclass (findings._Record says why)."""
+
+    __slots__ = ("name", "description", "version", "path", "rules", "applies", "eras", "vocabulary", "lists",
+                 "extends", "example_files", "lineage")
+    __hash__ = None  # type: ignore[assignment]  # mutable, as a dataclass's
+
+    def __init__(self, name: str, description: str, version: str, path: str, rules: list[Rule] | None = None,
+                 applies: dict[str, Any] | None = None, eras: list[dict[str, Any]] | None = None,
+                 vocabulary: dict[str, Any] | None = None, lists: dict[str, Any] | None = None,
+                 extends: list[str] | None = None, example_files: list[str] | None = None,
+                 lineage: list[str] | None = None) -> None:
+        self.name, self.description, self.version, self.path = name, description, version, path
+        self.rules = [] if rules is None else rules
+        self.applies = {} if applies is None else applies
+        self.eras = [] if eras is None else eras
+        self.vocabulary = {} if vocabulary is None else vocabulary
+        self.lists = {} if lists is None else lists  # named value lists (TAGS...)
+        self.extends = [] if extends is None else extends
+        # cables + .expect sidecars (cablelint test)
+        self.example_files = [] if example_files is None else example_files
+        # Resolved paths of this set's file and of every set it extends, nearest
+        # first: a set listed beside one of its ancestors runs once (session.rulesets).
+        self.lineage = [] if lineage is None else lineage

@@ -22,7 +22,6 @@ optionally when, summary, why, fix, reference, examples, tags.
 """
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -168,7 +167,7 @@ def _disable_and_severity(by_id: dict[str, Rule], data: dict, path: Path) -> Non
         if rid not in by_id:
             raise err(path, data["severity"], f"`severity`: no rule {rid!r}", rid)
         try:
-            by_id[rid] = dataclasses.replace(by_id[rid], severity=Severity.parse(str(sev)))
+            by_id[rid] = by_id[rid].replace(severity=Severity.parse(str(sev)))
         except ValueError as exc:
             raise err(path, data["severity"], str(exc), rid) from None
 

@@ -17,14 +17,13 @@ from __future__ import annotations
 import os
 import sys
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, TextIO
 
 from .config import Config, ConfigError, nearer, nearest, path_matches
 from .engine import Engine, known_rules
 from .files import Discovery, PathError, discover
-from .findings import Finding, Severity
+from .findings import Finding, Severity, fields_eq, fields_repr
 from .lintpool import Crash, Summarize, fill_matched, lint_files, lint_summarized, protected_rule_ids
 from .progress import Progress
 from .rule import DEFAULT_RULESETS, Rule, RuleSet
@@ -38,24 +37,32 @@ if TYPE_CHECKING:  # loaded when a run uses them: the rule loader (and YAML) onl
     from .reporters import Report
 
 
-@dataclass
 class CheckRun:
-    findings: list[Finding]
-    sources: SourceMap  # readable inputs, read again when an excerpt or the mask needs one
-    linted: list[str]  # every input, readable or not
-    errors: list[PathError]  # paths that could not be linted (each also a CL001 finding)
-    elapsed: float
-    engine: Engine
-    suppressed: int = 0
-    stale: list[baseline_mod.Entry] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # files skipped and why (--show-files)
-    crashes: list[str] = field(default_factory=list)  # "path: error" of files a bug stopped (exit 3)
-    # path -> summarize(engine, document) of each linted file, when lint() was
-    # given `summarize` (the HTML report's per-cable year, post, level)
-    summaries: dict[str, Any] = field(default_factory=dict)
-    # lint(stream=True): the findings, in sorted order, linted as this is
-    # gone through (once); `findings` is then only the buffer of one file
-    stream: Iterator[Finding] | None = None
+    """What a run found and read. A plain class, not a @dataclass (findings._Record
+    says why), with the `==` and repr one gave (findings.fields_eq, fields_repr)."""
+
+    __eq__ = fields_eq
+    __repr__ = fields_repr
+    __hash__ = None  # type: ignore[assignment]  # mutable, as a dataclass's
+
+    def __init__(self, findings: list[Finding], sources: SourceMap, linted: list[str], errors: list[PathError],
+                 elapsed: float, engine: Engine, suppressed: int = 0, stale: list[baseline_mod.Entry] | None = None,
+                 notes: list[str] | None = None, crashes: list[str] | None = None,
+                 summaries: dict[str, Any] | None = None, stream: Iterator[Finding] | None = None) -> None:
+        self.findings = findings
+        self.sources = sources  # readable inputs, read again when an excerpt or the mask needs one
+        self.linted = linted  # every input, readable or not
+        self.errors = errors  # paths that could not be linted (each also a CL001 finding)
+        self.elapsed, self.engine, self.suppressed = elapsed, engine, suppressed
+        self.stale = [] if stale is None else stale
+        self.notes = [] if notes is None else notes  # files skipped and why (--show-files)
+        self.crashes = [] if crashes is None else crashes  # "path: error" of files a bug stopped (exit 3)
+        # path -> summarize(engine, document) of each linted file, when lint() was
+        # given `summarize` (the HTML report's per-cable year, post, level)
+        self.summaries = {} if summaries is None else summaries
+        # lint(stream=True): the findings, in sorted order, linted as this is
+        # gone through (once); `findings` is then only the buffer of one file
+        self.stream = stream
 
 
 def rulesets(specs: Iterable[str | RuleSet]) -> list[RuleSet]:
@@ -90,6 +97,14 @@ def check_selectors(cfg: Config, rules: dict[str, Rule]) -> None:
                                   "(give a rule id, an id prefix such as CL2, or a rule name)")
 
 
+def _startup_done() -> None:
+    """The engine is ready: the collector that `cablelint` (cli.run) paused
+    for the start-up runs again (cli.resume_gc; nothing for the API)."""
+    cli = sys.modules.get(f"{__package__}.cli")
+    if cli is not None:
+        cli.resume_gc()
+
+
 def _is_protect_list(value: Any) -> bool:
     """isinstance(value, protect.ProtectList) without importing protect.py: an
     object of that class exists only once the module is loaded."""
@@ -107,19 +122,31 @@ def _regular_files(paths: Iterable[Any], what: str) -> None:
                 raise ConfigError(f"{p}: not a regular file (a folder, FIFO or device cannot be a {what})")
 
 
-@dataclass
 class Session:
     """The run's settings, rule sets, protect list and engine (for one
-    configuration), plus the sessions of nearer configurations it met."""
+    configuration), plus the sessions of nearer configurations it met. A
+    plain class, not a @dataclass (findings._Record says why)."""
 
-    cfg: Config
-    engine: Engine
-    protect_list: "protect_mod.ProtectList | None"  # None: no list given (protect.py is then never imported)
-    _near: dict[Path, Path | None] = field(default_factory=dict, repr=False)
-    _children: dict[Path, "Session"] = field(default_factory=dict, repr=False)
-    _rules: dict[str, Rule] | None = field(default=None, repr=False)  # the engine's, computed once
-    _by_folder: dict[str, "Session"] = field(default_factory=dict, repr=False)  # for_folder's answers
-    cache_root: Path | None = None  # the result and engine caches (cache.py), None: off
+    __hash__ = None  # type: ignore[assignment]  # mutable, as a dataclass's
+
+    def __init__(self, cfg: Config, engine: Engine, protect_list: "protect_mod.ProtectList | None",
+                 cache_root: Path | None = None) -> None:
+        self.cfg, self.engine = cfg, engine
+        self.protect_list = protect_list  # None: no list given (protect.py is then never imported)
+        self._near: dict[Path, Path | None] = {}
+        self._children: dict[Path, Session] = {}
+        self._rules: dict[str, Rule] | None = None  # the engine's, computed once
+        self._by_folder: dict[str, Session] = {}  # for_folder's answers
+        self.cache_root = cache_root  # the result and engine caches (cache.py), None: off
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return vars(self) == vars(other)
+
+    def __repr__(self) -> str:
+        return (f"Session(cfg={self.cfg!r}, engine={self.engine!r}, protect_list={self.protect_list!r}, "
+                f"cache_root={self.cache_root!r})")
 
     @property
     def protect(self) -> protect_mod.ProtectList:
@@ -158,10 +185,12 @@ class Session:
             return Engine(sets, sel, date=cfg.date, as_of=cfg.as_of, options=options)
 
         if cache_root is None:
-            return cls(cfg, build_engine(), plist)
-        from .enginecache import cached_build  # issue 15 integration point: the engine cache
+            engine = build_engine()
+        else:
+            from .enginecache import cached_build  # issue 15 integration point: the engine cache
 
-        engine = cached_build(cfg, dict(options), build_engine, cache_root, protect=plist)
+            engine = cached_build(cfg, dict(options), build_engine, cache_root, protect=plist)
+        _startup_done()
         return cls(cfg, engine, plist, cache_root=cache_root)
 
     # -- which configuration a file gets --------------------------------------

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 import codecs
-from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -26,34 +25,49 @@ class InputError(Exception):
         return (InputError, (self.path, self.reason, self.line, self.column))
 
 
-@dataclass(slots=True)
 class Source:
     """The decoded text of one input and its line index. `encoding` is the
     exact codec of the bytes after the BOM (utf-8, utf-16-le, utf-32-be...)
     and `bom` whether the file began with one, so `encode` can write the text
-    back byte for byte as it came."""
+    back byte for byte as it came. A plain class, not a @dataclass
+    (findings._Record says why): `==`, the repr and pickling by the first
+    five fields, as the dataclass had them; the caches are none of them."""
 
-    path: str
-    text: str
-    encoding: str = "utf-8"
-    bom: bool = False
-    line_starts: list[int] = field(default_factory=list)
-    # every line's text, cut once on first use: rules and detectors ask for
-    # each line several times (670,000 slices per 2,000 cables)
-    _lines: list[str] | None = field(default=None, repr=False, compare=False)
-    # the text as UTF-8 with ASCII letters lowered (prefilter.lowered), made once: the parser's
-    # placeholder scan and the integrity detectors' case-blind pre-checks both read it
-    _low: bytes | None = field(default=None, repr=False, compare=False)
+    __slots__ = ("path", "text", "encoding", "bom", "line_starts", "_lines", "_low")
+    __hash__ = None  # type: ignore[assignment]  # mutable, as a dataclass's
 
-    def __post_init__(self) -> None:
-        if not self.line_starts:
-            starts = [0]
-            find = self.text.find
+    def __init__(self, path: str, text: str, encoding: str = "utf-8", bom: bool = False,
+                 line_starts: list[int] | None = None) -> None:
+        self.path, self.text, self.encoding, self.bom = path, text, encoding, bom
+        if not line_starts:
+            line_starts = [0]
+            find = text.find
             pos = find("\n")
             while pos != -1:
-                starts.append(pos + 1)
+                line_starts.append(pos + 1)
                 pos = find("\n", pos + 1)
-            self.line_starts = starts
+        self.line_starts = line_starts
+        # every line's text, cut once on first use: rules and detectors ask for
+        # each line several times (670,000 slices per 2,000 cables)
+        self._lines: list[str] | None = None
+        # the text as UTF-8 with ASCII letters lowered (prefilter.lowered), made once: the parser's
+        # placeholder scan and the integrity detectors' case-blind pre-checks both read it
+        self._low: bytes | None = None
+
+    def _values(self) -> tuple:
+        return self.path, self.text, self.encoding, self.bom, self.line_starts
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()  # type: ignore[attr-defined]
+
+    def __repr__(self) -> str:
+        return (f"Source(path={self.path!r}, text={self.text!r}, encoding={self.encoding!r}, bom={self.bom!r}, "
+                f"line_starts={self.line_starts!r})")
+
+    def __reduce__(self) -> tuple:
+        return Source, self._values()
 
     def low(self) -> bytes:
         """`prefilter.lowered(self.text)`, computed on first use."""

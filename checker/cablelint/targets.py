@@ -7,7 +7,6 @@ document model and the check kinds, so the kinds stay generic.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import replace
 from typing import Any, Callable
 
 from .document import DeclValue, Document, Span
@@ -35,7 +34,7 @@ def _banner_with_captions(d: Document) -> list[Item]:
     for c in d.captions:  # a control on the banner and a caption line counts once, at the banner
         if all(c.value != k.value for k in controls):
             controls.append(c)
-    return [Item(replace(b, controls=controls), b.span, b, "the banner")]
+    return [Item(b.replace(controls=controls), b.span, b, "the banner")]
 
 
 def _decl(d: Document) -> list[Item]:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
-from dataclasses import dataclass, field
 from typing import Any
 
 import regex
@@ -104,25 +103,33 @@ def _more(rest: list[Hit], by: str, src: Any) -> str:
     return f"; {n} more like it (line{'s' if len(lines) > 1 else ''} {shown})"
 
 
-@dataclass
 class Context:
     """What a kind may look at for one document under one rule set; every
     derived value (targets, regex scans, eras) is computed once per document
-    and shared by the rules that ask for it."""
+    and shared by the rules that ask for it. A plain class, not a @dataclass
+    (findings._Record says why)."""
 
-    doc: Document
-    vocab: Vocabulary
-    lists: dict[str, Any]
-    eras: list[dict[str, Any]]
-    as_of: dt.date
-    options: dict[str, Any] = field(default_factory=dict)
-    _items: dict[str, list[Item]] = field(default_factory=dict)
-    _era: Any = None
-    _scans: dict[tuple[str, int, bool], Any] = field(default_factory=dict)
-    _eras_on: dict[dt.date, Any] = field(default_factory=dict)
-    # verdicts of `when:` conditions (conditions.holds_plan); not copied by
-    # dataclasses.replace, so a context under another era judges afresh
-    held: dict[Any, Any] = field(default_factory=dict, init=False, repr=False)
+    def __init__(self, doc: Document, vocab: Vocabulary, lists: dict[str, Any], eras: list[dict[str, Any]],
+                 as_of: dt.date, options: dict[str, Any] | None = None, _items: dict[str, list[Item]] | None = None,
+                 _era: Any = None, _scans: dict[tuple[str, int, bool], Any] | None = None,
+                 _eras_on: dict[dt.date, Any] | None = None) -> None:
+        self.doc, self.vocab, self.lists, self.eras, self.as_of = doc, vocab, lists, eras, as_of
+        self.options = {} if options is None else options
+        self._items = {} if _items is None else _items
+        self._era = _era
+        self._scans = {} if _scans is None else _scans
+        self._eras_on = {} if _eras_on is None else _eras_on
+        # verdicts of `when:` conditions (conditions.holds_plan); not copied by
+        # `replace`, so a context under another era judges afresh
+        self.held: dict[Any, Any] = {}
+
+    def replace(self, **changes: Any) -> Context:
+        """A copy with `changes` (as dataclasses.replace made it: the caches
+        shared, `held` new)."""
+        given = {"doc": self.doc, "vocab": self.vocab, "lists": self.lists, "eras": self.eras, "as_of": self.as_of,
+                 "options": self.options, "_items": self._items, "_era": self._era, "_scans": self._scans,
+                 "_eras_on": self._eras_on}
+        return Context(**{**given, **changes})
 
     def items(self, target: str) -> list[Item]:
         got = self._items.get(target)

@@ -39,7 +39,6 @@ lost paragraph rather than a wrong number.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Iterable
 
 from . import Context, Hit, compile_param
@@ -69,15 +68,16 @@ def prepare(p: dict[str, Any]) -> dict[str, Any]:
     return p
 
 
-@dataclass(slots=True)
 class _Between:
     """The document text the `glued`, `reference_before` and `withheld_gaps`
     parameters read between two numbered items."""
-    text: str
-    glued: Any = None
-    reference: Any = None
-    placeholder: Any = None
-    first_lo: int = 0  # where glued numbers before the first item may stand
+
+    __slots__ = ("text", "glued", "reference", "placeholder", "first_lo")
+
+    def __init__(self, text: str, glued: Any = None, reference: Any = None, placeholder: Any = None,
+                 first_lo: int = 0) -> None:
+        self.text, self.glued, self.reference, self.placeholder = text, glued, reference, placeholder
+        self.first_lo = first_lo  # where glued numbers before the first item may stand
 
     def glued_upto(self, lo: int, hi: int, expected: int, found: int) -> int:
         """The number expected once the numbers glued into text[lo:hi], in

@@ -47,7 +47,7 @@ import time
 from pathlib import Path
 
 from . import seal
-from .cachedir import DIR_NAME, cache_root, evict, prepare_dir  # noqa: F401 - callers import them from here
+from .cachedir import DIR_NAME, cache_root, evict, prepare_dir, sweep_tmp  # noqa: F401 - callers import them from here
 from .seal import sha256
 
 try:  # hashlib's own blake2b, without the OpenSSL that importing hashlib loads
@@ -58,7 +58,7 @@ from .packing import pack, unpack  # noqa: F401 - the cache's codec, used as cac
 
 TYPE_CHECKING = False  # typing's constant without importing typing (~4 ms of a one-file run)
 if TYPE_CHECKING:
-    from typing import Any, Iterable
+    from typing import Any, Iterable, Sequence
 
     from .findings import Finding
     from .hitspool import Hits
@@ -166,6 +166,7 @@ class ResultCache:
         self._token = os.urandom(4).hex()  # two runs (or objects) of one process never share a name
         self._count = 0
         self.hits = self.misses = 0
+        self.write_errors = 0  # shards whose entries could not be written (an OSError each)
 
     @staticmethod
     def _shard_of(key: str) -> int:
@@ -216,7 +217,7 @@ class ResultCache:
             shard = self._shards[n] = self._read_shard(n)
         return self._check(shard.get(key), path, key, n)
 
-    def find_all(self, paths: list[str]) -> Hits:
+    def find_all(self, paths: Sequence[str]) -> Hits:
         """`find` for many files, shard after shard, each shard forgotten once
         its files are looked up; the hits go to a spool on disk as found
         (hitspool.Hits): a corpus's look-ups hold neither the whole cache nor
@@ -279,42 +280,62 @@ class ResultCache:
         """`put` of findings a worker has already packed (`pack`)."""
         key = os.path.abspath(path)
         self._hold(self._shard_of(key), key, (*stamp, path, packed))
-        if self._held > SPILL_BYTES:
-            self._write()
 
     def _hold(self, n: int, key: str, entry: Entry) -> None:
+        """Keep a new entry (a file linted, or a hit re-stamped after a touch
+        or a checkout) until SPILL_BYTES are held, then write them all out: a
+        warm run over a freshly checked-out corpus re-stamps every file, and
+        holding those until `save` grew with the corpus."""
         self._new.setdefault(n, {})[key] = entry
         self._held += 2 * len(key) + 200 + (len(entry[5]) if entry[5] else 0)
+        if self._held > SPILL_BYTES:
+            self._write()
 
     def _write(self, final: bool = False) -> bool:
         """Write the held entries out and forget them: mid-run as one new
         segment per shard (a shard with MAX_SEGMENTS already is merged
         instead); at the end (`final`) merged, with every segment of the
-        shards this run touched, into each shard's base file. False when the
-        folder cannot be written, or there is no secret to seal with: nothing
-        is written that could not be trusted back."""
+        shards this run touched, into each shard's base file. One shard's
+        OSError (a full disk, a file the folder refuses) loses that shard's
+        new entries only: the others are still written, and a merge that
+        failed leaves its segments for the next run. False when the folder
+        cannot be written, or there is no secret to seal with: nothing is
+        written that could not be trusted back."""
         try:
             if not prepare_dir(self.dir.parents[1]):
                 return False
             self.dir.mkdir(parents=True, exist_ok=True)
             segments = self._segments()
-            for n in sorted(self._new.keys() | self._spilled if final else self._new.keys()):
-                new, old = self._new.get(n, {}), segments.get(n, [])
-                if final or len(old) >= MAX_SEGMENTS:
-                    if (new or old) and not self._merge(n, old, new):
-                        return False
-                elif write_sealed(self._segment_file(n), _dumps(new)):
-                    self._spilled.add(n)
-                else:
-                    return False
-            return True
         except OSError:
-            return False  # a full disk, a read-only folder: only the next run's hits are lost
+            self._forget(final)
+            return False  # a read-only folder: only the next run's hits are lost
+        try:
+            for n in sorted(self._new.keys() | self._spilled if final else self._new.keys()):
+                try:
+                    if not self._write_shard(n, segments.get(n, []), final):
+                        return False
+                except OSError:
+                    self.write_errors += 1  # this shard's entries are lost (a miss next run), not the rest
+            return True
         finally:
-            self._new.clear()
-            self._held = 0
-            if final:
-                self._spilled.clear()  # merged, or left for the next run that writes the shard
+            self._forget(final)
+
+    def _write_shard(self, n: int, old: list[Path], final: bool) -> bool:
+        """Shard n's held entries as a new segment, or merged into its base;
+        False when there is no secret to seal with (then no shard can be)."""
+        new = self._new.get(n, {})
+        if final or len(old) >= MAX_SEGMENTS:
+            return not (new or old) or self._merge(n, old, new)
+        if not write_sealed(self._segment_file(n), _dumps(new)):
+            return False
+        self._spilled.add(n)
+        return True
+
+    def _forget(self, final: bool) -> None:
+        self._new.clear()
+        self._held = 0
+        if final:
+            self._spilled.clear()  # merged, or left for the next run that writes the shard
 
     def _segment_file(self, n: int) -> Path:
         self._count += 1
@@ -345,8 +366,21 @@ class ResultCache:
             return
         try:
             evict(self.dir.parent, keep=MAX_KEYS)
+            self.sweep()
         except Exception:  # noqa: BLE001 - upkeep of the cache never fails a lint
             pass
+
+    def sweep(self) -> int:
+        """Remove the temporary files killed runs left (cachedir.sweep_tmp) in
+        this key's folder and in the cache's own folders (engines, briefs,
+        patterns); other keys' folders are swept by their own runs."""
+        root = self.dir.parents[1]
+        gone = sweep_tmp(self.dir) + sweep_tmp(root)
+        try:
+            folders = [e.path for e in os.scandir(root) if e.is_dir(follow_symlinks=False) and e.name != "results"]
+        except OSError:
+            return gone
+        return gone + sum(sweep_tmp(Path(f)) for f in folders)
 
 
 def _load(path: Path) -> dict[str, Entry]:

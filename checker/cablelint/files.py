@@ -29,6 +29,7 @@ from collections import namedtuple
 from pathlib import Path
 
 from .findings import fields_eq, fields_repr
+from .pathlist import PathList
 from .settings import DEFAULT_EXTENSIONS, YAML_NAMES, dotted, path_matches
 
 __all__ = ["DEFAULT_EXTENSIONS", "Discovery", "PathError", "discover"]
@@ -70,7 +71,7 @@ class Discovery:
     why (--show-files)."""
 
     def __init__(self) -> None:
-        self.files: list[str] = []
+        self.files = PathList()  # a list of str to its users, held compactly (issue 15)
         self.errors: list[PathError] = []
         self.notes: list[str] = []
 
@@ -127,11 +128,13 @@ class GitFiles:
         return (top, *self._kept[top])
 
 
-def _regular(path: str) -> bool:
+def _regular(path: str) -> os.stat_result | None:
+    """The file's stat when it is a regular file (links followed), else None."""
     try:
-        return stat.S_ISREG(os.stat(path).st_mode)
-    except OSError:
-        return False
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return st if stat.S_ISREG(st.st_mode) else None
 
 
 def _realpath(path: str, real_dirs: dict[str, str], hops: int = 8) -> str:
@@ -158,19 +161,75 @@ def _realpath(path: str, real_dirs: dict[str, str], hops: int = 8) -> str:
     return _realpath(os.path.join(real, target), real_dirs, hops - 1)
 
 
-def _seen_key(path: str, real: str, real_dirs: dict[str, str], reps: dict[str, str]) -> str:
-    """What tells a file found twice (named twice, or through a link): its
-    real path with the real folder written as the first path that led to
-    it (`reps`), so two keys are equal exactly when the real paths are. A
-    file met through its own folder's usual spelling (all of a walked
-    corpus) is its own key: the set of keys then holds the strings the list
-    of files holds, not a second string per file (discovery's peak at 100k
-    files: 23 MB traced, against 33 MB with a set of real paths)."""
-    folder, tail = os.path.split(real)
-    head, name = os.path.split(path)
-    own = name == tail and real_dirs.get(head) == folder  # no link: `path` is the file in its folder
-    key = os.path.join(reps.setdefault(folder, head if own else folder), tail)
-    return path if key == path else key
+def _identity(st: os.stat_result, real: str) -> object:
+    """What tells a file found twice (named twice, in two spellings, through a
+    link, a hard link, or a case-insensitive file system's other case): its
+    device and inode; its real path, case folded as the system does, where
+    the file system gives no inode."""
+    return (st.st_dev, st.st_ino) if st.st_ino else os.path.normcase(real)
+
+
+def _again(paths: list[str]) -> tuple[set[object], bool]:
+    """The identities of files discovery may meet twice (a file named, the
+    target of a symbolic link in a walked folder), and whether two folders
+    given hold one another (then any file may be met twice). Only those are
+    remembered while walking, not every file of the corpus."""
+    again: set[object] = set()
+    folders = []
+    for raw in paths:
+        st = _regular(raw) if raw and raw != "-" else None
+        if st is not None:
+            again.add(_identity(st, os.path.realpath(raw)))
+        elif raw and raw != "-" and os.path.isdir(raw):
+            folders.append(raw)
+    for top in folders:
+        again.update(_link_targets(top))
+    nested = any(_holds(a, b) for a in folders for b in folders if a is not b)
+    return again, nested
+
+
+def _link_targets(top: str) -> set[object]:
+    """The identities of the regular files that symbolic links under `top`
+    (hidden and package folders left out, as the walk leaves them) point at:
+    the walk may meet such a file first and its link later. A folder listing
+    per folder, with a stat only for a link."""
+    out: set[object] = set()
+    stack = [top]
+    while stack:
+        folder = stack.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for e in entries:
+            try:
+                if e.is_symlink():
+                    st = _regular(e.path)
+                    if st is not None:
+                        out.add(_identity(st, os.path.realpath(e.path)))
+                elif e.is_dir() and _skip_dir(folder, e.name) is None:
+                    stack.append(e.path)
+            except OSError:
+                continue
+    return out
+
+
+def _holds(outer: str, inner: str) -> bool:
+    """Whether folder `inner` is `outer` or inside it (by identity: another
+    spelling, a link or another case of the same folder counts)."""
+    try:
+        st = os.stat(outer)
+        d = os.path.realpath(inner)
+        while True:
+            here = os.stat(d)
+            if (here.st_dev, here.st_ino) == (st.st_dev, st.st_ino):
+                return True
+            parent = os.path.dirname(d)
+            if parent == d:
+                return False
+            d = parent
+    except OSError:
+        return False
 
 
 def _skip_dir(root: str, name: str) -> str | None:
@@ -194,8 +253,8 @@ def discover(scope: Scope, paths: list[str], *, scope_for: Callable[[str], Scope
     than walk a corpus the caller would then walk again."""
     scope_for = scope_for or (lambda _folder: scope)
     out = Discovery()
-    seen: set[str] = set()  # each file's `_seen_key`: mostly the path string out.files holds anyway
-    reps: dict[str, str] = {}
+    again, nested = _again(paths)
+    seen: set[object] = set()  # identities of the files added that may be met again (not all: issue 15)
     git = GitFiles()
 
     def skip(p: str, why: str) -> None:
@@ -203,17 +262,21 @@ def discover(scope: Scope, paths: list[str], *, scope_for: Callable[[str], Scope
 
     real_dirs: dict[str, str] = {}
 
-    def add(p: str, named: bool) -> None:
+    def add(p: str, st: os.stat_result, named: bool, prefix: str | None = None) -> None:
         real = _realpath(p, real_dirs)
-        key = _seen_key(p, real, real_dirs, reps)
+        key = _identity(st, real)
         if key in seen:
             return
         if real in never or os.path.basename(p) in CONFIG_NAMES:
             return skip(p, "a protect list or configuration file is never linted")
         if excluded(p, scope_for(os.path.dirname(p) or ".")):
             return skip(p, "excluded by the configuration") if named else None
-        seen.add(key)
-        out.files.append(p)
+        if nested or st.st_nlink > 1 or key in again:
+            seen.add(key)
+        if prefix is None:
+            out.files.append(p)
+        else:
+            out.files.add(prefix, p[len(prefix):])
         if limit is not None and len(out.files) > limit:
             raise TooMany(p)
 
@@ -226,15 +289,16 @@ def discover(scope: Scope, paths: list[str], *, scope_for: Callable[[str], Scope
             _walk(raw, scope_for, git, out, add)
         elif not os.path.lexists(raw) or not os.path.exists(raw):
             out.errors.append(PathError(raw, "no such file or directory"))
-        elif not _regular(raw):
+        elif (st := _regular(raw)) is None:
             out.errors.append(PathError(raw, "not a regular file (a FIFO or device is never read)"))
         else:
-            add(raw, True)
+            add(raw, st, True)
+    out.files.pack()
     return out
 
 
 def _walk(top: str, scope_for: Callable[[str], Scope], git: GitFiles, out: Discovery,
-          add: Callable[[str, bool], None]) -> None:
+          add: Callable[..., None]) -> None:
     kept = git.kept(top)
     if kept is not None and os.path.realpath(top) not in kept[2]:
         kept = None  # the user named a folder git ignores: lint what is in it
@@ -260,13 +324,14 @@ def _walk(top: str, scope_for: Callable[[str], Scope], git: GitFiles, out: Disco
         dirs[:] = keep_dirs
         exts = tuple(dotted(list(scope.extensions))) or DEFAULT_EXTENSIONS
         names.sort()  # in place: a corpus folder's names are not copied
+        prefix = os.path.join(root, "")  # `root/`: a path is prefix + name, as os.path.join makes it
         for name in names:
-            full = os.path.join(root, name)
+            full = prefix + name
             if name.startswith(".") or not name.lower().endswith(exts):
                 continue
             if kept is not None and os.path.join(real_root, name) not in kept[1]:
                 out.notes.append(f"{full}: skipped (ignored by git)")
-            elif not _regular(full):
+            elif (st := _regular(full)) is None:
                 out.notes.append(f"{full}: skipped (not a regular file: a FIFO or device is never read)")
             else:
-                add(full, False)
+                add(full, st, False, prefix)

@@ -137,3 +137,19 @@ def test_save_sweeps_its_folder_and_the_caches_own(tmp_path: Path) -> None:
     rc.save()
     assert not any(p.exists() for p in left)
     assert _hits(tmp_path / "cache", files) == len(files)
+
+
+def test_a_cold_look_up_keeps_nothing_per_file(tmp_path: Path) -> None:
+    """Nothing stored under the run key (a cold run): no shard is read and the
+    hits' per-file arrays are never made."""
+    paths = [str(tmp_path / f"c{i}.txt") for i in range(1000)]
+    rc = cache.ResultCache(tmp_path / "cache", KEY)
+    hits = rc.find_all(paths)
+    assert hits.count == 0 and rc.misses == 1000 and len(hits._at) == len(hits._size) == 0
+    assert 5 not in hits and hits.take(5, paths[5]) is None
+    files = _corpus(tmp_path / "cables", 3)
+    _put_all(rc, files)
+    rc.save()
+    hits = cache.ResultCache(tmp_path / "cache", KEY).find_all([*paths[:2], str(files[1])])
+    assert hits.count == 1 and 2 in hits and 0 not in hits and len(hits._at) == 3
+    hits.close()

@@ -125,3 +125,16 @@ def test_a_walk_of_nested_folders_sorts_as_its_list_would(tmp_path: Path, monkey
     want = sorted(found)
     found.sort()
     assert list(found) == want
+
+
+def test_a_big_folder_read_in_chunks_comes_out_sorted(tmp_path: Path, monkeypatch) -> None:
+    """A folder's names are read and sorted a chunk at a time (never a list of
+    them all): the walk still gives them in sorted order, dot-files and other
+    extensions left out as before."""
+    monkeypatch.setattr(files_mod, "SEGMENT_NAMES", 3)
+    names = [f"{c}{i}.txt" for i in range(7) for c in "zbxa"] + [".hidden.txt", "notes.md", "B.TXT"]
+    random.Random(4).shuffle(names)
+    _write(*(tmp_path / "c" / n for n in names), tmp_path / "c" / "sub" / "k.txt")
+    found = discover(Config(), [str(tmp_path / "c")]).files
+    want = sorted(n for n in names if n.lower().endswith(".txt") and not n.startswith("."))
+    assert list(found) == [str(tmp_path / "c" / n) for n in want] + [str(tmp_path / "c" / "sub" / "k.txt")]

@@ -39,15 +39,13 @@ or written by another user is read as a miss, never loaded.
 """
 from __future__ import annotations
 
-import functools
 import os
 import pickle
-import sys
 import time
 from pathlib import Path
 
 from . import seal
-from .cachedir import DIR_NAME, cache_root, evict, prepare_dir, sweep_tmp  # noqa: F401 - callers import them from here
+from .cachedir import DIR_NAME, cache_root, evict, prepare_dir, sweep_cache  # noqa: F401 - callers import them from here
 from .seal import sha256
 
 try:  # hashlib's own blake2b, without the OpenSSL that importing hashlib loads
@@ -55,6 +53,7 @@ try:  # hashlib's own blake2b, without the OpenSSL that importing hashlib loads
 except ImportError:  # pragma: no cover - a build without it
     from hashlib import blake2b
 from .packing import pack, unpack  # noqa: F401 - the cache's codec, used as cache.pack/unpack
+from .runkey import code_stamp, run_key  # noqa: F401 - what keys the caches, used as cache.code_stamp/run_key
 
 TYPE_CHECKING = False  # typing's constant without importing typing (~4 ms of a one-file run)
 if TYPE_CHECKING:
@@ -104,38 +103,6 @@ def file_digest(data: bytes) -> str:
 def content_digest(data: bytes) -> bytes:
     """A file's content identity in a result-cache entry (32 bytes, not 64 hex)."""
     return sha256(data).digest()
-
-
-@functools.lru_cache(maxsize=1)  # the code does not change under a running process
-def code_stamp() -> str:
-    """The version plus the size and mtime of every module of the package, so
-    a developer's edit to the code never serves findings of the old code; and
-    the versions of Python and `regex` (whose compiled patterns are pickled)."""
-    here = Path(__file__).parent
-    version = sys.modules[__package__].__version__  # the package is loaded: no import (and no cycle)
-    parts: list[Any] = [FORMAT, sys.version_info[:2], _regex_stamp(), version]
-    for dirpath, dirnames, names in os.walk(here):
-        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")  # bytecode: ~half the entries, no code
-        for n in sorted(names):
-            if n.endswith(".py"):
-                st = os.stat(os.path.join(dirpath, n))
-                parts.append((n, st.st_size, st.st_mtime_ns))
-    return sha256(repr(parts).encode()).hexdigest()
-
-
-def _regex_stamp() -> list[tuple[str, int, int]]:
-    """The installed `regex` package's files by size and mtime: its version
-    without importing it (~10 ms a run the result cache answers never needs);
-    an upgrade or downgrade replaces them."""
-    from importlib.util import find_spec
-
-    try:
-        spec = find_spec("regex")
-        folders = list(spec.submodule_search_locations or ()) if spec is not None else []
-        return sorted((e.name, e.stat().st_size, e.stat().st_mtime_ns) for d in folders for e in os.scandir(d)
-                      if e.is_file())
-    except (OSError, ImportError, ValueError):
-        return []
 
 
 def stamp_of(st: os.stat_result) -> tuple[int, int, int]:
@@ -189,6 +156,13 @@ class ResultCache:
                 found.setdefault(int(name[:3]), []).append(name)
         return {n: [self.dir / name for name in sorted(group)] for n, group in found.items()}
 
+    def _stored(self) -> bool:
+        """Whether this key holds a shard file at all (a cold run's holds none)."""
+        try:
+            return any(name.endswith(".pickle") for name in os.listdir(self.dir))
+        except OSError:
+            return False
+
     def _segments_of(self, n: int) -> list[Path]:
         if self._listing is None:
             self._listing = self._segments()
@@ -226,11 +200,14 @@ class ResultCache:
 
         from array import array
 
+        self._listing = self._segments()
+        if not self._listing and not self._stored():
+            self.misses += len(paths)  # a cold run: nothing stored under this key, nothing kept per file
+            return Hits(len(paths))
         groups: dict[int, array] = {}  # shard -> indices of its files (4 bytes each, not an int object)
         for i, path in enumerate(paths):
             groups.setdefault(self._shard_of(os.path.abspath(path)), array("I")).append(i)
         hits = Hits(len(paths))
-        self._listing = self._segments()
         for n, group in groups.items():
             shard = self._read_shard(n)
             for i in group:
@@ -371,16 +348,9 @@ class ResultCache:
             pass
 
     def sweep(self) -> int:
-        """Remove the temporary files killed runs left (cachedir.sweep_tmp) in
-        this key's folder and in the cache's own folders (engines, briefs,
-        patterns); other keys' folders are swept by their own runs."""
-        root = self.dir.parents[1]
-        gone = sweep_tmp(self.dir) + sweep_tmp(root)
-        try:
-            folders = [e.path for e in os.scandir(root) if e.is_dir(follow_symlinks=False) and e.name != "results"]
-        except OSError:
-            return gone
-        return gone + sum(sweep_tmp(Path(f)) for f in folders)
+        """Remove the temporary files killed runs left in this key's folder and
+        the cache's own folders (cachedir.sweep_cache)."""
+        return sweep_cache(self.dir.parents[1], self.dir)
 
 
 def _load(path: Path) -> dict[str, Entry]:
@@ -407,9 +377,3 @@ def bounded(shard: dict[str, Entry]) -> dict[str, Entry]:
         return shard
     kept = {k: v for k, v in shard.items() if os.path.exists(k)}
     return dict(list(kept.items())[-MAX_SHARD_ENTRIES:])
-
-
-def run_key(parts: dict[str, Any]) -> str:
-    """A stable hash of the settings that change findings (repr of sorted,
-    plain values: never of pickles, whose set order varies by process)."""
-    return sha256(repr(sorted(parts.items())).encode("utf-8", "surrogatepass")).hexdigest()

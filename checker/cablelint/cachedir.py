@@ -99,3 +99,15 @@ def _alive(pid: int | None) -> bool:
     except (OSError, ValueError, OverflowError):
         return True  # another user's process (EPERM), or no way to ask: left for TMP_MAX_AGE
     return True
+
+
+def sweep_cache(root: Path, key_dir: Path) -> int:
+    """`sweep_tmp` of a result key's folder, the cache folder and its own
+    folders (engines, briefs, patterns); other keys' folders are swept by
+    their own runs."""
+    gone = sweep_tmp(key_dir) + sweep_tmp(root)
+    try:
+        folders = [e.path for e in os.scandir(root) if e.is_dir(follow_symlinks=False) and e.name != "results"]
+    except OSError:
+        return gone
+    return gone + sum(sweep_tmp(Path(f)) for f in folders)

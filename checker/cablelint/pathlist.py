@@ -97,10 +97,10 @@ class PathList:
         j = i - self._starts[k]
         return prefix + blob[ends[j]:ends[j + 1]]
 
-    def sort(self) -> None:
-        """Sort in place, as a list of the paths would be: the runs already in
-        order (each walked folder's files) are merged, one path at a time, so
-        no list of every path is made; a sorted list is left as it is."""
+    def _merged(self) -> Iterator[tuple[str, str]] | None:
+        """(path, prefix) of every path in sorted order, the runs already in
+        order (each walked folder's files, each sorted chunk of a folder's
+        names) merged one path at a time; None when the list is sorted."""
         breaks, last = [0], None
         for i, (prefix, name) in enumerate(self._pairs()):
             path = prefix + name
@@ -108,11 +108,22 @@ class PathList:
                 breaks.append(i)
             last = path
         if len(breaks) == 1:
-            return
+            return None
         bounds = [*breaks, self._n]
-        runs = [self._run(bounds[k], bounds[k + 1]) for k in range(len(bounds) - 1)]
+        return heapq.merge(*(self._run(bounds[k], bounds[k + 1]) for k in range(len(bounds) - 1)))
+
+    def in_order(self) -> Iterator[str]:
+        """The paths sorted, one at a time: no list of every path is made."""
+        merged = self._merged()
+        return iter(self) if merged is None else (path for path, _ in merged)
+
+    def sort(self) -> None:
+        """Sort in place, as a list of the paths would be; a sorted list is left as it is."""
+        merged = self._merged()
+        if merged is None:
+            return
         out = PathList()
-        for path, prefix in heapq.merge(*runs):
+        for path, prefix in merged:
             out.add(prefix, path[len(prefix):])
         out.pack()
         self._packed, self._starts, self._prefix, self._names = out._packed, out._starts, "", []

@@ -45,7 +45,7 @@ def test_a_link_met_after_its_target_in_another_folder_is_linted_once(tmp_path: 
     assert discover(Config(), ["."]).files == ["./a/f.txt", "./b/a-link.txt"]
 
 
-@pytest.mark.parametrize("args", [["top", "top/sub"], ["top/sub", "top"], ["top", "alias/sub"]])
+@pytest.mark.parametrize("args", [["top", "top/sub"], ["top/sub", "top"], ["top", "alias/sub"], ["top", "top"]])
 def test_folders_that_hold_one_another_lint_each_file_once(tmp_path: Path, monkeypatch, args) -> None:
     _write(tmp_path / "top" / "f.txt", tmp_path / "top" / "sub" / "g.txt")
     os.symlink("top", tmp_path / "alias")

@@ -26,6 +26,10 @@ are merged by the next run that writes the shard. Size is bounded: at most
 MAX_KEYS run keys are kept (least recently used go), a shard with
 MAX_SEGMENTS segments is merged at the next spill that touches it, and a
 shard over MAX_SHARD_ENTRIES drops entries of files gone, then its oldest.
+A write that fails (a full disk, a refused name) costs that shard's new
+entries only, never the others'; hits re-stamped after a touch are written
+out as new entries are (a checkout re-stamps a whole corpus); `save` sweeps
+the temporary files killed runs left (cachedir.sweep_tmp).
 
 What is stored never holds a protected term, nor any flagged text: a
 finding is kept whole but for `matched` (re-read from the file by

@@ -20,6 +20,13 @@ everywhere.
 - Only regular files are read: a FIFO or device would block the run forever.
   In a folder it is skipped with a note; named, it is an error, as is a
   missing path, an empty path ("$UNSET") or a folder that cannot be read.
+- A file is linted once however often it is met: named twice or in two
+  spellings, through a symbolic or hard link, in two folders given that hold
+  one another, or in another case on a case-insensitive file system (macOS):
+  it is told by its device and inode. Only the files that may be met again
+  are remembered (named ones, link targets, hard-linked ones), so a corpus
+  costs its packed list of paths (pathlist.PathList) and nothing more per
+  file; a folder is read a chunk of names at a time (issue 15).
 """
 from __future__ import annotations
 
@@ -184,7 +191,7 @@ def _again(paths: list[str]) -> tuple[set[object], bool]:
             folders.append(raw)
     for top in folders:
         again.update(_link_targets(top))
-    nested = any(_holds(a, b) for a in folders for b in folders if a is not b)
+    nested = any(_holds(a, b) for i, a in enumerate(folders) for j, b in enumerate(folders) if i != j)
     return again, nested
 
 

@@ -71,28 +71,34 @@ def test_without_an_inode_the_real_path_case_folded_tells(monkeypatch) -> None:
     assert files_mod._identity(st, "/C/Corpus/F.txt") == files_mod._identity(st, "/c/corpus/f.txt")
 
 
-def _retained(folder: Path) -> int:
+def _traced(folder: Path) -> tuple[int, int]:
+    """(memory traced after discovery, its peak during it)."""
     gc.collect()
     tracemalloc.start()
     try:
         found = discover(Config(), [str(folder)])
         gc.collect()
-        held = tracemalloc.get_traced_memory()[0]
+        held, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
     assert len(found.files) > 0
-    return held
+    return held, peak
 
 
-def test_discovery_keeps_a_few_bytes_a_file(tmp_path: Path) -> None:
+def test_discovery_keeps_a_few_bytes_a_file(tmp_path: Path, monkeypatch) -> None:
     """A path is its name's characters and 4 bytes in the packed list; no set
-    of every file (a str per file in a list and a set cost ~140 bytes)."""
-    for n, name in ((200, "small"), (1000, "big")):
+    of every file (a str per file in a list and a set cost ~140 bytes); and
+    a folder is read a chunk of names at a time, never listed whole as str
+    objects (os.walk's list: ~70 bytes a name at discovery's peak)."""
+    monkeypatch.setattr(files_mod, "SEGMENT_NAMES", 256)  # the chunks (4096 names), smaller than the corpora here
+    monkeypatch.setattr(pathlist, "SEGMENT_NAMES", 256)
+    for n, name in ((1000, "small"), (5000, "big")):
         for i in range(n):
             _write(tmp_path / name / f"c{i:05d}.txt")
-    _retained(tmp_path / "big")  # what a first call makes once
-    per_file = (_retained(tmp_path / "big") - _retained(tmp_path / "small")) / 800
-    assert per_file < 40, per_file
+    _traced(tmp_path / "big")  # what a first call makes once
+    big, small = _traced(tmp_path / "big"), _traced(tmp_path / "small")
+    held, peak = ((b - s) / 4000 for b, s in zip(big, small))
+    assert held < 20 and peak < 45, (held, peak)
 
 
 def test_a_path_list_is_a_list_of_its_paths(monkeypatch) -> None:

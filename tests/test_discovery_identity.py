@@ -144,3 +144,24 @@ def test_a_big_folder_read_in_chunks_comes_out_sorted(tmp_path: Path, monkeypatc
     found = discover(Config(), [str(tmp_path / "c")]).files
     want = sorted(n for n in names if n.lower().endswith(".txt") and not n.startswith("."))
     assert list(found) == [str(tmp_path / "c" / n) for n in want] + [str(tmp_path / "c" / "sub" / "k.txt")]
+
+
+def test_the_look_for_links_skips_what_the_walk_skips(tmp_path: Path, monkeypatch) -> None:
+    """The links are looked for before the walk, in the folders it walks:
+    not in a git-ignored, hidden or package folder (a build output of a
+    million files costs nothing)."""
+    import subprocess
+
+    _write(tmp_path / "a" / "f.txt", tmp_path / "out" / "x.txt", tmp_path / ".hid" / "y.txt",
+           tmp_path / "node_modules" / "z.txt")
+    (tmp_path / ".gitignore").write_text("out/\n", encoding="utf-8")
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    scanned: list[str] = []
+    real = os.scandir
+
+    def scandir(path):
+        scanned.append(os.path.basename(os.path.normpath(path)))
+        return real(path)
+    monkeypatch.setattr(files_mod.os, "scandir", scandir)
+    files_mod._link_targets(str(tmp_path), files_mod.GitFiles())
+    assert sorted(scanned) == sorted([tmp_path.name, "a"])

@@ -176,7 +176,7 @@ def _identity(st: os.stat_result, real: str) -> object:
     return (st.st_dev, st.st_ino) if st.st_ino else os.path.normcase(real)
 
 
-def _again(paths: list[str]) -> tuple[set[object], bool]:
+def _again(paths: list[str], git: GitFiles) -> tuple[set[object], bool]:
     """The identities of files discovery may meet twice (a file named, the
     target of a symbolic link in a walked folder), and whether two folders
     given hold one another (then any file may be met twice). Only those are
@@ -190,17 +190,20 @@ def _again(paths: list[str]) -> tuple[set[object], bool]:
         elif raw and raw != "-" and os.path.isdir(raw):
             folders.append(raw)
     for top in folders:
-        again.update(_link_targets(top))
+        again.update(_link_targets(top, git))
     nested = any(_holds(a, b) for i, a in enumerate(folders) for j, b in enumerate(folders) if i != j)
     return again, nested
 
 
-def _link_targets(top: str) -> set[object]:
+def _link_targets(top: str, git: GitFiles) -> set[object]:
     """The identities of the regular files that symbolic links under `top`
-    (hidden and package folders left out, as the walk leaves them) point at:
-    the walk may meet such a file first and its link later. A folder listing
-    per folder, with a stat only for a link."""
+    (hidden, package and git-ignored folders left out, as the walk leaves
+    them) point at: the walk may meet such a file first and its link later.
+    A folder listing per folder, with a stat only for a link."""
     out: set[object] = set()
+    kept = git.kept(top)
+    if kept is not None and os.path.realpath(top) not in kept[2]:
+        kept = None  # as _walk: a folder git ignores, named, is walked whole
     stack = [top]
     while stack:
         folder = stack.pop()
@@ -212,7 +215,8 @@ def _link_targets(top: str) -> set[object]:
                             st = _regular(e.path)
                             if st is not None:
                                 out.add(_identity(st, os.path.realpath(e.path)))
-                        elif e.is_dir() and _skip_dir(folder, e.name) is None:
+                        elif e.is_dir() and _skip_dir(folder, e.name) is None and (
+                                kept is None or os.path.realpath(e.path) in kept[2]):
                             stack.append(e.path)
                     except OSError:
                         continue
@@ -260,9 +264,9 @@ def discover(scope: Scope, paths: list[str], *, scope_for: Callable[[str], Scope
     than walk a corpus the caller would then walk again."""
     scope_for = scope_for or (lambda _folder: scope)
     out = Discovery()
-    again, nested = _again(paths)
-    seen: set[object] = set()  # identities of the files added that may be met again (not all: issue 15)
     git = GitFiles()
+    again, nested = _again(paths, git)
+    seen: set[object] = set()  # identities of the files added that may be met again (not all: issue 15)
 
     def skip(p: str, why: str) -> None:
         out.notes.append(f"{p}: skipped ({why})")

@@ -6,7 +6,8 @@ reported in. Holding them in memory until then cost a warm corpus run every
 file's packed findings at once (87 MB peak RSS at 100k). Here each hit is
 written to an anonymous temporary file as it is found and only its place
 there is kept: two integers per file, in arrays (12 bytes a file, no object
-per hit), and each is read back when its file is reported.
+per hit, made at the first hit: a cold run's look-up keeps none), and each
+is read back when its file is reported.
 The spool holds what the cache's shards hold (findings without flagged
 text), in a file no other process can open, deleted when closed.
 

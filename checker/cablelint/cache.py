@@ -57,7 +57,7 @@ try:  # hashlib's own blake2b, without the OpenSSL that importing hashlib loads
 except ImportError:  # pragma: no cover - a build without it
     from hashlib import blake2b
 from .packing import pack, unpack  # noqa: F401 - the cache's codec, used as cache.pack/unpack
-from .runkey import code_stamp, run_key  # noqa: F401 - what keys the caches, used as cache.code_stamp/run_key
+from .runkey import FORMAT, code_stamp, run_key  # noqa: F401 - what keys the caches, used as cache.code_stamp/run_key
 
 TYPE_CHECKING = False  # typing's constant without importing typing (~4 ms of a one-file run)
 if TYPE_CHECKING:
@@ -72,7 +72,6 @@ MAX_SHARD_ENTRIES = 4096  # ~1M files over 256 shards
 SPILL_BYTES = 8 << 20  # new entries held before they are written out as segments
 MAX_SEGMENTS = 64  # a shard's segments before a spill merges them (a look-up reads at most this many more files)
 SEGMENT = ".seg.pickle"  # NNN.<time ns>.<pid>.<token>.<count>.seg.pickle: shard NNN's entries of one spill
-FORMAT = 4  # bump when the entry layout changes (4: segments beside the shards)
 
 Entry = tuple  # (size, mtime_ns, inode, sha256 digest, path as linted, packed findings or None: skipped as no cable)
 MISS = object()  # what `get` returns when the file must be linted

@@ -14,6 +14,8 @@ TYPE_CHECKING = False  # typing's constant without importing typing
 if TYPE_CHECKING:
     from typing import Any
 
+FORMAT = 4  # the result cache's entry layout, part of every key: bump when it changes (4: segments beside the shards)
+
 
 @functools.lru_cache(maxsize=1)  # the code does not change under a running process
 def code_stamp() -> str:
@@ -22,8 +24,6 @@ def code_stamp() -> str:
     the versions of Python and `regex` (whose compiled patterns are pickled)."""
     here = Path(__file__).parent
     version = sys.modules[__package__].__version__  # the package is loaded: no import (and no cycle)
-    from .cache import FORMAT  # the entry layout (cache.py imports this module)
-
     parts: list[Any] = [FORMAT, sys.version_info[:2], _regex_stamp(), version]
     for dirpath, dirnames, names in os.walk(here):
         dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")  # bytecode: ~half the entries, no code

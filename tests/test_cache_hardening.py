@@ -153,3 +153,18 @@ def test_a_cold_look_up_keeps_nothing_per_file(tmp_path: Path) -> None:
     hits = cache.ResultCache(tmp_path / "cache", KEY).find_all([*paths[:2], str(files[1])])
     assert hits.count == 1 and 2 in hits and 0 not in hits and len(hits._at) == 3
     hits.close()
+
+
+def test_a_cache_folder_that_cannot_be_made_holds_nothing_up(tmp_path: Path, monkeypatch) -> None:
+    """A read-only checkout: every spill fails, and the entries it could not
+    write are let go (a miss next run), not held on and on."""
+    files = _corpus(tmp_path / "cables", 60)
+    monkeypatch.setattr(cache, "SPILL_BYTES", 2000)
+    monkeypatch.setattr(cache, "prepare_dir", lambda root: False)
+    rc = cache.ResultCache(tmp_path / "cache", KEY)
+    most = 0
+    for p in files:
+        rc.put_packed(str(p), _stamp(p), None)
+        most = max(most, sum(len(v) for v in rc._new.values()))
+    rc.save()
+    assert most < 20 and not rc._new and not (tmp_path / "cache").exists()

@@ -282,13 +282,15 @@ class ResultCache:
         cannot be written, or there is no secret to seal with: nothing is
         written that could not be trusted back."""
         try:
-            if not prepare_dir(self.dir.parents[1]):
-                return False
-            self.dir.mkdir(parents=True, exist_ok=True)
-            segments = self._segments()
+            ready = prepare_dir(self.dir.parents[1])
+            if ready:
+                self.dir.mkdir(parents=True, exist_ok=True)
+                segments = self._segments()
         except OSError:
+            ready = False
+        if not ready:  # a read-only folder: only the next run's hits are lost, and nothing piles up
             self._forget(final)
-            return False  # a read-only folder: only the next run's hits are lost
+            return False
         try:
             for n in sorted(self._new.keys() | self._spilled if final else self._new.keys()):
                 try:

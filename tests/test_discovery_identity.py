@@ -165,3 +165,16 @@ def test_the_look_for_links_skips_what_the_walk_skips(tmp_path: Path, monkeypatc
     monkeypatch.setattr(files_mod.os, "scandir", scandir)
     files_mod._link_targets(str(tmp_path), files_mod.GitFiles())
     assert sorted(scanned) == sorted([tmp_path.name, "a"])
+
+
+def test_gits_list_of_a_work_tree_is_held_as_hashes(tmp_path: Path) -> None:
+    """A corpus inside a git work tree: the files git lists are 8 bytes each
+    (their hashes), not a set of paths; membership and folders as before."""
+    top = str(tmp_path)
+    dirs = {top}
+    listed = list(files_mod._listed(top, b"a/b/c.txt\0d.txt\0a/e f.txt\0", dirs))
+    assert listed == [os.path.join(top, p) for p in ("a/b/c.txt", "d.txt", "a/e f.txt")]
+    assert dirs == {top, os.path.join(top, "a"), os.path.join(top, "a/b")}
+    kept = files_mod.Hashed(listed)
+    assert all(p in kept for p in listed) and len(kept) == 3
+    assert os.path.join(top, "a/c.txt") not in kept and top not in kept

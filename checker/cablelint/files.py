@@ -32,13 +32,11 @@ from __future__ import annotations
 
 import os
 import stat
-from array import array
-from bisect import bisect_left
 from collections import namedtuple
 from pathlib import Path
 
 from .findings import fields_eq, fields_repr
-from .pathlist import SEGMENT_NAMES, PathList
+from .pathlist import SEGMENT_NAMES, Hashed, PathList
 from .settings import DEFAULT_EXTENSIONS, YAML_NAMES, dotted, path_matches
 
 __all__ = ["DEFAULT_EXTENSIONS", "Discovery", "PathError", "discover"]
@@ -63,7 +61,7 @@ class PathError(namedtuple("PathError", ("path", "message"))):
 
 TYPE_CHECKING = False  # typing's constant without importing typing (~4 ms of a one-file run)
 if TYPE_CHECKING:
-    from typing import Callable, Container, Iterable, Iterator, Protocol
+    from typing import Callable, Container, Iterator, Protocol
 
     class Scope(Protocol):
         """What discovery needs of a configuration (config.Config has it)."""
@@ -147,26 +145,6 @@ def _listed(top: str, out: bytes, dirs: set[str]) -> Iterator[str]:
                 d = os.path.dirname(d)
             yield f
         start = end + 1
-
-
-class Hashed:
-    """A set of strings held as the sorted array of their hashes: 8 bytes a
-    member, no str object (a work tree's files, which git lists: ~150 bytes
-    a file as a set of paths, issue 15). Two paths of one hash (about 1 in
-    1e9 for 100k files) would keep a file git ignores: linted, not lost."""
-
-    __slots__ = ("_hashes",)
-
-    def __init__(self, items: Iterable[str]) -> None:
-        self._hashes = array("q", sorted(map(hash, items)))
-
-    def __contains__(self, item: object) -> bool:
-        h = hash(item)
-        i = bisect_left(self._hashes, h)
-        return i < len(self._hashes) and self._hashes[i] == h
-
-    def __len__(self) -> int:
-        return len(self._hashes)
 
 
 def _regular(path: str) -> os.stat_result | None:

@@ -123,7 +123,7 @@ def test_cache_hits_wait_on_disk_not_in_memory(tmp_path: Path) -> None:
     results.save()
     hits = cache.ResultCache(tmp_path / "cache", "m" * 64).find_all(paths)
     assert isinstance(hits, Hits) and hits.count == 3 and not vars(hits).keys() - {
-        "_at", "_size", "_spool", "_end", "_disk", "_buf", "_pending", "_held", "count"}
+        "_n", "_at", "_size", "_spool", "_end", "_disk", "_buf", "_pending", "_held", "count"}
     assert hits._held is None and not hits._pending and not hits._buf  # all on disk, nothing per file in memory
     assert [hits.take(i, p) for i, p in enumerate(paths)] == [(cache.pack([]), paths[0]), (None, paths[1]),
                                                               (cache.pack([]), paths[2]), None]

@@ -26,6 +26,10 @@ are merged by the next run that writes the shard. Size is bounded: at most
 MAX_KEYS run keys are kept (least recently used go), a shard with
 MAX_SEGMENTS segments is merged at the next spill that touches it, and a
 shard over MAX_SHARD_ENTRIES drops entries of files gone, then its oldest.
+A write that fails (a full disk, a refused name) costs that shard's new
+entries only, never the others'; hits re-stamped after a touch are written
+out as new entries are (a checkout re-stamps a whole corpus); `save` sweeps
+the temporary files killed runs left (cachedir.sweep_tmp).
 
 What is stored never holds a protected term, nor any flagged text: a
 finding is kept whole but for `matched` (re-read from the file by
@@ -39,15 +43,13 @@ or written by another user is read as a miss, never loaded.
 """
 from __future__ import annotations
 
-import functools
 import os
 import pickle
-import sys
 import time
 from pathlib import Path
 
 from . import seal
-from .cachedir import DIR_NAME, cache_root, evict, prepare_dir  # noqa: F401 - callers import them from here
+from .cachedir import DIR_NAME, cache_root, evict, prepare_dir, sweep_cache  # noqa: F401 - callers import them from here
 from .seal import sha256
 
 try:  # hashlib's own blake2b, without the OpenSSL that importing hashlib loads
@@ -55,10 +57,11 @@ try:  # hashlib's own blake2b, without the OpenSSL that importing hashlib loads
 except ImportError:  # pragma: no cover - a build without it
     from hashlib import blake2b
 from .packing import pack, unpack  # noqa: F401 - the cache's codec, used as cache.pack/unpack
+from .runkey import FORMAT, code_stamp, run_key  # noqa: F401 - what keys the caches, used as cache.code_stamp/run_key
 
 TYPE_CHECKING = False  # typing's constant without importing typing (~4 ms of a one-file run)
 if TYPE_CHECKING:
-    from typing import Any, Iterable
+    from typing import Any, Iterable, Sequence
 
     from .findings import Finding
     from .hitspool import Hits
@@ -69,7 +72,6 @@ MAX_SHARD_ENTRIES = 4096  # ~1M files over 256 shards
 SPILL_BYTES = 8 << 20  # new entries held before they are written out as segments
 MAX_SEGMENTS = 64  # a shard's segments before a spill merges them (a look-up reads at most this many more files)
 SEGMENT = ".seg.pickle"  # NNN.<time ns>.<pid>.<token>.<count>.seg.pickle: shard NNN's entries of one spill
-FORMAT = 4  # bump when the entry layout changes (4: segments beside the shards)
 
 Entry = tuple  # (size, mtime_ns, inode, sha256 digest, path as linted, packed findings or None: skipped as no cable)
 MISS = object()  # what `get` returns when the file must be linted
@@ -106,38 +108,6 @@ def content_digest(data: bytes) -> bytes:
     return sha256(data).digest()
 
 
-@functools.lru_cache(maxsize=1)  # the code does not change under a running process
-def code_stamp() -> str:
-    """The version plus the size and mtime of every module of the package, so
-    a developer's edit to the code never serves findings of the old code; and
-    the versions of Python and `regex` (whose compiled patterns are pickled)."""
-    here = Path(__file__).parent
-    version = sys.modules[__package__].__version__  # the package is loaded: no import (and no cycle)
-    parts: list[Any] = [FORMAT, sys.version_info[:2], _regex_stamp(), version]
-    for dirpath, dirnames, names in os.walk(here):
-        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")  # bytecode: ~half the entries, no code
-        for n in sorted(names):
-            if n.endswith(".py"):
-                st = os.stat(os.path.join(dirpath, n))
-                parts.append((n, st.st_size, st.st_mtime_ns))
-    return sha256(repr(parts).encode()).hexdigest()
-
-
-def _regex_stamp() -> list[tuple[str, int, int]]:
-    """The installed `regex` package's files by size and mtime: its version
-    without importing it (~10 ms a run the result cache answers never needs);
-    an upgrade or downgrade replaces them."""
-    from importlib.util import find_spec
-
-    try:
-        spec = find_spec("regex")
-        folders = list(spec.submodule_search_locations or ()) if spec is not None else []
-        return sorted((e.name, e.stat().st_size, e.stat().st_mtime_ns) for d in folders for e in os.scandir(d)
-                      if e.is_file())
-    except (OSError, ImportError, ValueError):
-        return []
-
-
 def stamp_of(st: os.stat_result) -> tuple[int, int, int]:
     """What proves a file unchanged without reading it: size, mtime in ns and
     inode (a file replaced by a checkout or an editor's rename gets a new one)."""
@@ -166,6 +136,7 @@ class ResultCache:
         self._token = os.urandom(4).hex()  # two runs (or objects) of one process never share a name
         self._count = 0
         self.hits = self.misses = 0
+        self.write_errors = 0  # shards whose entries could not be written (an OSError each)
 
     @staticmethod
     def _shard_of(key: str) -> int:
@@ -187,6 +158,13 @@ class ResultCache:
             if name.endswith(SEGMENT) and name[:3].isascii() and name[:3].isdigit() and name[3:4] == ".":
                 found.setdefault(int(name[:3]), []).append(name)
         return {n: [self.dir / name for name in sorted(group)] for n, group in found.items()}
+
+    def _stored(self) -> bool:
+        """Whether this key holds a shard file at all (a cold run's holds none)."""
+        try:
+            return any(name.endswith(".pickle") for name in os.listdir(self.dir))
+        except OSError:
+            return False
 
     def _segments_of(self, n: int) -> list[Path]:
         if self._listing is None:
@@ -216,7 +194,7 @@ class ResultCache:
             shard = self._shards[n] = self._read_shard(n)
         return self._check(shard.get(key), path, key, n)
 
-    def find_all(self, paths: list[str]) -> Hits:
+    def find_all(self, paths: Sequence[str]) -> Hits:
         """`find` for many files, shard after shard, each shard forgotten once
         its files are looked up; the hits go to a spool on disk as found
         (hitspool.Hits): a corpus's look-ups hold neither the whole cache nor
@@ -225,11 +203,14 @@ class ResultCache:
 
         from array import array
 
+        self._listing = self._segments()
+        if not self._listing and not self._stored():
+            self.misses += len(paths)  # a cold run: nothing stored under this key, nothing kept per file
+            return Hits(len(paths))
         groups: dict[int, array] = {}  # shard -> indices of its files (4 bytes each, not an int object)
         for i, path in enumerate(paths):
             groups.setdefault(self._shard_of(os.path.abspath(path)), array("I")).append(i)
         hits = Hits(len(paths))
-        self._listing = self._segments()
         for n, group in groups.items():
             shard = self._read_shard(n)
             for i in group:
@@ -279,42 +260,64 @@ class ResultCache:
         """`put` of findings a worker has already packed (`pack`)."""
         key = os.path.abspath(path)
         self._hold(self._shard_of(key), key, (*stamp, path, packed))
-        if self._held > SPILL_BYTES:
-            self._write()
 
     def _hold(self, n: int, key: str, entry: Entry) -> None:
+        """Keep a new entry (a file linted, or a hit re-stamped after a touch
+        or a checkout) until SPILL_BYTES are held, then write them all out: a
+        warm run over a freshly checked-out corpus re-stamps every file, and
+        holding those until `save` grew with the corpus."""
         self._new.setdefault(n, {})[key] = entry
         self._held += 2 * len(key) + 200 + (len(entry[5]) if entry[5] else 0)
+        if self._held > SPILL_BYTES:
+            self._write()
 
     def _write(self, final: bool = False) -> bool:
         """Write the held entries out and forget them: mid-run as one new
         segment per shard (a shard with MAX_SEGMENTS already is merged
         instead); at the end (`final`) merged, with every segment of the
-        shards this run touched, into each shard's base file. False when the
-        folder cannot be written, or there is no secret to seal with: nothing
-        is written that could not be trusted back."""
+        shards this run touched, into each shard's base file. One shard's
+        OSError (a full disk, a file the folder refuses) loses that shard's
+        new entries only: the others are still written, and a merge that
+        failed leaves its segments for the next run. False when the folder
+        cannot be written, or there is no secret to seal with: nothing is
+        written that could not be trusted back."""
         try:
-            if not prepare_dir(self.dir.parents[1]):
-                return False
-            self.dir.mkdir(parents=True, exist_ok=True)
-            segments = self._segments()
-            for n in sorted(self._new.keys() | self._spilled if final else self._new.keys()):
-                new, old = self._new.get(n, {}), segments.get(n, [])
-                if final or len(old) >= MAX_SEGMENTS:
-                    if (new or old) and not self._merge(n, old, new):
-                        return False
-                elif write_sealed(self._segment_file(n), _dumps(new)):
-                    self._spilled.add(n)
-                else:
-                    return False
-            return True
+            ready = prepare_dir(self.dir.parents[1])
+            if ready:
+                self.dir.mkdir(parents=True, exist_ok=True)
+                segments = self._segments()
         except OSError:
-            return False  # a full disk, a read-only folder: only the next run's hits are lost
+            ready = False
+        if not ready:  # a read-only folder: only the next run's hits are lost, and nothing piles up
+            self._forget(final)
+            return False
+        try:
+            for n in sorted(self._new.keys() | self._spilled if final else self._new.keys()):
+                try:
+                    if not self._write_shard(n, segments.get(n, []), final):
+                        return False
+                except OSError:
+                    self.write_errors += 1  # this shard's entries are lost (a miss next run), not the rest
+            return True
         finally:
-            self._new.clear()
-            self._held = 0
-            if final:
-                self._spilled.clear()  # merged, or left for the next run that writes the shard
+            self._forget(final)
+
+    def _write_shard(self, n: int, old: list[Path], final: bool) -> bool:
+        """Shard n's held entries as a new segment, or merged into its base;
+        False when there is no secret to seal with (then no shard can be)."""
+        new = self._new.get(n, {})
+        if final or len(old) >= MAX_SEGMENTS:
+            return not (new or old) or self._merge(n, old, new)
+        if not write_sealed(self._segment_file(n), _dumps(new)):
+            return False
+        self._spilled.add(n)
+        return True
+
+    def _forget(self, final: bool) -> None:
+        self._new.clear()
+        self._held = 0
+        if final:
+            self._spilled.clear()  # merged, or left for the next run that writes the shard
 
     def _segment_file(self, n: int) -> Path:
         self._count += 1
@@ -345,8 +348,14 @@ class ResultCache:
             return
         try:
             evict(self.dir.parent, keep=MAX_KEYS)
+            self.sweep()
         except Exception:  # noqa: BLE001 - upkeep of the cache never fails a lint
             pass
+
+    def sweep(self) -> int:
+        """Remove the temporary files killed runs left in this key's folder and
+        the cache's own folders (cachedir.sweep_cache)."""
+        return sweep_cache(self.dir.parents[1], self.dir)
 
 
 def _load(path: Path) -> dict[str, Entry]:
@@ -373,9 +382,3 @@ def bounded(shard: dict[str, Entry]) -> dict[str, Entry]:
         return shard
     kept = {k: v for k, v in shard.items() if os.path.exists(k)}
     return dict(list(kept.items())[-MAX_SHARD_ENTRIES:])
-
-
-def run_key(parts: dict[str, Any]) -> str:
-    """A stable hash of the settings that change findings (repr of sorted,
-    plain values: never of pickles, whose set order varies by process)."""
-    return sha256(repr(sorted(parts.items())).encode("utf-8", "surrogatepass")).hexdigest()

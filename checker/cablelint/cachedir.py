@@ -6,9 +6,17 @@ and segments."""
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 DIR_NAME = ".cablelint_cache"
+# A temporary file of an atomic write (cache.write_atomic: `.NAME.PID.NS.tmp`)
+# lives for the milliseconds of one write; one left by a killed run is swept
+# once its writer is gone and it is a minute old (a writer on another machine
+# sharing the folder has another pid space: the minute covers it), or once it
+# is an hour old whoever wrote it.
+TMP_GONE_AGE = 60.0
+TMP_MAX_AGE = 3600.0
 
 
 def cache_root(explicit: str | Path | None = None) -> Path | None:
@@ -49,3 +57,57 @@ def evict(folder: Path, keep: int) -> None:
             shutil.rmtree(old, ignore_errors=True)
         else:
             old.unlink(missing_ok=True)
+
+
+def sweep_tmp(folder: Path, now: float | None = None) -> int:
+    """Remove the stale temporary files of interrupted atomic writes in
+    `folder` (see TMP_GONE_AGE): never a live one of a concurrent run, which
+    is young and whose writer is alive. How many went."""
+    now = time.time() if now is None else now
+    gone = 0
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return 0
+    for e in entries:
+        if not (e.name.startswith(".") and e.name.endswith(".tmp")):
+            continue
+        try:
+            age = now - e.stat(follow_symlinks=False).st_mtime
+            if age > TMP_MAX_AGE or (age > TMP_GONE_AGE and not _alive(_writer(e.name))):
+                os.unlink(e.path)
+                gone += 1
+        except OSError:
+            continue  # gone already (another run swept it), or not ours to remove
+    return gone
+
+
+def _writer(name: str) -> int | None:
+    """The pid in `.NAME.PID.NS.tmp`; None when the name holds none."""
+    parts = name.split(".")
+    return int(parts[-3]) if len(parts) >= 5 and parts[-3].isascii() and parts[-3].isdigit() else None
+
+
+def _alive(pid: int | None) -> bool:
+    """Whether a process of this pid runs here (an unknown writer counts as alive)."""
+    if pid is None or pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (OSError, ValueError, OverflowError):
+        return True  # another user's process (EPERM), or no way to ask: left for TMP_MAX_AGE
+    return True
+
+
+def sweep_cache(root: Path, key_dir: Path) -> int:
+    """`sweep_tmp` of a result key's folder, the cache folder and its own
+    folders (engines, briefs, patterns); other keys' folders are swept by
+    their own runs."""
+    gone = sweep_tmp(key_dir) + sweep_tmp(root)
+    try:
+        folders = [e.path for e in os.scandir(root) if e.is_dir(follow_symlinks=False) and e.name != "results"]
+    except OSError:
+        return gone
+    return gone + sum(sweep_tmp(Path(f)) for f in folders)

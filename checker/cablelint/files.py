@@ -20,6 +20,13 @@ everywhere.
 - Only regular files are read: a FIFO or device would block the run forever.
   In a folder it is skipped with a note; named, it is an error, as is a
   missing path, an empty path ("$UNSET") or a folder that cannot be read.
+- A file is linted once however often it is met: named twice or in two
+  spellings, through a symbolic or hard link, in two folders given that hold
+  one another, or in another case on a case-insensitive file system (macOS):
+  it is told by its device and inode. Only the files that may be met again
+  are remembered (named ones, link targets, hard-linked ones), so a corpus
+  costs its packed list of paths (pathlist.PathList) and nothing more per
+  file; a folder is read a chunk of names at a time (issue 15).
 """
 from __future__ import annotations
 
@@ -29,6 +36,7 @@ from collections import namedtuple
 from pathlib import Path
 
 from .findings import fields_eq, fields_repr
+from .pathlist import SEGMENT_NAMES, Hashed, PathList
 from .settings import DEFAULT_EXTENSIONS, YAML_NAMES, dotted, path_matches
 
 __all__ = ["DEFAULT_EXTENSIONS", "Discovery", "PathError", "discover"]
@@ -53,7 +61,7 @@ class PathError(namedtuple("PathError", ("path", "message"))):
 
 TYPE_CHECKING = False  # typing's constant without importing typing (~4 ms of a one-file run)
 if TYPE_CHECKING:
-    from typing import Callable, Container, Protocol
+    from typing import Callable, Container, Iterator, Protocol
 
     class Scope(Protocol):
         """What discovery needs of a configuration (config.Config has it)."""
@@ -70,7 +78,7 @@ class Discovery:
     why (--show-files)."""
 
     def __init__(self) -> None:
-        self.files: list[str] = []
+        self.files = PathList()  # a list of str to its users, held compactly (issue 15)
         self.errors: list[PathError] = []
         self.notes: list[str] = []
 
@@ -87,7 +95,7 @@ class GitFiles:
 
     def __init__(self) -> None:
         self._tops: dict[str, str | None] = {}
-        self._kept: dict[str, tuple[set[str], set[str]]] = {}
+        self._kept: dict[str, tuple[Hashed, set[str]]] = {}
 
     @staticmethod
     def _git(cwd: str, *args: str) -> bytes | None:
@@ -106,7 +114,7 @@ class GitFiles:
             self._tops[folder] = os.path.realpath(os.fsdecode(out.strip())) if out else None
         return self._tops[folder]
 
-    def kept(self, folder: str) -> tuple[str, set[str], set[str]] | None:
+    def kept(self, folder: str) -> tuple[str, Hashed, set[str]] | None:
         """(work tree, files kept, folders holding them), all real absolute paths."""
         top = self._top(os.path.realpath(folder))
         if top is None:
@@ -116,22 +124,36 @@ class GitFiles:
             if out is None:
                 self._tops[os.path.realpath(folder)] = None
                 return None
-            files = {os.path.join(top, os.fsdecode(p)) for p in out.split(b"\0") if p}
             dirs = {top}
-            for f in files:
-                d = os.path.dirname(f)
-                while d not in dirs and len(d) > len(top):
-                    dirs.add(d)
-                    d = os.path.dirname(d)
+            files = Hashed(_listed(top, out, dirs))
             self._kept[top] = (files, dirs)
         return (top, *self._kept[top])
 
 
-def _regular(path: str) -> bool:
+def _listed(top: str, out: bytes, dirs: set[str]) -> Iterator[str]:
+    """The paths of `git ls-files -z` output, one at a time (no list of them
+    all), each folder on the way into `dirs`."""
+    start = 0
+    while start < len(out):
+        end = out.find(b"\0", start)
+        end = len(out) if end < 0 else end
+        if end > start:
+            f = os.path.join(top, os.fsdecode(out[start:end]))
+            d = os.path.dirname(f)
+            while d not in dirs and len(d) > len(top):
+                dirs.add(d)
+                d = os.path.dirname(d)
+            yield f
+        start = end + 1
+
+
+def _regular(path: str) -> os.stat_result | None:
+    """The file's stat when it is a regular file (links followed), else None."""
     try:
-        return stat.S_ISREG(os.stat(path).st_mode)
-    except OSError:
-        return False
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return st if stat.S_ISREG(st.st_mode) else None
 
 
 def _realpath(path: str, real_dirs: dict[str, str], hops: int = 8) -> str:
@@ -158,19 +180,79 @@ def _realpath(path: str, real_dirs: dict[str, str], hops: int = 8) -> str:
     return _realpath(os.path.join(real, target), real_dirs, hops - 1)
 
 
-def _seen_key(path: str, real: str, real_dirs: dict[str, str], reps: dict[str, str]) -> str:
-    """What tells a file found twice (named twice, or through a link): its
-    real path with the real folder written as the first path that led to
-    it (`reps`), so two keys are equal exactly when the real paths are. A
-    file met through its own folder's usual spelling (all of a walked
-    corpus) is its own key: the set of keys then holds the strings the list
-    of files holds, not a second string per file (discovery's peak at 100k
-    files: 23 MB traced, against 33 MB with a set of real paths)."""
-    folder, tail = os.path.split(real)
-    head, name = os.path.split(path)
-    own = name == tail and real_dirs.get(head) == folder  # no link: `path` is the file in its folder
-    key = os.path.join(reps.setdefault(folder, head if own else folder), tail)
-    return path if key == path else key
+def _identity(st: os.stat_result, real: str) -> object:
+    """What tells a file found twice (named twice, in two spellings, through a
+    link, a hard link, or a case-insensitive file system's other case): its
+    device and inode; its real path, case folded as the system does, where
+    the file system gives no inode."""
+    return (st.st_dev, st.st_ino) if st.st_ino else os.path.normcase(real)
+
+
+def _again(paths: list[str], git: GitFiles) -> tuple[set[object], bool]:
+    """The identities of files discovery may meet twice (a file named, the
+    target of a symbolic link in a walked folder), and whether two folders
+    given hold one another (then any file may be met twice). Only those are
+    remembered while walking, not every file of the corpus."""
+    again: set[object] = set()
+    folders = []
+    for raw in paths:
+        st = _regular(raw) if raw and raw != "-" else None
+        if st is not None:
+            again.add(_identity(st, os.path.realpath(raw)))
+        elif raw and raw != "-" and os.path.isdir(raw):
+            folders.append(raw)
+    for top in folders:
+        again.update(_link_targets(top, git))
+    nested = any(_holds(a, b) for i, a in enumerate(folders) for j, b in enumerate(folders) if i != j)
+    return again, nested
+
+
+def _link_targets(top: str, git: GitFiles) -> set[object]:
+    """The identities of the regular files that symbolic links under `top`
+    (hidden, package and git-ignored folders left out, as the walk leaves
+    them) point at: the walk may meet such a file first and its link later.
+    A folder listing per folder, with a stat only for a link."""
+    out: set[object] = set()
+    kept = git.kept(top)
+    if kept is not None and os.path.realpath(top) not in kept[2]:
+        kept = None  # as _walk: a folder git ignores, named, is walked whole
+    stack = [top]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as entries:  # one entry at a time: a corpus folder is never listed whole
+                for e in entries:
+                    try:
+                        if e.is_symlink():
+                            st = _regular(e.path)
+                            if st is not None:
+                                out.add(_identity(st, os.path.realpath(e.path)))
+                        elif e.is_dir() and _skip_dir(folder, e.name) is None and (
+                                kept is None or os.path.realpath(e.path) in kept[2]):
+                            stack.append(e.path)
+                    except OSError:
+                        continue
+        except OSError:
+            continue  # an unreadable folder: the walk reports it
+    return out
+
+
+def _holds(outer: str, inner: str) -> bool:
+    """Whether folder `inner` is `outer` or inside it (by identity: another
+    spelling, a link or another case of the same folder counts)."""
+    try:
+        st = os.stat(outer)
+        d = os.path.realpath(inner)
+        while True:
+            here = os.stat(d)
+            if (here.st_dev, here.st_ino) == (st.st_dev, st.st_ino):
+                return True
+            parent = os.path.dirname(d)
+            if parent == d:
+                return False
+            d = parent
+    except OSError:
+        return False
 
 
 def _skip_dir(root: str, name: str) -> str | None:
@@ -194,26 +276,30 @@ def discover(scope: Scope, paths: list[str], *, scope_for: Callable[[str], Scope
     than walk a corpus the caller would then walk again."""
     scope_for = scope_for or (lambda _folder: scope)
     out = Discovery()
-    seen: set[str] = set()  # each file's `_seen_key`: mostly the path string out.files holds anyway
-    reps: dict[str, str] = {}
     git = GitFiles()
+    again, nested = _again(paths, git)
+    seen: set[object] = set()  # identities of the files added that may be met again (not all: issue 15)
 
     def skip(p: str, why: str) -> None:
         out.notes.append(f"{p}: skipped ({why})")
 
     real_dirs: dict[str, str] = {}
 
-    def add(p: str, named: bool) -> None:
+    def add(p: str, st: os.stat_result, named: bool, prefix: str | None = None) -> None:
         real = _realpath(p, real_dirs)
-        key = _seen_key(p, real, real_dirs, reps)
+        key = _identity(st, real)
         if key in seen:
             return
         if real in never or os.path.basename(p) in CONFIG_NAMES:
             return skip(p, "a protect list or configuration file is never linted")
         if excluded(p, scope_for(os.path.dirname(p) or ".")):
             return skip(p, "excluded by the configuration") if named else None
-        seen.add(key)
-        out.files.append(p)
+        if nested or st.st_nlink > 1 or key in again:
+            seen.add(key)
+        if prefix is None:
+            out.files.append(p)
+        else:
+            out.files.add(prefix, p[len(prefix):])
         if limit is not None and len(out.files) > limit:
             raise TooMany(p)
 
@@ -226,15 +312,16 @@ def discover(scope: Scope, paths: list[str], *, scope_for: Callable[[str], Scope
             _walk(raw, scope_for, git, out, add)
         elif not os.path.lexists(raw) or not os.path.exists(raw):
             out.errors.append(PathError(raw, "no such file or directory"))
-        elif not _regular(raw):
+        elif (st := _regular(raw)) is None:
             out.errors.append(PathError(raw, "not a regular file (a FIFO or device is never read)"))
         else:
-            add(raw, True)
+            add(raw, st, True)
+    out.files.pack()
     return out
 
 
 def _walk(top: str, scope_for: Callable[[str], Scope], git: GitFiles, out: Discovery,
-          add: Callable[[str, bool], None]) -> None:
+          add: Callable[..., None]) -> None:
     kept = git.kept(top)
     if kept is not None and os.path.realpath(top) not in kept[2]:
         kept = None  # the user named a folder git ignores: lint what is in it
@@ -242,7 +329,7 @@ def _walk(top: str, scope_for: Callable[[str], Scope], git: GitFiles, out: Disco
     def unreadable(exc: OSError) -> None:
         out.errors.append(PathError(exc.filename or top, f"cannot read this folder ({exc.strerror})"))
 
-    for root, dirs, names in os.walk(top, onerror=unreadable):
+    for root, dirs, names in _folders(top, unreadable, lambda root: _extensions(scope_for(root))):
         scope = scope_for(root)
         real_root = os.path.realpath(root)
         keep_dirs = []
@@ -258,15 +345,61 @@ def _walk(top: str, scope_for: Callable[[str], Scope], git: GitFiles, out: Disco
             elif why != "hidden folder":
                 out.notes.append(f"{full}{os.sep}: skipped ({why})")
         dirs[:] = keep_dirs
-        exts = tuple(dotted(list(scope.extensions))) or DEFAULT_EXTENSIONS
-        names.sort()  # in place: a corpus folder's names are not copied
-        for name in names:
-            full = os.path.join(root, name)
-            if name.startswith(".") or not name.lower().endswith(exts):
-                continue
+        prefix = os.path.join(root, "")  # `root/`: a path is prefix + name, as os.path.join makes it
+        for name in names.in_order():
+            full = prefix + name
             if kept is not None and os.path.join(real_root, name) not in kept[1]:
                 out.notes.append(f"{full}: skipped (ignored by git)")
-            elif not _regular(full):
+            elif (st := _regular(full)) is None:
                 out.notes.append(f"{full}: skipped (not a regular file: a FIFO or device is never read)")
             else:
-                add(full, False)
+                add(full, st, False, prefix)
+
+
+def _extensions(scope: Scope) -> tuple[str, ...]:
+    return tuple(dotted(list(scope.extensions))) or DEFAULT_EXTENSIONS
+
+
+def _folders(top: str, onerror: Callable[[OSError], None], exts: Callable[[str], tuple[str, ...]]
+             ) -> Iterator[tuple[str, list[str], PathList]]:
+    """os.walk(top) top-down, links to folders not followed, but a folder's
+    file names as a PathList of those that may be linted (not hidden, one of
+    `exts(folder)`): read a chunk at a time and sorted chunk by chunk (merged
+    by `in_order`), so a corpus folder's 100k names are never a list of str
+    (~8 MB at its peak). The caller prunes `dirs` in place, as with os.walk."""
+    try:
+        listing = os.scandir(top)
+    except OSError as exc:
+        onerror(exc)
+        return
+    dirs: list[str] = []
+    names, chunk, want = PathList(), [], exts(top)
+    with listing:
+        while True:
+            try:
+                entry = next(listing, None)
+            except OSError as exc:
+                onerror(exc)
+                return
+            if entry is None or len(chunk) >= SEGMENT_NAMES:
+                chunk.sort()
+                for name in chunk:
+                    names.add("", name)
+                chunk = []
+            if entry is None:
+                break
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                dirs.append(entry.name)
+            elif not entry.name.startswith(".") and entry.name.lower().endswith(want):
+                chunk.append(entry.name)
+    names.pack()
+    dirs.sort()
+    yield top, dirs, names
+    for d in dirs:
+        path = os.path.join(top, d)
+        if not os.path.islink(path):
+            yield from _folders(path, onerror, exts)

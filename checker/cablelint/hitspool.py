@@ -6,7 +6,8 @@ reported in. Holding them in memory until then cost a warm corpus run every
 file's packed findings at once (87 MB peak RSS at 100k). Here each hit is
 written to an anonymous temporary file as it is found and only its place
 there is kept: two integers per file, in arrays (12 bytes a file, no object
-per hit), and each is read back when its file is reported.
+per hit, made at the first hit: a cold run's look-up keeps none), and each
+is read back when its file is reported.
 The spool holds what the cache's shards hold (findings without flagged
 text), in a file no other process can open, deleted when closed.
 
@@ -33,8 +34,9 @@ class Hits:
     up, `take(i)` (once) while reporting; `count` hits in all."""
 
     def __init__(self, n: int) -> None:
-        self._at = array("q", [MISS]) * n  # where file i's hit starts in the spool, or MISS / HELD
-        self._size = array("I", [0]) * n
+        self._n = n
+        self._at = array("q")  # where file i's hit starts in the spool, or MISS / HELD: made at the first hit
+        self._size = array("I")  # (a cold run's look-up keeps nothing per file)
         self._spool: BinaryIO | None = None
         self._end = 0  # where the next record goes in the spool
         self._disk = 0  # how much of the spool is written (records below it are read from the file)
@@ -47,6 +49,8 @@ class Hits:
         """File i hit: its packed findings (None: skipped as no cable), under
         the path it was linted as (`stored`, kept only when not `path`)."""
         record = pickle.dumps((packed, None if stored == path else stored), protocol=pickle.HIGHEST_PROTOCOL)
+        if not self._at:
+            self._at, self._size = array("q", [MISS]) * self._n, array("I", [0]) * self._n
         self.count += 1
         self._size[i] = len(record)
         if self._held is not None:
@@ -95,11 +99,11 @@ class Hits:
         self._pending.clear()
 
     def __contains__(self, i: int) -> bool:
-        return self._at[i] != MISS
+        return bool(self._at) and self._at[i] != MISS
 
     def take(self, i: int, path: str) -> Any:
         """(packed findings or None, path as linted) of file i, or None for a miss."""
-        at = self._at[i]
+        at = self._at[i] if self._at else MISS
         if at == MISS:
             return None
         size = self._size[i]

@@ -20,7 +20,7 @@ workers); `jobs=1` keeps everything in this process.
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 
 from . import cache
 from .document import Document
@@ -209,7 +209,7 @@ def _first_here(path: str) -> Result:
         _KEEP_MATCHED = keep
 
 
-def lint_files(engine: Engine, files: list[str], jobs: int | None = None, cache_root: Path | None = None,
+def lint_files(engine: Engine, files: Sequence[str], jobs: int | None = None, cache_root: Path | None = None,
                summarize: Summarize | None = None
                ) -> Iterator[tuple[str, list[Finding] | None, InputError | Crash | None, Any]]:
     """(path, findings or None when skipped, read error or crash, summary) per

@@ -1,7 +1,7 @@
 """A check run streamed: findings linted file by file and written as they
 come, so a corpus run holds counters, not findings (issue 15). What it
-keeps per file is discovery's list of paths (a folder's names must all be
-read to be sorted anyway) and, for the result cache's hits, their places in
+keeps per file is discovery's list of paths, packed (pathlist.PathList: a
+file's name and 4 bytes), and, for the result cache's hits, their places in
 a spool on disk (hitspool: two integers a file).
 
 `Session.lint(stream=True)` takes this road when `can_stream` says the
@@ -24,6 +24,7 @@ from .sourcemap import SourceMap
 
 if TYPE_CHECKING:
     from .lintpool import Summarize
+    from .pathlist import PathList
     from .progress import Progress
     from .session import CheckRun, Session
 
@@ -52,12 +53,13 @@ class Counted:
         return self.n
 
 
-def streamed(session: Session, run: CheckRun, files: list[str], stdin: tuple[str, bytes] | None,
+def streamed(session: Session, run: CheckRun, files: PathList, stdin: tuple[str, bytes] | None,
              jobs: int | None, need_matched: bool, bar: Progress | None, start: float) -> Iterator[Finding]:
     """The run's findings in sort order, file after file; the run's lists
     and time are complete once it is exhausted. Its SourceMap keeps no dict
     of the corpus's paths (reporters ask only for files linted), and its
-    `linted` only counts them: `files` (sorted here, in place) is the one
+    `linted` only counts them: `files` (sorted here, in place: a PathList
+    merges its folders' runs, a walked folder already in order) is the one
     list of the corpus's paths a run holds."""
     run.sources = SourceMap(every=True)
     run.linted = Counted()  # type: ignore[assignment]
@@ -65,7 +67,7 @@ def streamed(session: Session, run: CheckRun, files: list[str], stdin: tuple[str
     return _streamed(session, run, files, stdin, jobs, need_matched, bar, start)
 
 
-def _streamed(session: Session, run: CheckRun, files: list[str], stdin: tuple[str, bytes] | None,
+def _streamed(session: Session, run: CheckRun, files: PathList, stdin: tuple[str, bytes] | None,
               jobs: int | None, need_matched: bool, bar: Progress | None, start: float) -> Iterator[Finding]:
     try:
         if stdin is not None:
@@ -84,7 +86,7 @@ def _streamed(session: Session, run: CheckRun, files: list[str], stdin: tuple[st
     run.elapsed = time.perf_counter() - start
 
 
-def _file_by_file(session: Session, run: CheckRun, files: list[str], jobs: int | None, need_matched: bool,
+def _file_by_file(session: Session, run: CheckRun, files: PathList, jobs: int | None, need_matched: bool,
                   bar: Progress | None) -> Iterator[Finding]:
     for f, got, exc, summary in lint_files(session.engine, files, jobs, session.cache_root):
         session._take(run, session, f, None, got, exc, summary)  # into run.findings, one file's buffer

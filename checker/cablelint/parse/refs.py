@@ -29,19 +29,40 @@ REF_LOWER_ITEM_RE = rx(r"^[ \t]*(?:¶[ \t]*)?(?P<item>[b-z]\.(?:[ \t]+|(?=\d))\S
 # The same under "REF: (A) ..." or "REF: A) ...": "(B) SAO PAULO 1071;", in the REF line's own
 # lettering and citing a number (a "(C) Summary: ..." line is a portion mark, not an item).
 REF_PAREN_ITEM_RE = rx(r"^[ \t]*(?:¶[ \t]*)?(?P<item>\(?[B-Z]\)[ \t]+[^\n]*?\d[^\n]*?)[ \t\\]*\r?$")
-REF_PAREN_FIRST_RE = rx(r"(?i:REFS?)\s*:?\s*\(?[Aa]\)\s")
+# The first item lettered A, after the label or at the start of the line under an empty `REF:`.
+_REF_FIRST_AT = r"(?:(?i:REFS?)\s*:?\s*|^[ \t]*(?:¶[ \t]*)?)"
+REF_PAREN_FIRST_RE = rx(_REF_FIRST_AT + r"\(?[Aa]\)\s")
 
 
 # The letter of the REF line's first item ("REF: A. STATE 7434", "REF: (A) ...", a lower-cased export's "Ref: a. ...").
-REF_FIRST_LETTER_RE = rx(r"(?i:REFS?)\s*:?\s*\(?(?P<l>[A-Za-z])[.)]\s")
+REF_FIRST_LETTER_RE = rx(r"(?i:REFS?)\s*:?\s*\(?(?P<l>[A-Za-z])[.)]\s|^[ \t]*(?:¶[ \t]*)?\(?(?P<l>[Aa])[.)]\s")
+# The list's first item on a line of its own under an empty `REF:` ("REFTEL:" / "(A) 05 BRASILIA 598,",
+# "REF:" / "¶A. STATE 40909"): lettered A, citing a number.
+REF_ITEM_A_RE = rx(r"^[ \t]*(?:¶[ \t]*)?(?P<item>\(?[Aa][.)][ \t]*\S[^\n]*?\d[^\n]*?)[ \t\\]*\r?$")
 # Blank lines a lettered REF list may hold between its items ("REF: A. ..." / "" / "B. ...").
 REF_BLANKS_MAX = 2
 
 
 def read_refs(lines: list[Line], i: int, m: regex.Match, vocab: Vocabulary, post: Token | None = None) -> list[Token]:
     """The REF line at `i` (its match `m`) and the lettered items that go on from
-    it; `post`, the cable's, is where a page mark run into an entry starts."""
-    return read_ref_items(lines, i, vocab, read_ref(lines[i], m, vocab, post), post)
+    it; `post`, the cable's, is where a page mark run into an entry starts.
+    An empty REF line's list starts on the next line with text (`_first_below`)."""
+    head = read_ref(lines[i], m, vocab, post)
+    below = _first_below(lines, i, vocab, post) if not head.value.strip() else None
+    if below is not None:
+        return read_ref_items(lines, below[0], vocab, below[1], post)
+    return read_ref_items(lines, i, vocab, head, post)
+
+
+def _first_below(lines: list[Line], i: int, vocab: Vocabulary, post: Token | None) -> tuple[int, Token] | None:
+    """The first item of the list under the empty REF line `i` ("REF:" / "(A) 05
+    BRASILIA 598,"), past at most REF_BLANKS_MAX blank lines: its index and
+    value; None when the next line with text is no item lettered A."""
+    k = _after_blanks(lines, i + 1, len(lines))
+    m = REF_ITEM_A_RE.match(lines[k].text) if k < len(lines) else None
+    if m is None:
+        return None
+    return k, ref_value(m["item"], lines[k].start + m.start("item"), vocab, post)
 
 
 def read_ref_items(lines: list[Line], i: int, vocab: Vocabulary, head: Token | None = None,
@@ -92,6 +113,8 @@ def _ref_wrap(lines: list[Line], j: int, stop: int, prev: str, letter: str, voca
     sentence going on in lower case ("emails to Washington with" / "" / "the text
     of ..."). It is no item, field, page mark, passing, caption or trailer line,
     and the next item, a header field or a paragraph follows it."""
+    if not prev.strip():
+        return None  # an empty REF line: no entry to go on (its list under it is read by _first_below)
     k = j + 1 if j < stop and not lines[j].text.strip() else j
     s = lines[k].text.strip() if k < stop else ""
     if not s[:1].isalnum() or len(s) > REF_WRAP_MAX or _item_line(s, letter):

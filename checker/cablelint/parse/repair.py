@@ -44,6 +44,7 @@ REPAIRS = {
                    "a wrapped line on) joined: a piece of small letters that is no word of its own"),
     "stray-subject-line": ("a line in small letters after an upper-case SUBJECT wrapped over lines "
                            "(a heading, a date line, a note) read as no part of the SUBJECT"),
+    "csv-debris": "a CSV export's row quoting (,,\"\", doubled quotes) dropped from SUBJECT, REF and DECL",
 }
 
 # How far into the file header fields may be run together (lines).

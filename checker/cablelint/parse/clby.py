@@ -117,6 +117,20 @@ def _reason_letters(text: str, pos: int) -> list[tuple[str, int]]:
     return letters
 
 
+# What may end a statement after the reason letters: blanks, closing punctuation.
+_LETTERS_END_RE = rx(r"[\s).;,]*$")
+
+
+def _derived_letters(text: str, pos: int) -> list[tuple[str, int]]:
+    """The category letters (1.4 a-h) that end a statement after its derivative
+    source at `pos` ("Derived from DSCG 05-01, b and d"); none when anything
+    else follows them ("..., a cable of 2008")."""
+    letters = _reason_letters(text, pos)
+    if not letters or any(lt.lower() not in CATEGORY_LETTERS for lt, _ in letters):
+        return []
+    return letters if _LETTERS_END_RE.match(text, letters[-1][1] + 1) else []
+
+
 def join_pieces(pieces: list[tuple[str, int]]) -> tuple[str, Callable[[int], int]]:
     """Join wrapped line pieces with one space; map joined offsets back."""
     joined = []
@@ -215,6 +229,8 @@ def read_classified_by(lines: list[Line], i: int, m: regex.Match, vocab: Vocabul
     if dm:  # derivative classification: "Classified By: ... Derived from DSCG 05-01"
         cb.derived_from = Token(dm["src"], Span(offmap(dm.start("src")), offmap(dm.end("src") - 1) + 1))
         cut = min(cut, dm.start())
+        if not rs:  # "Derived from DSCG 05-01, b and d": the categories after the source
+            cb.reasons = [Token(lt.lower(), Span(offmap(a), offmap(a) + 1), lt) for lt, a in _derived_letters(joined, dm.end())]
     _authority(cb, joined, cut, offmap, vocab, text)
     for what, tok in (("name", cb.name), ("title", cb.title)):
         if tok and join_broken_words(tok.raw, vocab)[1]:

@@ -186,7 +186,8 @@ def name_and_title(auth: Token, text: str, vocab: Vocabulary) -> tuple[Token | N
         at = _name_after_title(raw, parts, vocab)
         if at is not None:  # "Ambassador Jane Doe, Ambassador, State, EXEC": the SMART form after a title
             return tok(at, parts[0][1]), tok(parts[1][0], len(raw))
-    at = _after_last_title(raw, vocab)
+    # the post after the name ("Consul General Ann Lee, Consulate General Lagos") holds no name: not searched
+    at = _after_last_title(raw[:_post_after_name(raw, 0, vocab)], vocab)
     if at is not None:
         return tok(at, _post_after_name(raw, at, vocab)), tok(0, at)
     words = [(m.start(), m.end()) for m in rx(r"\S+").finditer(raw)]

@@ -1,0 +1,91 @@
+"""Fields the s8 inspect audits found misread, each on a short text written for the test."""
+from __future__ import annotations
+
+import pytest
+
+from inspect_helpers import name_and_title, parse_text
+
+HEAD = "C O N F I D E N T I A L OSLO 000123\nE.O. 12958: DECL: 01/30/2019\nTAGS: PREL NO\nSUBJECT: TALKS\n"
+
+
+@pytest.mark.parametrize("ref, items", [
+    ("REFTEL:\n(A) 07 OSLO 412,\n(B) 07 OSLO 977\n", ["(A) 07 OSLO 412", "(B) 07 OSLO 977"]),
+    ("REF: \n\u00b6A. STATE 12345\n\u00b6B. STATE 23456\n\u00b6C. OSLO 88\n",
+     ["A. STATE 12345", "B. STATE 23456", "C. OSLO 88"]),
+    ("REFS:\n\n(A) OSLO 1 (B) OSLO 2\n", ["(A) OSLO 1 (B) OSLO 2"]),
+])
+def test_an_empty_ref_line_reads_the_items_on_the_lines_under_it(ref: str, items: list[str]) -> None:
+    doc = parse_text(HEAD + ref + "\nClassified By: Jane Roe, Consul, reason 1.4 (b)\n\n1. (C) Text.\n")
+    assert [r.value for r in doc.refs] == items
+    assert [r.value for r in doc.classified_by.reasons] == ["b"]
+
+
+@pytest.mark.parametrize("below", ["All of the talks went well in 2008.", "A. Summary: the talks went well."])
+def test_an_empty_ref_line_over_text_reads_no_item(below: str) -> None:
+    doc = parse_text(HEAD + "REF:\n" + below + "\n\n1. (C) Text.\n")
+    assert [r.value for r in doc.refs] == [""]
+
+
+CSV_HEAD = 'C O N F I D E N T I A L OSLO 000123 ,,""E.O. 12958: DECL: 02/11/2030 ,,""TAGS: PREL NO\n'
+
+
+def test_csv_row_quoting_is_dropped_from_subject_ref_and_decl() -> None:
+    text = (CSV_HEAD + 'SUBJECT: (C) THANKS FOR OSLO 000077 ,,"" ,,""REF: OSLO 000077 ,,"" ,,"\n"\n\n'
+            "Classified By: Jane Roe, Consul, reason 1.4 (b)\n\n1. (C) Text.\n")
+    doc = parse_text(text)
+    assert doc.subject.value == "(C) THANKS FOR OSLO 000077"
+    assert doc.text[doc.subject.span.start:doc.subject.span.end] == "(C) THANKS FOR OSLO 000077"
+    assert [r.value for r in doc.refs] == ["OSLO 000077"]
+    assert doc.eo.decl.raw == "DECL: 02/11/2030" and str(doc.eo.decl.date) == "2030-02-11"
+    notes = [r.detail for r in doc.repairs if r.name == "csv-debris"]
+    assert sorted(notes) == ["CSV row quoting dropped from the DECL value", "CSV row quoting dropped from the REF",
+                             "CSV row quoting dropped from the SUBJECT"]
+
+
+@pytest.mark.parametrize("subject, value", [
+    ('SUBJECT: (S) THANKS TO OSLO FOR ,,""FINE REPORTING ,,"" ,,""', "(S) THANKS TO OSLO FOR FINE REPORTING"),
+    ('SUBJECT: NORWAY KEEN ON ""BLUE LINE"" PLAN', 'NORWAY KEEN ON "BLUE LINE" PLAN'),
+])
+def test_csv_debris_inside_a_subject_and_doubled_quotes(subject: str, value: str) -> None:
+    doc = parse_text(HEAD.replace("SUBJECT: TALKS\n", subject + "\n") + "\n1. (C) Text.\n")
+    assert doc.subject.value == value
+    assert [r.name for r in doc.repairs].count("csv-debris") == 1
+
+
+@pytest.mark.parametrize("subject", ['NORWAY SAYS VOTE WAS A "COUP," WANTS TALKS', "NORWAY, SWEDEN , AND ICELAND"])
+def test_the_drafter_s_quotes_and_commas_are_kept(subject: str) -> None:
+    doc = parse_text(HEAD.replace("TALKS", subject) + "\n1. (C) Text.\n")
+    assert doc.subject.value == subject
+    assert not [r for r in doc.repairs if r.name == "csv-debris"]
+
+
+@pytest.mark.parametrize("statement, reasons", [
+    ("Classified By: Derived from DSCG 05-01, b and d", ["b", "d"]),
+    ("Classified By: Derived from DSCG 05-1, B,D.", ["b", "d"]),
+    ("Classified By: Derived from Multiple Sources", []),
+    ("Classified By: Derived from OSLO 77, a note of 2008", []),
+])
+def test_reason_letters_after_a_derivative_source_are_read(statement: str, reasons: list[str]) -> None:
+    doc = parse_text(HEAD + "\n" + statement + "\n\n1. (C) Text.\n")
+    cb = doc.classified_by
+    assert [r.value for r in cb.reasons] == reasons
+    assert cb.derived_from is not None and cb.section is None
+    for r in cb.reasons:
+        assert doc.text[r.span.start:r.span.end].lower() == r.value
+
+
+LAGOS = "C O N F I D E N T I A L LAGOS 000123\nE.O. 12958: DECL: 01/30/2019\nTAGS: PREL NI\n"
+
+
+@pytest.mark.parametrize("statement, name, title", [
+    ("Classified By: Consul General Ann Lee, Consulate General Lagos, reasons 1.4 (b) and (d)",
+     "Ann Lee", "Consul General"),
+    ("CLASSIFIED BY: CONSUL GENERAL ANN LEE, CONSULATE GENERAL LAGOS, REASONS 1.4 (B) AND (D)",
+     "ANN LEE", "CONSUL GENERAL"),
+    ("Classified By: Political Officer Ann Lee, AmConGen Lagos, reasons 1.4 (b)", "Ann Lee", "Political Officer"),
+    ("Classified By: Consul General Ann Lee, ConGen Lagos, reasons 1.4 (b)", "Ann Lee", "Consul General"),
+    ("Classified By: Ann Lee, Consulate General Lagos, reasons 1.4 (b) and (d)", "Ann Lee", "Consulate General Lagos"),
+    ("Classified By: ANN LEE, CONSULATE GENERAL LAGOS, REASON 1.4 (B)", "ANN LEE", "CONSULATE GENERAL LAGOS"),
+])
+def test_the_name_ends_at_the_comma_before_the_post(statement: str, name: str, title: str) -> None:
+    assert name_and_title(LAGOS, statement) == (name, title)

@@ -89,3 +89,34 @@ LAGOS = "C O N F I D E N T I A L LAGOS 000123\nE.O. 12958: DECL: 01/30/2019\nTAG
 ])
 def test_the_name_ends_at_the_comma_before_the_post(statement: str, name: str, title: str) -> None:
     assert name_and_title(LAGOS, statement) == (name, title)
+
+
+@pytest.mark.parametrize("statement", ["CLASSIFIED BY EUR/WE ? JANE ROE, REASONS: 1.4 (B) AND (D).",
+                                       "CLASSIFIED BY EUR/WE -- JANE ROE, REASONS: 1.4 (B) AND (D)."])
+def test_a_dash_or_its_question_mark_between_title_and_name_is_neither_s(statement: str) -> None:
+    assert name_and_title(HEAD, statement) == ("JANE ROE", "EUR/WE")
+
+
+@pytest.mark.parametrize("ref, value", [
+    ("REF: A. OSLO 1494 B. OSLO 1544 1. Summary. The talks in Oslo went on for days.", "A. OSLO 1494 B. OSLO 1544"),
+    ("REF: SECSTATE 102414 We gave the points in reftel to the ministry on May 2.", "SECSTATE 102414"),
+    ("REF: STATE 109397 (U) ", "STATE 109397"),
+    ("REF: A. NORWEGIAN LETTER OF REQUEST (09-319) Sensitive But Unclassified (SBU). Please protect it.",
+     "A. NORWEGIAN LETTER OF REQUEST (09-319)"),
+])
+def test_the_body_s_text_run_on_after_a_ref_is_no_part_of_it(ref: str, value: str) -> None:
+    doc = parse_text(HEAD + ref + "\n\nThe talks went well, the minister said.\n")
+    assert [r.value for r in doc.refs] == [value]
+
+
+@pytest.mark.parametrize("ref", ["REF: A. Oslo 1494 (Notal) B. Oslo 1544", "REF: Oslo 496, 407, 356, 07 Oslo 1892",
+                                 "REF: A. STATE 1234 B. Email from Jane Roe of May 2"])
+def test_mixed_case_refs_are_kept_whole(ref: str) -> None:
+    doc = parse_text(HEAD + ref + "\n\nClassified By: Jane Roe, Consul, reason 1.4 (b)\n\n1. (C) Text.\n")
+    assert [r.value for r in doc.refs] == [ref.removeprefix("REF: ")]
+
+
+def test_a_tsv_backslash_where_a_wrapped_subject_broke_is_dropped() -> None:
+    doc = parse_text(HEAD.replace("SUBJECT: TALKS\n", "SUBJECT: NORWAY SAYS IT WILL \\\nSTAY THE COURSE \\\n")
+                     + "\n1. (C) Text.\n")
+    assert doc.subject.value == "NORWAY SAYS IT WILL STAY THE COURSE"

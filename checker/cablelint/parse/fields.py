@@ -162,7 +162,8 @@ def read_subject(lines: list[Line], i: int, m: regex.Match, vocab: Vocabulary, p
     if tail is not None:  # the subject's last words after a blank line
         text += " " + lines[tail].text.strip()
         end, j = lines[tail].start + len(lines[tail].text.rstrip()), tail + 1
-    value = " ".join(text.split()).rstrip("\\ ")  # a TSV export's line-continuation backslashes
+    # a TSV export's line-continuation backslashes, at the end and where a wrapped line broke
+    value = " ".join(w for w in text.split() if w != "\\").rstrip("\\ ")
     portion = portion or end_mark(text, end, vocab)  # "SUBJECT: TALKS (C)": the mark written at the end
     return Subject(Token(value, Span(off + at, end), text), portion, ref, j)
 
@@ -224,7 +225,8 @@ def ref_value(rest: str, base: int, vocab: Vocabulary, post: Token | None = None
     items after it go on), a handling caption or the first paragraph's mark and
     text ("BRASILIA 1136 SENSITIVE BUT UNCLASSIFIED - PLEASE ...", "893 (U) THIS ...").
     The mark starts at its post's name (`post`, the cable's: lines.page_mark_start)."""
-    cuts = [m.start() for m in (_caption_phrase_re(vocab).search(rest, 1), _body_mark(rest, vocab)) if m]
+    cuts = [m.start() for m in (_caption_phrase_re(vocab).search(rest, 1), _body_mark(rest, vocab),
+                                REF_BODY_TEXT_RE.search(rest)) if m]
     stop = min(cuts, default=len(rest))
     pm = PAGE_INLINE_RE.search(rest, 0, stop)
     parts = [(0, page_mark_start(rest, pm, post) if pm else stop)]
@@ -238,14 +240,20 @@ def ref_value(rest: str, base: int, vocab: Vocabulary, post: Token | None = None
     return Token(value if pm else raw, Span(base + lead, base + max(lead, kept[-1][1])), raw)
 
 
+# The body's text run on after a REF's last citation number: an unmarked paragraph 1 ("1494 1.
+# Summary. The ..."), or a sentence in mixed case ("SECSTATE 102414 We delivered points ...").
+REF_BODY_TEXT_RE = rx(r"(?<=\d)[ \t]+(?:1\.[ \t]+(?=[A-Z][a-z])|(?=[A-Z][a-z]+(?:[ \t]+[a-z]+){2}(?![A-Za-z])))")
+
+
 # After a page mark run into a REF: more lettered items ("M) STATE 7877") go on with it.
 REF_ITEM_AFTER_RE = rx(r"\s*\(?[A-Z][.)]\s")
 
 
 def _body_mark(value: str, vocab: Vocabulary) -> regex.Match | None:
     """A portion mark that starts the body's text after the refs ("893 (U) THIS
-    CABLE IS ..."): a mark of a level that is no single item letter (A-T)."""
-    for m in rx(r"\s\((?P<mark>[A-Za-z][A-Za-z/]{0,12})\)\s+\S").finditer(value):
+    CABLE IS ..."; or ending the line, "109397 (U)", the text on the next): a
+    mark of a level that is no single item letter (A-T)."""
+    for m in rx(r"\s\((?P<mark>[A-Za-z][A-Za-z/]{0,12})\)(?:\s+\S|\s*$)").finditer(value):
         if rx(r"[A-T]").fullmatch(m["mark"]) is None and vocab.parse_portion(m["mark"], 0) is not None:
             return m
     return None
@@ -256,11 +264,11 @@ _CAPTION_PHRASES: dict[int, tuple[object, regex.Pattern]] = {}
 
 def _caption_phrase_re(vocab: Vocabulary) -> regex.Pattern:
     """The vocabulary's caption phrases (words with a blank: SENSITIVE BUT
-    UNCLASSIFIED), upper case and whole words, as one pattern (once per build of a vocabulary)."""
+    UNCLASSIFIED), in any case ("Sensitive but Unclassified. Please ..."), whole words, as one pattern (once per build of a vocabulary)."""
     got = _CAPTION_PHRASES.get(id(vocab))
     if got is None or got[0] is not vocab.built:
         phrases = sorted((w for w in vocab.caption_words if " " in w), key=len, reverse=True)
-        pattern = rx(r"(?<![A-Za-z])(?:" + "|".join(regex.escape(p) for p in phrases) + r")(?![A-Za-z])"
+        pattern = rx(r"(?<![A-Za-z])(?i:" + "|".join(regex.escape(p) for p in phrases) + r")(?![A-Za-z])"
                      if phrases else r"(?!)")
         if len(_CAPTION_PHRASES) >= VOCABS_MAX:
             _CAPTION_PHRASES.clear()

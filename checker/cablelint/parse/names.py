@@ -155,6 +155,10 @@ def join_split_name(name: str, vocab: Vocabulary) -> tuple[str, int]:
     return SPLIT_NAME_RE.sub(join, name) if " " in name or "\t" in name else name, count
 
 
+# What a name's or title's part does not start with: blanks, separators, a dash or the "?" put for one.
+_PART_LEAD = " ,;?-\u2013\u2014"
+
+
 def name_and_title(auth: Token, text: str, vocab: Vocabulary) -> tuple[Token | None, Token | None]:
     """Split "Political Counselor Jane Doe" / "Jane Doe, Acting DCM" into
     name and title, by the title words of the vocabulary."""
@@ -162,8 +166,9 @@ def name_and_title(auth: Token, text: str, vocab: Vocabulary) -> tuple[Token | N
 
     def tok(a: int, b: int) -> Token | None:
         seg = raw[a:b]
-        lead = len(seg) - len(seg.lstrip(" ,;"))
-        seg = seg.strip(" ,;")
+        # a dash between title and name, or the "?" an export put for it ("EUR/FO ? IAN KELLY"), is neither's
+        lead = len(seg) - len(seg.lstrip(_PART_LEAD))
+        seg = seg.lstrip(_PART_LEAD).rstrip(" ,;")
         if not seg:
             return None
         start = auth.span.start + a + lead

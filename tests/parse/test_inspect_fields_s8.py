@@ -120,3 +120,12 @@ def test_a_tsv_backslash_where_a_wrapped_subject_broke_is_dropped() -> None:
     doc = parse_text(HEAD.replace("SUBJECT: TALKS\n", "SUBJECT: NORWAY SAYS IT WILL \\\nSTAY THE COURSE \\\n")
                      + "\n1. (C) Text.\n")
     assert doc.subject.value == "NORWAY SAYS IT WILL STAY THE COURSE"
+
+
+@pytest.mark.parametrize("statement, name, title", [
+    ("Classified By: SCA Jane A. Roe, Reasons: 1.4 B C AND D", "Jane A. Roe", "SCA"),
+    ("Classified By: DRL Jane Roe for reasons 1.4 (b) and (d)", "Jane Roe", "DRL"),
+    ("CLASSIFIED BY: ISN - J. A. ROE, ACTING FOR\nREASONS 1.4(B) AND (D)", "J. A. ROE", "ISN"),
+])
+def test_a_bureau_symbol_before_the_name_is_its_title(statement: str, name: str, title: str) -> None:
+    assert name_and_title(HEAD, statement) == (name, title)

@@ -209,12 +209,14 @@ def name_and_title(auth: Token, text: str, vocab: Vocabulary) -> tuple[Token | N
 def _post_after_name(raw: str, at: int, vocab: Vocabulary) -> int:
     """Where the name that starts at `at` ends: at the first comma that the
     post follows ("Peter Newman, Embassy Bamako"; "John Doe, Jr., Embassy
-    Oslo"), else at the end."""
+    Oslo") or title words alone ("John Doe, Acting"), else at the end."""
     comma = raw.find(",", at)
     while comma >= 0:
         after = raw[comma + 1:].split()
         word = after[0].rstrip(",;").upper() if after else ""
         if word in vocab.post_words or word.strip(".") in vocab.post_words:
             return comma
+        if after and all(_is_title(w, vocab) for w in after):
+            return comma  # a title after the name: "ISN - C. S. ELIOT KANG, ACTING"
         comma = raw.find(",", comma + 1)
     return len(raw)

@@ -12,7 +12,7 @@ HEAD = "C O N F I D E N T I A L OSLO 000123\nE.O. 12958: DECL: 01/30/2019\nTAGS:
     ("REFTEL:\n(A) 07 OSLO 412,\n(B) 07 OSLO 977\n", ["(A) 07 OSLO 412", "(B) 07 OSLO 977"]),
     ("REF: \n\u00b6A. STATE 12345\n\u00b6B. STATE 23456\n\u00b6C. OSLO 88\n",
      ["A. STATE 12345", "B. STATE 23456", "C. OSLO 88"]),
-    ("REFS:\n\n(A) OSLO 1 (B) OSLO 2\n", ["(A) OSLO 1 (B) OSLO 2"]),
+    ("REFS:\n\n(A) OSLO 1 (B) OSLO 2\n", ["(A) OSLO 1", "(B) OSLO 2"]),
 ])
 def test_an_empty_ref_line_reads_the_items_on_the_lines_under_it(ref: str, items: list[str]) -> None:
     doc = parse_text(HEAD + ref + "\nClassified By: Jane Roe, Consul, reason 1.4 (b)\n\n1. (C) Text.\n")
@@ -98,7 +98,7 @@ def test_a_dash_or_its_question_mark_between_title_and_name_is_neither_s(stateme
 
 
 @pytest.mark.parametrize("ref, value", [
-    ("REF: A. OSLO 1494 B. OSLO 1544 1. Summary. The talks in Oslo went on for days.", "A. OSLO 1494 B. OSLO 1544"),
+    ("REF: OSLO 1494 1. Summary. The talks in Oslo went on for days.", "OSLO 1494"),
     ("REF: SECSTATE 102414 We gave the points in reftel to the ministry on May 2.", "SECSTATE 102414"),
     ("REF: STATE 109397 (U) ", "STATE 109397"),
     ("REF: A. NORWEGIAN LETTER OF REQUEST (09-319) Sensitive But Unclassified (SBU). Please protect it.",
@@ -109,11 +109,14 @@ def test_the_body_s_text_run_on_after_a_ref_is_no_part_of_it(ref: str, value: st
     assert [r.value for r in doc.refs] == [value]
 
 
-@pytest.mark.parametrize("ref", ["REF: A. Oslo 1494 (Notal) B. Oslo 1544", "REF: Oslo 496, 407, 356, 07 Oslo 1892",
-                                 "REF: A. STATE 1234 B. Email from Jane Roe of May 2"])
-def test_mixed_case_refs_are_kept_whole(ref: str) -> None:
+@pytest.mark.parametrize("ref, items", [
+    ("REF: A. Oslo 1494 (Notal) B. Oslo 1544", ["A. Oslo 1494 (Notal)", "B. Oslo 1544"]),
+    ("REF: Oslo 496, 407, 356, 07 Oslo 1892", ["Oslo 496", "407", "356", "07 Oslo 1892"]),
+    ("REF: A. STATE 1234 B. Email from Jane Roe of May 2", ["A. STATE 1234", "B. Email from Jane Roe of May 2"]),
+])
+def test_mixed_case_refs_are_no_body_text(ref: str, items: list[str]) -> None:
     doc = parse_text(HEAD + ref + "\n\nClassified By: Jane Roe, Consul, reason 1.4 (b)\n\n1. (C) Text.\n")
-    assert [r.value for r in doc.refs] == [ref.removeprefix("REF: ")]
+    assert [r.value for r in doc.refs] == items
 
 
 def test_a_tsv_backslash_where_a_wrapped_subject_broke_is_dropped() -> None:
@@ -129,3 +132,42 @@ def test_a_tsv_backslash_where_a_wrapped_subject_broke_is_dropped() -> None:
 ])
 def test_a_bureau_symbol_before_the_name_is_its_title(statement: str, name: str, title: str) -> None:
     assert name_and_title(HEAD, statement) == (name, title)
+
+
+CLBY = "\nClassified By: Jane Roe, Consul, reason 1.4 (b)\n\n1. (C) Text.\n"
+
+
+@pytest.mark.parametrize("ref, items", [
+    ("REF: A. STATE 124 B. OSLO 860", ["A. STATE 124", "B. OSLO 860"]),
+    ("REF: (A)STATE 11, (B)STATE 22, (B)STATE 33", ["(A)STATE 11", "(B)STATE 22", "(B)STATE 33"]),
+    ("REF: A) OSLO 876; B) OSLO 722; c) OSLO 208", ["A) OSLO 876", "B) OSLO 722", "c) OSLO 208"]),
+    ("REF: 09 OSLO 1561; 09 OSLO 1053; 09 OSLO 899", ["09 OSLO 1561", "09 OSLO 1053", "09 OSLO 899"]),
+    ("REF: Oslo 496, 407, 07 Oslo 1892", ["Oslo 496", "407", "07 Oslo 1892"]),
+    ("REF: 10 OSLO 163; 10 OSLO 59\n09 OSLO 1556", ["10 OSLO 163", "10 OSLO 59", "09 OSLO 1556"]),
+    ("REF: A. A. STATE 1 B. B. OSLO 2", ["A. A. STATE 1", "B. B. OSLO 2"]),
+    ("REF: A. OSLO (EXIT CABLE)      B. OSLO 2493", ["A. OSLO (EXIT CABLE)", "B. OSLO 2493"]),
+])
+def test_a_ref_list_on_one_line_is_read_item_by_item(ref: str, items: list[str]) -> None:
+    doc = parse_text(HEAD + ref + "\n" + CLBY)
+    assert [r.value for r in doc.refs] == items
+    for r in doc.refs:  # each item's span holds its text
+        assert " ".join(doc.text[r.span.start:r.span.end].split()) == r.value
+
+
+@pytest.mark.parametrize("ref", [
+    "REF: A. EMAIL FROM J. B. ROE OF MAY 2",
+    "REF: STATE 6461 PLEASE PASS TO RSO, POLOFF, ECON, AND MANAGEMENT",
+    "REF: STATE 1234, DATED MAY 5 IN THE AFTERNOON OF THAT DAY",
+])
+def test_what_is_no_list_stays_one_item(ref: str) -> None:
+    doc = parse_text(HEAD + ref + "\n" + CLBY)
+    assert [r.value for r in doc.refs] == [ref.removeprefix("REF: ")]
+
+
+@pytest.mark.parametrize("ref, last", [
+    ("REF: A) OSLO 139 B) 2008 OSLO\n     917\n", "B) 2008 OSLO 917"),
+    ("REF: A)OSLO 5364, B)OSLO\n\n3967, C)OSLO 3853\n", "C)OSLO 3853"),
+])
+def test_an_entry_s_number_wrapped_onto_the_next_line_is_joined(ref: str, last: str) -> None:
+    doc = parse_text(HEAD + ref + CLBY)
+    assert doc.refs[-1].value == last

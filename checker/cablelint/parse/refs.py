@@ -111,7 +111,8 @@ def _ref_wrap(lines: list[Line], j: int, stop: int, prev: str, letter: str, voca
     wrapped onto it ("D) MANAGUA 913 -- ... BREAK-AWAY GEORGIA" / "REPUBLICS"),
     or None. Right after the entry, in its case; or after one blank line, a
     sentence going on in lower case ("emails to Washington with" / "" / "the text
-    of ..."). It is no item, field, page mark, passing, caption or trailer line,
+    of ..."); the entry's number, right after it or after a blank line ("D) 2008
+    BAKU" / "917"). It is no item, field, page mark, passing, caption or trailer line,
     and the next item, a header field or a paragraph follows it."""
     if not prev.strip():
         return None  # an empty REF line: no entry to go on (its list under it is read by _first_below)
@@ -119,8 +120,9 @@ def _ref_wrap(lines: list[Line], j: int, stop: int, prev: str, letter: str, voca
     s = lines[k].text.strip() if k < stop else ""
     if not s[:1].isalnum() or len(s) > REF_WRAP_MAX or _item_line(s, letter):
         return None
-    if k > j and not (s[:1].islower() and prev[-1:].isalpha() and not upper_words(prev)) or \
-            k == j and upper_words(s) != upper_words(prev):
+    numbered = s[:1].isdigit() and prev[-1:].isalpha()  # "D) 2008 BAKU" / "917": the entry's number wrapped
+    if k > j and not (numbered or s[:1].islower() and prev[-1:].isalpha() and not upper_words(prev)) or \
+            k == j and not numbered and upper_words(s) != upper_words(prev):
         return None
     if other_header_line(s, vocab):
         return None
@@ -131,7 +133,8 @@ def _ref_wrap(lines: list[Line], j: int, stop: int, prev: str, letter: str, voca
     item = _item_line(nxt, letter)
     if item is not None:
         return k if _next_item(item["item"], letter) else None
-    return k if classify(nxt, vocab).name in REF_WRAP_NEXT else None
+    kind = classify(nxt, vocab).name
+    return k if kind in REF_WRAP_NEXT or numbered and kind == "page" else None
 
 
 def _item_line(s: str, letter: str) -> regex.Match | None:

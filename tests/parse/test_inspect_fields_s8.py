@@ -171,3 +171,14 @@ def test_what_is_no_list_stays_one_item(ref: str) -> None:
 def test_an_entry_s_number_wrapped_onto_the_next_line_is_joined(ref: str, last: str) -> None:
     doc = parse_text(HEAD + ref + CLBY)
     assert doc.refs[-1].value == last
+
+
+@pytest.mark.parametrize("statement, name, title", [
+    ("Classified By: Classifi...", None, None),
+    ("Classified By: Ambass...", None, "Ambass..."),
+    ("Classified By: Senior Watch Officer Jane R...", "Jane R...", "Senior Watch Officer"),
+    ("Classified By: Mi...", "Mi...", None),
+])
+def test_a_statement_cut_inside_its_first_word_names_nobody(statement: str, name: str | None,
+                                                             title: str | None) -> None:
+    assert name_and_title(HEAD, statement) == (name, title)

@@ -175,6 +175,9 @@ def name_and_title(auth: Token, text: str, vocab: Vocabulary) -> tuple[Token | N
         value = join_broken_words(seg, vocab)[0]
         return Token(" ".join(value.replace("\\", " ").split()), Span(start, start + len(seg)), seg)
 
+    stub = _cut_stub(raw, vocab)
+    if stub is not None:  # "Classifi...", "Ambass...": a word cut short by an export is no name
+        return None, (tok(0, len(raw)) if stub else None)
     parts = [(m.start(), m.end()) for m in rx(r"[^,;]+").finditer(raw)]
     if len(parts) > 1 and raw[parts[1][0]:parts[1][1]].strip(" .").upper() in vocab.name_suffixes:
         parts = [(parts[0][0], parts[1][1])] + parts[2:]  # "Robert O. Blake, Jr.": the suffix is the name's
@@ -204,6 +207,26 @@ def name_and_title(auth: Token, text: str, vocab: Vocabulary) -> tuple[Token | N
     if k == len(words):
         return None, tok(0, len(raw))
     return tok(words[k][0], _post_after_name(raw, words[k][0], vocab)), tok(0, words[k - 1][1])
+
+
+# A statement cut short after one word's first letters ("Classifi...", "Ambass..."): read as
+# the label or a title word from this many letters on (fewer may begin a name: "Mi...").
+CUT_STUB_MIN = 4
+CUT_STUB_RE = rx(r"^\s*(?P<w>[A-Za-z]{2,})(?:\.\.\.|…)\s*$")
+
+
+def _cut_stub(raw: str, vocab: Vocabulary) -> bool | None:
+    """Whether `raw` is one word cut short that begins a title word (True) or
+    the label "Classified By" written again (False); None for anything else
+    (a name cut short, "Shawn C...", is still a name)."""
+    m = CUT_STUB_RE.match(raw)
+    if m is None:
+        return None
+    w = m["w"].upper()
+    if len(w) >= CUT_STUB_MIN and "CLASSIFIED".startswith(w):
+        return False
+    title = len(w) >= CUT_STUB_MIN and any(t.startswith(w) for t in vocab.title_words if len(t) > len(w))
+    return True if title else None
 
 
 def _post_after_name(raw: str, at: int, vocab: Vocabulary) -> int:

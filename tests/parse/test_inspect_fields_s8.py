@@ -182,3 +182,10 @@ def test_an_entry_s_number_wrapped_onto_the_next_line_is_joined(ref: str, last: 
 def test_a_statement_cut_inside_its_first_word_names_nobody(statement: str, name: str | None,
                                                              title: str | None) -> None:
     assert name_and_title(HEAD, statement) == (name, title)
+
+
+def test_a_long_semicolon_list_with_a_citation_glued_on_is_split() -> None:
+    ref = "REF: 09 OSLO 1101; 09 OSLO 789; 09 OSLO 978\n09 OSLO 1033; CAIRO IIR 6 899 0149 10 2009 OSLO 2394"
+    doc = parse_text(HEAD + ref + "\n" + CLBY)
+    assert [r.value for r in doc.refs] == ["09 OSLO 1101", "09 OSLO 789", "09 OSLO 978", "09 OSLO 1033",
+                                           "CAIRO IIR 6 899 0149 10", "2009 OSLO 2394"]

@@ -30,7 +30,7 @@ CITATION_MAX_WORDS = 6
 _MONTHS = "JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC"
 # Inside a `;` list: a new citation after a number, its separator lost where the line wrapped
 # ("10 CAIRO 59 09 CAIRO 1556", "BRASILIA 709 (08) SAO PAULO 542").
-_GLUED_CITATION_RE = rx(r"(?<=[A-Za-z][ \t]+\d+|\(\d{2}\))[ \t]+(?=(?:\d{2}|\d{4})?[ \t]*(?!PARA|" + _MONTHS + r")"
+_GLUED_CITATION_RE = rx(r"(?<=[A-Za-z0-9][ \t]+\d+|\(\d{2}\))[ \t]+(?=(?:\d{2}|\d{4})?[ \t]*(?!PARA|" + _MONTHS + r")"
                         r"[A-Z][A-Za-z]*(?:[ \t]+[A-Z][A-Za-z]*)*[ \t]+\d{2,}\b)")
 
 
@@ -77,16 +77,27 @@ def _lettered_cuts(value: str, first: regex.Match) -> list[int]:
 
 
 def _unlettered_cuts(value: str, sep: str) -> list[int]:
-    """The starts of the entries of a list parted by `sep`, each citing a
-    number; in a `;` list also a citation glued on where the line wrapped."""
-    starts = [0] + [m.end() for m in rx(regex.escape(sep)).finditer(value)]
-    parts = [value[a:b].rstrip(sep) for a, b in zip(starts, starts[1:] + [len(value)])]
+    """The starts of the entries of a list parted by `sep` (in a `;` list also a
+    citation glued on where the line wrapped), each citing a number and short."""
+    cuts = [m.end() for m in rx(regex.escape(sep)).finditer(value)]
+    if sep == ";":
+        cuts += _glued_cuts(value)
+    cuts = sorted(c + len(value[c:]) - len(value[c:].lstrip()) for c in cuts)
+    parts = [value[a:b].strip().rstrip(sep) for a, b in zip([0] + cuts, cuts + [len(value)])]
     if not all(any(c.isdigit() for c in p) and len(p.split()) <= CITATION_MAX_WORDS for p in parts):
         return []
-    cuts = [a + len(value[a:]) - len(value[a:].lstrip()) for a in starts[1:]]
-    if sep == ";":
-        cuts += [m.end() for m in _GLUED_CITATION_RE.finditer(value)]
-    return sorted(cuts)
+    return cuts
+
+
+def _glued_cuts(value: str) -> list[int]:
+    """Where a citation glued on after a number starts; a year opening it
+    ("... 978 09 SAN SALVADOR 1033") is its own, not a citation's end."""
+    cuts: list[int] = []
+    for m in _GLUED_CITATION_RE.finditer(value):
+        if cuts and value[cuts[-1]:m.start()].strip().isdigit():
+            continue
+        cuts.append(m.end())
+    return cuts
 
 
 def _pieces(tok: Token, cuts: list[int], text: str) -> list[Token]:

@@ -189,3 +189,25 @@ def test_a_long_semicolon_list_with_a_citation_glued_on_is_split() -> None:
     doc = parse_text(HEAD + ref + "\n" + CLBY)
     assert [r.value for r in doc.refs] == ["09 OSLO 1101", "09 OSLO 789", "09 OSLO 978", "09 OSLO 1033",
                                            "CAIRO IIR 6 899 0149 10", "2009 OSLO 2394"]
+
+
+BODY1 = "1.(SBU) Summary: the unit found the ring in May.\n"
+
+
+@pytest.mark.parametrize("subject, value", [
+    ("SUBJECT:\n\nRing of Visa Fraud Busted in Oslo\n", "Ring of Visa Fraud Busted in Oslo"),
+    ("SUBJECT:\n\nVISA RING BUSTED IN OSLO\n", "VISA RING BUSTED IN OSLO"),
+    ("SUBJECT: MINISTERS DISCUSS BONUSES, BAIL-OUTS AND \n\nOTHER REFORM MEASURES\n\n",
+     "MINISTERS DISCUSS BONUSES, BAIL-OUTS AND OTHER REFORM MEASURES"),
+])
+def test_a_subject_s_words_after_a_blank_line_before_paragraph_1(subject: str, value: str) -> None:
+    head = "UNCLAS OSLO 000123\nE.O. 12958: N/A\nTAGS: CVIS NO\n"
+    doc = parse_text(head + subject + BODY1)
+    assert doc.subject.value == value
+    assert [p.number for p in doc.paragraphs] == [1]
+
+
+def test_a_whole_subject_takes_no_line_before_paragraph_1() -> None:
+    head = "UNCLAS OSLO 000123\nE.O. 12958: N/A\nTAGS: CVIS NO\n"
+    doc = parse_text(head + "SUBJECT: VISA RING BUSTED IN OSLO\n\nSUMMARY AND COMMENT\n\n" + BODY1)
+    assert doc.subject.value == "VISA RING BUSTED IN OSLO"

@@ -179,14 +179,18 @@ def _subject_tail(lines: list[Line], j: int, text: str, vocab: Vocabulary) -> in
     one blank line (at `j`) parts them from the rest ("... JULIA TAFT" / "" /
     "REFUGEE FUND" / "" / "REF: ..."; or "MEETING REF: ...", the next field run
     on after them): a short upper-case line that is no field, paragraph,
-    caption, passing line or heading (a header field follows it, not text).
-    An empty SUBJECT takes such a line only with the next field run on after
-    it. None when there is no such line."""
+    caption, passing line or heading (a header field follows it, not text;
+    paragraph 1 may, when the subject stopped on a joining word: "... AND" / ""
+    / "OTHER MEASURES"). An empty SUBJECT takes such a line with the next field
+    run on after it, or a line in any case right before paragraph 1 ("SUBJECT:"
+    / "" / "Fraud Ring Busted" / "1.(SBU) ..."). None when there is no such line."""
     k = j + 1
-    if k >= len(lines) or lines[j].text.strip() or text.strip() and not upper_words(text):
+    empty = not text.strip()
+    if k >= len(lines) or lines[j].text.strip() or not empty and not upper_words(text):
         return None
     s = lines[k].text.strip()
-    if len(s) > SUBJECT_TAIL_MAX or not upper_words(s) or ":" in s or s.endswith(".") or s.startswith("¶"):
+    if len(s) > (SUBJECT_LINE_MAX if empty else SUBJECT_TAIL_MAX) or not (upper_words(s) or empty) \
+            or ":" in s or s.endswith(".") or s.startswith("¶"):
         return None
     if other_header_line(s, vocab):
         return None
@@ -195,10 +199,20 @@ def _subject_tail(lines: list[Line], j: int, text: str, vocab: Vocabulary) -> in
         after += 1
     # a field after a blank line, or run on after the last words on their line (a run-on-header piece)
     ran_on = after == k + 1 < len(lines) and lines[after].start == lines[k].start + len(lines[k].text)
-    if not (ran_on or after > k + 1 and text.strip()):
-        return None
     nxt = classify(lines[after].text, vocab).name if after < len(lines) else ""
-    return k if nxt in SUBJECT_TAIL_NEXT else None
+    if ran_on or after > k + 1 and not empty:
+        return k if nxt in SUBJECT_TAIL_NEXT or nxt == "paragraph" and _joins_on(text, vocab) else None
+    return k if empty and nxt == "paragraph" else None
+
+
+# An empty SUBJECT's text on a line of its own is at most this long.
+SUBJECT_LINE_MAX = 80
+
+
+def _joins_on(text: str, vocab: Vocabulary) -> bool:
+    """Whether `text` stops on a joining word or mark ("BAIL-OUTS AND", "TALKS ON"): it goes on."""
+    words = text.split()
+    return bool(words) and (words[-1].upper() in vocab.title_joiners or text.rstrip()[-1:] in ",-/")
 
 
 def other_header_line(s: str, vocab: Vocabulary) -> bool:

@@ -211,3 +211,20 @@ def test_a_whole_subject_takes_no_line_before_paragraph_1() -> None:
     head = "UNCLAS OSLO 000123\nE.O. 12958: N/A\nTAGS: CVIS NO\n"
     doc = parse_text(head + "SUBJECT: VISA RING BUSTED IN OSLO\n\nSUMMARY AND COMMENT\n\n" + BODY1)
     assert doc.subject.value == "VISA RING BUSTED IN OSLO"
+
+
+def test_a_statement_without_reasons_takes_them_from_its_copy_on_the_next_line() -> None:
+    text = (HEAD + "\nCLASSIFIED BY: Jane Roe, CDA, Embassy Oslo, Department\nof State.\n"
+            "CLASSIFIED BY: Jane Roe, CDA, Embassy Oslo, Department of State. REASON: 1.4 (b), (d)\n\n1. (C) Text.\n")
+    doc = parse_text(text)
+    cb = doc.classified_by
+    assert [r.value for r in cb.reasons] == ["b", "d"] and cb.section.value == "1.4"
+    assert cb.name.value == "Jane Roe"
+    assert doc.text[cb.span.start:].startswith("CLASSIFIED BY: Jane Roe, CDA, Embassy Oslo, Department\n")
+    assert [r.name for r in doc.repairs].count("whole-copy") == 1
+
+
+def test_a_next_statement_by_someone_else_lends_no_reasons() -> None:
+    text = (HEAD + "\nCLASSIFIED BY: Jane Roe, CDA\n"
+            "CLASSIFIED BY: John Doe, DCM, REASON: 1.4 (b)\n\n1. (C) Text.\n")
+    assert parse_text(text).classified_by.reasons == []

@@ -241,7 +241,29 @@ def read_classified_by(lines: list[Line], i: int, m: regex.Match, vocab: Vocabul
             cb.name = Token(whole, cb.name.span, cb.name.raw)
             repairs.append(Repair("split-name", cb.name.span, f"Classified By name split mid-word inside a line: "
                                   f"{n} word{'s' if n > 1 else ''} joined"))
-    return ClbyRead(cb, reason_lines, j, repairs)
+    got = ClbyRead(cb, reason_lines, j, repairs)
+    return _restated(lines, got, vocab, text) or got
+
+
+def _restated(lines: list[Line], got: ClbyRead, vocab: Vocabulary, text: str) -> ClbyRead | None:
+    """`got` with the reasons of the statement written again whole on the next
+    line, when it gives none ("CLASSIFIED BY: Jane Roe, CDA, ... Department" /
+    "of State." / "CLASSIFIED BY: Jane Roe, CDA, ... REASON: 1.4 (b)"), the
+    repair recorded; the copy's line is still the header's to read (a spliced
+    copy: the lint judges that damage). None when there is no such line."""
+    cb, j = got.value, got.next
+    if cb.reasons or cb.derived_from is not None or cb.authority is None or j >= len(lines):
+        return None
+    if CLBY_RE.match(lines[j].text.lstrip()) is None:
+        return None
+    again = read_classified_by(lines, j, CLBY_RE.search(lines[j].text), vocab, text).value
+    if not again.reasons or again.authority is None or again.authority.value.split()[:2] != cb.authority.value.split()[:2]:
+        return None
+    cb.section, cb.reasons = again.section, again.reasons
+    line = text.count("\n", 0, cb.span.start) + 1
+    note = Repair("whole-copy", again.span, f"Classified By without reasons on line {line}: its reasons read from "
+                  "its copy on the next line")
+    return got._replace(repairs=got.repairs + [note])
 
 
 # The label written twice ("Classified By: Classified by CG ...") or its "by" left over ("by CDA ...").

@@ -228,3 +228,10 @@ def test_a_next_statement_by_someone_else_lends_no_reasons() -> None:
     text = (HEAD + "\nCLASSIFIED BY: Jane Roe, CDA\n"
             "CLASSIFIED BY: John Doe, DCM, REASON: 1.4 (b)\n\n1. (C) Text.\n")
     assert parse_text(text).classified_by.reasons == []
+
+
+@pytest.mark.parametrize("statement", ["Classified By: Jane Roe, Consul, for reasons 1.5(b\n,d)",
+                                       "Classified By: Jane Roe, Consul for reasons 1.4 (b) \n, (d) "])
+def test_a_reason_list_going_on_after_a_comma_on_the_next_line(statement: str) -> None:
+    doc = parse_text(HEAD + "\n" + statement + "\n\n1. (C) Text.\n")
+    assert [r.value for r in doc.classified_by.reasons] == ["b", "d"]

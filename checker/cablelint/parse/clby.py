@@ -50,8 +50,8 @@ AUTH_TAIL_RE = rx(
 DANGLING_RE = rx(r"(?i)(?:\band|\bor|[,&/+\\(])\s*$")
 # The wrap fell inside a reason's parenthesis: "1.4 (B) and (" / "D)".
 OPEN_PAREN_END_RE = rx(r"\(\s*$")
-# A line that goes on with the list: "1.4 (B)" / "AND (D)".
-GOES_ON_RE = rx(r"(?i)\s*(?:and|or|&|\+)\s*\(?[a-h]\)?(?![A-Za-z])")
+# A line that goes on with the list: "1.4 (B)" / "AND (D)", "1.5(b" / ",d)".
+GOES_ON_RE = rx(r"(?i)\s*(?:and|or|&|\+|,|/)\s*\(?[a-h]\)?(?![A-Za-z])")
 DERIVED_RE = rx(r"(?i)\bderived\s+from\s*:?\s*(?P<src>[^;\n]*?[^\s;.,])\s*(?:[.;,]|$)")
 
 

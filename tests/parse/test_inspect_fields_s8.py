@@ -235,3 +235,17 @@ def test_a_next_statement_by_someone_else_lends_no_reasons() -> None:
 def test_a_reason_list_going_on_after_a_comma_on_the_next_line(statement: str) -> None:
     doc = parse_text(HEAD + "\n" + statement + "\n\n1. (C) Text.\n")
     assert [r.value for r in doc.classified_by.reasons] == ["b", "d"]
+
+
+def test_a_ref_label_glued_to_the_subject_s_last_word_is_cut_and_its_list_read() -> None:
+    text = (HEAD.replace("SUBJECT: TALKS\n", "SUBJECT: MINISTER ON THE MISSING AMCITREF: \n\n")
+            + "\u00b6A. OSLO 21222 B. BERGEN 653\n" + CLBY)
+    doc = parse_text(text)
+    assert doc.subject.value == "MINISTER ON THE MISSING AMCIT"
+    assert [r.value for r in doc.refs] == ["A. OSLO 21222", "B. BERGEN 653"]
+    assert [r.name for r in doc.repairs].count("glued-ref-label") == 1
+
+
+def test_a_subject_ending_in_ref_letters_without_a_list_is_kept() -> None:
+    doc = parse_text(HEAD.replace("SUBJECT: TALKS\n", "SUBJECT: TALKS ON THE CHIEF'S BRIEF:\n") + CLBY)
+    assert doc.subject.value == "TALKS ON THE CHIEF'S BRIEF:"

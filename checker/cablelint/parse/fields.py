@@ -259,6 +259,11 @@ def ref_value(rest: str, base: int, vocab: Vocabulary, post: Token | None = None
 REF_BODY_TEXT_RE = rx(r"(?<=\d)[ \t]+(?:1\.[ \t]+(?=[A-Z][a-z])|(?=[A-Z][a-z]+(?:[ \t]+[a-z]+){2}(?![A-Za-z])))")
 
 
+# A REF list's first item on a line of its own under an empty `REF:` ("REFTEL:" / "(A) 05 BRASILIA 598,",
+# "REF:" / "¶A. STATE 40909"): lettered A, citing a number.
+REF_ITEM_A_RE = rx(r"^[ \t]*(?:¶[ \t]*)?(?P<item>\(?[Aa][.)][ \t]*\S[^\n]*?\d[^\n]*?)[ \t\\]*\r?$")
+
+
 # After a page mark run into a REF: more lettered items ("M) STATE 7877") go on with it.
 REF_ITEM_AFTER_RE = rx(r"\s*\(?[A-Z][.)]\s")
 

@@ -11,7 +11,7 @@ from ..document import Repair, SectionMark, Span, Token, WholeCopy
 from ..rx import rx
 from ..vocabulary import Vocabulary
 from .copies import copy_lines
-from .fields import SUBJECT_TAIL_NEXT, other_header_line, upper_words, read_ref, ref_value
+from .fields import REF_ITEM_A_RE, SUBJECT_TAIL_NEXT, other_header_line, upper_words, read_ref, ref_value
 from .labels import labels
 from .lines import PAGE_INLINE_RE, Line, classify, page_mark_start
 
@@ -36,9 +36,7 @@ REF_PAREN_FIRST_RE = rx(_REF_FIRST_AT + r"\(?[Aa]\)\s")
 
 # The letter of the REF line's first item ("REF: A. STATE 7434", "REF: (A) ...", a lower-cased export's "Ref: a. ...").
 REF_FIRST_LETTER_RE = rx(r"(?i:REFS?)\s*:?\s*\(?(?P<l>[A-Za-z])[.)]\s|^[ \t]*(?:¶[ \t]*)?\(?(?P<l>[Aa])[.)]\s")
-# The list's first item on a line of its own under an empty `REF:` ("REFTEL:" / "(A) 05 BRASILIA 598,",
-# "REF:" / "¶A. STATE 40909"): lettered A, citing a number.
-REF_ITEM_A_RE = rx(r"^[ \t]*(?:¶[ \t]*)?(?P<item>\(?[Aa][.)][ \t]*\S[^\n]*?\d[^\n]*?)[ \t\\]*\r?$")
+
 # Blank lines a lettered REF list may hold between its items ("REF: A. ..." / "" / "B. ...").
 REF_BLANKS_MAX = 2
 

@@ -102,22 +102,37 @@ def _glued_cuts(value: str) -> list[int]:
 
 def _pieces(tok: Token, cuts: list[int], text: str) -> list[Token]:
     """`tok` cut at `cuts` (offsets in its value): each piece's value without
-    the separator that ends it, its span found in the text from where the last ended."""
+    the separator that ends it, and its span: mapped character by character
+    when the value is the text's with its blanks joined, else found by search."""
     value = tok.value
-    bounds = list(zip([0] + cuts, cuts + [len(value)]))
+    where = _char_map(value, text, tok.span)
     out: list[Token] = []
     at = tok.span.start
-    for k, (a, b) in enumerate(bounds):
+    for a, b in zip([0] + cuts, cuts + [len(value)]):
         piece = value[a:b].strip().rstrip(",;").rstrip()
-        head = piece.split()[0] if piece.split() else piece
-        start = text.find(head, at, tok.span.end)
-        start = at if start < 0 else start
-        end = tok.span.end
-        if k + 1 < len(bounds):
-            nxt = value[bounds[k + 1][0]:].split()[0]
-            found = text.find(nxt, start + len(head), tok.span.end)
-            end = found if found >= 0 else end
-        end = start + len(text[start:end].rstrip().rstrip(",;").rstrip())
-        out.append(Token(piece, Span(start, max(start, end)), text[start:end]))
-        at = max(start, end)
+        if not piece:
+            continue
+        a += len(value[a:b]) - len(value[a:b].lstrip())
+        if where is not None:
+            start, end = where[a], where[a + len(piece) - 1] + 1
+        else:
+            found = text.find(piece.split()[0], at, tok.span.end)
+            start = found if found >= 0 else at
+            end = max(start, min(tok.span.end, start + len(piece)))
+        out.append(Token(piece, Span(start, end), text[start:end]))
+        at = end
+    return out
+
+
+def _char_map(value: str, text: str, span: Span) -> list[int] | None:
+    """For each character of `value`, its offset in `text` (a blank: the next
+    character's), when `value` is the text at `span` with its blanks joined; else None."""
+    src = [i for i in range(span.start, span.end) if not text[i].isspace()]
+    if "".join(text[i] for i in src) != "".join(value.split()):
+        return None
+    out: list[int] = []
+    k = 0
+    for c in value:
+        out.append(src[min(k, len(src) - 1)])
+        k += not c.isspace()
     return out

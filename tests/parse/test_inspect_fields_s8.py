@@ -101,6 +101,8 @@ def test_a_dash_or_its_question_mark_between_title_and_name_is_neither_s(stateme
     ("REF: OSLO 1494 1. Summary. The talks in Oslo went on for days.", "OSLO 1494"),
     ("REF: SECSTATE 102414 We gave the points in reftel to the ministry on May 2.", "SECSTATE 102414"),
     ("REF: STATE 109397 (U) ", "STATE 109397"),
+    ("REF: STATE 97309 Per REFTEL, the 2009 report for Norway follows below: I.", "STATE 97309"),
+    ("REF: OSLO 2199  NOTE:  FOR TECHNICAL REASONS, THIS CABLE IS SENT IN TWO PARTS.", "OSLO 2199"),
     ("REF: A. NORWEGIAN LETTER OF REQUEST (09-319) Sensitive But Unclassified (SBU). Please protect it.",
      "A. NORWEGIAN LETTER OF REQUEST (09-319)"),
 ])

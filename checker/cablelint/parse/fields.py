@@ -255,8 +255,10 @@ def ref_value(rest: str, base: int, vocab: Vocabulary, post: Token | None = None
 
 
 # The body's text run on after a REF's last citation number: an unmarked paragraph 1 ("1494 1.
-# Summary. The ..."), or a sentence in mixed case ("SECSTATE 102414 We delivered points ...").
-REF_BODY_TEXT_RE = rx(r"(?<=\d)[ \t]+(?:1\.[ \t]+(?=[A-Z][a-z])|(?=[A-Z][a-z]+(?:[ \t]+[a-z]+){2}(?![A-Za-z])))")
+# Summary. The ..."), a sentence in mixed case ("SECSTATE 102414 We delivered points ...", "97309
+# Per REFTEL, the ..."), or a note to the reader ("2199  NOTE:  FOR TECHNICAL REASONS ...").
+REF_BODY_TEXT_RE = rx(r"(?<=\d)[ \t]+(?:1\.[ \t]+(?=[A-Z][a-z])|(?=[A-Z][a-z]+(?:[ \t]+[a-z]+){2}(?![A-Za-z]))"
+                      r"|(?=Per[ \t]+REFTEL\b)|(?=NOTE:[ \t]))")
 
 
 # A REF list's first item on a line of its own under an empty `REF:` ("REFTEL:" / "(A) 05 BRASILIA 598,",

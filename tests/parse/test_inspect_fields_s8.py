@@ -251,3 +251,12 @@ def test_a_ref_label_glued_to_the_subject_s_last_word_is_cut_and_its_list_read()
 def test_a_subject_ending_in_ref_letters_without_a_list_is_kept() -> None:
     doc = parse_text(HEAD.replace("SUBJECT: TALKS\n", "SUBJECT: TALKS ON THE CHIEF'S BRIEF:\n") + CLBY)
     assert doc.subject.value == "TALKS ON THE CHIEF'S BRIEF:"
+
+
+def test_a_ref_list_cut_after_an_item_s_letter_is_read_from_its_whole_copy() -> None:
+    head = "C O N F I D E N T I A L OSLO 000123\nE.O. 12958: DECL: 01/30/2019\nTAGS: PREL NO\nSUBJECT: TALKS\n"
+    cut = head + "REF: A. STATE 118799\n     \u00b6B. OSLO 668\n     C....\n\n\n"
+    whole = head + "REF: A. STATE 118799\n\u00b6B. OSLO 668\n\u00b6C. OSLO 615\n" + CLBY
+    doc = parse_text(cut + whole)
+    assert [r.value for r in doc.refs] == ["A. STATE 118799", "B. OSLO 668", "C. OSLO 615"]
+    assert any(r.name == "whole-copy" and "REF" in r.detail for r in doc.repairs)

@@ -90,6 +90,11 @@ def read_ref_items(lines: list[Line], i: int, vocab: Vocabulary, head: Token | N
             m = low if low is not None and (letter.islower() or _next_item(low["item"], letter)) else None
         if m is None and first is not None and k < stop:
             m = REF_PAREN_ITEM_RE.match(lines[k].text)
+        if m is None and k == j and k < stop:
+            cut = _cut_item(lines[k], letter)
+            if cut is not None:  # "C....": the export cut the list here (whole_refs reads its whole copy)
+                out.append(cut)
+                break
         if m is None or k > j and not _next_item(m["item"], letter):
             break
         letter = m["item"].lstrip("(")[:1]
@@ -133,6 +138,18 @@ def _ref_wrap(lines: list[Line], j: int, stop: int, prev: str, letter: str, voca
         return k if _next_item(item["item"], letter) else None
     kind = classify(nxt, vocab).name
     return k if kind in REF_WRAP_NEXT or numbered and kind == "page" else None
+
+
+# The next item cut right after its letter by an export ("C...." under "B. THE HAGUE 668").
+REF_CUT_ITEM_RE = rx(r"^[ \t]*(?:¶[ \t]*)?(?P<item>[B-Zb-z](?:\.{3,}|\.?…))[ \t\\]*\r?$")
+
+
+def _cut_item(line: Line, letter: str) -> Token | None:
+    """The item after `letter`'s cut right after its letter, or None."""
+    m = REF_CUT_ITEM_RE.match(line.text)
+    if m is None or not letter or m["item"][0].upper() != chr(ord(letter.upper()) + 1):
+        return None
+    return Token(m["item"], Span(line.start + m.start("item"), line.start + m.end("item")), m["item"])
 
 
 def _item_line(s: str, letter: str) -> regex.Match | None:

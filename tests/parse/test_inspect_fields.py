@@ -70,7 +70,7 @@ def _refs(ref_line: str) -> list[str]:
 
 
 def test_a_page_mark_run_into_the_ref_is_not_part_of_it() -> None:
-    assert _refs("REF: A) OSLO 876; B) OSLO 722 OSLO 00000123 001.2 OF 002") == ["A) OSLO 876; B) OSLO 722"]
+    assert _refs("REF: A) OSLO 876; B) OSLO 722 OSLO 00000123 001.2 OF 002") == ["A) OSLO 876", "B) OSLO 722"]
     assert _refs("SUBJECT: TALKS REF: A) OSLO 876 OSLO 00000123 002 OF 002") == ["A) OSLO 876"]
 
 

@@ -61,7 +61,7 @@ def test_a_ref_item_wrapped_onto_the_next_line_is_joined_and_the_items_after_it_
 
 def test_a_ref_item_written_without_a_blank_after_its_letter_is_an_item() -> None:
     assert _refs("REF: A. OSLO 298\nB. OSLO 237\nC.07 OSLO 1070 D. 07 OSLO 1045") == [
-        "A. OSLO 298", "B. OSLO 237", "C.07 OSLO 1070 D. 07 OSLO 1045"]
+        "A. OSLO 298", "B. OSLO 237", "C.07 OSLO 1070", "D. 07 OSLO 1045"]
 
 
 def test_a_ref_sentence_going_on_after_a_blank_line_is_joined() -> None:
@@ -126,7 +126,7 @@ def test_a_damaged_header_is_read_and_each_repair_named() -> None:
     doc = _doc(DAMAGED)
     assert [(s.number, s.total) for s in doc.sections] == [(1, 2)]
     assert doc.eo is not None and doc.eo.order.value == "1295" and doc.eo.decl is not None  # the order as written
-    assert [t.value for t in doc.refs] == ["A. OSLO 165 B. OSLO 320"]
+    assert [t.value for t in doc.refs] == ["A. OSLO 165", "B. OSLO 320"]
     cb = doc.classified_by
     assert (cb.name.value, cb.title.value, [r.value for r in cb.reasons]) == ("John Doe", "CDA", ["b", "d"])
     got = {(r.name, doc.text[r.span.start:r.span.end]) for r in doc.repairs}

@@ -48,7 +48,7 @@ def _refs(ref_lines: str) -> list[str]:
 @pytest.mark.parametrize("ref_lines, refs", [
     ("Ref: a. Oslo 131\n\n¶B. Bergen 17", ["a. Oslo 131", "B. Bergen 17"]),
     ("Ref: a. Oslo 131\nb. Oslo 140\nc. Bergen 17", ["a. Oslo 131", "b. Oslo 140", "c. Bergen 17"]),
-    ("Refs: A) Oslo 12; B) Oslo 19", ["A) Oslo 12; B) Oslo 19"]),
+    ("Refs: A) Oslo 12; B) Oslo 19", ["A) Oslo 12", "B) Oslo 19"]),
     ("Ref: State 129764", ["State 129764"]),
 ])
 def test_a_lower_cased_exports_ref_list_is_read(ref_lines: str, refs: list[str]) -> None:
@@ -85,7 +85,7 @@ def test_a_page_marker_after_a_ref_run_into_the_subject_is_a_page() -> None:
     text = ("C O N F I D E N T I A L SECTION 01 OF 02 OSLO 000123\nE.O. 12958: DECL: 01/30/2019\nTAGS: PREL NO\n"
             "SUBJECT: TALKS REF: A) OSLO 12; B) OSLO 19 OSLO 00000123 001.2 OF 002\n\n1. (C) Text.\n")
     doc = parse_text(text)
-    assert [t.value for t in doc.refs] == ["A) OSLO 12; B) OSLO 19"]
+    assert [t.value for t in doc.refs] == ["A) OSLO 12", "B) OSLO 19"]
     assert _pages(text) == [(1, 2, 1), (1, 2, 4)]
 
 

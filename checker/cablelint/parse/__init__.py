@@ -25,6 +25,8 @@ from ..vocabulary import Vocabulary, default_vocabulary, marking_separators
 from . import banner as bn, memo
 from .body import segment
 from .paragraph_copy import drop_cut_paragraphs
+from .csv_debris import drop_csv_debris
+from .ref_split import split_refs
 from .clby import find_reasons, join_pieces, whole_copy
 from .copies import find_whole_copy
 from .dating import evidence, memo_date
@@ -58,6 +60,8 @@ def parse(source: Source, vocab: Vocabulary | None = None) -> Document:
     doc.body_start = lines[body_idx].start if body_idx < len(lines) else len(text)
     doc.partial = bool(v.partial_notice_re.search(text, 0, min(len(text), doc.body_start + PARTIAL_NOTE_REACH)))
     _read_whole_copy(doc, lines, v)
+    drop_csv_debris(doc, v)
+    doc.refs = split_refs(doc.refs, doc.text)
     segment(doc, lines, body_idx, is_marked(doc, v), v)
     drop_cut_paragraphs(doc)
     _finish(doc, v)

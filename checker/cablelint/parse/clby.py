@@ -50,8 +50,8 @@ AUTH_TAIL_RE = rx(
 DANGLING_RE = rx(r"(?i)(?:\band|\bor|[,&/+\\(])\s*$")
 # The wrap fell inside a reason's parenthesis: "1.4 (B) and (" / "D)".
 OPEN_PAREN_END_RE = rx(r"\(\s*$")
-# A line that goes on with the list: "1.4 (B)" / "AND (D)".
-GOES_ON_RE = rx(r"(?i)\s*(?:and|or|&|\+)\s*\(?[a-h]\)?(?![A-Za-z])")
+# A line that goes on with the list: "1.4 (B)" / "AND (D)", "1.5(b" / ",d)".
+GOES_ON_RE = rx(r"(?i)\s*(?:and|or|&|\+|,|/)\s*\(?[a-h]\)?(?![A-Za-z])")
 DERIVED_RE = rx(r"(?i)\bderived\s+from\s*:?\s*(?P<src>[^;\n]*?[^\s;.,])\s*(?:[.;,]|$)")
 
 
@@ -115,6 +115,20 @@ def _reason_letters(text: str, pos: int) -> list[tuple[str, int]]:
         if len(letters) > MAX_REASON_LETTERS:
             break
     return letters
+
+
+# What may end a statement after the reason letters: blanks, closing punctuation.
+_LETTERS_END_RE = rx(r"[\s).;,]*$")
+
+
+def _derived_letters(text: str, pos: int) -> list[tuple[str, int]]:
+    """The category letters (1.4 a-h) that end a statement after its derivative
+    source at `pos` ("Derived from DSCG 05-01, b and d"); none when anything
+    else follows them ("..., a cable of 2008")."""
+    letters = _reason_letters(text, pos)
+    if not letters or any(lt.lower() not in CATEGORY_LETTERS for lt, _ in letters):
+        return []
+    return letters if _LETTERS_END_RE.match(text, letters[-1][1] + 1) else []
 
 
 def join_pieces(pieces: list[tuple[str, int]]) -> tuple[str, Callable[[int], int]]:
@@ -215,6 +229,8 @@ def read_classified_by(lines: list[Line], i: int, m: regex.Match, vocab: Vocabul
     if dm:  # derivative classification: "Classified By: ... Derived from DSCG 05-01"
         cb.derived_from = Token(dm["src"], Span(offmap(dm.start("src")), offmap(dm.end("src") - 1) + 1))
         cut = min(cut, dm.start())
+        if not rs:  # "Derived from DSCG 05-01, b and d": the categories after the source
+            cb.reasons = [Token(lt.lower(), Span(offmap(a), offmap(a) + 1), lt) for lt, a in _derived_letters(joined, dm.end())]
     _authority(cb, joined, cut, offmap, vocab, text)
     for what, tok in (("name", cb.name), ("title", cb.title)):
         if tok and join_broken_words(tok.raw, vocab)[1]:
@@ -225,7 +241,29 @@ def read_classified_by(lines: list[Line], i: int, m: regex.Match, vocab: Vocabul
             cb.name = Token(whole, cb.name.span, cb.name.raw)
             repairs.append(Repair("split-name", cb.name.span, f"Classified By name split mid-word inside a line: "
                                   f"{n} word{'s' if n > 1 else ''} joined"))
-    return ClbyRead(cb, reason_lines, j, repairs)
+    got = ClbyRead(cb, reason_lines, j, repairs)
+    return _restated(lines, got, vocab, text) or got
+
+
+def _restated(lines: list[Line], got: ClbyRead, vocab: Vocabulary, text: str) -> ClbyRead | None:
+    """`got` with the reasons of the statement written again whole on the next
+    line, when it gives none ("CLASSIFIED BY: Jane Roe, CDA, ... Department" /
+    "of State." / "CLASSIFIED BY: Jane Roe, CDA, ... REASON: 1.4 (b)"), the
+    repair recorded; the copy's line is still the header's to read (a spliced
+    copy: the lint judges that damage). None when there is no such line."""
+    cb, j = got.value, got.next
+    if cb.reasons or cb.derived_from is not None or cb.authority is None or j >= len(lines):
+        return None
+    if CLBY_RE.match(lines[j].text.lstrip()) is None:
+        return None
+    again = read_classified_by(lines, j, CLBY_RE.search(lines[j].text), vocab, text).value
+    if not again.reasons or again.authority is None or again.authority.value.split()[:2] != cb.authority.value.split()[:2]:
+        return None
+    cb.section, cb.reasons = again.section, again.reasons
+    line = text.count("\n", 0, cb.span.start) + 1
+    note = Repair("whole-copy", again.span, f"Classified By without reasons on line {line}: its reasons read from "
+                  "its copy on the next line")
+    return got._replace(repairs=got.repairs + [note])
 
 
 # The label written twice ("Classified By: Classified by CG ...") or its "by" left over ("by CDA ...").

@@ -162,7 +162,8 @@ def read_subject(lines: list[Line], i: int, m: regex.Match, vocab: Vocabulary, p
     if tail is not None:  # the subject's last words after a blank line
         text += " " + lines[tail].text.strip()
         end, j = lines[tail].start + len(lines[tail].text.rstrip()), tail + 1
-    value = " ".join(text.split()).rstrip("\\ ")  # a TSV export's line-continuation backslashes
+    # a TSV export's line-continuation backslashes, at the end and where a wrapped line broke
+    value = " ".join(w for w in text.split() if w != "\\").rstrip("\\ ")
     portion = portion or end_mark(text, end, vocab)  # "SUBJECT: TALKS (C)": the mark written at the end
     return Subject(Token(value, Span(off + at, end), text), portion, ref, j)
 
@@ -178,14 +179,18 @@ def _subject_tail(lines: list[Line], j: int, text: str, vocab: Vocabulary) -> in
     one blank line (at `j`) parts them from the rest ("... JULIA TAFT" / "" /
     "REFUGEE FUND" / "" / "REF: ..."; or "MEETING REF: ...", the next field run
     on after them): a short upper-case line that is no field, paragraph,
-    caption, passing line or heading (a header field follows it, not text).
-    An empty SUBJECT takes such a line only with the next field run on after
-    it. None when there is no such line."""
+    caption, passing line or heading (a header field follows it, not text;
+    paragraph 1 may, when the subject stopped on a joining word: "... AND" / ""
+    / "OTHER MEASURES"). An empty SUBJECT takes such a line with the next field
+    run on after it, or a line in any case right before paragraph 1 ("SUBJECT:"
+    / "" / "Fraud Ring Busted" / "1.(SBU) ..."). None when there is no such line."""
     k = j + 1
-    if k >= len(lines) or lines[j].text.strip() or text.strip() and not upper_words(text):
+    empty = not text.strip()
+    if k >= len(lines) or lines[j].text.strip() or not empty and not upper_words(text):
         return None
     s = lines[k].text.strip()
-    if len(s) > SUBJECT_TAIL_MAX or not upper_words(s) or ":" in s or s.endswith(".") or s.startswith("¶"):
+    if len(s) > (SUBJECT_LINE_MAX if empty else SUBJECT_TAIL_MAX) or not (upper_words(s) or empty) \
+            or ":" in s or s.endswith(".") or s.startswith("¶"):
         return None
     if other_header_line(s, vocab):
         return None
@@ -194,10 +199,20 @@ def _subject_tail(lines: list[Line], j: int, text: str, vocab: Vocabulary) -> in
         after += 1
     # a field after a blank line, or run on after the last words on their line (a run-on-header piece)
     ran_on = after == k + 1 < len(lines) and lines[after].start == lines[k].start + len(lines[k].text)
-    if not (ran_on or after > k + 1 and text.strip()):
-        return None
     nxt = classify(lines[after].text, vocab).name if after < len(lines) else ""
-    return k if nxt in SUBJECT_TAIL_NEXT else None
+    if ran_on or after > k + 1 and not empty:
+        return k if nxt in SUBJECT_TAIL_NEXT or nxt == "paragraph" and _joins_on(text, vocab) else None
+    return k if empty and nxt == "paragraph" else None
+
+
+# An empty SUBJECT's text on a line of its own is at most this long.
+SUBJECT_LINE_MAX = 80
+
+
+def _joins_on(text: str, vocab: Vocabulary) -> bool:
+    """Whether `text` stops on a joining word or mark ("BAIL-OUTS AND", "TALKS ON"): it goes on."""
+    words = text.split()
+    return bool(words) and (words[-1].upper() in vocab.title_joiners or text.rstrip()[-1:] in ",-/")
 
 
 def other_header_line(s: str, vocab: Vocabulary) -> bool:
@@ -224,7 +239,8 @@ def ref_value(rest: str, base: int, vocab: Vocabulary, post: Token | None = None
     items after it go on), a handling caption or the first paragraph's mark and
     text ("BRASILIA 1136 SENSITIVE BUT UNCLASSIFIED - PLEASE ...", "893 (U) THIS ...").
     The mark starts at its post's name (`post`, the cable's: lines.page_mark_start)."""
-    cuts = [m.start() for m in (_caption_phrase_re(vocab).search(rest, 1), _body_mark(rest, vocab)) if m]
+    cuts = [m.start() for m in (_caption_phrase_re(vocab).search(rest, 1), _body_mark(rest, vocab),
+                                REF_BODY_TEXT_RE.search(rest)) if m]
     stop = min(cuts, default=len(rest))
     pm = PAGE_INLINE_RE.search(rest, 0, stop)
     parts = [(0, page_mark_start(rest, pm, post) if pm else stop)]
@@ -238,14 +254,27 @@ def ref_value(rest: str, base: int, vocab: Vocabulary, post: Token | None = None
     return Token(value if pm else raw, Span(base + lead, base + max(lead, kept[-1][1])), raw)
 
 
+# The body's text run on after a REF's last citation number: an unmarked paragraph 1 ("1494 1.
+# Summary. The ..."), a sentence in mixed case ("SECSTATE 102414 We delivered points ...", "97309
+# Per REFTEL, the ..."), or a note to the reader ("2199  NOTE:  FOR TECHNICAL REASONS ...").
+REF_BODY_TEXT_RE = rx(r"(?<=\d)[ \t]+(?:1\.[ \t]+(?=[A-Z][a-z])|(?=[A-Z][a-z]+(?:[ \t]+[a-z]+){2}(?![A-Za-z]))"
+                      r"|(?=Per[ \t]+REFTEL\b)|(?=NOTE:[ \t]))")
+
+
+# A REF list's first item on a line of its own under an empty `REF:` ("REFTEL:" / "(A) 05 BRASILIA 598,",
+# "REF:" / "¶A. STATE 40909"): lettered A, citing a number.
+REF_ITEM_A_RE = rx(r"^[ \t]*(?:¶[ \t]*)?(?P<item>\(?[Aa][.)][ \t]*\S[^\n]*?\d[^\n]*?)[ \t\\]*\r?$")
+
+
 # After a page mark run into a REF: more lettered items ("M) STATE 7877") go on with it.
 REF_ITEM_AFTER_RE = rx(r"\s*\(?[A-Z][.)]\s")
 
 
 def _body_mark(value: str, vocab: Vocabulary) -> regex.Match | None:
     """A portion mark that starts the body's text after the refs ("893 (U) THIS
-    CABLE IS ..."): a mark of a level that is no single item letter (A-T)."""
-    for m in rx(r"\s\((?P<mark>[A-Za-z][A-Za-z/]{0,12})\)\s+\S").finditer(value):
+    CABLE IS ..."; or ending the line, "109397 (U)", the text on the next): a
+    mark of a level that is no single item letter (A-T)."""
+    for m in rx(r"\s\((?P<mark>[A-Za-z][A-Za-z/]{0,12})\)(?:\s+\S|\s*$)").finditer(value):
         if rx(r"[A-T]").fullmatch(m["mark"]) is None and vocab.parse_portion(m["mark"], 0) is not None:
             return m
     return None
@@ -256,11 +285,11 @@ _CAPTION_PHRASES: dict[int, tuple[object, regex.Pattern]] = {}
 
 def _caption_phrase_re(vocab: Vocabulary) -> regex.Pattern:
     """The vocabulary's caption phrases (words with a blank: SENSITIVE BUT
-    UNCLASSIFIED), upper case and whole words, as one pattern (once per build of a vocabulary)."""
+    UNCLASSIFIED), in any case ("Sensitive but Unclassified. Please ..."), whole words, as one pattern (once per build of a vocabulary)."""
     got = _CAPTION_PHRASES.get(id(vocab))
     if got is None or got[0] is not vocab.built:
         phrases = sorted((w for w in vocab.caption_words if " " in w), key=len, reverse=True)
-        pattern = rx(r"(?<![A-Za-z])(?:" + "|".join(regex.escape(p) for p in phrases) + r")(?![A-Za-z])"
+        pattern = rx(r"(?<![A-Za-z])(?i:" + "|".join(regex.escape(p) for p in phrases) + r")(?![A-Za-z])"
                      if phrases else r"(?!)")
         if len(_CAPTION_PHRASES) >= VOCABS_MAX:
             _CAPTION_PHRASES.clear()

@@ -155,6 +155,10 @@ def join_split_name(name: str, vocab: Vocabulary) -> tuple[str, int]:
     return SPLIT_NAME_RE.sub(join, name) if " " in name or "\t" in name else name, count
 
 
+# What a name's or title's part does not start with: blanks, separators, a dash or the "?" put for one.
+_PART_LEAD = " ,;?-\u2013\u2014"
+
+
 def name_and_title(auth: Token, text: str, vocab: Vocabulary) -> tuple[Token | None, Token | None]:
     """Split "Political Counselor Jane Doe" / "Jane Doe, Acting DCM" into
     name and title, by the title words of the vocabulary."""
@@ -162,14 +166,18 @@ def name_and_title(auth: Token, text: str, vocab: Vocabulary) -> tuple[Token | N
 
     def tok(a: int, b: int) -> Token | None:
         seg = raw[a:b]
-        lead = len(seg) - len(seg.lstrip(" ,;"))
-        seg = seg.strip(" ,;")
+        # a dash between title and name, or the "?" an export put for it ("EUR/FO ? IAN KELLY"), is neither's
+        lead = len(seg) - len(seg.lstrip(_PART_LEAD))
+        seg = seg.lstrip(_PART_LEAD).rstrip(" ,;")
         if not seg:
             return None
         start = auth.span.start + a + lead
         value = join_broken_words(seg, vocab)[0]
         return Token(" ".join(value.replace("\\", " ").split()), Span(start, start + len(seg)), seg)
 
+    stub = _cut_stub(raw, vocab)
+    if stub is not None:  # "Classifi...", "Ambass...": a word cut short by an export is no name
+        return None, (tok(0, len(raw)) if stub else None)
     parts = [(m.start(), m.end()) for m in rx(r"[^,;]+").finditer(raw)]
     if len(parts) > 1 and raw[parts[1][0]:parts[1][1]].strip(" .").upper() in vocab.name_suffixes:
         parts = [(parts[0][0], parts[1][1])] + parts[2:]  # "Robert O. Blake, Jr.": the suffix is the name's
@@ -186,7 +194,8 @@ def name_and_title(auth: Token, text: str, vocab: Vocabulary) -> tuple[Token | N
         at = _name_after_title(raw, parts, vocab)
         if at is not None:  # "Ambassador Jane Doe, Ambassador, State, EXEC": the SMART form after a title
             return tok(at, parts[0][1]), tok(parts[1][0], len(raw))
-    at = _after_last_title(raw, vocab)
+    # the post after the name ("Consul General Ann Lee, Consulate General Lagos") holds no name: not searched
+    at = _after_last_title(raw[:_post_after_name(raw, 0, vocab)], vocab)
     if at is not None:
         return tok(at, _post_after_name(raw, at, vocab)), tok(0, at)
     words = [(m.start(), m.end()) for m in rx(r"\S+").finditer(raw)]
@@ -200,15 +209,37 @@ def name_and_title(auth: Token, text: str, vocab: Vocabulary) -> tuple[Token | N
     return tok(words[k][0], _post_after_name(raw, words[k][0], vocab)), tok(0, words[k - 1][1])
 
 
+# A statement cut short after one word's first letters ("Classifi...", "Ambass..."): read as
+# the label or a title word from this many letters on (fewer may begin a name: "Mi...").
+CUT_STUB_MIN = 4
+CUT_STUB_RE = rx(r"^\s*(?P<w>[A-Za-z]{2,})(?:\.\.\.|…)\s*$")
+
+
+def _cut_stub(raw: str, vocab: Vocabulary) -> bool | None:
+    """Whether `raw` is one word cut short that begins a title word (True) or
+    the label "Classified By" written again (False); None for anything else
+    (a name cut short, "Shawn C...", is still a name)."""
+    m = CUT_STUB_RE.match(raw)
+    if m is None:
+        return None
+    w = m["w"].upper()
+    if len(w) >= CUT_STUB_MIN and "CLASSIFIED".startswith(w):
+        return False
+    title = len(w) >= CUT_STUB_MIN and any(t.startswith(w) for t in vocab.title_words if len(t) > len(w))
+    return True if title else None
+
+
 def _post_after_name(raw: str, at: int, vocab: Vocabulary) -> int:
     """Where the name that starts at `at` ends: at the first comma that the
     post follows ("Peter Newman, Embassy Bamako"; "John Doe, Jr., Embassy
-    Oslo"), else at the end."""
+    Oslo") or title words alone ("John Doe, Acting"), else at the end."""
     comma = raw.find(",", at)
     while comma >= 0:
         after = raw[comma + 1:].split()
         word = after[0].rstrip(",;").upper() if after else ""
         if word in vocab.post_words or word.strip(".") in vocab.post_words:
             return comma
+        if after and all(_is_title(w, vocab) for w in after):
+            return comma  # a title after the name: "ISN - C. S. ELIOT KANG, ACTING"
         comma = raw.find(",", comma + 1)
     return len(raw)

@@ -11,7 +11,7 @@ from ..document import Repair, SectionMark, Span, Token, WholeCopy
 from ..rx import rx
 from ..vocabulary import Vocabulary
 from .copies import copy_lines
-from .fields import SUBJECT_TAIL_NEXT, other_header_line, upper_words, read_ref, ref_value
+from .fields import REF_ITEM_A_RE, SUBJECT_TAIL_NEXT, other_header_line, upper_words, read_ref, ref_value
 from .labels import labels
 from .lines import PAGE_INLINE_RE, Line, classify, page_mark_start
 
@@ -29,19 +29,38 @@ REF_LOWER_ITEM_RE = rx(r"^[ \t]*(?:¶[ \t]*)?(?P<item>[b-z]\.(?:[ \t]+|(?=\d))\S
 # The same under "REF: (A) ..." or "REF: A) ...": "(B) SAO PAULO 1071;", in the REF line's own
 # lettering and citing a number (a "(C) Summary: ..." line is a portion mark, not an item).
 REF_PAREN_ITEM_RE = rx(r"^[ \t]*(?:¶[ \t]*)?(?P<item>\(?[B-Z]\)[ \t]+[^\n]*?\d[^\n]*?)[ \t\\]*\r?$")
-REF_PAREN_FIRST_RE = rx(r"(?i:REFS?)\s*:?\s*\(?[Aa]\)\s")
+# The first item lettered A, after the label or at the start of the line under an empty `REF:`.
+_REF_FIRST_AT = r"(?:(?i:REFS?)\s*:?\s*|^[ \t]*(?:¶[ \t]*)?)"
+REF_PAREN_FIRST_RE = rx(_REF_FIRST_AT + r"\(?[Aa]\)\s")
 
 
 # The letter of the REF line's first item ("REF: A. STATE 7434", "REF: (A) ...", a lower-cased export's "Ref: a. ...").
-REF_FIRST_LETTER_RE = rx(r"(?i:REFS?)\s*:?\s*\(?(?P<l>[A-Za-z])[.)]\s")
+REF_FIRST_LETTER_RE = rx(r"(?i:REFS?)\s*:?\s*\(?(?P<l>[A-Za-z])[.)]\s|^[ \t]*(?:¶[ \t]*)?\(?(?P<l>[Aa])[.)]\s")
+
 # Blank lines a lettered REF list may hold between its items ("REF: A. ..." / "" / "B. ...").
 REF_BLANKS_MAX = 2
 
 
 def read_refs(lines: list[Line], i: int, m: regex.Match, vocab: Vocabulary, post: Token | None = None) -> list[Token]:
     """The REF line at `i` (its match `m`) and the lettered items that go on from
-    it; `post`, the cable's, is where a page mark run into an entry starts."""
-    return read_ref_items(lines, i, vocab, read_ref(lines[i], m, vocab, post), post)
+    it; `post`, the cable's, is where a page mark run into an entry starts.
+    An empty REF line's list starts on the next line with text (`_first_below`)."""
+    head = read_ref(lines[i], m, vocab, post)
+    below = _first_below(lines, i, vocab, post) if not head.value.strip() else None
+    if below is not None:
+        return read_ref_items(lines, below[0], vocab, below[1], post)
+    return read_ref_items(lines, i, vocab, head, post)
+
+
+def _first_below(lines: list[Line], i: int, vocab: Vocabulary, post: Token | None) -> tuple[int, Token] | None:
+    """The first item of the list under the empty REF line `i` ("REF:" / "(A) 05
+    BRASILIA 598,"), past at most REF_BLANKS_MAX blank lines: its index and
+    value; None when the next line with text is no item lettered A."""
+    k = _after_blanks(lines, i + 1, len(lines))
+    m = REF_ITEM_A_RE.match(lines[k].text) if k < len(lines) else None
+    if m is None:
+        return None
+    return k, ref_value(m["item"], lines[k].start + m.start("item"), vocab, post)
 
 
 def read_ref_items(lines: list[Line], i: int, vocab: Vocabulary, head: Token | None = None,
@@ -71,6 +90,11 @@ def read_ref_items(lines: list[Line], i: int, vocab: Vocabulary, head: Token | N
             m = low if low is not None and (letter.islower() or _next_item(low["item"], letter)) else None
         if m is None and first is not None and k < stop:
             m = REF_PAREN_ITEM_RE.match(lines[k].text)
+        if m is None and k == j and k < stop:
+            cut = _cut_item(lines[k], letter)
+            if cut is not None:  # "C....": the export cut the list here (whole_refs reads its whole copy)
+                out.append(cut)
+                break
         if m is None or k > j and not _next_item(m["item"], letter):
             break
         letter = m["item"].lstrip("(")[:1]
@@ -90,14 +114,18 @@ def _ref_wrap(lines: list[Line], j: int, stop: int, prev: str, letter: str, voca
     wrapped onto it ("D) MANAGUA 913 -- ... BREAK-AWAY GEORGIA" / "REPUBLICS"),
     or None. Right after the entry, in its case; or after one blank line, a
     sentence going on in lower case ("emails to Washington with" / "" / "the text
-    of ..."). It is no item, field, page mark, passing, caption or trailer line,
+    of ..."); the entry's number, right after it or after a blank line ("D) 2008
+    BAKU" / "917"). It is no item, field, page mark, passing, caption or trailer line,
     and the next item, a header field or a paragraph follows it."""
+    if not prev.strip():
+        return None  # an empty REF line: no entry to go on (its list under it is read by _first_below)
     k = j + 1 if j < stop and not lines[j].text.strip() else j
     s = lines[k].text.strip() if k < stop else ""
     if not s[:1].isalnum() or len(s) > REF_WRAP_MAX or _item_line(s, letter):
         return None
-    if k > j and not (s[:1].islower() and prev[-1:].isalpha() and not upper_words(prev)) or \
-            k == j and upper_words(s) != upper_words(prev):
+    numbered = s[:1].isdigit() and prev[-1:].isalpha()  # "D) 2008 BAKU" / "917": the entry's number wrapped
+    if k > j and not (numbered or s[:1].islower() and prev[-1:].isalpha() and not upper_words(prev)) or \
+            k == j and not numbered and upper_words(s) != upper_words(prev):
         return None
     if other_header_line(s, vocab):
         return None
@@ -108,7 +136,20 @@ def _ref_wrap(lines: list[Line], j: int, stop: int, prev: str, letter: str, voca
     item = _item_line(nxt, letter)
     if item is not None:
         return k if _next_item(item["item"], letter) else None
-    return k if classify(nxt, vocab).name in REF_WRAP_NEXT else None
+    kind = classify(nxt, vocab).name
+    return k if kind in REF_WRAP_NEXT or numbered and kind == "page" else None
+
+
+# The next item cut right after its letter by an export ("C...." under "B. THE HAGUE 668").
+REF_CUT_ITEM_RE = rx(r"^[ \t]*(?:¶[ \t]*)?(?P<item>[B-Zb-z](?:\.{3,}|\.?…))[ \t\\]*\r?$")
+
+
+def _cut_item(line: Line, letter: str) -> Token | None:
+    """The item after `letter`'s cut right after its letter, or None."""
+    m = REF_CUT_ITEM_RE.match(line.text)
+    if m is None or not letter or m["item"][0].upper() != chr(ord(letter.upper()) + 1):
+        return None
+    return Token(m["item"], Span(line.start + m.start("item"), line.start + m.end("item")), m["item"])
 
 
 def _item_line(s: str, letter: str) -> regex.Match | None:

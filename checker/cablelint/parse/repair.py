@@ -44,6 +44,8 @@ REPAIRS = {
                    "a wrapped line on) joined: a piece of small letters that is no word of its own"),
     "stray-subject-line": ("a line in small letters after an upper-case SUBJECT wrapped over lines "
                            "(a heading, a date line, a note) read as no part of the SUBJECT"),
+    "glued-ref-label": "a REF label glued to the SUBJECT's last word (MISSING AMCITREF:) cut off, its list read",
+    "csv-debris": "a CSV export's row quoting (,,\"\", doubled quotes) dropped from SUBJECT, REF and DECL",
 }
 
 # How far into the file header fields may be run together (lines).

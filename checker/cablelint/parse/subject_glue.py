@@ -11,6 +11,7 @@ from __future__ import annotations
 from ..document import Document, Repair, SectionMark, Span, Token
 from ..vocabulary import Vocabulary
 from .labels import labels
+from .fields import REF_ITEM_A_RE, ref_value
 from .lines import PAGE_INLINE_RE, page_mark_start
 from ..rx import rx
 
@@ -21,7 +22,7 @@ _LINE_END_RE = rx(r"[ \t]*\\?[ \t]*$")
 def cut_subject_glue(doc: Document, vocab: Vocabulary) -> None:
     """Cut a page mark, then a handling caveat, off the end of `doc.subject`
     when its last line ends with one; record each cut."""
-    for cut in (_page_mark_cut, _handling_cut):
+    for cut in (_page_mark_cut, _handling_cut, _ref_label_cut):
         sub = doc.subject
         if sub is None:
             return
@@ -62,6 +63,36 @@ def _handling_cut(doc: Document, at: int, vocab: Vocabulary) -> tuple[int, Repai
         return None
     return m.start(), Repair("glued-caveat", Span(m.start(), m.end("line")),
                              "a handling caveat line cut from the SUBJECT's end")
+
+
+# The REF label glued to the subject's last word, its list on the lines under it ("... MISSING AMCITREF:").
+_GLUED_REF_RE = rx(r"(?<=[A-Z]{2})REFS?:[ \t]*\\?[ \t]*$")
+# Blank lines between that label and its list's first item.
+_REF_BLANKS_MAX = 2
+
+
+def _ref_label_cut(doc: Document, at: int, vocab: Vocabulary) -> tuple[int, Repair] | None:
+    """Where a REF label glued to the subject's last word starts, reading the
+    list it opens (its first item lettered A on the next line with text, past
+    at most _REF_BLANKS_MAX blank lines) into doc.refs; None when there is none."""
+    m = _GLUED_REF_RE.search(doc.text, at, doc.subject.span.end)
+    if m is None:
+        return None
+    pos = doc.text.find("\n", m.end())
+    for _ in range(_REF_BLANKS_MAX + 1):
+        if pos < 0:
+            return None
+        end = doc.text.find("\n", pos + 1)
+        line = doc.text[pos + 1:end if end >= 0 else len(doc.text)]
+        if line.strip():
+            break
+        pos = end
+    im = REF_ITEM_A_RE.match(line)
+    if im is None:
+        return None
+    doc.refs.append(ref_value(im["item"], pos + 1 + im.start("item"), vocab, doc.post))
+    return m.start(), Repair("glued-ref-label", Span(m.start(), m.end()),
+                             "a REF label glued to the SUBJECT's last word cut off; its list read from the lines under it")
 
 
 def _cut_at(text: str, sub: Token, start: int) -> Token:

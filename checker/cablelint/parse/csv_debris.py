@@ -1,0 +1,81 @@
+"""The repair `csv-debris`: a CSV export's row quoting left inside header fields.
+
+An export that wrote the cable's lines as quoted CSV fields left, where a line
+broke, runs of commas and quotes (`000174 ,,"" ,,""`, `FOR ,,""BIOGRAPHIC`,
+`2034 "`) and doubled each quote the drafter wrote (`""GOLD STANDARD""`). Read
+into the SUBJECT, a REF entry or the DECL value they make it wrong; each is
+read without them (the doubled quote single again), the repair recorded. A
+stage of its own after the header is read: the fields it cleans come from
+several readers (fields.py, refs.py, the whole-copy readers).
+"""
+from __future__ import annotations
+
+from ..document import DeclValue, Document, Repair, Span, Token
+from ..rx import rx
+from ..vocabulary import Vocabulary
+from .decl import parse_decl
+
+# A run of commas and quotes after a blank (or at the start) that holds a comma
+# and a quote (`,,""`, `,"`, `"",`), glued to the next word or not; or quotes
+# alone standing as a word of their own (`"`, `""`). Quotes glued to a word
+# (`"COUP,"`, `""GOLD`) are the drafter's, doubled or not.
+DEBRIS_RE = rx(r'(?<!\S)(?:(?=[,"]*,)(?=[,"]*")[,"]+|"+(?=\s|$))')
+# What the debris leaves at a value's end: blanks.
+_TRAIL_RE = rx(r'(?:\s*(?<!\S)(?:(?=[,"]*,)(?=[,"]*")[,"]+|"+))+\s*$')
+
+
+def clean(value: str) -> str:
+    """`value` without CSV debris, its doubled quotes single, blanks joined."""
+    if '"' not in value:
+        return value
+    return " ".join(DEBRIS_RE.sub(" ", value).replace('""', '"').split())
+
+
+def _trail_end(text: str, span: Span) -> int:
+    """Where the field at `span` ends without the debris that ends it."""
+    m = _TRAIL_RE.search(text, span.start, span.end)
+    return m.start() if m is not None and m.start() > span.start else span.end
+
+
+def _token(tok: Token, text: str) -> Token | None:
+    """`tok` read without debris; None when it holds none."""
+    value = clean(tok.value)
+    if value == tok.value:
+        return None
+    end = _trail_end(text, tok.span)
+    return Token(value, Span(tok.span.start, end), _TRAIL_RE.sub("", tok.raw) or tok.raw)
+
+
+def _decl(d: DeclValue, text: str, vocab: Vocabulary) -> DeclValue | None:
+    """The DECL value read again without the debris that ends it; None when it has none."""
+    end = _trail_end(text, d.span)
+    if end == d.span.end or clean(d.raw) == d.raw:
+        return None
+    return parse_decl(text[d.span.start:end], d.span.start, vocab)
+
+
+def _note(span: Span, what: str) -> Repair:
+    return Repair("csv-debris", span, f"CSV row quoting dropped from the {what}")
+
+
+def drop_csv_debris(doc: Document, vocab: Vocabulary) -> None:
+    """Read the SUBJECT, the REF entries and the DECL value without CSV debris,
+    each change recorded."""
+    text = doc.text
+    if '"' not in text:
+        return
+    if doc.subject is not None:
+        got = _token(doc.subject, text)
+        if got is not None:
+            doc.repairs.append(_note(doc.subject.span, "SUBJECT"))
+            doc.subject = got
+    for k, ref in enumerate(doc.refs):
+        got = _token(ref, text)
+        if got is not None:
+            doc.repairs.append(_note(ref.span, "REF"))
+            doc.refs[k] = got
+    decl = doc.eo.decl if doc.eo is not None else None
+    got_decl = _decl(decl, text, vocab) if decl is not None else None
+    if got_decl is not None:
+        doc.repairs.append(_note(decl.span, "DECL value"))
+        doc.eo.decl = got_decl

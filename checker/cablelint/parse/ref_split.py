@@ -1,0 +1,138 @@
+"""The REF entries of a list written on one line, one Token each.
+
+Drafters wrote a REF list on one line as often as one item a line: lettered
+(`A. STATE 124823 B. BERN 860`, `(A)STATE 1, (B)STATE 2`, `A) TRIPOLI 876;
+B) TRIPOLI 722`) or not (`09 LIMA 1561; 09 LIMA 1053`, `TRIPOLI 438, STATE
+39410`), and a SMART-era list wrapped onto the next line lost its separator
+there (`10 CAIRO 59` / `09 CAIRO 1556`). Each entry is read apart, with its
+span; what is no list (a title with initials, a note with commas) stays whole.
+A stage after the REF readers (fields.py, refs.py, the whole-copy readers):
+it splits whatever entry they read.
+"""
+from __future__ import annotations
+
+import regex
+
+from ..document import Span, Token
+from ..rx import rx
+
+# The item letter that opens an entry, in one of three styles: "(A)", "A)", "A." (or "D.07 ...").
+_FIRST_RE = rx(r"^(?:\((?P<l>[A-Za-z])\)|(?P<l>[A-Za-z])\)|(?P<l>[A-Za-z])\.(?=\s|\d))")
+_MARK_RES = {
+    "(": rx(r"(?<![A-Za-z0-9])\((?P<l>[A-Za-z])\)"),
+    ")": rx(r"(?<=[\s,;])(?P<l>[A-Za-z])\)"),
+    ".": rx(r"(?<=[\s,;])(?P<l>[A-Za-z])\.(?=\s|\d)"),
+}
+# An initial ends the text before a letter ("FROM J. B. SMITH"): the letter is the name's, no item's.
+_INITIAL_END_RE = rx(r"(?:^|\s)[A-Z]\.\s*$")
+# An entry of an unlettered list cites a number and is short.
+CITATION_MAX_WORDS = 6
+_MONTHS = "JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC"
+# Inside a `;` list: a new citation after a number, its separator lost where the line wrapped
+# ("10 CAIRO 59 09 CAIRO 1556", "BRASILIA 709 (08) SAO PAULO 542").
+_GLUED_CITATION_RE = rx(r"(?<=[A-Za-z0-9][ \t]+\d+|\(\d{2}\))[ \t]+(?=(?:\d{2}|\d{4})?[ \t]*(?!PARA|" + _MONTHS + r")"
+                        r"[A-Z][A-Za-z]*(?:[ \t]+[A-Z][A-Za-z]*)*[ \t]+\d{2,}\b)")
+
+
+def split_refs(refs: list[Token], text: str) -> list[Token]:
+    """Each entry of `refs` split into the entries its one line lists, each
+    value with its blanks joined ("TO         NEA/IR": an export's padding)."""
+    out: list[Token] = []
+    for tok in refs:
+        cuts = _cuts(tok.value)
+        got = _pieces(tok, cuts, text) if cuts else [tok]
+        out.extend(t if " ".join(t.value.split()) == t.value else Token(" ".join(t.value.split()), t.span, t.raw)
+                   for t in got)
+    return out
+
+
+def _cuts(value: str) -> list[int]:
+    """Where the entries after the first start in `value`; none when it lists one."""
+    first = _FIRST_RE.match(value)
+    if first is not None:
+        return _lettered_cuts(value, first)
+    for sep in (";", ","):
+        if sep in value:
+            return _unlettered_cuts(value, sep)
+    return []
+
+
+def _lettered_cuts(value: str, first: regex.Match) -> list[int]:
+    """The starts of the next letters in the first entry's style ("B." after
+    "A. ..."; a letter repeated by the drafter, "(B) ... (B)", too), each after
+    an entry with more than its letter and no initial ending it."""
+    style = "(" if first.group(0).startswith("(") else first.group(0)[-1]
+    letter, prev, cuts = first["l"], 0, []
+    for m in _MARK_RES[style].finditer(value, first.end()):
+        nxt = m["l"]
+        if style != "." and nxt.isupper() != letter.isupper():  # "A) ...; b) ...": the drafter's case slipped
+            nxt = nxt.upper() if letter.isupper() else nxt.lower()
+        if nxt.isupper() != letter.isupper() or ord(nxt) - ord(letter) not in (0, 1):
+            continue
+        before = value[prev:m.start()]
+        if _FIRST_RE.sub("", before).strip(" ,;") and not _INITIAL_END_RE.search(before):
+            cuts.append(m.start())
+            letter, prev = nxt, m.start()
+    return cuts
+
+
+def _unlettered_cuts(value: str, sep: str) -> list[int]:
+    """The starts of the entries of a list parted by `sep` (in a `;` list also a
+    citation glued on where the line wrapped), each citing a number and short."""
+    cuts = [m.end() for m in rx(regex.escape(sep)).finditer(value)]
+    if sep == ";":
+        cuts += _glued_cuts(value)
+    cuts = sorted(c + len(value[c:]) - len(value[c:].lstrip()) for c in cuts)
+    parts = [value[a:b].strip().rstrip(sep) for a, b in zip([0] + cuts, cuts + [len(value)])]
+    if not all(any(c.isdigit() for c in p) and len(p.split()) <= CITATION_MAX_WORDS for p in parts):
+        return []
+    return cuts
+
+
+def _glued_cuts(value: str) -> list[int]:
+    """Where a citation glued on after a number starts; a year opening it
+    ("... 978 09 SAN SALVADOR 1033") is its own, not a citation's end."""
+    cuts: list[int] = []
+    for m in _GLUED_CITATION_RE.finditer(value):
+        if cuts and value[cuts[-1]:m.start()].strip().isdigit():
+            continue
+        cuts.append(m.end())
+    return cuts
+
+
+def _pieces(tok: Token, cuts: list[int], text: str) -> list[Token]:
+    """`tok` cut at `cuts` (offsets in its value): each piece's value without
+    the separator that ends it, and its span: mapped character by character
+    when the value is the text's with its blanks joined, else found by search."""
+    value = tok.value
+    where = _char_map(value, text, tok.span)
+    out: list[Token] = []
+    at = tok.span.start
+    for a, b in zip([0] + cuts, cuts + [len(value)]):
+        piece = value[a:b].strip().rstrip(",;").rstrip()
+        if not piece:
+            continue
+        a += len(value[a:b]) - len(value[a:b].lstrip())
+        if where is not None:
+            start, end = where[a], where[a + len(piece) - 1] + 1
+        else:
+            found = text.find(piece.split()[0], at, tok.span.end)
+            start = found if found >= 0 else at
+            end = max(start, min(tok.span.end, start + len(piece)))
+        out.append(Token(piece, Span(start, end), text[start:end]))
+        at = end
+    return out
+
+
+def _char_map(value: str, text: str, span: Span) -> list[int] | None:
+    """For each character of `value`, its offset in `text` (a blank: the next
+    character's), when `value` is the text at `span` with its blanks joined; else None."""
+    src = [i for i in range(span.start, span.end) if not text[i].isspace()]
+    if "".join(text[i] for i in src) != "".join(value.split()):
+        return None
+    out: list[int] = []
+    k = 0
+    for c in value:
+        out.append(src[min(k, len(src) - 1)])
+        k += not c.isspace()
+    return out

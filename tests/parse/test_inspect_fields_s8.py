@@ -1,0 +1,262 @@
+"""Fields the s8 inspect audits found misread, each on a short text written for the test."""
+from __future__ import annotations
+
+import pytest
+
+from inspect_helpers import name_and_title, parse_text
+
+HEAD = "C O N F I D E N T I A L OSLO 000123\nE.O. 12958: DECL: 01/30/2019\nTAGS: PREL NO\nSUBJECT: TALKS\n"
+
+
+@pytest.mark.parametrize("ref, items", [
+    ("REFTEL:\n(A) 07 OSLO 412,\n(B) 07 OSLO 977\n", ["(A) 07 OSLO 412", "(B) 07 OSLO 977"]),
+    ("REF: \n\u00b6A. STATE 12345\n\u00b6B. STATE 23456\n\u00b6C. OSLO 88\n",
+     ["A. STATE 12345", "B. STATE 23456", "C. OSLO 88"]),
+    ("REFS:\n\n(A) OSLO 1 (B) OSLO 2\n", ["(A) OSLO 1", "(B) OSLO 2"]),
+])
+def test_an_empty_ref_line_reads_the_items_on_the_lines_under_it(ref: str, items: list[str]) -> None:
+    doc = parse_text(HEAD + ref + "\nClassified By: Jane Roe, Consul, reason 1.4 (b)\n\n1. (C) Text.\n")
+    assert [r.value for r in doc.refs] == items
+    assert [r.value for r in doc.classified_by.reasons] == ["b"]
+
+
+@pytest.mark.parametrize("below", ["All of the talks went well in 2008.", "A. Summary: the talks went well."])
+def test_an_empty_ref_line_over_text_reads_no_item(below: str) -> None:
+    doc = parse_text(HEAD + "REF:\n" + below + "\n\n1. (C) Text.\n")
+    assert [r.value for r in doc.refs] == [""]
+
+
+CSV_HEAD = 'C O N F I D E N T I A L OSLO 000123 ,,""E.O. 12958: DECL: 02/11/2030 ,,""TAGS: PREL NO\n'
+
+
+def test_csv_row_quoting_is_dropped_from_subject_ref_and_decl() -> None:
+    text = (CSV_HEAD + 'SUBJECT: (C) THANKS FOR OSLO 000077 ,,"" ,,""REF: OSLO 000077 ,,"" ,,"\n"\n\n'
+            "Classified By: Jane Roe, Consul, reason 1.4 (b)\n\n1. (C) Text.\n")
+    doc = parse_text(text)
+    assert doc.subject.value == "(C) THANKS FOR OSLO 000077"
+    assert doc.text[doc.subject.span.start:doc.subject.span.end] == "(C) THANKS FOR OSLO 000077"
+    assert [r.value for r in doc.refs] == ["OSLO 000077"]
+    assert doc.eo.decl.raw == "DECL: 02/11/2030" and str(doc.eo.decl.date) == "2030-02-11"
+    notes = [r.detail for r in doc.repairs if r.name == "csv-debris"]
+    assert sorted(notes) == ["CSV row quoting dropped from the DECL value", "CSV row quoting dropped from the REF",
+                             "CSV row quoting dropped from the SUBJECT"]
+
+
+@pytest.mark.parametrize("subject, value", [
+    ('SUBJECT: (S) THANKS TO OSLO FOR ,,""FINE REPORTING ,,"" ,,""', "(S) THANKS TO OSLO FOR FINE REPORTING"),
+    ('SUBJECT: NORWAY KEEN ON ""BLUE LINE"" PLAN', 'NORWAY KEEN ON "BLUE LINE" PLAN'),
+])
+def test_csv_debris_inside_a_subject_and_doubled_quotes(subject: str, value: str) -> None:
+    doc = parse_text(HEAD.replace("SUBJECT: TALKS\n", subject + "\n") + "\n1. (C) Text.\n")
+    assert doc.subject.value == value
+    assert [r.name for r in doc.repairs].count("csv-debris") == 1
+
+
+@pytest.mark.parametrize("subject", ['NORWAY SAYS VOTE WAS A "COUP," WANTS TALKS', "NORWAY, SWEDEN , AND ICELAND"])
+def test_the_drafter_s_quotes_and_commas_are_kept(subject: str) -> None:
+    doc = parse_text(HEAD.replace("TALKS", subject) + "\n1. (C) Text.\n")
+    assert doc.subject.value == subject
+    assert not [r for r in doc.repairs if r.name == "csv-debris"]
+
+
+@pytest.mark.parametrize("statement, reasons", [
+    ("Classified By: Derived from DSCG 05-01, b and d", ["b", "d"]),
+    ("Classified By: Derived from DSCG 05-1, B,D.", ["b", "d"]),
+    ("Classified By: Derived from Multiple Sources", []),
+    ("Classified By: Derived from OSLO 77, a note of 2008", []),
+])
+def test_reason_letters_after_a_derivative_source_are_read(statement: str, reasons: list[str]) -> None:
+    doc = parse_text(HEAD + "\n" + statement + "\n\n1. (C) Text.\n")
+    cb = doc.classified_by
+    assert [r.value for r in cb.reasons] == reasons
+    assert cb.derived_from is not None and cb.section is None
+    for r in cb.reasons:
+        assert doc.text[r.span.start:r.span.end].lower() == r.value
+
+
+LAGOS = "C O N F I D E N T I A L LAGOS 000123\nE.O. 12958: DECL: 01/30/2019\nTAGS: PREL NI\n"
+
+
+@pytest.mark.parametrize("statement, name, title", [
+    ("Classified By: Consul General Ann Lee, Consulate General Lagos, reasons 1.4 (b) and (d)",
+     "Ann Lee", "Consul General"),
+    ("CLASSIFIED BY: CONSUL GENERAL ANN LEE, CONSULATE GENERAL LAGOS, REASONS 1.4 (B) AND (D)",
+     "ANN LEE", "CONSUL GENERAL"),
+    ("Classified By: Political Officer Ann Lee, AmConGen Lagos, reasons 1.4 (b)", "Ann Lee", "Political Officer"),
+    ("Classified By: Consul General Ann Lee, ConGen Lagos, reasons 1.4 (b)", "Ann Lee", "Consul General"),
+    ("Classified By: Ann Lee, Consulate General Lagos, reasons 1.4 (b) and (d)", "Ann Lee", "Consulate General Lagos"),
+    ("Classified By: ANN LEE, CONSULATE GENERAL LAGOS, REASON 1.4 (B)", "ANN LEE", "CONSULATE GENERAL LAGOS"),
+])
+def test_the_name_ends_at_the_comma_before_the_post(statement: str, name: str, title: str) -> None:
+    assert name_and_title(LAGOS, statement) == (name, title)
+
+
+@pytest.mark.parametrize("statement", ["CLASSIFIED BY EUR/WE ? JANE ROE, REASONS: 1.4 (B) AND (D).",
+                                       "CLASSIFIED BY EUR/WE -- JANE ROE, REASONS: 1.4 (B) AND (D)."])
+def test_a_dash_or_its_question_mark_between_title_and_name_is_neither_s(statement: str) -> None:
+    assert name_and_title(HEAD, statement) == ("JANE ROE", "EUR/WE")
+
+
+@pytest.mark.parametrize("ref, value", [
+    ("REF: OSLO 1494 1. Summary. The talks in Oslo went on for days.", "OSLO 1494"),
+    ("REF: SECSTATE 102414 We gave the points in reftel to the ministry on May 2.", "SECSTATE 102414"),
+    ("REF: STATE 109397 (U) ", "STATE 109397"),
+    ("REF: STATE 97309 Per REFTEL, the 2009 report for Norway follows below: I.", "STATE 97309"),
+    ("REF: OSLO 2199  NOTE:  FOR TECHNICAL REASONS, THIS CABLE IS SENT IN TWO PARTS.", "OSLO 2199"),
+    ("REF: A. NORWEGIAN LETTER OF REQUEST (09-319) Sensitive But Unclassified (SBU). Please protect it.",
+     "A. NORWEGIAN LETTER OF REQUEST (09-319)"),
+])
+def test_the_body_s_text_run_on_after_a_ref_is_no_part_of_it(ref: str, value: str) -> None:
+    doc = parse_text(HEAD + ref + "\n\nThe talks went well, the minister said.\n")
+    assert [r.value for r in doc.refs] == [value]
+
+
+@pytest.mark.parametrize("ref, items", [
+    ("REF: A. Oslo 1494 (Notal) B. Oslo 1544", ["A. Oslo 1494 (Notal)", "B. Oslo 1544"]),
+    ("REF: Oslo 496, 407, 356, 07 Oslo 1892", ["Oslo 496", "407", "356", "07 Oslo 1892"]),
+    ("REF: A. STATE 1234 B. Email from Jane Roe of May 2", ["A. STATE 1234", "B. Email from Jane Roe of May 2"]),
+])
+def test_mixed_case_refs_are_no_body_text(ref: str, items: list[str]) -> None:
+    doc = parse_text(HEAD + ref + "\n\nClassified By: Jane Roe, Consul, reason 1.4 (b)\n\n1. (C) Text.\n")
+    assert [r.value for r in doc.refs] == items
+
+
+def test_a_tsv_backslash_where_a_wrapped_subject_broke_is_dropped() -> None:
+    doc = parse_text(HEAD.replace("SUBJECT: TALKS\n", "SUBJECT: NORWAY SAYS IT WILL \\\nSTAY THE COURSE \\\n")
+                     + "\n1. (C) Text.\n")
+    assert doc.subject.value == "NORWAY SAYS IT WILL STAY THE COURSE"
+
+
+@pytest.mark.parametrize("statement, name, title", [
+    ("Classified By: SCA Jane A. Roe, Reasons: 1.4 B C AND D", "Jane A. Roe", "SCA"),
+    ("Classified By: DRL Jane Roe for reasons 1.4 (b) and (d)", "Jane Roe", "DRL"),
+    ("CLASSIFIED BY: ISN - J. A. ROE, ACTING FOR\nREASONS 1.4(B) AND (D)", "J. A. ROE", "ISN"),
+])
+def test_a_bureau_symbol_before_the_name_is_its_title(statement: str, name: str, title: str) -> None:
+    assert name_and_title(HEAD, statement) == (name, title)
+
+
+CLBY = "\nClassified By: Jane Roe, Consul, reason 1.4 (b)\n\n1. (C) Text.\n"
+
+
+@pytest.mark.parametrize("ref, items", [
+    ("REF: A. STATE 124 B. OSLO 860", ["A. STATE 124", "B. OSLO 860"]),
+    ("REF: (A)STATE 11, (B)STATE 22, (B)STATE 33", ["(A)STATE 11", "(B)STATE 22", "(B)STATE 33"]),
+    ("REF: A) OSLO 876; B) OSLO 722; c) OSLO 208", ["A) OSLO 876", "B) OSLO 722", "c) OSLO 208"]),
+    ("REF: 09 OSLO 1561; 09 OSLO 1053; 09 OSLO 899", ["09 OSLO 1561", "09 OSLO 1053", "09 OSLO 899"]),
+    ("REF: Oslo 496, 407, 07 Oslo 1892", ["Oslo 496", "407", "07 Oslo 1892"]),
+    ("REF: 10 OSLO 163; 10 OSLO 59\n09 OSLO 1556", ["10 OSLO 163", "10 OSLO 59", "09 OSLO 1556"]),
+    ("REF: A. A. STATE 1 B. B. OSLO 2", ["A. A. STATE 1", "B. B. OSLO 2"]),
+    ("REF: A. OSLO (EXIT CABLE)      B. OSLO 2493", ["A. OSLO (EXIT CABLE)", "B. OSLO 2493"]),
+])
+def test_a_ref_list_on_one_line_is_read_item_by_item(ref: str, items: list[str]) -> None:
+    doc = parse_text(HEAD + ref + "\n" + CLBY)
+    assert [r.value for r in doc.refs] == items
+    for r in doc.refs:  # each item's span holds its text
+        assert " ".join(doc.text[r.span.start:r.span.end].split()) == r.value
+
+
+@pytest.mark.parametrize("ref", [
+    "REF: A. EMAIL FROM J. B. ROE OF MAY 2",
+    "REF: STATE 6461 PLEASE PASS TO RSO, POLOFF, ECON, AND MANAGEMENT",
+    "REF: STATE 1234, DATED MAY 5 IN THE AFTERNOON OF THAT DAY",
+])
+def test_what_is_no_list_stays_one_item(ref: str) -> None:
+    doc = parse_text(HEAD + ref + "\n" + CLBY)
+    assert [r.value for r in doc.refs] == [ref.removeprefix("REF: ")]
+
+
+@pytest.mark.parametrize("ref, last", [
+    ("REF: A) OSLO 139 B) 2008 OSLO\n     917\n", "B) 2008 OSLO 917"),
+    ("REF: A)OSLO 5364, B)OSLO\n\n3967, C)OSLO 3853\n", "C)OSLO 3853"),
+])
+def test_an_entry_s_number_wrapped_onto_the_next_line_is_joined(ref: str, last: str) -> None:
+    doc = parse_text(HEAD + ref + CLBY)
+    assert doc.refs[-1].value == last
+
+
+@pytest.mark.parametrize("statement, name, title", [
+    ("Classified By: Classifi...", None, None),
+    ("Classified By: Ambass...", None, "Ambass..."),
+    ("Classified By: Senior Watch Officer Jane R...", "Jane R...", "Senior Watch Officer"),
+    ("Classified By: Mi...", "Mi...", None),
+])
+def test_a_statement_cut_inside_its_first_word_names_nobody(statement: str, name: str | None,
+                                                             title: str | None) -> None:
+    assert name_and_title(HEAD, statement) == (name, title)
+
+
+def test_a_long_semicolon_list_with_a_citation_glued_on_is_split() -> None:
+    ref = "REF: 09 OSLO 1101; 09 OSLO 789; 09 OSLO 978\n09 OSLO 1033; CAIRO IIR 6 899 0149 10 2009 OSLO 2394"
+    doc = parse_text(HEAD + ref + "\n" + CLBY)
+    assert [r.value for r in doc.refs] == ["09 OSLO 1101", "09 OSLO 789", "09 OSLO 978", "09 OSLO 1033",
+                                           "CAIRO IIR 6 899 0149 10", "2009 OSLO 2394"]
+
+
+BODY1 = "1.(SBU) Summary: the unit found the ring in May.\n"
+
+
+@pytest.mark.parametrize("subject, value", [
+    ("SUBJECT:\n\nRing of Visa Fraud Busted in Oslo\n", "Ring of Visa Fraud Busted in Oslo"),
+    ("SUBJECT:\n\nVISA RING BUSTED IN OSLO\n", "VISA RING BUSTED IN OSLO"),
+    ("SUBJECT: MINISTERS DISCUSS BONUSES, BAIL-OUTS AND \n\nOTHER REFORM MEASURES\n\n",
+     "MINISTERS DISCUSS BONUSES, BAIL-OUTS AND OTHER REFORM MEASURES"),
+])
+def test_a_subject_s_words_after_a_blank_line_before_paragraph_1(subject: str, value: str) -> None:
+    head = "UNCLAS OSLO 000123\nE.O. 12958: N/A\nTAGS: CVIS NO\n"
+    doc = parse_text(head + subject + BODY1)
+    assert doc.subject.value == value
+    assert [p.number for p in doc.paragraphs] == [1]
+
+
+def test_a_whole_subject_takes_no_line_before_paragraph_1() -> None:
+    head = "UNCLAS OSLO 000123\nE.O. 12958: N/A\nTAGS: CVIS NO\n"
+    doc = parse_text(head + "SUBJECT: VISA RING BUSTED IN OSLO\n\nSUMMARY AND COMMENT\n\n" + BODY1)
+    assert doc.subject.value == "VISA RING BUSTED IN OSLO"
+
+
+def test_a_statement_without_reasons_takes_them_from_its_copy_on_the_next_line() -> None:
+    text = (HEAD + "\nCLASSIFIED BY: Jane Roe, CDA, Embassy Oslo, Department\nof State.\n"
+            "CLASSIFIED BY: Jane Roe, CDA, Embassy Oslo, Department of State. REASON: 1.4 (b), (d)\n\n1. (C) Text.\n")
+    doc = parse_text(text)
+    cb = doc.classified_by
+    assert [r.value for r in cb.reasons] == ["b", "d"] and cb.section.value == "1.4"
+    assert cb.name.value == "Jane Roe"
+    assert doc.text[cb.span.start:].startswith("CLASSIFIED BY: Jane Roe, CDA, Embassy Oslo, Department\n")
+    assert [r.name for r in doc.repairs].count("whole-copy") == 1
+
+
+def test_a_next_statement_by_someone_else_lends_no_reasons() -> None:
+    text = (HEAD + "\nCLASSIFIED BY: Jane Roe, CDA\n"
+            "CLASSIFIED BY: John Doe, DCM, REASON: 1.4 (b)\n\n1. (C) Text.\n")
+    assert parse_text(text).classified_by.reasons == []
+
+
+@pytest.mark.parametrize("statement", ["Classified By: Jane Roe, Consul, for reasons 1.5(b\n,d)",
+                                       "Classified By: Jane Roe, Consul for reasons 1.4 (b) \n, (d) "])
+def test_a_reason_list_going_on_after_a_comma_on_the_next_line(statement: str) -> None:
+    doc = parse_text(HEAD + "\n" + statement + "\n\n1. (C) Text.\n")
+    assert [r.value for r in doc.classified_by.reasons] == ["b", "d"]
+
+
+def test_a_ref_label_glued_to_the_subject_s_last_word_is_cut_and_its_list_read() -> None:
+    text = (HEAD.replace("SUBJECT: TALKS\n", "SUBJECT: MINISTER ON THE MISSING AMCITREF: \n\n")
+            + "\u00b6A. OSLO 21222 B. BERGEN 653\n" + CLBY)
+    doc = parse_text(text)
+    assert doc.subject.value == "MINISTER ON THE MISSING AMCIT"
+    assert [r.value for r in doc.refs] == ["A. OSLO 21222", "B. BERGEN 653"]
+    assert [r.name for r in doc.repairs].count("glued-ref-label") == 1
+
+
+def test_a_subject_ending_in_ref_letters_without_a_list_is_kept() -> None:
+    doc = parse_text(HEAD.replace("SUBJECT: TALKS\n", "SUBJECT: TALKS ON THE CHIEF'S BRIEF:\n") + CLBY)
+    assert doc.subject.value == "TALKS ON THE CHIEF'S BRIEF:"
+
+
+def test_a_ref_list_cut_after_an_item_s_letter_is_read_from_its_whole_copy() -> None:
+    head = "C O N F I D E N T I A L OSLO 000123\nE.O. 12958: DECL: 01/30/2019\nTAGS: PREL NO\nSUBJECT: TALKS\n"
+    cut = head + "REF: A. STATE 118799\n     \u00b6B. OSLO 668\n     C....\n\n\n"
+    whole = head + "REF: A. STATE 118799\n\u00b6B. OSLO 668\n\u00b6C. OSLO 615\n" + CLBY
+    doc = parse_text(cut + whole)
+    assert [r.value for r in doc.refs] == ["A. STATE 118799", "B. OSLO 668", "C. OSLO 615"]
+    assert any(r.name == "whole-copy" and "REF" in r.detail for r in doc.repairs)

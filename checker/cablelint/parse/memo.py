@@ -167,9 +167,42 @@ def _possible_from(p: Prefiltered, text: str, low: bytes, pos: int, at: int) -> 
     `low`): every match holds a needle, so one must occur from there on."""
     if not p.needles:
         return True
-    if p.folded:
-        return any(low.find(n.encode(), at) >= 0 for n in p.needles)
-    return any(text.find(n, pos) >= 0 for n in p.needles)
+    if p.folded:  # a loop over the needles encoded once (prefilter.py), not a generator
+        for n in p.encoded:
+            if low.find(n, at) >= 0:
+                return True
+        return False
+    for n in p.needles:
+        if text.find(n, pos) >= 0:
+            return True
+    return False
+
+
+_PREFILTERED: dict[int, tuple[regex.Pattern, Prefiltered]] = {}
+
+
+def search_head(pattern: regex.Pattern, text: str, end: int) -> bool:
+    """Whether `pattern` matches in `text[:end]`: the needles every match
+    holds (prefilter.py) are looked for first, in the head lowered when the
+    pattern ignores case, and most texts hold none (a case-blind regex scan
+    costs several times more). A head holding a character that case folding
+    lets stand for an ASCII letter (FOLD_BLIND) goes to the pattern."""
+    got = _PREFILTERED.get(id(pattern))
+    if got is None or got[0] is not pattern:
+        if len(_PREFILTERED) >= VOCABS_MAX:
+            _PREFILTERED.clear()
+        got = _PREFILTERED[id(pattern)] = (pattern, prefiltered(pattern))
+    pf = got[1]
+    if pf.needles:
+        head = text[:end]
+        if not pf.folded:
+            if not any(n in head for n in pf.needles):
+                return False
+        elif head.isascii() or not any(c in head for c in FOLD_BLIND):
+            low = head.lower()  # as long as the head: U+0130, the one letter whose lower case is longer, is FOLD_BLIND
+            if not any(n in low for n in pf.needles):
+                return False
+    return pattern.search(text, 0, end) is not None
 
 
 def find_any(joined: regex.Pattern, patterns: list[str], text: str, pos: int,

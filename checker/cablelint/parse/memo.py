@@ -57,8 +57,10 @@ class TextMemo:
 
 # A memoised portion mark: the Marking parsed at offset 0, its distinct tokens, and each token
 # field (level_token, controls, unknown, rel_to, separators, tokens, categories, owner, continued)
-# as indices into them; `placed` copies it to where it stands with no test per empty field.
-Plan = tuple[Marking, tuple[Token, ...], tuple[tuple[int, ...], ...]]
+# as indices into them; and, for a mark of one token only in level_token, controls or tokens (the
+# common "(C)", "(SBU)"), which of those three hold it. `placed` copies it to where it stands with no
+# test per empty field.
+Plan = tuple[Marking, tuple[Token, ...], tuple[tuple[int, ...], ...], "tuple[bool, bool, bool] | None"]
 _FIELDS = ("controls", "unknown", "rel_to", "separators", "tokens", "categories", "continued")
 
 
@@ -78,21 +80,26 @@ def _plan(mk: Marking | None) -> Plan | None:
 
     lists = [at([mk.level_token] if mk.level_token else []), at([mk.owner] if mk.owner else [])]
     lists += [at(getattr(mk, name)) for name in _FIELDS]
-    return mk, tuple(toks), tuple(lists)
+    lt, own, ctl, unk, rel, sep, tks, cat, cont = lists
+    one = len(toks) == 1 and not (own or unk or rel or sep or cat or cont)
+    return mk, tuple(toks), tuple(lists), (bool(lt), bool(ctl), bool(tks)) if one else None
 
 
 def placed(plan: Plan, offset: int) -> Marking:
     """The planned mark placed `offset` further on: Marking.shifted's copy, with
     the fields' shape known in advance (the body places a mark per paragraph)."""
-    mk, toks, (lt, own, ctl, unk, rel, sep, tks, cat, cont) = plan
+    mk, toks, lists, single = plan
     span = Span(mk.span.start + offset, mk.span.end + offset)
-    if not toks:
-        return Marking(mk.raw, span, mk.level, None, [], [], [], [], mk.spaced, mk.form, [], [], None, [])
-    new = [Token(t.value, Span(t.span.start + offset, t.span.end + offset), t.raw) for t in toks]
-    if len(toks) == 1 and not (own or unk or rel or sep or cat or cont):  # "(C)" or "(SBU)": one token
-        one = new[0]
+    if single is not None:  # "(C)" or "(SBU)": one token
+        t = toks[0]
+        one = Token(t.value, Span(t.span.start + offset, t.span.end + offset), t.raw)
+        lt, ctl, tks = single
         return Marking(mk.raw, span, mk.level, one if lt else None, [one] if ctl else [], [], [], [],
                        mk.spaced, mk.form, [one] if tks else [], [], None, [])
+    if not toks:
+        return Marking(mk.raw, span, mk.level, None, [], [], [], [], mk.spaced, mk.form, [], [], None, [])
+    lt, own, ctl, unk, rel, sep, tks, cat, cont = lists
+    new = [Token(t.value, Span(t.span.start + offset, t.span.end + offset), t.raw) for t in toks]
     return Marking(mk.raw, span, mk.level, new[lt[0]] if lt else None, [new[j] for j in ctl],
                    [new[j] for j in unk], [new[j] for j in rel], [new[j] for j in sep], mk.spaced, mk.form,
                    [new[j] for j in tks], [new[j] for j in cat], new[own[0]] if own else None,

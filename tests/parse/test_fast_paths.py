@@ -29,3 +29,30 @@ def test_search_head_agrees_with_the_pattern() -> None:
 def test_search_head_without_needles_asks_the_pattern() -> None:
     anything = regex.compile(r"\w+")
     assert memo.search_head(anything, "abc", 3) and not memo.search_head(anything, "...", 3)
+
+
+LINES = [
+    "", " ", "BT", "BT.", "BT..", "Bt", "bt", "NNNN", "NNNN\r", "SIPDIS", "SIPDIS.", "Sipdis", "SIPDISX", "END SUMMARY",
+    "END SUMMARY.", "End Summary.", "END  SUMMARY", "END CABLE TEXT", "#1234", "#12a", "# 12", "-----", "...", "_",
+    "_x", "(C)", "1. (C) The talks.", "[11.](#) (C) debris", "11.(C)glued", "C O N F I D E N T I A L",
+    "The minister said so.", "\u00e9t\u00e9", "\u2014\u2014", "\u00b6", "¶1. (S) text", "PARIS 00000579  002 OF 004",
+    "VZCZCXYZ0001", "  VZCZC", "DE RUEHFR #0579/01 1231456", "DE RUEHC", "xDE RUEHC", "\tDE RUEHCX 1", "de rueh",
+    "BT\r\n", "  BT", "E.O. 12958: DECL: 1/1/2019", "SUBJECT: (C) TEXT\r",
+]
+
+
+def test_is_trailer_agrees_with_the_trailer_pattern() -> None:
+    from cablelint.parse.labels import labels
+    from cablelint.parse.lines import is_trailer
+
+    v = default_vocabulary()
+    for s in LINES + [x.lower() for x in LINES] + [x.title() for x in LINES]:
+        assert is_trailer(s, v) is (labels(v).trailer.fullmatch(s) is not None), s
+
+
+def test_the_routing_opening_gate_passes_every_line_the_pattern_takes() -> None:
+    from cablelint.parse.header import ROUTING_OPEN_RE
+
+    for s in LINES + ["\u2028VZCZC", " \t DE RABCD x"]:
+        if ROUTING_OPEN_RE.match(s):
+            assert "VZCZC" in s or "DE R" in s, s

@@ -40,6 +40,8 @@ class Labels(NamedTuple):
     handling_tail: regex.Pattern
     # An elision mark (elision_patterns) ending a text, blanks after it: the text was cut there.
     elision_end: regex.Pattern
+    # The trailer words as `trailer` reads them (as written and title case): lines.is_trailer's set look-up.
+    trailer_words: frozenset[str]
 
 
 _CACHE: dict[int, tuple[object, Labels]] = {}
@@ -164,6 +166,7 @@ def labels(vocab: Vocabulary) -> Labels:
         _openings([f for x in w["ref_labels"] for f in (x.upper(), x.capitalize())], False),
         _line_tail_re(w["handling_lines"]),
         elision_end_re(vocab.elision_patterns),
+        frozenset(w["trailer_words"] + [x.title() for x in w["trailer_words"]]),
     )
     _CACHE[id(vocab)] = (vocab.built, built)
     return built

@@ -190,8 +190,16 @@ def is_heading(s: str) -> bool:
 
 
 def is_trailer(s: str, vocab: Vocabulary) -> bool:
-    """`BT`, `NNNN`, `#1234`, `SIPDIS`, `END SUMMARY.` or punctuation only."""
-    return labels(vocab).trailer.fullmatch(s) is not None
+    """`BT`, `NNNN`, `#1234`, `SIPDIS`, `END SUMMARY.` or punctuation only.
+    A line that opens with an ASCII letter, digit or underscore (a word
+    character to any engine) can only be a trailer word, with or without its
+    period: a set look-up, not a pattern (most lines asked are prose)."""
+    lab = labels(vocab)
+    c = s[:1]
+    if c and c.isascii() and (c.isalnum() or c == "_"):
+        words = lab.trailer_words
+        return s in words or s[-1:] == "." and s[:-1] in words
+    return lab.trailer.fullmatch(s) is not None
 
 
 def is_shortish_header(s: str, vocab: Vocabulary) -> bool:

@@ -10,7 +10,8 @@ from cablelint.vocabulary import default_vocabulary
 
 HEADS = [
     "", "no notice here\n", "THIS IS A PARTIAL EXTRACT OF A CABLE\n", "Partial\nExtract", "partial  extract",
-    "¶ curly \u2019 Partial Extract \u00e9t\u00e9", "the full text of the original cable is not available.",
+    "¶ curly \u2019 Partial Extract \u00e9t\u00e9",
+    "the full text of the original cable is not available.",
     "FULL TEXT OF THE ORIGINAL CABLE IS NOT AVAILABLE\r\n", "\u0130 partial extract \u212a",
     "full text of the original cable i\u017f not available", "PART\u0130AL EXTRACT", "a\r\nb partial-extract", "xxxxx (b)(1) [REDACTED]",
 ]
@@ -56,3 +57,28 @@ def test_the_routing_opening_gate_passes_every_line_the_pattern_takes() -> None:
     for s in LINES + ["\u2028VZCZC", " \t DE RABCD x"]:
         if ROUTING_OPEN_RE.match(s):
             assert "VZCZC" in s or "DE R" in s, s
+
+
+PAGE_LINES = LINES + [
+    "PARIS 00000579  002 OF 004", "PARIS 00000579  002 OF 004 \\", "PARIS 00000579  002 OF 004\\\\",
+    "  SAO PAULO 00000123  003.2 OF 005  \\  ", "Beijing 00002963 002 of 002", "PARIS 00000579  002 OF 004\r",
+    "PARIS 00000579  002 OF 004\u2028", "PARIS 00000579  002 OF 004\x1c", "PARIS 00000579\t002\tOF\t004",
+    "PARIS 00000579  002 OF 0045", "PARIS 00000579  002 OF 04", "VISIT OF THE MINISTER OF 2009",
+    "THE TEXT GOES ON PARIS 00000579 002 OF 004", "PARIS 00000579  \u0662\u0660\u0660 OF \u0660\u0660\u0664",
+]
+
+
+def test_the_page_mark_ending_gate_passes_every_line_the_pattern_takes() -> None:
+    from cablelint.parse.lines import PAGE_RE, Line, classify, ends_like_page_mark, page_mark
+
+    v = default_vocabulary()
+    for s in PAGE_LINES:
+        if PAGE_RE.match(s):
+            assert ends_like_page_mark(s), s
+        gated = " OF " in s or " of 0" in s
+        want = PAGE_RE.match(s) if gated else None
+        got = page_mark(Line(s, 10))
+        assert (got is None) is (want is None), s
+        if want is not None:
+            assert (got.number, got.total) == (int(want["n"]), int(want["m"]))
+            assert classify(s, v).name in ("page", "paragraph"), s

@@ -58,7 +58,7 @@ def parse(source: Source, vocab: Vocabulary | None = None) -> Document:
     body_idx = read_fields(doc, lines, first, banner_idx, v)
     text = source.text
     doc.body_start = lines[body_idx].start if body_idx < len(lines) else len(text)
-    doc.partial = bool(v.partial_notice_re.search(text, 0, min(len(text), doc.body_start + PARTIAL_NOTE_REACH)))
+    doc.partial = memo.search_head(v.partial_notice_re, text, min(len(text), doc.body_start + PARTIAL_NOTE_REACH))
     _read_whole_copy(doc, lines, v)
     drop_csv_debris(doc, v)
     doc.refs = split_refs(doc.refs, doc.text)

@@ -130,7 +130,7 @@ def _routing_follows(lines: list[Line], i: int, vocab: Vocabulary) -> bool:
     00214" in a mail copy's head, "SECRET//NOFORN" among the archive's metadata)."""
     for line in lines[i + 1:i + 1 + PREAMBLE_REACH]:
         t = line.text
-        if ROUTING_OPEN_RE.match(t):
+        if ("VZCZC" in t or "DE R" in t) and ROUTING_OPEN_RE.match(t):  # the pattern's literals, a C-speed gate
             return True
         if t.strip() and may_open_field(t, vocab) and _kind(t, vocab).name in ("eo", "tags", "subject"):
             return False

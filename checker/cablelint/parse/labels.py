@@ -40,9 +40,12 @@ class Labels(NamedTuple):
     handling_tail: regex.Pattern
     # An elision mark (elision_patterns) ending a text, blanks after it: the text was cut there.
     elision_end: regex.Pattern
+    # The trailer words as `trailer` reads them (as written and title case): lines.is_trailer's set look-up.
+    trailer_words: frozenset[str]
 
 
 _CACHE: dict[int, tuple[object, Labels]] = {}
+_LAST: list = [None, None, None]  # the vocabulary last asked for, its build token and its Labels
 
 
 def _alt(words: list[str]) -> str:
@@ -140,8 +143,11 @@ def elision_end_re(patterns: list[str]) -> regex.Pattern:
 
 def labels(vocab: Vocabulary) -> Labels:
     """The patterns of `vocab`'s line words (rebuilt when the vocabulary is extended)."""
+    if vocab is _LAST[0] and vocab.built is _LAST[1]:  # the one vocabulary a run reads with, ~50 asks a cable
+        return _LAST[2]
     got = _CACHE.get(id(vocab))
     if got is not None and got[0] is vocab.built:
+        _LAST[:] = vocab, vocab.built, got[1]
         return got[1]
     w = vocab.line_words
     built = Labels(
@@ -160,6 +166,7 @@ def labels(vocab: Vocabulary) -> Labels:
         _openings([f for x in w["ref_labels"] for f in (x.upper(), x.capitalize())], False),
         _line_tail_re(w["handling_lines"]),
         elision_end_re(vocab.elision_patterns),
+        frozenset(w["trailer_words"] + [x.title() for x in w["trailer_words"]]),
     )
     _CACHE[id(vocab)] = (vocab.built, built)
     return built

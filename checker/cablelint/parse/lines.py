@@ -132,9 +132,20 @@ def portion_start(text: str, off: int, vocab: Vocabulary) -> Marking | None:
     return vocab.parse_portion(m.group(1), off + m.start(1))
 
 
+def ends_like_page_mark(text: str) -> bool:
+    """Whether `text` ends as PAGE_RE needs: three digits, then nothing but
+    blanks and one backslash (every blank `\\s` takes, str.rstrip strips).
+    A C-speed test before the pattern: a header or body line with " OF " in
+    its words ("VISIT OF THE MINISTER") seldom ends in a page count."""
+    t = text.rstrip()
+    if t.endswith("\\"):
+        t = t[:-1].rstrip()
+    return t[-3:].isdigit()
+
+
 def page_mark(line: Line) -> SectionMark | None:
     """`PARIS 00000579  002 OF 004`: a continuation page's mark."""
-    if " OF " not in line.text and " of 0" not in line.text:
+    if " OF " not in line.text and " of 0" not in line.text or not ends_like_page_mark(line.text):
         return None
     m = PAGE_RE.match(line.text)
     if not m:
@@ -190,8 +201,16 @@ def is_heading(s: str) -> bool:
 
 
 def is_trailer(s: str, vocab: Vocabulary) -> bool:
-    """`BT`, `NNNN`, `#1234`, `SIPDIS`, `END SUMMARY.` or punctuation only."""
-    return labels(vocab).trailer.fullmatch(s) is not None
+    """`BT`, `NNNN`, `#1234`, `SIPDIS`, `END SUMMARY.` or punctuation only.
+    A line that opens with an ASCII letter, digit or underscore (a word
+    character to any engine) can only be a trailer word, with or without its
+    period: a set look-up, not a pattern (most lines asked are prose)."""
+    lab = labels(vocab)
+    c = s[:1]
+    if c and c.isascii() and (c.isalnum() or c == "_"):
+        words = lab.trailer_words
+        return s in words or s[-1:] == "." and s[:-1] in words
+    return lab.trailer.fullmatch(s) is not None
 
 
 def is_shortish_header(s: str, vocab: Vocabulary) -> bool:
@@ -262,7 +281,8 @@ def _para(text: str, v: Vocabulary) -> Kind | None:
 
 
 def _page(text: str, v: Vocabulary) -> Kind | None:
-    m = PAGE_RE.match(text) if " OF " in text or " of 0" in text else None  # "Beijing 00002963 002 of 002": a lower-cased copy
+    # " of 0": "Beijing 00002963 002 of 002", a lower-cased copy
+    m = PAGE_RE.match(text) if (" OF " in text or " of 0" in text) and ends_like_page_mark(text) else None
     return Kind("page", m) if m else None
 
 

@@ -57,8 +57,10 @@ class TextMemo:
 
 # A memoised portion mark: the Marking parsed at offset 0, its distinct tokens, and each token
 # field (level_token, controls, unknown, rel_to, separators, tokens, categories, owner, continued)
-# as indices into them; `placed` copies it to where it stands with no test per empty field.
-Plan = tuple[Marking, tuple[Token, ...], tuple[tuple[int, ...], ...]]
+# as indices into them; and, for a mark of one token only in level_token, controls or tokens (the
+# common "(C)", "(SBU)"), which of those three hold it. `placed` copies it to where it stands with no
+# test per empty field.
+Plan = tuple[Marking, tuple[Token, ...], tuple[tuple[int, ...], ...], "tuple[bool, bool, bool] | None"]
 _FIELDS = ("controls", "unknown", "rel_to", "separators", "tokens", "categories", "continued")
 
 
@@ -78,21 +80,26 @@ def _plan(mk: Marking | None) -> Plan | None:
 
     lists = [at([mk.level_token] if mk.level_token else []), at([mk.owner] if mk.owner else [])]
     lists += [at(getattr(mk, name)) for name in _FIELDS]
-    return mk, tuple(toks), tuple(lists)
+    lt, own, ctl, unk, rel, sep, tks, cat, cont = lists
+    one = len(toks) == 1 and not (own or unk or rel or sep or cat or cont)
+    return mk, tuple(toks), tuple(lists), (bool(lt), bool(ctl), bool(tks)) if one else None
 
 
 def placed(plan: Plan, offset: int) -> Marking:
     """The planned mark placed `offset` further on: Marking.shifted's copy, with
     the fields' shape known in advance (the body places a mark per paragraph)."""
-    mk, toks, (lt, own, ctl, unk, rel, sep, tks, cat, cont) = plan
+    mk, toks, lists, single = plan
     span = Span(mk.span.start + offset, mk.span.end + offset)
-    if not toks:
-        return Marking(mk.raw, span, mk.level, None, [], [], [], [], mk.spaced, mk.form, [], [], None, [])
-    new = [Token(t.value, Span(t.span.start + offset, t.span.end + offset), t.raw) for t in toks]
-    if len(toks) == 1 and not (own or unk or rel or sep or cat or cont):  # "(C)" or "(SBU)": one token
-        one = new[0]
+    if single is not None:  # "(C)" or "(SBU)": one token
+        t = toks[0]
+        one = Token(t.value, Span(t.span.start + offset, t.span.end + offset), t.raw)
+        lt, ctl, tks = single
         return Marking(mk.raw, span, mk.level, one if lt else None, [one] if ctl else [], [], [], [],
                        mk.spaced, mk.form, [one] if tks else [], [], None, [])
+    if not toks:
+        return Marking(mk.raw, span, mk.level, None, [], [], [], [], mk.spaced, mk.form, [], [], None, [])
+    lt, own, ctl, unk, rel, sep, tks, cat, cont = lists
+    new = [Token(t.value, Span(t.span.start + offset, t.span.end + offset), t.raw) for t in toks]
     return Marking(mk.raw, span, mk.level, new[lt[0]] if lt else None, [new[j] for j in ctl],
                    [new[j] for j in unk], [new[j] for j in rel], [new[j] for j in sep], mk.spaced, mk.form,
                    [new[j] for j in tks], [new[j] for j in cat], new[own[0]] if own else None,
@@ -167,9 +174,42 @@ def _possible_from(p: Prefiltered, text: str, low: bytes, pos: int, at: int) -> 
     `low`): every match holds a needle, so one must occur from there on."""
     if not p.needles:
         return True
-    if p.folded:
-        return any(low.find(n.encode(), at) >= 0 for n in p.needles)
-    return any(text.find(n, pos) >= 0 for n in p.needles)
+    if p.folded:  # a loop over the needles encoded once (prefilter.py), not a generator
+        for n in p.encoded:
+            if low.find(n, at) >= 0:
+                return True
+        return False
+    for n in p.needles:
+        if text.find(n, pos) >= 0:
+            return True
+    return False
+
+
+_PREFILTERED: dict[int, tuple[regex.Pattern, Prefiltered]] = {}
+
+
+def search_head(pattern: regex.Pattern, text: str, end: int) -> bool:
+    """Whether `pattern` matches in `text[:end]`: the needles every match
+    holds (prefilter.py) are looked for first, in the head lowered when the
+    pattern ignores case, and most texts hold none (a case-blind regex scan
+    costs several times more). A head holding a character that case folding
+    lets stand for an ASCII letter (FOLD_BLIND) goes to the pattern."""
+    got = _PREFILTERED.get(id(pattern))
+    if got is None or got[0] is not pattern:
+        if len(_PREFILTERED) >= VOCABS_MAX:
+            _PREFILTERED.clear()
+        got = _PREFILTERED[id(pattern)] = (pattern, prefiltered(pattern))
+    pf = got[1]
+    if pf.needles:
+        head = text[:end]
+        if not pf.folded:
+            if not any(n in head for n in pf.needles):
+                return False
+        elif head.isascii() or not any(c in head for c in FOLD_BLIND):
+            low = head.lower()  # as long as the head: U+0130, the one letter whose lower case is longer, is FOLD_BLIND
+            if not any(n in low for n in pf.needles):
+                return False
+    return pattern.search(text, 0, end) is not None
 
 
 def find_any(joined: regex.Pattern, patterns: list[str], text: str, pos: int,

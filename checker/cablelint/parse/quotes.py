@@ -62,6 +62,7 @@ class _Tables(NamedTuple):
     firsts: tuple[str, ...]  # the salutations' first words
     salutations: tuple[regex.Pattern, ...]
     ascii: bool  # every word is ASCII
+    head: int  # the longest salutation's first word: how much of a line's start is lowered to test it
 
 
 _BY_VOCAB: dict[int, _Tables] = {}
@@ -78,7 +79,8 @@ def _tables(vocab: Vocabulary) -> _Tables:
         letters = [(word, pattern) for kind, word, pattern, _ in evs if kind == "letter"]
         got = _BY_VOCAB[id(vocab)] = _Tables(vocab.portion_level, evs, tuple(w for w, _ in letters),
                                              tuple(p for _, p in letters),
-                                             all(w.isascii() for _, ws in words for w in ws))
+                                             all(w.isascii() for _, ws in words for w in ws),
+                                             max((len(w) for w, _ in letters), default=0))
     return got
 
 
@@ -97,7 +99,7 @@ def is_salutation(text: str, vocab: Vocabulary) -> bool:
     Each pattern starts with its first word, so a line that starts with none is none."""
     t = _tables(vocab)
     s = text.strip()
-    head = s[:max(map(len, t.firsts), default=0)] if t.ascii else s  # ASCII words: the line's start will do
+    head = s[:t.head] if t.ascii else s  # ASCII words: the line's start will do
     if not head.lower().startswith(t.firsts):
         return False
     low = s.lower()

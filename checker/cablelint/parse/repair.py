@@ -92,9 +92,10 @@ OWN_MARK_RE = rx(r"\s*\(\s*[CSTU]\b[^()\n]{0,30}?\)")
 
 def source_lines(source: Source) -> list[Line]:
     """The physical lines, line endings removed, with their offsets."""
-    parts = source.text.split("\n")
-    if "\r" in source.text:
-        parts = [t[:-1] if t.endswith("\r") else t for t in parts]
+    if "\r" in source.text:  # one "\r" off each line (Source.lines strips every one)
+        parts = [t[:-1] if t.endswith("\r") else t for t in source.text.split("\n")]
+    else:  # the source's own split, kept for the rules: the text is cut once
+        parts = source.lines()
     return list(map(Line, parts, source.line_starts))
 
 

@@ -1,0 +1,84 @@
+"""The parse stage's fast paths (issue 9: parse speed) answer as the slower
+tests they stand for, on texts written for these tests, damaged forms too."""
+from __future__ import annotations
+
+import regex
+
+from cablelint.parse import memo
+from cablelint.rx import rx
+from cablelint.vocabulary import default_vocabulary
+
+HEADS = [
+    "", "no notice here\n", "THIS IS A PARTIAL EXTRACT OF A CABLE\n", "Partial\nExtract", "partial  extract",
+    "¶ curly \u2019 Partial Extract \u00e9t\u00e9",
+    "the full text of the original cable is not available.",
+    "FULL TEXT OF THE ORIGINAL CABLE IS NOT AVAILABLE\r\n", "\u0130 partial extract \u212a",
+    "full text of the original cable i\u017f not available", "PART\u0130AL EXTRACT", "a\r\nb partial-extract", "xxxxx (b)(1) [REDACTED]",
+]
+
+
+def test_search_head_agrees_with_the_pattern() -> None:
+    v = default_vocabulary()
+    plain = rx(r"BEGIN TEXT|END QUOTE")  # case counts: needles looked for as written
+    for pattern in (v.partial_notice_re, v.placeholder_re, plain, rx(r"(?i)\(b\)\s*\(\d\)")):
+        for text in HEADS + [h.upper() for h in HEADS] + ["x BEGIN TEXT y", "begin text"]:
+            for end in range(0, len(text) + 1):
+                want = pattern.search(text, 0, end) is not None
+                assert memo.search_head(pattern, text, end) is want, (pattern.pattern, text, end)
+
+
+def test_search_head_without_needles_asks_the_pattern() -> None:
+    anything = regex.compile(r"\w+")
+    assert memo.search_head(anything, "abc", 3) and not memo.search_head(anything, "...", 3)
+
+
+LINES = [
+    "", " ", "BT", "BT.", "BT..", "Bt", "bt", "NNNN", "NNNN\r", "SIPDIS", "SIPDIS.", "Sipdis", "SIPDISX", "END SUMMARY",
+    "END SUMMARY.", "End Summary.", "END  SUMMARY", "END CABLE TEXT", "#1234", "#12a", "# 12", "-----", "...", "_",
+    "_x", "(C)", "1. (C) The talks.", "[11.](#) (C) debris", "11.(C)glued", "C O N F I D E N T I A L",
+    "The minister said so.", "\u00e9t\u00e9", "\u2014\u2014", "\u00b6", "¶1. (S) text", "PARIS 00000579  002 OF 004",
+    "VZCZCXYZ0001", "  VZCZC", "DE RUEHFR #0579/01 1231456", "DE RUEHC", "xDE RUEHC", "\tDE RUEHCX 1", "de rueh",
+    "BT\r\n", "  BT", "E.O. 12958: DECL: 1/1/2019", "SUBJECT: (C) TEXT\r",
+]
+
+
+def test_is_trailer_agrees_with_the_trailer_pattern() -> None:
+    from cablelint.parse.labels import labels
+    from cablelint.parse.lines import is_trailer
+
+    v = default_vocabulary()
+    for s in LINES + [x.lower() for x in LINES] + [x.title() for x in LINES]:
+        assert is_trailer(s, v) is (labels(v).trailer.fullmatch(s) is not None), s
+
+
+def test_the_routing_opening_gate_passes_every_line_the_pattern_takes() -> None:
+    from cablelint.parse.header import ROUTING_OPEN_RE
+
+    for s in LINES + ["\u2028VZCZC", " \t DE RABCD x"]:
+        if ROUTING_OPEN_RE.match(s):
+            assert "VZCZC" in s or "DE R" in s, s
+
+
+PAGE_LINES = LINES + [
+    "PARIS 00000579  002 OF 004", "PARIS 00000579  002 OF 004 \\", "PARIS 00000579  002 OF 004\\\\",
+    "  SAO PAULO 00000123  003.2 OF 005  \\  ", "Beijing 00002963 002 of 002", "PARIS 00000579  002 OF 004\r",
+    "PARIS 00000579  002 OF 004\u2028", "PARIS 00000579  002 OF 004\x1c", "PARIS 00000579\t002\tOF\t004",
+    "PARIS 00000579  002 OF 0045", "PARIS 00000579  002 OF 04", "VISIT OF THE MINISTER OF 2009",
+    "THE TEXT GOES ON PARIS 00000579 002 OF 004", "PARIS 00000579  \u0662\u0660\u0660 OF \u0660\u0660\u0664",
+]
+
+
+def test_the_page_mark_ending_gate_passes_every_line_the_pattern_takes() -> None:
+    from cablelint.parse.lines import PAGE_RE, Line, classify, ends_like_page_mark, page_mark
+
+    v = default_vocabulary()
+    for s in PAGE_LINES:
+        if PAGE_RE.match(s):
+            assert ends_like_page_mark(s), s
+        gated = " OF " in s or " of 0" in s
+        want = PAGE_RE.match(s) if gated else None
+        got = page_mark(Line(s, 10))
+        assert (got is None) is (want is None), s
+        if want is not None:
+            assert (got.number, got.total) == (int(want["n"]), int(want["m"]))
+            assert classify(s, v).name in ("page", "paragraph"), s

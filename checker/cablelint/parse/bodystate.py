@@ -2,8 +2,6 @@
 what the lines read so far say about the line at hand."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from ..document import Paragraph
 from ..rx import rx
 from .lines import Line
@@ -15,19 +13,26 @@ SKIP_MAX = 3
 SENTENCE_END_RE = rx(r"[.:;!?\"')\]]\s*$")
 
 
-@dataclass(slots=True)
 class State:
-    marked: bool
-    last: int = 0
-    numbered: list[Paragraph] = field(default_factory=list)
-    blocks: list[Paragraph] = field(default_factory=list)
-    prev_blank: bool = True
-    after_field: bool = False
-    prev_bullet: bool = False
-    tight: bool = False  # paragraphs written "1.Text", no blank after the dot
-    in_list: bool = False  # "1) (C) ..." items inside a paragraph (a questionnaire) until the next "N." paragraph
-    heading_para: bool = False  # the last paragraph's number stands on a heading; its mark may open the next line
-    low: str = ""  # the document's text in lower case, offsets kept (textscan.lowered)
+    """What the lines read so far say about the line at hand (a plain class,
+    not a @dataclass: findings._Record says why)."""
+
+    __slots__ = ("marked", "last", "numbered", "blocks", "prev_blank", "after_field", "prev_bullet", "tight",
+                 "in_list", "heading_para", "low")
+
+    def __init__(self, marked: bool, last: int = 0, numbered: list[Paragraph] | None = None,
+                 blocks: list[Paragraph] | None = None, prev_blank: bool = True, after_field: bool = False,
+                 prev_bullet: bool = False, tight: bool = False, in_list: bool = False, heading_para: bool = False,
+                 low: str = "") -> None:
+        self.marked, self.last = marked, last
+        self.numbered = [] if numbered is None else numbered
+        self.blocks = [] if blocks is None else blocks
+        self.prev_blank, self.after_field, self.prev_bullet = prev_blank, after_field, prev_bullet
+        self.tight = tight  # paragraphs written "1.Text", no blank after the dot
+        self.in_list = in_list  # "1) (C) ..." items inside a paragraph (a questionnaire) until the next "N." paragraph
+        # the last paragraph's number stands on a heading; its mark may open the next line
+        self.heading_para = heading_para
+        self.low = low  # the document's text in lower case, offsets kept (textscan.lowered)
 
     def has(self, word: str, line: Line) -> bool:
         """Whether the lower-cased `line` holds `word` (lower case): looked up in

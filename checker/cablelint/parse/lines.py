@@ -12,24 +12,27 @@ lines meet one or two patterns, not the whole table.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Callable, NamedTuple
 
 import regex
 
 from ..document import Marking, SectionMark, Span, Token
+from ..findings import _Record
 from ..vocabulary import Vocabulary
 from . import memo
 from .labels import labels, may_open
 from ..rx import rx
 
 
-@dataclass(slots=True)
-class Line:
-    """A (virtual) line: its text without the line ending, and where it starts."""
+class Line(_Record):
+    """A (virtual) line: its text without the line ending, and where it starts.
+    A plain value class, not a @dataclass (findings._Record says why)."""
 
-    text: str
-    start: int
+    __slots__ = ("text", "start")
+    __hash__ = None  # type: ignore[assignment]  # mutable, as a dataclass's
+
+    def __init__(self, text: str, start: int) -> None:
+        self.text, self.start = text, start
 
 
 # A numbered paragraph: 1. / ¶1. / [11.](#) / 1.(C) / 12 (C), and "5) (C)" with its

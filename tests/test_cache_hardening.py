@@ -8,6 +8,8 @@ import os
 import time
 from pathlib import Path
 
+import pytest
+
 from cablelint import cache, cachedir
 from test_cache import _corpus
 from test_cache_spill import KEY, _hits, _put_all, _segments, _stamp
@@ -137,6 +139,39 @@ def test_save_sweeps_its_folder_and_the_caches_own(tmp_path: Path) -> None:
     rc.save()
     assert not any(p.exists() for p in left)
     assert _hits(tmp_path / "cache", files) == len(files)
+
+
+def test_the_sweep_never_touches_a_users_files_in_the_cache_folder(tmp_path: Path) -> None:
+    """--cache-dir . puts the cache folder in the user's project: only the
+    folders cablelint makes are swept, and only the names it writes."""
+    root = tmp_path / "proj"
+    (root / "sub").mkdir(parents=True)
+    dead = _dead_pid()
+    users = [root / ".notes.tmp", root / "sub" / ".draft.tmp", root / ".tmp",
+             _tmp(root, "mine.txt", dead, 2 * cachedir.TMP_MAX_AGE),  # a cache-like name, but in the user's folder
+             _tmp(root / "sub", "x.pickle", dead, 2 * cachedir.TMP_MAX_AGE)]
+    for p in users[:3]:
+        p.write_bytes(b"user's")
+        os.utime(p, (time.time() - 2 * cachedir.TMP_MAX_AGE,) * 2)
+    rc = cache.ResultCache(root, KEY)
+    rc.dir.mkdir(parents=True)
+    (root / "engines").mkdir()
+    (root / "engines" / ".notes.tmp").write_bytes(b"not a cache name")
+    ours = _tmp(root / "engines", "e.pickle", dead, 2 * cachedir.TMP_GONE_AGE)
+    assert cachedir.sweep_cache(root, rc.dir) == 1
+    assert not ours.exists() and (root / "engines" / ".notes.tmp").exists()
+    assert all(p.exists() for p in users)
+
+
+def test_no_process_is_probed_on_windows(tmp_path: Path, monkeypatch) -> None:
+    """os.kill(pid, 0) ends the process on Windows: there only age sweeps."""
+    monkeypatch.setattr(cachedir.sys, "platform", "win32")
+    monkeypatch.setattr(cachedir.os, "kill", lambda *a: pytest.fail(f"os.kill{a}"))
+    folder = tmp_path / "k"
+    folder.mkdir()
+    young = _tmp(folder, "a.pickle", _dead_pid(), 2 * cachedir.TMP_GONE_AGE)
+    old = _tmp(folder, "b.pickle", _dead_pid(), 2 * cachedir.TMP_MAX_AGE)
+    assert cachedir.sweep_tmp(folder) == 1 and young.exists() and not old.exists()
 
 
 def test_a_cold_look_up_keeps_nothing_per_file(tmp_path: Path) -> None:

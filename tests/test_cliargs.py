@@ -31,6 +31,7 @@ NOT_READ = [
     ["check", "--date", "2004-01-30", "x"], ["check", "--as-of=2010-01-01", "x"], ["check", "--fail-on", "bad", "x"],
     ["check", "--jobs", "two", "x"], ["check", "--jobs", "-1", "x"], ["check", "--format"], ["check", "-o", "-q", "x"],
     ["check", "--exit-zero=1", "x"], ["check", "--unknown", "x"],
+    ["check", "--output=--", "x"], ["check", "--config=--", "x"], ["check", "--select=--", "x"],  # argparse drops a -- value
 ]
 
 

@@ -1,6 +1,7 @@
 """Discovery tells a file found twice by its identity (device and inode),
-so a hard link, a link into another folder, two overlapping folders or a
-case-insensitive file system's other spelling lint it once; and it keeps
+so a link into another folder, two overlapping folders or a
+case-insensitive file system's other spelling lint it once (a hard link's
+names are files of their own, each linted); and it keeps
 nothing per file but the packed list of paths (issue 15)."""
 from __future__ import annotations
 
@@ -25,13 +26,15 @@ def _write(*paths: Path) -> None:
         p.write_text("x", encoding="utf-8")
 
 
-def test_a_hard_link_is_linted_once(tmp_path: Path, monkeypatch) -> None:
+def test_each_name_of_a_hard_link_is_linted(tmp_path: Path, monkeypatch) -> None:
+    """A hard link is not dropped without a word: each name may fall under
+    another configuration, so each is linted; one name met twice is once."""
     _write(tmp_path / "a" / "f.txt", tmp_path / "a" / "g.txt")
     os.link(tmp_path / "a" / "f.txt", tmp_path / "a" / "h.txt")
     os.link(tmp_path / "a" / "g.txt", tmp_path / "b.txt")
     monkeypatch.chdir(tmp_path)
-    assert discover(Config(), ["a"]).files == ["a/f.txt", "a/g.txt"]
-    assert discover(Config(), ["b.txt", "a"]).files == ["b.txt", "a/f.txt"]
+    assert discover(Config(), ["a"]).files == ["a/f.txt", "a/g.txt", "a/h.txt"]
+    assert discover(Config(), ["b.txt", "a", "b.txt"]).files == ["b.txt", "a/f.txt", "a/g.txt", "a/h.txt"]
 
 
 def test_a_link_met_after_its_target_in_another_folder_is_linted_once(tmp_path: Path, monkeypatch) -> None:

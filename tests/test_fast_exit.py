@@ -72,3 +72,13 @@ def test_a_thread_still_running_gets_the_normal_exit(tmp_path) -> None:
             "from cablelint.cli import run\nrun()")
     got = _program(tmp_path, code, "-q", "--exit-zero")
     assert got.returncode == 0 and "thread done" in got.stderr  # the interpreter waited for it
+
+
+def test_commands_that_build_no_session_turn_the_collector_on_again(tmp_path) -> None:
+    """`cablelint rules` (like `test` and `rule`) never builds a Session, the
+    place `check` resumes the collector: the command itself turns it on."""
+    script = (f"import sys, gc; sys.path.insert(0, {SRC!r}); sys.argv = ['cablelint', 'rules']\n"
+              "import atexit; atexit.register(lambda: print('gc', gc.isenabled(), file=sys.stderr))\n"
+              "from cablelint.cli import run\nrun()")
+    got = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert got.returncode == 0 and "gc True" in got.stderr, got.stderr

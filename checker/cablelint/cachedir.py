@@ -6,6 +6,8 @@ and segments."""
 from __future__ import annotations
 
 import os
+import re
+import sys
 import time
 from pathlib import Path
 
@@ -17,6 +19,12 @@ DIR_NAME = ".cablelint_cache"
 # is an hour old whoever wrote it.
 TMP_GONE_AGE = 60.0
 TMP_MAX_AGE = 3600.0
+# Only the exact names cache.write_atomic gives, so a user's own `.notes.tmp`
+# in a folder given as --cache-dir is never touched.
+TMP_NAME = re.compile(r"\..+\.(\d{1,10})\.\d{1,20}\.tmp")
+# The folders cablelint itself makes inside the cache folder; the cache folder
+# itself may be a user's folder (--cache-dir .) and is never swept.
+OWN_FOLDERS = ("engines", "briefs", "patterns")
 
 
 def cache_root(explicit: str | Path | None = None) -> Path | None:
@@ -61,8 +69,8 @@ def evict(folder: Path, keep: int) -> None:
 
 def sweep_tmp(folder: Path, now: float | None = None) -> int:
     """Remove the stale temporary files of interrupted atomic writes in
-    `folder` (see TMP_GONE_AGE): never a live one of a concurrent run, which
-    is young and whose writer is alive. How many went."""
+    `folder` (see TMP_GONE_AGE, TMP_NAME): never a live one of a concurrent
+    run, which is young and whose writer is alive. How many went."""
     now = time.time() if now is None else now
     gone = 0
     try:
@@ -70,11 +78,12 @@ def sweep_tmp(folder: Path, now: float | None = None) -> int:
     except OSError:
         return 0
     for e in entries:
-        if not (e.name.startswith(".") and e.name.endswith(".tmp")):
+        named = TMP_NAME.fullmatch(e.name)
+        if named is None:
             continue
         try:
             age = now - e.stat(follow_symlinks=False).st_mtime
-            if age > TMP_MAX_AGE or (age > TMP_GONE_AGE and not _alive(_writer(e.name))):
+            if age > TMP_MAX_AGE or (age > TMP_GONE_AGE and not _alive(int(named[1]))):
                 os.unlink(e.path)
                 gone += 1
         except OSError:
@@ -82,15 +91,11 @@ def sweep_tmp(folder: Path, now: float | None = None) -> int:
     return gone
 
 
-def _writer(name: str) -> int | None:
-    """The pid in `.NAME.PID.NS.tmp`; None when the name holds none."""
-    parts = name.split(".")
-    return int(parts[-3]) if len(parts) >= 5 and parts[-3].isascii() and parts[-3].isdigit() else None
-
-
-def _alive(pid: int | None) -> bool:
-    """Whether a process of this pid runs here (an unknown writer counts as alive)."""
-    if pid is None or pid == os.getpid():
+def _alive(pid: int) -> bool:
+    """Whether a process of this pid runs here. Windows has no harmless probe
+    (os.kill ends the process), so there every writer counts as alive and
+    only TMP_MAX_AGE sweeps."""
+    if pid == os.getpid() or sys.platform == "win32":
         return True
     try:
         os.kill(pid, 0)
@@ -102,12 +107,7 @@ def _alive(pid: int | None) -> bool:
 
 
 def sweep_cache(root: Path, key_dir: Path) -> int:
-    """`sweep_tmp` of a result key's folder, the cache folder and its own
-    folders (engines, briefs, patterns); other keys' folders are swept by
-    their own runs."""
-    gone = sweep_tmp(key_dir) + sweep_tmp(root)
-    try:
-        folders = [e.path for e in os.scandir(root) if e.is_dir(follow_symlinks=False) and e.name != "results"]
-    except OSError:
-        return gone
-    return gone + sum(sweep_tmp(Path(f)) for f in folders)
+    """`sweep_tmp` of a result key's folder and of the folders cablelint makes
+    in the cache folder (OWN_FOLDERS); other keys' folders are swept by their
+    own runs, and the cache folder itself, perhaps the user's, never."""
+    return sweep_tmp(key_dir) + sum(sweep_tmp(root / name) for name in OWN_FOLDERS)

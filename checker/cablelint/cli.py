@@ -162,4 +162,5 @@ def _command(name: str) -> Callable[[argparse.Namespace], int]:
         return checkcmd.cmd_check if name == "check" else checkcmd.cmd_report
     from . import commands
 
+    resume_gc()  # the other commands build no Session, which would turn it on
     return getattr(commands, f"cmd_{name}")

@@ -90,6 +90,8 @@ def quick_parse(argv: list[str]) -> Namespace | None:
             value, i = argv[i + 1], i + 2
         else:
             i += 1
+        if value == "--":
+            return None  # `--output=--`: argparse drops such a value; let it say so
         if name in _LISTS:
             dest = _LISTS[name]
             got[dest] = [*(got[dest] or []), value]

@@ -182,10 +182,14 @@ def _realpath(path: str, real_dirs: dict[str, str], hops: int = 8) -> str:
 
 def _identity(st: os.stat_result, real: str) -> object:
     """What tells a file found twice (named twice, in two spellings, through a
-    link, a hard link, or a case-insensitive file system's other case): its
+    symbolic link, or a case-insensitive file system's other case): its
     device and inode; its real path, case folded as the system does, where
-    the file system gives no inode."""
-    return (st.st_dev, st.st_ino) if st.st_ino else os.path.normcase(real)
+    the file system gives no inode. A hard link is a file of its own to its
+    user (each name may fall under another configuration), so each of its
+    names is told by its real path and linted, as before issue 15."""
+    if st.st_nlink > 1 or not st.st_ino:
+        return os.path.normcase(real)
+    return (st.st_dev, st.st_ino)
 
 
 def _again(paths: list[str], git: GitFiles) -> tuple[set[object], bool]:

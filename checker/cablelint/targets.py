@@ -238,7 +238,7 @@ TARGETS: dict[str, Callable[[Document], list[Item]]] = {
                                     if p.portion is not None or p.marked_items],
     "portions.unknown": _unknown_portions,
     "portions.malformed": _malformed_portions,
-    # marks written bare after a paragraph's opening words ("5. BEGIN NON-PAPER S//REL CHINA:")
+    # marks written bare after a paragraph's opening words ("2. BEGIN TEXT S//REL FRANCE:")
     "portions.bare": lambda d: [Item(it.value.raw, it.value.span, it.value, it.label) for it in _portions(d)
                                 if it.value.form == "bare"],
     "portions.entire_text": _entire_text,

@@ -65,6 +65,11 @@ def prepare(p: dict[str, Any]) -> dict[str, Any]:
     f = p.get("forbidden") or {}
     if not isinstance(f, str):
         out["_forbidden"] = _forbidden_map(f)
+    if "slip_hint" in p:  # a wrong placeholder fails here, with the rule's file and line, not in every run
+        try:
+            p["slip_hint"].format(meant="X")
+        except (KeyError, IndexError, ValueError) as exc:
+            raise ValueError(f"`slip_hint` {p['slip_hint']!r} may name only {{meant}}: {exc!r}") from None
     return out
 
 

@@ -101,6 +101,18 @@ def test_a_subject_mark_written_at_the_end_is_the_subjects_mark() -> None:
     assert [(x.line, x.column, x.matched) for x in f if x.rule == "CL104"] == [(5, 11, "S")]  # its level is judged
 
 
+def test_a_subject_mark_at_the_end_is_reported_for_its_place() -> None:
+    """DOS-12 asks for a leading mark: one at the end is an info finding on the mark (CL505), never
+    with CL503; a leading mark, none, or a plural "(S)" gets no CL505."""
+    conf = "C O N F I D E N T I A L PARIS 000579\nE.O. 12958: DECL: 01/30/2019\nTAGS: PREL FR\nSUBJECT: {}\n\n1. (C) Text.\n"
+    msg = "the subject's mark {} is written at its end, not before it"
+    assert _found(conf.format("TRADE TALKS (C)"), "CL505") == [(4, "info", msg.format("(C)"))]
+    assert _found(conf.format("TRADE TALKS WITH THE\nMINISTER (C)"), "CL505") == [(5, "info", msg.format("(C)"))]
+    for subject in ("(C) TRADE TALKS", "TRADE TALKS", "NEW VISA REQUIREMENT(S)", "(C) TALKS (ICSC)"):
+        assert _found(conf.format(subject), "CL505") == [], subject
+    assert _found(conf.format("TRADE TALKS (C)"), "CL505", "2002-05-01") == []  # CL503's date: DOS-12 INFO pre-2003
+
+
 def test_a_bare_mark_after_a_short_lead_in_is_malformed_not_missing() -> None:
     """`2. BEGIN TEXT S//NF:` marks the paragraph in the wrong form (DOS-09: WARN), not CL102."""
     text = SECRET + "1. (S/NF) We pass a text.\n\n2. BEGIN TEXT S//NF:\n\n-- A point.\n"
@@ -186,3 +198,17 @@ def test_the_shipped_hints_fit_their_regexes() -> None:
     assert hints
     for rx_, hint in hints:
         check_hint(rx_, hint)
+
+
+CAPCO = ("SECRET//NOFORN\n\nClassified By: Jane Q. Analyst, Director, Office of Harbor Studies\nReason: 1.4(c)\n"
+         "Declassify On: 20491231\n\n{}\n\nThe second part.\n\nThe third part.\n\nSECRET//NOFORN\n")
+
+
+def test_capco_a_document_with_no_portion_marked_is_one_cl704() -> None:
+    """As CL102: one omission (the document was not portion-marked) is one finding; where
+    another portion is marked, each unmarked one is its own slip."""
+    got = [(f.line, f.message) for f in lint_text(CAPCO.format("The first part."), path="e.txt") if f.rule == "CL704"]
+    assert got == [(7, "this portion of a classified document starts with no portion mark such as (U) or (S//NF)"
+                       "; 2 more like it (lines 9, 11)")]
+    got = [f.line for f in lint_text(CAPCO.format("(S//NF) The first part."), path="e.txt") if f.rule == "CL704"]
+    assert got == [9, 11]

@@ -125,7 +125,8 @@ def test_a_bare_mark_after_a_short_lead_in_is_malformed_not_missing() -> None:
 def test_a_bare_mark_is_read_narrowly() -> None:
     """Prose with a slash pair, a mark in mid-line, or four words before it: no mark read."""
     for line in ("2. BEGIN TEXT S//NF: the minister said.", "2. We talked of the S//NF material and more.",
-                 "2. ONE TWO THREE FOUR S//NF:", "2. BEGIN TEXT S//ZZZ:", "2. BEGIN TEXT Q//NF:"):
+                 "2. ONE TWO THREE FOUR S//NF:", "2. BEGIN TEXT S//ZZZ:", "2. BEGIN TEXT Q//NF:",
+                 "2. WE SHARED THE S//NF\nINFORMATION WITH OUR ALLIES.", "2. BEGIN TEXT S//NF"):  # no colon: prose
         text = SECRET + "1. (S/NF) First.\n\n" + line + "\n"
         assert [f.rule for f in lint_text(text, path="t.txt", date="2009-05-01") if f.rule in ("CL102", "CL119")] \
             == ["CL102"], line

@@ -36,8 +36,9 @@ def paren_lost(key: str, vocab: Vocabulary) -> bool:
 
 
 # A mark written bare after a short lead-in, ending the paragraph's first line:
-# "2. BEGIN TEXT S//REL FRANCE:" (a level, `//` and a control, then a colon or the line's end).
-BARE_MARK_RE = rx(r"[ \t]*(?:[A-Z][A-Za-z-]{1,15}[ \t]+){1,3}?(?P<m>[A-Z]{1,2}//[A-Z][A-Z ,/-]{0,40}?)[ \t]*:?[ \t]*$")
+# "2. BEGIN TEXT S//REL FRANCE:" (a level, `//` and a control, then the colon that ends
+# the line: a prose line wrapped right after a mark, "2. WE SHARED THE S//NF", has none).
+BARE_MARK_RE = rx(r"[ \t]*(?:[A-Z][A-Za-z-]{1,15}[ \t]+){1,3}?(?P<m>[A-Z]{1,2}//[A-Z][A-Z ,/-]{0,40}?)[ \t]*:[ \t]*$")
 
 
 def bare_mark(text: str, after: int, off: int, vocab: Vocabulary) -> Marking | None:

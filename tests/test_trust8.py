@@ -213,3 +213,9 @@ def test_capco_a_document_with_no_portion_marked_is_one_cl704() -> None:
                        "; 2 more like it (lines 9, 11)")]
     got = [f.line for f in lint_text(CAPCO.format("(S//NF) The first part."), path="e.txt") if f.rule == "CL704"]
     assert got == [9, 11]
+
+
+def test_a_tag_with_a_letter_in_the_wrong_place_names_the_tag_meant() -> None:
+    """The generic slip counts a moved character (ENIV for EINV), not only a wrong one."""
+    got = _found(SECRET.replace("TAGS: PREL FR", "TAGS: PREL ENIV FR") + "1. (S/NF) First.\n", "CL404")
+    assert len(got) == 1 and got[0][2].endswith("(did you mean EINV?)"), got

@@ -42,7 +42,7 @@ def check_hint(rx_: Any, hint: str) -> None:
     try:
         re.compile(same).fullmatch("").expand(hint)  # type: ignore[union-attr]
     except (re.error, IndexError) as exc:
-        raise ValueError(f"`hints`: {hint!r} does not fit its `match` {rx_.pattern!r}: {exc}") from None
+        raise ValueError(f"`hints`: the hint '{hint}' does not fit its `match` '{rx_.pattern}' ({exc})") from None
 
 
 def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:

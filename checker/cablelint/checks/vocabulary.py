@@ -69,7 +69,7 @@ def prepare(p: dict[str, Any]) -> dict[str, Any]:
         try:
             p["slip_hint"].format(meant="X")
         except (KeyError, IndexError, ValueError) as exc:
-            raise ValueError(f"`slip_hint` {p['slip_hint']!r} may name only {{meant}}: {exc!r}") from None
+            raise ValueError(f"`slip_hint` '{p['slip_hint']}' may name only {{meant}} ({type(exc).__name__}: {exc})") from None
     return out
 
 

@@ -1,7 +1,12 @@
 """Findings a reviewer can trust (s8 audits): each test on short text written here."""
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from cablelint import lint_text
+from cablelint.ruleset import RuleSetError, load
 
 SECRET = ("S E C R E T PARIS 000579\nNOFORN\nE.O. 12958: DECL: 01/30/2019\nTAGS: PREL FR\nSUBJECT: (U) TALKS\n"
           "Classified By: Poloff Jane Doe, reasons 1.4 (b) and (d)\n\n")
@@ -75,7 +80,7 @@ def test_cl309_before_the_2010_directive_is_info_after_it_a_warning() -> None:
 
 
 def test_cl309_a_pointer_to_the_source_list_is_a_list() -> None:
-    for pointer in ("(Appendix source 3)", "(Appendix sources 5-9)", "Full appendix with sourcing available on request.",
+    for pointer in ("(Appendix source 3)", "(Appendix sources 5-9)", "Sourcing is available from the drafting office.",
                     "See the source list."):
         text = DERIVED.replace("An item.", f"An item. {pointer}")
         assert _found(text, "CL309", "2011-03-01") == [], pointer
@@ -88,9 +93,24 @@ def test_a_subject_mark_written_at_the_end_is_the_subjects_mark() -> None:
     assert _found(conf.format("TRADE TALKS (C)"), "CL503") == []
     assert _found(conf.format("TRADE TALKS WITH THE\nMINISTER (C)"), "CL503") == []  # wrapped
     assert _found(conf.format("TRADE TALKS (ICSC)"), "CL503") != []
+    for glued in ("NEW VISA REQUIREMENT(S)", "REQUEST FOR TDY(S)", "TALKS ON 1.4(C)", "UNSCR 1540 ARTICLE 5(C)"):
+        found = lint_text(conf.format(glued), path="t.txt", date="2009-05-01")  # a plural or a reference: no mark
+        assert [f.rule for f in found if f.rule in ("CL104", "CL503")] == ["CL503"], glued
     assert _found(conf.format("TRADE TALKS"), "CL503") != []
     f = lint_text(conf.format("TRADE TALKS WITH THE\nMINISTER (S)"), path="t.txt", date="2009-05-01")
     assert [(x.line, x.column, x.matched) for x in f if x.rule == "CL104"] == [(5, 11, "S")]  # its level is judged
+
+
+def test_a_subject_mark_at_the_end_is_reported_for_its_place() -> None:
+    """DOS-12 asks for a leading mark: one at the end is an info finding on the mark (CL505), never
+    with CL503; a leading mark, none, or a plural "(S)" gets no CL505."""
+    conf = "C O N F I D E N T I A L PARIS 000579\nE.O. 12958: DECL: 01/30/2019\nTAGS: PREL FR\nSUBJECT: {}\n\n1. (C) Text.\n"
+    msg = "the subject's mark {} is written at its end, not before it"
+    assert _found(conf.format("TRADE TALKS (C)"), "CL505") == [(4, "info", msg.format("(C)"))]
+    assert _found(conf.format("TRADE TALKS WITH THE\nMINISTER (C)"), "CL505") == [(5, "info", msg.format("(C)"))]
+    for subject in ("(C) TRADE TALKS", "TRADE TALKS", "NEW VISA REQUIREMENT(S)", "(C) TALKS (ICSC)"):
+        assert _found(conf.format(subject), "CL505") == [], subject
+    assert _found(conf.format("TRADE TALKS (C)"), "CL505", "2002-05-01") == []  # CL503's date: DOS-12 INFO pre-2003
 
 
 def test_a_bare_mark_after_a_short_lead_in_is_malformed_not_missing() -> None:
@@ -105,15 +125,14 @@ def test_a_bare_mark_after_a_short_lead_in_is_malformed_not_missing() -> None:
 def test_a_bare_mark_is_read_narrowly() -> None:
     """Prose with a slash pair, a mark in mid-line, or four words before it: no mark read."""
     for line in ("2. BEGIN TEXT S//NF: the minister said.", "2. We talked of the S//NF material and more.",
-                 "2. ONE TWO THREE FOUR S//NF:", "2. BEGIN TEXT S//ZZZ:", "2. BEGIN TEXT Q//NF:"):
+                 "2. ONE TWO THREE FOUR S//NF:", "2. BEGIN TEXT S//ZZZ:", "2. BEGIN TEXT Q//NF:",
+                 "2. WE SHARED THE S//NF\nINFORMATION WITH OUR ALLIES.", "2. BEGIN TEXT S//NF"):  # no colon: prose
         text = SECRET + "1. (S/NF) First.\n\n" + line + "\n"
         assert [f.rule for f in lint_text(text, path="t.txt", date="2009-05-01") if f.rule in ("CL102", "CL119")] \
             == ["CL102"], line
 
 
 def test_group_if_absent_names_known_targets(tmp_path) -> None:
-    import pytest
-    from cablelint.ruleset import RuleSetError, load
     rule = ("name: house\ndescription: test\nrules:\n  - id: XX001\n    name: no-tags\n    severity: error\n"
             "    kind: presence\n    target: tags_line\n    group: document\n    group_if_absent: [{}]\n"
             "    message: no TAGS\n")
@@ -131,3 +150,72 @@ def test_cl103_names_the_form_meant_for_a_hyphen_or_a_lost_slash() -> None:
         "portion mark (S-NF) of paragraph 1 is not a known marking (a hyphen where '/' belongs: (S/NF)?)",
         "portion mark (SNF) of paragraph 2 is not a known marking (the '/' left out: (S/NF)?)",
         "portion mark (Q) of paragraph 3 is not a known marking"]
+
+
+def test_a_bare_mark_keeps_the_over_classification_rules_quiet() -> None:
+    """A bare mark's level goes unjudged, so the banner cannot be said to be above
+    every portion: `2. BEGIN TEXT S//REL FRANCE:` may be the SECRET one (CL112, CL117)."""
+    text = SECRET + "1. (C) We pass a text.\n\n2. BEGIN TEXT S//REL FRANCE:\n\n-- A point.\n\n3. (U) Last.\n"
+    found = [f.rule for f in lint_text(text, path="t.txt", date="2009-05-01")]
+    assert "CL119" in found and "CL112" not in found
+    conf = text.replace("S E C R E T", "C O N F I D E N T I A L").replace("(C) We", "(U) We") \
+        .replace("S//REL FRANCE", "C//NF").replace("NOFORN\n", "")
+    found = [f.rule for f in lint_text(conf, path="t.txt", date="2009-05-01")]
+    assert "CL119" in found and "CL117" not in found
+
+
+HOUSE = ("name: house\ndescription: test\nrules:\n  - id: XX001\n    name: odd-mark\n    severity: warning\n"
+         "    kind: {kind}\n    target: {target}\n    message: '{{value}}'\n{extra}")
+
+
+def test_a_hint_naming_a_missing_group_fails_at_load_with_its_line(tmp_path: Path) -> None:
+    """A typo in `hints` would raise in every lint run: the loader names the rule's line instead."""
+    p = tmp_path / "house.yaml"
+    extra = "    hints:\n      - {{match: '^\\((S)(NF)\\)$', hint: ' ({})'}}\n"
+    for good in ("\\1/\\2?", "no group"):
+        p.write_text(HOUSE.format(kind="absence", target="portions.unknown", extra=extra.format(good)), encoding="utf-8")
+        load(p)
+    for bad in ("\\3?", "\\g<x>"):
+        p.write_text(HOUSE.format(kind="absence", target="portions.unknown", extra=extra.format(bad)), encoding="utf-8")
+        with pytest.raises(RuleSetError, match=r"house\.yaml:4: .*`hints`"):
+            load(p)
+
+
+def test_a_slip_hint_with_a_wrong_placeholder_fails_at_load_with_its_line(tmp_path: Path) -> None:
+    p = tmp_path / "house.yaml"
+    extra = "    allowed: [PREL]\n    slip_from: 4\n    slip_hint: ' (typo for {}?)'\n"
+    p.write_text(HOUSE.format(kind="vocabulary", target="tags", extra=extra.format("{meant}")), encoding="utf-8")
+    load(p)
+    for bad in ("{mean}", "{0}", "{"):
+        p.write_text(HOUSE.format(kind="vocabulary", target="tags", extra=extra.format(bad)), encoding="utf-8")
+        with pytest.raises(RuleSetError, match=r"house\.yaml:4: .*`slip_hint`"):
+            load(p)
+
+
+def test_the_shipped_hints_fit_their_regexes() -> None:
+    """The loader trusts a shipped set (its regexes compile on first use): this is the check."""
+    from cablelint.checks.absence import check_hint
+    hints = [h for r in load("state").rules for h in r.params.get("_hints", ())]
+    assert hints
+    for rx_, hint in hints:
+        check_hint(rx_, hint)
+
+
+CAPCO = ("SECRET//NOFORN\n\nClassified By: Jane Q. Analyst, Director, Office of Harbor Studies\nReason: 1.4(c)\n"
+         "Declassify On: 20491231\n\n{}\n\nThe second part.\n\nThe third part.\n\nSECRET//NOFORN\n")
+
+
+def test_capco_a_document_with_no_portion_marked_is_one_cl704() -> None:
+    """As CL102: one omission (the document was not portion-marked) is one finding; where
+    another portion is marked, each unmarked one is its own slip."""
+    got = [(f.line, f.message) for f in lint_text(CAPCO.format("The first part."), path="e.txt") if f.rule == "CL704"]
+    assert got == [(7, "this portion of a classified document starts with no portion mark such as (U) or (S//NF)"
+                       "; 2 more like it (lines 9, 11)")]
+    got = [f.line for f in lint_text(CAPCO.format("(S//NF) The first part."), path="e.txt") if f.rule == "CL704"]
+    assert got == [9, 11]
+
+
+def test_a_tag_with_a_letter_in_the_wrong_place_names_the_tag_meant() -> None:
+    """The generic slip counts a moved character (ENIV for EINV), not only a wrong one."""
+    got = _found(SECRET.replace("TAGS: PREL FR", "TAGS: PREL ENIV FR") + "1. (S/NF) First.\n", "CL404")
+    assert len(got) == 1 and got[0][2].endswith("(did you mean EINV?)"), got

@@ -221,6 +221,15 @@ def _malformed_portions(d: Document) -> list[Item]:
     return [Item(it.value.raw, it.value.span, it.value, it.label) for it in _portions(d) if it.value.form == "paren-lost"]
 
 
+def _subject_mark_at_end(d: Document) -> list[Item]:
+    """The subject's mark when words stand before it (`SUBJECT: TALKS (C)`): it
+    marks the subject, but in the wrong place (domain DOS-12 asks for a leading mark)."""
+    m, s = d.subject_portion, d.subject
+    if m is None or s is None or not any(c.isalnum() for c in d.text[s.span.start:m.span.start]):
+        return []
+    return [Item(f"({m.raw})", m.span, m, "the subject")]
+
+
 TARGETS: dict[str, Callable[[Document], list[Item]]] = {
     "banner": lambda d: _marking(d.banner, "the banner"),
     "banner.level": lambda d: _tok(d.banner.level_token, "banner level") if d.banner else [],
@@ -238,7 +247,7 @@ TARGETS: dict[str, Callable[[Document], list[Item]]] = {
                                     if p.portion is not None or p.marked_items],
     "portions.unknown": _unknown_portions,
     "portions.malformed": _malformed_portions,
-    # marks written bare after a paragraph's opening words ("5. BEGIN NON-PAPER S//REL CHINA:")
+    # marks written bare after a paragraph's opening words ("2. BEGIN TEXT S//REL FRANCE:")
     "portions.bare": lambda d: [Item(it.value.raw, it.value.span, it.value, it.label) for it in _portions(d)
                                 if it.value.form == "bare"],
     "portions.entire_text": _entire_text,
@@ -269,6 +278,7 @@ TARGETS: dict[str, Callable[[Document], list[Item]]] = {
     "tags_line": lambda d: _tok(d.tags_line, "TAGS"),
     "subject": lambda d: _tok(d.subject, "SUBJECT"),
     "subject.portion": lambda d: _marking(d.subject_portion, "the subject"),
+    "subject.portion_at_end": _subject_mark_at_end,
     "refs": lambda d: [Item(t.value, t.span, t, "REF") for t in d.refs],
     "sections": lambda d: [Item(s, s.span, s, "section") for s in d.sections],
     "header": lambda d: [Item("header", d.header.span, d.header, "routing header")] if d.header else [],

@@ -16,8 +16,8 @@ allowed value (EAGRS for EAGR), reported as a likely typo. With
 phrase when a free word is among them ("TIP IN TURKEY", "GOI EXTERNAL").
 `suggest` (a map, or `list:NAME` of one) gives the likely meant value of an
 unknown one (SYR -> "SY (Syria)"), shown as `{suggestion}`. With `slip_from: N`
-an unknown value of N or more letters still without a suggestion that is one
-letter off exactly one allowed value of its length (WTRQ for WTRO) gets that
+an unknown value of N or more characters still without a suggestion that is one
+slip off exactly one allowed value (WTRQ for WTRO) gets that
 value as the suggestion: a slip of the key, named only when unambiguous;
 `slip_except` (a list, or `list:NAME`) names the values that are no slip
 (an agency's acronym one letter off a TAG: DTRA, not OTRA). A slip is one
@@ -65,6 +65,11 @@ def prepare(p: dict[str, Any]) -> dict[str, Any]:
     f = p.get("forbidden") or {}
     if not isinstance(f, str):
         out["_forbidden"] = _forbidden_map(f)
+    if "slip_hint" in p:  # a wrong placeholder fails here, with the rule's file and line, not in every run
+        try:
+            p["slip_hint"].format(meant="X")
+        except (KeyError, IndexError, ValueError) as exc:
+            raise ValueError(f"`slip_hint` '{p['slip_hint']}' may name only {{meant}} ({type(exc).__name__}: {exc})") from None
     return out
 
 

@@ -14,7 +14,7 @@ why the one definition below covers them:
   Classified By / REF line within 80 lines after the cut field, with no sign
   that the cable started again. In the corpus each such line follows the banner
   written again; in three cables only over a line break inside a CSV row's
-  field (`","S E C R E T SECTION 01 OF 04 THE` / `HAGUE 000196`), hence the
+  field (`","S E C R E T SECTION 01 OF 03 THE` / `HAGUE 000579`, invented), hence the
   wrap allowed below. They now look from the copy's start on (a Classified By
   line of an archive's metadata before it is no copy's).
 - subject_copy._copy_start (SUBJECT) required the banner's line word for word

@@ -36,13 +36,14 @@ def paren_lost(key: str, vocab: Vocabulary) -> bool:
 
 
 # A mark written bare after a short lead-in, ending the paragraph's first line:
-# "5. BEGIN NON-PAPER S//REL CHINA:" (a level, `//` and a control, then a colon or the line's end).
-BARE_MARK_RE = rx(r"[ \t]*(?:[A-Z][A-Za-z-]{1,15}[ \t]+){1,3}?(?P<m>[A-Z]{1,2}//[A-Z][A-Z ,/-]{0,40}?)[ \t]*:?[ \t]*$")
+# "2. BEGIN TEXT S//REL FRANCE:" (a level, `//` and a control, then the colon that ends
+# the line: a prose line wrapped right after a mark, "2. WE SHARED THE S//NF", has none).
+BARE_MARK_RE = rx(r"[ \t]*(?:[A-Z][A-Za-z-]{1,15}[ \t]+){1,3}?(?P<m>[A-Z]{1,2}//[A-Z][A-Z ,/-]{0,40}?)[ \t]*:[ \t]*$")
 
 
 def bare_mark(text: str, after: int, off: int, vocab: Vocabulary) -> Marking | None:
     """A paragraph's mark written without parentheses after one to three words,
-    `5. BEGIN NON-PAPER S//REL CHINA:`: the drafter marked the portion, in the
+    `2. BEGIN TEXT S//REL FRANCE:`: the drafter marked the portion, in the
     wrong form (domain DOS-09: malformed). Form "bare", kept unparsed as a
     "paren-lost" mark is; only a known level with known controls counts."""
     m = BARE_MARK_RE.match(text, after)
@@ -94,8 +95,9 @@ def para_mark(line: Line, after: int, vocab: Vocabulary) -> tuple[Marking | None
     return portion, pm
 
 
-# A mark that ends a subject: "SUBJECT: TALKS ON TRADE (C)".
-END_MARK_RE = rx(r"\(\s*([A-Za-z][^()\n]{0,30}?)\s*\)$")
+# A mark that ends a subject: "SUBJECT: TALKS ON TRADE (C)", set apart by a space
+# (a plural "REQUIREMENT(S)", "TDY(S)" or a reference "1.4(C)", "ARTICLE 5(C)" is no mark).
+END_MARK_RE = rx(r"(?<!\S)\(\s*([A-Za-z][^()\n]{0,30}?)\s*\)$")
 
 
 def end_mark(text: str, end: int, vocab: Vocabulary) -> Marking | None:

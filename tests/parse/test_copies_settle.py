@@ -1,5 +1,5 @@
 """A cut first copy and the whole copy after it, read as one cable: CL911 for a
-cut after a blank (", ...", "Summary. ..."), a partial-extract notice folded
+cut after a comma, hyphen or sentence end (", ...", "JTF-...", "Summary. ..."), a notice folded
 into it, a paragraph stub left out, a section banner counted once, REF items
 cut to their letter read from the copy, the `cut-copy` note; and reasons
 wrapped inside their parenthesis. Short texts written for these tests."""
@@ -39,6 +39,11 @@ def test_a_cut_after_a_comma_and_a_blank_is_cl911_s_when_the_whole_copy_follows(
     got = _cl911(cut + META + WHOLE)
     assert got is not None and "line 11 ends in an elision mark and line 18 starts" in got.detail
     assert _cl911(cut + "\n") is None  # no copy: CL909's
+    # after a hyphen (a passing line, a heading's underline cut short)
+    passing = BANNER + "\n\nSIPDIS\n\nOSD FOR POLICY\nCENTCOM FOR CG JTF-..."
+    got = _cl911(passing + META + BANNER + "\n\nSIPDIS\n\nOSD FOR POLICY\nCENTCOM FOR CG JTF-82, POLAD\n\n" + FIELDS
+                 + REFS + CLBY + BODY)
+    assert got is not None and "line 6 ends in an elision mark and line 13 starts" in got.detail
 
 
 def test_a_paragraph_stub_cut_after_its_sentence_is_left_out_for_the_whole_copy_s() -> None:

@@ -181,7 +181,7 @@ def whole_refs(refs: list[Token], lines: list[Line], vocab: Vocabulary, text: st
     there is no such copy, or it is cut too or holds fewer entries (after a
     cut item: no more entries, that cut took another field)."""
     cut = labels(vocab).elision_end
-    if not refs:
+    if not refs or copy is None:
         return None
     end = refs[-1].span.end if cut.search(refs[-1].raw) else _cut_item_end(refs[-1], lines, cut)
     if end is None:

@@ -176,10 +176,11 @@ def whole_refs(refs: list[Token], lines: list[Line], vocab: Vocabulary, text: st
                post: Token | None = None) -> tuple[list[Token], Repair] | None:
     """The REF list read again from the file's whole copy (`copy`, copies.py)
     when its last entry was cut short ("¶E. QUI...": the vocabulary's
-    elision_patterns) or an item after it was cut to its letter or its dots
-    ("C....", "..."), and the repair `whole-copy` that says so; None when
-    there is no such copy, or it is cut too or holds fewer entries (after a
-    cut item: no more entries, that cut took another field)."""
+    elision_patterns; "C....", an item cut right after its letter, read as
+    one by _cut_item) or the line after it holds the dots alone ("   ...":
+    _cut_item_end), and the repair `whole-copy` that says so; None when there
+    is no such copy, or it is cut too or holds fewer entries (after the dots
+    alone: no more entries, the cut took another field)."""
     cut = labels(vocab).elision_end
     if not refs or copy is None:
         return None
@@ -200,20 +201,21 @@ def whole_refs(refs: list[Token], lines: list[Line], vocab: Vocabulary, text: st
     return None
 
 
-# A REF item the export cut to its letter, or to the elision mark alone ("C....", "¶D...", "..."): no item read.
-REF_CUT_ITEM_RE = rx(r"^[ \t]*(?:¶[ \t]*)?(?:\(?[A-Za-z][.)]?)?[ \t]*$")
+# What stands before the elision mark on a line of the export's cut after a REF list: nothing ("   ...": the
+# next item or field cut to its dots), or an item's letter that is not the next one (`_cut_item` reads that).
+REF_CUT_STUB_RE = rx(r"^[ \t]*(?:¶[ \t]*)?(?:\(?[A-Za-z][.)]?)?[ \t]*$")
 
 
 def _cut_item_end(last: Token, lines: list[Line], cut: regex.Pattern) -> int | None:
     """The end of the line after the REF entry `last` (past blank lines) when
-    it holds a cut item (REF_CUT_ITEM_RE before an elision mark): the list
+    it holds a cut stub (REF_CUT_STUB_RE before an elision mark): the list
     was cut there; else None."""
     i = bisect.bisect_right([ln.start for ln in lines], last.span.end - 1)
     k = _after_blanks(lines, i, len(lines))
     if k >= len(lines):
         return None
     m = cut.search(lines[k].text)
-    return lines[k].start + m.end() if m and REF_CUT_ITEM_RE.match(lines[k].text[:m.start()]) else None
+    return lines[k].start + m.end() if m and REF_CUT_STUB_RE.match(lines[k].text[:m.start()]) else None
 
 
 def unseen_refs(have: list[Token], got: list[Token]) -> list[Token]:

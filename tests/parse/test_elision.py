@@ -46,6 +46,6 @@ CUT_REFS = ("UNCLAS OSLO 000123\nE.O. 12958: N/A\nTAGS: PREL NO\nSUBJECT: TALKS\
 def test_a_ref_list_cut_by_the_vocabularys_mark_is_read_from_its_whole_copy() -> None:
     doc = parse(Source("x.txt", CUT_REFS.format(mark=" [CUT]")), with_mark(r"\[CUT\]"))
     assert [t.value for t in doc.refs] == ["A. OSLO 1010", "B. OSLO 437"]
-    assert [r.name for r in doc.repairs] == ["whole-copy"]
+    assert [r.name for r in doc.repairs] == ["whole-copy", "cut-copy"]  # the cut line named too
     plain = parse(Source("x.txt", CUT_REFS.format(mark=" [CUT]")))
     assert [r.name for r in plain.repairs] == []  # the shipped vocabulary has no such mark

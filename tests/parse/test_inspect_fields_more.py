@@ -161,7 +161,9 @@ CUT_REFS = ("UNCLAS OSLO 000123\nE.O. 12958: N/A\nTAGS: PREL NO\nSUBJECT: TALKS\
 def test_refs_cut_short_in_a_first_copy_are_read_from_the_whole_copy() -> None:
     doc = _doc(CUT_REFS)
     assert [t.value for t in doc.refs] == ["A. OSLO 1010", "B. OSLO 437", "C. OSLO 308", "D. OSLO 513"]
-    assert [(r.name, r.detail) for r in doc.repairs] == [("whole-copy", "REF cut short on line 7: read from its whole copy")]
+    assert [(r.name, r.detail) for r in doc.repairs] == [("whole-copy", "REF cut short on line 7: read from its whole copy"),
+                                                         ("cut-copy", "the first copy is cut short here; the cable is "
+                                                          "written again from line 10")]  # (too short to say "whole")
 
 
 def test_refs_cut_short_with_no_whole_copy_stay_as_written() -> None:

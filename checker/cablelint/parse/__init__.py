@@ -11,6 +11,7 @@ The stages, in order (each a module of small functions with its own tests):
    _read_whole_copy       a Classified By, REF or SUBJECT cut short read again from the whole copy
 4. body.segment           paragraphs, blocks, bullets, headings, repeated banners, signature
    paragraph_copy         a cut-short first copy's paragraph left out for its whole copy
+   copies.settle_copy     a section banner the whole copy writes again counted once; the cut noted (cut-copy)
 5. finish                 placeholders, marking separators, shape (shape.py), date evidence (dating.py)
 
 Every repair of damaged text is recorded in `Document.repairs` with its span
@@ -28,7 +29,7 @@ from .paragraph_copy import drop_cut_paragraphs
 from .csv_debris import drop_csv_debris
 from .ref_split import split_refs
 from .clby import find_reasons, join_pieces, whole_copy
-from .copies import find_whole_copy
+from .copies import find_whole_copy, settle_copy
 from .dating import evidence, memo_date
 from .decl import parse_decl
 from .refs import whole_refs
@@ -64,6 +65,7 @@ def parse(source: Source, vocab: Vocabulary | None = None) -> Document:
     doc.refs = split_refs(doc.refs, doc.text)
     segment(doc, lines, body_idx, is_marked(doc, v), v)
     drop_cut_paragraphs(doc)
+    settle_copy(doc, v)
     _finish(doc, v)
     return doc
 

@@ -54,13 +54,25 @@ stopped (its words, the last one a prefix, then more) is one test too,
 `goes_on`, for the SUBJECT and paragraph readers (subject_copy._goes_on and
 paragraph_copy's own comparison before). With these, no Classified By, REF,
 SUBJECT or paragraph read changed on the corpus or the synthetic corpus.
+
+Once the body is read, `settle_copy` makes the two copies one cable for
+what is listed once per cable: the first copy's section banner that the copy
+writes again (the same line, so the same section) is not counted twice, and
+the repair `cut-copy` names the line where the first copy was cut short, and
+whether the copy goes on past the cut's words ("written again whole"), so
+`inspect` shows which text stands for the cable. A header written twice with
+no cut (the repair `banner-again`) counts its section once too.
 """
 from __future__ import annotations
 
 import bisect
 
-from ..document import Span, WholeCopy
+import regex
+
+from ..document import Document, Repair, Span, WholeCopy
 from ..rx import rx
+from ..vocabulary import Vocabulary
+from .labels import labels
 from .lines import Line
 
 # How far (lines) after a cut field its whole copy is looked for (Classified By, REF, SUBJECT).
@@ -72,6 +84,10 @@ QUOTE_REACH = 40
 # What may stand between a line's start or a CSV field's `","` and the banner written again.
 _OPENER_CHARS = frozenset(' \t",')
 _DIGITS_RE = rx(r"\d+")
+# How many of the cut line's last words the whole copy must write again (the cut one as a prefix) ...
+CUT_WORDS = 3
+# ... with at least this many letters after them: it goes on where the first copy stopped.
+CUT_GOES_ON = 40
 
 
 def find_whole_copy(lines: list[Line], banner_idx: int | None, text: str) -> WholeCopy | None:
@@ -148,3 +164,64 @@ def goes_on(stem: str, whole: str) -> bool:
     text of what was cut."""
     a, b = (" ".join(t.replace("¶", " ").split()).upper() for t in (stem, whole))
     return bool(a) and b.startswith(a) and len(b) > len(a)
+
+
+def settle_copy(doc: Document, vocab: Vocabulary) -> None:
+    """Once the body is read: a section banner of the first copy that the whole
+    copy writes again (the same line, so the same section) counts once, the
+    copy's (as its fields and paragraphs are the cable's); and the repair
+    `cut-copy` names the line where the first copy was cut short (the last
+    line before the copy that ends in an elision mark), so a reviewer sees
+    which text stands for the cable. `vocab`: its elision marks."""
+    copy = doc.whole_copy
+    if copy is None:
+        return
+    src = doc.source
+    again_line = src.line_col(copy.again.start)[0]
+    twice = [s for s in doc.sections if s.kind == "banner" and copy.banner.start <= s.span.start < copy.banner.end]
+    twice = [s for s in twice if any(t.kind == "banner" and (t.number, t.total) == (s.number, s.total)
+                                     and copy.again.start <= t.span.start < copy.again.end for t in doc.sections)]
+    if twice:
+        doc.sections = [s for s in doc.sections if s not in twice]
+    once = "".join(f"; section {s.number} of {s.total} counted once (its banner on line "
+                   f"{src.line_col(s.span.start)[0]} written again)" for s in twice)
+    elision = labels(vocab).elision_end
+    cut = _cut_line(doc.text, copy, elision)
+    if cut is not None:
+        whole = " whole" if _goes_on_after(doc.text, cut, copy.again.start, elision) else ""
+        doc.repairs.append(Repair("cut-copy", cut, f"the first copy is cut short here; the cable is written "
+                                  f"again{whole} from line {again_line}{once}"))
+    elif twice:
+        doc.repairs.append(Repair("banner-again", copy.again, f"the cable is written again from line {again_line}{once}"))
+
+
+def _cut_line(text: str, copy: WholeCopy, elision: regex.Pattern) -> Span | None:
+    """The span of the last line between the first copy's banner line and the
+    whole copy's start that ends in an elision mark (`elision`); None when there is none."""
+    end = text.rfind("\n", copy.banner.end, copy.again.start)
+    while end > copy.banner.end:
+        start = text.rfind("\n", copy.banner.end, end) + 1
+        line = text[start:end].rstrip("\r")
+        if line.strip() and elision.search(line):
+            return Span(start, start + len(line.rstrip()))
+        end = start - 1
+    return None
+
+
+def _goes_on_after(text: str, cut: Span, at: int, elision: regex.Pattern) -> bool:
+    """Whether the text from offset `at` on writes the last words of the cut
+    line `cut` again (the cut word as a prefix, blanks, case and pilcrows
+    aside) and goes on past them (CUT_GOES_ON letters): the copy holds what
+    the cut took."""
+    lo = cut.start  # a line of dots alone: the words of the line before it with any
+    words = elision.sub("", text[lo:cut.end]).replace("¶", " ").split()
+    while not words and lo > 0:
+        lo = text.rfind("\n", 0, lo - 1) + 1
+        words = text[lo:cut.start].replace("¶", " ").split()
+    words = words[-CUT_WORDS:]
+    if not words:
+        return False
+    # the words are the cable's: compiled here (regex's own cache), not kept in the rx() memo
+    said = regex.compile(r"(?<!\w)" + r"\s+".join("¶?" + regex.escape(w) for w in words), regex.IGNORECASE)
+    m = said.search(text, at)
+    return m is not None and len("".join(text[m.end():m.end() + 4 * CUT_GOES_ON].split())) >= CUT_GOES_ON

@@ -9,7 +9,9 @@ and REF (refs.whole_refs), the whole copy's paragraph is the cable's: the cut
 one is left out, and the repair `whole-copy` records it. Only when the file's
 whole copy (doc.whole_copy, copies.py) starts in between: a cut paragraph
 followed at once by its whole text is one paragraph repeated, and CL906
-(body-repeated) reads it as such from the listed paragraphs.
+(body-repeated) reads it as such from the listed paragraphs. With the whole
+copy in between, dots after a sentence's end ("1. (C) Summary. ...") are a cut
+too, unless the copy's paragraph writes them as well (the drafter's).
 """
 from __future__ import annotations
 
@@ -20,6 +22,9 @@ from .copies import goes_on
 # The export's cut: an elision mark run into a word or a mark's letters at the line's end ("Politic...", "(C...");
 # dots after a blank or a sentence's end ("Summary. ...") may be the drafter's and are left alone.
 CUT_IN_WORD_RE = rx(r"(?:\w|\(\w+)(?:\.\.\.|…)\s*$")
+# Any elision mark at the line's end ("Summary. ..."): the export's cut too when the file's whole copy
+# starts after it and writes the paragraph on there without the dots (a drafter's dots come again).
+CUT_AT_END_RE = rx(r"(?:\.\.\.|…)\s*$")
 
 
 def _line_of(text: str, start: int) -> str:
@@ -27,24 +32,36 @@ def _line_of(text: str, start: int) -> str:
     return text[start:end if end >= 0 else len(text)].rstrip("\r")
 
 
-def _whole_copy(p: Paragraph, later: list[Paragraph], text: str) -> Paragraph | None:
+def _whole_copy(p: Paragraph, later: list[Paragraph], text: str, copy_at: int = -1) -> Paragraph | None:
     """The first later paragraph with `p`'s number whose line goes on from
     where `p`'s cut line stopped (its words, the last one a prefix) and is not
-    cut itself; None when `p` is no cut paragraph or has no such copy."""
+    cut itself; None when `p` is no cut paragraph or has no such copy. With
+    `copy_at` (where the file's whole copy starts, after `p`), dots after a
+    blank or a sentence's end are a cut too, when a paragraph after `copy_at`
+    goes on there without them."""
     if "..." not in p.text and "…" not in p.text:
         return None  # most paragraphs: no elision mark in their first line (`text`)
     line = _line_of(text, p.span.start)
     cut = CUT_IN_WORD_RE.search(line)
+    loose = cut is None and copy_at > p.span.start
+    if loose:
+        cut = CUT_AT_END_RE.search(line)
     if p.number is None or cut is None:
         return None
     stem = line[:cut.end()].rstrip().rstrip(".…")
     for q in later:
-        if q.number != p.number:
+        if q.number != p.number or loose and (q.span.start < copy_at or _dots_again(stem, text, q)):
             continue
         whole = _line_of(text, q.span.start)
         if CUT_IN_WORD_RE.search(whole) is None and goes_on(stem, whole):
             return q
     return None
+
+
+def _dots_again(stem: str, text: str, q: Paragraph) -> bool:
+    """Whether paragraph `q`'s line writes an elision mark right after the words of `stem`: the drafter's dots."""
+    a, b = (" ".join(t.replace("¶", " ").split()).upper() for t in (stem, _line_of(text, q.span.start)))
+    return b.startswith(a) and b[len(a):].lstrip()[:1] in (".", "…")
 
 
 def drop_cut_paragraphs(doc: Document) -> None:
@@ -53,7 +70,8 @@ def drop_cut_paragraphs(doc: Document) -> None:
     (doc.whole_copy), recording the repair `whole-copy`."""
     text, keep, copy = doc.text, [], doc.whole_copy
     for k, p in enumerate(doc.paragraphs):
-        q = _whole_copy(p, doc.paragraphs[k + 1:], text) if p.number is not None else None
+        at = copy.again.start if copy is not None else -1
+        q = _whole_copy(p, doc.paragraphs[k + 1:], text, at) if p.number is not None else None
         if q is None or copy is None or not p.span.start < copy.again.start < q.span.start:
             keep.append(p)
             continue

@@ -5,6 +5,8 @@ case, after blank lines, wrapped onto the next line), a later whole copy of a
 list cut short, a header copy's REF read once, and page marks run on to it."""
 from __future__ import annotations
 
+import bisect
+
 import regex
 
 from ..document import Repair, SectionMark, Span, Token, WholeCopy
@@ -174,22 +176,46 @@ def whole_refs(refs: list[Token], lines: list[Line], vocab: Vocabulary, text: st
                post: Token | None = None) -> tuple[list[Token], Repair] | None:
     """The REF list read again from the file's whole copy (`copy`, copies.py)
     when its last entry was cut short ("¶E. QUI...": the vocabulary's
-    elision_patterns), and the repair `whole-copy` that says so; None when
-    there is no such copy, or it is cut too or holds fewer entries."""
+    elision_patterns; "C....", an item cut right after its letter, read as
+    one by _cut_item) or the line after it holds the dots alone ("   ...":
+    _cut_item_end), and the repair `whole-copy` that says so; None when there
+    is no such copy, or it is cut too or holds fewer entries (after the dots
+    alone: no more entries, the cut took another field)."""
     cut = labels(vocab).elision_end
-    if not refs or cut.search(refs[-1].raw) is None:
+    if not refs or copy is None:
         return None
-    for i in copy_lines(copy, lines, refs[-1].span.end):
+    end = refs[-1].span.end if cut.search(refs[-1].raw) else _cut_item_end(refs[-1], lines, cut)
+    if end is None:
+        return None
+    for i in copy_lines(copy, lines, end):
         m = labels(vocab).ref.match(lines[i].text) if "REF" in lines[i].text[:8] else None
         if m is None:
             continue
         got = read_refs(lines, i, m, vocab, post)
-        if len(got) < len(refs) or cut.search(got[-1].raw):
+        stub = end != refs[-1].span.end  # a cut item after the list: the copy must hold more entries
+        if len(got) < len(refs) + stub or cut.search(got[-1].raw):
             return None
-        line = text.count("\n", 0, refs[-1].span.start) + 1
+        line = text.count("\n", 0, refs[-1].span.start if end == refs[-1].span.end else end) + 1
         return got, Repair("whole-copy", Span(got[0].span.start, got[-1].span.end),
                            f"REF cut short on line {line}: read from its whole copy")
     return None
+
+
+# What stands before the elision mark on a line of the export's cut after a REF list: nothing ("   ...": the
+# next item or field cut to its dots), or an item's letter that is not the next one (`_cut_item` reads that).
+REF_CUT_STUB_RE = rx(r"^[ \t]*(?:¶[ \t]*)?(?:\(?[A-Za-z][.)]?)?[ \t]*$")
+
+
+def _cut_item_end(last: Token, lines: list[Line], cut: regex.Pattern) -> int | None:
+    """The end of the line after the REF entry `last` (past blank lines) when
+    it holds a cut stub (REF_CUT_STUB_RE before an elision mark): the list
+    was cut there; else None."""
+    i = bisect.bisect_right([ln.start for ln in lines], last.span.end - 1)
+    k = _after_blanks(lines, i, len(lines))
+    if k >= len(lines):
+        return None
+    m = cut.search(lines[k].text)
+    return lines[k].start + m.end() if m and REF_CUT_STUB_RE.match(lines[k].text[:m.start()]) else None
 
 
 def unseen_refs(have: list[Token], got: list[Token]) -> list[Token]:

@@ -79,7 +79,7 @@ def _repeated_paragraphs(doc: Document, numbered: set[int], body_line: int, min_
     starts, lines, last = src.line_starts, index_of(doc).lines, len(src.line_starts)  # a \r kept: blanks aside
     lo = starts[body_line - 1] if body_line <= last else len(text)
     count = 0
-    for n in sorted(numbered):
+    for n in _may_repeat(doc, sorted(numbered), body_line):
         if n < body_line or (starts[n] - 1 if n < last else len(text)) - starts[n - 1] < min_chars:
             continue  # (the raw line's length, its \r kept)
         line = lines[n - 1]
@@ -88,6 +88,23 @@ def _repeated_paragraphs(doc: Document, numbered: set[int], body_line: int, min_
             if count >= enough:
                 break
     return count
+
+
+def _may_repeat(doc: Document, numbered: list[int], body_line: int) -> list[int]:
+    """The lines of `numbered` that may repeat an earlier body line blanks
+    aside: in an ASCII text, those whose text without blanks is that of an
+    earlier body line (one pass in C over the UTF-8 bytes, where `_copied`
+    reads the body once per paragraph); every one in any other text (a
+    blank outside ASCII, which `str.split` takes too, is no byte to delete)."""
+    if not doc.text.isascii() or not numbered:
+        return numbered
+    lo = doc.source.line_starts[body_line - 1] if body_line <= doc.source.line_count else len(doc.text)
+    keys = index_of(doc).utf8[lo:].translate(None, _BLANKS).split(b"\n")  # keys[k]: line body_line + k
+    first = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1)))  # each key's first line (the last set wins)
+    return [n for n in numbered if n >= body_line and first[keys[n - body_line]] < n - body_line]
+
+
+_BLANKS = bytes(c for c in range(128) if chr(c).isspace() and c != 10)  # what `str.split` splits at, \n aside
 
 
 def _copied(text: str, starts: list[int], lo: int, hi: int, line: str) -> bool:

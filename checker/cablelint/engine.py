@@ -247,11 +247,14 @@ class Engine:
                 stopped.setdefault(f"the file's time budget of {budget(len(doc.text)):.3g} s was spent",
                                    []).extend(ids)
                 break
+            until = now + limit if now < last else deadline
             try:
-                arm_at(now + limit if now < last else deadline)  # one store a rule: the timer is set once
+                alarm.until, alarm.armed = until, True  # `arm_at(until)` in two stores (timelimit.Alarm)
+                if alarm.fires is None or alarm.fires > until:
+                    arm_at(until)  # the first rule, or one given less time: the timer is set
                 try:
                     hits = list(check(rule, rule.params, ctx)) if not when or holds_plan(when, ctx) else None
-                    rule_sev = era_sev.get(rule.id)
+                    rule_sev = era_sev.get(rule.id) if hits else None
                 except CannotRun as exc:
                     hits, rule_sev = self._cannot_run(rule, when, ctx, era_sev.get(rule.id), skipped, exc)
                 alarm.armed = False  # alarm.disarm(), without the call

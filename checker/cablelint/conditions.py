@@ -110,16 +110,20 @@ def _same(want: Any) -> Any:
 # run's options alone, never raising CannotRun: the engine judges them once
 # per kind of document (`narrow`), not once per rule and document.
 STATIC = frozenset({"classified", "levels", "shape", "partial", "release"})
+# Conditions judged by the cable's era alone: static too among documents of one known era
+# (`narrow(..., era_known=True)`); with the era unknown they raise CannotRun, so they stay.
+ERA_STATIC = frozenset({"eras", "not_eras", "era_flag"})
 
 
-def narrow(plan: Plan, ctx: Context) -> Plan | None:
-    """The plan for documents like ctx's (same shape, level, `partial`):
-    None when a static condition is false before any other could raise
-    CannotRun (the rule cannot fire), else the plan without its true static
-    conditions, so that holds_plan gives the same verdict or CannotRun."""
+def narrow(plan: Plan, ctx: Context, era_known: bool = False) -> Plan | None:
+    """The plan for documents like ctx's (same shape, level, `partial`, and
+    era when `era_known`): None when a static condition is false before any
+    other could raise CannotRun (the rule cannot fire), else the plan without
+    its true static conditions, so that holds_plan gives the same verdict or
+    CannotRun."""
     rest = []
     for key, want, ck in plan:
-        if key in STATIC:
+        if key in STATIC or (era_known and key in ERA_STATIC):
             if CONDITIONS[key][1](want, ctx):
                 continue
             if not rest:

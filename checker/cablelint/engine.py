@@ -211,18 +211,20 @@ class Engine:
         return findings
 
     def _narrow(self, i: int, active: list[tuple[Rule, Plan]], ctx: Context) -> list[Step]:
-        """Rule set `i`'s rules for documents of this shape, level and `partial`
-        flag, judged once per such kind of document (conditions.narrow): the
-        rules that can fire, each with its position in `active`, what is
-        left of its `when:` and its kind's check."""
-        doc = ctx.doc
-        key = (i, doc.shape, doc.level, doc.partial)
+        """Rule set `i`'s rules for documents of this shape, level, `partial`
+        flag and era, judged once per such kind of document (conditions.narrow):
+        the rules that can fire (not switched off by the era), each with its
+        position in `active`, what is left of its `when:` and its kind's check."""
+        doc, era = ctx.doc, ctx.era
+        key = (i, doc.shape, doc.level, doc.partial, era.get("_key", era["name"]) if era else None)
         got = self._narrowed.get(key)
         if got is None:
             if len(self._narrowed) > 256:  # levels come from the vocabulary; a bound all the same
                 self._narrowed.clear()
-            got = self._narrowed[key] = [(pos, rule, rest, KINDS[rule.kind].check) for pos, (rule, when)
-                                         in enumerate(active) if (rest := narrow(when, ctx)) is not None]
+            off = set(era.get("disable") or ()) if era else set()  # the era's switched-off rules: left out
+            got = self._narrowed[key] = [
+                (pos, rule, rest, KINDS[rule.kind].check) for pos, (rule, when) in enumerate(active)
+                if rule.id not in off and (rest := narrow(when, ctx, era is not None)) is not None]
         return got
 
     def _ruleset_findings(self, doc: Document, ctx: Context, active: list[tuple[Rule, Plan]],
@@ -238,9 +240,7 @@ class Engine:
         findings: list[Finding] = []
         monotonic, limit, arm_at = time.monotonic, RULE_TIME_LIMIT, alarm.arm_at
         last = deadline - limit  # before it a rule gets its whole limit: no min() per rule
-        for pos, rule, when, check in plan:
-            if era_off and rule.id in era_off:
-                continue  # the era table says this rule does not apply (no E.O. line before 1972)
+        for pos, rule, when, check in plan:  # (the era's switched-off rules are not in it: `_narrow`)
             now = monotonic()
             if now >= deadline:
                 ids = [r.id for r, _ in active[pos:] if r.id not in era_off]  # `narrow`'s left-outs too

@@ -13,7 +13,7 @@ import datetime as dt
 from typing import Any, Callable, Hashable
 
 from .checks import CannotRun, Context, norm
-from .rx import Deferred
+from .prefilter import Anywhere
 
 Predicate = Callable[[Any, Context], bool]
 
@@ -72,8 +72,8 @@ CONDITIONS: dict[str, tuple[Any, Predicate]] = {
     "release": (bool, lambda want, ctx: bool(ctx.options.get("release")) == want),
     # A notice or stamp anywhere in the text ("Classified by compilation",
     # "THIS DOCUMENT CONTAINS GBR INFORMATION"): one shared scan per document.
-    "text_has": (str, lambda want, ctx: ctx.search(want) is not None),
-    "text_lacks": (str, lambda want, ctx: ctx.search(want) is None),
+    "text_has": (str, lambda want, ctx: want.found_in(ctx.doc.text, ctx.doc.source.low)),
+    "text_lacks": (str, lambda want, ctx: not want.found_in(ctx.doc.text, ctx.doc.source.low)),
 }
 WHEN_KEYS: dict[str, Any] = {k: typ for k, (typ, _) in CONDITIONS.items()}
 
@@ -83,8 +83,8 @@ _PREPARE: dict[str, Callable[[Any], Any]] = {
     "levels": lambda want: frozenset(norm(x) for x in want),
     "controls_any": lambda want: frozenset(norm(x) for x in want),
     "portion_controls_any": lambda want: frozenset(norm(x) for x in want),
-    "text_has": Deferred,  # compiled when a document first reaches the condition (rx.py)
-    "text_lacks": Deferred,
+    "text_has": Anywhere,  # compiled when a document first reaches the condition, alternative by alternative
+    "text_lacks": Anywhere,
 }
 
 # A compiled `when:` mapping: (key, prepared value, cache key) per condition, in order.

@@ -232,6 +232,13 @@ def test_repeated_body_sees_a_copy_with_other_blanks_in_ascii_and_other_text() -
         got = damage("CL906", text)
         assert got is not None and "(4 lines, 4 numbered paragraphs)" in got.detail, text.isascii()
     assert damage("CL906", head + paras(4) + paras(4, start=5)) is None
+    # A non-ASCII text without such a blank takes the same pre-selection.
+    accented = head.replace("Jane", "Jos\u00e9") + paras(4) + copy
+    assert "(4 lines, 4 numbered paragraphs)" in damage("CL906", accented).detail
+    from cablelint.damage_repeat import _BLANKS, _WIDE_BLANKS
+    import sys as _sys
+    assert set(_WIDE_BLANKS) | set(map(chr, _BLANKS)) | {"\n"} == {
+        chr(c) for c in range(_sys.maxunicode + 1) if chr(c).isspace()}
 
 
 def test_repeated_opening_finds_one_repeated_paragraph_a_cut_first_copy_and_garbled_letters() -> None:

@@ -222,6 +222,25 @@ def test_repeated_body_needs_repeated_numbered_paragraphs_and_folds_only_inside_
                   + "2. (U) To Rome:\n" + points) is None
 
 
+def test_repeated_body_sees_a_copy_with_other_blanks_in_ascii_and_other_text() -> None:
+    # The copy's blanks differ (tabs, doubled spaces, a \r): the blank-free pre-selection
+    # (damage_repeat._may_repeat) must keep its paragraphs, in an ASCII text and in one with
+    # a non-ASCII blank (a no-break space), where every paragraph is compared.
+    head = "C O N F I D E N T I A L PARIS 000579\n" + HEAD + CLBY
+    copy = paras(4).replace(" said that", "  said\tthat").replace("\n\n", "\r\n\n")
+    for text in (head + paras(4) + copy, head + paras(4).replace("minister said", "minister\u00a0said") + copy):
+        got = damage("CL906", text)
+        assert got is not None and "(4 lines, 4 numbered paragraphs)" in got.detail, text.isascii()
+    assert damage("CL906", head + paras(4) + paras(4, start=5)) is None
+    # A non-ASCII text without such a blank takes the same pre-selection.
+    accented = head.replace("Jane", "Jos\u00e9") + paras(4) + copy
+    assert "(4 lines, 4 numbered paragraphs)" in damage("CL906", accented).detail
+    from cablelint.damage_repeat import _BLANKS, _WIDE_BLANKS
+    import sys as _sys
+    assert set(_WIDE_BLANKS) | set(map(chr, _BLANKS)) | {"\n"} == {
+        chr(c) for c in range(_sys.maxunicode + 1) if chr(c).isspace()}
+
+
 def test_repeated_opening_finds_one_repeated_paragraph_a_cut_first_copy_and_garbled_letters() -> None:
     head = "UNCLAS PARIS 000579\n" + HEAD + "\n"
     one = "1. (U) The minister said that the talks on the budget would resume next week.\n"

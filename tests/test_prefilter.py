@@ -73,3 +73,27 @@ def test_a_text_with_a_character_that_folds_to_ascii_is_always_scanned():
     text = "a \u017fecret"
     assert p.rx.search(text) is not None
     assert p.possible(text)
+
+
+def test_branches_splits_only_a_top_level_alternation_it_can_read() -> None:
+    from cablelint.prefilter import branches
+
+    assert branches(r"\((?<![A-Z]\()\s*S\)|(?i:\bby\s+compilation\b)|(?m:(?<=\w)\.\.\.$)") == [
+        r"\((?<![A-Z]\()\s*S\)", r"(?i:\bby\s+compilation\b)", r"(?m:(?<=\w)\.\.\.$)"]
+    assert branches(r"[|]|x") == ["[|]", "x"] and branches(r"[^]|]|z") == ["[^]|]", "z"]
+    assert branches(r"a|(b|c)") == ["a", "(b|c)"] and branches("\\\\|x") == ["\\\\", "x"]
+    for whole in (r"(?i)a|b", r"(a)|\1", r"(?P<n>a)|(?P=n)", r"\Qa|b\E", r"[[:alpha:]]|x", "abc", r"(a|b"):
+        assert branches(whole) == [whole]
+
+
+def test_anywhere_finds_what_the_whole_pattern_finds() -> None:
+    from cablelint.prefilter import Anywhere, lowered
+
+    pattern = r"\((?<![A-Za-z]\()\s*(?:S|SECRET)\s*\)|(?i:\bclassified\s+by\s+compilation\b)|(?m:(?<=\w)\.\.\.[ \t]*$)"
+    texts = ["1. (S) Text.", "b(S) glued", "Classified BY  compilation", "cut off...\nnext", "cut off ...",
+             "nothing here", "K(S)", "\u212aLASSIFIED by compilation", ""]
+    for pattern in (pattern, r"\bSENSITIVE\b|(?i:protect)", r"(?i)\bsbu\b|\bnoforn\b"):
+        for text in texts + ["SENSITIVE BUT", "insensitive", "PROTECT", "(SBU)", "sBu"]:
+            want = regex.search(pattern, text) is not None
+            assert Anywhere(pattern).found_in(text) == want, (pattern, text)
+            assert Anywhere(pattern).found_in(text, lambda: lowered(text)) == want, (pattern, text)

@@ -2,11 +2,13 @@
 verdict, or the same CannotRun, as judging each `when:` afresh."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from cablelint import make_engine
 from cablelint.checks import CannotRun, Context
-from cablelint.conditions import compile_when, holds_plan, narrow
+from cablelint.conditions import CONDITIONS, compile_when, holds_plan, narrow
 from cablelint.source import Source
 
 UNCLAS_UNDATED = "UNCLASSIFIED\nSUBJECT: T\n\n1. Text.\n"
@@ -37,3 +39,34 @@ def test_true_static_conditions_are_left_out_and_verdicts_are_kept_per_context()
     assert holds_plan(plan, ctx) and len(ctx.held) == 2
     assert holds_plan(compile_when({"present": ["subject"]}), ctx) and len(ctx.held) == 2  # judged once
     assert not holds_plan(compile_when({"levels": ["secret"]}), ctx)
+
+
+SECRET_2005 = "SECRET\nE.O. 12958: DECL: 01/01/2015\nTAGS: PREL\nSUBJECT: T\n\n1. (S) Text.\n"
+
+
+def _dated_ctx(text: str) -> Context:
+    eng = make_engine(["state"], date=dt.date(2005, 3, 1))
+    rs = eng.rulesets[0]
+    return Context(eng.parse(Source("x.txt", text)), eng.vocab, rs.lists, rs.eras, eng.as_of, eng.options)
+
+
+def test_era_conditions_are_judged_once_per_era_when_the_era_is_known() -> None:
+    ctx = _dated_ctx(SECRET_2005)
+    assert ctx.era is not None and ctx.era.get("decl_max_years")
+    when = compile_when({"classified": True, "era_flag": "decl_max_years", "present": ["subject"]})
+    assert [k for k, *_ in narrow(when, ctx, era_known=True)] == ["present"]
+    assert [k for k, *_ in narrow(when, ctx)] == ["era_flag", "present"]  # without the era: judged per document
+    assert narrow(compile_when({"not_eras": [ctx.era["name"]]}), ctx, era_known=True) is None
+
+
+def test_the_engine_narrows_by_era_and_leaves_the_era_s_switched_off_rules_out() -> None:
+    eng = make_engine(["state"], date=dt.date(2005, 3, 1))
+    doc = eng.parse(Source("x.txt", SECRET_2005))
+    rs = eng.rulesets[0]
+    ctx = Context(doc, eng.vocab, rs.lists, rs.eras, eng.as_of, eng.options)
+    steps = eng._narrow(0, eng._plans[0][1], ctx)
+    off = set(ctx.era.get("disable") or ())
+    assert steps and not any(rule.id in off for _, rule, _, _ in steps)
+    left = [(k, want) for _, _, when, _ in steps for k, want, _ in when if k in ("eras", "not_eras", "era_flag")]
+    assert left and all(not CONDITIONS[k][1](want, ctx) for k, want in left)  # only false ones after a dynamic one
+    assert eng.lint_document(doc) == eng.lint_document(eng.parse(Source("x.txt", SECRET_2005)))

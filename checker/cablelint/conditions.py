@@ -13,7 +13,7 @@ import datetime as dt
 from typing import Any, Callable, Hashable
 
 from .checks import CannotRun, Context, norm
-from .rx import Deferred
+from .prefilter import Anywhere
 
 Predicate = Callable[[Any, Context], bool]
 
@@ -72,8 +72,8 @@ CONDITIONS: dict[str, tuple[Any, Predicate]] = {
     "release": (bool, lambda want, ctx: bool(ctx.options.get("release")) == want),
     # A notice or stamp anywhere in the text ("Classified by compilation",
     # "THIS DOCUMENT CONTAINS GBR INFORMATION"): one shared scan per document.
-    "text_has": (str, lambda want, ctx: ctx.search(want) is not None),
-    "text_lacks": (str, lambda want, ctx: ctx.search(want) is None),
+    "text_has": (str, lambda want, ctx: want.found_in(ctx.doc.text, ctx.doc.source.low)),
+    "text_lacks": (str, lambda want, ctx: not want.found_in(ctx.doc.text, ctx.doc.source.low)),
 }
 WHEN_KEYS: dict[str, Any] = {k: typ for k, (typ, _) in CONDITIONS.items()}
 
@@ -83,8 +83,8 @@ _PREPARE: dict[str, Callable[[Any], Any]] = {
     "levels": lambda want: frozenset(norm(x) for x in want),
     "controls_any": lambda want: frozenset(norm(x) for x in want),
     "portion_controls_any": lambda want: frozenset(norm(x) for x in want),
-    "text_has": Deferred,  # compiled when a document first reaches the condition (rx.py)
-    "text_lacks": Deferred,
+    "text_has": Anywhere,  # compiled when a document first reaches the condition, alternative by alternative
+    "text_lacks": Anywhere,
 }
 
 # A compiled `when:` mapping: (key, prepared value, cache key) per condition, in order.
@@ -110,16 +110,20 @@ def _same(want: Any) -> Any:
 # run's options alone, never raising CannotRun: the engine judges them once
 # per kind of document (`narrow`), not once per rule and document.
 STATIC = frozenset({"classified", "levels", "shape", "partial", "release"})
+# Conditions judged by the cable's era alone: static too among documents of one known era
+# (`narrow(..., era_known=True)`); with the era unknown they raise CannotRun, so they stay.
+ERA_STATIC = frozenset({"eras", "not_eras", "era_flag"})
 
 
-def narrow(plan: Plan, ctx: Context) -> Plan | None:
-    """The plan for documents like ctx's (same shape, level, `partial`):
-    None when a static condition is false before any other could raise
-    CannotRun (the rule cannot fire), else the plan without its true static
-    conditions, so that holds_plan gives the same verdict or CannotRun."""
+def narrow(plan: Plan, ctx: Context, era_known: bool = False) -> Plan | None:
+    """The plan for documents like ctx's (same shape, level, `partial`, and
+    era when `era_known`): None when a static condition is false before any
+    other could raise CannotRun (the rule cannot fire), else the plan without
+    its true static conditions, so that holds_plan gives the same verdict or
+    CannotRun."""
     rest = []
     for key, want, ck in plan:
-        if key in STATIC:
+        if key in STATIC or (era_known and key in ERA_STATIC):
             if CONDITIONS[key][1](want, ctx):
                 continue
             if not rest:

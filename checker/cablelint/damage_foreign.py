@@ -74,24 +74,41 @@ def identity_claims(doc: Document, p: dict[str, Any]) -> list[Claim]:
     """Every serial number the file gives for itself: the file name's cable id,
     then each line pattern of `claims` (routing header, banner lines, archive
     metadata), in the order they appear."""
-    out: list[Claim] = []
+    return _as_claims(_serials(doc, p))
+
+
+def _as_claims(serials: list[tuple[int, int, str, int, int]]) -> list[Claim]:
+    return [Claim(where, serial, digits, None if start < 0 else Span(start, end))
+            for start, end, where, serial, digits in serials]
+
+
+def _serials(doc: Document, p: dict[str, Any]) -> list[tuple[int, int, str, int, int]]:
+    """`identity_claims` as plain tuples (start, end, where, serial, digits),
+    the file name's with start -1: most files agree with themselves, and
+    `foreign_text` then makes no Claim at all."""
+    out: list[tuple[int, int, str, int, int]] = []
     stem = os.path.splitext(os.path.basename(doc.path or ""))[0]
     m = p["_file_id"].fullmatch(stem.upper()) if stem else None
     if m:
-        out.append(Claim("the file name", int(m["serial"]), 99, None))
+        out.append((-1, -1, "the file name", int(m["serial"]), 99))
     found = []
+    text = doc.text
     for name, pre, digits in p["_claims"]:
         if pre.head is None and not index_of(doc).may_hold(pre):  # archive metadata: a few cables
             continue  # (a pattern with a line head: `scan` finds the lines so starting at the cost of this test)
-        for m in pre.scan(doc.text):  # a `(?m)^DE ...` pattern: tried at the lines starting so
-            found.append(Claim(name, int(m["serial"]), digits, Span(m.start("serial"), m.end("serial"))))
+        for m in pre.scan(text):  # a `(?m)^DE ...` pattern: tried at the lines starting so
+            found.append((m.start("serial"), m.end("serial"), name, int(m["serial"]), digits))
     for b in doc.banners:  # the banner lines the parser read: "POST 000579" after the marking
         end = line_end(doc, line_no(doc, b.span.start))
-        m = p["_banner_serial"].search(doc.text, b.level_token.span.end if b.level_token else b.span.start, end)
+        m = p["_banner_serial"].search(text, b.level_token.span.end if b.level_token else b.span.start, end)
         if m:
-            found.append(Claim("the banner", int(m["serial"]), 99, Span(m.start("serial"), m.end("serial"))))
-    found.sort(key=lambda c: c.span.start)  # type: ignore[union-attr]
+            found.append((m.start("serial"), m.end("serial"), "the banner", int(m["serial"]), 99))
+    found.sort(key=_start)
     return out + found
+
+
+def _start(claim: tuple[int, int, str, int, int]) -> int:
+    return claim[0]
 
 
 def foreign_text(doc: Document, p: dict[str, Any], vocab: Vocabulary | None = None) -> Damage | None:
@@ -101,9 +118,13 @@ def foreign_text(doc: Document, p: dict[str, Any], vocab: Vocabulary | None = No
     when the place it was read from (the file name, the routing header's
     date-time group...) belongs with the other cable than the text found.
     `vocab`: the rule set's (its quote_end_words)."""
-    claims = identity_claims(doc, p)
-    if len(claims) < 2:
+    serials = _serials(doc, p)
+    if len(serials) < 2:
         return None
+    mod = [10 ** min(s[4], serials[0][4]) for s in serials]  # (`_same`, on the tuples)
+    if all(s[3] % m == serials[0][3] % m for s, m in zip(serials, mod)):
+        return None  # the file names one cable throughout: nearly every file
+    claims = _as_claims(serials)
     own = claims[0]
     other = next((c for c in claims[1:] if not _same(own, c)), None)
     if other is None or other.span is None:

@@ -210,18 +210,20 @@ class Engine:
         return findings
 
     def _narrow(self, i: int, active: list[tuple[Rule, Plan]], ctx: Context) -> list[Step]:
-        """Rule set `i`'s rules for documents of this shape, level and `partial`
-        flag, judged once per such kind of document (conditions.narrow): the
-        rules that can fire, each with its position in `active`, what is
-        left of its `when:` and its kind's check."""
-        doc = ctx.doc
-        key = (i, doc.shape, doc.level, doc.partial)
+        """Rule set `i`'s rules for documents of this shape, level, `partial`
+        flag and era, judged once per such kind of document (conditions.narrow):
+        the rules that can fire (not switched off by the era), each with its
+        position in `active`, what is left of its `when:` and its kind's check."""
+        doc, era = ctx.doc, ctx.era
+        key = (i, doc.shape, doc.level, doc.partial, era.get("_key", era["name"]) if era else None)
         got = self._narrowed.get(key)
         if got is None:
             if len(self._narrowed) > 256:  # levels come from the vocabulary; a bound all the same
                 self._narrowed.clear()
-            got = self._narrowed[key] = [(pos, rule, rest, KINDS[rule.kind].check) for pos, (rule, when)
-                                         in enumerate(active) if (rest := narrow(when, ctx)) is not None]
+            off = set(era.get("disable") or ()) if era else set()  # the era's switched-off rules: left out
+            got = self._narrowed[key] = [
+                (pos, rule, rest, KINDS[rule.kind].check) for pos, (rule, when) in enumerate(active)
+                if rule.id not in off and (rest := narrow(when, ctx, era is not None)) is not None]
         return got
 
     def _ruleset_findings(self, doc: Document, ctx: Context, active: list[tuple[Rule, Plan]],
@@ -237,20 +239,21 @@ class Engine:
         findings: list[Finding] = []
         monotonic, limit, arm_at = time.monotonic, RULE_TIME_LIMIT, alarm.arm_at
         last = deadline - limit  # before it a rule gets its whole limit: no min() per rule
-        for pos, rule, when, check in plan:
-            if era_off and rule.id in era_off:
-                continue  # the era table says this rule does not apply (no E.O. line before 1972)
+        for pos, rule, when, check in plan:  # (the era's switched-off rules are not in it: `_narrow`)
             now = monotonic()
             if now >= deadline:
                 ids = [r.id for r, _ in active[pos:] if r.id not in era_off]  # `narrow`'s left-outs too
                 stopped.setdefault(f"the file's time budget of {budget(len(doc.text)):.3g} s was spent",
                                    []).extend(ids)
                 break
+            until = now + limit if now < last else deadline
             try:
-                arm_at(now + limit if now < last else deadline)  # one store a rule: the timer is set once
+                alarm.until, alarm.armed = until, True  # `arm_at(until)` in two stores (timelimit.Alarm)
+                if alarm.fires is None or alarm.fires > until:
+                    arm_at(until)  # the first rule, or one given less time: the timer is set
                 try:
                     hits = list(check(rule, rule.params, ctx)) if not when or holds_plan(when, ctx) else None
-                    rule_sev = era_sev.get(rule.id)
+                    rule_sev = era_sev.get(rule.id) if hits else None
                 except CannotRun as exc:
                     hits, rule_sev = self._cannot_run(rule, when, ctx, era_sev.get(rule.id), skipped, exc)
                 alarm.armed = False  # alarm.disarm(), without the call

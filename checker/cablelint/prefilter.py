@@ -166,3 +166,82 @@ def _inner(name: str, arg: Any) -> set[str] | None:
             return {chr(body[0][1]) * min(arg[0], 8)}
         return required(body)
     return None
+
+
+# The `(?` openings an alternative may hold and still be a pattern of its own: groups,
+# lookarounds, named groups, scoped flags. Any other (a global flag, a conditional, a
+# named backreference...) keeps a pattern whole in `branches`.
+_SAFE_OPEN = re.compile(r"\(\?(?::|=|!|<=|<!|P<\w+>|[ims]+(?:-[ims]+)?:|-[ims]+:)")
+
+
+def branches(pattern: str) -> list[str]:
+    """The top-level alternatives of `pattern` (`A|B|C`), each a pattern of
+    its own: a text holds a match of the whole exactly when it holds a match
+    of one of them. The pattern whole (a list of one) when that is not sure:
+    a backreference, quoting, a set in a set or a POSIX class, any `(?` but
+    those of `_SAFE_OPEN`."""
+    parts, start, depth, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            if not in_class and pattern[i + 1:i + 2] in tuple("123456789gQ"):
+                return [pattern]  # a backreference (to another alternative's group?), or quoted text
+            i += 2
+            continue
+        if in_class:
+            if c == "[":
+                return [pattern]
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            i += 1 + (pattern[i + 1:i + 2] == "^")
+            i += pattern[i:i + 1] == "]"  # a `]` first in a set is a literal
+            continue
+        elif c == "(":
+            if pattern.startswith("(?", i) and not _SAFE_OPEN.match(pattern, i):
+                return [pattern]
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return parts + [pattern[start:]] if parts and depth == 0 and not in_class else [pattern]
+
+
+class Anywhere:
+    """A whole-text regex asked only whether the text holds a match (a rule's
+    `text_has`/`text_lacks`): tried alternative by alternative (`branches`),
+    each skipped when the text lacks the literals it needs. The `regex`
+    module tries every alternative at every position of the text, where one
+    alternative alone with a literal to start from (a portion mark's "(")
+    finds its match, or is ruled out, several times faster."""
+
+    __slots__ = ("pattern", "_parts")
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self._parts: list[Prefiltered] | None = None
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Anywhere, (self.pattern,))
+
+    def _alternatives(self) -> list[Prefiltered]:
+        if self._parts is None:
+            from .rx import compile_now  # (rx imports nothing of this module; kept local all the same)
+            try:
+                self._parts = [prefiltered(compile_now(b)) for b in branches(self.pattern)]
+            except regex.error:  # an alternative that is no pattern alone: the whole, as written
+                self._parts = [Prefiltered(compile_now(self.pattern), None)]
+        return self._parts
+
+    def found_in(self, text: str, low: Any = None) -> bool:
+        """Some match of the pattern in `text`; `low` gives `lowered(text)` when
+        called (a case-blind alternative's literals are looked for in it)."""
+        for pre in self._alternatives():
+            if pre.needles and not pre.possible(text, low() if pre.folded and low is not None else None):
+                continue
+            if pre.rx.search(text) is not None:
+                return True
+        return False

@@ -49,18 +49,20 @@ class Alarm:
         self.on = available()
         self.armed = False
         self._old: Any = None
-        self._until = 0.0  # monotonic end of the armed step
-        self._fires: float | None = None  # monotonic time the interval timer is set to fire, if set
+        # Public so that a loop of steps can arm each with two stores instead of a call (engine.py):
+        # `until = end; armed = True`, calling `arm_at` only when `fires` is None or after `end`.
+        self.until = 0.0  # monotonic end of the armed step
+        self.fires: float | None = None  # monotonic time the interval timer is set to fire, if set
 
     def _set(self, seconds: float) -> None:
-        self._fires = time.monotonic() + seconds
+        self.fires = time.monotonic() + seconds
         signal.setitimer(signal.ITIMER_REAL, seconds)
 
     def _expire(self, signum: int, frame: Any) -> None:
-        self._fires = None
+        self.fires = None
         if not self.armed:
             return  # the step it was set for has ended
-        left = self._until - time.monotonic()
+        left = self.until - time.monotonic()
         if left > 0:  # set for an earlier step: this one has time left
             self._set(max(left, 1e-6))
             return
@@ -70,25 +72,25 @@ class Alarm:
     def __enter__(self) -> "Alarm":
         if self.on:
             self._old = (_signal.signal(_ALRM, self._expire), signal.setitimer(signal.ITIMER_REAL, 0))
-            self._fires = None
+            self.fires = None
         return self
 
     def arm(self, seconds: float) -> None:
         if seconds <= 0:
             raise TimeoutError("no time left")
         if self.on:
-            self._until = time.monotonic() + seconds
+            self.until = time.monotonic() + seconds
             self.armed = True
-            if self._fires is None or self._fires > self._until:
+            if self.fires is None or self.fires > self.until:
                 self._set(seconds)
 
     def arm_at(self, until: float) -> None:
         """`arm` to a monotonic end the caller has made sure is ahead (the
         engine, rule after rule: it has just read the clock)."""
         if self.on:
-            self._until = until
+            self.until = until
             self.armed = True
-            if self._fires is None or self._fires > until:
+            if self.fires is None or self.fires > until:
                 self._set(max(until - time.monotonic(), 1e-6))
 
     def disarm(self) -> None:
@@ -99,7 +101,7 @@ class Alarm:
         if self.on:
             self.armed = False
             signal.setitimer(signal.ITIMER_REAL, 0)
-            self._fires = None
+            self.fires = None
             handler, timer = self._old
             _signal.signal(_ALRM, handler)
             if timer[0] > 0:  # someone else's timer was running: give it back

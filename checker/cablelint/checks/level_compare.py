@@ -52,9 +52,9 @@ def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
     ref_level, ref = _reference(against, ctx, p.get("against_highest", False))
     if ref is None:
         return
-    op = OPS[p.get("op", "le")]
-    over = [(it, level_of(it)) for it in ctx.items(p["target"])
-            if ctx.level_rank(level_of(it)) is not None and not op(ctx.level_rank(level_of(it)), ref)]
+    op, rank = OPS[p.get("op", "le")], ctx.vocab.rank  # (ctx.level_rank without its call)
+    over = [(it, lvl) for it in ctx.items(p["target"])
+            if (r := rank(lvl := level_of(it))) is not None and not op(r, ref)]
     if not over:
         return
     top = max((lvl for _, lvl in over), key=ctx.level_rank)

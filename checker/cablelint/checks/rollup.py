@@ -20,18 +20,29 @@ KIND = "rollup"
 PARAMS = {"target": (str, True), "against": (str, False), "carry": (dict, True), "captions": (dict, False)}
 
 
+def prepare(p: dict[str, Any]) -> dict[str, Any]:
+    """`carry` and `captions` normalised once, when the rule set loads."""
+    out = dict(p)
+    out["_carry"] = {norm(k): [norm(x) for x in (v if isinstance(v, list) else [v])] for k, v in p["carry"].items()}
+    out["_captions"] = {norm(k): str(v) for k, v in (p.get("captions") or {}).items()}
+    return out
+
+
 def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
     if not ctx.items("banner"):
         return
-    have = {norm(it.value) for it in ctx.items(p.get("against", "banner.controls"))}
-    carry = {norm(k): [norm(x) for x in (v if isinstance(v, list) else [v])] for k, v in p["carry"].items()}
-    captions = {norm(k): str(v) for k, v in (p.get("captions") or {}).items()}
+    carry, captions = p["_carry"], p["_captions"]
+    have: set[str] | None = None  # the banner's controls, read at the first control a portion carries
     reported: set[str] = set()
     for it in ctx.items(p["target"]):
-        controls = getattr(it.value, "controls", [])
+        controls = getattr(it.value, "controls", ())
         for c in controls:
             name = norm(c.value)
-            if name in carry and name not in reported and not (have & set(carry[name])):
+            if name not in carry or name in reported:
+                continue
+            if have is None:
+                have = {norm(i.value) for i in ctx.items(p.get("against", "banner.controls"))}
+            if not (have & set(carry[name])):
                 reported.add(name)
                 yield Hit(c.span, {"control": c.value, "where": it.label,
                                    "banner": " or ".join(carry[name]), "_caption": captions.get(name, carry[name][0])})

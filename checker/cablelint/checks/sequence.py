@@ -128,9 +128,13 @@ def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         items = [it for it in items if getattr(it.value, "total", None) is not None]
         yield from (_missing_sections(items) if p.get("require_all") else _sections(items))
         return
+    start = p.get("start", 1)
+    numbers = [n for n in map(_number, items) if n is not None]
+    if numbers == list(range(start, start + len(numbers))):
+        return  # 1, 2, 3... as due (nearly every cable): no break to find, nor a scheme of its own
     if _own_scheme(items, p):
         return
-    yield from _breaks(items, p.get("start", 1), _between(p, ctx))
+    yield from _breaks(items, start, _between(p, ctx))
 
 
 def _own_scheme(items: list, p: dict[str, Any]) -> bool:

@@ -157,6 +157,8 @@ def _suggested(values: list[str], verdicts: list[tuple[str, str]], suggest: dict
     """An unknown value with no hint yet that the `suggest` map knows is a code
     written in another scheme: the value meant. A free word (of a trailing
     subject phrase, or a long one) stays free: ARE in "TALKS ARE STALLED" is English."""
+    if not any(kind == "unknown" and not hint for kind, hint in verdicts):
+        return verdicts  # nearly every cable: the map is not normalised at all
     meant = {norm(k): v for k, v in suggest.items()}
     return [(kind, f" (did you mean {meant[v]}?)") if kind == "unknown" and not hint and v in meant
             else (kind, hint) for v, (kind, hint) in zip(values, verdicts)]

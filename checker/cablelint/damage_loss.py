@@ -89,9 +89,12 @@ def _written_again(doc: Document, n: int, start: int, p: dict[str, Any], mark: s
     letters of them), then `mark`, are written again from offset `start` on,
     with at least `whole_after` letters of text after them."""
     words = _words_before_cut(index_of(doc).lines, n, p.get("whole_tail", 12), elision_end(vocab))
+    if not words or words[-1].casefold() not in doc.text[start:].casefold():
+        return False  # the pattern needs its last word: ~180 us of compiling spared (a case-blind
+        # match is a case-folded substring, character by character)
     # the words are the cable's: compiled here (regex's own cache), not kept in the rx() memo
     said = regex.compile(r"(?<!\w)" + r"\s+".join("¶?" + regex.escape(w) for w in words) + mark, regex.IGNORECASE)
-    hit = said.search(doc.text, start) if words else None
+    hit = said.search(doc.text, start)
     after = p.get("whole_after", 80)
     return hit is not None and len("".join(doc.text[hit.end():hit.end() + 4 * after].split())) >= after
 

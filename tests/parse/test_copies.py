@@ -183,6 +183,9 @@ def test_a_header_written_twice_before_the_cut_does_not_hide_the_whole_copy() ->
     assert [r.detail for r in doc.repairs if r.name == "whole-copy"] == [
         "Classified By cut short on line 10: read from its whole copy"]
     assert _cl911(text) == "line 10 ends in an elision mark and line 17 starts the cable again"
+    # settle_copy names the cut and the copy after it, not the header written twice
+    assert [(r.detail, _line(text, r.span.start)) for r in doc.repairs if r.name in ("cut-copy", "banner-again")] == [
+        ("the first copy is cut short here; the cable is written again whole from line 17", 10)]
 
 
 def test_a_cut_paragraph_after_a_header_written_twice_is_left_out_for_its_whole_copy() -> None:

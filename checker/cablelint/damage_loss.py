@@ -13,7 +13,7 @@ from typing import Any
 import regex
 
 from .damage_index import Damage, RawLines, elision, elision_end, index_of, line_no, line_span, lines_holding
-from .document import Document, Span
+from .document import Document, Span, WholeCopy
 from .findings import _Frozen, _set
 from .rx import Deferred, rx
 from .vocabulary import Vocabulary
@@ -28,8 +28,9 @@ def cut_recopied(doc: Document, p: dict[str, Any], vocab: Vocabulary | None = No
     without its mark, numbering that restarts, a Classified By the cut took)
     restate the cut. The region runs from the file's start to the first line
     of text after the recopied header. Cuts before the body are CL909's,
-    unless the file's whole copy (doc.whole_copy: the banner's own line
-    written again) starts within `banner_reach` lines after the cut (an
+    unless the file's whole copy (doc.whole_copy: the first place after the
+    cut where the banner's own line is written again) starts within
+    `banner_reach` lines after the cut (an
     archive's metadata block between, or the header's fields run on after
     it): then the header the cut took is written out
     again, and the region runs on through the whole copy's first paragraph
@@ -50,7 +51,7 @@ def cut_recopied(doc: Document, p: dict[str, Any], vocab: Vocabulary | None = No
         again = _next_text_line(raw, n, p.get("max_gap", 2))
         if again and n >= idx.body_line and p["_recopy"].search(raw[again - 1]):
             end = _next_text_line(raw, again, p.get("max_gap", 2)) or again
-        elif banner and (again := _copy_line(doc, n, p["banner_reach"])) and not _body_between(doc, n, again):
+        elif copy and (again := _copy_line(doc, copy, n, p["banner_reach"])) and not _body_between(doc, n, again):
             at = next((q.span.start for q in doc.paragraphs if q.span.start > doc.source.line_span(again)[1]), None)
             end = line_no(doc, at) if at is not None else again  # through the whole copy's first paragraph
         else:
@@ -124,12 +125,12 @@ def _body_between(doc: Document, n: int, again: int) -> bool:
     return any(lo <= q.span.start < hi and q.number is not None for q in doc.paragraphs)
 
 
-def _copy_line(doc: Document, n: int, reach: int) -> int | None:
-    """The line where the file's whole copy starts (doc.whole_copy: the
-    banner's line written again, parse/copies.py) when it comes after line
-    `n` within `reach` lines, else None."""
-    copy = doc.whole_copy
-    again = line_no(doc, copy.again.start) if copy is not None else 0
+def _copy_line(doc: Document, copy: WholeCopy, n: int, reach: int) -> int | None:
+    """The line where the file's whole copy starts (`copy`: the first place
+    after line `n` where the banner's line is written again, parse/copies.py)
+    when it is within `reach` lines after line `n`, else None."""
+    at = copy.after(doc.source.line_span(n)[1])
+    again = line_no(doc, at.start) if at is not None else 0
     return again if n < again <= n + reach else None
 
 

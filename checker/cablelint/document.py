@@ -228,16 +228,21 @@ class Repair(_Record):
 
 class WholeCopy(_Frozen):
     """The cable written out again later in the file (an export's first copy,
-    cut or damaged, then the whole cable): the first copy's banner line
-    (`banner`) written again at `again`, where the whole copy starts. Found
-    once by the parser (parse/copies.py); the readers of a field cut short
-    in the first copy and CL911 read it."""
+    cut or damaged, then the whole cable; or a header written twice): the
+    first copy's banner line (`banner`) and each place after it where that
+    line is written again with more than routing lines after it (`again`, in
+    order). Found once by the parser (parse/copies.py); a reader of a field
+    cut short, and CL911, take the first place after its cut (`after`)."""
 
     __slots__ = ("banner", "again")
 
-    def __init__(self, banner: Span, again: Span) -> None:
+    def __init__(self, banner: Span, again: tuple[Span, ...]) -> None:
         _set(self, "banner", banner)  # the first copy's banner line
-        _set(self, "again", again)  # that line written again (over a line break, when wrapped)
+        _set(self, "again", again)  # each place that line is written again (over a line break, when wrapped)
+
+    def after(self, offset: int) -> Span | None:
+        """The first place the banner's line is written again at or after `offset`; None when none is."""
+        return next((s for s in self.again if s.start >= offset), None)
 
 
 class Document(_Record):
@@ -338,8 +343,8 @@ class Document(_Record):
             "signature": _value(self.signature),
             "repairs": [_repair_dict(src, r) for r in self.repairs],
             "notes": self.notes,
-            "whole_copy": {"line": _line(src, wc.again), "banner_line": _line(src, wc.banner)}
-            if (wc := self.whole_copy) else None,  # where the cable is written again, its banner's line
+            "whole_copy": {"lines": [_line(src, s) for s in wc.again], "banner_line": _line(src, wc.banner)}
+            if (wc := self.whole_copy) else None,  # where the banner's line is written again
         }
 
     def _classification_dict(self) -> dict[str, Any]:

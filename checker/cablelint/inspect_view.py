@@ -29,7 +29,8 @@ def inspect_text(d: dict) -> str:
                f"signature: {d['signature'] or 'none'}")
     wc = d.get("whole_copy")
     if wc:
-        out.append(f"  whole copy:     from line {wc['line']} (the banner's line {wc['banner_line']} written again)")
+        at = ", ".join(map(str, wc["lines"]))
+        out.append(f"  whole copy:     the banner's line {wc['banner_line']} written again on line(s) {at}")
     for note in d.get("notes") or []:
         out.append(f"  note:           {note}")
     return "\n".join(out)

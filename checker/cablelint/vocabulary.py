@@ -26,8 +26,8 @@ from .vocab_patterns import BUILDERS, SPACED_MIN_LETTERS, _alternation, long_lev
 
 # Vocabulary keys that hold the words of the telegram's own lines (markings.yaml).
 LINE_WORD_KEYS = ("tags_labels", "subject_labels", "ref_labels", "routing_labels", "passing_words", "trailer_words",
-                  "quote_begin_words", "quote_end_words", "salutation_words", "closing_words", "paragraph_words",
-                  "handling_lines")
+                  "quote_begin_words", "quote_end_words", "repeat_openers", "salutation_words", "closing_words",
+                  "paragraph_words", "handling_lines")
 # A run of slashes between the entries of a marking, with the blanks around it.
 SEPARATOR_RE = rx(r"[ \t]*/+[ \t]*")
 

@@ -5,7 +5,7 @@ The stages, in order (each a module of small functions with its own tests):
 1. repair.virtual_lines   text -> virtual lines; repairs that split lines (run-on header)
 2. lines.classify         one ordered table of recognisers (lines.RECOGNISERS), words from the vocabulary
 3. header.read_top        routing header, banner (repairs: spaced, lost first letter, after a preamble)
-   copies.find_whole_copy where the file writes the cable out again (doc.whole_copy): the banner's line again
+   copies.find_whole_copy where the file writes the cable out again (doc.whole_copy): the banner's line, each place
    banner.footer          the bottom banner (before the fields: it tells an IC-style document)
    header.read_fields     captions, E.O./DECL, TAGS, SUBJECT, REF, Classified By, fields -> where the body starts
    _read_whole_copy       a Classified By, REF or SUBJECT cut short read again from the whole copy
@@ -28,7 +28,7 @@ from .body import segment
 from .paragraph_copy import drop_cut_paragraphs
 from .csv_debris import drop_csv_debris
 from .ref_split import split_refs
-from .clby import find_reasons, join_pieces, whole_copy
+from .clby import find_reasons, join_pieces, whole_clby
 from .copies import find_whole_copy, settle_copy
 from .dating import evidence, memo_date
 from .decl import parse_decl
@@ -51,7 +51,7 @@ def parse(source: Source, vocab: Vocabulary | None = None) -> Document:
     doc = Document(source=source)
     lines = virtual_lines(source, doc.repairs)
     banner_idx, header_end = read_top(doc, lines, v)
-    doc.whole_copy = find_whole_copy(lines, banner_idx, source.text)
+    doc.whole_copy = find_whole_copy(lines, banner_idx, source.text, v)
     footer = bn.footer(lines, v)
     if footer is not None and (doc.banner is None or footer.span != doc.banner.span):
         doc.footer = footer
@@ -74,7 +74,7 @@ def _read_whole_copy(doc: Document, lines: list[Line], v: Vocabulary) -> None:
     """Classified By, REF and SUBJECT cut short in a first copy, read again from
     the file's whole copy (doc.whole_copy) with the repairs that say so."""
     text, copy = doc.text, doc.whole_copy
-    again = whole_copy(doc.classified_by, lines, v, text, copy) if doc.classified_by else None
+    again = whole_clby(doc.classified_by, lines, v, text, copy) if doc.classified_by else None
     if again:
         doc.classified_by = again.value
         doc.repairs.extend(again.repairs)

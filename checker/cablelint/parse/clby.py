@@ -339,7 +339,7 @@ def is_cut(cb: ClassifiedBy, text: str) -> bool:
     return AUTH_CUT_RE.search(text, cb.span.start, cb.span.end) is not None
 
 
-def whole_copy(cb: ClassifiedBy, lines: list[Line], vocab: Vocabulary, text: str,
+def whole_clby(cb: ClassifiedBy, lines: list[Line], vocab: Vocabulary, text: str,
                copy: WholeCopy | None) -> ClbyRead | None:
     """The statement read again from the file's whole copy (`copy`, copies.py)
     when `cb` was cut short and the copy's statement holds reasons and is not

@@ -42,6 +42,9 @@ class Labels(NamedTuple):
     elision_end: regex.Pattern
     # The trailer words as `trailer` reads them (as written and title case): lines.is_trailer's set look-up.
     trailer_words: frozenset[str]
+    # A quote's opener (quote_begin_words, repeat_openers) or closer (quote_end_words: group `end`)
+    # ending a text: what a cable's banner written again follows when the drafter quotes a cable.
+    quote_opener: regex.Pattern
 
 
 _CACHE: dict[int, tuple[object, Labels]] = {}
@@ -136,6 +139,18 @@ def _line_tail_re(phrases: list[str]) -> regex.Pattern:
     return rx(rf"(?<![A-Za-z])(?P<line>(?:{alts})\.?)[ \t]*\\?[ \t]*$", regex.IGNORECASE)
 
 
+def quote_opener_re(openers: list[str], closers: list[str]) -> regex.Pattern:
+    """Any of `openers` (whole words, any case, blanks as any blanks), with up
+    to three words and a colon after it ("BEGIN TEXT OF REFTEL:") or a colon
+    alone, then blanks, quotes or commas to the end of the text; a closer
+    (`closers`, "END QUOTE") ending there instead matches as group `end`, so
+    the opener's word inside it opens nothing."""
+    def alt(phrases: list[str]) -> str:
+        return "|".join(r"\s+".join(map(regex.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
+    return rx(rf"\b(?:(?P<end>{alt(closers) or '(?!)'})|(?:{alt(openers) or '(?!)'}))"
+              r'(?:(?:[ \t]+[^\s:]+){1,3}[ \t]*:|[ \t]*:?)[\s",]*$', regex.IGNORECASE)
+
+
 def elision_end_re(patterns: list[str]) -> regex.Pattern:
     """Any of the elision marks `patterns` at the end of a text, blanks after it."""
     return rx(rf"(?:{'|'.join(patterns) or '(?!)'})\s*$")
@@ -167,6 +182,7 @@ def labels(vocab: Vocabulary) -> Labels:
         _line_tail_re(w["handling_lines"]),
         elision_end_re(vocab.elision_patterns),
         frozenset(w["trailer_words"] + [x.title() for x in w["trailer_words"]]),
+        quote_opener_re(w["quote_begin_words"] + w["repeat_openers"], w["quote_end_words"]),
     )
     _CACHE[id(vocab)] = (vocab.built, built)
     return built

@@ -4,7 +4,7 @@ Some exports hold a first copy of the cable cut at a fixed length, the cut
 marked with "..." run into the last word or mark (`1. (C)  The minister sa...`,
 `1.  (C...`), then the whole cable. The body reader lists every numbered line
 it meets, so paragraph 1 of the cut copy came out beside the whole copy's
-paragraph 1. As for the SUBJECT (subject_copy), Classified By (clby.whole_copy)
+paragraph 1. As for the SUBJECT (subject_copy), Classified By (clby.whole_clby)
 and REF (refs.whole_refs), the whole copy's paragraph is the cable's: the cut
 one is left out, and the repair `whole-copy` records it. Only when the file's
 whole copy (doc.whole_copy, copies.py) starts in between: a cut paragraph
@@ -70,9 +70,10 @@ def drop_cut_paragraphs(doc: Document) -> None:
     (doc.whole_copy), recording the repair `whole-copy`."""
     text, keep, copy = doc.text, [], doc.whole_copy
     for k, p in enumerate(doc.paragraphs):
-        at = copy.again.start if copy is not None else -1
+        again = copy.after(p.span.start + 1) if copy is not None else None
+        at = again.start if again is not None else -1
         q = _whole_copy(p, doc.paragraphs[k + 1:], text, at) if p.number is not None else None
-        if q is None or copy is None or not p.span.start < copy.again.start < q.span.start:
+        if q is None or again is None or again.start >= q.span.start:
             keep.append(p)
             continue
         whole = text.count("\n", 0, q.span.start) + 1

@@ -564,6 +564,30 @@ def test_withheld_paragraphs_behind_a_placeholder() -> None:
     assert damage("CL912", text + "6. (U) XXXXXXXXXXXX said so.\n") is None
 
 
+def test_withheld_paragraphs_behind_a_placeholder_at_a_paragraphs_end() -> None:
+    # A re-flowed copy: paragraph 2 on one line, a heading's opening rule and the
+    # placeholder at its end; paragraphs 3 and 4 withheld.
+    text = "UNCLAS PARIS 000579\nE.O. 12958: N/A\nTAGS: PREL FR\nSUBJECT: TALKS\n\n" + paras(1).replace("(C)", "(U)")
+    joined = "2. (U) The talks went on late. They end on Monday. ------------- XXXXXXXXXXXX\n\n"
+    gap = text + joined + paras(2, 5).replace("(C)", "(U)")
+    got = damage("CL912", gap)
+    assert got is not None and got.detail == ("the placeholder on line 8, at the end of paragraph 2, stands for "
+                                              "paragraphs 3-4 (the text resumes with paragraph 5 on line 10)")
+    assert (got.span.start, got.span.end) == (gap.index("XXXX"), gap.index("XXXX") + 12)  # the placeholder, not the line
+    rules = [f.rule for f in lint(gap)]
+    assert "CL912" in rules and "CL502" not in rules
+    # Numbers that follow on: a placeholder at a paragraph's end withholds nothing counted.
+    assert damage("CL912", text + joined + paras(2, 3).replace("(C)", "(U)")) is None
+    # A withheld name at the end of the last sentence is no withheld paragraph: the gap is the drafter's.
+    named = text + "2. (U) The talks went on late with XXXXXXXXXXXX.\n\n" + paras(2, 5).replace("(C)", "(U)")
+    assert damage("CL912", named) is None
+    assert [f.rule for f in lint(named)].count("CL502") == 1
+    # A paragraph whose only text is a placeholder, before a gap.
+    alone = text + "2. XXXXXXXXXXXX\n\n" + paras(1, 6).replace("(C)", "(U)")
+    got = damage("CL912", alone)
+    assert got is not None and "line 8 stands for paragraphs 3-5" in got.detail
+
+
 def test_dropped_characters_need_two_fixed_strings() -> None:
     text = "C O N F I D E N T I A L ECTION 01 OF 02 PARIS 000579\nE.O. 1295: DECL: 01/30/2014\n" \
            "TAGS: PREL FR\nSUBJECT: (U) TALKS\n" + CLBY + paras(1)

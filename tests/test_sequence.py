@@ -73,6 +73,29 @@ def test_a_placeholder_where_numbers_are_missing_explains_the_gap(withheld: str)
     assert numbering(withheld) == []
 
 
+@pytest.mark.parametrize("tail", [
+    "The vote is due soon. XXXXXXXXXXXX",                                   # after the last sentence
+    "The vote is due soon. ------------- XXXXXXXXXXXX",                     # a heading's opening rule
+    "The vote is due soon.\" ------ THE VOTE ------ XXXXXXXXXXXX",          # a whole heading, a quote
+    "The vote is due soon. ------------- XXXXXXXXXXXX  ",                   # trailing blanks
+])
+def test_a_placeholder_that_ends_the_paragraph_before_a_gap_explains_it(tail: str) -> None:
+    # A re-flowed copy joins a paragraph onto one line; the placeholder that
+    # took the next heading and paragraph stands at that line's end.
+    assert numbering(para(1) + para(2, tail) + para(4)) == []
+
+
+@pytest.mark.parametrize("tail", [
+    "We met XXXXXXXXXXXX",                     # a withheld name ends the sentence, no full stop
+    "We met XXXXXXXXXXXX.",                    # the same with its full stop
+    "The vote is due soon. XXXXXXXXXXXX said so.",  # a withheld name opens the last sentence
+    "Our contact (XXXXXXXXXXXX)",              # in brackets
+    "The vote is due soon. XXXXXXXXXXXX.",     # a full stop after it: a sentence of its own
+])
+def test_a_placeholder_inside_the_last_sentence_explains_no_gap(tail: str) -> None:
+    assert numbering(para(1) + para(2, tail) + para(4)) == ["paragraph 4 follows 2: number 3 is skipped"]
+
+
 def test_a_placeholder_inside_a_sentence_explains_no_gap() -> None:
     body = para(1) + para(2, "He met XXXXXXXXXXXX on Monday.") + para(4)
     assert numbering(body) == ["paragraph 4 follows 2: number 3 is skipped"]

@@ -171,29 +171,62 @@ def _next_text_line(raw: RawLines, n: int, max_gap: int) -> int | None:
 
 
 def withheld(doc: Document, p: dict[str, Any]) -> Damage | None:
-    """A placeholder standing alone on a line (`placeholder`: a run of X,
-    "[withheld]") where numbered paragraphs are missing: the next
-    paragraph's number skips those before it. The release withheld whole
-    paragraphs there, so the numbering gap is not the drafter's. The region
-    runs from the placeholder to the paragraph after it."""
+    """A placeholder (`placeholder`: a run of X, "[withheld]") where numbered
+    paragraphs are missing: the next paragraph's number skips those before it.
+    The release withheld whole paragraphs there, so the numbering gap is not
+    the drafter's. The placeholder stands alone on its line, or ends the
+    paragraph before the gap (`withheld_at`: a re-flowed copy runs it onto the
+    paragraph's line). The region runs from the placeholder to the paragraph
+    after it."""
     numbered = [q for q in doc.paragraphs if q.number is not None]
     if not numbered or not index_of(doc).may_hold(p["_placeholder"]):
         return None
-    starts, raw = doc.source.line_starts, index_of(doc).lines
-    for n in lines_holding(doc, p["_placeholder"], 1, len(raw)):
-        if not p["_placeholder"].rx.fullmatch(raw[n - 1].strip()):
+    for prev, after in zip([None, *numbered], numbered):
+        expected = prev.number + 1 if prev is not None else 1  # type: ignore[operator]
+        if after.number <= expected:  # type: ignore[operator]
             continue
-        before = [q for q in numbered if q.span.start < starts[n - 1]]
-        after = next((q for q in numbered if q.span.start > starts[n - 1]), None)
-        expected = before[-1].number + 1 if before else 1  # type: ignore[operator]
-        if after is None or after.number is None or after.number <= expected:
+        m = withheld_at(doc.text, prev.span.start if prev is not None else 0, after.span.start,
+                        p["_placeholder"].rx)
+        if m is None:
             continue
-        at = line_no(doc, after.span.start)
+        n, at = line_no(doc, m.start()), line_no(doc, after.span.start)
         lost = f"paragraph {expected}" if after.number == expected + 1 else f"paragraphs {expected}-{after.number - 1}"
-        return Damage(line_span(doc, n), f"the placeholder on line {n} stands for {lost} (the text resumes "
-                      f"with paragraph {after.number} on line {at})",
-                      Span(starts[n - 1], doc.source.line_span(at)[1]))
+        alone = _alone_on_line(doc.text, m, p["_placeholder"].rx)
+        where = line_span(doc, n) if alone else Span(m.start(), m.end())
+        end = "" if alone else f", at the end of paragraph {prev.number},"  # type: ignore[union-attr]
+        return Damage(where, f"the placeholder on line {n}{end} stands for {lost} (the text resumes "
+                      f"with paragraph {after.number} on line {at})", Span(where.start, doc.source.line_span(at)[1]))
     return None
+
+
+# A finished sentence, then at most heading debris (a rule of dashes, or a
+# heading between two rules: "------- HEADING -------") before a placeholder.
+_SENTENCE_THEN_DEBRIS = rx(r"[.!?][\"'\u201d\u2019)\]]*\s*(?:[-=_]{3,}\s*(?:[^\n.!?=_-]{1,60}[-=_]{3,}\s*)?)?\Z")
+_TRAILING_ONLY = rx(r"[\s\u00b6=_-]*\Z")  # what may follow a placeholder that ends a paragraph
+
+
+def withheld_at(text: str, lo: int, hi: int, placeholder: Any) -> Any:
+    """The first placeholder in text[lo:hi] that stands for withheld
+    paragraphs, or None: one alone on its line (nothing else there but
+    numbers and punctuation), or one that ends text[lo:hi] after a finished
+    sentence, with at most heading debris between (a re-flowed copy joins a
+    paragraph onto one line, and the placeholder that took the next heading
+    and paragraph onto its end). A placeholder inside a sentence (a
+    withheld name) is neither: it accounts for no missing paragraph."""
+    for m in placeholder.finditer(text, lo, hi):
+        if _alone_on_line(text, m, placeholder):
+            return m
+        if _TRAILING_ONLY.match(placeholder.sub("", text[m.end():hi])) and \
+                _SENTENCE_THEN_DEBRIS.search(text[max(lo, m.start() - 200):m.start()]):
+            return m
+    return None
+
+
+def _alone_on_line(text: str, m: Any, placeholder: Any) -> bool:
+    """The placeholder's line holds no letter but the placeholders' own."""
+    start = text.rfind("\n", 0, m.start()) + 1
+    end = text.find("\n", m.end())
+    return not any(c.isalpha() for c in placeholder.sub("", text[start:end if end >= 0 else len(text)]))
 
 
 _FRAGMENT_START = rx(r"[a-z]{2,}[ ,;]")

@@ -204,6 +204,16 @@ def _derived(d: Document) -> list[Item]:
     return out
 
 
+def _authority_line(d: Document) -> list[Item]:
+    """The line that states who or what classified the cable: the Classified By
+    line, else a `Derived From:` field written in its place (a derivative cable
+    without the "Classified By" label). Both should name the classifier (CL303)."""
+    if d.classified_by is not None:
+        cb = d.classified_by
+        return [Item(d.text[cb.span.start:cb.span.end], cb.span, cb, "Classified By")]
+    return _fields("Derived From")(d)
+
+
 def _unknown_portions(d: Document) -> list[Item]:
     """Portion marks the vocabulary cannot read: unknown level or tokens, or malformed
     past reading (a known level without its opening parenthesis, `1. C)`, is `portions.malformed`).
@@ -270,6 +280,7 @@ TARGETS: dict[str, Callable[[Document], list[Item]]] = {
     "classified_by.authority": lambda d: _tok(d.classified_by.authority, "classifier") if d.classified_by else [],
     "classified_by.section": lambda d: _tok(d.classified_by.section, "reason section") if d.classified_by else [],
     "classified_by.derived": _derived,
+    "classified_by.or_derived": _authority_line,
     "classified_by.name": lambda d: _tok(d.classified_by.name, "classifier's name") if d.classified_by else [],
     "classified_by.title": lambda d: _tok(d.classified_by.title, "classifier's position") if d.classified_by else [],
     "classified_by.reasons": lambda d: [Item(t.value, t.span, t, "reason") for t in d.classified_by.reasons]

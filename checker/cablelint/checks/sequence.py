@@ -24,7 +24,10 @@ rule set's words, not Python's:
   item after it goes on as expected (a wrapped "in paragraph / 5." is skipped);
 - `withheld_gaps: true`: a line holding only a placeholder (the vocabulary's
   `placeholder_patterns`) between the two numbers, or as the previous
-  paragraph's whole text, is withheld text: it accounts for the gap.
+  paragraph's whole text, or a placeholder that ends the previous paragraph
+  after a finished sentence (at most a heading's dashes between: a re-flowed
+  copy runs it onto that paragraph's line), is withheld text: it accounts
+  for the gap. A placeholder inside a sentence (a withheld name) does not.
 
 Two parameters say when plain numbering is the cable's own scheme and not
 one sequence: `max_restarts` (numbering that goes back to a lower number
@@ -41,6 +44,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
+from ..damage_loss import withheld_at
 from . import Context, Hit, compile_param
 
 KIND = "sequence"
@@ -100,17 +104,10 @@ class _Between:
         return self.reference.search(before) is not None
 
     def withheld(self, lo: int, hi: int) -> bool:
-        """A line in text[lo:hi] holding nothing but placeholders, numbers and
-        punctuation: withheld text stands where the numbers are missing."""
-        if self.placeholder is None:
-            return False
-        for m in self.placeholder.finditer(self.text, lo, hi):
-            start = self.text.rfind("\n", 0, m.start()) + 1
-            end = self.text.find("\n", m.end())
-            line = self.text[start:end if end >= 0 else len(self.text)]
-            if not any(c.isalpha() for c in self.placeholder.sub("", line)):
-                return True
-        return False
+        """A placeholder in text[lo:hi] alone on its line, or ending the text
+        after a finished sentence (`damage_loss.withheld_at`, as CL912 reads
+        it): withheld text stands where the numbers are missing."""
+        return self.placeholder is not None and withheld_at(self.text, lo, hi, self.placeholder) is not None
 
 
 def _between(p: dict[str, Any], ctx: Context) -> _Between | None:

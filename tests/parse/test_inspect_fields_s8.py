@@ -130,7 +130,7 @@ def test_a_tsv_backslash_where_a_wrapped_subject_broke_is_dropped() -> None:
 @pytest.mark.parametrize("statement, name, title", [
     ("Classified By: NEA Jane A. Roe, Reasons: 1.4 A AND B", "Jane A. Roe", "NEA"),
     ("Classified By: DRL Jane Roe for reasons 1.4 (b) and (d)", "Jane Roe", "DRL"),
-    ("CLASSIFIED BY: ISN - J. A. ROE, ACTING FOR\nREASONS 1.4(B) AND (D)", "J. A. ROE", "ISN"),
+    ("CLASSIFIED BY: NEA - J. A. ROE, ACTING FOR\nREASONS 1.4 (D)", "J. A. ROE", "NEA, ACTING"),
 ])
 def test_a_bureau_symbol_before_the_name_is_its_title(statement: str, name: str, title: str) -> None:
     assert name_and_title(HEAD, statement) == (name, title)
@@ -288,3 +288,10 @@ def test_a_joining_word_before_the_next_letter_is_no_part_of_the_item() -> None:
     doc = parse_text(HEAD + "REF: A. 08 OSLO 1234 AND B. 08 OSLO 1300\n" + CLBY)
     assert [r.value for r in doc.refs] == ["A. 08 OSLO 1234", "B. 08 OSLO 1300"]
     assert [doc.text[r.span.start:r.span.end] for r in doc.refs] == ["A. 08 OSLO 1234", "B. 08 OSLO 1300"]
+
+
+def test_title_words_after_the_name_stay_in_the_title_before_it() -> None:
+    doc = parse_text(HEAD + "\nCLASSIFIED BY: NEA - J. A. ROE, ACTING FOR\nREASONS 1.4 (D)\n\n1. (C) Text.\n")
+    title = doc.classified_by.title
+    assert title.value == "NEA, ACTING"
+    assert doc.text[title.span.start:title.span.end] == "NEA - J. A. ROE, ACTING"

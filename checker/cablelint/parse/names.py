@@ -197,7 +197,8 @@ def name_and_title(auth: Token, text: str, vocab: Vocabulary) -> tuple[Token | N
     # the post after the name ("Consul General Ann Lee, Consulate General Lagos") holds no name: not searched
     at = _after_last_title(raw[:_post_after_name(raw, 0, vocab)], vocab)
     if at is not None:
-        return tok(at, _post_after_name(raw, at, vocab)), tok(0, at)
+        end = _post_after_name(raw, at, vocab)
+        return tok(at, end), _title_around(tok(0, at), tok(end, len(raw)), text, vocab)
     words = [(m.start(), m.end()) for m in rx(r"\S+").finditer(raw)]
     k = 0
     while k < len(words) and _is_title(raw[words[k][0]:words[k][1]], vocab):
@@ -227,6 +228,16 @@ def _cut_stub(raw: str, vocab: Vocabulary) -> bool | None:
         return False
     title = len(w) >= CUT_STUB_MIN and any(t.startswith(w) for t in vocab.title_words if len(t) > len(w))
     return True if title else None
+
+
+def _title_around(before: Token | None, after: Token | None, text: str, vocab: Vocabulary) -> Token | None:
+    """The title written before the name, with the title words written after
+    it ("ISN - JANE ROE, ACTING": "ISN, ACTING"); the span runs from the one to
+    the other. A post after the name ("..., Consulate General Lagos") is no title's."""
+    if before is None or after is None or not all(_is_title(w, vocab) for w in after.value.split()):
+        return before
+    span = Span(before.span.start, after.span.end)
+    return Token(f"{before.value}, {after.value}", span, text[span.start:span.end])
 
 
 def _post_after_name(raw: str, at: int, vocab: Vocabulary) -> int:

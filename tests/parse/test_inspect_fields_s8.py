@@ -295,3 +295,11 @@ def test_title_words_after_the_name_stay_in_the_title_before_it() -> None:
     title = doc.classified_by.title
     assert title.value == "NEA, ACTING"
     assert doc.text[title.span.start:title.span.end] == "NEA - J. A. ROE, ACTING"
+
+
+def test_a_reftel_label_glued_to_the_subject_s_last_word_is_cut_too() -> None:
+    text = (HEAD.replace("SUBJECT: TALKS\n", "SUBJECT: FISHERIES TALKS AND THE DETAINED AMCITREFTEL: \n\n")
+            + "\u00b6A. OSLO 1408 B. BERGEN 77\n" + CLBY)
+    doc = parse_text(text)
+    assert doc.subject.value == "FISHERIES TALKS AND THE DETAINED AMCIT"
+    assert [r.value for r in doc.refs] == ["A. OSLO 1408", "B. BERGEN 77"]

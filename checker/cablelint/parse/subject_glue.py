@@ -8,8 +8,10 @@ run into a REF is, refs.ref_page_marks).
 """
 from __future__ import annotations
 
+import regex
+
 from ..document import Document, Repair, SectionMark, Span, Token
-from ..vocabulary import Vocabulary
+from ..vocabulary import Vocabulary, _alternation
 from .labels import labels
 from .fields import REF_ITEM_A_RE, ref_value
 from .lines import PAGE_INLINE_RE, page_mark_start
@@ -65,8 +67,15 @@ def _handling_cut(doc: Document, at: int, vocab: Vocabulary) -> tuple[int, Repai
                              "a handling caveat line cut from the SUBJECT's end")
 
 
-# The REF label glued to the subject's last word, its list on the lines under it ("... MISSING AMCITREF:").
-_GLUED_REF_RE = rx(r"(?<=[A-Z]{2})REFS?:[ \t]*\\?[ \t]*$")
+
+
+def _glued_ref_re(vocab: Vocabulary) -> regex.Pattern:
+    """A REF label (markings.yaml `ref_labels`) glued to the subject's last
+    word, its list on the lines under it ("... DETAINED AMCITREF:", "...REFTEL:")."""
+    words = _alternation([w.upper() for w in vocab.line_words["ref_labels"]]) or "(?!)"
+    return rx(rf"(?<=[A-Z]{{2}})(?:{words}):[ \t]*\\?[ \t]*$")
+
+
 # Blank lines between that label and its list's first item.
 _REF_BLANKS_MAX = 2
 
@@ -75,7 +84,7 @@ def _ref_label_cut(doc: Document, at: int, vocab: Vocabulary) -> tuple[int, Repa
     """Where a REF label glued to the subject's last word starts, reading the
     list it opens (its first item lettered A on the next line with text, past
     at most _REF_BLANKS_MAX blank lines) into doc.refs; None when there is none."""
-    m = _GLUED_REF_RE.search(doc.text, at, doc.subject.span.end)
+    m = _glued_ref_re(vocab).search(doc.text, at, doc.subject.span.end)
     if m is None:
         return None
     pos = doc.text.find("\n", m.end())

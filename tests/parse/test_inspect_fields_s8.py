@@ -303,3 +303,15 @@ def test_a_reftel_label_glued_to_the_subject_s_last_word_is_cut_too() -> None:
     doc = parse_text(text)
     assert doc.subject.value == "FISHERIES TALKS AND THE DETAINED AMCIT"
     assert [r.value for r in doc.refs] == ["A. OSLO 1408", "B. BERGEN 77"]
+
+
+def test_the_body_s_openings_after_a_ref_are_the_vocabulary_s() -> None:
+    from cablelint.parse import parse
+    from cablelint.source import Source
+    from cablelint.vocabulary import Vocabulary, default_vocabulary_data
+
+    text = HEAD + "REF: OSLO 733 SEE ALSO THE ANNEX BELOW.\n" + CLBY
+    v = Vocabulary(default_vocabulary_data())
+    assert [r.value for r in parse(Source(path="t.txt", text=text), v).refs] == ["OSLO 733 SEE ALSO THE ANNEX BELOW."]
+    v.extend({"ref_body_patterns": [r"SEE[ \t]+ALSO\b"]})
+    assert [r.value for r in parse(Source(path="t.txt", text=text), v).refs] == ["OSLO 733"]

@@ -240,7 +240,7 @@ def ref_value(rest: str, base: int, vocab: Vocabulary, post: Token | None = None
     text ("BRASILIA 1136 SENSITIVE BUT UNCLASSIFIED - PLEASE ...", "893 (U) THIS ...").
     The mark starts at its post's name (`post`, the cable's: lines.page_mark_start)."""
     cuts = [m.start() for m in (_caption_phrase_re(vocab).search(rest, 1), _body_mark(rest, vocab),
-                                REF_BODY_TEXT_RE.search(rest)) if m]
+                                REF_BODY_TEXT_RE.search(rest), vocab.ref_body_re.search(rest)) if m]
     stop = min(cuts, default=len(rest))
     pm = PAGE_INLINE_RE.search(rest, 0, stop)
     parts = [(0, page_mark_start(rest, pm, post) if pm else stop)]
@@ -254,11 +254,10 @@ def ref_value(rest: str, base: int, vocab: Vocabulary, post: Token | None = None
     return Token(value if pm else raw, Span(base + lead, base + max(lead, kept[-1][1])), raw)
 
 
-# The body's text run on after a REF's last citation number: an unmarked paragraph 1 ("1494 1.
-# Summary. The ..."), a sentence in mixed case ("SECSTATE 102414 We delivered points ...", "97309
-# Per REFTEL, the ..."), or a note to the reader ("2199  NOTE:  FOR TECHNICAL REASONS ...").
-REF_BODY_TEXT_RE = rx(r"(?<=\d)[ \t]+(?:1\.[ \t]+(?=[A-Z][a-z])|(?=[A-Z][a-z]+(?:[ \t]+[a-z]+){2}(?![A-Za-z]))"
-                      r"|(?=Per[ \t]+REFTEL\b)|(?=NOTE:[ \t]))")
+# The body's text run on after a REF's last citation number: an unmarked paragraph 1 ("806 1.
+# Summary. Both ..."), or a sentence in mixed case ("STATE 55120 Our team handed ..."); the
+# body's listed openings ("Per REFTEL, ...", "NOTE: ...") are the vocabulary's `ref_body_re`.
+REF_BODY_TEXT_RE = rx(r"(?<=\d)[ \t]+(?:1\.[ \t]+(?=[A-Z][a-z])|(?=[A-Z][a-z]+(?:[ \t]+[a-z]+){2}(?![A-Za-z])))")
 
 
 # A REF list's first item on a line of its own under an empty `REF:` ("REFTEL:" / "(A) 05 BRASILIA 598,",

@@ -315,3 +315,20 @@ def test_the_body_s_openings_after_a_ref_are_the_vocabulary_s() -> None:
     assert [r.value for r in parse(Source(path="t.txt", text=text), v).refs] == ["OSLO 733 SEE ALSO THE ANNEX BELOW."]
     v.extend({"ref_body_patterns": [r"SEE[ \t]+ALSO\b"]})
     assert [r.value for r in parse(Source(path="t.txt", text=text), v).refs] == ["OSLO 733"]
+
+
+def test_a_cut_first_word_is_told_by_the_vocabulary_s_elision_marks_and_label() -> None:
+    from cablelint.parse import parse
+    from cablelint.source import Source
+    from cablelint.vocabulary import Vocabulary, default_vocabulary_data
+
+    def name_title(statement: str, v: Vocabulary) -> tuple[str | None, str | None]:
+        text = HEAD + "\n" + statement + "\n\n1. (C) Text.\n"
+        cb = parse(Source(path="t.txt", text=text), v).classified_by
+        return (cb.name.value if cb.name else None, cb.title.value if cb.title else None)
+
+    v = Vocabulary(default_vocabulary_data())
+    assert name_title("Classified By: Classifi~~", v) == ("Classifi~~", None)
+    v.extend({"elision_patterns": ["~~"]})
+    assert name_title("Classified By: Classifi~~", v) == (None, None)
+    assert name_title("Classified By: Ambass~~", v) == (None, "Ambass~~")

@@ -13,6 +13,7 @@ import regex
 from ..document import Span, Token
 from ..rx import rx
 from ..vocabulary import Vocabulary
+from .labels import labels
 
 # A name after the last run of title words has at most this many words.
 NAME_MAX_WORDS = 5
@@ -213,7 +214,7 @@ def name_and_title(auth: Token, text: str, vocab: Vocabulary) -> tuple[Token | N
 # A statement cut short after one word's first letters ("Classifi...", "Ambass..."): read as
 # the label or a title word from this many letters on (fewer may begin a name: "Mi...").
 CUT_STUB_MIN = 4
-CUT_STUB_RE = rx(r"^\s*(?P<w>[A-Za-z]{2,})(?:\.\.\.|…)\s*$")
+CUT_STUB_RE = rx(r"^\s*(?P<w>[A-Za-z]{2,})")
 
 
 def _cut_stub(raw: str, vocab: Vocabulary) -> bool | None:
@@ -221,10 +222,10 @@ def _cut_stub(raw: str, vocab: Vocabulary) -> bool | None:
     the label "Classified By" written again (False); None for anything else
     (a name cut short, "Shawn C...", is still a name)."""
     m = CUT_STUB_RE.match(raw)
-    if m is None:
+    if m is None or not labels(vocab).elision_end.match(raw, m.end()):  # the vocabulary's elision_patterns
         return None
     w = m["w"].upper()
-    if len(w) >= CUT_STUB_MIN and "CLASSIFIED".startswith(w):
+    if len(w) >= CUT_STUB_MIN and any(lab.upper().startswith(w) for lab in vocab.fields.get("Classified By", [])):
         return False
     title = len(w) >= CUT_STUB_MIN and any(t.startswith(w) for t in vocab.title_words if len(t) > len(w))
     return True if title else None

@@ -260,8 +260,8 @@ def ref_value(rest: str, base: int, vocab: Vocabulary, post: Token | None = None
 REF_BODY_TEXT_RE = rx(r"(?<=\d)[ \t]+(?:1\.[ \t]+(?=[A-Z][a-z])|(?=[A-Z][a-z]+(?:[ \t]+[a-z]+){2}(?![A-Za-z])))")
 
 
-# A REF list's first item on a line of its own under an empty `REF:` ("REFTEL:" / "(A) 05 BRASILIA 598,",
-# "REF:" / "¶A. STATE 40909"): lettered A, citing a number.
+# A REF list's first item on a line of its own under an empty `REF:` ("REFTEL:" / "(A) 05 OSLO 318,",
+# "REF:" / "¶A. STATE 4711"): lettered A, citing a number.
 REF_ITEM_A_RE = rx(r"^[ \t]*(?:¶[ \t]*)?(?P<item>\(?[Aa][.)][ \t]*\S[^\n]*?\d[^\n]*?)[ \t\\]*\r?$")
 
 
@@ -271,7 +271,7 @@ REF_ITEM_AFTER_RE = rx(r"\s*\(?[A-Z][.)]\s")
 
 def _body_mark(value: str, vocab: Vocabulary) -> regex.Match | None:
     """A portion mark that starts the body's text after the refs ("893 (U) THIS
-    CABLE IS ..."; or ending the line, "109397 (U)", the text on the next): a
+    CABLE IS ..."; or ending the line, "40218 (U)", the text on the next): a
     mark of a level that is no single item letter (A-T)."""
     for m in rx(r"\s\((?P<mark>[A-Za-z][A-Za-z/]{0,12})\)(?:\s+\S|\s*$)").finditer(value):
         if rx(r"[A-T]").fullmatch(m["mark"]) is None and vocab.parse_portion(m["mark"], 0) is not None:

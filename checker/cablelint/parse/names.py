@@ -167,7 +167,7 @@ def name_and_title(auth: Token, text: str, vocab: Vocabulary) -> tuple[Token | N
 
     def tok(a: int, b: int) -> Token | None:
         seg = raw[a:b]
-        # a dash between title and name, or the "?" an export put for it ("EUR/FO ? IAN KELLY"), is neither's
+        # a dash between title and name, or the "?" an export put for it ("NEA/XYZ ? JANE ROE"), is neither's
         lead = len(seg) - len(seg.lstrip(_PART_LEAD))
         seg = seg.lstrip(_PART_LEAD).rstrip(" ,;")
         if not seg:
@@ -252,6 +252,6 @@ def _post_after_name(raw: str, at: int, vocab: Vocabulary) -> int:
         if word in vocab.post_words or word.strip(".") in vocab.post_words:
             return comma
         if after and all(_is_title(w, vocab) for w in after):
-            return comma  # a title after the name: "ISN - C. S. ELIOT KANG, ACTING"
+            return comma  # a title after the name: "NEA - J. A. ROE, ACTING"
         comma = raw.find(",", comma + 1)
     return len(raw)

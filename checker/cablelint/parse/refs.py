@@ -56,7 +56,7 @@ def read_refs(lines: list[Line], i: int, m: regex.Match, vocab: Vocabulary, post
 
 def _first_below(lines: list[Line], i: int, vocab: Vocabulary, post: Token | None) -> tuple[int, Token] | None:
     """The first item of the list under the empty REF line `i` ("REF:" / "(A) 05
-    BRASILIA 598,"), past at most REF_BLANKS_MAX blank lines: its index and
+    OSLO 318,"), past at most REF_BLANKS_MAX blank lines: its index and
     value; None when the next line with text is no item lettered A."""
     k = _after_blanks(lines, i + 1, len(lines))
     m = REF_ITEM_A_RE.match(lines[k].text) if k < len(lines) else None
@@ -116,8 +116,8 @@ def _ref_wrap(lines: list[Line], j: int, stop: int, prev: str, letter: str, voca
     wrapped onto it ("D) MANAGUA 913 -- ... BREAK-AWAY GEORGIA" / "REPUBLICS"),
     or None. Right after the entry, in its case; or after one blank line, a
     sentence going on in lower case ("emails to Washington with" / "" / "the text
-    of ..."); the entry's number, right after it or after a blank line ("D) 2008
-    BAKU" / "917"). It is no item, field, page mark, passing, caption or trailer line,
+    of ..."); the entry's number, right after it or after a blank line ("B) 2008
+    OSLO" / "604"). It is no item, field, page mark, passing, caption or trailer line,
     and the next item, a header field or a paragraph follows it."""
     if not prev.strip():
         return None  # an empty REF line: no entry to go on (its list under it is read by _first_below)
@@ -125,7 +125,7 @@ def _ref_wrap(lines: list[Line], j: int, stop: int, prev: str, letter: str, voca
     s = lines[k].text.strip() if k < stop else ""
     if not s[:1].isalnum() or len(s) > REF_WRAP_MAX or _item_line(s, letter):
         return None
-    numbered = s[:1].isdigit() and prev[-1:].isalpha()  # "D) 2008 BAKU" / "917": the entry's number wrapped
+    numbered = s[:1].isdigit() and prev[-1:].isalpha()  # "B) 2008 OSLO" / "604": the entry's number wrapped
     if k > j and not (numbered or s[:1].islower() and prev[-1:].isalpha() and not upper_words(prev)) or \
             k == j and not numbered and upper_words(s) != upper_words(prev):
         return None
@@ -142,7 +142,7 @@ def _ref_wrap(lines: list[Line], j: int, stop: int, prev: str, letter: str, voca
     return k if kind in REF_WRAP_NEXT or numbered and kind == "page" else None
 
 
-# The next item cut right after its letter by an export ("C...." under "B. THE HAGUE 668").
+# The next item cut right after its letter by an export ("C...." under "B. OSLO 441").
 REF_CUT_ITEM_RE = rx(r"^[ \t]*(?:¶[ \t]*)?(?P<item>[B-Zb-z](?:\.{3,}|\.?…))[ \t\\]*\r?$")
 
 

@@ -99,6 +99,7 @@ class Vocabulary:
         self.person_tag_words: set[str] = set()
         self.reference_words: set[str] = set()  # lower case, as written (a dot included)
         self.topic_labels: set[str] = set()
+        self.heading_words: set[str] = set()  # upper case: the words of a body's section headings (SUMMARY)
         # Labels and words of the telegram's own lines (the parser's line recognisers).
         self.line_words: dict[str, list[str]] = {k: [] for k in LINE_WORD_KEYS}
         self.title_patterns: list[str] = []
@@ -130,6 +131,7 @@ class Vocabulary:
         self.person_tag_words |= {w.upper() for w in data.get("person_tag_words", [])}
         self.reference_words |= {w.lower() for w in data.get("reference_words", [])}
         self.topic_labels |= {w.upper() for w in data.get("topic_labels", [])}
+        self.heading_words |= {w.upper() for w in data.get("heading_words", [])}
         for key in LINE_WORD_KEYS:
             mine = self.line_words[key]
             mine.extend(w for w in data.get(key, []) if w not in mine)

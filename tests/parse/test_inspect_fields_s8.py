@@ -332,3 +332,11 @@ def test_a_cut_first_word_is_told_by_the_vocabulary_s_elision_marks_and_label() 
     v.extend({"elision_patterns": ["~~"]})
     assert name_title("Classified By: Classifi~~", v) == (None, None)
     assert name_title("Classified By: Ambass~~", v) == (None, "Ambass~~")
+
+
+@pytest.mark.parametrize("line", ["Summary", "SUMMARY", "Summary and Comment", "SUMMARY AND ACTION REQUEST",
+                                  "Sensitive but unclassified, please protect accordingly"])
+def test_an_empty_subject_takes_no_heading_or_caption_line(line: str) -> None:
+    head = "UNCLAS OSLO 000123\nE.O. 12958: N/A\nTAGS: CVIS NO\n"
+    doc = parse_text(head + "SUBJECT:\n\n" + line + "\n" + BODY1)
+    assert doc.subject.value == ""

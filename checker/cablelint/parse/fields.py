@@ -192,7 +192,7 @@ def _subject_tail(lines: list[Line], j: int, text: str, vocab: Vocabulary) -> in
     if len(s) > (SUBJECT_LINE_MAX if empty else SUBJECT_TAIL_MAX) or not (upper_words(s) or empty) \
             or ":" in s or s.endswith(".") or s.startswith("¶"):
         return None
-    if other_header_line(s, vocab):
+    if other_header_line(s, vocab) or empty and _heading_or_caption(s, vocab):
         return None
     after = k + 1
     while after < len(lines) and after <= k + 2 and not lines[after].text.strip():
@@ -213,6 +213,15 @@ def _joins_on(text: str, vocab: Vocabulary) -> bool:
     """Whether `text` stops on a joining word or mark ("BAIL-OUTS AND", "TALKS ON"): it goes on."""
     words = text.split()
     return bool(words) and (words[-1].upper() in vocab.title_joiners or text.rstrip()[-1:] in ",-/")
+
+
+def _heading_or_caption(s: str, vocab: Vocabulary) -> bool:
+    """Whether line `s`, in any case, is a section heading ("Summary and
+    Comment": the vocabulary's heading_words) or opens with a caption phrase
+    ("Sensitive but unclassified, please ..."): the body's, no subject's text."""
+    words = rx(r"[A-Za-z]+").findall(s.upper())
+    heads = words and all(w in vocab.heading_words or w in vocab.title_joiners for w in words)
+    return bool(heads or _caption_phrase_re(vocab).match(s))
 
 
 def other_header_line(s: str, vocab: Vocabulary) -> bool:

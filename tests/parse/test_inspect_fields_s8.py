@@ -340,3 +340,10 @@ def test_an_empty_subject_takes_no_heading_or_caption_line(line: str) -> None:
     head = "UNCLAS OSLO 000123\nE.O. 12958: N/A\nTAGS: CVIS NO\n"
     doc = parse_text(head + "SUBJECT:\n\n" + line + "\n" + BODY1)
     assert doc.subject.value == ""
+
+
+def test_an_export_s_outer_letter_before_the_list_s_own_letters_is_read_past() -> None:
+    ref = "REF: A. A. STATE 4711 B. STATE 5512 C. STATE 6019\n\u00b6B. D. STATE 7203 E. STATE 7310 F. STATE 7402"
+    doc = parse_text(HEAD + ref + "\n" + CLBY)
+    assert [r.value for r in doc.refs] == ["A. A. STATE 4711", "B. STATE 5512", "C. STATE 6019",
+                                           "B. D. STATE 7203", "E. STATE 7310", "F. STATE 7402"]

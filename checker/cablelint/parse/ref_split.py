@@ -74,8 +74,12 @@ def _lettered_cuts(value: str, first: regex.Match) -> list[int]:
     "A. ..."; a letter repeated by the drafter, "(B) ... (B)", too), each after
     an entry with more than its letter and no initial ending it."""
     style = "(" if first.group(0).startswith("(") else first.group(0)[-1]
-    letter, prev, cuts = first["l"], 0, []
-    for m in _MARK_RES[style].finditer(value, first.end()):
+    letter, prev, cuts, at = first["l"], 0, [], first.end()
+    rest = value[at:].lstrip()
+    inner = _FIRST_RE.match(rest)
+    if inner is not None and inner.group(0)[-1] == first.group(0)[-1]:  # "B. D. ... E. ...": the export's
+        letter, at = inner["l"], len(value) - len(rest) + inner.end()      # outer letter, then the list's own
+    for m in _MARK_RES[style].finditer(value, at):
         nxt = m["l"]
         if style != "." and nxt.isupper() != letter.isupper():  # "A) ...; b) ...": the drafter's case slipped
             nxt = nxt.upper() if letter.isupper() else nxt.lower()

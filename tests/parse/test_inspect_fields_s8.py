@@ -347,3 +347,10 @@ def test_an_export_s_outer_letter_before_the_list_s_own_letters_is_read_past() -
     doc = parse_text(HEAD + ref + "\n" + CLBY)
     assert [r.value for r in doc.refs] == ["A. A. STATE 4711", "B. STATE 5512", "C. STATE 6019",
                                            "B. D. STATE 7203", "E. STATE 7310", "F. STATE 7402"]
+
+
+def test_a_semicolon_list_wrapped_after_a_tsv_backslash_is_read_whole() -> None:
+    ref = "REF: 07 OSLO 310; 07 OSLO 1822; 08 OSLO 96 \\\n08 OSLO 1140; 09 OSLO 877 \\\n \\\n"
+    doc = parse_text(HEAD + ref + "CLASSIFIED BY: Jane Roe, Consul; REASON: 1.4(B), (D) \\\n \\\n1. (C) Text. \\\n")
+    assert [r.value for r in doc.refs] == ["07 OSLO 310", "07 OSLO 1822", "08 OSLO 96", "08 OSLO 1140", "09 OSLO 877"]
+    assert doc.text[doc.refs[-1].span.start:doc.refs[-1].span.end] == "09 OSLO 877"

@@ -166,9 +166,10 @@ def _item_line(s: str, letter: str) -> regex.Match | None:
 
 
 def _joined(tok: Token, line: Line) -> Token:
-    """`tok` with the words of `line` wrapped onto it."""
-    s = line.text.strip()
-    end = line.start + len(line.text.rstrip())
+    """`tok` with the words of `line` wrapped onto it (without a TSV export's
+    line-continuation backslash ending the line, as ref_value drops it)."""
+    s = line.text.strip().rstrip(" \t\\")
+    end = line.start + len(line.text) - len(line.text.lstrip()) + len(s)
     return Token(tok.value + " " + " ".join(s.split()), Span(tok.span.start, end), tok.raw + " " + s)
 
 
@@ -246,9 +247,10 @@ def ref_page_marks(text: str, refs: list[Token], have: list[SectionMark], post: 
 
 
 def _after_blanks(lines: list[Line], j: int, stop: int) -> int:
-    """The index of the first line with text from `j` on, past at most REF_BLANKS_MAX blank lines."""
+    """The index of the first line with text from `j` on, past at most REF_BLANKS_MAX blank lines
+    (a TSV export's line-continuation backslash alone is a blank line's)."""
     k = j
-    while k < stop and k - j < REF_BLANKS_MAX and not lines[k].text.strip():
+    while k < stop and k - j < REF_BLANKS_MAX and not lines[k].text.strip(" \t\\"):
         k += 1
     return k
 

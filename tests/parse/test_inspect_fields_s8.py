@@ -354,3 +354,12 @@ def test_a_semicolon_list_wrapped_after_a_tsv_backslash_is_read_whole() -> None:
     doc = parse_text(HEAD + ref + "CLASSIFIED BY: Jane Roe, Consul; REASON: 1.4(B), (D) \\\n \\\n1. (C) Text. \\\n")
     assert [r.value for r in doc.refs] == ["07 OSLO 310", "07 OSLO 1822", "08 OSLO 96", "08 OSLO 1140", "09 OSLO 877"]
     assert doc.text[doc.refs[-1].span.start:doc.refs[-1].span.end] == "09 OSLO 877"
+
+
+def test_a_glued_ref_label_s_list_is_found_as_under_an_empty_ref_line() -> None:
+    """The same look-up as an empty REF line's (refs.first_below): past a TSV backslash line too."""
+    text = (HEAD.replace("SUBJECT: TALKS\n", "SUBJECT: FISHERIES TALKS AND THE DETAINED AMCITREF:\n\n \\\n")
+            + "\u00b6A. OSLO 1408 B. BERGEN 77\n" + CLBY)
+    doc = parse_text(text)
+    assert doc.subject.value == "FISHERIES TALKS AND THE DETAINED AMCIT"
+    assert [r.value for r in doc.refs] == ["A. OSLO 1408", "B. BERGEN 77"]

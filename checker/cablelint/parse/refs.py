@@ -46,15 +46,15 @@ REF_BLANKS_MAX = 2
 def read_refs(lines: list[Line], i: int, m: regex.Match, vocab: Vocabulary, post: Token | None = None) -> list[Token]:
     """The REF line at `i` (its match `m`) and the lettered items that go on from
     it; `post`, the cable's, is where a page mark run into an entry starts.
-    An empty REF line's list starts on the next line with text (`_first_below`)."""
+    An empty REF line's list starts on the next line with text (`first_below`)."""
     head = read_ref(lines[i], m, vocab, post)
-    below = _first_below(lines, i, vocab, post) if not head.value.strip() else None
+    below = first_below(lines, i, vocab, post) if not head.value.strip() else None
     if below is not None:
         return read_ref_items(lines, below[0], vocab, below[1], post)
     return read_ref_items(lines, i, vocab, head, post)
 
 
-def _first_below(lines: list[Line], i: int, vocab: Vocabulary, post: Token | None) -> tuple[int, Token] | None:
+def first_below(lines: list[Line], i: int, vocab: Vocabulary, post: Token | None) -> tuple[int, Token] | None:
     """The first item of the list under the empty REF line `i` ("REF:" / "(A) 05
     OSLO 318,"), past at most REF_BLANKS_MAX blank lines: its index and
     value; None when the next line with text is no item lettered A."""
@@ -120,7 +120,7 @@ def _ref_wrap(lines: list[Line], j: int, stop: int, prev: str, letter: str, voca
     OSLO" / "604"). It is no item, field, page mark, passing, caption or trailer line,
     and the next item, a header field or a paragraph follows it."""
     if not prev.strip():
-        return None  # an empty REF line: no entry to go on (its list under it is read by _first_below)
+        return None  # an empty REF line: no entry to go on (its list under it is read by first_below)
     k = j + 1 if j < stop and not lines[j].text.strip() else j
     s = lines[k].text.strip() if k < stop else ""
     if not s[:1].isalnum() or len(s) > REF_WRAP_MAX or _item_line(s, letter):

@@ -363,3 +363,13 @@ def test_a_glued_ref_label_s_list_is_found_as_under_an_empty_ref_line() -> None:
     doc = parse_text(text)
     assert doc.subject.value == "FISHERIES TALKS AND THE DETAINED AMCIT"
     assert [r.value for r in doc.refs] == ["A. OSLO 1408", "B. BERGEN 77"]
+
+
+def test_a_list_going_on_after_two_letters_on_a_line_and_wrapped_entries() -> None:
+    ref = ("REF: A. Oslo 1402 and earlier, B. Letter\nfrom the Ministry, Monday, March 2, 2009\n"
+           "\u00b6C. e-mail Oslo Notes 3-4-2009: Fish Quotas and\nthe Coastal Talks D. Bergen 77 and earlier\n"
+           "\u00b6E. Oslo 2290\n")
+    doc = parse_text(HEAD + ref + CLBY)
+    assert [r.value for r in doc.refs] == ["A. Oslo 1402 and earlier", "B. Letter from the Ministry, Monday, March 2, 2009",
+                                           "C. e-mail Oslo Notes 3-4-2009: Fish Quotas and the Coastal Talks",
+                                           "D. Bergen 77 and earlier", "E. Oslo 2290"]

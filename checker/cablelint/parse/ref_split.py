@@ -69,6 +69,16 @@ def is_reference_word(word: str, vocab: Vocabulary) -> bool:
     return w in vocab.reference_words or w + "." in vocab.reference_words
 
 
+def last_letter(value: str) -> str:
+    """The letter of the last entry a lettered one-line list `value` holds
+    ("A. ... B. E-mail": "B"); "" when it opens with no letter."""
+    first = _FIRST_RE.match(value)
+    if first is None:
+        return ""
+    cuts = _lettered_cuts(value, first)
+    return _FIRST_RE.match(value[cuts[-1]:])["l"] if cuts else first["l"]
+
+
 def _lettered_cuts(value: str, first: regex.Match) -> list[int]:
     """The starts of the next letters in the first entry's style ("B." after
     "A. ..."; a letter repeated by the drafter, "(B) ... (B)", too), each after

@@ -16,6 +16,7 @@ from .copies import copy_lines
 from .fields import REF_ITEM_A_RE, SUBJECT_TAIL_NEXT, other_header_line, upper_words, read_ref, ref_value
 from .labels import labels
 from .lines import PAGE_INLINE_RE, Line, classify, page_mark_start
+from .ref_split import last_letter
 
 # How far after a REF entry a page mark run on to it may end ("  TRIPOLI 00001043  001.2 OF 002").
 REF_PAGE_REACH = 80
@@ -80,6 +81,7 @@ def read_ref_items(lines: list[Line], i: int, vocab: Vocabulary, head: Token | N
     letter = lm["l"] if lm else ""
     j, stop = i + 1, min(len(lines), i + 27)
     while j < stop:
+        letter = last_letter(out[-1].value) or letter if out else letter  # "A. ... B. ...": the list goes on at C
         w = _ref_wrap(lines, j, stop, out[-1].value, letter, vocab) if out else None
         if w is not None:
             out[-1] = _joined(out[-1], lines[w])
@@ -136,8 +138,8 @@ def _ref_wrap(lines: list[Line], j: int, stop: int, prev: str, letter: str, voca
         return None
     nxt = lines[after].text
     item = _item_line(nxt, letter)
-    if item is not None:
-        return k if _next_item(item["item"], letter) else None
+    if item is not None:  # the next item after the last letter the joined entry holds ("... D. BERGEN 77" / "E. ...")
+        return k if _next_item(item["item"], last_letter(f"{prev} {s}") or letter) else None
     kind = classify(nxt, vocab).name
     return k if kind in REF_WRAP_NEXT or numbered and kind == "page" else None
 

@@ -373,3 +373,13 @@ def test_a_list_going_on_after_two_letters_on_a_line_and_wrapped_entries() -> No
     assert [r.value for r in doc.refs] == ["A. Oslo 1402 and earlier", "B. Letter from the Ministry, Monday, March 2, 2009",
                                            "C. e-mail Oslo Notes 3-4-2009: Fish Quotas and the Coastal Talks",
                                            "D. Bergen 77 and earlier", "E. Oslo 2290"]
+
+
+@pytest.mark.parametrize("ref, items", [
+    ("REF A 09 OSLO 074 REF B 08 OSLO 512", ["A 09 OSLO 074", "REF B 08 OSLO 512"]),
+    ("REF: A 09 OSLO 074 REF B 08 OSLO 512 REF C 08 OSLO 97", ["A 09 OSLO 074", "REF B 08 OSLO 512", "REF C 08 OSLO 97"]),
+    ("REF: A 09 OSLO 074 AND B 08 OSLO 512", ["A 09 OSLO 074 AND B 08 OSLO 512"]),
+])
+def test_a_list_lettered_without_marks_after_the_ref_label_written_again(ref: str, items: list[str]) -> None:
+    doc = parse_text(HEAD + ref + "\n" + CLBY)
+    assert [r.value for r in doc.refs] == items

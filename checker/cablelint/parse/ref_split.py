@@ -25,6 +25,10 @@ _MARK_RES = {
     ")": rx(r"(?<=[\s,;])(?P<l>[A-Za-z])\)"),
     ".": rx(r"(?<=[\s,;])(?P<l>[A-Za-z])\.(?=\s|\d)"),
 }
+# A list lettered without marks, the REF label written again before each next
+# letter ("A 08 OSLO 12 REF B 07 OSLO 9"): its first letter, and a label and letter.
+_BARE_FIRST_RE = rx(r"^(?P<l>[A-Z])[ \t]+(?=\d)")
+_BARE_NEXT_RE = rx(r"(?<=\s)(?P<label>[A-Za-z]+)[ \t]+(?P<l>[A-Z])[ \t]+(?=\d)")
 # An initial ends the text before a letter ("FROM J. B. SMITH"): the letter is the name's, no item's.
 _INITIAL_END_RE = rx(r"(?:^|\s)[A-Z]\.\s*$")
 # An entry of an unlettered list cites a number and is short.
@@ -56,10 +60,28 @@ def _cuts(value: str, vocab: Vocabulary) -> list[int]:
     first = _FIRST_RE.match(value)
     if first is not None:
         return _lettered_cuts(value, first)
+    bare = _bare_cuts(value, vocab)
+    if bare:
+        return bare
     for sep in (";", ","):
         if sep in value:
             return _unlettered_cuts(value, sep, vocab)
     return []
+
+
+def _bare_cuts(value: str, vocab: Vocabulary) -> list[int]:
+    """The starts of the entries after the first of a list lettered without
+    marks: each at the REF label (markings.yaml `ref_labels`) written again
+    before the next letter, citing a number; none when `value` is no such list."""
+    first = _BARE_FIRST_RE.match(value)
+    if first is None:
+        return []
+    letter, cuts = first["l"], []
+    for m in _BARE_NEXT_RE.finditer(value, first.end()):
+        if m["label"].upper() in vocab.line_words["ref_labels"] and ord(m["l"]) - ord(letter) == 1:
+            cuts.append(m.start())
+            letter = m["l"]
+    return cuts
 
 
 def is_reference_word(word: str, vocab: Vocabulary) -> bool:

@@ -3,6 +3,10 @@ from __future__ import annotations
 
 import pytest
 
+from cablelint.document import Document
+from cablelint.parse import parse
+from cablelint.source import Source
+from cablelint.vocabulary import Vocabulary, default_vocabulary_data
 from inspect_helpers import name_and_title, parse_text
 
 HEAD = "C O N F I D E N T I A L OSLO 000123\nE.O. 12958: DECL: 01/30/2019\nTAGS: PREL NO\nSUBJECT: TALKS\n"
@@ -305,26 +309,22 @@ def test_a_reftel_label_glued_to_the_subject_s_last_word_is_cut_too() -> None:
     assert [r.value for r in doc.refs] == ["A. OSLO 1408", "B. BERGEN 77"]
 
 
-def test_the_body_s_openings_after_a_ref_are_the_vocabulary_s() -> None:
-    from cablelint.parse import parse
-    from cablelint.source import Source
-    from cablelint.vocabulary import Vocabulary, default_vocabulary_data
+def _parse_with(text: str, v: Vocabulary) -> Document:
+    """`text` parsed with vocabulary `v` (a test's own, extended)."""
+    return parse(Source(path="t.txt", text=text), v)
 
+
+def test_the_body_s_openings_after_a_ref_are_the_vocabulary_s() -> None:
     text = HEAD + "REF: OSLO 733 SEE ALSO THE ANNEX BELOW.\n" + CLBY
     v = Vocabulary(default_vocabulary_data())
-    assert [r.value for r in parse(Source(path="t.txt", text=text), v).refs] == ["OSLO 733 SEE ALSO THE ANNEX BELOW."]
+    assert [r.value for r in _parse_with(text, v).refs] == ["OSLO 733 SEE ALSO THE ANNEX BELOW."]
     v.extend({"ref_body_patterns": [r"SEE[ \t]+ALSO\b"]})
-    assert [r.value for r in parse(Source(path="t.txt", text=text), v).refs] == ["OSLO 733"]
+    assert [r.value for r in _parse_with(text, v).refs] == ["OSLO 733"]
 
 
 def test_a_cut_first_word_is_told_by_the_vocabulary_s_elision_marks_and_label() -> None:
-    from cablelint.parse import parse
-    from cablelint.source import Source
-    from cablelint.vocabulary import Vocabulary, default_vocabulary_data
-
     def name_title(statement: str, v: Vocabulary) -> tuple[str | None, str | None]:
-        text = HEAD + "\n" + statement + "\n\n1. (C) Text.\n"
-        cb = parse(Source(path="t.txt", text=text), v).classified_by
+        cb = _parse_with(HEAD + "\n" + statement + "\n\n1. (C) Text.\n", v).classified_by
         return (cb.name.value if cb.name else None, cb.title.value if cb.title else None)
 
     v = Vocabulary(default_vocabulary_data())

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import pytest
 
-from cablelint.document import Document
-from cablelint.parse import parse
-from cablelint.source import Source
-from cablelint.vocabulary import Vocabulary, default_vocabulary_data
-from inspect_helpers import name_and_title, parse_text
+from cablelint.parse import names
+from cablelint.parse.labels import labels
+from cablelint.rx import rx
+from cablelint.vocab_patterns import BUILDERS
+from inspect_helpers import ENGINE, name_and_title, parse_text
 
 HEAD = "C O N F I D E N T I A L OSLO 000123\nE.O. 12958: DECL: 01/30/2019\nTAGS: PREL NO\nSUBJECT: TALKS\n"
 
@@ -309,29 +309,26 @@ def test_a_reftel_label_glued_to_the_subject_s_last_word_is_cut_too() -> None:
     assert [r.value for r in doc.refs] == ["A. OSLO 1408", "B. BERGEN 77"]
 
 
-def _parse_with(text: str, v: Vocabulary) -> Document:
-    """`text` parsed with vocabulary `v` (a test's own, extended)."""
-    return parse(Source(path="t.txt", text=text), v)
-
-
-def test_the_body_s_openings_after_a_ref_are_the_vocabulary_s() -> None:
+def test_the_body_s_openings_after_a_ref_are_the_vocabulary_s(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The engine's own vocabulary with one more opening (no new Vocabulary: per-vocabulary memos stay as they are)."""
     text = HEAD + "REF: OSLO 733 SEE ALSO THE ANNEX BELOW.\n" + CLBY
-    v = Vocabulary(default_vocabulary_data())
-    assert [r.value for r in _parse_with(text, v).refs] == ["OSLO 733 SEE ALSO THE ANNEX BELOW."]
-    v.extend({"ref_body_patterns": [r"SEE[ \t]+ALSO\b"]})
-    assert [r.value for r in _parse_with(text, v).refs] == ["OSLO 733"]
+    v = ENGINE.vocab
+    assert [r.value for r in parse_text(text).refs] == ["OSLO 733 SEE ALSO THE ANNEX BELOW."]
+    monkeypatch.setattr(v, "ref_body_patterns", [*v.ref_body_patterns, r"SEE[ \t]+ALSO\b"])
+    monkeypatch.setattr(v, "ref_body_re", BUILDERS["ref_body_re"](v))
+    assert [r.value for r in parse_text(text).refs] == ["OSLO 733"]
 
 
-def test_a_cut_first_word_is_told_by_the_vocabulary_s_elision_marks_and_label() -> None:
-    def name_title(statement: str, v: Vocabulary) -> tuple[str | None, str | None]:
-        cb = _parse_with(HEAD + "\n" + statement + "\n\n1. (C) Text.\n", v).classified_by
-        return (cb.name.value if cb.name else None, cb.title.value if cb.title else None)
-
-    v = Vocabulary(default_vocabulary_data())
-    assert name_title("Classified By: Classifi~~", v) == ("Classifi~~", None)
-    v.extend({"elision_patterns": ["~~"]})
-    assert name_title("Classified By: Classifi~~", v) == (None, None)
-    assert name_title("Classified By: Ambass~~", v) == (None, "Ambass~~")
+def test_a_cut_first_word_is_told_by_the_vocabulary_s_elision_marks_and_label(monkeypatch: pytest.MonkeyPatch) -> None:
+    v = ENGINE.vocab
+    assert name_and_title(HEAD, "Classified By: Classifi~~") == ("Classifi~~", None)
+    assert name_and_title(HEAD, "Classified By: Classifi...") == (None, None)
+    lab = labels(v)
+    monkeypatch.setattr(names, "labels", lambda _v: lab._replace(elision_end=rx(r"(?:~~)\s*$")))
+    assert name_and_title(HEAD, "Classified By: Classifi~~") == (None, None)
+    assert name_and_title(HEAD, "Classified By: Ambass~~") == (None, "Ambass~~")
+    monkeypatch.setitem(v.fields, "Classified By", [*v.fields["Classified By"], "Gerubriceerd Door"])
+    assert name_and_title(HEAD, "Classified By: Gerubr~~") == (None, None)
 
 
 @pytest.mark.parametrize("line", ["Summary", "SUMMARY", "Summary and Comment", "SUMMARY AND ACTION REQUEST",

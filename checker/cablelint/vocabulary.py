@@ -99,6 +99,7 @@ class Vocabulary:
         self.person_tag_words: set[str] = set()
         self.reference_words: set[str] = set()  # lower case, as written (a dot included)
         self.topic_labels: set[str] = set()
+        self.heading_words: set[str] = set()  # upper case: the words of a body's section headings (SUMMARY)
         # Labels and words of the telegram's own lines (the parser's line recognisers).
         self.line_words: dict[str, list[str]] = {k: [] for k in LINE_WORD_KEYS}
         self.title_patterns: list[str] = []
@@ -109,6 +110,7 @@ class Vocabulary:
         self.partial_notice_patterns: list[str] = []
         self.banner_preamble_patterns: list[str] = []
         self.elision_patterns: list[str] = []  # where text was cut: "...", "…"
+        self.ref_body_patterns: list[str] = []  # the body's openings run on after a REF: "Per REFTEL", "NOTE:"
         self.extend(data)
 
     def extend(self, data: dict[str, Any]) -> None:
@@ -129,11 +131,12 @@ class Vocabulary:
         self.person_tag_words |= {w.upper() for w in data.get("person_tag_words", [])}
         self.reference_words |= {w.lower() for w in data.get("reference_words", [])}
         self.topic_labels |= {w.upper() for w in data.get("topic_labels", [])}
+        self.heading_words |= {w.upper() for w in data.get("heading_words", [])}
         for key in LINE_WORD_KEYS:
             mine = self.line_words[key]
             mine.extend(w for w in data.get(key, []) if w not in mine)
         for key in ("title_patterns", "decl_exemption_patterns", "placeholder_patterns", "note_patterns",
-                    "partial_notice_patterns", "banner_preamble_patterns", "elision_patterns"):
+                    "partial_notice_patterns", "banner_preamble_patterns", "elision_patterns", "ref_body_patterns"):
             mine = getattr(self, key)
             mine.extend(p for p in data.get(key, []) if p not in mine)
         self._build()

@@ -123,7 +123,7 @@ _LETTERS_END_RE = rx(r"[\s).;,]*$")
 
 def _derived_letters(text: str, pos: int) -> list[tuple[str, int]]:
     """The category letters (1.4 a-h) that end a statement after its derivative
-    source at `pos` ("Derived from DSCG 05-01, b and d"); none when anything
+    source at `pos` ("Derived from OSLO SCG 2-01, b and d"); none when anything
     else follows them ("..., a cable of 2008")."""
     letters = _reason_letters(text, pos)
     if not letters or any(lt.lower() not in CATEGORY_LETTERS for lt, _ in letters):
@@ -226,10 +226,10 @@ def read_classified_by(lines: list[Line], i: int, m: regex.Match, vocab: Vocabul
             repairs.append(Repair("wrapped-field", Span(cb.span.start, cb.span.end),
                                   "Classified By reasons wrapped inside a parenthesis ('(' / 'D)') joined"))
     dm = DERIVED_RE.search(joined)
-    if dm:  # derivative classification: "Classified By: ... Derived from DSCG 05-01"
+    if dm:  # derivative classification: "Classified By: ... Derived from OSLO SCG 2-01"
         cb.derived_from = Token(dm["src"], Span(offmap(dm.start("src")), offmap(dm.end("src") - 1) + 1))
         cut = min(cut, dm.start())
-        if not rs:  # "Derived from DSCG 05-01, b and d": the categories after the source
+        if not rs:  # "Derived from OSLO SCG 2-01, b and d": the categories after the source
             cb.reasons = [Token(lt.lower(), Span(offmap(a), offmap(a) + 1), lt) for lt, a in _derived_letters(joined, dm.end())]
     _authority(cb, joined, cut, offmap, vocab, text)
     for what, tok in (("name", cb.name), ("title", cb.title)):

@@ -1,8 +1,8 @@
 """The repair `csv-debris`: a CSV export's row quoting left inside header fields.
 
 An export that wrote the cable's lines as quoted CSV fields left, where a line
-broke, runs of commas and quotes (`000174 ,,"" ,,""`, `FOR ,,""BIOGRAPHIC`,
-`2034 "`) and doubled each quote the drafter wrote (`""GOLD STANDARD""`). Read
+broke, runs of commas and quotes (`000061 ,,"" ,,""`, `PLANS ,,""NEW`,
+`2031 "`) and doubled each quote the drafter wrote (`""BLUE LINE""`). Read
 into the SUBJECT, a REF entry or the DECL value they make it wrong; each is
 read without them (the doubled quote single again), the repair recorded. A
 stage of its own after the header is read: the fields it cleans come from

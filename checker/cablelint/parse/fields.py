@@ -192,7 +192,7 @@ def _subject_tail(lines: list[Line], j: int, text: str, vocab: Vocabulary) -> in
     if len(s) > (SUBJECT_LINE_MAX if empty else SUBJECT_TAIL_MAX) or not (upper_words(s) or empty) \
             or ":" in s or s.endswith(".") or s.startswith("¶"):
         return None
-    if other_header_line(s, vocab):
+    if other_header_line(s, vocab) or empty and _heading_or_caption(s, vocab):
         return None
     after = k + 1
     while after < len(lines) and after <= k + 2 and not lines[after].text.strip():
@@ -213,6 +213,15 @@ def _joins_on(text: str, vocab: Vocabulary) -> bool:
     """Whether `text` stops on a joining word or mark ("BAIL-OUTS AND", "TALKS ON"): it goes on."""
     words = text.split()
     return bool(words) and (words[-1].upper() in vocab.title_joiners or text.rstrip()[-1:] in ",-/")
+
+
+def _heading_or_caption(s: str, vocab: Vocabulary) -> bool:
+    """Whether line `s`, in any case, is a section heading ("Summary and
+    Comment": the vocabulary's heading_words) or opens with a caption phrase
+    ("Sensitive but unclassified, please ..."): the body's, no subject's text."""
+    words = rx(r"[A-Za-z]+").findall(s.upper())
+    heads = words and all(w in vocab.heading_words or w in vocab.title_joiners for w in words)
+    return bool(heads or _caption_phrase_re(vocab).match(s))
 
 
 def other_header_line(s: str, vocab: Vocabulary) -> bool:
@@ -240,7 +249,7 @@ def ref_value(rest: str, base: int, vocab: Vocabulary, post: Token | None = None
     text ("BRASILIA 1136 SENSITIVE BUT UNCLASSIFIED - PLEASE ...", "893 (U) THIS ...").
     The mark starts at its post's name (`post`, the cable's: lines.page_mark_start)."""
     cuts = [m.start() for m in (_caption_phrase_re(vocab).search(rest, 1), _body_mark(rest, vocab),
-                                REF_BODY_TEXT_RE.search(rest)) if m]
+                                REF_BODY_TEXT_RE.search(rest), vocab.ref_body_re.search(rest)) if m]
     stop = min(cuts, default=len(rest))
     pm = PAGE_INLINE_RE.search(rest, 0, stop)
     parts = [(0, page_mark_start(rest, pm, post) if pm else stop)]
@@ -254,15 +263,14 @@ def ref_value(rest: str, base: int, vocab: Vocabulary, post: Token | None = None
     return Token(value if pm else raw, Span(base + lead, base + max(lead, kept[-1][1])), raw)
 
 
-# The body's text run on after a REF's last citation number: an unmarked paragraph 1 ("1494 1.
-# Summary. The ..."), a sentence in mixed case ("SECSTATE 102414 We delivered points ...", "97309
-# Per REFTEL, the ..."), or a note to the reader ("2199  NOTE:  FOR TECHNICAL REASONS ...").
-REF_BODY_TEXT_RE = rx(r"(?<=\d)[ \t]+(?:1\.[ \t]+(?=[A-Z][a-z])|(?=[A-Z][a-z]+(?:[ \t]+[a-z]+){2}(?![A-Za-z]))"
-                      r"|(?=Per[ \t]+REFTEL\b)|(?=NOTE:[ \t]))")
+# The body's text run on after a REF's last citation number: an unmarked paragraph 1 ("806 1.
+# Summary. Both ..."), or a sentence in mixed case ("STATE 55120 Our team handed ..."); the
+# body's listed openings ("Per REFTEL, ...", "NOTE: ...") are the vocabulary's `ref_body_re`.
+REF_BODY_TEXT_RE = rx(r"(?<=\d)[ \t]+(?:1\.[ \t]+(?=[A-Z][a-z])|(?=[A-Z][a-z]+(?:[ \t]+[a-z]+){2}(?![A-Za-z])))")
 
 
-# A REF list's first item on a line of its own under an empty `REF:` ("REFTEL:" / "(A) 05 BRASILIA 598,",
-# "REF:" / "¶A. STATE 40909"): lettered A, citing a number.
+# A REF list's first item on a line of its own under an empty `REF:` ("REFTEL:" / "(A) 05 OSLO 318,",
+# "REF:" / "¶A. STATE 4711"): lettered A, citing a number.
 REF_ITEM_A_RE = rx(r"^[ \t]*(?:¶[ \t]*)?(?P<item>\(?[Aa][.)][ \t]*\S[^\n]*?\d[^\n]*?)[ \t\\]*\r?$")
 
 
@@ -272,7 +280,7 @@ REF_ITEM_AFTER_RE = rx(r"\s*\(?[A-Z][.)]\s")
 
 def _body_mark(value: str, vocab: Vocabulary) -> regex.Match | None:
     """A portion mark that starts the body's text after the refs ("893 (U) THIS
-    CABLE IS ..."; or ending the line, "109397 (U)", the text on the next): a
+    CABLE IS ..."; or ending the line, "40218 (U)", the text on the next): a
     mark of a level that is no single item letter (A-T)."""
     for m in rx(r"\s\((?P<mark>[A-Za-z][A-Za-z/]{0,12})\)(?:\s+\S|\s*$)").finditer(value):
         if rx(r"[A-T]").fullmatch(m["mark"]) is None and vocab.parse_portion(m["mark"], 0) is not None:

@@ -271,7 +271,7 @@ def _read_field_line(doc: Document, lines: list[Line], i: int, kind: Kind, vocab
     elif kind.name == "subject":
         got = cut_stray_line(doc, lines, i, read_subject(lines, i, m, vocab, doc.post), vocab)
         doc.subject, doc.subject_portion = got.subject, got.portion or doc.subject_portion
-        cut_subject_glue(doc, vocab)
+        cut_subject_glue(doc, vocab, lines)
         if got.ref:
             doc.refs.append(got.ref)
             doc.sections.extend(ref_page_marks(doc.text, [got.ref], doc.sections, doc.post))

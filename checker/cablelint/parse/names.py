@@ -13,6 +13,7 @@ import regex
 from ..document import Span, Token
 from ..rx import rx
 from ..vocabulary import Vocabulary
+from .labels import labels
 
 # A name after the last run of title words has at most this many words.
 NAME_MAX_WORDS = 5
@@ -166,7 +167,7 @@ def name_and_title(auth: Token, text: str, vocab: Vocabulary) -> tuple[Token | N
 
     def tok(a: int, b: int) -> Token | None:
         seg = raw[a:b]
-        # a dash between title and name, or the "?" an export put for it ("EUR/FO ? IAN KELLY"), is neither's
+        # a dash between title and name, or the "?" an export put for it ("NEA/XYZ ? JANE ROE"), is neither's
         lead = len(seg) - len(seg.lstrip(_PART_LEAD))
         seg = seg.lstrip(_PART_LEAD).rstrip(" ,;")
         if not seg:
@@ -197,7 +198,8 @@ def name_and_title(auth: Token, text: str, vocab: Vocabulary) -> tuple[Token | N
     # the post after the name ("Consul General Ann Lee, Consulate General Lagos") holds no name: not searched
     at = _after_last_title(raw[:_post_after_name(raw, 0, vocab)], vocab)
     if at is not None:
-        return tok(at, _post_after_name(raw, at, vocab)), tok(0, at)
+        end = _post_after_name(raw, at, vocab)
+        return tok(at, end), _title_around(tok(0, at), tok(end, len(raw)), text, vocab)
     words = [(m.start(), m.end()) for m in rx(r"\S+").finditer(raw)]
     k = 0
     while k < len(words) and _is_title(raw[words[k][0]:words[k][1]], vocab):
@@ -212,7 +214,7 @@ def name_and_title(auth: Token, text: str, vocab: Vocabulary) -> tuple[Token | N
 # A statement cut short after one word's first letters ("Classifi...", "Ambass..."): read as
 # the label or a title word from this many letters on (fewer may begin a name: "Mi...").
 CUT_STUB_MIN = 4
-CUT_STUB_RE = rx(r"^\s*(?P<w>[A-Za-z]{2,})(?:\.\.\.|…)\s*$")
+CUT_STUB_RE = rx(r"^\s*(?P<w>[A-Za-z]{2,})")
 
 
 def _cut_stub(raw: str, vocab: Vocabulary) -> bool | None:
@@ -220,13 +222,23 @@ def _cut_stub(raw: str, vocab: Vocabulary) -> bool | None:
     the label "Classified By" written again (False); None for anything else
     (a name cut short, "Shawn C...", is still a name)."""
     m = CUT_STUB_RE.match(raw)
-    if m is None:
+    if m is None or not labels(vocab).elision_end.match(raw, m.end()):  # the vocabulary's elision_patterns
         return None
     w = m["w"].upper()
-    if len(w) >= CUT_STUB_MIN and "CLASSIFIED".startswith(w):
+    if len(w) >= CUT_STUB_MIN and any(lab.upper().startswith(w) for lab in vocab.fields.get("Classified By", [])):
         return False
     title = len(w) >= CUT_STUB_MIN and any(t.startswith(w) for t in vocab.title_words if len(t) > len(w))
     return True if title else None
+
+
+def _title_around(before: Token | None, after: Token | None, text: str, vocab: Vocabulary) -> Token | None:
+    """The title written before the name, with the title words written after
+    it ("ISN - JANE ROE, ACTING": "ISN, ACTING"); the span runs from the one to
+    the other. A post after the name ("..., Consulate General Lagos") is no title's."""
+    if before is None or after is None or not all(_is_title(w, vocab) for w in after.value.split()):
+        return before
+    span = Span(before.span.start, after.span.end)
+    return Token(f"{before.value}, {after.value}", span, text[span.start:span.end])
 
 
 def _post_after_name(raw: str, at: int, vocab: Vocabulary) -> int:
@@ -240,6 +252,6 @@ def _post_after_name(raw: str, at: int, vocab: Vocabulary) -> int:
         if word in vocab.post_words or word.strip(".") in vocab.post_words:
             return comma
         if after and all(_is_title(w, vocab) for w in after):
-            return comma  # a title after the name: "ISN - C. S. ELIOT KANG, ACTING"
+            return comma  # a title after the name: "NEA - J. A. ROE, ACTING"
         comma = raw.find(",", comma + 1)
     return len(raw)

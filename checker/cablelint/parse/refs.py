@@ -16,6 +16,7 @@ from .copies import copy_lines
 from .fields import REF_ITEM_A_RE, SUBJECT_TAIL_NEXT, other_header_line, upper_words, read_ref, ref_value
 from .labels import labels
 from .lines import PAGE_INLINE_RE, Line, classify, page_mark_start
+from .ref_split import last_letter
 
 # How far after a REF entry a page mark run on to it may end ("  TRIPOLI 00001043  001.2 OF 002").
 REF_PAGE_REACH = 80
@@ -46,17 +47,17 @@ REF_BLANKS_MAX = 2
 def read_refs(lines: list[Line], i: int, m: regex.Match, vocab: Vocabulary, post: Token | None = None) -> list[Token]:
     """The REF line at `i` (its match `m`) and the lettered items that go on from
     it; `post`, the cable's, is where a page mark run into an entry starts.
-    An empty REF line's list starts on the next line with text (`_first_below`)."""
+    An empty REF line's list starts on the next line with text (`first_below`)."""
     head = read_ref(lines[i], m, vocab, post)
-    below = _first_below(lines, i, vocab, post) if not head.value.strip() else None
+    below = first_below(lines, i, vocab, post) if not head.value.strip() else None
     if below is not None:
         return read_ref_items(lines, below[0], vocab, below[1], post)
     return read_ref_items(lines, i, vocab, head, post)
 
 
-def _first_below(lines: list[Line], i: int, vocab: Vocabulary, post: Token | None) -> tuple[int, Token] | None:
+def first_below(lines: list[Line], i: int, vocab: Vocabulary, post: Token | None) -> tuple[int, Token] | None:
     """The first item of the list under the empty REF line `i` ("REF:" / "(A) 05
-    BRASILIA 598,"), past at most REF_BLANKS_MAX blank lines: its index and
+    OSLO 318,"), past at most REF_BLANKS_MAX blank lines: its index and
     value; None when the next line with text is no item lettered A."""
     k = _after_blanks(lines, i + 1, len(lines))
     m = REF_ITEM_A_RE.match(lines[k].text) if k < len(lines) else None
@@ -80,6 +81,7 @@ def read_ref_items(lines: list[Line], i: int, vocab: Vocabulary, head: Token | N
     letter = lm["l"] if lm else ""
     j, stop = i + 1, min(len(lines), i + 27)
     while j < stop:
+        letter = last_letter(out[-1].value) or letter if out else letter  # "A. ... B. ...": the list goes on at C
         w = _ref_wrap(lines, j, stop, out[-1].value, letter, vocab) if out else None
         if w is not None:
             out[-1] = _joined(out[-1], lines[w])
@@ -116,16 +118,16 @@ def _ref_wrap(lines: list[Line], j: int, stop: int, prev: str, letter: str, voca
     wrapped onto it ("D) MANAGUA 913 -- ... BREAK-AWAY GEORGIA" / "REPUBLICS"),
     or None. Right after the entry, in its case; or after one blank line, a
     sentence going on in lower case ("emails to Washington with" / "" / "the text
-    of ..."); the entry's number, right after it or after a blank line ("D) 2008
-    BAKU" / "917"). It is no item, field, page mark, passing, caption or trailer line,
+    of ..."); the entry's number, right after it or after a blank line ("B) 2008
+    OSLO" / "604"). It is no item, field, page mark, passing, caption or trailer line,
     and the next item, a header field or a paragraph follows it."""
     if not prev.strip():
-        return None  # an empty REF line: no entry to go on (its list under it is read by _first_below)
+        return None  # an empty REF line: no entry to go on (its list under it is read by first_below)
     k = j + 1 if j < stop and not lines[j].text.strip() else j
     s = lines[k].text.strip() if k < stop else ""
     if not s[:1].isalnum() or len(s) > REF_WRAP_MAX or _item_line(s, letter):
         return None
-    numbered = s[:1].isdigit() and prev[-1:].isalpha()  # "D) 2008 BAKU" / "917": the entry's number wrapped
+    numbered = s[:1].isdigit() and prev[-1:].isalpha()  # "B) 2008 OSLO" / "604": the entry's number wrapped
     if k > j and not (numbered or s[:1].islower() and prev[-1:].isalpha() and not upper_words(prev)) or \
             k == j and not numbered and upper_words(s) != upper_words(prev):
         return None
@@ -136,13 +138,13 @@ def _ref_wrap(lines: list[Line], j: int, stop: int, prev: str, letter: str, voca
         return None
     nxt = lines[after].text
     item = _item_line(nxt, letter)
-    if item is not None:
-        return k if _next_item(item["item"], letter) else None
+    if item is not None:  # the next item after the last letter the joined entry holds ("... D. BERGEN 77" / "E. ...")
+        return k if _next_item(item["item"], last_letter(f"{prev} {s}") or letter) else None
     kind = classify(nxt, vocab).name
     return k if kind in REF_WRAP_NEXT or numbered and kind == "page" else None
 
 
-# The next item cut right after its letter by an export ("C...." under "B. THE HAGUE 668").
+# The next item cut right after its letter by an export ("C...." under "B. OSLO 441").
 REF_CUT_ITEM_RE = rx(r"^[ \t]*(?:¶[ \t]*)?(?P<item>[B-Zb-z](?:\.{3,}|\.?…))[ \t\\]*\r?$")
 
 
@@ -166,9 +168,10 @@ def _item_line(s: str, letter: str) -> regex.Match | None:
 
 
 def _joined(tok: Token, line: Line) -> Token:
-    """`tok` with the words of `line` wrapped onto it."""
-    s = line.text.strip()
-    end = line.start + len(line.text.rstrip())
+    """`tok` with the words of `line` wrapped onto it (without a TSV export's
+    line-continuation backslash ending the line, as ref_value drops it)."""
+    s = line.text.strip().rstrip(" \t\\")
+    end = line.start + len(line.text) - len(line.text.lstrip()) + len(s)
     return Token(tok.value + " " + " ".join(s.split()), Span(tok.span.start, end), tok.raw + " " + s)
 
 
@@ -246,9 +249,10 @@ def ref_page_marks(text: str, refs: list[Token], have: list[SectionMark], post: 
 
 
 def _after_blanks(lines: list[Line], j: int, stop: int) -> int:
-    """The index of the first line with text from `j` on, past at most REF_BLANKS_MAX blank lines."""
+    """The index of the first line with text from `j` on, past at most REF_BLANKS_MAX blank lines
+    (a TSV export's line-continuation backslash alone is a blank line's)."""
     k = j
-    while k < stop and k - j < REF_BLANKS_MAX and not lines[k].text.strip():
+    while k < stop and k - j < REF_BLANKS_MAX and not lines[k].text.strip(" \t\\"):
         k += 1
     return k
 

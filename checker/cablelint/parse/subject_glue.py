@@ -8,21 +8,29 @@ run into a REF is, refs.ref_page_marks).
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
+import regex
+
 from ..document import Document, Repair, SectionMark, Span, Token
-from ..vocabulary import Vocabulary
+from ..vocabulary import Vocabulary, _alternation
 from .labels import labels
-from .fields import REF_ITEM_A_RE, ref_value
-from .lines import PAGE_INLINE_RE, page_mark_start
+from .lines import PAGE_INLINE_RE, Line, page_mark_start
+from .refs import first_below
 from ..rx import rx
 
 # What may follow a glued page mark on its line: blanks, a TSV export's backslash.
 _LINE_END_RE = rx(r"[ \t]*\\?[ \t]*$")
 
 
-def cut_subject_glue(doc: Document, vocab: Vocabulary) -> None:
-    """Cut a page mark, then a handling caveat, off the end of `doc.subject`
-    when its last line ends with one; record each cut."""
-    for cut in (_page_mark_cut, _handling_cut, _ref_label_cut):
+def cut_subject_glue(doc: Document, vocab: Vocabulary, lines: list[Line]) -> None:
+    """Cut a page mark, then a handling caveat, then a glued REF label off the
+    end of `doc.subject` (read from `lines`) when its last line ends with one;
+    record each cut."""
+    def ref_label_cut(d: Document, at: int, v: Vocabulary) -> tuple[int, Repair] | None:
+        return _ref_label_cut(d, at, v, lines)
+
+    for cut in (_page_mark_cut, _handling_cut, ref_label_cut):
         sub = doc.subject
         if sub is None:
             return
@@ -65,32 +73,27 @@ def _handling_cut(doc: Document, at: int, vocab: Vocabulary) -> tuple[int, Repai
                              "a handling caveat line cut from the SUBJECT's end")
 
 
-# The REF label glued to the subject's last word, its list on the lines under it ("... MISSING AMCITREF:").
-_GLUED_REF_RE = rx(r"(?<=[A-Z]{2})REFS?:[ \t]*\\?[ \t]*$")
-# Blank lines between that label and its list's first item.
-_REF_BLANKS_MAX = 2
 
 
-def _ref_label_cut(doc: Document, at: int, vocab: Vocabulary) -> tuple[int, Repair] | None:
+def _glued_ref_re(vocab: Vocabulary) -> regex.Pattern:
+    """A REF label (markings.yaml `ref_labels`) glued to the subject's last
+    word, its list on the lines under it ("... DETAINED AMCITREF:", "...REFTEL:")."""
+    words = _alternation([w.upper() for w in vocab.line_words["ref_labels"]]) or "(?!)"
+    return rx(rf"(?<=[A-Z]{{2}})(?:{words}):[ \t]*\\?[ \t]*$")
+
+
+def _ref_label_cut(doc: Document, at: int, vocab: Vocabulary, lines: list[Line]) -> tuple[int, Repair] | None:
     """Where a REF label glued to the subject's last word starts, reading the
-    list it opens (its first item lettered A on the next line with text, past
-    at most _REF_BLANKS_MAX blank lines) into doc.refs; None when there is none."""
-    m = _GLUED_REF_RE.search(doc.text, at, doc.subject.span.end)
+    list it opens into doc.refs: its first item under the label's line, as
+    under an empty REF line (refs.first_below); None when there is none."""
+    m = _glued_ref_re(vocab).search(doc.text, at, doc.subject.span.end)
     if m is None:
         return None
-    pos = doc.text.find("\n", m.end())
-    for _ in range(_REF_BLANKS_MAX + 1):
-        if pos < 0:
-            return None
-        end = doc.text.find("\n", pos + 1)
-        line = doc.text[pos + 1:end if end >= 0 else len(doc.text)]
-        if line.strip():
-            break
-        pos = end
-    im = REF_ITEM_A_RE.match(line)
-    if im is None:
+    i = bisect_right([ln.start for ln in lines], m.start()) - 1
+    below = first_below(lines, i, vocab, doc.post)
+    if below is None:
         return None
-    doc.refs.append(ref_value(im["item"], pos + 1 + im.start("item"), vocab, doc.post))
+    doc.refs.append(below[1])
     return m.start(), Repair("glued-ref-label", Span(m.start(), m.end()),
                              "a REF label glued to the SUBJECT's last word cut off; its list read from the lines under it")
 

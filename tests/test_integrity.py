@@ -564,6 +564,10 @@ def test_a_cut_copy_message_claims_only_what_the_later_copy_holds() -> None:
     again = stub + "SUBJECT: (U) TALKS\nClassified By: Poloff Jane Doe, reasons 1.4 (b) and (d)\n\n" + paras(3)
     got = damage("CL911", cut + again)
     assert got is not None and got.detail == "line 6 ends in an elision mark and line 8 starts the cable again"
+    # the words written again with little after them (a short cable): no clause either
+    short = stub + "Classified By: Poloff Jane Doe, reasons 1.4 (b)\n\n1. (C) Talks resume.\n"
+    got = damage("CL911", cut + short)
+    assert got is not None and got.detail == "line 6 ends in an elision mark and line 8 starts the cable again"
     found = lint(cut + stub + paras(3), date=dt.date(2004, 1, 30))
     assert "its body from paragraph 1 but not the words before the cut" in next(
         f for f in found if f.rule == "CL911").message

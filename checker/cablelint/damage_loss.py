@@ -73,14 +73,17 @@ def _holds_the_cut(doc: Document, n: int, again: int, p: dict[str, Any], vocab: 
     "¶" and line breaks aside, the cut word as a prefix) again, with at least
     `whole_after` letters of text after them (""); or a body that opens with
     paragraph 1 (a copy whose header the export also dropped, its text
-    whole: BODY_ONLY, as the message must not claim the copy repeats the
-    cut line). A header stub that stops at TAGS, or a copy that starts at
+    whole: "" if it writes the words before the cut again, however little
+    follows them, else BODY_ONLY, as the message must not claim the copy
+    repeats them). A header stub that stops at TAGS, or a copy that starts at
     paragraph 3, holds neither (None): deleting the cut copy would lose text."""
     start = doc.source.line_span(again)[0]
     if _written_again(doc, n, start, p, "", vocab):
         return ""
     first = next((q.number for q in doc.paragraphs if q.span.start >= start and q.number is not None), None)
-    return BODY_ONLY if first == 1 else None
+    if first != 1:
+        return None
+    return "" if _written_again(doc, n, start, {**p, "whole_after": 0}, "", vocab) else BODY_ONLY
 
 
 def elision_recurs(doc: Document, n: int, p: dict[str, Any], vocab: Vocabulary | None = None) -> bool:

@@ -552,6 +552,27 @@ def test_a_cut_copy_followed_by_no_whole_text_is_a_header_cut_not_a_cut_copy() -
     assert damage("CL911", cut + whole) is not None
 
 
+def test_a_cut_copy_message_claims_only_what_the_later_copy_holds() -> None:
+    """A later copy from paragraph 1 that never writes the cut Classified By again
+    is said to hold the body, not the words the cut took; one that writes them
+    again gets no such clause."""
+    cut = BANNER + HEAD + "\nClassified By: Poloff ...\n\n"
+    stub = BANNER.strip() + " E.O. 12958: DECL: 01/30/2014 TAGS: PREL FR\n"
+    got = damage("CL911", cut + stub + paras(3))
+    assert got is not None and got.detail == ("line 6 ends in an elision mark and line 8 starts the cable again, "
+                                              "its body from paragraph 1 but not the words before the cut")
+    again = stub + "SUBJECT: (U) TALKS\nClassified By: Poloff Jane Doe, reasons 1.4 (b) and (d)\n\n" + paras(3)
+    got = damage("CL911", cut + again)
+    assert got is not None and got.detail == "line 6 ends in an elision mark and line 8 starts the cable again"
+    # the words written again with little after them (a short cable): no clause either
+    short = stub + "Classified By: Poloff Jane Doe, reasons 1.4 (b)\n\n1. (C) Talks resume.\n"
+    got = damage("CL911", cut + short)
+    assert got is not None and got.detail == "line 6 ends in an elision mark and line 8 starts the cable again"
+    found = lint(cut + stub + paras(3), date=dt.date(2004, 1, 30))
+    assert "its body from paragraph 1 but not the words before the cut" in next(
+        f for f in found if f.rule == "CL911").message
+
+
 def test_withheld_paragraphs_behind_a_placeholder() -> None:
     text = "UNCLAS PARIS 000579\nE.O. 12958: N/A\nTAGS: PREL FR\nSUBJECT: TALKS\n\n" + paras(2).replace("(C)", "(U)")
     gap = text + "XXXXXXXXXXXX\n\n" + paras(1, 6).replace("(C)", "(U)")

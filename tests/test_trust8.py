@@ -56,14 +56,25 @@ def _cl202(order: str, date: str = "2008-05-01") -> list[str]:
 
 
 def test_cl202_an_order_number_one_slip_off_says_typo() -> None:
-    assert _cl202("12598") == ["E.O. 12598 was not the order in force on the cable date (not a classification order: "
-                               "typo for 12958?); E.O. 12958 as amended by E.O. 13292 (25 March 2003 - 26 June 2010) "
-                               "applies"]
+    assert _cl202("12598") == ["E.O. 12598 is no classification order (typo for 12958?); E.O. 12958 as amended by "
+                               "E.O. 13292 (25 March 2003 - 26 June 2010) applied on the cable date"]
     assert "typo for 12958?" in _cl202("19528")[0]  # a digit typed in the wrong place
     assert "typo for 13526?" in _cl202("13529", "2011-05-01")[0]
     assert "typo" not in _cl202("13256", "2011-05-01")[0]  # one slip off 13526 and off 12356: no guess
     assert "typo" not in _cl202("12356")[0]  # a real order of another era: a lagging drafter, no typo
     assert "typo" not in _cl202("19523")[0]  # two slips off: no guess
+
+
+def test_cl202_a_number_no_order_at_all_is_not_called_an_order_not_in_force() -> None:
+    """E.O. 19523 exists in no era's list: 'was not the order in force' implied it did."""
+    assert _cl202("19523") == ["E.O. 19523 is no classification order; E.O. 12958 as amended by E.O. 13292 "
+                               "(25 March 2003 - 26 June 2010) applied on the cable date"]
+    assert _cl202("1295")[0].startswith("E.O. 1295 is no classification order; ")  # too short to guess a slip
+    assert _cl202("13256", "2011-05-01")[0].startswith("E.O. 13256 is no classification order; E.O. 13526")
+    # a real order of another era is named as one, whatever the era
+    assert _cl202("12356")[0].startswith("E.O. 12356 was not the order in force; E.O. 12958 as amended")
+    assert _cl202("10501")[0].startswith("E.O. 10501 was not the order in force; ")
+    assert _cl202("12958", "2011-05-01")[0].startswith("E.O. 12958 was not the order in force; E.O. 13526")
 
 
 DERIVED = ("S E C R E T STATE 000579\nE.O. 12958: DECL: 11/03/2018\nTAGS: ASEC\nSUBJECT: (U) DAILY\n"
@@ -219,3 +230,22 @@ def test_a_tag_with_a_letter_in_the_wrong_place_names_the_tag_meant() -> None:
     """The generic slip counts a moved character (ENIV for EINV), not only a wrong one."""
     got = _found(SECRET.replace("TAGS: PREL FR", "TAGS: PREL ENIV FR") + "1. (S/NF) First.\n", "CL404")
     assert len(got) == 1 and got[0][2].endswith("(did you mean EINV?)"), got
+
+
+def test_listed_and_stray_hints_name_each_kind_of_unknown_value(tmp_path: Path) -> None:
+    """`listed_hint`: a value of `slip_to` not allowed here; `stray_hint`: one neither in it nor a slip off it."""
+    from cablelint import make_engine
+
+    p = tmp_path / "house.yaml"
+    extra = "    allowed: [PREL, FR]\n    slip_from: 4\n    slip_to: [PREL, PGOV, FR]\n{hints}"
+    text = "UNCLAS PARIS 000579\nE.O. 12958: N/A\nTAGS: PREL FR PGOV PRLL XQZW\nSUBJECT: TALKS\n"
+
+    def messages(hints: str) -> list[str]:
+        rules = HOUSE.format(kind="vocabulary", target="tags", extra=extra.format(hints=hints))
+        p.write_text(rules.replace("message: '{value}'", "message: '{value}{suggestion}'"), encoding="utf-8")
+        engine = make_engine(rules=[load(p)], date="2009-05-01")
+        return [f.message for f in lint_text(text, path="t.txt", engine=engine) if f.rule == "XX001"]
+
+    assert messages("") == ["PGOV", "PRLL (did you mean PREL?)", "XQZW"]  # without them, nothing changes
+    assert messages("    listed_hint: ' (not here)'\n    stray_hint: ' (no TAG)'\n") == [
+        "PGOV (not here)", "PRLL (did you mean PREL?)", "XQZW (no TAG)"]

@@ -56,24 +56,34 @@ def cut_recopied(doc: Document, p: dict[str, Any], vocab: Vocabulary | None = No
             end = line_no(doc, at) if at is not None else again  # through the whole copy's first paragraph
         else:
             continue
-        if not _holds_the_cut(doc, n, again, p, vocab):
+        held = _holds_the_cut(doc, n, again, p, vocab)
+        if held is None:
             continue
         return Damage(line_span(doc, n), f"line {n} ends in an elision mark and line {again} starts "
-                      "the cable again", Span(0, doc.source.line_span(end)[1]))
+                      f"the cable again{held}", Span(0, doc.source.line_span(end)[1]))
     return None
 
 
-def _holds_the_cut(doc: Document, n: int, again: int, p: dict[str, Any], vocab: Vocabulary | None) -> bool:
+BODY_ONLY = ", its body from paragraph 1 but not the words before the cut"
+
+
+def _holds_the_cut(doc: Document, n: int, again: int, p: dict[str, Any], vocab: Vocabulary | None) -> str | None:
     """Whether the copy from line `again` on holds what the cut on line `n`
     lost: the words before the cut (at least `whole_tail` letters of them,
     "¶" and line breaks aside, the cut word as a prefix) again, with at least
-    `whole_after` letters of text after them; or a body that opens with
+    `whole_after` letters of text after them (""); or a body that opens with
     paragraph 1 (a copy whose header the export also dropped, its text
-    whole). A header stub that stops at TAGS, or a copy that starts at
-    paragraph 3, holds neither: deleting the cut copy would lose text."""
+    whole: "" if it writes the words before the cut again, however little
+    follows them, else BODY_ONLY, as the message must not claim the copy
+    repeats them). A header stub that stops at TAGS, or a copy that starts at
+    paragraph 3, holds neither (None): deleting the cut copy would lose text."""
     start = doc.source.line_span(again)[0]
+    if _written_again(doc, n, start, p, "", vocab):
+        return ""
     first = next((q.number for q in doc.paragraphs if q.span.start >= start and q.number is not None), None)
-    return first == 1 or _written_again(doc, n, start, p, "", vocab)
+    if first != 1:
+        return None
+    return "" if _written_again(doc, n, start, {**p, "whole_after": 0}, "", vocab) else BODY_ONLY
 
 
 def elision_recurs(doc: Document, n: int, p: dict[str, Any], vocab: Vocabulary | None = None) -> bool:

@@ -10,6 +10,11 @@ a value carrying those codes (`{RDS2: 30, X1: null}`; null = no limit); codes
 not in the mapping keep `max_years` (E.O. 12065's GDS date is still 6 years).
 When only the year of the cable is known, a window is reported only if it is
 broken for every day of that year: cablelint does not guess the date.
+
+A `max_years` hit gives `{years}` (after the reference date) and `{over}`
+(past the limit), both measured from the same day, the last of the year when
+only the year is known (the figures true for every day of it), so `{years}`
+is always the limit plus `{over}`; `{least}` is then "at least " (else empty).
 """
 from __future__ import annotations
 
@@ -72,11 +77,12 @@ def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
             yield Hit(it.span, {"value": v.isoformat(), "date": ref, "problem": "before",
                                 "limit": p["min_days"]})
         elif limit is not None and v > add_years(hi, limit):
-            years = round((v - lo).days / 365.25, 1)
+            over = (v - add_years(hi, limit)).days
             extra = f" with {', '.join(codes)}" if mapped else ""
             yield Hit(it.span, {"value": v.isoformat(), "date": ref, "problem": "after",
-                                "limit": f"{limit} years{extra}", "years": years,
-                                "over": _overshoot((v - add_years(hi, limit)).days)})
+                                "limit": f"{limit} years{extra}", "over": _overshoot(over),
+                                "years": round(limit + round(over / 365.25, 1), 1),
+                                "least": "" if lo == hi else "at least "})
 
 
 def _overshoot(days: int) -> str:

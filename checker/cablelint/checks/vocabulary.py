@@ -26,7 +26,11 @@ character typed in the wrong place (12598 or 19528 for 12958). `slip_to`
 (a list, or `list:NAME`) measures slips against other values than the
 allowed ones (every classification order, not only the era's), a value
 that is one of them being no slip; `slip_hint` words the suggestion, with
-`{meant}` for the value meant (default " (did you mean {meant}?)").
+`{meant}` for the value meant (default " (did you mean {meant}?)"). With
+`slip_to`, `listed_hint` words the suggestion of an unknown value that is one
+of `slip_to` (an order of another era) and `stray_hint` that of one neither in
+it nor a slip off it (E.O. 19523: no classification order at all), so the
+message need not call every unknown value by one name.
 """
 from __future__ import annotations
 
@@ -48,6 +52,8 @@ PARAMS = {
     "slip_except": ((list, str), False),
     "slip_to": ((list, str), False),
     "slip_hint": (str, False),
+    "listed_hint": (str, False),
+    "stray_hint": (str, False),
 }
 
 
@@ -123,6 +129,7 @@ def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         verdicts = _slips([norm(it.value) for it in items], verdicts, to, p["slip_from"],
                           {norm(v) for v in ctx.value(p.get("slip_except") or [])} | (to - allowed),
                           p.get("slip_hint", SLIP_HINT))
+        verdicts = _placed([norm(it.value) for it in items], verdicts, to, p)
     for it, (kind, suggestion) in zip(items, verdicts):
         if kind == "forbidden":
             yield Hit(it.span, {"value": it.value, "suggestion": suggestion, "where": it.label,
@@ -179,6 +186,18 @@ def _slips(values: list[str], verdicts: list[tuple[str, str]], allowed: set[str]
         return hint_form.format(meant=near.pop()) if len(near) == 1 else ""
     return [("unknown", slip(v)) if kind == "unknown" and not hint and len(v) >= least
             and (v.isalpha() or v.isdigit()) and v not in known else (kind, hint)
+            for v, (kind, hint) in zip(values, verdicts)]
+
+
+def _placed(values: list[str], verdicts: list[tuple[str, str]], to: set[str],
+            p: dict[str, Any]) -> list[tuple[str, str]]:
+    """An unknown value with no suggestion yet: `listed_hint` if it is one of
+    `slip_to` (a real order, of another era), else `stray_hint` (no order of
+    the kind at all). Without these params nothing changes."""
+    listed, stray = p.get("listed_hint", ""), p.get("stray_hint", "")
+    if not (listed or stray):
+        return verdicts
+    return [(kind, (listed if v in to else stray)) if kind == "unknown" and not hint else (kind, hint)
             for v, (kind, hint) in zip(values, verdicts)]
 
 

@@ -7,8 +7,8 @@ everywhere. Short texts written for these tests."""
 from __future__ import annotations
 
 from cablelint.damage_index import elision_end
-from cablelint.damage_loss import _words_before_cut
 from cablelint.parse import parse
+from cablelint.parse.cutwords import words_before_cut
 from cablelint.parse.labels import labels
 from cablelint.source import Source
 from cablelint.vocabulary import Vocabulary, default_vocabulary, default_vocabulary_data
@@ -33,9 +33,9 @@ def test_a_rule_sets_own_mark_is_read_by_the_parser_and_the_detectors() -> None:
     assert labels(v).elision_end.search("C. OS [CUT]") and not labels(default_vocabulary()).elision_end.search(
         "C. OS [CUT]")
     assert elision_end(v) is labels(v).elision_end and elision_end(None) is labels(default_vocabulary()).elision_end
-    lines = ["REF: A. OSLO 1010 B. OSLO 4 [CUT]"]
-    assert _words_before_cut(lines, 1, 8, elision_end(v)) == ["1010", "B.", "OSLO", "4"]
-    assert _words_before_cut(lines, 1, 8, elision_end(None))[-1] == "[CUT]"  # not a mark of the shipped vocabulary
+    line = "REF: A. OSLO 1010 B. OSLO 4 [CUT]"
+    assert words_before_cut(line, len(line), elision_end(v), 8) == ["1010", "B.", "OSLO", "4"]
+    assert words_before_cut(line, len(line), elision_end(None), 8)[-1] == "[CUT]"  # not a mark of the shipped vocabulary
 
 
 CUT_REFS = ("UNCLAS OSLO 000123\nE.O. 12958: N/A\nTAGS: PREL NO\nSUBJECT: TALKS\nREF: A. OSLO 1010\n"

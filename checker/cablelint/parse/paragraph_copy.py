@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from ..document import Document, Paragraph, Repair
 from ..rx import rx
-from .copies import goes_on
+from .cutwords import goes_on, plain
 
 # The export's cut: an elision mark run into a word or a mark's letters at the line's end ("Politic...", "(C...");
 # dots after a blank or a sentence's end ("Summary. ...") may be the drafter's and are left alone.
@@ -60,7 +60,7 @@ def _whole_copy(p: Paragraph, later: list[Paragraph], text: str, copy_at: int = 
 
 def _dots_again(stem: str, text: str, q: Paragraph) -> bool:
     """Whether paragraph `q`'s line writes an elision mark right after the words of `stem`: the drafter's dots."""
-    a, b = (" ".join(t.replace("¶", " ").split()).upper() for t in (stem, _line_of(text, q.span.start)))
+    a, b = plain(stem), plain(_line_of(text, q.span.start))
     return b.startswith(a) and b[len(a):].lstrip()[:1] in (".", "…")
 
 

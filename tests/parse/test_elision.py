@@ -7,6 +7,8 @@ from the rule set's vocabulary, so a rule set that adds a mark is read
 everywhere. Short texts written for these tests."""
 from __future__ import annotations
 
+import functools
+
 from cablelint.damage_index import elision_end
 from cablelint.parse import parse
 from cablelint.parse.cutwords import words_before_cut
@@ -15,7 +17,10 @@ from cablelint.source import Source
 from cablelint.vocabulary import Vocabulary, default_vocabulary, default_vocabulary_data
 
 
+@functools.cache
 def with_mark(mark: str) -> Vocabulary:
+    """The shipped vocabulary with one more elision mark: one for the whole
+    file (each new Vocabulary leaves per-vocabulary memos, test_flat_memory)."""
     v = Vocabulary(default_vocabulary_data())
     v.extend({"elision_patterns": [mark]})
     return v

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from cablelint import fileid
 from cablelint import files as files_mod
 from cablelint import pathlist
 from cablelint.files import discover
@@ -71,7 +72,7 @@ def test_two_spellings_of_one_file_are_one_file(tmp_path: Path, monkeypatch) -> 
 def test_without_an_inode_the_real_path_case_folded_tells(monkeypatch) -> None:
     st = os.stat_result((0o100644, 0, 0, 1, 0, 0, 1, 0, 0, 0))
     monkeypatch.setattr(files_mod.os.path, "normcase", str.lower)  # as on Windows
-    assert files_mod._identity(st, "/C/Corpus/F.txt") == files_mod._identity(st, "/c/corpus/f.txt")
+    assert fileid.identity(st, "/C/Corpus/F.txt") == fileid.identity(st, "/c/corpus/f.txt")
 
 
 def _traced(folder: Path) -> tuple[int, int]:
@@ -166,7 +167,7 @@ def test_the_look_for_links_skips_what_the_walk_skips(tmp_path: Path, monkeypatc
         scanned.append(os.path.basename(os.path.normpath(path)))
         return real(path)
     monkeypatch.setattr(files_mod.os, "scandir", scandir)
-    files_mod._link_targets(str(tmp_path), files_mod.GitFiles())
+    fileid._link_targets(str(tmp_path), files_mod.GitFiles(), files_mod._skip_dir)
     assert sorted(scanned) == sorted([tmp_path.name, "a"])
 
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from cablelint.files import _realpath
+from cablelint.fileid import real_path
 
 
-def test_realpath_of_links_is_os_realpath(tmp_path: Path, monkeypatch) -> None:
+def test_realpath_of_links_is_osreal_path(tmp_path: Path, monkeypatch) -> None:
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
     (tmp_path / "a" / "f.txt").write_text("x", encoding="utf-8")
@@ -25,8 +25,8 @@ def test_realpath_of_links_is_os_realpath(tmp_path: Path, monkeypatch) -> None:
     paths = [str(p) for p in sorted(tmp_path.glob("*/*"))] + ["b/up.txt", "c/chain.txt", "./a/rel.txt", "c/f.txt"]
     real_dirs: dict[str, str] = {}
     for p in paths:
-        assert _realpath(p, real_dirs) == os.path.realpath(p), p
-    assert _realpath("c/chain.txt", real_dirs) == str((tmp_path / "a" / "f.txt").resolve())
+        assert real_path(p, real_dirs) == os.path.realpath(p), p
+    assert real_path("c/chain.txt", real_dirs) == str((tmp_path / "a" / "f.txt").resolve())
 
 
 def test_a_walk_past_its_limit_stops_at_once(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ import regex
 from .damage_index import Damage, RawLines, elision, elision_end, index_of, line_no, line_span, lines_holding
 from .document import Document, Span, WholeCopy
 from .findings import _Frozen, _set
+from .parse.cutwords import words_before_cut, written_again
 from .rx import Deferred, rx
 from .vocabulary import Vocabulary
 
@@ -98,33 +99,9 @@ def elision_recurs(doc: Document, n: int, p: dict[str, Any], vocab: Vocabulary |
 def _written_again(doc: Document, n: int, start: int, p: dict[str, Any], mark: str, vocab: Vocabulary | None) -> bool:
     """Whether the last words before the elision on line `n` (`whole_tail`
     letters of them), then `mark`, are written again from offset `start` on,
-    with at least `whole_after` letters of text after them."""
-    words = _words_before_cut(index_of(doc).lines, n, p.get("whole_tail", 12), elision_end(vocab))
-    if not words or words[-1].casefold() not in doc.text[start:].casefold():
-        return False  # the pattern needs its last word: ~180 us of compiling spared (a case-blind
-        # match is a case-folded substring, character by character)
-    # the words are the cable's: compiled here (regex's own cache), not kept in the rx() memo
-    said = regex.compile(r"(?<!\w)" + r"\s+".join("¶?" + regex.escape(w) for w in words) + mark, regex.IGNORECASE)
-    hit = said.search(doc.text, start)
-    after = p.get("whole_after", 80)
-    return hit is not None and len("".join(doc.text[hit.end():hit.end() + 4 * after].split())) >= after
-
-
-def _words_before_cut(raw: RawLines, n: int, want: int, elision: regex.Pattern[str]) -> list[str]:
-    """The last words before the elision mark (`elision`) on line `n` (reading back over
-    earlier lines) that hold at least `want` characters; "¶" is dropped, as a
-    copy may write a paragraph's or REF item's mark or not."""
-    words: list[str] = []
-    for m in range(n, 0, -1):
-        line = raw[m - 1].rstrip("\r")
-        if m == n:
-            line = elision.sub("", line)
-        words[:0] = line.replace("¶", " ").split()
-        if sum(map(len, words)) >= want:
-            break
-    while len(words) > 1 and sum(map(len, words[1:])) >= want:
-        words.pop(0)
-    return words
+    with at least `whole_after` letters of text after them (parse/cutwords.py)."""
+    words = words_before_cut(doc.text, doc.source.line_span(n)[1], elision_end(vocab), p.get("whole_tail", 12))
+    return written_again(doc.text, words, start, p.get("whole_after", 80), mark)
 
 
 def _body_between(doc: Document, n: int, again: int) -> bool:

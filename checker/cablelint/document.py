@@ -5,6 +5,7 @@ Spans are code-point offsets into `Document.text` (see cablelint.source).
 """
 from __future__ import annotations
 
+from .document_dict import document_dict
 from .findings import _Frozen, _Record, _set
 from .source import Source
 
@@ -314,110 +315,5 @@ class Document(_Record):
         return self.banner.level if self.banner else None
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON form shown by `cablelint inspect`."""
-        src = self.source
-        return {
-            "path": self.path,
-            "shape": self.shape,
-            "partial": self.partial,
-            "date": _date_shown(self.date),
-            "date_source": self.date.source,
-            "classification": self._classification_dict(),
-            "footer": _marking_dict(src, self.footer),
-            "transmission": _value(self.header.security) if self.header else None,
-            "dtg": _value(self.header.dtg) if self.header else None,
-            "eo": _eo_dict(src, self.eo),
-            "tags": [" ".join(t.raw.split()) if t.raw.upper().startswith(t.value.upper()) else t.value
-                     for t in self.tags],  # a person TAG with its person: OVIP (RICE, CONDOLEEZZA)
-            "subject": _value(self.subject),
-            "refs": [r.value for r in self.refs],
-            "classified_by": _clby_dict(src, self.classified_by),
-            "fields": {k: v.value for k, v in self.fields.items()},
-            "sections": [{"number": s.number, "total": s.total, "kind": s.kind, "line": _line(src, s.span)}
-                         for s in self.sections],
-            "paragraphs": [{"number": p.number, "portion": p.portion.raw if p.portion else None,
-                            "level": p.portion.level if p.portion else None, "line": _line(src, p.span)}
-                           for p in self.paragraphs],
-            "headings": [{"text": h.value, "line": _line(src, h.span)} for h in self.headings],
-            "placeholders": len(self.placeholders),
-            "signature": _value(self.signature),
-            "repairs": [_repair_dict(src, r) for r in self.repairs],
-            "notes": self.notes,
-            "whole_copy": {"lines": [_line(src, s) for s in wc.again], "banner_line": _line(src, wc.banner)}
-            if (wc := self.whole_copy) else None,  # where the banner's line is written again
-        }
-
-    def _classification_dict(self) -> dict[str, Any]:
-        """The banner with the caption lines' caveats after its own."""
-        cls = _marking_dict(self.source, self.banner) or {"level": None, "caveats": [], "line": None}
-        if self.banner:
-            cls["caveats"] = [c.value for c in self.banner.controls] + [
-                c.value for c in self.captions if c.value not in cls["caveats"]
-            ]
-        return cls
-
-
-# -- the parts of Document.to_dict ------------------------------------------
-def _repair_dict(src: Source, r: Repair) -> dict[str, Any]:
-    """A repair's span in the findings' convention (1-based; `end_column` one past the last character)."""
-    line, column = src.line_col(r.span.start)
-    end_line, end_column = src.line_col(r.span.end)
-    return {"name": r.name, "line": line, "column": column, "end_line": end_line, "end_column": end_column,
-            "detail": r.detail}
-
-
-def _line(src: Source, span: Span | None) -> int | None:
-    return src.line_col(span.start)[0] if span else None
-
-
-def _value(t: Token | None) -> str | None:
-    return t.value if t else None
-
-
-def _marking_dict(src: Source, m: Marking | None) -> dict[str, Any] | None:
-    if m is None:
-        return None
-    return {
-        "level": m.level,
-        "caveats": [c.value for c in m.controls],
-        "rel_to": [c.value for c in m.rel_to],
-        "categories": [c.value for c in m.categories],
-        "unknown": [c.raw for c in m.unknown],
-        "raw": m.raw,
-        "line": _line(src, m.span),
-    }
-
-
-def _eo_dict(src: Source, eo: EOLine | None) -> dict[str, Any] | None:
-    if eo is None:
-        return None
-    d = eo.decl
-    return {
-        "order": _value(eo.order),
-        "declassify_on": d.raw if d else None,
-        "decl_kind": d.kind if d else None,
-        "decl_date": d.date.isoformat() if d and d.date else None,
-        "line": _line(src, eo.span),
-    }
-
-
-def _clby_dict(src: Source, c: ClassifiedBy | None) -> dict[str, Any] | None:
-    if c is None:
-        return None
-    return {
-        "name": _value(c.name),
-        "title": _value(c.title),
-        "authority": _value(c.authority),
-        "section": _value(c.section),
-        "reasons": [r.value for r in c.reasons],
-        "line": _line(src, c.span),
-    }
-
-
-def _date_shown(date: CableDate) -> str | None:
-    """The date as inspect shows it: only the year when no more is known (the
-    file name's year is a year, not 1 January)."""
-    if date.value is None:
-        return None
-    return str(date.value.year) if date.source == "filename-year" else date.value.isoformat()
-
+        """The JSON form shown by `cablelint inspect` (document_dict.py)."""
+        return document_dict(self)

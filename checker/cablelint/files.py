@@ -23,18 +23,18 @@ everywhere.
 - A file is linted once however often it is met: named twice or in two
   spellings, through a symbolic or hard link, in two folders given that hold
   one another, or in another case on a case-insensitive file system (macOS):
-  it is told by its device and inode. Only the files that may be met again
-  are remembered (named ones, link targets, hard-linked ones), so a corpus
+  it is told by its device and inode (fileid.py). Only the files that may be
+  met again are remembered (named ones, link targets, hard-linked ones), so a corpus
   costs its packed list of paths (pathlist.PathList) and nothing more per
   file; a folder is read a chunk of names at a time (issue 15).
 """
 from __future__ import annotations
 
 import os
-import stat
 from collections import namedtuple
 from pathlib import Path
 
+from .fileid import identity, met_again, real_path, regular
 from .findings import fields_eq, fields_repr
 from .pathlist import SEGMENT_NAMES, Hashed, PathList
 from .settings import DEFAULT_EXTENSIONS, YAML_NAMES, dotted, path_matches
@@ -147,118 +147,6 @@ def _listed(top: str, out: bytes, dirs: set[str]) -> Iterator[str]:
         start = end + 1
 
 
-def _regular(path: str) -> os.stat_result | None:
-    """The file's stat when it is a regular file (links followed), else None."""
-    try:
-        st = os.stat(path)
-    except (OSError, ValueError):
-        return None
-    return st if stat.S_ISREG(st.st_mode) else None
-
-
-def _realpath(path: str, real_dirs: dict[str, str], hops: int = 8) -> str:
-    """os.path.realpath(path) with its folder's resolved once per folder: a
-    file that is no symbolic link costs one lstat, not one per path part. A
-    symbolic link to a file (a corpus of links into an archive) costs one
-    readlink more: its target is resolved the same way, in the link's folder
-    as resolved, unless the target climbs with `..` (which only the full walk
-    gets right past a linked folder) or the chain is long."""
-    head, tail = os.path.split(path)
-    if tail in ("", ".", ".."):
-        return os.path.realpath(path)
-    real = real_dirs.get(head)
-    if real is None:
-        real = real_dirs[head] = os.path.realpath(head or os.curdir)
-    if not os.path.islink(path):
-        return os.path.join(real, tail)
-    try:
-        target = os.readlink(path)
-    except OSError:
-        return os.path.realpath(path)
-    if hops <= 0 or ".." in target.split(os.sep) or not target or target.endswith(os.sep):
-        return os.path.realpath(path)
-    return _realpath(os.path.join(real, target), real_dirs, hops - 1)
-
-
-def _identity(st: os.stat_result, real: str) -> object:
-    """What tells a file found twice (named twice, in two spellings, through a
-    symbolic link, or a case-insensitive file system's other case): its
-    device and inode; its real path, case folded as the system does, where
-    the file system gives no inode. A hard link is a file of its own to its
-    user (each name may fall under another configuration), so each of its
-    names is told by its real path and linted, as before issue 15."""
-    if st.st_nlink > 1 or not st.st_ino:
-        return os.path.normcase(real)
-    return (st.st_dev, st.st_ino)
-
-
-def _again(paths: list[str], git: GitFiles) -> tuple[set[object], bool]:
-    """The identities of files discovery may meet twice (a file named, the
-    target of a symbolic link in a walked folder), and whether two folders
-    given hold one another (then any file may be met twice). Only those are
-    remembered while walking, not every file of the corpus."""
-    again: set[object] = set()
-    folders = []
-    for raw in paths:
-        st = _regular(raw) if raw and raw != "-" else None
-        if st is not None:
-            again.add(_identity(st, os.path.realpath(raw)))
-        elif raw and raw != "-" and os.path.isdir(raw):
-            folders.append(raw)
-    for top in folders:
-        again.update(_link_targets(top, git))
-    nested = any(_holds(a, b) for i, a in enumerate(folders) for j, b in enumerate(folders) if i != j)
-    return again, nested
-
-
-def _link_targets(top: str, git: GitFiles) -> set[object]:
-    """The identities of the regular files that symbolic links under `top`
-    (hidden, package and git-ignored folders left out, as the walk leaves
-    them) point at: the walk may meet such a file first and its link later.
-    A folder listing per folder, with a stat only for a link."""
-    out: set[object] = set()
-    kept = git.kept(top)
-    if kept is not None and os.path.realpath(top) not in kept[2]:
-        kept = None  # as _walk: a folder git ignores, named, is walked whole
-    stack = [top]
-    while stack:
-        folder = stack.pop()
-        try:
-            with os.scandir(folder) as entries:  # one entry at a time: a corpus folder is never listed whole
-                for e in entries:
-                    try:
-                        if e.is_symlink():
-                            st = _regular(e.path)
-                            if st is not None:
-                                out.add(_identity(st, os.path.realpath(e.path)))
-                        elif e.is_dir() and _skip_dir(folder, e.name) is None and (
-                                kept is None or os.path.realpath(e.path) in kept[2]):
-                            stack.append(e.path)
-                    except OSError:
-                        continue
-        except OSError:
-            continue  # an unreadable folder: the walk reports it
-    return out
-
-
-def _holds(outer: str, inner: str) -> bool:
-    """Whether folder `inner` is `outer` or inside it (by identity: another
-    spelling, a link or another case of the same folder counts)."""
-    try:
-        st = os.stat(outer)
-        d = os.path.realpath(inner)
-        while True:
-            here = os.stat(d)
-            if (here.st_dev, here.st_ino) == (st.st_dev, st.st_ino):
-                return True
-            parent = os.path.dirname(d)
-            if parent == d:
-                return False
-            d = parent
-    except OSError:
-        return False
-
-
 def _skip_dir(root: str, name: str) -> str | None:
     if name.startswith("."):
         return "hidden folder"
@@ -281,7 +169,7 @@ def discover(scope: Scope, paths: list[str], *, scope_for: Callable[[str], Scope
     scope_for = scope_for or (lambda _folder: scope)
     out = Discovery()
     git = GitFiles()
-    again, nested = _again(paths, git)
+    again, nested = met_again(paths, git, _skip_dir)
     seen: set[object] = set()  # identities of the files added that may be met again (not all: issue 15)
 
     def skip(p: str, why: str) -> None:
@@ -290,8 +178,8 @@ def discover(scope: Scope, paths: list[str], *, scope_for: Callable[[str], Scope
     real_dirs: dict[str, str] = {}
 
     def add(p: str, st: os.stat_result, named: bool, prefix: str | None = None) -> None:
-        real = _realpath(p, real_dirs)
-        key = _identity(st, real)
+        real = real_path(p, real_dirs)
+        key = identity(st, real)
         if key in seen:
             return
         if real in never or os.path.basename(p) in CONFIG_NAMES:
@@ -316,7 +204,7 @@ def discover(scope: Scope, paths: list[str], *, scope_for: Callable[[str], Scope
             _walk(raw, scope_for, git, out, add)
         elif not os.path.lexists(raw) or not os.path.exists(raw):
             out.errors.append(PathError(raw, "no such file or directory"))
-        elif (st := _regular(raw)) is None:
+        elif (st := regular(raw)) is None:
             out.errors.append(PathError(raw, "not a regular file (a FIFO or device is never read)"))
         else:
             add(raw, st, True)
@@ -354,7 +242,7 @@ def _walk(top: str, scope_for: Callable[[str], Scope], git: GitFiles, out: Disco
             full = prefix + name
             if kept is not None and os.path.join(real_root, name) not in kept[1]:
                 out.notes.append(f"{full}: skipped (ignored by git)")
-            elif (st := _regular(full)) is None:
+            elif (st := regular(full)) is None:
                 out.notes.append(f"{full}: skipped (not a regular file: a FIFO or device is never read)")
             else:
                 add(full, st, False, prefix)

@@ -15,19 +15,19 @@ sub-project keeps its rules wherever cablelint is started.
 from __future__ import annotations
 
 import os
-import sys
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, TextIO
 
-from .config import Config, ConfigError, nearer, nearest, path_matches
+from .config import Config, nearer, nearest, path_matches
 from .engine import Engine, known_rules
 from .files import Discovery, PathError, discover
 from .findings import Finding, Severity, fields_eq, fields_repr
 from .lintpool import Crash, Summarize, fill_matched, lint_files, lint_summarized, protected_rule_ids
 from .progress import Progress
-from .rule import DEFAULT_RULESETS, Rule, RuleSet
-from .selection import Selection, matches, names_any, severity_map
+from .rule import DEFAULT_RULESETS, Rule
+from .runsetup import check_selectors, is_protect_list, regular_files, rulesets, startup_done
+from .selection import Selection, matches, severity_map
 from .source import InputError, Source, decode
 from .sourcemap import SourceMap
 
@@ -63,63 +63,6 @@ class CheckRun:
         # lint(stream=True): the findings, in sorted order, linted as this is
         # gone through (once); `findings` is then only the buffer of one file
         self.stream = stream
-
-
-def rulesets(specs: Iterable[str | RuleSet]) -> list[RuleSet]:
-    """The chosen rule sets, each once: a set that another listed set extends
-    (`rules: [state, ./house.yaml]` where house extends state) is dropped, in
-    whatever order they are listed, so no rule runs twice and the child's
-    changes (disabled rules, severities, lists) are the ones in force."""
-    from .ruleset import load as load_ruleset
-
-    sets = [s if isinstance(s, RuleSet) else load_ruleset(s) for s in specs]
-    out: list[RuleSet] = []
-    for i, s in enumerate(sets):
-        me = s.lineage[0] if s.lineage else s.path
-        if any(me in t.lineage[1:] for t in sets):
-            continue  # an ancestor of another listed set: run through it
-        if any((o.lineage[0] if o.lineage else o.path) == me for o in out):
-            continue  # listed twice
-        out.append(s)
-    return out
-
-
-def check_selectors(cfg: Config, rules: dict[str, Rule]) -> None:
-    """A selector that matches no loaded rule is a typo or a missing rule set:
-    fail loudly rather than silently select nothing."""
-    groups = [("select", cfg.select), ("ignore", cfg.ignore), ("extend-select", cfg.extend_select)]
-    groups += [(f"severity.{k}", [k]) for k in cfg.severity]
-    groups += [(f"per-file-ignores.{g}", v) for g, v in cfg.per_file_ignores.items()]
-    for key, sels in groups:
-        for sel in sels:
-            if not names_any(sel, rules.values()):
-                raise ConfigError(f"{cfg.where(key)}: no rule matches {sel!r} in `{key.split('.')[0]}` "
-                                  "(give a rule id, an id prefix such as CL2, or a rule name)")
-
-
-def _startup_done() -> None:
-    """The engine is ready: the collector that `cablelint` (cli.run) paused
-    for the start-up runs again (cli.resume_gc; nothing for the API)."""
-    cli = sys.modules.get(f"{__package__}.cli")
-    if cli is not None:
-        cli.resume_gc()
-
-
-def _is_protect_list(value: Any) -> bool:
-    """isinstance(value, protect.ProtectList) without importing protect.py: an
-    object of that class exists only once the module is loaded."""
-    mod = sys.modules.get(f"{__package__}.protect")
-    return mod is not None and isinstance(value, mod.ProtectList)
-
-
-def _regular_files(paths: Iterable[Any], what: str) -> None:
-    """A FIFO or device as --protect or --baseline would block the run: refuse it."""
-    for p in paths:
-        if isinstance(p, (str, Path)):
-            if not str(p):
-                raise ConfigError(f"{what}: an empty path (an unset variable?)")
-            if os.path.exists(p) and not os.path.isfile(p):
-                raise ConfigError(f"{p}: not a regular file (a folder, FIFO or device cannot be a {what})")
 
 
 class Session:
@@ -164,12 +107,12 @@ class Session:
         With `cache_root`, the engine built last time for the same settings
         and unchanged rule files is loaded instead (enginecache)."""
         plist = None  # no list: the protect modules (~9 ms of a start) are not imported
-        if _is_protect_list(cfg.protect):
+        if is_protect_list(cfg.protect):
             plist = cfg.protect
         elif cfg.protect:
             from .protectfile import load as load_protect
 
-            _regular_files(cfg.protect, "protect list")
+            regular_files(cfg.protect, "protect list")
             plist = load_protect(cfg.protect)
 
         def build_engine() -> Engine:
@@ -190,7 +133,7 @@ class Session:
             from .enginecache import cached_build  # issue 15 integration point: the engine cache
 
             engine = cached_build(cfg, dict(options), build_engine, cache_root, protect=plist)
-        _startup_done()
+        startup_done()
         return cls(cfg, engine, plist, cache_root=cache_root)
 
     # -- which configuration a file gets --------------------------------------
@@ -228,7 +171,7 @@ class Session:
         for s in self.sessions():
             if s.cfg.path is not None:
                 out.add(os.path.realpath(s.cfg.path))
-            if not _is_protect_list(s.cfg.protect):
+            if not is_protect_list(s.cfg.protect):
                 out.update(os.path.realpath(p) for p in s.cfg.protect or [])
         return out
 
@@ -352,7 +295,7 @@ class Session:
     def _apply_baseline(self, run: CheckRun, baseline: str | Path) -> None:
         from . import baseline as baseline_mod
 
-        _regular_files([baseline], "baseline")
+        regular_files([baseline], "baseline")
 
         def relevant(path: str, rule_id: str) -> bool:
             s = self.for_folder(os.path.dirname(path))

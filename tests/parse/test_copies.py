@@ -8,8 +8,8 @@ import json
 from cablelint.damage import DETECTORS
 from cablelint.inspect_view import inspect_text
 from cablelint.parse.copies import copy_lines, find_whole_copy
+from cablelint.parse.cutwords import goes_on
 from cablelint.parse.repair import virtual_lines
-from cablelint.parse.copies import goes_on
 from cablelint.source import Source
 from cablelint.vocabulary import Vocabulary, default_vocabulary_data
 

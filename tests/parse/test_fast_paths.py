@@ -52,11 +52,19 @@ def test_is_trailer_agrees_with_the_trailer_pattern() -> None:
 
 
 def test_the_routing_opening_gate_passes_every_line_the_pattern_takes() -> None:
-    from cablelint.parse.header import ROUTING_OPEN_RE
+    from cablelint.parse.header import ROUTING_OPEN_RE, _routing_follows
+    from cablelint.parse.lines import Line
 
+    v = default_vocabulary()
+    banner = Line("S E C R E T OSLO 000123", 0)
     for s in LINES + ["\u2028VZCZC", " \t DE RABCD x"]:
-        if ROUTING_OPEN_RE.match(s):
-            assert "VZCZC" in s or "DE R" in s, s
+        # the gate (its literals before the pattern) finds a routing header where the pattern alone does
+        assert _routing_follows([banner, Line(s, 30)], 0, v) is (ROUTING_OPEN_RE.match(s) is not None), s
+    # a routing header that opens with its DE line, no VZCZC line before it
+    lines = [banner, Line("", 30), Line("DE RUEHC #0123/01 0451234", 31), Line("ZNY SSSSS ZZH", 60),
+             Line("E.O. 12958: DECL: 01/30/2019", 80)]
+    assert _routing_follows(lines, 0, v)
+    assert not _routing_follows(lines[:2] + lines[4:], 0, v)  # the E.O. line first: no routing header
 
 
 PAGE_LINES = LINES + [

@@ -64,7 +64,7 @@ def parse(source: Source, vocab: Vocabulary | None = None) -> Document:
     drop_csv_debris(doc, v)
     doc.refs = split_refs(doc.refs, doc.text, v)
     segment(doc, lines, body_idx, is_marked(doc, v), v)
-    drop_cut_paragraphs(doc)
+    drop_cut_paragraphs(doc, v)
     settle_copy(doc, v)
     _finish(doc, v)
     return doc

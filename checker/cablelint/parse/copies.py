@@ -12,8 +12,8 @@ its own reach: one definition instead of the five the readers had (`git log
 written again word for word (any case, blanks and line breaks between words
 aside), so a copy whose banner is written in another form (letter-spaced in one
 copy only) is not found, and a Classified By or REF line of an archive's
-metadata before the copy is not read. `goes_on` is the one test that a copy's
-text goes on from where a cut stopped (SUBJECT and paragraph readers).
+metadata before the copy is not read. Whether a copy's text goes on from where
+a cut stopped is cutwords.py's (`goes_on`, `written_again`).
 
 Once the body is read, `settle_copy` makes the two copies one cable for
 what is listed once per cable: the first copy's section banner that the copy
@@ -34,6 +34,7 @@ import regex
 from ..document import Document, Repair, Span, WholeCopy
 from ..rx import rx
 from ..vocabulary import Vocabulary
+from .cutwords import words_before_cut, written_again
 from .labels import labels
 from .lines import CLBY_RE, EO_RE, PARA_RE, Line
 from .repair import RUN_ON_MARK_RE
@@ -48,6 +49,7 @@ _DIGITS_RE = rx(r"\d+")
 # The banner's last word going on in the text (a word character on both sides of its end).
 _GLUED_RE = rx(r"\w\w")
 # How many of the cut line's last words the whole copy must write again (the cut one as a prefix) ...
+# (the parser's own limits: a parse reads no rule's parameters; CL911 has its own, rules/state.yaml)
 CUT_WORDS = 3
 # ... with at least this many letters after them: it goes on where the first copy stopped.
 CUT_GOES_ON = 40
@@ -156,15 +158,6 @@ def copy_lines(copy: WholeCopy | None, lines: list[Line], cut_end: int, reach: i
     return range(at, min(len(lines), lo + reach)) if at >= lo else range(0)
 
 
-def goes_on(stem: str, whole: str) -> bool:
-    """Whether `whole` starts with the words of `stem` (what a cut copy held
-    before its elision mark, the last word a prefix: the cut may fall inside a
-    word) and says more, pilcrows, blanks and case aside: the whole copy's
-    text of what was cut."""
-    a, b = (" ".join(t.replace("¶", " ").split()).upper() for t in (stem, whole))
-    return bool(a) and b.startswith(a) and len(b) > len(a)
-
-
 def settle_copy(doc: Document, vocab: Vocabulary) -> None:
     """Once the body is read: a section banner of the first copy that the whole
     copy writes again (the same line, so the same section) counts once, the
@@ -212,18 +205,7 @@ def _cut_line(text: str, lo: int, hi: int, elision: regex.Pattern) -> Span | Non
 
 def _goes_on_after(text: str, cut: Span, at: int, elision: regex.Pattern) -> bool:
     """Whether the text from offset `at` on writes the last words of the cut
-    line `cut` again (the cut word as a prefix, blanks, case and pilcrows
-    aside) and goes on past them (CUT_GOES_ON letters): the copy holds what
-    the cut took."""
-    lo = cut.start  # a line of dots alone: the words of the line before it with any
-    words = elision.sub("", text[lo:cut.end]).replace("¶", " ").split()
-    while not words and lo > 0:
-        lo = text.rfind("\n", 0, lo - 1) + 1
-        words = text[lo:cut.start].replace("¶", " ").split()
-    words = words[-CUT_WORDS:]
-    if not words:
-        return False
-    # the words are the cable's: compiled here (regex's own cache), not kept in the rx() memo
-    said = regex.compile(r"(?<!\w)" + r"\s+".join("¶?" + regex.escape(w) for w in words), regex.IGNORECASE)
-    m = said.search(text, at)
-    return m is not None and len("".join(text[m.end():m.end() + 4 * CUT_GOES_ON].split())) >= CUT_GOES_ON
+    line `cut` again (CUT_WORDS of them, from the line before when it holds
+    dots alone) and goes on past them (CUT_GOES_ON letters): the copy holds
+    what the cut took (cutwords.py)."""
+    return written_again(text, words_before_cut(text, cut.end, elision, 1, CUT_WORDS), at, CUT_GOES_ON)

@@ -15,16 +15,47 @@ too, unless the copy's paragraph writes them as well (the drafter's).
 """
 from __future__ import annotations
 
-from ..document import Document, Paragraph, Repair
-from ..rx import rx
-from .copies import goes_on
+from typing import NamedTuple
 
-# The export's cut: an elision mark run into a word or a mark's letters at the line's end ("Politic...", "(C...");
-# dots after a blank or a sentence's end ("Summary. ...") may be the drafter's and are left alone.
-CUT_IN_WORD_RE = rx(r"(?:\w|\(\w+)(?:\.\.\.|…)\s*$")
-# Any elision mark at the line's end ("Summary. ..."): the export's cut too when the file's whole copy
-# starts after it and writes the paragraph on there without the dots (a drafter's dots come again).
-CUT_AT_END_RE = rx(r"(?:\.\.\.|…)\s*$")
+import regex
+
+from ..document import Document, Paragraph, Repair
+from ..prefilter import prefiltered
+from ..rx import compile_now
+from ..vocabulary import Vocabulary
+from .cutwords import goes_on, plain
+from .labels import labels
+from .memo import VOCABS_MAX
+
+
+class Marks(NamedTuple):
+    """A vocabulary's elision marks (rules/markings.yaml `elision_patterns`) as this step reads them."""
+    # The export's cut: a mark run into a word or a mark's letters at the line's end ("Politic...", "(C...");
+    # dots after a blank or a sentence's end ("Summary. ...") may be the drafter's and are left alone.
+    in_word: regex.Pattern
+    # Any mark at the line's end ("Summary. ..."): the export's cut too when the file's whole copy
+    # starts after it and writes the paragraph on there without the dots (a drafter's dots come again).
+    at_end: regex.Pattern
+    # A mark at a text's start: a copy's line that writes the dots after the same words (the drafter's).
+    at_start: regex.Pattern
+    # The strings one of which every mark holds (prefilter.py; None: unknown, every paragraph is read).
+    needles: tuple[str, ...] | None
+
+
+_MARKS: dict[int, tuple[regex.Pattern, Marks]] = {}
+
+
+def marks(vocab: Vocabulary) -> Marks:
+    """`vocab`'s elision marks (built once for each pattern set the vocabulary's labels hold)."""
+    at_end = labels(vocab).elision_end
+    got = _MARKS.get(id(vocab))
+    if got is None or got[0] is not at_end:
+        if len(_MARKS) >= VOCABS_MAX:
+            _MARKS.clear()
+        mark = "(?:" + ("|".join(vocab.elision_patterns) or "(?!)") + ")"
+        got = _MARKS[id(vocab)] = (at_end, Marks(compile_now(rf"(?:\w|\(\w+){mark}\s*$"), at_end,
+                                                 compile_now(mark), prefiltered(at_end).needles))
+    return got[1]
 
 
 def _line_of(text: str, start: int) -> str:
@@ -32,47 +63,50 @@ def _line_of(text: str, start: int) -> str:
     return text[start:end if end >= 0 else len(text)].rstrip("\r")
 
 
-def _whole_copy(p: Paragraph, later: list[Paragraph], text: str, copy_at: int = -1) -> Paragraph | None:
+def _whole_copy(p: Paragraph, later: list[Paragraph], text: str, mk: Marks, copy_at: int = -1) -> Paragraph | None:
     """The first later paragraph with `p`'s number whose line goes on from
     where `p`'s cut line stopped (its words, the last one a prefix) and is not
     cut itself; None when `p` is no cut paragraph or has no such copy. With
     `copy_at` (where the file's whole copy starts, after `p`), dots after a
     blank or a sentence's end are a cut too, when a paragraph after `copy_at`
-    goes on there without them."""
-    if "..." not in p.text and "…" not in p.text:
+    goes on there without them. `mk`: the vocabulary's elision marks."""
+    if mk.needles is not None and not any(n in p.text for n in mk.needles):
         return None  # most paragraphs: no elision mark in their first line (`text`)
     line = _line_of(text, p.span.start)
-    cut = CUT_IN_WORD_RE.search(line)
+    cut = mk.in_word.search(line)
     loose = cut is None and copy_at > p.span.start
     if loose:
-        cut = CUT_AT_END_RE.search(line)
+        cut = mk.at_end.search(line)
     if p.number is None or cut is None:
         return None
-    stem = line[:cut.end()].rstrip().rstrip(".…")
+    stem = mk.at_end.sub("", line[:cut.end()])
     for q in later:
-        if q.number != p.number or loose and (q.span.start < copy_at or _dots_again(stem, text, q)):
+        if q.number != p.number or loose and (q.span.start < copy_at or _dots_again(stem, text, q, mk)):
             continue
         whole = _line_of(text, q.span.start)
-        if CUT_IN_WORD_RE.search(whole) is None and goes_on(stem, whole):
+        if mk.in_word.search(whole) is None and goes_on(stem, whole):
             return q
     return None
 
 
-def _dots_again(stem: str, text: str, q: Paragraph) -> bool:
+def _dots_again(stem: str, text: str, q: Paragraph, mk: Marks) -> bool:
     """Whether paragraph `q`'s line writes an elision mark right after the words of `stem`: the drafter's dots."""
-    a, b = (" ".join(t.replace("¶", " ").split()).upper() for t in (stem, _line_of(text, q.span.start)))
-    return b.startswith(a) and b[len(a):].lstrip()[:1] in (".", "…")
+    a, b = plain(stem), plain(_line_of(text, q.span.start))
+    return b.startswith(a) and mk.at_start.match(b[len(a):].lstrip()) is not None
 
 
-def drop_cut_paragraphs(doc: Document) -> None:
+def drop_cut_paragraphs(doc: Document, vocab: Vocabulary) -> None:
     """Leave out each numbered paragraph of a cut-short first copy whose whole
     copy comes later in the file, after the start of the file's whole copy
-    (doc.whole_copy), recording the repair `whole-copy`."""
+    (doc.whole_copy), recording the repair `whole-copy`. `vocab`: its elision marks."""
     text, keep, copy = doc.text, [], doc.whole_copy
+    if copy is None:
+        return  # no whole copy: no paragraph is left out for it
+    mk = marks(vocab)
     for k, p in enumerate(doc.paragraphs):
-        again = copy.after(p.span.start + 1) if copy is not None else None
+        again = copy.after(p.span.start + 1)
         at = again.start if again is not None else -1
-        q = _whole_copy(p, doc.paragraphs[k + 1:], text, at) if p.number is not None else None
+        q = _whole_copy(p, doc.paragraphs[k + 1:], text, mk, at) if p.number is not None else None
         if q is None or again is None or again.start >= q.span.start:
             keep.append(p)
             continue

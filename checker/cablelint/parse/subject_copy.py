@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from ..document import Repair, Token, WholeCopy
 from ..vocabulary import Vocabulary
-from .copies import copy_lines, goes_on
+from .copies import copy_lines
+from .cutwords import goes_on
 from .fields import read_subject
 from .labels import labels
 from .lines import Line

@@ -116,9 +116,12 @@ def numbered(doc: Document, lines: list[Line], i: int, start_idx: int, ps: ParaS
     number = ps.number
     if number > st.last + SKIP_MAX and line.text.find("¶", 0, ps.start) < 0:  # undo_pilcrow's own first test
         number = undo_pilcrow(number, ps.raw, st.last)
-    if not _accepted(lines, i, start_idx, ps, st, number, portion) or portion is None and (
-            _wrapped_reference(lines, i, start_idx, ps, vocab) or vocab.note_re.match(line.text, ps.after)):
+    if not _accepted(lines, i, start_idx, ps, st, number, portion) or portion is None and \
+            _wrapped_reference(lines, i, start_idx, ps, vocab):
         return False
+    if portion is None and vocab.note_re.match(line.text, ps.after):
+        _notice(doc, line, number, ps, st)
+        return True
     off, text = line.start, line.text
     if pm and portion is None and UNKNOWN_MARK_RE.fullmatch(pm["mark"].strip()) \
             and pm["mark"].strip() not in vocab.topic_labels:
@@ -142,6 +145,19 @@ def numbered(doc: Document, lines: list[Line], i: int, start_idx: int, ps: ParaS
     st.last = number
     st.prev_blank = False
     return True
+
+
+def _notice(doc: Document, line: Line, number: int, ps: ParaStart, st: State) -> None:
+    """A post's closing notice the drafter numbered ("7. MINIMIZE CONSIDERED",
+    markings.yaml `note_patterns`): the reader sees paragraph `number`, so the
+    numbering counts it, but it is no portion of the cable (kind `notice`: the
+    portion-mark targets leave it out)."""
+    para = _paragraph(line, number, ps.raw, ps.start, ps.after, None)
+    para.kind = "notice"
+    doc.repairs.append(Repair("numbered-notice", para.number_token.span, f"paragraph {number} is a closing notice"))
+    st.numbered.append(para)
+    st.last = number
+    st.prev_blank = st.heading_para = False
 
 
 def _wrapped_reference(lines: list[Line], i: int, start_idx: int, ps: ParaStart, vocab: Vocabulary) -> bool:

@@ -1,0 +1,33 @@
+"""Fields the s8b inspect audit found misread, each on a short text written for the test."""
+from __future__ import annotations
+
+import pytest
+
+from cablelint import lint_text
+from inspect_helpers import parse_text
+
+HEAD = ("C O N F I D E N T I A L OSLO 000123\n\nSIPDIS\n\nE.O. 12958: DECL: 01/30/2019\nTAGS: PREL NO\n"
+        "SUBJECT: TALKS\n\nClassified By: Jane Roe, Consul, reason 1.4 (b)\n\n")
+
+
+@pytest.mark.parametrize("notice", ["3.MINIMIZE CONSIDERED. Visit Oslo's Classified Website: http://example",
+                                    "3. Visit Embassy Oslo's classified website: www.example",
+                                    "\u00b63.  Minimize considered. ROE"])
+def test_a_numbered_closing_notice_is_a_numbered_notice_paragraph(notice: str) -> None:
+    doc = parse_text(HEAD + "1. (C) The talks went well.\n\n2. (C) More talks follow.\n\n" + notice + "\n")
+    assert [(p.number, p.kind) for p in doc.paragraphs] == [(1, "numbered"), (2, "numbered"), (3, "notice")]
+    assert doc.paragraphs[2].portion is None
+    assert [r.detail for r in doc.repairs if r.name == "numbered-notice"] == ["paragraph 3 is a closing notice"]
+    assert doc.to_dict()["paragraphs"][2]["kind"] == "notice"
+
+
+def test_a_numbered_notice_is_not_an_unmarked_portion() -> None:
+    text = HEAD + "1. (C) The talks went well.\n\n2. (C) More talks follow.\n\n3.MINIMIZE CONSIDERED.\n"
+    unmarked = HEAD + "1. (C) The talks went well.\n\n2. (C) More talks follow.\n\n3. The talks end.\n"
+    assert "CL102" in {f.rule for f in lint_text(unmarked)}  # the test can fail: an unmarked paragraph 3 is flagged
+    assert "CL102" not in {f.rule for f in lint_text(text)}
+
+
+def test_a_notice_inside_a_paragraph_leaves_the_paragraph_a_portion() -> None:
+    doc = parse_text(HEAD + "1. (C) The talks went well. MINIMIZE CONSIDERED.\n")
+    assert [(p.number, p.kind, p.portion.raw) for p in doc.paragraphs] == [(1, "numbered", "C")]

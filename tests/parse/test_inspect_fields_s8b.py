@@ -31,3 +31,32 @@ def test_a_numbered_notice_is_not_an_unmarked_portion() -> None:
 def test_a_notice_inside_a_paragraph_leaves_the_paragraph_a_portion() -> None:
     doc = parse_text(HEAD + "1. (C) The talks went well. MINIMIZE CONSIDERED.\n")
     assert [(p.number, p.kind, p.portion.raw) for p in doc.paragraphs] == [(1, "numbered", "C")]
+
+
+LONE_HEAD = "UNCLAS OSLO 000123\n\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: PREL NO\nSUBJECT: NORWAY: DEMARCHE DELIVERED\n\nREF: STATE 4567\n\n"
+
+
+@pytest.mark.parametrize("first", ["Poloff delivered the points (on the vote in", "On May 2 we delivered the points"])
+def test_a_lone_paragraph_wrapped_short_starts_at_its_first_line(first: str) -> None:
+    body = (first + "\nthe council) to the Foreign Ministry's desk officer for the\n"
+            "United Nations on May 2.  She said Norway would vote\nwith us.\nROE\n")
+    doc = parse_text(LONE_HEAD + body)
+    assert [(p.number, doc.source.line_col(p.span.start)[0]) for p in doc.paragraphs] == [(None, 11)]
+    assert not doc.headings
+
+
+@pytest.mark.parametrize("head_line", ["State for eur/nb and io; nsc for jane roe", "Is the talk still on in Oslo? A review"])
+def test_a_short_line_alone_after_the_subject_stays_header(head_line: str) -> None:
+    """A passing line or a stray subtitle, a blank line after it, then the E.O. or Classified By."""
+    text = ("TAGS: PREL NO\nSUBJECT: TALKS\n\n" + head_line + "\n\nE.O. 12958: DECL: 01/30/2019\n"
+            "Classified By: Jane Roe, Consul, reason 1.4 (b)\n\n1. (C) The talks went well.\n")
+    doc = parse_text("C O N F I D E N T I A L OSLO 000123\n\n" + text)
+    assert doc.eo is not None and doc.classified_by is not None
+    assert [p.number for p in doc.paragraphs] == [1]
+
+
+def test_a_ref_list_going_on_under_the_ref_line_is_no_paragraph() -> None:
+    text = LONE_HEAD.replace("REF: STATE 4567\n", "REF: A. STATE 4567\n     B. OSLO 88\n     C....\n")
+    doc = parse_text(text + "\n1. Text of the cable.\n")
+    assert [p.number for p in doc.paragraphs] == [1]
+    assert not doc.headings

@@ -24,7 +24,8 @@ from .subject_glue import cut_subject_glue
 from .subject_stray import cut_stray_line
 from .refs import read_refs, ref_page_marks, unseen_refs
 from .lines import (
-    BULLET_RE, CLBY_RE, Kind, Line, classify, is_shortish_header, may_open_field, page_mark, para_start, portion_start,
+    BULLET_RE, CLBY_RE, Kind, Line, classify, is_heading, is_shortish_header, may_open_field, page_mark, para_start,
+    portion_start, wraps_on,
 )
 from .shape import has_categories, is_marked
 from ..rx import rx
@@ -227,8 +228,9 @@ def _field_read(doc: Document) -> bool:
     return bool(doc.eo or doc.tags_line or doc.subject or doc.classified_by)
 
 
-def _body_starts(doc: Document, line: Line, kind: str, vocab: Vocabulary) -> bool:
-    """Whether this header-area line is the first of the body."""
+def _body_starts(doc: Document, lines: list[Line], i: int, kind: str, vocab: Vocabulary) -> bool:
+    """Whether this header-area line (line i) is the first of the body."""
+    line = lines[i]
     if kind == "paragraph":
         return True
     pm = portion_start(line.text, line.start, vocab)
@@ -242,7 +244,32 @@ def _body_starts(doc: Document, line: Line, kind: str, vocab: Vocabulary) -> boo
     if is_marked(doc, vocab) and (BULLET_RE.match(line.text) or not is_shortish_header(s, vocab)):
         return True  # an IC/CUI-marked document: its first bullet or prose line starts the body
     # Unnumbered body text after the header (a lone paragraph).
-    return bool(doc.subject and (doc.eo or doc.tags_line) and not is_shortish_header(s, vocab))
+    return bool(doc.subject and (doc.eo or doc.tags_line)
+                and (not is_shortish_header(s, vocab) or _prose_goes_on(lines, i, vocab)))
+
+
+_PROSE_WORDS_MIN = 4  # a line of a lone paragraph, not a caption, a passing line or a signature
+_PROSE_RUN_MAX = 40  # lines of a lone paragraph read, up to a blank line, for one that ends a sentence
+_WRAPPED_SENTENCE_END_RE = rx(r"[.!?][\"')\]]?$")
+
+
+def _prose_goes_on(lines: list[Line], i: int, vocab: Vocabulary) -> bool:
+    """A short line with no full stop that opens a lone paragraph wrapped short
+    ("Post presented the demarche (on the" / "matter of ..." ... "in March."):
+    it has a few words, is no passing line, the next line has text with no blank
+    line between, and the run of text lines reaches a sentence's end within a
+    few lines. A header line stands alone (a blank line or a field after it)."""
+    s = lines[i].text.strip()
+    if len(s.split()) < _PROSE_WORDS_MIN or labels(vocab).passing.match(s) is not None \
+            or is_heading(s) and not wraps_on(lines, i):  # a heading-like line ("A. STATE 12") over text
+        return False
+    for j in range(i + 1, min(i + 1 + _PROSE_RUN_MAX, len(lines))):
+        t = lines[j].text.strip()
+        if not t or _kind(lines[j].text, vocab).name != "text":
+            return False
+        if _WRAPPED_SENTENCE_END_RE.search(t):
+            return True
+    return False
 
 
 def _read_field_line(doc: Document, lines: list[Line], i: int, kind: Kind, vocab: Vocabulary) -> int:
@@ -359,7 +386,7 @@ def read_fields(doc: Document, lines: list[Line], i: int, banner_idx: int | None
         if kind.name == "text" and doc.banner is not None and _field_read(doc) and bn.banner_again(doc, line, vocab):
             i += 1
             continue
-        if _body_starts(doc, line, kind.name, vocab):
+        if _body_starts(doc, lines, i, kind.name, vocab):
             return i
         if banner_idx is not None and kind.name != "field" and (in_captions or late_captions and _caption_like(text)
                                                                 and bn.may_be_captions(text, vocab)):

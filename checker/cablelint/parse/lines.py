@@ -203,6 +203,17 @@ def is_heading(s: str) -> bool:
     return upper > 0.8 or (len(s.split()) <= 8 and s[0].isupper() and not s.endswith(("?", "!")))
 
 
+def wraps_on(lines: list[Line], i: int) -> bool:
+    """Line i is cut mid-sentence and the next line goes on with it (no blank
+    line between, its first letter lower case: "Poloff presented the points" /
+    "to the Foreign Ministry ..."): a wrapped sentence, not a heading over text."""
+    s = lines[i].text.rstrip()
+    if i + 1 >= len(lines) or not s or not (s[-1].isalnum() or s[-1] in ",("):
+        return False
+    t = lines[i + 1].text.lstrip()
+    return t[:1].islower()
+
+
 def is_trailer(s: str, vocab: Vocabulary) -> bool:
     """`BT`, `NNNN`, `#1234`, `SIPDIS`, `END SUMMARY.` or punctuation only.
     A line that opens with an ASCII letter, digit or underscore (a word

@@ -60,3 +60,33 @@ def test_a_ref_list_going_on_under_the_ref_line_is_no_paragraph() -> None:
     doc = parse_text(text + "\n1. Text of the cable.\n")
     assert [p.number for p in doc.paragraphs] == [1]
     assert not doc.headings
+
+
+DOUBLED = ("C O N F I D E N T I A L OSLO 000123 \n \nSIPDIS \n \nE.O. 12958: DECL: 01/30/2019 \n\n"
+           "TAGS: PREL NO\n\nSUBJECT: NORWAY DELAYS THE FISH BILL \n\nUNTIL AFTER THE VOTE \n\n \n\n")
+
+
+def test_a_subject_going_on_after_blank_lines_of_a_doubled_export_is_read_whole() -> None:
+    doc = parse_text(DOUBLED + "REF: OSLO 1685 \n\nClassified By: Jane Roe, Consul, reason 1.4 (b)\n\n1. (C) Text.\n")
+    assert doc.subject.value == "NORWAY DELAYS THE FISH BILL UNTIL AFTER THE VOTE"
+    assert [r.value for r in doc.refs] == ["OSLO 1685"]
+    assert [(r.name, r.detail) for r in doc.repairs if r.name == "subject-after-blank"] == [
+        ("subject-after-blank", "SUBJECT read on after a blank line")]
+
+
+@pytest.mark.parametrize("cite", ["OSLO 12512", "STATE 4567", "OSLO 04 877"])
+def test_a_citation_glued_to_the_classified_by_is_the_ref(cite: str) -> None:
+    text = DOUBLED.replace(" \n\n \n\n", " \n \n") + cite + " Classified By: Jane Roe, Consul, reason 1.4 (b)\n\n1. (C) Text.\n"
+    doc = parse_text(text)
+    assert doc.subject.value == "NORWAY DELAYS THE FISH BILL UNTIL AFTER THE VOTE"
+    assert [r.value for r in doc.refs] == [cite]
+    assert doc.classified_by.name.value == "Jane Roe"
+    assert [r.detail for r in doc.repairs if r.name == "unlabelled-ref"] == ["a citation where the REF stands, its label lost"]
+
+
+@pytest.mark.parametrize("line", ["BERGEN 12512 Classified By:", "OSLO TALKS Classified By:", "OSLO 12512\nClassified By:"])
+def test_other_lines_before_the_classified_by_are_no_ref(line: str) -> None:
+    """Another post's name, no serial number, or a line of its own: not read as a REF."""
+    text = "C O N F I D E N T I A L OSLO 000123\n\nE.O. 12958: DECL: 01/30/2019\nTAGS: PREL NO\nSUBJECT: TALKS\n\n"
+    doc = parse_text(text + line + " Jane Roe, Consul, reason 1.4 (b)\n\n1. (C) Text.\n")
+    assert doc.refs == []

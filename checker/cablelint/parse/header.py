@@ -18,6 +18,7 @@ from . import memo
 from .clby import damaged_clby, read_classified_by, reasons_of_field
 from .fields import (
     lost_letter_repair, read_declassify_on, read_eo, read_field, read_ref, read_subject, read_tags, tags_continue,
+    unlabelled_ref,
 )
 from .routing import routing_line
 from .subject_glue import cut_subject_glue
@@ -272,6 +273,17 @@ def _prose_goes_on(lines: list[Line], i: int, vocab: Vocabulary) -> bool:
     return False
 
 
+def _unlabelled_ref(doc: Document, lines: list[Line], i: int) -> bool:
+    """Read line i as the REF when it is a lone citation glued to the Classified
+    By under the SUBJECT (fields.unlabelled_ref), with a note; whether it was."""
+    tok = unlabelled_ref(lines, i, doc.post)
+    if tok is None:
+        return False
+    doc.refs.append(tok)
+    doc.repairs.append(Repair("unlabelled-ref", tok.span, "a citation where the REF stands, its label lost"))
+    return True
+
+
 def _read_field_line(doc: Document, lines: list[Line], i: int, kind: Kind, vocab: Vocabulary) -> int:
     """Read the field of kind `kind` at line i; the index after it."""
     line, m = lines[i], kind.match
@@ -304,6 +316,8 @@ def _read_field_line(doc: Document, lines: list[Line], i: int, kind: Kind, vocab
             doc.sections.extend(ref_page_marks(doc.text, [got.ref], doc.sections, doc.post))
         if kind.lost_first:
             doc.repairs.append(lost_letter_repair(line, m, "SUBJECT"))
+        if got.tail:
+            doc.repairs.append(Repair("subject-after-blank", got.tail, "SUBJECT read on after a blank line"))
         return got.next
     elif kind.name == "classified_by":
         return read_clby(doc, lines, i, m, vocab)
@@ -372,6 +386,9 @@ def read_fields(doc: Document, lines: list[Line], i: int, banner_idx: int | None
             kind = _kind(text, vocab, _FIELDS_ONCE)
         if last == "eo" and kind.name == "text" and unlabelled_tags(doc, line, vocab):
             i, last = i + 1, "tags"
+            continue
+        if last == "subject" and kind.name == "text" and not doc.refs and _unlabelled_ref(doc, lines, i):
+            i, last = i + 1, "ref"
             continue
         dm = damaged_clby(text, vocab) if kind.name == "text" and doc.classified_by is None else None
         if dm is not None and not text[:dm.start()].strip():  # at the line's start: where a label stands

@@ -90,3 +90,27 @@ def test_other_lines_before_the_classified_by_are_no_ref(line: str) -> None:
     text = "C O N F I D E N T I A L OSLO 000123\n\nE.O. 12958: DECL: 01/30/2019\nTAGS: PREL NO\nSUBJECT: TALKS\n\n"
     doc = parse_text(text + line + " Jane Roe, Consul, reason 1.4 (b)\n\n1. (C) Text.\n")
     assert doc.refs == []
+
+
+UNCLAS_HEAD = "UNCLAS SECTION 01 OF 02 OSLO 000123\n\nSENSITIVE\nSIPDIS\n\n"
+
+
+def test_an_eo_label_with_a_colon_before_the_order_is_read_with_a_note() -> None:
+    doc = parse_text(UNCLAS_HEAD + "E.O.: 12958: N/A\nTAGS: ECON NO\n\nSUBJECT: TALKS\n\n1. (SBU) Text.\n")
+    assert doc.eo.order.value == "12958" and doc.eo.decl.kind == "na"
+    assert [r.detail for r in doc.repairs if r.name == "label-colon"] == ["E.O.: read as E.O."]
+
+
+@pytest.mark.parametrize("label", ["Ref(s):", "Refs:", "Ref:"])
+def test_a_title_case_ref_run_on_in_the_subject_line_is_split_out(label: str) -> None:
+    line = (f"SUBJECT: NORWAY TALKS ON FISH {label} A) 08 OSLO 138; B) 08 OSLO 0044 and previous "
+            "Sensitive But Unclassified - Please handle accordingly. Approved by the Ambassador.\n")
+    doc = parse_text(UNCLAS_HEAD + "E.O. 12958: N/A\nTAGS: ECON NO\n\n" + line + "\n1. (SBU) Text.\n")
+    assert doc.subject.value == "NORWAY TALKS ON FISH"
+    assert [r.value for r in doc.refs] == ["A) 08 OSLO 138", "B) 08 OSLO 0044 and previous"]
+    assert [r.detail for r in doc.repairs if r.name == "run-on-header"] == ["REF read from the SUBJECT line"]
+
+
+def test_a_title_case_ref_word_without_a_colon_stays_in_the_subject() -> None:
+    doc = parse_text(UNCLAS_HEAD + "E.O. 12958: N/A\nTAGS: ECON NO\n\nSUBJECT: Norway Ref Talks Go On\n\n1. (SBU) Text.\n")
+    assert doc.subject.value == "Norway Ref Talks Go On" and doc.refs == []

@@ -134,7 +134,7 @@ def read_subject(lines: list[Line], i: int, m: regex.Match, vocab: Vocabulary, p
     """`SUBJECT: (C) TEXT`, wrapped over up to SUBJECT_WRAP_LINES more lines; a
     REF run into it is a field of its own (`post`: the cable's post, for a page mark in that REF)."""
     off, rest, at = lines[i].start, m["rest"], m.start("rest")
-    refm = REF_IN_SUBJECT_RE.search(rest)
+    refm = REF_IN_SUBJECT_RE.search(rest) or labels(vocab).ref_title_in_line.search(rest)
     text = rest[:refm.start()] if refm else rest
     end = off + at + len(text.rstrip())
     portion = None

@@ -291,6 +291,8 @@ def _read_field_line(doc: Document, lines: list[Line], i: int, kind: Kind, vocab
         doc.sections.append(page_mark(line))
     elif kind.name == "eo":
         doc.eo = read_eo(line, m, vocab)
+        if ":" in line.text[:m.start("order")]:  # "E.O.: 12958: N/A": a colon after the label, before the order
+            doc.repairs.append(Repair("label-colon", doc.eo.order.span, "E.O.: read as E.O."))
         cm = CLBY_RE.search(line.text) if doc.classified_by is None else None
         if cm:  # a CLASSIFIED BY run into the same line is still ours
             read_clby(doc, lines, i, cm, vocab)
@@ -313,6 +315,7 @@ def _read_field_line(doc: Document, lines: list[Line], i: int, kind: Kind, vocab
         cut_subject_glue(doc, vocab, lines)
         if got.ref:
             doc.refs.append(got.ref)
+            doc.repairs.append(Repair("run-on-header", got.ref.span, "REF read from the SUBJECT line"))
             doc.sections.extend(ref_page_marks(doc.text, [got.ref], doc.sections, doc.post))
         if kind.lost_first:
             doc.repairs.append(lost_letter_repair(line, m, "SUBJECT"))

@@ -114,3 +114,17 @@ def test_a_title_case_ref_run_on_in_the_subject_line_is_split_out(label: str) ->
 def test_a_title_case_ref_word_without_a_colon_stays_in_the_subject() -> None:
     doc = parse_text(UNCLAS_HEAD + "E.O. 12958: N/A\nTAGS: ECON NO\n\nSUBJECT: Norway Ref Talks Go On\n\n1. (SBU) Text.\n")
     assert doc.subject.value == "Norway Ref Talks Go On" and doc.refs == []
+
+
+@pytest.mark.parametrize("hole", ["XXXXXXXXXXXX", "[REDACTED]"])
+def test_a_marked_paragraph_glued_after_a_placeholder_is_split(hole: str) -> None:
+    body = (f"1. (C) The talks went well.\n\n2. (C) Oslo put money into {hole} 3. (S) The second reason is "
+            "the fish.\n\n4. (C) More talks follow.\n")
+    doc = parse_text(HEAD + body)
+    assert [(p.number, p.portion.raw) for p in doc.paragraphs] == [(1, "C"), (2, "C"), (3, "S"), (4, "C")]
+    assert [r.detail for r in doc.repairs if r.name == "glued-paragraph"] == ["paragraph 3 read from inside line"]
+
+
+def test_a_number_after_a_placeholder_that_is_not_the_next_paragraph_is_not_split() -> None:
+    body = "1. (C) The talks went well.\n\n2. (C) Oslo put money into XXXXXXXXXXXX 7. (S) Text.\n\n3. (C) More.\n"
+    assert [p.number for p in parse_text(HEAD + body).paragraphs] == [1, 2, 3]

@@ -128,3 +128,17 @@ def test_a_marked_paragraph_glued_after_a_placeholder_is_split(hole: str) -> Non
 def test_a_number_after_a_placeholder_that_is_not_the_next_paragraph_is_not_split() -> None:
     body = "1. (C) The talks went well.\n\n2. (C) Oslo put money into XXXXXXXXXXXX 7. (S) Text.\n\n3. (C) More.\n"
     assert [p.number for p in parse_text(HEAD + body).paragraphs] == [1, 2, 3]
+
+
+def test_tags_wrapped_onto_the_next_line_get_a_wrapped_field_note() -> None:
+    text = HEAD.replace("TAGS: PREL NO\n", "TAGS: PREL PGOV ECON ETRD\nNO, SW\n") + "1. (C) Text.\n"
+    doc = parse_text(text)
+    assert [t.value for t in doc.tags] == ["PREL", "PGOV", "ECON", "ETRD", "NO", "SW"]
+    assert [r.detail for r in doc.repairs if r.name == "wrapped-field"] == ["TAGS read over 2 lines"]
+
+
+def test_a_number_ending_a_wrapped_reference_gets_a_note() -> None:
+    body = "1. (C) The talks went well, as said in paragraph\n\n4. The rest is in the annex.\n\n2. (C) More.\n"
+    doc = parse_text(HEAD + body)
+    assert [p.number for p in doc.paragraphs] == [1, 2]
+    assert [r.name for r in doc.repairs if r.name == "wrapped-reference"] == ["wrapped-reference"]

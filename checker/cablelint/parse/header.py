@@ -308,6 +308,10 @@ def _read_field_line(doc: Document, lines: list[Line], i: int, kind: Kind, vocab
         while j < len(lines) and tags_continue(lines[j], vocab, lower):  # the list goes on on the next line
             doc.tags.extend(read_tags(lines[j], 0, vocab).tags)
             j += 1
+        if j > i + 1:
+            last = lines[j - 1]
+            doc.repairs.append(Repair("wrapped-field", Span(tags.line.span.start, last.start + len(last.text.rstrip())),
+                                      f"TAGS read over {j - i} lines"))
         return j
     elif kind.name == "subject":
         got = cut_stray_line(doc, lines, i, read_subject(lines, i, m, vocab, doc.post), vocab)

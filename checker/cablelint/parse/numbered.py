@@ -116,8 +116,12 @@ def numbered(doc: Document, lines: list[Line], i: int, start_idx: int, ps: ParaS
     number = ps.number
     if number > st.last + SKIP_MAX and line.text.find("¶", 0, ps.start) < 0:  # undo_pilcrow's own first test
         number = undo_pilcrow(number, ps.raw, st.last)
-    if not _accepted(lines, i, start_idx, ps, st, number, portion) or portion is None and \
-            _wrapped_reference(lines, i, start_idx, ps, vocab):
+    if not _accepted(lines, i, start_idx, ps, st, number, portion):
+        return False
+    if portion is None and _wrapped_reference(lines, i, start_idx, ps, vocab):
+        at = line.start + ps.start
+        doc.repairs.append(Repair("wrapped-reference", Span(at, at + len(ps.raw)),
+                                  f"{ps.raw} read as the end of a reference the export wrapped, no paragraph"))
         return False
     if portion is None and vocab.note_re.match(line.text, ps.after):
         _notice(doc, line, number, ps, st)

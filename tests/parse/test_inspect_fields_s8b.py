@@ -142,3 +142,11 @@ def test_a_number_ending_a_wrapped_reference_gets_a_note() -> None:
     doc = parse_text(HEAD + body)
     assert [p.number for p in doc.paragraphs] == [1, 2]
     assert [r.name for r in doc.repairs if r.name == "wrapped-reference"] == ["wrapped-reference"]
+
+
+def test_the_last_paragraph_after_a_line_ending_in_a_reference_word_is_kept() -> None:
+    body = ("1. (C) The talks went well.\n\n2. (C) Those who attend:\n- Jane Roe, head of the Fish\nSection\n\n"
+            "3. In addition, John Doe will attend.\n")
+    doc = parse_text(HEAD + body)
+    assert [p.number for p in doc.paragraphs] == [1, 2, 3]
+    assert not [r for r in doc.repairs if r.name == "wrapped-reference"]

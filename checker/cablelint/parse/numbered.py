@@ -118,7 +118,7 @@ def numbered(doc: Document, lines: list[Line], i: int, start_idx: int, ps: ParaS
         number = undo_pilcrow(number, ps.raw, st.last)
     if not _accepted(lines, i, start_idx, ps, st, number, portion):
         return False
-    if portion is None and _wrapped_reference(lines, i, start_idx, ps, vocab):
+    if portion is None and _wrapped_reference(lines, i, start_idx, ps, vocab, number == st.last + 1):
         at = line.start + ps.start
         doc.repairs.append(Repair("wrapped-reference", Span(at, at + len(ps.raw)),
                                   f"{ps.raw} read as the end of a reference the export wrapped, no paragraph"))
@@ -164,13 +164,17 @@ def _notice(doc: Document, line: Line, number: int, ps: ParaStart, st: State) ->
     st.prev_blank = st.heading_para = False
 
 
-def _wrapped_reference(lines: list[Line], i: int, start_idx: int, ps: ParaStart, vocab: Vocabulary) -> bool:
+def _wrapped_reference(lines: list[Line], i: int, start_idx: int, ps: ParaStart, vocab: Vocabulary,
+                       in_sequence: bool = False) -> bool:
     """A number at the start of line i that ends a reference the export wrapped:
     the last non-blank line before it ends in a word that takes a number
     (markings.yaml `reference_words`: "... in paragraph" / "5. The ...",
     "... on Jan" / "6. He said") and the next numbered line does not go on from
     it, or the number stands alone after "paragraph". Only a line of the body
-    counts (a SUBJECT line may end in a month)."""
+    counts (a SUBJECT line may end in a month). A number that goes on from the
+    last paragraph (`in_sequence`) with no numbered line after it is the
+    cable's last paragraph ("... Environmental Concerns Section" / "3. In
+    addition ..."): nothing after it says otherwise."""
     j = i - 1
     while j > start_idx and not lines[j].text.strip():
         j -= 1
@@ -178,8 +182,10 @@ def _wrapped_reference(lines: list[Line], i: int, start_idx: int, ps: ParaStart,
         return False
     prev = lines[j].text.rstrip()
     words = prev.rsplit(None, 1)
-    if words and words[-1].lower() in vocab.reference_words and next_number(lines, i) != ps.number + 1:
-        return True
+    if words and words[-1].lower() in vocab.reference_words:
+        after = next_number(lines, i)
+        if after != ps.number + 1 and not (in_sequence and after is None):
+            return True
     return not lines[i].text[ps.after:].strip() and _reference_end(vocab).search(prev) is not None
 
 

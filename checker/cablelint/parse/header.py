@@ -266,7 +266,7 @@ def _prose_goes_on(lines: list[Line], i: int, vocab: Vocabulary) -> bool:
         return False
     for j in range(i + 1, min(i + 1 + _PROSE_RUN_MAX, len(lines))):
         t = lines[j].text.strip()
-        if not t or _kind(lines[j].text, vocab).name != "text":
+        if not t or classify(lines[j].text, vocab).name != "text":  # not memoised: body lines, each once
             return False
         if _WRAPPED_SENTENCE_END_RE.search(t):
             return True

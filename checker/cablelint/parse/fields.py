@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 import regex
 
-from ..document import DeclValue, EOLine, Marking, Repair, Span, Token
+from ..document import DeclValue, Document, EOLine, Marking, Repair, Span, Token
 from ..rx import rx
 from ..vocabulary import Vocabulary
 from .labels import labels
@@ -347,3 +347,14 @@ def read_declassify_on(tok: Token, vocab: Vocabulary) -> DeclValue:
 def lost_letter_repair(line: Line, m: regex.Match, label: str) -> Repair:
     return Repair("lost-first-letter", Span(line.start + m.start("lost"), line.start + m.end("lost")),
                   f"{m['lost']} read as {label}")
+
+
+def read_unlabelled_ref(doc: Document, lines: list[Line], i: int) -> bool:
+    """Read line i as the REF when it is a lone citation glued to the Classified
+    By under the SUBJECT (unlabelled_ref), with a note; whether it was."""
+    tok = unlabelled_ref(lines, i, doc.post)
+    if tok is None:
+        return False
+    doc.refs.append(tok)
+    doc.repairs.append(Repair("unlabelled-ref", tok.span, "a citation where the REF stands, its label lost"))
+    return True

@@ -16,17 +16,18 @@ from .labels import labels
 from . import banner as bn
 from . import memo
 from .clby import damaged_clby, read_classified_by, reasons_of_field
+from .lone import prose_goes_on
 from .fields import (
     lost_letter_repair, read_declassify_on, read_eo, read_field, read_ref, read_subject, read_tags, tags_continue,
-    unlabelled_ref,
+    read_unlabelled_ref,
 )
 from .routing import routing_line
 from .subject_glue import cut_subject_glue
 from .subject_stray import cut_stray_line
 from .refs import read_refs, ref_page_marks, unseen_refs
 from .lines import (
-    BULLET_RE, CLBY_RE, Kind, Line, classify, is_heading, is_shortish_header, may_open_field, page_mark, para_start,
-    portion_start, wraps_on,
+    BULLET_RE, CLBY_RE, Kind, Line, classify, is_shortish_header, may_open_field, page_mark, para_start,
+    portion_start,
 )
 from .shape import has_categories, is_marked
 from ..rx import rx
@@ -246,42 +247,7 @@ def _body_starts(doc: Document, lines: list[Line], i: int, kind: str, vocab: Voc
         return True  # an IC/CUI-marked document: its first bullet or prose line starts the body
     # Unnumbered body text after the header (a lone paragraph).
     return bool(doc.subject and (doc.eo or doc.tags_line)
-                and (not is_shortish_header(s, vocab) or _prose_goes_on(lines, i, vocab)))
-
-
-_PROSE_WORDS_MIN = 4  # a line of a lone paragraph, not a caption, a passing line or a signature
-_PROSE_RUN_MAX = 40  # lines of a lone paragraph read, up to a blank line, for one that ends a sentence
-_WRAPPED_SENTENCE_END_RE = rx(r"[.!?][\"')\]]?$")
-
-
-def _prose_goes_on(lines: list[Line], i: int, vocab: Vocabulary) -> bool:
-    """A short line with no full stop that opens a lone paragraph wrapped short
-    ("Post presented the demarche (on the" / "matter of ..." ... "in March."):
-    it has a few words, is no passing line, the next line has text with no blank
-    line between, and the run of text lines reaches a sentence's end within a
-    few lines. A header line stands alone (a blank line or a field after it)."""
-    s = lines[i].text.strip()
-    if len(s.split()) < _PROSE_WORDS_MIN or labels(vocab).passing.match(s) is not None \
-            or is_heading(s) and not wraps_on(lines, i):  # a heading-like line ("A. STATE 12") over text
-        return False
-    for j in range(i + 1, min(i + 1 + _PROSE_RUN_MAX, len(lines))):
-        t = lines[j].text.strip()
-        if not t or classify(lines[j].text, vocab).name != "text":  # not memoised: body lines, each once
-            return False
-        if _WRAPPED_SENTENCE_END_RE.search(t):
-            return True
-    return False
-
-
-def _unlabelled_ref(doc: Document, lines: list[Line], i: int) -> bool:
-    """Read line i as the REF when it is a lone citation glued to the Classified
-    By under the SUBJECT (fields.unlabelled_ref), with a note; whether it was."""
-    tok = unlabelled_ref(lines, i, doc.post)
-    if tok is None:
-        return False
-    doc.refs.append(tok)
-    doc.repairs.append(Repair("unlabelled-ref", tok.span, "a citation where the REF stands, its label lost"))
-    return True
+                and (not is_shortish_header(s, vocab) or prose_goes_on(lines, i, vocab)))
 
 
 def _read_field_line(doc: Document, lines: list[Line], i: int, kind: Kind, vocab: Vocabulary) -> int:
@@ -394,7 +360,7 @@ def read_fields(doc: Document, lines: list[Line], i: int, banner_idx: int | None
         if last == "eo" and kind.name == "text" and unlabelled_tags(doc, line, vocab):
             i, last = i + 1, "tags"
             continue
-        if last == "subject" and kind.name == "text" and not doc.refs and _unlabelled_ref(doc, lines, i):
+        if last == "subject" and kind.name == "text" and not doc.refs and read_unlabelled_ref(doc, lines, i):
             i, last = i + 1, "ref"
             continue
         dm = damaged_clby(text, vocab) if kind.name == "text" and doc.classified_by is None else None

@@ -185,7 +185,7 @@ class Paragraph(_Record):
         self.span = span  # the first line of the paragraph
         self.number, self.number_token, self.portion = number, number_token, portion
         self.text = text  # first line, for messages (never printed by default)
-        self.kind = kind  # numbered | block
+        self.kind = kind  # numbered | block | notice (a numbered closing notice: no portion)
         self.marked_items = marked_items  # bullets inside it that carry their own portion mark ("-- (S/NF) ...")
         # its own text only leads in to marked bullets ("1. KEY POINTS", "... the following:")
         self.lead_in = lead_in

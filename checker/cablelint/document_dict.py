@@ -34,7 +34,8 @@ def document_dict(doc: Document) -> dict[str, Any]:
         "sections": [{"number": s.number, "total": s.total, "kind": s.kind, "line": _line(src, s.span)}
                      for s in doc.sections],
         "paragraphs": [{"number": p.number, "portion": p.portion.raw if p.portion else None,
-                        "level": p.portion.level if p.portion else None, "line": _line(src, p.span)}
+                        "level": p.portion.level if p.portion else None, "line": _line(src, p.span),
+                        **({"kind": p.kind} if p.kind == "notice" else {})}  # a numbered closing notice
                        for p in doc.paragraphs],
         "headings": [{"text": h.value, "line": _line(src, h.span)} for h in doc.headings],
         "placeholders": len(doc.placeholders),

@@ -22,7 +22,7 @@ def inspect_text(d: dict) -> str:
                f"(line {cb['line']})" if cb else "  Classified By:  none")
     secs = ", ".join(f"{s['number']}/{s['total']}@{s['line']}" for s in d["sections"])
     out.append(f"  sections:       {secs or 'none'}")
-    paras = ", ".join(f"{p['number'] if p['number'] is not None else '-'}({p['portion'] or '?'})@{p['line']}"
+    paras = ", ".join(f"{p['number'] if p['number'] is not None else '-'}({p['portion'] or p.get('kind') or '?'})@{p['line']}"
                       for p in d["paragraphs"])
     out.append(f"  paragraphs:     {paras or 'none'}")
     out.append(f"  headings:       {len(d['headings'])}; placeholders: {d['placeholders']}; "

@@ -114,11 +114,13 @@ def _unmarked_paragraphs(d: Document) -> list[Item]:
     statement itself ("1. CLASSIFIED BY ..., REASON 1.5(B)" in 1990s cables):
     an authority block is not a portion; a lead-in ("1. Key Points:") whose
     bullets each carry their own mark: the bullets are the portions; and a
-    paragraph withheld whole (its text only a placeholder): nothing is left to mark."""
+    paragraph withheld whole (its text only a placeholder): nothing is left to mark;
+    and a post's closing notice the drafter numbered (kind `notice`, markings.yaml
+    `note_patterns`): no portion of the cable."""
     cb = d.classified_by.span if d.classified_by else None
     paras = d.paragraphs
     return [Item(p.text, p.span, p, _para_label(p)) for i, p in enumerate(paras)
-            if p.portion is None and not (cb and p.span.start <= cb.start < p.span.end)
+            if p.portion is None and p.kind != "notice" and not (cb and p.span.start <= cb.start < p.span.end)
             and not (p.marked_items and p.lead_in)
             and not _withheld(d, p, paras[i + 1].span.start if i + 1 < len(paras) else len(d.text))]
 

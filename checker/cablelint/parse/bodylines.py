@@ -15,7 +15,7 @@ from .header import add_field, read_clby
 from .layout import is_table_row, is_title
 from .lines import (
     BULLET_RE, CLBY_RE, PORTION_RE, Line, inline_page_marks, is_heading, is_signature, is_trailer, page_mark,
-    para_start,
+    para_start, wraps_on,
 )
 from .marks import block_mark, para_mark, portion_start
 from .numbered import undo_pilcrow
@@ -90,7 +90,7 @@ def block(doc: Document, lines: list[Line], i: int, st: State, vocab: Vocabulary
                                    s[:TEXT_KEPT], "block"))
     elif is_trailer(s, vocab) or is_signature(s) or vocab.note_re.match(s) or _header_item(doc, line):
         pass
-    elif is_heading(s) or st.marked and is_title(s):
+    elif (is_heading(s) or st.marked and is_title(s)) and not (_first_item(doc, st) and wraps_on(lines, i)):
         at = line.start + line.text.index(s[0])
         doc.headings.append(Token(s, Span(at, line.start + len(line.text.rstrip()))))
     elif st.marked and is_table_row(s):
@@ -99,6 +99,12 @@ def block(doc: Document, lines: list[Line], i: int, st: State, vocab: Vocabulary
         st.blocks.append(Paragraph(Span(line.start, line.start + len(line.text.rstrip())), None, None, None,
                                    s[:TEXT_KEPT], "block"))
     return False
+
+
+def _first_item(doc: Document, st: State) -> bool:
+    """Nothing of the body read yet: a line cut mid-sentence there opens a lone
+    paragraph wrapped short (header._prose_goes_on), not a heading."""
+    return not (st.numbered or st.blocks or doc.headings)
 
 
 def _header_item(doc: Document, line: Line) -> bool:

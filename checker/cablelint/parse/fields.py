@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 import regex
 
-from ..document import DeclValue, EOLine, Marking, Repair, Span, Token
+from ..document import DeclValue, Document, EOLine, Marking, Repair, Span, Token
 from ..rx import rx
 from ..vocabulary import Vocabulary
 from .labels import labels
@@ -127,13 +127,14 @@ class Subject(NamedTuple):
     portion: Marking | None
     ref: Token | None
     next: int
+    tail: Span | None = None  # the last words read after a blank line (a note)
 
 
 def read_subject(lines: list[Line], i: int, m: regex.Match, vocab: Vocabulary, post: Token | None = None) -> Subject:
     """`SUBJECT: (C) TEXT`, wrapped over up to SUBJECT_WRAP_LINES more lines; a
     REF run into it is a field of its own (`post`: the cable's post, for a page mark in that REF)."""
     off, rest, at = lines[i].start, m["rest"], m.start("rest")
-    refm = REF_IN_SUBJECT_RE.search(rest)
+    refm = REF_IN_SUBJECT_RE.search(rest) or labels(vocab).ref_title_in_line.search(rest)
     text = rest[:refm.start()] if refm else rest
     end = off + at + len(text.rstrip())
     portion = None
@@ -158,23 +159,28 @@ def read_subject(lines: list[Line], i: int, m: regex.Match, vocab: Vocabulary, p
         text += " " + nxt.text.strip().removeprefix("¶")  # the web page's pilcrow before a wrapped number
         end = nxt.start + len(nxt.text.rstrip())
         j += 1
-    tail = _subject_tail(lines, j, text, vocab) if not refm and j <= i + SUBJECT_WRAP_LINES else None
+    tail = _subject_tail(lines, j, text, vocab, post) if not refm and j <= i + SUBJECT_WRAP_LINES else None
+    tail_span = None
     if tail is not None:  # the subject's last words after a blank line
         text += " " + lines[tail].text.strip()
         end, j = lines[tail].start + len(lines[tail].text.rstrip()), tail + 1
+        tail_span = Span(lines[tail].start + len(lines[tail].text) - len(lines[tail].text.lstrip()), end)
     # a TSV export's line-continuation backslashes, at the end and where a wrapped line broke
     value = " ".join(w for w in text.split() if w != "\\").rstrip("\\ ")
     portion = portion or end_mark(text, end, vocab)  # "SUBJECT: TALKS (C)": the mark written at the end
-    return Subject(Token(value, Span(off + at, end), text), portion, ref, j)
+    return Subject(Token(value, Span(off + at, end), text), portion, ref, j, tail_span)
 
 
 # A SUBJECT's last words after a blank line are a short line, at most this long.
 SUBJECT_TAIL_MAX = 40
 # What may follow those last words: the header goes on.
 SUBJECT_TAIL_NEXT = frozenset({"ref", "classified_by", "field", "eo", "tags"})
+# Blank lines that may stand between those last words and the next field (an export
+# that doubles every line break writes a blank line, one with a space, and another).
+SUBJECT_TAIL_BLANKS = 3
 
 
-def _subject_tail(lines: list[Line], j: int, text: str, vocab: Vocabulary) -> int | None:
+def _subject_tail(lines: list[Line], j: int, text: str, vocab: Vocabulary, post: Token | None = None) -> int | None:
     """The index of the line holding an upper-case SUBJECT's last words when
     one blank line (at `j`) parts them from the rest ("... JULIA TAFT" / "" /
     "REFUGEE FUND" / "" / "REF: ..."; or "MEETING REF: ...", the next field run
@@ -195,14 +201,37 @@ def _subject_tail(lines: list[Line], j: int, text: str, vocab: Vocabulary) -> in
     if other_header_line(s, vocab) or empty and _heading_or_caption(s, vocab):
         return None
     after = k + 1
-    while after < len(lines) and after <= k + 2 and not lines[after].text.strip():
+    while after < len(lines) and after <= k + SUBJECT_TAIL_BLANKS and not lines[after].text.strip():
         after += 1
     # a field after a blank line, or run on after the last words on their line (a run-on-header piece)
     ran_on = after == k + 1 < len(lines) and lines[after].start == lines[k].start + len(lines[k].text)
     nxt = classify(lines[after].text, vocab).name if after < len(lines) else ""
+    if nxt == "text" and unlabelled_ref(lines, after, post) is not None:
+        nxt = "ref"
     if ran_on or after > k + 1 and not empty:
         return k if nxt in SUBJECT_TAIL_NEXT or nxt == "paragraph" and _joins_on(text, vocab) else None
     return k if empty and nxt == "paragraph" else None
+
+
+# A cable cited by its post (or STATE) and serial number, the year written or not ("OSLO 1234").
+_CITATION_RE = rx(r"(?P<post>[A-Z][A-Z .]{1,30}?)[ \t]+(?:\d{2}[ \t]+)?\d{1,6}")
+_CITING_POSTS = frozenset({"STATE", "SECSTATE"})
+
+
+def unlabelled_ref(lines: list[Line], i: int, post: Token | None) -> Token | None:
+    """Line i holding only a cable's citation ("OSLO 1234": the cable's own post,
+    or STATE) with a Classified By run on right after it: the REF item, its label
+    lost where an export glued the two lines. None for any other line."""
+    line = lines[i]
+    if i + 1 >= len(lines) or lines[i + 1].start != line.start + len(line.text) \
+            or CLBY_RE.match(lines[i + 1].text.lstrip()) is None:
+        return None
+    s = line.text.strip()
+    m = _CITATION_RE.fullmatch(s)
+    if m is None or m["post"].upper() not in _CITING_POSTS | ({post.value.upper()} if post else set()):
+        return None
+    at = line.start + len(line.text) - len(line.text.lstrip())
+    return Token(s, Span(at, at + len(s)), s)
 
 
 # An empty SUBJECT's text on a line of its own is at most this long.
@@ -318,3 +347,14 @@ def read_declassify_on(tok: Token, vocab: Vocabulary) -> DeclValue:
 def lost_letter_repair(line: Line, m: regex.Match, label: str) -> Repair:
     return Repair("lost-first-letter", Span(line.start + m.start("lost"), line.start + m.end("lost")),
                   f"{m['lost']} read as {label}")
+
+
+def read_unlabelled_ref(doc: Document, lines: list[Line], i: int) -> bool:
+    """Read line i as the REF when it is a lone citation glued to the Classified
+    By under the SUBJECT (unlabelled_ref), with a note; whether it was."""
+    tok = unlabelled_ref(lines, i, doc.post)
+    if tok is None:
+        return False
+    doc.refs.append(tok)
+    doc.repairs.append(Repair("unlabelled-ref", tok.span, "a citation where the REF stands, its label lost"))
+    return True

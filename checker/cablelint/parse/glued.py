@@ -94,13 +94,20 @@ def glued_paragraph(line: Line, expected: int, vocab: Vocabulary) -> int | None:
         before = text[:m.start()]
         gap = len(before) - len(before.rstrip(" \t"))
         tail = before.rstrip(" \t")[-RUN_ON_HEADING_REACH:]  # a long line's head is not searched again
-        ends = tail[-1:] in GLUED_AFTER or RUN_ON_HEADING_RE.search(tail) is not None
+        ends = tail[-1:] in GLUED_AFTER or RUN_ON_HEADING_RE.search(tail) is not None or _ends_in_placeholder(tail, vocab)
         if (0 < gap <= GLUED_GAP_MAX and ends and (int(m["num"]) == expected or _first_after_rule(before, expected, int(m["num"])))
                 # at a line's end only after a rule of dashes (a heading); "REASON: 1.4(D) 1. (C)" is a mark, no paragraph
                 and (text[m.end():].strip() or before.rstrip(" \t")[-1:] == "-")
                 and memo.is_portion(vocab, m["mark"])):
             return m.start("num")
     return skipped_one(text, expected, vocab)
+
+
+def _ends_in_placeholder(tail: str, vocab: Vocabulary) -> bool:
+    """Whether the text before a marked number ends in a redaction placeholder
+    (markings.yaml `placeholder_patterns`: "... investment in XXXXXXXXXXXX 6. (S)"):
+    the withheld words took the sentence's end with them."""
+    return any(m.end() == len(tail) for m in vocab.placeholder_re.finditer(tail))
 
 
 def skipped_one(text: str, expected: int, vocab: Vocabulary) -> int | None:

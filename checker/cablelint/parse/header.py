@@ -16,15 +16,18 @@ from .labels import labels
 from . import banner as bn
 from . import memo
 from .clby import damaged_clby, read_classified_by, reasons_of_field
+from .lone import prose_goes_on
 from .fields import (
     lost_letter_repair, read_declassify_on, read_eo, read_field, read_ref, read_subject, read_tags, tags_continue,
+    read_unlabelled_ref,
 )
 from .routing import routing_line
 from .subject_glue import cut_subject_glue
 from .subject_stray import cut_stray_line
 from .refs import read_refs, ref_page_marks, unseen_refs
 from .lines import (
-    BULLET_RE, CLBY_RE, Kind, Line, classify, is_shortish_header, may_open_field, page_mark, para_start, portion_start,
+    BULLET_RE, CLBY_RE, Kind, Line, classify, is_shortish_header, may_open_field, page_mark, para_start,
+    portion_start,
 )
 from .shape import has_categories, is_marked
 from ..rx import rx
@@ -227,8 +230,9 @@ def _field_read(doc: Document) -> bool:
     return bool(doc.eo or doc.tags_line or doc.subject or doc.classified_by)
 
 
-def _body_starts(doc: Document, line: Line, kind: str, vocab: Vocabulary) -> bool:
-    """Whether this header-area line is the first of the body."""
+def _body_starts(doc: Document, lines: list[Line], i: int, kind: str, vocab: Vocabulary) -> bool:
+    """Whether this header-area line (line i) is the first of the body."""
+    line = lines[i]
     if kind == "paragraph":
         return True
     pm = portion_start(line.text, line.start, vocab)
@@ -242,7 +246,8 @@ def _body_starts(doc: Document, line: Line, kind: str, vocab: Vocabulary) -> boo
     if is_marked(doc, vocab) and (BULLET_RE.match(line.text) or not is_shortish_header(s, vocab)):
         return True  # an IC/CUI-marked document: its first bullet or prose line starts the body
     # Unnumbered body text after the header (a lone paragraph).
-    return bool(doc.subject and (doc.eo or doc.tags_line) and not is_shortish_header(s, vocab))
+    return bool(doc.subject and (doc.eo or doc.tags_line)
+                and (not is_shortish_header(s, vocab) or prose_goes_on(lines, i, vocab)))
 
 
 def _read_field_line(doc: Document, lines: list[Line], i: int, kind: Kind, vocab: Vocabulary) -> int:
@@ -252,6 +257,8 @@ def _read_field_line(doc: Document, lines: list[Line], i: int, kind: Kind, vocab
         doc.sections.append(page_mark(line))
     elif kind.name == "eo":
         doc.eo = read_eo(line, m, vocab)
+        if ":" in line.text[:m.start("order")]:  # "E.O.: 12958: N/A": a colon after the label, before the order
+            doc.repairs.append(Repair("label-colon", doc.eo.order.span, "E.O.: read as E.O."))
         cm = CLBY_RE.search(line.text) if doc.classified_by is None else None
         if cm:  # a CLASSIFIED BY run into the same line is still ours
             read_clby(doc, lines, i, cm, vocab)
@@ -267,6 +274,10 @@ def _read_field_line(doc: Document, lines: list[Line], i: int, kind: Kind, vocab
         while j < len(lines) and tags_continue(lines[j], vocab, lower):  # the list goes on on the next line
             doc.tags.extend(read_tags(lines[j], 0, vocab).tags)
             j += 1
+        if j > i + 1:
+            last = lines[j - 1]
+            doc.repairs.append(Repair("wrapped-field", Span(tags.line.span.start, last.start + len(last.text.rstrip())),
+                                      f"TAGS read over {j - i} lines"))
         return j
     elif kind.name == "subject":
         got = cut_stray_line(doc, lines, i, read_subject(lines, i, m, vocab, doc.post), vocab)
@@ -274,9 +285,12 @@ def _read_field_line(doc: Document, lines: list[Line], i: int, kind: Kind, vocab
         cut_subject_glue(doc, vocab, lines)
         if got.ref:
             doc.refs.append(got.ref)
+            doc.repairs.append(Repair("run-on-header", got.ref.span, "REF read from the SUBJECT line"))
             doc.sections.extend(ref_page_marks(doc.text, [got.ref], doc.sections, doc.post))
         if kind.lost_first:
             doc.repairs.append(lost_letter_repair(line, m, "SUBJECT"))
+        if got.tail:
+            doc.repairs.append(Repair("subject-after-blank", got.tail, "SUBJECT read on after a blank line"))
         return got.next
     elif kind.name == "classified_by":
         return read_clby(doc, lines, i, m, vocab)
@@ -346,6 +360,9 @@ def read_fields(doc: Document, lines: list[Line], i: int, banner_idx: int | None
         if last == "eo" and kind.name == "text" and unlabelled_tags(doc, line, vocab):
             i, last = i + 1, "tags"
             continue
+        if last == "subject" and kind.name == "text" and not doc.refs and read_unlabelled_ref(doc, lines, i):
+            i, last = i + 1, "ref"
+            continue
         dm = damaged_clby(text, vocab) if kind.name == "text" and doc.classified_by is None else None
         if dm is not None and not text[:dm.start()].strip():  # at the line's start: where a label stands
             i, last = _read_damaged_clby(doc, lines, i, dm, vocab), "classified_by"
@@ -359,7 +376,7 @@ def read_fields(doc: Document, lines: list[Line], i: int, banner_idx: int | None
         if kind.name == "text" and doc.banner is not None and _field_read(doc) and bn.banner_again(doc, line, vocab):
             i += 1
             continue
-        if _body_starts(doc, line, kind.name, vocab):
+        if _body_starts(doc, lines, i, kind.name, vocab):
             return i
         if banner_idx is not None and kind.name != "field" and (in_captions or late_captions and _caption_like(text)
                                                                 and bn.may_be_captions(text, vocab)):

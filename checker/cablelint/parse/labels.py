@@ -45,6 +45,8 @@ class Labels(NamedTuple):
     # A quote's opener (quote_begin_words, repeat_openers) or closer (quote_end_words: group `end`)
     # ending a text: what a cable's banner written again follows when the drafter quotes a cable.
     quote_opener: regex.Pattern
+    # A title-case REF label run on inside a line, before its colon ("... IN OSLO Ref(s): A) ...").
+    ref_title_in_line: regex.Pattern
 
 
 _CACHE: dict[int, tuple[object, Labels]] = {}
@@ -74,6 +76,12 @@ def _ref_re(words: list[str]) -> regex.Pattern:
     upper = _alt([x.upper() for x in words])
     title = _alt([x.capitalize() for x in words])
     return rx(rf"^\s*(?:(?:{upper})(?:\s*\(S\))?(?:\s*:\s*|\s+)|(?:{title})(?:\s*\(S\))?\s*:\s*)(?P<rest>.*)$")
+
+
+def _ref_title_in_line_re(words: list[str]) -> regex.Pattern:
+    """A REF label in title case (`Ref:`, `Refs:`, `Ref(s):`) after a blank inside
+    a line, its colon and a blank after it: only a colon tells it from a word."""
+    return rx(rf"\s+(?:{_alt([x.capitalize() for x in words])})(?:\(s\))?:\s+(?=[A-Z(])")
 
 
 def _label_forms(labels: list[str], any_case: bool) -> list[str]:
@@ -183,6 +191,7 @@ def labels(vocab: Vocabulary) -> Labels:
         elision_end_re(vocab.elision_patterns),
         frozenset(w["trailer_words"] + [x.title() for x in w["trailer_words"]]),
         quote_opener_re(w["quote_begin_words"] + w["repeat_openers"], w["quote_end_words"]),
+        _ref_title_in_line_re(w["ref_labels"]),
     )
     _CACHE[id(vocab)] = (vocab.built, built)
     return built

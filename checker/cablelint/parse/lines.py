@@ -43,7 +43,7 @@ PARA_RE = rx(
 )
 # An order of four digits is read only before DECL ("E.O. 1295: DECL: ...", a digit lost): as written.
 EO_RE = rx(
-    r"^[\s\[]*(?:E\s*\.?\s*O\s*\.?|EO|MO\.)\s*(?P<order>\d{5}|\d{4}(?=\s*:\s*DECL\b))\b\s*(?:\((?:AS AMENDED)?\))?\s*[:;.,]?\s*(?P<rest>.*)$",
+    r"^[\s\[]*(?:E\s*\.?\s*O\s*\.?|EO|MO\.)\s*(?::\s*)?(?P<order>\d{5}|\d{4}(?=\s*:\s*DECL\b))\b\s*(?:\((?:AS AMENDED)?\))?\s*[:;.,]?\s*(?P<rest>.*)$",
     regex.IGNORECASE,
 )
 CLBY_RE = rx(r"(?<![A-Za-z])classified\s+by\b(?!\s+line)\s*:?", regex.IGNORECASE)  # not DECLASSIFIED BY
@@ -201,6 +201,17 @@ def is_heading(s: str) -> bool:
         return True  # rules such as "----- --"
     upper /= letters
     return upper > 0.8 or (len(s.split()) <= 8 and s[0].isupper() and not s.endswith(("?", "!")))
+
+
+def wraps_on(lines: list[Line], i: int) -> bool:
+    """Line i is cut mid-sentence and the next line goes on with it (no blank
+    line between, its first letter lower case: "Poloff presented the points" /
+    "to the Foreign Ministry ..."): a wrapped sentence, not a heading over text."""
+    s = lines[i].text.rstrip()
+    if i + 1 >= len(lines) or not s or not (s[-1].isalnum() or s[-1] in ",("):
+        return False
+    t = lines[i + 1].text.lstrip()
+    return t[:1].islower()
 
 
 def is_trailer(s: str, vocab: Vocabulary) -> bool:

@@ -116,9 +116,16 @@ def numbered(doc: Document, lines: list[Line], i: int, start_idx: int, ps: ParaS
     number = ps.number
     if number > st.last + SKIP_MAX and line.text.find("¶", 0, ps.start) < 0:  # undo_pilcrow's own first test
         number = undo_pilcrow(number, ps.raw, st.last)
-    if not _accepted(lines, i, start_idx, ps, st, number, portion) or portion is None and (
-            _wrapped_reference(lines, i, start_idx, ps, vocab) or vocab.note_re.match(line.text, ps.after)):
+    if not _accepted(lines, i, start_idx, ps, st, number, portion):
         return False
+    if portion is None and _wrapped_reference(lines, i, start_idx, ps, vocab, number == st.last + 1):
+        at = line.start + ps.start
+        doc.repairs.append(Repair("wrapped-reference", Span(at, at + len(ps.raw)),
+                                  f"{ps.raw} read as the end of a reference the export wrapped, no paragraph"))
+        return False
+    if portion is None and vocab.note_re.match(line.text, ps.after):
+        _notice(doc, line, number, ps, st)
+        return True
     off, text = line.start, line.text
     if pm and portion is None and UNKNOWN_MARK_RE.fullmatch(pm["mark"].strip()) \
             and pm["mark"].strip() not in vocab.topic_labels:
@@ -144,13 +151,30 @@ def numbered(doc: Document, lines: list[Line], i: int, start_idx: int, ps: ParaS
     return True
 
 
-def _wrapped_reference(lines: list[Line], i: int, start_idx: int, ps: ParaStart, vocab: Vocabulary) -> bool:
+def _notice(doc: Document, line: Line, number: int, ps: ParaStart, st: State) -> None:
+    """A post's closing notice the drafter numbered ("7. MINIMIZE CONSIDERED",
+    markings.yaml `note_patterns`): the reader sees paragraph `number`, so the
+    numbering counts it, but it is no portion of the cable (kind `notice`: the
+    portion-mark targets leave it out)."""
+    para = _paragraph(line, number, ps.raw, ps.start, ps.after, None)
+    para.kind = "notice"
+    doc.repairs.append(Repair("numbered-notice", para.number_token.span, f"paragraph {number} is a closing notice"))
+    st.numbered.append(para)
+    st.last = number
+    st.prev_blank = st.heading_para = False
+
+
+def _wrapped_reference(lines: list[Line], i: int, start_idx: int, ps: ParaStart, vocab: Vocabulary,
+                       in_sequence: bool = False) -> bool:
     """A number at the start of line i that ends a reference the export wrapped:
     the last non-blank line before it ends in a word that takes a number
     (markings.yaml `reference_words`: "... in paragraph" / "5. The ...",
     "... on Jan" / "6. He said") and the next numbered line does not go on from
     it, or the number stands alone after "paragraph". Only a line of the body
-    counts (a SUBJECT line may end in a month)."""
+    counts (a SUBJECT line may end in a month). A number that goes on from the
+    last paragraph (`in_sequence`) with no numbered line after it is the
+    cable's last paragraph ("... Environmental Concerns Section" / "3. In
+    addition ..."): nothing after it says otherwise."""
     j = i - 1
     while j > start_idx and not lines[j].text.strip():
         j -= 1
@@ -158,8 +182,10 @@ def _wrapped_reference(lines: list[Line], i: int, start_idx: int, ps: ParaStart,
         return False
     prev = lines[j].text.rstrip()
     words = prev.rsplit(None, 1)
-    if words and words[-1].lower() in vocab.reference_words and next_number(lines, i) != ps.number + 1:
-        return True
+    if words and words[-1].lower() in vocab.reference_words:
+        after = next_number(lines, i)
+        if after != ps.number + 1 and not (in_sequence and after is None):
+            return True
     return not lines[i].text[ps.after:].strip() and _reference_end(vocab).search(prev) is not None
 
 

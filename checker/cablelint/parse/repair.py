@@ -50,6 +50,13 @@ REPAIRS = {
                            "(a heading, a date line, a note) read as no part of the SUBJECT"),
     "glued-ref-label": "a REF label glued to the SUBJECT's last word (MISSING AMCITREF:) cut off, its list read",
     "csv-debris": "a CSV export's row quoting (,,\"\", doubled quotes) dropped from SUBJECT, REF and DECL",
+    "numbered-notice": ("a post's closing notice the drafter numbered (7.MINIMIZE CONSIDERED) kept as a paragraph "
+                        "of kind notice: counted by the numbering, no portion"),
+    "subject-after-blank": "a SUBJECT's last words after a blank line (a doubled-break export) read as its own",
+    "unlabelled-ref": "a lone citation glued to the Classified By under the SUBJECT, its REF label lost, read as the REF",
+    "wrapped-reference": ("a number at a line's start that ends a reference the export wrapped (in paragraph / "
+                          "5. The) read as no paragraph"),
+    "label-colon": "a label with a colon before its value's first part (E.O.: 12958: N/A) read as that label",
 }
 
 # How far into the file header fields may be run together (lines).

@@ -121,6 +121,31 @@ def _copy_line(doc: Document, copy: WholeCopy, n: int, reach: int) -> int | None
     return again if n < again <= n + reach else None
 
 
+def intact_before(doc: Document, cut: Span) -> tuple[tuple[int, int], ...]:
+    """The lines before the cut line (`cut`'s) that the cut cannot have
+    spoiled: a blank line stands between them and the cut (a field that ran
+    on into the cut line is the cut's), and the file writes their words
+    again, whole and in the same order, after the cut (a later copy). A
+    finding that judges such a line's own text is the drafter's, not a
+    symptom of the cut (`stand_intact`, fold.py). (start, end) offsets, last
+    line first."""
+    src, text = doc.source, doc.text
+    n = line_no(doc, cut.start)
+    after, out, blank = src.line_span(n)[1], [], False
+    for m in range(n - 1, 0, -1):
+        words = src.line_text(m).split()
+        if not words:
+            blank = True
+            continue
+        if not blank or text.find(words[-1], after) < 0:
+            continue
+        # the words are the cable's: compiled here (regex's own cache), not kept in the rx() memo
+        said = regex.compile(r"(?<!\S)" + r"\s+".join(map(regex.escape, words)) + r"(?!\S)")
+        if said.search(text, after):
+            out.append(src.line_span(m))
+    return tuple(out)
+
+
 def section_line(text: str, number: int, total: int) -> int:
     """The offset of a `SECTION nn OF mm` line in the file (-1: none): a
     section the parser did not take for a banner is in the file, not lost."""

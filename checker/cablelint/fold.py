@@ -8,7 +8,9 @@ the damaged `region`: each entry of `folds` says which, `in_region`) moves
 into the diagnosis's `related` list, and the
 message counts them. A reviewer then reads
 "this file holds another cable's text" once, not six era errors that only
-hold for the other cable. With `show` (`--show-symptoms`) the symptoms are
+hold for the other cable. A cut's diagnosis may name lines its symptoms
+stand on (`extra["stands"]`, the rule's `stand_intact`): a Classified By before
+the cut that the whole copy writes again is judged as written. With `show` (`--show-symptoms`) the symptoms are
 also reported one by one, each saying which diagnosis explains it.
 """
 from __future__ import annotations
@@ -56,7 +58,7 @@ def _names(cause: Finding, rule_id: str) -> bool:
 
 
 def _covers(cause: Finding, f: Finding) -> bool:
-    if f.path != cause.path:
+    if f.path != cause.path or _stands(cause, f):
         return False
     if f.rule in cause.folds:
         return True
@@ -64,6 +66,13 @@ def _covers(cause: Finding, f: Finding) -> bool:
         return False
     lo, hi = cause.region
     return lo <= f.start < hi
+
+
+def _stands(cause: Finding, f: Finding) -> bool:
+    """Whether `f` judges the text of a line the damage left whole (a cut's
+    diagnosis: `extra["stands"]`, the rules and their lines): the drafter's."""
+    stands = cause.extra.get("stands")
+    return stands is not None and f.rule in stands[0] and any(lo <= f.start < hi for lo, hi in stands[1])
 
 
 def _as_symptom(f: Finding, cause: Finding) -> Finding:

@@ -37,7 +37,10 @@ cable's part of the file (`foreign_text`): the rules that judge by the date;
 `region_symptoms` only inside the damaged part, when the detector knows it
 (`foreign_text`: the other cable's part after the file's own text, up to a
 later claim of the file's own or, with `quote_end: true`, the end of a
-quotation: markings.yaml's `quote_end_words`).
+quotation: markings.yaml's `quote_end_words`). `stand_intact` (a cut's
+rules: `header_cut`, `cut_recopied`) names the symptoms that judge their own
+line's text: on a line before the cut that the file writes again whole after
+it, such a finding is the drafter's and stands (damage_loss.intact_before).
 """
 from __future__ import annotations
 
@@ -45,7 +48,7 @@ from typing import Any, Iterable
 
 from ..damage import DETECTORS as _DAMAGE
 from ..damage_copies import COPY_DETECTORS, COPY_PARAMS, prepare_copies
-from ..damage_loss import dropped
+from ..damage_loss import dropped, intact_before
 from ..fold import in_region
 from ..prefilter import prefiltered
 from . import compile_param, Context, Hit
@@ -61,6 +64,7 @@ PARAMS = {
     "symptoms": (list, False),
     "date_symptoms": (list, False),
     "region_symptoms": (list, False),
+    "stand_intact": (list, False),
     "scope": (str, False),
     "pattern": (str, False),
     "notice": (str, False),
@@ -160,7 +164,18 @@ def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
     found = DETECTORS[damage](ctx.doc, p, ctx.vocab) if damage in READS_VOCAB else DETECTORS[damage](ctx.doc, p)
     if found is None:
         return ()
-    return [Hit(found.span, {"detail": found.detail, "_region": found.region, "_folds": _folds(p, found)})]
+    stands = _stands(p, ctx, found)
+    return [Hit(found.span, {"detail": found.detail, "_region": found.region, "_folds": _folds(p, found),
+                             **({"_stands": stands} if stands else {})})]
+
+
+def _stands(p: dict[str, Any], ctx: Context, found: Any) -> tuple[frozenset[str], tuple[tuple[int, int], ...]] | None:
+    """`stand_intact`: the symptoms that judge their own line's text (a
+    Classified By naming nobody), and the lines before the cut where they are
+    the drafter's, not the cut's (`intact_before`); fold.py leaves them out."""
+    rules = frozenset(p.get("stand_intact") or ())
+    lines = intact_before(ctx.doc, found.span) if rules else ()
+    return (rules, lines) if lines else None
 
 
 def _folds(p: dict[str, Any], found: Any) -> frozenset[str]:

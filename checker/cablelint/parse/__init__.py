@@ -8,7 +8,8 @@ The stages, in order (each a module of small functions with its own tests):
    copies.find_whole_copy where the file writes the cable out again (doc.whole_copy): the banner's line, each place
    banner.footer          the bottom banner (before the fields: it tells an IC-style document)
    header.read_fields     captions, E.O./DECL, TAGS, SUBJECT, REF, Classified By, fields -> where the body starts
-   _read_whole_copy       a Classified By, REF or SUBJECT cut short read again from the whole copy
+   _read_whole_copy       a Classified By, REF or SUBJECT cut short read again from the whole copy (a REF
+                          the first copy lost to a cut in its header, read from the copy)
 4. body.segment           paragraphs, blocks, bullets, headings, repeated banners, signature
    paragraph_copy         a cut-short first copy's paragraph left out for its whole copy
    copies.settle_copy     a section banner the whole copy writes again counted once; the cut noted (cut-copy)
@@ -32,7 +33,7 @@ from .clby import find_reasons, join_pieces, whole_clby
 from .copies import find_whole_copy, settle_copy
 from .dating import evidence, memo_date
 from .decl import parse_decl
-from .refs import whole_refs
+from .refs import copy_refs, whole_refs
 from .subject_copy import whole_subject
 from .header import read_fields, read_top
 from .lines import Line
@@ -78,7 +79,8 @@ def _read_whole_copy(doc: Document, lines: list[Line], v: Vocabulary) -> None:
     if again:
         doc.classified_by = again.value
         doc.repairs.extend(again.repairs)
-    refs = whole_refs(doc.refs, lines, v, text, copy, doc.post)
+    refs = (whole_refs(doc.refs, lines, v, text, copy, doc.post) if doc.refs
+            else copy_refs(lines, v, text, copy, doc.body_start or 0, doc.post))
     if refs:
         doc.refs, note = refs
         doc.repairs.append(note)

@@ -170,9 +170,7 @@ def settle_copy(doc: Document, vocab: Vocabulary) -> None:
         return
     src, text = doc.source, doc.text
     elision = labels(vocab).elision_end
-    # the copy after the first copy's cut (the first place after a cut line), else the first place
-    cut, again = next(((c, a) for a in copy.again if (c := _cut_line(text, copy.banner.end, a.start, elision))),
-                      (None, copy.again[0]))
+    cut, again = first_cut(copy, text, vocab)
     again_line = src.line_col(again.start)[0]
     twice = [s for s in doc.sections if s.kind == "banner" and copy.banner.start <= s.span.start < copy.banner.end]
     twice = [s for s in twice if any(t.kind == "banner" and (t.number, t.total) == (s.number, s.total)
@@ -187,6 +185,15 @@ def settle_copy(doc: Document, vocab: Vocabulary) -> None:
                                   f"again{whole} from line {again_line}{once}"))
     elif twice:
         doc.repairs.append(Repair("banner-again", again, f"the cable is written again from line {again_line}{once}"))
+
+
+def first_cut(copy: WholeCopy, text: str, vocab: Vocabulary) -> tuple[Span | None, Span]:
+    """The line where the first copy was cut short (None when none is) and the
+    copy it settles: the first place the banner's line is written again after
+    a cut line, else the first place (`vocab`: its elision marks)."""
+    elision = labels(vocab).elision_end
+    return next(((c, a) for a in copy.again if (c := _cut_line(text, copy.banner.end, a.start, elision))),
+                (None, copy.again[0]))
 
 
 def _cut_line(text: str, lo: int, hi: int, elision: regex.Pattern) -> Span | None:

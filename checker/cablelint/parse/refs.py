@@ -12,10 +12,10 @@ import regex
 from ..document import Repair, SectionMark, Span, Token, WholeCopy
 from ..rx import rx
 from ..vocabulary import Vocabulary
-from .copies import copy_lines
+from .copies import copy_lines, first_cut
 from .fields import REF_ITEM_A_RE, SUBJECT_TAIL_NEXT, other_header_line, upper_words, read_ref, ref_value
 from .labels import labels
-from .lines import PAGE_INLINE_RE, Line, classify, page_mark_start
+from .lines import PAGE_INLINE_RE, PARA_RE, Line, classify, page_mark_start
 from .ref_split import last_letter
 
 # How far after a REF entry a page mark run on to it may end ("  TRIPOLI 00001043  001.2 OF 002").
@@ -201,6 +201,37 @@ def whole_refs(refs: list[Token], lines: list[Line], vocab: Vocabulary, text: st
         line = text.count("\n", 0, refs[-1].span.start if end == refs[-1].span.end else end) + 1
         return got, Repair("whole-copy", Span(got[0].span.start, got[-1].span.end),
                            f"REF cut short on line {line}: read from its whole copy")
+    return None
+
+
+def copy_refs(lines: list[Line], vocab: Vocabulary, text: str, copy: WholeCopy | None, body_start: int,
+              post: Token | None = None) -> tuple[list[Token], Repair] | None:
+    """The REF list of the file's whole copy (`copy`) when the first copy has
+    none because the export cut it short before where a REF stands: its cut
+    line (copies.first_cut) at or before its body's start (`body_start`: in
+    the header, "SUBJECT: ... CONSULTATIO..." or "RE..."). The copy's REF line
+    before its first numbered paragraph, within the cut's reach, is read with
+    the repair `whole-copy`; None when there is none or it is cut too (as
+    subject_copy.whole_subject decides for a SUBJECT cut short)."""
+    if copy is None:
+        return None
+    cut = first_cut(copy, text, vocab)[0]
+    if cut is None or cut.start > body_start:
+        return None
+    lab = labels(vocab)
+    for i in copy_lines(copy, lines, cut.end):
+        t = lines[i].text
+        if PARA_RE.match(t):
+            return None  # the copy's body: no REF in its header
+        m = lab.ref.match(t) if "REF" in t[:8].upper() else None
+        if m is None:
+            continue
+        got = read_refs(lines, i, m, vocab, post)
+        if not got or not got[0].value.strip() or lab.elision_end.search(got[-1].raw):
+            return None
+        line = text.count("\n", 0, cut.start) + 1
+        return got, Repair("whole-copy", Span(got[0].span.start, got[-1].span.end),
+                           f"REF not in the first copy, cut short on line {line}: read from its whole copy")
     return None
 
 

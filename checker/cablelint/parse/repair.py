@@ -28,6 +28,8 @@ REPAIRS = {
     "wrapped-field": "a field wrapped mid-word or over lines (FOR REAS / ONS 1.4 B/D) joined",
     "mark-after-reasons": ("a lone paragraph's mark at the end of the Classified By line "
                            "(1.4 (b) and (d) (C)) read as its text's"),
+    "mark-after-ref": ("a lone paragraph's mark at the end of the REF line (REF: STATE 1234 (U)), its text "
+                       "on the lines below, read as that text's"),
     "unlabelled-tags": "a line of TAGs right after the E.O. line, its TAGS label lost, read as TAGS",
     "caption-typo": "a caption word one letter off under the banner (SENSITVE) read as that caption",
     "split-label": "a label split over a line break (CLASSIFIED / BY:) read as one",
@@ -93,6 +95,12 @@ RUN_ON_MARK_RE = rx(
 CLBY_TAIL_MARK_RE = rx(r"(?:\([a-h]\)|(?<![A-Za-z])[a-h]\.?|\.|"
                        r"(?P<conj>(?:\([A-Ha-h]\)|(?<![A-Za-z(])[A-Ha-h])\s+(?i:and)))"
                        r"\s+(?P<mark>\(\s*[CSU]\s*\))\s*$")
+# A lone paragraph's mark ending the REF line, after its citation's number ("REF: STATE
+# 1234 (U)"): as RUN_ON_MARK_RE's REF branch, with no parenthesis between (a lettered list's
+# "(A) ... (B) ... (C)" / "A) ..." holds its own) and the line's end for the text after it.
+REF_TAIL_MARK_RE = rx(r"[ \t]*REFS?:[^\n()]{2,80}?\d[ \t]{1,3}(?P<mark>\((?:U|C|S|SBU)(?:/[A-Z]{1,3})?\))[ \t]*$")
+# A line opening with a list's letter ("B. STATE 5678", "(B) ..."): a REF item going on, no paragraph's text.
+LETTERED_RE = rx(r"\s*(?:¶\s*)?\(?[A-Za-z][.)]\s")
 CLBY_REASON_HINT = rx(r"(?<![\d.])1\s?[./:]\s?[45]|(?i:reason)")
 NUMBERED_RE = rx(r"\s*(?:¶|\[)?\d{1,3}\.")
 PARA_ONE_RE = rx(r"\s*(?:¶|\[)?1\.")
@@ -158,6 +166,21 @@ def _clby_tail_mark(text: str, cuts: list[int], following: Callable[[], str] = s
         return None
     if (m["conj"] and _LETTER_RE.fullmatch(m["mark"])  # (S), (U): no reason letter has their names
             and not _bare_lower_letters(text[cuts[-1] if cuts else 0:m.start("mark")])):
+        return None
+    return m.start("mark")
+
+
+def _ref_tail_mark(text: str, cuts: list[int], following: Callable[[], str] = str) -> int | None:
+    """Where a lone paragraph's mark ends the REF field on this line (its last
+    field: REF_TAIL_MARK_RE), or None. As for the Classified By line
+    (_clby_tail_mark), the text after it (`following()`) must need the mark:
+    not numbered, not opening with a mark of its own, and no REF item going on."""
+    last = cuts[-1] if cuts else 0
+    m = REF_TAIL_MARK_RE.match(text, last)
+    if m is None:
+        return None
+    nxt = following()
+    if not nxt.strip() or PARA_RE.match(nxt) or OWN_MARK_RE.match(nxt) or LETTERED_RE.match(nxt):
         return None
     return m.start("mark")
 
@@ -248,8 +271,11 @@ def split_run_on_header(lines: list[Line], repairs: list[Repair]) -> list[Line]:
             out.append(line)
             continue
         cuts = _long_line_cuts(text_i) if long else _run_on_cuts(text_i, lambda: _following(lines, i))
-        tail = (_clby_tail_mark(text_i, cuts, lambda: _following(lines, i))
-                if not long and text_i.rstrip().endswith(")") else None)
+        tail, after = None, "reasons"
+        if not long and text_i.rstrip().endswith(")"):
+            tail = _clby_tail_mark(text_i, cuts, lambda: _following(lines, i))
+            if tail is None and "REF" in text_i:
+                tail, after = _ref_tail_mark(text_i, cuts, lambda: _following(lines, i)), "ref"
         if cuts:
             repairs.append(Repair("run-on-header", Span(line.start + cuts[0], line.start + (tail or len(text_i))),
                                   f"{len(cuts) + 1} fields on one line"))
@@ -259,8 +285,9 @@ def split_run_on_header(lines: list[Line], repairs: list[Repair]) -> list[Line]:
         if tail is not None:
             cuts.append(tail)
             mark_open = True
-            repairs.append(Repair("mark-after-reasons", Span(line.start + tail, line.start + len(text_i.rstrip())),
-                                  "read as the mark of the text after the Classified By line"))
+            where = "Classified By" if after == "reasons" else "REF"
+            repairs.append(Repair(f"mark-after-{after}", Span(line.start + tail, line.start + len(text_i.rstrip())),
+                                  f"read as the mark of the text after the {where} line"))
         prev = 0
         for c in cuts + [len(text_i)]:
             if c > prev:

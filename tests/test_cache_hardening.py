@@ -30,7 +30,7 @@ def _failing_for(monkeypatch, bad: int) -> list[str]:
     return refused
 
 
-def test_one_shards_write_error_loses_that_shard_only(tmp_path: Path, monkeypatch) -> None:
+def test_one_shards_write_error_loses_that_shard_only(tmp_path: Path, monkeypatch, capsys) -> None:
     files = _corpus(tmp_path / "cables", 80)
     rc = cache.ResultCache(tmp_path / "cache", KEY)
     bad = rc._shard_of(os.path.abspath(files[0]))
@@ -45,6 +45,8 @@ def test_one_shards_write_error_loses_that_shard_only(tmp_path: Path, monkeypatc
     rc.put_packed(str(files[0]), _stamp(files[0]), None)  # held to the end
     rc.save()
     assert rc.write_errors >= 2 and f"{bad:03d}.pickle" in refused  # the final merge of it failed too
+    said = capsys.readouterr().err
+    assert f"could not write {rc.write_errors} of its shards" in said and "linted again next run" in said  # not swallowed
     assert _hits(tmp_path / "cache", files) == len(files) - len(mine)  # every other shard was written
     assert not _segments(tmp_path / "cache")
 

@@ -340,7 +340,13 @@ class ResultCache:
     def save(self) -> None:
         """Write the held entries and merge this run's segments; errors (a
         full disk, a read-only folder) only cost the next run its hits."""
-        if (self._new or self._spilled) and not self._write(final=True):
+        wrote = not (self._new or self._spilled) or self._write(final=True)
+        if self.write_errors:  # a partial failure is said, not swallowed (a wholly read-only folder is by design)
+            import sys
+
+            print(f"cablelint: warning: the result cache could not write {self.write_errors} of its shards in "
+                  f"{self.dir}: their files will be linted again next run", file=sys.stderr)
+        if not wrote:
             return
         try:
             os.utime(self.dir)  # the key's last use, for eviction (an all-hit run uses it too)

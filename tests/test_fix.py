@@ -243,6 +243,18 @@ def test_renumbering_is_unsafe_and_closes_the_gap_in_one_fix(tmp_path: Path, cap
     assert "fixed 2 findings" in capsys.readouterr().err  # RU, and the gap and the repeat after it in one fix
 
 
+def test_renumbering_puts_paragraphs_out_of_order_back_in_sequence(tmp_path: Path, capsys) -> None:
+    # 1, 3, 2 (reported once as out of order): one unsafe fix numbers them 1, 2, 3 by position.
+    cable = tmp_path / "o.txt"
+    text = FIXED_SAFE.replace("2. (C) Two.\n\n3. (C) Three.", "3. (C) Three.\n\n2. (C) Two.")
+    cable.write_text(text)
+    assert _run("--select", "CL502", str(cable)) == 0
+    assert "paragraph 3 comes before 2 (line 13): the paragraphs are out of order" in capsys.readouterr().out
+    assert _run("--fix-only", "--unsafe-fixes", "--select", "CL502", str(cable)) == 0
+    assert [l[:2] for l in cable.read_text().splitlines() if l[:1].isdigit()] == ["1.", "2.", "3."]
+    assert "fixed 1 finding" in capsys.readouterr().err
+
+
 def test_a_fix_that_would_change_the_parse_is_refused(tmp_path: Path, capsys) -> None:
     rs = tmp_path / "raise.yaml"
     rs.write_text("name: raise\nextends: state\nrules:\n  - id: RA001\n    name: raise\n    severity: info\n"

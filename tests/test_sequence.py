@@ -9,6 +9,8 @@ import pytest
 
 from cablelint import lint_text, make_engine
 from cablelint.checks import sequence
+from cablelint.parse import parse
+from cablelint.source import Source
 
 ENGINE = make_engine(rules=["state"])
 HEAD = "UNCLAS PARIS 000579\nE.O. 12958: N/A\nTAGS: PREL FR\nSUBJECT: TALKS\n\n"
@@ -55,10 +57,10 @@ def test_figures_and_references_do_not_fill_a_gap(figure: str) -> None:
 def test_a_wrapped_reference_at_a_line_start_is_not_a_paragraph() -> None:
     wrapped = para(2, "The points are in paragraph\n") + "5. The minister agreed to them.\n\n"
     assert numbering(para(1) + wrapped + para(3) + para(4)) == []
-    # A number after a sentence end breaks the numbering as before.
+    # A number after a sentence end breaks the numbering as before (3 and 4 come after it: an order).
     ended = para(2, "The points are given below.\n") + "5. The minister agreed to them.\n\n"
-    (broken,) = numbering(para(1) + ended + para(3) + para(4))
-    assert broken.startswith("paragraph 5 follows 2: numbers 3 and 4 are skipped; 1 more")
+    assert numbering(para(1) + ended + para(3) + para(4)) == [
+        "paragraph 5 comes before 3 and 4 (line 13): the paragraphs are out of order"]
     # So does one after such a word when the numbering does not go on as expected.
     assert numbering(para(1) + wrapped + para(6)) == ["paragraph 5 follows 2: numbers 3 and 4 are skipped"]
 
@@ -197,3 +199,68 @@ def test_keyed_answers_are_not_checked_for_gaps_from_their_first_number() -> Non
     # Not keyed (5 is 4 past 1): every gap is checked, the 6 -> 8 one too.
     assert numbering(para(5) + para(6) + para(8)) == [
         "paragraph 5 comes first: numbers 1 to 4 are skipped; 1 more like it (line 10)"]
+
+
+# -- numbers out of order (audit s8c-a n=25): a gap whose number comes later is no loss ---------------
+
+
+def test_two_paragraphs_swapped_are_one_out_of_order_finding() -> None:
+    # 1, 2, 3, 4, 6, 5, 7: 5 is there, after 6. One finding, at 6, naming where 5 stands;
+    # the 5 and the 7 after it are not reported again.
+    body = "".join(para(n, f"Point {n}.") for n in (1, 2, 3, 4, 6, 5, 7))
+    assert findings_502(body) == [(14, "paragraph 6 comes before 5 (line 16): the paragraphs are out of order")]
+
+
+def test_an_unmarked_paragraph_that_comes_late_is_read_as_a_paragraph() -> None:
+    # Unmarked ¶ paragraphs, each under a heading, the last one moved up: the late
+    # 5 starts a paragraph (it was read as a line inside paragraph 6, and 5 said skipped).
+    body = "".join(f"HEADING {n}\n -------- \n\n" + plain(n, f"Point {n} ended.") for n in (1, 2, 3, 4, 6, 5))
+    doc_numbers = [p.number for p in parse(Source("t.txt", HEAD + body)).paragraphs if p.number is not None]
+    assert doc_numbers == [1, 2, 3, 4, 6, 5]
+    assert findings_502(body) == [(29, "paragraph 6 comes before 5 (line 34): the paragraphs are out of order")]
+
+
+def test_a_paragraph_moved_further_down_is_one_finding_where_the_order_breaks() -> None:
+    # 1, 3, 4, 2, 5: 2 was moved below 4. The finding is at 3, where the numbering
+    # first goes wrong, and says where 2 stands; 4, 2 and 5 are not reported.
+    body = "".join(plain(n, f"Point {n}.") for n in (1, 3, 4, 2, 5))
+    assert findings_502(body) == [(8, "paragraph 3 comes before 2 (line 12): the paragraphs are out of order")]
+    # Moved up instead (1, 2, 5, 3, 4, 6): the numbers it came before, and where the first stands.
+    body = "".join(plain(n, f"Point {n}.") for n in (1, 2, 5, 4, 3, 6))
+    assert findings_502(body) == [(10, "paragraph 5 comes before 3 and 4 (line 14): the paragraphs are out of order")]
+
+
+def test_two_numbers_late_in_turn_are_both_orders() -> None:
+    # 1, 3, 5, 2, 4: 2 comes after 3, and 4 after 5; the late 2 is no restart, so 4 is
+    # not said skipped either: two out-of-order breaks, one finding with a related location.
+    body = "".join(plain(n, f"Point {n}.") for n in (1, 3, 5, 2, 4))
+    assert findings_502(body) == [(8, "paragraph 3 comes before 2 (line 12): the paragraphs are out of order; "
+                                      "1 more like it (line 10)")]
+
+
+def test_a_real_skip_is_still_said_skipped() -> None:
+    assert findings_502("".join(plain(n) for n in (1, 2, 4, 5))) == [(10, "paragraph 4 follows 2: number 3 is skipped")]
+    # Out of order, then a real skip: two causes, the skip a related location.
+    body = "".join(plain(n, f"Point {n}.") for n in (1, 2, 4, 3, 5, 7))
+    assert findings_502(body) == [(10, "paragraph 4 comes before 3 (line 12): the paragraphs are out of order; "
+                                       "1 more like it (line 16)")]
+
+
+def test_a_skip_followed_by_a_repeat_or_a_restart_is_still_a_skip() -> None:
+    # 1, 2, 4, 5, 5, 6: 3 never comes; the repeat is a second break.
+    body = "".join(para(n, f"Point {i}.") for i, n in enumerate((1, 2, 4, 5, 5, 6)))
+    assert numbering(body) == ["paragraph 4 follows 2: number 3 is skipped; 1 more like it (line 14)"]
+    # 1, 2, 4, 5, then the body again from 1: its 3 is the copy's, not the missing paragraph.
+    body = "".join(para(n, f"Point {i}.") for i, n in enumerate((1, 2, 4, 5, 1, 2, 3)))
+    assert numbering(body)[0].startswith("paragraph 4 follows 2: number 3 is skipped")
+    # A list 1, 2, 3 inside unmarked paragraph 4: its 3 starts no paragraph, fills no gap.
+    body = (plain(1) + plain(2) + plain(4, "The options are these.") + "1. Wait.\n\n2. Act.\n\n3. Leave.\n\n"
+            + plain(5))
+    assert findings_502(body) == [(10, "paragraph 4 follows 2: number 3 is skipped")]
+
+
+def test_out_of_order_words_are_checked_when_the_rule_set_loads() -> None:
+    with pytest.raises(ValueError, match="may name only"):
+        sequence.prepare({"target": "paragraphs.numbered", "out_of_order": "comes before {number}"})
+    with pytest.raises(ValueError, match="plain numbering"):
+        sequence.prepare({"target": "sections", "totals": True, "out_of_order": "comes before {before}"})

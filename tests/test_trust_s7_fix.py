@@ -84,8 +84,10 @@ def test_every_numbering_message_says_what_was_read() -> None:
     # A plain repeat is said as one; a number used earlier names the one it comes after.
     assert _numbering([1, 2, 2, 3]) == ["paragraph 2 has the same number as the one before it: 3 was expected"]
     assert _numbering([1, 2, 3, 2, 3, 4]) == ["paragraph 2 is used again after 3: 4 was expected"]
-    # A lower number not used before (1, 3, 2: the gap, then 2 where 4 was due).
-    assert _numbering([1, 3, 2, 5]) == ["paragraph 3 follows 1: number 2 is skipped; 1 more like it (line 10)"]
+    # A lower number not used before (1, 3, 2): the gap's number comes late, an order (audit s8c-a
+    # n=25); then 5 where 4 was due is a skip.
+    assert _numbering([1, 3, 2, 5]) == [
+        "paragraph 3 comes before 2 (line 10): the paragraphs are out of order; 1 more like it (line 12)"]
     # A paragraph numbered 0 in mid-sequence: what follows it follows 0, never "comes first".
     # A paragraph numbered 0 in mid-sequence: what follows it follows 0, never "comes first",
     # and numbers used before the 0 are not said skipped.

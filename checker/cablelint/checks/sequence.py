@@ -35,6 +35,14 @@ more often, a form numbered part by part) and `keyed_above` (a first
 number further past `start`, answers keyed to another document's
 paragraphs); such numbering is not compared.
 
+A gap whose missing numbers all turn up later, before the numbering goes
+back below them (1, 2, 3, 4, 6, 5, 7: a drafter moved an item after
+numbering), is an order, not a loss: with `out_of_order` (the words, naming
+`{before}`, the missing numbers, and `{line}`, where the number due stands)
+it is reported once, at the number that came early, and the missing numbers
+are taken silently when they come. A restart (1, 2, 4, 5, then a nested
+1, 2, 3) ends the search: its 3 is another list's.
+
 Fix function (`autofix: {function: renumber}`, plain numbering only): at a
 gap, the numbers from the flagged item on rewritten as the expected number,
 +1, +2... by position, so one fix closes it. Never safe: the gap may be a
@@ -42,7 +50,7 @@ lost paragraph rather than a wrong number.
 """
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from ..damage_loss import withheld_at
 from . import Context, Hit, compile_param
@@ -50,9 +58,9 @@ from . import Context, Hit, compile_param
 KIND = "sequence"
 PARAMS = {"target": (str, True), "start": (int, False), "totals": (bool, False), "require_all": (bool, False),
           "glued": (str, False), "reference_before": (str, False), "withheld_gaps": (bool, False),
-          "max_restarts": (int, False), "keyed_above": (int, False)}
+          "max_restarts": (int, False), "keyed_above": (int, False), "out_of_order": (str, False)}
 _BETWEEN = ("glued", "reference_before", "withheld_gaps")
-_PLAIN = _BETWEEN + ("max_restarts", "keyed_above")
+_PLAIN = _BETWEEN + ("max_restarts", "keyed_above", "out_of_order")
 
 
 def prepare(p: dict[str, Any]) -> dict[str, Any]:
@@ -61,8 +69,14 @@ def prepare(p: dict[str, Any]) -> dict[str, Any]:
     if p.get("totals") and "start" in p:
         raise ValueError("`start` is for plain numbering; `n OF m` marks start at 1")
     if p.get("totals") and any(k in p for k in _PLAIN):
-        raise ValueError("`glued`, `reference_before`, `withheld_gaps`, `max_restarts` and `keyed_above` "
-                         "are for plain numbering")
+        raise ValueError("`glued`, `reference_before`, `withheld_gaps`, `max_restarts`, `keyed_above` and "
+                         "`out_of_order` are for plain numbering")
+    if "out_of_order" in p:  # a wrong placeholder fails here, with the rule's file and line, not in every run
+        try:
+            p["out_of_order"].format(before="5", line=1)
+        except (KeyError, IndexError, ValueError) as exc:
+            raise ValueError(f"`out_of_order` '{p['out_of_order']}' may name only {{before}} and {{line}} "
+                             f"({type(exc).__name__}: {exc})") from None
     if "glued" in p:
         p["_glued"] = compile_param(p["glued"], "glued")
         if "n" not in p["_glued"].groupindex:
@@ -131,7 +145,16 @@ def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         return  # 1, 2, 3... as due (nearly every cable): no break to find, nor a scheme of its own
     if _own_scheme(items, p):
         return
-    yield from _breaks(items, start, _between(p, ctx))
+    yield from _breaks(items, start, _between(p, ctx), _moved_words(p, ctx))
+
+
+def _moved_words(p: dict[str, Any], ctx: Context) -> Callable[[int, int, Any], str] | None:
+    """The rule's `out_of_order` words for numbers lo..hi that come late, lo
+    at `span` (None: the rule reads every gap as a skip)."""
+    words = p.get("out_of_order")
+    if words is None:
+        return None
+    return lambda lo, hi, span: words.format(before=_listed(lo, hi), line=ctx.doc.source.line_col(span.start)[0])
 
 
 def _own_scheme(items: list, p: dict[str, Any]) -> bool:
@@ -160,22 +183,36 @@ def _number(it: Any) -> int | None:
     return getattr(it.value, "number", it.value)
 
 
-def _breaks(items: list, start: int, between: _Between | None = None) -> Iterable[Hit]:
+def _span(it: Any) -> Any:
+    """Where an item's number stands (a paragraph's number token, else the item)."""
+    return it.value.number_token.span if getattr(it.value, "number_token", None) else it.span
+
+
+def _breaks(items: list, start: int, between: _Between | None = None,
+            moved: Callable[[int, int, Any], str] | None = None) -> Iterable[Hit]:
     """One Hit per break in the numbering, re-synchronised after each: the
     numbers go on from the one found (a gap is reported once, not at every
     later number), and a run that restarts (a nested list, a repeated copy)
     ends silently when the numbering it interrupted resumes, and a lower
     number where the next was due (1, 2, 2, 4; 11, 2, 13) is one slip when
     the numbering goes on past it. With `between`,
-    the text between two items can explain a break (see the module doc)."""
+    the text between two items can explain a break (see the module doc);
+    with `moved`, a gap whose numbers come later is one break, an order (the
+    numbers `late` then pass silently)."""
     expected, outer, stood_for = start, None, None
     seen: set[int] = set()
+    late: set[int] = set()  # numbers reported as coming late, not yet read
     last: int | None = None  # the number read before (None: none yet)
     numbered = [it for it in items if _number(it) is not None]
     prev: Any = None  # the span of the last number read as a paragraph's
     for i, it in enumerate(numbered):
         num = _number(it)
-        span = it.value.number_token.span if getattr(it.value, "number_token", None) else it.span
+        span = _span(it)
+        if num in late:
+            late.discard(num)
+            seen.add(num)
+            prev, last = span, num
+            continue
         if between is not None and num not in (expected, outer, stood_for):
             if _is_reference(between, numbered, i, span, expected):
                 continue
@@ -190,6 +227,10 @@ def _breaks(items: list, start: int, between: _Between | None = None) -> Iterabl
         # (one slip, one break)
         stood_for = expected + 1 if num < expected else None
         values = {"found": num, "expected": expected, "problem": _problem(num, expected, seen, last, start)}
+        comes = _comes_later(numbered, i, expected, num, between, late) if moved and num > expected else None
+        if comes is not None:
+            late.update(range(expected, num))
+            values["problem"] = moved(expected, num - 1, comes)
         if num > expected:
             values["_renumber"] = _renumber_from(numbered, i, expected)
         yield Hit(span, values)
@@ -197,6 +238,26 @@ def _breaks(items: list, start: int, between: _Between | None = None) -> Iterabl
             outer = expected  # the interrupted numbering, should it resume
         seen.add(num)
         expected, last = num + 1, num
+
+
+def _comes_later(numbered: list, i: int, expected: int, num: int, between: _Between | None,
+                 late: set[int]) -> Any:
+    """Where `expected` stands when all the numbers expected..num-1, skipped
+    at item i, come after it before the numbering goes back below `expected`
+    (a restart: a nested list, a repeated copy; not a number already `late`);
+    else None. A number written as a reference ("in paragraph" / "5.") is not one."""
+    missing, first = set(range(expected, num)), None
+    for it in numbered[i + 1:]:
+        n = _number(it)
+        span = _span(it)
+        if n in missing and not (between is not None and between.is_reference(span.start)):
+            missing.discard(n)
+            first = span if n == expected else first
+            if not missing:
+                return first
+        elif n < expected and n not in late:
+            return None
+    return None
 
 
 def _problem(num: int, expected: int, seen: set[int], last: int | None, start: int) -> str:
@@ -216,12 +277,15 @@ def _problem(num: int, expected: int, seen: set[int], last: int | None, start: i
     return f"{where}: {expected} was expected"
 
 
+def _listed(lo: int, hi: int) -> str:
+    """The numbers lo..hi as a reader says them: "5", "5 and 6", "5 to 8"."""
+    return str(lo) if lo == hi else f"{lo} {'and' if hi == lo + 1 else 'to'} {hi}"
+
+
 def _skipped(lo: int, hi: int) -> str:
     """The numbers lo..hi that are missing, said as a reader would: "number 3
     is skipped", "numbers 3 and 4 are skipped", "numbers 3 to 6 are skipped"."""
-    if lo == hi:
-        return f"number {lo} is skipped"
-    return f"numbers {lo} {'and' if hi == lo + 1 else 'to'} {hi} are skipped"
+    return f"number {lo} is skipped" if lo == hi else f"numbers {_listed(lo, hi)} are skipped"
 
 
 def _is_reference(between: _Between, numbered: list, i: int, span: Any, expected: int) -> bool:

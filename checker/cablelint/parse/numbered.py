@@ -18,7 +18,7 @@ from ..vocabulary import Vocabulary, _alternation
 from . import memo
 from .bodystate import SENTENCE_END_RE, SKIP_MAX, TEXT_KEPT, State
 from .glued import next_number
-from .lines import LEAD_IN_RE, Line, ParaStart, is_heading
+from .lines import LEAD_IN_RE, Line, ParaStart, is_heading, para_start
 from .marks import UNKNOWN_MARK_RE, half_mark, para_mark
 
 # `N. (mark)` or `¶N. (mark)` at a line's start: lines.PARA_RE's number and dot (no indent, [ or
@@ -93,6 +93,24 @@ def _mistyped_repeat(lines: list[Line], i: int, number: int, st: State) -> bool:
     return number == st.last > 0 and st.prev_blank and next_number(lines, i) == number + 2
 
 
+def _late(lines: list[Line], i: int, start_idx: int, ps: ParaStart, st: State, number: int) -> bool:
+    """An unmarked number the numbering skipped, coming later (1, 2, 3, 4, 6,
+    then 5: an item moved after numbering) where a paragraph can start, after
+    a blank line, with no numbered line since the last paragraph (a list
+    inside it, 1, 2, 3, would fill a gap by chance)."""
+    if not (st.prev_blank and st.numbered and number < st.last) or any(p.number == number for p in st.numbered):
+        return False
+    if number < min(p.number for p in st.numbered) or not _can_start(lines, i, start_idx, ps, st):
+        return False
+    since = st.numbered[-1].span.start
+    j = i - 1
+    while j > start_idx and lines[j].start > since:
+        if para_start(lines[j].text) is not None:
+            return False
+        j -= 1
+    return True
+
+
 def _accepted(lines: list[Line], i: int, start_idx: int, ps: ParaStart, st: State, number: int,
               portion: Marking | None) -> bool:
     """Whether numbered line i starts paragraph `number` (its mark `portion`)."""
@@ -116,7 +134,8 @@ def numbered(doc: Document, lines: list[Line], i: int, start_idx: int, ps: ParaS
     number = ps.number
     if number > st.last + SKIP_MAX and line.text.find("¶", 0, ps.start) < 0:  # undo_pilcrow's own first test
         number = undo_pilcrow(number, ps.raw, st.last)
-    if not _accepted(lines, i, start_idx, ps, st, number, portion):
+    late = portion is None and _late(lines, i, start_idx, ps, st, number)
+    if not (late or _accepted(lines, i, start_idx, ps, st, number, portion)):
         return False
     if portion is None and _wrapped_reference(lines, i, start_idx, ps, vocab, number == st.last + 1):
         at = line.start + ps.start
@@ -146,7 +165,7 @@ def numbered(doc: Document, lines: list[Line], i: int, start_idx: int, ps: ParaS
         doc.repairs.append(Repair("markdown-debris", para.number_token.span, f"paragraph {number}"))
     st.numbered.append(para)
     st.tight = st.tight or (number == 1 and text[ps.end:ps.end + 1] == "." and text[ps.end + 1:ps.end + 2].isalpha())
-    st.last = number
+    st.last = max(st.last, number) if late else number  # the numbering goes on after a late one
     st.prev_blank = False
     return True
 

@@ -29,3 +29,15 @@ def test_an_article_after_the_reasons_is_no_split_and() -> None:
     doc = parse_text(HEAD + "Classified By: Consul Jane Roe for reasons 1.4 (b) an dd\n\n1. (C) Text.\n")
     assert [r.value for r in doc.classified_by.reasons] == ["b"]
     assert not [r for r in doc.repairs if "split by a blank" in r.detail]
+
+
+@pytest.mark.parametrize("statement,name,title", [
+    ("Classified By: XXXXXXXXXX a.i.; reason 1.4 (d)", "XXXXXXXXXX", "a.i"),
+    ("Classified By: XXXXXXXXX Acting DCM, reasons 1.4 (b)", "XXXXXXXXX", "Acting DCM"),
+    ("Classified By: XXXXXXXXXX, Charge d'Affaires a.i., reasons 1.4 (b)", "XXXXXXXXXX", "Charge d'Affaires a.i"),
+    ("Classified By: XXXXXXXXXX Oslo, reason 1.4 (d)", "XXXXXXXXXX Oslo", None),
+    ("Classified By: XXXXXXXXXX, reason 1.4 (d)", "XXXXXXXXXX", None),
+])
+def test_title_words_after_a_masked_name_are_the_title(statement: str, name: str, title: str | None) -> None:
+    cb = parse_text(HEAD + statement + "\n\n1. (C) Text.\n").classified_by
+    assert (cb.name.value if cb.name else None, cb.title.value if cb.title else None) == (name, title)

@@ -41,3 +41,31 @@ def test_an_article_after_the_reasons_is_no_split_and() -> None:
 def test_title_words_after_a_masked_name_are_the_title(statement: str, name: str, title: str | None) -> None:
     cb = parse_text(HEAD + statement + "\n\n1. (C) Text.\n").classified_by
     assert (cb.name.value if cb.name else None, cb.title.value if cb.title else None) == (name, title)
+
+
+BODY_HEAD = HEAD + "Classified By: Consul Jane Roe for reasons 1.4 (b)\n\n"
+
+
+@pytest.mark.parametrize("glued", ["The Talks Went Well  3. (C) Then the minister left.",
+                                   "the minister said so 3. (C)  Then he left.",
+                                   "WHAT NEXT 3. (SBU) Then he left."])
+def test_a_marked_number_due_next_glued_after_a_word_opens_a_paragraph(glued: str) -> None:
+    doc = parse_text(BODY_HEAD + "1. (C) Text one.\n\n2. (C) Text two, and " + glued + "\n\n4. (C) Text four.\n")
+    assert [p.number for p in doc.paragraphs] == [1, 2, 3, 4]
+    assert any(r.name == "glued-paragraph" and "paragraph 3" in r.detail for r in doc.repairs)
+
+
+@pytest.mark.parametrize("glued", ["as in section 5. (C) Then he left.",      # not the number due
+                                   "as in the paper 3. (X) Then he left.",     # no portion mark
+                                   "as in the paper 3. (C) then he left.",     # no capital after it
+                                   "as in the paper 3. (C)"])                  # nothing after it
+def test_other_numbers_glued_after_a_word_open_no_paragraph(glued: str) -> None:
+    doc = parse_text(BODY_HEAD + "1. (C) Text one.\n\n2. (C) Text two, " + glued + "\n")
+    assert [p.number for p in doc.paragraphs] == [1, 2]
+
+
+def test_a_first_number_glued_after_a_word_is_not_vouched_for() -> None:
+    from cablelint.parse.glued import _due_after_words
+    text = "the talks 1. (C) Text one."
+    assert not _due_after_words(1, 1, text, text.index(")") + 1)
+    assert _due_after_words(2, 2, text.replace("1.", "2."), text.index(")") + 1)

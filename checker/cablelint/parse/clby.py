@@ -31,10 +31,13 @@ TELETYPE_PAGE_RE = rx(r"^\s*PAGE\s+\d{2,3}\s+R[A-Z]{3,}\d*\b")
 MAX_REASON_LETTERS = 8
 # "1/4 (B)" and "1:4 b,d" are typos seen in cables; so is "14 (b)", the dot lost (only before a lettered reason).
 REASON_SEC_RE = rx(r"(?<![\d.])1(?:\s*[./:]\s*(?P<d>[45])(?![\d])|(?P<d>[45])(?=\s*\([a-hA-H]\)))")
-# Between reason letters: blanks, punctuation, "and"/"or" (wrapped: "a nd"), "+", a line's backslash.
+# Between reason letters: blanks, punctuation, "and"/"or" (split by the export: "a nd", "an d"), "+",
+# a line's backslash.
 _REASON_TOKEN = rx(
-    r"\s+|[(),/&.;:\[\]+\\]|(?i:a\s?nd|or)(?![a-z])|(?P<l>[a-zA-Z])(?![a-zA-Z])"
+    r"\s+|[(),/&.;:\[\]+\\]|(?i:a\s?nd|an\sd|or)(?![a-z])|(?P<l>[a-zA-Z])(?![a-zA-Z])"
 )
+# The word "and" split by a blank between reason letters ("(b) a nd (d)", "(b) an d (d)").
+SPLIT_AND_RE = rx(r"(?i)(?<![A-Za-z])(?:a\snd|an\sd)(?![A-Za-z])")
 # The categories of E.O. 13526 sec. 1.4 (a-h): without a section number, only these are reason letters.
 CATEGORY_LETTERS = frozenset("abcdefgh")
 # "REASONS: B AND D", "for reasons (b) and (d)": the letters without the section number.
@@ -225,6 +228,7 @@ def read_classified_by(lines: list[Line], i: int, m: regex.Match, vocab: Vocabul
         elif any(OPEN_PAREN_END_RE.search(p) for p, _ in pieces[:-1]):
             repairs.append(Repair("wrapped-field", Span(cb.span.start, cb.span.end),
                                   "Classified By reasons wrapped inside a parenthesis ('(' / 'D)') joined"))
+        repairs += _split_and(joined, letters, offmap)
     dm = DERIVED_RE.search(joined)
     if dm:  # derivative classification: "Classified By: ... Derived from OSLO SCG 2-01"
         cb.derived_from = Token(dm["src"], Span(offmap(dm.start("src")), offmap(dm.end("src") - 1) + 1))
@@ -243,6 +247,16 @@ def read_classified_by(lines: list[Line], i: int, m: regex.Match, vocab: Vocabul
                                   f"{n} word{'s' if n > 1 else ''} joined"))
     got = ClbyRead(cb, reason_lines, j, repairs)
     return _restated(lines, got, vocab, text) or got
+
+
+def _split_and(joined: str, letters: list[tuple[str, int]], offmap: Callable[[int], int]) -> list[Repair]:
+    """The note for an "and" the export split by a blank between the reason
+    letters ("1.4 (b) an d (d)"): read as "and", so the letters after it count."""
+    m = SPLIT_AND_RE.search(joined, letters[0][1], letters[-1][1]) if len(letters) > 1 else None
+    if m is None:
+        return []
+    return [Repair("wrapped-field", Span(offmap(m.start()), offmap(m.end() - 1) + 1),
+                   f"Classified By reasons: the word 'and' split by a blank ('{m[0]}') read as 'and'")]
 
 
 def _restated(lines: list[Line], got: ClbyRead, vocab: Vocabulary, text: str) -> ClbyRead | None:

@@ -94,13 +94,27 @@ def glued_paragraph(line: Line, expected: int, vocab: Vocabulary) -> int | None:
         before = text[:m.start()]
         gap = len(before) - len(before.rstrip(" \t"))
         tail = before.rstrip(" \t")[-RUN_ON_HEADING_REACH:]  # a long line's head is not searched again
-        ends = tail[-1:] in GLUED_AFTER or RUN_ON_HEADING_RE.search(tail) is not None or _ends_in_placeholder(tail, vocab)
+        ends = (tail[-1:] in GLUED_AFTER or RUN_ON_HEADING_RE.search(tail) is not None or _ends_in_placeholder(tail, vocab)
+                or _due_after_words(int(m["num"]), expected, text, m.end()))
         if (0 < gap <= GLUED_GAP_MAX and ends and (int(m["num"]) == expected or _first_after_rule(before, expected, int(m["num"])))
                 # at a line's end only after a rule of dashes (a heading); "REASON: 1.4(D) 1. (C)" is a mark, no paragraph
                 and (text[m.end():].strip() or before.rstrip(" \t")[-1:] == "-")
                 and memo.is_portion(vocab, m["mark"])):
             return m.start("num")
     return skipped_one(text, expected, vocab)
+
+
+# Text after the mark of a number glued after a word: a blank or few, then a capitalised word.
+_TEXT_AFTER_MARK_RE = rx(r"[ \t]{1,4}[A-Z]")
+
+
+def _due_after_words(num: int, expected: int, text: str, end: int) -> bool:
+    """Whether a marked number glued after a word, not a sentence's end ("...
+    Finished, but Dangerous  5. (C) Beginning", "... for the job 7. (C)  As"),
+    opens a paragraph: only the number due next (not the first: nothing vouches
+    for the numbering yet), its mark a portion mark (checked by the caller),
+    text opening with a capital after it."""
+    return num == expected >= 2 and _TEXT_AFTER_MARK_RE.match(text, end) is not None
 
 
 def _ends_in_placeholder(tail: str, vocab: Vocabulary) -> bool:

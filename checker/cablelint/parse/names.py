@@ -204,11 +204,22 @@ def name_and_title(auth: Token, text: str, vocab: Vocabulary) -> tuple[Token | N
     k = 0
     while k < len(words) and _is_title(raw[words[k][0]:words[k][1]], vocab):
         k += 1
+    if k == 0 and _mask_then_title(raw, words, vocab):  # "XXXXXXXXXXXX a.i.": the title's masked head
+        return tok(0, words[0][1]), tok(words[1][0], len(raw))
     if k == 0:
         return tok(0, len(raw)), None
     if k == len(words):
         return None, tok(0, len(raw))
     return tok(words[k][0], _post_after_name(raw, words[k][0], vocab)), tok(0, words[k - 1][1])
+
+
+def _mask_then_title(raw: str, words: list[tuple[int, int]], vocab: Vocabulary) -> bool:
+    """Whether the statement is a redaction mask followed by title words only
+    ("XXXXXXXXXXXX a.i.": the mask stands for the name and the title's head,
+    "a.i." is what is left of "Charge d'Affaires a.i."): those words are the
+    title, no part of a name."""
+    return (len(words) > 1 and vocab.placeholder_re.fullmatch(raw[words[0][0]:words[0][1]]) is not None
+            and all(_is_title(raw[a:b], vocab) for a, b in words[1:]))
 
 
 # A statement cut short after one word's first letters ("Classifi...", "Ambass..."): read as

@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+import regex
+
 from cablelint import lint_text, make_engine
-from cablelint.damage_loss import intact_before
+from cablelint.damage_loss import _written_after, intact_before
 from cablelint.document import Span
 from cablelint.findings import Finding, Severity
 from cablelint.fold import fold, in_region
@@ -63,3 +66,22 @@ def test_fold_leaves_a_standing_rule_on_its_lines_only() -> None:
     kept, cut, absent = at("CL303", 12), at("CL303", 80), at("CL301", 12)
     assert fold([cause, kept, cut, absent]) == [cause, kept]
     assert cause.related == [cut, absent]
+
+
+@pytest.mark.parametrize("rest, words, again", [
+    ("\nDERIVED FROM: GUIDE 12 A\n", ["DERIVED", "FROM:", "GUIDE", "12", "A"], True),
+    ("\nDERIVED  FROM:\tGUIDE 12 A\n", ["DERIVED", "FROM:", "GUIDE", "12", "A"], True),
+    ("\nDERIVED FROM: GUIDE 12 AB\n", ["DERIVED", "FROM:", "GUIDE", "12", "A"], False),  # not whole
+    ("\nXDERIVED FROM: GUIDE 12 A\n", ["DERIVED", "FROM:", "GUIDE", "12", "A"], False),
+    ("\nGUIDE 12 A DERIVED FROM:\n", ["DERIVED", "FROM:", "GUIDE", "12", "A"], False),  # not in order
+    ("\nDERIVED\x1cFROM: GUIDE 12 A\n", ["DERIVED", "FROM:", "GUIDE", "12", "A"], False),  # \x1c: no regex blank
+    ("\nDERIVED FROM: GUIDE 12 A\x1c\n", ["DERIVED", "FROM:", "GUIDE", "12", "A"], False),
+])
+def test_written_again_by_words_agrees_with_the_pattern(rest: str, words: list[str], again: bool) -> None:
+    """The word comparison (no pattern compiled per line) says what the
+    pattern `(?<!\\S)w1\\s+w2...(?!\\S)` says, also where str.split and the
+    regex disagree on a blank (the pattern is used there)."""
+    text = "HEAD LINE" + rest
+    pattern = regex.compile(r"(?<!\S)" + r"\s+".join(map(regex.escape, words)) + r"(?!\S)")
+    assert (pattern.search(text, 9) is not None) is again
+    assert _written_after(text, 9)(words) is again

@@ -8,7 +8,7 @@ returns a `Damage` with counts and line numbers, never the cable's text.
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 import regex
 
@@ -132,18 +132,39 @@ def intact_before(doc: Document, cut: Span) -> tuple[tuple[int, int], ...]:
     src, text = doc.source, doc.text
     n = line_no(doc, cut.start)
     after, out, blank = src.line_span(n)[1], [], False
+    written = _written_after(text, after)
     for m in range(n - 1, 0, -1):
         words = src.line_text(m).split()
         if not words:
             blank = True
             continue
-        if not blank or text.find(words[-1], after) < 0:
-            continue
-        # the words are the cable's: compiled here (regex's own cache), not kept in the rx() memo
-        said = regex.compile(r"(?<!\S)" + r"\s+".join(map(regex.escape, words)) + r"(?!\S)")
-        if said.search(text, after):
+        if blank and written(words):
             out.append(src.line_span(m))
     return tuple(out)
+
+
+# Characters str.split() takes for blanks that the regex `\s` does not.
+_SPLIT_ONLY_BLANKS = frozenset("\x1c\x1d\x1e\x1f")
+
+
+def _written_after(text: str, after: int) -> Callable[[list[str]], bool]:
+    """Whether a line's words are written again, whole and in order, after
+    offset `after` (`after` ends a line): a run of the text's own words there,
+    blanks aside. Compared as words, not as a pattern compiled per line
+    (~40 compiles a cut cable, issue 15), except in a text holding one of the
+    few characters str.split and regex's blank class disagree on."""
+    rest = text[after:]
+    if any(c in rest for c in _SPLIT_ONLY_BLANKS):
+        def by_pattern(words: list[str]) -> bool:
+            # the words are the cable's: compiled here (regex's own cache), not kept in the rx() memo
+            said = regex.compile(r"(?<!\S)" + r"\s+".join(map(regex.escape, words)) + r"(?!\S)")
+            return text.find(words[-1], after) >= 0 and said.search(text, after) is not None
+        return by_pattern
+    spaced = f" {' '.join(rest.split())} "  # the words hold no blank: a run of them is a substring
+
+    def by_words(words: list[str]) -> bool:
+        return f" {' '.join(words)} " in spaced
+    return by_words
 
 
 def section_line(text: str, number: int, total: int) -> int:

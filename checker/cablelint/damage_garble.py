@@ -15,7 +15,7 @@ from typing import Any
 
 from .damage_index import Damage, index_of, line_no, line_span, lines_holding
 from .document import Document
-from .prefilter import FOLD_BLIND
+from .prefilter import fold_blind
 
 
 def garbled(doc: Document, p: dict[str, Any]) -> Damage | None:
@@ -61,7 +61,7 @@ def garbled_label(doc: Document, p: dict[str, Any]) -> Damage | None:
     if not idx.may_hold(pre):  # no label's first letters in the file
         return None
     text = doc.text
-    blind = pre.folded and not text.isascii() and any(c in text for c in FOLD_BLIND)  # needles may miss then
+    blind = pre.folded and fold_blind(text)  # needles may miss then
     for n in range(1, last + 1) if blind else lines_holding(doc, pre, 1, last):  # a match holds a needle
         if pre.rx.match(idx.line(n)):
             return Damage(line_span(doc, n), f"line {n} opens with a garbled label")

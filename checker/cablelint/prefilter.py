@@ -25,6 +25,11 @@ from .findings import _Value
 FOLD_BLIND = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
+def fold_blind(text: str) -> bool:
+    """Whether `text` holds a FOLD_BLIND letter (an ASCII text never does)."""
+    return not text.isascii() and any(c in text for c in FOLD_BLIND)
+
+
 def lowered(text: str) -> bytes:
     """The text as UTF-8 with its ASCII letters lower-cased: where the
     needles of a case-blind pattern are looked for (12 us for 8 KB, where
@@ -63,7 +68,7 @@ class Prefiltered(_Value):
         if not self.needles:
             return True
         if self.folded:
-            if not text.isascii() and any(c in text for c in FOLD_BLIND):
+            if fold_blind(text):
                 return True  # IGNORECASE lets one of these stand for an ASCII letter the needles lack
             hay = low if low is not None else lowered(text)
             for b in self.encoded:  # a loop, not any(generator): a dozen calls a cable

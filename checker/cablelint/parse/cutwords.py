@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import regex
 
-from ..prefilter import FOLD_BLIND
+from ..prefilter import fold_blind
 
 
 def plain(text: str) -> str:
@@ -65,7 +65,7 @@ def written_again(text: str, words: list[str], start: int, after: int, mark: str
     if not words:
         return False
     last, rest = words[-1], text[start:]
-    if not _fold_blind(last) and not _fold_blind(rest) and last.casefold() not in rest.casefold():
+    if not fold_blind(last) and not fold_blind(rest) and last.casefold() not in rest.casefold():
         return False  # the pattern needs its last word: ~180 us of compiling spared (a case-blind match
         # is a case-folded substring, character by character, but for the FOLD_BLIND letters)
     # the words are the cable's: compiled here (regex's own cache), not kept in the rx() memo
@@ -73,7 +73,3 @@ def written_again(text: str, words: list[str], start: int, after: int, mark: str
     hit = said.search(text, start)
     return hit is not None and len("".join(text[hit.end():hit.end() + 4 * after].split())) >= after
 
-
-def _fold_blind(text: str) -> bool:
-    """Whether `text` holds a letter that IGNORECASE matches to an ASCII one and casefold does not (prefilter.py)."""
-    return not text.isascii() and any(c in text for c in FOLD_BLIND)

@@ -146,9 +146,15 @@ def ends_like_page_mark(text: str) -> bool:
     return t[-3:].isdigit()
 
 
+def may_be_page_mark(text: str) -> bool:
+    """The C-speed gate before PAGE_RE: " OF " or a lower-cased copy's " of 0"
+    ("Beijing 00002963 002 of 002"), and a page count at the end."""
+    return (" OF " in text or " of 0" in text) and ends_like_page_mark(text)
+
+
 def page_mark(line: Line) -> SectionMark | None:
     """`PARIS 00000579  002 OF 004`: a continuation page's mark."""
-    if " OF " not in line.text and " of 0" not in line.text or not ends_like_page_mark(line.text):
+    if not may_be_page_mark(line.text):
         return None
     m = PAGE_RE.match(line.text)
     if not m:
@@ -295,8 +301,7 @@ def _para(text: str, v: Vocabulary) -> Kind | None:
 
 
 def _page(text: str, v: Vocabulary) -> Kind | None:
-    # " of 0": "Beijing 00002963 002 of 002", a lower-cased copy
-    m = PAGE_RE.match(text) if (" OF " in text or " of 0" in text) and ends_like_page_mark(text) else None
+    m = PAGE_RE.match(text) if may_be_page_mark(text) else None
     return Kind("page", m) if m else None
 
 

@@ -192,6 +192,18 @@ def test_an_eo_line_run_on_after_another_header_line_is_a_run_together_header() 
     assert "CL910" not in {f.rule for f in lint(intact)}
 
 
+def test_an_eo_line_glued_to_the_line_before_without_a_blank_is_a_run_together_header() -> None:
+    """The export dropped the line break and no blank stood there: "SIPDISE.O. 12958:", the banner's
+    serial run into a passing line and the E.O. line ("000579FOR EUR/WE AND HE.O. 12958:")."""
+    tail = "\n\nTAGS: PREL FR\n" + CLBY + "1. (C) Text.\n"
+    for top, at in (("C O N F I D E N T I A L PARIS 000579\n\nSIPDISE.O. 12958: DECL: 01/30/2014", 3),
+                    ("C O N F I D E N T I A L PARIS 000579FOR EUR/WE AND HE.O. 12958: DECL: 01/30/2014", 1)):
+        got = {f.rule: f for f in lint(top + tail)}
+        assert "CL501" not in got and got["CL910"].line == at and [r.rule for r in got["CL910"].related] == ["CL501"]
+    # Glued to a word, only the dotted E.O. is the label: "CODEO 12958: N/A" names none.
+    assert damage("CL910", "UNCLAS PARIS 000579\n\nSIPDISEO 12958: N/A\n\nTAGS: PREL FR\n") is None
+
+
 def test_header_cut_with_a_blank_before_the_elision_mark() -> None:
     text = "C O N F I D E N T I A L PARIS 000579\n\n" + HEAD + "Classified By: A/DCM ...\n\n1. (C) Text.\n"
     got = {f.rule: f for f in lint(text)}

@@ -25,7 +25,8 @@ line names a post, `sender`, and the body tasks a post of another name,
 inside words, through the file), `garbled_label` (a header line that opens
 with a garbled label, `pattern`); from `damage_copies.py`, damage to
 the header's copy: `header_dropped` (SUBJECT and Classified By lost from a
-re-flowed or flattened copy), `sentence_cased`, `header_copies` (a field
+re-flowed or flattened copy), `sentence_cased` (`min_signals` header lines in their
+`line_forms`; the message names every header line in `cased_line`'s form), `header_copies` (a field
 written twice, one copy cut or run on) and `tags_joined`. The message gets
 `{detail}`: the evidence as counts and line numbers, never the cable's text.
 

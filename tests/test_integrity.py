@@ -843,6 +843,22 @@ def test_a_subject_word_missing_a_letter_the_body_spells_whole_counts_beside_a_f
     assert damage("CL913", head + body + "2. (U) Maitenance again.\n") is None
 
 
+def test_a_routing_line_run_into_its_addressee_is_a_slip_beside_another() -> None:
+    """The slash every routing line writes after its indicator (RUEHSG/AMEMBASSY) lost: one dropped
+    character, counted with a SUBJECT word that lost a letter the body writes whole."""
+    top = "R 141849Z AUG 07\nFM AMEMBASSY PARIS\nTO RUEHC/SECSTATE WASHDC 9745\n"
+    routing = top + "INFO RUEHSGAMEMBASSY SANTIAGO 6383\n"
+    head = "UNCLAS PARIS 000579\nE.O. 12958: N/A\nTAGS: PREL FR\nSUBJECT: MAITENANCE TALKS\n\n"
+    body = "1. (U) The maintenance talks went well.\n"
+    got = damage("CL913", routing + head + body)
+    assert got is not None and got.span.start == len(top)
+    assert got.detail == ("1 routing line (the slash after its indicator) and 1 SUBJECT word the body spells whole "
+                          "lack a character (lines 4, 8)")
+    # Alone it is one slip; with its slash the routing line is whole.
+    assert damage("CL913", routing + head + body.replace("maintenance", "upkeep")) is None
+    assert damage("CL913", routing.replace("RUEHSGAMEMBASSY", "RUEHSG/AMEMBASSY") + head + body) is None
+
+
 def test_the_spliced_part_ends_at_any_of_the_vocabularys_quote_end_words(tmp_path: Path) -> None:
     """Review s7 S4: CL901 takes the end of a quotation from markings.yaml's
     `quote_end_words` (the list the parser's quotation reader keeps), not from

@@ -18,7 +18,8 @@ within `banner_reach` lines; either way the later copy holds the cut's last
 paragraph 1), `withheld` (a `placeholder` alone on a line where numbered
 paragraphs are missing), `spliced` (after a gap in the numbering, a paragraph
 that opens mid-sentence in lower case, or text garbled in transmission, `garble`, before the gap), `dropped_chars` (`min_hits` of the `fixed` header
-strings with a character missing), `tasked_body` (the routing header's FM
+strings with a character missing, of routing lines run into their addressee,
+`routing_glued`, and of SUBJECT words, `subject_words`), `tasked_body` (the routing header's FM
 line names a post, `sender`, and the body tasks a post of another name,
 `tasking`, as only the Department's cables do; both with a group `post`),
 `garbled` (at least `min_hits` matches of `garble`, characters replaced
@@ -104,9 +105,10 @@ PARAMS = {
     "fixed": (list, False),
     "min_hits": (int, False),
     "subject_words": (int, False),
+    "routing_glued": (str, False),
 }
 PARAMS.update(COPY_PARAMS)
-SCANS = ("pattern", "notice", "cut_line", "run_on", "placeholder", "tasking")
+SCANS = ("pattern", "notice", "cut_line", "run_on", "placeholder", "tasking", "routing_glued")
 NEEDS = {"notice": ["pattern"], "truncated": ["cut_mark"], "header_cut": ["cut_line"], "header_glued": ["pattern"],
          "foreign_text": ["file_id", "claims", "banner_serial"], "cut_recopied": ["cut_line", "recopy"],
          "withheld": ["placeholder"], "dropped_chars": ["fixed"], "tasked_body": ["sender", "tasking"],

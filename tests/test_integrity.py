@@ -192,6 +192,19 @@ def test_an_eo_line_run_on_after_another_header_line_is_a_run_together_header() 
     assert "CL910" not in {f.rule for f in lint(intact)}
 
 
+def test_a_subject_run_into_the_next_field_after_a_word_that_cannot_end_it_was_cut() -> None:
+    """"MORE TALK THAN Derived from: ...": the export joined the lines and lost the SUBJECT's last
+    words between. A SUBJECT that ends whole before the next field, or that ends its own line, is not cut."""
+    head = "C O N F I D E N T I A L PARIS 000579\n\nE.O. 12958: DECL: 01/30/2014\nTAGS: PREL FR\n\n"
+    text = head + "SUBJECT: TALKS: MORE TALK THAN Derived from: DSCG 05-1, B,D\n\n1.(C) Text.\n"
+    got = damage("CL910", text)
+    assert got is not None and got.detail == ("line 6 holds more than one header field; the SUBJECT on line 6 breaks "
+                                              "off on a word that cannot end it, the next field right after")
+    whole = damage("CL910", text.replace("MORE TALK THAN", "MORE TALK THAN ACTION"))
+    assert whole is not None and whole.detail == "line 6 holds more than one header field"
+    assert damage("CL910", text.replace("THAN Derived", "THAN\nDerived")) is None
+
+
 def test_an_eo_line_glued_to_the_line_before_without_a_blank_is_a_run_together_header() -> None:
     """The export dropped the line break and no blank stood there: "SIPDISE.O. 12958:", the banner's
     serial run into a passing line and the E.O. line ("000579FOR EUR/WE AND HE.O. 12958:")."""

@@ -9,7 +9,8 @@ last one seen, or a `notice` pattern), `truncated` (the text ends on a
 `cut_mark` or in mid-sentence), `header_cut` (a header line before the body
 ends in a word run into `cut_line`, an elision mark), `header_glued` (a
 header line holding two field labels of `pattern`, or the banner and a
-field, or a field label of `run_on` after another header line's text), `lower_case` (a lower-cased copy),
+field, or a field label of `run_on` after another header line's text; a SUBJECT
+on such a line ending on one of the `dangling` words, the next field after it, is named cut), `lower_case` (a lower-cased copy),
 `repeated_body` (a run of lines repeated), `cut_recopied` (a line at or
 after the body start cut by `cut_line`, the next line starting the cable
 again: `recopy`; or a cut anywhere after the banner, whose line comes again
@@ -106,6 +107,7 @@ PARAMS = {
     "min_hits": (int, False),
     "subject_words": (int, False),
     "routing_glued": (str, False),
+    "dangling": (list, False),
 }
 PARAMS.update(COPY_PARAMS)
 SCANS = ("pattern", "notice", "cut_line", "run_on", "placeholder", "tasking", "routing_glued")

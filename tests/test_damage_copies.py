@@ -71,12 +71,27 @@ SENTENCE = "S e c r e t paris 000579\n\nE.o. 12958: decl: 01/30/2014\nTags: prel
 
 def test_sentence_cased_header_needs_two_lines_in_that_form() -> None:
     got = damage("CL932", SENTENCE + SHORT)
-    assert got is not None and got.detail.startswith("lines 1, 3, 4 ")
+    assert got is not None and got.detail == "4 lines of the header are written in sentence case (lines 1, 3-5)"
     assert damage("CL932", "S E C R E T PARIS 000579\n\n" + EO + TAGS + SHORT) is None
     # Only the TAGS in lower case (one signal): a drafting slip, reported as such (CL403).
     assert damage("CL932", "S E C R E T PARIS 000579\n\n" + EO + "TAGS: prel, fr\n" + SHORT) is None
     # A copy lower-cased throughout is CL905's, not a sentence-cased one.
     assert damage("CL932", SENTENCE.lower() + SHORT.lower()) is None
+
+
+def test_sentence_cased_copy_names_every_header_line_in_that_form() -> None:
+    """Not only the lines that gave the signals: the passing line, the SUBJECT's second line and
+    the REF items too; not the Classified By statement (drafted in mixed case, its small letters
+    prove nothing), nor a line the export left in capitals, nor the body."""
+    text = ("S e c r e t paris 000579\n\nSipdis\n\nDept for eur/we\n\nE.o. 12958: decl: 01/30/2014\n"
+            "Tags: prel, fr\nSUBJECT: (S) TALKS\nON THE BUDGET\n\nRef: a. State 1234\nb. Paris 55\n\n"
+            "Classified By: Ambassador Jane Doe for\nreasons 1.4 (b) and (d).\n\n"
+            "1. (S) The minister said that the talks would resume.\n")
+    got = damage("CL932", text)
+    assert got is not None
+    assert got.detail == "7 lines of the header are written in sentence case (lines 1, 3, 5, 7, 8, 12, 13)"
+    (diag,) = [f for f in lint_text(text, "04PARIS579.txt", engine=ENGINE) if f.rule == "CL932"]
+    assert diag.line == 1 and "(lines 1, 3, 5, 7, 8, 12, 13)" in diag.message
 
 
 def test_sentence_cased_copy_folds_the_malformed_tags() -> None:

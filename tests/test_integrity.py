@@ -192,6 +192,31 @@ def test_an_eo_line_run_on_after_another_header_line_is_a_run_together_header() 
     assert "CL910" not in {f.rule for f in lint(intact)}
 
 
+def test_a_subject_run_into_the_next_field_after_a_word_that_cannot_end_it_was_cut() -> None:
+    """"MORE TALK THAN Derived from: ...": the export joined the lines and lost the SUBJECT's last
+    words between. A SUBJECT that ends whole before the next field, or that ends its own line, is not cut."""
+    head = "C O N F I D E N T I A L PARIS 000579\n\nE.O. 12958: DECL: 01/30/2014\nTAGS: PREL FR\n\n"
+    text = head + "SUBJECT: TALKS: MORE TALK THAN Derived from: DSCG 05-1, B,D\n\n1.(C) Text.\n"
+    got = damage("CL910", text)
+    assert got is not None and got.detail == ("line 6 holds more than one header field; the SUBJECT on line 6 breaks "
+                                              "off on a word that cannot end it, the next field right after")
+    whole = damage("CL910", text.replace("MORE TALK THAN", "MORE TALK THAN ACTION"))
+    assert whole is not None and whole.detail == "line 6 holds more than one header field"
+    assert damage("CL910", text.replace("THAN Derived", "THAN\nDerived")) is None
+
+
+def test_an_eo_line_glued_to_the_line_before_without_a_blank_is_a_run_together_header() -> None:
+    """The export dropped the line break and no blank stood there: "SIPDISE.O. 12958:", the banner's
+    serial run into a passing line and the E.O. line ("000579FOR EUR/WE AND HE.O. 12958:")."""
+    tail = "\n\nTAGS: PREL FR\n" + CLBY + "1. (C) Text.\n"
+    for top, at in (("C O N F I D E N T I A L PARIS 000579\n\nSIPDISE.O. 12958: DECL: 01/30/2014", 3),
+                    ("C O N F I D E N T I A L PARIS 000579FOR EUR/WE AND HE.O. 12958: DECL: 01/30/2014", 1)):
+        got = {f.rule: f for f in lint(top + tail)}
+        assert "CL501" not in got and got["CL910"].line == at and [r.rule for r in got["CL910"].related] == ["CL501"]
+    # Glued to a word, only the dotted E.O. is the label: "CODEO 12958: N/A" names none.
+    assert damage("CL910", "UNCLAS PARIS 000579\n\nSIPDISEO 12958: N/A\n\nTAGS: PREL FR\n") is None
+
+
 def test_header_cut_with_a_blank_before_the_elision_mark() -> None:
     text = "C O N F I D E N T I A L PARIS 000579\n\n" + HEAD + "Classified By: A/DCM ...\n\n1. (C) Text.\n"
     got = {f.rule: f for f in lint(text)}
@@ -829,6 +854,22 @@ def test_a_subject_word_missing_a_letter_the_body_spells_whole_counts_beside_a_f
     assert damage("CL913", head + body.replace("maintenance", "upkeep")) is None
     # A word the body also writes short ("MAITENANCE" there too) is the drafter's spelling.
     assert damage("CL913", head + body + "2. (U) Maitenance again.\n") is None
+
+
+def test_a_routing_line_run_into_its_addressee_is_a_slip_beside_another() -> None:
+    """The slash every routing line writes after its indicator (RUEHSG/AMEMBASSY) lost: one dropped
+    character, counted with a SUBJECT word that lost a letter the body writes whole."""
+    top = "R 141849Z AUG 07\nFM AMEMBASSY PARIS\nTO RUEHC/SECSTATE WASHDC 9745\n"
+    routing = top + "INFO RUEHSGAMEMBASSY SANTIAGO 6383\n"
+    head = "UNCLAS PARIS 000579\nE.O. 12958: N/A\nTAGS: PREL FR\nSUBJECT: MAITENANCE TALKS\n\n"
+    body = "1. (U) The maintenance talks went well.\n"
+    got = damage("CL913", routing + head + body)
+    assert got is not None and got.span.start == len(top)
+    assert got.detail == ("1 routing line (the slash after its indicator) and 1 SUBJECT word the body spells whole "
+                          "lack a character (lines 4, 8)")
+    # Alone it is one slip; with its slash the routing line is whole.
+    assert damage("CL913", routing + head + body.replace("maintenance", "upkeep")) is None
+    assert damage("CL913", routing.replace("RUEHSGAMEMBASSY", "RUEHSG/AMEMBASSY") + head + body) is None
 
 
 def test_the_spliced_part_ends_at_any_of_the_vocabularys_quote_end_words(tmp_path: Path) -> None:

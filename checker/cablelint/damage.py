@@ -262,8 +262,29 @@ def header_glued(doc: Document, p: dict[str, Any]) -> Damage | None:
     glued = sorted(run_on | {n for n, got in labels.items() if len(got) + (n in banner_lines) >= 2})
     if not glued:
         return None
+    cut = _subject_cut_at(doc, glued, p.get("dangling") or ())
     return Damage(_line_span(doc, glued[0]), f"{_lines_text(glued)} hold{'s' if len(glued) == 1 else ''} "
-                  "more than one header field")
+                  "more than one header field" + (f"; the SUBJECT on line {cut} breaks off on a word that cannot "
+                                                  "end it, the next field right after" if cut else ""))
+
+
+def _subject_cut_at(doc: Document, glued: list[int], dangling: Any) -> int | None:
+    """The line where the SUBJECT, on one of the `glued` lines, ends on a word
+    that cannot end a title (`dangling`: THAN, THE, OF...) with another
+    field after it on that line: where the export ran the lines together it
+    lost the SUBJECT's last words too. None when the SUBJECT ends whole."""
+    sub = doc.subject
+    if sub is None or not dangling:
+        return None
+    n = _line_no(doc, sub.span.end)
+    words = _WORDS.findall(sub.value)
+    after = doc.text[sub.span.end:_line_span(doc, n).end]
+    if n not in glued or not words or not after.strip():
+        return None
+    return n if words[-1].upper() in {str(w).upper() for w in dangling} else None
+
+
+_WORDS = rx(r"[A-Za-z']+")
 
 
 _NON_WORD = rx(r"\W")

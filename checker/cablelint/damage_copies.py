@@ -28,6 +28,7 @@ COPY_PARAMS: dict[str, tuple[Any, bool]] = {
     "min_share": ((float, int), False),
     "line_forms": (dict, False),
     "min_signals": (int, False),
+    "cased_line": (str, False),
     "labels": (dict, False),
     "passing": (str, False),
     "min_group": (int, False),
@@ -45,7 +46,7 @@ def prepare_copies(p: dict[str, Any]) -> dict[str, Any]:
     missing = [k for k in COPY_NEEDS.get(p["damage"], []) if k not in p]
     if missing:
         raise ValueError(f"damage {p['damage']!r} needs {', '.join(f'`{k}`' for k in missing)}")
-    for key in ("flat_line", "passing"):
+    for key in ("flat_line", "passing", "cased_line"):
         if key in p:
             p["_" + key] = compile_param(p[key], key)
     for key, known in (("line_forms", _LINES), ("labels", _FIELD_NAMES)):
@@ -102,7 +103,9 @@ def sentence_cased(doc: Document, p: dict[str, Any]) -> Damage | None:
     "E.o. 12958: decl:", "Tags: prel, pgov"): each `line_forms` pattern says
     how one of them (banner, eo, tags_line) looks in such a copy, and at
     least `min_signals` match. Every real header writes them in capitals, so
-    the export changed the case (the body often keeps its own)."""
+    the export changed the case (the body often keeps its own). The message
+    names every header line in that form (`cased_line`), not only the
+    signals: the export changed them all (passing lines, SUBJECT, REF)."""
     if doc.tags_line is not None and not any(t.raw[:1].islower() for t in doc.tags[:1]):
         return None  # most cables: an upper-case first TAG settles it
     src = doc.source
@@ -114,9 +117,36 @@ def sentence_cased(doc: Document, p: dict[str, Any]) -> Damage | None:
             hits.append(_line_no(doc, span.start))
     if len(hits) < p.get("min_signals", 2):
         return None
-    hits.sort()
-    return Damage(_line_span(doc, hits[0]), f"{_lines_text(hits)} of the header "
-                  f"{'is' if len(hits) == 1 else 'are'} written in sentence case")
+    lines = sorted(set(hits) | set(_cased_lines(doc, p, min(hits))))
+    return Damage(_line_span(doc, lines[0]), f"{len(lines)} lines of the header are written in sentence case "
+                  f"({_runs_text(lines)})")
+
+
+def _cased_lines(doc: Document, p: dict[str, Any], first_hit: int) -> list[int]:
+    """The lines from the banner (or the first signal) up to the Classified
+    By line or the body that are in sentence case (`cased_line`). The
+    Classified By statement is left out: drafters wrote it in mixed case, so
+    its small letters prove no export's change."""
+    cased = p.get("_cased_line")
+    if cased is None:
+        return []
+    start = min(first_hit, _line_no(doc, doc.banner.span.start)) if doc.banner is not None else first_hit
+    end = _body_line(doc)
+    if doc.classified_by is not None and start < _line_no(doc, doc.classified_by.span.start) < end:
+        end = _line_no(doc, doc.classified_by.span.start)
+    return [n for n in range(start, min(end, doc.source.line_count + 1)) if cased.search(doc.source.line_text(n))]
+
+
+def _runs_text(lines: list[int]) -> str:
+    """Sorted line numbers as runs: "lines 6, 9, 10, 12-14" (every line named, the runs kept short)."""
+    runs: list[list[int]] = []
+    for n in lines:
+        if runs and n == runs[-1][1] + 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    shown = ", ".join(str(a) if a == b else f"{a}, {b}" if b == a + 1 else f"{a}-{b}" for a, b in runs)
+    return f"line{'s' if len(lines) > 1 else ''} {shown}"
 
 
 # -- a header written twice ------------------------------------------------------------

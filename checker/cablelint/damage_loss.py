@@ -311,27 +311,38 @@ def dropped_chars(doc: Document, p: dict[str, Any]) -> Damage | None:
     of the fixed strings every cable header spells the same way (`fixed`:
     SECTION, E.O. 12958, SIPDIS, CONFIDENTIAL...) appear with one letter or
     digit missing ("ECTION", "E.O. 1295", "SIPDS") in the header (before the
-    body, within the first `max_line` lines). One such slip can be the
-    drafter's typo; two are the export's. The fields it garbled (an E.O.
-    line read as missing) follow."""
+    body, within the first `max_line` lines), a routing line its slash
+    (`routing_glued`: "RUEHSGAMEMBASSY SANTIAGO") or the SUBJECT a letter
+    of a body word (`subject_words`). One such slip can be the drafter's
+    typo; two are the export's. The fields it garbled (an E.O. line read as
+    missing) follow."""
     idx = index_of(doc)
     block = idx.through(min((idx.body_line or doc.source.line_count + 1) - 1, p.get("max_line", 60)))
-    dropped: Dropped = p["_dropped"]
+    hits = _fixed_slips(block, p["_dropped"], idx)
+    glued = p.get("_routing_glued")
+    routing = [idx.line_of(m.start()) for m in glued.scan(block)] if glued is not None and glued.possible(block) else []
+    if not hits and not routing:
+        return None
+    subject = _subject_slips(doc, p["subject_words"]) if "subject_words" in p else []
+    if len(hits) + len(routing) + len(subject) < p.get("min_hits", 2):
+        return None
+    lines = sorted(set(hits.values()) | set(routing) | {line_no(doc, at) for at in subject})
+    what = [f"{n} {noun}{'s' if n > 1 else ''}{tail}" for n, noun, tail in (
+        (len(hits), "fixed header word", ""), (len(routing), "routing line", " (the slash after its indicator)"),
+        (len(subject), "SUBJECT word", " the body spells whole")) if n]
+    return Damage(line_span(doc, lines[0]), f"{', '.join(what[:-1])}{' and ' if len(what) > 1 else ''}{what[-1]} "
+                  f"lack a character (line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines[:6]))})")
+
+
+def _fixed_slips(block: str, dropped: "Dropped", idx: Any) -> dict[str, int]:
+    """The fixed strings found with a character dropped in the header `block`, each with its first line."""
     up = block.upper()
     if not dropped.possible(up) or len(up) != len(block):  # (upper-casing moved the offsets: no line to point at)
-        return None
+        return {}
     hits: dict[str, int] = {}
     for m in dropped.rx.finditer(up):
         hits.setdefault(dropped.of[m.group(0)], idx.line_of(m.start()))
-    if not hits:
-        return None
-    subject = _subject_slips(doc, p["subject_words"]) if "subject_words" in p else []
-    if len(hits) + len(subject) < p.get("min_hits", 2):
-        return None
-    lines = sorted(set(hits.values()) | {line_no(doc, at) for at in subject})
-    also = f" and {len(subject)} SUBJECT word{'s' if len(subject) > 1 else ''} the body spells whole" if subject else ""
-    return Damage(line_span(doc, lines[0]), f"{len(hits)} fixed header word{'s' if len(hits) > 1 else ''}{also} "
-                  f"lack a character (line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines[:6]))})")
+    return hits
 
 
 def _subject_slips(doc: Document, min_len: int) -> list[int]:

@@ -9,7 +9,8 @@ last one seen, or a `notice` pattern), `truncated` (the text ends on a
 `cut_mark` or in mid-sentence), `header_cut` (a header line before the body
 ends in a word run into `cut_line`, an elision mark), `header_glued` (a
 header line holding two field labels of `pattern`, or the banner and a
-field, or a field label of `run_on` after another header line's text), `lower_case` (a lower-cased copy),
+field, or a field label of `run_on` after another header line's text; a SUBJECT
+on such a line ending on one of the `dangling` words, the next field after it, is named cut), `lower_case` (a lower-cased copy),
 `repeated_body` (a run of lines repeated), `cut_recopied` (a line at or
 after the body start cut by `cut_line`, the next line starting the cable
 again: `recopy`; or a cut anywhere after the banner, whose line comes again
@@ -18,14 +19,16 @@ within `banner_reach` lines; either way the later copy holds the cut's last
 paragraph 1), `withheld` (a `placeholder` alone on a line where numbered
 paragraphs are missing), `spliced` (after a gap in the numbering, a paragraph
 that opens mid-sentence in lower case, or text garbled in transmission, `garble`, before the gap), `dropped_chars` (`min_hits` of the `fixed` header
-strings with a character missing), `tasked_body` (the routing header's FM
+strings with a character missing, of routing lines run into their addressee,
+`routing_glued`, and of SUBJECT words, `subject_words`), `tasked_body` (the routing header's FM
 line names a post, `sender`, and the body tasks a post of another name,
 `tasking`, as only the Department's cables do; both with a group `post`),
 `garbled` (at least `min_hits` matches of `garble`, characters replaced
 inside words, through the file), `garbled_label` (a header line that opens
 with a garbled label, `pattern`); from `damage_copies.py`, damage to
 the header's copy: `header_dropped` (SUBJECT and Classified By lost from a
-re-flowed or flattened copy), `sentence_cased`, `header_copies` (a field
+re-flowed or flattened copy), `sentence_cased` (`min_signals` header lines in their
+`line_forms`; the message names every header line in `cased_line`'s form), `header_copies` (a field
 written twice, one copy cut or run on) and `tags_joined`. The message gets
 `{detail}`: the evidence as counts and line numbers, never the cable's text.
 
@@ -103,9 +106,11 @@ PARAMS = {
     "fixed": (list, False),
     "min_hits": (int, False),
     "subject_words": (int, False),
+    "routing_glued": (str, False),
+    "dangling": (list, False),
 }
 PARAMS.update(COPY_PARAMS)
-SCANS = ("pattern", "notice", "cut_line", "run_on", "placeholder", "tasking")
+SCANS = ("pattern", "notice", "cut_line", "run_on", "placeholder", "tasking", "routing_glued")
 NEEDS = {"notice": ["pattern"], "truncated": ["cut_mark"], "header_cut": ["cut_line"], "header_glued": ["pattern"],
          "foreign_text": ["file_id", "claims", "banner_serial"], "cut_recopied": ["cut_line", "recopy"],
          "withheld": ["placeholder"], "dropped_chars": ["fixed"], "tasked_body": ["sender", "tasking"],

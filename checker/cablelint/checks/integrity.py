@@ -103,6 +103,7 @@ PARAMS = {
     "sender": (str, False),
     "tasking": (str, False),
     "placeholder": (str, False),
+    "heavy_release": (int, False),
     "fixed": (list, False),
     "min_hits": (int, False),
     "subject_words": (int, False),

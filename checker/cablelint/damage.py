@@ -15,8 +15,9 @@ from typing import Any, Callable
 
 from .damage_repeat import repeated_body
 from .damage_loss import (
-    cut_recopied, dropped_chars, elision_recurs, section_line as _section_line, section_unread, spliced, withheld,
+    cut_recopied, dropped_chars, elision_recurs, section_line as _section_line, section_unread, spliced,
 )
+from .damage_withheld import withheld
 from .damage_foreign import foreign_text, tasked_body
 from .damage_garble import garbled, garbled_label
 from .damage_index import Damage, RawLines, elision_end, index_of

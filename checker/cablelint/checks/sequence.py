@@ -52,7 +52,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable
 
-from ..damage_loss import withheld_at
+from ..damage_withheld import withheld_at
 from . import Context, Hit, compile_param
 
 KIND = "sequence"
@@ -119,7 +119,7 @@ class _Between:
 
     def withheld(self, lo: int, hi: int) -> bool:
         """A placeholder in text[lo:hi] alone on its line, or ending the text
-        after a finished sentence (`damage_loss.withheld_at`, as CL912 reads
+        after a finished sentence (`damage_withheld.withheld_at`, as CL912 reads
         it): withheld text stands where the numbers are missing."""
         return self.placeholder is not None and withheld_at(self.text, lo, hi, self.placeholder) is not None
 

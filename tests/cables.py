@@ -21,3 +21,34 @@ Classified By: DCM Jane Roe, reasons 1.4 (b) and (d)
 """
     return text + "".join(f"\n{p}\n" for p in more)
 
+
+
+UNMARKED = "Nobody marked this paragraph, so it must be flagged by the linter as an error."
+
+
+def state_cable(unmarked: str = UNMARKED, faults: str = "all") -> str:
+    """A State cable banner CONFIDENTIAL (letter-spaced). `faults` "all": a
+    paragraph without a portion mark (`unmarked`, its text, starting "Nobody
+    marked"), one marked SECRET above the banner (errors) and a made-up tag,
+    XXZZ (CL404, a warning); "tag": the made-up tag only, both paragraphs
+    marked (C); "none": neither."""
+    para = unmarked if faults == "all" else "(C) " + unmarked.replace("Nobody marked", "Somebody marked", 1)
+    level = "(S)" if faults == "all" else "(C)"
+    tags = "PREL, FR" if faults == "none" else "PREL, XXZZ, FR"
+    return f"""\
+C O N F I D E N T I A L STATE 012345
+
+E.O. 12958: DECL: 01/30/2014
+TAGS: {tags}
+SUBJECT: (C) TALKS WITH THE MINISTER
+
+Classified By: POLITICAL COUNSELOR JANE DOE, FOR REASONS 1.4 B AND D
+
+(C) The minister met the delegation and set out his views on trade.
+
+{para}
+
+{level} This paragraph is classified above the banner of the cable.
+
+C O N F I D E N T I A L
+"""

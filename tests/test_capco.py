@@ -2,15 +2,13 @@
 
 - running prose full of "(a)", "(S)", "(C)", "(U)", "(see below)" gives no
   finding: only a mark at the start of a paragraph or bullet is a portion;
-- each faulty example in examples/capco gives exactly the findings of its
-  sidecar, with the capco set alone and with the default sets (no noise
-  from the state or cui sets), and together they fire every CAPCO rule;
+- (the examples in examples/capco: tests/test_examples.py, with the capco
+  set alone and with the default sets, and that they fire every CAPCO rule)
 - the parser reads the authority block, bullets and marking tokens at their
   exact spans.
 """
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -18,14 +16,10 @@ import pytest
 from cablelint import lint_text
 from cablelint.api import make_engine
 from cablelint.parse import parse
-from cablelint.ruleset import load
-from cablelint.ruletest import check_example_file, read_expectation
 from cablelint.source import Source, read
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "capco"
-FAULTY = sorted(EXAMPLES.glob("*_faulty.txt"))
-CLEAN = sorted(EXAMPLES.glob("*_clean.txt"))
 
 PROSE = """\
 SECRET//NOFORN
@@ -49,10 +43,6 @@ SECRET//NOFORN
 """
 
 
-def keys(findings) -> Counter:
-    return Counter((f.line, f.rule) for f in findings)
-
-
 def test_prose_with_incidental_parentheses_gives_no_finding() -> None:
     assert lint_text(PROSE, path="prose.txt") == []
     doc = parse(Source("prose.txt", PROSE))
@@ -61,27 +51,6 @@ def test_prose_with_incidental_parentheses_gives_no_finding() -> None:
     # that begin with "(S)" or "(C)" inside a paragraph are not portions.
     marks = [(doc.source.line_col(p.span.start)[0], p.portion.raw) for p in doc.paragraphs]
     assert marks == [(7, "U"), (11, "S//NF"), (15, "C"), (16, "U")]
-
-
-@pytest.mark.parametrize("cable", CLEAN, ids=lambda p: p.name)
-def test_clean_examples_give_no_finding(cable: Path) -> None:
-    assert make_engine().lint_source(read(str(cable))) == []
-    assert read(str(cable)) and parse(read(str(cable))).shape == "capco"
-
-
-@pytest.mark.parametrize("cable", FAULTY, ids=lambda p: p.name)
-def test_faulty_examples_give_exactly_their_sidecar(cable: Path) -> None:
-    failures = check_example_file(cable, load("capco"))
-    assert not failures, "\n".join(map(str, failures))
-    # The default sets (state, capco, cui) give the same: the others stay quiet.
-    exp = read_expectation(cable)
-    assert exp is not None and exp.findings
-    assert keys(make_engine().lint_source(read(str(cable)))) == exp.findings
-
-
-def test_the_faulty_examples_fire_every_capco_rule() -> None:
-    fired = {rule for cable in FAULTY for _, rule in read_expectation(cable).findings}
-    assert {r.id for r in load("capco").rules} <= fired
 
 
 def test_a_line_starting_with_a_mark_is_a_portion_only_after_a_blank_line() -> None:

@@ -12,25 +12,11 @@ import pytest
 from cablelint.cli import main
 from cablelint.progress import Progress
 
-CABLE = """\
-C O N F I D E N T I A L STATE 012345
+from cables import state_cable
 
-E.O. 12958: DECL: 01/30/2014
-TAGS: PREL, XXZZ, FR
-SUBJECT: (C) TALKS WITH THE MINISTER
-
-Classified By: POLITICAL COUNSELOR JANE DOE, FOR REASONS 1.4 B AND D
-
-(C) The minister met the delegation and set out his views on trade.
-
-Nobody marked this paragraph, so it must be flagged by the linter as an error.
-
-(S) This paragraph is classified above the banner of the cable.
-
-C O N F I D E N T I A L
-"""
-WARN_ONLY = CABLE.replace("Nobody marked", "(C) Somebody marked").replace("(S) This", "(C) This")  # CL404 left
-CLEAN = WARN_ONLY.replace("XXZZ, ", "")
+CABLE = state_cable()
+WARN_ONLY = state_cable(faults="tag")  # CL404 left
+CLEAN = state_cable(faults="none")
 BASE = ["check", "--isolated", "--date", "2004-01-30"]
 
 

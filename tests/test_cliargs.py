@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from cablelint.cliargs import LEFT_TO_ARGPARSE, _LISTS, _SWITCHES, _VALUES, build_parser, quick_parse
+from cablelint.cli import build_parser
+from cablelint.cliargs import CHOICES, LEFT_TO_ARGPARSE, _LISTS, _SWITCHES, _VALUES, quick_parse
 
 READ = [
     ["check"],
@@ -57,6 +58,20 @@ def test_every_option_of_check_is_read_or_left_to_argparse() -> None:
     options = {s for a in check._actions for s in a.option_strings}
     assert options == known
     assert set(vars(quick_parse(["check"]))) == set(vars(ap.parse_args(["check"])))
+
+
+def test_the_options_argparse_limits_to_choices_are_limited_alike_here() -> None:
+    """quick_parse refuses a value outside CHOICES (argparse then words the
+    error); an option given choices in the parser but missing from CHOICES
+    would be read here whatever its value."""
+    ap = build_parser("check")
+    check = next(a for a in ap._actions if a.dest == "command").choices["check"]
+    limited = {a.dest: tuple(a.choices) for a in check._actions if a.choices is not None}
+    assert limited == CHOICES
+    for dest, values in CHOICES.items():
+        flag = next(a.option_strings[0] for a in check._actions if a.dest == dest)
+        assert quick_parse(["check", flag, "bad", "x"]) is None
+        assert all(getattr(quick_parse(["check", flag, v, "x"]), dest) == v for v in values)
 
 
 def test_the_check_command_line_loads_no_argparse() -> None:

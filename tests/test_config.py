@@ -13,23 +13,9 @@ from cablelint.cli import main
 from cablelint.config import Config, ConfigError, find_config, load_config, path_matches, resolve
 from cablelint.findings import Severity
 
-CABLE = """\
-C O N F I D E N T I A L STATE 012345
+from cables import state_cable
 
-E.O. 12958: DECL: 01/30/2014
-TAGS: PREL, XXZZ, FR
-SUBJECT: (C) TALKS WITH THE MINISTER
-
-Classified By: POLITICAL COUNSELOR JANE DOE, FOR REASONS 1.4 B AND D
-
-(C) The minister met the delegation and set out his views on trade.
-
-Nobody marked this paragraph, so it must be flagged by the linter.
-
-(S) This paragraph is classified above the banner of the cable.
-
-C O N F I D E N T I A L
-"""
+CABLE = state_cable()
 
 
 def rules_of(capsys, *args: str) -> list[tuple[str, str, str]]:

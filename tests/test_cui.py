@@ -1,8 +1,7 @@
 """The CUI rule set (rules/cui.yaml) and the parsing of CUI documents.
 
-- the clean CUI examples give no finding, the faulty ones exactly their
-  sidecar (with the cui set alone and with the default sets), and together
-  the faulty ones fire every CUI rule;
+- (the examples in examples/cui: tests/test_examples.py, with the cui set
+  alone and with the default sets, and that they fire every CUI rule)
 - the banner grammar CUI//CATEGORIES//CONTROLS is parsed into categories,
   dissemination controls and unknown words by position;
 - legacy markings are findings only after the transition date, and an
@@ -10,22 +9,16 @@
 """
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from cablelint import lint_text
-from cablelint.api import make_engine
 from cablelint.parse import parse
-from cablelint.ruleset import load
-from cablelint.ruletest import check_example_file, read_expectation
 from cablelint.source import Source, read
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "cui"
-FAULTY = sorted(EXAMPLES.glob("*_faulty.txt"))
-CLEAN = sorted(EXAMPLES.glob("*_clean.txt"))
 
 LEGACY = """\
 UNCLASSIFIED//FOUO
@@ -39,30 +32,6 @@ Staff lists for the harbor office.
 
 UNCLASSIFIED//FOUO
 """
-
-
-def keys(findings) -> Counter:
-    return Counter((f.line, f.rule) for f in findings)
-
-
-@pytest.mark.parametrize("cable", CLEAN, ids=lambda p: p.name)
-def test_clean_examples_give_no_finding(cable: Path) -> None:
-    assert parse(read(str(cable))).shape == "cui"
-    assert make_engine().lint_source(read(str(cable))) == []
-
-
-@pytest.mark.parametrize("cable", FAULTY, ids=lambda p: p.name)
-def test_faulty_examples_give_exactly_their_sidecar(cable: Path) -> None:
-    failures = check_example_file(cable, load("cui"))
-    assert not failures, "\n".join(map(str, failures))
-    exp = read_expectation(cable)
-    assert exp is not None and exp.findings
-    assert keys(make_engine().lint_source(read(str(cable)))) == exp.findings
-
-
-def test_the_faulty_examples_fire_every_cui_rule() -> None:
-    fired = {rule for cable in FAULTY for _, rule in read_expectation(cable).findings}
-    assert {r.id for r in load("cui").rules} <= fired
 
 
 def test_banner_parts_by_position() -> None:

@@ -12,6 +12,9 @@ The convention (examples/README.md):
   above it, else the shipped rule set named after the top folder
   (examples/capco -> capco), else `state`;
 - every rule set file under examples/ passes `cablelint test`;
+- a capco or cui example is read as its shape and gives the same findings
+  under the default sets (state, capco and cui) as under its own, and each
+  shape's faulty examples together fire every rule of its set;
 - any other file must be listed in TESTED_ELSEWHERE with the test that
   exercises it.
 """
@@ -25,9 +28,12 @@ import pytest
 import yaml
 
 from cablelint import load_ruleset
-from cablelint.ruleset import shipped
+from cablelint.api import make_engine
+from cablelint.parse import parse
+from cablelint.ruleset import load, shipped
 from cablelint.ruletest import CABLE_EXTS, ExpectError, check_example_file, read_expectation
 from cablelint.ruletest import test_ruleset as run_ruleset_examples
+from cablelint.source import read
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -112,6 +118,33 @@ def test_every_file_under_examples_is_exercised() -> None:
 def test_example_cable_gives_its_expected_findings(cable: Path) -> None:
     problem = mismatch(cable)
     assert problem is None, problem
+
+
+# The example folders of a document shape other than the cable's: the default run (state, capco and cui,
+# each applied to documents of its shape) must read each of their examples as that shape.
+SHAPES = ("capco", "cui")
+
+
+def shape_examples(shape: str, kind: str = "*") -> list[Path]:
+    return sorted((EXAMPLES / shape).glob(f"*_{kind}.txt"))
+
+
+@pytest.mark.parametrize("cable", [c for s in SHAPES for c in shape_examples(s)], ids=_rel)
+def test_the_default_sets_give_a_shape_example_what_its_own_set_gives(cable: Path) -> None:
+    """No noise from the other sets: the default run gives a capco or cui
+    example exactly its sidecar's findings (a clean one none), as its own
+    set alone does (test_example_cable_gives_its_expected_findings)."""
+    exp = read_expectation(cable)
+    assert exp is not None and bool(exp.findings) == cable.name.endswith("_faulty.txt")
+    assert parse(read(str(cable))).shape == cable.parent.name
+    got = Counter((f.line, f.rule) for f in make_engine().lint_source(read(str(cable))))
+    assert got == exp.findings
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_the_faulty_examples_of_a_shape_fire_every_rule_of_its_set(shape: str) -> None:
+    fired = {rule for cable in shape_examples(shape, "faulty") for _, rule in read_expectation(cable).findings}
+    assert {r.id for r in load(shape).rules} <= fired
 
 
 @pytest.mark.parametrize("path", sorted(p for p in EXAMPLES.rglob("*.y*ml") if is_rule_set(p)), ids=_rel)

@@ -1,6 +1,6 @@
 """Report, Discovery and FixOutcome are plain classes (a run the result cache
-answers imports no dataclasses, findings._Record): they keep the `==` and the
-repr their dataclasses gave (findings.fields_eq, fields_repr), review s7 item 6."""
+answers imports no dataclasses, cablelint.records): they keep the `==` and the
+repr their dataclasses gave (records.fields_eq, fields_repr), review s7 item 6."""
 from __future__ import annotations
 
 import pytest

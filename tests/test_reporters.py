@@ -15,30 +15,14 @@ from cablelint.findings import Finding, Severity
 from cablelint.reporters import Report, get, names
 from cablelint.session import Session
 
+from cables import state_cable
 from conftest import SHARED, need_shared
 
 FORMATS = ["concise", "full", "grouped", "json", "json-lines", "sarif", "github", "gitlab", "junit"]
 
-CABLE = """\
-C O N F I D E N T I A L STATE 012345
-
-E.O. 12958: DECL: 01/30/2014
-TAGS: PREL, XXZZ, FR
-SUBJECT: (C) TALKS WITH THE MINISTER
-
-Classified By: POLITICAL COUNSELOR JANE DOE, FOR REASONS 1.4 B AND D
-
-(C) The minister met the delegation and set out his views on trade.
-
-Nobody marked this paragraph, so it must be flagged by the linter; it was written by Jane
-Doe for the test.
-
-(S) This paragraph is classified above the banner of the cable.
-
-C O N F I D E N T I A L
-"""
-CLEAN = CABLE.replace("XXZZ, ", "").replace("Nobody marked", "(C) Somebody marked").replace("(S) This", "(C) This")
 UNMARKED = "Nobody marked this paragraph, so it must be flagged by the linter; it was written by Jane"
+CABLE = state_cable(UNMARKED + "\nDoe for the test.")  # a name wrapped over a line break
+CLEAN = state_cable(UNMARKED + "\nDoe for the test.", faults="none")
 
 
 def _mask_jane(text: str) -> str:

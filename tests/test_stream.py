@@ -17,15 +17,7 @@ from cablelint.findings import Finding, Severity
 from cablelint.reporters import FORMATS, get
 from cablelint.session import Session
 
-CABLE = """C O N F I D E N T I A L PARIS 000{n:03d}
-E.O. 12958: DECL: 01/30/2014
-TAGS: PREL FR
-SUBJECT: CACHE TEST
-Classified By: DCM Jane Roe, reasons 1.4 (b) and (d)
-
-1. {mark} Poloff met the minister on Monday.
-3. (U) A gap in the numbering.
-"""
+from cables import short_cable
 
 
 def _tree(root: Path) -> None:
@@ -34,7 +26,7 @@ def _tree(root: Path) -> None:
     for i, rel in enumerate(["a/z.txt", "a/b/x.txt", "a/b/y.txt", "a-c.txt", "m.txt"]):
         p = root / rel
         p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_text(CABLE.format(n=i, mark="(C)" if i % 2 else ""), encoding="utf-8")
+        p.write_text(short_cable(i, "(C)" if i % 2 else ""), encoding="utf-8")
     (root / "a" / "readme.txt").write_text("no marking here\n", encoding="utf-8")
     (root / "a" / "bad.txt").write_bytes(b"\x00\x01binary")
 
@@ -78,7 +70,7 @@ def test_stream_gives_the_sorted_findings_and_fills_the_run(tmp_path: Path) -> N
     session = Session.build(make_config(None, date="2004-01-30"))
     paths = [str(tmp_path / "a"), str(tmp_path / "m.txt"), str(tmp_path / "gone.txt")]
     whole = session.lint(paths, jobs=1)
-    run = session.lint(paths, jobs=1, stream=True, stdin=("<stdin>", CABLE.format(n=9, mark="").encode()))
+    run = session.lint(paths, jobs=1, stream=True, stdin=("<stdin>", short_cable(9, "").encode()))
     assert run.stream is not None and not run.linted  # nothing linted until it is gone through
     got = list(run.stream)
     assert got == sorted(got, key=Finding.sort_key)

@@ -28,7 +28,8 @@ from typing import Any, Callable
 
 import regex
 
-from .findings import Edit, Fix, _Value, edit_where  # noqa: F401 - the values a fix makes (re-exported: autofix.Fix)
+from .findings import Edit, Fix, edit_where  # noqa: F401 - the values a fix makes (re-exported: autofix.Fix)
+from .records import FrozenRecord, set_field
 from .rx import rx, user_pattern
 
 FIX_KEYS = {"replace", "function", "safe", "require"}
@@ -64,19 +65,18 @@ def _year4(text: str, ctx: Any) -> str | None:
 DOC_FILTERS: dict[str, Callable[[str, Any], str | None]] = {"year4": _year4}
 
 
-class FixSpec(_Value):
+class FixSpec(FrozenRecord):
     """A rule's declared fix: exactly one of `replace` (template) or `function`.
-    A plain frozen value, not a @dataclass (findings._Record says why)."""
+    A plain frozen value, not a @dataclass (records.py says why)."""
 
     __slots__ = ("safe", "replace", "function", "require")
 
     def __init__(self, safe: bool, replace: str | None = None, function: str | None = None,
                  require: tuple[tuple[str, Any], ...] = ()) -> None:  # require: (value name, compiled regex)
-        set_ = object.__setattr__
-        set_(self, "safe", safe)
-        set_(self, "replace", replace)
-        set_(self, "function", function)
-        set_(self, "require", require)
+        set_field(self, "safe", safe)
+        set_field(self, "replace", replace)
+        set_field(self, "function", function)
+        set_field(self, "require", require)
 
     def describe(self) -> str:
         """One line for `cablelint rule ID` and the catalogue."""

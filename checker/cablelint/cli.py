@@ -25,7 +25,7 @@ import errno
 import os
 import sys
 
-from .cliargs import COMMANDS, REPORT_BUG, build_parser, quick_parse
+from .cliargs import COMMANDS, REPORT_BUG, quick_parse
 from .terminal import UsageError, say, stdout_gone
 
 TYPE_CHECKING = False  # typing's constant without importing typing (~4 ms of a one-file run)
@@ -49,6 +49,15 @@ def _stop_errors() -> tuple[type[BaseException], ...]:
         if mod is not None:
             found.append(getattr(mod, name))
     return tuple(found)
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argparse parser (cliparser.build_parser): of `command` only, or of
+    every command. Imported here when asked: a `check` line quick_parse reads
+    never loads argparse."""
+    from .cliparser import build_parser as build
+
+    return build(command)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -5,6 +5,7 @@ of every subcommand is in cliparser.py."""
 from __future__ import annotations
 
 from .findings import Severity
+from .settings import FAIL_ON
 from .terminal import UsageError
 
 TYPE_CHECKING = False  # typing's constant without importing typing (~4 ms of a one-file run)
@@ -16,13 +17,6 @@ if TYPE_CHECKING:
 
 COMMANDS = ("check", "inspect", "rules", "rule", "test", "redact", "marking", "report")
 REPORT_BUG = "this is a bug in cablelint: please report it with the command you ran"
-
-
-def build_parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The argparse parser (cliparser.build_parser): of `command` only, or of every command."""
-    from .cliparser import build_parser as build
-
-    return build(command)
 
 
 # -- a `check` command line without argparse ---------------------------------
@@ -47,8 +41,8 @@ _VALUES = {"--format": "format", "-f": "format", "--output": "output", "-o": "ou
 _LISTS = {"--rules": "rules", "-r": "rules", "--select": "select", "--ignore": "ignore",
           "--extend-select": "extend_select", "--severity-override": "severity_override", "--protect": "protect",
           "--exclude": "exclude"}
-_CHOICES = {"fail_on": ("error", "warning", "info"), "min_severity": ("error", "warning", "info"),
-            "color": ("auto", "always", "never")}
+# The values of check's options that take a choice: cliparser gives argparse these (one table, no drift).
+CHOICES = {"fail_on": FAIL_ON, "min_severity": FAIL_ON, "color": ("auto", "always", "never")}
 LEFT_TO_ARGPARSE = ("-h", "--help", "--date", "--as-of")  # of check's options, those quick_parse never reads
 
 
@@ -97,7 +91,7 @@ def quick_parse(argv: list[str]) -> Namespace | None:
             got[dest] = [*(got[dest] or []), value]
             continue
         dest = _VALUES[name]
-        if dest in _CHOICES and value not in _CHOICES[dest]:
+        if dest in CHOICES and value not in CHOICES[dest]:
             return None
         if dest == "jobs":
             try:

@@ -9,6 +9,7 @@ import os
 import sys
 
 from . import __version__, fixrun
+from .cliargs import CHOICES
 
 TYPE_CHECKING = False  # typing's constant without importing typing (~4 ms of a one-file run)
 if TYPE_CHECKING:
@@ -94,9 +95,9 @@ def _check_parser(sub: Any) -> argparse.ArgumentParser:
                    help="add rules to the selection")
     c.add_argument("--severity-override", action="append", default=[], metavar="RULE=SEVERITY",
                    help="re-grade a rule, e.g. CL201=warning (repeatable)")
-    c.add_argument("--fail-on", choices=["error", "warning", "info"], default=None,
+    c.add_argument("--fail-on", choices=CHOICES["fail_on"], default=None,
                    help="lowest severity that makes the exit code 1 (default error)")
-    c.add_argument("--min-severity", choices=["error", "warning", "info"], default=None,
+    c.add_argument("--min-severity", choices=CHOICES["min_severity"], default=None,
                    help="hide findings below this severity (the summary still counts them)")
     c.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
     c.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
@@ -113,7 +114,7 @@ def _check_parser(sub: Any) -> argparse.ArgumentParser:
     c.add_argument("--baseline", metavar="FILE", help="hide findings recorded in this baseline file")
     c.add_argument("--write-baseline", metavar="FILE",
                    help="record the current findings in FILE (then exit 0); nothing else writes it")
-    c.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    c.add_argument("--color", choices=CHOICES["color"], default="auto")
     c.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
     c.add_argument("--show-source", action="store_true",
                    help="full format: print each flagged line of the cable (may be classified; protected "

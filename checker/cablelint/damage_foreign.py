@@ -22,7 +22,7 @@ from typing import Any
 
 from .damage_index import Damage, index_of, line_end, line_no, line_span, quote_end
 from .document import Document, Span
-from .findings import _Frozen, _set
+from .records import FrozenRecord, set_field
 from .vocabulary import Vocabulary
 
 
@@ -52,17 +52,17 @@ def _name(post: str) -> str:
 
 # -- another cable's text -------------------------------------------------------
 
-class Claim(_Frozen):
+class Claim(FrozenRecord):
     """A place in the file that names which cable it is: its serial number.
-    A plain frozen value, not a @dataclass (findings._Record says why)."""
+    A plain frozen value, not a @dataclass (records.py says why)."""
 
     __slots__ = ("where", "serial", "digits", "span")
 
     def __init__(self, where: str, serial: int, digits: int, span: Span | None) -> None:
-        _set(self, "where", where)
-        _set(self, "serial", serial)
-        _set(self, "digits", digits)  # how many digits the place keeps (the routing header keeps 4)
-        _set(self, "span", span)  # None: the file name
+        set_field(self, "where", where)
+        set_field(self, "serial", serial)
+        set_field(self, "digits", digits)  # how many digits the place keeps (the routing header keeps 4)
+        set_field(self, "span", span)  # None: the file name
 
 
 def _same(a: Claim, b: Claim) -> bool:

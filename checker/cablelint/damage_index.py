@@ -15,24 +15,24 @@ from typing import Any
 import regex
 
 from .document import Document, Span
-from .findings import _Frozen, _set
+from .records import FrozenRecord, set_field
 from .parse.labels import labels
 from .rx import rx
 from .vocabulary import Vocabulary, default_vocabulary
 
 
-class Damage(_Frozen):
+class Damage(FrozenRecord):
     """One diagnosis: where to report it, the evidence for the message, and the
     part of the file it covers (None: the whole file). A plain frozen value,
-    not a @dataclass (findings._Record says why)."""
+    not a @dataclass (records.py says why)."""
 
     __slots__ = ("span", "detail", "region", "date_suspect")
 
     def __init__(self, span: Span, detail: str, region: Span | None = None, date_suspect: bool = False) -> None:
-        _set(self, "span", span)
-        _set(self, "detail", detail)
-        _set(self, "region", region)
-        _set(self, "date_suspect", date_suspect)  # the cable date is not that of the text judged
+        set_field(self, "span", span)
+        set_field(self, "detail", detail)
+        set_field(self, "region", region)
+        set_field(self, "date_suspect", date_suspect)  # the cable date is not that of the text judged
 
 
 class DocIndex:

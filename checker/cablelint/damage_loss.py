@@ -14,7 +14,7 @@ import regex
 
 from .damage_index import Damage, RawLines, elision, elision_end, index_of, line_no, line_span, lines_holding
 from .document import Document, Span, WholeCopy
-from .findings import _Frozen, _set
+from .records import FrozenRecord, set_field
 from .parse.cutwords import words_before_cut, written_again
 from .rx import Deferred, rx
 from .vocabulary import Vocabulary
@@ -304,21 +304,21 @@ def _subject_slips(doc: Document, min_len: int) -> list[int]:
 _NOT_ALNUM = bytes(c if chr(c).isalnum() else 32 for c in range(128)) + b" " * 128
 
 
-class Dropped(_Frozen):
+class Dropped(FrozenRecord):
     """The fixed strings with a character dropped: `of` maps each variant to
     its string, `runs` holds the shortened letter-and-digit runs (a match
     needs one of them as a whole word, so a header without any skips the
     scan), `rx` finds the variants as whole words: an rx() Deferred, compiled
     the first time a header needs it (the engine cache then pickles the
     pattern's text, which a warm run that loads the engine does not compile).
-    A plain frozen value, not a @dataclass (findings._Record says why)."""
+    A plain frozen value, not a @dataclass (records.py says why)."""
 
     __slots__ = ("of", "runs", "rx")
 
     def __init__(self, of: dict[str, str], runs: frozenset[bytes], rx: Deferred) -> None:
-        _set(self, "of", of)
-        _set(self, "runs", runs)
-        _set(self, "rx", rx)
+        set_field(self, "of", of)
+        set_field(self, "runs", runs)
+        set_field(self, "rx", rx)
 
     def possible(self, upper_text: str) -> bool:
         words = upper_text.encode("utf-8", "surrogatepass").translate(_NOT_ALNUM).split()

@@ -6,7 +6,7 @@ Spans are code-point offsets into `Document.text` (see cablelint.source).
 from __future__ import annotations
 
 from .document_dict import document_dict
-from .findings import _Frozen, _Record, _set
+from .records import FrozenRecord, Record, set_field
 from .source import Source
 
 TYPE_CHECKING = False  # typing's constant without importing typing
@@ -15,14 +15,14 @@ if TYPE_CHECKING:
     from typing import Any
 
 
-class Span(_Frozen):
+class Span(FrozenRecord):
     """Where an element is: code-point offsets into the document's text."""
 
     __slots__ = ("start", "end")
 
     def __init__(self, start: int, end: int) -> None:
-        _set(self, "start", start)
-        _set(self, "end", end)
+        set_field(self, "start", start)
+        set_field(self, "end", end)
 
     def __eq__(self, other: object) -> bool:  # spelled out: spans are compared and hashed often
         if other.__class__ is not Span:
@@ -33,7 +33,7 @@ class Span(_Frozen):
         return hash((self.start, self.end))
 
 
-class Token(_Record):
+class Token(Record):
     """A value found in the text: `value` is normalised, `raw` is as written."""
 
     __slots__ = ("value", "span", "raw")
@@ -44,7 +44,7 @@ class Token(_Record):
         self.raw = raw or value
 
 
-class Marking(_Record):
+class Marking(Record):
     """A classification marking: a banner line or a portion mark.
 
     `level` is the canonical level name (UNCLASSIFIED, CONFIDENTIAL...) or
@@ -118,7 +118,7 @@ class Marking(_Record):
                        self.owner and each((self.owner,))[0], cont)
 
 
-class SectionMark(_Record):
+class SectionMark(Record):
     """`SECTION 01 OF 03` on a banner, or `002 OF 003` on a continuation page."""
 
     __slots__ = ("number", "total", "span", "kind")
@@ -129,7 +129,7 @@ class SectionMark(_Record):
         self.kind = kind  # 'banner' or 'page'
 
 
-class DeclValue(_Record):
+class DeclValue(Record):
     """The declassification instruction of an E.O. line or Declassify On line."""
 
     __slots__ = ("kind", "raw", "span", "date", "date_format", "exemptions", "invalid_date")
@@ -144,7 +144,7 @@ class DeclValue(_Record):
         self.invalid_date = invalid_date
 
 
-class EOLine(_Record):
+class EOLine(Record):
     __slots__ = ("span", "order", "decl")
     __hash__ = None  # type: ignore[assignment]
 
@@ -152,7 +152,7 @@ class EOLine(_Record):
         self.span, self.order, self.decl = span, order, decl
 
 
-class ClassifiedBy(_Record):
+class ClassifiedBy(Record):
     __slots__ = ("span", "authority", "section", "reasons", "derived_from", "name", "title")
     __hash__ = None  # type: ignore[assignment]
 
@@ -168,7 +168,7 @@ class ClassifiedBy(_Record):
         self.title = title  # ... and "Political Counselor"
 
 
-class Paragraph(_Record):
+class Paragraph(Record):
     """A portion of the body: a numbered paragraph, or a block of text.
 
     `number` is the paragraph number after undoing the web damage (¶, the
@@ -191,7 +191,7 @@ class Paragraph(_Record):
         self.lead_in = lead_in
 
 
-class RoutingHeader(_Record):
+class RoutingHeader(Record):
     __slots__ = ("span", "security", "dtg", "dtg_date", "precedence", "from_")
     __hash__ = None  # type: ignore[assignment]
 
@@ -205,7 +205,7 @@ class RoutingHeader(_Record):
         self.precedence, self.from_ = precedence, from_
 
 
-class CableDate(_Record):
+class CableDate(Record):
     __slots__ = ("value", "source", "span")
     __hash__ = None  # type: ignore[assignment]
 
@@ -215,7 +215,7 @@ class CableDate(_Record):
         self.span = span
 
 
-class Repair(_Record):
+class Repair(Record):
     """One repair of damaged text the parser made to read it: `name` is the
     repair step (cablelint.parse.repair.REPAIRS), `span` where it applied,
     `detail` what it read (never the cable's text beyond a field value)."""
@@ -227,7 +227,7 @@ class Repair(_Record):
         self.name, self.span, self.detail = name, span, detail
 
 
-class WholeCopy(_Frozen):
+class WholeCopy(FrozenRecord):
     """The cable written out again later in the file (an export's first copy,
     cut or damaged, then the whole cable; or a header written twice): the
     first copy's banner line (`banner`) and each place after it where that
@@ -238,17 +238,17 @@ class WholeCopy(_Frozen):
     __slots__ = ("banner", "again")
 
     def __init__(self, banner: Span, again: tuple[Span, ...]) -> None:
-        _set(self, "banner", banner)  # the first copy's banner line
-        _set(self, "again", again)  # each place that line is written again (over a line break, when wrapped)
+        set_field(self, "banner", banner)  # the first copy's banner line
+        set_field(self, "again", again)  # each place that line is written again (over a line break, when wrapped)
 
     def after(self, offset: int) -> Span | None:
         """The first place the banner's line is written again at or after `offset`; None when none is."""
         return next((s for s in self.again if s.start >= offset), None)
 
 
-class Document(_Record):
+class Document(Record):
     """The parsed cable. It and the other values here are plain classes, not
-    @dataclasses (findings._Record says why; `replace` is dataclasses.replace)."""
+    @dataclasses (records.py says why; `replace` is dataclasses.replace)."""
 
     __slots__ = ("source", "shape", "header", "banner", "footer", "banners", "captions", "sections", "post",
                  "serial", "eo", "tags", "tags_line", "subject", "subject_portion", "refs", "classified_by",

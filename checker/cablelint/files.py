@@ -35,7 +35,7 @@ from collections import namedtuple
 from pathlib import Path
 
 from .fileid import identity, met_again, real_path, regular
-from .findings import fields_eq, fields_repr
+from .records import fields_eq, fields_repr
 from .pathlist import SEGMENT_NAMES, Hashed, PathList
 from .settings import DEFAULT_EXTENSIONS, YAML_NAMES, dotted, path_matches
 

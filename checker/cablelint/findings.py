@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import IntEnum
 
+from .records import FrozenRecord, Record, set_field
+
 TYPE_CHECKING = False  # typing's constant without importing typing (~4 ms of a one-file run)
 if TYPE_CHECKING:
     from typing import Any
@@ -27,76 +29,10 @@ class Severity(IntEnum):
         return self.name.lower()
 
 
-class _Record:
-    """Equality and a repr by the fields a class lists in `__slots__`, as
-    @dataclass gives them: these classes are written out because importing
-    dataclasses (and with it inspect) costs ~10 ms of every one-file run,
-    and a run the result cache answers needs nothing else of it."""
-
-    __slots__ = ()
-
-    def _values(self) -> tuple:
-        return tuple(getattr(self, n) for n in self.__slots__)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return self._values() == other._values()  # type: ignore[attr-defined]
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}({', '.join(f'{n}={getattr(self, n)!r}' for n in self.__slots__)})"
-
-    def __reduce__(self) -> tuple:
-        return type(self), self._values()
-
-    def replace(self, **changes: Any) -> Any:
-        """A copy with `changes`, made through `__init__` (whose parameters are
-        the `__slots__`), as dataclasses.replace did."""
-        return type(self)(**{**{n: getattr(self, n) for n in self.__slots__}, **changes})
-
-
-class _Frozen(_Record):
-    """A _Record that is frozen and hashable by its fields, as a frozen
-    dataclass: `__init__` sets them with `object.__setattr__` (`_set`)."""
-
-    __slots__ = ()
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        raise AttributeError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"cannot delete field {name!r}")
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-
-_set = object.__setattr__  # a _Frozen's __init__: its own __setattr__ refuses
-
-
-def fields_eq(self: Any, other: object) -> bool:
-    """`==` by the public attributes `__init__` sets, as a dataclass compares
-    its fields, for a plain class that sets them in `__init__` (Report,
-    Discovery, FixOutcome); an attribute named `_...` (a cache) is no field.
-    Assigned as `__eq__`, it makes the class unhashable, as a dataclass is."""
-    if other.__class__ is not self.__class__:
-        return NotImplemented
-    return _fields(self) == _fields(other)
-
-
-def fields_repr(self: Any) -> str:
-    """The repr a dataclass gives: `Name(field=value, ...)` by the public attributes."""
-    return f"{type(self).__name__}({', '.join(f'{k}={v!r}' for k, v in _fields(self).items())})"
-
-
-def _fields(obj: Any) -> dict[str, Any]:
-    return {k: v for k, v in vars(obj).items() if not k.startswith("_")}
-
-
 _FRESH: Any = object()  # "not given": a new dict or list for each finding (dataclass's default_factory)
 
 
-class Finding(_Record):
+class Finding(Record):
     """One violation, located by an exact span in the original text.
 
     `start`/`end` are code-point offsets into the decoded file; line and
@@ -150,45 +86,29 @@ class Finding(_Record):
         }
 
 
-class _Value(_Record):
-    """A _Record that cannot change once made, hashed by its fields."""
-
-    __slots__ = ()
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        raise AttributeError(f"cannot assign to field {name!r} of a {type(self).__name__}")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"cannot delete field {name!r} of a {type(self).__name__}")
-
-
-class Edit(_Value):
+class Edit(FrozenRecord):
     """One replacement of the code points [start, end) of a cable's text."""
 
     __slots__ = ("start", "end", "replacement")
 
     def __init__(self, start: int, end: int, replacement: str) -> None:
-        set_ = object.__setattr__
-        set_(self, "start", start)
-        set_(self, "end", end)
-        set_(self, "replacement", replacement)
+        set_field(self, "start", start)
+        set_field(self, "end", end)
+        set_field(self, "replacement", replacement)
 
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "replacement": self.replacement}
 
 
-class Fix(_Value):
+class Fix(FrozenRecord):
     """The fix of one finding: one edit, or several that only make sense
     together (paragraphs renumbered after a gap), applied all or none."""
 
     __slots__ = ("edits", "safe")
 
     def __init__(self, edits: tuple[Edit, ...], safe: bool) -> None:
-        object.__setattr__(self, "edits", edits)
-        object.__setattr__(self, "safe", safe)
+        set_field(self, "edits", edits)
+        set_field(self, "safe", safe)
 
     @property
     def start(self) -> int:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 import sys
 
-from .findings import fields_eq, fields_repr
+from .records import fields_eq, fields_repr
 
 TYPE_CHECKING = False  # typing's constant without importing typing (~4 ms of a one-file run)
 if TYPE_CHECKING:  # the CLI imports this module to build its parser: the rest loads when fixing

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Any
 from .checks import Context
 from .checks.syntax import block_values, classify
 from .document import CableDate, Document, Marking, Paragraph
-from .findings import Finding, _Record
+from .findings import Finding
+from .records import Record
 from .rx import rx
 from .source import Source
 from .vocabulary import marking_separators
@@ -32,9 +33,9 @@ MARKING_TAG = "marking"
 MAX_LINES = 200  # a list of markings, not a document: more lines than this is not one
 
 
-class MarkingResult(_Record):
+class MarkingResult(Record):
     """One marking checked on its own: what it is, its canonical forms, the findings.
-    A plain value class, not a @dataclass (findings._Record says why)."""
+    A plain value class, not a @dataclass (records.py says why)."""
 
     __slots__ = ("text", "kind", "banner", "portion", "findings")
     __hash__ = None  # type: ignore[assignment]  # mutable, as a dataclass's

@@ -18,7 +18,7 @@ import re._parser as _sre  # type: ignore[import-not-found]  # Python 3.11+: the
 
 import regex
 
-from .findings import _Value
+from .records import FrozenRecord, set_field
 
 # The characters that IGNORECASE lets stand for an ASCII letter (İ ı ſ and the Kelvin sign): in a
 # text holding one, a case-blind pattern's needles (looked for in the ASCII-lowered text) may miss a match.
@@ -37,24 +37,23 @@ def lowered(text: str) -> bytes:
     return text.encode("utf-8", "surrogatepass").lower()
 
 
-class Prefiltered(_Value):
+class Prefiltered(FrozenRecord):
     """A compiled pattern with its needles: a match is possible only where
     one of them occurs. A case-blind pattern's needles are ASCII and looked
     for in `lowered(text)` (a pattern whose needles are not ASCII has no
     pre-check; the Kelvin sign and the long s, which IGNORECASE lets stand
     for k and s, are the one blind spot). A plain frozen value, not a
-    @dataclass (findings._Record says why)."""
+    @dataclass (records.py says why)."""
 
     __slots__ = ("rx", "needles", "folded", "head", "encoded")
 
     def __init__(self, rx: "regex.Pattern[str]", needles: tuple[str, ...] | None, folded: bool = False,
                  head: str | None = None, encoded: tuple[bytes, ...] = ()) -> None:
-        set_ = object.__setattr__
-        set_(self, "rx", rx)
-        set_(self, "needles", needles)  # None: no pre-check, always scan
-        set_(self, "folded", folded)
-        set_(self, "head", head)  # every match starts a line with this (a `(?m)^LITERAL...` pattern): see `scan`
-        set_(self, "encoded", encoded)  # a case-blind pattern's needles as UTF-8, looked for in `lowered(text)`
+        set_field(self, "rx", rx)
+        set_field(self, "needles", needles)  # None: no pre-check, always scan
+        set_field(self, "folded", folded)
+        set_field(self, "head", head)  # every match starts a line with this (a `(?m)^LITERAL...` pattern): see `scan`
+        set_field(self, "encoded", encoded)  # a case-blind pattern's needles as UTF-8, looked for in `lowered(text)`
 
     def __getattr__(self, name: str) -> Any:
         """The pattern's own methods (`search`, `finditer`...): a detector that

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .findings import Severity, _Record
+from .findings import Severity
+from .records import Record
 
 
 # The rule sets used when none is chosen: each checks only the documents of its
@@ -16,9 +17,9 @@ class RuleSetError(Exception):
     """A rule set that cannot be used; str() is `file:line: what is wrong`."""
 
 
-class Example(_Record):
+class Example(Record):
     """One of a rule's examples. A plain value class, not a @dataclass
-    (findings._Record says why)."""
+    (records.py says why)."""
 
     __slots__ = ("kind", "text", "line", "source_line", "options")
     __hash__ = None  # type: ignore[assignment]  # mutable, as a dataclass's
@@ -32,9 +33,9 @@ class Example(_Record):
         self.options = {} if options is None else options  # date, as_of, protect for the run
 
 
-class Rule(_Record):
+class Rule(Record):
     """One configured check: what it is (metadata) and how it checks (kind + params).
-    A plain value class, not a @dataclass (findings._Record says why)."""
+    A plain value class, not a @dataclass (records.py says why)."""
 
     __slots__ = ("id", "name", "severity", "kind", "message", "params", "when", "summary", "why", "fix",
                  "reference", "examples", "tags", "ruleset", "origin", "supersedes", "autofix")
@@ -80,8 +81,8 @@ class Rule(_Record):
         }
 
 
-class RuleSet(_Record):
-    """A rule set as loaded. A plain value class, not a @dataclass (findings._Record says why)."""
+class RuleSet(Record):
+    """A rule set as loaded. A plain value class, not a @dataclass (records.py says why)."""
 
     __slots__ = ("name", "description", "version", "path", "rules", "applies", "eras", "vocabulary", "lists",
                  "extends", "example_files", "lineage")

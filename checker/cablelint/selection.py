@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from .findings import Severity, _Record
+from .findings import Severity
+from .records import Record
 from .rule import Rule
 
 EXACT = 10_000  # an id or a name beats any prefix
@@ -56,9 +57,9 @@ def severity_map(overrides: dict[str, Severity], rules: dict[str, Rule]) -> dict
     return out
 
 
-class Selection(_Record):
+class Selection(Record):
     """Which rules run, at which severity (from the CLI and configuration).
-    A plain value class, not a @dataclass (findings._Record says why)."""
+    A plain value class, not a @dataclass (records.py says why)."""
 
     __slots__ = ("select", "ignore", "extend_select", "severity")
     __hash__ = None  # type: ignore[assignment]  # mutable, as a dataclass's

@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, TextIO
 from .config import Config, nearer, nearest, path_matches
 from .engine import Engine, known_rules
 from .files import Discovery, PathError, discover
-from .findings import Finding, Severity, fields_eq, fields_repr
+from .findings import Finding, Severity
+from .records import fields_eq, fields_repr
 from .lintpool import Crash, Summarize, fill_matched, lint_files, lint_summarized, protected_rule_ids
 from .progress import Progress
 from .rule import DEFAULT_RULESETS, Rule
@@ -38,8 +39,8 @@ if TYPE_CHECKING:  # loaded when a run uses them: the rule loader (and YAML) onl
 
 
 class CheckRun:
-    """What a run found and read. A plain class, not a @dataclass (findings._Record
-    says why), with the `==` and repr one gave (findings.fields_eq, fields_repr)."""
+    """What a run found and read. A plain class, not a @dataclass (records.py
+    says why), with the `==` and repr one gave (records.fields_eq, fields_repr)."""
 
     __eq__ = fields_eq
     __repr__ = fields_repr
@@ -68,7 +69,7 @@ class CheckRun:
 class Session:
     """The run's settings, rule sets, protect list and engine (for one
     configuration), plus the sessions of nearer configurations it met. A
-    plain class, not a @dataclass (findings._Record says why)."""
+    plain class, not a @dataclass (records.py says why)."""
 
     __hash__ = None  # type: ignore[assignment]  # mutable, as a dataclass's
 

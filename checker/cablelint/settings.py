@@ -179,7 +179,7 @@ class Config:
     found nearer to a linted file gets the same command-line settings);
     `nested`: look for a nearer configuration beside each linted file (ruff's
     model). A plain class, not a dataclass: a one-file run never imports
-    dataclasses (findings._Record says why)."""
+    dataclasses (records.py says why)."""
 
     def __init__(self, rules: list[str] | None = None, select: list[str] | None = None,
                  ignore: list[str] | None = None, extend_select: list[str] | None = None,

@@ -30,7 +30,7 @@ class Source:
     exact codec of the bytes after the BOM (utf-8, utf-16-le, utf-32-be...)
     and `bom` whether the file began with one, so `encode` can write the text
     back byte for byte as it came. A plain class, not a @dataclass
-    (findings._Record says why): `==`, the repr and pickling by the first
+    (records.py says why): `==`, the repr and pickling by the first
     five fields, as the dataclass had them; the caches are none of them."""
 
     __slots__ = ("path", "text", "encoding", "bom", "line_starts", "_lines", "_low")

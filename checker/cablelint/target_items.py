@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from .document import Document, Marking, Span, Token
-from .findings import _Record
+from .records import Record
 
 
-class Item(_Record):
+class Item(Record):
     """One thing a target names. A plain value class, not a @dataclass
-    (findings._Record says why)."""
+    (records.py says why)."""
 
     __slots__ = ("value", "span", "obj", "label")
     __hash__ = None  # type: ignore[assignment]  # mutable, as a dataclass's

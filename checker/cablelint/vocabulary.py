@@ -17,7 +17,7 @@ from .rule import RuleSetError
 from .rx import rx, shipped
 from .shipped import rules_dir  # noqa: F401  (its home before shipped.py; callers import it from here)
 from .document import Marking, Span, Token
-from .findings import _Record  # the plain value class base (findings.py says why)
+from .records import Record  # the plain value class base (records.py says why)
 from .marking_forms import (EYES_LIST_RE, EYES_SEGMENT_RE, FOREIGN_OWNERS,  # noqa: F401
                             JOINT_LIST_RE, add_level_owner, lookup_key, read_foreign_portion,
                             read_next_sar_program, read_pattern_entry, read_space_separated_portion,
@@ -32,7 +32,7 @@ LINE_WORD_KEYS = ("tags_labels", "subject_labels", "ref_labels", "routing_labels
 SEPARATOR_RE = rx(r"[ \t]*/+[ \t]*")
 
 
-class Level(_Record):
+class Level(Record):
     """A classification level. A plain class, not a @dataclass: those cost
     ~0.5-1 ms each at every import (their methods are compiled then), and
     the vocabulary's two are loaded by every run that lints a file."""
@@ -49,7 +49,7 @@ class Level(_Record):
         self.owner = owner  # a level of another government or organisation (NATO SECRET: NATO)
 
 
-class Control(_Record):
+class Control(Record):
     """A control marking (dissemination control, SCI, SAP...); plain, as Level."""
 
     __slots__ = ("name", "banner", "portion", "level", "implies", "cui", "patterns")

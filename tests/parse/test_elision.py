@@ -13,6 +13,8 @@ from cablelint.damage_index import elision_end
 from cablelint.parse import parse
 from cablelint.parse.cutwords import words_before_cut
 from cablelint.parse.labels import labels
+from cablelint.parse.lines import Line
+from cablelint.parse.refs import read_ref_items
 from cablelint.source import Source
 from cablelint.vocabulary import Vocabulary, default_vocabulary, default_vocabulary_data
 
@@ -80,3 +82,24 @@ def test_the_drafters_dots_written_again_in_the_copy_are_the_vocabularys_marks()
     drafted = CUT_PARA.format(mark=". [CUT]").replace("said the talks", "sa. [CUT] the talks")
     doc = parse(Source("x.txt", drafted), with_mark(r"\[CUT\]"))
     assert [p.number for p in doc.paragraphs] == [1, 1, 2]  # the copy writes the mark too: the drafter's
+
+
+def _lines(text: str) -> list[Line]:
+    out, at = [], 0
+    for t in text.split("\n"):
+        out.append(Line(t, at))
+        at += len(t) + 1
+    return out
+
+
+def test_a_ref_items_letter_cut_by_the_vocabularys_mark_ends_the_list() -> None:
+    for mark, vocab in (("....", default_vocabulary()), ("…", default_vocabulary()), (".…", default_vocabulary()),
+                        ("[CUT]", with_mark(r"\[CUT\]")), (".[CUT]", with_mark(r"\[CUT\]"))):
+        items = read_ref_items(_lines(f"REF: A. OSLO 1010\n     B. OSLO 4\n     C{mark}\nid: 123"), 0, vocab)
+        assert [(t.value, t.span.start, t.span.end) for t in items] == [
+            ("B. OSLO 4", 23, 32), (f"C{mark}", 38, 43 + len(mark) - 4)], mark
+    for mark in ("[CUT]", ".."):  # no mark of the shipped vocabulary: no item
+        items = read_ref_items(_lines(f"REF: A. OSLO 1010\n     B. OSLO 4\n     C{mark}\nid: 123"), 0,
+                               default_vocabulary())
+        assert [t.value for t in items] == ["B. OSLO 4"], mark
+

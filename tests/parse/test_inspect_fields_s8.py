@@ -121,8 +121,7 @@ def test_the_body_s_text_run_on_after_a_ref_is_no_part_of_it(ref: str, value: st
     ("REF: A. STATE 1234 B. Email from Jane Roe of May 2", ["A. STATE 1234", "B. Email from Jane Roe of May 2"]),
 ])
 def test_mixed_case_refs_are_no_body_text(ref: str, items: list[str]) -> None:
-    doc = parse_text(HEAD + ref + "\n\nClassified By: Jane Roe, Consul, reason 1.4 (b)\n\n1. (C) Text.\n")
-    assert [r.value for r in doc.refs] == items
+    assert ref_values(ref) == items
 
 
 def test_a_tsv_backslash_where_a_wrapped_subject_broke_is_dropped() -> None:
@@ -141,6 +140,11 @@ def test_a_bureau_symbol_before_the_name_is_its_title(statement: str, name: str,
 
 
 CLBY = "\nClassified By: Jane Roe, Consul, reason 1.4 (b)\n\n1. (C) Text.\n"
+
+
+def ref_values(ref: str) -> list[str]:
+    """The REF items read from the line `ref` in a header before CLBY."""
+    return [r.value for r in parse_text(HEAD + ref + "\n" + CLBY).refs]
 
 
 @pytest.mark.parametrize("ref, items", [
@@ -166,8 +170,7 @@ def test_a_ref_list_on_one_line_is_read_item_by_item(ref: str, items: list[str])
     "REF: STATE 1234, DATED MAY 5 IN THE AFTERNOON OF THAT DAY",
 ])
 def test_what_is_no_list_stays_one_item(ref: str) -> None:
-    doc = parse_text(HEAD + ref + "\n" + CLBY)
-    assert [r.value for r in doc.refs] == [ref.removeprefix("REF: ")]
+    assert ref_values(ref) == [ref.removeprefix("REF: ")]
 
 
 @pytest.mark.parametrize("ref, last", [
@@ -192,9 +195,8 @@ def test_a_statement_cut_inside_its_first_word_names_nobody(statement: str, name
 
 def test_a_long_semicolon_list_with_a_citation_glued_on_is_split() -> None:
     ref = "REF: 09 OSLO 1207; 09 OSLO 655; 09 OSLO 871\n09 OSLO 940; OSLO IIR 5 123 0045 09 2009 OSLO 1311"
-    doc = parse_text(HEAD + ref + "\n" + CLBY)
-    assert [r.value for r in doc.refs] == ["09 OSLO 1207", "09 OSLO 655", "09 OSLO 871", "09 OSLO 940",
-                                           "OSLO IIR 5 123 0045 09", "2009 OSLO 1311"]
+    assert ref_values(ref) == ["09 OSLO 1207", "09 OSLO 655", "09 OSLO 871", "09 OSLO 940",
+                               "OSLO IIR 5 123 0045 09", "2009 OSLO 1311"]
 
 
 BODY1 = "1.(SBU) Summary: the unit found the ring in May.\n"
@@ -274,8 +276,7 @@ def test_a_ref_list_cut_after_an_item_s_letter_is_read_from_its_whole_copy() -> 
     "REF: OSLO 4321 OF JUNE 5, 2008",
 ])
 def test_a_pointer_into_a_citation_or_its_date_s_year_is_no_item(ref: str) -> None:
-    doc = parse_text(HEAD + ref + "\n" + CLBY)
-    assert [r.value for r in doc.refs] == [ref.removeprefix("REF: ")]
+    assert ref_values(ref) == [ref.removeprefix("REF: ")]
 
 
 @pytest.mark.parametrize("ref, items", [
@@ -284,8 +285,7 @@ def test_a_pointer_into_a_citation_or_its_date_s_year_is_no_item(ref: str) -> No
     ("REF: 10 OSLO 88; 10 OSLO 12 PARA 3", ["10 OSLO 88", "10 OSLO 12 PARA 3"]),
 ])
 def test_a_pointer_stays_with_the_item_it_points_into(ref: str, items: list[str]) -> None:
-    doc = parse_text(HEAD + ref + "\n" + CLBY)
-    assert [r.value for r in doc.refs] == items
+    assert ref_values(ref) == items
 
 
 def test_a_joining_word_before_the_next_letter_is_no_part_of_the_item() -> None:
@@ -341,9 +341,8 @@ def test_an_empty_subject_takes_no_heading_or_caption_line(line: str) -> None:
 
 def test_an_export_s_outer_letter_before_the_list_s_own_letters_is_read_past() -> None:
     ref = "REF: A. A. STATE 4711 B. STATE 5512 C. STATE 6019\n\u00b6B. D. STATE 7203 E. STATE 7310 F. STATE 7402"
-    doc = parse_text(HEAD + ref + "\n" + CLBY)
-    assert [r.value for r in doc.refs] == ["A. A. STATE 4711", "B. STATE 5512", "C. STATE 6019",
-                                           "B. D. STATE 7203", "E. STATE 7310", "F. STATE 7402"]
+    assert ref_values(ref) == ["A. A. STATE 4711", "B. STATE 5512", "C. STATE 6019",
+                               "B. D. STATE 7203", "E. STATE 7310", "F. STATE 7402"]
 
 
 def test_a_semicolon_list_wrapped_after_a_tsv_backslash_is_read_whole() -> None:
@@ -378,5 +377,4 @@ def test_a_list_going_on_after_two_letters_on_a_line_and_wrapped_entries() -> No
     ("REF: A 09 OSLO 074 AND B 08 OSLO 512", ["A 09 OSLO 074 AND B 08 OSLO 512"]),
 ])
 def test_a_list_lettered_without_marks_after_the_ref_label_written_again(ref: str, items: list[str]) -> None:
-    doc = parse_text(HEAD + ref + "\n" + CLBY)
-    assert [r.value for r in doc.refs] == items
+    assert ref_values(ref) == items

@@ -21,7 +21,7 @@ from typing import Any
 import regex
 
 from ..document import Document, Span
-from ..findings import _Record
+from ..records import Record
 from ..rx import user_pattern
 from ..targets import LINE_TARGETS, Item, lines_holding, resolve
 from ..vocabulary import Vocabulary
@@ -41,9 +41,9 @@ class CannotRun(Exception):
     """A rule that needs something the document does not give (its date, its era)."""
 
 
-class Hit(_Record):
+class Hit(Record):
     """One place a kind flags. A plain value class, not a @dataclass
-    (findings._Record says why)."""
+    (records.py says why)."""
 
     __slots__ = ("span", "values", "related")
     __hash__ = None  # type: ignore[assignment]  # mutable, as a dataclass's
@@ -107,7 +107,7 @@ class Context:
     """What a kind may look at for one document under one rule set; every
     derived value (targets, regex scans, eras) is computed once per document
     and shared by the rules that ask for it. A plain class, not a @dataclass
-    (findings._Record says why)."""
+    (records.py says why)."""
 
     def __init__(self, doc: Document, vocab: Vocabulary, lists: dict[str, Any], eras: list[dict[str, Any]],
                  as_of: dt.date, options: dict[str, Any] | None = None, _items: dict[str, list[Item]] | None = None,

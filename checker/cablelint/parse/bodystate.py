@@ -15,7 +15,7 @@ SENTENCE_END_RE = rx(r"[.:;!?\"')\]]\s*$")
 
 class State:
     """What the lines read so far say about the line at hand (a plain class,
-    not a @dataclass: findings._Record says why)."""
+    not a @dataclass: records.py says why)."""
 
     __slots__ = ("marked", "last", "numbered", "blocks", "prev_blank", "after_field", "prev_bullet", "tight",
                  "in_list", "heading_para", "low")

@@ -47,6 +47,8 @@ class Labels(NamedTuple):
     quote_opener: regex.Pattern
     # A title-case REF label run on inside a line, before its colon ("... IN OSLO Ref(s): A) ...").
     ref_title_in_line: regex.Pattern
+    # A REF list's next item cut right after its letter by an elision mark ("C...." under "B. OSLO 441"): group `item`.
+    ref_cut_item: regex.Pattern
 
 
 _CACHE: dict[int, tuple[object, Labels]] = {}
@@ -164,6 +166,14 @@ def elision_end_re(patterns: list[str]) -> regex.Pattern:
     return rx(rf"(?:{'|'.join(patterns) or '(?!)'})\s*$")
 
 
+def ref_cut_item_re(patterns: list[str]) -> regex.Pattern:
+    """A line holding only a REF item's letter (B-Z, either case; a web page's
+    pilcrow before it) run into an elision mark of `patterns`, a period
+    between them or not ("C....", "c…", "D.…"), blanks or a TSV export's
+    backslash after it: group `item`, the letter and the mark."""
+    return rx(rf"^[ \t]*(?:¶[ \t]*)?(?P<item>[B-Zb-z]\.?(?:{'|'.join(patterns) or '(?!)'}))[ \t\\]*\r?$")
+
+
 def labels(vocab: Vocabulary) -> Labels:
     """The patterns of `vocab`'s line words (rebuilt when the vocabulary is extended)."""
     if vocab is _LAST[0] and vocab.built is _LAST[1]:  # the one vocabulary a run reads with, ~50 asks a cable
@@ -192,6 +202,7 @@ def labels(vocab: Vocabulary) -> Labels:
         frozenset(w["trailer_words"] + [x.title() for x in w["trailer_words"]]),
         quote_opener_re(w["quote_begin_words"] + w["repeat_openers"], w["quote_end_words"]),
         _ref_title_in_line_re(w["ref_labels"]),
+        ref_cut_item_re(vocab.elision_patterns),
     )
     _CACHE[id(vocab)] = (vocab.built, built)
     return built

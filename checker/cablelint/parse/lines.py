@@ -17,16 +17,16 @@ from typing import Callable, NamedTuple
 import regex
 
 from ..document import Marking, SectionMark, Span, Token
-from ..findings import _Record
+from ..records import Record
 from ..vocabulary import Vocabulary
 from . import memo
 from .labels import labels, may_open
 from ..rx import rx
 
 
-class Line(_Record):
+class Line(Record):
     """A (virtual) line: its text without the line ending, and where it starts.
-    A plain value class, not a @dataclass (findings._Record says why)."""
+    A plain value class, not a @dataclass (records.py says why)."""
 
     __slots__ = ("text", "start")
     __hash__ = None  # type: ignore[assignment]  # mutable, as a dataclass's

@@ -13,7 +13,7 @@ from typing import Any
 import regex
 
 from ..document import Marking, Span, Token
-from ..prefilter import FOLD_BLIND, Prefiltered, lowered, prefiltered
+from ..prefilter import Prefiltered, fold_blind, lowered, prefiltered
 from ..vocabulary import Vocabulary
 from ..rx import rx
 
@@ -163,7 +163,7 @@ def _may_match(pats: list[Prefiltered], text: str, low: bytes | None, pos: int =
     if not pos or low is None:
         return [p.possible(text, low) for p in pats]
     ascii_text = len(low) == len(text)
-    if not ascii_text and any(c in text for c in FOLD_BLIND):
+    if not ascii_text and fold_blind(text):
         return [p.possible(text, low) for p in pats]
     at = pos if ascii_text else len(lowered(text[:pos]))  # `pos` in the UTF-8 bytes
     return [_possible_from(p, text, low, pos, at) for p in pats]
@@ -205,7 +205,7 @@ def search_head(pattern: regex.Pattern, text: str, end: int) -> bool:
         if not pf.folded:
             if not any(n in head for n in pf.needles):
                 return False
-        elif head.isascii() or not any(c in head for c in FOLD_BLIND):
+        elif not fold_blind(head):
             low = head.lower()  # as long as the head: U+0130, the one letter whose lower case is longer, is FOLD_BLIND
             if not any(n in low for n in pf.needles):
                 return False

@@ -95,7 +95,7 @@ def read_ref_items(lines: list[Line], i: int, vocab: Vocabulary, head: Token | N
         if m is None and first is not None and k < stop:
             m = REF_PAREN_ITEM_RE.match(lines[k].text)
         if m is None and k == j and k < stop:
-            cut = _cut_item(lines[k], letter)
+            cut = _cut_item(lines[k], letter, vocab)
             if cut is not None:  # "C....": the export cut the list here (whole_refs reads its whole copy)
                 out.append(cut)
                 break
@@ -144,13 +144,10 @@ def _ref_wrap(lines: list[Line], j: int, stop: int, prev: str, letter: str, voca
     return k if kind in REF_WRAP_NEXT or numbered and kind == "page" else None
 
 
-# The next item cut right after its letter by an export ("C...." under "B. OSLO 441").
-REF_CUT_ITEM_RE = rx(r"^[ \t]*(?:¶[ \t]*)?(?P<item>[B-Zb-z](?:\.{3,}|\.?…))[ \t\\]*\r?$")
-
-
-def _cut_item(line: Line, letter: str) -> Token | None:
-    """The item after `letter`'s cut right after its letter, or None."""
-    m = REF_CUT_ITEM_RE.match(line.text)
+def _cut_item(line: Line, letter: str, vocab: Vocabulary) -> Token | None:
+    """The item after `letter`'s cut right after its letter by an export
+    ("C...." under "B. OSLO 441"; the marks are `vocab`'s elision_patterns), or None."""
+    m = labels(vocab).ref_cut_item.match(line.text)
     if m is None or not letter or m["item"][0].upper() != chr(ord(letter.upper()) + 1):
         return None
     return Token(m["item"], Span(line.start + m.start("item"), line.start + m.end("item")), m["item"])

@@ -14,7 +14,8 @@ import os
 from pathlib import Path
 from types import ModuleType
 
-from ..findings import Finding, Severity, fields_eq, fields_repr
+from ..findings import Finding, Severity
+from ..records import fields_eq, fields_repr
 
 TYPE_CHECKING = False  # typing's constant without importing typing (~4 ms of a one-file run)
 if TYPE_CHECKING:  # a run the result cache answers loads neither the rule model nor the source reader
@@ -80,7 +81,7 @@ class Report:
     (a rule switched off...); `skipped`: files and folders discovery or
     linting left out (--show-files lists them); `fixed`: edits applied by
     --fix in this run (fixes.py). (A plain class, not a dataclass: see
-    findings._Record.)"""
+    records.py.)"""
 
     def __init__(self, findings: list[Finding] | Tally, rules: dict[str, Rule], files: int = 0,
                  elapsed: float = 0.0, sources: dict[str, Source] | None = None,

@@ -1,0 +1,83 @@
+"""The memory a check run keeps per file, measured in the interpreter that
+runs this script (tests/test_flat_memory.py starts a fresh one for each
+measurement):
+
+    python growth_probe.py FOLDER [--keep-results] [--no-quickcheck] CHECK-OPTION...
+
+FOLDER holds `small` (N files) and `big` (4N). The same `check` run goes
+through `big` (not counted: what a run makes once, a pattern compiled or a
+memo filled, is no growth), `small`, then `big` again; printed is the
+bytes per file by which what a run holds grows from `small` to `big`.
+`--no-quickcheck`: every run goes the corpus's way, never the cache-only
+one (quickcheck holds the findings of its few files, sorted as a whole).
+`--keep-results`: the runs hold on to what linting gives for each file, the
+leak the measure is there to see (tests/test_flat_memory.py checks it does).
+
+In a fresh interpreter the parser's memos hold only these runs' texts:
+in the test process they would also hold what earlier tests parsed, and a
+bounded memo that empties at once (a memo of line texts at its bound, the
+per-vocabulary memos when a run builds the 17th vocabulary) would read as
+growth or loss depending on which tests ran before."""
+from __future__ import annotations
+
+import functools
+import gc
+import sys
+import tracemalloc
+from pathlib import Path
+
+
+def growth(folder: Path, args: list[str], keep: bool = False) -> float:
+    """Bytes per file: what is traced once the first file is reported (the
+    cache's hits are looked up by then) and after the last (what piled up),
+    above what was traced as the linting began (the engine built, the files
+    found), garbage collected first so that it is not the collector's timing;
+    of the run on 4N files less that of the run on N. `keep`: each run
+    holds on to what linting gives for each of its files."""
+    from cablelint import streamrun
+    from cablelint.cli import main
+    from cablelint.lintpool import lint_files
+    from cablelint.reporters import common
+
+    held: list[int] = []
+    kept: list[object] = []
+
+    def traced(*a, **k):
+        gc.collect()
+        start = tracemalloc.get_traced_memory()[0]
+        got = None
+        for i, got in enumerate(lint_files(*a, **k)):
+            if i == 0:
+                gc.collect()
+                first = tracemalloc.get_traced_memory()[0]
+            if keep:
+                kept.append(got)
+            yield got
+        del got
+        gc.collect()
+        held.append(max(first, tracemalloc.get_traced_memory()[0]) - start)
+        kept.clear()
+
+    streamrun.lint_files = traced
+    common.batched = functools.partial(common.batched, size=256)  # not 64 KB of report text
+    for name in ("big", "small", "big"):
+        tracemalloc.start()
+        try:
+            code = main(["check", "--isolated", "--date", "2004-01-30", "--jobs", "1", "--exit-zero", *args,
+                         "-o", str(folder / "out"), str(folder / name)])
+        finally:
+            tracemalloc.stop()
+        assert code == 0, code
+    small = sum(1 for _ in (folder / "small").iterdir())
+    return (held[2] - held[1]) / (4 * small - small)
+
+
+if __name__ == "__main__":
+    where, rest = Path(sys.argv[1]), sys.argv[2:]
+    keep = rest[:1] == ["--keep-results"]
+    rest = rest[1:] if keep else rest
+    if rest[:1] == ["--no-quickcheck"]:
+        from cablelint import quickcheck
+
+        quickcheck.QUICK_MAX_FILES, rest = 0, rest[1:]
+    print(growth(where, rest, keep))

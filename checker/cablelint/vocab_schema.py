@@ -22,7 +22,7 @@ from .yamlio import line_of
 # a list that defaults to [name].
 VOCAB_ENTRIES: dict[str, dict[str, tuple[Any, Any]]] = {
     "levels": {"name": (str, ...), "rank": (int, 0), "banner": (list, None), "portion": (list, []),
-               "categories": (bool, False), "owner": (str, None)},
+               "categories": (bool, False), "owner": (str, None), "downgrade": (list, [])},
     "controls": {"name": (str, ...), "banner": (list, None), "portion": (list, None), "level": (str, None),
                  "implies": (list, []), "cui": (bool, False), "patterns": (list, [])},
     "fields": {"name": (str, ...), "spellings": (list, None)},

@@ -37,16 +37,17 @@ class Level(_Record):
     ~0.5-1 ms each at every import (their methods are compiled then), and
     the vocabulary's two are loaded by every run that lints a file."""
 
-    __slots__ = ("name", "rank", "banner", "portion", "categories", "owner")
+    __slots__ = ("name", "rank", "banner", "portion", "categories", "owner", "downgrade")
     __hash__ = None  # type: ignore[assignment]  # mutable, as a dataclass's
 
     def __init__(self, name: str, rank: int = 0, banner: list[str] | None = None, portion: list[str] | None = None,
-                 categories: bool = False, owner: str | None = None) -> None:
+                 categories: bool = False, owner: str | None = None, downgrade: list[str] | None = None) -> None:
         self.name, self.rank = name, rank
         self.banner = [] if banner is None else banner
         self.portion = [] if portion is None else portion
         self.categories = categories  # markings at this level carry category markings (CUI//SP-CTI)
         self.owner = owner  # a level of another government or organisation (NATO SECRET: NATO)
+        self.downgrade = [] if downgrade is None else downgrade  # its code in a DNG instruction ("DNG: CO ...")
 
 
 class Control(_Record):
@@ -151,6 +152,11 @@ class Vocabulary:
                 self.banner_level[lookup_key(a)] = lv.name
             for a in lv.portion:
                 self.portion_level[lookup_key(a)] = lv.name
+        # The level a downgrading instruction names ("DNG: CO 08/01/2032"): its DNG code, or a US
+        # level's banner or portion form ("DNG: C ...", "DNG: CONFIDENTIAL ...").
+        self.downgrade_level = {lookup_key(a): lv.name for lv in self.levels.values() if lv.owner is None
+                                for a in lv.banner + lv.portion}
+        self.downgrade_level.update({lookup_key(a): lv.name for lv in self.levels.values() for a in lv.downgrade})
         self.banner_control: dict[str, str] = {}
         self.portion_control: dict[str, str] = {}
         for c in self.controls.values():

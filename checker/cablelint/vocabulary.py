@@ -112,6 +112,7 @@ class Vocabulary:
         self.banner_preamble_patterns: list[str] = []
         self.elision_patterns: list[str] = []  # where text was cut: "...", "…"
         self.ref_body_patterns: list[str] = []  # the body's openings run on after a REF: "Per REFTEL", "NOTE:"
+        self.archive_row_patterns: list[str] = []  # an archive's metadata row after the cable: "0 02/23/2009 7601 PGOV,EG"
         self.extend(data)
 
     def extend(self, data: dict[str, Any]) -> None:
@@ -137,7 +138,8 @@ class Vocabulary:
             mine = self.line_words[key]
             mine.extend(w for w in data.get(key, []) if w not in mine)
         for key in ("title_patterns", "decl_exemption_patterns", "placeholder_patterns", "note_patterns",
-                    "partial_notice_patterns", "banner_preamble_patterns", "elision_patterns", "ref_body_patterns"):
+                    "partial_notice_patterns", "banner_preamble_patterns", "elision_patterns", "ref_body_patterns",
+                    "archive_row_patterns"):
             mine = getattr(self, key)
             mine.extend(p for p in data.get(key, []) if p not in mine)
         self._build()

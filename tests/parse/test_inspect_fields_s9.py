@@ -75,3 +75,32 @@ def test_release_review_does_not_take_a_downgrading_date_for_the_decl_date() -> 
     eng = Engine([load("release")], Selection(select=["CL602"]), as_of=dt.date(2020, 1, 1), options={"release": True})
     found = eng.lint_source(Source("t.txt", text))
     assert found and "downgrading instruction (DNG)" in found[0].message
+
+
+CONF_HEAD = ("C O N F I D E N T I A L OSLO 000123\n\nE.O. 12958: DECL: 01/30/2019\nTAGS: PREL NO\nSUBJECT: TALKS\n\n"
+             "Classified By: Consul Jane Roe for reasons 1.4 (b)\n\n")
+CONF_BODY = "1.(C) The minister spoke.\n\n2.(C) The minister left early in the day. DOE\n\n"
+
+
+@pytest.mark.parametrize("tail", [
+    "0 01/30/2009 1234 PREL,NO\nTALKS\n\nThe minister spoke of the talks.\n",     # title and excerpt below
+    "0 01/30/2009 1234 PREL,NO TALKS The minister spoke.\n",                      # all on the row's line
+    "17 1/30/2009 99 PREL,NO TALKS\n2.(C) The minister left early in the day.\n",  # an excerpt with a number
+])
+def test_the_archive_row_after_the_cable_is_no_part_of_its_body(tail: str) -> None:
+    doc = parse_text(CONF_HEAD + CONF_BODY + tail)
+    assert [p.number for p in doc.paragraphs] == [1, 2]
+    assert doc.headings == [] and doc.signature is not None and doc.signature.value == "DOE"
+    notes = [r for r in doc.repairs if r.name == "csv-debris"]
+    assert len(notes) == 1 and "archive's metadata row" in notes[0].detail
+    assert doc.text[notes[0].span.start:notes[0].span.end] == tail.strip()
+
+
+@pytest.mark.parametrize("tail", [
+    "3.(C) 0 01/30/2009 1234 PREL,NO TALKS\n",                                  # a paragraph, no row
+    "0 01/30/2009 1234 PREL,NO\n\n3.(C) One.\n\n4.(C) Two.\n\n5.(C) Three.\n",  # more than the archive's lines after it
+    "0 01/30/2009 TALKS PREL,NO\n",                                             # no number before the TAGS
+])
+def test_a_row_not_at_the_files_end_or_not_the_archives_is_read_as_text(tail: str) -> None:
+    doc = parse_text(CONF_HEAD + CONF_BODY + tail)
+    assert not [r for r in doc.repairs if r.name == "csv-debris"]

@@ -51,7 +51,9 @@ REPAIRS = {
     "stray-subject-line": ("a line in small letters after an upper-case SUBJECT wrapped over lines "
                            "(a heading, a date line, a note) read as no part of the SUBJECT"),
     "glued-ref-label": "a REF label glued to the SUBJECT's last word (MISSING AMCITREF:) cut off, its list read",
-    "csv-debris": "a CSV export's row quoting (,,\"\", doubled quotes) dropped from SUBJECT, REF and DECL",
+    "csv-debris": ("a CSV export's row quoting (,,\"\", doubled quotes) dropped from SUBJECT, REF and DECL; "
+                   "the archive's metadata row after the cable (0 02/23/2009 7601 PGOV,EG) and the title and "
+                   "excerpt after it read as no part of the body"),
     "numbered-notice": ("a post's closing notice the drafter numbered (7.MINIMIZE CONSIDERED) kept as a paragraph "
                         "of kind notice: counted by the numbering, no portion"),
     "subject-after-blank": "a SUBJECT's last words after a blank line (a doubled-break export) read as its own",

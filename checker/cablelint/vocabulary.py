@@ -112,7 +112,7 @@ class Vocabulary:
         self.banner_preamble_patterns: list[str] = []
         self.elision_patterns: list[str] = []  # where text was cut: "...", "…"
         self.ref_body_patterns: list[str] = []  # the body's openings run on after a REF: "Per REFTEL", "NOTE:"
-        self.archive_row_patterns: list[str] = []  # an archive's metadata row after the cable: "0 02/23/2009 7601 PGOV,EG"
+        self.archive_row_patterns: list[str] = []  # the archive's row after the cable: "0 02/23/2009 7601 PGOV,EG"
         self.extend(data)
 
     def extend(self, data: dict[str, Any]) -> None:

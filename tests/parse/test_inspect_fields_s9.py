@@ -104,3 +104,39 @@ def test_the_archive_row_after_the_cable_is_no_part_of_its_body(tail: str) -> No
 def test_a_row_not_at_the_files_end_or_not_the_archives_is_read_as_text(tail: str) -> None:
     doc = parse_text(CONF_HEAD + CONF_BODY + tail)
     assert not [r for r in doc.repairs if r.name == "csv-debris"]
+
+
+SECRET_TOP = "S E C R E T OSLO 000123\n\nSIPDIS\n\nE.O. 12958: DECL: 01/30/2019\nTAGS: PREL NO\nSUBJECT: TALKS\n\n"
+RUN_ON = ("REF: OSLO 55\n\nREF: OSLO 55  Classified By: Consul Jane Roe for Reason 1.4 (c)  (S/NF) The minister "
+          "agrees on the talks, he said on May 2.  He left.\nROE\n")
+
+
+def test_a_paragraph_run_on_after_the_classified_by_reasons_is_read_and_its_mark_checked() -> None:
+    doc = parse_text(SECRET_TOP + RUN_ON)
+    assert [(p.number, p.portion.raw) for p in doc.paragraphs] == [(None, "S/NF")]
+    assert doc.text[doc.paragraphs[0].span.start:].startswith("(S/NF) The minister")
+    assert [r.value for r in doc.refs] == ["OSLO 55"] and [r.value for r in doc.classified_by.reasons] == ["c"]
+    note = next(r.detail for r in doc.repairs if r.name == "run-on-header")
+    assert note == ("2 fields on one line; REF written again (as on line 9); "
+                    "the paragraph run on after the Classified By split off at its mark (S/NF)")
+    assert doc.signature is not None and doc.signature.value == "ROE"
+    from inspect_helpers import ENGINE
+    from cablelint.source import Source
+    found = ENGINE.lint_source(Source("t.txt", SECRET_TOP + RUN_ON))  # no NOFORN under the banner
+    assert [(f.rule, f.line) for f in found if f.rule == "CL105"] == [("CL105", 11)]
+
+
+@pytest.mark.parametrize("statement", [
+    "Classified By: Consul Jane Roe for reasons 1.4 (b) and (C) The minister agrees.",  # (C): maybe a reason letter
+    "Classified By: Consul Jane Roe (S/NF) The minister, for reasons 1.4 (b).",          # the mark before the reasons
+    "Classified By: Consul Jane Roe for reasons 1.4 (b). He said (S) The minister.",     # words between
+])
+def test_no_paragraph_is_split_off_a_classified_by_without_one_right_after_its_reasons(statement: str) -> None:
+    doc = parse_text(SECRET_TOP + statement + "\n")
+    assert not [r for r in doc.repairs if "split off" in r.detail]
+
+
+def test_paragraph_one_numbered_after_the_reasons_is_read_as_before() -> None:
+    doc = parse_text(SECRET_TOP + "Classified By: Consul Jane Roe for reasons 1.4 (b). 1. (S) The minister.\n")
+    assert [(p.number, p.portion.raw) for p in doc.paragraphs] == [(1, "S")]
+    assert not [r for r in doc.repairs if "split off" in r.detail]

@@ -39,7 +39,8 @@ _REF_FIRST_AT = r"(?:(?i:REFS?)\s*:?\s*|^[ \t]*(?:¶[ \t]*)?)"
 REF_PAREN_FIRST_RE = rx(_REF_FIRST_AT + r"(?:\(?[Aa]\)\s|\((?=[^)\n]*[ \t])[ \t]*[Aa][ \t]*\))")
 
 
-# The letter of the REF line's first item ("REF: A. STATE 7434", "REF: (A) ...", "REF: (A )...", a lower-cased export's "Ref: a. ...").
+# The letter of the REF line's first item ("REF: A. STATE 7434", "REF: (A) ...", "REF: (A )...", a
+# lower-cased export's "Ref: a. ...").
 REF_FIRST_LETTER_RE = rx(r"(?i:REFS?)\s*:?\s*(?:\(?(?P<l>[A-Za-z])[.)]\s|\([ \t]*(?P<l>[A-Za-z])[ \t]*\))"
                          r"|^[ \t]*(?:¶[ \t]*)?\(?(?P<l>[Aa])[.)]\s")
 

@@ -76,7 +76,8 @@ def test_a_child_may_name_what_its_parent_added(tmp_path: Path) -> None:
     rs = load(str(child))
     assert [c["name"] for c in rs.vocabulary["controls"]] == ["RDIS"]
     assert rs.vocabulary["levels"][0] == {"name": "RESTRICTED", "rank": 1, "banner": ["RESTRICTED"],
-                                          "portion": [], "categories": False, "owner": None}
+                                          "portion": [], "categories": False, "owner": None,
+                                          "downgrade": []}
 
 
 def test_markings_yaml_goes_through_the_line_numbered_loader(tmp_path: Path,

@@ -132,16 +132,21 @@ class SectionMark(Record):
 class DeclValue(Record):
     """The declassification instruction of an E.O. line or Declassify On line."""
 
-    __slots__ = ("kind", "raw", "span", "date", "date_format", "exemptions", "invalid_date")
+    __slots__ = ("kind", "raw", "span", "date", "date_format", "exemptions", "invalid_date", "downgrade",
+                 "downgrade_date")
     __hash__ = None  # type: ignore[assignment]
 
     def __init__(self, kind: str, raw: str, span: Span, date: dt.date | None = None, date_format: str = "",
-                 exemptions: list[Token] | None = None, invalid_date: bool = False) -> None:
-        self.kind = kind  # date | na | oadr | exemption | event | declassified | missing
+                 exemptions: list[Token] | None = None, invalid_date: bool = False, downgrade: Token | None = None,
+                 downgrade_date: dt.date | None = None) -> None:
+        self.kind = kind  # date | na | oadr | exemption | event | declassified | missing | downgrade (DNG alone)
         self.raw, self.span, self.date = raw, span, date
         self.date_format = date_format  # mm/dd/yyyy, m/d/yy, yyyy/mm/dd, yyyymmdd...
         self.exemptions = [] if exemptions is None else exemptions
         self.invalid_date = invalid_date
+        # A downgrading instruction ("DNG: CO 08/01/2032"), beside the declassification one or in its
+        # place: the level it names (value: the level's name, raw and span: as written) and its date.
+        self.downgrade, self.downgrade_date = downgrade, downgrade_date
 
 
 class EOLine(Record):

@@ -13,6 +13,9 @@ def inspect_text(d: dict) -> str:
     eo = d.get("eo")
     out.append(f"  E.O.:           {eo['order']} {eo['declassify_on']!r} -> {eo['decl_kind']} "
                f"{eo['decl_date'] or ''} (line {eo['line']})" if eo else "  E.O.:           none")
+    dng = eo.get("downgrade") if eo else None
+    if dng:
+        out.append(f"  downgrade:      to {dng['level'] or 'a level not named'} on {dng['date'] or 'no date given'}")
     out.append(f"  TAGS:           {' '.join(d['tags']) or 'none'}")
     out.append(f"  SUBJECT:        {d['subject'] or 'none'}")
     out.append(f"  REF:            {' | '.join(d['refs']) or 'none'}")

@@ -217,5 +217,6 @@ BUILDERS: dict[str, Callable[[Vocabulary], Any]] = {
     "placeholder_re": _listed("placeholder_patterns", regex.IGNORECASE),
     "note_re": _listed("note_patterns", regex.IGNORECASE),
     "partial_notice_re": _listed("partial_notice_patterns", regex.IGNORECASE),
+    "archive_row_re": _listed("archive_row_patterns"),
     "ref_body_re": lambda v: rx(rf"(?<=\d)[ \t]+(?=(?:{_patterns(v.ref_body_patterns) or '(?!)'}))"),
 }

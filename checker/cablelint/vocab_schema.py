@@ -22,7 +22,7 @@ from .yamlio import line_of
 # a list that defaults to [name].
 VOCAB_ENTRIES: dict[str, dict[str, tuple[Any, Any]]] = {
     "levels": {"name": (str, ...), "rank": (int, 0), "banner": (list, None), "portion": (list, []),
-               "categories": (bool, False), "owner": (str, None)},
+               "categories": (bool, False), "owner": (str, None), "downgrade": (list, [])},
     "controls": {"name": (str, ...), "banner": (list, None), "portion": (list, None), "level": (str, None),
                  "implies": (list, []), "cui": (bool, False), "patterns": (list, [])},
     "fields": {"name": (str, ...), "spellings": (list, None)},
@@ -32,7 +32,8 @@ VOCAB_WORDS = ("caption_words", "title_words", "title_joiners", "name_suffixes",
                "paragraph_words", "topic_labels", "heading_words", "quote_begin_words", "quote_end_words", "repeat_openers",
                "salutation_words", "closing_words", "handling_lines")
 VOCAB_PATTERNS = ("title_patterns", "decl_exemption_patterns", "placeholder_patterns", "note_patterns",
-                  "partial_notice_patterns", "banner_preamble_patterns", "elision_patterns", "ref_body_patterns")
+                  "partial_notice_patterns", "banner_preamble_patterns", "elision_patterns", "ref_body_patterns",
+                  "archive_row_patterns")
 VOCAB_KEYS = set(VOCAB_ENTRIES) | set(VOCAB_WORDS) | set(VOCAB_PATTERNS)
 # Keys whose value may be written `null` (a control that sets no level).
 NULLABLE = {"level", "owner"}

@@ -37,16 +37,17 @@ class Level(Record):
     ~0.5-1 ms each at every import (their methods are compiled then), and
     the vocabulary's two are loaded by every run that lints a file."""
 
-    __slots__ = ("name", "rank", "banner", "portion", "categories", "owner")
+    __slots__ = ("name", "rank", "banner", "portion", "categories", "owner", "downgrade")
     __hash__ = None  # type: ignore[assignment]  # mutable, as a dataclass's
 
     def __init__(self, name: str, rank: int = 0, banner: list[str] | None = None, portion: list[str] | None = None,
-                 categories: bool = False, owner: str | None = None) -> None:
+                 categories: bool = False, owner: str | None = None, downgrade: list[str] | None = None) -> None:
         self.name, self.rank = name, rank
         self.banner = [] if banner is None else banner
         self.portion = [] if portion is None else portion
         self.categories = categories  # markings at this level carry category markings (CUI//SP-CTI)
         self.owner = owner  # a level of another government or organisation (NATO SECRET: NATO)
+        self.downgrade = [] if downgrade is None else downgrade  # its code in a DNG instruction ("DNG: CO ...")
 
 
 class Control(Record):
@@ -111,6 +112,7 @@ class Vocabulary:
         self.banner_preamble_patterns: list[str] = []
         self.elision_patterns: list[str] = []  # where text was cut: "...", "…"
         self.ref_body_patterns: list[str] = []  # the body's openings run on after a REF: "Per REFTEL", "NOTE:"
+        self.archive_row_patterns: list[str] = []  # the archive's row after the cable: "0 02/23/2009 7601 PGOV,EG"
         self.extend(data)
 
     def extend(self, data: dict[str, Any]) -> None:
@@ -136,7 +138,8 @@ class Vocabulary:
             mine = self.line_words[key]
             mine.extend(w for w in data.get(key, []) if w not in mine)
         for key in ("title_patterns", "decl_exemption_patterns", "placeholder_patterns", "note_patterns",
-                    "partial_notice_patterns", "banner_preamble_patterns", "elision_patterns", "ref_body_patterns"):
+                    "partial_notice_patterns", "banner_preamble_patterns", "elision_patterns", "ref_body_patterns",
+                    "archive_row_patterns"):
             mine = getattr(self, key)
             mine.extend(p for p in data.get(key, []) if p not in mine)
         self._build()
@@ -151,6 +154,11 @@ class Vocabulary:
                 self.banner_level[lookup_key(a)] = lv.name
             for a in lv.portion:
                 self.portion_level[lookup_key(a)] = lv.name
+        # The level a downgrading instruction names ("DNG: CO 08/01/2032"): its DNG code, or a US
+        # level's banner or portion form ("DNG: C ...", "DNG: CONFIDENTIAL ...").
+        self.downgrade_level = {lookup_key(a): lv.name for lv in self.levels.values() if lv.owner is None
+                                for a in lv.banner + lv.portion}
+        self.downgrade_level.update({lookup_key(a): lv.name for lv in self.levels.values() for a in lv.downgrade})
         self.banner_control: dict[str, str] = {}
         self.portion_control: dict[str, str] = {}
         for c in self.controls.values():

@@ -65,6 +65,7 @@ def _decl_status(ctx: Context) -> str | None:
             ", ".join(t.value for t in dv.exemptions) or "OADR") + ")"
     return {"event": "its declassification waits for an event",
             "na": "its E.O. line says N/A",
+            "downgrade": "its E.O. line gives a downgrading instruction (DNG), no declassification instruction",
             "missing": "its DECL is empty"}.get(dv.kind, "its DECL date is not a valid date")
 
 

@@ -10,7 +10,8 @@ The stages, in order (each a module of small functions with its own tests):
    header.read_fields     captions, E.O./DECL, TAGS, SUBJECT, REF, Classified By, fields -> where the body starts
    _read_whole_copy       a Classified By, REF or SUBJECT cut short read again from the whole copy (a REF
                           the first copy lost to a cut in its header, read from the copy)
-4. body.segment           paragraphs, blocks, bullets, headings, repeated banners, signature
+4. body.segment           paragraphs, blocks, bullets, headings, repeated banners, signature (to the
+                          archive's metadata row after the cable, csv_debris.archive_row, when there is one)
    paragraph_copy         a cut-short first copy's paragraph left out for its whole copy
    copies.settle_copy     a section banner the whole copy writes again counted once; the cut noted (cut-copy)
 5. finish                 placeholders, marking separators, shape (shape.py), date evidence (dating.py)
@@ -27,7 +28,7 @@ from ..vocabulary import Vocabulary, default_vocabulary, marking_separators
 from . import banner as bn, memo
 from .body import segment
 from .paragraph_copy import drop_cut_paragraphs
-from .csv_debris import drop_csv_debris
+from .csv_debris import archive_row, drop_csv_debris
 from .ref_split import split_refs
 from .clby import find_reasons, join_pieces, whole_clby
 from .copies import find_whole_copy, settle_copy
@@ -64,7 +65,7 @@ def parse(source: Source, vocab: Vocabulary | None = None) -> Document:
     _read_whole_copy(doc, lines, v)
     drop_csv_debris(doc, v)
     doc.refs = split_refs(doc.refs, doc.text, v)
-    segment(doc, lines, body_idx, is_marked(doc, v), v)
+    segment(doc, lines[:archive_row(doc, lines, body_idx, v)], body_idx, is_marked(doc, v), v)
     drop_cut_paragraphs(doc, v)
     settle_copy(doc, v)
     _finish(doc, v)

@@ -7,6 +7,12 @@ into the SUBJECT, a REF entry or the DECL value they make it wrong; each is
 read without them (the doubled quote single again), the repair recorded. A
 stage of its own after the header is read: the fields it cleans come from
 several readers (fields.py, refs.py, the whole-copy readers).
+
+The same export wrote the row's other fields after the cable's text: the
+archive's metadata row (`0 02/23/2009 7601 PGOV,PHUM,EG`: id, date, number,
+TAGS), then the cable's title and an excerpt of its text. Among the file's
+last lines, the body ends before that row (`archive_row`, before stage 4):
+neither it nor the excerpt is read as the cable's paragraphs or headings.
 """
 from __future__ import annotations
 
@@ -14,6 +20,7 @@ from ..document import DeclValue, Document, Repair, Span, Token
 from ..rx import rx
 from ..vocabulary import Vocabulary
 from .decl import parse_decl
+from .lines import Line
 
 # A run of commas and quotes after a blank (or at the start) that holds a comma
 # and a quote (`,,""`, `,"`, `"",`), glued to the next word or not; or quotes
@@ -79,3 +86,30 @@ def drop_csv_debris(doc: Document, vocab: Vocabulary) -> None:
     if got_decl is not None:
         doc.repairs.append(_note(decl.span, "DECL value"))
         doc.eo.decl = got_decl
+
+
+# The archive's row stands among the file's last lines with text (itself, the title, an excerpt).
+ARCHIVE_ROW_REACH = 3
+
+
+def archive_row(doc: Document, lines: list[Line], body_idx: int, vocab: Vocabulary) -> int:
+    """The index of the archive's metadata row (markings.yaml `archive_row_patterns`)
+    among the last ARCHIVE_ROW_REACH lines with text after the body's start, the
+    repair that says it and what follows it are no part of the cable recorded;
+    len(lines) when there is none. A row with more after it (the cable written
+    again) is left to the copy readers (copies.py)."""
+    seen = 0
+    for i in range(len(lines) - 1, body_idx, -1):
+        s = lines[i].text.strip()
+        if not s:
+            continue
+        if vocab.archive_row_re.match(s):
+            end = len(doc.text.rstrip())
+            upto = f", and its title and excerpt to line {doc.source.line_col(end)[0]}," if seen else ""
+            doc.repairs.append(Repair("csv-debris", Span(lines[i].start, end), "the archive's metadata row "
+                                      f"(id, date, number, TAGS) after the cable{upto} read as no part of the cable"))
+            return i
+        seen += 1
+        if seen >= ARCHIVE_ROW_REACH:
+            break
+    return len(lines)

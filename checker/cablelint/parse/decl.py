@@ -1,7 +1,10 @@
 """The declassification instruction of an E.O. line or a Declassify On line."""
 from __future__ import annotations
 
+import datetime as dt
+
 from ..document import DeclValue, Token, Span
+from ..marking_forms import lookup_key
 from ..rx import rx
 from ..vocabulary import Vocabulary, default_vocabulary
 from .dating import parse_date_value
@@ -39,19 +42,52 @@ def parse_decl(rest: str, offset: int, vocabulary: Vocabulary | None = None) -> 
 
 def _shifted(d: DeclValue, off: int) -> DeclValue:
     ex = [Token(t.value, Span(t.span.start + off, t.span.end + off), t.raw) for t in d.exemptions]
+    dng = d.downgrade and Token(d.downgrade.value, Span(d.downgrade.span.start + off, d.downgrade.span.end + off),
+                                d.downgrade.raw)
     return DeclValue(d.kind, d.raw, Span(d.span.start + off, d.span.end + off), d.date, d.date_format, ex,
-                     d.invalid_date)
+                     d.invalid_date, dng, d.downgrade_date)
+
+
+# A downgrading instruction ("DNG: CO 08/01/2032": to CONFIDENTIAL on that date), alone or beside the
+# DECL one ("DECL: 01/26/2031; DNG: CO 01/26/2021"): up to a `;` or a DECL after it, or the end.
+DNG_RE = rx(r"(?i)(?<![A-Z])DNG\b\s*:?\s*(?P<level>[A-Z]+(?![\w/]))?[^;]*?(?=\s*(?:;|(?<![A-Z])DECL|$))")
+
+
+def _downgrade(raw: str, offset: int, vocabulary: Vocabulary) -> tuple[Token, dt.date | None, str] | None:
+    """The downgrading instruction in `raw` (at `offset`): a Token of the
+    level it names (its name; the code as written when the vocabulary knows
+    no such level), its date, and `raw` with it blanked (offsets kept); None
+    when it holds none."""
+    m = DNG_RE.search(raw)
+    if m is None:
+        return None
+    code = m["level"] or ""
+    level = vocabulary.downgrade_level.get(lookup_key(code), code.upper()) if code else ""
+    date = parse_date_value(m.group(0), 0)[0]
+    tok = Token(level, Span(offset + m.start(), offset + m.end()), m.group(0))
+    return tok, date, raw[:m.start()] + " " * (m.end() - m.start()) + raw[m.end():]
 
 
 def _parse_decl(rest: str, offset: int, vocabulary: Vocabulary) -> DeclValue:
     raw = rest.rstrip().rstrip("\\").rstrip()
     span = Span(offset, offset + len(raw))
+    dng = _downgrade(raw, offset, vocabulary) if "DNG" in raw.upper() else None
+    if dng is None:
+        return _declassify(raw, span, offset, vocabulary)
+    tok, date, left = dng
+    d = _declassify(left, span, offset, vocabulary) if left.strip(" \t;,.") else DeclValue("downgrade", raw, span)
+    d.raw, d.downgrade, d.downgrade_date = raw, tok, date
+    return d
+
+
+def _declassify(raw: str, span: Span, offset: int, vocabulary: Vocabulary) -> DeclValue:
+    """The declassification instruction `raw` (at `offset`; `span`: the whole value's)."""
     up = raw.upper()
     if not raw.strip():
         return DeclValue("missing", raw, span)
     if rx(r"^\s*N\s*/?\s*A\b").match(up):
         return DeclValue("na", raw, span)
-    dm = rx(r"^\s*(?:DECL(?:ASSIFY(?:\s+ON)?)?|DNG)\s*:?\s*(?:CO\s+)?").match(up)
+    dm = rx(r"^\s*(?:DECL(?:ASSIFY(?:\s+ON)?)?)\s*:?\s*").match(up)
     body_at = dm.end() if dm else 0
     body = raw[body_at:]
     boff = offset + body_at

@@ -30,15 +30,19 @@ REF_LOWER_ITEM_RE = rx(r"^[ \t]*(?:¶[ \t]*)?(?P<item>[b-z]\.(?:[ \t]+|(?=\d))\S
 
 
 # The same under "REF: (A) ..." or "REF: A) ...": "(B) SAO PAULO 1071;", in the REF line's own
-# lettering and citing a number (a "(C) Summary: ..." line is a portion mark, not an item).
-REF_PAREN_ITEM_RE = rx(r"^[ \t]*(?:¶[ \t]*)?(?P<item>\(?[B-Z]\)[ \t]+[^\n]*?\d[^\n]*?)[ \t\\]*\r?$")
+# lettering and citing a number (a "(C) Summary: ..." line is a portion mark, not an item). A drafter's
+# label with a blank inside its parentheses needs none after it ("(C )SAN JOSE 01713", "( D)OSLO 4").
+REF_PAREN_ITEM_RE = rx(r"^[ \t]*(?:¶[ \t]*)?(?P<item>(?:\(?[B-Z]\)[ \t]+|\((?=[^)\n]*[ \t])[ \t]*[B-Z][ \t]*\)[ \t]*)"
+                       r"[^\n]*?\d[^\n]*?)[ \t\\]*\r?$")
 # The first item lettered A, after the label or at the start of the line under an empty `REF:`.
 _REF_FIRST_AT = r"(?:(?i:REFS?)\s*:?\s*|^[ \t]*(?:¶[ \t]*)?)"
-REF_PAREN_FIRST_RE = rx(_REF_FIRST_AT + r"\(?[Aa]\)\s")
+REF_PAREN_FIRST_RE = rx(_REF_FIRST_AT + r"(?:\(?[Aa]\)\s|\((?=[^)\n]*[ \t])[ \t]*[Aa][ \t]*\))")
 
 
-# The letter of the REF line's first item ("REF: A. STATE 7434", "REF: (A) ...", a lower-cased export's "Ref: a. ...").
-REF_FIRST_LETTER_RE = rx(r"(?i:REFS?)\s*:?\s*\(?(?P<l>[A-Za-z])[.)]\s|^[ \t]*(?:¶[ \t]*)?\(?(?P<l>[Aa])[.)]\s")
+# The letter of the REF line's first item ("REF: A. STATE 7434", "REF: (A) ...", "REF: (A )...", a
+# lower-cased export's "Ref: a. ...").
+REF_FIRST_LETTER_RE = rx(r"(?i:REFS?)\s*:?\s*(?:\(?(?P<l>[A-Za-z])[.)]\s|\([ \t]*(?P<l>[A-Za-z])[ \t]*\))"
+                         r"|^[ \t]*(?:¶[ \t]*)?\(?(?P<l>[Aa])[.)]\s")
 
 # Blank lines a lettered REF list may hold between its items ("REF: A. ..." / "" / "B. ...").
 REF_BLANKS_MAX = 2
@@ -101,7 +105,7 @@ def read_ref_items(lines: list[Line], i: int, vocab: Vocabulary, head: Token | N
                 break
         if m is None or k > j and not _next_item(m["item"], letter):
             break
-        letter = m["item"].lstrip("(")[:1]
+        letter = item_letter(m["item"])
         out.append(ref_value(m["item"], lines[k].start + m.start("item"), vocab, post))
         j = k + 1
     return out
@@ -287,5 +291,10 @@ def _after_blanks(lines: list[Line], j: int, stop: int) -> int:
 
 def _next_item(item: str, letter: str) -> bool:
     """Whether `item` ("B. STATE 4834") is the item after the one lettered `letter`, citing a number."""
-    return (bool(letter) and item.lstrip("(")[:1].upper() == chr(ord(letter.upper()) + 1)
+    return (bool(letter) and item_letter(item).upper() == chr(ord(letter.upper()) + 1)
             and any(c.isdigit() for c in item))
+
+
+def item_letter(item: str) -> str:
+    """The letter of the REF item `item` ("B. STATE 4834", "(C )SAN JOSE 01713": "C")."""
+    return item.lstrip("( \t")[:1]

@@ -94,6 +94,15 @@ def test_sentence_cased_copy_names_every_header_line_in_that_form() -> None:
     assert diag.line == 1 and "(lines 1, 3, 5, 7, 8, 12, 13)" in diag.message
 
 
+def test_sentence_cased_copy_with_no_body_found_names_no_prose_line() -> None:
+    """Review s9-a S2: an unnumbered, unmarked body gives the parser no body
+    start; the lines named stop after the last header field it read."""
+    text = ("S e c r e t paris 000113\n\nE.o. 12958: decl: 01/30/2019\nTags: prel, fr\n\n"
+            "the minister said that the talks\nwould resume next week in brussels.\nThe embassy will report.\n")
+    got = damage("CL932", text)
+    assert got is not None and got.detail == "3 lines of the header are written in sentence case (lines 1, 3, 4)"
+
+
 def test_sentence_cased_copy_folds_the_malformed_tags() -> None:
     got = rules_of(SENTENCE + "1. (S) The minister said that the talks would resume.\n")
     assert "CL932" in got and "CL403" not in got

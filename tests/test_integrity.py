@@ -205,6 +205,17 @@ def test_a_subject_run_into_the_next_field_after_a_word_that_cannot_end_it_was_c
     assert damage("CL910", text.replace("THAN Derived", "THAN\nDerived")) is None
 
 
+def test_a_classified_by_line_naming_its_derived_from_source_is_one_field() -> None:
+    """Review s9-a M1: the classifier and the Derived From source on one line are
+    one authority block (CFR-08), not two lines run together; with no SUBJECT the
+    drafter's CL501 stands. Another field glued before the label still counts."""
+    head = "C O N F I D E N T I A L PARIS 000579\n\nE.O. 12958: DECL: 01/30/2014\nTAGS: PREL FR\n\n"
+    one = head + "Classified By: Poloff Jane Doe, Derived from: DSCG 05-01, b and d\n\n1.(C) Text.\n"
+    assert damage("CL910", one) is None
+    assert "CL501" in {f.rule for f in lint(one)}
+    assert damage("CL910", one.replace("Classified By: Poloff", "SUBJECT: TALKS Classified By: Poloff")) is not None
+
+
 def test_an_eo_line_glued_to_the_line_before_without_a_blank_is_a_run_together_header() -> None:
     """The export dropped the line break and no blank stood there: "SIPDISE.O. 12958:", the banner's
     serial run into a passing line and the E.O. line ("000579FOR EUR/WE AND HE.O. 12958:")."""

@@ -258,18 +258,41 @@ def header_glued(doc: Document, p: dict[str, Any]) -> Damage | None:
     run_on = {idx.line_of(m.start()) for m in p["_run_on"].rx.finditer(block)} if "_run_on" in p else set()
     banner_lines = {_line_no(doc, b.span.start) for b in doc.banners} if found else set()
     named = "label" in p["_pattern"].rx.groupindex  # the label looked behind: the match is its colon
-    labels = {n: {_NON_WORD.sub("", (m.group("label") if named else None) or m.group(0)).upper()[:4] for m in ms}
+    same = p.get("_same_field") or {}
+    labels = {n: {_label_key((m.group("label") if named else None) or m.group(0), same) for m in ms}
               for n, ms in found.items() if len(ms) > 1 or n in banner_lines}  # one label alone: not glued
     glued = sorted(run_on | {n for n, got in labels.items() if len(got) + (n in banner_lines) >= 2})
     if not glued:
         return None
-    cut = _subject_cut_at(doc, glued, p.get("dangling") or ())
-    return Damage(_line_span(doc, glued[0]), f"{_lines_text(glued)} hold{'s' if len(glued) == 1 else ''} "
-                  "more than one header field" + (f"; the SUBJECT on line {cut} breaks off on a word that cannot "
-                                                  "end it, the next field right after" if cut else ""))
+    detail = f"{_lines_text(glued)} hold{'s' if len(glued) == 1 else ''} more than one header field"
+    cut = _subject_cut_at(doc, glued, p.get("_dangling") or frozenset())
+    if cut:
+        detail += f"; the SUBJECT on line {cut} breaks off on a word that cannot end it, the next field right after"
+    return Damage(_line_span(doc, glued[0]), detail)
 
 
-def _subject_cut_at(doc: Document, glued: list[int], dangling: Any) -> int | None:
+_NON_WORD = rx(r"\W")
+_WORDS = rx(r"[A-Za-z']+")
+
+
+def _label_key(label: str, same: dict[str, str]) -> str:
+    """A field label as compared: its first four letters, upper case, one key
+    for labels of one field (`same_field`)."""
+    key = _NON_WORD.sub("", label).upper()[:4]
+    return same.get(key, key)
+
+
+def same_field_keys(groups: list[Any]) -> dict[str, str]:
+    """`same_field`: lists of labels that name one field between them (the
+    Classified By line naming its Derived From source: one authority block,
+    CFR-08), as a map from each label's key to its group's first."""
+    if not all(isinstance(g, list) and len(g) >= 2 for g in groups):
+        raise ValueError("`same_field` is a list of label lists, each of two or more labels")
+    keys = [[_NON_WORD.sub("", str(label)).upper()[:4] for label in g] for g in groups]
+    return {k: g[0] for g in keys for k in g}
+
+
+def _subject_cut_at(doc: Document, glued: list[int], dangling: frozenset[str]) -> int | None:
     """The line where the SUBJECT, on one of the `glued` lines, ends on a word
     that cannot end a title (`dangling`: THAN, THE, OF...) with another
     field after it on that line: where the export ran the lines together it
@@ -282,13 +305,9 @@ def _subject_cut_at(doc: Document, glued: list[int], dangling: Any) -> int | Non
     after = doc.text[sub.span.end:_line_span(doc, n).end]
     if n not in glued or not words or not after.strip():
         return None
-    return n if words[-1].upper() in {str(w).upper() for w in dangling} else None
+    return n if words[-1].upper() in dangling else None
 
 
-_WORDS = rx(r"[A-Za-z']+")
-
-
-_NON_WORD = rx(r"\W")
 
 
 # -- a lower-cased copy -----------------------------------------------------------

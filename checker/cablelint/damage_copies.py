@@ -132,6 +132,9 @@ def _cased_lines(doc: Document, p: dict[str, Any], first_hit: int) -> list[int]:
         return []
     start = min(first_hit, _line_no(doc, doc.banner.span.start)) if doc.banner is not None else first_hit
     end = _body_line(doc)
+    if not doc.paragraphs:  # no body read: up to the last header field read, not into the prose
+        fields = [doc.subject, doc.tags_line, doc.eo, *doc.refs]
+        end = max([first_hit] + [_line_no(doc, f.span.end - 1) for f in fields if f is not None]) + 1
     if doc.classified_by is not None and start < _line_no(doc, doc.classified_by.span.start) < end:
         end = _line_no(doc, doc.classified_by.span.start)
     return [n for n in range(start, min(end, doc.source.line_count + 1)) if cased.search(doc.source.line_text(n))]

@@ -26,13 +26,17 @@ class Damage(FrozenRecord):
     part of the file it covers (None: the whole file). A plain frozen value,
     not a @dataclass (records.py says why)."""
 
-    __slots__ = ("span", "detail", "region", "date_suspect")
+    __slots__ = ("span", "detail", "region", "date_suspect", "needs_symptom")
 
-    def __init__(self, span: Span, detail: str, region: Span | None = None, date_suspect: bool = False) -> None:
+    def __init__(self, span: Span, detail: str, region: Span | None = None, date_suspect: bool = False,
+                 needs_symptom: bool = False) -> None:
         set_field(self, "span", span)
         set_field(self, "detail", detail)
         set_field(self, "region", region)
         set_field(self, "date_suspect", date_suspect)  # the cable date is not that of the text judged
+        # A diagnosis that only explains its symptoms (a likely cause, not one seen):
+        # reported only when a symptom finding falls in it (fold.py).
+        set_field(self, "needs_symptom", needs_symptom)
 
 
 class DocIndex:

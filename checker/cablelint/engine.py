@@ -352,6 +352,7 @@ class Engine:
         region = hit.values.pop("_region", None)  # a diagnosis: its damaged part and the rules it folds (fold.py)
         folds = hit.values.pop("_folds", frozenset())
         stands = hit.values.pop("_stands", None)  # lines where some symptoms stand (fold.py)
+        needs = hit.values.pop("_needs_symptom", False)  # reported only with a symptom to explain (fold.py)
         start, end = hit.span.start, max(hit.span.end, hit.span.start)
         line, col = src.line_col(start)
         if end > start:
@@ -364,7 +365,7 @@ class Engine:
             message=render_message(rule.message, hit.values), line=line, column=col, end_line=eline,
             end_column=ecol, start=start, end=end, matched=doc.text[start:end],
             region=(region.start, region.end) if region else None, folds=folds,
-            extra={"stands": stands} if stands else {},
+            extra={**({"stands": stands} if stands else {}), **({"needs_symptom": True} if needs else {})},
             related=[self._finding(doc, rule, h, era_severity) for h in hit.related],
         )
 

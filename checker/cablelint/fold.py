@@ -8,7 +8,9 @@ the damaged `region`: each entry of `folds` says which, `in_region`) moves
 into the diagnosis's `related` list, and the
 message counts them. A reviewer then reads
 "this file holds another cable's text" once, not six era errors that only
-hold for the other cable. A cut's diagnosis may name lines its symptoms
+hold for the other cable. A diagnosis of a likely cause (`extra["needs_symptom"]`:
+a release that withholds much, a gap CL502 reports) stands only when a symptom
+falls in it. A cut's diagnosis may name lines its symptoms
 stand on (`extra["stands"]`, the rule's `stand_intact`): a Classified By before
 the cut that the whole copy writes again is judged as written. With `show` (`--show-symptoms`) the symptoms are
 also reported one by one, each saying which diagnosis explains it.
@@ -50,7 +52,9 @@ def fold(findings: list[Finding], show: bool = False) -> list[Finding]:
     for c in roots:
         if c.related:
             c.message += _count_note(c.related)
-    return out
+    # A likely cause that explains nothing here (`needs_symptom`: the symptom rule saw no break) is no finding.
+    idle = [c for c in roots if not c.related and c.extra.get("needs_symptom")]
+    return [f for f in out if not any(f is c for c in idle)] if idle else out
 
 
 def _names(cause: Finding, rule_id: str) -> bool:

@@ -122,13 +122,20 @@ def _session(sets: list[RuleSet], rules: list[str] | None = None, date: object =
     return Session.build(cfg, **options)
 
 
+def _selected(rule: Rule) -> list[str]:
+    """The rules an example runs: the rule, and for a diagnosis of export damage
+    the rules whose findings it explains (`symptoms`): one that stands only
+    with a symptom to explain (Damage.needs_symptom) is judged as a run sees it."""
+    return [rule.id, *(rule.params.get("symptoms") or ())] if rule.kind == "integrity" else [rule.id]
+
+
 def run_example(rs: RuleSet, rule: Rule, ex: Example) -> list[int]:
     """Lines at which `rule` fires on the example text."""
     opts = ex.options
     options: dict[str, object] = {"protect": list(opts["protect"])} if opts.get("protect") else {}
     if opts.get("as_of"):
         options["release"] = True  # an example with a review date is a release review
-    session = _session([rs], [rule.id], opts.get("date"), opts.get("as_of"), **options)
+    session = _session([rs], _selected(rule), opts.get("date"), opts.get("as_of"), **options)
     path = f"example-{rule.id}-{ex.kind}.txt"
     findings = session.engine.lint_source(Source(path, ex.text))
     return [f.line for f in findings if f.rule == rule.id]

@@ -17,7 +17,8 @@ again: `recopy`; or a cut anywhere after the banner, whose line comes again
 within `banner_reach` lines; either way the later copy holds the cut's last
 `whole_tail` characters with `whole_after` more after them, or a body from
 paragraph 1), `withheld` (a `placeholder` alone on a line where numbered
-paragraphs are missing), `spliced` (after a gap in the numbering, a paragraph
+paragraphs are missing; with `heavy_release`, gaps in a release that withholds much,
+reported only where a symptom rule sees them: `Damage.needs_symptom`), `spliced` (after a gap in the numbering, a paragraph
 that opens mid-sentence in lower case, or text garbled in transmission, `garble`, before the gap), `dropped_chars` (`min_hits` of the `fixed` header
 strings with a character missing, of routing lines run into their addressee,
 `routing_glued`, and of SUBJECT words, `subject_words`), `tasked_body` (the routing header's FM
@@ -51,6 +52,7 @@ from typing import Any, Iterable
 
 from ..damage import DETECTORS as _DAMAGE
 from ..damage_copies import COPY_DETECTORS, COPY_PARAMS, prepare_copies
+from ..damage import same_field_keys
 from ..damage_loss import dropped, intact_before
 from ..fold import in_region
 from ..prefilter import prefiltered
@@ -109,6 +111,7 @@ PARAMS = {
     "subject_words": (int, False),
     "routing_glued": (str, False),
     "dangling": (list, False),
+    "same_field": (list, False),
 }
 PARAMS.update(COPY_PARAMS)
 SCANS = ("pattern", "notice", "cut_line", "run_on", "placeholder", "tasking", "routing_glued")
@@ -141,6 +144,10 @@ def prepare(p: dict[str, Any]) -> dict[str, Any]:
     out["_claims"] = [_claim(c) for c in p.get("claims") or ()]
     if "fixed" in p:  # the fixed header strings with a character dropped, one scan for all
         out["_dropped"] = dropped([str(f) for f in p["fixed"]])
+    if "dangling" in p:
+        out["_dangling"] = frozenset(str(w).upper() for w in p["dangling"])
+    if "same_field" in p:
+        out["_same_field"] = same_field_keys(p["same_field"])
     return prepare_copies(out)
 
 
@@ -172,7 +179,8 @@ def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         return ()
     stands = _stands(p, ctx, found)
     return [Hit(found.span, {"detail": found.detail, "_region": found.region, "_folds": _folds(p, found),
-                             **({"_stands": stands} if stands else {})})]
+                             **({"_stands": stands} if stands else {}),
+                             **({"_needs_symptom": True} if found.needs_symptom else {})})]
 
 
 def _stands(p: dict[str, Any], ctx: Context, found: Any) -> tuple[frozenset[str], tuple[tuple[int, int], ...]] | None:

@@ -51,6 +51,34 @@ def test_crlf_keeps_columns_and_lines(tmp_path: Path) -> None:
     assert [(x.line, x.column, x.end_column) for x in findings] == [(3, 12, 14)]
 
 
+@pytest.mark.parametrize("bom,codec", [(b"", "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le")])
+def test_lone_cr_line_endings_are_lines(tmp_path: Path, bom: bytes, codec: str) -> None:
+    """A file whose lines end in a lone CR (classic Mac OS) lints as the LF one:
+    same findings, same lines and columns (offsets are the file's own)."""
+    text = CABLE.replace("TAGS: PREL FR", "TAGS: PREL RU")
+    lf, cr = tmp_path / "lf.txt", tmp_path / "cr.txt"
+    lf.write_bytes(bom + text.encode(codec))
+    cr.write_bytes(bom + text.replace("\n", "\r").encode(codec))
+    src = read(cr)
+    assert src.line_count == text.count("\n") + 1 and src.line_text(3) == "TAGS: PREL RU"
+    assert src.encode() == cr.read_bytes()  # written back with its CRs
+    got = {(x.rule, x.line, x.column, x.end_line, x.end_column, x.message) for x in lint_paths([cr])}
+    want = {(x.rule, x.line, x.column, x.end_line, x.end_column, x.message) for x in lint_paths([lf])}
+    assert got == want and ("CL405", 3, 12, 3, 14) in {g[:5] for g in got}
+
+
+def test_lone_cr_inside_lf_lines_stays_in_its_line() -> None:
+    src = decode(b"UNCLAS PARIS 1\nE.O. 12958: N/A\rX\nTAGS: PREL\n", "x.txt")
+    assert src.line_count == 4 and src.newline == "\n" and src.text.count("\r") == 1
+
+
+def test_undecodable_byte_in_a_cr_file_is_placed_on_its_line(tmp_path: Path) -> None:
+    f = tmp_path / "latin1.txt"
+    f.write_bytes("UNCLAS PARIS 1\rCAF\u00c9 OWNER\r".encode("latin-1"))
+    (finding,) = lint_paths([f])
+    assert (finding.rule, finding.line, finding.column) == ("CL001", 2, 4)
+
+
 def test_unreadable_path_raises_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="is a directory"):
         read(tmp_path)

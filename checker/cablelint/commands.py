@@ -124,18 +124,18 @@ def cmd_rule(args: argparse.Namespace) -> int:
 
 def cmd_test(args: argparse.Namespace) -> int:
     from .ruleset import load, shipped
-    from .ruletest import rule_set_files, test_ruleset
+    from .ruletest import rule_set_files, run_ruleset
 
     specs = rule_set_files(args.paths) if args.paths else [str(p) for p in shipped().values()]
     if not specs:
         raise UsageError(f"no rule sets found in {', '.join(args.paths)} (nothing to test)")
-    total = 0
+    total = passed = failed = 0  # examples run and passed; failing examples and other problems
     failures = []
     for spec in specs:
-        n, fails = test_ruleset(load(spec))
-        total += n
-        failures += fails
-    write("".join(f"{f}\n" for f in failures) + f"{total - len(failures)} passed, {len(failures)} failed\n")
+        got = run_ruleset(load(spec))
+        total, passed, failed = total + got.run, passed + got.passed, failed + got.problems
+        failures += got.failures
+    write("".join(f"{f}\n" for f in failures) + f"{passed} passed, {failed} failed\n")
     if total == 0:
         say("cablelint: error: the rule sets hold no examples to test")
         return 1

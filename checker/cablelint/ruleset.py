@@ -30,6 +30,7 @@ import regex
 from . import eras
 from .autofix import FixSpec, parse_spec
 from .checks.kinds import KINDS
+from .checks.values import check_message
 from .conditions import WHEN_KEYS
 from .findings import Severity
 from .loadutil import check_type, date_value, err
@@ -262,6 +263,10 @@ def _rule(path: Path, raw: Any, index: int, rs: RuleSet) -> Rule:
         prepared = kind.prepare(dict(params)) if hasattr(kind, "prepare") else params
     except ValueError as exc:
         raise err(path, raw, f"{where}: {exc}") from None
+    try:  # a placeholder its hits do not carry would print as written in every finding
+        check_message(raw["message"], raw["kind"], params)
+    except ValueError as exc:
+        raise err(path, raw, f"{where}: {exc}", "message") from None
     for k in ("summary", "why", "fix", "reference"):
         check_type(path, raw, k, str, where)
     examples = _examples(path, raw, where)

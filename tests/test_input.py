@@ -3,6 +3,7 @@ is never rewritten."""
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 import pytest
@@ -94,3 +95,33 @@ def test_line_text_is_the_slice_between_line_starts(text: str) -> None:
     want = [text[a:b].rstrip("\r") for a, b in zip(src.line_starts, ends)]
     assert [src.line_text(i) for i in range(1, src.line_count + 1)] == want == src.lines()
     assert src.line_span(src.line_count) == (src.line_starts[-1], src.line_starts[-1] + len(want[-1]))
+
+
+def test_each_cause_of_cl001_has_its_own_fix(tmp_path: Path, monkeypatch, capsys) -> None:
+    """The full output's `= fix:` of an unreadable input says what to do about
+    its cause; only a mis-encoded file is told to re-encode."""
+    from cablelint.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    Path("bin.txt").write_bytes(b"UNCLAS PARIS 1\n\x00\x01")
+    Path("latin1.txt").write_bytes("UNCLAS PARIS 1\nCAF\u00c9\n".encode("latin-1"))
+    assert main(["check", "--isolated", "--no-cache", "nope.txt", "bin.txt", "latin1.txt", "chek"]) == 1
+    out = capsys.readouterr().out
+    fixes = dict(zip(re.findall(r"^(\S+?):\d+:\d+: error CL001", out, re.M), re.findall(r"^  = fix: (.*)$", out, re.M)))
+    assert set(fixes) == {"nope.txt", "bin.txt", "latin1.txt", "chek"} and len(set(fixes.values())) == 4
+    assert fixes["nope.txt"].startswith("Check the path") and "Re-encode" not in fixes["nope.txt"]
+    assert "no text file" in fixes["bin.txt"] and fixes["latin1.txt"].startswith("Re-encode the file as UTF-8")
+    assert fixes["chek"].startswith("`chek` is no file nor command: did you mean `cablelint check`?")
+
+
+@pytest.mark.parametrize("reason,says", [
+    ("permission denied", "read permission on the file"),
+    ("cannot read this folder (Permission denied)", "permission on the folder"),
+    ("not a regular file (a FIFO or device is never read)", "FIFO"),
+    ("not valid UTF-16 text (truncated data)", "byte-order mark"),
+    ("cannot read (Input/output error)", "the system's reason"),
+])
+def test_input_advice_by_cause(reason: str, says: str) -> None:
+    from cablelint.inputadvice import advice
+
+    assert says in advice("x.txt", reason)

@@ -41,7 +41,8 @@ INPUT_ERROR = Rule(
     message="{message}",
     summary="The file could not be read as a cable",
     why="A binary, mis-encoded or unreadable file cannot be checked; it is reported rather than skipped.",
-    fix="Re-encode the file as UTF-8, or exclude it from the paths given to cablelint.",
+    fix="Each finding gives the fix for its cause: check a missing path, give read permission, re-encode a "
+        "file that is not UTF-8, leave out a binary file (or exclude it from the paths given to cablelint).",
     ruleset="engine",
 )
 NO_RULE_SET = Rule(

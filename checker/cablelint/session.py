@@ -291,6 +291,9 @@ class Session:
                     column: int | None = 1) -> None:
         got = s.engine.input_error(path, message, line or 1, column or 1)
         if got is not None and not s.per_file_ignored(got):
+            from .inputadvice import advice  # only a run with an unreadable input pays for it
+
+            got.extra = {**got.extra, "fix": advice(path, message)}  # the cause's own fix (inputadvice.py)
             run.findings.append(got)
 
     def _apply_baseline(self, run: CheckRun, baseline: str | Path) -> None:

@@ -43,3 +43,52 @@ def test_report_warns_too(tmp_path: Path, monkeypatch, capsys) -> None:
     Path("empty").mkdir()
     assert main(["report", "--isolated", "--no-cache", "empty", "-o", "r.html"]) == 0
     assert WARNING in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("flag", [["--format", "json"], ["--fix"], ["--diff"], ["--fix-only"], ["--unsafe-fixes"],
+                                  ["--audit", "a.jsonl"], ["--statistics"]])
+def test_report_refuses_the_check_options_it_would_ignore(tmp_path: Path, monkeypatch, capsys, flag) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("c.txt").write_text(CABLE, encoding="utf-8")
+    before = Path("c.txt").read_bytes()
+    assert main(["report", "--isolated", "--no-cache", *flag, "c.txt", "-o", "r.html"]) == 2
+    assert f"cablelint: error: report does not take {flag[0]}: " in capsys.readouterr().err
+    assert not Path("r.html").exists() and Path("c.txt").read_bytes() == before
+
+
+class FakeTTY:
+    """A terminal as stdout: what report must not pour a page onto."""
+
+    def __init__(self) -> None:
+        self.text = ""
+
+    def isatty(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        self.text += text
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+def test_report_wants_a_file_when_stdout_is_a_terminal(tmp_path: Path, monkeypatch, capsys) -> None:
+    import sys
+
+    monkeypatch.chdir(tmp_path)
+    Path("c.txt").write_text(CABLE, encoding="utf-8")
+    tty = FakeTTY()
+    monkeypatch.setattr(sys, "stdout", tty)
+    assert main(["report", "--isolated", "--no-cache", "c.txt"]) == 2
+    assert "report writes an HTML page: give -o FILE" in capsys.readouterr().err and tty.text == ""
+    assert main(["report", "--isolated", "--no-cache", "c.txt", "-o", "-"]) == 0  # asked for: written there
+    assert tty.text.startswith("<!DOCTYPE html>")
+
+
+def test_report_show_files_names_the_skipped(tmp_path: Path, monkeypatch, capsys) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("memo.txt").write_text("hello\n", encoding="utf-8")
+    Path("c.txt").write_text(CABLE, encoding="utf-8")
+    assert main(["report", "--isolated", "--no-cache", "--show-files", ".", "-o", "r.html"]) == 0
+    assert "memo.txt: skipped (not a cable" in capsys.readouterr().err

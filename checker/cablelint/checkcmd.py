@@ -197,6 +197,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         return 0
     stdin = (args.stdin_filename or "<stdin>", _read_stdin()) if "-" in (args.paths or []) else None
     page, run, mask = report_cmd.build(args, cfg, stdin)
+    print_notes(args, run.notes, mask)  # --show-files: the files skipped and why, as check says them
     to_file = args.output not in (None, "-")
     _emit(args.output if to_file else None, page)
     if to_file and not args.quiet:

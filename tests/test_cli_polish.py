@@ -92,3 +92,23 @@ def test_report_show_files_names_the_skipped(tmp_path: Path, monkeypatch, capsys
     Path("c.txt").write_text(CABLE, encoding="utf-8")
     assert main(["report", "--isolated", "--no-cache", "--show-files", ".", "-o", "r.html"]) == 0
     assert "memo.txt: skipped (not a cable" in capsys.readouterr().err
+
+
+def test_inspect_finds_files_as_check_does(tmp_path: Path, monkeypatch, capsys) -> None:
+    """A folder's text files that are no cable are skipped by inspect as by
+    check (--show-files says so); one named is shown, with a note that check
+    skips it; a part not found reads `none`, never Python's None."""
+    monkeypatch.chdir(tmp_path)
+    Path("in").mkdir()
+    Path("in/requirements.txt").write_text("requests==2\n", encoding="utf-8")
+    Path("in/c.txt").write_text(CABLE, encoding="utf-8")
+    assert main(["inspect", "--isolated", "--show-files", "in"]) == 0
+    out, err = capsys.readouterr()
+    assert "in/c.txt\n" in out and "requirements" not in out
+    assert "cablelint: in/requirements.txt: skipped (not a cable or marked document" in err
+    assert main(["inspect", "--isolated", "in/requirements.txt"]) == 0
+    out = capsys.readouterr().out
+    assert "None" not in out and "  classification: none\n" in out and "  date:           unknown\n" in out
+    assert "  note:           check skips this file (not a cable or marked document" in out
+    assert main(["inspect", "--isolated", "--format", "json", "in/requirements.txt"]) == 0
+    assert "check skips this file" in capsys.readouterr().out

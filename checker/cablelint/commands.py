@@ -36,6 +36,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     import json
 
     from .inspect_view import inspect_text
+    from .lintpool import UNMARKED, unmarked
     from .session import Session
     from .source import InputError, read
 
@@ -48,6 +49,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
         say(f"cablelint: error: {mask0(str(e))}")
         status = 2
     docs, texts = [], []
+    named = {os.path.normpath(p) for p in args.paths}
     for f in found.files:
         try:
             doc = session.for_folder(os.path.dirname(f)).engine.parse(read(f))
@@ -55,7 +57,13 @@ def cmd_inspect(args: argparse.Namespace) -> int:
             say(f"cablelint: error: {mask0(str(exc))}")
             status = 2
             continue
-        docs.append(doc.to_dict())
+        d = doc.to_dict()
+        if unmarked(doc):  # check skips it: so does inspect, found in a folder; named, it is shown and told
+            if os.path.normpath(f) not in named:
+                print_notes(args, [f"{f}: skipped ({UNMARKED})"], mask0)
+                continue
+            d["notes"] = [*d.get("notes", []), f"check skips this file ({UNMARKED})"]
+        docs.append(d)
         texts.append(doc.text)
     mask = session.mask(texts)  # inspect prints names (Classified By, signature): mask them, wrapped parts too
     if args.format == "json":  # mask values before dumping: JSON escapes a wrapped name's line break

@@ -53,6 +53,9 @@ class Crash(Exception):
 Result = tuple[str, "list[Finding] | bytes | None", "tuple[int, int, str] | None", "InputError | Crash | None", Any]
 
 
+UNMARKED = "not a cable or marked document: no banner, header field or portion mark"  # why an unmarked file is skipped
+
+
 def unmarked(doc: Document) -> bool:
     """No sign of a cable or a marked document: no routing header, banner,
     E.O./TAGS/SUBJECT/Classified By or other header field, no portion mark."""

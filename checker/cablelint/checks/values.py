@@ -4,7 +4,7 @@
 The loader refuses a message naming any other, with the rule's file and
 line and the placeholders its kind offers, as it refuses a wrong `hints`
 or `slip_hint` placeholder: otherwise a typo prints literally (`{nosuch}`)
-in every finding. tests/test_message_values.py runs the shipped rules and
+in every finding. tests/test_ruleset_messages.py runs the shipped rules and
 the example cables and checks that every hit's values are named here.
 """
 from __future__ import annotations

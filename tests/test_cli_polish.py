@@ -112,3 +112,25 @@ def test_inspect_finds_files_as_check_does(tmp_path: Path, monkeypatch, capsys) 
     assert "  note:           check skips this file (not a cable or marked document" in out
     assert main(["inspect", "--isolated", "--format", "json", "in/requirements.txt"]) == 0
     assert "check skips this file" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("argv", [["--bogus"], ["check", "--bogus"], ["rule", "--bogus", "CL207"]])
+def test_the_usage_line_lists_every_command(capsys, argv: list[str]) -> None:
+    from cablelint.cli import COMMANDS
+
+    assert main(argv) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert "{" + ",".join(COMMANDS) + "}" in err
+
+
+def test_rule_takes_ids_and_names_in_any_case(capsys) -> None:
+    assert main(["rule", "cl207", "Portion-Mark-Missing", "CL102"]) == 0
+    heads = [line.split(" (")[0] for line in capsys.readouterr().out.splitlines() if line.startswith("CL")]
+    assert heads == ["CL207 decl-too-far", "CL102 portion-mark-missing", "CL102 portion-mark-missing"]
+    assert main(["rule", "cl99999"]) == 2
+
+
+def test_the_office_example_says_how_config_is_found() -> None:
+    text = (Path(__file__).resolve().parent.parent / "examples" / "office" / ".cablelint.yaml").read_text()
+    assert "walking up from the directory it runs in" not in text
+    assert "from that file's folder" in " ".join(line.lstrip("# ") for line in text.splitlines())

@@ -112,10 +112,11 @@ def cmd_rule(args: argparse.Namespace) -> int:
 
     _, rules = _all_rules(args.rules)
     by_name = {r.name: r for r in rules.values()}
+    by_upper = {k.upper(): r for k, r in rules.items()}  # `rule cl207`: ids and names in any case
     out = []
     status = 0
     for rid in args.ids:
-        r = rules.get(rid) or by_name.get(rid)
+        r = rules.get(rid) or by_name.get(rid) or by_upper.get(rid.upper()) or by_name.get(rid.lower())
         if r is None:
             say(f"cablelint: error: no rule {rid!r} (see `cablelint rules --all`)")
             status = 2

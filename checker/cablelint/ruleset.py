@@ -224,17 +224,23 @@ def _validate_when(path: Path, when: Any, where: str) -> None:
                     raise err(path, when, f"{where}: unknown target {t!r}", k)
 
 
-def _rule(path: Path, raw: Any, index: int, rs: RuleSet) -> Rule:
-    if not isinstance(raw, dict):
-        raise err(path, raw, f"rule #{index + 1} must be a mapping")
-    where = f"rule {raw.get('id', '#' + str(index + 1))}"
+def _required(path: Path, raw: Any, where: str) -> None:
+    """Every rule's own keys, each text; a typo of one (`mesage:`) is named at
+    its own line as an unknown key, with the key meant, not as a missing key."""
     for k in ("id", "name", "severity", "kind", "message"):
-        if k not in raw:  # a typo of it (`mesage:`) is named at its own line, not as a missing key
+        if k not in raw:
             typo = close_to(k, [x for x in raw if x not in RULE_META])
             if typo is not None:
                 raise err(path, raw, f"{where}: unknown key `{typo}` (did you mean `{k}`?)", typo)
             raise err(path, raw, f"{where}: missing `{k}`")
         check_type(path, raw, k, str, where)
+
+
+def _rule(path: Path, raw: Any, index: int, rs: RuleSet) -> Rule:
+    if not isinstance(raw, dict):
+        raise err(path, raw, f"rule #{index + 1} must be a mapping")
+    where = f"rule {raw.get('id', '#' + str(index + 1))}"
+    _required(path, raw, where)
     if not ID_RE.match(raw["id"]):
         raise err(path, raw, f"{where}: id must be 1 to 6 capital letters then 2 to 4 digits, like CL201 or "
                              f"HSE2001, not {raw['id']!r}", "id")

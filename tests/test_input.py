@@ -66,6 +66,11 @@ def test_lone_cr_line_endings_are_lines(tmp_path: Path, bom: bytes, codec: str) 
     got = {(x.rule, x.line, x.column, x.end_line, x.end_column, x.message) for x in lint_paths([cr])}
     want = {(x.rule, x.line, x.column, x.end_line, x.end_column, x.message) for x in lint_paths([lf])}
     assert got == want and ("CL405", 3, 12, 3, 14) in {g[:5] for g in got}
+    if not bom:  # the API's text is read so too
+        from cablelint import lint_text
+
+        assert {(x.rule, x.line, x.column) for x in lint_text(text.replace("\n", "\r"), "cr.txt")} == \
+            {(x.rule, x.line, x.column) for x in lint_text(text, "cr.txt")}
 
 
 def test_lone_cr_inside_lf_lines_stays_in_its_line() -> None:

@@ -95,7 +95,8 @@ def test_fix_applies_safe_fixes_and_reports_what_is_left(tmp_path: Path, capsys)
 
 
 @pytest.mark.parametrize("encoding,bom,newline", [("utf-8", b"", "\r\n"), ("utf-8", b"\xef\xbb\xbf", "\n"),
-                                                  ("utf-16-le", b"\xff\xfe", "\r\n")])
+                                                  ("utf-16-le", b"\xff\xfe", "\r\n"), ("utf-8", b"", "\r"),
+                                                  ("utf-16-le", b"\xff\xfe", "\r")])
 def test_fix_keeps_encoding_bom_line_endings_and_mode(tmp_path: Path, encoding, bom, newline) -> None:
     cable = tmp_path / "c.txt"
     cable.write_bytes(bom + CABLE.replace("\n", newline).encode(encoding))

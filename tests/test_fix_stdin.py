@@ -29,7 +29,7 @@ def test_fix_stdin_writes_the_fixed_text_to_stdout_and_the_report_to_stderr(monk
     assert "09PARIS579.txt:3:15: warning CL405" in err and "; fixed 4;" in err and "CL219" not in err
 
 
-@pytest.mark.parametrize("bom,newline", [(b"", "\r\n"), (b"\xef\xbb\xbf", "\n")])
+@pytest.mark.parametrize("bom,newline", [(b"", "\r\n"), (b"\xef\xbb\xbf", "\n"), (b"", "\r")])
 def test_fix_only_stdin_keeps_the_bom_and_line_endings(monkeypatch, capsysbinary, bom: bytes, newline: str) -> None:
     _stdin(monkeypatch, bom + CABLE.replace("\n", newline).encode())
     assert main([*BASE, "--fix-only", "--unsafe-fixes", "-"]) == 0

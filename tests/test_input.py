@@ -3,6 +3,7 @@ is never rewritten."""
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 import pytest
@@ -51,6 +52,39 @@ def test_crlf_keeps_columns_and_lines(tmp_path: Path) -> None:
     assert [(x.line, x.column, x.end_column) for x in findings] == [(3, 12, 14)]
 
 
+@pytest.mark.parametrize("bom,codec", [(b"", "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le")])
+def test_lone_cr_line_endings_are_lines(tmp_path: Path, bom: bytes, codec: str) -> None:
+    """A file whose lines end in a lone CR (classic Mac OS) lints as the LF one:
+    same findings, same lines and columns (offsets are the file's own)."""
+    text = CABLE.replace("TAGS: PREL FR", "TAGS: PREL RU")
+    lf, cr = tmp_path / "lf.txt", tmp_path / "cr.txt"
+    lf.write_bytes(bom + text.encode(codec))
+    cr.write_bytes(bom + text.replace("\n", "\r").encode(codec))
+    src = read(cr)
+    assert src.line_count == text.count("\n") + 1 and src.line_text(3) == "TAGS: PREL RU"
+    assert src.encode() == cr.read_bytes()  # written back with its CRs
+    got = {(x.rule, x.line, x.column, x.end_line, x.end_column, x.message) for x in lint_paths([cr])}
+    want = {(x.rule, x.line, x.column, x.end_line, x.end_column, x.message) for x in lint_paths([lf])}
+    assert got == want and ("CL405", 3, 12, 3, 14) in {g[:5] for g in got}
+    if not bom:  # the API's text is read so too
+        from cablelint import lint_text
+
+        assert {(x.rule, x.line, x.column) for x in lint_text(text.replace("\n", "\r"), "cr.txt")} == \
+            {(x.rule, x.line, x.column) for x in lint_text(text, "cr.txt")}
+
+
+def test_lone_cr_inside_lf_lines_stays_in_its_line() -> None:
+    src = decode(b"UNCLAS PARIS 1\nE.O. 12958: N/A\rX\nTAGS: PREL\n", "x.txt")
+    assert src.line_count == 4 and src.newline == "\n" and src.text.count("\r") == 1
+
+
+def test_undecodable_byte_in_a_cr_file_is_placed_on_its_line(tmp_path: Path) -> None:
+    f = tmp_path / "latin1.txt"
+    f.write_bytes("UNCLAS PARIS 1\rCAF\u00c9 OWNER\r".encode("latin-1"))
+    (finding,) = lint_paths([f])
+    assert (finding.rule, finding.line, finding.column) == ("CL001", 2, 4)
+
+
 def test_unreadable_path_raises_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="is a directory"):
         read(tmp_path)
@@ -66,3 +100,33 @@ def test_line_text_is_the_slice_between_line_starts(text: str) -> None:
     want = [text[a:b].rstrip("\r") for a, b in zip(src.line_starts, ends)]
     assert [src.line_text(i) for i in range(1, src.line_count + 1)] == want == src.lines()
     assert src.line_span(src.line_count) == (src.line_starts[-1], src.line_starts[-1] + len(want[-1]))
+
+
+def test_each_cause_of_cl001_has_its_own_fix(tmp_path: Path, monkeypatch, capsys) -> None:
+    """The full output's `= fix:` of an unreadable input says what to do about
+    its cause; only a mis-encoded file is told to re-encode."""
+    from cablelint.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    Path("bin.txt").write_bytes(b"UNCLAS PARIS 1\n\x00\x01")
+    Path("latin1.txt").write_bytes("UNCLAS PARIS 1\nCAF\u00c9\n".encode("latin-1"))
+    assert main(["check", "--isolated", "--no-cache", "nope.txt", "bin.txt", "latin1.txt", "chek"]) == 1
+    out = capsys.readouterr().out
+    fixes = dict(zip(re.findall(r"^(\S+?):\d+:\d+: error CL001", out, re.M), re.findall(r"^  = fix: (.*)$", out, re.M)))
+    assert set(fixes) == {"nope.txt", "bin.txt", "latin1.txt", "chek"} and len(set(fixes.values())) == 4
+    assert fixes["nope.txt"].startswith("Check the path") and "Re-encode" not in fixes["nope.txt"]
+    assert "no text file" in fixes["bin.txt"] and fixes["latin1.txt"].startswith("Re-encode the file as UTF-8")
+    assert fixes["chek"].startswith("`chek` is no file nor command: did you mean `cablelint check`?")
+
+
+@pytest.mark.parametrize("reason,says", [
+    ("permission denied", "read permission on the file"),
+    ("cannot read this folder (Permission denied)", "permission on the folder"),
+    ("not a regular file (a FIFO or device is never read)", "FIFO"),
+    ("not valid UTF-16 text (truncated data)", "byte-order mark"),
+    ("cannot read (Input/output error)", "the system's reason"),
+])
+def test_input_advice_by_cause(reason: str, says: str) -> None:
+    from cablelint.inputadvice import advice
+
+    assert says in advice("x.txt", reason)

@@ -318,7 +318,7 @@ def test_sequence_totals_is_a_parameter(tmp_path) -> None:
     path.write_text("name: seq\nrules:\n  - id: KT201\n    name: sections-all\n    severity: info\n"
                     "    kind: sequence\n    target: sections\n    require_all: true\n    message: x\n",
                     encoding="utf-8")
-    with pytest.raises(RuleSetError, match=r"seq.yaml:3: rule KT201: `require_all` needs `totals: true`"):
+    with pytest.raises(RuleSetError, match=r"seq.yaml:8: rule KT201: `require_all` needs `totals: true`"):  # its line
         load(str(path))
     path.write_text(path.read_text(encoding="utf-8").replace("require_all", "totals: true\n    require_all"),
                     encoding="utf-8")

@@ -152,7 +152,10 @@ def test_sarif_is_valid_and_complete(report: Report) -> None:
     assert log["version"] == "2.1.0"
     run = log["runs"][0]
     driver = run["tool"]["driver"]
-    assert driver["name"] == "cablelint" and driver["semanticVersion"] == "0.1.0" and driver["informationUri"]
+    assert driver["name"] == "cablelint" and driver["semanticVersion"] == "0.1.0"
+    # pyproject.toml gives no project URL: no informationUri (optional in SARIF), no placeholder
+    assert "informationUri" not in driver and "example.invalid" not in json.dumps(log)
+    assert not any("helpUri" in r for r in driver["rules"])  # the shipped rules cite no web page
     assert run["columnKind"] == "unicodeCodePoints" and run["invocations"][0]["executionSuccessful"] is True
     ids = [r["id"] for r in driver["rules"]]
     assert ids == sorted(ids) and len(ids) == len(set(ids))
@@ -172,6 +175,21 @@ def test_sarif_is_valid_and_complete(report: Report) -> None:
     assert results[1]["locations"][0]["physicalLocation"]["region"]["endColumn"] == len(UNMARKED) + 1
     fps = [r["partialFingerprints"]["cablelintFingerprint/v1"] for r in results]
     assert len(set(fps)) == 3
+
+
+def test_sarif_uris_only_when_real(report: Report, monkeypatch) -> None:
+    """The project's URL when its metadata gives one; a rule's helpUri when
+    its `reference` is a web address."""
+    from cablelint.reporters import sarif
+
+    monkeypatch.setattr(sarif, "information_uri", lambda: "https://cablelint.example.org/")
+    rule = next(iter(report.rules.values()))
+    monkeypatch.setattr(rule, "reference", "https://house.example.org/rules#x")
+    driver = json.loads(get("sarif").render(report))["runs"][0]["tool"]["driver"]
+    assert driver["informationUri"] == "https://cablelint.example.org/"
+    assert [r["helpUri"] for r in driver["rules"] if "helpUri" in r] == ["https://house.example.org/rules#x"]
+    jsonschema = pytest.importorskip("jsonschema")
+    jsonschema.validate(json.loads(get("sarif").render(report)), _sarif_schema())
 
 
 def test_sarif_with_no_results_is_still_a_complete_log(tmp_path, monkeypatch) -> None:

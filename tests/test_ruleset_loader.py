@@ -29,9 +29,9 @@ def write(tmp_path: Path, body: str, head: str = "name: house\ndescription: test
     (GOOD_RULE.replace("severity: error", "severity: fatal"), 6, "unknown severity"),
     (GOOD_RULE.replace("kind: presence", "kind: spellcheck"), 7, "unknown kind"),
     (GOOD_RULE.replace("target: tags_line", "target: tags.line"), 8, "unknown target"),
-    (GOOD_RULE.replace("kind: presence\n    target: tags_line", "kind: pattern\n    target: tags_line\n    forbid: '(unclosed'"), 4,
-     "bad regex"),
-    (GOOD_RULE.replace("id: XX101", "id: tags-101"), 4, "id must look like"),
+    (GOOD_RULE.replace("kind: presence\n    target: tags_line", "kind: pattern\n    target: tags_line\n    forbid: '(unclosed'"), 9,
+     "bad regex"),  # at the key's line
+    (GOOD_RULE.replace("id: XX101", "id: tags-101"), 4, "id must be 1 to 6 capital letters then 2 to 4 digits"),
     (GOOD_RULE.replace("    message: no TAGS\n", ""), 4, "missing `message`"),
     (GOOD_RULE.replace("kind: presence\n    target: tags_line", "kind: count\n    target: tags\n    min: many"), 9,
      "`min` must be a whole number"),

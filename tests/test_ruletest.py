@@ -123,6 +123,30 @@ def test_example_files_key_and_file_problems(tmp_path: Path, capsys: pytest.Capt
     assert f"{cases / 'unlabelled.txt.expect'}:2: expect: expected `LINE RULEID`" in out, out
 
 
+def test_counts_are_of_examples_and_problems_never_negative(tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """A rule with only a bad example that does not fire is two problems and no
+    example passed (not "-1 passed, 2 failed"); one example cable that misses
+    twice is one failed example."""
+    lone_bad = RULESET[:RULESET.index("      - good: |")].replace("{bad_line}", "1").replace("{extra}", "")
+    (tmp_path / "one").mkdir()
+    path = tmp_path / "one" / "mini.yaml"
+    path.write_text(lone_bad.replace("target: tags_line", "target: subject"), encoding="utf-8")
+    code, out = run(capsys, str(path))
+    assert code == 1 and out.endswith("0 passed, 2 failed\n"), out
+    path.write_text(lone_bad, encoding="utf-8")  # the bad example fires: it passes, the missing good one fails
+    code, out = run(capsys, str(path))
+    assert code == 1 and out.endswith("1 passed, 1 failed\n"), out
+
+    cases = tmp_path / "two" / "tests" / "mini"
+    cases.mkdir(parents=True)
+    write_set(tmp_path / "two")
+    (cases / "x.txt").write_text(CABLE_NO_TAGS, encoding="utf-8")
+    (cases / "x.txt.expect").write_text("2 MX101\n3 MX101\n", encoding="utf-8")  # two misses and one extra
+    code, out = run(capsys, str(tmp_path / "two"))
+    assert code == 1 and out.count(": MX101: ") == 3 and out.endswith("2 passed, 1 failed\n"), out
+
+
 def test_sidecar_format(tmp_path: Path) -> None:
     cable = tmp_path / "x-faulty.txt"
     cable.write_text(CABLE_NO_TAGS, encoding="utf-8")

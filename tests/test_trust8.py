@@ -179,6 +179,10 @@ HOUSE = ("name: house\ndescription: test\nrules:\n  - id: XX001\n    name: odd-m
          "    kind: {kind}\n    target: {target}\n    message: '{{value}}'\n{extra}")
 
 
+def _line_of(path: Path, key: str) -> int:
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if line.strip().startswith(key))
+
+
 def test_a_hint_naming_a_missing_group_fails_at_load_with_its_line(tmp_path: Path) -> None:
     """A typo in `hints` would raise in every lint run: the loader names the rule's line instead."""
     p = tmp_path / "house.yaml"
@@ -188,7 +192,8 @@ def test_a_hint_naming_a_missing_group_fails_at_load_with_its_line(tmp_path: Pat
         load(p)
     for bad in ("\\3?", "\\g<x>"):
         p.write_text(HOUSE.format(kind="absence", target="portions.unknown", extra=extra.format(bad)), encoding="utf-8")
-        with pytest.raises(RuleSetError, match=r"house\.yaml:4: .*`hints`"):
+        line = _line_of(p, "hints:")  # the key's line, not the rule's (4)
+        with pytest.raises(RuleSetError, match=rf"house\.yaml:{line}: .*`hints`"):
             load(p)
 
 
@@ -199,7 +204,7 @@ def test_a_slip_hint_with_a_wrong_placeholder_fails_at_load_with_its_line(tmp_pa
     load(p)
     for bad in ("{mean}", "{0}", "{"):
         p.write_text(HOUSE.format(kind="vocabulary", target="tags", extra=extra.format(bad)), encoding="utf-8")
-        with pytest.raises(RuleSetError, match=r"house\.yaml:4: .*`slip_hint`"):
+        with pytest.raises(RuleSetError, match=rf"house\.yaml:{_line_of(p, 'slip_hint:')}: .*`slip_hint`"):
             load(p)
 
 

@@ -58,7 +58,7 @@ from .protectfile import coerce
 from .rule import DEFAULT_RULESETS, RuleSet
 from .ruleset import load as _load
 from .session import Session
-from .source import Source
+from .source import from_text
 
 
 def load_ruleset(spec: str) -> RuleSet:
@@ -88,7 +88,7 @@ def make_engine(rules: Iterable[str | RuleSet] = DEFAULT_RULESETS, *, select: It
 def lint_text(text: str, path: str = "<text>", *, engine: Engine | None = None, **kw) -> list[Finding]:
     """Lint one document given as text; `kw` are make_engine's when no engine is given."""
     eng = engine or make_engine(**kw)
-    return eng.lint_source(Source(path, text))
+    return eng.lint_source(from_text(path, text))  # lines ending in a lone CR read as lines, as from a file
 
 
 def lint_marking(text: str, *, engine: Engine | None = None, **kw) -> MarkingResult:

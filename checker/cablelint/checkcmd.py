@@ -168,11 +168,23 @@ def _check_end(args: argparse.Namespace, output: str | None, reporter: Any, run:
         say(report.summary_line())
     for c in run.crashes:
         say(f"cablelint: internal error while linting {report.safe(c)} ({REPORT_BUG})")
+    if not report.files and not run.errors and not args.quiet:
+        say(nothing_found(report.skipped))
     if run.crashes:
         return 3
     if args.exit_zero:
         return 0
     return 1 if report.failed() else 0
+
+
+def nothing_found(skipped: int) -> str:
+    """The warning of a run that linted no file, as ruff's "No Python files
+    found under the given path(s)": a mistyped or empty folder in CI would
+    otherwise pass in silence. The exit code stays 0 (ruff's too): nothing
+    was found wrong, and a hook run on a commit without cables must pass."""
+    why = (f"{skipped} file{'s' * (skipped != 1)} skipped as no cable nor marked document; --show-files says which"
+           if skipped else "no file with a linted extension: .txt, .cable or .tel, unless `extensions:` names others")
+    return f"cablelint: warning: no cable found under the given path(s) ({why})"
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -185,6 +197,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         return 0
     stdin = (args.stdin_filename or "<stdin>", _read_stdin()) if "-" in (args.paths or []) else None
     page, run, mask = report_cmd.build(args, cfg, stdin)
+    print_notes(args, run.notes, mask)  # --show-files: the files skipped and why, as check says them
     to_file = args.output not in (None, "-")
     _emit(args.output if to_file else None, page)
     if to_file and not args.quiet:
@@ -192,6 +205,8 @@ def cmd_report(args: argparse.Namespace) -> int:
             f"[{run.elapsed:.2f}s]")
     for c in run.crashes:
         say(f"cablelint: internal error while linting {mask(c)} ({REPORT_BUG})")
+    if not run.linted and not run.errors and not args.quiet:
+        say(nothing_found(len(run.notes)))
     return report_cmd.exit_code(args, run)
 
 

@@ -9,7 +9,7 @@ import os
 import sys
 
 from . import __version__, fixrun
-from .cliargs import CHOICES
+from .cliargs import CHOICES, COMMANDS
 
 TYPE_CHECKING = False  # typing's constant without importing typing (~4 ms of a one-file run)
 if TYPE_CHECKING:
@@ -140,7 +140,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="cablelint", formatter_class=Formatter, description="Lint diplomatic "
                                  "cables for classification-marking and redaction compliance.")
     ap.add_argument("--version", action="version", version=f"cablelint {__version__}")
-    sub = ap.add_subparsers(dest="command")
+    sub = ap.add_subparsers(dest="command", metavar="{" + ",".join(COMMANDS) + "}")  # all, when one is built
 
     if command in (None, "check", "report"):  # `report` takes every `check` option
         c = _check_parser(sub)

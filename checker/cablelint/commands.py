@@ -36,6 +36,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     import json
 
     from .inspect_view import inspect_text
+    from .lintpool import UNMARKED, unmarked
     from .session import Session
     from .source import InputError, read
 
@@ -48,6 +49,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
         say(f"cablelint: error: {mask0(str(e))}")
         status = 2
     docs, texts = [], []
+    named = {os.path.normpath(p) for p in args.paths}
     for f in found.files:
         try:
             doc = session.for_folder(os.path.dirname(f)).engine.parse(read(f))
@@ -55,7 +57,13 @@ def cmd_inspect(args: argparse.Namespace) -> int:
             say(f"cablelint: error: {mask0(str(exc))}")
             status = 2
             continue
-        docs.append(doc.to_dict())
+        d = doc.to_dict()
+        if unmarked(doc):  # check skips it: so does inspect, found in a folder; named, it is shown and told
+            if os.path.normpath(f) not in named:
+                print_notes(args, [f"{f}: skipped ({UNMARKED})"], mask0)
+                continue
+            d["notes"] = [*d.get("notes", []), f"check skips this file ({UNMARKED})"]
+        docs.append(d)
         texts.append(doc.text)
     mask = session.mask(texts)  # inspect prints names (Classified By, signature): mask them, wrapped parts too
     if args.format == "json":  # mask values before dumping: JSON escapes a wrapped name's line break
@@ -104,10 +112,11 @@ def cmd_rule(args: argparse.Namespace) -> int:
 
     _, rules = _all_rules(args.rules)
     by_name = {r.name: r for r in rules.values()}
+    by_upper = {k.upper(): r for k, r in rules.items()}  # `rule cl207`: ids and names in any case
     out = []
     status = 0
     for rid in args.ids:
-        r = rules.get(rid) or by_name.get(rid)
+        r = rules.get(rid) or by_name.get(rid) or by_upper.get(rid.upper()) or by_name.get(rid.lower())
         if r is None:
             say(f"cablelint: error: no rule {rid!r} (see `cablelint rules --all`)")
             status = 2
@@ -124,18 +133,18 @@ def cmd_rule(args: argparse.Namespace) -> int:
 
 def cmd_test(args: argparse.Namespace) -> int:
     from .ruleset import load, shipped
-    from .ruletest import rule_set_files, test_ruleset
+    from .ruletest import rule_set_files, run_ruleset
 
     specs = rule_set_files(args.paths) if args.paths else [str(p) for p in shipped().values()]
     if not specs:
         raise UsageError(f"no rule sets found in {', '.join(args.paths)} (nothing to test)")
-    total = 0
+    total = passed = failed = 0  # examples run and passed; failing examples and other problems
     failures = []
     for spec in specs:
-        n, fails = test_ruleset(load(spec))
-        total += n
-        failures += fails
-    write("".join(f"{f}\n" for f in failures) + f"{total - len(failures)} passed, {len(failures)} failed\n")
+        got = run_ruleset(load(spec))
+        total, passed, failed = total + got.run, passed + got.passed, failed + got.problems
+        failures += got.failures
+    write("".join(f"{f}\n" for f in failures) + f"{passed} passed, {failed} failed\n")
     if total == 0:
         say("cablelint: error: the rule sets hold no examples to test")
         return 1

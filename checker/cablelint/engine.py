@@ -41,7 +41,8 @@ INPUT_ERROR = Rule(
     message="{message}",
     summary="The file could not be read as a cable",
     why="A binary, mis-encoded or unreadable file cannot be checked; it is reported rather than skipped.",
-    fix="Re-encode the file as UTF-8, or exclude it from the paths given to cablelint.",
+    fix="Each finding gives the fix for its cause: check a missing path, give read permission, re-encode a "
+        "file that is not UTF-8, leave out a binary file (or exclude it from the paths given to cablelint).",
     ruleset="engine",
 )
 NO_RULE_SET = Rule(
@@ -145,10 +146,13 @@ class Engine:
         doc.date = resolve_date(doc.date_evidence, self.date)
         return doc
 
-    def lint_source(self, source: Source, skip: Callable[[Document], bool] | None = None) -> list[Finding] | None:
+    def lint_source(self, source: Source, skip: Callable[[Document], bool] | None = None,
+                    seen: Callable[[Document], None] | None = None) -> list[Finding] | None:
         """The findings of one input; None when `skip(document)` says it is not
         one to lint (the session skips text files that are no cable). Reading it
-        has the file's time budget: a hostile file must not hang an unattended run."""
+        has the file's time budget: a hostile file must not hang an unattended run.
+        `seen(document)` is given the parsed document of one that is linted (the
+        HTML report's summary, from this one parse; a list of markings has none)."""
         with timelimit.Alarm() as alarm:  # one timer for the parse and every rule (timelimit.Alarm)
             try:
                 alarm.arm(budget(len(source.text)))
@@ -161,6 +165,8 @@ class Engine:
                 return lint_marking_lines(self, source, marks)
             if skip is not None and skip(doc):
                 return None
+            if seen is not None:
+                seen(doc)
             if doc.shape in ("capco", "cui"):  # (pages.py: imported only for these shapes, not for a cable)
                 from .pages import lint_paged, pages_of
 

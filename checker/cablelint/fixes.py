@@ -101,7 +101,7 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
 
 
 def _with_text(source: Source, text: str) -> Source:
-    return Source(source.path, text, encoding=source.encoding, bom=source.bom)
+    return Source(source.path, text, encoding=source.encoding, bom=source.bom, newline=source.newline)
 
 
 def _marking(m) -> tuple | None:

@@ -2,17 +2,27 @@
 from __future__ import annotations
 
 
+def _at(line: int | None) -> str:
+    """ (line N), or nothing for a part the parser did not place."""
+    return f" (line {line})" if line is not None else ""
+
+
 def inspect_text(d: dict) -> str:
+    """The document's dict (document_dict.py) as lines; a part not found is
+    `none` (`unknown` for the date), never Python's None."""
     c = d["classification"]
+    marking = " ".join(str(w) for w in [c.get("level"), *(c.get("caveats") or [])] if w)
+    source = f" (from {d['date_source']})" if d["date"] else ""
     out = [f"{d['path']}",
-           f"  date:           {d['date'] or 'unknown'} (from {d['date_source']})",
+           f"  date:           {d['date'] or 'unknown'}{source}",
            f"  shape:          {d['shape']}",
-           f"  classification: {c.get('level')} {' '.join(c.get('caveats') or [])} (line {c.get('line')})"]
+           f"  classification: {marking or 'none'}{_at(c.get('line'))}"]
     if d.get("transmission"):
         out.append(f"  transmission:   {d['transmission']}")
     eo = d.get("eo")
-    out.append(f"  E.O.:           {eo['order']} {eo['declassify_on']!r} -> {eo['decl_kind']} "
-               f"{eo['decl_date'] or ''} (line {eo['line']})" if eo else "  E.O.:           none")
+    out.append(f"  E.O.:           {eo['order'] or 'no order'} {eo['declassify_on']!r} -> {eo['decl_kind']}"
+               f"{' ' + str(eo['decl_date']) if eo['decl_date'] else ''}{_at(eo['line'])}" if eo
+               else "  E.O.:           none")
     dng = eo.get("downgrade") if eo else None
     if dng:
         out.append(f"  downgrade:      to {dng['level'] or 'a level not named'} on {dng['date'] or 'no date given'}")
@@ -20,9 +30,9 @@ def inspect_text(d: dict) -> str:
     out.append(f"  SUBJECT:        {d['subject'] or 'none'}")
     out.append(f"  REF:            {' | '.join(d['refs']) or 'none'}")
     cb = d.get("classified_by")
-    out.append(f"  Classified By:  {cb['name']!r} ({cb['title'] or 'no title'}) reasons {cb['section']} "
-               f"{','.join(cb['reasons'])} "
-               f"(line {cb['line']})" if cb else "  Classified By:  none")
+    out.append(f"  Classified By:  {cb['name']!r} ({cb['title'] or 'no title'}) reasons "
+               f"{' '.join(str(w) for w in (cb['section'], ','.join(cb['reasons'])) if w) or 'none'}"
+               f"{_at(cb['line'])}" if cb else "  Classified By:  none")
     secs = ", ".join(f"{s['number']}/{s['total']}@{s['line']}" for s in d["sections"])
     out.append(f"  sections:       {secs or 'none'}")
     paras = ", ".join(f"{p['number'] if p['number'] is not None else '-'}({p['portion'] or p.get('kind') or '?'})@{p['line']}"

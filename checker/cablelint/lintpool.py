@@ -53,6 +53,9 @@ class Crash(Exception):
 Result = tuple[str, "list[Finding] | bytes | None", "tuple[int, int, str] | None", "InputError | Crash | None", Any]
 
 
+UNMARKED = "not a cable or marked document: no banner, header field or portion mark"  # why an unmarked file is skipped
+
+
 def unmarked(doc: Document) -> bool:
     """No sign of a cable or a marked document: no routing header, banner,
     E.O./TAGS/SUBJECT/Classified By or other header field, no portion mark."""
@@ -70,13 +73,15 @@ def lint_one(engine: Engine, src: Source) -> list[Finding] | None:
 
 def lint_summarized(engine: Engine, src: Source, summarize: Summarize | None) -> tuple[list[Finding] | None, Any]:
     """lint_one, and the document's summary record from the same parse when
-    `summarize` is given (None for a document that is not linted)."""
+    `summarize` is given (None for a document that is not linted, and for a
+    list of markings: it is not parsed as a document). The one code path of
+    `check` (Engine.lint_source: marking lists, CAPCO/CUI pages, the time
+    budget), so `report` finds what `check` finds."""
     if summarize is None:
         return lint_one(engine, src), None
-    doc = engine.parse(src)
-    if unmarked(doc):
-        return None, None
-    return engine.lint_document(doc), summarize(engine, doc)
+    docs: list[Document] = []  # the document lint_source parsed (none for a list of markings)
+    found = engine.lint_source(src, skip=unmarked, seen=docs.append)
+    return found, (summarize(engine, docs[0]) if found is not None and docs else None)
 
 
 def resolve_jobs(jobs: int | None, pending: int) -> int:

@@ -16,6 +16,20 @@ def err(path: Path, obj: Any, msg: str, key: str | None = None) -> RuleSetError:
     return RuleSetError(f"{path}:{line}: {msg}" if line else f"{path}: {msg}")
 
 
+def close_to(word: str, choices: Any) -> str | None:
+    """The one of `choices` that `word` is likely a typo of (`mesage`: message), or None."""
+    import difflib  # only a rule set with an unknown key pays for it
+
+    got = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.75)
+    return got[0] if got else None
+
+
+def did_you_mean(word: str, choices: Any) -> str:
+    """' (did you mean `message`?)' for a likely typo of one of `choices`, else ''."""
+    meant = close_to(word, choices)
+    return f" (did you mean `{meant}`?)" if meant else ""
+
+
 def check_type(path: Path, obj: Any, key: str, typ: Any, where: str) -> None:
     if key in obj and not isinstance(obj[key], typ) or (typ is int and isinstance(obj.get(key), bool)):
         names = " or ".join(t.__name__ for t in (typ if isinstance(typ, tuple) else (typ,)))

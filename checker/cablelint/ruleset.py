@@ -30,9 +30,10 @@ import regex
 from . import eras
 from .autofix import FixSpec, parse_spec
 from .checks.kinds import KINDS
+from .checks.values import check_message
 from .conditions import WHEN_KEYS
 from .findings import Severity
-from .loadutil import check_type, date_value, err
+from .loadutil import check_type, close_to, date_value, did_you_mean, err
 from .rule import DEFAULT_RULESETS, Example, Rule, RuleSet, RuleSetError
 from .targets import resolve
 from .vocab_schema import known_names, validate_vocabulary
@@ -106,7 +107,8 @@ def _extends(data: dict, path: Path) -> list[str]:
     unknown = set(data) - TOP_KEYS
     if unknown:
         k = sorted(unknown)[0]
-        raise err(path, data, f"unknown key `{k}` (allowed: {', '.join(sorted(TOP_KEYS))})", k)
+        raise err(path, data, f"unknown key `{k}`{did_you_mean(k, TOP_KEYS)} (allowed: {', '.join(sorted(TOP_KEYS))})",
+                  k)
     if data.get("kind", "ruleset") != "ruleset":
         raise err(path, data, "this file is not a rule set (kind: ruleset)", "kind")
     for k in ("name",):
@@ -206,7 +208,8 @@ def _validate_when(path: Path, when: Any, where: str) -> None:
         raise err(path, when, f"{where}: must be a mapping of conditions")
     for k, v in when.items():
         if k not in WHEN_KEYS:
-            raise err(path, when, f"{where}: unknown condition `{k}` (allowed: {', '.join(sorted(WHEN_KEYS))})", k)
+            raise err(path, when, f"{where}: unknown condition `{k}`{did_you_mean(k, WHEN_KEYS)} "
+                                  f"(allowed: {', '.join(sorted(WHEN_KEYS))})", k)
         check_type(path, when, k, WHEN_KEYS[k], where)
         if k in ("date_from", "date_before"):
             when[k] = date_value(path, when, k, where)
@@ -221,16 +224,26 @@ def _validate_when(path: Path, when: Any, where: str) -> None:
                     raise err(path, when, f"{where}: unknown target {t!r}", k)
 
 
+def _required(path: Path, raw: Any, where: str) -> None:
+    """Every rule's own keys, each text; a typo of one (`mesage:`) is named at
+    its own line as an unknown key, with the key meant, not as a missing key."""
+    for k in ("id", "name", "severity", "kind", "message"):
+        if k not in raw:
+            typo = close_to(k, [x for x in raw if x not in RULE_META])
+            if typo is not None:
+                raise err(path, raw, f"{where}: unknown key `{typo}` (did you mean `{k}`?)", typo)
+            raise err(path, raw, f"{where}: missing `{k}`")
+        check_type(path, raw, k, str, where)
+
+
 def _rule(path: Path, raw: Any, index: int, rs: RuleSet) -> Rule:
     if not isinstance(raw, dict):
         raise err(path, raw, f"rule #{index + 1} must be a mapping")
     where = f"rule {raw.get('id', '#' + str(index + 1))}"
-    for k in ("id", "name", "severity", "kind", "message"):
-        if k not in raw:
-            raise err(path, raw, f"{where}: missing `{k}`")
-        check_type(path, raw, k, str, where)
+    _required(path, raw, where)
     if not ID_RE.match(raw["id"]):
-        raise err(path, raw, f"{where}: id must look like CL201 (letters then digits)", "id")
+        raise err(path, raw, f"{where}: id must be 1 to 6 capital letters then 2 to 4 digits, like CL201 or "
+                             f"HSE2001, not {raw['id']!r}", "id")
     if not NAME_RE.match(raw["name"]):
         raise err(path, raw, f"{where}: name must be kebab-case, like banner-missing", "name")
     try:
@@ -243,8 +256,9 @@ def _rule(path: Path, raw: Any, index: int, rs: RuleSet) -> Rule:
     params = {k: v for k, v in raw.items() if k not in RULE_META}
     for k, v in params.items():
         if k not in kind.PARAMS:
-            allowed = ", ".join(sorted(set(kind.PARAMS) | RULE_META))
-            raise err(path, raw, f"{where}: unknown key `{k}` for kind {raw['kind']} (allowed: {allowed})", k)
+            known = set(kind.PARAMS) | RULE_META
+            raise err(path, raw, f"{where}: unknown key `{k}` for kind {raw['kind']}{did_you_mean(k, known)} "
+                                 f"(allowed: {', '.join(sorted(known))})", k)
         check_type(path, raw, k, kind.PARAMS[k][0], where)
     for k, (_, required) in kind.PARAMS.items():
         if required and k not in params:
@@ -261,7 +275,11 @@ def _rule(path: Path, raw: Any, index: int, rs: RuleSet) -> Rule:
     try:
         prepared = kind.prepare(dict(params)) if hasattr(kind, "prepare") else params
     except ValueError as exc:
-        raise err(path, raw, f"{where}: {exc}") from None
+        raise err(path, raw, f"{where}: {exc}", _named_key(str(exc), params)) from None
+    try:  # a placeholder its hits do not carry would print as written in every finding
+        check_message(raw["message"], raw["kind"], params)
+    except ValueError as exc:
+        raise err(path, raw, f"{where}: {exc}", "message") from None
     for k in ("summary", "why", "fix", "reference"):
         check_type(path, raw, k, str, where)
     examples = _examples(path, raw, where)
@@ -276,6 +294,16 @@ def _rule(path: Path, raw: Any, index: int, rs: RuleSet) -> Rule:
         tags=list(raw.get("tags", [])), ruleset=rs.name, origin=f"{path}:{_line(raw)}",
         supersedes=list(raw.get("supersedes") or []), autofix=_autofix(path, raw, kind, where),
     )
+
+
+def _named_key(message: str, params: dict[str, Any]) -> str | None:
+    """The rule's key a kind's complaint is about, for its line: the first
+    `key` in backticks that the rule holds (a bad regex in `forbid`); None
+    (the rule's line) when it names none of them."""
+    for word in message.split("`")[1::2]:
+        if word in params:
+            return word
+    return None
 
 
 def _autofix(path: Path, raw: Any, kind: Any, where: str) -> FixSpec | None:

@@ -60,6 +60,7 @@ class Failure:
     where: str  # file:line of the example (or of the sidecar line)
     rule: str
     problem: str
+    of_example: bool = field(default=False, compare=False)  # a miss of one example (Outcome.add), not a problem of the set
 
     def __str__(self) -> str:
         return f"{self.where}: {self.rule}: {self.problem}"
@@ -232,34 +233,72 @@ def check_example_file(cable: Path, rs: RuleSet) -> list[Failure]:
     return out
 
 
-def test_ruleset(rs: RuleSet) -> tuple[int, list[Failure]]:
-    """(number of examples run, failures): rule examples, then example cables."""
-    failures: list[Failure] = []
-    count = 0
-    origin_file = rs.path
+@dataclass
+class Outcome:
+    """A rule set's test: `run` examples (rule examples and example cables),
+    `failed` of them failing; `failures` every miss, those of the examples
+    and the problems of no one example (a rule without both a bad and a good
+    example, a sidecar without its cable, a missing `example_files` entry).
+    An example cable can fail several ways, each a line of `failures`: the
+    counts are of examples and problems, so `passed` is never below 0."""
+
+    run: int = 0
+    failed: int = 0
+    failures: list[Failure] = field(default_factory=list)
+
+    @property
+    def passed(self) -> int:
+        return self.run - self.failed
+
+    @property
+    def problems(self) -> int:
+        """The checks that failed: the failing examples and every other problem."""
+        return self.failed + sum(1 for f in self.failures if not f.of_example)
+
+    def add(self, misses: list[Failure]) -> None:
+        """One example run, with its misses (none: it passed)."""
+        self.run += 1
+        self.failed += bool(misses)
+        for m in misses:
+            m.of_example = True
+        self.failures += misses
+
+
+def _rule_example(rs: RuleSet, rule: Rule, ex: Example) -> list[Failure]:
+    """The misses of one rule example (none: it passed)."""
+    where = f"{rs.path}:{ex.source_line}"
+    lines = run_example(rs, rule, ex)
+    if ex.kind == "bad":
+        if not lines:
+            return [Failure(where, rule.id, "bad example: the rule did not fire")]
+        if ex.line is not None and ex.line not in lines:
+            return [Failure(where, rule.id, f"bad example: expected at line {ex.line}, "
+                                            f"fired at line {', '.join(map(str, lines))}")]
+    elif lines:
+        return [Failure(where, rule.id, f"good example: the rule fired at line {', '.join(map(str, lines))}")]
+    return []
+
+
+def run_ruleset(rs: RuleSet) -> Outcome:
+    """Rule examples, then example cables, with their counts."""
+    out = Outcome()
     for rule in rs.rules:
         if rule.ruleset != rs.name:
             continue  # inherited rules are tested with their own set
         if not any(e.kind == "bad" for e in rule.examples) or not any(e.kind == "good" for e in rule.examples):
-            failures.append(Failure(rule.origin, rule.id, "needs at least one bad and one good example"))
+            out.failures.append(Failure(rule.origin, rule.id, "needs at least one bad and one good example"))
         for ex in rule.examples:
-            count += 1
-            where = f"{origin_file}:{ex.source_line}"
-            lines = run_example(rs, rule, ex)
-            if ex.kind == "bad":
-                if not lines:
-                    failures.append(Failure(where, rule.id, "bad example: the rule did not fire"))
-                elif ex.line is not None and ex.line not in lines:
-                    failures.append(Failure(where, rule.id, f"bad example: expected at line {ex.line}, "
-                                                            f"fired at line {', '.join(map(str, lines))}"))
-            elif lines:
-                failures.append(Failure(where, rule.id, f"good example: the rule fired at line "
-                                                        f"{', '.join(map(str, lines))}"))
+            out.add(_rule_example(rs, rule, ex))
     cables, orphans, problems = example_files(rs)
-    failures += problems
+    out.failures += problems
     for o in orphans:
-        failures.append(Failure(f"{o}:1", "expect", "sidecar without its cable"))
+        out.failures.append(Failure(f"{o}:1", "expect", "sidecar without its cable"))
     for cable in cables:
-        count += 1
-        failures += check_example_file(cable, rs)
-    return count, failures
+        out.add(check_example_file(cable, rs))
+    return out
+
+
+def test_ruleset(rs: RuleSet) -> tuple[int, list[Failure]]:
+    """(number of examples run, failures): run_ruleset's, as a pair."""
+    got = run_ruleset(rs)
+    return got.run, got.failures

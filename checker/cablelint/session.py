@@ -24,7 +24,7 @@ from .engine import Engine, known_rules
 from .files import Discovery, PathError, discover
 from .findings import Finding, Severity
 from .records import fields_eq, fields_repr
-from .lintpool import Crash, Summarize, fill_matched, lint_files, lint_summarized, protected_rule_ids
+from .lintpool import UNMARKED, Crash, Summarize, fill_matched, lint_files, lint_summarized, protected_rule_ids
 from .progress import Progress
 from .rule import DEFAULT_RULESETS, Rule
 from .runsetup import check_selectors, is_protect_list, regular_files, rulesets, startup_done
@@ -277,8 +277,7 @@ class Session:
             run.linted.append(path)
             self._unreadable(run, s, path, exc.reason, exc.line, exc.column)
         elif found is None:
-            run.notes.append(f"{path}: skipped (not a cable or marked document: no banner, header field or "
-                             "portion mark)")
+            run.notes.append(f"{path}: skipped ({UNMARKED})")
         else:
             run.linted.append(path)
             run.sources.add(path, src)  # stdin's text is held; a file is read again when needed
@@ -291,6 +290,9 @@ class Session:
                     column: int | None = 1) -> None:
         got = s.engine.input_error(path, message, line or 1, column or 1)
         if got is not None and not s.per_file_ignored(got):
+            from .inputadvice import advice  # only a run with an unreadable input pays for it
+
+            got.extra = {**got.extra, "fix": advice(path, message)}  # the cause's own fix (inputadvice.py)
             run.findings.append(got)
 
     def _apply_baseline(self, run: CheckRun, baseline: str | Path) -> None:

@@ -3,6 +3,13 @@
 Offsets everywhere in cablelint are code-point offsets into the decoded text
 exactly as it was read (CRLF kept), so a finding's span can be cut out of, or
 rewritten in, the original file without any re-mapping.
+
+One exception, offset for offset: a file whose lines end in a lone CR (classic
+Mac OS: CR and no LF anywhere) is read with LF in place of each CR, so that the
+parser, the rules and the line index see its lines (Python's universal newlines
+read them so too); a CR and an LF are one code point each, so every offset,
+line and column is the file's own, and `Source.encode` writes CR back. A lone
+CR inside a file with LF or CRLF endings stays part of its line, as before.
 """
 from __future__ import annotations
 
@@ -31,14 +38,16 @@ class Source:
     and `bom` whether the file began with one, so `encode` can write the text
     back byte for byte as it came. A plain class, not a @dataclass
     (records.py says why): `==`, the repr and pickling by the first
-    five fields, as the dataclass had them; the caches are none of them."""
+    five fields, as the dataclass had them, and `newline`; the caches are none
+    of them. `newline` is "\r" for a file read with its lone CRs as LFs
+    (`from_text`): `encode` turns them back."""
 
-    __slots__ = ("path", "text", "encoding", "bom", "line_starts", "_lines", "_low")
+    __slots__ = ("path", "text", "encoding", "bom", "line_starts", "newline", "_lines", "_low")
     __hash__ = None  # type: ignore[assignment]  # mutable, as a dataclass's
 
     def __init__(self, path: str, text: str, encoding: str = "utf-8", bom: bool = False,
-                 line_starts: list[int] | None = None) -> None:
-        self.path, self.text, self.encoding, self.bom = path, text, encoding, bom
+                 line_starts: list[int] | None = None, newline: str = "\n") -> None:
+        self.path, self.text, self.encoding, self.bom, self.newline = path, text, encoding, bom, newline
         if not line_starts:
             line_starts = [0]
             find = text.find
@@ -55,7 +64,7 @@ class Source:
         self._low: bytes | None = None
 
     def _values(self) -> tuple:
-        return self.path, self.text, self.encoding, self.bom, self.line_starts
+        return self.path, self.text, self.encoding, self.bom, self.line_starts, self.newline
 
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
@@ -64,7 +73,7 @@ class Source:
 
     def __repr__(self) -> str:
         return (f"Source(path={self.path!r}, text={self.text!r}, encoding={self.encoding!r}, bom={self.bom!r}, "
-                f"line_starts={self.line_starts!r})")
+                f"line_starts={self.line_starts!r}, newline={self.newline!r})")
 
     def __reduce__(self) -> tuple:
         return Source, self._values()
@@ -81,8 +90,10 @@ class Source:
 
     def encode(self, text: str | None = None) -> bytes:
         """`text` (default: this source's own) in the input's encoding: same
-        codec, byte order and BOM; line endings are the text's own."""
-        body = (self.text if text is None else text).encode(self.encoding)
+        codec, byte order and BOM; line endings are the text's own, CR again
+        for a file whose lone CRs were read as LFs."""
+        text = self.text if text is None else text
+        body = (text if self.newline == "\n" else text.replace("\n", self.newline)).encode(self.encoding)
         return (_BOM_OF[self.encoding] if self.bom else b"") + body
 
     def line_col(self, offset: int) -> tuple[int, int]:
@@ -110,6 +121,15 @@ class Source:
         return self._lines
 
 
+def from_text(path: str, text: str, encoding: str = "utf-8", bom: bool = False) -> Source:
+    """The Source of a decoded text: one whose lines end in a lone CR (CR and
+    no LF: classic Mac OS) is read with LF in place of each CR, the same
+    offsets, and remembers to write CR back (Source.encode)."""
+    if "\r" in text and "\n" not in text:
+        return Source(path, text.replace("\r", "\n"), encoding=encoding, bom=bom, newline="\r")
+    return Source(path, text, encoding=encoding, bom=bom)
+
+
 _BOMS = (  # (BOM, codec that decodes it, exact codec after it); UTF-32 LE before UTF-16 LE (a prefix)
     (codecs.BOM_UTF8, "utf-8-sig", "utf-8"),
     (codecs.BOM_UTF32_LE, "utf-32", "utf-32-le"),
@@ -132,10 +152,18 @@ def first_text(src: Source) -> tuple[int, int] | None:
     return None
 
 
-def _position(before: str) -> tuple[int, int]:
+def _position(before: str, cr_lines: bool = False) -> tuple[int, int]:
     """1-based line and column (code points, as SARIF's unicodeCodePoints) of
-    the character that follows the decoded text `before`."""
-    return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+    the character that follows the decoded text `before`; `cr_lines`: the
+    file's lines end in a lone CR (from_text)."""
+    nl = "\r" if cr_lines else "\n"
+    return before.count(nl) + 1, len(before) - (before.rfind(nl) + 1) + 1
+
+
+def _cr_lines(data: bytes) -> bool:
+    """Whether a file's lines end in a lone CR (from_text), judged on its
+    bytes, for the position of an undecodable byte."""
+    return b"\r" in data and b"\n" not in data
 
 
 def decode(data: bytes, path: str) -> Source:
@@ -149,19 +177,20 @@ def decode(data: bytes, path: str) -> Source:
             try:
                 text = data.decode(enc)
             except UnicodeDecodeError as exc:
-                line, col = _position(data[:exc.start].decode(enc, "replace"))
+                whole = data.decode(enc, "replace")
+                line, col = _position(data[:exc.start].decode(enc, "replace"), "\r" in whole and "\n" not in whole)
                 raise InputError(path, f"not valid {enc.upper()} text ({exc.reason})", line, col) from None
-            return Source(path, text, encoding=exact, bom=True)
+            return from_text(path, text, encoding=exact, bom=True)
     if b"\x00" in data[:8192]:
-        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        line = data[: data.index(b"\x00")].count(b"\r" if _cr_lines(data) else b"\n") + 1
         raise InputError(path, "binary file (NUL byte), not a cable", line)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line, col = _position(data[: exc.start].decode("utf-8"))  # valid up to the bad byte
+        line, col = _position(data[: exc.start].decode("utf-8"), _cr_lines(data))  # valid up to the bad byte
         raise InputError(path, f"not UTF-8 (byte 0x{data[exc.start]:02x}); re-encode the file as UTF-8",
                          line, col) from None
-    return Source(path, text, encoding="utf-8")
+    return from_text(path, text)
 
 
 def read_bytes(path: str | Path) -> bytes:

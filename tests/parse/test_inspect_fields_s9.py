@@ -60,7 +60,7 @@ def test_inspect_shows_the_downgrade_and_rules_read_no_decl_date_from_it() -> No
     assert d["eo"]["decl_kind"] == "downgrade" and d["eo"]["decl_date"] is None
     assert d["eo"]["downgrade"] == {"level": "CONFIDENTIAL", "raw": "DNG: CO 08/01/2032", "date": "2032-08-01"}
     shown = inspect_text(d | {"date": None})
-    assert "-> downgrade  (line 3)" in shown and "  downgrade:      to CONFIDENTIAL on 2032-08-01" in shown
+    assert "-> downgrade (line 3)" in shown and "  downgrade:      to CONFIDENTIAL on 2032-08-01" in shown
     rules = {f.rule for f in ENGINE.lint_source(Source("t.txt", text))}
     assert "CL217" in rules  # the downgrade alone, no declassification instruction: said once
     assert not rules & {"CL205", "CL206", "CL207", "CL209", "CL210"}  # no DECL date to judge, no empty DECL

@@ -37,6 +37,7 @@ def build(args: argparse.Namespace, cfg: Config, stdin: tuple[str, bytes] | None
         raise UsageError("no paths given (try: cablelint report cables/ -o report.html)")
     if args.write_baseline is not None:
         raise UsageError("report does not write baselines: use `cablelint check --write-baseline`")
+    refuse_unused(args)
     session = Session.build(cfg)
     jobs = args.jobs  # None: every core for big runs, 0: every core, N: N workers (lintpool.resolve_jobs)
     run = session.lint(args.paths, stdin=stdin, baseline=args.baseline, progress=sys.stderr, jobs=jobs,
@@ -45,6 +46,28 @@ def build(args: argparse.Namespace, cfg: Config, stdin: tuple[str, bytes] | None
     page = render_report(run, mask=mask, show_source=args.show_source, display=display_path,
                          version=__version__, rules=session.rules())
     return page, run, mask
+
+
+# `check` options that `report` takes (its parser is check's) but has no use for: refused, not ignored
+UNUSED = (("format", "--format", "report writes one HTML page; for another format use `cablelint check --format`"),
+          ("fix", "--fix", "report changes no file; fix with `cablelint check --fix`, then write the report"),
+          ("fix_only", "--fix-only", "report changes no file; fix with `cablelint check --fix-only`"),
+          ("diff", "--diff", "report shows no diff; use `cablelint check --diff`"),
+          ("unsafe_fixes", "--unsafe-fixes", "report changes no file; use `cablelint check --fix --unsafe-fixes`"),
+          ("audit", "--audit", "report changes no file, so it has no edit to log; use `cablelint check --fix --audit`"),
+          ("statistics", "--statistics", "the page counts findings per rule itself; for the table use "
+                                         "`cablelint check --statistics`"))
+
+
+def refuse_unused(args: argparse.Namespace) -> None:
+    """A usage error for a `check` option given to `report` that it would
+    ignore in silence, and for a page about to be poured onto a terminal."""
+    for dest, flag, why in UNUSED:
+        if getattr(args, dest, None) not in (None, False):
+            raise UsageError(f"report does not take {flag}: {why}")
+    if args.output is None and sys.stdout.isatty():
+        raise UsageError("report writes an HTML page: give -o FILE (stdout is a terminal; `-o -` writes the "
+                         "page there all the same)")
 
 
 def exit_code(args: argparse.Namespace, run: CheckRun) -> int:

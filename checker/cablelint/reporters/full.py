@@ -86,8 +86,9 @@ def finding_lines(report: Report, f, masked: dict[str, list[str]]) -> list[str]:
         shown = masked_match(report, f, masked).replace("\r", "").replace("\n", "\\n")
         out.append(f"  = match: {shown[:MAX_WIDTH]}{'…' if len(shown) > MAX_WIDTH else ''}")
     rule = report.rules.get(f.rule)
-    if rule is not None and rule.fix:
-        out.append(f"  = fix: {report.safe(rule.fix)}")
+    fix = f.extra.get("fix") or (rule.fix if rule is not None else "")  # a finding's own: CL001's cause's (inputadvice.py)
+    if fix:
+        out.append(f"  = fix: {report.safe(fix)}")
     if f.fix is not None:
         out.append("  = fixable: " + ("cablelint --fix applies it" if f.fix.safe else
                                       "cablelint --fix --unsafe-fixes applies it (check it first)"))

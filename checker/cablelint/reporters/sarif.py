@@ -26,12 +26,15 @@ if TYPE_CHECKING:
 NAME = "sarif"
 MACHINE = True  # the CLI prints the summary to stderr
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-INFO_URI = "https://example.invalid/cablelint"  # replaced by the package's Homepage URL when it has one
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 MAX_TEXT = 1024  # GitHub's limit for short/full descriptions
 
 
-def information_uri() -> str:
+def information_uri() -> str | None:
+    """The package's Homepage (Documentation, Source) URL from its metadata
+    (pyproject.toml's [project.urls]); None when it gives none: SARIF's
+    `informationUri` is optional, and a placeholder would send code scanning
+    users to a page that does not exist."""
     try:
         from importlib.metadata import metadata
 
@@ -41,7 +44,15 @@ def information_uri() -> str:
                 return url.strip()
     except Exception:  # not installed: metadata is optional
         pass
-    return INFO_URI
+    return None
+
+
+def help_uri(rule) -> str | None:
+    """A rule's documentation page: its `reference` when that is a web address
+    (a house rule set may give one); the shipped rules cite orders and manuals
+    by name, and have none."""
+    ref = (getattr(rule, "reference", "") or "").strip()
+    return ref if ref.startswith(("https://", "http://")) and not any(c.isspace() for c in ref) else None
 
 
 def _cut(text: str) -> str:
@@ -64,6 +75,7 @@ def descriptor(report: Report, rule) -> dict:
         "properties": {"tags": tags, "precision": "high",
                        "problem.severity": {"error": "error", "warning": "warning"}.get(d["severity"],
                                                                                       "recommendation")},
+        **({"helpUri": uri} if (uri := help_uri(rule)) else {}),
     }
 
 
@@ -130,7 +142,7 @@ def chunks(report: Report) -> Iterator[str]:
                                                  ensure_ascii=False).replace("\n", "\n" + " " * 8))
         run = {
             "tool": {"driver": {"name": "cablelint", "semanticVersion": report.version or "0.0.0",
-                                "informationUri": information_uri(),
+                                **({"informationUri": uri} if (uri := information_uri()) else {}),
                                 "rules": [descriptor(report, r) for r in rules]}},
             "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
             "invocations": [{"executionSuccessful": True}],

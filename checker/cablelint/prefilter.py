@@ -26,8 +26,19 @@ FOLD_BLIND = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
 def fold_blind(text: str) -> bool:
-    """Whether `text` holds a FOLD_BLIND letter (an ASCII text never does)."""
-    return not text.isascii() and any(c in text for c in FOLD_BLIND)
+    """Whether `text` holds a FOLD_BLIND letter (an ASCII text never does).
+    The last text asked about is remembered: a document's rules ask about its
+    whole text a dozen times, and most real cables are not ASCII (a curly
+    quote), so each ask would read the text four times."""
+    if text.isascii():
+        return False
+    last = _LAST_BLIND
+    if last[0] is not text:
+        last[:] = [text, any(c in text for c in FOLD_BLIND)]
+    return last[1]
+
+
+_LAST_BLIND: list = [None, False]  # [the last text asked about (kept by identity), its verdict]
 
 
 def lowered(text: str) -> bytes:

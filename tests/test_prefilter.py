@@ -56,11 +56,20 @@ def test_a_line_anchored_pattern_is_tried_only_where_lines_start_with_its_head()
     pre = prefiltered(regex.compile(r"(?m)^DE [A-Z]{4,7} ?#(?P<serial>\d{4})\b"))
     assert pre.head == "DE "
     assert prefiltered(regex.compile(r"^DE X")).head is None  # `^` of the text only
-    assert prefiltered(regex.compile(r"(?im)^DE X")).head is None  # case-blind: scanned as usual
+    assert prefiltered(regex.compile(r"(?im)^DE X")).head == ""  # case-blind: tried at every line start
     texts = ["DE RUEHFR #0579/01", "x\nDE RUEHFR #0579\nDE RUEHFR #0580 \nDE ", "", "DE", "MADE RUEHFR #0579",
              "DE RUEHFR #0579\r\nDE RUEHFRA#1234\nDE RUEHFR #12"]
     for text in texts:
         assert [m.span() for m in pre.scan(text)] == [m.span() for m in pre.rx.finditer(text)]
+    # every line start (no literal in common; case-blind): CL907's archive notice
+    notice = prefiltered(regex.compile(r"(?im)^\W*(?:subject:\W*)?cancel(?:l)?ed\W*$|^\W*(?:this|ref\w*) "
+                                       r"(?:cable|message) (?:is )?(?:cancel(?:l)?ed|withdrawn)\b"))
+    assert notice.head == ""
+    assert prefiltered(regex.compile(r"(?m)^AB|CD")).head is None  # CD anywhere
+    assert prefiltered(regex.compile(r"(?m)^AB|^CD")).head == ""
+    for text in ["", "\n", "CANCELLED", "x\n-- cancelled --\n\n\nCancelled.\nThis cable is withdrawn now",
+                 "\n\n  \n Canceled\r\nref cable cancelled\n", "not cancelled\n(cancelled)\nxcancelled"]:
+        assert [m.span() for m in notice.scan(text)] == [m.span() for m in notice.rx.finditer(text)], text
     # a match running over the next line start: that line is not tried again, as finditer does
     spans = prefiltered(regex.compile(r"(?m)^AB[\s\S]*?Z"))
     assert [m.span() for m in spans.scan("AB\nAB Z\nAB Z")] == [m.span() for m in spans.rx.finditer("AB\nAB Z\nAB Z")]

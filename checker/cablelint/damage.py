@@ -50,7 +50,7 @@ def notice(doc: Document, p: dict[str, Any]) -> Damage | None:
     pat = p["_pattern"]
     if not index_of(doc).may_hold(pat):  # nearly every cable: no regex scan
         return None
-    hits = list(pat.rx.finditer(doc.text))
+    hits = pat.scan(doc.text)  # (a `(?m)^` pattern tried at line starts only: prefilter.line_head)
     if not hits:
         return None
     lines = sorted({_line_no(doc, m.start()) for m in hits})
@@ -70,7 +70,7 @@ def missing_sections(doc: Document, p: dict[str, Any]) -> Damage | None:
     total = max((s.total for s in marks), default=0)
     missing = [n for n in range(1, max(seen, default=0)) if n not in seen and _section_line(doc.text, n, total) == -1]
     note = p.get("_notice")
-    notes = list(note.rx.finditer(doc.text)) if note and index_of(doc).may_hold(note) else []
+    notes = note.scan(doc.text) if note and index_of(doc).may_hold(note) else []
     if not missing and not notes:
         return None
     parts = []

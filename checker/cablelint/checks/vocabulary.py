@@ -64,6 +64,8 @@ MAX_COMPOUND = 64  # longer tokens are never run-together codes (eight TAGS of e
 
 def prepare(p: dict[str, Any]) -> dict[str, Any]:
     out = dict(p)
+    # the values `_per_era` builds that read the cable's era (`era:KEY`): kept per era
+    out["_by_era"] = frozenset(k for k in ("allowed", "forbidden", "slip_to", "slip_except") if _uses_era(p.get(k)))
     if "allowed" not in p and "forbidden" not in p:
         raise ValueError("a vocabulary rule needs `allowed` or `forbidden`")
     if "allowed_pattern" in p:
@@ -96,15 +98,17 @@ def _per_era(p: dict[str, Any], name: str, spec: Any, ctx: Context, build: Calla
     `era:KEY`), kept in the rule's params per era and rule-set lists: a
     document asks again for what the last one built (CL405 normalises some
     250 ISO codes, CL404 its look-alike TAGS)."""
-    specs = spec if isinstance(spec, list) else [spec]
-    uses_era = any(isinstance(s, str) and s.startswith("era:") for s in specs)
-    era = ctx.require_era() if uses_era else {}
-    key = (name, era.get("_key", era.get("name", "")), id(ctx.lists))  # _key: the era with its active grace windows
+    era = ctx.require_era() if name in p["_by_era"] else None
+    key = (name, era.get("_key", era["name"]) if era else "", id(ctx.lists))  # _key: the era with its grace windows
     cache = p.setdefault("_allowed_cache", {})
     got = cache.get(key)
     if got is None:
         got = cache[key] = build()
     return got
+
+
+def _uses_era(spec: Any) -> bool:
+    return any(isinstance(s, str) and s.startswith("era:") for s in (spec if isinstance(spec, list) else [spec]))
 
 
 def _build_allowed(specs: list[Any], ctx: Context) -> set[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from cablelint.prefilter import lowered, prefiltered
+from cablelint.prefilter import fold_blind, lowered, prefiltered
 
 
 def test_needles_of_alternatives_and_repeats() -> None:
@@ -106,3 +106,15 @@ def test_anywhere_finds_what_the_whole_pattern_finds() -> None:
             want = regex.search(pattern, text) is not None
             assert Anywhere(pattern).found_in(text) == want, (pattern, text)
             assert Anywhere(pattern).found_in(text, lambda: lowered(text)) == want, (pattern, text)
+
+
+def test_fold_blind_remembers_only_the_text_it_was_asked_about() -> None:
+    """fold_blind keeps its last verdict (a document's rules ask about its text
+    a dozen times): another text, even one of the same length, is read afresh."""
+    blind, plain = "caf\u00e9 \u212aILO", "caf\u00e9 KILO"
+    assert len(blind) == len(plain)
+    for _ in range(2):
+        assert fold_blind(blind) and fold_blind(blind)
+        assert not fold_blind(plain) and not fold_blind(plain)
+    assert fold_blind("".join(["caf\u00e9 ", "\u212aILO"]))  # equal, not the same object
+    assert not fold_blind("ascii only")

@@ -32,13 +32,13 @@ def fold_blind(text: str) -> bool:
     quote), so each ask would read the text four times."""
     if text.isascii():
         return False
-    last = _LAST_BLIND
+    last = _LAST_BLIND[0]  # (one read of one tuple: a text and its own verdict, whatever another thread does)
     if last[0] is not text:
-        last[:] = [text, any(c in text for c in FOLD_BLIND)]
+        last = _LAST_BLIND[0] = (text, any(c in text for c in FOLD_BLIND))
     return last[1]
 
 
-_LAST_BLIND: list = [None, False]  # [the last text asked about (kept by identity), its verdict]
+_LAST_BLIND: list[tuple[str | None, bool]] = [(None, False)]  # the last text asked about (by identity), its verdict
 
 
 def lowered(text: str) -> bytes:

@@ -79,7 +79,7 @@ def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         items = ctx.items(p["target"])
     match, forbid = p.get("_match"), p.get("_forbid")  # read once, not per item (a dozen paragraphs a cable)
     at_start = "_forbid_at_start" in p
-    seen = p.setdefault("_matched", {}) if match is not None else None
+    seen = _verdicts(match) if match is not None else None
     for it in items:
         raw = text[it.span.start:it.span.end]
         if match is not None and not _matches(match, raw, seen):
@@ -93,6 +93,15 @@ def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
                 groups = {k: v for k, v in m.groupdict().items() if v is not None}
                 yield Hit(Span(it.span.start + m.start(), it.span.start + m.end()),
                           {**groups, "value": m.group(0), "where": it.label})
+
+
+def _verdicts(match: "regex.Pattern[str]") -> dict[str, bool]:
+    got = _MATCHED.get(match)
+    if got is None:
+        if len(_MATCHED) >= KEPT_PATTERNS:  # rule sets loaded again and again in one process (tests, an API host)
+            _MATCHED.clear()
+        got = _MATCHED[match] = {}
+    return got
 
 
 def _matches(match: "regex.Pattern[str]", raw: str, seen: dict[str, bool]) -> bool:
@@ -109,7 +118,10 @@ def _matches(match: "regex.Pattern[str]", raw: str, seen: dict[str, bool]) -> bo
     return got
 
 
-SHORT, KEPT = 32, 20_000  # items kept (TAGS, codes: a corpus has a few thousand distinct ones)
+SHORT, KEPT, KEPT_PATTERNS = 32, 20_000, 256  # items a pattern keeps (TAGS, codes: a few thousand in a corpus)
+# The verdicts by pattern, in this module and not in the rule's params: they hold the cables' text,
+# which the params, pickled into the engine cache with their rule set, must never carry.
+_MATCHED: dict[Any, dict[str, bool]] = {}
 
 
 def _forbidden(p: dict[str, Any], raw: str) -> Iterable["regex.Match[str]"]:

@@ -118,3 +118,31 @@ def test_fold_blind_remembers_only_the_text_it_was_asked_about() -> None:
         assert not fold_blind(plain) and not fold_blind(plain)
     assert fold_blind("".join(["caf\u00e9 ", "\u212aILO"]))  # equal, not the same object
     assert not fold_blind("ascii only")
+
+
+def test_a_pattern_of_literal_alternatives_is_found_with_find_where_finditer_finds_it() -> None:
+    """`starts` looks for a pattern that is only literal alternatives (CL902's
+    archive notice) with str.find: the same starts as finditer, the first
+    alternative written winning where several start, a match's text passed
+    over, case-blind in the lowered text (offsets kept past non-ASCII), and
+    the regex itself for a text with a letter IGNORECASE folds onto ASCII."""
+    notice = prefiltered(regex.compile(r"(?i)this record is a partial extract|full text of the original"))
+    assert notice.literals == ("this record is a partial extract", "full text of the original")
+    assert prefiltered(regex.compile(r"(?i)abcx|abdx")).literals == ("abcx", "abdx")  # a prefix the parser factors
+    assert prefiltered(regex.compile(r"abc|ab\d")).literals is None
+    cases = {
+        r"(?i)ab|abc": ["abcab", "ABC abc aBc", "", "xyz"],
+        r"abc|ab": ["abcab", "ababc"],
+        r"(?i)ab(?:c|cd)|abcd": ["abcd abc ABCD"],
+        r"(fo|foo)o": ["foooo fooo foo"],
+        r"(?i)this record is a partial extract|full text of the original": [
+            "\u00e9\u2019 THIS RECORD IS A PARTIAL EXTRACT.\nThe FULL TEXT OF THE ORIGINAL... this record is a "
+            "partial extract", "this record is a partial e\u212atract", "nothing here"],
+        r"(?i)kelvin": ["\u212aelvin and kelvin", "KELVIN \u00e9"],
+    }
+    for pattern, texts in cases.items():
+        pre = prefiltered(regex.compile(pattern))
+        assert pre.literals is not None, pattern
+        for text in texts:
+            assert pre.starts(text) == [m.start() for m in pre.rx.finditer(text)], (pattern, text)
+            assert pre.starts(text, lowered(text)) == pre.starts(text)

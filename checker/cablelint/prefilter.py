@@ -56,20 +56,22 @@ class Prefiltered(FrozenRecord):
     for k and s, are the one blind spot). A plain frozen value, not a
     @dataclass (records.py says why)."""
 
-    __slots__ = ("rx", "needles", "folded", "head", "encoded")
+    __slots__ = ("rx", "needles", "folded", "head", "encoded", "literals")
 
     def __init__(self, rx: "regex.Pattern[str]", needles: tuple[str, ...] | None, folded: bool = False,
-                 head: str | None = None, encoded: tuple[bytes, ...] = ()) -> None:
+                 head: str | None = None, encoded: tuple[bytes, ...] = (), literals: tuple[str, ...] | None = None
+                 ) -> None:
         set_field(self, "rx", rx)
         set_field(self, "needles", needles)  # None: no pre-check, always scan
         set_field(self, "folded", folded)
+        set_field(self, "literals", literals)  # the pattern is these strings as alternatives (`starts`), lowered if folded
         set_field(self, "head", head)  # every match starts a line with this (a `(?m)^LITERAL...` pattern): see `scan`
         set_field(self, "encoded", encoded)  # a case-blind pattern's needles as UTF-8, looked for in `lowered(text)`
 
     def __getattr__(self, name: str) -> Any:
         """The pattern's own methods (`search`, `finditer`...): a detector that
         does not pre-check uses a Prefiltered like the compiled pattern."""
-        if name.startswith("__") or name in ("rx", "needles", "folded", "head", "encoded"):  # unpickling: slots not set yet
+        if name.startswith("__") or name in self.__slots__:  # unpickling: slots not set yet
             raise AttributeError(name)
         return getattr(self.rx, name)
 
@@ -89,6 +91,30 @@ class Prefiltered(FrozenRecord):
             if n in text:
                 return True
         return False
+
+    def starts(self, text: str, low: bytes | None = None) -> list[int]:
+        """Where each match of `scan` starts. A pattern that is only literal
+        alternatives (CL902's archive notice) is looked for with `str.find`,
+        case-blind in the text with its ASCII letters lowered (`low`, decoded:
+        offsets kept): the `regex` module tries each alternative at every
+        position, ~200 us on an 8 KB cable holding the notice."""
+        lits = self.literals
+        if lits is None or (self.folded and fold_blind(text)):
+            return [m.start() for m in self.scan(text)]
+        hay = (low if low is not None else lowered(text)).decode("utf-8", "surrogatepass") if self.folded else text
+        out: list[int] = []
+        nxt, at = [hay.find(s) for s in lits], 0
+        while True:  # leftmost first; where several start, the first written wins, as in an alternation
+            best, k = -1, -1
+            for i, s in enumerate(lits):
+                if 0 <= nxt[i] < at:  # overlapped by the last match: the next one after it
+                    nxt[i] = hay.find(s, at)
+                if nxt[i] >= 0 and (best < 0 or nxt[i] < best):
+                    best, k = nxt[i], i
+            if best < 0:
+                return out
+            out.append(best)
+            at = best + len(lits[k])
 
     def scan(self, text: str) -> list["regex.Match[str]"]:
         """Every match in `text`, as `rx.finditer` gives them. A pattern whose
@@ -128,7 +154,35 @@ def prefiltered(rx: "regex.Pattern[str]") -> Prefiltered:
     head = line_head(tree)
     if folded and head:
         head = ""  # (the literal is looked for as written: a case-blind pattern is tried at every line start)
-    return Prefiltered(rx, needles, folded, head, tuple(n.encode() for n in needles) if folded else ())
+    lits = literals(list(tree)) if not (rx.flags if flags is None else flags) & regex.VERBOSE else None
+    if lits is not None and folded:
+        lits = [x.lower() for x in lits] if all(map(str.isascii, lits)) else None
+    return Prefiltered(rx, needles, folded, head, tuple(n.encode() for n in needles) if folded else (),
+                       None if lits is None else tuple(lits))
+
+
+def literals(items: list[Any], most: int = 16) -> list[str] | None:
+    """The strings the sequence `items` matches, in the order a regex tries
+    them, when it is literal characters and alternations of them only (up to
+    `most` strings); None otherwise."""
+    outs = [""]
+    for op, arg in items:
+        name = str(op)
+        if name == "LITERAL":
+            outs = [o + chr(arg) for o in outs]
+            continue
+        if name == "BRANCH":
+            alts = [literals(list(a), most) for a in arg[1]]
+        elif name == "SUBPATTERN" and not arg[1] and not arg[2]:
+            alts = [literals(list(arg[3]), most)]
+        else:
+            return None
+        if any(a is None for a in alts):
+            return None
+        outs = [o + x for o in outs for alt in alts for x in alt]  # type: ignore[union-attr]
+        if len(outs) > most:
+            return None
+    return outs
 
 
 def line_head(tree: Any) -> str | None:

@@ -18,6 +18,7 @@ from typing import Any, Iterable
 import regex
 
 from ..document import Span
+from ..prefilter import prefiltered
 from . import compile_param, Context, Hit
 
 KIND = "pattern"
@@ -38,6 +39,8 @@ def prepare(p: dict[str, Any]) -> dict[str, Any]:
     for key in ("match", "forbid", "requires"):
         if key in p:
             out["_" + key] = compile_param(p[key], key, flags)
+    if "requires" in p:  # its literal pre-check and, for a plain string (`\](#\)`), `find` (Prefiltered.starts)
+        out["_requires"] = prefiltered(out["_requires"])
     if "forbid" in p and at_start_only(p["forbid"], out["_forbid"]):
         out["_forbid_at_start"] = True
     return out
@@ -73,7 +76,7 @@ def at_start_only(pattern: str, rx: "regex.Pattern[str]") -> bool:
 def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
     text = ctx.doc.text
     if "_requires" in p:
-        found = ctx.matches(p["_requires"])
+        found = ctx.match_starts(p["_requires"])
         items = ctx.items_holding(p["target"], found) if found else []
     else:
         items = ctx.items(p["target"])

@@ -146,3 +146,21 @@ def test_a_pattern_of_literal_alternatives_is_found_with_find_where_finditer_fin
         for text in texts:
             assert pre.starts(text) == [m.start() for m in pre.rx.finditer(text)], (pattern, text)
             assert pre.starts(text, lowered(text)) == pre.starts(text)
+
+
+def test_a_pattern_whose_matches_start_with_a_few_characters_is_tried_only_where_they_stand() -> None:
+    """CL917's garble (a Q or a symbol between lower-case letters) has no
+    literal to pre-check: `scan` tries it where one of its first characters
+    stands, with finditer's matches (the first `most` of them), and scans as
+    finditer does when those characters are everywhere."""
+    garble = prefiltered(regex.compile(r"(?<=[a-z])(?:Q(?!(?:s|t|re|ve|ll|d|m)\b)|[%$#!])(?=[a-z])|QQQ"))
+    assert garble.firsts == "!#$%Q"
+    assert prefiltered(regex.compile(r"a?bc")).firsts is None  # a match may start at b
+    assert prefiltered(regex.compile(r"[^a]bc")).firsts is None
+    assert prefiltered(regex.compile(r"(?i)qz")).firsts is None  # case-blind: not read
+    texts = ["", "thQ word aQready Pr%sidejT s5cce$sful QQQQQ the Qs", "IRAQ " * 400 + "aQb",
+             "no garble at all", "a#b\nc!d\n" * 3]
+    for text in texts:
+        spans = [m.span() for m in garble.rx.finditer(text)]
+        assert [m.span() for m in garble.scan(text)] == spans, text[:40]
+        assert [m.span() for m in garble.scan(text, 2)] == spans[:2]

@@ -56,15 +56,16 @@ class Prefiltered(FrozenRecord):
     for k and s, are the one blind spot). A plain frozen value, not a
     @dataclass (records.py says why)."""
 
-    __slots__ = ("rx", "needles", "folded", "head", "encoded", "literals")
+    __slots__ = ("rx", "needles", "folded", "head", "encoded", "literals", "firsts")
 
     def __init__(self, rx: "regex.Pattern[str]", needles: tuple[str, ...] | None, folded: bool = False,
-                 head: str | None = None, encoded: tuple[bytes, ...] = (), literals: tuple[str, ...] | None = None
-                 ) -> None:
+                 head: str | None = None, encoded: tuple[bytes, ...] = (), literals: tuple[str, ...] | None = None,
+                 firsts: str | None = None) -> None:
         set_field(self, "rx", rx)
         set_field(self, "needles", needles)  # None: no pre-check, always scan
         set_field(self, "folded", folded)
         set_field(self, "literals", literals)  # the pattern is these strings as alternatives (`starts`), lowered if folded
+        set_field(self, "firsts", firsts)  # every match starts with one of these characters (`scan`)
         set_field(self, "head", head)  # every match starts a line with this (a `(?m)^LITERAL...` pattern): see `scan`
         set_field(self, "encoded", encoded)  # a case-blind pattern's needles as UTF-8, looked for in `lowered(text)`
 
@@ -116,25 +117,53 @@ class Prefiltered(FrozenRecord):
             out.append(best)
             at = best + len(lits[k])
 
-    def scan(self, text: str) -> list["regex.Match[str]"]:
-        """Every match in `text`, as `rx.finditer` gives them. A pattern whose
-        matches all start a line with `head` is tried only at the lines that
-        start so (found by `find`), not at every position of the text."""
-        head = self.head
-        if head is None:
-            return list(self.rx.finditer(text))
+    def scan(self, text: str, most: int | None = None) -> list["regex.Match[str]"]:
+        """Every match in `text` (the first `most`), as `rx.finditer` gives
+        them. A pattern whose matches all start a line with `head` is tried
+        only at the lines that start so, one whose matches start with one of
+        a few characters (`firsts`: CL917's garble, a Q or a symbol) only
+        where they stand, not at every position of the text."""
+        places = self._places(text)
         out: list[regex.Match[str]] = []
-        end = 0  # matches do not overlap: a line start inside the last match is passed over
-        at = 0 if text.startswith(head) else text.find("\n" + head) + 1
-        if at == 0 and not text.startswith(head):
+        if places is None:
+            for m in self.rx.finditer(text):
+                out.append(m)
+                if len(out) == most:
+                    break
             return out
-        while True:
+        end = 0  # matches do not overlap: a place inside the last match is passed over
+        for at in places:
             if at >= end and (m := self.rx.match(text, at)):
                 out.append(m)
                 end = m.end()
-            at = text.find("\n" + head, at) + 1
-            if at == 0:
-                return out
+                if len(out) == most:
+                    break
+        return out
+
+    def _places(self, text: str) -> list[int] | None:
+        """Where a match may start, in order (`scan`); None: anywhere, or at so
+        many places that the regex's own scan costs less."""
+        head = self.head
+        if head is not None:
+            at = 0 if text.startswith(head) else text.find("\n" + head) + 1
+            if at == 0 and not text.startswith(head):
+                return []
+            out = []
+            while True:
+                out.append(at)
+                at = text.find("\n" + head, at) + 1
+                if at == 0:
+                    return out
+        firsts = self.firsts
+        if firsts is None or sum(text.count(c) for c in firsts) > max(16, len(text) >> 6):
+            return None  # (a match tried costs what the regex's scan of ~64 characters does)
+        found = []
+        for c in firsts:
+            at = text.find(c)
+            while at >= 0:
+                found.append(at)
+                at = text.find(c, at + 1)
+        return sorted(found)
 
 
 def prefiltered(rx: "regex.Pattern[str]") -> Prefiltered:
@@ -149,7 +178,8 @@ def prefiltered(rx: "regex.Pattern[str]") -> Prefiltered:
     folded = bool(tree.state.flags & re.IGNORECASE) or bool((rx.flags if flags is None else flags) & regex.IGNORECASE)
     need = required(list(tree))
     if not need or any(len(n) < 2 and n.isascii() for n in need) or (folded and not all(map(str.isascii, need))):
-        return Prefiltered(rx, None)  # a single ASCII character finds nearly every cable
+        firsts = None if folded or (rx.flags if flags is None else flags) & regex.VERBOSE else first_chars(list(tree))
+        return Prefiltered(rx, None, firsts="".join(sorted(firsts)) if firsts and len(firsts) <= 8 else None)
     needles = tuple(sorted({n.lower() if folded else n for n in need}))
     head = line_head(tree)
     if folded and head:
@@ -183,6 +213,29 @@ def literals(items: list[Any], most: int = 16) -> list[str] | None:
         if len(outs) > most:
             return None
     return outs
+
+
+def first_chars(items: list[Any]) -> set[str] | None:
+    """The characters every match of the sequence `items` starts with (its
+    zero-width assertions passed over; a match that may be empty has none):
+    None when unknown or when a class or category could start it."""
+    for op, arg in items:
+        name = str(op)
+        if name in ("AT", "ASSERT", "ASSERT_NOT"):
+            continue
+        if name == "LITERAL":
+            return {chr(arg)}
+        if name == "IN" and all(str(o) == "LITERAL" for o, _ in arg):
+            return {chr(a) for _, a in arg}
+        if name == "BRANCH":
+            alts = [first_chars(list(a)) for a in arg[1]]
+            return set().union(*alts) if all(a is not None for a in alts) else None  # type: ignore[arg-type]
+        if name == "SUBPATTERN" and not arg[1] and not arg[2]:
+            return first_chars(list(arg[3]))
+        if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and arg[0] >= 1:
+            return first_chars(list(arg[2]))
+        return None
+    return None
 
 
 def line_head(tree: Any) -> str | None:

@@ -19,3 +19,11 @@ def test_benchmark_runs_on_a_small_corpus(tmp_path: Path) -> None:
     for figure in ("baseline_regex.py --jobs 2", "cablelint (cold, default)", "ratio:", "warm re-run",
                    "in-process", "p95", "one file from process start"):
         assert figure in out.stdout, (figure, out.stdout)
+
+
+def test_stages_prints_each_stage() -> None:
+    out = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "stages.py"), str(ROOT / "examples" / "state")],
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    for figure in ("'decode':", "'parse':", "'rules':", "ms/cable;"):
+        assert figure in out.stdout, (figure, out.stdout)

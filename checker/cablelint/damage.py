@@ -50,10 +50,10 @@ def notice(doc: Document, p: dict[str, Any]) -> Damage | None:
     pat = p["_pattern"]
     if not index_of(doc).may_hold(pat):  # nearly every cable: no regex scan
         return None
-    hits = list(pat.rx.finditer(doc.text))
+    hits = pat.starts(doc.text, index_of(doc).low)  # (literals found by `find`; a `(?m)^` pattern tried at line starts)
     if not hits:
         return None
-    lines = sorted({_line_no(doc, m.start()) for m in hits})
+    lines = sorted({_line_no(doc, at) for at in hits})
     return Damage(_line_span(doc, lines[0]), _lines_text(lines))
 
 
@@ -70,7 +70,7 @@ def missing_sections(doc: Document, p: dict[str, Any]) -> Damage | None:
     total = max((s.total for s in marks), default=0)
     missing = [n for n in range(1, max(seen, default=0)) if n not in seen and _section_line(doc.text, n, total) == -1]
     note = p.get("_notice")
-    notes = list(note.rx.finditer(doc.text)) if note and index_of(doc).may_hold(note) else []
+    notes = note.starts(doc.text, index_of(doc).low) if note and index_of(doc).may_hold(note) else []
     if not missing and not notes:
         return None
     parts = []
@@ -80,7 +80,7 @@ def missing_sections(doc: Document, p: dict[str, Any]) -> Damage | None:
                      f"follows no section {', '.join(f'{n:02d}' for n in missing)}")
         span = _line_span(doc, _line_no(doc, first.span.start))
     if notes:
-        lines = sorted({_line_no(doc, m.start()) for m in notes})
+        lines = sorted({_line_no(doc, at) for at in notes})
         parts.append(f"a missing-section notice on {_lines_text(lines)}")
         if not missing:
             span = _line_span(doc, lines[0])

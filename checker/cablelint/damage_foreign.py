@@ -94,8 +94,8 @@ def _serials(doc: Document, p: dict[str, Any]) -> list[tuple[int, int, str, int,
     found = []
     text = doc.text
     for name, pre, digits in p["_claims"]:
-        if pre.head is None and not index_of(doc).may_hold(pre):  # archive metadata: a few cables
-            continue  # (a pattern with a line head: `scan` finds the lines so starting at the cost of this test)
+        if not pre.head and not index_of(doc).may_hold(pre):  # archive metadata: a few cables
+            continue  # (a pattern with a literal line head: `scan` finds the lines so starting at the cost of this test)
         for m in pre.scan(text):  # a `(?m)^DE ...` pattern: tried at the lines starting so
             found.append((m.start("serial"), m.end("serial"), name, int(m["serial"]), digits))
     for b in doc.banners:  # the banner lines the parser read: "POST 000579" after the marking

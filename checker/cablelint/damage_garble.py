@@ -27,14 +27,12 @@ def garbled(doc: Document, p: dict[str, Any]) -> Damage | None:
     chars = p.get("garble_chars")
     if chars and _count_of(doc, chars) < need:
         return None
-    found = []
-    for m in rx.finditer(doc.text):
-        found.append(m.start())
-        if len(found) >= need:
-            first = line_no(doc, found[0])
-            return Damage(line_span(doc, first), f"{need} or more characters replaced inside lower-case "
-                          f"words, the first on line {first}")  # a garble in capitals is not counted: no "from"
-    return None
+    found = rx.scan(doc.text, need)  # (tried only where a character every match starts with stands: prefilter)
+    if len(found) < need:
+        return None
+    first = line_no(doc, found[0].start())
+    return Damage(line_span(doc, first), f"{need} or more characters replaced inside lower-case "
+                  f"words, the first on line {first}")  # a garble in capitals is not counted: no "from"
 
 
 def _count_of(doc: Document, chars: str) -> int:

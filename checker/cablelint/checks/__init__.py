@@ -21,6 +21,7 @@ from typing import Any
 import regex
 
 from ..document import Document, Span
+from ..prefilter import Prefiltered
 from ..records import Record
 from ..rx import user_pattern
 from ..targets import LINE_TARGETS, Item, lines_holding, resolve
@@ -140,11 +141,10 @@ class Context:
             got = self._items[target] = fn(self.doc)
         return got
 
-    def items_holding(self, target: str, found: list[regex.Match]) -> list[Item]:
-        """The target's items (in text order) in whose span one of `found`
-        (matches in text order) starts. A line target not built yet is not
+    def items_holding(self, target: str, starts: list[int]) -> list[Item]:
+        """The target's items (in text order) in whose span one of `starts`
+        (where matches start, in text order) is. A line target not built yet is not
         built whole: only the lines holding a match are (targets.lines_holding)."""
-        starts = [m.start() for m in found]
         if target in LINE_TARGETS and target not in self._items:
             return lines_holding(self.doc, starts, LINE_TARGETS[target])
         out = []
@@ -162,6 +162,17 @@ class Context:
         got = self._scans.get(key)
         if got is None:
             got = self._scans[key] = list(rx.finditer(self.doc.text))
+        return got
+
+    def match_starts(self, pre: Prefiltered) -> list[int]:
+        """Where the matches of `pre` (a prefilter.Prefiltered) start in the
+        whole text, found once per document: a text without its literals is
+        not scanned, and a plain string is found with `find` (`pre.starts`)."""
+        key = (pre.rx.pattern, pre.folded, "starts")  # (the pattern kind's one flag is IGNORECASE: `folded`)
+        got = self._scans.get(key)
+        if got is None:
+            src = self.doc.source
+            got = self._scans[key] = pre.starts(src.text, src.low()) if pre.possible(src.text, src.low()) else []
         return got
 
     def search(self, rx: regex.Pattern) -> regex.Match | None:

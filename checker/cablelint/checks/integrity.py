@@ -135,6 +135,8 @@ def prepare(p: dict[str, Any]) -> dict[str, Any]:
                 "sender"):
         if key in p:
             out["_" + key] = compile_param(_any_of(p[key], key), key)
+    if "_garble" in out:  # scanned through the file (`garbled`): tried where its first characters stand
+        out["_garble"] = prefiltered(out["_garble"])
     for key in SCANS:  # whole-text or header scans: a literal pre-check first (prefilter.py)
         if key in p:
             out["_" + key] = prefiltered(compile_param(p[key], key))

@@ -18,6 +18,7 @@ from typing import Any, Iterable
 import regex
 
 from ..document import Span
+from ..prefilter import prefiltered
 from . import compile_param, Context, Hit
 
 KIND = "pattern"
@@ -38,6 +39,8 @@ def prepare(p: dict[str, Any]) -> dict[str, Any]:
     for key in ("match", "forbid", "requires"):
         if key in p:
             out["_" + key] = compile_param(p[key], key, flags)
+    if "requires" in p:  # its literal pre-check and, for a plain string (`\](#\)`), `find` (Prefiltered.starts)
+        out["_requires"] = prefiltered(out["_requires"])
     if "forbid" in p and at_start_only(p["forbid"], out["_forbid"]):
         out["_forbid_at_start"] = True
     return out
@@ -73,15 +76,16 @@ def at_start_only(pattern: str, rx: "regex.Pattern[str]") -> bool:
 def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
     text = ctx.doc.text
     if "_requires" in p:
-        found = ctx.matches(p["_requires"])
+        found = ctx.match_starts(p["_requires"])
         items = ctx.items_holding(p["target"], found) if found else []
     else:
         items = ctx.items(p["target"])
     match, forbid = p.get("_match"), p.get("_forbid")  # read once, not per item (a dozen paragraphs a cable)
     at_start = "_forbid_at_start" in p
+    seen = _verdicts(match) if match is not None else None
     for it in items:
         raw = text[it.span.start:it.span.end]
-        if match is not None and not match.search(raw):
+        if match is not None and not _matches(match, raw, seen):
             yield Hit(it.span, {"value": raw.strip(), "where": it.label})
         if forbid is None:
             continue
@@ -92,6 +96,35 @@ def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
                 groups = {k: v for k, v in m.groupdict().items() if v is not None}
                 yield Hit(Span(it.span.start + m.start(), it.span.start + m.end()),
                           {**groups, "value": m.group(0), "where": it.label})
+
+
+def _verdicts(match: "regex.Pattern[str]") -> dict[str, bool]:
+    got = _MATCHED.get(match)
+    if got is None:
+        if len(_MATCHED) >= KEPT_PATTERNS:  # rule sets loaded again and again in one process (tests, an API host)
+            _MATCHED.clear()
+        got = _MATCHED[match] = {}
+    return got
+
+
+def _matches(match: "regex.Pattern[str]", raw: str, seen: dict[str, bool]) -> bool:
+    """`match` finds something in `raw`; the verdicts on short items are kept
+    (a TAG such as PREL or PGOV comes back cable after cable: CL403 asked the
+    regex ~6 times a cable, each call ~0.7 us)."""
+    if len(raw) > SHORT:
+        return match.search(raw) is not None
+    got = seen.get(raw)
+    if got is None:
+        if len(seen) >= KEPT:
+            seen.clear()
+        got = seen[raw] = match.search(raw) is not None
+    return got
+
+
+SHORT, KEPT, KEPT_PATTERNS = 32, 20_000, 256  # items a pattern keeps (TAGS, codes: a few thousand in a corpus)
+# The verdicts by pattern, in this module and not in the rule's params: they hold the cables' text,
+# which the params, pickled into the engine cache with their rule set, must never carry.
+_MATCHED: dict[Any, dict[str, bool]] = {}
 
 
 def _forbidden(p: dict[str, Any], raw: str) -> Iterable["regex.Match[str]"]:

@@ -34,7 +34,7 @@ message need not call every unknown value by one name.
 """
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 
 from . import compile_param, Context, Hit, norm
@@ -64,6 +64,8 @@ MAX_COMPOUND = 64  # longer tokens are never run-together codes (eight TAGS of e
 
 def prepare(p: dict[str, Any]) -> dict[str, Any]:
     out = dict(p)
+    # the values `_per_era` builds that read the cable's era (`era:KEY`): kept per era
+    out["_by_era"] = frozenset(k for k in ("allowed", "forbidden", "slip_to", "slip_except") if _uses_era(p.get(k)))
     if "allowed" not in p and "forbidden" not in p:
         raise ValueError("a vocabulary rule needs `allowed` or `forbidden`")
     if "allowed_pattern" in p:
@@ -88,14 +90,25 @@ def allowed_set(p: dict[str, Any], ctx: Context) -> set[str] | None:
     spec = p.get("allowed")
     if spec is None:
         return None
-    specs = spec if isinstance(spec, list) else [spec]
-    uses_era = any(isinstance(s, str) and s.startswith("era:") for s in specs)
-    era = ctx.require_era() if uses_era else {}
-    key = (era.get("_key", era.get("name", "")), id(ctx.lists))  # _key: the era with its active grace windows
+    return _per_era(p, "allowed", spec, ctx, lambda: _build_allowed(spec if isinstance(spec, list) else [spec], ctx))
+
+
+def _per_era(p: dict[str, Any], name: str, spec: Any, ctx: Context, build: Callable[[], Any]) -> Any:
+    """`build()`, a value made from the rule's `spec` (literals, `list:NAME`,
+    `era:KEY`), kept in the rule's params per era and rule-set lists: a
+    document asks again for what the last one built (CL405 normalises some
+    250 ISO codes, CL404 its look-alike TAGS)."""
+    era = ctx.require_era() if name in p["_by_era"] else None
+    key = (name, era.get("_key", era["name"]) if era else "", id(ctx.lists))  # _key: the era with its grace windows
     cache = p.setdefault("_allowed_cache", {})
-    if key not in cache:
-        cache[key] = _build_allowed(specs, ctx)
-    return cache[key]
+    got = cache.get(key)
+    if got is None:
+        got = cache[key] = build()
+    return got
+
+
+def _uses_era(spec: Any) -> bool:
+    return any(isinstance(s, str) and s.startswith("era:") for s in (spec if isinstance(spec, list) else [spec]))
 
 
 def _build_allowed(specs: list[Any], ctx: Context) -> set[str]:
@@ -118,25 +131,37 @@ def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
     allowed = allowed_set(p, ctx)
     forbidden = p.get("_forbidden")
     if forbidden is None:
-        forbidden = _forbidden_map(ctx.value(p["forbidden"]))
-    verdicts = [_verdict(norm(it.value), it, p, allowed, forbidden) for it in items]
+        spec = p["forbidden"]
+        forbidden = _per_era(p, "forbidden", spec, ctx, lambda: _forbidden_map(ctx.value(spec)))
+    values = [norm(it.value) for it in items]
+    verdicts = [_verdict(v, it, p, allowed, forbidden) for v, it in zip(values, items)]
+    suggest = ctx.value(p["suggest"]) if "suggest" in p else None
+    slips = "slip_from" in p and allowed
+    if slips:  # (made before the look below: a `list:` or `era:` that fails, fails for every document)
+        to = _per_era(p, "slip_to", p["slip_to"], ctx, lambda: {norm(v) for v in ctx.value(p["slip_to"])}) \
+            if "slip_to" in p else allowed
+        spec = p.get("slip_except") or []
+        known = _per_era(p, "slip_except", spec, ctx, lambda: {norm(v) for v in ctx.value(spec)})
+    if all(kind == "ok" or kind == "free" for kind, _ in verdicts):
+        return  # nearly every field: the steps below change only unknown values
     if p.get("free_phrase_at_end"):
-        verdicts = _trailing_phrase_free([norm(it.value) for it in items], verdicts)
-    if "suggest" in p:  # after the phrase: a word of the subject phrase (ARE, CAN) is not a code
-        verdicts = _suggested([norm(it.value) for it in items], verdicts, ctx.value(p["suggest"]))
-    if "slip_from" in p and allowed:
-        to = {norm(v) for v in ctx.value(p["slip_to"])} if "slip_to" in p else allowed
-        verdicts = _slips([norm(it.value) for it in items], verdicts, to, p["slip_from"],
-                          {norm(v) for v in ctx.value(p.get("slip_except") or [])} | (to - allowed),
+        verdicts = _trailing_phrase_free(values, verdicts)
+    if suggest is not None:  # after the phrase: a word of the subject phrase (ARE, CAN) is not a code
+        verdicts = _suggested(values, verdicts, suggest)
+    if slips:
+        verdicts = _slips(values, verdicts, to, p["slip_from"], known | (to - allowed),
                           p.get("slip_hint", SLIP_HINT))
-        verdicts = _placed([norm(it.value) for it in items], verdicts, to, p)
+        verdicts = _placed(values, verdicts, to, p)
+    shown = None
     for it, (kind, suggestion) in zip(items, verdicts):
         if kind == "forbidden":
             yield Hit(it.span, {"value": it.value, "suggestion": suggestion, "where": it.label,
                                 "reason": "forbidden"})
         elif kind == "unknown":
+            if shown is None:  # (sorted once a document, not once per unknown value)
+                shown = ", ".join(sorted(allowed or ())[:12])
             yield Hit(it.span, {"value": it.value, "suggestion": suggestion, "where": it.label,
-                                "reason": "unknown", "allowed": ", ".join(sorted(allowed or ())[:12])})
+                                "reason": "unknown", "allowed": shown})
 
 
 def _verdict(v: str, it: Any, p: dict[str, Any], allowed: set[str] | None,

@@ -100,6 +100,8 @@ def test_the_archive_row_after_the_cable_is_no_part_of_its_body(tail: str) -> No
     "3.(C) 0 01/30/2009 1234 PREL,NO TALKS\n",                                  # a paragraph, no row
     "0 01/30/2009 1234 PREL,NO\n\n3.(C) One.\n\n4.(C) Two.\n\n5.(C) Three.\n",  # more than the archive's lines after it
     "0 01/30/2009 TALKS PREL,NO\n",                                             # no number before the TAGS
+    "14 01/19/2009 500 MT BERGEN\n3.(S) The cargo left.\n",                     # a table row: not the cable's TAGS
+    "0 01/30/2009 1234 PREL,FR\n",                                             # TAGS not all the cable's
 ])
 def test_a_row_not_at_the_files_end_or_not_the_archives_is_read_as_text(tail: str) -> None:
     doc = parse_text(CONF_HEAD + CONF_BODY + tail)

@@ -16,6 +16,8 @@ neither it nor the excerpt is read as the cable's paragraphs or headings.
 """
 from __future__ import annotations
 
+from typing import Any
+
 from ..document import DeclValue, Document, Repair, Span, Token
 from ..rx import rx
 from ..vocabulary import Vocabulary
@@ -103,7 +105,7 @@ def archive_row(doc: Document, lines: list[Line], body_idx: int, vocab: Vocabula
         s = lines[i].text.strip()
         if not s:
             continue
-        if vocab.archive_row_re.match(s):
+        if _is_archive_row(vocab.archive_row_re.match(s), doc):
             end = len(doc.text.rstrip())
             upto = f", and its title and excerpt to line {doc.source.line_col(end)[0]}," if seen else ""
             doc.repairs.append(Repair("csv-debris", Span(lines[i].start, end), "the archive's metadata row "
@@ -113,3 +115,16 @@ def archive_row(doc: Document, lines: list[Line], body_idx: int, vocab: Vocabula
         if seen >= ARCHIVE_ROW_REACH:
             break
     return len(lines)
+
+
+def _is_archive_row(m: Any, doc: Document) -> bool:
+    """A row of the archive's shape whose TAGS (a `tags` group) are all the
+    cable's own: the archive's index row repeats the cable's TAGS, a table row
+    of the body ("14 01/19/2009 500 MT BERGEN") does not. A pattern without
+    the group is judged by its shape alone."""
+    if m is None:
+        return False
+    if "tags" not in m.re.groupindex:
+        return True
+    own = {t.value.upper() for t in doc.tags}
+    return bool(own) and {t.upper() for t in m["tags"].split(",")} <= own

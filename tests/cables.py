@@ -22,7 +22,6 @@ Classified By: DCM Jane Roe, reasons 1.4 (b) and (d)
     return text + "".join(f"\n{p}\n" for p in more)
 
 
-
 UNMARKED = "Nobody marked this paragraph, so it must be flagged by the linter as an error."
 
 

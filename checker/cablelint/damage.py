@@ -308,8 +308,6 @@ def _subject_cut_at(doc: Document, glued: list[int], dangling: frozenset[str]) -
     return n if words[-1].upper() in dangling else None
 
 
-
-
 # -- a lower-cased copy -----------------------------------------------------------
 
 def lower_case(doc: Document, p: dict[str, Any]) -> Damage | None:

@@ -25,7 +25,7 @@ def inspect_text(d: dict) -> str:
                else "  E.O.:           none")
     dng = eo.get("downgrade") if eo else None
     if dng:
-        out.append(f"  downgrade:      to {dng['level'] or 'a level not named'} on {dng['date'] or 'no date given'}")
+        out.append(f"  downgrade:      {_downgrade_text(dng)}")
     out.append(f"  TAGS:           {' '.join(d['tags']) or 'none'}")
     out.append(f"  SUBJECT:        {d['subject'] or 'none'}")
     out.append(f"  REF:            {' | '.join(d['refs']) or 'none'}")
@@ -47,3 +47,11 @@ def inspect_text(d: dict) -> str:
     for note in d.get("notes") or []:
         out.append(f"  note:           {note}")
     return "\n".join(out)
+
+
+def _downgrade_text(dng: dict) -> str:
+    """A downgrading instruction as read: "to CONFIDENTIAL on 2032-08-01", or what of it was not read."""
+    level, date = dng.get("level"), dng.get("date")
+    if not level and not date:
+        return "DNG written; no level or date read from it"
+    return (f"to {level}" if level else "to a level not named") + (f" on {date}" if date else ", no date given")

@@ -38,8 +38,13 @@ def _banner_with_captions(d: Document) -> list[Item]:
 
 
 def _decl(d: Document) -> list[Item]:
+    """The declassification instruction; none where the line gives only a
+    downgrading instruction (`DNG: CO 08/01/2032`: CL217 says so; its date is
+    no DECL date to judge)."""
     dv = d.eo.decl if d.eo and d.eo.decl else d.declassify_on
-    return [Item(dv.raw.strip(), dv.span, dv, "the declassification instruction")] if dv else []
+    if dv is None or dv.kind == "downgrade":
+        return []
+    return [Item(dv.raw.strip(), dv.span, dv, "the declassification instruction")]
 
 
 def _decl_date(d: Document) -> list[Item]:

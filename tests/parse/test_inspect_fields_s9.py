@@ -41,12 +41,16 @@ def test_a_downgrading_instruction_alone_is_no_declassification_date(eo: str, le
     assert doc.text[d.downgrade.span.start:d.downgrade.span.end] == eo
 
 
-def test_a_downgrading_instruction_beside_the_decl_one_keeps_the_decl_date() -> None:
-    for eo in ("DECL: 01/26/2031; DNG: CO 01/26/2021", "DNG: CO 01/26/2021; DECL: 01/26/2031"):
-        d = parse_text(SECRET_HEAD.format(eo=eo) + BODY).eo.decl
-        assert (d.kind, d.date.isoformat(), d.raw) == ("date", "2031-01-26", eo)
-        assert (d.downgrade.value, d.downgrade_date.isoformat(), d.downgrade.raw) == ("CONFIDENTIAL", "2021-01-26",
-                                                                                      "DNG: CO 01/26/2021")
+@pytest.mark.parametrize("eo", ["DECL: 01/26/2031; DNG: CO 01/26/2021", "DNG: CO 01/26/2021; DECL: 01/26/2031",
+                                "DECL: 01/26/2031 (DNG: CO 01/26/2021)", "(DNG: CO 01/26/2021) DECL: 01/26/2031"])
+def test_a_downgrading_instruction_beside_the_decl_one_keeps_the_decl_date(eo: str) -> None:
+    """Review s9-b S6: the DECL instruction is read, and spans, without the DNG part beside it."""
+    doc = parse_text(SECRET_HEAD.format(eo=eo) + BODY)
+    d = doc.eo.decl
+    assert (d.kind, d.date.isoformat(), d.raw) == ("date", "2031-01-26", "DECL: 01/26/2031")
+    assert doc.text[d.span.start:d.span.end] == "DECL: 01/26/2031"
+    assert (d.downgrade.value, d.downgrade_date.isoformat()) == ("CONFIDENTIAL", "2021-01-26")
+    assert d.downgrade.raw.startswith("DNG: CO 01/26/2021")
     d = parse_text(SECRET_HEAD.format(eo="DECL: 01/26/2031") + BODY).eo.decl
     assert (d.kind, d.downgrade, d.downgrade_date) == ("date", None, None)
 
@@ -142,3 +146,22 @@ def test_paragraph_one_numbered_after_the_reasons_is_read_as_before() -> None:
     doc = parse_text(SECRET_TOP + "Classified By: Consul Jane Roe for reasons 1.4 (b). 1. (S) The minister.\n")
     assert [(p.number, p.portion.raw) for p in doc.paragraphs] == [(1, "S")]
     assert not [r for r in doc.repairs if "split off" in r.detail]
+
+
+def test_rules_judge_the_decl_part_and_no_downgrade_date_as_a_decl_date() -> None:
+    """Review s9-b S6: a DECL date too far is pointed at the DECL part; the form of a
+    downgrade date is no DECL date's (CL219), nor is a DNG-only value a DECL value."""
+    import datetime as dt
+    from cablelint import lint_text, make_engine
+    engine = make_engine(rules=["state"], date=dt.date(2008, 5, 3))
+    both = SECRET_HEAD.format(eo="DNG: CO 05/03/2009; DECL: 05/03/2040") + BODY
+    (far,) = [f for f in lint_text(both, "t.txt", engine=engine) if f.rule == "CL207"]
+    assert (far.line, far.column) == (3, 33)
+    alone = lint_text(SECRET_HEAD.format(eo="DNG: CO 5/3/13") + BODY, "t.txt", engine=engine)
+    assert "CL217" in {f.rule for f in alone} and "CL219" not in {f.rule for f in alone}
+
+
+def test_inspect_says_a_dng_it_could_read_nothing_from() -> None:
+    from cablelint.inspect_view import inspect_text
+    d = parse_text(SECRET_HEAD.format(eo="DNG/DECL: CO 05/03/2012") + BODY).to_dict()
+    assert "  downgrade:      DNG written; no level or date read from it" in inspect_text(d | {"date": None})

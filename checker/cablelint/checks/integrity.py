@@ -50,9 +50,8 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from ..damage import DETECTORS as _DAMAGE
+from ..damage import DETECTORS as _DAMAGE, same_field_keys
 from ..damage_copies import COPY_DETECTORS, COPY_PARAMS, prepare_copies
-from ..damage import same_field_keys
 from ..damage_loss import dropped, intact_before
 from ..fold import in_region
 from ..prefilter import prefiltered

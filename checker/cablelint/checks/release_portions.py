@@ -52,7 +52,10 @@ def _decl_status(ctx: Context) -> str | None:
     decl = ctx.items("decl")  # the E.O. line's DECL, else a Declassify On line
     dv: DeclValue | None = decl[0].obj if decl else None
     as_of = ctx.as_of
-    if dv is None:
+    if dv is None:  # the decl target leaves a DNG-only value out: it is no declassification instruction
+        eo = ctx.doc.eo
+        if eo is not None and eo.decl is not None and eo.decl.kind == "downgrade":
+            return "its E.O. line gives a downgrading instruction (DNG), no declassification instruction"
         return "the cable gives no declassification instruction"
     if dv.kind == "declassified":
         return None
@@ -65,7 +68,6 @@ def _decl_status(ctx: Context) -> str | None:
             ", ".join(t.value for t in dv.exemptions) or "OADR") + ")"
     return {"event": "its declassification waits for an event",
             "na": "its E.O. line says N/A",
-            "downgrade": "its E.O. line gives a downgrading instruction (DNG), no declassification instruction",
             "missing": "its DECL is empty"}.get(dv.kind, "its DECL date is not a valid date")
 
 

@@ -75,9 +75,40 @@ def _parse_decl(rest: str, offset: int, vocabulary: Vocabulary) -> DeclValue:
     if dng is None:
         return _declassify(raw, span, offset, vocabulary)
     tok, date, left = dng
-    d = _declassify(left, span, offset, vocabulary) if left.strip(" \t;,.") else DeclValue("downgrade", raw, span)
-    d.raw, d.downgrade, d.downgrade_date = raw, tok, date
+    part = _decl_part(left)
+    if part is None:  # a downgrading instruction only: no declassification instruction to judge
+        d = DeclValue("downgrade", raw, span)
+    else:  # the DECL instruction beside it: its own text and span, the DNG part left out
+        lo, hi = part
+        d = _declassify(left[lo:hi], Span(offset + lo, offset + hi), offset + lo, vocabulary)
+    d.downgrade, d.downgrade_date = tok, date
     return d
+
+
+def _decl_part(left: str) -> tuple[int, int] | None:
+    """Where the declassification instruction stands in `left` (the value with
+    its DNG part blanked): separators between the two, and the bracket a
+    parenthesised DNG part leaves ("DECL: 05/03/2012 (DNG: CO 05/03/2007)"),
+    left out; None when nothing else is left."""
+    seps = " \t;,."
+    lo, hi = len(left) - len(left.lstrip(seps)), len(left.rstrip(seps))
+    while lo < hi:
+        opened, closed = left.count("(", lo, hi), left.count(")", lo, hi)
+        lone = "(" if opened > closed else ")" if closed > opened else ""
+        if lone and left[lo] == lone:
+            lo = len(left) - len(left[lo + 1:].lstrip(seps))
+        elif lone and left[hi - 1] == lone:
+            hi = len(left[:hi - 1].rstrip(seps))
+        else:
+            break
+    return (lo, hi) if lo < hi else None
+
+
+def _unbalanced(text: str, lo: int, hi: int) -> bool:
+    """text[lo:hi] starts or ends with a bracket that has no partner in it."""
+    opened, closed = text.count("(", lo, hi), text.count(")", lo, hi)
+    return (text[lo] == "(" and opened > closed or text[lo] == ")" and closed > opened
+            or text[hi - 1] == "(" and opened > closed or text[hi - 1] == ")" and closed > opened)
 
 
 def _declassify(raw: str, span: Span, offset: int, vocabulary: Vocabulary) -> DeclValue:

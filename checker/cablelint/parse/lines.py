@@ -42,8 +42,11 @@ PARA_RE = rx(
     r"^[ \t\u2028]{0,8}(?:¶\s*)?(?P<lb>\[)?(?P<num>\d{1,3})(?P<dot>\.|\)(?=[ \t]*\()|(?=\s*\())\]?(?P<debris>\(#\))?[ \t]*"
 )
 # An order of four digits is read only before DECL ("E.O. 1295: DECL: ...", a digit lost): as written.
+# Group `zero`: a label with a digit zero for the letter O ("E.0. 12958: N/A", the repair
+# damaged-label), read only when an order of five digits and its colon follow: "E.0" alone
+# opens other lines (a model number, "E.06 MEETING").
 EO_RE = rx(
-    r"^[\s\[]*(?:E\s*\.?\s*O\s*\.?|EO|MO\.)\s*(?::\s*)?(?P<order>\d{5}|\d{4}(?=\s*:\s*DECL\b))\b\s*(?:\((?:AS AMENDED)?\))?\s*[:;.,]?\s*(?P<rest>.*)$",
+    r"^[\s\[]*(?:E\s*\.?\s*O\s*\.?|EO|MO\.|(?P<zero>E\s*\.\s*0(?:\s*\.)?)(?=\s*(?::\s*)?\d{5}\s*:))\s*(?::\s*)?(?P<order>\d{5}|\d{4}(?=\s*:\s*DECL\b))\b\s*(?:\((?:AS AMENDED)?\))?\s*[:;.,]?\s*(?P<rest>.*)$",
     regex.IGNORECASE,
 )
 CLBY_RE = rx(r"(?<![A-Za-z])classified\s+by\b(?!\s+line)\s*:?", regex.IGNORECASE)  # not DECLASSIFIED BY

@@ -41,7 +41,8 @@ REPAIRS = {
                      "not cut short) counted once"),
     "doubled-line-breaks": "a copy whose every line break was doubled (each line followed by an empty one) read with single ones",
     "glued-paragraph": "a paragraph number glued to the end of the previous line, read as a new paragraph",
-    "damaged-label": "a header label with one letter lost or garbled (Classiied By:) read as that label",
+    "damaged-label": ("a header label with one letter lost or garbled (Classiied By:, E.0. with a zero for the O) "
+                      "read as that label"),
     "glued-page-mark": ("a continuation page's mark run onto the end of the SUBJECT line, "
                         "cut off and read as a page mark"),
     "glued-caveat": ("a handling caveat line (SENSITIVE BUT UNCLASSIFIED - PLEASE ...) run onto the end "

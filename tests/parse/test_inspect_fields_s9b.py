@@ -1,0 +1,32 @@
+"""Fields the s9b inspect audit found misread, each on a short text written for the test."""
+from __future__ import annotations
+
+import pytest
+
+from inspect_helpers import ENGINE, parse_text
+from cablelint.parse.lines import classify
+
+UNCLAS_TOP = "UNCLAS OSLO 000123\n\nSIPDIS\n\n"
+UNCLAS_HEAD = UNCLAS_TOP + "E.O. 12958: N/A\nTAGS: PREL NO\nSUBJECT: TALKS\n\n"
+
+
+@pytest.mark.parametrize("label", ["E.0.", "E.0", "e.0.", "E. 0."])
+def test_an_eo_label_with_a_zero_for_the_o_is_read_with_a_note(label: str) -> None:
+    doc = parse_text(UNCLAS_TOP + f"{label} 12958: N/A\nTAGS: PREL NO\nSUBJECT: TALKS\n\n1. (U) Text.\n")
+    assert doc.eo is not None and doc.eo.order.value == "12958" and doc.eo.decl.kind == "na"
+    fixes = [r for r in doc.repairs if r.name == "damaged-label"]
+    assert [r.detail for r in fixes] == [f"{label} read as E.O."]
+    assert doc.text[fixes[0].span.start:fixes[0].span.end] == label
+
+
+@pytest.mark.parametrize("text", ["E.0. 12958 was the order then", "E.06 MEETING: 12958 DELEGATES",
+                                  "E.0. 1295: N/A", "E.0 FORM 12958 APPROVED"])
+def test_a_line_opening_with_e_zero_without_an_order_and_its_colon_is_no_eo_line(text: str) -> None:
+    assert classify(text, ENGINE.vocab).name != "eo"
+    doc = parse_text(UNCLAS_TOP + text + "\nTAGS: PREL NO\nSUBJECT: TALKS\n\n1. (U) Text.\n")
+    assert doc.eo is None and not [r for r in doc.repairs if r.name == "damaged-label"]
+
+
+def test_a_whole_eo_label_gets_no_damaged_label_note() -> None:
+    doc = parse_text(UNCLAS_HEAD + "1. (U) Text.\n")
+    assert doc.eo.order.value == "12958" and doc.repairs == []

@@ -30,3 +30,25 @@ def test_a_line_opening_with_e_zero_without_an_order_and_its_colon_is_no_eo_line
 def test_a_whole_eo_label_gets_no_damaged_label_note() -> None:
     doc = parse_text(UNCLAS_HEAD + "1. (U) Text.\n")
     assert doc.eo.order.value == "12958" and doc.repairs == []
+
+
+SECTION_HEAD = ("C O N F I D E N T I A L SECTION 01 OF 02 OSLO 000123\n\nE.O. 12958: DECL: 01/30/2019\n"
+                "TAGS: PREL NO\nSUBJECT: TALKS\n\nClassified By: Consul Jane Roe for reasons 1.4 (b)\n\n")
+
+
+@pytest.mark.parametrize("before", ["the fish ", "the fish XXXXXXXXXXXX", "the fish -- "])
+def test_a_page_mark_run_into_a_body_line_is_read_with_a_note(before: str) -> None:
+    text = SECTION_HEAD + f"1. (C) The talks turned to {before}OSLO 00000123  002 OF 002  quotas.\n\n2. (C) More.\n"
+    doc = parse_text(text)
+    assert [(s.number, s.total, s.kind) for s in doc.sections] == [(1, 2, "banner"), (2, 2, "page")]
+    assert [(p.number, p.portion.raw) for p in doc.paragraphs] == [(1, "C"), (2, "C")]
+    fixes = [r for r in doc.repairs if r.name == "glued-page-mark"]
+    assert [r.detail for r in fixes] == ["page mark 2 OF 2 read from inside a line of the body"]
+    assert text[fixes[0].span.start:fixes[0].span.end] == "OSLO 00000123  002 OF 002"
+
+
+def test_a_page_mark_on_its_own_line_gets_no_glued_note() -> None:
+    doc = parse_text(SECTION_HEAD + "1. (C) The talks turned to the fish\n\nOSLO 00000123  002 OF 002\n\nquotas.\n\n"
+                     "2. (C) More.\n")
+    assert [(s.number, s.kind) for s in doc.sections] == [(1, "banner"), (2, "page")]
+    assert not [r for r in doc.repairs if r.name == "glued-page-mark"]

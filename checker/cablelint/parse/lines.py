@@ -175,15 +175,23 @@ def page_mark_start(text: str, m: regex.Match, post: Token | None) -> int:
     if not words:
         return m.start()
     want = post.value.split() if post is not None else []
-    n = len(want) if 0 < len(want) <= len(words) and [w[0] for w in words[-len(want):]] == want else 1
-    return words[-n].start()
+    if not 0 < len(want) <= len(words):
+        return words[-1].start()
+    got = [w[0] for w in words[-len(want):]]
+    if got[1:] != want[1:] or not got[0].endswith(want[0]):
+        return words[-1].start()
+    # The post's first word may end a word the export ran it onto ("XXXXXXXXXXXXLONDON 00002770"): it starts there.
+    first = words[-len(want)]
+    return first.end() - len(want[0])
 
 
-def inline_page_marks(line: Line) -> list[SectionMark]:
-    """Page marks run into paragraph text."""
+def inline_page_marks(line: Line, post: Token | None = None) -> list[tuple[SectionMark, Span]]:
+    """Page marks run into paragraph text: each mark, and the span of its whole
+    text from the post's name on (page_mark_start), for the repair that says so."""
     if " OF 0" not in line.text:
         return []
-    return [SectionMark(int(m["n"]), int(m["m"]), Span(line.start + m.start("n"), line.start + m.end("m")), "page")
+    return [(SectionMark(int(m["n"]), int(m["m"]), Span(line.start + m.start("n"), line.start + m.end("m")), "page"),
+             Span(line.start + page_mark_start(line.text, m, post), line.start + m.end()))
             for m in PAGE_INLINE_RE.finditer(line.text)]
 
 

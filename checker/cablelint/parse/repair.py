@@ -43,8 +43,8 @@ REPAIRS = {
     "glued-paragraph": "a paragraph number glued to the end of the previous line, read as a new paragraph",
     "damaged-label": ("a header label with one letter lost or garbled (Classiied By:, E.0. with a zero for the O) "
                       "read as that label"),
-    "glued-page-mark": ("a continuation page's mark run onto the end of the SUBJECT line, "
-                        "cut off and read as a page mark"),
+    "glued-page-mark": ("a continuation page's mark run onto the end of the SUBJECT line (cut off) or into "
+                        "a line of the body, read as a page mark"),
     "glued-caveat": ("a handling caveat line (SENSITIVE BUT UNCLASSIFIED - PLEASE ...) run onto the end "
                      "of the SUBJECT line, cut off"),
     "split-name": ("a Classified By name's word split by a blank inside a line (Do nald, the export ran "

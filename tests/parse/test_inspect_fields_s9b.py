@@ -52,3 +52,33 @@ def test_a_page_mark_on_its_own_line_gets_no_glued_note() -> None:
                      "2. (C) More.\n")
     assert [(s.number, s.kind) for s in doc.sections] == [(1, "banner"), (2, "page")]
     assert not [r for r in doc.repairs if r.name == "glued-page-mark"]
+
+
+SECRET_HEAD = ("S E C R E T OSLO 000123\n\nE.O. 12958: DECL: 01/30/2019\nTAGS: PREL NO\n"
+               "SUBJECT: TALKS\n\nREFS:\n(A) 08 OSLO 101\n(B) 08 STATE 202\n")
+CLBY_BODY = "\nClassified By: Consul Jane Roe for reasons 1.4 (b)\n\n1. (S) Text.\n\n2. (C) More.\n"
+
+
+@pytest.mark.parametrize("item", ["(C) CIS DOC.", "(C) EMBASSY NOTE", "(C) CIS DOC. (S)"])
+def test_a_ref_item_citing_no_number_that_continues_the_list_is_read(item: str) -> None:
+    doc = parse_text(SECRET_HEAD + item + "\n" + CLBY_BODY)
+    assert [r.value for r in doc.refs] == ["(A) 08 OSLO 101", "(B) 08 STATE 202", item]
+    assert [(p.number, p.portion.raw) for p in doc.paragraphs] == [(1, "S"), (2, "C")]
+
+
+def test_an_uncited_item_after_the_list_goes_on_to_the_next_item() -> None:
+    doc = parse_text(SECRET_HEAD + "(C) CIS DOC.\n(D) 08 OSLO 404\n" + CLBY_BODY)
+    assert [r.value for r in doc.refs] == ["(A) 08 OSLO 101", "(B) 08 STATE 202", "(C) CIS DOC.", "(D) 08 OSLO 404"]
+
+
+@pytest.mark.parametrize("line", [
+    "\n(C) CIS DOC.",                    # after a blank line: no continuation line of the block
+    "(S) CIS DOC.",                      # not the next letter: a portion mark
+    "(D) CIS DOC.",                      # a letter skipped
+    "   (C) CIS DOC.",                   # not as the item lines above it (indented)
+    "(C) The minister said that the talks would resume in May.",  # a sentence, no document's name
+    "(C) Talks resume\nin Oslo next week, the minister said.",     # text goes on under it: a paragraph
+])
+def test_a_mark_that_does_not_continue_the_list_as_an_item_line_stays_a_mark(line: str) -> None:
+    doc = parse_text(SECRET_HEAD + line + "\n" + CLBY_BODY)
+    assert [r.value for r in doc.refs] == ["(A) 08 OSLO 101", "(B) 08 STATE 202"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from inspect_helpers import ENGINE, parse_text
+from cablelint.api import lint_text
 from cablelint.parse.lines import classify
 
 UNCLAS_TOP = "UNCLAS OSLO 000123\n\nSIPDIS\n\n"
@@ -82,3 +83,36 @@ def test_an_uncited_item_after_the_list_goes_on_to_the_next_item() -> None:
 def test_a_mark_that_does_not_continue_the_list_as_an_item_line_stays_a_mark(line: str) -> None:
     doc = parse_text(SECRET_HEAD + line + "\n" + CLBY_BODY)
     assert [r.value for r in doc.refs] == ["(A) 08 OSLO 101", "(B) 08 STATE 202"]
+
+
+CONF_HEAD = ("C O N F I D E N T I A L OSLO 000123\n\nE.O. 12958: DECL: 01/30/2019\nTAGS: PREL NO\nSUBJECT: TALKS\n\n"
+             "Classified By: Consul Jane Roe for reasons 1.4 (b)\n\n")
+PARAS = {n: f"{n}. (C) Paragraph {n} of the cable says what the minister told us about fish." for n in range(1, 7)}
+
+
+def _body(numbers: list[int], garble: dict[int, str] | None = None) -> str:
+    return "".join((garble or {}).get(k, PARAS[n]) + "\n\n" for k, n in enumerate(numbers))
+
+
+def test_a_run_of_paragraphs_written_again_is_read_once_and_still_reported() -> None:
+    # 1-4, then 2-4 again (the second 2 with a letter garbled by the export), then 5-6.
+    text = CONF_HEAD + _body([1, 2, 3, 4, 2, 3, 4, 5, 6], {4: PARAS[2].replace("minister", "minisQer")})
+    doc = parse_text(text)
+    assert [(p.number, p.portion.raw) for p in doc.paragraphs] == [(n, "C") for n in range(1, 7)]
+    assert [p.number for p in doc.repeated] == [2, 3, 4]
+    assert [r.detail for r in doc.repairs if r.name == "repeated-paragraphs"] == [
+        "paragraphs 2-4 on lines 17-21 repeat those on lines 11-15: read once"]
+    found = {f.rule: f for f in lint_text(text, "t.txt", engine=ENGINE)}
+    assert found["CL906"].line == 17 and "CL502" not in found  # the repeat reported; the numbering read once is right
+
+
+@pytest.mark.parametrize("numbers,garble", [
+    ([1, 2, 3, 1, 4], None),                                            # one paragraph again: a form's stock answer
+    ([1, 2, 3, 2, 3, 4], {3: PARAS[2].replace("says what", "told how")}),  # the "copy" is other text
+    ([1, 2, 3, 4, 5, 6], None),                                         # numbering that never goes back
+    ([1, 2, 1, 2, 1, 2, 1, 2], None),                                   # a form's parts, each numbered from 1
+])
+def test_paragraphs_that_are_no_repeated_run_are_all_kept(numbers: list[int], garble: dict[int, str] | None) -> None:
+    doc = parse_text(CONF_HEAD + _body(numbers, garble))
+    assert [p.number for p in doc.paragraphs] == numbers
+    assert doc.repeated == [] and not [r for r in doc.repairs if r.name == "repeated-paragraphs"]

@@ -116,3 +116,17 @@ def test_paragraphs_that_are_no_repeated_run_are_all_kept(numbers: list[int], ga
     doc = parse_text(CONF_HEAD + _body(numbers, garble))
     assert [p.number for p in doc.paragraphs] == numbers
     assert doc.repeated == [] and not [r for r in doc.repairs if r.name == "repeated-paragraphs"]
+
+
+def test_paragraphs_that_differ_in_a_number_are_two_not_a_repeat() -> None:
+    body = "".join(f"{n}. (U) The minister said that the item numbered {k} in the list would wait.\n\n"
+                   for k, n in enumerate([1, 2, 3, 2, 3, 4]))
+    doc = parse_text(UNCLAS_HEAD + body)
+    assert [p.number for p in doc.paragraphs] == [1, 2, 3, 2, 3, 4] and doc.repeated == []
+
+
+def test_a_repeated_run_of_paragraphs_wrapped_on_short_lines_is_read_once() -> None:
+    def para(n: int) -> str:  # a first line of fewer than 40 letters: the opening is read over the wrap
+        return f"{n}. (C) The minister of fish said\nthat quota {n} would go to Bergen and\nthe rest to Oslo.\n\n"
+    doc = parse_text(CONF_HEAD + "".join(para(n) for n in (1, 2, 3, 1, 2, 3)))
+    assert [p.number for p in doc.paragraphs] == [1, 2, 3] and [p.number for p in doc.repeated] == [1, 2, 3]

@@ -12,7 +12,7 @@ from bisect import bisect_right
 from typing import Any
 
 from .damage_index import Damage, RawLines, index_of, line_no as _line_no, line_span as _line_span
-from .document import Document, Span
+from .document import Document, Paragraph, Span
 from .rx import rx
 
 
@@ -27,7 +27,7 @@ def repeated_body(doc: Document, p: dict[str, Any]) -> Damage | None:
     src, idx = doc.source, index_of(doc)
     body_line = idx.body_line or 1  # a header repeated is no body repeated
     starts = src.line_starts  # a paragraph's line: bisect as src.line_col does, without its column
-    numbered = {bisect_right(starts, q.span.start) for q in doc.paragraphs if q.number is not None}
+    numbered = {bisect_right(starts, q.span.start) for q in _paragraphs(doc) if q.number is not None}
     opening = _repeated_opening(doc, p)
     min_chars, min_run, enough = p.get("min_chars", 40), p.get("min_run", 4), p.get("min_paragraphs", 2)
     if _repeated_paragraphs(doc, numbered, body_line, min_chars, enough) < enough:
@@ -39,6 +39,14 @@ def repeated_body(doc: Document, p: dict[str, Any]) -> Damage | None:
     first = opening if opening.span.start < run.span.start else run
     return Damage(first.span, f"{opening.detail}; {run.detail}",
                   Span(min(run.region.start, opening.region.start), max(run.region.end, opening.region.end)))
+
+
+def _paragraphs(doc: Document) -> list[Paragraph]:
+    """The paragraphs as the file writes them: a run the parser read once
+    (doc.repeated, parse/paragraph_repeat.py) is still a repeat to report."""
+    if not doc.repeated:
+        return doc.paragraphs
+    return sorted(doc.paragraphs + doc.repeated, key=lambda q: q.span.start)
 
 
 def _repeated_run(doc: Document, raw: RawLines, numbered: set[int], body_line: int,
@@ -147,7 +155,8 @@ def _repeated_opening(doc: Document, p: dict[str, Any]) -> Damage | None:
     as is a form whose numbering goes back more than `max_restarts` times.
     The region is
     the repeated paragraph's first line, where the numbering finding sits."""
-    numbers = [q.number for q in doc.paragraphs if q.number is not None]
+    paras = _paragraphs(doc)
+    numbers = [q.number for q in paras if q.number is not None]
     if len(set(numbers)) == len(numbers):  # most cables
         return None
     if sum(b <= a for a, b in zip(numbers, numbers[1:])) > p.get("max_restarts", 2):
@@ -155,7 +164,7 @@ def _repeated_opening(doc: Document, p: dict[str, Any]) -> Damage | None:
     seen: dict[int, list[tuple[str, bool]]] = {}
     size, garbled = p.get("min_letters", 40), p.get("max_garbled", 2)
     prev = 0
-    for q in doc.paragraphs:
+    for q in paras:
         if q.number is None:
             continue
         line = doc.text[q.span.start:q.span.end].rstrip()

@@ -258,7 +258,7 @@ class Document(Record):
     __slots__ = ("source", "shape", "header", "banner", "footer", "banners", "captions", "sections", "post",
                  "serial", "eo", "tags", "tags_line", "subject", "subject_portion", "refs", "classified_by",
                  "fields", "field_list", "declassify_on", "paragraphs", "headings", "placeholders", "signature",
-                 "date", "date_evidence", "body_start", "partial", "repairs", "whole_copy")
+                 "date", "date_evidence", "body_start", "partial", "repairs", "whole_copy", "repeated")
     __hash__ = None  # type: ignore[assignment]
 
     def __init__(self, source: Source, shape: str = "cable", header: RoutingHeader | None = None,
@@ -273,7 +273,7 @@ class Document(Record):
                  placeholders: list[Token] | None = None, signature: Token | None = None,
                  date: CableDate | None = None, date_evidence: list[CableDate] | None = None, body_start: int = 0,
                  partial: bool = False, repairs: list[Repair] | None = None,
-                 whole_copy: WholeCopy | None = None) -> None:
+                 whole_copy: WholeCopy | None = None, repeated: list[Paragraph] | None = None) -> None:
         self.source = source
         self.shape = shape  # cable | capco | cui
         self.header, self.banner = header, banner
@@ -300,6 +300,9 @@ class Document(Record):
         self.partial = partial  # the archive says the file holds only part of the cable
         self.repairs = [] if repairs is None else repairs  # how the parser read damaged text (shown by inspect)
         self.whole_copy = whole_copy  # where the file writes the cable out again (parse/copies.py)
+        # The paragraphs of a run the export wrote twice, left out of `paragraphs` (parse/paragraph_repeat.py;
+        # CL906 still reads them).
+        self.repeated = [] if repeated is None else repeated
 
     @property
     def path(self) -> str:

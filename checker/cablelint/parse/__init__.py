@@ -14,6 +14,7 @@ The stages, in order (each a module of small functions with its own tests):
                           archive's metadata row after the cable, csv_debris.archive_row, when there is one)
    paragraph_copy         a cut-short first copy's paragraph left out for its whole copy
    copies.settle_copy     a section banner the whole copy writes again counted once; the cut noted (cut-copy)
+   paragraph_repeat       a run of paragraphs the export wrote twice read once (doc.repeated keeps the copy)
 5. finish                 placeholders, marking separators, shape (shape.py), date evidence (dating.py)
 
 Every repair of damaged text is recorded in `Document.repairs` with its span
@@ -28,6 +29,7 @@ from ..vocabulary import Vocabulary, default_vocabulary, marking_separators
 from . import banner as bn, memo
 from .body import segment
 from .paragraph_copy import drop_cut_paragraphs
+from .paragraph_repeat import drop_repeated_paragraphs
 from .csv_debris import archive_row, drop_csv_debris
 from .ref_split import split_refs
 from .clby import find_reasons, join_pieces, whole_clby
@@ -68,6 +70,7 @@ def parse(source: Source, vocab: Vocabulary | None = None) -> Document:
     segment(doc, lines[:archive_row(doc, lines, body_idx, v)], body_idx, is_marked(doc, v), v)
     drop_cut_paragraphs(doc, v)
     settle_copy(doc, v)
+    drop_repeated_paragraphs(doc)
     _finish(doc, v)
     return doc
 

@@ -152,7 +152,10 @@ def page_break(doc: Document, lines: list[Line], i: int, start_idx: int, st: Sta
         st.prev_blank = st.prev_blank or not prev.strip() or SENTENCE_END_RE.search(prev) is not None
         return True
     if " OF 0" in text:
-        doc.sections.extend(inline_page_marks(line))
+        for mark, whole in inline_page_marks(line, doc.post):
+            doc.sections.append(mark)
+            doc.repairs.append(Repair("glued-page-mark", whole,
+                                      f"page mark {mark.number} OF {mark.total} read from inside a line of the body"))
     return False
 
 

@@ -27,7 +27,7 @@ SUBJECT_MARK_RE = rx(r"\s*\(\s*([A-Za-z][^()]{0,30}?)\s*\)")
 
 
 # EO_RE's groups by number (a group looked up by name costs several times more).
-_ORDER, _EO_REST = EO_RE.groupindex["order"], EO_RE.groupindex["rest"]
+_ORDER, _EO_REST, _EO_ZERO = EO_RE.groupindex["order"], EO_RE.groupindex["rest"], EO_RE.groupindex["zero"]
 
 
 def read_eo(line: Line, m: regex.Match, vocab: Vocabulary) -> EOLine:
@@ -37,6 +37,19 @@ def read_eo(line: Line, m: regex.Match, vocab: Vocabulary) -> EOLine:
     return EOLine(Span(off + len(text) - len(text.lstrip()), off + len(text.rstrip())),
                   Token(text[o1:o2], Span(off + o1, off + o2)),
                   parse_decl(text[rest_at:m.end(_EO_REST)], off + rest_at, vocab))
+
+
+def eo_label_repairs(line: Line, m: regex.Match, eo: EOLine) -> list[Repair]:
+    """The repairs of a damaged E.O. label read by EO_RE (`m`): a colon before the order
+    (label-colon, "E.O.: 12958: N/A"), a digit zero for the letter O (damaged-label, "E.0.")."""
+    got = []
+    zero = m.span(_EO_ZERO)
+    if zero[0] >= 0:
+        got.append(Repair("damaged-label", Span(line.start + zero[0], line.start + zero[1]),
+                          f"{line.text[zero[0]:zero[1]]} read as E.O."))
+    if ":" in line.text[:m.start(_ORDER)]:
+        got.append(Repair("label-colon", eo.order.span, "E.O.: read as E.O."))
+    return got
 
 
 class Tags(NamedTuple):

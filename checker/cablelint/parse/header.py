@@ -18,8 +18,8 @@ from . import memo
 from .clby import damaged_clby, read_classified_by, reasons_of_field
 from .lone import prose_goes_on
 from .fields import (
-    lost_letter_repair, read_declassify_on, read_eo, read_field, read_ref, read_subject, read_tags, tags_continue,
-    read_unlabelled_ref,
+    eo_label_repairs, lost_letter_repair, read_declassify_on, read_eo, read_field, read_ref, read_subject, read_tags,
+    tags_continue, read_unlabelled_ref,
 )
 from .routing import routing_line
 from .subject_glue import cut_subject_glue
@@ -257,8 +257,7 @@ def _read_field_line(doc: Document, lines: list[Line], i: int, kind: Kind, vocab
         doc.sections.append(page_mark(line))
     elif kind.name == "eo":
         doc.eo = read_eo(line, m, vocab)
-        if ":" in line.text[:m.start("order")]:  # "E.O.: 12958: N/A": a colon after the label, before the order
-            doc.repairs.append(Repair("label-colon", doc.eo.order.span, "E.O.: read as E.O."))
+        doc.repairs.extend(eo_label_repairs(line, m, doc.eo))
         cm = CLBY_RE.search(line.text) if doc.classified_by is None else None
         if cm:  # a CLASSIFIED BY run into the same line is still ours
             read_clby(doc, lines, i, cm, vocab)

@@ -42,8 +42,11 @@ PARA_RE = rx(
     r"^[ \t\u2028]{0,8}(?:¶\s*)?(?P<lb>\[)?(?P<num>\d{1,3})(?P<dot>\.|\)(?=[ \t]*\()|(?=\s*\())\]?(?P<debris>\(#\))?[ \t]*"
 )
 # An order of four digits is read only before DECL ("E.O. 1295: DECL: ...", a digit lost): as written.
+# Group `zero`: a label with a digit zero for the letter O ("E.0. 12958: N/A", the repair
+# damaged-label), read only when an order of five digits and its colon follow: "E.0" alone
+# opens other lines (a model number, "E.06 MEETING").
 EO_RE = rx(
-    r"^[\s\[]*(?:E\s*\.?\s*O\s*\.?|EO|MO\.)\s*(?::\s*)?(?P<order>\d{5}|\d{4}(?=\s*:\s*DECL\b))\b\s*(?:\((?:AS AMENDED)?\))?\s*[:;.,]?\s*(?P<rest>.*)$",
+    r"^[\s\[]*(?:E\s*\.?\s*O\s*\.?|EO|MO\.|(?P<zero>E\s*\.\s*0(?:\s*\.)?)(?=\s*(?::\s*)?\d{5}\s*:))\s*(?::\s*)?(?P<order>\d{5}|\d{4}(?=\s*:\s*DECL\b))\b\s*(?:\((?:AS AMENDED)?\))?\s*[:;.,]?\s*(?P<rest>.*)$",
     regex.IGNORECASE,
 )
 CLBY_RE = rx(r"(?<![A-Za-z])classified\s+by\b(?!\s+line)\s*:?", regex.IGNORECASE)  # not DECLASSIFIED BY
@@ -172,15 +175,23 @@ def page_mark_start(text: str, m: regex.Match, post: Token | None) -> int:
     if not words:
         return m.start()
     want = post.value.split() if post is not None else []
-    n = len(want) if 0 < len(want) <= len(words) and [w[0] for w in words[-len(want):]] == want else 1
-    return words[-n].start()
+    if not 0 < len(want) <= len(words):
+        return words[-1].start()
+    got = [w[0] for w in words[-len(want):]]
+    if got[1:] != want[1:] or not got[0].endswith(want[0]):
+        return words[-1].start()
+    # The post's first word may end a word the export ran it onto ("XXXXXXXXXXXXLONDON 00002770"): it starts there.
+    first = words[-len(want)]
+    return first.end() - len(want[0])
 
 
-def inline_page_marks(line: Line) -> list[SectionMark]:
-    """Page marks run into paragraph text."""
+def inline_page_marks(line: Line, post: Token | None = None) -> list[tuple[SectionMark, Span]]:
+    """Page marks run into paragraph text: each mark, and the span of its whole
+    text from the post's name on (page_mark_start), for the repair that says so."""
     if " OF 0" not in line.text:
         return []
-    return [SectionMark(int(m["n"]), int(m["m"]), Span(line.start + m.start("n"), line.start + m.end("m")), "page")
+    return [(SectionMark(int(m["n"]), int(m["m"]), Span(line.start + m.start("n"), line.start + m.end("m")), "page"),
+             Span(line.start + page_mark_start(line.text, m, post), line.start + m.end()))
             for m in PAGE_INLINE_RE.finditer(line.text)]
 
 

@@ -97,7 +97,8 @@ def read_ref_items(lines: list[Line], i: int, vocab: Vocabulary, head: Token | N
             low = REF_LOWER_ITEM_RE.match(lines[k].text)
             m = low if low is not None and (letter.islower() or _next_item(low["item"], letter)) else None
         if m is None and first is not None and k < stop:
-            m = REF_PAREN_ITEM_RE.match(lines[k].text)
+            m = REF_PAREN_ITEM_RE.match(lines[k].text) or (_uncited_item(lines, k, stop, letter, vocab)
+                                                            if k == j else None)
         if m is None and k == j and k < stop:
             cut = _cut_item(lines[k], letter, vocab)
             if cut is not None:  # "C....": the export cut the list here (whole_refs reads its whole copy)
@@ -146,6 +147,31 @@ def _ref_wrap(lines: list[Line], j: int, stop: int, prev: str, letter: str, voca
         return k if _next_item(item["item"], last_letter(f"{prev} {s}") or letter) else None
     kind = classify(nxt, vocab).name
     return k if kind in REF_WRAP_NEXT or numbered and kind == "page" else None
+
+
+# A "(B)" or "B)" item line of any text, its indentation and parenthesis apart: an item that cites
+# no number ("(I) CIS DOC.") is told from a portion mark ("(C) The minister ...") by them (_uncited_item).
+REF_PAREN_ANY_RE = rx(r"^(?P<indent>[ \t]*)(?:¶[ \t]*)?(?P<item>(?P<open>\(?)(?P<l>[A-Z])\)[ \t]+\S[^\n]*?)[ \t\\]*\r?$")
+# Such an item names a document, not a sentence: at most this many words after its letter.
+UNCITED_ITEM_WORDS = 6
+
+
+def _uncited_item(lines: list[Line], k: int, stop: int, letter: str, vocab: Vocabulary) -> regex.Match | None:
+    """Line k as a REF item that cites no number ("(I) CIS DOC." under "(H) 2004
+    MOSCOW 14726"), or None. A portion mark opens a line the same way ("(C) ..." after
+    "(B) ..." is the next letter too), so it is read only as an item line like the one
+    right above it: the next letter after `letter`, that line's item in the same style
+    and indentation, a few words, and the list or the header ending or going on after it."""
+    m = REF_PAREN_ANY_RE.match(lines[k].text)
+    prev = REF_PAREN_ANY_RE.match(lines[k - 1].text) if m is not None and k > 0 else None
+    if (prev is None or not letter or m["l"] != chr(ord(letter.upper()) + 1) or prev["l"] != letter.upper()
+            or (m["indent"], m["open"]) != (prev["indent"], prev["open"])
+            or len(m["item"].split()) - 1 > UNCITED_ITEM_WORDS):
+        return None
+    after = _after_blanks(lines, k + 1, stop)
+    if after >= stop or after > k + 1 or _item_line(lines[after].text, m["l"]) is not None:
+        return m  # a blank line or the file's end after it, or the next item
+    return m if classify(lines[after].text, vocab).name in REF_WRAP_NEXT else None
 
 
 def _cut_item(line: Line, letter: str, vocab: Vocabulary) -> Token | None:

@@ -41,9 +41,9 @@ REPAIRS = {
                      "not cut short) counted once"),
     "doubled-line-breaks": "a copy whose every line break was doubled (each line followed by an empty one) read with single ones",
     "glued-paragraph": "a paragraph number glued to the end of the previous line, read as a new paragraph",
-    "damaged-label": "a header label with one letter lost or garbled (Classiied By:) read as that label",
-    "glued-page-mark": ("a continuation page's mark run onto the end of the SUBJECT line, "
-                        "cut off and read as a page mark"),
+    "damaged-label": "a header label with one letter lost or garbled (Classiied By:, E.0. for E.O.) read as that label",
+    "glued-page-mark": ("a continuation page's mark run onto the end of the SUBJECT line (cut off) or into "
+                        "a line of the body, read as a page mark"),
     "glued-caveat": ("a handling caveat line (SENSITIVE BUT UNCLASSIFIED - PLEASE ...) run onto the end "
                      "of the SUBJECT line, cut off"),
     "split-name": ("a Classified By name's word split by a blank inside a line (Do nald, the export ran "
@@ -60,6 +60,8 @@ REPAIRS = {
     "unlabelled-ref": "a lone citation glued to the Classified By under the SUBJECT, its REF label lost, read as the REF",
     "wrapped-reference": ("a number at a line's start that ends a reference the export wrapped (in paragraph / "
                           "5. The) read as no paragraph"),
+    "repeated-paragraphs": ("a run of numbered paragraphs the export wrote again (4-7 again after 7) read once: "
+                            "the copy left out of the paragraphs (CL906 reports the repeat)"),
     "label-colon": "a label with a colon before its value's first part (E.O.: 12958: N/A) read as that label",
 }
 

@@ -176,7 +176,7 @@ class Vocabulary:
         self.caption_parts = self.caption_words | {w for p in self.caption_words for w in p.split()}
         self.field_name_of = {" ".join(s.lower().split()): name for name, sp in self.fields.items() for s in sp}
         long_keys = long_level_keys(self)
-        # The strings one of which every match of `banner_anywhere_re` holds (a plain level as
+        # The strings one of which every fallback banner (parse/anywhere.py) holds (a plain level as
         # written; the third and fourth letters of a letter-spaced one, the first gap that must be
         # open): a line with none of them is not searched. A needle holding another is left out.
         needles = {a for lv in self.levels.values() for a in lv.banner} | {f"{k[2]} {k[3]}" for k in long_keys}
@@ -202,7 +202,7 @@ class Vocabulary:
         return lv.rank if lv else None
 
     def level_from_damaged_text(self, text: str) -> str | None:
-        """A level as `banner_anywhere_re` finds it, the first letter perhaps lost."""
+        """A level as parse/anywhere.py finds it, the first letter perhaps lost."""
         key = lookup_key(text)
         return self.banner_level.get(key) or self.lost_first_letter.get(key)
 

@@ -151,6 +151,7 @@ def _report_text(args: argparse.Namespace, fmt: str, reporter: Any, report: Any)
 
     as_json = fmt in ("json", "json-lines")
     text = statistics_text(report, as_json=as_json)
+    text += "".join(f"error: {report.safe(e)}\n" for e in report.failures if not as_json)
     if not args.quiet and not as_json:
         text += report.summary_line() + "\n"
     return text
@@ -158,8 +159,11 @@ def _report_text(args: argparse.Namespace, fmt: str, reporter: Any, report: Any)
 
 def _check_end(args: argparse.Namespace, output: str | None, reporter: Any, run: Any, report: Any) -> int:
     """What `check` says on stderr after the report, and its exit code."""
-    if (not args.quiet and (output or getattr(reporter, "MACHINE", False)) and not args.statistics
-            and output is not STDERR):
+    machine = (output or getattr(reporter, "MACHINE", False)) and not args.statistics and output is not STDERR
+    if machine:
+        for e in report.failures:  # (text formats print them after the findings)
+            say(f"cablelint: error: {report.safe(e)}")
+    if (not args.quiet and machine):
         # Machine formats keep stdout parseable: the summary goes to stderr.
         for s in report.stale:
             say(f"cablelint: stale baseline entry: {report.safe(s)}")

@@ -132,18 +132,24 @@ def _write_brief(root: Path, key: str, deps: list[tuple[str, str]], engine: Engi
     parser): the rule files read (to compute the run key), each rule's
     id, name, severity, kind, message and fix text (as reporters print them),
     the rules whose flagged text must be masked, and whether a release rule
-    is switched off (a notice only the full run words). Written when the
+    is switched off or looks for protected names (a notice or a failure only
+    the full run words). Written when the
     engine is built, or when a loaded engine has none; no protected term."""
     path = _brief_path(root, key)
     if not fresh and seal.read(path) is not None:  # a foreign or damaged brief is replaced
         return
+    from .checks.kinds import KINDS
     from .lintpool import protected_rule_ids
 
     rules = engine.rules
     brief = {"deps": deps, "stamps": _stamps(deps),
              "rules": {r.id: (r.name, int(r.severity), r.kind, r.message, r.fix) for r in rules.values()},
              "protected": sorted(protected_rule_ids(rules)),
-             "release_off": any(r.ruleset == "release" and not engine.selection.active(r) for r in rules.values())}
+             "release_off": any(r.ruleset == "release" and not engine.selection.active(r) for r in rules.values()),
+             # a release review's name rules: without a protect list (the quick run's case) the run fails
+             "release_names": any(r.ruleset == "release" and engine.selection.active(r)
+                                  and getattr(KINDS.get(r.kind), "needs_protect_list", lambda p: False)(r.params)
+                                  for r in rules.values())}
     try:
         if cache.prepare_dir(root):
             path.parent.mkdir(parents=True, exist_ok=True)

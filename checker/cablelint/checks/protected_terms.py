@@ -19,6 +19,12 @@ PARAMS = {"entries": (str, False)}  # term | pattern | all (default)
 PROTECTED_MATCH = True
 
 
+def needs_protect_list(p: dict[str, Any]) -> bool:
+    """The rule cannot run without the run's protect list (a release review
+    without one fails: runreport.release_unprotected)."""
+    return True
+
+
 def prepare(p: dict[str, Any]) -> dict[str, Any]:
     if p.get("entries", "all") not in ("term", "pattern", "all"):
         raise ValueError("`entries` must be term, pattern or all")

@@ -1,5 +1,5 @@
 """A release review that cannot look for protected names fails, in every
-format, until a protect list is given or CL601/CL607 are switched off on
+format, until a protect list is given or CL601/CL607/CL614 are switched off on
 purpose; any release rule switched off, by a flag too, is named."""
 from __future__ import annotations
 
@@ -21,7 +21,8 @@ SUBJECT: PUBLIC NOTE
 
 DOE
 """
-FAILURE = "release review without a protect list: protected names were not looked for (CL601, CL607 could not run)"
+FAILURE = ("release review without a protect list: protected names were not looked for "
+           "(CL601, CL607, CL614 could not run)")
 
 
 @pytest.fixture()
@@ -57,16 +58,16 @@ def test_the_cached_run_fails_too(cable: Path, capsys) -> None:
 def test_a_protect_list_or_the_rules_switched_off_on_purpose_pass(cable: Path, capsys) -> None:
     code, out = run(capsys, "--no-cache", "-f", "concise", "--protect", "names.txt", "u.txt")
     assert code == 0 and "protect list" not in out and "switched off" not in out
-    code, out = run(capsys, "--no-cache", "-f", "concise", "--ignore", "CL601,CL607", "u.txt")
+    code, out = run(capsys, "--no-cache", "-f", "concise", "--ignore", "CL601,CL607,CL614", "u.txt")
     assert code == 0 and FAILURE not in out
-    assert "note: release review with rules switched off: CL601, CL607 by `--ignore` on the command line" in out
+    assert "note: release review with rules switched off: CL601, CL607, CL614 by `--ignore` on the command line" in out
 
 
 def test_a_flag_and_a_config_file_are_both_named(cable: Path, capsys) -> None:
     cfg = cable.parent / ".cablelint.yaml"
-    cfg.write_text("ignore: [CL607]\n", encoding="utf-8")
+    cfg.write_text("ignore: [CL607, CL614]\n", encoding="utf-8")
     code = main(["check", "--config", str(cfg), "-r", "state", "-r", "release", "--as-of", "2020-01-01",
                  "--date", "2012-03-05", "--no-cache", "-f", "json", "--ignore", "CL601", "u.txt"])
     err = capsys.readouterr().err
     assert code == 0
-    assert f"CL601, CL607 by `ignore` in {cfg}:1 or `--ignore` on the command line" in err
+    assert f"CL601, CL607, CL614 by `ignore` in {cfg}:1 or `--ignore` on the command line" in err

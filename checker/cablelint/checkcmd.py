@@ -186,7 +186,7 @@ def nothing_found(skipped: int) -> str:
     found under the given path(s)": a mistyped or empty folder in CI would
     otherwise pass in silence. The exit code stays 0 (ruff's too): nothing
     was found wrong, and a hook run on a commit without cables must pass."""
-    why = (f"{skipped} file{'s' * (skipped != 1)} skipped as no cable nor marked document; --show-files says which"
+    why = (f"{skipped} skipped: no cable nor marked document, excluded or ignored; --show-files says which and why"
            if skipped else "no file with a linted extension: .txt, .cable or .tel, unless `extensions:` names others")
     return f"cablelint: warning: no cable found under the given path(s) ({why})"
 

@@ -39,7 +39,8 @@ def engine_parts(cfg: Config, options: dict[str, Any]) -> dict[str, Any] | None:
     if any(not isinstance(s, str) for s in specs) or protect is None:
         return None
     try:
-        shown_options = repr(sorted((k, repr(v)) for k, v in options.items()))
+        # the encoding as the settings give it (Session.build copies it into the options)
+        shown_options = repr(sorted((k, repr(v)) for k, v in options.items() if k != "encoding"))
         protect_files = [(os.path.abspath(p), cache.file_digest(Path(p).read_bytes())) for p in protect]
     except OSError:
         return None  # a missing protect list is reported by the build itself
@@ -49,7 +50,8 @@ def engine_parts(cfg: Config, options: dict[str, Any]) -> dict[str, Any] | None:
             "date": cfg.date and cfg.date.isoformat(),
             # the engine's default is today (date.today() as text, without importing datetime)
             "as_of": cfg.as_of.isoformat() if cfg.as_of else time.strftime("%Y-%m-%d"),
-            "protect": protect_files, "options": shown_options}
+            "protect": protect_files, "options": shown_options,
+            "encoding": options.get("encoding") or getattr(cfg, "encoding", None)}
 
 
 _HELD: set[tuple[str, str, tuple[int, int, int]]] = set()  # (path, digest, stamp) this process found to hold

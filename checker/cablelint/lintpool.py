@@ -137,6 +137,9 @@ def _worker_init(engine: Engine | None, summarize: Summarize | None = None) -> N
     global _ENGINE, _SUMMARIZE, _KEEP_MATCHED
     if engine is not None:  # spawn: the engine comes pickled; fork: it is inherited
         _ENGINE, _SUMMARIZE = engine, summarize
+        from . import source
+
+        source.FALLBACK[0] = engine.options.get("encoding")  # (set in the parent by Session.build)
     _KEEP_MATCHED = False  # the text stays in the worker
 
 

@@ -124,7 +124,6 @@ class Engine:
         self._plans = [(compile_when(rs.applies), [(r, compile_when(r.when)) for r in rs.rules
                                                    if self.selection.active(r)]) for rs in rulesets]
         self._narrowed: dict[tuple[Any, ...], list[Step]] = {}
-        self._quoted: dict[int, frozenset[str]] = {}  # id(rule) -> the message values that quote the cable
 
     @property
     def rules(self) -> dict[str, Rule]:
@@ -369,18 +368,13 @@ class Engine:
             eline, ecol = line, col + 1
         return Finding(
             path=doc.path, rule=rule.id, name=rule.name, severity=self._severity(rule, era_severity),
-            message=render_message(rule.message, quoting.masked(hit.values, self._quoted_keys(rule))), line=line, column=col, end_line=eline,
+            message=render_message(rule.message, quoting.masked(hit.values, quoting.quoted_keys(rule, self.vocab))),
+            line=line, column=col, end_line=eline,
             end_column=ecol, start=start, end=end, matched=doc.text[start:end],
             region=(region.start, region.end) if region else None, folds=folds,
             extra={**({"stands": stands} if stands else {}), **({"needs_symptom": True} if needs else {})},
             related=[self._finding(doc, rule, h, era_severity) for h in hit.related],
         )
-
-    def _quoted_keys(self, rule: Rule) -> frozenset[str]:
-        got = self._quoted.get(id(rule))
-        if got is None:
-            got = self._quoted[id(rule)] = quoting.quoted_keys(rule, self.vocab)
-        return got
 
     def _severity(self, rule: Rule, era_severity: str | None) -> Severity:
         chosen = self.selection.severity_of(rule)

@@ -213,7 +213,8 @@ def test_protected_term_findings_are_never_baselined(tmp_path: Path) -> None:
     found = eng.lint_source(Source(path, text))
     protected = [f for f in found if f.rule == "CL601"]
     assert len(protected) == 2 and len(found) > 2
-    assert baseline.protected_rules(eng.rules) == {"CL601", "CL608"}  # CL608: a name beside "protect"
+    # CL608: a name beside "protect"; CL614: a name in the file name
+    assert baseline.protected_rules(eng.rules) == {"CL601", "CL608", "CL614"}
 
     bl = tmp_path / "bl.json"
     # an entry an older version wrote for a file not linted now: dropped too (it holds a hash of the name)
@@ -237,3 +238,37 @@ def test_protected_term_findings_are_never_baselined(tmp_path: Path) -> None:
     assert fps("Rosenblatt") == fps("Anybody Else")  # the fingerprint does not depend on the name
     assert len(set(fps("Rosenblatt"))) == 2
     assert hashlib.sha256(b"ROSENBLATT").hexdigest() not in str(baseline.entries(protected, tmp_path, eng.rules))
+
+
+def test_a_renamed_or_moved_cable_keeps_its_entries(project, tmp_path, capsys) -> None:
+    """Entries are keyed by path; a file the baseline does not name takes those
+    of a file that is gone when most of them match it (git's rename rule)."""
+    bl = tmp_path / "bl.json"
+    assert main(["check", "--isolated", "--date", "2004-01-30", "cables", "--write-baseline", str(bl)]) == 0
+    capsys.readouterr()
+    old_entries = baseline.load(bl)  # an old baseline file, read as it was written
+    (tmp_path / "cables" / "sub").mkdir()
+    project["a"].rename(tmp_path / "cables" / "sub" / "a-renamed.txt")
+    project["b"].rename(tmp_path / "cables" / "b2.txt")
+    code, got = run_json(capsys, "cables", "--baseline", str(bl))
+    assert code == 0 and got["findings"] == [] and got["summary"]["stale"] == 0
+    assert got["summary"]["baselined"] == len(old_entries)
+    # Rewriting the baseline drops the gone files' entries: the new names have their own.
+    assert main(["check", "--isolated", "--date", "2004-01-30", "cables", "--write-baseline", str(bl)]) == 0
+    capsys.readouterr()
+    assert {e.path for e in baseline.load(bl)} == {"cables/sub/a-renamed.txt", "cables/b2.txt"}
+
+
+def test_a_gone_cables_entries_do_not_hide_an_unrelated_new_one(project, tmp_path, capsys) -> None:
+    bl = tmp_path / "bl.json"
+    assert main(["check", "--isolated", "--date", "2004-01-30", "cables", "--write-baseline", str(bl)]) == 0
+    capsys.readouterr()
+    project["a"].unlink()
+    # A new cable shares one of a's four slips (the unmarked paragraph), and a copy of b
+    # leaves b in place: neither takes entries that are not its own.
+    (tmp_path / "cables" / "new.txt").write_text(cable(7, P_OK, P_UNMARKED, P_LAST), encoding="utf-8")
+    (tmp_path / "cables" / "b-copy.txt").write_bytes(project["b"].read_bytes())
+    code, got = run_json(capsys, "cables", "--baseline", str(bl))
+    assert code == 1
+    assert sorted((f["path"], f["rule"]) for f in got["findings"]) == [
+        ("cables/b-copy.txt", "CL102"), ("cables/b-copy.txt", "CL102"), ("cables/new.txt", "CL102")]

@@ -23,7 +23,7 @@ def test_a_folder_without_cables_warns_and_passes(tmp_path: Path, monkeypatch, c
     for _ in range(2):  # the second run may be answered by the result cache whole
         assert main(["check", "--isolated", *cache, "nocab"]) == 0
         err = capsys.readouterr().err
-        assert f"{WARNING} (1 file skipped as no cable nor marked document; --show-files says which)" in err
+        assert f"{WARNING} (1 skipped: no cable nor marked document, excluded or ignored; --show-files says which and why)" in err
     assert main(["check", "--isolated", *cache, "-f", "json", "empty"]) == 0
     out, err = capsys.readouterr()
     assert out.strip() == "[]" and f"{WARNING} (no file with a linted extension" in err

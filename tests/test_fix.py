@@ -417,3 +417,26 @@ def test_a_fix_spec_is_a_frozen_value() -> None:
     assert repr(FixSpec(False, function="f")) == "FixSpec(safe=False, replace=None, function='f', require=())"
     with pytest.raises(AttributeError):
         spec.safe = not spec.safe
+
+
+def test_a_protected_diff_is_for_reading_only_as_the_readme_says(tmp_path: Path, capsys, monkeypatch) -> None:
+    """With a protect list the diff masks the name (in the lines and in a file
+    name), so it does not apply with patch; the README must not promise it does,
+    and must say how to get one that applies (without --protect, privately)."""
+    patch = shutil.which("patch")
+    if patch is None:
+        pytest.skip("`patch` is not installed (apt-get install patch; .ci/run installs it)")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "c.txt").write_text(CABLE.replace("JOHN DOE, FOR REAS", "JOSIAH ROSENBLATT, FOR REAS"))
+    (tmp_path / "names.txt").write_text("JOSIAH ROSENBLATT\n")
+    assert _run("--diff", "--protect", "names.txt", "a") == 1
+    masked = capsys.readouterr().out
+    assert "[PROTECTED]" in masked and "ROSENBLATT" not in masked
+    assert subprocess.run([patch, "-p1", "--dry-run"], input=masked.encode(), cwd=tmp_path,
+                          capture_output=True).returncode != 0
+    assert _run("--diff", "a") == 1  # the private step: no protect list, and the diff applies
+    subprocess.run([patch, "-p1", "-s"], input=capsys.readouterr().out.encode(), cwd=tmp_path, check=True)
+    readme = " ".join((Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8").split())
+    assert "without a protect list its output applies with `patch -p1`" in readme
+    assert "the diff is for reading only" in readme and "run `--diff` without `--protect` in a private step" in readme

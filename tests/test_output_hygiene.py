@@ -20,7 +20,7 @@ NAMES_FILE = FIXTURES / "protect_names.txt"
 
 CABLE = """C O N F I D E N T I A L PARIS 000579
 E.O. 12958: DECL: 01/30/2014
-TAGS: PREL FR
+TAGS: PREL FR OVIP (ROSENBLATT, JOSIAH)
 SUBJECT: MEETING WITH NIKULAS HANNIGAN AND ANGELA MERKEL
 Classified By: POLITICAL MINISTER COUNSELOR JOSIAH
 ROSENBLATT, REASONS 1.4 B/D
@@ -41,6 +41,15 @@ kind: ruleset
 name: quoting
 description: test rules that quote protected text in their messages
 rules:
+  # TAGS are marking metadata, quoted like any marking token (a person TAG holds a name).
+  - id: QT004
+    name: quote-tags
+    severity: warning
+    kind: pattern
+    target: tags_line
+    forbid: '.+'
+    message: "tags say {value}"
+  # The cable's own words (subject, Classified By line, body lines): never quoted (quoting.py).
   - id: QT001
     name: quote-subject
     severity: error
@@ -106,9 +115,10 @@ def test_no_protected_name_in_any_format(fmt: str, inputs: tuple[Path, Path], ca
     cable, rules = inputs
     base = ["check", "-r", "state", "-r", "release", "-r", str(rules), "--as-of", "2010-01-01",
             "--date", "2004-01-30", "-f", fmt, str(cable), str(SEED)]
-    # Without a protect list the format prints the quoted names (so this test can fail)...
+    # Without a protect list the format prints the quoted person TAG (so this test can fail),
+    # but no word that a message would quote from the cable's own text...
     _, plain = run(capsys, *base)
-    assert set(leaks(plain, ONLY_IN_NAMES)) >= {"ROSENBLATT", "HANNIGAN"}, fmt
+    assert set(leaks(plain, ONLY_IN_NAMES)) == {"ROSENBLATT", "JOSIAH"}, fmt
     # ...with one, no name and no part of a wrapped name is printed, on stdout or stderr.
     code, masked = run(capsys, *base, "--protect", str(NAMES_FILE))
     assert code == 1

@@ -5,7 +5,9 @@ A finding is identified by content, never by position: the rule, the file
 (whitespace collapsed, upper-cased) and the occurrence index of that
 (rule, text) pair in the file. Inserting lines or moving paragraphs keeps
 every identity; fixing a finding makes its entry stale. The text itself is
-never stored: it may be classified.
+never stored: it may be classified. A renamed or moved file keeps its
+entries: a file the baseline does not name takes those of a file that is
+gone when at least half of them match its findings, the path aside (`apply`).
 
 Findings whose flagged text is a protected term (rules of a kind that says
 so, `protected_terms`: CL601, and rules marked `protected: true`: CL608, a
@@ -133,7 +135,8 @@ def write(path: Path, findings: Iterable[Finding], linted: Iterable[str],
     (count them with `protected_rules`). Entries of an existing baseline for
     files not linted in this run are kept, so a partial run (one pre-commit
     batch) cannot drop them, except those of protected-term rules (an older
-    version hashed the term). Returns (entries written, entries kept)."""
+    version hashed the term) and those of files that no longer exist (renamed:
+    the new name has its own entries now). Returns (entries written, entries kept)."""
     path = Path(path)
     base = path.parent
     secret = protected_rules(rules)
@@ -141,7 +144,7 @@ def write(path: Path, findings: Iterable[Finding], linted: Iterable[str],
     kept: list[Entry] = []
     if path.exists():
         done = {rel_path(p, base) for p in linted}
-        kept = [e for e in load(path) if e.path not in done and e.rule not in secret]
+        kept = [e for e in load(path) if e.path not in done and e.rule not in secret and (base / e.path).exists()]
     # A file name that is not valid UTF-8 (lone surrogates in Python) is kept
     # as a JSON \\udcXX escape, which loads back to the same name; a temporary
     # file and os.replace so that a failed write never leaves half a baseline.
@@ -207,19 +210,59 @@ def apply(path: Path, findings: list[Finding], linted: Iterable[str],
     entry left for one by an older version is stale). An entry counts as
     stale only if its file was linted in this run and `relevant(file, rule)`
     says the rule could have fired there (selected, not per-file-ignored), so
-    linting a subset of files or rules never reports the rest as fixed."""
+    linting a subset of files or rules never reports the rest as fixed. A file
+    renamed or moved since keeps its entries (`_renamed`)."""
     path = Path(path)
     known = set(load(path))
     base = path.parent
     used: set[Entry] = set()
-    keep: list[Finding] = []
+    unmatched: list[tuple[Finding, Entry]] = []
     for f, e in entries(findings, base, rules):
         if e in known and e.text_sha256 != PROTECTED:
             used.add(e)
         else:
-            keep.append(f)
-    keep.sort(key=Finding.sort_key)
+            unmatched.append((f, e))
+    hidden = _renamed(unmatched, known, used, base)
+    keep = sorted((f for f, _ in unmatched if id(f) not in hidden), key=Finding.sort_key)
     done = {rel_path(p, base): p for p in linted}
     stale = sorted(e for e in known - used
                    if e.path in done and (relevant is None or relevant(done[e.path], e.rule)))
     return Applied(keep, len(findings) - len(keep), stale)
+
+
+# A file the baseline does not name takes the entries of a file that is gone
+# when at least this share of them match its findings (git's rename similarity).
+RENAME_SHARE = 0.5
+
+
+def _renamed(unmatched: list[tuple[Finding, Entry]], known: set[Entry], used: set[Entry], base: Path) -> set[int]:
+    """ids of the findings hidden because their file was renamed or moved: a
+    linted file with no entry of its own, and a file of the baseline that no
+    longer exists (a file not linted but still there never lends its entries).
+    Entries match by content, the path aside (rule, hash of the flagged text,
+    occurrence), and a gone file's entries go to the one new file that matches
+    most of them, if at least RENAME_SHARE do: so one shared slip ("(c)" in an
+    unrelated new cable) is not hidden by a deleted cable's entry. The entries
+    taken are added to `used`."""
+    named = {e.path for e in known}
+    keys = lambda es: {(e.rule, e.text_sha256, e.occurrence) for e in es}  # noqa: E731
+    gone: dict[str, set[Entry]] = {}
+    for e in known - used:
+        if not (base / e.path).exists():
+            gone.setdefault(e.path, set()).add(e)
+    new: dict[str, list[tuple[Finding, Entry]]] = {}
+    for f, e in unmatched:
+        if e.path not in named and e.text_sha256 != PROTECTED:
+            new.setdefault(e.path, []).append((f, e))
+    hidden: set[int] = set()
+    for p in sorted(new):
+        if not gone:
+            break
+        mine = keys(e for _, e in new[p])
+        best = max(sorted(gone), key=lambda o: len(mine & keys(gone[o])))
+        theirs = keys(gone[best])
+        share = len(mine & theirs)
+        if share and share >= RENAME_SHARE * len(theirs):
+            hidden |= {id(f) for f, e in new[p] if (e.rule, e.text_sha256, e.occurrence) in theirs}
+            used |= {e for e in gone.pop(best) if (e.rule, e.text_sha256, e.occurrence) in mine}
+    return hidden

@@ -151,6 +151,7 @@ def _report_text(args: argparse.Namespace, fmt: str, reporter: Any, report: Any)
 
     as_json = fmt in ("json", "json-lines")
     text = statistics_text(report, as_json=as_json)
+    text += "".join(f"error: {report.safe(e)}\n" for e in report.failures if not as_json)
     if not args.quiet and not as_json:
         text += report.summary_line() + "\n"
     return text
@@ -158,8 +159,11 @@ def _report_text(args: argparse.Namespace, fmt: str, reporter: Any, report: Any)
 
 def _check_end(args: argparse.Namespace, output: str | None, reporter: Any, run: Any, report: Any) -> int:
     """What `check` says on stderr after the report, and its exit code."""
-    if (not args.quiet and (output or getattr(reporter, "MACHINE", False)) and not args.statistics
-            and output is not STDERR):
+    machine = (output or getattr(reporter, "MACHINE", False)) and not args.statistics and output is not STDERR
+    if machine:
+        for e in report.failures:  # (text formats print them after the findings)
+            say(f"cablelint: error: {report.safe(e)}")
+    if (not args.quiet and machine):
         # Machine formats keep stdout parseable: the summary goes to stderr.
         for s in report.stale:
             say(f"cablelint: stale baseline entry: {report.safe(s)}")
@@ -182,7 +186,7 @@ def nothing_found(skipped: int) -> str:
     found under the given path(s)": a mistyped or empty folder in CI would
     otherwise pass in silence. The exit code stays 0 (ruff's too): nothing
     was found wrong, and a hook run on a commit without cables must pass."""
-    why = (f"{skipped} file{'s' * (skipped != 1)} skipped as no cable nor marked document; --show-files says which"
+    why = (f"{skipped} skipped: no cable nor marked document, excluded or ignored; --show-files says which and why"
            if skipped else "no file with a linted extension: .txt, .cable or .tel, unless `extensions:` names others")
     return f"cablelint: warning: no cable found under the given path(s) ({why})"
 

@@ -37,7 +37,7 @@ _VALUES = {"--format": "format", "-f": "format", "--output": "output", "-o": "ou
            "--baseline": "baseline", "--write-baseline": "write_baseline", "--config": "config",
            "--extensions": "extensions", "--stdin-filename": "stdin_filename", "--audit": "audit",
            "--fail-on": "fail_on", "--min-severity": "min_severity", "--color": "color", "--jobs": "jobs",
-           "-j": "jobs"}
+           "-j": "jobs", "--encoding": "encoding"}
 _LISTS = {"--rules": "rules", "-r": "rules", "--select": "select", "--ignore": "ignore",
           "--extend-select": "extend_select", "--severity-override": "severity_override", "--protect": "protect",
           "--exclude": "exclude"}
@@ -138,7 +138,8 @@ FLAGS = (("rules", "rules", "--rules"), ("select", "select", "--select"), ("igno
          ("extend_select", "extend_select", "--extend-select"), ("exclude", "exclude", "--exclude"),
          ("extensions", "extensions", "--extensions"), ("fail_on", "fail_on", "--fail-on"),
          ("min_severity", "min_severity", "--min-severity"), ("format", "format", "--format"),
-         ("date", "date", "--date"), ("as_of", "as_of", "--as-of"), ("protect", "protect", "--protect"))
+         ("date", "date", "--date"), ("as_of", "as_of", "--as-of"), ("protect", "protect", "--protect"),
+         ("encoding", "encoding", "--encoding"))
 
 
 def settings(args: argparse.Namespace) -> Config:

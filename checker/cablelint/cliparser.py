@@ -74,6 +74,8 @@ def _add_discovery(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
                    help="file endings to take from folders, case ignored (default .txt,.cable,.tel)")
     p.add_argument("--show-files", action="store_true",
                    help="say on stderr which files were skipped and why (.gitignore, exclude, not a cable...)")
+    p.add_argument("--encoding", default=None, metavar="CODEC",
+                   help="read a file that is not UTF-8 in this encoding (cp1252, latin-1); written back in it")
     return p
 
 

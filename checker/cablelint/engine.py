@@ -23,7 +23,7 @@ from .parse import parse
 from .rule import Rule, RuleSet
 from .selection import Selection
 from .source import Source
-from . import timelimit
+from . import quoting, timelimit
 from .vocabulary import Vocabulary, default_vocabulary_data
 
 # Built-in diagnostics of the engine itself (not marking rules).
@@ -368,7 +368,8 @@ class Engine:
             eline, ecol = line, col + 1
         return Finding(
             path=doc.path, rule=rule.id, name=rule.name, severity=self._severity(rule, era_severity),
-            message=render_message(rule.message, hit.values), line=line, column=col, end_line=eline,
+            message=render_message(rule.message, quoting.masked(hit.values, quoting.quoted_keys(rule, self.vocab))),
+            line=line, column=col, end_line=eline,
             end_column=ecol, start=start, end=end, matched=doc.text[start:end],
             region=(region.start, region.end) if region else None, folds=folds,
             extra={**({"stands": stands} if stands else {}), **({"needs_symptom": True} if needs else {})},

@@ -39,7 +39,8 @@ def engine_parts(cfg: Config, options: dict[str, Any]) -> dict[str, Any] | None:
     if any(not isinstance(s, str) for s in specs) or protect is None:
         return None
     try:
-        shown_options = repr(sorted((k, repr(v)) for k, v in options.items()))
+        # the encoding as the settings give it (Session.build copies it into the options)
+        shown_options = repr(sorted((k, repr(v)) for k, v in options.items() if k != "encoding"))
         protect_files = [(os.path.abspath(p), cache.file_digest(Path(p).read_bytes())) for p in protect]
     except OSError:
         return None  # a missing protect list is reported by the build itself
@@ -49,7 +50,8 @@ def engine_parts(cfg: Config, options: dict[str, Any]) -> dict[str, Any] | None:
             "date": cfg.date and cfg.date.isoformat(),
             # the engine's default is today (date.today() as text, without importing datetime)
             "as_of": cfg.as_of.isoformat() if cfg.as_of else time.strftime("%Y-%m-%d"),
-            "protect": protect_files, "options": shown_options}
+            "protect": protect_files, "options": shown_options,
+            "encoding": options.get("encoding") or getattr(cfg, "encoding", None)}
 
 
 _HELD: set[tuple[str, str, tuple[int, int, int]]] = set()  # (path, digest, stamp) this process found to hold
@@ -132,18 +134,24 @@ def _write_brief(root: Path, key: str, deps: list[tuple[str, str]], engine: Engi
     parser): the rule files read (to compute the run key), each rule's
     id, name, severity, kind, message and fix text (as reporters print them),
     the rules whose flagged text must be masked, and whether a release rule
-    is switched off (a notice only the full run words). Written when the
+    is switched off or looks for protected names (a notice or a failure only
+    the full run words). Written when the
     engine is built, or when a loaded engine has none; no protected term."""
     path = _brief_path(root, key)
     if not fresh and seal.read(path) is not None:  # a foreign or damaged brief is replaced
         return
+    from .checks.kinds import KINDS
     from .lintpool import protected_rule_ids
 
     rules = engine.rules
     brief = {"deps": deps, "stamps": _stamps(deps),
              "rules": {r.id: (r.name, int(r.severity), r.kind, r.message, r.fix) for r in rules.values()},
              "protected": sorted(protected_rule_ids(rules)),
-             "release_off": any(r.ruleset == "release" and not engine.selection.active(r) for r in rules.values())}
+             "release_off": any(r.ruleset == "release" and not engine.selection.active(r) for r in rules.values()),
+             # a release review's name rules: without a protect list (the quick run's case) the run fails
+             "release_names": any(r.ruleset == "release" and engine.selection.active(r)
+                                  and getattr(KINDS.get(r.kind), "needs_protect_list", lambda p: False)(r.params)
+                                  for r in rules.values())}
     try:
         if cache.prepare_dir(root):
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -185,7 +185,8 @@ def discover(scope: Scope, paths: list[str], *, scope_for: Callable[[str], Scope
         if real in never or os.path.basename(p) in CONFIG_NAMES:
             return skip(p, "a protect list or configuration file is never linted")
         if excluded(p, scope_for(os.path.dirname(p) or ".")):
-            return skip(p, "excluded by the configuration") if named else None
+            # named or met in a folder: --show-files lists it, and the summary counts it
+            return skip(p, "excluded by the configuration")
         if nested or st.st_nlink > 1 or key in again:
             seen.add(key)
         if prefix is None:

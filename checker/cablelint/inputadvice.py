@@ -24,8 +24,11 @@ ADVICE = (  # (the reason's first words, advice)
     ("is a directory", "Name the folder as a path to lint its cables; a folder cannot be read as one file."),
     ("binary file", "This is no text file (an image, a PDF, a word-processor file; or UTF-16 text without its "
                     f"byte-order mark): save it as plain text (UTF-8), {_EXCLUDE}."),
+    ("not UTF-8 nor", "The file is in neither UTF-8 nor the encoding `--encoding` names: give the right one, or "
+                      f"re-encode it as UTF-8, {_EXCLUDE}."),
     ("not UTF-8", "Re-encode the file as UTF-8 (for example `iconv -f cp1252 -t utf-8`, if it was written on "
-                  f"Windows), {_EXCLUDE}."),
+                  "Windows), or name its encoding (`--encoding cp1252`, or `encoding:` in the configuration: "
+                  f"the file is then read and fixed in it), {_EXCLUDE}."),
     ("not valid UTF-", "The file's byte-order mark names a Unicode encoding its bytes do not follow: re-encode it "
                        f"as UTF-8, {_EXCLUDE}."),
     ("not a regular file", "Name a regular file: a FIFO or device is never read (pipe it in with `-` instead)."),

@@ -121,8 +121,9 @@ def _lint_path(path: str) -> Result:
         return path, None, None, Crash(f"{type(exc).__name__}: {exc}"), None
     plist = engine.options.get("protect")
     # A file holding a protected term is never cached: a message or span
-    # quoting it must not sit in clear on disk.
-    cacheable = not plist or not _holds_protected(plist, src.text)
+    # quoting it must not sit in clear on disk; nor one whose name holds one
+    # (CL614): the cache is keyed by the path.
+    cacheable = not plist or not (_holds_protected(plist, src.text) or _holds_protected(plist, path))
     stamp = (*cache.stamp_of(st), cache.content_digest(data)) if cacheable else None
     if found is None:
         return path, None, stamp, None, None
@@ -136,6 +137,9 @@ def _worker_init(engine: Engine | None, summarize: Summarize | None = None) -> N
     global _ENGINE, _SUMMARIZE, _KEEP_MATCHED
     if engine is not None:  # spawn: the engine comes pickled; fork: it is inherited
         _ENGINE, _SUMMARIZE = engine, summarize
+        from . import source
+
+        source.FALLBACK[0] = engine.options.get("encoding")  # (set in the parent by Session.build)
     _KEEP_MATCHED = False  # the text stays in the worker
 
 

@@ -13,7 +13,8 @@ nearer configuration for a named file or any folder walked (files.discover
 then finds exactly the full run's files: one configuration's excludes and
 extensions everywhere), no unreadable path, and none of what needs more than the cached findings
 (protect lists, flagged text: --show-matches, SARIF/GitLab fingerprints,
-baselines, fixes, per-file-ignores, a release rule switched off, a finding
+baselines, fixes, per-file-ignores, a release rule switched off or looking
+for protected names, a finding
 of a rule whose flagged text is masked). Anything else returns None and the
 full run (session.Session) does the work; tests/test_startup.py compares the
 two outputs.
@@ -64,7 +65,7 @@ def cached_report(args: argparse.Namespace, cfg: Config, fmt: str, root: Path, o
     from .enginecache import read_brief
 
     got = read_brief(cfg, options, root)
-    if got is None or got[1].get("release_off"):
+    if got is None or got[1].get("release_off") or got[1].get("release_names", True):
         return None
     run_key, brief = got
     found = _discover(cfg, args.paths)

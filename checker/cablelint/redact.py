@@ -196,9 +196,31 @@ def run(args: argparse.Namespace, plist: ProtectList, found: Discovery, stdout: 
         where = " (in place)" if args.in_place else f" (written to {out_dir})" if out_dir else ""
         print(f"cablelint: {total} protected occurrence{'s' * (total != 1)} redacted in {changed} of "
               f"{len(results)} file{'s' * (len(results) != 1)}{where}", file=stderr)
+    if args.in_place or (args.diff and out_dir is None):
+        _names_left(results, plist, stderr)
     if status == 0 and args.diff and not (args.in_place or out_dir is not None) and changed:
         return 1  # --diff gates CI: something would change
     return status
+
+
+def _names_left(results: list[tuple[Redacted, Path | None, ProtectList]], plist: ProtectList,
+                stderr: TextIO) -> None:
+    """Warn of each file whose own name holds a protected term: redact rewrites
+    the text, never renames a file unasked, and the file would be published
+    under that name (a release review reports it: CL614). The name is masked."""
+    from .checks.protected_terms import file_name
+
+    for r, _, own in results:
+        if r.path == "<stdin>":
+            continue
+        try:
+            held = next(iter(own.finditer(file_name(r.path))), None) is not None
+        except TimeoutError:
+            held = True
+        if held:
+            print(f"cablelint: warning: {plist.mask(r.path)}: the file name still holds a protected term "
+                  "(redact never renames a file: rename it, or write copies under redacted names with -o DIR)",
+                  file=stderr)
 
 
 def _deliver(args: argparse.Namespace, results: list[tuple[Redacted, Path | None, ProtectList]],

@@ -30,7 +30,7 @@ class Example(Record):
         self.text = text
         self.line = line  # line in the example that the rule must flag (bad)
         self.source_line = source_line  # where the example sits in the YAML file
-        self.options = {} if options is None else options  # date, as_of, protect for the run
+        self.options = {} if options is None else options  # date, as_of, protect, path for the run
 
 
 class Rule(Record):

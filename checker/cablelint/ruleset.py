@@ -325,12 +325,12 @@ def _examples(path: Path, raw: Any, where: str) -> list[Example]:
             raise err(path, e if isinstance(e, dict) else raw,
                        f"{where}: each example has exactly one of `bad` or `good` (and, for bad, an optional `line`)")
         kind = "bad" if "bad" in e else "good"
-        extra = set(e) - {"bad", "good", "line", "date", "as_of", "protect"}
+        extra = set(e) - {"bad", "good", "line", "date", "as_of", "protect", "path"}
         if extra:
             raise err(path, e, f"{where}: unknown example key `{sorted(extra)[0]}`")
         if not isinstance(e[kind], str):
             raise err(path, e, f"{where}: the example text must be a string (use a | block)", kind)
-        opts = {k: e[k] for k in ("date", "as_of", "protect") if k in e}
+        opts = {k: e[k] for k in ("date", "as_of", "protect", "path") if k in e}
         for k in ("date", "as_of"):
             if k in opts:
                 opts[k] = date_value(path, e, k, f"{where}: example")

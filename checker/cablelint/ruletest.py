@@ -137,7 +137,7 @@ def run_example(rs: RuleSet, rule: Rule, ex: Example) -> list[int]:
     if opts.get("as_of"):
         options["release"] = True  # an example with a review date is a release review
     session = _session([rs], _selected(rule), opts.get("date"), opts.get("as_of"), **options)
-    path = f"example-{rule.id}-{ex.kind}.txt"
+    path = str(opts.get("path") or f"example-{rule.id}-{ex.kind}.txt")  # `path:` names the file (CL614)
     findings = session.engine.lint_source(Source(path, ex.text))
     return [f.line for f in findings if f.rule == rule.id]
 

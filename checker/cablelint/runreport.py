@@ -1,8 +1,9 @@
 """What a lint run becomes for its reader: `report(session, run)`, the Report
 the formats render (masked, findings below min-severity hidden but
 counted), `mask`, the run's one output mask over every protect list in play,
-and `release_rules_off`, the release rules a configuration file switched off
-(a release review says so in its summary). The streamed run's Report is
+and `release_rules_off`, the release rules a configuration file or a flag
+switched off (a release review says so in its summary; one without a protect
+list fails). The streamed run's Report is
 streamrun.streamed_report.
 """
 from __future__ import annotations
@@ -44,11 +45,10 @@ def mask(session: Session, sources: Iterable[Any], flagged: Iterable[str] = ()) 
 
 
 def release_rules_off(session: Session) -> list[str]:
-    """Rules of the release rule set that a configuration file switched off
-    (its `ignore`, or a `select` without them): a release review must say
-    so in its summary, never drop them quietly. Flags are not reported:
-    the user typed them."""
-    out = set()
+    """Rules of the release rule set switched off by a configuration file or a
+    flag (an `ignore`, or a `select` without them): a release review must say
+    so in its summary, never drop them quietly. One entry per cause."""
+    out: dict[str, list[str]] = {}
     for s in session.sessions():
         cfg, sel = s.cfg, s.engine.selection
         for rs in s.engine.rulesets:
@@ -56,9 +56,38 @@ def release_rules_off(session: Session) -> list[str]:
                 if r.ruleset != "release" or sel.active(r):
                     continue
                 key = "ignore" if any(matches(r, x) for x in sel.ignore) else "select"
-                origin = cfg.origin.get(key, "")
-                if origin and not origin.startswith("--") and not origin.startswith("lint_paths"):
-                    out.add(f"{r.id} by `{key}` in {cfg.where(key)}")
+                by = _set_by(cfg, key)
+                if by:
+                    out.setdefault(by, []).append(r.id)
+    return sorted(f"{', '.join(sorted(ids))} by {by}" for by, ids in out.items())
+
+
+def _set_by(cfg: Any, key: str) -> str:
+    """Who set `key`: `ignore` in FILE:LINE, `--ignore` on the command line, or
+    both (a list setting adds the flag's entries to the file's); "" for the
+    API's own settings."""
+    parts = cfg.origin.get(key, "").split(" + ")
+    files = [p for p in parts if p and not p.startswith("--") and not p.startswith("lint_paths")]
+    flags = sorted({p for p in parts if p.startswith("--")})
+    said = [f"`{key}` in {cfg.where(key)}"] if files else []
+    if flags:
+        said.append(" or ".join(f"`{f}`" for f in flags) + " on the command line")
+    return " or ".join(said)
+
+
+def release_unprotected(session: Session) -> list[str]:
+    """The release rules that need the protect list (their kind says so:
+    CL601, CL607) active in a run without one: each then could not run on
+    any file."""
+    from .checks.kinds import KINDS
+
+    out = set()
+    for s in session.sessions():
+        if s.protect_list:
+            continue
+        sel = s.engine.selection
+        out |= {r.id for rs in s.engine.rulesets for r in rs.rules if r.ruleset == "release" and sel.active(r)
+                and getattr(KINDS.get(r.kind), "needs_protect_list", lambda p: False)(r.params)}
     return sorted(out)
 
 
@@ -87,7 +116,16 @@ def report(session: Session, run: CheckRun, *, show_matches: bool = False, **vie
 
 
 def notice_rules_off(session: Session, out: Report) -> None:
-    """The summary's notice of the release rules switched off, if any."""
+    """The summary's notice of the release rules switched off, if any, and the
+    failure of a release review that could not look for protected names: it
+    must not pass green (the user says `--ignore` to review without a list,
+    and the notice then names it)."""
     off = release_rules_off(session)
     if off:
-        out.notices.append("release review with rules switched off by the configuration: " + ", ".join(off))
+        out.notices.append("release review with rules switched off: " + ", ".join(off))
+    blind = release_unprotected(session)
+    if blind:
+        ids = ", ".join(blind)
+        out.failures.append(f"release review without a protect list: protected names were not looked for "
+                            f"({ids} could not run); give --protect FILE, or --ignore {ids.replace(' ', '')} "
+                            "to review without one")

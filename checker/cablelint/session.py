@@ -107,6 +107,14 @@ class Session:
         Selectors are checked against the loaded rules first (ConfigError).
         With `cache_root`, the engine built last time for the same settings
         and unchanged rule files is loaded instead (enginecache)."""
+        # The run's one encoding of files that are not UTF-8 (a nearer configuration's
+        # session gets its parent's): in the run key, and to each worker with the engine.
+        encoding = options.get("encoding") or cfg.encoding
+        if encoding:
+            options["encoding"] = encoding
+        from . import source
+
+        source.FALLBACK[0] = encoding
         plist = None  # no list: the protect modules (~9 ms of a start) are not imported
         if is_protect_list(cfg.protect):
             plist = cfg.protect

@@ -38,6 +38,7 @@ KEYS: dict[str, str] = {
     "date": "date",
     "as-of": "date",
     "protect": "names",
+    "encoding": "codec",
 }
 
 
@@ -50,6 +51,7 @@ SETTINGS: dict[str, str] = {
     "rules": "replace", "select": "replace", "ignore": "add", "extend_select": "add", "severity": "add",
     "per_file_ignores": "add", "exclude": "add", "extensions": "replace", "fail_on": "replace",
     "min_severity": "replace", "format": "replace", "date": "replace", "as_of": "replace", "protect": "add",
+    "encoding": "replace",
 }
 
 
@@ -137,6 +139,22 @@ def _glob_map(name: str, value: Any) -> dict[str, list[str]]:
     return out
 
 
+def _codec(name: str, value: Any) -> str:
+    """An encoding for the files that are not UTF-8: one Python knows, and one
+    whose bytes map to code points one by one or as UTF-8 does (a UTF-16 or
+    UTF-32 file needs its BOM, which is read whatever this says)."""
+    import codecs
+
+    try:
+        info = codecs.lookup(str(value))
+    except LookupError:
+        raise SettingError(name, f"`{name}`: unknown encoding {value!r} (e.g. cp1252, latin-1)") from None
+    if not isinstance(value, str) or info.name.startswith(("utf-16", "utf-32")) or \
+            not isinstance("a".encode(info.name), bytes):
+        raise SettingError(name, f"`{name}`: {value!r} cannot be a cable's encoding (e.g. cp1252, latin-1)")
+    return info.name
+
+
 def normalise(key: str, value: Any, name: str | None = None, text_only: bool = False) -> Any:
     """One setting's value as Config keeps it, whoever gave it (a file, a flag,
     the API): the one place a value is checked and converted (comma lists,
@@ -159,6 +177,8 @@ def normalise(key: str, value: Any, name: str | None = None, text_only: bool = F
             return parse_date(value)
         except ValueError:
             raise SettingError(name, f"`{name}` must be a date YYYY-MM-DD, not {value!r}") from None
+    if kind == "codec":
+        return _codec(name, value)
     if kind == "text":
         if not isinstance(value, str):
             raise SettingError(name, f"`{name}` must be text, not {_typename(value)}")
@@ -188,7 +208,8 @@ class Config:
                  min_severity: str = "info", format: str | None = None, date: dt.date | None = None,
                  as_of: dt.date | None = None, protect: list[str] | None = None, path: Path | None = None,
                  lines: dict[str, int] | None = None, origin: dict[str, str] | None = None,
-                 overrides: list[tuple[str, dict[str, Any]]] | None = None, nested: bool = False) -> None:
+                 overrides: list[tuple[str, dict[str, Any]]] | None = None, nested: bool = False,
+                 encoding: str | None = None) -> None:
         self.rules = [] if rules is None else rules
         self.select = [] if select is None else select
         self.ignore = [] if ignore is None else ignore
@@ -204,6 +225,7 @@ class Config:
         self.origin = {} if origin is None else origin
         self.overrides = [] if overrides is None else overrides
         self.nested = nested
+        self.encoding = encoding  # of a file that is not UTF-8 (source.decode), None: such a file is CL001
 
     def __eq__(self, other: object) -> bool:
         return vars(self) == vars(other) if other.__class__ is self.__class__ else NotImplemented
@@ -279,6 +301,7 @@ class Config:
             "date": self.date.isoformat() if self.date else None,
             "as-of": self.as_of.isoformat() if self.as_of else None,
             "protect": self.protect,
+            "encoding": self.encoding,
         }
 
     def show(self) -> str:

@@ -166,11 +166,20 @@ def _cr_lines(data: bytes) -> bool:
     return b"\r" in data and b"\n" not in data
 
 
+# The run's encoding of a file that is not UTF-8 (`--encoding`, `encoding:`; set by
+# Session.build, and in each worker from the engine's options): every reader of a
+# file (lint, fix, inspect, redact, stdin) decodes through `decode`. None: refused.
+FALLBACK: list[str | None] = [None]
+
+
 def decode(data: bytes, path: str) -> Source:
     """Decode a cable's bytes, or raise InputError naming the file and line.
 
     UTF-8 is expected; a BOM selects UTF-8/16/32. Binary data (NUL bytes
-    without a UTF-16/32 BOM) and undecodable bytes are refused, never guessed.
+    without a UTF-16/32 BOM) and undecodable bytes are refused, never guessed,
+    unless the run names the encoding of its files that are not UTF-8
+    (FALLBACK: cp1252, latin-1): such a file is read in it and written back in
+    it (`Source.encode`), its columns counted in code points as for UTF-8.
     """
     for bom, enc, exact in _BOMS:
         if data.startswith(bom):
@@ -187,10 +196,21 @@ def decode(data: bytes, path: str) -> Source:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
+        if FALLBACK[0] is not None:
+            return _fallback(data, path, FALLBACK[0])
         line, col = _position(data[: exc.start].decode("utf-8"), _cr_lines(data))  # valid up to the bad byte
         raise InputError(path, f"not UTF-8 (byte 0x{data[exc.start]:02x}); re-encode the file as UTF-8",
                          line, col) from None
     return from_text(path, text)
+
+
+def _fallback(data: bytes, path: str, encoding: str) -> Source:
+    """A file that is not UTF-8, read in the run's encoding (decode)."""
+    try:
+        return from_text(path, data.decode(encoding), encoding=encoding)
+    except UnicodeDecodeError as exc:
+        line, col = _position(data[: exc.start].decode(encoding, "replace"), _cr_lines(data))
+        raise InputError(path, f"not UTF-8 nor {encoding} (byte 0x{data[exc.start]:02x})", line, col) from None
 
 
 def read_bytes(path: str | Path) -> bytes:

@@ -163,15 +163,41 @@ def control_scanner(v: Vocabulary) -> ControlScanner | None:
     return ControlScanner(keys) if ControlScanner.usable(keys) else None
 
 
-def banner_anywhere_re(v: Vocabulary) -> "regex.Pattern[str]":
-    """The fallback banner of a damaged export, run into other text: after
-    `CLASSIFICATION:`, letter-spaced anywhere, or plain after a tab, quote or
-    comma when a post and serial number follow (forms that cannot be prose)."""
-    plain = _alternation([a for lv in v.levels.values() for a in lv.banner])
+def banner_labelled_re(v: Vocabulary) -> "regex.Pattern[str]":
+    """A fallback banner of a damaged export after `CLASSIFICATION:` (the level
+    group is the banner; parse/anywhere.py orders the three fallback forms)."""
+    return rx(rf"CLASSIFICATION:\s*(?P<level>{_alternation(_plain_levels(v))})\b")
+
+
+def banner_spaced_re(v: Vocabulary) -> "regex.Pattern[str]":
+    """A fallback banner letter-spaced anywhere in a line, captions, a post or
+    the line's end after it, starting at one of the five places from where it
+    is tried (`.match(text, at)`, parse/anywhere.py: near a needle only, as
+    searched along a whole line its 21 branches cost ~1 us a character)."""
     spaced = "|".join(_letter_spaced(k) for k in long_level_keys(v))
-    return rx(rf"(?:(?<=CLASSIFICATION:\s*)(?P<level>{plain})\b"
-              rf"|(?P<level>{spaced})(?=\s*(?:SECTION|[A-Z]{{3,}}|$))"
-              rf"|(?<=^|[\t\",]\s*)(?P<level>{plain})(?=\s+(?:SECTION\s+\d+\s+OF\s+\d+\s+)?[A-Z][A-Z .'-]+\s+\d{{3,}}))")
+    return rx(rf"[\s\S]{{0,4}}?(?P<level>{spaced})(?=\s*(?:SECTION|[A-Z]{{3,}}|$))")
+
+
+def banner_spaced_needle_re(v: Vocabulary) -> "regex.Pattern[str]":
+    """The third to sixth letters of a letter-spaced level (`C R E T` of
+    S E C R E T), gaps that `_letter_spaced` requires open: every
+    `banner_spaced_re` match starts 1-4 characters before one. (Two letters,
+    `N T`, came every few words in capitals: 1M tries for a 4 MB line.)"""
+    return rx("|".join(sorted({regex.escape(" ".join(k[2:6])) for k in long_level_keys(v)})))
+
+
+def banner_run_in_re(v: Vocabulary) -> "regex.Pattern[str]":
+    """A fallback banner plain at the line's start or after a tab, quote or
+    comma, when a post and serial number follow (forms that cannot be prose).
+    The post is matched lazily: the same yes or no inside the lookahead, but a
+    greedy `[A-Z .'-]+` backtracked quadratically in the `regex` module (a
+    20 MB line of capitals and blanks: minutes)."""
+    return rx(rf"(?:^|[\t\",]\s*)(?P<level>{_alternation(_plain_levels(v))})"
+              rf"(?=\s+(?:SECTION\s+\d+\s+OF\s+\d+\s+)?[A-Z][A-Z .'-]+?\s+\d{{3,}})")
+
+
+def _plain_levels(v: Vocabulary) -> list[str]:
+    return [a for lv in v.levels.values() for a in lv.banner]
 
 
 def entire_text_re(v: Vocabulary) -> "regex.Pattern[str]":
@@ -210,7 +236,9 @@ def _listed(attr: str, flags: int = 0) -> Callable[[Vocabulary], "regex.Pattern[
 BUILDERS: dict[str, Callable[[Vocabulary], Any]] = {
     "banner_re": banner_re, "pattern_controls": pattern_controls, "banner_control_re": banner_control_re,
     "control_scanner": control_scanner,
-    "banner_anywhere_re": banner_anywhere_re, "entire_text_re": entire_text_re,
+    "banner_labelled_re": banner_labelled_re, "banner_spaced_re": banner_spaced_re,
+    "banner_spaced_needle_re": banner_spaced_needle_re, "banner_run_in_re": banner_run_in_re,
+    "entire_text_re": entire_text_re,
     "caption_lead_re": caption_lead_re, "field_re": field_re, "exemption_re": exemption_re,
     "banner_preamble_re": banner_preamble_re,
     "title_re": _listed("title_patterns"),

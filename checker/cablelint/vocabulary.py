@@ -105,6 +105,9 @@ class Vocabulary:
         self.line_words: dict[str, list[str]] = {k: [] for k in LINE_WORD_KEYS}
         self.title_patterns: list[str] = []
         self.fields: dict[str, list[str]] = {}  # canonical field name -> spellings
+        # Fields whose values are people's names or prose (POC, Derived From), lower case:
+        # a message does not quote them (quoting.py).
+        self.free_text_fields: set[str] = set()
         self.decl_exemption_patterns: list[str] = []
         self.placeholder_patterns: list[str] = []
         self.note_patterns: list[str] = []
@@ -124,6 +127,7 @@ class Vocabulary:
             self.controls[c["name"]] = Control(**c)
         for f in data.get("fields", []):
             self.fields[f["name"]] = list(f["spellings"])
+            (self.free_text_fields.add if f.get("free_text") else self.free_text_fields.discard)(f["name"].lower())
         self.caption_words |= {w.upper() for w in data.get("caption_words", [])}
         self.title_words |= {w.upper() for w in data.get("title_words", [])}
         self.title_joiners |= {w.upper() for w in data.get("title_joiners", [])}
@@ -176,7 +180,7 @@ class Vocabulary:
         self.caption_parts = self.caption_words | {w for p in self.caption_words for w in p.split()}
         self.field_name_of = {" ".join(s.lower().split()): name for name, sp in self.fields.items() for s in sp}
         long_keys = long_level_keys(self)
-        # The strings one of which every match of `banner_anywhere_re` holds (a plain level as
+        # The strings one of which every fallback banner (parse/anywhere.py) holds (a plain level as
         # written; the third and fourth letters of a letter-spaced one, the first gap that must be
         # open): a line with none of them is not searched. A needle holding another is left out.
         needles = {a for lv in self.levels.values() for a in lv.banner} | {f"{k[2]} {k[3]}" for k in long_keys}
@@ -202,7 +206,7 @@ class Vocabulary:
         return lv.rank if lv else None
 
     def level_from_damaged_text(self, text: str) -> str | None:
-        """A level as `banner_anywhere_re` finds it, the first letter perhaps lost."""
+        """A level as parse/anywhere.py finds it, the first letter perhaps lost."""
         key = lookup_key(text)
         return self.banner_level.get(key) or self.lost_first_letter.get(key)
 

@@ -3,7 +3,7 @@ read twice (at other offsets, in other cables) gives the same reading there."""
 from __future__ import annotations
 
 from cablelint.document import Document
-from cablelint.parse import banner as bn, decl, header as hd, routing as rt
+from cablelint.parse import anywhere, banner as bn, decl, header as hd, routing as rt
 from cablelint.parse.decl import parse_decl
 from cablelint.parse.lines import Line, classify
 from cablelint.source import Source
@@ -61,7 +61,7 @@ def test_banner_anywhere_needles_let_every_damaged_banner_through():
              "x U N C L A S S I F I E D", '"UNCLAS SECTION 01 OF 02 ROME 000456', "NCLASSIFIED", "N A T O S E C R E T"]
     found = 0
     for text in lines:
-        if V.banner_anywhere_re.search(text):
+        if anywhere.find(text, V):
             found += 1
             assert any(n in text for n in V.banner_anywhere_needles), text
     assert found >= 8

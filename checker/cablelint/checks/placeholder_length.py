@@ -34,6 +34,11 @@ def prepare(p: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def needs_protect_list(p: dict[str, Any]) -> bool:
+    """`mode: protected` measures against the protect list's terms (protected_terms.needs_protect_list)."""
+    return p.get("mode") == "protected"
+
+
 def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
     text = ctx.doc.text
     runs = [it for it in ctx.items(p["target"]) if p["_match"].fullmatch(text, it.span.start, it.span.end)]

@@ -14,7 +14,7 @@ import regex
 from ..document import Document, Marking, Repair, SectionMark, Span, Token
 from ..rx import rx
 from ..vocabulary import Vocabulary, lookup_key
-from . import memo
+from . import anywhere, memo
 from .lines import LOST_SECTION_RE, SECTION_RE, Line
 
 # A serial with letters run on after it: the captions under the banner glued to it.
@@ -205,7 +205,7 @@ def banner_anywhere(lines: list[Line], vocab: Vocabulary) -> tuple[int, Banner, 
     needles = vocab.banner_anywhere_needles
     for i, line in enumerate(lines[:BANNER_ANYWHERE_LINES]):
         text = line.text
-        m = vocab.banner_anywhere_re.search(text) if any(n in text for n in needles) else None
+        m = anywhere.find(text, vocab) if any(n in text for n in needles) else None
         if not m:
             continue
         raw = m["level"]

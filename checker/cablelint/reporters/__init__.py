@@ -78,7 +78,9 @@ class Report:
     prints the flagged line (cable text) under each finding; `fail_on`: a file
     fails (junit) with a finding at or above it; `hidden`: below
     min_severity, counted, not shown; `notices`: printed before the summary
-    (a rule switched off...); `skipped`: files and folders discovery or
+    (a rule switched off...); `failures`: what fails the whole run as an error
+    finding would (a release review that could not look for protected names),
+    printed as errors even with --quiet; `skipped`: files and folders discovery or
     linting left out (--show-files lists them); `fixed`: edits applied by
     --fix in this run (fixes.py). (A plain class, not a dataclass: see
     records.py.)"""
@@ -89,7 +91,8 @@ class Report:
                  statistics: bool = False, quiet: bool = False, suppressed: int = 0, stale: list[str] | None = None,
                  version: str = "", show_source: bool = False, fail_on: Severity = Severity.ERROR,
                  hidden: list[Finding] | None = None, min_severity: Severity = Severity.INFO,
-                 notices: list[str] | None = None, skipped: int = 0, fixed: int = 0) -> None:
+                 notices: list[str] | None = None, skipped: int = 0, fixed: int = 0,
+                 failures: list[str] | None = None) -> None:
         self.findings, self.rules, self.files, self.elapsed = findings, rules, files, elapsed
         self.sources = {} if sources is None else sources
         self.mask, self.color, self.show_matches, self.statistics = mask, color, show_matches, statistics
@@ -99,6 +102,7 @@ class Report:
         self.hidden = [] if hidden is None else hidden
         self.min_severity = min_severity
         self.notices = [] if notices is None else notices
+        self.failures = [] if failures is None else failures
         self.skipped, self.fixed = skipped, fixed
         self._last_path: tuple = (None, "")  # path(): the last path asked and its answer
 
@@ -152,7 +156,9 @@ class Report:
         return self.findings.hidden if isinstance(self.findings, Tally) else len(self.hidden)
 
     def failed(self) -> bool:
-        """A finding shown at or above fail_on (the exit code's 1)."""
+        """A finding shown at or above fail_on, or a failure of the run (the exit code's 1)."""
+        if self.failures:
+            return True
         if isinstance(self.findings, Tally):
             return any(n for s, n in self.findings.counts.items() if s >= self.fail_on and s >= self.findings.low)
         return any(f.severity >= self.fail_on for f in self.findings)

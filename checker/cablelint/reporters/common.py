@@ -66,11 +66,12 @@ def statistics_text(report: Report, as_json: bool = False) -> str:
 
 
 def tail(report: Report) -> list[str]:
-    """What text formats print after the findings: stale baseline entries and
-    the summary line (both left out with --quiet)."""
+    """What text formats print after the findings: the run's failures, then
+    stale baseline entries, notes and the summary line (left out with --quiet)."""
+    out = [f"error: {report.safe(e)}" for e in report.failures]
     if report.quiet:
-        return []
-    out = [f"stale baseline entry: {report.safe(s)}" for s in report.stale]
+        return out
+    out += [f"stale baseline entry: {report.safe(s)}" for s in report.stale]
     out += [f"note: {report.safe(n)}" for n in report.notices]
     out.append(report.summary_line())
     return out

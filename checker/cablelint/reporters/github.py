@@ -40,6 +40,8 @@ def annotation(report: Report, f) -> str:
 def chunks(report: Report) -> Iterator[str]:
     for f in report.findings:
         yield annotation(report, f) + "\n"
+    for e in report.failures:  # a failure of the whole run: an annotation on no file
+        yield f"::error::{escape_data(report.safe(e))}\n"
     if not report.quiet:
         for s in report.stale:
             yield f"stale baseline entry: {escape_data(report.safe(s))}\n"

@@ -1,0 +1,73 @@
+"""A release review that cannot look for protected names fails, in every
+format, until a protect list is given or CL601/CL607/CL614 are switched off on
+purpose; any release rule switched off, by a flag too, is named."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cablelint.cli import main
+from cablelint.reporters import names as format_names
+
+CABLE = """UNCLASSIFIED
+
+UNCLAS FICTION CITY 000124
+E.O. 13526: N/A
+TAGS: PREL FR
+SUBJECT: PUBLIC NOTE
+
+1. Nothing here.
+
+DOE
+"""
+FAILURE = ("release review without a protect list: protected names were not looked for "
+           "(CL601, CL607, CL614 could not run)")
+
+
+@pytest.fixture()
+def cable(tmp_path: Path, monkeypatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "u.txt").write_text(CABLE, encoding="utf-8")
+    (tmp_path / "names.txt").write_text("Zorbalov\n", encoding="utf-8")
+    return tmp_path / "u.txt"
+
+
+def run(capsys, *args: str) -> tuple[int, str]:
+    code = main(["check", "--isolated", "-r", "state", "-r", "release", "--as-of", "2020-01-01",
+                 "--date", "2012-03-05", *args])
+    out, err = capsys.readouterr()
+    return code, out + err
+
+
+@pytest.mark.parametrize("fmt", format_names())
+def test_no_protect_list_fails_the_run_in_every_format(fmt: str, cable: Path, capsys) -> None:
+    code, out = run(capsys, "--no-cache", "-f", fmt, "u.txt")
+    assert code == 1 and FAILURE in out, fmt
+    # --quiet hides the summary, not the reason the run failed.
+    code, out = run(capsys, "--no-cache", "-f", fmt, "--quiet", "u.txt")
+    assert code == 1 and FAILURE in out, fmt
+
+
+def test_the_cached_run_fails_too(cable: Path, capsys) -> None:
+    for _ in range(2):  # the second run is answered from the result cache
+        code, out = run(capsys, "-f", "concise", "u.txt")
+        assert code == 1 and FAILURE in out
+
+
+def test_a_protect_list_or_the_rules_switched_off_on_purpose_pass(cable: Path, capsys) -> None:
+    code, out = run(capsys, "--no-cache", "-f", "concise", "--protect", "names.txt", "u.txt")
+    assert code == 0 and "protect list" not in out and "switched off" not in out
+    code, out = run(capsys, "--no-cache", "-f", "concise", "--ignore", "CL601,CL607,CL614", "u.txt")
+    assert code == 0 and FAILURE not in out
+    assert "note: release review with rules switched off: CL601, CL607, CL614 by `--ignore` on the command line" in out
+
+
+def test_a_flag_and_a_config_file_are_both_named(cable: Path, capsys) -> None:
+    cfg = cable.parent / ".cablelint.yaml"
+    cfg.write_text("ignore: [CL607, CL614]\n", encoding="utf-8")
+    code = main(["check", "--config", str(cfg), "-r", "state", "-r", "release", "--as-of", "2020-01-01",
+                 "--date", "2012-03-05", "--no-cache", "-f", "json", "--ignore", "CL601", "u.txt"])
+    err = capsys.readouterr().err
+    assert code == 0
+    assert f"CL601, CL607, CL614 by `ignore` in {cfg}:1 or `--ignore` on the command line" in err

@@ -26,8 +26,44 @@ def test_a_folder_without_cables_warns_and_passes(tmp_path: Path, monkeypatch, c
         assert f"{WARNING} (1 file skipped as no cable nor marked document; --show-files says which)" in err
     assert main(["check", "--isolated", *cache, "-f", "json", "empty"]) == 0
     out, err = capsys.readouterr()
-    assert out.strip() == "[]" and f"{WARNING} (no file with a linted extension" in err
+    assert out.strip() == "[]" and f"{WARNING} (the path(s) hold no file)" in err
     assert main(["check", "--isolated", *cache, "-q", "empty"]) == 0 and WARNING not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("cache", [["--no-cache"], []])
+def test_the_warning_counts_each_cause(tmp_path: Path, monkeypatch, capsys, cache: list[str]) -> None:
+    """Excluded files and folders, files of other extensions and text files that
+    are no cables, each counted: not all blamed on the extension or the text;
+    the extensions those of the configuration in effect."""
+    monkeypatch.chdir(tmp_path)
+    Path("ex/sub").mkdir(parents=True)
+    Path("ex/sub/a.txt").write_text(CABLE, encoding="utf-8")
+    Path("ex/b.txt").write_text(CABLE, encoding="utf-8")
+    Path("ex/notes.md").write_text("# notes\n", encoding="utf-8")
+    Path("ex/list.txt").write_text("requests==2\n", encoding="utf-8")
+    assert main(["check", "--isolated", *cache, "ex", "--exclude", "sub", "--exclude", "b.txt"]) == 0
+    err = capsys.readouterr().err
+    assert (f"{WARNING} (1 folder excluded; 1 file excluded; 1 file skipped as no cable nor marked document; "
+            "1 file of another extension than .txt, .cable, .tel (`extensions:` adds others); "
+            "--show-files says which)") in err
+    assert main(["check", "--isolated", *cache, "ex/b.txt", "--exclude", "b.txt"]) == 0
+    assert f"{WARNING} (1 file excluded; --show-files says which)" in capsys.readouterr().err
+    Path("ex/.cablelint.yaml").write_text("extensions: [cab]\nexclude: [sub]\n", encoding="utf-8")
+    assert main(["check", *cache, "ex"]) == 0
+    assert f"{WARNING} (1 folder excluded; 3 files of another extension than .cab (" in capsys.readouterr().err
+
+
+def test_inspect_warns_as_check_does(tmp_path: Path, monkeypatch, capsys) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("nocab").mkdir()
+    Path("nocab/requirements.txt").write_text("requests==2\n", encoding="utf-8")
+    assert main(["inspect", "--isolated", "nocab"]) == 0
+    out, err = capsys.readouterr()
+    assert out == "" and f"{WARNING} (1 file skipped as no cable nor marked document; --show-files says which)" in err
+    Path("nocab/c.txt").write_text(CABLE, encoding="utf-8")
+    assert main(["inspect", "--isolated", "nocab"]) == 0
+    out, err = capsys.readouterr()
+    assert "nocab/c.txt" in out and WARNING not in err
 
 
 def test_no_warning_when_a_cable_or_a_missing_path_was_reported(tmp_path: Path, monkeypatch, capsys) -> None:

@@ -82,7 +82,8 @@ def test_report_warns_too(tmp_path: Path, monkeypatch, capsys) -> None:
 
 
 @pytest.mark.parametrize("flag", [["--format", "json"], ["--fix"], ["--diff"], ["--fix-only"], ["--unsafe-fixes"],
-                                  ["--audit", "a.jsonl"], ["--statistics"]])
+                                  ["--audit", "a.jsonl"], ["--statistics"], ["--color", "always"],
+                                  ["--color", "auto"]])
 def test_report_refuses_the_check_options_it_would_ignore(tmp_path: Path, monkeypatch, capsys, flag) -> None:
     monkeypatch.chdir(tmp_path)
     Path("c.txt").write_text(CABLE, encoding="utf-8")
@@ -90,6 +91,19 @@ def test_report_refuses_the_check_options_it_would_ignore(tmp_path: Path, monkey
     assert main(["report", "--isolated", "--no-cache", *flag, "c.txt", "-o", "r.html"]) == 2
     assert f"cablelint: error: report does not take {flag[0]}: " in capsys.readouterr().err
     assert not Path("r.html").exists() and Path("c.txt").read_bytes() == before
+
+
+def test_report_applies_min_severity_as_check_does(tmp_path: Path, monkeypatch, capsys) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("c.txt").write_text(CABLE, encoding="utf-8")
+    counts = {}
+    for low in ("info", "error"):
+        main(["check", "--isolated", "--no-cache", "--exit-zero", "-f", "json", "--min-severity", low, "c.txt"])
+        want = capsys.readouterr().out.count('"rule":')
+        assert main(["report", "--isolated", "--no-cache", "--min-severity", low, "c.txt", "-o", f"{low}.html"]) == 0
+        assert f"wrote {low}.html: {want} findings in 1 files" in capsys.readouterr().err
+        counts[low] = want
+    assert 0 < counts["error"] < counts["info"]
 
 
 class FakeTTY:

@@ -288,7 +288,7 @@ def _rule(path: Path, raw: Any, index: int, rs: RuleSet) -> Rule:
     except ValueError as exc:
         raise err(path, raw, f"{where}: {exc}", _named_key(str(exc), params)) from None
     try:  # a placeholder its hits do not carry would print as written in every finding
-        check_message(raw["message"], raw["kind"], params)
+        check_message(raw["message"], raw["kind"], prepared)  # prepared: a `forbid`'s compiled groups
     except ValueError as exc:
         raise err(path, raw, f"{where}: {exc}", "message") from None
     for k in ("summary", "why", "fix", "reference"):

@@ -3,6 +3,7 @@ finds no cable says so, `report` refuses the options it does not use, and
 the smaller edges of the CLI."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -180,7 +181,20 @@ def test_rule_takes_ids_and_names_in_any_case(capsys) -> None:
     assert main(["rule", "cl99999"]) == 2
 
 
-def test_the_office_example_says_how_config_is_found() -> None:
-    text = (Path(__file__).resolve().parent.parent / "examples" / "office" / ".cablelint.yaml").read_text()
-    assert "walking up from the directory it runs in" not in text
-    assert "from that file's folder" in " ".join(line.lstrip("# ") for line in text.splitlines())
+def test_the_office_config_is_found_from_the_linted_file_s_folder(tmp_path: Path, monkeypatch, capsys) -> None:
+    """What examples/office/.cablelint.yaml says of itself: the nearest configuration
+    walking up from the file's folder applies, not the one of the folder the run starts in."""
+    import json
+    import shutil
+
+    shutil.copytree(Path(__file__).resolve().parent.parent / "examples" / "office", tmp_path / "repo" / "office")
+    (tmp_path / ".cablelint.yaml").write_text("select: [CL1]\n", encoding="utf-8")  # the run's folder: a decoy
+    runs = []
+    for cwd in (tmp_path, tmp_path / "repo" / "office"):
+        monkeypatch.chdir(cwd)
+        target = os.path.relpath(tmp_path / "repo" / "office" / "ofa_faulty.txt")
+        main(["check", "--no-cache", "--exit-zero", "-f", "json", target])
+        runs.append(sorted((f["rule"], f["line"], f["severity"]) for f in json.loads(capsys.readouterr().out)))
+    assert runs[0] == runs[1]
+    rules = {r for r, _, _ in runs[0]}
+    assert any(r.startswith("OFA") for r in rules) and "CL503" not in rules  # ofa.yaml, not the decoy's CL1

@@ -27,20 +27,30 @@ import tracemalloc
 from pathlib import Path
 
 
-def growth(folder: Path, args: list[str], keep: bool = False) -> float:
+def growth(folder: Path, args: list[str], keep: bool = False) -> tuple[float, list[int]]:
     """Bytes per file: what is traced once the first file is reported (the
     cache's hits are looked up by then) and after the last (what piled up),
     above what was traced as the linting began (the engine built, the files
     found), garbage collected first so that it is not the collector's timing;
     of the run on 4N files less that of the run on N. `keep`: each run
-    holds on to what linting gives for each of its files."""
-    from cablelint import streamrun
+    holds on to what linting gives for each of its files. Also the result
+    cache's hits of each run: a warm run measured must be one."""
+    from cablelint import cache, streamrun
     from cablelint.cli import main
     from cablelint.lintpool import lint_files
     from cablelint.reporters import common
 
     held: list[int] = []
     kept: list[object] = []
+    hits: list[int] = []
+    find_all = cache.ResultCache.find_all
+
+    def counted(self, files):
+        got = find_all(self, files)
+        hits[-1] += got.count
+        return got
+
+    cache.ResultCache.find_all = counted
 
     def traced(*a, **k):
         gc.collect()
@@ -61,6 +71,7 @@ def growth(folder: Path, args: list[str], keep: bool = False) -> float:
     streamrun.lint_files = traced
     common.batched = functools.partial(common.batched, size=256)  # not 64 KB of report text
     for name in ("big", "small", "big"):
+        hits.append(0)  # a run without the cache looks up nothing
         tracemalloc.start()
         try:
             code = main(["check", "--isolated", "--date", "2004-01-30", "--jobs", "1", "--exit-zero", *args,
@@ -69,7 +80,7 @@ def growth(folder: Path, args: list[str], keep: bool = False) -> float:
             tracemalloc.stop()
         assert code == 0, code
     small = sum(1 for _ in (folder / "small").iterdir())
-    return (held[2] - held[1]) / (4 * small - small)
+    return (held[2] - held[1]) / (4 * small - small), hits
 
 
 if __name__ == "__main__":
@@ -80,4 +91,6 @@ if __name__ == "__main__":
         from cablelint import quickcheck
 
         quickcheck.QUICK_MAX_FILES, rest = 0, rest[1:]
-    print(growth(where, rest, keep))
+    per_file, hits = growth(where, rest, keep)
+    print("cache hits per run:", *hits)
+    print(per_file)

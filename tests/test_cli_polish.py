@@ -3,6 +3,7 @@ finds no cable says so, `report` refuses the options it does not use, and
 the smaller edges of the CLI."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -23,11 +24,47 @@ def test_a_folder_without_cables_warns_and_passes(tmp_path: Path, monkeypatch, c
     for _ in range(2):  # the second run may be answered by the result cache whole
         assert main(["check", "--isolated", *cache, "nocab"]) == 0
         err = capsys.readouterr().err
-        assert f"{WARNING} (1 skipped: no cable nor marked document, excluded or ignored; --show-files says which and why)" in err
+        assert f"{WARNING} (1 file skipped as no cable nor marked document; --show-files says which)" in err
     assert main(["check", "--isolated", *cache, "-f", "json", "empty"]) == 0
     out, err = capsys.readouterr()
-    assert out.strip() == "[]" and f"{WARNING} (no file with a linted extension" in err
+    assert out.strip() == "[]" and f"{WARNING} (the path(s) hold no file)" in err
     assert main(["check", "--isolated", *cache, "-q", "empty"]) == 0 and WARNING not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("cache", [["--no-cache"], []])
+def test_the_warning_counts_each_cause(tmp_path: Path, monkeypatch, capsys, cache: list[str]) -> None:
+    """Excluded files and folders, files of other extensions and text files that
+    are no cables, each counted: not all blamed on the extension or the text;
+    the extensions those of the configuration in effect."""
+    monkeypatch.chdir(tmp_path)
+    Path("ex/sub").mkdir(parents=True)
+    Path("ex/sub/a.txt").write_text(CABLE, encoding="utf-8")
+    Path("ex/b.txt").write_text(CABLE, encoding="utf-8")
+    Path("ex/notes.md").write_text("# notes\n", encoding="utf-8")
+    Path("ex/list.txt").write_text("requests==2\n", encoding="utf-8")
+    assert main(["check", "--isolated", *cache, "ex", "--exclude", "sub", "--exclude", "b.txt"]) == 0
+    err = capsys.readouterr().err
+    assert (f"{WARNING} (1 folder excluded; 1 file excluded; 1 file skipped as no cable nor marked document; "
+            "1 file of another extension than .txt, .cable, .tel (`extensions:` adds others); "
+            "--show-files says which)") in err
+    assert main(["check", "--isolated", *cache, "ex/b.txt", "--exclude", "b.txt"]) == 0
+    assert f"{WARNING} (1 file excluded; --show-files says which)" in capsys.readouterr().err
+    Path("ex/.cablelint.yaml").write_text("extensions: [cab]\nexclude: [sub]\n", encoding="utf-8")
+    assert main(["check", *cache, "ex"]) == 0
+    assert f"{WARNING} (1 folder excluded; 3 files of another extension than .cab (" in capsys.readouterr().err
+
+
+def test_inspect_warns_as_check_does(tmp_path: Path, monkeypatch, capsys) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("nocab").mkdir()
+    Path("nocab/requirements.txt").write_text("requests==2\n", encoding="utf-8")
+    assert main(["inspect", "--isolated", "nocab"]) == 0
+    out, err = capsys.readouterr()
+    assert out == "" and f"{WARNING} (1 file skipped as no cable nor marked document; --show-files says which)" in err
+    Path("nocab/c.txt").write_text(CABLE, encoding="utf-8")
+    assert main(["inspect", "--isolated", "nocab"]) == 0
+    out, err = capsys.readouterr()
+    assert "nocab/c.txt" in out and WARNING not in err
 
 
 def test_no_warning_when_a_cable_or_a_missing_path_was_reported(tmp_path: Path, monkeypatch, capsys) -> None:
@@ -46,7 +83,8 @@ def test_report_warns_too(tmp_path: Path, monkeypatch, capsys) -> None:
 
 
 @pytest.mark.parametrize("flag", [["--format", "json"], ["--fix"], ["--diff"], ["--fix-only"], ["--unsafe-fixes"],
-                                  ["--audit", "a.jsonl"], ["--statistics"]])
+                                  ["--audit", "a.jsonl"], ["--statistics"], ["--color", "always"],
+                                  ["--color", "auto"]])
 def test_report_refuses_the_check_options_it_would_ignore(tmp_path: Path, monkeypatch, capsys, flag) -> None:
     monkeypatch.chdir(tmp_path)
     Path("c.txt").write_text(CABLE, encoding="utf-8")
@@ -54,6 +92,19 @@ def test_report_refuses_the_check_options_it_would_ignore(tmp_path: Path, monkey
     assert main(["report", "--isolated", "--no-cache", *flag, "c.txt", "-o", "r.html"]) == 2
     assert f"cablelint: error: report does not take {flag[0]}: " in capsys.readouterr().err
     assert not Path("r.html").exists() and Path("c.txt").read_bytes() == before
+
+
+def test_report_applies_min_severity_as_check_does(tmp_path: Path, monkeypatch, capsys) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("c.txt").write_text(CABLE, encoding="utf-8")
+    counts = {}
+    for low in ("info", "error"):
+        main(["check", "--isolated", "--no-cache", "--exit-zero", "-f", "json", "--min-severity", low, "c.txt"])
+        want = capsys.readouterr().out.count('"rule":')
+        assert main(["report", "--isolated", "--no-cache", "--min-severity", low, "c.txt", "-o", f"{low}.html"]) == 0
+        assert f"wrote {low}.html: {want} findings in 1 files" in capsys.readouterr().err
+        counts[low] = want
+    assert 0 < counts["error"] < counts["info"]
 
 
 class FakeTTY:
@@ -130,7 +181,20 @@ def test_rule_takes_ids_and_names_in_any_case(capsys) -> None:
     assert main(["rule", "cl99999"]) == 2
 
 
-def test_the_office_example_says_how_config_is_found() -> None:
-    text = (Path(__file__).resolve().parent.parent / "examples" / "office" / ".cablelint.yaml").read_text()
-    assert "walking up from the directory it runs in" not in text
-    assert "from that file's folder" in " ".join(line.lstrip("# ") for line in text.splitlines())
+def test_the_office_config_is_found_from_the_linted_file_s_folder(tmp_path: Path, monkeypatch, capsys) -> None:
+    """What examples/office/.cablelint.yaml says of itself: the nearest configuration
+    walking up from the file's folder applies, not the one of the folder the run starts in."""
+    import json
+    import shutil
+
+    shutil.copytree(Path(__file__).resolve().parent.parent / "examples" / "office", tmp_path / "repo" / "office")
+    (tmp_path / ".cablelint.yaml").write_text("select: [CL1]\n", encoding="utf-8")  # the run's folder: a decoy
+    runs = []
+    for cwd in (tmp_path, tmp_path / "repo" / "office"):
+        monkeypatch.chdir(cwd)
+        target = os.path.relpath(tmp_path / "repo" / "office" / "ofa_faulty.txt")
+        main(["check", "--no-cache", "--exit-zero", "-f", "json", target])
+        runs.append(sorted((f["rule"], f["line"], f["severity"]) for f in json.loads(capsys.readouterr().out)))
+    assert runs[0] == runs[1]
+    rules = {r for r, _, _ in runs[0]}
+    assert any(r.startswith("OFA") for r in rules) and "CL503" not in rules  # ofa.yaml, not the decoy's CL1

@@ -21,7 +21,7 @@ from cablelint.checks.kinds import COMMON_PARAMS, KINDS
 from cablelint.cli import COMMANDS, build_parser, main
 from cablelint.conditions import WHEN_KEYS
 from cablelint.ruleset import TOP_KEYS, load
-from cablelint.ruletest import test_ruleset as run_ruleset_examples
+from cablelint.ruletest import run_ruleset
 from cablelint.targets import names as target_names
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -105,7 +105,7 @@ def test_rule_authoring_examples_load(tmp_path: Path) -> None:
     with_examples = [r for r in documented if r.examples]
     assert with_examples
     rs.rules = [r for r in rs.rules if r.ruleset != "doc" or r.examples]
-    _, failures = run_ruleset_examples(rs)
+    failures = run_ruleset(rs).failures
     assert not failures, "\n".join(map(str, failures))
 
 

@@ -31,8 +31,7 @@ from cablelint import load_ruleset
 from cablelint.api import make_engine
 from cablelint.parse import parse
 from cablelint.ruleset import load, shipped
-from cablelint.ruletest import CABLE_EXTS, ExpectError, check_example_file, read_expectation
-from cablelint.ruletest import test_ruleset as run_ruleset_examples
+from cablelint.ruletest import CABLE_EXTS, ExpectError, check_example_file, read_expectation, run_ruleset
 from cablelint.source import read
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -150,7 +149,8 @@ def test_the_faulty_examples_of_a_shape_fire_every_rule_of_its_set(shape: str) -
 @pytest.mark.parametrize("path", sorted(p for p in EXAMPLES.rglob("*.y*ml") if is_rule_set(p)), ids=_rel)
 def test_example_rule_set_passes_its_own_examples(path: Path) -> None:
     rs = load_ruleset(str(path))
-    count, failures = run_ruleset_examples(rs)
+    got = run_ruleset(rs)
+    count, failures = got.run, got.failures
     assert count > 0, f"{_rel(path)}: its rules carry no examples"
     assert not failures, "\n".join(map(str, failures))
 

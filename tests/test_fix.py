@@ -108,6 +108,16 @@ def test_fix_keeps_encoding_bom_line_endings_and_mode(tmp_path: Path, encoding, 
     assert [p.name for p in tmp_path.iterdir()] == ["c.txt"]  # no temporary file left
 
 
+@pytest.mark.parametrize("tail", [b"\n", b"\r\n"])
+def test_fix_of_a_cr_file_with_a_stray_lf_writes_every_byte_back(tmp_path: Path, tail: bytes) -> None:
+    """A CR file to which a tool appended an LF is read as CR lines (source.cr_lines);
+    --fix writes its CRs and that LF back where they were."""
+    cable = tmp_path / "c.txt"
+    cable.write_bytes(CABLE.replace("\n", "\r").encode() + tail)
+    assert _run("--fix-only", str(cable)) == 0
+    assert cable.read_bytes() == FIXED_SAFE.replace("\n", "\r").encode() + tail
+
+
 def test_diff_writes_nothing_and_patch_reproduces_fix(tmp_path: Path, capsys, monkeypatch) -> None:
     patch = shutil.which("patch")
     if patch is None:

@@ -41,13 +41,17 @@ def _check(*args: str) -> None:
     assert main(["check", "--isolated", "--date", "2004-01-30", "--jobs", "1", "--exit-zero", *args]) == 0
 
 
-def _growth(tmp: Path, *args: str) -> float:
+def _growth(tmp: Path, *args: str, hits: tuple[int, ...] = (0, 0, 0)) -> float:
     """Bytes per file by which a run's memory grows from N files to 4N
     (growth_probe.py), measured in a fresh interpreter: nothing earlier
-    tests parsed, nor the vocabularies they built, is in its memos."""
+    tests parsed, nor the vocabularies they built, is in its memos. `hits`:
+    the result cache's hits each of the probe's three runs must have had
+    (big, small, big), so that a warm run measured is one."""
     out = subprocess.run([sys.executable, str(PROBE), str(tmp), *args], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
-    return float(out.stdout.split()[-1])
+    said, per_file = out.stdout.splitlines()
+    assert said.split(":")[1].split() == [str(n) for n in hits], said
+    return float(per_file)
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +75,8 @@ def test_a_warm_run_keeps_no_memory_per_file(corpora: Path, fmt: str) -> None:
     """Every file a result-cache hit, through the full run a corpus takes
     (the cache-only run, quickcheck, is for at most QUICK_MAX_FILES files
     and holds their findings: a report sorted as a whole)."""
-    got = _growth(corpora, "--no-quickcheck", "--cache-dir", str(corpora / "cache"), "-f", fmt)
+    got = _growth(corpora, "--no-quickcheck", "--cache-dir", str(corpora / "cache"), "-f", fmt,
+                  hits=(4 * N, N, 4 * N))  # every file a hit: a cache key gone astray would measure a cold run
     assert got < PER_FILE, got
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 
 from cablelint.ruleset import load, shipped
-from cablelint.ruletest import test_ruleset as run_examples
+from cablelint.ruletest import run_ruleset
 
 
 @pytest.mark.parametrize("name", sorted(shipped()))
 def test_shipped_ruleset_examples(name: str) -> None:
-    count, failures = run_examples(load(name))
-    assert count > 0
+    got = run_ruleset(load(name))
+    assert got.run > 0
+    failures = got.failures
     assert not failures, "\n".join(map(str, failures))

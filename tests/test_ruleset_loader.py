@@ -74,3 +74,21 @@ def test_a_good_rule_set_extends_a_shipped_one(tmp_path: Path) -> None:
     rs = load(str(path))
     ids = {r.id for r in rs.rules}
     assert "XX101" in ids and "CL101" in ids and "CL503" not in ids
+
+
+def test_a_folder_named_as_a_shipped_set_is_no_rule_set(tmp_path: Path, monkeypatch, capsys) -> None:
+    """A cable repository sorted into folders `state/`, `capco/`, `cui/` is
+    linted from its root: the folder does not shadow the shipped name."""
+    monkeypatch.chdir(tmp_path)
+    cable = Path(__file__).resolve().parents[1] / "examples" / "state" / "1969-eo10501-clean.txt"
+    for name in ("state", "capco", "cui"):
+        (tmp_path / name).mkdir()
+    (tmp_path / "state" / "c.txt").write_bytes(cable.read_bytes())
+    assert load("state").name == "state" and load("capco").name == "capco"
+    assert main(["check", "--no-cache", "state/c.txt"]) == 0
+    assert main(["check", "--no-cache", "-r", "cui", "-r", "state", "."]) == 0
+    capsys.readouterr()
+    for spec in ("state/", str(tmp_path / "capco"), "house"):
+        (tmp_path / "house").mkdir(exist_ok=True)
+        with pytest.raises(RuleSetError, match="is a folder; a rule set is a YAML file"):
+            load(spec)

@@ -88,3 +88,19 @@ def test_no_finding_explains_a_gap_the_numbering_rule_does_not_see() -> None:
 def test_a_partial_extract_leaves_its_gap_to_its_notice() -> None:
     note = "This record is a partial extract of the original cable. The full text of the original cable is not available.\n"
     assert "CL912" not in rules_of(found(note + body(HEAVY, (2, 4))))
+
+
+def test_the_likely_reading_needs_cl502_selected_the_placeholder_does_not() -> None:
+    """Review s9-b S2, as documented in CL912's `why` and docs/rule-authoring.md:
+    the heavy-release gap stands only with CL502's finding to explain, so a run
+    that leaves CL502 out reports none; a placeholder's gap is reported whatever
+    the selection."""
+    heavy = body(HEAVY, (2, 4))
+    only = make_engine(rules=["state"], date=DATE, select=["CL912"])
+    assert found(heavy, only) == []
+    assert found(heavy, make_engine(rules=["state"], date=DATE, ignore=["CL502"])) == []
+    both = make_engine(rules=["state"], date=DATE, select=["CL502", "CL912"])
+    assert rules_of(found(heavy, both)) == ["CL912"]
+    placeholder = HEAD + "1. (C) The minister met on Monday.\n\n" + X + "\n\n4. (C) The talks went on.\n"
+    got = found(placeholder, only)
+    assert rules_of(got) == ["CL912"] and got == [g for g in found(placeholder) if g[0] == "CL912"]

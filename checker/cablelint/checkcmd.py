@@ -173,7 +173,7 @@ def _check_end(args: argparse.Namespace, output: str | None, reporter: Any, run:
     for c in run.crashes:
         say(f"cablelint: internal error while linting {report.safe(c)} ({REPORT_BUG})")
     if not report.files and not run.errors and not args.quiet:
-        say(nothing_found(report.skipped))
+        say(nothing_found(run.notes, run.quiet_skips))
     if run.crashes:
         return 3
     if args.exit_zero:
@@ -181,14 +181,18 @@ def _check_end(args: argparse.Namespace, output: str | None, reporter: Any, run:
     return 1 if report.failed() else 0
 
 
-def nothing_found(skipped: int) -> str:
+def nothing_found(notes: list[str], quiet: tuple[int, tuple[str, ...]]) -> str:
     """The warning of a run that linted no file, as ruff's "No Python files
     found under the given path(s)": a mistyped or empty folder in CI would
-    otherwise pass in silence. The exit code stays 0 (ruff's too): nothing
-    was found wrong, and a hook run on a commit without cables must pass."""
-    why = (f"{skipped} skipped: no cable nor marked document, excluded or ignored; --show-files says which and why"
-           if skipped else "no file with a linted extension: .txt, .cable or .tel, unless `extensions:` names others")
-    return f"cablelint: warning: no cable found under the given path(s) ({why})"
+    otherwise pass in silence. It says why, counted by cause (`notes`: the
+    skip notes; `quiet`: the files of other extensions that a walk passes
+    without a note, and the extensions it lints). The exit code
+    stays 0 (ruff's too): nothing was found wrong, and a hook run on a commit
+    without cables must pass."""
+    from .files import why_none
+    from .lintpool import UNMARKED
+
+    return f"cablelint: warning: no cable found under the given path(s) ({why_none(notes, *quiet, UNMARKED)})"
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -210,7 +214,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     for c in run.crashes:
         say(f"cablelint: internal error while linting {mask(c)} ({REPORT_BUG})")
     if not run.linted and not run.errors and not args.quiet:
-        say(nothing_found(len(run.notes)))
+        say(nothing_found(run.notes, run.quiet_skips))
     return report_cmd.exit_code(args, run)
 
 

@@ -50,7 +50,7 @@ def _defaults() -> dict[str, Any]:
     out: dict[str, Any] = {"command": "check", "paths": [], "date": None, "as_of": None}
     out.update(dict.fromkeys(_SWITCHES.values(), False))
     out.update(dict.fromkeys(_VALUES.values(), None))
-    out.update({dest: [] for dest in _LISTS.values()}, rules=None, color="auto")
+    out.update({dest: [] for dest in _LISTS.values()}, rules=None)  # --color None: "auto" (report refuses one given)
     return out
 
 

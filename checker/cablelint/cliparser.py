@@ -116,7 +116,8 @@ def _check_parser(sub: Any) -> argparse.ArgumentParser:
     c.add_argument("--baseline", metavar="FILE", help="hide findings recorded in this baseline file")
     c.add_argument("--write-baseline", metavar="FILE",
                    help="record the current findings in FILE (then exit 0); nothing else writes it")
-    c.add_argument("--color", choices=CHOICES["color"], default="auto")
+    c.add_argument("--color", choices=CHOICES["color"], default=None,
+                   help="color the terminal output: auto (the default: on a terminal, unless NO_COLOR), always, never")
     c.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
     c.add_argument("--show-source", action="store_true",
                    help="full format: print each flagged line of the cable (may be classified; protected "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 
-from .checkcmd import print_notes
+from .checkcmd import nothing_found, print_notes
 from .cliargs import settings
 from .terminal import UsageError, say, write
 
@@ -48,7 +48,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     for e in found.errors:
         say(f"cablelint: error: {mask0(str(e))}")
         status = 2
-    docs, texts = [], []
+    docs, texts, notes = [], [], list(found.notes)
     named = {os.path.normpath(p) for p in args.paths}
     for f in found.files:
         try:
@@ -60,7 +60,8 @@ def cmd_inspect(args: argparse.Namespace) -> int:
         d = doc.to_dict()
         if unmarked(doc):  # check skips it: so does inspect, found in a folder; named, it is shown and told
             if os.path.normpath(f) not in named:
-                print_notes(args, [f"{f}: skipped ({UNMARKED})"], mask0)
+                notes.append(f"{f}: skipped ({UNMARKED})")
+                print_notes(args, notes[-1:], mask0)
                 continue
             d["notes"] = [*d.get("notes", []), f"check skips this file ({UNMARKED})"]
         docs.append(d)
@@ -70,6 +71,8 @@ def cmd_inspect(args: argparse.Namespace) -> int:
         write(json.dumps(mask(docs), indent=2, ensure_ascii=False) + "\n")
     else:
         write("".join(mask(inspect_text(d)) + "\n" for d in docs))
+    if not docs and status == 0 and not getattr(args, "quiet", False):
+        say(nothing_found(notes, found.quiet_skips(session.cfg)))  # as check says it: silence would read as "fine"
     return status
 
 

@@ -83,7 +83,7 @@ def header_dropped(doc: Document, p: dict[str, Any]) -> Damage | None:
     if flat is not None:
         form, at = f"a header flattened onto line {flat}", flat
     else:
-        share = _long_share(doc.text.split("\n")[body - 1:], p.get("min_chars", 200))
+        share = _long_share(doc.source.lines()[body - 1:], p.get("min_chars", 200))
         if share < p.get("min_share", 0.5):
             return None
         form = f"a re-flowed copy ({round(share * 100)}% of the body on lines of {p.get('min_chars', 200)}+ characters)"

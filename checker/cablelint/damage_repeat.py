@@ -57,7 +57,7 @@ def _repeated_run(doc: Document, raw: RawLines, numbered: set[int], body_line: i
     src = doc.source
     min_chars, min_run, min_paras = sizes
     long_lines = [(n, " ".join(raw[n - 1].split())) for n in range(body_line, len(raw) + 1)
-                  if len(raw[n - 1]) >= min_chars]
+                  if len(raw[n - 1].rstrip("\r")) >= min_chars]  # a CRLF line's length as its LF form's
     first: dict[str, int] = {}
     for i, (n, t) in enumerate(long_lines):
         j = first.get(t)

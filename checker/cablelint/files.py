@@ -39,7 +39,7 @@ from .records import fields_eq, fields_repr
 from .pathlist import SEGMENT_NAMES, Hashed, PathList
 from .settings import DEFAULT_EXTENSIONS, YAML_NAMES, dotted, path_matches
 
-__all__ = ["DEFAULT_EXTENSIONS", "Discovery", "PathError", "discover"]
+__all__ = ["DEFAULT_EXTENSIONS", "Discovery", "PathError", "discover", "linted_extensions", "why_none"]
 
 SKIP_DIRS = {"node_modules", "site-packages", "__pycache__", "__pypackages__"}
 CONFIG_NAMES = set(YAML_NAMES) | {"pyproject.toml"}
@@ -81,6 +81,14 @@ class Discovery:
         self.files = PathList()  # a list of str to its users, held compactly (issue 15)
         self.errors: list[PathError] = []
         self.notes: list[str] = []
+        # met in a folder and left without a note (too many to list): files of
+        # another extension (`nothing_found` counts them; an excluded file has its note)
+        self.other_ext = 0
+        self.extensions: list[str] = []  # those the walked folders lint (a nearer configuration may name others)
+
+    def quiet_skips(self, scope: Scope) -> tuple[int, tuple[str, ...]]:
+        """(files of another extension, the extensions `scope` lints)."""
+        return self.other_ext, tuple(self.extensions) or linted_extensions(scope)
 
     __eq__ = fields_eq
     __repr__ = fields_repr
@@ -222,8 +230,12 @@ def _walk(top: str, scope_for: Callable[[str], Scope], git: GitFiles, out: Disco
     def unreadable(exc: OSError) -> None:
         out.errors.append(PathError(exc.filename or top, f"cannot read this folder ({exc.strerror})"))
 
-    for root, dirs, names in _folders(top, unreadable, lambda root: _extensions(scope_for(root))):
+    def other() -> None:
+        out.other_ext += 1
+
+    for root, dirs, names in _folders(top, unreadable, lambda root: linted_extensions(scope_for(root)), other):
         scope = scope_for(root)
+        out.extensions += [e for e in linted_extensions(scope) if e not in out.extensions]
         real_root = os.path.realpath(root)
         keep_dirs = []
         for d in sorted(dirs):
@@ -249,17 +261,19 @@ def _walk(top: str, scope_for: Callable[[str], Scope], git: GitFiles, out: Disco
                 add(full, st, False, prefix)
 
 
-def _extensions(scope: Scope) -> tuple[str, ...]:
+def linted_extensions(scope: Scope) -> tuple[str, ...]:
+    """The extensions of the files a folder's walk lints (`extensions:`, else the default)."""
     return tuple(dotted(list(scope.extensions))) or DEFAULT_EXTENSIONS
 
 
-def _folders(top: str, onerror: Callable[[OSError], None], exts: Callable[[str], tuple[str, ...]]
-             ) -> Iterator[tuple[str, list[str], PathList]]:
+def _folders(top: str, onerror: Callable[[OSError], None], exts: Callable[[str], tuple[str, ...]],
+             other: Callable[[], None]) -> Iterator[tuple[str, list[str], PathList]]:
     """os.walk(top) top-down, links to folders not followed, but a folder's
     file names as a PathList of those that may be linted (not hidden, one of
     `exts(folder)`): read a chunk at a time and sorted chunk by chunk (merged
     by `in_order`), so a corpus folder's 100k names are never a list of str
-    (~8 MB at its peak). The caller prunes `dirs` in place, as with os.walk."""
+    (~8 MB at its peak). The caller prunes `dirs` in place, as with os.walk.
+    `other()` is told of each file (not hidden) of another extension."""
     try:
         listing = os.scandir(top)
     except OSError as exc:
@@ -287,12 +301,33 @@ def _folders(top: str, onerror: Callable[[OSError], None], exts: Callable[[str],
                 is_dir = False
             if is_dir:
                 dirs.append(entry.name)
-            elif not entry.name.startswith(".") and entry.name.lower().endswith(want):
-                chunk.append(entry.name)
+            elif not entry.name.startswith("."):
+                if entry.name.lower().endswith(want):
+                    chunk.append(entry.name)
+                else:
+                    other()
     names.pack()
     dirs.sort()
     yield top, dirs, names
     for d in dirs:
         path = os.path.join(top, d)
         if not os.path.islink(path):
-            yield from _folders(path, onerror, exts)
+            yield from _folders(path, onerror, exts, other)
+
+
+def why_none(notes: list[str], other_ext: int, exts: tuple[str, ...], unmarked: str) -> str:
+    """Why a run found no file to lint, counted by cause from the skip notes
+    (`path: skipped (why)`; `unmarked`: the reason of a file that is no cable)
+    and the files of another extension a walk left without one (`other_ext`)."""
+    folders = sum(n.split(": skipped (")[0].endswith(os.sep) for n in notes)
+    not_cables = sum(n.endswith(f"({unmarked})") for n in notes)
+    irregular = sum("skipped (not a regular file" in n for n in notes)
+    files_out = len(notes) - folders - not_cables - irregular
+    counts = [(folders, "folder", "excluded"), (files_out, "file", "excluded"),
+              (not_cables, "file", "skipped as no cable nor marked document"),
+              (irregular, "FIFO or device", "skipped"),
+              (other_ext, "file", f"of another extension than {', '.join(exts)} (`extensions:` adds others)")]
+    said = [f"{n} {what}{'s' if n != 1 and what in ('file', 'folder') else ''} {how}" for n, what, how in counts if n]
+    if not said:
+        return "the path(s) hold no file"
+    return "; ".join(said) + ("; --show-files says which" if notes else "")

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 PAGE_TAG = "page"  # run on each page as well as on the whole document
 PAGE_ONLY_TAG = "page_only"  # run on each page instead of on the whole document
-PAGE_BREAK = r"\f|(?m:^[ \t]*---[ \t]*$)"
+PAGE_BREAK = r"\f|(?m:^[ \t]*---[ \t]*\r?$)"  # a CRLF line: the "\r" is taken in, as the LF after "$" is left out
 
 
 @dataclass

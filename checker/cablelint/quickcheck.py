@@ -84,7 +84,7 @@ def cached_report(args: argparse.Namespace, cfg: Config, fmt: str, root: Path, o
 
     findings.sort(key=Finding.sort_key)
     report = _report(cfg, brief, findings, found, time.perf_counter() - start, view)
-    return SimpleNamespace(notes=list(found.notes), errors=[], crashes=[]), report
+    return SimpleNamespace(notes=list(found.notes), errors=[], crashes=[], quiet_skips=found.quiet_skips(cfg)), report
 
 
 class BriefRule:

@@ -22,6 +22,7 @@ optionally when, summary, why, fix, reference, examples, tags.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -69,16 +70,26 @@ def shipped() -> dict[str, Path]:
 
 
 def find(spec: str, base: Path | None = None) -> Path:
+    """The file of a rule-set spec: a path when it looks like one (a .yaml or
+    .yml name, a folder separator) or names a file; otherwise a shipped name.
+    A folder is never a rule set, so a folder `state/` in the working
+    directory (a cable repository sorted by rule set) leaves `state` the
+    shipped name."""
     p = Path(spec)
-    if p.suffix in (".yaml", ".yml") or "/" in spec or p.exists():
-        for cand in ([base / p] if base and not p.is_absolute() else []) + [p]:
-            if cand.is_file():
-                return cand
+    cands = ([base / p] if base and not p.is_absolute() else []) + [p]
+    for cand in cands:
+        if cand.is_file():
+            return cand
+    pathlike = p.suffix in (".yaml", ".yml") or "/" in spec or os.sep in spec
+    got = None if pathlike else shipped().get(spec)
+    if got is not None:
+        return got
+    if any(c.is_dir() for c in cands):
+        raise RuleSetError(f"{spec}: is a folder; a rule set is a YAML file (give a .yaml path, "
+                           f"or a shipped name: {', '.join(shipped())})")
+    if pathlike:
         raise RuleSetError(f"{spec}: rule set file not found")
-    got = shipped().get(spec)
-    if got is None:
-        raise RuleSetError(f"unknown rule set {spec!r} (shipped: {', '.join(shipped())}; or give a .yaml path)")
-    return got
+    raise RuleSetError(f"unknown rule set {spec!r} (shipped: {', '.join(shipped())}; or give a .yaml path)")
 
 
 def load(spec: str, base: Path | None = None, _chain: tuple[str, ...] = ()) -> RuleSet:
@@ -277,7 +288,7 @@ def _rule(path: Path, raw: Any, index: int, rs: RuleSet) -> Rule:
     except ValueError as exc:
         raise err(path, raw, f"{where}: {exc}", _named_key(str(exc), params)) from None
     try:  # a placeholder its hits do not carry would print as written in every finding
-        check_message(raw["message"], raw["kind"], params)
+        check_message(raw["message"], raw["kind"], prepared)  # prepared: a `forbid`'s compiled groups
     except ValueError as exc:
         raise err(path, raw, f"{where}: {exc}", "message") from None
     for k in ("summary", "why", "fix", "reference"):

@@ -296,9 +296,3 @@ def run_ruleset(rs: RuleSet) -> Outcome:
     for cable in cables:
         out.add(check_example_file(cable, rs))
     return out
-
-
-def test_ruleset(rs: RuleSet) -> tuple[int, list[Failure]]:
-    """(number of examples run, failures): run_ruleset's, as a pair."""
-    got = run_ruleset(rs)
-    return got.run, got.failures

@@ -57,6 +57,8 @@ class CheckRun:
         self.elapsed, self.engine, self.suppressed = elapsed, engine, suppressed
         self.stale = [] if stale is None else stale
         self.notes = [] if notes is None else notes  # files skipped and why (--show-files)
+        # (files excluded, files of another extension, the extensions linted): what a walk passes unnoted
+        self.quiet_skips: tuple[int, tuple[str, ...]] = (0, ())
         self.crashes = [] if crashes is None else crashes  # "path: error" of files a bug stopped (exit 3)
         # path -> summarize(engine, document) of each linted file, when lint() was
         # given `summarize` (the HTML report's per-cable year, post, level)
@@ -221,6 +223,7 @@ class Session:
         start = time.perf_counter()
         found = self.discover(paths)
         run = CheckRun([], SourceMap(), [], list(found.errors), 0.0, self.engine, notes=list(found.notes))
+        run.quiet_skips = found.quiet_skips(self.cfg)
         for e in found.errors:
             self._unreadable(run, self, e.path, e.message)
         bar = Progress(len(found.files) + (stdin is not None), progress) if progress is not None else None

@@ -5,11 +5,15 @@ exactly as it was read (CRLF kept), so a finding's span can be cut out of, or
 rewritten in, the original file without any re-mapping.
 
 One exception, offset for offset: a file whose lines end in a lone CR (classic
-Mac OS: CR and no LF anywhere) is read with LF in place of each CR, so that the
-parser, the rules and the line index see its lines (Python's universal newlines
-read them so too); a CR and an LF are one code point each, so every offset,
-line and column is the file's own, and `Source.encode` writes CR back. A lone
-CR inside a file with LF or CRLF endings stays part of its line, as before.
+Mac OS) is read with its CRs and LFs swapped, so that the parser, the rules
+and the line index see its lines (Python's universal newlines read them so
+too); a CR and an LF are one code point each, so every offset, line and
+column is the file's own, and `Source.encode` swaps them back: the swap is
+its own inverse, so even a fixed text goes back byte for byte. A file is read
+so when its lone CRs (not part of a CRLF) outnumber its LFs: a CR file to
+which a Unix tool appended one final LF is still a CR file, and that LF (read
+as a CR) stays part of its line, as a lone CR inside a file with LF or CRLF
+endings does.
 """
 from __future__ import annotations
 
@@ -39,8 +43,8 @@ class Source:
     back byte for byte as it came. A plain class, not a @dataclass
     (records.py says why): `==`, the repr and pickling by the first
     five fields, as the dataclass had them, and `newline`; the caches are none
-    of them. `newline` is "\r" for a file read with its lone CRs as LFs
-    (`from_text`): `encode` turns them back."""
+    of them. `newline` is "\r" for a file read with its CRs and LFs swapped
+    (`from_text`): `encode` swaps them back."""
 
     __slots__ = ("path", "text", "encoding", "bom", "line_starts", "newline", "_lines", "_low")
     __hash__ = None  # type: ignore[assignment]  # mutable, as a dataclass's
@@ -91,9 +95,9 @@ class Source:
     def encode(self, text: str | None = None) -> bytes:
         """`text` (default: this source's own) in the input's encoding: same
         codec, byte order and BOM; line endings are the text's own, CR again
-        for a file whose lone CRs were read as LFs."""
+        for a file read with its CRs and LFs swapped."""
         text = self.text if text is None else text
-        body = (text if self.newline == "\n" else text.replace("\n", self.newline)).encode(self.encoding)
+        body = (text if self.newline == "\n" else text.translate(_SWAP)).encode(self.encoding)
         return (_BOM_OF[self.encoding] if self.bom else b"") + body
 
     def line_col(self, offset: int) -> tuple[int, int]:
@@ -122,12 +126,25 @@ class Source:
 
 
 def from_text(path: str, text: str, encoding: str = "utf-8", bom: bool = False) -> Source:
-    """The Source of a decoded text: one whose lines end in a lone CR (CR and
-    no LF: classic Mac OS) is read with LF in place of each CR, the same
-    offsets, and remembers to write CR back (Source.encode)."""
-    if "\r" in text and "\n" not in text:
-        return Source(path, text.replace("\r", "\n"), encoding=encoding, bom=bom, newline="\r")
+    """The Source of a decoded text: one whose lines end in a lone CR (its
+    lone CRs outnumber its LFs: classic Mac OS) is read with CR and LF
+    swapped, the same offsets, and remembers to swap them back (Source.encode)."""
+    if cr_lines(text):
+        return Source(path, text.translate(_SWAP), encoding=encoding, bom=bom, newline="\r")
     return Source(path, text, encoding=encoding, bom=bom)
+
+
+_SWAP = str.maketrans("\r\n", "\n\r")
+
+
+def cr_lines(text: str) -> bool:
+    """Whether a text's lines end in a lone CR: its lone CRs (not before an LF)
+    outnumber its LFs. A majority, not "no LF at all", so that one LF a tool
+    appended to a CR file does not make it one line."""
+    if "\r" not in text:
+        return False
+    lf = text.count("\n")
+    return text.count("\r") - text.count("\r\n") > lf
 
 
 _BOMS = (  # (BOM, codec that decodes it, exact codec after it); UTF-32 LE before UTF-16 LE (a prefix)
@@ -152,18 +169,18 @@ def first_text(src: Source) -> tuple[int, int] | None:
     return None
 
 
-def _position(before: str, cr_lines: bool = False) -> tuple[int, int]:
+def _position(before: str, cr: bool = False) -> tuple[int, int]:
     """1-based line and column (code points, as SARIF's unicodeCodePoints) of
-    the character that follows the decoded text `before`; `cr_lines`: the
+    the character that follows the decoded text `before`; `cr`: the
     file's lines end in a lone CR (from_text)."""
-    nl = "\r" if cr_lines else "\n"
+    nl = "\r" if cr else "\n"
     return before.count(nl) + 1, len(before) - (before.rfind(nl) + 1) + 1
 
 
 def _cr_lines(data: bytes) -> bool:
-    """Whether a file's lines end in a lone CR (from_text), judged on its
-    bytes, for the position of an undecodable byte."""
-    return b"\r" in data and b"\n" not in data
+    """`cr_lines` judged on a UTF-8 file's bytes (no other character's UTF-8
+    holds a CR or LF byte), for the position of an undecodable byte."""
+    return b"\r" in data and data.count(b"\r") - data.count(b"\r\n") > data.count(b"\n")
 
 
 # The run's encoding of a file that is not UTF-8 (`--encoding`, `encoding:`; set by
@@ -186,8 +203,11 @@ def decode(data: bytes, path: str) -> Source:
             try:
                 text = data.decode(enc)
             except UnicodeDecodeError as exc:
-                whole = data.decode(enc, "replace")
-                line, col = _position(data[:exc.start].decode(enc, "replace"), "\r" in whole and "\n" not in whole)
+                # utf-8-sig counts exc.start from after its BOM, utf-16/32 from the file's first byte
+                at = exc.start + (len(bom) if enc == "utf-8-sig" else 0)
+                before = data[len(bom):at].decode(exact, "replace")
+                whole = data.decode(enc, "replace")  # the code points, not the bytes: UTF-16's 0x0D byte is no CR
+                line, col = _position(before, cr_lines(whole))
                 raise InputError(path, f"not valid {enc.upper()} text ({exc.reason})", line, col) from None
             return from_text(path, text, encoding=exact, bom=True)
     if b"\x00" in data[:8192]:

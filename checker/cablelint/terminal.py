@@ -51,14 +51,16 @@ def write(text: str, stream: Any = None) -> None:
         stream.flush()
 
 
-def use_color(choice: str, stream) -> bool:
+def use_color(choice: str | None, stream) -> bool:
+    """Whether to color `stream`: --color always/never, else (auto, or None:
+    not given) on a terminal unless NO_COLOR."""
     on = _color_wanted(choice, stream)
     if on and sys.platform == "win32":
         _windows_console()
     return on
 
 
-def _color_wanted(choice: str, stream) -> bool:
+def _color_wanted(choice: str | None, stream) -> bool:
     if choice == "always":
         return True
     if choice == "never":

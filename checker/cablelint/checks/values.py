@@ -5,14 +5,14 @@ The loader refuses a message naming any other, with the rule's file and
 line and the placeholders its kind offers, as it refuses a wrong `hints`
 or `slip_hint` placeholder: otherwise a typo prints literally (`{nosuch}`)
 in every finding. tests/test_ruleset_messages.py runs the shipped rules and
-the example cables and checks that every hit's values are named here.
+the example cables and checks that every hit's values are named here, and that
+every value named here is carried by some hit (none listed in vain).
 """
 from __future__ import annotations
 
 import string
-from typing import Any
+from typing import Any, Iterable
 
-from ..rx import rx
 
 # Every rule's: the engine's (the cable's era, engine._rule_finding) and checks.group_hits' ({more}: the
 # other places of a grouped cause, "" when there are none).
@@ -44,17 +44,20 @@ VALUES: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
     "vocabulary": "value suggestion where reason allowed",
 }.items()}
 
-_GROUP_NAME = rx(r"\(\?P?<([A-Za-z_]\w*)>")  # a named group, (?P<name>...) or (?<name>...), in a pattern's text
-
-
-def offered(kind: str, params: dict[str, Any]) -> frozenset[str]:
-    """The placeholders a rule of `kind` with these parameters may name."""
+def offered(kind: str, params: dict[str, Any], asked: Iterable[str] = ()) -> frozenset[str]:
+    """The placeholders a rule of `kind` with these (prepared) parameters may
+    name. A `pattern` rule's `forbid` offers its named groups, read from the
+    compiled pattern's `groupindex` (exact, where a scan of its text could
+    misread an escaped parenthesis or a character class), and only when a
+    name in `asked` needs them: a shipped set's regexes compile on first use."""
     extra: set[str] = set()
-    if kind == "pattern" and isinstance(params.get("forbid"), str):
-        extra.update(_GROUP_NAME.findall(params["forbid"]))
     if kind == "absence" and params.get("hints"):
         extra.add("hint")
-    return VALUES.get(kind, frozenset()) | COMMON | extra
+    base = VALUES.get(kind, frozenset()) | COMMON | extra
+    forbid = params.get("_forbid")
+    if kind == "pattern" and forbid is not None and any(n not in base for n in asked):
+        extra.update(forbid.groupindex)
+    return base | extra
 
 
 def named(message: str) -> list[str]:
@@ -78,9 +81,9 @@ def check_message(message: str, kind: str, params: dict[str, Any]) -> None:
         names = named(message)
     except ValueError as exc:
         raise ValueError(f"`message`: {exc}") from None
-    offers = offered(kind, params)
+    offers = offered(kind, params, names)
     for name in names:
         if name not in offers:
-            listed = ", ".join(f"{{{n}}}" for n in sorted(offers))
+            listed = ", ".join(f"{{{n}}}" for n in sorted(offered(kind, params, ["?"])))
             raise ValueError(f"`message` names {{{name}}}, which kind {kind} does not offer "
                              f"(it offers {listed})")

@@ -42,6 +42,8 @@ def build(args: argparse.Namespace, cfg: Config, stdin: tuple[str, bytes] | None
     jobs = args.jobs  # None: every core for big runs, 0: every core, N: N workers (lintpool.resolve_jobs)
     run = session.lint(args.paths, stdin=stdin, baseline=args.baseline, progress=sys.stderr, jobs=jobs,
                        summarize=summarize)
+    low = Severity.parse(cfg.min_severity)  # --min-severity (or the config's): the page shows what check would
+    run.findings = [f for f in run.findings if f.severity >= low]
     mask = session.mask(run.sources.values())
     page = render_report(run, mask=mask, show_source=args.show_source, display=display_path,
                          version=__version__, rules=session.rules())
@@ -56,7 +58,8 @@ UNUSED = (("format", "--format", "report writes one HTML page; for another forma
           ("unsafe_fixes", "--unsafe-fixes", "report changes no file; use `cablelint check --fix --unsafe-fixes`"),
           ("audit", "--audit", "report changes no file, so it has no edit to log; use `cablelint check --fix --audit`"),
           ("statistics", "--statistics", "the page counts findings per rule itself; for the table use "
-                                         "`cablelint check --statistics`"))
+                                         "`cablelint check --statistics`"),
+          ("color", "--color", "it colors terminal output, and the page is HTML, colored by its own stylesheet"))
 
 
 def refuse_unused(args: argparse.Namespace) -> None:

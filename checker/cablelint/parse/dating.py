@@ -34,7 +34,7 @@ DATELINE_RE = rx(
     r"(?i)(?:cable dated:?\s*|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s*)"
     r"(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})")
 # The date line of a memorandum-style (CAPCO/CUI) document.
-DATE_LINE_RE = rx(r"(?im)^[ \t]*(?:Date|Dated)[ \t]*:[ \t]*(?P<v>\S.*?)[ \t]*$")
+DATE_LINE_RE = rx(r"(?im)^[ \t]*(?:Date|Dated)[ \t]*:[ \t]*(?P<v>\S.*?)[ \t]*\r?$")
 # How far into the file a dateline or metadata date is looked for (characters).
 HEAD_CHARS = 3000
 # Numeric dates by the format they are written in. A DECL value is searched for

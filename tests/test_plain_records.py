@@ -32,7 +32,7 @@ def test_discovery_and_fix_outcome_compare_and_show_their_fields() -> None:
     d, e = Discovery(), Discovery()
     assert d == e
     d.files.append("a.txt")
-    assert d != e and repr(d) == "Discovery(files=['a.txt'], errors=[], notes=[], excluded=0, other_ext=0, extensions=[])"
+    assert d != e and repr(d) == "Discovery(files=['a.txt'], errors=[], notes=[], other_ext=0, extensions=[])"
     f, g = FixOutcome(), FixOutcome()
     assert f == g
     g.stdin = b"text"

@@ -1,12 +1,17 @@
 """The paragraph run on after the Classified By's reasons (parse/clby_runon.py): split off
 only at a mark the vocabulary reads whole, a lone (C) only after a closed list, and the
-note says whether the body read the split-off text as a paragraph. Short texts of our own."""
+note says whether the body read the split-off text as a paragraph; a group of other letters
+after a list closed by "and (d)" is no reason (parse/clby.py). Short texts of our own."""
 from __future__ import annotations
 
 import pytest
 
+import datetime as dt
+
 from inspect_helpers import ENGINE, parse_text
+from cablelint.engine import Engine, Selection
 from cablelint.parse.clby_runon import clby_paragraph
+from cablelint.ruleset import load
 from cablelint.source import Source
 from cablelint.vocabulary import default_vocabulary
 
@@ -66,3 +71,18 @@ def test_the_note_says_the_split_off_text_is_no_paragraph_when_numbered_paragrap
     assert _split(doc) == ["the text run on after the Classified By's reasons split off at its mark (S); read as "
                            "no paragraph: numbered paragraphs follow, and unnumbered text before them is none"]
     assert [r.value for r in doc.classified_by.reasons] == ["b", "d"]
+
+
+def test_a_group_of_other_letters_after_a_list_closed_by_and_is_no_reason() -> None:
+    text = TOP + CLBY + "(b) and (d) (C/O) Embassy Oslo agrees on the talks.\n\n(S) The minister left.\n"
+    assert [r.value for r in parse_text(text).classified_by.reasons] == ["b", "d"]
+    dated = Engine([load("state")], Selection(), date=dt.date(2009, 1, 30))  # CL305 wants the date
+    assert [f.rule for f in dated.lint_source(Source("t.txt", text)) if f.rule in ("CL103", "CL305")] == []
+
+
+@pytest.mark.parametrize("tail,letters", [
+    ("(b), (d) and (o). The minister agrees.", ["b", "d", "o"]),  # the list's own last letter: CL305's to judge
+    ("(b) and (d) (h) The minister agrees.", ["b", "d", "h"]),     # categories all: the list may go on
+])
+def test_the_list_itself_is_read_as_before(tail: str, letters: list[str]) -> None:
+    assert [r.value for r in parse_text(TOP + CLBY + tail + "\n").classified_by.reasons] == letters

@@ -102,6 +102,7 @@ _BLANK_RE = rx(r"\s")
 def _reason_letters(text: str, pos: int) -> list[tuple[str, int]]:
     letters: list[tuple[str, int]] = []
     n = len(text)
+    conj = closed = False  # an "and"/"or" read; a letter after it (the list's last)
     while pos < n:
         t = _REASON_TOKEN.match(text, pos)
         if not t or t.end() == pos:
@@ -110,14 +111,30 @@ def _reason_letters(text: str, pos: int) -> list[tuple[str, int]]:
         letter = t[_LETTER]
         if letter and _PORTION_AFTER_RE.match(text[end:end + 8]):
             break  # "(S/NF)": a portion mark after the reasons, not a reason letter
+        if closed and t.group(0) == "(" and _other_letters(text, pos):
+            break  # "(b) and (d) (C/O) Embassy": the list closed at "and (d)"; "(C/O)" (care of) is text
         if letter:
             letters.append((letter, t.start(_LETTER)))
+            closed = conj
         elif t.group(0) in ".;" and letters and _BLANK_RE.match(text[end:end + 1] or " "):
             break  # end of the sentence: "1.4 (b). I said..." stops here
+        conj = conj or (letter is None and t.group(0)[:1].isalpha())
         pos = end
         if len(letters) > MAX_REASON_LETTERS:
             break
     return letters
+
+
+# A parenthesised group after a reason list and the letters standing alone in it.
+_GROUP_RE = rx(r"\(([^()\n]{1,12})\)")
+_LONE_LETTER_RE = rx(r"(?<![A-Za-z])[A-Za-z](?![A-Za-z])")
+
+
+def _other_letters(text: str, pos: int) -> bool:
+    """Whether the group opening at `pos` holds a lone letter that is no 1.4
+    category (a-h): after a list closed by "and (d)" it is no more of the list."""
+    g = _GROUP_RE.match(text, pos)
+    return g is not None and any(c.lower() not in CATEGORY_LETTERS for c in _LONE_LETTER_RE.findall(g[1]))
 
 
 # What may end a statement after the reason letters: blanks, closing punctuation.

@@ -73,8 +73,9 @@ def test_the_note_says_the_split_off_text_is_no_paragraph_when_numbered_paragrap
     assert [r.value for r in doc.classified_by.reasons] == ["b", "d"]
 
 
-def test_a_group_of_other_letters_after_a_list_closed_by_and_is_no_reason() -> None:
-    text = TOP + CLBY + "(b) and (d) (C/O) Embassy Oslo agrees on the talks.\n\n(S) The minister left.\n"
+@pytest.mark.parametrize("reasons", ["(b) and (d) ", "(b) (d) "])
+def test_a_group_of_other_letters_after_the_list_is_no_reason(reasons: str) -> None:
+    text = TOP + CLBY + reasons + "(C/O) Embassy Oslo agrees on the talks.\n\n(S) The minister left.\n"
     assert [r.value for r in parse_text(text).classified_by.reasons] == ["b", "d"]
     dated = Engine([load("state")], Selection(), date=dt.date(2009, 1, 30))  # CL305 wants the date
     assert [f.rule for f in dated.lint_source(Source("t.txt", text)) if f.rule in ("CL103", "CL305")] == []
@@ -83,6 +84,7 @@ def test_a_group_of_other_letters_after_a_list_closed_by_and_is_no_reason() -> N
 @pytest.mark.parametrize("tail,letters", [
     ("(b), (d) and (o). The minister agrees.", ["b", "d", "o"]),  # the list's own last letter: CL305's to judge
     ("(b) and (d) (h) The minister agrees.", ["b", "d", "h"]),     # categories all: the list may go on
+    ("(b) (x). The minister agrees.", ["b", "x"]),                   # no word after it: a letter typed amiss
 ])
 def test_the_list_itself_is_read_as_before(tail: str, letters: list[str]) -> None:
     assert [r.value for r in parse_text(TOP + CLBY + tail + "\n").classified_by.reasons] == letters

@@ -122,9 +122,10 @@ def test_a_paragraph_run_on_after_the_classified_by_reasons_is_read_and_its_mark
     assert [(p.number, p.portion.raw) for p in doc.paragraphs] == [(None, "S/NF")]
     assert doc.text[doc.paragraphs[0].span.start:].startswith("(S/NF) The minister")
     assert [r.value for r in doc.refs] == ["OSLO 55"] and [r.value for r in doc.classified_by.reasons] == ["c"]
-    note = next(r.detail for r in doc.repairs if r.name == "run-on-header")
-    assert note == ("2 fields on one line; REF written again (as on line 9); "
-                    "the paragraph run on after the Classified By split off at its mark (S/NF)")
+    notes = {r.name: r.detail for r in doc.repairs}
+    assert notes["run-on-header"] == "2 fields on one line; REF written again (as on line 9)"
+    assert notes["text-after-reasons"] == ("the text run on after the Classified By's reasons split off at its "
+                                           "mark (S/NF); read as the paragraph it opens")
     assert doc.signature is not None and doc.signature.value == "ROE"
     from inspect_helpers import ENGINE
     from cablelint.source import Source
@@ -139,13 +140,13 @@ def test_a_paragraph_run_on_after_the_classified_by_reasons_is_read_and_its_mark
 ])
 def test_no_paragraph_is_split_off_a_classified_by_without_one_right_after_its_reasons(statement: str) -> None:
     doc = parse_text(SECRET_TOP + statement + "\n")
-    assert not [r for r in doc.repairs if "split off" in r.detail]
+    assert not [r for r in doc.repairs if r.name == "text-after-reasons"]
 
 
 def test_paragraph_one_numbered_after_the_reasons_is_read_as_before() -> None:
     doc = parse_text(SECRET_TOP + "Classified By: Consul Jane Roe for reasons 1.4 (b). 1. (S) The minister.\n")
     assert [(p.number, p.portion.raw) for p in doc.paragraphs] == [(1, "S")]
-    assert not [r for r in doc.repairs if "split off" in r.detail]
+    assert not [r for r in doc.repairs if r.name == "text-after-reasons"]
 
 
 def test_rules_judge_the_decl_part_and_no_downgrade_date_as_a_decl_date() -> None:

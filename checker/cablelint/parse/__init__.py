@@ -2,7 +2,8 @@
 
 The stages, in order (each a module of small functions with its own tests):
 
-1. repair.virtual_lines   text -> virtual lines; repairs that split lines (run-on header)
+1. repair.virtual_lines   text -> virtual lines; repairs that split lines (run-on header; clby_runon:
+                          a paragraph run on after the Classified By's reasons split off at its mark)
 2. lines.classify         one ordered table of recognisers (lines.RECOGNISERS), words from the vocabulary
 3. header.read_top        routing header, banner (repairs: spaced, lost first letter, after a preamble)
    copies.find_whole_copy where the file writes the cable out again (doc.whole_copy): the banner's line, each place
@@ -15,6 +16,7 @@ The stages, in order (each a module of small functions with its own tests):
    paragraph_copy         a cut-short first copy's paragraph left out for its whole copy
    copies.settle_copy     a section banner the whole copy writes again counted once; the cut noted (cut-copy)
    paragraph_repeat       a run of paragraphs the export wrote twice read once (doc.repeated keeps the copy)
+   clby_runon.settle_split whether the text split off after the Classified By was read as a paragraph (its note)
 5. finish                 placeholders, marking separators, shape (shape.py), date evidence (dating.py)
 
 Every repair of damaged text is recorded in `Document.repairs` with its span
@@ -33,6 +35,7 @@ from .paragraph_repeat import drop_repeated_paragraphs
 from .csv_debris import archive_row, drop_csv_debris
 from .ref_split import split_refs
 from .clby import find_reasons, join_pieces, whole_clby
+from .clby_runon import settle_split
 from .copies import find_whole_copy, settle_copy
 from .dating import evidence, memo_date
 from .decl import parse_decl
@@ -53,7 +56,7 @@ def parse(source: Source, vocab: Vocabulary | None = None) -> Document:
     """Parse one cable; the stages run in the order the module docstring gives."""
     v = vocab or default_vocabulary()
     doc = Document(source=source)
-    lines = virtual_lines(source, doc.repairs)
+    lines = virtual_lines(source, doc.repairs, v)
     banner_idx, header_end = read_top(doc, lines, v)
     doc.whole_copy = find_whole_copy(lines, banner_idx, source.text, v)
     footer = bn.footer(lines, v)
@@ -71,6 +74,7 @@ def parse(source: Source, vocab: Vocabulary | None = None) -> Document:
     drop_cut_paragraphs(doc, v)
     settle_copy(doc, v)
     drop_repeated_paragraphs(doc)
+    settle_split(doc)
     _finish(doc, v)
     return doc
 

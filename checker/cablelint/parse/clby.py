@@ -33,9 +33,7 @@ MAX_REASON_LETTERS = 8
 REASON_SEC_RE = rx(r"(?<![\d.])1(?:\s*[./:]\s*(?P<d>[45])(?![\d])|(?P<d>[45])(?=\s*\([a-hA-H]\)))")
 # Between reason letters: blanks, punctuation, "and"/"or" (split by the export: "a nd", "an d"), "+",
 # a line's backslash.
-_REASON_TOKEN = rx(
-    r"\s+|[(),/&.;:\[\]+\\]|(?i:a\s?nd|an\sd|or)(?![a-z])|(?P<l>[a-zA-Z])(?![a-zA-Z])"
-)
+_REASON_TOKEN = rx(r"\s+|[(),/&.;:\[\]+\\]|(?i:a\s?nd|an\sd|or)(?![a-z])|(?P<l>[a-zA-Z])(?![a-zA-Z])")
 # The word "and" split by a blank between reason letters ("(b) a nd (d)", "(b) an d (d)").
 SPLIT_AND_RE = rx(r"(?i)(?<![A-Za-z])(?:a\snd|an\sd)(?![A-Za-z])")
 # The categories of E.O. 13526 sec. 1.4 (a-h): without a section number, only these are reason letters.
@@ -46,8 +44,7 @@ REASON_WORD_RE = rx(r"(?i)(?<![A-Za-z])reasons?\s*(?:\(s\))?[\s:,]*")
 _REASON_PREP = r"(?:for|per|under|(?<![A-Za-z])(?:fro|nor))"
 # "reasons" as written, a wrap inside it included ("REASO" / "NS": joined with blanks).
 _REASON_WORD = r"r\s{0,2}e\s{0,2}a\s{0,2}s\s{0,2}o\s{0,2}n\s{0,2}\(?s?\)?"
-REASON_WORDING_RE = rx(
-    rf"(?i)(?:[,;.]?\s*{_REASON_PREP}?\s*{_REASON_WORD}[\s:,]*(?:para\w*\s*)?)$")
+REASON_WORDING_RE = rx(rf"(?i)(?:[,;.]?\s*{_REASON_PREP}?\s*{_REASON_WORD}[\s:,]*(?:para\w*\s*)?)$")
 AUTH_TAIL_RE = rx(
     rf"(?i)[\s,;.(]*{_REASON_PREP}?\s*(?:{_REASON_WORD}|e\.?\s?o\.?\s*\d{{5}})[\s:,;.]*(?:para\w*)?[\s:]*$")
 DANGLING_RE = rx(r"(?i)(?:\band|\bor|[,&/+\\(])\s*$")
@@ -102,6 +99,7 @@ _BLANK_RE = rx(r"\s")
 def _reason_letters(text: str, pos: int) -> list[tuple[str, int]]:
     letters: list[tuple[str, int]] = []
     n = len(text)
+    conj = closed = pending = False  # an "and"/"or" read; a letter after it (the list's last); none yet
     while pos < n:
         t = _REASON_TOKEN.match(text, pos)
         if not t or t.end() == pos:
@@ -110,14 +108,33 @@ def _reason_letters(text: str, pos: int) -> list[tuple[str, int]]:
         letter = t[_LETTER]
         if letter and _PORTION_AFTER_RE.match(text[end:end + 8]):
             break  # "(S/NF)": a portion mark after the reasons, not a reason letter
+        if t.group(0) == "(" and letters and not pending and _text_group(text, pos, closed):
+            break  # "(b) and (d) (C/O) Embassy", "(b) (C/O) Embassy": "(C/O)", care of, is text
         if letter:
             letters.append((letter, t.start(_LETTER)))
+            closed, pending = conj, False
         elif t.group(0) in ".;" and letters and _BLANK_RE.match(text[end:end + 1] or " "):
             break  # end of the sentence: "1.4 (b). I said..." stops here
+        elif t.group(0)[:1].isalpha():
+            conj = pending = True
         pos = end
         if len(letters) > MAX_REASON_LETTERS:
             break
     return letters
+
+
+# A parenthesised group after a reason list; a lone letter in it; a capitalised word after it.
+_GROUP_RE = rx(r"\(([^()\n]{1,12})\)")
+_LONE_LETTER_RE = rx(r"(?<![A-Za-z])[A-Za-z](?![A-Za-z])")
+_WORD_AFTER_RE = rx(r"[ \t]+[A-Z][a-z]")
+
+
+def _text_group(text: str, pos: int, closed: bool) -> bool:
+    """Whether the group opening at `pos`, after a letter of the list, is text: it holds a
+    letter that is no 1.4 category (a-h), and the list closed ("and (d)") or a word follows."""
+    g = _GROUP_RE.match(text, pos)
+    return (g is not None and any(c.lower() not in CATEGORY_LETTERS for c in _LONE_LETTER_RE.findall(g[1]))
+            and (closed or _WORD_AFTER_RE.match(text, g.end()) is not None))
 
 
 # What may end a statement after the reason letters: blanks, closing punctuation.

@@ -13,6 +13,8 @@ from typing import Callable
 
 from ..document import Repair, Span
 from ..source import Source
+from ..vocabulary import Vocabulary, default_vocabulary
+from .clby_runon import CLBY_REASON_HINT, clby_paragraph, run_on_detail, split_note
 from .lines import Line, PARA_RE
 from ..rx import rx
 
@@ -28,6 +30,8 @@ REPAIRS = {
     "wrapped-field": "a field wrapped mid-word or over lines (FOR REAS / ONS 1.4 B/D) joined",
     "mark-after-reasons": ("a lone paragraph's mark at the end of the Classified By line "
                            "(1.4 (b) and (d) (C)) read as its text's"),
+    "text-after-reasons": ("a paragraph's mark and text run on after the Classified By's reasons on its line "
+                           "(1.4 (c)  (S/NF) HMG agrees ...) split off to a line of its own (clby_runon.py)"),
     "mark-after-ref": ("a lone paragraph's mark at the end of the REF line (REF: STATE 1234 (U)), its text "
                        "on the lines below, read as that text's"),
     "unlabelled-tags": "a line of TAGs right after the E.O. line, its TAGS label lost, read as TAGS",
@@ -105,21 +109,11 @@ CLBY_TAIL_MARK_RE = rx(r"(?:\([a-h]\)|(?<![A-Za-z])[a-h]\.?|\.|"
 REF_TAIL_MARK_RE = rx(r"[ \t]*REFS?:[^\n()]{2,80}?\d[ \t]{1,3}(?P<mark>\((?:U|C|S|SBU)(?:/[A-Z]{1,3})?\))[ \t]*$")
 # A line opening with a list's letter ("B. STATE 5678", "(B) ..."): a REF item going on, no paragraph's text.
 LETTERED_RE = rx(r"\s*(?:¶\s*)?\(?[A-Za-z][.)]\s")
-CLBY_REASON_HINT = rx(r"(?<![\d.])1\s?[./:]\s?[45]|(?i:reason)")
 NUMBERED_RE = rx(r"\s*(?:¶|\[)?\d{1,3}\.")
 PARA_ONE_RE = rx(r"\s*(?:¶|\[)?1\.")
 # A paragraph that opens with its own mark ("(S) The ...", "(C//NF) ..."): the
 # marks CLBY_TAIL_MARK_RE takes, with a caveat after them.
 OWN_MARK_RE = rx(r"\s*\(\s*[CSTU]\b[^()\n]{0,30}?\)")
-# A paragraph's own mark and text run on after the Classified By's reasons ("... Reason 1.4 (c)
-# (S/NF) HMG agrees ..."): a level, caveats or not, then a capital; never a lone letter a-h,
-# which may be the reason list's own "(C)".
-CLBY_PARA_MARK_RE = rx(r"(?<=\S[ \t]+)\((?![ \t]*[A-Ha-h][ \t]*\))[ \t]*(?:U|C|S|TS|SBU)"
-                       r"(?:[ \t]*/{1,2}[ \t]*[A-Z]{1,8})*[ \t]*\)(?=[ \t]+[A-Z])")
-CLBY_START_RE = rx(r"[Cc](?i:lassified\s+by)\b")
-# What may stand between the reason hint and that mark: the reason list ("1.4 (b) and (d).").
-CLBY_REASONS_RE = rx(r"(?i:s)?(?:[\s.,;:/&()-]|1\s?[./]\s?[45]|[A-Ha-h](?![A-Za-z])"
-                     r"|(?i:and|or|reasons?)(?![A-Za-z])){0,60}")
 
 
 def source_lines(source: Source) -> list[Line]:
@@ -210,39 +204,6 @@ def _bare_lower_letters(statement: str) -> bool:
     return bool(letters) and all(len(t) == 1 and t.islower() for t in letters)
 
 
-def _clby_paragraph(text: str, cuts: list[int]) -> int | None:
-    """Where a paragraph's own mark (CLBY_PARA_MARK_RE), its text after it, runs
-    on right after the reasons of the Classified By statement that is this
-    line's last field (only reason words between: CLBY_REASONS_RE); None when
-    there is none (the body starts a line of its own, or paragraph 1's number
-    was cut off already)."""
-    c = cuts[-1] if cuts else 0
-    if not CLBY_START_RE.match(text, c + len(text[c:]) - len(text[c:].lstrip())):
-        return None
-    hint = CLBY_REASON_HINT.search(text, c)
-    m = CLBY_PARA_MARK_RE.search(text, hint.end()) if hint is not None else None
-    return m.start() if m is not None and CLBY_REASONS_RE.fullmatch(text, hint.end(), m.start()) else None
-
-
-def _run_on_detail(lines: list[Line], i: int, cuts: list[int], para: int | None, source: Source | None) -> str:
-    """The run-on-header note: how many fields the line at `i` held, a field
-    written again word for word (as on an earlier line), the paragraph split
-    off after the Classified By (its mark)."""
-    text = lines[i].text
-    fields = [c for c in cuts if c != para]
-    parts = [f"{len(fields) + 1} fields on one line"] if fields else []
-    for a, b in zip([0] + fields, fields + [para if para is not None else len(text)]):
-        piece = " ".join(text[a:b].split())  # blanks aside: an export pads or joins them
-        same = next((ln for ln in reversed(lines[:i]) if " ".join(ln.text.split()) == piece), None) \
-            if ":" in piece else None
-        if same is not None:
-            at = f"line {source.line_col(same.start)[0]}" if source is not None else "an earlier line"
-            parts.append(f"{piece.split(':')[0].strip()} written again (as on {at})")
-    if para is not None:
-        parts.append(f"the paragraph run on after the Classified By split off at its mark {text[para:].split(')')[0]})")
-    return "; ".join(parts)
-
-
 def _following(lines: list[Line], i: int) -> str:
     """The next line after line i that has text ('' at the end)."""
     return next((ln.text for ln in lines[i + 1:i + 4] if ln.text.strip()), "")
@@ -297,14 +258,17 @@ def _may_hold_more(rest: str) -> bool:
     return may_hold_mark(rest) or "DECL" in rest and "(" in rest
 
 
-def split_run_on_header(lines: list[Line], repairs: list[Repair], source: Source | None = None) -> list[Line]:
+def split_run_on_header(lines: list[Line], repairs: list[Repair], source: Source | None = None,
+                        vocab: Vocabulary | None = None) -> list[Line]:
     """Split header lines that hold several fields into one virtual line per
     field (offsets stay exact), so each field is seen at a line start; a
-    paragraph run on after the Classified By's reasons starts a line too.
+    paragraph run on after the Classified By's reasons starts a line too
+    (clby_runon; `vocab` tells its mark).
 
     Only the header area is split: it ends at the first numbered paragraph.
     (`source`: the line numbers of a field written again, in the note.)
     """
+    v = vocab or default_vocabulary()
     stop = _header_end(lines)
     out: list[Line] = []
     mark_open = False  # a lone paragraph's mark was just cut off: the blank lines up to its text go
@@ -319,17 +283,20 @@ def split_run_on_header(lines: list[Line], repairs: list[Repair], source: Source
             out.append(line)
             continue
         cuts = _long_line_cuts(text_i) if long else _run_on_cuts(text_i, lambda: _following(lines, i))
-        para = _clby_paragraph(text_i, cuts) if "lassified" in text_i[:RUN_ON_MAX_LEN].lower() else None
+        para = clby_paragraph(text_i, cuts, v) if "lassified" in text_i[:RUN_ON_MAX_LEN].lower() else None
         if para is not None:  # the paragraph's text is no header: no field starts in it
             cuts = [c for c in cuts if c < para] + [para]
+            repairs.append(split_note(text_i, para, line.start))
         tail, after = None, "reasons"
         if not long and text_i.rstrip().endswith(")"):
             tail = _clby_tail_mark(text_i, cuts, lambda: _following(lines, i))
             if tail is None and "REF" in text_i:
                 tail, after = _ref_tail_mark(text_i, cuts, lambda: _following(lines, i)), "ref"
-        if cuts:
-            repairs.append(Repair("run-on-header", Span(line.start + cuts[0], line.start + (tail or len(text_i))),
-                                  _run_on_detail(lines, i, cuts, para, source)))
+        fields = [c for c in cuts if c != para]
+        if fields:
+            end = para if para is not None else len(text_i)
+            repairs.append(Repair("run-on-header", Span(line.start + fields[0], line.start + (tail or end)),
+                                  run_on_detail(lines, i, fields, end, source)))
         if not cuts and tail is None:
             out.append(line)
             continue
@@ -403,6 +370,6 @@ def _doubling_start(lines: list[Line]) -> int:
     return next((k for k in range(last, len(lines) - 1) if lines[k].text.strip() and not lines[k + 1].text), 0)
 
 
-def virtual_lines(source: Source, repairs: list[Repair]) -> list[Line]:
+def virtual_lines(source: Source, repairs: list[Repair], vocab: Vocabulary | None = None) -> list[Line]:
     """Stage 1: the lines the other stages read, repairs that split lines made."""
-    return split_run_on_header(undouble(source_lines(source), repairs), repairs, source)
+    return split_run_on_header(undouble(source_lines(source), repairs), repairs, source, vocab)

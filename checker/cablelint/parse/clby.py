@@ -52,6 +52,9 @@ DANGLING_RE = rx(r"(?i)(?:\band|\bor|[,&/+\\(])\s*$")
 OPEN_PAREN_END_RE = rx(r"\(\s*$")
 # A line that goes on with the list: "1.4 (B)" / "AND (D)", "1.5(b" / ",d)".
 GOES_ON_RE = rx(r"(?i)\s*(?:and|or|&|\+|,|/)\s*\(?[a-h]\)?(?![A-Za-z])")
+# The wrap fell inside the "and" between reason letters: "1.4 (b) an" / "d (d)", "1.4 (b) a" / "nd (d)".
+CUT_AND_END_RE = rx(r"(?i)(?<![A-Za-z])(?P<w>an?)\s*$")
+CUT_AND_START_RE = rx(r"(?i)\s*(?P<w>n?d)(?![A-Za-z])\s*\(?[a-h]\)?(?![A-Za-z])")
 DERIVED_RE = rx(r"(?i)\bderived\s+from\s*:?\s*(?P<src>[^;\n]*?[^\s;.,])\s*(?:[.;,]|$)")
 
 
@@ -215,13 +218,22 @@ def _gather(lines: list[Line], i: int, first: tuple[str, int], vocab: Vocabulary
         if not split_number and _stops(nxt, vocab):
             break
         # "1.4 (b) and" / "(d)", "1.4 (B)" / "AND (D)": the list goes on
-        dangling = DANGLING_RE.search(pieces[-1][0]) is not None or GOES_ON_RE.match(nxt.text) is not None
+        dangling = (DANGLING_RE.search(pieces[-1][0]) is not None or GOES_ON_RE.match(nxt.text) is not None
+                    or _and_cut(pieces[-1][0], nxt.text))
         if found and not dangling and not rx(r"\s*REASONS?\b", regex.IGNORECASE).match(nxt.text):
             break
         pieces.append((nxt.text, nxt.start))
         found = found or bool(find_reasons(" ".join(p for p, _ in pieces)))
         j += 1
     return pieces, reason_lines, j
+
+
+def _and_cut(prev: str, nxt: str) -> bool:
+    """The line ends in the first letters of "and" and `nxt` opens with the
+    rest of it and a reason letter: the list goes on over the wrap."""
+    a = CUT_AND_END_RE.search(prev)
+    b = CUT_AND_START_RE.match(nxt) if a else None
+    return b is not None and (a["w"] + b["w"]).lower() == "and"
 
 
 def read_classified_by(lines: list[Line], i: int, m: regex.Match, vocab: Vocabulary, text: str) -> ClbyRead:
@@ -245,7 +257,7 @@ def read_classified_by(lines: list[Line], i: int, m: regex.Match, vocab: Vocabul
         elif any(OPEN_PAREN_END_RE.search(p) for p, _ in pieces[:-1]):
             repairs.append(Repair("wrapped-field", Span(cb.span.start, cb.span.end),
                                   "Classified By reasons wrapped inside a parenthesis ('(' / 'D)') joined"))
-        repairs += _split_and(joined, letters, offmap)
+        repairs += _split_and(joined, letters, offmap, text)
     dm = DERIVED_RE.search(joined)
     if dm:  # derivative classification: "Classified By: ... Derived from OSLO SCG 2-01"
         cb.derived_from = Token(dm["src"], Span(offmap(dm.start("src")), offmap(dm.end("src") - 1) + 1))
@@ -266,14 +278,20 @@ def read_classified_by(lines: list[Line], i: int, m: regex.Match, vocab: Vocabul
     return _restated(lines, got, vocab, text) or got
 
 
-def _split_and(joined: str, letters: list[tuple[str, int]], offmap: Callable[[int], int]) -> list[Repair]:
+def _split_and(joined: str, letters: list[tuple[str, int]], offmap: Callable[[int], int], text: str) -> list[Repair]:
     """The note for an "and" the export split by a blank between the reason
-    letters ("1.4 (b) an d (d)"): read as "and", so the letters after it count."""
+    letters ("1.4 (b) an d (d)"), or by a line's wrap ("1.4 (b) an" / "d (d)"):
+    read as "and", so the letters after it count."""
     m = SPLIT_AND_RE.search(joined, letters[0][1], letters[-1][1]) if len(letters) > 1 else None
     if m is None:
         return []
-    return [Repair("wrapped-field", Span(offmap(m.start()), offmap(m.end() - 1) + 1),
-                   f"Classified By reasons: the word 'and' split by a blank ('{m[0]}') read as 'and'")]
+    span = Span(offmap(m.start()), offmap(m.end() - 1) + 1)
+    if "\n" in text[span.start:span.end]:
+        a, b = m[0].split()
+        how = f"wrapped mid-word at a line end ('{a}' / '{b}')"
+    else:
+        how = f"split by a blank ('{m[0]}')"
+    return [Repair("wrapped-field", span, f"Classified By reasons: the word 'and' {how} read as 'and'")]
 
 
 def _restated(lines: list[Line], got: ClbyRead, vocab: Vocabulary, text: str) -> ClbyRead | None:

@@ -1,0 +1,38 @@
+"""Fields the s9c inspect audit found misread, each on a short text written for the test."""
+from __future__ import annotations
+
+import pytest
+
+from inspect_helpers import parse_text
+
+SECRET_HEAD = ("S E C R E T OSLO 000123\n\nSIPDIS\n\nE.O. 12958: DECL: 01/30/2030\nTAGS: PREL NO\n"
+               "SUBJECT: TALKS\n\n")
+
+
+@pytest.mark.parametrize("statement, cut", [
+    ("Classified By: Political Counselor Jane Roe. Reasons: 1.4 (b) an\nd (d).", "('an' / 'd')"),
+    ("Classified By: Political Counselor Jane Roe. Reasons: 1.4 (b) a\nnd (d).", "('a' / 'nd')"),
+])
+def test_reasons_wrapped_inside_their_and_are_read_whole_with_a_note(statement: str, cut: str) -> None:
+    doc = parse_text(SECRET_HEAD + statement + "\n\n1. (S) Text.\n")
+    cb = doc.classified_by
+    assert [r.value for r in cb.reasons] == ["b", "d"] and cb.name.value == "Jane Roe"
+    notes = [r for r in doc.repairs if r.name == "wrapped-field"]
+    assert len(notes) == 1 and cut in notes[0].detail and "line end" in notes[0].detail
+    assert "\n" in doc.text[notes[0].span.start:notes[0].span.end]
+
+
+def test_a_blank_split_and_on_one_line_keeps_its_own_note() -> None:
+    doc = parse_text(SECRET_HEAD + "Classified By: Consul Jane Roe, reasons 1.4 (b) an d (d).\n\n1. (S) Text.\n")
+    notes = [r.detail for r in doc.repairs if r.name == "wrapped-field"]
+    assert [r.value for r in doc.classified_by.reasons] == ["b", "d"]
+    assert notes == ["Classified By reasons: the word 'and' split by a blank ('an d') read as 'and'"]
+
+
+@pytest.mark.parametrize("after", ["Andrew (D) came too.", "dinner (and more) followed.", "de Roe came too."])
+def test_a_line_after_reasons_ending_in_a_word_is_not_joined(after: str) -> None:
+    """"an" needs "d" and a reason letter on the next line; another word there stays out."""
+    doc = parse_text(SECRET_HEAD + "Classified By: Consul Jane Roe, reasons 1.4 (b) an\n" + after +
+                     "\n\n1. (S) Text.\n")
+    assert [r.value for r in doc.classified_by.reasons] == ["b"]
+    assert not [r for r in doc.repairs if r.name == "wrapped-field"]

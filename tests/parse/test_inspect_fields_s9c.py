@@ -36,3 +36,35 @@ def test_a_line_after_reasons_ending_in_a_word_is_not_joined(after: str) -> None
                      "\n\n1. (S) Text.\n")
     assert [r.value for r in doc.classified_by.reasons] == ["b"]
     assert not [r for r in doc.repairs if r.name == "wrapped-field"]
+
+
+UNCLAS_HEAD = "UNCLAS OSLO 000123\n\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: PREL NO\nSUBJECT: TALKS\n\n"
+
+
+@pytest.mark.parametrize("ref, second", [
+    ("(A) 05/02/09 Roe-Doe e-mail and telcon(B) OSLO 0445", "(B) OSLO 0445"),
+    ("(A) STATE 1234(B) 08 NEW DELHI 77", "(B) 08 NEW DELHI 77"),
+])
+def test_a_ref_item_label_glued_to_the_entry_before_is_split_with_a_note(ref: str, second: str) -> None:
+    doc = parse_text(UNCLAS_HEAD + "REF: " + ref + "\n\n1. (U) Text.\n")
+    assert [r.value for r in doc.refs] == [ref[:ref.index(second)], second]
+    assert doc.text[doc.refs[1].span.start:doc.refs[1].span.end] == second
+    notes = [r for r in doc.repairs if r.name == "glued-ref-item"]
+    assert len(notes) == 1 and doc.text[notes[0].span.start:notes[0].span.end] == "(B)"
+
+
+@pytest.mark.parametrize("ref", [
+    "(A) Roe-Doe e-mail and telcon(C) OSLO 0445",   # not the next letter
+    "(A) Roe-Doe e-mail and telcon(B) discussed",    # no reference after it
+    "(A) Roe-Doe e-mail and telcon(B) PARA 4",       # a pointer into the entry, no post
+])
+def test_a_glued_label_that_does_not_go_on_with_the_list_stays_in_the_entry(ref: str) -> None:
+    doc = parse_text(UNCLAS_HEAD + "REF: " + ref + "\n\n1. (U) Text.\n")
+    assert [r.value for r in doc.refs] == [ref]
+    assert not [r for r in doc.repairs if r.name == "glued-ref-item"]
+
+
+def test_a_spaced_label_gets_no_glued_note() -> None:
+    doc = parse_text(UNCLAS_HEAD + "REF: (A) STATE 1234 (B) OSLO 55\n\n1. (U) Text.\n")
+    assert [r.value for r in doc.refs] == ["(A) STATE 1234", "(B) OSLO 55"]
+    assert not [r for r in doc.repairs if r.name == "glued-ref-item"]

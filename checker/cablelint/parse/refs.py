@@ -85,7 +85,7 @@ def read_ref_items(lines: list[Line], i: int, vocab: Vocabulary, head: Token | N
     letter = lm["l"] if lm else ""
     j, stop = i + 1, min(len(lines), i + 27)
     while j < stop:
-        letter = last_letter(out[-1].value) or letter if out else letter  # "A. ... B. ...": the list goes on at C
+        letter = last_letter(out[-1].value, vocab) or letter if out else letter  # "A. ... B. ...": the list goes on at C
         w = _ref_wrap(lines, j, stop, out[-1].value, letter, vocab) if out else None
         if w is not None:
             out[-1] = _joined(out[-1], lines[w])
@@ -144,7 +144,7 @@ def _ref_wrap(lines: list[Line], j: int, stop: int, prev: str, letter: str, voca
     nxt = lines[after].text
     item = _item_line(nxt, letter)
     if item is not None:  # the next item after the last letter the joined entry holds ("... D. BERGEN 77" / "E. ...")
-        return k if _next_item(item["item"], last_letter(f"{prev} {s}") or letter) else None
+        return k if _next_item(item["item"], last_letter(f"{prev} {s}", vocab) or letter) else None
     kind = classify(nxt, vocab).name
     return k if kind in REF_WRAP_NEXT or numbered and kind == "page" else None
 

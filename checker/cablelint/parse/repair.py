@@ -55,6 +55,8 @@ REPAIRS = {
     "stray-subject-line": ("a line in small letters after an upper-case SUBJECT wrapped over lines "
                            "(a heading, a date line, a note) read as no part of the SUBJECT"),
     "glued-ref-label": "a REF label glued to the SUBJECT's last word (MISSING AMCITREF:) cut off, its list read",
+    "glued-ref-item": ("a REF item's letter glued to the entry before it (telcon(B) BUENOS AIRES 0445) read as the "
+                       "next entry's: the next letter, before a post and a number"),
     "csv-debris": ("a CSV export's row quoting (,,\"\", doubled quotes) dropped from SUBJECT, REF and DECL; "
                    "the archive's metadata row after the cable (0 02/23/2009 7601 PGOV,EG) and the title and "
                    "excerpt after it read as no part of the body"),

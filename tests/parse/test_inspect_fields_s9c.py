@@ -68,3 +68,39 @@ def test_a_spaced_label_gets_no_glued_note() -> None:
     doc = parse_text(UNCLAS_HEAD + "REF: (A) STATE 1234 (B) OSLO 55\n\n1. (U) Text.\n")
     assert [r.value for r in doc.refs] == ["(A) STATE 1234", "(B) OSLO 55"]
     assert not [r for r in doc.repairs if r.name == "glued-ref-item"]
+
+
+ROUTED_TOP = ("R 011415Z NOV 07\nFM AMEMBASSY OSLO\nTO RUEHC/SECSTATE WASHDC 7365\n"
+              "INFO RUEHZZ/NORDIC COUNCIL COLLECTIVE\nRUCPDOC/USDOC WASHDC ROUTINE\n")
+ROUTED_HEAD = ROUTED_TOP + "UNCLAS OSLO 000123\n\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: ECON NO\n"
+
+
+@pytest.mark.parametrize("again", [
+    "UNCLAS OSLO 000123 SIPDIS SENSITIVE STATE FOR EUR/NB E.O. 12958: N/A TAGS: ECON NO",
+    "C O N F I D E N T I A L OSLO 000123",
+    "UNCLAS SECTION 01 OF 02 OSLO 000123",
+])
+def test_a_subject_stops_at_a_line_opening_with_a_banner(again: str) -> None:
+    doc = parse_text(ROUTED_HEAD + "SUBJECT: NORWAY: FISH TALKS\n" + again + "\n\n1. (U) Text.\n")
+    assert doc.subject.value == "NORWAY: FISH TALKS"
+
+
+@pytest.mark.parametrize("wrap", ["SECRET TALKS ON QUOTAS", "UNCLASSIFIED REPORT 2009 ON QUOTAS"])
+def test_a_subject_wrapped_onto_a_line_opening_with_a_level_word_goes_on(wrap: str) -> None:
+    doc = parse_text(ROUTED_HEAD + "SUBJECT: NORWAY: THE\n" + wrap + "\n\n1. (U) Text.\n")
+    assert doc.subject.value == "NORWAY: THE " + wrap
+
+
+def test_routing_address_lines_run_into_the_subject_are_noted() -> None:
+    doc = parse_text(ROUTED_HEAD + "SUBJECT: NORWAY: NORDIC COUNCIL COLLECTIVERUCPDOC/USDOC WASHDC ROUTINE\n\n"
+                     "1. (U) Text.\n")
+    assert doc.subject.value == "NORWAY: NORDIC COUNCIL COLLECTIVERUCPDOC/USDOC WASHDC ROUTINE"
+    notes = [r for r in doc.repairs if r.name == "routing-in-subject"]
+    assert [r.detail for r in notes] == ["SUBJECT holds routing header text: line 5 ('RUCPDOC/USDOC WASHDC ROUTINE') "
+                                         "after words line 4 ends with ('NORDIC COUNCIL COLLECTIVE'); read as written"]
+    assert doc.text[notes[0].span.start:notes[0].span.end] == "NORDIC COUNCIL COLLECTIVERUCPDOC/USDOC WASHDC ROUTINE"
+
+
+def test_a_subject_naming_an_office_is_no_routing_text() -> None:
+    doc = parse_text(ROUTED_HEAD + "SUBJECT: NORWAY: USDOC WASHDC VISIT\n\n1. (U) Text.\n")
+    assert not [r for r in doc.repairs if r.name == "routing-in-subject"]

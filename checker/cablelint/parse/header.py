@@ -23,6 +23,7 @@ from .fields import (
 )
 from .routing import routing_line
 from .subject_glue import cut_subject_glue
+from .subject_routing import note_routing_text
 from .subject_stray import cut_stray_line
 from .refs import read_refs, ref_page_marks, unseen_refs
 from .lines import (
@@ -282,6 +283,7 @@ def _read_field_line(doc: Document, lines: list[Line], i: int, kind: Kind, vocab
         got = cut_stray_line(doc, lines, i, read_subject(lines, i, m, vocab, doc.post), vocab)
         doc.subject, doc.subject_portion = got.subject, got.portion or doc.subject_portion
         cut_subject_glue(doc, vocab, lines)
+        note_routing_text(doc, lines)
         if got.ref:
             doc.refs.append(got.ref)
             doc.repairs.append(Repair("run-on-header", got.ref.span, "REF read from the SUBJECT line"))

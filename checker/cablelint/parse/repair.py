@@ -55,6 +55,9 @@ REPAIRS = {
     "stray-subject-line": ("a line in small letters after an upper-case SUBJECT wrapped over lines "
                            "(a heading, a date line, a note) read as no part of the SUBJECT"),
     "glued-ref-label": "a REF label glued to the SUBJECT's last word (MISSING AMCITREF:) cut off, its list read",
+    "routing-in-subject": ("routing header text run into the SUBJECT (...COLLECTIVE IMMEDIATERUCPDOC/USDOC WASHDC "
+                           "IMMEDIATE, an address line written out): noted, the SUBJECT kept as written (where its own "
+                           "words end is not known)"),
     "glued-ref-item": ("a REF item's letter glued to the entry before it (telcon(B) BUENOS AIRES 0445) read as the "
                        "next entry's: the next letter, before a post and a number"),
     "csv-debris": ("a CSV export's row quoting (,,\"\", doubled quotes) dropped from SUBJECT, REF and DECL; "

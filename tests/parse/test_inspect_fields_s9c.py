@@ -104,3 +104,27 @@ def test_routing_address_lines_run_into_the_subject_are_noted() -> None:
 def test_a_subject_naming_an_office_is_no_routing_text() -> None:
     doc = parse_text(ROUTED_HEAD + "SUBJECT: NORWAY: USDOC WASHDC VISIT\n\n1. (U) Text.\n")
     assert not [r for r in doc.repairs if r.name == "routing-in-subject"]
+
+
+CONF_HEAD = ("CONFIDENTIAL SECTION 01 OF 02 OSLO 000123\n\nSIPDIS\n\nE.O. 12958: DECL: 01/30/2019\nTAGS: PREL NO\n"
+             "SUBJECT: TALKS\n\n")
+
+
+@pytest.mark.parametrize("ref, entries", [
+    ("REF: STATE 119783   OSLO 00000123  001.2 OF 002   ", ["STATE 119783"]),
+    ("REF: A) OSLO 258; B) OSLO 485 OSLO 00000123 001.2 OF 002", ["A) OSLO 258", "B) OSLO 485"]),
+])
+def test_a_page_mark_run_into_the_ref_line_is_noted_and_kept_out_of_the_entry(ref: str, entries: list[str]) -> None:
+    doc = parse_text(CONF_HEAD + ref + "\n\nClassified By: Consul Jane Roe, reasons 1.4 (b)\n\n1. (C) Text.\n")
+    assert [r.value for r in doc.refs] == entries
+    assert [(s.number, s.total, s.kind) for s in doc.sections if s.kind == "page"] == [(1, 2, "page")]
+    notes = [r for r in doc.repairs if r.name == "glued-page-mark"]
+    assert [r.detail for r in notes] == ["page mark 1 OF 2 read from inside the REF line, kept out of its entry"]
+    assert " ".join(doc.text[notes[0].span.start:notes[0].span.end].split()) == "OSLO 00000123 001.2 OF 002"
+
+
+def test_a_page_mark_on_its_own_line_after_the_ref_gets_no_glued_note() -> None:
+    doc = parse_text(CONF_HEAD + "REF: STATE 119783\n\nOSLO 00000123  001.2 OF 002\n\n"
+                     "Classified By: Consul Jane Roe, reasons 1.4 (b)\n\n1. (C) Text.\n")
+    assert [r.value for r in doc.refs] == ["STATE 119783"]
+    assert not [r for r in doc.repairs if r.name == "glued-page-mark"]

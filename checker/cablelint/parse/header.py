@@ -287,7 +287,7 @@ def _read_field_line(doc: Document, lines: list[Line], i: int, kind: Kind, vocab
         if got.ref:
             doc.refs.append(got.ref)
             doc.repairs.append(Repair("run-on-header", got.ref.span, "REF read from the SUBJECT line"))
-            doc.sections.extend(ref_page_marks(doc.text, [got.ref], doc.sections, doc.post))
+            doc.sections.extend(ref_page_marks(doc.text, [got.ref], doc.sections, doc.post, doc.repairs))
         if kind.lost_first:
             doc.repairs.append(lost_letter_repair(line, m, "SUBJECT"))
         if got.tail:
@@ -300,7 +300,7 @@ def _read_field_line(doc: Document, lines: list[Line], i: int, kind: Kind, vocab
         if dm is None:
             refs = read_refs(lines, i, m, vocab, doc.post)
             doc.refs.extend(unseen_refs(doc.refs, refs))
-            doc.sections.extend(ref_page_marks(doc.text, refs, doc.sections, doc.post))
+            doc.sections.extend(ref_page_marks(doc.text, refs, doc.sections, doc.post, doc.repairs))
             return i + 1
         head = Line(line.text[:dm.start()], line.start)  # "REF: ... Classiied By: CDA ...": the REF ends there
         doc.refs.append(read_ref(head, labels(vocab).ref.match(head.text), vocab, doc.post))

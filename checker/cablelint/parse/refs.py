@@ -286,11 +286,13 @@ def unseen_refs(have: list[Token], got: list[Token]) -> list[Token]:
     return [t for t in got if " ".join(t.value.casefold().split()) not in seen]
 
 
-def ref_page_marks(text: str, refs: list[Token], have: list[SectionMark], post: Token | None = None) -> list[SectionMark]:
+def ref_page_marks(text: str, refs: list[Token], have: list[SectionMark], post: Token | None = None,
+                   repairs: list[Repair] | None = None) -> list[SectionMark]:
     """The page marks an export ran into REF entries or on right after them ("B)
     TRIPOLI 485 TRIPOLI 00001043 001.2 OF 002"), not in `have` yet: cut out of
-    the entry's value, they are still the cable's pages. Marks further on in the
-    line (a cable on one line) or on a line of their own are read elsewhere.
+    the entry's value, they are still the cable's pages, each noted in `repairs`
+    (glued-page-mark, as one run into the SUBJECT or the body is). Marks further
+    on in the line (a cable on one line) or on a line of their own are read elsewhere.
     A mark starts at the cable's `post` name, as ref_value cut it (lines.page_mark_start)."""
     seen = {(s.span.start, s.span.end) for s in have}
     out: list[SectionMark] = []
@@ -299,10 +301,15 @@ def ref_page_marks(text: str, refs: list[Token], have: list[SectionMark], post: 
         end = min(len(text) if eol < 0 else eol, t.span.end + REF_PAGE_REACH)
         for m in PAGE_INLINE_RE.finditer(text, t.span.start, end):
             span = Span(m.start("n"), m.end("m"))
-            if text[t.span.end:page_mark_start(text, m, post)].strip() or (span.start, span.end) in seen:
+            start = page_mark_start(text, m, post)
+            if text[t.span.end:start].strip() or (span.start, span.end) in seen:
                 continue  # not run on right after the entry, or read already
             seen.add((span.start, span.end))
             out.append(SectionMark(int(m["n"]), int(m["m"]), span, "page"))
+            if repairs is not None:
+                what = f"page mark {int(m['n'])} OF {int(m['m'])}"
+                repairs.append(Repair("glued-page-mark", Span(start, m.end()),
+                                      f"{what} read from inside the REF line, kept out of its entry"))
     return out
 
 

@@ -46,8 +46,8 @@ REPAIRS = {
     "doubled-line-breaks": "a copy whose every line break was doubled (each line followed by an empty one) read with single ones",
     "glued-paragraph": "a paragraph number glued to the end of the previous line, read as a new paragraph",
     "damaged-label": "a header label with one letter lost or garbled (Classiied By:, E.0. for E.O.) read as that label",
-    "glued-page-mark": ("a continuation page's mark run onto the end of the SUBJECT line (cut off) or into "
-                        "a line of the body, read as a page mark"),
+    "glued-page-mark": ("a continuation page's mark run onto the end of the SUBJECT line (cut off), into "
+                        "the REF line (kept out of its entry) or into a line of the body, read as a page mark"),
     "glued-caveat": ("a handling caveat line (SENSITIVE BUT UNCLASSIFIED - PLEASE ...) run onto the end "
                      "of the SUBJECT line, cut off"),
     "split-name": ("a Classified By name's word split by a blank inside a line (Do nald, the export ran "

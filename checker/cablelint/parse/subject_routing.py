@@ -47,8 +47,8 @@ def note_routing_text(doc: Document, lines: list[Line]) -> None:
         what = f"line {line_no} ('{m['addr']}')"
         if before:
             what += f" after words line {doc.source.line_col(lines[k - 1].start)[0]} ends with ('{before}')"
-        doc.repairs.append(Repair("routing-in-subject", Span(sub.span.start + start, sub.span.start + at + len(m["addr"])),
-                                  f"SUBJECT holds routing header text: {what}; read as written"))
+        span = Span(sub.span.start + start, sub.span.start + at + len(m["addr"]))
+        doc.repairs.append(Repair("routing-in-subject", span, f"SUBJECT holds routing header text: {what}; read as written"))
         return
 
 

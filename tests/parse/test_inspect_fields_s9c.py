@@ -128,3 +128,27 @@ def test_a_page_mark_on_its_own_line_after_the_ref_gets_no_glued_note() -> None:
                      "Classified By: Consul Jane Roe, reasons 1.4 (b)\n\n1. (C) Text.\n")
     assert [r.value for r in doc.refs] == ["STATE 119783"]
     assert not [r for r in doc.repairs if r.name == "glued-page-mark"]
+
+
+UNCLAS_COPY = ("UNCLAS OSLO 000123\n\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: PREL NO\nSUBJECT: FISH TALKS\n\n"
+               "REF: STATE 1234\n\n")
+WHOLE_TEXT = ("Embassy officers delivered reftel points to Mr. Jan Roe of the\nministry, who said Norway "
+              "will abstain in the vote on the\nfisheries resolution next week.\nSMITH\n")
+
+
+def test_an_unnumbered_paragraph_of_a_cut_first_copy_is_left_out_for_its_whole_copy() -> None:
+    cut = "Embassy officers delivered reftel points to Mr. Jan...\n\n\n2010-02-25\n\n"
+    text = UNCLAS_COPY + cut + UNCLAS_COPY + WHOLE_TEXT
+    doc = parse_text(text)
+    assert [(p.number, text.count("\n", 0, p.span.start) + 1) for p in doc.paragraphs] == [(None, 26)]
+    assert [r.detail for r in doc.repairs if r.name == "whole-copy"] == [
+        "unnumbered paragraph cut short in a first copy: its whole copy on line 26 read, this one left out"]
+
+
+@pytest.mark.parametrize("cut", ["Embassy officers...", "Embassy officers met the mayor..."])
+def test_an_unnumbered_cut_paragraph_too_short_or_not_written_again_stays(cut: str) -> None:
+    """Two words are too few to pair blocks without a number; other words are another text."""
+    text = UNCLAS_COPY + cut + "\n\n\n2010-02-25\n\n" + UNCLAS_COPY + WHOLE_TEXT
+    doc = parse_text(text)
+    assert len(doc.paragraphs) == 2
+    assert not [r for r in doc.repairs if r.name == "whole-copy" and "paragraph" in r.detail]

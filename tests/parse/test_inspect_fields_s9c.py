@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from inspect_helpers import parse_text
+from inspect_helpers import ENGINE, parse_text
+from cablelint.api import lint_text
 
 SECRET_HEAD = ("S E C R E T OSLO 000123\n\nSIPDIS\n\nE.O. 12958: DECL: 01/30/2030\nTAGS: PREL NO\n"
                "SUBJECT: TALKS\n\n")
@@ -83,6 +84,18 @@ ROUTED_HEAD = ROUTED_TOP + "UNCLAS OSLO 000123\n\nSIPDIS\n\nE.O. 12958: N/A\nTAG
 def test_a_subject_stops_at_a_line_opening_with_a_banner(again: str) -> None:
     doc = parse_text(ROUTED_HEAD + "SUBJECT: NORWAY: FISH TALKS\n" + again + "\n\n1. (U) Text.\n")
     assert doc.subject.value == "NORWAY: FISH TALKS"
+
+
+def test_the_header_written_again_run_on_under_the_subject_is_header_not_body() -> None:
+    """The subject stops before the copy, and the body still starts at paragraph 1 (the copy's fields are the
+    header's: CL910 reads the run-together line)."""
+    copy = ("UNCLAS OSLO 000123 SIPDIS SENSITIVE SIPDIS STATE FOR EUR/NB, EEB STATE PASS TO USTR FOR JANE ROE "
+            "USDOC 4520/ITA/MAC/ONE FOR JOHN DOE E.O. 12958: N/A TAGS: ECON NO")
+    text = ROUTED_HEAD + "SUBJECT: NORWAY: FISH TALKS\n" + copy + "\n\n1. (U) Text.\n"
+    doc = parse_text(text)
+    assert doc.source.line_col(doc.body_start)[0] == text.count("\n", 0, text.index("1. (U)")) + 1
+    found = [f for f in lint_text(text, "t.txt", engine=ENGINE) if f.rule in ("CL910", "CL933")]
+    assert found and found[0].line == text.count("\n", 0, text.index(copy)) + 1
 
 
 @pytest.mark.parametrize("wrap", ["SECRET TALKS ON QUOTAS", "UNCLASSIFIED REPORT 2009 ON QUOTAS"])

@@ -19,7 +19,7 @@ from .clby import damaged_clby, read_classified_by, reasons_of_field
 from .lone import prose_goes_on
 from .fields import (
     eo_label_repairs, lost_letter_repair, read_declassify_on, read_eo, read_field, read_ref, read_subject, read_tags,
-    tags_continue, read_unlabelled_ref,
+    opens_with_banner, tags_continue, read_unlabelled_ref,
 )
 from .routing import routing_line
 from .subject_glue import cut_subject_glue
@@ -374,8 +374,9 @@ def read_fields(doc: Document, lines: list[Line], i: int, banner_idx: int | None
             if after is not None:
                 i = after
                 continue
-        if kind.name == "text" and doc.banner is not None and _field_read(doc) and bn.banner_again(doc, line, vocab):
-            i += 1
+        if kind.name == "text" and doc.banner is not None and _field_read(doc) and (
+                bn.banner_again(doc, line, vocab) or opens_with_banner(line, vocab)):
+            i += 1  # a section's banner, or the header written again run on ("UNCLAS OSLO 000123 SIPDIS ...")
             continue
         if _body_starts(doc, lines, i, kind.name, vocab):
             return i

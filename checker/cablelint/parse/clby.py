@@ -16,6 +16,7 @@ from ..document import ClassifiedBy, Repair, Span, Token, WholeCopy
 from ..rx import rx
 from ..vocabulary import Vocabulary
 from .banner import section_banner
+from .clby_and import and_cut, split_and
 from .copies import copy_lines
 from .labels import labels
 from .lines import CLBY_RE, Line, para_start, portion_start
@@ -34,8 +35,6 @@ REASON_SEC_RE = rx(r"(?<![\d.])1(?:\s*[./:]\s*(?P<d>[45])(?![\d])|(?P<d>[45])(?=
 # Between reason letters: blanks, punctuation, "and"/"or" (split by the export: "a nd", "an d"), "+",
 # a line's backslash.
 _REASON_TOKEN = rx(r"\s+|[(),/&.;:\[\]+\\]|(?i:a\s?nd|an\sd|or)(?![a-z])|(?P<l>[a-zA-Z])(?![a-zA-Z])")
-# The word "and" split by a blank between reason letters ("(b) a nd (d)", "(b) an d (d)").
-SPLIT_AND_RE = rx(r"(?i)(?<![A-Za-z])(?:a\snd|an\sd)(?![A-Za-z])")
 # The categories of E.O. 13526 sec. 1.4 (a-h): without a section number, only these are reason letters.
 CATEGORY_LETTERS = frozenset("abcdefgh")
 # "REASONS: B AND D", "for reasons (b) and (d)": the letters without the section number.
@@ -52,9 +51,6 @@ DANGLING_RE = rx(r"(?i)(?:\band|\bor|[,&/+\\(])\s*$")
 OPEN_PAREN_END_RE = rx(r"\(\s*$")
 # A line that goes on with the list: "1.4 (B)" / "AND (D)", "1.5(b" / ",d)".
 GOES_ON_RE = rx(r"(?i)\s*(?:and|or|&|\+|,|/)\s*\(?[a-h]\)?(?![A-Za-z])")
-# The wrap fell inside the "and" between reason letters: "1.4 (b) an" / "d (d)", "1.4 (b) a" / "nd (d)".
-CUT_AND_END_RE = rx(r"(?i)(?<![A-Za-z])(?P<w>an?)\s*$")
-CUT_AND_START_RE = rx(r"(?i)\s*(?P<w>n?d)(?![A-Za-z])\s*\(?[a-h]\)?(?![A-Za-z])")
 DERIVED_RE = rx(r"(?i)\bderived\s+from\s*:?\s*(?P<src>[^;\n]*?[^\s;.,])\s*(?:[.;,]|$)")
 
 
@@ -219,21 +215,13 @@ def _gather(lines: list[Line], i: int, first: tuple[str, int], vocab: Vocabulary
             break
         # "1.4 (b) and" / "(d)", "1.4 (B)" / "AND (D)": the list goes on
         dangling = (DANGLING_RE.search(pieces[-1][0]) is not None or GOES_ON_RE.match(nxt.text) is not None
-                    or _and_cut(pieces[-1][0], nxt.text))
+                    or and_cut(pieces[-1][0], nxt.text))
         if found and not dangling and not rx(r"\s*REASONS?\b", regex.IGNORECASE).match(nxt.text):
             break
         pieces.append((nxt.text, nxt.start))
         found = found or bool(find_reasons(" ".join(p for p, _ in pieces)))
         j += 1
     return pieces, reason_lines, j
-
-
-def _and_cut(prev: str, nxt: str) -> bool:
-    """The line ends in the first letters of "and" and `nxt` opens with the
-    rest of it and a reason letter: the list goes on over the wrap."""
-    a = CUT_AND_END_RE.search(prev)
-    b = CUT_AND_START_RE.match(nxt) if a else None
-    return b is not None and (a["w"] + b["w"]).lower() == "and"
 
 
 def read_classified_by(lines: list[Line], i: int, m: regex.Match, vocab: Vocabulary, text: str) -> ClbyRead:
@@ -257,7 +245,7 @@ def read_classified_by(lines: list[Line], i: int, m: regex.Match, vocab: Vocabul
         elif any(OPEN_PAREN_END_RE.search(p) for p, _ in pieces[:-1]):
             repairs.append(Repair("wrapped-field", Span(cb.span.start, cb.span.end),
                                   "Classified By reasons wrapped inside a parenthesis ('(' / 'D)') joined"))
-        repairs += _split_and(joined, letters, offmap, text)
+        repairs += split_and(joined, letters, offmap, text)
     dm = DERIVED_RE.search(joined)
     if dm:  # derivative classification: "Classified By: ... Derived from OSLO SCG 2-01"
         cb.derived_from = Token(dm["src"], Span(offmap(dm.start("src")), offmap(dm.end("src") - 1) + 1))
@@ -276,22 +264,6 @@ def read_classified_by(lines: list[Line], i: int, m: regex.Match, vocab: Vocabul
                                   f"{n} word{'s' if n > 1 else ''} joined"))
     got = ClbyRead(cb, reason_lines, j, repairs)
     return _restated(lines, got, vocab, text) or got
-
-
-def _split_and(joined: str, letters: list[tuple[str, int]], offmap: Callable[[int], int], text: str) -> list[Repair]:
-    """The note for an "and" the export split by a blank between the reason
-    letters ("1.4 (b) an d (d)"), or by a line's wrap ("1.4 (b) an" / "d (d)"):
-    read as "and", so the letters after it count."""
-    m = SPLIT_AND_RE.search(joined, letters[0][1], letters[-1][1]) if len(letters) > 1 else None
-    if m is None:
-        return []
-    span = Span(offmap(m.start()), offmap(m.end() - 1) + 1)
-    if "\n" in text[span.start:span.end]:
-        a, b = m[0].split()
-        how = f"wrapped mid-word at a line end ('{a}' / '{b}')"
-    else:
-        how = f"split by a blank ('{m[0]}')"
-    return [Repair("wrapped-field", span, f"Classified By reasons: the word 'and' {how} read as 'and'")]
 
 
 def _restated(lines: list[Line], got: ClbyRead, vocab: Vocabulary, text: str) -> ClbyRead | None:

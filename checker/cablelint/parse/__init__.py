@@ -69,7 +69,7 @@ def parse(source: Source, vocab: Vocabulary | None = None) -> Document:
     doc.partial = memo.search_head(v.partial_notice_re, text, min(len(text), doc.body_start + PARTIAL_NOTE_REACH))
     _read_whole_copy(doc, lines, v)
     drop_csv_debris(doc, v)
-    doc.refs = split_refs(doc.refs, doc.text, v)
+    doc.refs = split_refs(doc.refs, doc.text, v, doc.repairs)
     segment(doc, lines[:archive_row(doc, lines, body_idx, v)], body_idx, is_marked(doc, v), v)
     drop_cut_paragraphs(doc, v)
     settle_copy(doc, v)

@@ -16,6 +16,7 @@ from ..document import ClassifiedBy, Repair, Span, Token, WholeCopy
 from ..rx import rx
 from ..vocabulary import Vocabulary
 from .banner import section_banner
+from .clby_and import and_cut, split_and
 from .copies import copy_lines
 from .labels import labels
 from .lines import CLBY_RE, Line, para_start, portion_start
@@ -34,8 +35,6 @@ REASON_SEC_RE = rx(r"(?<![\d.])1(?:\s*[./:]\s*(?P<d>[45])(?![\d])|(?P<d>[45])(?=
 # Between reason letters: blanks, punctuation, "and"/"or" (split by the export: "a nd", "an d"), "+",
 # a line's backslash.
 _REASON_TOKEN = rx(r"\s+|[(),/&.;:\[\]+\\]|(?i:a\s?nd|an\sd|or)(?![a-z])|(?P<l>[a-zA-Z])(?![a-zA-Z])")
-# The word "and" split by a blank between reason letters ("(b) a nd (d)", "(b) an d (d)").
-SPLIT_AND_RE = rx(r"(?i)(?<![A-Za-z])(?:a\snd|an\sd)(?![A-Za-z])")
 # The categories of E.O. 13526 sec. 1.4 (a-h): without a section number, only these are reason letters.
 CATEGORY_LETTERS = frozenset("abcdefgh")
 # "REASONS: B AND D", "for reasons (b) and (d)": the letters without the section number.
@@ -215,7 +214,8 @@ def _gather(lines: list[Line], i: int, first: tuple[str, int], vocab: Vocabulary
         if not split_number and _stops(nxt, vocab):
             break
         # "1.4 (b) and" / "(d)", "1.4 (B)" / "AND (D)": the list goes on
-        dangling = DANGLING_RE.search(pieces[-1][0]) is not None or GOES_ON_RE.match(nxt.text) is not None
+        dangling = (DANGLING_RE.search(pieces[-1][0]) is not None or GOES_ON_RE.match(nxt.text) is not None
+                    or and_cut(pieces[-1][0], nxt.text))
         if found and not dangling and not rx(r"\s*REASONS?\b", regex.IGNORECASE).match(nxt.text):
             break
         pieces.append((nxt.text, nxt.start))
@@ -245,7 +245,7 @@ def read_classified_by(lines: list[Line], i: int, m: regex.Match, vocab: Vocabul
         elif any(OPEN_PAREN_END_RE.search(p) for p, _ in pieces[:-1]):
             repairs.append(Repair("wrapped-field", Span(cb.span.start, cb.span.end),
                                   "Classified By reasons wrapped inside a parenthesis ('(' / 'D)') joined"))
-        repairs += _split_and(joined, letters, offmap)
+        repairs += split_and(joined, letters, offmap, text)
     dm = DERIVED_RE.search(joined)
     if dm:  # derivative classification: "Classified By: ... Derived from OSLO SCG 2-01"
         cb.derived_from = Token(dm["src"], Span(offmap(dm.start("src")), offmap(dm.end("src") - 1) + 1))
@@ -264,16 +264,6 @@ def read_classified_by(lines: list[Line], i: int, m: regex.Match, vocab: Vocabul
                                   f"{n} word{'s' if n > 1 else ''} joined"))
     got = ClbyRead(cb, reason_lines, j, repairs)
     return _restated(lines, got, vocab, text) or got
-
-
-def _split_and(joined: str, letters: list[tuple[str, int]], offmap: Callable[[int], int]) -> list[Repair]:
-    """The note for an "and" the export split by a blank between the reason
-    letters ("1.4 (b) an d (d)"): read as "and", so the letters after it count."""
-    m = SPLIT_AND_RE.search(joined, letters[0][1], letters[-1][1]) if len(letters) > 1 else None
-    if m is None:
-        return []
-    return [Repair("wrapped-field", Span(offmap(m.start()), offmap(m.end() - 1) + 1),
-                   f"Classified By reasons: the word 'and' split by a blank ('{m[0]}') read as 'and'")]
 
 
 def _restated(lines: list[Line], got: ClbyRead, vocab: Vocabulary, text: str) -> ClbyRead | None:

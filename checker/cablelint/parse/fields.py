@@ -13,6 +13,7 @@ import regex
 from ..document import DeclValue, Document, EOLine, Marking, Repair, Span, Token
 from ..rx import rx
 from ..vocabulary import Vocabulary
+from .banner import section_banner
 from .labels import labels
 from .decl import parse_decl
 from .marks import end_mark
@@ -167,8 +168,8 @@ def read_subject(lines: list[Line], i: int, m: regex.Match, vocab: Vocabulary, p
         if again and cur.startswith(rest):
             j += 1  # written again, no longer: the subject read already holds it
             continue
-        if is_field_start(nxt.text, vocab) or PAGE_RE.match(nxt.text):
-            break  # a field, or the page mark of a page break under the subject
+        if is_field_start(nxt.text, vocab) or PAGE_RE.match(nxt.text) or opens_with_banner(nxt, vocab):
+            break  # a field, the page mark of a page break, or a banner (a run-on copy of the header) under it
         text += " " + nxt.text.strip().removeprefix("¶")  # the web page's pilcrow before a wrapped number
         end = nxt.start + len(nxt.text.rstrip())
         j += 1
@@ -273,6 +274,28 @@ def other_header_line(s: str, vocab: Vocabulary) -> bool:
         return True
     words = rx(r"[A-Z]+").findall(s)
     return bool(labels(vocab).trailer.fullmatch(s) or words and all(w in vocab.caption_parts for w in words))
+
+
+# A banner's post and serial right after its level ("UNCLAS MANAMA 000995 SIPDIS ..."), the post a few
+# words, and the word after them if any.
+_POST_SERIAL_START_RE = rx(r"[ \t]+[A-Z][A-Z.'-]*(?:[ \t][A-Z][A-Z.'-]*){0,3}[ \t]+\d{3,}(?:\s*$|[ \t]+(?P<w>[A-Z/]+))")
+
+
+def opens_with_banner(line: Line, vocab: Vocabulary) -> bool:
+    """Whether `line` opens with a banner: a level, the post and serial and
+    nothing or a caption or control word after them ("UNCLAS MANAMA 000995
+    SIPDIS STATE FOR ...", the header written again run on), a letter-spaced
+    level or a section's banner. A level word opening a wrapped field's words
+    ("SECRET TALKS", "UNCLASSIFIED REPORT 2009 ON ...") is none."""
+    if not vocab.may_start_banner(line.text) or not vocab.banner_re.match(line.text):
+        return False
+    got = vocab.parse_banner(line.text, line.start)
+    if got is None or got[0].level is None:
+        return False
+    m = _POST_SERIAL_START_RE.match(got[1])
+    if m is not None and (m["w"] is None or m["w"] in vocab.caption_words or m["w"] in vocab.banner_control):
+        return True
+    return section_banner(line, vocab) is not None
 
 
 def upper_words(s: str) -> bool:

@@ -19,10 +19,11 @@ from .clby import damaged_clby, read_classified_by, reasons_of_field
 from .lone import prose_goes_on
 from .fields import (
     eo_label_repairs, lost_letter_repair, read_declassify_on, read_eo, read_field, read_ref, read_subject, read_tags,
-    tags_continue, read_unlabelled_ref,
+    opens_with_banner, tags_continue, read_unlabelled_ref,
 )
 from .routing import routing_line
 from .subject_glue import cut_subject_glue
+from .subject_routing import note_routing_text
 from .subject_stray import cut_stray_line
 from .refs import read_refs, ref_page_marks, unseen_refs
 from .lines import (
@@ -282,10 +283,11 @@ def _read_field_line(doc: Document, lines: list[Line], i: int, kind: Kind, vocab
         got = cut_stray_line(doc, lines, i, read_subject(lines, i, m, vocab, doc.post), vocab)
         doc.subject, doc.subject_portion = got.subject, got.portion or doc.subject_portion
         cut_subject_glue(doc, vocab, lines)
+        note_routing_text(doc, lines)
         if got.ref:
             doc.refs.append(got.ref)
             doc.repairs.append(Repair("run-on-header", got.ref.span, "REF read from the SUBJECT line"))
-            doc.sections.extend(ref_page_marks(doc.text, [got.ref], doc.sections, doc.post))
+            doc.sections.extend(ref_page_marks(doc.text, [got.ref], doc.sections, doc.post, doc.repairs))
         if kind.lost_first:
             doc.repairs.append(lost_letter_repair(line, m, "SUBJECT"))
         if got.tail:
@@ -298,7 +300,7 @@ def _read_field_line(doc: Document, lines: list[Line], i: int, kind: Kind, vocab
         if dm is None:
             refs = read_refs(lines, i, m, vocab, doc.post)
             doc.refs.extend(unseen_refs(doc.refs, refs))
-            doc.sections.extend(ref_page_marks(doc.text, refs, doc.sections, doc.post))
+            doc.sections.extend(ref_page_marks(doc.text, refs, doc.sections, doc.post, doc.repairs))
             return i + 1
         head = Line(line.text[:dm.start()], line.start)  # "REF: ... Classiied By: CDA ...": the REF ends there
         doc.refs.append(read_ref(head, labels(vocab).ref.match(head.text), vocab, doc.post))
@@ -372,8 +374,9 @@ def read_fields(doc: Document, lines: list[Line], i: int, banner_idx: int | None
             if after is not None:
                 i = after
                 continue
-        if kind.name == "text" and doc.banner is not None and _field_read(doc) and bn.banner_again(doc, line, vocab):
-            i += 1
+        if kind.name == "text" and doc.banner is not None and _field_read(doc) and (
+                bn.banner_again(doc, line, vocab) or opens_with_banner(line, vocab)):
+            i += 1  # a section's banner, or the header written again run on ("UNCLAS OSLO 000123 SIPDIS ...")
             continue
         if _body_starts(doc, lines, i, kind.name, vocab):
             return i

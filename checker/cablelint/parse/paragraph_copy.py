@@ -11,7 +11,9 @@ whole copy (doc.whole_copy, copies.py) starts in between: a cut paragraph
 followed at once by its whole text is one paragraph repeated, and CL906
 (body-repeated) reads it as such from the listed paragraphs. With the whole
 copy in between, dots after a sentence's end ("1. (C) Summary. ...") are a cut
-too, unless the copy's paragraph writes them as well (the drafter's).
+too, unless the copy's paragraph writes them as well (the drafter's). An
+unnumbered paragraph (a cable of one block of text) is paired with the whole
+copy's unnumbered one of its kind by its words alone: CUT_WORDS of them at least.
 """
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ from ..document import Document, Paragraph, Repair
 from ..prefilter import prefiltered
 from ..rx import compile_now
 from ..vocabulary import Vocabulary
+from .copies import CUT_WORDS
 from .cutwords import goes_on, plain
 from .labels import labels
 from .memo import VOCABS_MAX
@@ -69,7 +72,9 @@ def _whole_copy(p: Paragraph, later: list[Paragraph], text: str, mk: Marks, copy
     cut itself; None when `p` is no cut paragraph or has no such copy. With
     `copy_at` (where the file's whole copy starts, after `p`), dots after a
     blank or a sentence's end are a cut too, when a paragraph after `copy_at`
-    goes on there without them. `mk`: the vocabulary's elision marks."""
+    goes on there without them. An unnumbered `p` pairs with a later
+    unnumbered paragraph of its kind, its cut line CUT_WORDS words at least
+    (no number to pair them by). `mk`: the vocabulary's elision marks."""
     if mk.needles is not None and not any(n in p.text for n in mk.needles):
         return None  # most paragraphs: no elision mark in their first line (`text`)
     line = _line_of(text, p.span.start)
@@ -77,11 +82,15 @@ def _whole_copy(p: Paragraph, later: list[Paragraph], text: str, mk: Marks, copy
     loose = cut is None and copy_at > p.span.start
     if loose:
         cut = mk.at_end.search(line)
-    if p.number is None or cut is None:
+    if cut is None:
         return None
     stem = mk.at_end.sub("", line[:cut.end()])
+    if p.number is None and len(plain(stem).split()) < CUT_WORDS:
+        return None
     for q in later:
-        if q.number != p.number or loose and (q.span.start < copy_at or _dots_again(stem, text, q, mk)):
+        if q.number != p.number or p.number is None and q.kind != p.kind:
+            continue
+        if loose and (q.span.start < copy_at or _dots_again(stem, text, q, mk)):
             continue
         whole = _line_of(text, q.span.start)
         if mk.in_word.search(whole) is None and goes_on(stem, whole):
@@ -106,12 +115,13 @@ def drop_cut_paragraphs(doc: Document, vocab: Vocabulary) -> None:
     for k, p in enumerate(doc.paragraphs):
         again = copy.after(p.span.start + 1)
         at = again.start if again is not None else -1
-        q = _whole_copy(p, doc.paragraphs[k + 1:], text, mk, at) if p.number is not None else None
+        q = _whole_copy(p, doc.paragraphs[k + 1:], text, mk, at)
         if q is None or again is None or again.start >= q.span.start:
             keep.append(p)
             continue
         whole = text.count("\n", 0, q.span.start) + 1
-        doc.repairs.append(Repair("whole-copy", p.span, f"paragraph {p.number} cut short in a first copy: "
+        what = "unnumbered paragraph" if p.number is None else f"paragraph {p.number}"
+        doc.repairs.append(Repair("whole-copy", p.span, f"{what} cut short in a first copy: "
                                   f"its whole copy on line {whole} read, this one left out"))
     if len(keep) < len(doc.paragraphs):
         doc.paragraphs = keep

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import regex
 
-from ..document import Span, Token
+from ..document import Repair, Span, Token
 from ..rx import rx
 from ..vocabulary import Vocabulary
 
@@ -25,6 +25,11 @@ _MARK_RES = {
     ")": rx(r"(?<=[\s,;])(?P<l>[A-Za-z])\)"),
     ".": rx(r"(?<=[\s,;])(?P<l>[A-Za-z])\.(?=\s|\d)"),
 }
+# The next "(B)" glued to the entry before it by the export ("e-mail and telcon(B) BUENOS AIRES 0445"):
+# read as a label only before a reference, a post's name in capitals (its first word no reference
+# word: "PARA 3") and a number ("(B) BUENOS AIRES 0445", "(B) 08 STATE 1234").
+_GLUED_PAREN_RE = rx(r"(?<=[A-Za-z0-9])\((?P<l>[A-Za-z])\)(?=[ \t]*(?:\d{2}[ \t]+)?(?P<post>[A-Z][A-Z.-]+)"
+                     r"(?:[ \t]+[A-Z][A-Z.-]*){0,3}[ \t]+\d{2,}\b)")
 # A list lettered without marks, the REF label written again before each next
 # letter ("A 08 OSLO 12 REF B 07 OSLO 9"): its first letter, and a label and letter.
 _BARE_FIRST_RE = rx(r"^(?P<l>[A-Z])[ \t]+(?=\d)")
@@ -43,13 +48,16 @@ _YEAR_RE = rx(r"(?:19|20)\d{2}")
 _WORD_DAY_RE = rx(r"(?P<word>[A-Za-z]+\.?)[ \t]+\d{1,2}$")
 
 
-def split_refs(refs: list[Token], text: str, vocab: Vocabulary) -> list[Token]:
+def split_refs(refs: list[Token], text: str, vocab: Vocabulary, repairs: list[Repair] | None = None) -> list[Token]:
     """Each entry of `refs` split into the entries its one line lists, each
-    value with its blanks joined ("TO         NEA/IR": an export's padding)."""
+    value with its blanks joined ("TO         NEA/IR": an export's padding);
+    an item label glued to the entry before it is noted in `repairs`."""
     out: list[Token] = []
     for tok in refs:
         cuts = _cuts(tok.value, vocab)
         got = _pieces(tok, cuts, text, vocab) if cuts else [tok]
+        if repairs is not None:
+            repairs.extend(_glued_notes(tok.value, cuts, got))
         out.extend(t if " ".join(t.value.split()) == t.value else Token(" ".join(t.value.split()), t.span, t.raw)
                    for t in got)
     return out
@@ -59,7 +67,7 @@ def _cuts(value: str, vocab: Vocabulary) -> list[int]:
     """Where the entries after the first start in `value`; none when it lists one."""
     first = _FIRST_RE.match(value)
     if first is not None:
-        return _lettered_cuts(value, first)
+        return _lettered_cuts(value, first, vocab)
     bare = _bare_cuts(value, vocab)
     if bare:
         return bare
@@ -91,28 +99,34 @@ def is_reference_word(word: str, vocab: Vocabulary) -> bool:
     return w in vocab.reference_words or w + "." in vocab.reference_words
 
 
-def last_letter(value: str) -> str:
+def last_letter(value: str, vocab: Vocabulary) -> str:
     """The letter of the last entry a lettered one-line list `value` holds
     ("A. ... B. E-mail": "B"); "" when it opens with no letter."""
     first = _FIRST_RE.match(value)
     if first is None:
         return ""
-    cuts = _lettered_cuts(value, first)
+    cuts = _lettered_cuts(value, first, vocab)
     return _FIRST_RE.match(value[cuts[-1]:])["l"] if cuts else first["l"]
 
 
-def _lettered_cuts(value: str, first: regex.Match) -> list[int]:
+def _lettered_cuts(value: str, first: regex.Match, vocab: Vocabulary) -> list[int]:
     """The starts of the next letters in the first entry's style ("B." after
     "A. ..."; a letter repeated by the drafter, "(B) ... (B)", too), each after
-    an entry with more than its letter and no initial ending it."""
+    an entry with more than its letter and no initial ending it; a "(B)" glued
+    to the entry before it only as the next letter, before a reference (_glued_marks)."""
     style = "(" if first.group(0).startswith("(") else first.group(0)[-1]
     letter, prev, cuts, at = first["l"], 0, [], first.end()
     rest = value[at:].lstrip()
     inner = _FIRST_RE.match(rest)
     if inner is not None and inner.group(0)[-1] == first.group(0)[-1]:  # "B. D. ... E. ...": the export's
         letter, at = inner["l"], len(value) - len(rest) + inner.end()      # outer letter, then the list's own
-    for m in _MARK_RES[style].finditer(value, at):
+    marks = list(_MARK_RES[style].finditer(value, at))
+    if style == "(":
+        marks = sorted(marks + _glued_marks(value, at, vocab), key=lambda g: g.start())
+    for m in marks:
         nxt = m["l"]
+        if _is_glued(value, m.start()) and ord(nxt) - ord(letter) != 1:
+            continue
         if style != "." and nxt.isupper() != letter.isupper():  # "A) ...; b) ...": the drafter's case slipped
             nxt = nxt.upper() if letter.isupper() else nxt.lower()
         if nxt.isupper() != letter.isupper() or ord(nxt) - ord(letter) not in (0, 1):
@@ -122,6 +136,32 @@ def _lettered_cuts(value: str, first: regex.Match) -> list[int]:
             cuts.append(m.start())
             letter, prev = nxt, m.start()
     return cuts
+
+
+def _glued_marks(value: str, at: int, vocab: Vocabulary) -> list[regex.Match]:
+    """The "(B)" labels from `at` on glued to the word before them, a
+    reference after each (_GLUED_PAREN_RE, its post no reference word)."""
+    return [m for m in _GLUED_PAREN_RE.finditer(value, at) if not is_reference_word(m["post"], vocab)]
+
+
+def _is_glued(value: str, at: int) -> bool:
+    """Whether the item label at `at` is glued to a letter or digit before it."""
+    return at > 0 and value[at - 1].isalnum()
+
+
+def _glued_notes(value: str, cuts: list[int], got: list[Token]) -> list[Repair]:
+    """The notes for the entries of `got` (`value` cut at `cuts`) whose label
+    was glued to the entry before them ("telcon(B) BUENOS AIRES 0445")."""
+    if len(got) != len(cuts) + 1:
+        return []  # a piece left out: the entries and cuts do not pair
+    out: list[Repair] = []
+    for c, item in zip(cuts, got[1:]):
+        if _is_glued(value, c):
+            label = value[c:value.index(")", c) + 1]
+            word = value[:c].split()[-1]
+            out.append(Repair("glued-ref-item", Span(item.span.start, item.span.start + len(label)),
+                              f"REF item {label} glued to the entry before it ('{word}') read as an entry of its own"))
+    return out
 
 
 def _unlettered_cuts(value: str, sep: str, vocab: Vocabulary) -> list[int]:

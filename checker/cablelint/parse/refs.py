@@ -85,7 +85,7 @@ def read_ref_items(lines: list[Line], i: int, vocab: Vocabulary, head: Token | N
     letter = lm["l"] if lm else ""
     j, stop = i + 1, min(len(lines), i + 27)
     while j < stop:
-        letter = last_letter(out[-1].value) or letter if out else letter  # "A. ... B. ...": the list goes on at C
+        letter = last_letter(out[-1].value, vocab) or letter if out else letter  # "A. ... B. ...": the list goes on at C
         w = _ref_wrap(lines, j, stop, out[-1].value, letter, vocab) if out else None
         if w is not None:
             out[-1] = _joined(out[-1], lines[w])
@@ -144,7 +144,7 @@ def _ref_wrap(lines: list[Line], j: int, stop: int, prev: str, letter: str, voca
     nxt = lines[after].text
     item = _item_line(nxt, letter)
     if item is not None:  # the next item after the last letter the joined entry holds ("... D. BERGEN 77" / "E. ...")
-        return k if _next_item(item["item"], last_letter(f"{prev} {s}") or letter) else None
+        return k if _next_item(item["item"], last_letter(f"{prev} {s}", vocab) or letter) else None
     kind = classify(nxt, vocab).name
     return k if kind in REF_WRAP_NEXT or numbered and kind == "page" else None
 
@@ -286,11 +286,13 @@ def unseen_refs(have: list[Token], got: list[Token]) -> list[Token]:
     return [t for t in got if " ".join(t.value.casefold().split()) not in seen]
 
 
-def ref_page_marks(text: str, refs: list[Token], have: list[SectionMark], post: Token | None = None) -> list[SectionMark]:
+def ref_page_marks(text: str, refs: list[Token], have: list[SectionMark], post: Token | None = None,
+                   repairs: list[Repair] | None = None) -> list[SectionMark]:
     """The page marks an export ran into REF entries or on right after them ("B)
     TRIPOLI 485 TRIPOLI 00001043 001.2 OF 002"), not in `have` yet: cut out of
-    the entry's value, they are still the cable's pages. Marks further on in the
-    line (a cable on one line) or on a line of their own are read elsewhere.
+    the entry's value, they are still the cable's pages, each noted in `repairs`
+    (glued-page-mark, as one run into the SUBJECT or the body is). Marks further
+    on in the line (a cable on one line) or on a line of their own are read elsewhere.
     A mark starts at the cable's `post` name, as ref_value cut it (lines.page_mark_start)."""
     seen = {(s.span.start, s.span.end) for s in have}
     out: list[SectionMark] = []
@@ -299,10 +301,15 @@ def ref_page_marks(text: str, refs: list[Token], have: list[SectionMark], post: 
         end = min(len(text) if eol < 0 else eol, t.span.end + REF_PAGE_REACH)
         for m in PAGE_INLINE_RE.finditer(text, t.span.start, end):
             span = Span(m.start("n"), m.end("m"))
-            if text[t.span.end:page_mark_start(text, m, post)].strip() or (span.start, span.end) in seen:
+            start = page_mark_start(text, m, post)
+            if text[t.span.end:start].strip() or (span.start, span.end) in seen:
                 continue  # not run on right after the entry, or read already
             seen.add((span.start, span.end))
             out.append(SectionMark(int(m["n"]), int(m["m"]), span, "page"))
+            if repairs is not None:
+                what = f"page mark {int(m['n'])} OF {int(m['m'])}"
+                repairs.append(Repair("glued-page-mark", Span(start, m.end()),
+                                      f"{what} read from inside the REF line, kept out of its entry"))
     return out
 
 

@@ -46,8 +46,8 @@ REPAIRS = {
     "doubled-line-breaks": "a copy whose every line break was doubled (each line followed by an empty one) read with single ones",
     "glued-paragraph": "a paragraph number glued to the end of the previous line, read as a new paragraph",
     "damaged-label": "a header label with one letter lost or garbled (Classiied By:, E.0. for E.O.) read as that label",
-    "glued-page-mark": ("a continuation page's mark run onto the end of the SUBJECT line (cut off) or into "
-                        "a line of the body, read as a page mark"),
+    "glued-page-mark": ("a continuation page's mark run onto the end of the SUBJECT line (cut off), into "
+                        "the REF line (kept out of its entry) or into a line of the body, read as a page mark"),
     "glued-caveat": ("a handling caveat line (SENSITIVE BUT UNCLASSIFIED - PLEASE ...) run onto the end "
                      "of the SUBJECT line, cut off"),
     "split-name": ("a Classified By name's word split by a blank inside a line (Do nald, the export ran "
@@ -55,6 +55,11 @@ REPAIRS = {
     "stray-subject-line": ("a line in small letters after an upper-case SUBJECT wrapped over lines "
                            "(a heading, a date line, a note) read as no part of the SUBJECT"),
     "glued-ref-label": "a REF label glued to the SUBJECT's last word (MISSING AMCITREF:) cut off, its list read",
+    "routing-in-subject": ("routing header text run into the SUBJECT (...COLLECTIVE IMMEDIATERUCPDOC/USDOC WASHDC "
+                           "IMMEDIATE, an address line written out): noted, the SUBJECT kept as written (where its own "
+                           "words end is not known)"),
+    "glued-ref-item": ("a REF item's letter glued to the entry before it (telcon(B) BUENOS AIRES 0445) read as the "
+                       "next entry's: the next letter, before a post and a number"),
     "csv-debris": ("a CSV export's row quoting (,,\"\", doubled quotes) dropped from SUBJECT, REF and DECL; "
                    "the archive's metadata row after the cable (0 02/23/2009 7601 PGOV,EG) and the title and "
                    "excerpt after it read as no part of the body"),

@@ -165,3 +165,16 @@ def test_an_unnumbered_cut_paragraph_too_short_or_not_written_again_stays(cut: s
     doc = parse_text(text)
     assert len(doc.paragraphs) == 2
     assert not [r for r in doc.repairs if r.name == "whole-copy" and "paragraph" in r.detail]
+
+
+def test_a_year_wrapped_behind_a_pilcrow_is_noted_as_text() -> None:
+    """Audit s9e: "... by" / "¶2016.  In the meantime" is no paragraph 2016; the
+    note says why the pilcrow was passed over. A paragraph number keeps its pilcrow."""
+    text = ("UNCLAS OSLO 000123\n\nE.O. 12958: N/A\nTAGS: PREL NO\nSUBJECT: TALKS\n\n"
+            "¶1. (U) The port would convert to a cruise operation by\n¶2016.  In the meantime it grows.\n\n"
+            "¶2. (U) The embassy will report.\n")
+    doc = parse_text(text)
+    assert [p.number for p in doc.paragraphs] == [1, 2]
+    (note,) = [r for r in doc.repairs if r.name == "wrapped-year"]
+    assert doc.text[note.span.start:note.span.end] == "2016"
+    assert not [r for r in parse_text(text.replace("¶2016", "2016")).repairs if r.name == "wrapped-year"]

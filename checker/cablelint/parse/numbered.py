@@ -213,3 +213,19 @@ def _reference_end(vocab: Vocabulary) -> regex.Pattern:
     wrapped: one of markings.yaml's `paragraph_words`, a dot allowed."""
     words = _alternation([w.lower() for w in vocab.line_words["paragraph_words"]]) or "(?!)"
     return rx(r"(?i)\b(?:" + words + r")\.?[ \t]*$")
+
+
+# A year the export wrapped to a line's start and marked with a pilcrow ("... by" / "¶2016.  In the
+# meantime"): four digits, where a paragraph number has at most three.
+WRAPPED_YEAR_RE = rx(r"(?m)^[ \t]*¶[ \t]*(?P<year>(?:1[89]|20)\d\d)\b")
+
+
+def note_wrapped_years(doc: Document) -> None:
+    """Record each such year in the body as read (`wrapped-year`): the line
+    reads as text, no paragraph, and the note says why its pilcrow was passed over."""
+    text, start = doc.text, doc.body_start or 0
+    if "¶" not in text[start:]:
+        return
+    for m in WRAPPED_YEAR_RE.finditer(text, start):
+        doc.repairs.append(Repair("wrapped-year", Span(m.start("year"), m.end("year")),
+                                  f"¶{m['year']} read as a year the export wrapped to the line's start, no paragraph"))

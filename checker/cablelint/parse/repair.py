@@ -69,6 +69,7 @@ REPAIRS = {
     "unlabelled-ref": "a lone citation glued to the Classified By under the SUBJECT, its REF label lost, read as the REF",
     "wrapped-reference": ("a number at a line's start that ends a reference the export wrapped (in paragraph / "
                           "5. The) read as no paragraph"),
+    "wrapped-year": "a year the export wrapped to a line's start behind a pilcrow (by / ¶2016. In) read as text",
     "repeated-paragraphs": ("a run of numbered paragraphs the export wrote again (4-7 again after 7) read once: "
                             "the copy left out of the paragraphs (CL906 reports the repeat)"),
     "label-colon": "a label with a colon before its value's first part (E.O.: 12958: N/A) read as that label",

@@ -216,16 +216,20 @@ def _reference_end(vocab: Vocabulary) -> regex.Pattern:
 
 
 # A year the export wrapped to a line's start and marked with a pilcrow ("... by" / "¶2016.  In the
-# meantime"): four digits, where a paragraph number has at most three.
-WRAPPED_YEAR_RE = rx(r"(?m)^[ \t]*¶[ \t]*(?P<year>(?:1[89]|20)\d\d)\b")
+# meantime"): four digits, where a paragraph number has at most three. The pattern opens on the
+# pilcrow (a literal the engine scans for); the line start is checked after.
+WRAPPED_YEAR_RE = rx(r"¶[ \t]*(?P<year>(?:1[89]|20)\d\d)\b")
 
 
 def note_wrapped_years(doc: Document) -> None:
     """Record each such year in the body as read (`wrapped-year`): the line
     reads as text, no paragraph, and the note says why its pilcrow was passed over."""
     text, start = doc.text, doc.body_start or 0
-    if "¶" not in text[start:]:
+    if text.find("¶", start) < 0:
         return
     for m in WRAPPED_YEAR_RE.finditer(text, start):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if text[line_start:m.start()].strip(" \t"):
+            continue  # inside a line: a pilcrow before a year the drafter wrote
         doc.repairs.append(Repair("wrapped-year", Span(m.start("year"), m.end("year")),
                                   f"¶{m['year']} read as a year the export wrapped to the line's start, no paragraph"))

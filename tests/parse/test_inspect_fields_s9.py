@@ -106,6 +106,8 @@ def test_the_archive_row_after_the_cable_is_no_part_of_its_body(tail: str) -> No
     "0 01/30/2009 TALKS PREL,NO\n",                                             # no number before the TAGS
     "14 01/19/2009 500 MT BERGEN\n3.(S) The cargo left.\n",                     # a table row: not the cable's TAGS
     "0 01/30/2009 1234 PREL,FR\n",                                             # TAGS not all the cable's
+    "14 01/19/2009 500 NO BERGEN\n3.(C) The cargo left.\n",                     # one word, a cable TAG (review s9-d M2)
+    "  0 01/30/2009 1234 PREL,NO\n",                                           # not at the line's start
 ])
 def test_a_row_not_at_the_files_end_or_not_the_archives_is_read_as_text(tail: str) -> None:
     doc = parse_text(CONF_HEAD + CONF_BODY + tail)
@@ -166,3 +168,17 @@ def test_inspect_says_a_dng_it_could_read_nothing_from() -> None:
     from cablelint.inspect_view import inspect_text
     d = parse_text(SECRET_HEAD.format(eo="DNG/DECL: CO 05/03/2012") + BODY).to_dict()
     assert "  downgrade:      DNG written; no level or date read from it" in inspect_text(d | {"date": None})
+
+
+@pytest.mark.parametrize("second", ["SECRET ANNEX OF SOFA 2008", "SECRET BALLOT ON ELECTION LAW 2009",
+                                    "CONFIDENTIAL SOURCES UNDER UNSCR 1325"])
+def test_a_subject_line_opening_with_a_level_word_and_ending_on_a_number_goes_on(second: str) -> None:
+    """Review s9-d M1: a SUBJECT's second line that opens with a level word and ends
+    on a number is its words, not the header written again: only the cable's own
+    post before the number makes a banner."""
+    doc = parse_text(UNCLAS_HEAD.replace("SUBJECT: TALKS", "SUBJECT: IRAQ: MINISTRY LEAKS\n" + second)
+                     + "1. (U) Text.\n")
+    assert doc.subject.value.split() == ("IRAQ: MINISTRY LEAKS " + second).split()
+    again = parse_text(UNCLAS_HEAD.replace("SUBJECT: TALKS", "SUBJECT: IRAQ: MINISTRY LEAKS\nUNCLAS OSLO 000123 SIPDIS")
+                       + "1. (U) Text.\n")
+    assert again.subject.value == "IRAQ: MINISTRY LEAKS"

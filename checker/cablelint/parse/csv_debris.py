@@ -102,10 +102,10 @@ def archive_row(doc: Document, lines: list[Line], body_idx: int, vocab: Vocabula
     again) is left to the copy readers (copies.py)."""
     seen = 0
     for i in range(len(lines) - 1, body_idx, -1):
-        s = lines[i].text.strip()
-        if not s:
+        s = lines[i].text.rstrip()
+        if not s.strip():
             continue
-        if _is_archive_row(vocab.archive_row_re.match(s), doc):
+        if _is_archive_row(vocab.archive_row_re.match(s), doc):  # at the line's start: no blank before it
             end = len(doc.text.rstrip())
             upto = f", and its title and excerpt to line {doc.source.line_col(end)[0]}," if seen else ""
             doc.repairs.append(Repair("csv-debris", Span(lines[i].start, end), "the archive's metadata row "
@@ -118,13 +118,15 @@ def archive_row(doc: Document, lines: list[Line], body_idx: int, vocab: Vocabula
 
 
 def _is_archive_row(m: Any, doc: Document) -> bool:
-    """A row of the archive's shape whose TAGS (a `tags` group) are all the
-    cable's own: the archive's index row repeats the cable's TAGS, a table row
-    of the body ("14 01/19/2009 500 MT BERGEN") does not. A pattern without
-    the group is judged by its shape alone."""
+    """A row of the archive's shape at the line's start whose TAGS (a `tags`
+    group) are two or more, joined by commas, all the cable's own: the
+    archive's index row repeats the cable's TAGS list, a table row of the
+    body ("14 01/19/2009 500 MT BERGEN": metric tons, or Malta) does not. A
+    pattern without the group is judged by its shape alone."""
     if m is None:
         return False
     if "tags" not in m.re.groupindex:
         return True
+    row = [t.upper() for t in m["tags"].split(",")]
     own = {t.value.upper() for t in doc.tags}
-    return bool(own) and {t.upper() for t in m["tags"].split(",")} <= own
+    return len(row) >= 2 and set(row) <= own

@@ -168,7 +168,7 @@ def read_subject(lines: list[Line], i: int, m: regex.Match, vocab: Vocabulary, p
         if again and cur.startswith(rest):
             j += 1  # written again, no longer: the subject read already holds it
             continue
-        if is_field_start(nxt.text, vocab) or PAGE_RE.match(nxt.text) or opens_with_banner(nxt, vocab):
+        if is_field_start(nxt.text, vocab) or PAGE_RE.match(nxt.text) or opens_with_banner(nxt, vocab, post):
             break  # a field, the page mark of a page break, or a banner (a run-on copy of the header) under it
         text += " " + nxt.text.strip().removeprefix("¶")  # the web page's pilcrow before a wrapped number
         end = nxt.start + len(nxt.text.rstrip())
@@ -278,22 +278,26 @@ def other_header_line(s: str, vocab: Vocabulary) -> bool:
 
 # A banner's post and serial right after its level ("UNCLAS MANAMA 000995 SIPDIS ..."), the post a few
 # words, and the word after them if any.
-_POST_SERIAL_START_RE = rx(r"[ \t]+[A-Z][A-Z.'-]*(?:[ \t][A-Z][A-Z.'-]*){0,3}[ \t]+\d{3,}(?:\s*$|[ \t]+(?P<w>[A-Z/]+))")
+_POST_SERIAL_START_RE = rx(
+    r"[ \t]+(?P<post>[A-Z][A-Z.'-]*(?:[ \t][A-Z][A-Z.'-]*){0,3})[ \t]+\d{3,}(?:\s*$|[ \t]+(?P<w>[A-Z/]+))")
 
 
-def opens_with_banner(line: Line, vocab: Vocabulary) -> bool:
+def opens_with_banner(line: Line, vocab: Vocabulary, post: Token | None = None) -> bool:
     """Whether `line` opens with a banner: a level, the post and serial and
     nothing or a caption or control word after them ("UNCLAS MANAMA 000995
     SIPDIS STATE FOR ...", the header written again run on), a letter-spaced
     level or a section's banner. A level word opening a wrapped field's words
-    ("SECRET TALKS", "UNCLASSIFIED REPORT 2009 ON ...") is none."""
+    ("SECRET TALKS", "UNCLASSIFIED REPORT 2009 ON ...") is none, nor, when the
+    cable's `post` is known, words of another post before a number ("SECRET
+    ANNEX OF SOFA 2008", a SUBJECT's second line)."""
     if not vocab.may_start_banner(line.text) or not vocab.banner_re.match(line.text):
         return False
     got = vocab.parse_banner(line.text, line.start)
     if got is None or got[0].level is None:
         return False
     m = _POST_SERIAL_START_RE.match(got[1])
-    if m is not None and (m["w"] is None or m["w"] in vocab.caption_words or m["w"] in vocab.banner_control):
+    if m is not None and (m["w"] is None or m["w"] in vocab.caption_words or m["w"] in vocab.banner_control) \
+            and (post is None or " ".join(m["post"].split()) == " ".join(post.value.split())):
         return True
     return section_banner(line, vocab) is not None
 

@@ -375,7 +375,7 @@ def read_fields(doc: Document, lines: list[Line], i: int, banner_idx: int | None
                 i = after
                 continue
         if kind.name == "text" and doc.banner is not None and _field_read(doc) and (
-                bn.banner_again(doc, line, vocab) or opens_with_banner(line, vocab)):
+                bn.banner_again(doc, line, vocab) or opens_with_banner(line, vocab, doc.post)):
             i += 1  # a section's banner, or the header written again run on ("UNCLAS OSLO 000123 SIPDIS ...")
             continue
         if _body_starts(doc, lines, i, kind.name, vocab):

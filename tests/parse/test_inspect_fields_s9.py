@@ -182,3 +182,12 @@ def test_a_subject_line_opening_with_a_level_word_and_ending_on_a_number_goes_on
     again = parse_text(UNCLAS_HEAD.replace("SUBJECT: TALKS", "SUBJECT: IRAQ: MINISTRY LEAKS\nUNCLAS OSLO 000123 SIPDIS")
                        + "1. (U) Text.\n")
     assert again.subject.value == "IRAQ: MINISTRY LEAKS"
+
+
+def test_a_dng_written_with_to_and_an_empty_decl_beside_a_dng_read_as_meant() -> None:
+    """Review s9-d S2: "DNG: TO CONFIDENTIAL ON ..." names CONFIDENTIAL, not "TO";
+    "DECL: DNG CO ..." is an empty DECL beside a downgrade, not an event."""
+    d = parse_text(SECRET_HEAD.format(eo="DNG: TO CONFIDENTIAL ON 08/01/2017") + BODY).eo.decl
+    assert (d.kind, d.downgrade.value, d.downgrade_date.isoformat()) == ("downgrade", "CONFIDENTIAL", "2017-08-01")
+    d = parse_text(SECRET_HEAD.format(eo="DECL: DNG CO 08/01/2017") + BODY).eo.decl
+    assert (d.kind, d.raw, d.downgrade.value) == ("missing", "DECL:", "CONFIDENTIAL")

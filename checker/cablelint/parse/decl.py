@@ -50,7 +50,7 @@ def _shifted(d: DeclValue, off: int) -> DeclValue:
 
 # A downgrading instruction ("DNG: CO 08/01/2032": to CONFIDENTIAL on that date), alone or beside the
 # DECL one ("DECL: 01/26/2031; DNG: CO 01/26/2021"): up to a `;` or a DECL after it, or the end.
-DNG_RE = rx(r"(?i)(?<![A-Z])DNG\b\s*:?\s*(?P<level>[A-Z]+(?![\w/]))?[^;]*?(?=\s*(?:;|(?<![A-Z])DECL|$))")
+DNG_RE = rx(r"(?i)(?<![A-Z])DNG\b\s*:?\s*(?:TO\s+)?(?P<level>[A-Z]+(?![\w/]))?[^;]*?(?=\s*(?:;|(?<![A-Z])DECL|$))")
 
 
 def _downgrade(raw: str, offset: int, vocabulary: Vocabulary) -> tuple[Token, dt.date | None, str] | None:
@@ -124,6 +124,8 @@ def _declassify(raw: str, span: Span, offset: int, vocabulary: Vocabulary) -> De
     boff = offset + body_at
     if "DECLASSIFIED" in up:  # restamped at declassification: "DECLASSIFIED BY NARA 09/02/2009"
         return DeclValue("declassified", raw, span)
+    if not body.strip(" \t;,.:"):  # "DECL:" and nothing after it (its DNG part read apart)
+        return DeclValue("missing", raw, span)
     if rx(r"\s*(?:OADR|ORIGINATING AGENCY)").match(body.upper()):
         return DeclValue("oadr", raw, span)
     if rx(r"\s*N\s*/\s*A\b").match(body.upper()):

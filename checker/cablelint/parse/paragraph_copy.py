@@ -105,9 +105,10 @@ def _dots_again(stem: str, text: str, q: Paragraph, mk: Marks) -> bool:
 
 
 def drop_cut_paragraphs(doc: Document, vocab: Vocabulary) -> None:
-    """Leave out each numbered paragraph of a cut-short first copy whose whole
-    copy comes later in the file, after the start of the file's whole copy
-    (doc.whole_copy), recording the repair `whole-copy`. `vocab`: its elision marks."""
+    """Leave out each paragraph of a cut-short first copy whose whole copy
+    comes later in the file, after the start of the file's whole copy
+    (doc.whole_copy): a numbered one by its number, an unnumbered one by its
+    words before the cut; the repair `whole-copy` recorded. `vocab`: its elision marks."""
     text, keep, copy = doc.text, [], doc.whole_copy
     if copy is None:
         return  # no whole copy: no paragraph is left out for it

@@ -51,7 +51,7 @@ def engine_parts(cfg: Config, options: dict[str, Any]) -> dict[str, Any] | None:
             # the engine's default is today (date.today() as text, without importing datetime)
             "as_of": cfg.as_of.isoformat() if cfg.as_of else time.strftime("%Y-%m-%d"),
             "protect": protect_files, "options": shown_options,
-            "encoding": options.get("encoding") or getattr(cfg, "encoding", None)}
+            "encoding": options["encoding"] if "encoding" in options else getattr(cfg, "encoding", None)}
 
 
 _HELD: set[tuple[str, str, tuple[int, int, int]]] = set()  # (path, digest, stamp) this process found to hold

@@ -187,7 +187,7 @@ def banner_spaced_needle_re(v: Vocabulary) -> "regex.Pattern[str]":
 
 
 def banner_run_in_re(v: Vocabulary) -> "regex.Pattern[str]":
-    """A fallback banner plain at the line's start or after a tab, quote or
+    r"""A fallback banner plain at the line's start or after a tab, quote or
     comma, when a post and serial number follow (forms that cannot be prose).
     The post is matched lazily: the same yes or no inside the lookahead, but a
     greedy `[A-Z .'-]+` backtracked quadratically in the `regex` module (a

@@ -71,3 +71,18 @@ def test_a_flag_and_a_config_file_are_both_named(cable: Path, capsys) -> None:
     err = capsys.readouterr().err
     assert code == 0
     assert f"CL601, CL607, CL614 by `ignore` in {cfg}:1 or `--ignore` on the command line" in err
+
+
+def test_a_configuration_that_lints_no_file_fails_nothing(cable: Path, capsys) -> None:
+    # The top configuration runs the release rules without a list; the only
+    # file checked is under a nearer one (default rules, a protect list).
+    Path(".cablelint.yaml").write_text("rules: [release]\nas-of: 2024-01-01\n", encoding="utf-8")
+    Path("sub").mkdir()
+    Path("sub/.cablelint.yaml").write_text("protect: [../names.txt]\n", encoding="utf-8")
+    Path("sub/u.txt").write_text(CABLE, encoding="utf-8")
+    code = main(["check", "--no-cache", "--date", "2012-03-05", "-f", "concise", "sub/u.txt"])
+    out = "".join(capsys.readouterr())
+    assert code == 0 and "protect list" not in out
+    # A file under the top configuration is reviewed without a list: the run fails.
+    code = main(["check", "--no-cache", "--date", "2012-03-05", "-f", "concise", "u.txt", "sub/u.txt"])
+    assert code == 1 and FAILURE in "".join(capsys.readouterr())

@@ -140,7 +140,7 @@ def _write_brief(root: Path, key: str, deps: list[tuple[str, str]], engine: Engi
     path = _brief_path(root, key)
     if not fresh and seal.read(path) is not None:  # a foreign or damaged brief is replaced
         return
-    from .checks.kinds import KINDS
+    from .checks.kinds import needs_protect_list
     from .lintpool import protected_rule_ids
 
     rules = engine.rules
@@ -150,7 +150,7 @@ def _write_brief(root: Path, key: str, deps: list[tuple[str, str]], engine: Engi
              "release_off": any(r.ruleset == "release" and not engine.selection.active(r) for r in rules.values()),
              # a release review's name rules: without a protect list (the quick run's case) the run fails
              "release_names": any(r.ruleset == "release" and engine.selection.active(r)
-                                  and getattr(KINDS.get(r.kind), "needs_protect_list", lambda p: False)(r.params)
+                                  and needs_protect_list(r)
                                   for r in rules.values())}
     try:
         if cache.prepare_dir(root):

@@ -66,6 +66,9 @@ class CheckRun:
         # lint(stream=True): the findings, in sorted order, linted as this is
         # gone through (once); `findings` is then only the buffer of one file
         self.stream = stream
+        # the sessions (configurations) that lint at least one input of the run
+        # (runreport.release_unprotected: a configuration that lints nothing fails nothing)
+        self.used: list[Session] = []
 
 
 class Session:
@@ -229,6 +232,7 @@ class Session:
         if stream and self.can_stream(baseline, summarize):
             from .streamrun import streamed
 
+            run.used = [self] if found.files or stdin is not None else []  # (streamed: no nearer configuration)
             run.stream = streamed(self, run, found.files, stdin, jobs, need_matched, bar, start)
             return run
         try:
@@ -240,6 +244,9 @@ class Session:
             for f in found.files:
                 s = self.for_folder(os.path.dirname(f))
                 groups.setdefault(id(s), (s, []))[1].append(f)
+            run.used = [s for s, _ in groups.values()]
+            if stdin is not None and self not in run.used:
+                run.used.append(self)
             for s, files in groups.values():
                 for f, got, exc, summary in lint_files(s.engine, files, jobs, s.cache_root,  # issue 15
                                                        summarize):

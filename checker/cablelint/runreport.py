@@ -125,9 +125,17 @@ def notice_rules_off(session: Session, out: Report, run: CheckRun | None = None)
     off = release_rules_off(session)
     if off:
         out.notices.append("release review with rules switched off: " + ", ".join(off))
+    out.failures.extend(run_failures(session, run))
+
+
+def run_failures(session: Session, run: CheckRun | None = None) -> list[str]:
+    """What fails the whole run whatever its findings (the one place that
+    decides; `check`'s report and `report`'s page both ask here): a release
+    review that could not look for protected names."""
     blind = release_unprotected(session, run)
-    if blind:
-        ids = ", ".join(blind)
-        out.failures.append(f"release review without a protect list: protected names were not looked for "
-                            f"({ids} could not run); give --protect FILE, or --ignore {ids.replace(' ', '')} "
-                            "to review without one")
+    if not blind:
+        return []
+    ids = ", ".join(blind)
+    return [f"release review without a protect list: protected names were not looked for "
+            f"({ids} could not run); give --protect FILE, or --ignore {ids.replace(' ', '')} "
+            "to review without one"]

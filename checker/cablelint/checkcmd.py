@@ -71,7 +71,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     for e in run.errors:
         say(f"cablelint: error: {report.safe(str(e))}")
     if args.write_baseline is not None and session is not None:  # (never a quick run)
-        return _write_baseline(args.write_baseline, run, session.rules())
+        return _write_baseline(args.write_baseline, run, session.rules(), report.mask)
     if report.streamed:
         _emit_chunks(output, reporter.chunks(report))
         if cache is not None:
@@ -279,11 +279,22 @@ def _emit_chunks(output: str | None, chunks: Any) -> None:
             raise UsageError(f"cannot write the report to {output}: {exc.strerror or exc}") from None
 
 
-def _write_baseline(path: str, run, rules) -> int:
+def _write_baseline(path: str, run, rules, mask: Any) -> int:
     from . import baseline as baseline_mod
 
     if not path:
         raise UsageError("--write-baseline: an empty path (an unset variable?)")
+    # A baseline is committed, and its entries name their files: a path that
+    # holds a protected name (CL614) would sit there in clear (no path hash:
+    # the baseline must stay readable and follow renames). Refused, as the
+    # result cache refuses to store such a file.
+    secret = baseline_mod.protected_rules(rules)
+    named = sorted({f.path for f in run.findings if f.rule not in secret and mask(f.path) != f.path})
+    if named:
+        raise UsageError(f"--write-baseline: {len(named)} file{'s' * (len(named) != 1)} whose path holds a protected "
+                         f"name (CL614) would be named in clear in the baseline ({', '.join(map(mask, named[:3]))}"
+                         f"{', ...' if len(named) > 3 else ''}): rename {'them' if len(named) > 1 else 'it'}, or "
+                         "leave them out of the run, and write it again")
     try:
         n, kept = baseline_mod.write(Path(path), run.findings, run.linted, rules=rules)
     except OSError as exc:

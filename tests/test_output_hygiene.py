@@ -20,6 +20,8 @@ NAMES_FILE = FIXTURES / "protect_names.txt"
 
 CABLE = """C O N F I D E N T I A L PARIS 000579
 E.O. 12958: DECL: 01/30/2014
+Drafted By: POL:OSWALDO ABERNATHY
+Approved By: JOSIAH ROSENBLATT
 TAGS: PREL FR OVIP (ROSENBLATT, JOSIAH)
 SUBJECT: MEETING WITH NIKULAS HANNIGAN AND ANGELA MERKEL
 Classified By: POLITICAL MINISTER COUNSELOR JOSIAH
@@ -40,15 +42,28 @@ QUOTING_RULES = r"""
 kind: ruleset
 name: quoting
 description: test rules that quote protected text in their messages
+vocabulary:
+  fields:
+    - {name: Drafted By}
+    # Declared a marking field (wrongly, on purpose): its value is quoted, so a
+    # format is shown to print a name unless the protect list masks it.
+    - {name: Approved By, marking: true}
 rules:
-  # TAGS are marking metadata, quoted like any marking token (a person TAG holds a name).
   - id: QT004
-    name: quote-tags
+    name: quote-approver
     severity: warning
     kind: pattern
-    target: tags_line
+    target: fields.Approved By
     forbid: '.+'
-    message: "tags say {value}"
+    message: "approved by {value}"
+  # A field this rule set adds holds a person's name: never quoted (quoting.py), list or no list.
+  - id: QT005
+    name: quote-drafter
+    severity: warning
+    kind: pattern
+    target: fields.Drafted By
+    forbid: '.+'
+    message: "drafted by {value}"
   # The cable's own words (subject, Classified By line, body lines): never quoted (quoting.py).
   - id: QT001
     name: quote-subject
@@ -119,6 +134,8 @@ def test_no_protected_name_in_any_format(fmt: str, inputs: tuple[Path, Path], ca
     # but no word that a message would quote from the cable's own text...
     _, plain = run(capsys, *base)
     assert set(leaks(plain, ONLY_IN_NAMES)) == {"ROSENBLATT", "JOSIAH"}, fmt
+    # The drafter's name, in a field the rule set adds, is masked with no protect list.
+    assert "QT005" in plain and leaks(plain, ["OSWALDO", "ABERNATHY"]) == [], fmt
     # ...with one, no name and no part of a wrapped name is printed, on stdout or stderr.
     code, masked = run(capsys, *base, "--protect", str(NAMES_FILE))
     assert code == 1

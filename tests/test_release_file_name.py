@@ -66,3 +66,21 @@ def test_a_file_named_with_a_protected_term_is_not_cached(folder: Path, capsys) 
         assert [f["rule"] for f in found] == ["CL614"]
     held = [p for p in Path("cache").rglob("*") if p.is_file() and b"zorbalov" in p.read_bytes().lower()]
     assert held == []
+
+
+@pytest.mark.parametrize("where", [NAMED, "sub_Zorbalov/11ANKARA733.txt"], ids=["file", "folder"])
+def test_a_baseline_never_names_a_protected_file_name(folder: Path, capsys, where: str) -> None:
+    # A baseline is committed: a path holding a protected name would sit there in clear.
+    (folder / NAMED).unlink()
+    (folder / where).parent.mkdir(parents=True, exist_ok=True)
+    (folder / where).write_text(CABLE.replace("TAGS: PREL TU", "TAGS: PREL XXZZ"), encoding="utf-8")  # CL4xx
+    args = ["check", "--isolated", "-r", "state", "-r", "release", "--as-of", "2020-01-01", "--date", "2011-01-28",
+            "--protect", "names.txt", "--no-cache", "rel", "--write-baseline", "bl.json"]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert "whose path holds a protected name (CL614)" in err and "ZORBALOV" not in err.upper()
+    assert not Path("bl.json").exists()
+    # Renamed, the file's findings are baselined as usual.
+    (folder / where).rename(folder / "11ANKARA733.txt")
+    assert main(args) == 0 and "ZORBALOV" not in Path("bl.json").read_text(encoding="utf-8").upper()
+    assert "11ANKARA733.txt" in Path("bl.json").read_text(encoding="utf-8")

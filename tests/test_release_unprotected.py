@@ -71,3 +71,51 @@ def test_a_flag_and_a_config_file_are_both_named(cable: Path, capsys) -> None:
     err = capsys.readouterr().err
     assert code == 0
     assert f"CL601, CL607, CL614 by `ignore` in {cfg}:1 or `--ignore` on the command line" in err
+
+
+def test_a_configuration_that_lints_no_file_fails_nothing(cable: Path, capsys) -> None:
+    # The top configuration runs the release rules without a list; the only
+    # file checked is under a nearer one (default rules, a protect list).
+    Path(".cablelint.yaml").write_text("rules: [release]\nas-of: 2024-01-01\n", encoding="utf-8")
+    Path("sub").mkdir()
+    Path("sub/.cablelint.yaml").write_text("protect: [../names.txt]\n", encoding="utf-8")
+    Path("sub/u.txt").write_text(CABLE, encoding="utf-8")
+    code = main(["check", "--no-cache", "--date", "2012-03-05", "-f", "concise", "sub/u.txt"])
+    out = "".join(capsys.readouterr())
+    assert code == 0 and "protect list" not in out
+    # A file under the top configuration is reviewed without a list: the run fails.
+    code = main(["check", "--no-cache", "--date", "2012-03-05", "-f", "concise", "u.txt", "sub/u.txt"])
+    assert code == 1 and FAILURE in "".join(capsys.readouterr())
+
+
+def test_the_failure_reaches_what_ci_reads(cable: Path, capsys, tmp_path: Path) -> None:
+    import json
+    import xml.etree.ElementTree as ET
+
+    # json --statistics (stdout a JSON table, with -o or without): said on stderr
+    for extra in ([], ["-o", "stats.json"]):
+        code = main(["check", "--isolated", "-r", "release", "--as-of", "2020-01-01", "--no-cache", "-f", "json",
+                     "--statistics", *extra, "u.txt"])
+        assert code == 1 and FAILURE in capsys.readouterr().err, extra
+    # with --exit-zero (the Jenkins recipe) the JUnit file fails a testcase of the run...
+    code, out = run(capsys, "--no-cache", "--exit-zero", "-f", "junit", "u.txt")
+    suite = ET.fromstring(out[:out.index("</testsuites>") + len("</testsuites>")]).find("testsuite")
+    assert code == 0 and int(suite.get("failures")) >= 1
+    assert [c.find("failure").get("message") for c in suite if c.get("name") == "cablelint run"] == [
+        FAILURE + "; give --protect FILE, or --ignore CL601,CL607,CL614 to review without one"]
+    # ...and SARIF says the invocation did not succeed, and why
+    code, out = run(capsys, "--no-cache", "--exit-zero", "-f", "sarif", "-o", "o.sarif", "u.txt")
+    inv = json.loads(Path("o.sarif").read_text(encoding="utf-8"))["runs"][0]["invocations"][0]
+    assert inv["executionSuccessful"] is False
+    assert FAILURE in inv["toolExecutionNotifications"][0]["message"]["text"]
+    code, out = run(capsys, "--no-cache", "-f", "sarif", "--protect", "names.txt", "u.txt")
+    assert json.loads(out[:out.rindex("}") + 1])["runs"][0]["invocations"] == [{"executionSuccessful": True}]
+
+
+def test_the_html_report_fails_and_says_why(cable: Path, capsys) -> None:
+    args = ["report", "--isolated", "-r", "state", "-r", "release", "--as-of", "2020-01-01", "--date", "2012-03-05",
+            "--no-cache", "-o", "r.html", "u.txt"]
+    assert main(args) == 1
+    assert FAILURE in capsys.readouterr().err and "Run failed: " + FAILURE in Path("r.html").read_text("utf-8")
+    assert main([*args, "--protect", "names.txt"]) == 0
+    assert "Run failed" not in Path("r.html").read_text("utf-8")

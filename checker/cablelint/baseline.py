@@ -6,8 +6,11 @@ A finding is identified by content, never by position: the rule, the file
 (rule, text) pair in the file. Inserting lines or moving paragraphs keeps
 every identity; fixing a finding makes its entry stale. The text itself is
 never stored: it may be classified. A renamed or moved file keeps its
-entries: a file the baseline does not name takes those of a file that is
-gone when at least half of them match its findings, the path aside (`apply`).
+entries when the match is strong: a file the baseline does not name takes
+those of a file that is gone when, the path aside, at least three match, at
+least half of each file's, and one of them is that file's own (no other file
+of the baseline has it); a file with fewer entries gets them back from
+`--write-baseline` (`apply`).
 
 Findings whose flagged text is a protected term (rules of a kind that says
 so, `protected_terms`: CL601, and rules marked `protected: true`: CL608, a
@@ -231,21 +234,32 @@ def apply(path: Path, findings: list[Finding], linted: Iterable[str],
 
 
 # A file the baseline does not name takes the entries of a file that is gone
-# when at least this share of them match its findings (git's rename similarity).
+# only on a strong match: at least RENAME_MIN entries, and at least RENAME_SHARE
+# both of the gone file's entries and of the new file's findings.
 RENAME_SHARE = 0.5
+RENAME_MIN = 3
+
+_Key = tuple[str, str, int]  # an entry with its path aside: (rule, text hash, occurrence)
+
+
+def _key(e: Entry) -> _Key:
+    return e.rule, e.text_sha256, e.occurrence
 
 
 def _renamed(unmatched: list[tuple[Finding, Entry]], known: set[Entry], used: set[Entry], base: Path) -> set[int]:
     """ids of the findings hidden because their file was renamed or moved: a
     linted file with no entry of its own, and a file of the baseline that no
     longer exists (a file not linted but still there never lends its entries).
-    Entries match by content, the path aside (rule, hash of the flagged text,
-    occurrence), and a gone file's entries go to the one new file that matches
-    most of them, if at least RENAME_SHARE do: so one shared slip ("(c)" in an
-    unrelated new cable) is not hidden by a deleted cable's entry. The entries
-    taken are added to `used`."""
+    Entries match by content, the path aside, and a gone file's entries go to
+    the new file that matches most of them when the match is strong
+    (`_same_file`): template cables share their slips (DECL: OADR, the E.O.
+    line, a caveat), and a withdrawn cable's one or two entries must not hide
+    the same slip in a new cable from another post. The entries taken are
+    added to `used`."""
     named = {e.path for e in known}
-    keys = lambda es: {(e.rule, e.text_sha256, e.occurrence) for e in es}  # noqa: E731
+    owners: dict[tuple[str, str], set[str]] = {}
+    for e in known:
+        owners.setdefault((e.rule, e.text_sha256), set()).add(e.path)
     gone: dict[str, set[Entry]] = {}
     for e in known - used:
         if not (base / e.path).exists():
@@ -258,11 +272,20 @@ def _renamed(unmatched: list[tuple[Finding, Entry]], known: set[Entry], used: se
     for p in sorted(new):
         if not gone:
             break
-        mine = keys(e for _, e in new[p])
-        best = max(sorted(gone), key=lambda o: len(mine & keys(gone[o])))
-        theirs = keys(gone[best])
-        share = len(mine & theirs)
-        if share and share >= RENAME_SHARE * len(theirs):
-            hidden |= {id(f) for f, e in new[p] if (e.rule, e.text_sha256, e.occurrence) in theirs}
-            used |= {e for e in gone.pop(best) if (e.rule, e.text_sha256, e.occurrence) in mine}
+        mine = {_key(e) for _, e in new[p]}
+        best = max(sorted(gone), key=lambda o: len(mine & {_key(e) for e in gone[o]}))
+        theirs = {_key(e) for e in gone[best]}
+        if _same_file(mine, theirs, best, owners):
+            hidden |= {id(f) for f, e in new[p] if _key(e) in theirs}
+            used |= {e for e in gone.pop(best) if _key(e) in mine}
     return hidden
+
+
+def _same_file(mine: set[_Key], theirs: set[_Key], gone: str, owners: dict[tuple[str, str], set[str]]) -> bool:
+    """Whether a new file's findings (`mine`) show it is the gone file renamed:
+    at least RENAME_MIN entries shared, at least RENAME_SHARE of each side,
+    and one shared entry that no other file of the baseline has (a slip of
+    that cable's own, not of its template)."""
+    share = mine & theirs
+    return (len(share) >= RENAME_MIN and len(share) >= RENAME_SHARE * max(len(mine), len(theirs))
+            and any(owners.get(k[:2]) == {gone} for k in share))

@@ -71,7 +71,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     for e in run.errors:
         say(f"cablelint: error: {report.safe(str(e))}")
     if args.write_baseline is not None and session is not None:  # (never a quick run)
-        return _write_baseline(args.write_baseline, run, session.rules())
+        return _write_baseline(args.write_baseline, run, session.rules(), report.mask)
     if report.streamed:
         _emit_chunks(output, reporter.chunks(report))
         if cache is not None:
@@ -157,11 +157,21 @@ def _report_text(args: argparse.Namespace, fmt: str, reporter: Any, report: Any)
     return text
 
 
+def _carries_failures(args: argparse.Namespace, reporter: Any) -> bool:
+    """Whether the report printed on stdout says the run's failures in words
+    (the text formats and the text --statistics table, after the findings);
+    else `_check_end` says them on stderr. JUnit and SARIF also carry them
+    in their own form (a failed testcase, an unsuccessful invocation)."""
+    if args.statistics:
+        return getattr(reporter, "NAME", "") not in ("json", "json-lines")
+    return not getattr(reporter, "MACHINE", False)
+
+
 def _check_end(args: argparse.Namespace, output: str | None, reporter: Any, run: Any, report: Any) -> int:
     """What `check` says on stderr after the report, and its exit code."""
     machine = (output or getattr(reporter, "MACHINE", False)) and not args.statistics and output is not STDERR
-    if machine:
-        for e in report.failures:  # (text formats print them after the findings)
+    if not _carries_failures(args, reporter) or (output and output is not STDERR):
+        for e in report.failures:  # a failure of the run reaches the terminal and the CI log
             say(f"cablelint: error: {report.safe(e)}")
     if (not args.quiet and machine):
         # Machine formats keep stdout parseable: the summary goes to stderr.
@@ -204,18 +214,20 @@ def cmd_report(args: argparse.Namespace) -> int:
         write(cfg.show())
         return 0
     stdin = (args.stdin_filename or "<stdin>", _read_stdin()) if "-" in (args.paths or []) else None
-    page, run, mask = report_cmd.build(args, cfg, stdin)
+    page, run, mask, failures = report_cmd.build(args, cfg, stdin)
     print_notes(args, run.notes, mask)  # --show-files: the files skipped and why, as check says them
     to_file = args.output not in (None, "-")
     _emit(args.output if to_file else None, page)
     if to_file and not args.quiet:
         say(f"cablelint: wrote {mask(args.output)}: {len(run.findings)} findings in {len(run.linted)} files "
             f"[{run.elapsed:.2f}s]")
+    for e in failures:
+        say(f"cablelint: error: {mask(e)}")
     for c in run.crashes:
         say(f"cablelint: internal error while linting {mask(c)} ({REPORT_BUG})")
     if not run.linted and not run.errors and not args.quiet:
         say(nothing_found(run.notes, run.quiet_skips))
-    return report_cmd.exit_code(args, run)
+    return report_cmd.exit_code(args, run, failures)
 
 
 def _read_stdin() -> bytes:
@@ -267,11 +279,22 @@ def _emit_chunks(output: str | None, chunks: Any) -> None:
             raise UsageError(f"cannot write the report to {output}: {exc.strerror or exc}") from None
 
 
-def _write_baseline(path: str, run, rules) -> int:
+def _write_baseline(path: str, run, rules, mask: Any) -> int:
     from . import baseline as baseline_mod
 
     if not path:
         raise UsageError("--write-baseline: an empty path (an unset variable?)")
+    # A baseline is committed, and its entries name their files: a path that
+    # holds a protected name (CL614) would sit there in clear (no path hash:
+    # the baseline must stay readable and follow renames). Refused, as the
+    # result cache refuses to store such a file.
+    secret = baseline_mod.protected_rules(rules)
+    named = sorted({f.path for f in run.findings if f.rule not in secret and mask(f.path) != f.path})
+    if named:
+        raise UsageError(f"--write-baseline: {len(named)} file{'s' * (len(named) != 1)} whose path holds a protected "
+                         f"name (CL614) would be named in clear in the baseline ({', '.join(map(mask, named[:3]))}"
+                         f"{', ...' if len(named) > 3 else ''}): rename {'them' if len(named) > 1 else 'it'}, or "
+                         "leave them out of the run, and write it again")
     try:
         n, kept = baseline_mod.write(Path(path), run.findings, run.linted, rules=rules)
     except OSError as exc:

@@ -22,7 +22,8 @@ def cmd_redact(args: argparse.Namespace) -> int:
     for s in session.sessions()[1:]:
         every = every.merged(s.protect)
     print_notes(args, found.notes, every.mask)
-    return run_redact(args, every, found, plist_for=lambda f: session.for_folder(os.path.dirname(f)).protect)
+    return run_redact(args, every, found, plist_for=lambda f: session.for_folder(os.path.dirname(f)).protect,
+                       encoding=session.engine.options.get("encoding"))
 
 
 def cmd_marking(args: argparse.Namespace) -> int:
@@ -52,7 +53,8 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     named = {os.path.normpath(p) for p in args.paths}
     for f in found.files:
         try:
-            doc = session.for_folder(os.path.dirname(f)).engine.parse(read(f))
+            engine = session.for_folder(os.path.dirname(f)).engine
+            doc = engine.parse(read(f, engine.options.get("encoding")))
         except InputError as exc:
             say(f"cablelint: error: {mask0(str(exc))}")
             status = 2

@@ -51,7 +51,7 @@ def engine_parts(cfg: Config, options: dict[str, Any]) -> dict[str, Any] | None:
             # the engine's default is today (date.today() as text, without importing datetime)
             "as_of": cfg.as_of.isoformat() if cfg.as_of else time.strftime("%Y-%m-%d"),
             "protect": protect_files, "options": shown_options,
-            "encoding": options.get("encoding") or getattr(cfg, "encoding", None)}
+            "encoding": options["encoding"] if "encoding" in options else getattr(cfg, "encoding", None)}
 
 
 _HELD: set[tuple[str, str, tuple[int, int, int]]] = set()  # (path, digest, stamp) this process found to hold
@@ -140,7 +140,7 @@ def _write_brief(root: Path, key: str, deps: list[tuple[str, str]], engine: Engi
     path = _brief_path(root, key)
     if not fresh and seal.read(path) is not None:  # a foreign or damaged brief is replaced
         return
-    from .checks.kinds import KINDS
+    from .checks.kinds import needs_protect_list
     from .lintpool import protected_rule_ids
 
     rules = engine.rules
@@ -150,7 +150,7 @@ def _write_brief(root: Path, key: str, deps: list[tuple[str, str]], engine: Engi
              "release_off": any(r.ruleset == "release" and not engine.selection.active(r) for r in rules.values()),
              # a release review's name rules: without a protect list (the quick run's case) the run fails
              "release_names": any(r.ruleset == "release" and engine.selection.active(r)
-                                  and getattr(KINDS.get(r.kind), "needs_protect_list", lambda p: False)(r.params)
+                                  and needs_protect_list(r)
                                   for r in rules.values())}
     try:
         if cache.prepare_dir(root):

@@ -200,7 +200,7 @@ _WORK: tuple | None = None  # (engine, unsafe, keep) of fix_files, inherited by 
 def _fix_path(path: str) -> FixResult | None:
     engine, unsafe, keep = _WORK
     try:
-        src = read(path)
+        src = read(path, engine.options.get("encoding"))
     except InputError:
         return None  # the lint run reports it (CL001)
     return fix_source(engine, src, unsafe=unsafe, keep=keep)

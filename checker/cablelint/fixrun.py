@@ -127,7 +127,7 @@ def _fix_stdin(args: argparse.Namespace, session: Session, stdin: tuple[str, byt
 
     name, data = stdin
     try:
-        src = decode(data, name)
+        src = decode(data, name, session.engine.options.get("encoding"))
     except InputError:
         outcome.stdin = data
         return

@@ -110,7 +110,7 @@ def _lint_path(path: str) -> Result:
     try:
         st = os.stat(path)
         data = read_bytes(path)
-        src = decode(data, path)
+        src = decode(data, path, engine.options.get("encoding"))
     except InputError as exc:
         return path, None, None, exc, None
     except OSError as exc:  # the stat: the same wording as read_bytes gives
@@ -137,9 +137,6 @@ def _worker_init(engine: Engine | None, summarize: Summarize | None = None) -> N
     global _ENGINE, _SUMMARIZE, _KEEP_MATCHED
     if engine is not None:  # spawn: the engine comes pickled; fork: it is inherited
         _ENGINE, _SUMMARIZE = engine, summarize
-        from . import source
-
-        source.FALLBACK[0] = engine.options.get("encoding")  # (set in the parent by Session.build)
     _KEEP_MATCHED = False  # the text stays in the worker
 
 

@@ -143,7 +143,7 @@ def _report(cfg: Config, brief: dict[str, Any], findings: list, found: Any, elap
 
     rules = {rid: BriefRule(rid, name, Severity(sev), kind, message, fix)
              for rid, (name, sev, kind, message, fix) in brief["rules"].items()}
-    sources = SourceMap()
+    sources = SourceMap(encoding=cfg.encoding)
     for path in found.files:
         sources.add(path)  # read again only when an excerpt needs it (--show-source)
     low = Severity.parse(cfg.min_severity)

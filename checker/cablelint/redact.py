@@ -154,11 +154,13 @@ def _output_dir(args: argparse.Namespace) -> Path | None:
 
 
 def run(args: argparse.Namespace, plist: ProtectList, found: Discovery, stdout: TextIO | None = None,
-        stderr: TextIO | None = None, plist_for: Callable[[str], ProtectList] | None = None) -> int:
+        stderr: TextIO | None = None, plist_for: Callable[[str], ProtectList] | None = None,
+        encoding: str | None = None) -> int:
     """The `redact` command over the files the run's discovery found; returns
     the exit code (0 done, 1 --diff found something to change, 2 errors).
     `plist` masks messages (every list in play); `plist_for(path)` is the
-    protect list of the configuration nearest to a file (default `plist`)."""
+    protect list of the configuration nearest to a file (default `plist`);
+    `encoding` the run's, of a file that is not UTF-8 (source.decode)."""
     plist_for = plist_for or (lambda _path: plist)
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
@@ -176,7 +178,7 @@ def run(args: argparse.Namespace, plist: ProtectList, found: Discovery, stdout: 
         raw = (getattr(sys.stdin, "buffer", None) or sys.stdin).read()
         raw = raw.encode("utf-8") if isinstance(raw, str) else raw
         try:
-            results.append((redact_source(decode(raw, "<stdin>"), plist), None, plist))
+            results.append((redact_source(decode(raw, "<stdin>", encoding), plist), None, plist))
         except (InputError, RedactError) as exc:
             print(f"cablelint: error: {plist.mask(str(exc))}", file=stderr)
             status = 2
@@ -184,7 +186,7 @@ def run(args: argparse.Namespace, plist: ProtectList, found: Discovery, stdout: 
     for f in found.files:
         try:
             own = plist_for(f)
-            results.append((redact_source(read(f), own), targets.get(f), own))
+            results.append((redact_source(read(f, encoding), own), targets.get(f), own))
         except (InputError, RedactError) as exc:
             print(f"cablelint: error: {plist.mask(str(exc))}", file=stderr)
             status = 2

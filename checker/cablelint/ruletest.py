@@ -215,7 +215,7 @@ def check_example_file(cable: Path, rs: RuleSet) -> list[Failure]:
     sets = rulesets(exp.rules) if exp.rules else [rs]
     engine = _session(sets, None, exp.date, exp.as_of, **({"release": True} if exp.as_of else {})).engine
     try:
-        findings = engine.lint_source(read(str(cable)))
+        findings = engine.lint_source(read(str(cable), engine.options.get("encoding")))
     except InputError as exc:
         return [Failure(f"{cable}:1", "CL001", str(exc))]
     got = Counter((f.line, f.rule) for f in findings)

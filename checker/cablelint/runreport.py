@@ -75,19 +75,21 @@ def _set_by(cfg: Any, key: str) -> str:
     return " or ".join(said)
 
 
-def release_unprotected(session: Session) -> list[str]:
+def release_unprotected(session: Session, run: CheckRun | None = None) -> list[str]:
     """The release rules that need the protect list (their kind says so:
-    CL601, CL607) active in a run without one: each then could not run on
-    any file."""
-    from .checks.kinds import KINDS
+    CL601, CL607) active, without one, in a configuration that linted a file
+    of `run` (`run.used`; every configuration met when no run is given):
+    each then could not run on that file. A configuration that lints nothing
+    (the release rules of a folder above the one checked) fails nothing."""
+    from .checks.kinds import needs_protect_list
 
     out = set()
-    for s in session.sessions():
+    for s in (run.used if run is not None else session.sessions()):
         if s.protect_list:
             continue
         sel = s.engine.selection
-        out |= {r.id for rs in s.engine.rulesets for r in rs.rules if r.ruleset == "release" and sel.active(r)
-                and getattr(KINDS.get(r.kind), "needs_protect_list", lambda p: False)(r.params)}
+        out |= {r.id for rs in s.engine.rulesets for r in rs.rules
+                if r.ruleset == "release" and sel.active(r) and needs_protect_list(r)}
     return sorted(out)
 
 
@@ -100,7 +102,7 @@ def report(session: Session, run: CheckRun, *, show_matches: bool = False, **vie
         from .streamrun import streamed_report
 
         out = streamed_report(session, run, low, show_matches=show_matches, **view)
-        notice_rules_off(session, out)
+        notice_rules_off(session, out, run)
         return out
     shown = [f for f in run.findings if f.severity >= low]
     out = Report(findings=shown, rules=session.rules(), files=len(run.linted), elapsed=run.elapsed,
@@ -108,14 +110,14 @@ def report(session: Session, run: CheckRun, *, show_matches: bool = False, **vie
                  stale=[e.describe() for e in run.stale], fail_on=Severity.parse(cfg.fail_on),
                  hidden=[f for f in run.findings if f.severity < low], min_severity=low,
                  skipped=len(run.notes), **view)
-    notice_rules_off(session, out)
+    notice_rules_off(session, out, run)
     if not show_matches:
         secret = protected_rule_ids(out.rules)
         out.mask = mask(session, run.sources.values(), [f.matched for f in run.findings if f.rule in secret])
     return out
 
 
-def notice_rules_off(session: Session, out: Report) -> None:
+def notice_rules_off(session: Session, out: Report, run: CheckRun | None = None) -> None:
     """The summary's notice of the release rules switched off, if any, and the
     failure of a release review that could not look for protected names: it
     must not pass green (the user says `--ignore` to review without a list,
@@ -123,9 +125,17 @@ def notice_rules_off(session: Session, out: Report) -> None:
     off = release_rules_off(session)
     if off:
         out.notices.append("release review with rules switched off: " + ", ".join(off))
-    blind = release_unprotected(session)
-    if blind:
-        ids = ", ".join(blind)
-        out.failures.append(f"release review without a protect list: protected names were not looked for "
-                            f"({ids} could not run); give --protect FILE, or --ignore {ids.replace(' ', '')} "
-                            "to review without one")
+    out.failures.extend(run_failures(session, run))
+
+
+def run_failures(session: Session, run: CheckRun | None = None) -> list[str]:
+    """What fails the whole run whatever its findings (the one place that
+    decides; `check`'s report and `report`'s page both ask here): a release
+    review that could not look for protected names."""
+    blind = release_unprotected(session, run)
+    if not blind:
+        return []
+    ids = ", ".join(blind)
+    return [f"release review without a protect list: protected names were not looked for "
+            f"({ids} could not run); give --protect FILE, or --ignore {ids.replace(' ', '')} "
+            "to review without one"]

@@ -66,6 +66,9 @@ class CheckRun:
         # lint(stream=True): the findings, in sorted order, linted as this is
         # gone through (once); `findings` is then only the buffer of one file
         self.stream = stream
+        # the sessions (configurations) that lint at least one input of the run
+        # (runreport.release_unprotected: a configuration that lints nothing fails nothing)
+        self.used: list[Session] = []
 
 
 class Session:
@@ -109,14 +112,11 @@ class Session:
         Selectors are checked against the loaded rules first (ConfigError).
         With `cache_root`, the engine built last time for the same settings
         and unchanged rule files is loaded instead (enginecache)."""
-        # The run's one encoding of files that are not UTF-8 (a nearer configuration's
-        # session gets its parent's): in the run key, and to each worker with the engine.
-        encoding = options.get("encoding") or cfg.encoding
-        if encoding:
-            options["encoding"] = encoding
-        from . import source
-
-        source.FALLBACK[0] = encoding
+        # The run's one encoding of files that are not UTF-8: `--encoding` or the top
+        # configuration's; a nearer configuration's session is given its parent's
+        # (_nearest_session). Every reader passes it from the engine's options to
+        # source.decode (no module state), and it is in the engine's and results' keys.
+        options["encoding"] = options["encoding"] if "encoding" in options else cfg.encoding
         plist = None  # no list: the protect modules (~9 ms of a start) are not imported
         if is_protect_list(cfg.protect):
             plist = cfg.protect
@@ -169,6 +169,7 @@ class Session:
         if key not in self._children:
             cfg = nearer(self.cfg, folder, self._near)
             assert cfg is not None
+            _one_encoding(cfg, self.engine.options.get("encoding"))
             self._children[key] = Session.build(cfg, cache_root=self.cache_root,
                                                 **{k: v for k, v in self.engine.options.items() if k != "protect"})
         return self._children[key]
@@ -222,7 +223,8 @@ class Session:
         it is gone through; the run's lists and time are complete after."""
         start = time.perf_counter()
         found = self.discover(paths)
-        run = CheckRun([], SourceMap(), [], list(found.errors), 0.0, self.engine, notes=list(found.notes))
+        sources = SourceMap(encoding=self.engine.options.get("encoding"))
+        run = CheckRun([], sources, [], list(found.errors), 0.0, self.engine, notes=list(found.notes))
         run.quiet_skips = found.quiet_skips(self.cfg)
         for e in found.errors:
             self._unreadable(run, self, e.path, e.message)
@@ -230,6 +232,7 @@ class Session:
         if stream and self.can_stream(baseline, summarize):
             from .streamrun import streamed
 
+            run.used = [self] if found.files or stdin is not None else []  # (streamed: no nearer configuration)
             run.stream = streamed(self, run, found.files, stdin, jobs, need_matched, bar, start)
             return run
         try:
@@ -241,6 +244,9 @@ class Session:
             for f in found.files:
                 s = self.for_folder(os.path.dirname(f))
                 groups.setdefault(id(s), (s, []))[1].append(f)
+            run.used = [s for s, _ in groups.values()]
+            if stdin is not None and self not in run.used:
+                run.used.append(self)
             for s, files in groups.values():
                 for f, got, exc, summary in lint_files(s.engine, files, jobs, s.cache_root,  # issue 15
                                                        summarize):
@@ -268,7 +274,7 @@ class Session:
 
     def _lint_stdin(self, run: CheckRun, name: str, data: bytes, summarize: Summarize | None = None) -> None:
         try:
-            src = decode(data, name)
+            src = decode(data, name, self.engine.options.get("encoding"))
         except InputError as exc:
             run.linted.append(name)
             self._unreadable(run, self, name, exc.reason, exc.line, exc.column)
@@ -367,3 +373,15 @@ def _names(rule: Rule | None, rule_id: str, sel: str) -> bool:
     if rule is None:
         return rule_id == sel or (sel.isalnum() and rule_id.startswith(sel)) or sel == "ALL"
     return matches(rule, sel)
+
+
+def _one_encoding(cfg: Config, run_encoding: str | None) -> None:
+    """A nearer configuration's `encoding:` is ignored, with a warning: the
+    encoding is one setting for the run (what a file is read as must not
+    depend on which other paths share its run, nor the cached result)."""
+    if cfg.encoding is not None and cfg.encoding != run_encoding:
+        import sys
+
+        print(f"cablelint: warning: {cfg.path}: `encoding: {cfg.encoding}` ignored: the encoding is one "
+              f"setting for the whole run (`--encoding` or the top configuration's `encoding:`), "
+              f"here {run_encoding or 'none (files not UTF-8 are refused, CL001)'}", file=sys.stderr)

@@ -149,10 +149,27 @@ def _codec(name: str, value: Any) -> str:
         info = codecs.lookup(str(value))
     except LookupError:
         raise SettingError(name, f"`{name}`: unknown encoding {value!r} (e.g. cp1252, latin-1)") from None
-    if not isinstance(value, str) or info.name.startswith(("utf-16", "utf-32")) or \
-            not isinstance("a".encode(info.name), bytes):
-        raise SettingError(name, f"`{name}`: {value!r} cannot be a cable's encoding (e.g. cp1252, latin-1)")
+    if not isinstance(value, str) or info.name.startswith(("utf-16", "utf-32")) or not _byte_per_char(info):
+        raise SettingError(name, f"`{name}`: {value!r} cannot be a cable's encoding: not a single-byte text "
+                                 f"encoding (e.g. cp1252, latin-1)")
     return info.name
+
+
+def _byte_per_char(info: Any) -> bool:
+    """Whether a codec reads text one byte a character, as the README
+    promises (UTF-8 passes: its files are read as UTF-8 first anyway). The
+    bytes-to-bytes codecs (rot13, hex, base64) crashed a run; multibyte
+    (shift_jis, utf-7) and escape codecs shift the columns and the spans."""
+    if not getattr(info, "_is_text_encoding", True):
+        return False
+    try:
+        for b in range(256):
+            one = bytes([b]).decode(info.name, "replace")
+            if len(one) != 1 or bytes([b, b]).decode(info.name, "replace") != one * 2:
+                return False
+        return len(b"\\u00e9+-A".decode(info.name, "replace")) == 9
+    except (LookupError, TypeError, ValueError):
+        return False
 
 
 def normalise(key: str, value: Any, name: str | None = None, text_only: bool = False) -> Any:

@@ -183,19 +183,15 @@ def _cr_lines(data: bytes) -> bool:
     return b"\r" in data and data.count(b"\r") - data.count(b"\r\n") > data.count(b"\n")
 
 
-# The run's encoding of a file that is not UTF-8 (`--encoding`, `encoding:`; set by
-# Session.build, and in each worker from the engine's options): every reader of a
-# file (lint, fix, inspect, redact, stdin) decodes through `decode`. None: refused.
-FALLBACK: list[str | None] = [None]
-
-
-def decode(data: bytes, path: str) -> Source:
+def decode(data: bytes, path: str, fallback: str | None = None) -> Source:
     """Decode a cable's bytes, or raise InputError naming the file and line.
 
     UTF-8 is expected; a BOM selects UTF-8/16/32. Binary data (NUL bytes
     without a UTF-16/32 BOM) and undecodable bytes are refused, never guessed,
     unless the run names the encoding of its files that are not UTF-8
-    (FALLBACK: cp1252, latin-1): such a file is read in it and written back in
+    (`fallback`: cp1252, latin-1; `--encoding` or the top configuration's
+    `encoding:`, which every reader passes from its engine's options, never
+    module state: an API call after a CLI run reads as it was told): such a file is read in it and written back in
     it (`Source.encode`), its columns counted in code points as for UTF-8.
     """
     for bom, enc, exact in _BOMS:
@@ -216,8 +212,8 @@ def decode(data: bytes, path: str) -> Source:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        if FALLBACK[0] is not None:
-            return _fallback(data, path, FALLBACK[0])
+        if fallback is not None:
+            return _fallback(data, path, fallback)
         line, col = _position(data[: exc.start].decode("utf-8"), _cr_lines(data))  # valid up to the bad byte
         raise InputError(path, f"not UTF-8 (byte 0x{data[exc.start]:02x}); re-encode the file as UTF-8",
                          line, col) from None
@@ -249,6 +245,6 @@ def read_bytes(path: str | Path) -> bytes:
         raise InputError(str(p), f"cannot read ({exc.strerror})") from None
 
 
-def read(path: str | Path) -> Source:
-    """Read and decode one file; unreadable paths raise InputError."""
-    return decode(read_bytes(path), str(path))
+def read(path: str | Path, fallback: str | None = None) -> Source:
+    """Read and decode one file (`fallback`: see decode); unreadable paths raise InputError."""
+    return decode(read_bytes(path), str(path), fallback)

@@ -23,10 +23,11 @@ KEEP = 4  # files kept after reading: reporters ask for one file's findings in a
 class SourceMap(Mapping[str, "Source"]):
     """path -> Source for every readable input, in the order linted."""
 
-    def __init__(self, every: bool = False) -> None:
+    def __init__(self, every: bool = False, encoding: str | None = None) -> None:
         # every: any path may be asked for (a streamed run, whose reporters ask
-        # only for linted files): no dict of a corpus's paths is kept
-        self._every = every
+        # only for linted files): no dict of a corpus's paths is kept;
+        # encoding: the run's, of a file that is not UTF-8 (source.decode)
+        self._every, self._encoding = every, encoding
         self._paths: dict[str, None] = {}
         self._held: dict[str, Source] = {}
         self._recent: OrderedDict[str, Source | None] = OrderedDict()
@@ -53,7 +54,7 @@ class SourceMap(Mapping[str, "Source"]):
         from .source import InputError, read
 
         try:
-            src: Source | None = read(path)
+            src: Source | None = read(path, self._encoding)
         except InputError:  # changed since it was linted: no excerpt rather than a crash
             src = None
         self._recent[path] = src

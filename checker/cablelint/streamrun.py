@@ -61,7 +61,7 @@ def streamed(session: Session, run: CheckRun, files: PathList, stdin: tuple[str,
     `linted` only counts them: `files` (sorted here, in place: a PathList
     merges its folders' runs, a walked folder already in order) is the one
     list of the corpus's paths a run holds."""
-    run.sources = SourceMap(every=True)
+    run.sources = SourceMap(every=True, encoding=session.engine.options.get("encoding"))
     run.linted = Counted()  # type: ignore[assignment]
     files.sort()  # in place (discovery's list is the run's own): no second list of the corpus
     return _streamed(session, run, files, stdin, jobs, need_matched, bar, start)

@@ -347,6 +347,31 @@ def resolve(name: str) -> Callable[[Document], list[Item]] | None:
     return None
 
 
+# Targets whose items are marking tokens (levels, controls, portion marks, TAG
+# codes, E.O./DECL values, reasons, dates, numbers), which a message may quote.
+# Every other target, a new one included, is taken to hold the cable's own
+# words (prose, names, offices) and a message prints them as "[cable text]"
+# (quoting.py): a target left off this list is masked, never leaked.
+MARKING_TARGETS = frozenset({
+    "banner", "banner.level", "banner.controls", "banner.with_captions", "banner.unknown", "banners", "footer",
+    "portions", "portions.unknown", "portions.malformed", "portions.bare", "portions.entire_text",
+    "paragraphs.renumbered", "eo", "eo.order", "decl", "decl.date", "decl.exemptions", "decl.na", "decl.missing",
+    "decl.event", "decl.declassified", "decl.invalid_date", "decl.exemptions.dated", "decl.exemptions.undated",
+    "classified_by.section", "classified_by.reasons", "tags", "subject.portion", "subject.portion_at_end",
+    "sections", "header.security", "header.dtg", "date", "placeholders", *CAPCO_TARGETS})
+
+
+def marking_target(name: str, marking_fields: set[str]) -> bool:
+    """Whether `name`'s items are marking tokens (MARKING_TARGETS, a named
+    control or code list, or a field the vocabulary marks `marking: true`)."""
+    if name in MARKING_TARGETS or name.startswith("banner.controls.") or "codes." in name:
+        return True
+    for prefix in ("fields.", "fieldlines."):
+        if name.startswith(prefix):
+            return name[len(prefix):].lower() in marking_fields
+    return False
+
+
 def names() -> list[str]:
     return sorted(TARGETS) + ["banner.controls.<NAME>", "fields.<Name>", "fieldlines.<Name>", "codes.<NAMES>",
                               "codes.each.<NAMES>", "banner.codes.<NAMES>", "portions.codes.<NAMES>",

@@ -187,12 +187,15 @@ def banner_spaced_needle_re(v: Vocabulary) -> "regex.Pattern[str]":
 
 
 def banner_run_in_re(v: Vocabulary) -> "regex.Pattern[str]":
-    """A fallback banner plain at the line's start or after a tab, quote or
+    r"""A fallback banner plain at the line's start or after a tab, quote or
     comma, when a post and serial number follow (forms that cannot be prose).
     The post is matched lazily: the same yes or no inside the lookahead, but a
     greedy `[A-Z .'-]+` backtracked quadratically in the `regex` module (a
-    20 MB line of capitals and blanks: minutes)."""
-    return rx(rf"(?:^|[\t\",]\s*)(?P<level>{_alternation(_plain_levels(v))})"
+    20 MB line of capitals and blanks: minutes). The start is a lookbehind,
+    tried only where a level stands: as a consumed `[\t",]\s*` every tab of a
+    run started a try whose `\s*` re-ate the rest of the run (a tab is both
+    the delimiter and a blank), so 20,000 tabs took 29 s instead of 0.01 s."""
+    return rx(rf"(?<=^|[\t\",]\s*)(?P<level>{_alternation(_plain_levels(v))})"
               rf"(?=\s+(?:SECTION\s+\d+\s+OF\s+\d+\s+)?[A-Z][A-Z .'-]+?\s+\d{{3,}})")
 
 

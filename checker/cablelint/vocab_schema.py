@@ -25,7 +25,7 @@ VOCAB_ENTRIES: dict[str, dict[str, tuple[Any, Any]]] = {
                "categories": (bool, False), "owner": (str, None), "downgrade": (list, [])},
     "controls": {"name": (str, ...), "banner": (list, None), "portion": (list, None), "level": (str, None),
                  "implies": (list, []), "cui": (bool, False), "patterns": (list, [])},
-    "fields": {"name": (str, ...), "spellings": (list, None), "free_text": (bool, False)},
+    "fields": {"name": (str, ...), "spellings": (list, None), "free_text": (bool, False), "marking": (bool, False)},
 }
 VOCAB_WORDS = ("caption_words", "title_words", "title_joiners", "name_suffixes", "post_words", "standalone_lower_words", "person_tag_words", "tags_labels",
                "subject_labels", "ref_labels", "routing_labels", "passing_words", "trailer_words", "reference_words",

@@ -105,9 +105,9 @@ class Vocabulary:
         self.line_words: dict[str, list[str]] = {k: [] for k in LINE_WORD_KEYS}
         self.title_patterns: list[str] = []
         self.fields: dict[str, list[str]] = {}  # canonical field name -> spellings
-        # Fields whose values are people's names or prose (POC, Derived From), lower case:
-        # a message does not quote them (quoting.py).
-        self.free_text_fields: set[str] = set()
+        # Fields whose values are marking tokens (Declassify On, Reason), lower case: a
+        # message may quote them; any other field's value prints as [cable text] (quoting.py).
+        self.marking_fields: set[str] = set()
         self.decl_exemption_patterns: list[str] = []
         self.placeholder_patterns: list[str] = []
         self.note_patterns: list[str] = []
@@ -127,7 +127,8 @@ class Vocabulary:
             self.controls[c["name"]] = Control(**c)
         for f in data.get("fields", []):
             self.fields[f["name"]] = list(f["spellings"])
-            (self.free_text_fields.add if f.get("free_text") else self.free_text_fields.discard)(f["name"].lower())
+            marking = f.get("marking") and not f.get("free_text")
+            (self.marking_fields.add if marking else self.marking_fields.discard)(f["name"].lower())
         self.caption_words |= {w.upper() for w in data.get("caption_words", [])}
         self.title_words |= {w.upper() for w in data.get("title_words", [])}
         self.title_joiners |= {w.upper() for w in data.get("title_joiners", [])}

@@ -15,6 +15,7 @@ from ..rx import deferring
 
 KIND = "absence"
 PARAMS = {"target": (str, True), "hints": (list, False)}
+QUOTES = {"hint": "target"}  # a hint expands the value's own groups (quoting.py)
 
 
 def prepare(p: dict[str, Any]) -> dict[str, Any]:

@@ -13,6 +13,9 @@ from . import Context, Hit, level_of, norm
 
 KIND = "agreement"
 PARAMS = {"target": (str, True), "against": (str, True), "map": (dict, False)}
+# Message values taken from a parameter's items (quoting.py masks them when
+# that target is the cable's own words): `other` is against's text.
+QUOTES = {"other": "against", "expected": "against"}
 
 
 def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:

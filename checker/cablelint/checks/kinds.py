@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from types import ModuleType
+from typing import Any
 
 from ..targets import resolve
 from . import GROUPS
@@ -28,6 +29,13 @@ from . import integrity  # noqa: E402
 
 _MODULES += [integrity]
 KINDS: dict[str, ModuleType] = {m.KIND: m for m in _MODULES}
+
+
+def needs_protect_list(rule: Any) -> bool:
+    """Whether `rule` looks for the protect list's terms (its kind says so:
+    protected_terms, placeholder_length in `mode: protected`), so that it
+    cannot run without one (the release review's failure, the quick run's brief)."""
+    return bool(getattr(KINDS.get(rule.kind), "needs_protect_list", lambda p: False)(rule.params))
 
 
 # Parameters every kind takes: `group` (checks.group_hits), and `group_if_absent`,

@@ -23,6 +23,7 @@ from typing import Any, Iterable
 from . import Context, Hit, compile_param, norm
 
 KIND = "list_order"
+QUOTES = {"expected": "target"}  # another token of the target (quoting.py)
 PARAMS = {"target": (str, True), "first": (str, False), "require_first": (bool, False), "sorted": (bool, False),
           "classes": (list, False), "unique": (bool, False)}
 

@@ -30,9 +30,12 @@ def add_parser(sub, check: argparse.ArgumentParser) -> argparse.ArgumentParser:
                                       "classified).")
 
 
-def build(args: argparse.Namespace, cfg: Config, stdin: tuple[str, bytes] | None) -> tuple[str, CheckRun, Any]:
-    """(page, run, mask) for these arguments. Protected terms are masked
-    whatever --show-matches says: the page may travel."""
+def build(args: argparse.Namespace, cfg: Config, stdin: tuple[str, bytes] | None
+          ) -> tuple[str, CheckRun, Any, list[str]]:
+    """(page, run, mask, the run's failures) for these arguments. Protected
+    terms are masked whatever --show-matches says: the page may travel."""
+    from ..runreport import run_failures
+
     if not args.paths:
         raise UsageError("no paths given (try: cablelint report cables/ -o report.html)")
     if args.write_baseline is not None:
@@ -45,9 +48,10 @@ def build(args: argparse.Namespace, cfg: Config, stdin: tuple[str, bytes] | None
     low = Severity.parse(cfg.min_severity)  # --min-severity (or the config's): the page shows what check would
     run.findings = [f for f in run.findings if f.severity >= low]
     mask = session.mask(run.sources.values())
+    failures = run_failures(session, run)
     page = render_report(run, mask=mask, show_source=args.show_source, display=display_path,
-                         version=__version__, rules=session.rules())
-    return page, run, mask
+                         version=__version__, rules=session.rules(), failures=failures)
+    return page, run, mask, failures
 
 
 # `check` options that `report` takes (its parser is check's) but has no use for: refused, not ignored
@@ -73,11 +77,17 @@ def refuse_unused(args: argparse.Namespace) -> None:
                          "page there all the same)")
 
 
-def exit_code(args: argparse.Namespace, run: CheckRun) -> int:
+def exit_code(args: argparse.Namespace, run: CheckRun, failures: list[str] | None = None) -> int:
     """0 once the page is written (a report, not a gate), unless --fail-on
-    is given: then like `check`; 3 when a bug stopped a file."""
+    is given: then like `check`; 1 when the run itself failed (a release
+    review without a protect list: the page's findings are not the review's);
+    3 when a bug stopped a file."""
     if run.crashes:
         return 3
-    if args.exit_zero or args.fail_on is None:
+    if args.exit_zero:
+        return 0
+    if failures:
+        return 1
+    if args.fail_on is None:
         return 0
     return 1 if any(f.severity >= Severity.parse(args.fail_on) for f in run.findings) else 0

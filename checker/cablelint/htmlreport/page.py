@@ -180,7 +180,9 @@ def header(meta: dict[str, Any]) -> str:
             f'{escape(", ".join(meta["rulesets"]))} &middot; cablelint {escape(meta["version"])} &middot; '
             f'{escape(meta["generated"])} &middot; linted in {meta["elapsed"]:.1f}s</p>'
             f'<p class="notice">{escape(src)} Protected terms are masked.</p>'
-            '<nav aria-label="Sections"><a href="#totals">Totals</a><a href="#integrity">Integrity</a>'
+            + "".join(f'<p class="notice failure" role="alert">Run failed: {escape(e)}</p>'
+                      for e in meta.get("failures", ()))
+            +             '<nav aria-label="Sections"><a href="#totals">Totals</a><a href="#integrity">Integrity</a>'
             '<a href="#time">Year and era</a><a href="#rules">Rules</a><a href="#where">Post and level</a>'
             '<a href="#findings">Findings</a></nav></header>')
 

@@ -2,7 +2,9 @@
 linted file. A file fails (one <failure> listing its findings, one per line)
 only with a finding at or above --fail-on, as the exit code does, so a
 dashboard never goes red (Jenkins UNSTABLE) on a run that passed; findings
-below the threshold are listed in the testcase's <system-out>. Built with
+below the threshold are listed in the testcase's <system-out>. A failure
+of the whole run (a release review without a protect list) is one more
+testcase, `cablelint run`, that fails. Built with
 xml.etree, so every value is escaped."""
 from __future__ import annotations
 
@@ -24,11 +26,16 @@ def render(report: Report) -> str:
     by_path = {p: list(g) for p, g in groupby(report.findings, key=lambda f: f.path)}
     paths = sorted(set(report.sources) | set(by_path))
     failing = {p for p, items in by_path.items() if any(f.severity >= report.fail_on for f in items)}
-    failures = len(failing)
-    root = ET.Element("testsuites", name="cablelint", tests=str(len(paths)), failures=str(failures),
+    run_failed = bool(report.failures)  # the run's own testcase (below): a dashboard with --exit-zero goes red too
+    failures, tests = len(failing) + run_failed, len(paths) + run_failed
+    root = ET.Element("testsuites", name="cablelint", tests=str(tests), failures=str(failures),
                       errors="0", time=f"{report.elapsed:.3f}")
-    suite = ET.SubElement(root, "testsuite", name="cablelint", tests=str(len(paths)), failures=str(failures),
+    suite = ET.SubElement(root, "testsuite", name="cablelint", tests=str(tests), failures=str(failures),
                           errors="0", skipped="0", time=f"{report.elapsed:.3f}")
+    if run_failed:
+        case = ET.SubElement(suite, "testcase", name="cablelint run", classname="cablelint")
+        text = _clean("\n".join(report.safe(e) for e in report.failures))
+        ET.SubElement(case, "failure", type="error", message=text.split("\n", 1)[0]).text = text
     for p in paths:
         shown = report.path(p, relative=True)
         case = ET.SubElement(suite, "testcase", name=_clean(shown), classname="cablelint", file=_clean(shown))

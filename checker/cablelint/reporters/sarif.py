@@ -145,7 +145,10 @@ def chunks(report: Report) -> Iterator[str]:
                                 **({"informationUri": uri} if (uri := information_uri()) else {}),
                                 "rules": [descriptor(report, r) for r in rules]}},
             "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
-            "invocations": [{"executionSuccessful": True}],
+            # a failure of the whole run (a release review without a protect list): unsuccessful, and why
+            "invocations": [{"executionSuccessful": not report.failures, **({"toolExecutionNotifications": [
+                {"level": "error", "message": {"text": report.safe(e)}} for e in report.failures]}
+                if report.failures else {})}],
             "columnKind": "unicodeCodePoints",
             "results": _HOLE,
             "properties": {"files": report.files, "baselined": report.suppressed,

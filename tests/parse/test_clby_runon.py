@@ -88,3 +88,17 @@ def test_a_group_of_other_letters_after_the_list_is_no_reason(reasons: str) -> N
 ])
 def test_the_list_itself_is_read_as_before(tail: str, letters: list[str]) -> None:
     assert [r.value for r in parse_text(TOP + CLBY + tail + "\n").classified_by.reasons] == letters
+
+
+def test_a_mark_after_a_list_closed_by_and_is_a_run_on_paragraph() -> None:
+    """Review s9-d S1: "1.4 (b) and (d) (C) Norway's minister ..." is the reasons b, d
+    and a paragraph run on with its (C); "1.4 (b) and (C)." keeps (C) as a reason."""
+    head = ("C O N F I D E N T I A L OSLO 000123\n\nE.O. 12958: DECL: 01/30/2019\nTAGS: PREL NO\n"
+            "SUBJECT: TALKS\n\n")
+    doc = parse_text(head + "Classified By: Poloff Jane Doe for reasons 1.4 (b) and (d) (C) Norway's minister "
+                            "said.\n")
+    assert [r.value for r in doc.classified_by.reasons] == ["b", "d"]
+    assert [(p.number, p.portion.level) for p in doc.paragraphs] == [(None, "CONFIDENTIAL")]
+    own = parse_text(head + "Classified By: Poloff Jane Doe for reasons 1.4 (b) and (C).\n\n1. (C) Text.\n")
+    assert [r.value for r in own.classified_by.reasons] == ["b", "c"]
+    assert not [r for r in own.repairs if r.name == "text-after-reasons"]

@@ -130,10 +130,15 @@ _WORD_AFTER_RE = rx(r"[ \t]+[A-Z][a-z]")
 
 def _text_group(text: str, pos: int, closed: bool) -> bool:
     """Whether the group opening at `pos`, after a letter of the list, is text: it holds a
-    letter that is no 1.4 category (a-h), and the list closed ("and (d)") or a word follows."""
+    letter that is no 1.4 category (a-h), and the list closed ("and (d)") or a word follows;
+    or the list closed and a lone capital's group has a capitalised word after it (a mark)."""
     g = _GROUP_RE.match(text, pos)
-    return (g is not None and any(c.lower() not in CATEGORY_LETTERS for c in _LONE_LETTER_RE.findall(g[1]))
-            and (closed or _WORD_AFTER_RE.match(text, g.end()) is not None))
+    if g is None:
+        return False
+    word_after = _WORD_AFTER_RE.match(text, g.end()) is not None
+    if closed and word_after and _LONE_LETTER_RE.fullmatch(g[1].strip()) and g[1].strip().isupper():
+        return True  # "(b) and (d) (C) Norway's": the list closed, a run-on paragraph's mark ("(h) The": a reason)
+    return any(c.lower() not in CATEGORY_LETTERS for c in _LONE_LETTER_RE.findall(g[1])) and (closed or word_after)
 
 
 # What may end a statement after the reason letters: blanks, closing punctuation.

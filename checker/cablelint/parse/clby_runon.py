@@ -9,7 +9,7 @@ reasons is not always a mark: the list's own last letter ("1.4 (b) and (C)")
 or a word ("(C/O) Embassy Oslo", care of) may stand there. So the cut is made
 only at what the vocabulary reads whole as a portion mark (a known level, every
 control known), right after the reason words, a capital after it; a lone
-letter a-h only once the list has closed with a full stop ("(b/d).  (C) The").
+letter a-h only once the list has closed, with a full stop ("(b/d).  (C) The") or "and (d)".
 
 Whether the body then reads the split-off text as a paragraph is the body
 reader's business (a cable's unnumbered text before numbered paragraphs is no
@@ -36,9 +36,9 @@ CLBY_START_RE = rx(r"[Cc](?i:lassified\s+by)\b")
 # What may stand between the reason hint and that mark: the reason list ("1.4 (b) and (d).").
 CLBY_REASONS_RE = rx(r"(?i:s)?(?:[\s.,;:/&()-]|1\s?[./]\s?[45]|[A-Ha-h](?![A-Za-z])"
                      r"|(?i:and|or|reasons?)(?![A-Za-z])){0,60}")
-# A reason list closed by a full stop after its last letter ("1.4 (b/d).", "1.4 b and d."):
-# a lone "(C)" after it is no reason letter.
-CLOSED_LIST_RE = rx(r"1\s?[./]\s?[45][^\n]*?(?<![A-Za-z])[A-Ha-h]\)?[ \t]*\.[ \t]*$")
+# A reason list closed by a full stop after its last letter ("1.4 (b/d).", "1.4 b and d.") or by
+# "and (d)": a lone "(C)" after it, a capital after that, is no reason letter.
+CLOSED_LIST_RE = rx(r"1\s?[./]\s?[45][^\n]*?(?:(?<![A-Za-z])[A-Ha-h]\)?[ \t]*\.|(?i:and|or)[ \t]*\(?[A-Ha-h]\)?)[ \t]*$")
 
 
 def _is_mark(content: str, vocab: Vocabulary) -> bool:

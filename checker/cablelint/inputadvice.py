@@ -27,7 +27,7 @@ ADVICE = (  # (the reason's first words, advice)
     ("not UTF-8 nor", "The file is in neither UTF-8 nor the encoding `--encoding` names: give the right one, or "
                       f"re-encode it as UTF-8, {_EXCLUDE}."),
     ("not UTF-8", "Re-encode the file as UTF-8 (for example `iconv -f cp1252 -t utf-8`, if it was written on "
-                  "Windows), or name its encoding (`--encoding cp1252`, or `encoding:` in the configuration: "
+                  "Windows), or name its encoding (`--encoding cp1252`, or `encoding:` in the run's top configuration: "
                   f"the file is then read and fixed in it), {_EXCLUDE}."),
     ("not valid UTF-", "The file's byte-order mark names a Unicode encoding its bytes do not follow: re-encode it "
                        f"as UTF-8, {_EXCLUDE}."),

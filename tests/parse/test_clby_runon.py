@@ -102,3 +102,14 @@ def test_a_mark_after_a_list_closed_by_and_is_a_run_on_paragraph() -> None:
     own = parse_text(head + "Classified By: Poloff Jane Doe for reasons 1.4 (b) and (C).\n\n1. (C) Text.\n")
     assert [r.value for r in own.classified_by.reasons] == ["b", "c"]
     assert not [r for r in own.repairs if r.name == "text-after-reasons"]
+
+
+def test_a_numbered_paragraph_run_on_after_the_reasons_is_split_off() -> None:
+    """Audit s9f: "reasons 1.4 b, d  1.  (C) UK Foreign Secretary ..." holds paragraph 1
+    and its mark (and paragraph 2 glued further on): both read, their marks checked."""
+    text = (TOP.replace("S E C R E T", "C O N F I D E N T I A L") + "Classified By: Poloff Jane Doe, reasons 1.4 b, d  "
+            "1.  (C) UK Foreign Secretary is undecided, the FCO told us.  2.  (C) He will decide soon.\nDOE\n")
+    doc = parse_text(text)
+    assert [r.value for r in doc.classified_by.reasons] == ["b", "d"]
+    assert [(p.number, p.portion.level) for p in doc.paragraphs] == [(1, "CONFIDENTIAL"), (2, "CONFIDENTIAL")]
+    assert [r.name for r in doc.repairs if r.name == "text-after-reasons"] == ["text-after-reasons"]

@@ -27,11 +27,11 @@ from .lines import Line
 REPAIR = "text-after-reasons"
 # The words that tell a Classified By's reason list ("1.4", "Reason").
 CLBY_REASON_HINT = rx(r"(?<![\d.])1\s?[./:]\s?[45]|(?i:reason)")
-# A mark after the reasons: a level, caveats or not, then a capital. Whether it
-# is a mark the vocabulary decides (_is_mark); group `lone` a lone letter a-h,
-# maybe the reason list's own "(C)".
-CLBY_PARA_MARK_RE = rx(r"(?<=\S[ \t]+)\([ \t]*(?:(?P<lone>[A-H](?=[ \t]*\)))|U|C|S|TS|SBU)"
-                       r"(?:[ \t]*/{1,2}[ \t]*[A-Z]{1,8})*[ \t]*\)(?=[ \t]+[A-Z])")
+# A mark after the reasons, its paragraph's number before it or not ("b, d  1.  (C) UK ..."): a
+# level, caveats or not, then a capital. Whether it is a mark the vocabulary decides (_is_mark);
+# group `lone` a lone letter a-h, maybe the reason list's own "(C)".
+CLBY_PARA_MARK_RE = rx(r"(?<=\S[ \t]+)(?P<num>¶?[1-9]\d?\.[ \t]+)?\((?P<mark>[ \t]*(?:(?P<lone>[A-H](?=[ \t]*\)))"
+                       r"|U|C|S|TS|SBU)(?:[ \t]*/{1,2}[ \t]*[A-Z]{1,8})*[ \t]*)\)(?=[ \t]+[A-Z])")
 CLBY_START_RE = rx(r"[Cc](?i:lassified\s+by)\b")
 # What may stand between the reason hint and that mark: the reason list ("1.4 (b) and (d).").
 CLBY_REASONS_RE = rx(r"(?i:s)?(?:[\s.,;:/&()-]|1\s?[./]\s?[45]|[A-Ha-h](?![A-Za-z])"
@@ -62,9 +62,9 @@ def clby_paragraph(text: str, cuts: list[int], vocab: Vocabulary) -> int | None:
     for m in CLBY_PARA_MARK_RE.finditer(text, hint.end()):
         if not CLBY_REASONS_RE.fullmatch(text, hint.end(), m.start()):
             return None  # other words before it: no mark right after the reasons
-        if m["lone"] and not CLOSED_LIST_RE.search(text, c, m.start()):
-            continue  # "(b) and (C) The": maybe the list's own last letter
-        if _is_mark(text[m.start() + 1:m.end() - 1], vocab):
+        if m["lone"] and not m["num"] and not CLOSED_LIST_RE.search(text, c, m.start()):
+            continue  # "(b) and (C) The": maybe the list's own last letter ("1. (C) The" is a paragraph)
+        if _is_mark(m["mark"], vocab):
             return m.start()
     return None
 

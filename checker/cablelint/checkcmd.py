@@ -169,8 +169,9 @@ def _carries_failures(args: argparse.Namespace, reporter: Any) -> bool:
 
 def _check_end(args: argparse.Namespace, output: str | None, reporter: Any, run: Any, report: Any) -> int:
     """What `check` says on stderr after the report, and its exit code."""
-    machine = (output or getattr(reporter, "MACHINE", False)) and not args.statistics and output is not STDERR
-    if not _carries_failures(args, reporter) or (output and output is not STDERR):
+    to_file = bool(output) and output is not STDERR
+    machine = (to_file or getattr(reporter, "MACHINE", False)) and not args.statistics and output is not STDERR
+    if not _carries_failures(args, reporter) or to_file:
         for e in report.failures:  # a failure of the run reaches the terminal and the CI log
             say(f"cablelint: error: {report.safe(e)}")
     if (not args.quiet and machine):

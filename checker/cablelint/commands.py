@@ -59,12 +59,13 @@ def cmd_inspect(args: argparse.Namespace) -> int:
             say(f"cablelint: error: {mask0(str(exc))}")
             status = 2
             continue
+        skipped = unmarked(doc)
+        if skipped and os.path.normpath(f) not in named:  # check skips it: so does inspect, found in a folder
+            notes.append(f"{f}: skipped ({UNMARKED})")
+            print_notes(args, notes[-1:], mask0)
+            continue
         d = doc.to_dict()
-        if unmarked(doc):  # check skips it: so does inspect, found in a folder; named, it is shown and told
-            if os.path.normpath(f) not in named:
-                notes.append(f"{f}: skipped ({UNMARKED})")
-                print_notes(args, notes[-1:], mask0)
-                continue
+        if skipped:  # named: shown, and told
             d["notes"] = [*d.get("notes", []), f"check skips this file ({UNMARKED})"]
         docs.append(d)
         texts.append(doc.text)

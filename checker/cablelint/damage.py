@@ -288,7 +288,7 @@ def same_field_keys(groups: list[Any]) -> dict[str, str]:
     CFR-08), as a map from each label's key to its group's first."""
     if not all(isinstance(g, list) and len(g) >= 2 for g in groups):
         raise ValueError("`same_field` is a list of label lists, each of two or more labels")
-    keys = [[_NON_WORD.sub("", str(label)).upper()[:4] for label in g] for g in groups]
+    keys = [[_label_key(str(label), {}) for label in g] for g in groups]
     return {k: g[0] for g in keys for k in g}
 
 
@@ -301,11 +301,10 @@ def _subject_cut_at(doc: Document, glued: list[int], dangling: frozenset[str]) -
     if sub is None or not dangling:
         return None
     n = _line_no(doc, sub.span.end)
-    words = _WORDS.findall(sub.value)
-    after = doc.text[sub.span.end:_line_span(doc, n).end]
-    if n not in glued or not words or not after.strip():
+    if n not in glued or not doc.text[sub.span.end:_line_span(doc, n).end].strip():
         return None
-    return n if words[-1].upper() in dangling else None
+    words = _WORDS.findall(sub.value)
+    return n if words and words[-1].upper() in dangling else None
 
 
 # -- a lower-cased copy -----------------------------------------------------------

@@ -30,7 +30,8 @@ def withheld(doc: Document, p: dict[str, Any]) -> Damage | None:
                         p["_placeholder"].rx)
         if m is not None:
             return _withheld_here(doc, m, prev, after, p["_placeholder"].rx)
-    return _withheld_in_release(doc, numbered, p) if gaps and p.get("heavy_release") else None
+    later = [(prev, after) for prev, after in gaps if prev is not None]  # a gap before paragraph 1: none of these
+    return _withheld_in_release(doc, numbered, later, p) if later and p.get("heavy_release") else None
 
 
 def _lost(prev: Paragraph | None, after: Paragraph) -> str:
@@ -49,7 +50,8 @@ def _withheld_here(doc: Document, m: Any, prev: Paragraph | None, after: Paragra
                   f"with paragraph {after.number} on line {at})", Span(where.start, doc.source.line_span(at)[1]))
 
 
-def _withheld_in_release(doc: Document, numbered: list[Paragraph], p: dict[str, Any]) -> Damage | None:
+def _withheld_in_release(doc: Document, numbered: list[Paragraph], gaps: list[tuple[Any, Paragraph]],
+                         p: dict[str, Any]) -> Damage | None:
     """A release that withholds text in `heavy_release` places or more drops
     whole paragraphs with no placeholder where they stood (a paragraph that
     would name a protected source goes as a whole): its numbering gaps are
@@ -63,8 +65,7 @@ def _withheld_in_release(doc: Document, numbered: list[Paragraph], p: dict[str, 
     numbers, references, keyed numbering) decides whether there is one."""
     if doc.partial or any(b.number <= a.number for a, b in zip(numbered, numbered[1:])):
         return None
-    gaps = [(a, b) for a, b in zip(numbered, numbered[1:]) if b.number > a.number + 1]
-    count = sum(1 for _ in p["_placeholder"].rx.finditer(doc.text)) if gaps else 0
+    count = sum(1 for _ in p["_placeholder"].rx.finditer(doc.text))
     if count < p["heavy_release"]:
         return None
     lines = [line_no(doc, b.span.start) for _, b in gaps]

@@ -54,7 +54,10 @@ def fold(findings: list[Finding], show: bool = False) -> list[Finding]:
             c.message += _count_note(c.related)
     # A likely cause that explains nothing here (`needs_symptom`: the symptom rule saw no break) is no finding.
     idle = [c for c in roots if not c.related and c.extra.get("needs_symptom")]
-    return [f for f in out if not any(f is c for c in idle)] if idle else out
+    if not idle:
+        return out
+    gone = {id(c) for c in idle}
+    return [f for f in out if id(f) not in gone]
 
 
 def _names(cause: Finding, rule_id: str) -> bool:

@@ -9,7 +9,7 @@ their first words.
 """
 from __future__ import annotations
 
-import difflib
+from .loadutil import close_to
 import os
 
 from .cliargs import COMMANDS
@@ -52,5 +52,4 @@ def _command_meant(path: str) -> str | None:
     word that is not a command is taken as a path, as in ruff."""
     if os.sep in path or "/" in path or "." in path:
         return None
-    got = difflib.get_close_matches(path.lower(), COMMANDS, n=1, cutoff=0.75)
-    return got[0] if got else None
+    return close_to(path.lower(), COMMANDS)

@@ -174,11 +174,12 @@ def prefiltered(rx: "regex.Pattern[str]") -> Prefiltered:
         tree = _sre.parse(rx.pattern)
     except Exception:  # regex-only syntax: no pre-check
         return Prefiltered(rx, None)
-    flags = getattr(rx, "given_flags", None)  # a Deferred (rx.py): its flags as asked, not compiled for this
-    folded = bool(tree.state.flags & re.IGNORECASE) or bool((rx.flags if flags is None else flags) & regex.IGNORECASE)
+    given = getattr(rx, "given_flags", None)  # a Deferred (rx.py): its flags as asked, not compiled for this
+    flags = rx.flags if given is None else given
+    folded = bool(tree.state.flags & re.IGNORECASE) or bool(flags & regex.IGNORECASE)
     need = required(list(tree))
     if not need or any(len(n) < 2 and n.isascii() for n in need) or (folded and not all(map(str.isascii, need))):
-        firsts = None if folded or (rx.flags if flags is None else flags) & regex.VERBOSE else first_chars(list(tree))
+        firsts = None if folded or flags & regex.VERBOSE else first_chars(list(tree))
         return Prefiltered(rx, None, firsts="".join(sorted(firsts)) if firsts and len(firsts) <= 8 else None)
     needles = tuple(sorted({n.lower() if folded else n for n in need}))
     head = line_head(tree)
@@ -186,7 +187,7 @@ def prefiltered(rx: "regex.Pattern[str]") -> Prefiltered:
         head = ""  # (the literal is looked for as written: a case-blind pattern is tried at every line start)
     if head == "" and len(branches(_LEADING_FLAGS.sub("", rx.pattern, count=1))) < 2:
         head = None  # one `^...` alternative: the `regex` module's own scan (6-15 ns a character) costs less
-    lits = literals(list(tree)) if not (rx.flags if flags is None else flags) & regex.VERBOSE else None
+    lits = literals(list(tree)) if not flags & regex.VERBOSE else None
     if lits is not None and folded:
         lits = [x.lower() for x in lits] if all(map(str.isascii, lits)) else None
     return Prefiltered(rx, needles, folded, head, tuple(n.encode() for n in needles) if folded else (),

@@ -35,8 +35,26 @@ def free_text(target: str | None, vocab: Vocabulary) -> bool:
     return target is not None and not marking_target(target, vocab.marking_fields)
 
 
+# quoted_keys' answers by rule: (the rule, the vocabulary, the keys); the objects kept and compared,
+# so an id reused after one is freed never answers for another. Bounded as the engines in a process are.
+_KEYS: dict[int, tuple[Rule, Vocabulary, frozenset[str]]] = {}
+_KEYS_MAX = 4096
+
+
 def quoted_keys(rule: Rule, vocab: Vocabulary) -> frozenset[str]:
-    """The message values of `rule` that would quote the cable's words."""
+    """The message values of `rule` that would quote the cable's words: worked
+    out once per rule and vocabulary (every finding asks)."""
+    got = _KEYS.get(id(rule))
+    if got is not None and got[0] is rule and got[1] is vocab:
+        return got[2]
+    if len(_KEYS) >= _KEYS_MAX:
+        _KEYS.clear()
+    keys = _quoted_keys(rule, vocab)
+    _KEYS[id(rule)] = (rule, vocab, keys)
+    return keys
+
+
+def _quoted_keys(rule: Rule, vocab: Vocabulary) -> frozenset[str]:
     from .checks.kinds import KINDS
 
     p = rule.params

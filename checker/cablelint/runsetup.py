@@ -24,7 +24,7 @@ def rulesets(specs: Iterable[str | RuleSet]) -> list[RuleSet]:
 
     sets = [s if isinstance(s, RuleSet) else load_ruleset(s) for s in specs]
     out: list[RuleSet] = []
-    for i, s in enumerate(sets):
+    for s in sets:
         me = s.lineage[0] if s.lineage else s.path
         if any(me in t.lineage[1:] for t in sets):
             continue  # an ancestor of another listed set: run through it

@@ -57,7 +57,7 @@ class CheckRun:
         self.elapsed, self.engine, self.suppressed = elapsed, engine, suppressed
         self.stale = [] if stale is None else stale
         self.notes = [] if notes is None else notes  # files skipped and why (--show-files)
-        # (files excluded, files of another extension, the extensions linted): what a walk passes unnoted
+        # (files of another extension, the extensions linted): what a walk passes unnoted
         self.quiet_skips: tuple[int, tuple[str, ...]] = (0, ())
         self.crashes = [] if crashes is None else crashes  # "path: error" of files a bug stopped (exit 3)
         # path -> summarize(engine, document) of each linted file, when lint() was
@@ -245,7 +245,7 @@ class Session:
                 s = self.for_folder(os.path.dirname(f))
                 groups.setdefault(id(s), (s, []))[1].append(f)
             run.used = [s for s, _ in groups.values()]
-            if stdin is not None and self not in run.used:
+            if stdin is not None and id(self) not in groups:
                 run.used.append(self)
             for s, files in groups.values():
                 for f, got, exc, summary in lint_files(s.engine, files, jobs, s.cache_root,  # issue 15
@@ -342,11 +342,6 @@ class Session:
 
         return mask(self, sources, flagged)
 
-    def release_rules_off(self) -> list[str]:
-        """Release rules a configuration file switched off (runreport.release_rules_off)."""
-        from .runreport import release_rules_off
-
-        return release_rules_off(self)
 
     def report(self, run: CheckRun, *, show_matches: bool = False, **view: Any) -> Report:
         """The Report of a run (runreport.report): masked unless show_matches,

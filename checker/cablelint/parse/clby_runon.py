@@ -20,9 +20,7 @@ from __future__ import annotations
 
 from ..document import Document, Repair, Span
 from ..rx import rx
-from ..source import Source
 from ..vocabulary import Vocabulary
-from .lines import Line
 
 REPAIR = "text-after-reasons"
 # The words that tell a Classified By's reason list ("1.4", "Reason").
@@ -86,19 +84,3 @@ def settle_split(doc: Document) -> None:
         read = any(p.span.start <= r.span.start < p.span.end for p in doc.paragraphs)
         r.detail += ("; read as the paragraph it opens" if read else
                      "; read as no paragraph: numbered paragraphs follow, and unnumbered text before them is none")
-
-
-def run_on_detail(lines: list[Line], i: int, cuts: list[int], end: int, source: Source | None) -> str:
-    """The run-on-header note: how many fields the line at `i` held (`cuts`,
-    up to `end`), a field written again word for word (as on an earlier line:
-    the header copies an export glued on one line, 09LONDON2183's REF)."""
-    text = lines[i].text
-    parts = [f"{len(cuts) + 1} fields on one line"]
-    for a, b in zip([0] + cuts, cuts + [end]):
-        piece = " ".join(text[a:b].split())  # blanks aside: an export pads or joins them
-        same = next((ln for ln in reversed(lines[:i]) if " ".join(ln.text.split()) == piece), None) \
-            if ":" in piece else None
-        if same is not None:
-            at = f"line {source.line_col(same.start)[0]}" if source is not None else "an earlier line"
-            parts.append(f"{piece.split(':')[0].strip()} written again (as on {at})")
-    return "; ".join(parts)

@@ -104,13 +104,6 @@ def _decl_part(left: str) -> tuple[int, int] | None:
     return (lo, hi) if lo < hi else None
 
 
-def _unbalanced(text: str, lo: int, hi: int) -> bool:
-    """text[lo:hi] starts or ends with a bracket that has no partner in it."""
-    opened, closed = text.count("(", lo, hi), text.count(")", lo, hi)
-    return (text[lo] == "(" and opened > closed or text[lo] == ")" and closed > opened
-            or text[hi - 1] == "(" and opened > closed or text[hi - 1] == ")" and closed > opened)
-
-
 def _declassify(raw: str, span: Span, offset: int, vocabulary: Vocabulary) -> DeclValue:
     """The declassification instruction `raw` (at `offset`; `span`: the whole value's)."""
     up = raw.upper()

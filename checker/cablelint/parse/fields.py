@@ -258,11 +258,14 @@ def _joins_on(text: str, vocab: Vocabulary) -> bool:
     return bool(words) and (words[-1].upper() in vocab.title_joiners or text.rstrip()[-1:] in ",-/")
 
 
+_LETTER_WORDS_RE = rx(r"[A-Za-z]+")
+
+
 def _heading_or_caption(s: str, vocab: Vocabulary) -> bool:
     """Whether line `s`, in any case, is a section heading ("Summary and
     Comment": the vocabulary's heading_words) or opens with a caption phrase
     ("Sensitive but unclassified, please ..."): the body's, no subject's text."""
-    words = rx(r"[A-Za-z]+").findall(s.upper())
+    words = _LETTER_WORDS_RE.findall(s.upper())
     heads = words and all(w in vocab.heading_words or w in vocab.title_joiners for w in words)
     return bool(heads or _caption_phrase_re(vocab).match(s))
 

@@ -14,7 +14,7 @@ from typing import Callable
 from ..document import Repair, Span
 from ..source import Source
 from ..vocabulary import Vocabulary, default_vocabulary
-from .clby_runon import CLBY_REASON_HINT, clby_paragraph, run_on_detail, split_note
+from .clby_runon import CLBY_REASON_HINT, clby_paragraph, split_note
 from .lines import Line, PARA_RE
 from ..rx import rx
 
@@ -262,6 +262,22 @@ def _may_hold_more(rest: str) -> bool:
     matches with its REF behind it, in the first match; a rest holding DECL has
     always been looked at)."""
     return may_hold_mark(rest) or "DECL" in rest and "(" in rest
+
+
+def run_on_detail(lines: list[Line], i: int, cuts: list[int], end: int, source: Source | None) -> str:
+    """The run-on-header note: how many fields the line at `i` held (`cuts`,
+    up to `end`), a field written again word for word (as on an earlier line:
+    the header copies an export glued on one line, 09LONDON2183's REF)."""
+    text = lines[i].text
+    parts = [f"{len(cuts) + 1} fields on one line"]
+    for a, b in zip([0] + cuts, cuts + [end]):
+        piece = " ".join(text[a:b].split())  # blanks aside: an export pads or joins them
+        same = next((ln for ln in reversed(lines[:i]) if " ".join(ln.text.split()) == piece), None) \
+            if ":" in piece else None
+        if same is not None:
+            at = f"line {source.line_col(same.start)[0]}" if source is not None else "an earlier line"
+            parts.append(f"{piece.split(':')[0].strip()} written again (as on {at})")
+    return "; ".join(parts)
 
 
 def split_run_on_header(lines: list[Line], repairs: list[Repair], source: Source | None = None,

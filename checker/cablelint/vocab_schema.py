@@ -30,7 +30,7 @@ VOCAB_ENTRIES: dict[str, dict[str, tuple[Any, Any]]] = {
 VOCAB_WORDS = ("caption_words", "title_words", "title_joiners", "name_suffixes", "post_words", "standalone_lower_words", "person_tag_words", "tags_labels",
                "subject_labels", "ref_labels", "routing_labels", "passing_words", "trailer_words", "reference_words",
                "paragraph_words", "topic_labels", "heading_words", "quote_begin_words", "quote_end_words", "repeat_openers",
-               "salutation_words", "closing_words", "handling_lines")
+               "salutation_words", "closing_words", "handling_lines", "citing_posts")
 VOCAB_PATTERNS = ("title_patterns", "decl_exemption_patterns", "placeholder_patterns", "note_patterns",
                   "partial_notice_patterns", "banner_preamble_patterns", "elision_patterns", "ref_body_patterns",
                   "archive_row_patterns")

@@ -94,6 +94,7 @@ class Vocabulary:
         self.caption_words: set[str] = set()
         self.title_words: set[str] = set()
         self.title_joiners: set[str] = set()  # title words that only join others (FOR, OF)
+        self.citing_posts: set[str] = set()  # posts a citation names besides the cable's own (STATE)
         self.name_suffixes: set[str] = set()  # "Jr" after a name's comma: still the name
         self.post_words: set[str] = set()  # "Embassy Bamako" after a name's comma: the post, not the name
         self.standalone_lower_words: set[str] = set()  # "de", "for": a line break before them is no broken word
@@ -132,6 +133,7 @@ class Vocabulary:
         self.caption_words |= {w.upper() for w in data.get("caption_words", [])}
         self.title_words |= {w.upper() for w in data.get("title_words", [])}
         self.title_joiners |= {w.upper() for w in data.get("title_joiners", [])}
+        self.citing_posts |= {w.upper() for w in data.get("citing_posts", [])}
         self.name_suffixes |= {w.upper() for w in data.get("name_suffixes", [])}
         self.post_words |= {w.upper() for w in data.get("post_words", [])}
         self.standalone_lower_words |= {w.lower() for w in data.get("standalone_lower_words", [])}

@@ -220,19 +220,18 @@ def _subject_tail(lines: list[Line], j: int, text: str, vocab: Vocabulary, post:
     # a field after a blank line, or run on after the last words on their line (a run-on-header piece)
     ran_on = after == k + 1 < len(lines) and lines[after].start == lines[k].start + len(lines[k].text)
     nxt = classify(lines[after].text, vocab).name if after < len(lines) else ""
-    if nxt == "text" and unlabelled_ref(lines, after, post) is not None:
+    if nxt == "text" and unlabelled_ref(lines, after, post, vocab) is not None:
         nxt = "ref"
     if ran_on or after > k + 1 and not empty:
         return k if nxt in SUBJECT_TAIL_NEXT or nxt == "paragraph" and _joins_on(text, vocab) else None
     return k if empty and nxt == "paragraph" else None
 
 
-# A cable cited by its post (or STATE) and serial number, the year written or not ("OSLO 1234").
+# A cable cited by its post (or STATE, markings.yaml citing_posts) and serial number, the year written or not.
 _CITATION_RE = rx(r"(?P<post>[A-Z][A-Z .]{1,30}?)[ \t]+(?:\d{2}[ \t]+)?\d{1,6}")
-_CITING_POSTS = frozenset({"STATE", "SECSTATE"})
 
 
-def unlabelled_ref(lines: list[Line], i: int, post: Token | None) -> Token | None:
+def unlabelled_ref(lines: list[Line], i: int, post: Token | None, vocab: Vocabulary) -> Token | None:
     """Line i holding only a cable's citation ("OSLO 1234": the cable's own post,
     or STATE) with a Classified By run on right after it: the REF item, its label
     lost where an export glued the two lines. None for any other line."""
@@ -242,7 +241,7 @@ def unlabelled_ref(lines: list[Line], i: int, post: Token | None) -> Token | Non
         return None
     s = line.text.strip()
     m = _CITATION_RE.fullmatch(s)
-    if m is None or m["post"].upper() not in _CITING_POSTS | ({post.value.upper()} if post else set()):
+    if m is None or m["post"].upper() not in vocab.citing_posts | ({post.value.upper()} if post else set()):
         return None
     at = line.start + len(line.text) - len(line.text.lstrip())
     return Token(s, Span(at, at + len(s)), s)
@@ -392,10 +391,10 @@ def lost_letter_repair(line: Line, m: regex.Match, label: str) -> Repair:
                   f"{m['lost']} read as {label}")
 
 
-def read_unlabelled_ref(doc: Document, lines: list[Line], i: int) -> bool:
+def read_unlabelled_ref(doc: Document, lines: list[Line], i: int, vocab: Vocabulary) -> bool:
     """Read line i as the REF when it is a lone citation glued to the Classified
     By under the SUBJECT (unlabelled_ref), with a note; whether it was."""
-    tok = unlabelled_ref(lines, i, doc.post)
+    tok = unlabelled_ref(lines, i, doc.post, vocab)
     if tok is None:
         return False
     doc.refs.append(tok)

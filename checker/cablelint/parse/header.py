@@ -361,7 +361,7 @@ def read_fields(doc: Document, lines: list[Line], i: int, banner_idx: int | None
         if last == "eo" and kind.name == "text" and unlabelled_tags(doc, line, vocab):
             i, last = i + 1, "tags"
             continue
-        if last == "subject" and kind.name == "text" and not doc.refs and read_unlabelled_ref(doc, lines, i):
+        if last == "subject" and kind.name == "text" and not doc.refs and read_unlabelled_ref(doc, lines, i, vocab):
             i, last = i + 1, "ref"
             continue
         dm = damaged_clby(text, vocab) if kind.name == "text" and doc.classified_by is None else None

@@ -193,3 +193,34 @@ def test_protected_name_in_a_file_name_is_masked(fmt: str, tmp_path: Path, capsy
     _, masked = run(capsys, *base, "--protect", "protect1.txt")
     assert leaks(masked, ["ROSENBLATT"]) == [], fmt
     assert "-contact" in masked, fmt  # the rest of the path is still there
+
+
+@pytest.mark.parametrize("fmt", format_names())
+def test_masked_file_names_stay_distinct(fmt: str, tmp_path: Path, capsys, monkeypatch) -> None:
+    """Two names that mask alike (review s9-c S10) print as two files in every
+    format: each masked path carries a keyed tag of the whole path, the same
+    on a second run, and no part of a name."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "rel").mkdir()
+    for name in ("A_Demirsoy.txt", "A_Mehmet Demirsoy.txt"):
+        (tmp_path / "rel" / name).write_text(CABLE, encoding="utf-8")
+    (tmp_path / "names.txt").write_text("Demirsoy\nMehmet Demirsoy\n", encoding="utf-8")
+    args = ["check", "--isolated", "--no-cache", "-r", "state", "--date", "2004-01-30", "-f", fmt,
+            "--protect", "names.txt", "rel"]
+    _, out = run(capsys, *args)
+    tags = set(re.findall(r"PROTECTED(?:#|%23)([0-9a-f]{6})", out))
+    assert len(tags) == 2, fmt
+    assert leaks(out, ["DEMIRSOY", "MEHMET"]) == [], fmt
+    assert set(re.findall(r"PROTECTED(?:#|%23)([0-9a-f]{6})", run(capsys, *args)[1])) == tags, fmt
+
+
+def test_distinct_path_tags_only_masked_paths() -> None:
+    from cablelint.protect import distinct_path
+    a = distinct_path("rel/A_Demirsoy.txt", "rel/A_[PROTECTED].txt")
+    b = distinct_path("rel/A_Mehmet Demirsoy.txt", "rel/A_[PROTECTED].txt")
+    assert re.fullmatch(r"rel/A_\[PROTECTED#[0-9a-f]{6}\]\.txt", a) and a != b
+    assert distinct_path("rel/A_Demirsoy.txt", "rel/A_[PROTECTED].txt") == a  # stable
+    assert distinct_path("rel/plain.txt", "rel/plain.txt") == "rel/plain.txt"
+    # the last mask carries the tag; a folder's mask is left as it is
+    assert re.fullmatch(r"\[PROTECTED\]/x_\[PROTECTED#[0-9a-f]{6}\]\.txt",
+                        distinct_path("Demirsoy/x_Demirsoy.txt", "[PROTECTED]/x_[PROTECTED].txt"))

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+import regex
 
 from cablelint.cli import main
 
@@ -42,7 +43,7 @@ def test_redact_in_place_leaves_the_name_and_says_so(folder: Path, capsys) -> No
     err = capsys.readouterr().err
     assert code == 0
     assert (folder / NAMED).exists() and "Zorbalov" not in (folder / NAMED).read_text(encoding="utf-8")
-    assert "rel/11ANKARA733_[PROTECTED].txt: the file name still holds a protected term" in err
+    assert regex.search(r"rel/11ANKARA733_\[PROTECTED#[0-9a-f]{6}\]\.txt: the file name still holds a protected term", err)
     assert "ZORBALOV" not in err.upper()
     # The release review afterwards reports the name, at 1:1, masked.
     code, found, out = check(capsys, "--no-cache", "rel")

@@ -141,13 +141,13 @@ def _write(args: argparse.Namespace, outcome: FixOutcome, mask) -> set[str]:
     could not be written (named on stderr, never half-written)."""
     from . import fixes
     from .atomic import WriteError
-    from .reporters import display_path
+    from .reporters import display_path, masked_path
     from .terminal import say, write
 
     failed: set[str] = set()
     for r in outcome.changed:
         if args.diff:
-            write(fixes.diff(r, mask(display_path(r.path)), mask))
+            write(fixes.diff(r, masked_path(r.path, display_path(r.path), mask), mask))
         elif outcome.stdin is None:
             try:
                 fixes.write(r)

@@ -28,6 +28,8 @@ every line part of an occurrence is replaced in place, line breaks kept.
 """
 from __future__ import annotations
 
+import functools
+import os
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
@@ -35,12 +37,14 @@ from typing import Any, Callable, Iterable, Iterator
 import regex
 
 from . import rx as _rx
+from . import seal
 from .namefold import view as fold_view
 from .termtrie import NOT_AFTER, compact, compile_trie, spellings, term_key
 from .rx import rx
 
 DEFAULT_PLACEHOLDER = "XXXXXXXXXXXX"  # WikiLeaks-style: fixed length, never the name's
 MASK = "[PROTECTED]"  # what cablelint prints in place of a protected occurrence
+PATH_TAG = 6  # hex digits of the keyed hash that tells masked paths apart (distinct_path)
 MAX_TERM = 200
 
 # One line part of an occurrence: leading blanks, the part, trailing blanks/backslash/CR.
@@ -208,6 +212,29 @@ class ProtectList:
             return self
         return ProtectList(self.entries + list(extra.values()), self.sources)
 
+
+
+def distinct_path(path: str, shown: str) -> str:
+    """`shown`, the masked display of `path`, told apart from every other
+    masked path: its last mask carries a short keyed hash of the whole path
+    (`A_[PROTECTED#5c1e0f].txt`), so two files whose names mask alike
+    (`A_Demirsoy.txt`, `A_Mehmet Demirsoy.txt`: review s9-c S10) never print
+    as one file (a JUnit testcase, a SARIF or GitLab location). The key is the
+    user's secret (seal.py), so the tag is the same on every run of this user
+    and no one holding a report can confirm a guessed name by hashing it. A
+    display the mask left alone is returned as it is."""
+    at = shown.rfind(MASK)
+    if shown == path or at < 0:
+        return shown
+    tag = seal.hmac_sha256(_path_key(), b"masked-path\0", path.encode("utf-8", "surrogatepass")).hex()[:PATH_TAG]
+    return f"{shown[:at]}{MASK[:-1]}#{tag}]{shown[at + len(MASK):]}"
+
+
+@functools.lru_cache(maxsize=1)
+def _path_key() -> bytes:
+    """The user's secret; without one (no writable cache home), a key of this
+    process: the tags then tell paths apart within the run only."""
+    return seal.secret() or os.urandom(32)
 
 
 def masker(plist: ProtectList | None, sources: Iterable[Any] = (),

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, BinaryIO, Callable, TextIO
 
 from .atomic import WriteError, discard, write_in_place, write_temp
 from .files import Discovery
+from .reporters import masked_path
 from .source import InputError, Source, decode, read
 from .textdiff import lines, unified
 
@@ -98,7 +99,7 @@ def unified_diff(r: Redacted, plist: ProtectList, show_matches: bool, context: i
     copy of the original (same line structure) unless show_matches."""
     a, b = lines(r.original), lines(r.text)
     shown = a if show_matches else lines(plist.mask(r.original))
-    name = r.path if show_matches else plist.mask(r.path)
+    name = r.path if show_matches else masked_path(r.path, r.path, plist.mask)
     try:
         return unified(name, a, b, shown_a=shown, context=context)
     except ValueError:  # the masker keeps line structure; never print the original instead
@@ -220,7 +221,7 @@ def _names_left(results: list[tuple[Redacted, Path | None, ProtectList]], plist:
         except TimeoutError:
             held = True
         if held:
-            print(f"cablelint: warning: {plist.mask(r.path)}: the file name still holds a protected term "
+            print(f"cablelint: warning: {masked_path(r.path, r.path, plist.mask)}: the file name still holds a protected term "
                   "(redact never renames a file: rename it, or write copies under redacted names with -o DIR)",
                   file=stderr)
 
@@ -253,7 +254,7 @@ def _deliver(args: argparse.Namespace, results: list[tuple[Redacted, Path | None
             continue
         dest = Path(r.path) if args.in_place else target
         if not args.in_place and dest.exists() and dest.resolve() == Path(r.path).resolve():
-            print(f"cablelint: error: {plist.mask(r.path)}: -o would overwrite the input; use --in-place",
+            print(f"cablelint: error: {masked_path(r.path, r.path, plist.mask)}: -o would overwrite the input; use --in-place",
                   file=stderr)
             status = 2
             continue
@@ -279,7 +280,7 @@ def _write_stdout(stdout: TextIO, r: Redacted, plist: ProtectList, header: bool,
     """The redacted text, byte for byte as the file would be written."""
     buf: BinaryIO | None = getattr(stdout, "buffer", None)
     if header:
-        head = f"==> {r.path if show else plist.mask(r.path)} <==\n"
+        head = f"==> {r.path if show else masked_path(r.path, r.path, plist.mask)} <==\n"
         if buf is not None:
             stdout.flush()
             buf.write(head.encode("utf-8"))

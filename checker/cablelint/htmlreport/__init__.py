@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from .aggregate import aggregate
+from ..reporters import masked_path
 from .data import build_payload, source_payload
 from .page import render_page
 from .summary import DocSummary, summarize
@@ -35,7 +36,8 @@ def render_report(run: Any, *, mask: Callable[[str], str] = _identity, show_sour
     rules = rules if rules is not None else run.engine.rules
     agg = aggregate(run.linted, run.findings, run.summaries, rules)
     paths = list(dict.fromkeys(list(run.linted) + [f.path for f in run.findings]))
-    payload = build_payload(paths, run.findings, run.summaries, rules, mask, display)
+    payload = build_payload(paths, run.findings, run.summaries, rules, mask,
+                            lambda p: masked_path(p, display(p), mask))
     sources = source_payload(paths, run.sources, run.findings, mask) if show_source else None
     meta = {"files": len(run.linted), "rulesets": [rs.name for rs in run.engine.rulesets], "version": version,
             "elapsed": run.elapsed, "show_source": show_source, "suppressed": run.suppressed,

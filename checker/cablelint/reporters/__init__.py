@@ -29,6 +29,17 @@ def _identity(text: str) -> str:
     return text
 
 
+def masked_path(path: str, shown: str, mask: Callable[[str], str]) -> str:
+    """`shown`, how `path` is displayed, through `mask`; when the mask hid a
+    name in it, tagged with a keyed hash of the path (protect.distinct_path),
+    so two files whose names mask alike are still two in the output."""
+    masked = mask(shown)
+    if masked == shown:
+        return masked
+    from ..protect import distinct_path  # a protect list is in play: protect is loaded already
+    return distinct_path(path, masked)
+
+
 def display_path(path: str) -> str:
     """A path relative to the current directory (posix), as CI systems want
     it; paths outside it stay absolute, and stdin names stay as given."""
@@ -117,11 +128,13 @@ class Report:
         hold a protected name (leak/rosenblatt-contact.txt). `relative`: the
         cwd-relative posix form CI systems want (display_path). A name that is
         not valid UTF-8 (kept by Python as lone surrogates) is shown with U+FFFD,
-        so no format fails to encode it."""
+        so no format fails to encode it. Masked, it carries a tag of the whole
+        path (protect.distinct_path): two names that mask alike stay two files."""
         key = (path, relative, self.mask)
         if self._last_path[0] != key:  # findings come file by file: one path asked many times in a row
             shown = display_path(path) if relative else path
-            self._last_path = (key, self.safe(shown.encode("utf-8", "surrogateescape").decode("utf-8", "replace")))
+            shown = shown.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            self._last_path = (key, masked_path(path, shown, self.safe))
         return self._last_path[1]
 
     @staticmethod

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any, Callable
 
 import pytest
 
@@ -47,3 +48,15 @@ def corpus_dir() -> Path:
 @pytest.fixture(scope="session")
 def corpus_index() -> Path:
     return need_shared(INDEX)
+
+
+def file_line_error(error: type[Exception], call: Callable[[], Any], path: Path, line: int | str,
+                    words: str, after: str = ":") -> str:
+    """`call()` raises `error` whose message starts `path:line` and `after`
+    (the loaders' `file:line: what is wrong`) and holds `words`; the message."""
+    with pytest.raises(error) as exc:
+        call()
+    msg = str(exc.value)
+    assert msg.startswith(f"{path}:{line}{after}"), msg
+    assert words in msg, msg
+    return msg

@@ -14,6 +14,7 @@ from cablelint.config import Config, ConfigError, find_config, load_config, path
 from cablelint.findings import Severity
 
 from cables import state_cable
+from conftest import file_line_error
 
 CABLE = state_cable()
 
@@ -92,9 +93,7 @@ def test_no_config_gives_defaults(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
 def test_bad_yaml_config_names_file_and_line(proj: Path, capsys, text: str, line: int | str, words: str) -> None:
     cfg_file = proj / ".cablelint.yaml"
     cfg_file.write_text(text)
-    with pytest.raises(ConfigError) as exc:
-        load_config(cfg_file)
-    assert str(exc.value).startswith(f"{cfg_file}:{line}: ") and words in str(exc.value), str(exc.value)
+    file_line_error(ConfigError, lambda: load_config(cfg_file), cfg_file, line, words, after=": ")
     (proj / "c.txt").write_text(CABLE)
     assert main(["check", str(proj / "c.txt")]) == 2
     assert f"cablelint: error: {cfg_file}:{line}: " in capsys.readouterr().err

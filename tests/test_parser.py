@@ -25,20 +25,28 @@ def doc_of(text: str, path: str = "x.txt"):
 @pytest.mark.parametrize("text,letters,section", [
     ("Classified By: Political Counselor F. Doe for Reasons 1.4 (b) and (d)", "bd", "1.4"),
     ("for reasons 1.4 b and d", "bd", "1.4"),
-    ("Reason(s): 1.4 (B/D)", "bd", "1.4"),
+    ("Reason(s): 1.4 (B/D)", "BD", "1.4"),
     ("reasons 1.4 (b,d)", "bd", "1.4"),
     ("Reasons 1.4(b)(d)", "bd", "1.4"),
     ("reason para 1.4 (b)", "b", "1.4"),
-    ("CLASSIFIED BY POLOFF J. DOE, 1.5 (D).", "d", "1.5"),
-    ("REASON 1.5.D.", "d", "1.5"),
-    ("REASON: 1.4(B), (D)", "bd", "1.4"),
+    ("CLASSIFIED BY POLOFF J. DOE, 1.5 (D).", "D", "1.5"),
+    ("REASON 1.5.D.", "D", "1.5"),
+    ("REASON: 1.4(B), (D)", "BD", "1.4"),
     ("reasons 1.4 (b&d)", "bd", "1.4"),
     ("Reasons 1.4 (b) and (d). I told him so.", "bd", "1.4"),
+    # as real cables write them (issue 9, item 5): no section, 1:4, a broken 'and', '+', a backslash
+    ("for reasons b, d.", "bd", ""),
+    ("REASONS: B AND D", "BD", ""),
+    ("for reasons (b) and (d)", "bd", ""),
+    ("Reasons 1:4 b,d", "bd", "1.4"),
+    ("reasons 1.4 (b) a nd (d)", "bd", "1.4"),
+    ("reasons 1.4 (b+d)", "bd", "1.4"),
+    ("reason 1.4 (b)\\ (d)", "bd", "1.4"),
 ])
 def test_reason_spellings(text: str, letters: str, section: str) -> None:
     sec, found, _ = find_reasons(text)
     assert sec[0] == section
-    assert "".join(l.lower() for l, _ in found) == letters
+    assert "".join(l for l, _ in found) == letters  # the letters as written, in their case
 
 
 def test_reason_needs_standalone_letters() -> None:

@@ -8,6 +8,8 @@ import pytest
 from cablelint.cli import main
 from cablelint.ruleset import RuleSetError, load
 
+from conftest import file_line_error
+
 GOOD_RULE = """\
   - id: XX101
     name: tags-needed
@@ -41,11 +43,7 @@ def write(tmp_path: Path, body: str, head: str = "name: house\ndescription: test
 ])
 def test_bad_rule_set_names_file_and_line(tmp_path: Path, body: str, line: int, words: str) -> None:
     path = write(tmp_path, body)
-    with pytest.raises(RuleSetError) as exc:
-        load(str(path))
-    msg = str(exc.value)
-    assert msg.startswith(f"{path}:{line}"), msg
-    assert words in msg
+    file_line_error(RuleSetError, lambda: load(str(path)), path, line, words, after="")
 
 
 def test_unknown_top_level_key_and_cli_exit_code(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

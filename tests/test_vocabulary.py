@@ -22,6 +22,8 @@ def read_yaml(path):
 from cablelint.source import Source
 from cablelint.vocabulary import Vocabulary, default_vocabulary_data
 
+from conftest import file_line_error
+
 HEAD = "name: house\nextends: state\nvocabulary:\n"
 
 
@@ -49,11 +51,7 @@ def write(tmp_path: Path, vocab: str) -> Path:
 ])
 def test_bad_vocabulary_names_file_and_line(tmp_path: Path, vocab: str, line: int, words: str) -> None:
     path = write(tmp_path, vocab)
-    with pytest.raises(RuleSetError) as exc:
-        load(str(path))
-    msg = str(exc.value)
-    assert msg.startswith(f"{path}:{line}: "), msg
-    assert words in msg, msg
+    file_line_error(RuleSetError, lambda: load(str(path)), path, line, words, after=": ")
 
 
 def test_bad_vocabulary_exits_2_without_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

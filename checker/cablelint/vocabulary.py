@@ -11,7 +11,7 @@ the parser looks for one.
 from __future__ import annotations
 
 import functools
-from typing import Any
+from typing import Any, Iterable
 
 from .rule import RuleSetError
 from .rx import rx, shipped
@@ -70,6 +70,19 @@ class Control(Record):
         # (SAR-BP) or FGI country lists (FGI GBR NZL). Every control whose pattern
         # matches applies; the entry keeps its written value.
         self.patterns = [] if patterns is None else patterns
+
+
+def _form_names(items: Iterable[Level | Control]) -> tuple[dict[str, str], dict[str, str]]:
+    """(banner form -> name, portion form -> name) of levels or controls, the
+    forms keyed by lookup_key (a later item's form wins, as it always did)."""
+    banner: dict[str, str] = {}
+    portion: dict[str, str] = {}
+    for item in items:
+        for a in item.banner:
+            banner[lookup_key(a)] = item.name
+        for a in item.portion:
+            portion[lookup_key(a)] = item.name
+    return banner, portion
 
 
 def marking_separators(text: str, offset: int) -> list[Token]:
@@ -154,25 +167,13 @@ class Vocabulary:
     def _build(self) -> None:
         # A new object per build: caches of what is built from the words (parse.labels) check it.
         self.built: object = object()
-        self.banner_level: dict[str, str] = {}
-        self.portion_level: dict[str, str] = {}
-        for lv in self.levels.values():
-            for a in lv.banner:
-                self.banner_level[lookup_key(a)] = lv.name
-            for a in lv.portion:
-                self.portion_level[lookup_key(a)] = lv.name
+        self.banner_level, self.portion_level = _form_names(self.levels.values())
         # The level a downgrading instruction names ("DNG: CO 08/01/2032"): its DNG code, or a US
         # level's banner or portion form ("DNG: C ...", "DNG: CONFIDENTIAL ...").
         self.downgrade_level = {lookup_key(a): lv.name for lv in self.levels.values() if lv.owner is None
                                 for a in lv.banner + lv.portion}
         self.downgrade_level.update({lookup_key(a): lv.name for lv in self.levels.values() for a in lv.downgrade})
-        self.banner_control: dict[str, str] = {}
-        self.portion_control: dict[str, str] = {}
-        for c in self.controls.values():
-            for a in c.banner:
-                self.banner_control[lookup_key(a)] = c.name
-            for a in c.portion:
-                self.portion_control[lookup_key(a)] = c.name
+        self.banner_control, self.portion_control = _form_names(self.controls.values())
         for name in BUILDERS:  # the regexes built from the old words, rebuilt on first use
             self.__dict__.pop(name, None)
         # The characters a banner line can start with (after blanks): a cheap test before banner_re.

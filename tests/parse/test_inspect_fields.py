@@ -19,21 +19,36 @@ def _clby(line: str) -> tuple[str | None, str | None]:
     return name_and_title(HEAD, line)
 
 
-@pytest.mark.parametrize("line, name, title", [
-    ("Classified By: ADCM JQPUBLIC FOR REASONS 1.4 (B) AND (D)", "JQPUBLIC", "ADCM"),
-    ("Classified By: U.S. Embassy Oslo DCM Jane Q. Roe, Reasons 1.4 (b) and (d).",
-     "Jane Q. Roe", "U.S. Embassy Oslo DCM"),
-    ("Classified By: Ambassador Roe by reasons 1.4 (b) and (d)", "Roe", "Ambassador"),
-    ("Classified By: Classified by CG John Doe, reasons 1.4 b and d", "John Doe", "CG"),
-    ("Classified By: by CDA John Doe for reasons 1.4 (b) and (d)", "John Doe", "CDA"),
-    ("Classified By: Political Counselor JOHN DOE FOR\nREASONS 1.4 (B) AND (D)", "JOHN DOE", "Political Counselor"),
-    ("Classified By: EAP Acting DAS John Doe per 1.4 (b) and (d)", "John Doe", "EAP Acting DAS"),
-    ("Classified By: Charge d' Affaires John Doe, reasons 1.4 (b)", "John Doe", "Charge d' Affaires"),
-    ("Classified By: NEA A/S John Q. Doe, Jr. reasons 1.4 (b,d)", "John Q. Doe, Jr", "NEA A/S"),
-    ("Classified By: Ambassador John Doe for Reasons in Sections 1.4 (b)", "John Doe", "Ambassador"),
+LAGOS = "C O N F I D E N T I A L LAGOS 000123\nE.O. 12958: DECL: 01/30/2019\nTAGS: PREL NI\n"
+
+
+@pytest.mark.parametrize("head, line, name, title", [
+    (HEAD, "Classified By: ADCM JQPUBLIC FOR REASONS 1.4 (B) AND (D)", "JQPUBLIC", "ADCM"),
+    (HEAD, "Classified By: U.S. Embassy Oslo DCM Jane Q. Roe, Reasons 1.4 (b) and (d).",
+           "Jane Q. Roe", "U.S. Embassy Oslo DCM"),
+    (HEAD, "Classified By: Ambassador Roe by reasons 1.4 (b) and (d)", "Roe", "Ambassador"),
+    (HEAD, "Classified By: Classified by CG John Doe, reasons 1.4 b and d", "John Doe", "CG"),
+    (HEAD, "Classified By: by CDA John Doe for reasons 1.4 (b) and (d)", "John Doe", "CDA"),
+    (HEAD, "Classified By: Political Counselor JOHN DOE FOR\nREASONS 1.4 (B) AND (D)", "JOHN DOE", "Political Counselor"),
+    (HEAD, "Classified By: EAP Acting DAS John Doe per 1.4 (b) and (d)", "John Doe", "EAP Acting DAS"),
+    (HEAD, "Classified By: Charge d' Affaires John Doe, reasons 1.4 (b)", "John Doe", "Charge d' Affaires"),
+    (HEAD, "Classified By: NEA A/S John Q. Doe, Jr. reasons 1.4 (b,d)", "John Q. Doe, Jr", "NEA A/S"),
+    (HEAD, "Classified By: Ambassador John Doe for Reasons in Sections 1.4 (b)", "John Doe", "Ambassador"),
+    # the name ends at the comma before the post, the cable's own (LAGOS)
+    (LAGOS, "Classified By: Consul General Ann Lee, Consulate General Lagos, reasons 1.4 (b) and (d)",
+     "Ann Lee", "Consul General"),
+    (LAGOS, "CLASSIFIED BY: CONSUL GENERAL ANN LEE, CONSULATE GENERAL LAGOS, REASONS 1.4 (B) AND (D)",
+     "ANN LEE", "CONSUL GENERAL"),
+    (LAGOS, "Classified By: Political Officer Ann Lee, AmConGen Lagos, reasons 1.4 (b)", "Ann Lee",
+     "Political Officer"),
+    (LAGOS, "Classified By: Consul General Ann Lee, ConGen Lagos, reasons 1.4 (b)", "Ann Lee", "Consul General"),
+    (LAGOS, "Classified By: Ann Lee, Consulate General Lagos, reasons 1.4 (b) and (d)", "Ann Lee",
+     "Consulate General Lagos"),
+    (LAGOS, "Classified By: ANN LEE, CONSULATE GENERAL LAGOS, REASON 1.4 (B)", "ANN LEE",
+     "CONSULATE GENERAL LAGOS"),
 ])
-def test_the_name_is_told_from_the_title_and_stray_words(line: str, name: str, title: str) -> None:
-    assert _clby(line) == (name, title)
+def test_the_name_is_told_from_the_title_and_stray_words(head: str, line: str, name: str, title: str) -> None:
+    assert name_and_title(head, line) == (name, title)
 
 
 def test_a_title_joiner_alone_makes_no_title() -> None:

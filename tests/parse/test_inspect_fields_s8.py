@@ -78,23 +78,6 @@ def test_reason_letters_after_a_derivative_source_are_read(statement: str, reaso
         assert doc.text[r.span.start:r.span.end].lower() == r.value
 
 
-LAGOS = "C O N F I D E N T I A L LAGOS 000123\nE.O. 12958: DECL: 01/30/2019\nTAGS: PREL NI\n"
-
-
-@pytest.mark.parametrize("statement, name, title", [
-    ("Classified By: Consul General Ann Lee, Consulate General Lagos, reasons 1.4 (b) and (d)",
-     "Ann Lee", "Consul General"),
-    ("CLASSIFIED BY: CONSUL GENERAL ANN LEE, CONSULATE GENERAL LAGOS, REASONS 1.4 (B) AND (D)",
-     "ANN LEE", "CONSUL GENERAL"),
-    ("Classified By: Political Officer Ann Lee, AmConGen Lagos, reasons 1.4 (b)", "Ann Lee", "Political Officer"),
-    ("Classified By: Consul General Ann Lee, ConGen Lagos, reasons 1.4 (b)", "Ann Lee", "Consul General"),
-    ("Classified By: Ann Lee, Consulate General Lagos, reasons 1.4 (b) and (d)", "Ann Lee", "Consulate General Lagos"),
-    ("Classified By: ANN LEE, CONSULATE GENERAL LAGOS, REASON 1.4 (B)", "ANN LEE", "CONSULATE GENERAL LAGOS"),
-])
-def test_the_name_ends_at_the_comma_before_the_post(statement: str, name: str, title: str) -> None:
-    assert name_and_title(LAGOS, statement) == (name, title)
-
-
 @pytest.mark.parametrize("statement", ["CLASSIFIED BY NEA/XYZ ? JANE ROE, FOR REASONS 1.4 (B) AND (D).",
                                        "CLASSIFIED BY NEA/XYZ -- JANE ROE, FOR REASONS 1.4 (B) AND (D)."])
 def test_a_dash_or_its_question_mark_between_title_and_name_is_neither_s(statement: str) -> None:

@@ -137,21 +137,6 @@ def test_parse_leaves_the_date_to_the_engine() -> None:
 HEAD = "SECRET PARIS 000579\n\nE.O. 12958: DECL: 01/30/2014\nTAGS: PREL\nSUBJECT: X\n\n"
 
 
-@pytest.mark.parametrize("text,section,letters", [
-    ("for reasons b, d.", "", "bd"),
-    ("REASONS: B AND D", "", "BD"),
-    ("for reasons (b) and (d)", "", "bd"),
-    ("Reasons 1:4 b,d", "1.4", "bd"),
-    ("reasons 1.4 (b) a nd (d)", "1.4", "bd"),
-    ("reasons 1.4 (b+d)", "1.4", "bd"),
-    ("reason 1.4 (b)\\ (d)", "1.4", "bd"),
-])
-def test_reason_letters_as_real_cables_write_them(text: str, section: str, letters: str) -> None:
-    from cablelint.parse import find_reasons
-    sec, found, _ = find_reasons(text)
-    assert sec[0] == section and "".join(lt for lt, _ in found) == letters
-
-
 def test_no_reason_letters_in_plain_words() -> None:
     from cablelint.parse import find_reasons
     assert find_reasons("for reasons I cannot say") is None and find_reasons("for reasons of security") is None

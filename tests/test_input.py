@@ -130,3 +130,19 @@ def test_input_advice_by_cause(reason: str, says: str) -> None:
     from cablelint.inputadvice import advice
 
     assert says in advice("x.txt", reason)
+
+
+def test_a_source_is_compared_printed_and_pickled_by_its_fields_not_its_caches() -> None:
+    import pickle
+
+    from cablelint.source import Source
+
+    a, b = Source("x.txt", "a\nb\r\n", newline="\r"), Source("x.txt", "a\nb\r\n", newline="\r")
+    a.lines(), a.low()  # caches filled on one side only
+    assert a == b and a != Source("x.txt", "a\nb\r\n") and a != Source("y.txt", "a\nb\r\n", newline="\r")
+    assert repr(a) == ("Source(path='x.txt', text='a\\nb\\r\\n', encoding='utf-8', bom=False, "
+                       "line_starts=[0, 2, 5], newline='\\r')")
+    back = pickle.loads(pickle.dumps(a))
+    assert back == a and back.newline == "\r" and back.lines() == ["a", "b", ""]
+    with pytest.raises(TypeError):
+        hash(a)  # mutable, as the dataclass it replaces

@@ -21,6 +21,8 @@ import bisect
 import codecs
 from pathlib import Path
 
+from .records import Record
+
 
 class InputError(Exception):
     """A file that cannot be read as a cable. str() is `file[:line[:col]]: what
@@ -36,17 +38,23 @@ class InputError(Exception):
         return (InputError, (self.path, self.reason, self.line, self.column))
 
 
-class Source:
+class _Caches:
+    """Source's caches: slots of their own, so Source's `__slots__` are its
+    fields alone, which Record compares, prints and pickles."""
+
+    __slots__ = ("_lines", "_low")
+
+
+class Source(_Caches, Record):
     """The decoded text of one input and its line index. `encoding` is the
     exact codec of the bytes after the BOM (utf-8, utf-16-le, utf-32-be...)
     and `bom` whether the file began with one, so `encode` can write the text
-    back byte for byte as it came. A plain class, not a @dataclass
-    (records.py says why): `==`, the repr and pickling by the first
-    five fields, as the dataclass had them, and `newline`; the caches are none
+    back byte for byte as it came. A Record, not a @dataclass (records.py
+    says why): `==`, the repr and pickling by its fields; the caches are none
     of them. `newline` is "\r" for a file read with its CRs and LFs swapped
     (`from_text`): `encode` swaps them back."""
 
-    __slots__ = ("path", "text", "encoding", "bom", "line_starts", "newline", "_lines", "_low")
+    __slots__ = ("path", "text", "encoding", "bom", "line_starts", "newline")
     __hash__ = None  # type: ignore[assignment]  # mutable, as a dataclass's
 
     def __init__(self, path: str, text: str, encoding: str = "utf-8", bom: bool = False,
@@ -66,21 +74,6 @@ class Source:
         # the text as UTF-8 with ASCII letters lowered (prefilter.lowered), made once: the parser's
         # placeholder scan and the integrity detectors' case-blind pre-checks both read it
         self._low: bytes | None = None
-
-    def _values(self) -> tuple:
-        return self.path, self.text, self.encoding, self.bom, self.line_starts, self.newline
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return self._values() == other._values()  # type: ignore[attr-defined]
-
-    def __repr__(self) -> str:
-        return (f"Source(path={self.path!r}, text={self.text!r}, encoding={self.encoding!r}, bom={self.bom!r}, "
-                f"line_starts={self.line_starts!r}, newline={self.newline!r})")
-
-    def __reduce__(self) -> tuple:
-        return Source, self._values()
 
     def low(self) -> bytes:
         """`prefilter.lowered(self.text)`, computed on first use."""

@@ -271,3 +271,13 @@ def test_stdin_and_exit_codes(cables: Path, monkeypatch: pytest.MonkeyPatch) -> 
     assert main(["report", "--isolated", "-q", "in", "--fail-on", "error", "-o", "x.html"]) == 1
     assert main(["report", "--isolated", "-q", "in", "-o", str(cables / "no" / "such" / "x.html")]) == 2
     assert main(["report", "--isolated", "-q", "-o", "x.html"]) == 2  # no paths
+
+
+def test_one_split_by_min_severity() -> None:
+    from cablelint.findings import split_by_severity
+
+    fs = [Finding("x.txt", f"CL{i}", "n", sev, "m", 1, 1, 1, 2) for i, sev in enumerate(Severity)]
+    shown, hidden = split_by_severity(iter(fs), "warning")
+    assert [f.severity for f in shown] == [s for s in Severity if s >= Severity.WARNING]
+    assert [f.severity for f in hidden] == [s for s in Severity if s < Severity.WARNING]
+    assert split_by_severity(fs, "info") == (fs, [])

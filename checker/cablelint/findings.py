@@ -8,7 +8,7 @@ from .records import FrozenRecord, Record, set_field
 
 TYPE_CHECKING = False  # typing's constant without importing typing (~4 ms of a one-file run)
 if TYPE_CHECKING:
-    from typing import Any
+    from typing import Any, Iterable
 
 
 class Severity(IntEnum):
@@ -30,6 +30,16 @@ class Severity(IntEnum):
 
 
 _FRESH: Any = object()  # "not given": a new dict or list for each finding (dataclass's default_factory)
+
+
+def split_by_severity(findings: Iterable[Finding], min_severity: str) -> tuple[list[Finding], list[Finding]]:
+    """(shown, hidden): the findings at or above `min_severity` (the
+    configuration's, `--min-severity`), and those below it, which a report
+    counts but does not show. One split for every report of a run: check's,
+    the quick cached run's and the HTML page's."""
+    low = Severity.parse(min_severity)
+    findings = list(findings)
+    return [f for f in findings if f.severity >= low], [f for f in findings if f.severity < low]
 
 
 class Finding(Record):

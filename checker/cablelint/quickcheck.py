@@ -137,7 +137,7 @@ def _report(cfg: Config, brief: dict[str, Any], findings: list, found: Any, elap
             view: dict[str, Any]) -> Report:
     """The Report Session.report makes of the same findings (no mask: no
     protect list, no masked rule's finding; no baseline)."""
-    from .findings import Severity
+    from .findings import Severity, split_by_severity
     from .reporters import Report
     from .sourcemap import SourceMap
 
@@ -146,8 +146,7 @@ def _report(cfg: Config, brief: dict[str, Any], findings: list, found: Any, elap
     sources = SourceMap(encoding=cfg.encoding)
     for path in found.files:
         sources.add(path)  # read again only when an excerpt needs it (--show-source)
-    low = Severity.parse(cfg.min_severity)
-    return Report(findings=[f for f in findings if f.severity >= low], rules=rules, files=len(found.files),
-                  elapsed=elapsed, sources=sources, fail_on=Severity.parse(cfg.fail_on),
-                  hidden=[f for f in findings if f.severity < low], min_severity=low,
+    shown, hidden = split_by_severity(findings, cfg.min_severity)
+    return Report(findings=shown, rules=rules, files=len(found.files), elapsed=elapsed, sources=sources,
+                  fail_on=Severity.parse(cfg.fail_on), hidden=hidden, min_severity=Severity.parse(cfg.min_severity),
                   skipped=len(found.notes), **view)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
-from .findings import Severity
+from .findings import Severity, split_by_severity
 from .lintpool import protected_rule_ids
 from .reporters import Report
 from .selection import matches
@@ -104,12 +104,11 @@ def report(session: Session, run: CheckRun, *, show_matches: bool = False, **vie
         out = streamed_report(session, run, low, show_matches=show_matches, **view)
         notice_rules_off(session, out, run)
         return out
-    shown = [f for f in run.findings if f.severity >= low]
+    shown, hidden = split_by_severity(run.findings, cfg.min_severity)
     out = Report(findings=shown, rules=session.rules(), files=len(run.linted), elapsed=run.elapsed,
                  sources=run.sources, show_matches=show_matches, suppressed=run.suppressed,
                  stale=[e.describe() for e in run.stale], fail_on=Severity.parse(cfg.fail_on),
-                 hidden=[f for f in run.findings if f.severity < low], min_severity=low,
-                 skipped=len(run.notes), **view)
+                 hidden=hidden, min_severity=low, skipped=len(run.notes), **view)
     notice_rules_off(session, out, run)
     if not show_matches:
         secret = protected_rule_ids(out.rules)

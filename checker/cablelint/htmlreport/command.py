@@ -10,7 +10,7 @@ from typing import Any
 
 from .. import __version__
 from ..config import Config
-from ..findings import Severity
+from ..findings import Severity, split_by_severity
 from ..reporters import display_path
 from ..session import CheckRun, Session
 from ..terminal import UsageError
@@ -45,8 +45,7 @@ def build(args: argparse.Namespace, cfg: Config, stdin: tuple[str, bytes] | None
     jobs = args.jobs  # None: every core for big runs, 0: every core, N: N workers (lintpool.resolve_jobs)
     run = session.lint(args.paths, stdin=stdin, baseline=args.baseline, progress=sys.stderr, jobs=jobs,
                        summarize=summarize)
-    low = Severity.parse(cfg.min_severity)  # --min-severity (or the config's): the page shows what check would
-    run.findings = [f for f in run.findings if f.severity >= low]
+    run.findings = split_by_severity(run.findings, cfg.min_severity)[0]  # the page shows what check would
     mask = session.mask(run.sources.values())
     failures = run_failures(session, run)
     page = render_report(run, mask=mask, show_source=args.show_source, display=display_path,

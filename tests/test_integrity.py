@@ -670,13 +670,35 @@ def test_dropped_variants_leave_out_the_fixed_strings_themselves() -> None:
 
 
 
-def test_dropped_variants_are_found_whole_by_a_regex_pattern_compiled_on_first_use() -> None:
+def test_dropped_variants_are_found_whole_without_compiling_an_alternation() -> None:
     from cablelint.damage_loss import dropped
     from cablelint.rx import Deferred
     got = dropped(["SECTION", "E.O. 12958"])
-    assert isinstance(got.rx, Deferred)  # `regex` (timelimit can stop it), compiled only when a header may hold one
+    assert isinstance(got.starts, Deferred) and isinstance(got.word, Deferred)  # small, compiled on first use
     text = "ECTION 01 OF 02 XECTION E.O. 1295: .ECTION ECTIONS"
-    assert [(m.group(0), m.start()) for m in got.rx.finditer(text)] == [("ECTION", 0), ("E.O. 1295", 24)]
+    assert got.find(text) == [(0, "ECTION"), (24, "E.O. 1295")]
+
+
+def test_dropped_find_equals_the_alternation_of_the_variants() -> None:
+    """`Dropped.find` is the alternation `(?<![\\w.])(?:v1|v2...)(?![\\w])`
+    (longest first) it replaces, match for match: on the shipped fixed strings
+    and on texts built from variants, their strings and the characters that
+    decide a boundary (a dot before, a letter or digit after, a line break,
+    a non-ASCII letter), run together or apart; fixed strings of the test's
+    own give variants that open with a character a class must escape."""
+    import random
+    import regex
+    from cablelint.damage_loss import dropped
+    fixed = [str(f) for f in rule_params("CL913")["fixed"]] + ["AB-CD FOR", "XY]Z1234", "]ABCDE", "-WXYZ1", "^QRST"]
+    got = dropped(fixed)
+    alts = "|".join(regex.escape(v) for v in sorted(got.of, key=len, reverse=True))
+    alternation = regex.compile(rf"(?<![\w.])(?:{alts})(?![\w])")
+    pieces = list(got.of) + sorted({f.upper() for f in fixed}) + ["", " ", ".", "X", "1", "\u00c9", "_", "\n", "/"]
+    rnd = random.Random(913)
+    for _ in range(20_000):
+        text = "".join(rnd.choice(pieces) + rnd.choice(["", " ", ".", "X", "1", "\n", "-"])
+                       for _ in range(rnd.randint(1, 6)))
+        assert got.find(text) == [(m.start(), m.group(0)) for m in alternation.finditer(text)], text
 
 
 def test_the_damage_modules_use_regex_not_the_stdlib_re() -> None:

@@ -170,6 +170,31 @@ def test_header_cut_short_folds_the_fields_it_took() -> None:
                   + "1. (U) The minister said that the talks would resume...\n") is None
 
 
+def test_dots_written_again_need_a_mark_after_the_line_and_compile_nothing_without_one(monkeypatch) -> None:
+    """elision_recurs answers as the pattern of the cut words (parse/cutwords.written_again) does, and with
+    no elision mark after the cut line it answers without compiling that pattern."""
+    import cablelint.parse.cutwords as cutwords
+    from cablelint.damage_loss import _written_again, elision_recurs
+    from cablelint.damage_index import elision
+    p = rule_params("CL909")
+    cut = "UNCLAS PARIS 000579\n" + HEAD + "Classified By: DESPERATELY SEEKING SOMEONE...\n\n"
+    tails = ["1. (U) Desperately seeking someone was the film.\n",  # the words, no mark after: False at once
+             "1. (U) Desperately seeking someone... was the film, and the talks went on for many hours "
+             "with every minister of the region present and speaking.\n",  # the dots again, text after: True
+             "1. (U) Desperately seeking someone, then more text; and a mark... later.\n"]  # a mark, not after them
+    for tail in tails:
+        doc = ENGINE.parse(Source("<text>", cut + tail))
+        n = 5  # the Classified By line
+        assert doc.source.line_text(n).endswith("...")
+        whole = _written_again(doc, n, doc.source.line_span(n)[1], p, r"\s*" + elision(None), None)
+        assert elision_recurs(doc, n, p) == whole, tail
+    assert [elision_recurs(ENGINE.parse(Source("<text>", cut + t)), 5, p) for t in tails] == [False, True, False]
+    compiled = []
+    real_compile = cutwords.regex.compile
+    monkeypatch.setattr(cutwords.regex, "compile", lambda *a, **k: compiled.append(a[0]) or real_compile(*a, **k))
+    assert not elision_recurs(ENGINE.parse(Source("<text>", cut + tails[0])), 5, p) and compiled == []
+
+
 def test_header_lines_run_together_fold_the_fields_the_export_lost() -> None:
     text = "C O N F I D E N T I A L PARIS 000579\nE.O. 12958: DECL: 01/30/2014 TAGS: PREL FR\n" + CLBY + paras(2)
     got = damage("CL910", text)

@@ -170,6 +170,31 @@ def test_header_cut_short_folds_the_fields_it_took() -> None:
                   + "1. (U) The minister said that the talks would resume...\n") is None
 
 
+def test_dots_written_again_need_a_mark_after_the_line_and_compile_nothing_without_one(monkeypatch) -> None:
+    """elision_recurs answers as the pattern of the cut words (parse/cutwords.written_again) does, and with
+    no elision mark after the cut line it answers without compiling that pattern."""
+    import cablelint.parse.cutwords as cutwords
+    from cablelint.damage_loss import _written_again, elision_recurs
+    from cablelint.damage_index import elision
+    p = rule_params("CL909")
+    cut = "UNCLAS PARIS 000579\n" + HEAD + "Classified By: DESPERATELY SEEKING SOMEONE...\n\n"
+    tails = ["1. (U) Desperately seeking someone was the film.\n",  # the words, no mark after: False at once
+             "1. (U) Desperately seeking someone... was the film, and the talks went on for many hours "
+             "with every minister of the region present and speaking.\n",  # the dots again, text after: True
+             "1. (U) Desperately seeking someone, then more text; and a mark... later.\n"]  # a mark, not after them
+    for tail in tails:
+        doc = ENGINE.parse(Source("<text>", cut + tail))
+        n = 5  # the Classified By line
+        assert doc.source.line_text(n).endswith("...")
+        whole = _written_again(doc, n, doc.source.line_span(n)[1], p, r"\s*" + elision(None), None)
+        assert elision_recurs(doc, n, p) == whole, tail
+    assert [elision_recurs(ENGINE.parse(Source("<text>", cut + t)), 5, p) for t in tails] == [False, True, False]
+    compiled = []
+    real_compile = cutwords.regex.compile
+    monkeypatch.setattr(cutwords.regex, "compile", lambda *a, **k: compiled.append(a[0]) or real_compile(*a, **k))
+    assert not elision_recurs(ENGINE.parse(Source("<text>", cut + tails[0])), 5, p) and compiled == []
+
+
 def test_header_lines_run_together_fold_the_fields_the_export_lost() -> None:
     text = "C O N F I D E N T I A L PARIS 000579\nE.O. 12958: DECL: 01/30/2014 TAGS: PREL FR\n" + CLBY + paras(2)
     got = damage("CL910", text)
@@ -670,13 +695,35 @@ def test_dropped_variants_leave_out_the_fixed_strings_themselves() -> None:
 
 
 
-def test_dropped_variants_are_found_whole_by_a_regex_pattern_compiled_on_first_use() -> None:
+def test_dropped_variants_are_found_whole_without_compiling_an_alternation() -> None:
     from cablelint.damage_loss import dropped
     from cablelint.rx import Deferred
     got = dropped(["SECTION", "E.O. 12958"])
-    assert isinstance(got.rx, Deferred)  # `regex` (timelimit can stop it), compiled only when a header may hold one
+    assert isinstance(got.starts, Deferred) and isinstance(got.word, Deferred)  # small, compiled on first use
     text = "ECTION 01 OF 02 XECTION E.O. 1295: .ECTION ECTIONS"
-    assert [(m.group(0), m.start()) for m in got.rx.finditer(text)] == [("ECTION", 0), ("E.O. 1295", 24)]
+    assert got.find(text) == [(0, "ECTION"), (24, "E.O. 1295")]
+
+
+def test_dropped_find_equals_the_alternation_of_the_variants() -> None:
+    """`Dropped.find` is the alternation `(?<![\\w.])(?:v1|v2...)(?![\\w])`
+    (longest first) it replaces, match for match: on the shipped fixed strings
+    and on texts built from variants, their strings and the characters that
+    decide a boundary (a dot before, a letter or digit after, a line break,
+    a non-ASCII letter), run together or apart; fixed strings of the test's
+    own give variants that open with a character a class must escape."""
+    import random
+    import regex
+    from cablelint.damage_loss import dropped
+    fixed = [str(f) for f in rule_params("CL913")["fixed"]] + ["AB-CD FOR", "XY]Z1234", "]ABCDE", "-WXYZ1", "^QRST"]
+    got = dropped(fixed)
+    alts = "|".join(regex.escape(v) for v in sorted(got.of, key=len, reverse=True))
+    alternation = regex.compile(rf"(?<![\w.])(?:{alts})(?![\w])")
+    pieces = list(got.of) + sorted({f.upper() for f in fixed}) + ["", " ", ".", "X", "1", "\u00c9", "_", "\n", "/"]
+    rnd = random.Random(913)
+    for _ in range(20_000):
+        text = "".join(rnd.choice(pieces) + rnd.choice(["", " ", ".", "X", "1", "\n", "-"])
+                       for _ in range(rnd.randint(1, 6)))
+        assert got.find(text) == [(m.start(), m.group(0)) for m in alternation.finditer(text)], text
 
 
 def test_the_damage_modules_use_regex_not_the_stdlib_re() -> None:

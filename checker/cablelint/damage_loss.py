@@ -92,8 +92,14 @@ def elision_recurs(doc: Document, n: int, p: dict[str, Any], vocab: Vocabulary |
     in the file with the same mark after them and a text going on after that
     (`whole_after` letters): a later copy that goes on past them ends them the
     same way, so the drafter wrote the dots ("DESPERATELY SEEKING SOMEONE..."),
-    and no export cut the text there. `vocab`: the rule set's (its elision marks)."""
-    return _written_again(doc, n, doc.source.line_span(n)[1], p, r"\s*" + elision(vocab), vocab)
+    and no export cut the text there. `vocab`: the rule set's (its elision marks).
+    The words must come again with a mark after them, so a text with no mark
+    after line `n` answers at once: no pattern of the cable's words is
+    compiled (~0.4 ms each: 14 of the 18 that 230 real cables asked for)."""
+    start = doc.source.line_span(n)[1]
+    if rx(elision(vocab), regex.IGNORECASE).search(doc.text, start) is None:
+        return False  # (the words' pattern ends on this one, same flags: its match would hold one at `start` or after)
+    return _written_again(doc, n, start, p, r"\s*" + elision(vocab), vocab)
 
 
 def _written_again(doc: Document, n: int, start: int, p: dict[str, Any], mark: str, vocab: Vocabulary | None) -> bool:
@@ -281,8 +287,8 @@ def _fixed_slips(block: str, dropped: "Dropped", idx: Any) -> dict[str, int]:
     if not dropped.possible(up) or len(up) != len(block):  # (upper-casing moved the offsets: no line to point at)
         return {}
     hits: dict[str, int] = {}
-    for m in dropped.rx.finditer(up):
-        hits.setdefault(dropped.of[m.group(0)], idx.line_of(m.start()))
+    for at, variant in dropped.find(up):
+        hits.setdefault(dropped.of[variant], idx.line_of(at))
     return hits
 
 
@@ -305,24 +311,53 @@ _NOT_ALNUM = bytes(c if chr(c).isalnum() else 32 for c in range(128)) + b" " * 1
 
 
 class Dropped(FrozenRecord):
-    """The fixed strings with a character dropped: `of` maps each variant to
+    r"""The fixed strings with a character dropped: `of` maps each variant to
     its string, `runs` holds the shortened letter-and-digit runs (a match
     needs one of them as a whole word, so a header without any skips the
-    scan), `rx` finds the variants as whole words: an rx() Deferred, compiled
-    the first time a header needs it (the engine cache then pickles the
-    pattern's text, which a warm run that loads the engine does not compile).
-    A plain frozen value, not a @dataclass (records.py says why)."""
+    scan). `find` finds the variants as whole words, as the alternation
+    `(?<![\w.])(?:v1|v2|...)(?![\w])` of them all, longest first, does
+    (tests/test_integrity.py compares the two): that alternation of ~150
+    strings took ~4.5 ms to compile in every process that met a header
+    holding a shortened run (the engine cache aside), more than all its
+    scans in a 2,000-cable run. `starts` (where a variant may start) and
+    `word` are small rx() Deferreds, `by_head` the variants by their first
+    `HEAD` characters, longest first. A plain frozen value, not a
+    @dataclass (records.py says why)."""
 
-    __slots__ = ("of", "runs", "rx")
+    __slots__ = ("of", "runs", "by_head", "starts", "word")
 
-    def __init__(self, of: dict[str, str], runs: frozenset[bytes], rx: Deferred) -> None:
+    def __init__(self, of: dict[str, str], runs: frozenset[bytes], by_head: dict[str, tuple[str, ...]],
+                 starts: Deferred, word: Deferred) -> None:
         set_field(self, "of", of)
         set_field(self, "runs", runs)
-        set_field(self, "rx", rx)
+        set_field(self, "by_head", by_head)
+        set_field(self, "starts", starts)
+        set_field(self, "word", word)
 
     def possible(self, upper_text: str) -> bool:
         words = upper_text.encode("utf-8", "surrogatepass").translate(_NOT_ALNUM).split()
         return not self.runs.isdisjoint(words)
+
+    def find(self, up: str) -> list[tuple[int, str]]:
+        """Each variant in `up` with where it starts, left to right and not
+        overlapping, as the alternation's `finditer` finds them: at each
+        place whose character before is neither a word character nor a dot,
+        the longest variant written there that no word character follows."""
+        out: list[tuple[int, str]] = []
+        end, by_head, word = 0, self.by_head, self.word.match
+        for m in self.starts.finditer(up):
+            at = m.start()
+            if at < end:
+                continue  # inside the last match: finditer goes on after it
+            for v in by_head.get(up[at:at + HEAD], ()):
+                if up.startswith(v, at) and word(up, at + len(v)) is None:
+                    out.append((at, v))
+                    end = at + len(v)
+                    break
+        return out
+
+
+HEAD = 3  # every variant has 4 characters at least (`dropped`): found by its first 3
 
 
 def dropped(fixed: list[str]) -> Dropped:
@@ -340,6 +375,9 @@ def dropped(fixed: list[str]) -> Dropped:
                 if v not in known and len(v) >= 4 and v not in of:
                     of[v] = word
                     runs.add((run.group(0)[:i - run.start()] + run.group(0)[i - run.start() + 1:]).encode())
-    alts = "|".join(regex.escape(v) for v in sorted(of, key=len, reverse=True))
-    # compiled on first use (6 ms; only a header holding a shortened run scans, about 1 cable in 90)
-    return Dropped(of, frozenset(runs), rx(rf"(?<![\w.])(?:{alts})(?![\w])"))
+    by_head: dict[str, list[str]] = {}
+    for v in sorted(of, key=len, reverse=True):  # within one head the longest first, as the alternation tries
+        by_head.setdefault(v[:HEAD], []).append(v)
+    firsts = "".join(sorted({regex.escape(v[0]) for v in of}))
+    return Dropped(of, frozenset(runs), {h: tuple(vs) for h, vs in by_head.items()},
+                   rx(rf"(?<![\w.])[{firsts}]" if firsts else r"(?!)"), rx(r"\w"))

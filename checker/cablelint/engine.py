@@ -31,9 +31,11 @@ COULD_NOT_RUN = Rule(
     id="CL000", name="rule-could-not-run", severity=Severity.INFO, kind="engine",
     message="{count} rule(s) could not run: {reason} ({rules}){hint}",
     summary="Some rules could not run on this document",
-    why="Date-dependent rules (eras, DECL windows) need the cable date. cablelint does not guess it: "
-        "it reads the date-time group, a dateline, --date, or the year in a cable id file name.",
-    fix="Give the date with --date YYYY-MM-DD, or name the file after its cable id (05PARIS579.txt).",
+    why="A rule that needs what the run lacks is reported, not skipped in silence. Date-dependent rules "
+        "(eras, DECL windows) need the cable date, which cablelint does not guess: it reads the date-time "
+        "group, a dateline, --date, or the year in a cable id file name. A release review needs a protect list.",
+    fix="Give what the message names: the date with --date YYYY-MM-DD (or name the file after its cable id, "
+        "05PARIS579.txt), a protect list with --protect FILE; or leave the rules out with --ignore.",
     ruleset="engine",
 )
 INPUT_ERROR = Rule(

@@ -68,7 +68,7 @@ def find_whole_copy(lines: list[Line], banner_idx: int | None, text: str, vocab:
         return None
     line = lines[banner_idx]
     words = line.text.split()
-    serial = max((w for w in words if any(c.isdigit() for c in w)), key=len, default="")
+    serial = max([w for w in words if not w.isalpha() and any(map(str.isdigit, w))], key=len, default="")
     if not serial:
         return None
     j = words.index(serial)
@@ -83,6 +83,8 @@ def find_whole_copy(lines: list[Line], banner_idx: int | None, text: str, vocab:
         if got is not None and not _quoted(opener, text, got[0]):
             found.append(Span(*got))
         at = text.find(digits, at + 1)
+    if not found:
+        return None  # (most cables: no line starts need be listed)
     starts = [ln.start for ln in lines]
     ends = [s.start for s in found[1:]] + [len(text)]
     again = tuple(s for s, end in zip(found, ends) if _says_more(text, lines, starts, s.end, end, vocab))

@@ -90,3 +90,38 @@ def test_the_page_mark_ending_gate_passes_every_line_the_pattern_takes() -> None
         if want is not None:
             assert (got.number, got.total) == (int(want["n"]), int(want["m"]))
             assert classify(s, v).name in ("page", "paragraph"), s
+
+
+DATELINES = [
+    "", "Thursday, 29 March 2007, 06:00", "THURSDAY, 29 MARCH 2007", "thursday,29 march 2007", "Cable dated: 29 March 2007",
+    "CABLE DATED:2 May 2009", "cable dated 2 May 2009", "Thursday 29 March 2007", "MONDAY, 1 Foo 2001", "Friday, x",
+    "FR\u0130DAY, 1 May 2009", "Fr\u0131day, 1 May 2009", "Tue\u017fday, 1 May 2009", "Sunday, 30 February 2009",
+    "head\nWednesday,\n3 June 2009\n", "no date here at all \u00e9t\u00e9", "ca ble dated: 1 May 2009", "Saturday,  7  July  1990",
+]
+
+
+def test_first_in_head_gives_the_patterns_match() -> None:
+    """first_in_head's match is the pattern's own (not only whether there is
+    one): the dateline reader reads its groups. Case-blind heads, fold-blind
+    letters (U+0130, U+0131, U+017F) and heads cut short."""
+    from cablelint.parse.dating import DATELINE_RE
+    for pattern in (DATELINE_RE, default_vocabulary().partial_notice_re):
+        for text in DATELINES + HEADS:
+            for end in range(0, len(text) + 1):
+                want, got = pattern.search(text, 0, end), memo.first_in_head(pattern, text, end)
+                assert (want is None) is (got is None), (text, end)
+                assert want is None or (want.span(), want.groups()) == (got.span(), got.groups()), (text, end)
+
+
+def test_dateline_reads_as_the_pattern_alone() -> None:
+    from cablelint.parse import dating
+    for text in DATELINES:
+        m = dating.DATELINE_RE.search(text)
+        want = None
+        if m and m[2].upper() in dating.MONTH_NAMES:
+            try:
+                want = dating.dt.date(int(m[3]), dating.MONTH_NAMES[m[2].upper()], int(m[1]))
+            except ValueError:
+                want = None
+        got = dating._dateline(text)
+        assert (got.value if got else None) == want, text

@@ -15,6 +15,7 @@ import regex
 
 from ..document import CableDate, Span
 from ..rx import rx
+from .memo import first_in_head
 
 MONTHS = {m: i for i, m in enumerate(
     ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"], 1)}
@@ -116,7 +117,7 @@ def memo_date(text: str) -> dt.date | None:
 
 def _dateline(head: str) -> CableDate | None:
     """"Thursday, 29 March 2007, 06:00", "Cable dated: 29 March 2007"."""
-    m = DATELINE_RE.search(head)
+    m = first_in_head(DATELINE_RE, head, len(head))  # most heads hold no weekday's name: a look for it first
     if not m or m[2].upper() not in MONTH_NAMES:
         return None
     try:

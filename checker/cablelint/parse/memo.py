@@ -189,8 +189,13 @@ _PREFILTERED: dict[int, tuple[regex.Pattern, Prefiltered]] = {}
 
 
 def search_head(pattern: regex.Pattern, text: str, end: int) -> bool:
-    """Whether `pattern` matches in `text[:end]`: the needles every match
-    holds (prefilter.py) are looked for first, in the head lowered when the
+    """Whether `pattern` matches in `text[:end]` (first_in_head)."""
+    return first_in_head(pattern, text, end) is not None
+
+
+def first_in_head(pattern: regex.Pattern, text: str, end: int) -> regex.Match | None:
+    """pattern.search(text, 0, end): the needles every match holds
+    (prefilter.py) are looked for first, in the head lowered when the
     pattern ignores case, and most texts hold none (a case-blind regex scan
     costs several times more). A head holding a character that case folding
     lets stand for an ASCII letter (FOLD_BLIND) goes to the pattern."""
@@ -204,12 +209,12 @@ def search_head(pattern: regex.Pattern, text: str, end: int) -> bool:
         head = text[:end]
         if not pf.folded:
             if not any(n in head for n in pf.needles):
-                return False
+                return None
         elif not fold_blind(head):
             low = head.lower()  # as long as the head: U+0130, the one letter whose lower case is longer, is FOLD_BLIND
             if not any(n in low for n in pf.needles):
-                return False
-    return pattern.search(text, 0, end) is not None
+                return None
+    return pattern.search(text, 0, end)
 
 
 def find_any(joined: regex.Pattern, patterns: list[str], text: str, pos: int,

@@ -105,12 +105,15 @@ def test_first_in_head_gives_the_patterns_match() -> None:
     one): the dateline reader reads its groups. Case-blind heads, fold-blind
     letters (U+0130, U+0131, U+017F) and heads cut short."""
     from cablelint.parse.dating import DATELINE_RE
+    from cablelint.prefilter import lowered
     for pattern in (DATELINE_RE, default_vocabulary().partial_notice_re):
-        for text in DATELINES + HEADS:
+        for text in DATELINES + HEADS + ["été " + t for t in DATELINES]:
             for end in range(0, len(text) + 1):
-                want, got = pattern.search(text, 0, end), memo.first_in_head(pattern, text, end)
-                assert (want is None) is (got is None), (text, end)
-                assert want is None or (want.span(), want.groups()) == (got.span(), got.groups()), (text, end)
+                want = pattern.search(text, 0, end)
+                for low in (None, lowered(text)):  # the needles looked for in the head, or in the text's lowered bytes
+                    got = memo.first_in_head(pattern, text, end, low)
+                    assert (want is None) is (got is None), (text, end, low)
+                    assert want is None or (want.span(), want.groups()) == (got.span(), got.groups()), (text, end)
 
 
 def test_dateline_reads_as_the_pattern_alone() -> None:
@@ -123,8 +126,10 @@ def test_dateline_reads_as_the_pattern_alone() -> None:
                 want = dating.dt.date(int(m[3]), dating.MONTH_NAMES[m[2].upper()], int(m[1]))
             except ValueError:
                 want = None
-        got = dating._dateline(text)
+        got = dating._dateline(text, len(text))
         assert (got.value if got else None) == want, text
+        low = dating._dateline(text, len(text), text.encode("utf-8", "surrogatepass").lower())
+        assert (low.value if low else None) == want, text
 
 
 HEADER_TEXTS = [

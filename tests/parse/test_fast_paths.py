@@ -173,3 +173,14 @@ def test_run_on_matches_go_on_after_the_first() -> None:
         assert first.end() > first.start()
         again = [first.span()] + [m.span() for m in RUN_ON_MARK_RE.finditer(text, first.end())]
         assert again == [m.span() for m in RUN_ON_MARK_RE.finditer(text)], text
+
+
+def test_lines_bisect_by_their_start_as_a_list_of_starts_does() -> None:
+    """lines.LINE_START as bisect's key finds the index a list of every line's start gives."""
+    from bisect import bisect_left, bisect_right
+    from cablelint.parse.lines import LINE_START, Line
+    for starts in ([], [0], [0, 5, 5, 9], [0, 1, 2, 40, 41, 100]):
+        lines = [Line("x", s) for s in starts]
+        for x in range(-1, 102):
+            assert bisect_right(lines, x, key=LINE_START) == bisect_right(starts, x), (starts, x)
+            assert bisect_left(lines, x, key=LINE_START) == bisect_left(starts, x), (starts, x)

@@ -14,7 +14,7 @@ from bisect import bisect_right
 from ..document import Document, Repair, SectionMark, Span, Token
 from ..vocabulary import Vocabulary
 from .labels import labels
-from .lines import PAGE_INLINE_RE, Line, page_mark_start
+from .lines import LINE_START, PAGE_INLINE_RE, Line, page_mark_start
 from .refs import first_below
 from ..rx import rx
 
@@ -81,7 +81,7 @@ def _ref_label_cut(doc: Document, at: int, vocab: Vocabulary, lines: list[Line])
     m = labels(vocab).glued_ref.search(doc.text, at, doc.subject.span.end)
     if m is None:
         return None
-    i = bisect_right([ln.start for ln in lines], m.start()) - 1
+    i = bisect_right(lines, m.start(), key=LINE_START) - 1
     below = first_below(lines, i, vocab, doc.post)
     if below is None:
         return None

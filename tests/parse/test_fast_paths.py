@@ -184,12 +184,3 @@ def test_lines_bisect_by_their_start_as_a_list_of_starts_does() -> None:
         for x in range(-1, 102):
             assert bisect_right(lines, x, key=LINE_START) == bisect_right(starts, x), (starts, x)
             assert bisect_left(lines, x, key=LINE_START) == bisect_left(starts, x), (starts, x)
-
-
-def test_doubled_counts_empty_lines_as_the_line_loop_does() -> None:
-    """repair._doubled's first test counts the empty lines with lines.LINE_TEXT in C:
-    the count a loop over the lines makes (a line of blanks is not empty)."""
-    from cablelint.parse.lines import LINE_TEXT, Line
-    for texts in ([], [""], ["a", "", " ", "\t", ""], ["", ""] * 5 + ["x"], ["x\r", "", "\u2028"]):
-        lines = [Line(t, k) for k, t in enumerate(texts)]
-        assert list(map(LINE_TEXT, lines)).count("") == sum(1 for ln in lines if not ln.text), texts

@@ -36,9 +36,8 @@ class Line(Record):
         self.text, self.start = text, start
 
 
-# A line's start: the key to bisect lines by an offset (no list of every line's start built for one look-up);
-# its text, to map over lines in C.
-LINE_START, LINE_TEXT = attrgetter("start"), attrgetter("text")
+# A line's start: the key to bisect lines by an offset (no list of every line's start built for one look-up).
+LINE_START = attrgetter("start")
 
 # A numbered paragraph: 1. / ¶1. / [11.](#) / 1.(C) / 12 (C), and "5) (C)" with its
 # mark ("8) Burma" is a list item; body.py decides whether a marked "1) (C/NF) HOW..."

@@ -132,49 +132,6 @@ def test_dateline_reads_as_the_pattern_alone() -> None:
         assert (low.value if low else None) == want, text
 
 
-HEADER_TEXTS = [
-    "", "\n", "SECRET\nSUBJECT: X\n1. (C) Text.", "SECRET\n  1. (C) indented", "A\n\t2. (S) tab", "A\n\u20283. (U) sep",
-    "A\n\u2028 \t¶4. (C) pilcrow", "A\n[11.](#) (C) debris", "A\r\nB\r\n1. (C) crlf\r\n", "A\n\u00b2. superscript two",
-    "A\n\u0661. arabic-indic one", "A\n2002 MADRID 1234\n3. (C) x", "A\n10:30 meeting\n", "A\n(C) mark\n-- bullet\n5. x.",
-    "X\u2028Y\n7. (C) a line separator inside a line", "\n".join(["HEADER LINE"] * 130 + ["1. (C) too far"]),
-    "\n".join(["L"] * 119 + ["1. (C) the last line looked at"]), "\n".join(["L"] * 120 + ["1. (C) one past"]),
-    "1. (C) the first line", "   \n\t\n1) (C) paren", "A\n\u3000 1. ideographic blank first",
-]
-
-
-def test_header_end_of_the_text_agrees_with_the_line_loop() -> None:
-    """header_area.header_end_of (one scan of the text's head for lines opening with
-    no letter) ends the header area where header_end's loop over the lines does."""
-    from cablelint.parse import header_area, repair
-    from cablelint.source import Source
-    for text in HEADER_TEXTS:
-        src = Source("x.txt", text)
-        lines = repair.source_lines(src)
-        assert header_area.header_end_of(src, lines) == header_area.header_end(lines), text
-
-
-RUN_ON_TEXTS = [
-    "REF: STATE 96413 (U) On September 24, the E.O. 12958 TAGS: X SUBJECT: Y 1. (C) z",
-    "NOFORN SIPDIS DEPT FOR NEA/MAG E.O. 12958: DECL: 12/21/2019 TAGS: PREL SUBJECT: A",
-    "Classified By: X, E.O. 12958, reasons 1.4 (b) TAGS: PREL", "E.O. 12958: DECL: 03/20/2019 TAG PTER",
-    "VISIT TO CAIROClassified By: A", "TAGS: PREL", "EO 12958 DECL: X1 AGS: Y", "", "no field at all",
-]
-
-
-def test_run_on_matches_go_on_after_the_first() -> None:
-    """_run_on_cuts takes RUN_ON_MARK_RE's first match, then scans on from its
-    end: the same matches as one scan from the line's start (lookbehinds see the
-    text before the scan's start; no match is empty)."""
-    from cablelint.parse.repair import RUN_ON_MARK_RE
-    for text in RUN_ON_TEXTS:
-        first = RUN_ON_MARK_RE.search(text)
-        if first is None:
-            continue
-        assert first.end() > first.start()
-        again = [first.span()] + [m.span() for m in RUN_ON_MARK_RE.finditer(text, first.end())]
-        assert again == [m.span() for m in RUN_ON_MARK_RE.finditer(text)], text
-
-
 def test_lines_bisect_by_their_start_as_a_list_of_starts_does() -> None:
     """lines.LINE_START as bisect's key finds the index a list of every line's start gives."""
     from bisect import bisect_left, bisect_right

@@ -200,17 +200,12 @@ def test_line_may_hold_mark_on_any_line(text: str) -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.text(alphabet=" \t\u2028\u00a01.¶[]()C2x", max_size=10), min_size=1, max_size=6))
 def test_header_end_as_the_patterns_say(texts: list[str]) -> None:
-    """The header area ends at the first line both paragraph patterns take, the
-    first-character test aside; and where the one scan of the text's head says."""
-    from cablelint.parse.header_area import NUMBERED_RE, header_end, header_end_of
+    """The header area ends at the first line both paragraph patterns take, the first-character test aside."""
     from cablelint.parse.lines import PARA_RE, Line
-    from cablelint.parse.repair import source_lines
-    from cablelint.source import Source
+    from cablelint.parse.repair import NUMBERED_RE, _header_end
     lines = [Line(t, k * 20) for k, t in enumerate(texts)]
     want = next((k for k, t in enumerate(texts) if PARA_RE.match(t) and NUMBERED_RE.match(t)), len(texts))
-    assert header_end(lines) == want
-    src = Source("x.txt", "\n".join(texts))
-    assert header_end_of(src, source_lines(src)) == want
+    assert _header_end(lines) == want
 
 
 def _plain_state(heading: bool, numbered: bool, text: str):

@@ -9,14 +9,12 @@ classified; the others are made by the recogniser that meets the damage
 """
 from __future__ import annotations
 
-from itertools import chain
 from typing import Callable
 
 from ..document import Repair, Span
 from ..source import Source
 from ..vocabulary import Vocabulary, default_vocabulary
 from .clby_runon import CLBY_REASON_HINT, clby_paragraph, split_note
-from .header_area import header_end, header_end_of
 from .lines import Line, PARA_RE
 from ..rx import rx
 
@@ -77,6 +75,8 @@ REPAIRS = {
     "label-colon": "a label with a colon before its value's first part (E.O.: 12958: N/A) read as that label",
 }
 
+# How far into the file header fields may be run together (lines).
+RUN_ON_LIMIT = 120
 # Longer lines are not header lines: left whole, unless the header runs on into
 # paragraph 1 within this many characters (an export that lost every line break).
 RUN_ON_MAX_LEN = 2000
@@ -115,6 +115,7 @@ CLBY_TAIL_MARK_RE = rx(r"(?:\([a-h]\)|(?<![A-Za-z])[a-h]\.?|\.|"
 REF_TAIL_MARK_RE = rx(r"[ \t]*REFS?:[^\n()]{2,80}?\d[ \t]{1,3}(?P<mark>\((?:U|C|S|SBU)(?:/[A-Z]{1,3})?\))[ \t]*$")
 # A line opening with a list's letter ("B. STATE 5678", "(B) ..."): a REF item going on, no paragraph's text.
 LETTERED_RE = rx(r"\s*(?:¶\s*)?\(?[A-Za-z][.)]\s")
+NUMBERED_RE = rx(r"\s*(?:¶|\[)?\d{1,3}\.")
 PARA_ONE_RE = rx(r"\s*(?:¶|\[)?1\.")
 # A paragraph that opens with its own mark ("(S) The ...", "(C//NF) ..."): the
 # marks CLBY_TAIL_MARK_RE takes, with a caveat after them.
@@ -138,9 +139,7 @@ def _run_on_cuts(text: str, following: Callable[[], str] = str) -> list[int]:
         return []  # no field, or one at the line's start and no other after it (a field line as it should be)
     cuts = []
     in_clby = False
-    # the first match again, then the scan goes on after it (its matches are never empty, so finditer
-    # from 0 would find `first`, then go on from its end: the same matches, the line's head not scanned twice)
-    for m in chain((first,), RUN_ON_MARK_RE.finditer(text, first.end())):
+    for m in RUN_ON_MARK_RE.finditer(text):
         is_clby = m.group(0)[:1] in "Cc"
         # Inside a Classified By statement only TAGS/SUBJECT or paragraph 1
         # start a new field: "Classified By: X, E.O. 12958, reasons 1.4 (b)" stays whole.
@@ -216,6 +215,18 @@ def _following(lines: list[Line], i: int) -> str:
     return next((ln.text for ln in lines[i + 1:i + 4] if ln.text.strip()), "")
 
 
+def _header_end(lines: list[Line]) -> int:
+    """How many lines the header area may take: up to the first numbered
+    paragraph, at most RUN_ON_LIMIT (a cheap first-character test before the regexes)."""
+    for i, line in enumerate(lines[:RUN_ON_LIMIT]):
+        c = line.text[:1]
+        if c in " \t\u2028":  # indented: PARA_RE wants the number (or its ¶ or [) after the blanks
+            c = line.text.lstrip(" \t\u2028")[:1]
+        if c and (c.isdigit() or c in "¶[") and PARA_RE.match(line.text) and NUMBERED_RE.match(line.text):
+            return i
+    return min(len(lines), RUN_ON_LIMIT)
+
+
 def may_hold_mark(text: str) -> bool:
     """Whether RUN_ON_MARK_RE can match in `text`: each of its branches holds
     one of these literals ("EO 12958 DECL" its EO, "DECL: 03/20/2019 TAG PTER"
@@ -270,18 +281,17 @@ def run_on_detail(lines: list[Line], i: int, cuts: list[int], end: int, source: 
 
 
 def split_run_on_header(lines: list[Line], repairs: list[Repair], source: Source | None = None,
-                        vocab: Vocabulary | None = None, stop: int | None = None) -> list[Line]:
+                        vocab: Vocabulary | None = None) -> list[Line]:
     """Split header lines that hold several fields into one virtual line per
     field (offsets stay exact), so each field is seen at a line start; a
     paragraph run on after the Classified By's reasons starts a line too
     (clby_runon; `vocab` tells its mark).
 
     Only the header area is split: it ends at the first numbered paragraph.
-    (`source`: the line numbers of a field written again, in the note; `stop`:
-    where the header area ends, when the caller knows: header_area.header_end.)
+    (`source`: the line numbers of a field written again, in the note.)
     """
     v = vocab or default_vocabulary()
-    stop = header_end(lines) if stop is None else stop
+    stop = _header_end(lines)
     out: list[Line] = []
     mark_open = False  # a lone paragraph's mark was just cut off: the blank lines up to its text go
     for i in range(stop):
@@ -384,7 +394,4 @@ def _doubling_start(lines: list[Line]) -> int:
 
 def virtual_lines(source: Source, repairs: list[Repair], vocab: Vocabulary | None = None) -> list[Line]:
     """Stage 1: the lines the other stages read, repairs that split lines made."""
-    lines = source_lines(source)
-    single = undouble(lines, repairs)
-    stop = header_end_of(source, lines) if single is lines else None  # (undoubled: its own lines counted)
-    return split_run_on_header(single, repairs, source, vocab, stop)
+    return split_run_on_header(undouble(source_lines(source), repairs), repairs, source, vocab)

@@ -23,8 +23,8 @@ STRAY_LOWER_SHARE = 0.5
 
 
 def _lower_line(text: str) -> bool:
-    letters = list(filter(str.isalpha, text))  # (map and filter: no Python frame per character)
-    return bool(letters) and sum(map(str.islower, letters)) >= STRAY_LOWER_SHARE * len(letters)
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.islower() for c in letters) >= STRAY_LOWER_SHARE * len(letters)
 
 
 # A subject's leading portion mark ("(U)", "(SBU)", "(C//NF)").

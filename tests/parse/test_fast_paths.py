@@ -90,3 +90,54 @@ def test_the_page_mark_ending_gate_passes_every_line_the_pattern_takes() -> None
         if want is not None:
             assert (got.number, got.total) == (int(want["n"]), int(want["m"]))
             assert classify(s, v).name in ("page", "paragraph"), s
+
+
+DATELINES = [
+    "", "Thursday, 29 March 2007, 06:00", "THURSDAY, 29 MARCH 2007", "thursday,29 march 2007", "Cable dated: 29 March 2007",
+    "CABLE DATED:2 May 2009", "cable dated 2 May 2009", "Thursday 29 March 2007", "MONDAY, 1 Foo 2001", "Friday, x",
+    "FR\u0130DAY, 1 May 2009", "Fr\u0131day, 1 May 2009", "Tue\u017fday, 1 May 2009", "Sunday, 30 February 2009",
+    "head\nWednesday,\n3 June 2009\n", "no date here at all \u00e9t\u00e9", "ca ble dated: 1 May 2009", "Saturday,  7  July  1990",
+]
+
+
+def test_first_in_head_gives_the_patterns_match() -> None:
+    """first_in_head's match is the pattern's own (not only whether there is
+    one): the dateline reader reads its groups. Case-blind heads, fold-blind
+    letters (U+0130, U+0131, U+017F) and heads cut short."""
+    from cablelint.parse.dating import DATELINE_RE
+    from cablelint.prefilter import lowered
+    for pattern in (DATELINE_RE, default_vocabulary().partial_notice_re):
+        for text in DATELINES + HEADS + ["été " + t for t in DATELINES]:
+            for end in range(0, len(text) + 1):
+                want = pattern.search(text, 0, end)
+                for low in (None, lowered(text)):  # the needles looked for in the head, or in the text's lowered bytes
+                    got = memo.first_in_head(pattern, text, end, low)
+                    assert (want is None) is (got is None), (text, end, low)
+                    assert want is None or (want.span(), want.groups()) == (got.span(), got.groups()), (text, end)
+
+
+def test_dateline_reads_as_the_pattern_alone() -> None:
+    from cablelint.parse import dating
+    for text in DATELINES:
+        m = dating.DATELINE_RE.search(text)
+        want = None
+        if m and m[2].upper() in dating.MONTH_NAMES:
+            try:
+                want = dating.dt.date(int(m[3]), dating.MONTH_NAMES[m[2].upper()], int(m[1]))
+            except ValueError:
+                want = None
+        got = dating._dateline(text, len(text))
+        assert (got.value if got else None) == want, text
+        low = dating._dateline(text, len(text), text.encode("utf-8", "surrogatepass").lower())
+        assert (low.value if low else None) == want, text
+
+
+def test_lines_bisect_by_their_start_as_a_list_of_starts_does() -> None:
+    """lines.LINE_START as bisect's key finds the index a list of every line's start gives."""
+    from bisect import bisect_left, bisect_right
+    from cablelint.parse.lines import LINE_START, Line
+    for starts in ([], [0], [0, 5, 5, 9], [0, 1, 2, 40, 41, 100]):
+        lines = [Line("x", s) for s in starts]
+        for x in range(-1, 102):
+            assert bisect_right(lines, x, key=LINE_START) == bisect_right(starts, x), (starts, x)
+            assert bisect_left(lines, x, key=LINE_START) == bisect_left(starts, x), (starts, x)

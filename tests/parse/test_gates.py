@@ -54,8 +54,8 @@ def test_may_route_lets_every_routing_line_through():
     for text in LINES:
         s = text.strip()
         if DTG_RE.match(text) or SECURITY_RE.match(text) or ROUTING_RE.match(s) or labels(v).routing.match(s):
-            assert _may_route(s, v), text
-    assert not _may_route("RUEHC/SECSTATE WASHDC", v)
+            assert _may_route(s, labels(v).routing_first), text
+    assert not _may_route("RUEHC/SECSTATE WASHDC", labels(v).routing_first)
 
 
 def _one_alternation(text: str, v) -> str:
@@ -126,7 +126,7 @@ def _route_kind_ungated(text: str, v) -> str:
     import regex
     from cablelint.parse.routing import SPACED_START_RE
     s = text.strip()
-    if _may_route(s, v):
+    if _may_route(s, labels(v).routing_first):
         if DTG_RE.match(text):
             return "dtg"
         if SECURITY_RE.match(text):

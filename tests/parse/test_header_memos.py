@@ -31,6 +31,10 @@ def test_kind_memo_gives_what_classify_gives():
             assert (got.match and got.match.groupdict()) == (want.match and want.match.groupdict())
         skip = frozenset({"eo", "tags"})
         assert hd._kind(text, V, skip).name == classify(text, V, skip).name
+        for _ in range(2):  # the memo of the fields-read-once skip (its own table, keyed by the text alone)
+            once, fresh = hd._kind(text, V, hd._FIELDS_ONCE), classify(text, V, hd._FIELDS_ONCE)
+            assert (once.name, once.lost_first) == (fresh.name, fresh.lost_first)
+        assert hd._kind(text, V, hd._FIELDS_ONCE).name != "eo"  # not the answer of the memo without a skip
 
 
 def test_routing_lines_read_alike_wherever_they_stand():

@@ -68,7 +68,8 @@ def parse(source: Source, vocab: Vocabulary | None = None) -> Document:
     body_idx = read_fields(doc, lines, first, banner_idx, v)
     text = source.text
     doc.body_start = lines[body_idx].start if body_idx < len(lines) else len(text)
-    doc.partial = memo.search_head(v.partial_notice_re, text, min(len(text), doc.body_start + PARTIAL_NOTE_REACH))
+    doc.partial = memo.search_head(v.partial_notice_re, text, min(len(text), doc.body_start + PARTIAL_NOTE_REACH),
+                                   source.low())
     _read_whole_copy(doc, lines, v)
     drop_csv_debris(doc, v)
     doc.refs = split_refs(doc.refs, doc.text, v, doc.repairs)
@@ -116,4 +117,5 @@ def _finish(doc: Document, v: Vocabulary) -> None:
     doc.shape = shape_of(doc, v)
     h = doc.header
     dtg = CableDate(h.dtg_date, "dtg", h.dtg.span) if h and h.dtg and h.dtg_date else None
-    doc.date_evidence = evidence(doc.text, doc.path, dtg, doc.body_start, doc.shape in ("capco", "cui"))
+    doc.date_evidence = evidence(doc.text, doc.path, dtg, doc.body_start, doc.shape in ("capco", "cui"),
+                                 doc.source.low())

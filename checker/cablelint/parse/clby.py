@@ -185,14 +185,19 @@ class ClbyRead(NamedTuple):
     repairs: list[Repair]
 
 
+# An E.O. line's start (_stops); "1." ending a piece (split from its "4"); a line opening "REASONS".
+_EO_START_RE = rx(r"^[\s\[]*(?:E\s*\.?\s*O\s*\.?|EO|MO\.)\s*\d{5}\b", regex.IGNORECASE)
+_SPLIT_NUMBER_RE = rx(r"\b1\.\s*$")
+_REASONS_OPEN_RE = rx(r"\s*REASONS?\b", regex.IGNORECASE)
+
+
 def _stops(nxt: Line, vocab: Vocabulary) -> bool:
     """A line that starts something else (a banner written again: a section's,
     or a run-on copy of the header): the statement ended before it."""
     t = nxt.text
     return (para_start(t) is not None or portion_start(t, nxt.start, vocab) is not None or
             labels(vocab).tags.match(t) is not None or labels(vocab).subject.match(t) is not None or
-            (t.lstrip("[ \t")[:1] in "EeMm" and rx(r"^[\s\[]*(?:E\s*\.?\s*O\s*\.?|EO|MO\.)\s*\d{5}\b",
-                                                    regex.IGNORECASE).match(t) is not None)
+            (t.lstrip("[ \t")[:1] in "EeMm" and _EO_START_RE.match(t) is not None)
             or section_banner(nxt, vocab) is not None)
 
 
@@ -215,13 +220,13 @@ def _gather(lines: list[Line], i: int, first: tuple[str, int], vocab: Vocabulary
             break  # the next line of an authority block: Derived From, Declassify On
         if fm:
             reason_lines.append(j)
-        split_number = bool(rx(r"\b1\.\s*$").search(pieces[-1][0])) and not found
+        split_number = bool(_SPLIT_NUMBER_RE.search(pieces[-1][0])) and not found
         if not split_number and _stops(nxt, vocab):
             break
         # "1.4 (b) and" / "(d)", "1.4 (B)" / "AND (D)": the list goes on
         dangling = (DANGLING_RE.search(pieces[-1][0]) is not None or GOES_ON_RE.match(nxt.text) is not None
                     or and_cut(pieces[-1][0], nxt.text))
-        if found and not dangling and not rx(r"\s*REASONS?\b", regex.IGNORECASE).match(nxt.text):
+        if found and not dangling and not _REASONS_OPEN_RE.match(nxt.text):
             break
         pieces.append((nxt.text, nxt.start))
         found = found or bool(find_reasons(" ".join(p for p, _ in pieces)))

@@ -36,7 +36,7 @@ from ..rx import rx
 from ..vocabulary import Vocabulary
 from .cutwords import words_before_cut, written_again
 from .labels import labels
-from .lines import CLBY_RE, EO_RE, PARA_RE, Line
+from .lines import CLBY_RE, EO_RE, LINE_START, PARA_RE, Line
 from .repair import RUN_ON_MARK_RE
 
 # How far (lines) after a cut field its whole copy is looked for (Classified By, REF, SUBJECT).
@@ -68,7 +68,7 @@ def find_whole_copy(lines: list[Line], banner_idx: int | None, text: str, vocab:
         return None
     line = lines[banner_idx]
     words = line.text.split()
-    serial = max((w for w in words if any(c.isdigit() for c in w)), key=len, default="")
+    serial = max([w for w in words if not w.isalpha() and any(map(str.isdigit, w))], key=len, default="")
     if not serial:
         return None
     j = words.index(serial)
@@ -83,9 +83,10 @@ def find_whole_copy(lines: list[Line], banner_idx: int | None, text: str, vocab:
         if got is not None and not _quoted(opener, text, got[0]):
             found.append(Span(*got))
         at = text.find(digits, at + 1)
-    starts = [ln.start for ln in lines]
+    if not found:
+        return None
     ends = [s.start for s in found[1:]] + [len(text)]
-    again = tuple(s for s, end in zip(found, ends) if _says_more(text, lines, starts, s.end, end, vocab))
+    again = tuple(s for s, end in zip(found, ends) if _says_more(text, lines, s.end, end, vocab))
     return WholeCopy(Span(line.start, after), again) if again else None
 
 
@@ -125,7 +126,7 @@ def _quoted(opener: regex.Pattern, text: str, at: int) -> bool:
     return m is not None and m["end"] is None
 
 
-def _says_more(text: str, lines: list[Line], starts: list[int], lo: int, hi: int, vocab: Vocabulary) -> bool:
+def _says_more(text: str, lines: list[Line], lo: int, hi: int, vocab: Vocabulary) -> bool:
     """Whether a header field runs on after offset `lo` on its line
     (RUN_ON_MARK_RE), or a line starting between `lo` and `hi` is a header
     field (E.O., TAGS, SUBJECT, REF, Classified By) or a numbered paragraph:
@@ -135,7 +136,7 @@ def _says_more(text: str, lines: list[Line], starts: list[int], lo: int, hi: int
     if RUN_ON_MARK_RE.search(text, lo, eol if eol >= 0 else len(text)):
         return True
     lab = labels(vocab)
-    for i in range(bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)):
+    for i in range(bisect.bisect_left(lines, lo, key=LINE_START), bisect.bisect_left(lines, hi, key=LINE_START)):
         t = lines[i].text
         if (EO_RE.match(t) or PARA_RE.match(t) or CLBY_RE.match(t.lstrip()) or lab.tags.match(t)
                 or lab.subject.match(t) or lab.ref.match(t)):
@@ -152,9 +153,8 @@ def copy_lines(copy: WholeCopy | None, lines: list[Line], cut_end: int, reach: i
     again = copy.after(cut_end) if copy is not None else None
     if again is None:
         return range(0)
-    starts = [ln.start for ln in lines]
-    lo = bisect.bisect_left(starts, cut_end)
-    at = bisect.bisect_right(starts, again.start) - 1
+    lo = bisect.bisect_left(lines, cut_end, key=LINE_START)
+    at = bisect.bisect_right(lines, again.start, key=LINE_START) - 1
     return range(at, min(len(lines), lo + reach)) if at >= lo else range(0)
 
 

@@ -15,6 +15,7 @@ import regex
 
 from ..document import CableDate, Span
 from ..rx import rx
+from .memo import first_in_head
 
 MONTHS = {m: i for i, m in enumerate(
     ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"], 1)}
@@ -114,9 +115,10 @@ def memo_date(text: str) -> dt.date | None:
     return None
 
 
-def _dateline(head: str) -> CableDate | None:
-    """"Thursday, 29 March 2007, 06:00", "Cable dated: 29 March 2007"."""
-    m = DATELINE_RE.search(head)
+def _dateline(text: str, end: int, low: bytes | None = None) -> CableDate | None:
+    """"Thursday, 29 March 2007, 06:00", "Cable dated: 29 March 2007", in
+    `text[:end]` (`low`: prefilter.lowered(text), when the caller has it)."""
+    m = first_in_head(DATELINE_RE, text, end, low)  # most heads hold no weekday's name: a look for it first
     if not m or m[2].upper() not in MONTH_NAMES:
         return None
     try:
@@ -160,13 +162,15 @@ def _filename_year(path: str) -> CableDate | None:
     return CableDate(dt.date(two_digit_year(int(fm[1])), 1, 1), "filename-year") if fm else None
 
 
-def evidence(text: str, path: str, header_dtg: CableDate | None, body_start: int, memo: bool) -> list[CableDate]:
+def evidence(text: str, path: str, header_dtg: CableDate | None, body_start: int, memo: bool,
+             low: bytes | None = None) -> list[CableDate]:
     """The best date the text gives (the first found of: the header's
     date-time group, a dateline, a DTG line elsewhere, archive metadata, a
     memorandum's `Date:` line (`memo`: CAPCO/CUI documents only)), then the
-    file name's year, which comes after a `--date` (the engine's)."""
+    file name's year, which comes after a `--date` (the engine's). `low`:
+    prefilter.lowered(text), when the caller has it (the dateline's pre-check)."""
     head = text[: body_start or HEAD_CHARS][:HEAD_CHARS]
-    readers = (lambda: header_dtg, lambda: _dateline(head), lambda: _late_dtg(text), lambda: _metadata(head),
+    readers = (lambda: header_dtg, lambda: _dateline(text, len(head), low), lambda: _late_dtg(text), lambda: _metadata(head),
                lambda: _memo(text) if memo else None)
     found = next((d for d in (r() for r in readers) if d is not None), None)  # the best only: the rest is never used
     return [d for d in (found, _filename_year(path)) if d is not None]

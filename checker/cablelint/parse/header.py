@@ -37,21 +37,23 @@ from ..rx import rx
 HEADER_LINES = 120
 # Without a banner, the header fields are given up this many lines in.
 FIELDS_WITHOUT_BANNER = 80
-# classify's answers by line text (header lines repeat across cables: SIPDIS, DEPT FOR ..., TAGS: PREL).
-_KIND_MEMO = memo.TextMemo()
 # The fields read once: a second E.O. or TAGS line is read as what else it may be.
 _FIELDS_ONCE = frozenset({"eo", "tags", "subject", "classified_by", "ref"})
+_NO_SKIP: frozenset[str] = frozenset()
+# classify's answers by line text (header lines repeat across cables: SIPDIS, DEPT FOR ..., TAGS: PREL),
+# one memo for each `skip` the header asks with (keyed by the text alone: no tuple built and hashed per ask).
+_KIND_MEMOS = {_NO_SKIP: memo.TextMemo(), _FIELDS_ONCE: memo.TextMemo()}
 
 
-def _kind(text: str, vocab: Vocabulary, skip: frozenset[str] = frozenset()) -> Kind:
+def _kind(text: str, vocab: Vocabulary, skip: frozenset[str] = _NO_SKIP) -> Kind:
     """classify(text, vocab, skip), a pure function of the line, memoised."""
-    if len(text) > memo.MEMO_TEXT_MAX:
+    known = _KIND_MEMOS.get(skip)
+    if known is None or len(text) > memo.MEMO_TEXT_MAX:
         return classify(text, vocab, skip)
-    known = _KIND_MEMO.table(vocab)
-    key = (text, skip)
-    got = known.get(key)
+    table = known.table(vocab)
+    got = table.get(text)
     if got is None:
-        got = known[key] = classify(text, vocab, skip)
+        got = table[text] = classify(text, vocab, skip)
     return got
 
 

@@ -49,6 +49,8 @@ class Labels(NamedTuple):
     ref_title_in_line: regex.Pattern
     # A REF list's next item cut right after its letter by an elision mark ("C...." under "B. OSLO 441"): group `item`.
     ref_cut_item: regex.Pattern
+    # A REF label glued to a SUBJECT's last word, its colon ending the line ("... DETAINED AMCITREF:"): subject_glue.
+    glued_ref: regex.Pattern
 
 
 _CACHE: dict[int, tuple[object, Labels]] = {}
@@ -174,6 +176,12 @@ def ref_cut_item_re(patterns: list[str]) -> regex.Pattern:
     return rx(rf"^[ \t]*(?:¶[ \t]*)?(?P<item>[B-Zb-z]\.?(?:{'|'.join(patterns) or '(?!)'}))[ \t\\]*\r?$")
 
 
+def glued_ref_re(words: list[str]) -> regex.Pattern:
+    """A REF label (`words`, upper case) glued to the subject's last word, its
+    list on the lines under it ("... DETAINED AMCITREF:", "...REFTEL:")."""
+    return rx(rf"(?<=[A-Z]{{2}})(?:{_alt([w.upper() for w in words])}):[ \t]*\\?[ \t]*$")
+
+
 def labels(vocab: Vocabulary) -> Labels:
     """The patterns of `vocab`'s line words (rebuilt when the vocabulary is extended)."""
     if vocab is _LAST[0] and vocab.built is _LAST[1]:  # the one vocabulary a run reads with, ~50 asks a cable
@@ -203,6 +211,7 @@ def labels(vocab: Vocabulary) -> Labels:
         quote_opener_re(w["quote_begin_words"] + w["repeat_openers"], w["quote_end_words"]),
         _ref_title_in_line_re(w["ref_labels"]),
         ref_cut_item_re(vocab.elision_patterns),
+        glued_ref_re(w["ref_labels"]),
     )
     _CACHE[id(vocab)] = (vocab.built, built)
     return built

@@ -12,6 +12,7 @@ lines meet one or two patterns, not the whole table.
 """
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import Callable, NamedTuple
 
 import regex
@@ -34,6 +35,9 @@ class Line(Record):
     def __init__(self, text: str, start: int) -> None:
         self.text, self.start = text, start
 
+
+# A line's start: the key to bisect lines by an offset (no list of every line's start built for one look-up).
+LINE_START = attrgetter("start")
 
 # A numbered paragraph: 1. / ¶1. / [11.](#) / 1.(C) / 12 (C), and "5) (C)" with its
 # mark ("8) Burma" is a list item; body.py decides whether a marked "1) (C/NF) HOW..."

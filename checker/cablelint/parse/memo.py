@@ -188,28 +188,40 @@ def _possible_from(p: Prefiltered, text: str, low: bytes, pos: int, at: int) -> 
 _PREFILTERED: dict[int, tuple[regex.Pattern, Prefiltered]] = {}
 
 
-def search_head(pattern: regex.Pattern, text: str, end: int) -> bool:
-    """Whether `pattern` matches in `text[:end]`: the needles every match
-    holds (prefilter.py) are looked for first, in the head lowered when the
+def search_head(pattern: regex.Pattern, text: str, end: int, low: bytes | None = None) -> bool:
+    """Whether `pattern` matches in `text[:end]` (first_in_head)."""
+    return first_in_head(pattern, text, end, low) is not None
+
+
+def first_in_head(pattern: regex.Pattern, text: str, end: int, low: bytes | None = None) -> regex.Match | None:
+    """pattern.search(text, 0, end): the needles every match holds
+    (prefilter.py) are looked for first, in the head lowered when the
     pattern ignores case, and most texts hold none (a case-blind regex scan
     costs several times more). A head holding a character that case folding
-    lets stand for an ASCII letter (FOLD_BLIND) goes to the pattern."""
+    lets stand for an ASCII letter (FOLD_BLIND) goes to the pattern. `low`:
+    `prefilter.lowered(text)` when the caller has it (Source.low): the ASCII
+    needles are looked for in its bytes up to the head's end, where lowering a
+    head with any non-ASCII character in Python costs ~20 instructions a character."""
     got = _PREFILTERED.get(id(pattern))
     if got is None or got[0] is not pattern:
         if len(_PREFILTERED) >= VOCABS_MAX:
             _PREFILTERED.clear()
         got = _PREFILTERED[id(pattern)] = (pattern, prefiltered(pattern))
     pf = got[1]
-    if pf.needles:
+    if pf.needles and pf.folded and low is not None and not fold_blind(text):
+        at = end if len(low) == len(text) else len(text[:end].encode("utf-8", "surrogatepass"))
+        if not any(low.find(b, 0, at) >= 0 for b in pf.encoded):
+            return None
+    elif pf.needles:
         head = text[:end]
         if not pf.folded:
             if not any(n in head for n in pf.needles):
-                return False
+                return None
         elif not fold_blind(head):
             low = head.lower()  # as long as the head: U+0130, the one letter whose lower case is longer, is FOLD_BLIND
             if not any(n in low for n in pf.needles):
-                return False
-    return pattern.search(text, 0, end) is not None
+                return None
+    return pattern.search(text, 0, end)
 
 
 def find_any(joined: regex.Pattern, patterns: list[str], text: str, pos: int,

@@ -15,7 +15,7 @@ from ..vocabulary import Vocabulary
 from .copies import copy_lines, first_cut
 from .fields import REF_ITEM_A_RE, SUBJECT_TAIL_NEXT, other_header_line, upper_words, read_ref, ref_value
 from .labels import labels
-from .lines import PAGE_INLINE_RE, PARA_RE, Line, classify, page_mark_start
+from .lines import LINE_START, PAGE_INLINE_RE, PARA_RE, Line, classify, page_mark_start
 from .ref_split import last_letter
 
 # How far after a REF entry a page mark run on to it may end ("  TRIPOLI 00001043  001.2 OF 002").
@@ -271,7 +271,7 @@ def _cut_item_end(last: Token, lines: list[Line], cut: regex.Pattern) -> int | N
     """The end of the line after the REF entry `last` (past blank lines) when
     it holds a cut stub (REF_CUT_STUB_RE before an elision mark): the list
     was cut there; else None."""
-    i = bisect.bisect_right([ln.start for ln in lines], last.span.end - 1)
+    i = bisect.bisect_right(lines, last.span.end - 1, key=LINE_START)
     k = _after_blanks(lines, i, len(lines))
     if k >= len(lines):
         return None

@@ -75,7 +75,7 @@ def _route_kind_of(text: str, vocab: Vocabulary) -> tuple[str, regex.Match | Non
     line with Z, a routing line with one of ROUTING_RE's first letters."""
     s = text.strip()
     lab = labels(vocab)
-    if _may_route(s, vocab):
+    if _may_route(s, lab.routing_first):
         c = s[:1]
         if c.isdigit() or c in PRECEDENCE_LETTERS:
             m = DTG_RE.match(text)
@@ -100,15 +100,16 @@ def _is_address(s: str) -> bool:
     return bool(s) and not s.strip(ADDRESS_CHARS)
 
 
-def _may_route(s: str, vocab: Vocabulary) -> bool:
+def _may_route(s: str, routing_first: frozenset[str]) -> bool:
     """Whether the stripped line `s` can be a DTG, ZNY, routing or FM/TO/INFO
-    line, by its first two characters (most address lines are not: RUEHC/...)."""
+    line, by its first two characters (most address lines are not: RUEHC/...);
+    `routing_first`: the first letters of the routing labels (labels.Labels)."""
     c, c2 = s[:1], s[1:2]
     if not c:
         return False
     if c in PRECEDENCE_LETTERS:  # "P 110117Z", "RR RUEHC", "ZNY CCCCC"; c2 may be "" or blank
-        return c2 in PRECEDENCE_LETTERS or c2 in "N" or c2.isspace() or c in labels(vocab).routing_first
-    return c.isdigit() or c in ROUTING_FIRST or c in labels(vocab).routing_first
+        return c2 in PRECEDENCE_LETTERS or c2 in "N" or c2.isspace() or c in routing_first
+    return c.isdigit() or c in ROUTING_FIRST or c in routing_first
 
 
 def _banner_starts(text: str, vocab: Vocabulary) -> bool:

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-import regex
 
 from ..document import Document, Repair, SectionMark, Span, Token
-from ..vocabulary import Vocabulary, _alternation
+from ..vocabulary import Vocabulary
 from .labels import labels
-from .lines import PAGE_INLINE_RE, Line, page_mark_start
+from .lines import LINE_START, PAGE_INLINE_RE, Line, page_mark_start
 from .refs import first_below
 from ..rx import rx
 
@@ -75,21 +74,14 @@ def _handling_cut(doc: Document, at: int, vocab: Vocabulary) -> tuple[int, Repai
 
 
 
-def _glued_ref_re(vocab: Vocabulary) -> regex.Pattern:
-    """A REF label (markings.yaml `ref_labels`) glued to the subject's last
-    word, its list on the lines under it ("... DETAINED AMCITREF:", "...REFTEL:")."""
-    words = _alternation([w.upper() for w in vocab.line_words["ref_labels"]]) or "(?!)"
-    return rx(rf"(?<=[A-Z]{{2}})(?:{words}):[ \t]*\\?[ \t]*$")
-
-
 def _ref_label_cut(doc: Document, at: int, vocab: Vocabulary, lines: list[Line]) -> tuple[int, Repair] | None:
     """Where a REF label glued to the subject's last word starts, reading the
     list it opens into doc.refs: its first item under the label's line, as
     under an empty REF line (refs.first_below); None when there is none."""
-    m = _glued_ref_re(vocab).search(doc.text, at, doc.subject.span.end)
+    m = labels(vocab).glued_ref.search(doc.text, at, doc.subject.span.end)
     if m is None:
         return None
-    i = bisect_right([ln.start for ln in lines], m.start()) - 1
+    i = bisect_right(lines, m.start(), key=LINE_START) - 1
     below = first_below(lines, i, vocab, doc.post)
     if below is None:
         return None

@@ -14,7 +14,7 @@ from bisect import bisect_right
 
 from ..document import Document, Repair, Span
 from ..rx import rx
-from .lines import Line
+from .lines import LINE_START, Line
 
 # An address line of the routing header: a routing indicator and its addressee ("RUCPDOC/USDOC WASHDC
 # IMMEDIATE"), after TO or INFO or on a line of its own.
@@ -34,7 +34,7 @@ def note_routing_text(doc: Document, lines: list[Line]) -> None:
         return
     text = doc.text
     raw = text[sub.span.start:sub.span.end]
-    top = bisect_right([ln.start for ln in lines], banner.span.start) - 1
+    top = bisect_right(lines, banner.span.start, key=LINE_START) - 1
     for k in range(1, max(top, 0)):
         m = _ADDRESS_RE.match(lines[k].text)
         if m is None or len(m["addr"]) < ADDRESS_MIN:

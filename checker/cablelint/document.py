@@ -158,12 +158,12 @@ class EOLine(Record):
 
 
 class ClassifiedBy(Record):
-    __slots__ = ("span", "authority", "section", "reasons", "derived_from", "name", "title")
+    __slots__ = ("span", "authority", "section", "reasons", "derived_from", "name", "title", "office")
     __hash__ = None  # type: ignore[assignment]
 
     def __init__(self, span: Span, authority: Token | None = None, section: Token | None = None,
                  reasons: list[Token] | None = None, derived_from: Token | None = None, name: Token | None = None,
-                 title: Token | None = None) -> None:
+                 title: Token | None = None, office: Token | None = None) -> None:
         self.span = span
         self.authority = authority  # name and/or title as written
         self.section = section  # "1.4" / "1.5"
@@ -171,6 +171,7 @@ class ClassifiedBy(Record):
         self.derived_from = derived_from  # derivative classification: the source instead of reasons
         self.name = name  # the authority split: "Jane Doe"
         self.title = title  # ... and "Political Counselor"
+        self.office = office  # SMART layout "name, position, agency, office": the agency and office
 
 
 class Paragraph(Record):

@@ -109,6 +109,7 @@ def _clby_dict(src: Source, c: ClassifiedBy | None) -> dict[str, Any] | None:
     return {
         "name": _value(c.name),
         "title": _value(c.title),
+        "office": _value(c.office),
         "authority": _value(c.authority),
         "section": _value(c.section),
         "reasons": [r.value for r in c.reasons],

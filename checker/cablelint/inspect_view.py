@@ -33,6 +33,8 @@ def inspect_text(d: dict) -> str:
     out.append(f"  Classified By:  {cb['name']!r} ({cb['title'] or 'no title'}) reasons "
                f"{' '.join(str(w) for w in (cb['section'], ','.join(cb['reasons'])) if w) or 'none'}"
                f"{_at(cb['line'])}" if cb else "  Classified By:  none")
+    if cb and cb.get("office"):
+        out.append(f"  office:         {cb['office']}")
     secs = ", ".join(f"{s['number']}/{s['total']}@{s['line']}" for s in d["sections"])
     out.append(f"  sections:       {secs or 'none'}")
     paras = ", ".join(f"{p['number'] if p['number'] is not None else '-'}({p['portion'] or p.get('kind') or '?'})@{p['line']}"

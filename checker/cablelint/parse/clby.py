@@ -17,6 +17,7 @@ from ..rx import rx
 from ..vocabulary import Vocabulary
 from .banner import section_banner
 from .clby_and import and_cut, split_and
+from .clby_office import split_office
 from .copies import copy_lines
 from .labels import labels
 from .lines import CLBY_RE, Line, para_start, portion_start
@@ -258,7 +259,7 @@ def read_classified_by(lines: list[Line], i: int, m: regex.Match, vocab: Vocabul
         if not rs:  # "Derived from OSLO SCG 2-01, b and d": the categories after the source
             cb.reasons = [Token(lt.lower(), Span(offmap(a), offmap(a) + 1), lt) for lt, a in _derived_letters(joined, dm.end())]
     _authority(cb, joined, cut, offmap, vocab, text)
-    for what, tok in (("name", cb.name), ("title", cb.title)):
+    for what, tok in (("name", cb.name), ("title", cb.title), ("office", cb.office)):
         if tok and join_broken_words(tok.raw, vocab)[1]:
             repairs.append(Repair("wrapped-field", tok.span, f"Classified By {what} broken mid-word at a line end joined"))
     if cb.name:
@@ -348,6 +349,7 @@ def _authority(cb: ClassifiedBy, joined: str, cut: int, offmap: Callable[[int], 
         a0 = joined.find(auth)
         cb.authority = Token(auth, Span(offmap(a0), offmap(a0 + len(auth) - 1) + 1))
         cb.name, cb.title = name_and_title(cb.authority, text, vocab)
+        cb.title, cb.office = split_office(cb.name, cb.title, text, vocab)
 
 
 def damaged_clby(text: str, vocab: Vocabulary) -> regex.Match | None:

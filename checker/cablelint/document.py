@@ -182,12 +182,13 @@ class Paragraph(Record):
     what was written.
     """
 
-    __slots__ = ("span", "number", "number_token", "portion", "text", "kind", "marked_items", "lead_in")
+    __slots__ = ("span", "number", "number_token", "portion", "text", "kind", "marked_items", "lead_in",
+                 "number_last")
     __hash__ = None  # type: ignore[assignment]
 
     def __init__(self, span: Span, number: int | None = None, number_token: Token | None = None,
                  portion: Marking | None = None, text: str = "", kind: str = "numbered", marked_items: int = 0,
-                 lead_in: bool = False) -> None:
+                 lead_in: bool = False, number_last: int | None = None) -> None:
         self.span = span  # the first line of the paragraph
         self.number, self.number_token, self.portion = number, number_token, portion
         self.text = text  # first line, for messages (never printed by default)
@@ -195,6 +196,8 @@ class Paragraph(Record):
         self.marked_items = marked_items  # bullets inside it that carry their own portion mark ("-- (S/NF) ...")
         # its own text only leads in to marked bullets ("1. KEY POINTS", "... the following:")
         self.lead_in = lead_in
+        # a range's last number ("4-14. (U)": a reply answering questions 4 to 14 at once; parse/ranges.py)
+        self.number_last = number_last
 
 
 class RoutingHeader(Record):

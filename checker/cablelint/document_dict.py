@@ -35,7 +35,8 @@ def document_dict(doc: Document) -> dict[str, Any]:
                      for s in doc.sections],
         "paragraphs": [{"number": p.number, "portion": p.portion.raw if p.portion else None,
                         "level": p.portion.level if p.portion else None, "line": _line(src, p.span),
-                        **({"kind": p.kind} if p.kind == "notice" else {})}  # a numbered closing notice
+                        **({"kind": p.kind} if p.kind == "notice" else {}),  # a numbered closing notice
+                        **({"number_last": p.number_last} if p.number_last is not None else {})}  # "4-14."
                        for p in doc.paragraphs],
         "headings": [{"text": h.value, "line": _line(src, h.span)} for h in doc.headings],
         "placeholders": len(doc.placeholders),

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from inspect_helpers import ENGINE, parse_text
+from cablelint.api import lint_text
 from cablelint.document_dict import document_dict
 from cablelint.inspect_view import inspect_text
 from cablelint.source import read
@@ -67,3 +68,47 @@ def test_no_office_line_without_an_office() -> None:
 def test_real_smart_statements(corpus_dir: Path, cable: str, title: str, office: str) -> None:
     cb = ENGINE.parse(read(corpus_dir / f"{cable}.txt")).classified_by
     assert (cb.title.value, cb.office.value) == (title, office)
+
+
+UNCLAS = "UNCLAS OSLO 000123\n\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: PREL NO\nSUBJECT: REPLY TO THE QUESTIONNAIRE\n\n"
+
+
+def _reply(*paras: str) -> str:
+    return UNCLAS + "".join(p + "\n\n" for p in paras)
+
+
+def test_a_range_numbered_paragraph_is_one_paragraph_with_its_mark() -> None:
+    doc = parse_text(_reply("1. (U) One.", "2. (U) Two.", "3-5. (U) Not applicable.", "6. (U) Six."))
+    got = [(p.number, p.number_last, p.portion.raw if p.portion else None) for p in doc.paragraphs]
+    assert got == [(1, None, "U"), (2, None, "U"), (3, 5, "U"), (6, None, "U")]
+    third = doc.paragraphs[2].number_token
+    assert doc.text[third.span.start:third.span.end] == "3-5" and third.value == third.raw == "3-5"
+    assert "3-5(U)@" in inspect_text(document_dict(doc))
+
+
+def _numbering(text: str) -> list[str]:
+    return [f.message for f in lint_text(text, "t.txt", engine=ENGINE) if f.rule in ("CL502", "CL922")]
+
+
+def test_the_numbering_goes_on_after_a_range_s_last_number() -> None:
+    assert _numbering(_reply("1. (U) One.", "2. (U) Two.", "3-5. (U) Not applicable.", "6. (U) Six.")) == []
+    gap = _numbering(_reply("1. (U) One.", "2-4. (U) Not applicable.", "5. (U) Five.", "7. (U) Seven."))
+    assert gap == ["paragraph 7 follows 5: number 6 is skipped"]
+
+
+@pytest.mark.parametrize("line", [
+    "7-9. (U) Not applicable.",      # does not go on from paragraph 2
+    "3-5. Not applicable.",          # no portion mark
+    "3-40. (U) Not applicable.",     # more questions than one answer takes
+    "3-2. (U) Not applicable.",      # no range
+])
+def test_a_range_outside_the_numbering_is_no_paragraph(line: str) -> None:
+    doc = parse_text(_reply("1. (U) One.", "2. (U) Two.", line))
+    assert [p.number for p in doc.paragraphs] == [1, 2]
+
+
+def test_real_range_numbered_reply(corpus_dir: Path) -> None:
+    """10CAIRO209 answers questions 4-14, 4-12, 4-7 and 4-5 at once under each heading."""
+    paras = ENGINE.parse(read(corpus_dir / "10CAIRO209.txt")).paragraphs
+    ranges = [(p.number, p.number_last, p.portion.raw) for p in paras if p.number_last is not None]
+    assert ranges == [(4, 14, "U")] * 2 + [(4, 12, "U")] * 3 + [(4, 7, "U"), (4, 5, "U")]

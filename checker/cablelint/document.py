@@ -262,7 +262,8 @@ class Document(Record):
     __slots__ = ("source", "shape", "header", "banner", "footer", "banners", "captions", "sections", "post",
                  "serial", "eo", "tags", "tags_line", "subject", "subject_portion", "refs", "classified_by",
                  "fields", "field_list", "declassify_on", "paragraphs", "headings", "placeholders", "signature",
-                 "date", "date_evidence", "body_start", "partial", "repairs", "whole_copy", "repeated")
+                 "date", "date_evidence", "body_start", "partial", "repairs", "whole_copy", "repeated",
+                 "derived_reasons")
     __hash__ = None  # type: ignore[assignment]
 
     def __init__(self, source: Source, shape: str = "cable", header: RoutingHeader | None = None,
@@ -277,7 +278,8 @@ class Document(Record):
                  placeholders: list[Token] | None = None, signature: Token | None = None,
                  date: CableDate | None = None, date_evidence: list[CableDate] | None = None, body_start: int = 0,
                  partial: bool = False, repairs: list[Repair] | None = None,
-                 whole_copy: WholeCopy | None = None, repeated: list[Paragraph] | None = None) -> None:
+                 whole_copy: WholeCopy | None = None, repeated: list[Paragraph] | None = None,
+                 derived_reasons: list[Token] | None = None) -> None:
         self.source = source
         self.shape = shape  # cable | capco | cui
         self.header, self.banner = header, banner
@@ -307,6 +309,9 @@ class Document(Record):
         # The paragraphs of a run the export wrote twice, left out of `paragraphs` (parse/paragraph_repeat.py;
         # CL906 still reads them).
         self.repeated = [] if repeated is None else repeated
+        # The 1.4 categories written on a `Derived From:` field line ("DSCG 05-1, B,D"; parse/derived.py):
+        # a derivative cable's reasons, where it has no Classified By to hold them.
+        self.derived_reasons = [] if derived_reasons is None else derived_reasons
 
     @property
     def path(self) -> str:

@@ -30,6 +30,7 @@ def document_dict(doc: Document) -> dict[str, Any]:
         "subject": _value(doc.subject),
         "refs": [r.value for r in doc.refs],
         "classified_by": _clby_dict(src, doc.classified_by),
+        "derived_from": _derived_dict(src, doc),
         "fields": {k: v.value for k, v in doc.fields.items()},
         "sections": [{"number": s.number, "total": s.total, "kind": s.kind, "line": _line(src, s.span)}
                      for s in doc.sections],
@@ -116,6 +117,14 @@ def _clby_dict(src: Source, c: ClassifiedBy | None) -> dict[str, Any] | None:
         "reasons": [r.value for r in c.reasons],
         "line": _line(src, c.span),
     }
+
+
+def _derived_dict(src: Source, doc: Document) -> dict[str, Any] | None:
+    """A `Derived From:` field line: its source as written and the reasons read on it."""
+    tok = doc.fields.get("Derived From")
+    if tok is None:
+        return None
+    return {"source": tok.value, "reasons": [r.value for r in doc.derived_reasons], "line": _line(src, tok.span)}
 
 
 def _date_shown(date: CableDate) -> str | None:

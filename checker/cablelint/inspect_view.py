@@ -35,6 +35,9 @@ def inspect_text(d: dict) -> str:
                f"{_at(cb['line'])}" if cb else "  Classified By:  none")
     if cb and cb.get("office"):
         out.append(f"  office:         {cb['office']}")
+    dv = d.get("derived_from")
+    if dv:
+        out.append(f"  Derived From:   {dv['source']!r} reasons {','.join(dv['reasons']) or 'none'}{_at(dv['line'])}")
     secs = ", ".join(f"{s['number']}/{s['total']}@{s['line']}" for s in d["sections"])
     out.append(f"  sections:       {secs or 'none'}")
     paras = ", ".join(f"{_number(p)}({p['portion'] or p.get('kind') or '?'})@{p['line']}" for p in d["paragraphs"])

@@ -112,3 +112,35 @@ def test_real_range_numbered_reply(corpus_dir: Path) -> None:
     paras = ENGINE.parse(read(corpus_dir / "10CAIRO209.txt")).paragraphs
     ranges = [(p.number, p.number_last, p.portion.raw) for p in paras if p.number_last is not None]
     assert ranges == [(4, 14, "U")] * 2 + [(4, 12, "U")] * 3 + [(4, 7, "U"), (4, 5, "U")]
+
+
+CONF = "C O N F I D E N T I A L OSLO 000123\n\nSIPDIS\n\nE.O. 12958: DECL: 01/30/2019\nTAGS: PREL NO\nSUBJECT: TALKS\n\n"
+
+
+@pytest.mark.parametrize("line, reasons", [
+    ("Derived from: DSCG 05-1, B,D", ["b", "d"]),
+    ("DERIVED FROM: DSCG 05-1 B, D", ["b", "d"]),
+    ("Derived From: OSLO SCG 2-01, (b) and (d).", ["b", "d"]),
+    ("Derived From: DSCG 05-1, 1.4 (b), (d)", ["b", "d"]),
+    ("Derived From: DSCG 05-1", []),
+    ("Derived From: Multiple Sources", []),
+    ("Derived From: State SCG Part A", []),       # one letter after a blank: the source's own
+    ("Derived From: CIA SCG, Section A", []),     # a word before the letter
+])
+def test_reasons_on_a_derived_from_line(line: str, reasons: list[str]) -> None:
+    doc = parse_text(CONF + line + "\n\n1. (C) Text.\n")
+    assert doc.classified_by is None and doc.fields["Derived From"].value == line.split(": ", 1)[1]
+    assert [r.value for r in doc.derived_reasons] == reasons
+    assert all(doc.text[r.span.start:r.span.end].lower() == r.value for r in doc.derived_reasons)
+
+
+def test_inspect_shows_the_derived_from_line_and_its_reasons() -> None:
+    d = document_dict(parse_text(CONF + "Derived from: DSCG 05-1, B,D\n\n1. (C) Text.\n"))
+    assert d["derived_from"] == {"source": "DSCG 05-1, B,D", "reasons": ["b", "d"], "line": 9}
+    assert "  Derived From:   'DSCG 05-1, B,D' reasons b,d (line 9)" in inspect_text(d)
+
+
+def test_real_derived_from_glued_to_the_subject(corpus_dir: Path) -> None:
+    """10TRIPOLI62 l.28: `SUBJECT: ... MORE FANFARE THAN Derived from: DSCG 05-1, B,D`."""
+    doc = ENGINE.parse(read(corpus_dir / "10TRIPOLI62.txt"))
+    assert [r.value for r in doc.derived_reasons] == ["b", "d"]

@@ -2,6 +2,7 @@
 test, and each checked once on the real cable the audit named (skipped without ../shared)."""
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from inspect_helpers import ENGINE, parse_text
 from cablelint.api import lint_text
 from cablelint.document_dict import document_dict
 from cablelint.inspect_view import inspect_text
-from cablelint.source import read
+from cablelint.source import Source, read
 
 HEAD = "C O N F I D E N T I A L OSLO 000123\nE.O. 12958: DECL: 01/30/2019\nTAGS: PREL NO\nSUBJECT: TALKS\n\n"
 
@@ -144,3 +145,46 @@ def test_real_derived_from_glued_to_the_subject(corpus_dir: Path) -> None:
     """10TRIPOLI62 l.28: `SUBJECT: ... MORE FANFARE THAN Derived from: DSCG 05-1, B,D`."""
     doc = ENGINE.parse(read(corpus_dir / "10TRIPOLI62.txt"))
     assert [r.value for r in doc.derived_reasons] == ["b", "d"]
+
+
+PARTIAL = ("C O N F I D E N T I A L OSLO 000123\n\nE.O. 12958: DECL: 03/10/2015\nTAGS: PREL NO\nSUBJECT: (C) TALKS\n\n"
+           "{row}\n\nClassified By: Ambassador Jane Roe, reasons 1.4 (b)\n\n1. (C) Text.\n")
+
+
+def _dated(row: str, name: str = "05OSLO123.txt") -> tuple[object, list[str]]:
+    doc = ENGINE.parse(Source(path=name, text=PARTIAL.format(row=row)))
+    first = doc.date_evidence[0].value if doc.date_evidence else None
+    return first, [r.detail for r in doc.repairs if r.name == "archive-date"]
+
+
+@pytest.mark.parametrize("row", [
+    "C..3/10/2005 16:26 C O N F I D E N T I A L OSLO 000123",   # run into a header copy
+    "12055,3/10/2005 16:26,05OSLO123,\"Embassy Oslo\",CONFIDENTIAL",  # the CSV row naming this cable
+    "id: 16485\ndate: 3/10/2005 16:26\nrefid: 05OSLO123",
+])
+def test_the_archive_s_date_dates_a_cable_that_gives_none_with_a_note(row: str) -> None:
+    value, notes = _dated(row)
+    assert value == dt.date(2005, 3, 10)
+    assert notes == ["date 2005-03-10 read from the archive's row (its date and time): the text gives no date of its own"]
+
+
+@pytest.mark.parametrize("row, name", [
+    ("id: 16485\ndate: 3/10/2005 16:26\nrefid: 05OSLO99", "05OSLO123.txt"),  # another cable's row
+    ("C..3/10/2004 16:26 C O N F I D E N T I A L", "05OSLO123.txt"),          # not the cable id's year
+    ("C..3/10/2005 16:26 C O N F I D E N T I A L", "cable.txt"),              # no cable id to check it by
+])
+def test_an_archive_date_that_may_be_another_cable_s_is_not_taken(row: str, name: str) -> None:
+    value, notes = _dated(row, name)
+    assert value in (dt.date(2005, 1, 1), None) and notes == []
+
+
+def test_a_dtg_wins_over_the_archive_s_date() -> None:
+    text = "R 121200Z MAR 05\n" + PARTIAL.format(row="C..3/10/2005 16:26")
+    doc = ENGINE.parse(Source(path="05OSLO123.txt", text=text))
+    assert doc.date_evidence[0].value == dt.date(2005, 3, 12) and not [r for r in doc.repairs if r.name == "archive-date"]
+
+
+def test_real_archive_date_in_a_run_on_header(corpus_dir: Path) -> None:
+    """05PRAGUE356 l.13: `C..3/10/2005 16:26 C O N F I D E N T I A L PRAGUE 000356 ...` (DECL 03/10/2015)."""
+    doc = ENGINE.parse(read(corpus_dir / "05PRAGUE356.txt"))
+    assert doc.date_evidence[0].value == dt.date(2005, 3, 10) and doc.date_evidence[0].source == "metadata"

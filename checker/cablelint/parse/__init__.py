@@ -35,6 +35,7 @@ from .numbered import note_wrapped_years
 from .paragraph_copy import drop_cut_paragraphs
 from .paragraph_repeat import drop_repeated_paragraphs
 from .csv_debris import archive_row, drop_csv_debris
+from .archive_date import archive_date_note
 from .ref_split import split_refs
 from .clby import find_reasons, join_pieces, whole_clby
 from .clby_runon import settle_split
@@ -117,3 +118,6 @@ def _finish(doc: Document, v: Vocabulary) -> None:
     h = doc.header
     dtg = CableDate(h.dtg_date, "dtg", h.dtg.span) if h and h.dtg and h.dtg_date else None
     doc.date_evidence = evidence(doc.text, doc.path, dtg, doc.body_start, doc.shape in ("capco", "cui"))
+    note = archive_date_note(doc.text, doc.date_evidence[0]) if doc.date_evidence else None
+    if note is not None:
+        doc.repairs.append(note)

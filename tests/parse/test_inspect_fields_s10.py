@@ -188,3 +188,41 @@ def test_real_archive_date_in_a_run_on_header(corpus_dir: Path) -> None:
     """05PRAGUE356 l.13: `C..3/10/2005 16:26 C O N F I D E N T I A L PRAGUE 000356 ...` (DECL 03/10/2015)."""
     doc = ENGINE.parse(read(corpus_dir / "05PRAGUE356.txt"))
     assert doc.date_evidence[0].value == dt.date(2005, 3, 10) and doc.date_evidence[0].source == "metadata"
+
+
+SUBJECT_HEAD = ("S E C R E T SECTION 01 OF 02 OSLO 000123\n\nE.O. 12958: DECL: 01/30/2019\nTAGS: PREL NO\n"
+                "SUBJECT: SCENESETTER FOR THE SECRETARY'S VISIT TO OSLO\n\n"
+                "Classified By: Ambassador Jane Roe, reasons 1.4 (b)\n\n")
+
+
+def _glued_subject_notes(body: str) -> list[str]:
+    doc = parse_text(SUBJECT_HEAD + body)
+    return [doc.text[r.span.start:r.span.end] for r in doc.repairs if r.name == "glued-subject"]
+
+
+@pytest.mark.parametrize("body, glued", [
+    # run onto a paragraph cut short, its blanks partly lost
+    ("1. (C) The talks went on and although more contrib SUBJECT: SCENESETTER FOR THE SECRETARY'S VISITTO OSLO\n"
+     "\n2. (C) More.\n", "SUBJECT: SCENESETTER FOR THE SECRETARY'S VISITTO OSLO"),
+    # after a glued page mark, cut mid-word, the paragraph going on after it
+    ("1. (C) We encourage all OSLO 00000123 002 OF 002 SUBJECT: SCENESETTER FOR THE SECRETARY'S VIS states to act.\n"
+     "\n2. (C) More.\n", "SUBJECT: SCENESETTER FOR THE SECRETARY'S VIS"),
+])
+def test_the_subject_repeated_inside_a_line_of_the_body_is_noted(body: str, glued: str) -> None:
+    assert _glued_subject_notes(body) == [glued]
+
+
+@pytest.mark.parametrize("body", [
+    "1. (C) The cable with SUBJECT: SCENESETTER FOR A VISIT TO BERGEN was another.\n",  # another subject
+    "1. (C) We met.\n\nSUBJECT: SCENESETTER FOR THE SECRETARY'S VISIT TO OSLO\n",       # a line of its own
+    "1. (C) Text.\n\nTAGS: PREL SUBJECT: SCENESETTER FOR THE SECRETARY'S VISIT TO OSLO\n",  # a header run on
+])
+def test_other_subject_labels_in_the_body_are_not_noted(body: str) -> None:
+    assert _glued_subject_notes(body) == []
+
+
+def test_real_subject_repeat_glued_into_a_paragraph(corpus_dir: Path) -> None:
+    """09BRUSSELS1580 l.28: `... further increases in military contrib SUBJECT: SCENESETTER FOR ...`."""
+    doc = ENGINE.parse(read(corpus_dir / "09BRUSSELS1580.txt"))
+    notes = [r for r in doc.repairs if r.name == "glued-subject"]
+    assert len(notes) == 1 and doc.source.line_col(notes[0].span.start)[0] == 28

@@ -44,6 +44,7 @@ from .dating import evidence, memo_date
 from .decl import parse_decl
 from .refs import copy_refs, whole_refs
 from .subject_copy import whole_subject
+from .subject_glued import note_glued_subjects
 from .header import read_fields, read_top
 from .lines import Line
 from .repair import REPAIRS, virtual_lines
@@ -75,6 +76,7 @@ def parse(source: Source, vocab: Vocabulary | None = None) -> Document:
     doc.refs = split_refs(doc.refs, doc.text, v, doc.repairs)
     segment(doc, lines[:archive_row(doc, lines, body_idx, v)], body_idx, is_marked(doc, v), v)
     note_wrapped_years(doc)
+    note_glued_subjects(doc)
     drop_cut_paragraphs(doc, v)
     settle_copy(doc, v)
     drop_repeated_paragraphs(doc)

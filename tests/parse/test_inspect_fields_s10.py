@@ -226,3 +226,38 @@ def test_real_subject_repeat_glued_into_a_paragraph(corpus_dir: Path) -> None:
     doc = ENGINE.parse(read(corpus_dir / "09BRUSSELS1580.txt"))
     notes = [r for r in doc.repairs if r.name == "glued-subject"]
     assert len(notes) == 1 and doc.source.line_col(notes[0].span.start)[0] == 28
+
+
+def _clby_notes(statement: str) -> list[str]:
+    doc = parse_text(HEAD + statement + "\n\n1. (C) Text.\n")
+    return [r.detail for r in doc.repairs if r.name == "wrapped-field" and r.detail.startswith("Classified By")]
+
+
+@pytest.mark.parametrize("statement, lines", [
+    ("Classified By: Ambassador Jane Roe for reasons\n1.4 (b) and (d).", 2),    # the reasons on the next line
+    ("Classified By: Ambassador Jane Roe for reasons 1.4 (b)\nand (d).", 2),    # the list goes on there
+    ("CLASSIFIED BY: Jane Roe, Ambassador; REASON: 1.4(A), (B),\n(D)", 2),
+])
+def test_every_statement_read_with_its_reasons_over_lines_is_noted(statement: str, lines: int) -> None:
+    assert _clby_notes(statement) == [f"Classified By read over {lines} lines"]
+
+
+def test_a_statement_on_one_line_has_no_wrapped_note() -> None:
+    assert _clby_notes("Classified By: Ambassador Jane Roe for reasons 1.4 (b) and (d).") == []
+
+
+def test_the_csv_backslash_lines_after_a_statement_are_not_read_into_it() -> None:
+    """A CSV export ends every line with a backslash: a line holding only one is blank."""
+    doc = parse_text(HEAD + "Classified By: Ambassador Jane Roe. \\\nReasons: 1.4 (b) and (d) \\\n \\\n------- \\\n"
+                     "Summary \\\n \\\n1. (C) Text.\n")
+    cb = doc.classified_by
+    assert doc.text[cb.span.start:cb.span.end].endswith("(d) \\") and [r.value for r in cb.reasons] == ["b", "d"]
+    assert [r.detail for r in doc.repairs if r.name == "wrapped-field"] == ["Classified By read over 2 lines"]
+
+
+def test_real_statement_over_two_lines_among_csv_debris(corpus_dir: Path) -> None:
+    """07BOGOTA4029 l.58-59 (`... John S. Creamer. \\` / `Reasons: 1.4 (b) and (d) \\`), then ` \\` lines."""
+    doc = ENGINE.parse(read(corpus_dir / "07BOGOTA4029.txt"))
+    notes = [r.detail for r in doc.repairs if r.name == "wrapped-field" and "Classified By" in r.detail]
+    assert notes == ["Classified By read over 2 lines"]
+    assert doc.source.line_col(doc.classified_by.span.end)[0] == 59

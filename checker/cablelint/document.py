@@ -158,12 +158,12 @@ class EOLine(Record):
 
 
 class ClassifiedBy(Record):
-    __slots__ = ("span", "authority", "section", "reasons", "derived_from", "name", "title")
+    __slots__ = ("span", "authority", "section", "reasons", "derived_from", "name", "title", "office")
     __hash__ = None  # type: ignore[assignment]
 
     def __init__(self, span: Span, authority: Token | None = None, section: Token | None = None,
                  reasons: list[Token] | None = None, derived_from: Token | None = None, name: Token | None = None,
-                 title: Token | None = None) -> None:
+                 title: Token | None = None, office: Token | None = None) -> None:
         self.span = span
         self.authority = authority  # name and/or title as written
         self.section = section  # "1.4" / "1.5"
@@ -171,6 +171,7 @@ class ClassifiedBy(Record):
         self.derived_from = derived_from  # derivative classification: the source instead of reasons
         self.name = name  # the authority split: "Jane Doe"
         self.title = title  # ... and "Political Counselor"
+        self.office = office  # SMART layout "name, position, agency, office": the agency and office
 
 
 class Paragraph(Record):
@@ -181,12 +182,13 @@ class Paragraph(Record):
     what was written.
     """
 
-    __slots__ = ("span", "number", "number_token", "portion", "text", "kind", "marked_items", "lead_in")
+    __slots__ = ("span", "number", "number_token", "portion", "text", "kind", "marked_items", "lead_in",
+                 "number_last")
     __hash__ = None  # type: ignore[assignment]
 
     def __init__(self, span: Span, number: int | None = None, number_token: Token | None = None,
                  portion: Marking | None = None, text: str = "", kind: str = "numbered", marked_items: int = 0,
-                 lead_in: bool = False) -> None:
+                 lead_in: bool = False, number_last: int | None = None) -> None:
         self.span = span  # the first line of the paragraph
         self.number, self.number_token, self.portion = number, number_token, portion
         self.text = text  # first line, for messages (never printed by default)
@@ -194,6 +196,8 @@ class Paragraph(Record):
         self.marked_items = marked_items  # bullets inside it that carry their own portion mark ("-- (S/NF) ...")
         # its own text only leads in to marked bullets ("1. KEY POINTS", "... the following:")
         self.lead_in = lead_in
+        # a range's last number ("4-14. (U)": a reply answering questions 4 to 14 at once; parse/ranges.py)
+        self.number_last = number_last
 
 
 class RoutingHeader(Record):
@@ -258,7 +262,8 @@ class Document(Record):
     __slots__ = ("source", "shape", "header", "banner", "footer", "banners", "captions", "sections", "post",
                  "serial", "eo", "tags", "tags_line", "subject", "subject_portion", "refs", "classified_by",
                  "fields", "field_list", "declassify_on", "paragraphs", "headings", "placeholders", "signature",
-                 "date", "date_evidence", "body_start", "partial", "repairs", "whole_copy", "repeated")
+                 "date", "date_evidence", "body_start", "partial", "repairs", "whole_copy", "repeated",
+                 "derived_reasons")
     __hash__ = None  # type: ignore[assignment]
 
     def __init__(self, source: Source, shape: str = "cable", header: RoutingHeader | None = None,
@@ -273,7 +278,8 @@ class Document(Record):
                  placeholders: list[Token] | None = None, signature: Token | None = None,
                  date: CableDate | None = None, date_evidence: list[CableDate] | None = None, body_start: int = 0,
                  partial: bool = False, repairs: list[Repair] | None = None,
-                 whole_copy: WholeCopy | None = None, repeated: list[Paragraph] | None = None) -> None:
+                 whole_copy: WholeCopy | None = None, repeated: list[Paragraph] | None = None,
+                 derived_reasons: list[Token] | None = None) -> None:
         self.source = source
         self.shape = shape  # cable | capco | cui
         self.header, self.banner = header, banner
@@ -303,6 +309,9 @@ class Document(Record):
         # The paragraphs of a run the export wrote twice, left out of `paragraphs` (parse/paragraph_repeat.py;
         # CL906 still reads them).
         self.repeated = [] if repeated is None else repeated
+        # The 1.4 categories written on a `Derived From:` field line ("DSCG 05-1, B,D"; parse/derived.py):
+        # a derivative cable's reasons, where it has no Classified By to hold them.
+        self.derived_reasons = [] if derived_reasons is None else derived_reasons
 
     @property
     def path(self) -> str:

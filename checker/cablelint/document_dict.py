@@ -30,12 +30,14 @@ def document_dict(doc: Document) -> dict[str, Any]:
         "subject": _value(doc.subject),
         "refs": [r.value for r in doc.refs],
         "classified_by": _clby_dict(src, doc.classified_by),
+        "derived_from": _derived_dict(src, doc),
         "fields": {k: v.value for k, v in doc.fields.items()},
         "sections": [{"number": s.number, "total": s.total, "kind": s.kind, "line": _line(src, s.span)}
                      for s in doc.sections],
         "paragraphs": [{"number": p.number, "portion": p.portion.raw if p.portion else None,
                         "level": p.portion.level if p.portion else None, "line": _line(src, p.span),
-                        **({"kind": p.kind} if p.kind == "notice" else {})}  # a numbered closing notice
+                        **({"kind": p.kind} if p.kind == "notice" else {}),  # a numbered closing notice
+                        **({"number_last": p.number_last} if p.number_last is not None else {})}  # "4-14."
                        for p in doc.paragraphs],
         "headings": [{"text": h.value, "line": _line(src, h.span)} for h in doc.headings],
         "placeholders": len(doc.placeholders),
@@ -109,11 +111,20 @@ def _clby_dict(src: Source, c: ClassifiedBy | None) -> dict[str, Any] | None:
     return {
         "name": _value(c.name),
         "title": _value(c.title),
+        "office": _value(c.office),
         "authority": _value(c.authority),
         "section": _value(c.section),
         "reasons": [r.value for r in c.reasons],
         "line": _line(src, c.span),
     }
+
+
+def _derived_dict(src: Source, doc: Document) -> dict[str, Any] | None:
+    """A `Derived From:` field line: its source as written and the reasons read on it."""
+    tok = doc.fields.get("Derived From")
+    if tok is None:
+        return None
+    return {"source": tok.value, "reasons": [r.value for r in doc.derived_reasons], "line": _line(src, tok.span)}
 
 
 def _date_shown(date: CableDate) -> str | None:

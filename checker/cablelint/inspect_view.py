@@ -33,10 +33,14 @@ def inspect_text(d: dict) -> str:
     out.append(f"  Classified By:  {cb['name']!r} ({cb['title'] or 'no title'}) reasons "
                f"{' '.join(str(w) for w in (cb['section'], ','.join(cb['reasons'])) if w) or 'none'}"
                f"{_at(cb['line'])}" if cb else "  Classified By:  none")
+    if cb and cb.get("office"):
+        out.append(f"  office:         {cb['office']}")
+    dv = d.get("derived_from")
+    if dv:
+        out.append(f"  Derived From:   {dv['source']!r} reasons {','.join(dv['reasons']) or 'none'}{_at(dv['line'])}")
     secs = ", ".join(f"{s['number']}/{s['total']}@{s['line']}" for s in d["sections"])
     out.append(f"  sections:       {secs or 'none'}")
-    paras = ", ".join(f"{p['number'] if p['number'] is not None else '-'}({p['portion'] or p.get('kind') or '?'})@{p['line']}"
-                      for p in d["paragraphs"])
+    paras = ", ".join(f"{_number(p)}({p['portion'] or p.get('kind') or '?'})@{p['line']}" for p in d["paragraphs"])
     out.append(f"  paragraphs:     {paras or 'none'}")
     out.append(f"  headings:       {len(d['headings'])}; placeholders: {d['placeholders']}; "
                f"signature: {d['signature'] or 'none'}")
@@ -47,6 +51,13 @@ def inspect_text(d: dict) -> str:
     for note in d.get("notes") or []:
         out.append(f"  note:           {note}")
     return "\n".join(out)
+
+
+def _number(p: dict) -> str:
+    """A paragraph's number as inspect shows it: `-` for none, `4-14` for a range."""
+    if p["number"] is None:
+        return "-"
+    return f"{p['number']}-{p['number_last']}" if "number_last" in p else str(p["number"])
 
 
 def _downgrade_text(dng: dict) -> str:

@@ -15,9 +15,11 @@ HEAD = "C O N F I D E N T I A L OSLO 000123\nE.O. 12958: DECL: 01/30/2019\nTAGS:
 def test_reasons_wrapped_inside_a_parenthesis_are_joined_and_the_repair_recorded(statement: str) -> None:
     doc = parse_text(HEAD + statement + "\n\n1. (C) Text.\n")
     assert [r.value for r in doc.classified_by.reasons] == ["b", "d"]
+    # the statement's own note (every wrapped statement has one, test_inspect_fields_s10.py), then the detail
     wraps = [r for r in doc.repairs if r.name == "wrapped-field"]
-    assert len(wraps) == 1 and "parenthesis" in wraps[0].detail
-    assert doc.text[wraps[0].span.start:wraps[0].span.end] == statement
+    assert [w.detail for w in wraps[:1]] == ["Classified By read over 2 lines"]
+    assert len(wraps) == 2 and "parenthesis" in wraps[1].detail
+    assert doc.text[wraps[1].span.start:wraps[1].span.end] == statement
 
 
 def test_a_list_ended_on_its_line_records_no_wrap() -> None:

@@ -18,7 +18,7 @@ def test_reasons_wrapped_inside_their_and_are_read_whole_with_a_note(statement: 
     doc = parse_text(SECRET_HEAD + statement + "\n\n1. (S) Text.\n")
     cb = doc.classified_by
     assert [r.value for r in cb.reasons] == ["b", "d"] and cb.name.value == "Jane Roe"
-    notes = [r for r in doc.repairs if r.name == "wrapped-field"]
+    notes = [r for r in doc.repairs if r.name == "wrapped-field" and "read over" not in r.detail]  # see s10
     assert len(notes) == 1 and cut in notes[0].detail and "line end" in notes[0].detail
     assert "\n" in doc.text[notes[0].span.start:notes[0].span.end]
 

@@ -183,6 +183,14 @@ def _number(it: Any) -> int | None:
     return getattr(it.value, "number", it.value)
 
 
+def _end(it: Any) -> int:
+    """The last number an item stands for: a paragraph numbered as a range
+    (`4-14. (U)`, Paragraph.number_last) stands for all of them, so the
+    numbering goes on after its last; any other item, its number."""
+    last = getattr(it.value, "number_last", None)
+    return last if last is not None else _number(it)
+
+
 def _span(it: Any) -> Any:
     """Where an item's number stands (a paragraph's number token, else the item)."""
     return it.value.number_token.span if getattr(it.value, "number_token", None) else it.span
@@ -220,7 +228,7 @@ def _breaks(items: list, start: int, between: _Between | None = None,
         prev = span
         if num in (expected, outer, stood_for):
             outer = outer if num == expected else None  # a nested run goes on, or the outer numbering resumes
-            expected, stood_for, last = num + 1, None, num
+            expected, stood_for, last = _end(it) + 1, None, num
             seen.add(num)
             continue
         # 1, 2, 2, 4 or 11, 2, 13: a lower number stood for the expected one should the next follow it
@@ -237,7 +245,7 @@ def _breaks(items: list, start: int, between: _Between | None = None,
         if num < expected and outer is None:
             outer = expected  # the interrupted numbering, should it resume
         seen.add(num)
-        expected, last = num + 1, num
+        expected, last = _end(it) + 1, num
 
 
 def _comes_later(numbered: list, i: int, expected: int, num: int, between: _Between | None,
@@ -311,11 +319,12 @@ def _explained(between: _Between, prev: Any, span: Any, expected: int, num: int)
 
 def _renumber_from(numbered: list, i: int, first: int) -> list | None:
     """Edits numbering items i.. as first, first+1...: each number token's
-    text replaced (None when the items carry no number token)."""
+    text replaced (None when the items carry no number token, or one is a
+    range, `4-14.`, whose renumbering is the drafter's to decide)."""
     out = []
     for j, it in enumerate(numbered[i:]):
         token = getattr(it.value, "number_token", None)
-        if token is None:
+        if token is None or getattr(it.value, "number_last", None) is not None:
             return None
         if it.value.number != first + j:
             out.append(((token.span.start, token.span.end), str(first + j)))

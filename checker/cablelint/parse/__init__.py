@@ -35,6 +35,7 @@ from .numbered import note_wrapped_years
 from .paragraph_copy import drop_cut_paragraphs
 from .paragraph_repeat import drop_repeated_paragraphs
 from .csv_debris import archive_row, drop_csv_debris
+from .archive_date import archive_date_note
 from .ref_split import split_refs
 from .clby import find_reasons, join_pieces, whole_clby
 from .clby_runon import settle_split
@@ -43,6 +44,7 @@ from .dating import evidence, memo_date
 from .decl import parse_decl
 from .refs import copy_refs, whole_refs
 from .subject_copy import whole_subject
+from .subject_glued import note_glued_subjects
 from .header import read_fields, read_top
 from .lines import Line
 from .repair import REPAIRS, virtual_lines
@@ -75,6 +77,7 @@ def parse(source: Source, vocab: Vocabulary | None = None) -> Document:
     doc.refs = split_refs(doc.refs, doc.text, v, doc.repairs)
     segment(doc, lines[:archive_row(doc, lines, body_idx, v)], body_idx, is_marked(doc, v), v)
     note_wrapped_years(doc)
+    note_glued_subjects(doc)
     drop_cut_paragraphs(doc, v)
     settle_copy(doc, v)
     drop_repeated_paragraphs(doc)
@@ -119,3 +122,6 @@ def _finish(doc: Document, v: Vocabulary) -> None:
     dtg = CableDate(h.dtg_date, "dtg", h.dtg.span) if h and h.dtg and h.dtg_date else None
     doc.date_evidence = evidence(doc.text, doc.path, dtg, doc.body_start, doc.shape in ("capco", "cui"),
                                  doc.source.low())
+    note = archive_date_note(doc.text, doc.date_evidence[0]) if doc.date_evidence else None
+    if note is not None:
+        doc.repairs.append(note)

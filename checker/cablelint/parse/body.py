@@ -21,6 +21,7 @@ from .marks import after_mark, heading_mark
 from .numbered import numbered, undo_pilcrow, well_formed
 from .plain import banner_pairs, is_plain, of_matters, prose_by_lead
 from .quotes import ascii_words, regions
+from .ranges import range_numbered
 from .textscan import hot_offsets, lowered_source
 
 __all__ = ["segment", "undo_pilcrow"]
@@ -32,7 +33,8 @@ def _body_line(doc: Document, lines: list[Line], i: int, start_idx: int, st: Sta
     if st.marked:
         if marked_line(doc, lines, i, st, vocab):
             return
-    elif (line.text[:1].isdigit() or line.text[:1] == "¶") and well_formed(doc, line, st, vocab):
+    elif (line.text[:1].isdigit() or line.text[:1] == "¶") and (well_formed(doc, line, st, vocab)
+                                                                 or range_numbered(doc, line, st, vocab)):
         return
     text = line.text
     # page_break needs " OF" (a section or page mark), " of 0" or a banner's initial.

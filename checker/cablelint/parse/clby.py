@@ -17,6 +17,7 @@ from ..rx import rx
 from ..vocabulary import Vocabulary
 from .banner import section_banner
 from .clby_and import and_cut, split_and
+from .clby_office import split_office
 from .copies import copy_lines
 from .labels import labels
 from .lines import CLBY_RE, Line, para_start, portion_start
@@ -201,6 +202,10 @@ def _stops(nxt: Line, vocab: Vocabulary) -> bool:
             or section_banner(nxt, vocab) is not None)
 
 
+# What a line may hold and still be blank: blanks, and the backslash a CSV export leaves at a line's end.
+_DEBRIS_BLANK = " \t\\"
+
+
 def _gather(lines: list[Line], i: int, first: tuple[str, int], vocab: Vocabulary) -> tuple[list, list[int], int]:
     """The pieces of the statement: its line and continuation lines until the
     reason letters are found (wrapped: "FOR REAS" / "ONS 1.4 B/D")."""
@@ -210,7 +215,8 @@ def _gather(lines: list[Line], i: int, first: tuple[str, int], vocab: Vocabulary
     j, skipped = i + 1, 0
     while j < len(lines) and j <= i + CLBY_MAX_LINES + skipped and j <= i + CLBY_MAX_SPAN:
         nxt = lines[j]
-        if not nxt.text.strip() or "PAGE" in nxt.text[:8] and TELETYPE_PAGE_RE.match(nxt.text):
+        # a line holding only the CSV export's backslash (" \\") is as blank as an empty one
+        if not nxt.text.strip(_DEBRIS_BLANK) or "PAGE" in nxt.text[:8] and TELETYPE_PAGE_RE.match(nxt.text):
             if found:
                 break
             j, skipped = j + 1, skipped + 1  # the reasons go on after a blank line or a page break
@@ -243,16 +249,18 @@ def read_classified_by(lines: list[Line], i: int, m: regex.Match, vocab: Vocabul
     joined, offmap = join_pieces(pieces)
     repairs = []
     rs = find_reasons(joined)
+    # every statement read with its reasons over lines says so, wherever its reasons begin (one cut short,
+    # no reasons found, is read again from a whole copy or stands as cut: its lines are no wrapping)
+    if rs and len(pieces) > 1:
+        repairs.append(Repair("wrapped-field", Span(cb.span.start, cb.span.end),
+                              f"Classified By read over {len(pieces)} lines"))
     cut = len(joined)
     if rs:
         sec, letters, cut = rs
         if sec[0]:
             cb.section = Token(sec[0], Span(offmap(sec[1]), offmap(sec[2] - 1) + 1))
         cb.reasons = [Token(lt.lower(), Span(offmap(a), offmap(a) + 1), lt) for lt, a in letters]
-        if len(pieces) > 1 and letters[0][1] > len(pieces[0][0]):
-            repairs.append(Repair("wrapped-field", Span(cb.span.start, cb.span.end),
-                                  f"Classified By read over {len(pieces)} lines"))
-        elif any(OPEN_PAREN_END_RE.search(p) for p, _ in pieces[:-1]):
+        if letters[0][1] <= len(pieces[0][0]) and any(OPEN_PAREN_END_RE.search(p) for p, _ in pieces[:-1]):
             repairs.append(Repair("wrapped-field", Span(cb.span.start, cb.span.end),
                                   "Classified By reasons wrapped inside a parenthesis ('(' / 'D)') joined"))
         repairs += split_and(joined, letters, offmap, text)
@@ -263,7 +271,7 @@ def read_classified_by(lines: list[Line], i: int, m: regex.Match, vocab: Vocabul
         if not rs:  # "Derived from OSLO SCG 2-01, b and d": the categories after the source
             cb.reasons = [Token(lt.lower(), Span(offmap(a), offmap(a) + 1), lt) for lt, a in _derived_letters(joined, dm.end())]
     _authority(cb, joined, cut, offmap, vocab, text)
-    for what, tok in (("name", cb.name), ("title", cb.title)):
+    for what, tok in (("name", cb.name), ("title", cb.title), ("office", cb.office)):
         if tok and join_broken_words(tok.raw, vocab)[1]:
             repairs.append(Repair("wrapped-field", tok.span, f"Classified By {what} broken mid-word at a line end joined"))
     if cb.name:
@@ -353,6 +361,7 @@ def _authority(cb: ClassifiedBy, joined: str, cut: int, offmap: Callable[[int], 
         a0 = joined.find(auth)
         cb.authority = Token(auth, Span(offmap(a0), offmap(a0 + len(auth) - 1) + 1))
         cb.name, cb.title = name_and_title(cb.authority, text, vocab)
+        cb.title, cb.office = split_office(cb.name, cb.title, text, vocab)
 
 
 def damaged_clby(text: str, vocab: Vocabulary) -> regex.Match | None:

@@ -15,6 +15,7 @@ import regex
 
 from ..document import CableDate, Span
 from ..rx import rx
+from .archive_date import archive_date
 from .memo import first_in_head
 
 MONTHS = {m: i for i, m in enumerate(
@@ -166,11 +167,13 @@ def evidence(text: str, path: str, header_dtg: CableDate | None, body_start: int
              low: bytes | None = None) -> list[CableDate]:
     """The best date the text gives (the first found of: the header's
     date-time group, a dateline, a DTG line elsewhere, archive metadata, a
-    memorandum's `Date:` line (`memo`: CAPCO/CUI documents only)), then the
+    memorandum's `Date:` line (`memo`: CAPCO/CUI documents only), the
+    archive's row when it can be this cable's (archive_date.py)), then the
     file name's year, which comes after a `--date` (the engine's). `low`:
     prefilter.lowered(text), when the caller has it (the dateline's pre-check)."""
     head = text[: body_start or HEAD_CHARS][:HEAD_CHARS]
-    readers = (lambda: header_dtg, lambda: _dateline(text, len(head), low), lambda: _late_dtg(text), lambda: _metadata(head),
-               lambda: _memo(text) if memo else None)
+    readers = (lambda: header_dtg, lambda: _dateline(text, len(head), low), lambda: _late_dtg(text),
+               lambda: _metadata(head), lambda: _memo(text) if memo else None,
+               lambda: archive_date(head, path.rpartition("/")[2]))
     found = next((d for d in (r() for r in readers) if d is not None), None)  # the best only: the rest is never used
     return [d for d in (found, _filename_year(path)) if d is not None]

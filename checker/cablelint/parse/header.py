@@ -16,6 +16,7 @@ from .labels import labels
 from . import banner as bn
 from . import memo
 from .clby import damaged_clby, read_classified_by, reasons_of_field
+from .derived import derived_reasons
 from .lone import prose_goes_on
 from .fields import (
     eo_label_repairs, lost_letter_repair, read_declassify_on, read_eo, read_field, read_ref, read_subject, read_tags,
@@ -153,6 +154,8 @@ def add_field(doc: Document, fm: regex.Match, off: int, vocab: Vocabulary) -> No
     low = key.lower()
     if low == "declassify on" and doc.declassify_on is None:
         doc.declassify_on = read_declassify_on(tok, vocab)
+    if low == "derived from" and not doc.derived_reasons:
+        doc.derived_reasons = derived_reasons(tok)
     if low == "classified by" and doc.classified_by is None:
         doc.classified_by = ClassifiedBy(tok.span, authority=tok)
     if low in ("reason", "reasons") and doc.classified_by is not None and not doc.classified_by.reasons:

@@ -73,6 +73,11 @@ REPAIRS = {
     "repeated-paragraphs": ("a run of numbered paragraphs the export wrote again (4-7 again after 7) read once: "
                             "the copy left out of the paragraphs (CL906 reports the repeat)"),
     "label-colon": "a label with a colon before its value's first part (E.O.: 12958: N/A) read as that label",
+    "glued-subject": ("the SUBJECT written again (a continuation page's heading) run onto a line of prose in the "
+                      "body (... military contrib SUBJECT: SCENESETTER ...): noted as no part of the paragraph"),
+    "archive-date": ("the archive's date and time (3/10/2005 16:26) left in the text by the export, read as the "
+                     "cable's date where the text gives none of its own and the row can be this cable's "
+                     "(archive_date.py)"),
 }
 
 # How far into the file header fields may be run together (lines).

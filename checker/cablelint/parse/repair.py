@@ -40,9 +40,10 @@ REPAIRS = {
     "whole-copy": ("a header field or paragraph cut short in a first copy (1.4 (B,...) read from the file's later "
                    "whole copy"),
     "cut-copy": ("a first copy of the cable cut short by the export (its last line ends in an elision mark) "
-                 "before the cable written again: the copy is read, a section banner written twice counted once"),
-    "banner-again": ("a section banner written again word for word (the file's second copy of the cable, "
-                     "not cut short) counted once"),
+                 "before the cable written again: the copy is read, a section banner and the caption lines written "
+                 "twice counted once, the archive's metadata between read as no caption (copy_captions.py)"),
+    "banner-again": ("a section banner or the caption lines written again word for word (the file's second copy "
+                     "of the cable, not cut short) counted once"),
     "doubled-line-breaks": "a copy whose every line break was doubled (each line followed by an empty one) read with single ones",
     "glued-paragraph": "a paragraph number glued to the end of the previous line, read as a new paragraph",
     "damaged-label": "a header label with one letter lost or garbled (Classiied By:, E.0. for E.O.) read as that label",

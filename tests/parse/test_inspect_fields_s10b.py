@@ -101,3 +101,84 @@ def _real(corpus_dir: Path, name: str):
 def test_real_cables_written_twice_list_one_copy_s_caveats(corpus_dir: Path, name: str,
                                                            caveats: list[str]) -> None:
     assert _real(corpus_dir, name).to_dict()["classification"]["caveats"] == caveats
+
+
+# C. A paragraph run onto its heading's line, its number without a dot (10MADRID49 l.25).
+
+C_HEAD = "C O N F I D E N T I A L OSLO 000123\n\nSIPDIS\n\n" + FIELDS + CLBY + "\n"
+C_PARAS = ("1.(C) Summary. The minister met the ambassador.\n\n"
+           "2.(C) The ambassador praised the cooperation.\n\n"
+           "Fisheries ----------\n\n"
+           "3.(C) They spoke of the quotas for the coming year.\n\n"
+           "{line}\n\n"
+           "Energy -----\n\n"
+           "5.(C) The minister asked about the pipeline.\n\nDOE\n")
+
+
+def _paras(line: str, paras: str = C_PARAS) -> tuple[list[tuple[int, str | None, int]], list[str]]:
+    text = C_HEAD + paras.format(line=line)
+    doc = parse_text(text)
+    got = [(p.number, p.portion.raw if p.portion else None, _line(text, p.span.start)) for p in doc.paragraphs]
+    return got, [r.detail for r in doc.repairs if r.name == "heading-glued-paragraph"]
+
+
+def test_a_paragraph_run_onto_its_heading_s_line_is_read_with_its_mark() -> None:
+    text = C_HEAD + C_PARAS.format(line="Haiti ----- 4 (C) The ambassador briefed the minister.")
+    doc = parse_text(text)
+    assert [(p.number, p.portion.raw) for p in doc.paragraphs] == [(1, "C"), (2, "C"), (3, "C"), (4, "C"), (5, "C")]
+    four = doc.paragraphs[3]
+    assert _line(text, four.span.start) == 19 and doc.text[four.number_token.span.start:][:6] == "4 (C) "
+    assert doc.text[four.portion.span.start:four.portion.span.end] == "C"
+    assert "Haiti -----" in [h.value for h in doc.headings]
+    notes = [r for r in doc.repairs if r.name == "heading-glued-paragraph"]
+    assert len(notes) == 1 and notes[0].span == four.number_token.span
+    assert notes[0].detail == ("paragraph 4 and its mark read after the heading and rule of dashes run onto its line "
+                               "(its number written without a dot)")
+    # the heading of several words, a rule in two runs, the number's dot kept or no blank before the mark
+    for line in ("EU Justice and Home Affairs (JHA) Ministerial ---------- ---- 4 (C) The ambassador said so.",
+                 "Haiti ----- 4(C) The ambassador briefed the minister.",
+                 "HAITI ------- 4 (C) The ambassador briefed the minister."):
+        assert _paras(line)[0][3] == (4, "C", 19), line
+
+
+@pytest.mark.parametrize("line", [
+    "Haiti ----- 6 (C) The ambassador briefed the minister.",         # not the number due (4)
+    "Haiti ----- 3 (C) The ambassador briefed the minister.",         # the last one again
+    "Haiti ----- 4 The ambassador briefed the minister.",              # no mark after the number
+    "Haiti ----- 4 and (C) The ambassador briefed the minister.",      # the mark not right after it
+    "Haiti ----- 4 (Tab) The ambassador briefed the minister.",        # no portion mark
+    "Haiti ----- 4 (C)",                                               # no text after the mark
+    "Haiti 4 (C) The ambassador briefed the minister.",                # no rule of dashes
+    "Haiti -- 4 (C) The ambassador briefed the minister.",             # two dashes are no rule
+    "Table 4 (C) lists the figures for the ambassador.",               # a number in prose before a mark
+    "He said so. ----- 4 (C) The ambassador briefed the minister.",    # a sentence, no heading, before the rule
+    "The minister and the ambassador then spoke at length of all the matters in hand ----- 4 (C) Then.",
+])
+def test_a_number_and_mark_that_do_not_fit_the_shape_stay_text(line: str) -> None:
+    got, notes = _paras(line)
+    assert [n for n, _, _ in got] == [1, 2, 3, 5] and notes == []
+
+
+def test_the_number_must_be_one_past_the_paragraph_before_and_the_next_one_past_it() -> None:
+    line = "Haiti ----- 4 (C) The ambassador briefed the minister."
+    got, notes = _paras(line, C_PARAS.replace("5.(C)", "7.(C)"))
+    assert [n for n, _, _ in got] == [1, 2, 3, 7] and notes == []
+    got, notes = _paras(line, C_PARAS.replace("3.(C) They", "They"))  # 3 is due, 5 comes next
+    assert [n for n, _, _ in got] == [1, 2, 5] and notes == []
+
+
+def test_the_last_paragraph_may_be_glued_before_the_signature_only() -> None:
+    paras = C_PARAS.split("{line}")[0] + "Comment ----- 4 (C) The talks went well.\n\nDOE\n"
+    got, notes = _paras("", paras)
+    assert got[-1] == (4, "C", 19) and len(notes) == 1
+    got, notes = _paras("", paras.replace("\n\nDOE\n", "\n"))  # no signature: where the cable ends is not known
+    assert [n for n, _, _ in got] == [1, 2, 3] and notes == []
+
+
+def test_real_10madrid49_reads_paragraph_4_after_its_heading(corpus_dir: Path) -> None:
+    doc = _real(corpus_dir, "10MADRID49")
+    got = [(p.number, p.portion.raw if p.portion else None, doc.source.line_col(p.span.start)[0])
+           for p in doc.paragraphs]
+    assert got == [(1, "C", 17), (2, "C", 19), (3, "C", 23), (4, "C", 25), (5, "C", 29), (5, "C", 33), (6, "C", 37),
+                   (7, "C", 41)]
+    assert [doc.source.line_col(r.span.start)[0] for r in doc.repairs if r.name == "heading-glued-paragraph"] == [25]

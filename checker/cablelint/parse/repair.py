@@ -74,6 +74,9 @@ REPAIRS = {
     "repeated-paragraphs": ("a run of numbered paragraphs the export wrote again (4-7 again after 7) read once: "
                             "the copy left out of the paragraphs (CL906 reports the repeat)"),
     "label-colon": "a label with a colon before its value's first part (E.O.: 12958: N/A) read as that label",
+    "heading-glued-paragraph": ("a paragraph run onto the line of its heading and rule of dashes, its number without a "
+                                "dot (Haiti ----- 4 (C) The ...), read with its mark when the number is the one due "
+                                "(heading_glued.py)"),
 }
 
 # How far into the file header fields may be run together (lines).

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cablelint.source import read
+from cablelint.source import Source, read
 
 from inspect_helpers import ENGINE, parse_text
 
@@ -182,3 +182,47 @@ def test_real_10madrid49_reads_paragraph_4_after_its_heading(corpus_dir: Path) -
     assert got == [(1, "C", 17), (2, "C", 19), (3, "C", 23), (4, "C", 25), (5, "C", 29), (5, "C", 33), (6, "C", 37),
                    (7, "C", 41)]
     assert [doc.source.line_col(r.span.start)[0] for r in doc.repairs if r.name == "heading-glued-paragraph"] == [25]
+
+
+# D. The last paragraph's number written again by the drafter (06SANJOSE1162 l.104, "¶6. COMMENT:").
+
+D_HEAD = "UNCLAS OSLO 000123\n\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: PREL NO\nSUBJECT: TALKS\n\n"
+D_BODY = ("¶1.  The minister met the ambassador on Monday.\n\n"
+          "¶2.  The ambassador praised the cooperation on the budget.\n\n"
+          "¶3.  They spoke of the quotas for the coming year.\n\n\n"
+          "{last}\n\nDOE\n")
+
+
+def _numbers(last: str) -> list[tuple[int, int]]:
+    text = D_HEAD + D_BODY.format(last=last)
+    return [(p.number, _line(text, p.span.start)) for p in parse_text(text).paragraphs]
+
+
+def test_the_last_paragraph_repeating_the_number_before_it_is_listed_as_written() -> None:
+    assert _numbers("¶3. COMMENT: The minister will need all his skill.") == [(1, 9), (2, 11), (3, 13), (3, 16)]
+    assert _numbers("3. COMMENT: The minister will need all his skill.")[-1] == (3, 16)
+
+
+def test_the_repeat_is_reported_by_the_numbering_rule() -> None:
+    text = D_HEAD + D_BODY.format(last="¶3. COMMENT: The minister will need all his skill.")
+    found = [(f.rule, f.line) for f in ENGINE.lint_source(Source(path="t.txt", text=text))]
+    assert ("CL502", 16) in found
+
+
+@pytest.mark.parametrize("body", [
+    # a list inside paragraph 3 numbers from 1: its 3 is an item, not the drafter's repeat
+    D_BODY.replace("{last}", "1. the quotas\n\n2. the prices\n\n3. the ports"),
+    # the export wrote paragraph 3 again (the same opening): a copy, not a paragraph
+    D_BODY.replace("{last}", "¶3.  They spoke of the quotas for the coming year."),
+    # no blank line before it: a number wrapped to a line's start inside paragraph 3
+    D_BODY.replace("year.\n\n\n{last}", "year, and of\n3. COMMENT: The minister will need all his skill."),
+], ids=["list-inside", "export-copy", "no-blank-before"])
+def test_a_repeat_that_is_no_paragraph_of_its_own_stays_text(body: str) -> None:
+    text = D_HEAD + body
+    assert [p.number for p in parse_text(text).paragraphs] == [1, 2, 3]
+
+
+def test_real_06sanjose1162_lists_the_second_6(corpus_dir: Path) -> None:
+    doc = _real(corpus_dir, "06SANJOSE1162")
+    assert [(p.number, doc.source.line_col(p.span.start)[0]) for p in doc.paragraphs] == [
+        (1, 26), (2, 39), (3, 52), (4, 61), (5, 70), (6, 87), (6, 104)]

@@ -226,3 +226,58 @@ def test_real_06sanjose1162_lists_the_second_6(corpus_dir: Path) -> None:
     doc = _real(corpus_dir, "06SANJOSE1162")
     assert [(p.number, doc.source.line_col(p.span.start)[0]) for p in doc.paragraphs] == [
         (1, 26), (2, 39), (3, 52), (4, 61), (5, 70), (6, 87), (6, 104)]
+
+
+# A number other than a year wrapped mid-sentence behind a pilcrow (09STATE60608 l.256, 10STATE15856 l.217).
+
+W_HEAD = "UNCLAS OSLO 000123\n\nE.O. 12958: N/A\nTAGS: PREL NO\nSUBJECT: TALKS\n\n"
+
+
+def _wrapped(body: str) -> tuple[list[int], list[str]]:
+    doc = parse_text(W_HEAD + body)
+    notes = [doc.text[r.span.start:r.span.end] for r in doc.repairs if r.name == "wrapped-number"]
+    return [p.number for p in doc.paragraphs], notes
+
+
+@pytest.mark.parametrize("wrap, number", [
+    ("a country would be ranked as Tier\n¶3.  Thus, any downgrade waits.", "3"),
+    ("the names in the Annex to UNSCR\n¶1737.  In addition, it was listed.", "1737"),
+    ("the report is embargoed until June\n¶16.  The Department will brief.", "16"),
+    ("the talks go on October 21, 22 and\n¶23.  He noted the coalition.", "23"),
+])
+def test_a_number_wrapped_mid_sentence_behind_a_pilcrow_is_noted_as_text(wrap: str, number: str) -> None:
+    body = "¶1. (U) The minister said " + wrap + "\n\n¶2. (U) The embassy will report.\n"
+    paras, notes = _wrapped(body)
+    assert paras == [1, 2] and notes == [number]
+    note = next(r for r in parse_text(W_HEAD + body).repairs if r.name == "wrapped-number")
+    assert note.detail == f"¶{number} read as a number the export wrapped to the line's start mid-sentence, no paragraph"
+
+
+@pytest.mark.parametrize("body", [
+    # a paragraph (its pilcrow is the rendering's, its number read)
+    "¶1. (U) The minister spoke.\n\n¶2. (U) The embassy will report.\n",
+    # after a finished sentence, a colon or a blank line: no wrap shows
+    "¶1. (U) The minister spoke of Tier 2.\n¶3.  Thus, any downgrade waits.\n\n¶2. (U) Text.\n",
+    "¶1. (U) The minister spoke of the following:\n¶3.  Thus, any downgrade waits.\n\n¶2. (U) Text.\n",
+    "¶1. (U) The minister spoke of Tier\n\n¶3.  Thus, any downgrade waits.\n\n¶2. (U) Text.\n",
+    # a list of numbered lines, one under the other
+    "¶1. (U) Lead stories:\n\n¶1.   Lead Stories Summary\n¶2.   Outbreak of Swine Flu\n\n¶2. (U) Text.\n",
+    # after a heading
+    "¶1. (U) The minister spoke.\n\nBackground of the Talks\n¶5.  Thus, any downgrade waits.\n\n¶2. (U) Text.\n",
+    # no pilcrow: nothing to explain
+    "¶1. (U) The minister said a country would be ranked as Tier\n3.  Thus, any downgrade waits.\n\n¶2. (U) Text.\n",
+    # a year: wrapped-year's
+    "¶1. (U) The port would convert by\n¶2016.  In the meantime it grows.\n\n¶2. (U) Text.\n",
+])
+def test_no_wrapped_number_note_where_the_text_shows_no_wrap(body: str) -> None:
+    assert _wrapped(body)[1] == []
+
+
+@pytest.mark.parametrize("name, line, number", [
+    ("09STATE60608", 256, "3"), ("09STATE60608", 310, "16"), ("10STATE15856", 217, "1737"),
+])
+def test_real_wrapped_numbers_are_noted(corpus_dir: Path, name: str, line: int, number: str) -> None:
+    doc = _real(corpus_dir, name)
+    got = [(doc.source.line_col(r.span.start)[0], doc.text[r.span.start:r.span.end]) for r in doc.repairs
+           if r.name == "wrapped-number"]
+    assert (line, number) in got

@@ -15,6 +15,7 @@ The stages, in order (each a module of small functions with its own tests):
                           archive's metadata row after the cable, csv_debris.archive_row, when there is one)
    numbered.note_wrapped_years  a year wrapped to a line's start behind a pilcrow (¶2016.) noted as text
    heading_glued          a paragraph run onto its heading's line, its number without a dot (Haiti ----- 4 (C))
+   wrapped_numbers        any other number wrapped mid-sentence behind a pilcrow (Tier / ¶3.) noted as text
    paragraph_copy         a cut-short first copy's paragraph left out for its whole copy
    copies.settle_copy     a section banner the whole copy writes again counted once; the cut noted (cut-copy)
    paragraph_repeat       a run of paragraphs the export wrote twice read once (doc.repeated keeps the copy)
@@ -34,6 +35,7 @@ from . import banner as bn, memo
 from .body import segment
 from .numbered import note_wrapped_years
 from .heading_glued import read_heading_glued
+from .wrapped_numbers import note_wrapped_numbers
 from .paragraph_copy import drop_cut_paragraphs
 from .paragraph_repeat import drop_repeated_paragraphs
 from .csv_debris import archive_row, drop_csv_debris
@@ -77,6 +79,7 @@ def parse(source: Source, vocab: Vocabulary | None = None) -> Document:
     segment(doc, lines[:archive_row(doc, lines, body_idx, v)], body_idx, is_marked(doc, v), v)
     note_wrapped_years(doc)
     read_heading_glued(doc, v)
+    note_wrapped_numbers(doc)
     drop_cut_paragraphs(doc, v)
     settle_copy(doc, v)
     drop_repeated_paragraphs(doc)

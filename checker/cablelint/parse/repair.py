@@ -77,6 +77,8 @@ REPAIRS = {
     "heading-glued-paragraph": ("a paragraph run onto the line of its heading and rule of dashes, its number without a "
                                 "dot (Haiti ----- 4 (C) The ...), read with its mark when the number is the one due "
                                 "(heading_glued.py)"),
+    "wrapped-number": ("a number other than a year the export wrapped to a line's start mid-sentence, behind a "
+                       "pilcrow (ranked as Tier / ¶3. Thus), read as text (wrapped_numbers.py)"),
 }
 
 # How far into the file header fields may be run together (lines).

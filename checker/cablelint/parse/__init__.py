@@ -14,6 +14,8 @@ The stages, in order (each a module of small functions with its own tests):
 4. body.segment           paragraphs, blocks, bullets, headings, repeated banners, signature (to the
                           archive's metadata row after the cable, csv_debris.archive_row, when there is one)
    numbered.note_wrapped_years  a year wrapped to a line's start behind a pilcrow (¶2016.) noted as text
+   heading_glued          a paragraph run onto its heading's line, its number without a dot (Haiti ----- 4 (C))
+   wrapped_numbers        any other number wrapped mid-sentence behind a pilcrow (Tier / ¶3.) noted as text
    paragraph_copy         a cut-short first copy's paragraph left out for its whole copy
    copies.settle_copy     a section banner the whole copy writes again counted once; the cut noted (cut-copy)
    paragraph_repeat       a run of paragraphs the export wrote twice read once (doc.repeated keeps the copy)
@@ -32,6 +34,8 @@ from ..vocabulary import Vocabulary, default_vocabulary, marking_separators
 from . import banner as bn, memo
 from .body import segment
 from .numbered import note_wrapped_years
+from .heading_glued import read_heading_glued
+from .wrapped_numbers import note_wrapped_numbers
 from .paragraph_copy import drop_cut_paragraphs
 from .paragraph_repeat import drop_repeated_paragraphs
 from .csv_debris import archive_row, drop_csv_debris
@@ -77,6 +81,8 @@ def parse(source: Source, vocab: Vocabulary | None = None) -> Document:
     doc.refs = split_refs(doc.refs, doc.text, v, doc.repairs)
     segment(doc, lines[:archive_row(doc, lines, body_idx, v)], body_idx, is_marked(doc, v), v)
     note_wrapped_years(doc)
+    read_heading_glued(doc, v)
+    note_wrapped_numbers(doc)
     note_glued_subjects(doc)
     drop_cut_paragraphs(doc, v)
     settle_copy(doc, v)

@@ -34,6 +34,7 @@ import regex
 from ..document import Document, Repair, Span, WholeCopy
 from ..rx import rx
 from ..vocabulary import Vocabulary
+from .copy_captions import captions_once
 from .cutwords import words_before_cut, written_again
 from .labels import labels
 from .lines import CLBY_RE, EO_RE, LINE_START, PARA_RE, Line
@@ -179,11 +180,12 @@ def settle_copy(doc: Document, vocab: Vocabulary) -> None:
         doc.sections = [s for s in doc.sections if s not in twice]
     once = "".join(f"; section {s.number} of {s.total} counted once (its banner on line "
                    f"{src.line_col(s.span.start)[0]} written again)" for s in twice)
+    once += captions_once(doc, cut, again)
     if cut is not None:
         whole = " whole" if _goes_on_after(text, cut, again.start, elision) else ""
         doc.repairs.append(Repair("cut-copy", cut, f"the first copy is cut short here; the cable is written "
                                   f"again{whole} from line {again_line}{once}"))
-    elif twice:
+    elif once:
         doc.repairs.append(Repair("banner-again", again, f"the cable is written again from line {again_line}{once}"))
 
 

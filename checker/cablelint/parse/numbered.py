@@ -18,6 +18,7 @@ from ..vocabulary import Vocabulary, _alternation
 from . import memo
 from .bodystate import SENTENCE_END_RE, SKIP_MAX, TEXT_KEPT, State
 from .glued import next_number
+from .last_repeat import last_repeat
 from .lines import LEAD_IN_RE, Line, ParaStart, is_heading, para_start
 from .marks import UNKNOWN_MARK_RE, half_mark, para_mark
 
@@ -85,12 +86,16 @@ def _can_start(lines: list[Line], i: int, start_idx: int, ps: ParaStart, st: Sta
                                 and gap)
 
 
-def _mistyped_repeat(lines: list[Line], i: int, number: int, st: State) -> bool:
+def _mistyped_repeat(lines: list[Line], i: int, start_idx: int, ps: ParaStart, number: int, st: State) -> bool:
     """The last paragraph's number written again, after a blank line, where the
     next numbered line goes on two past it (1, 1, 3): the drafter's slip for the
     number between, a paragraph the numbering rule reports as repeated, not an
-    item inside the last paragraph (a nested list after it restarts at 1, 2)."""
-    return number == st.last > 0 and st.prev_blank and next_number(lines, i) == number + 2
+    item inside the last paragraph (a nested list after it restarts at 1, 2).
+    Or no numbered line follows: the cable's last paragraph (last_repeat.py)."""
+    if not (number == st.last > 0 and st.prev_blank):
+        return False
+    after = next_number(lines, i)
+    return after == number + 2 or after is None and last_repeat(lines, i, start_idx, ps.after, st)
 
 
 def _late(lines: list[Line], i: int, start_idx: int, ps: ParaStart, st: State, number: int) -> bool:
@@ -120,7 +125,7 @@ def _accepted(lines: list[Line], i: int, start_idx: int, ps: ParaStart, st: Stat
         return accept
     accept = portion is not None or (_can_start(lines, i, start_idx, ps, st) and (
         number == st.last + 1 or (st.last < number <= st.last + SKIP_MAX and st.prev_blank)
-        or _mistyped_repeat(lines, i, number, st)))
+        or _mistyped_repeat(lines, i, start_idx, ps, number, st)))
     st.in_list = st.in_list and not accept
     return accept
 

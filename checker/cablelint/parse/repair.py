@@ -40,9 +40,10 @@ REPAIRS = {
     "whole-copy": ("a header field or paragraph cut short in a first copy (1.4 (B,...) read from the file's later "
                    "whole copy"),
     "cut-copy": ("a first copy of the cable cut short by the export (its last line ends in an elision mark) "
-                 "before the cable written again: the copy is read, a section banner written twice counted once"),
-    "banner-again": ("a section banner written again word for word (the file's second copy of the cable, "
-                     "not cut short) counted once"),
+                 "before the cable written again: the copy is read, a section banner and the caption lines written "
+                 "twice counted once, the archive's metadata between read as no caption (copy_captions.py)"),
+    "banner-again": ("a section banner or the caption lines written again word for word (the file's second copy "
+                     "of the cable, not cut short) counted once"),
     "doubled-line-breaks": "a copy whose every line break was doubled (each line followed by an empty one) read with single ones",
     "glued-paragraph": "a paragraph number glued to the end of the previous line, read as a new paragraph",
     "damaged-label": "a header label with one letter lost or garbled (Classiied By:, E.0. for E.O.) read as that label",
@@ -78,6 +79,11 @@ REPAIRS = {
     "archive-date": ("the archive's date and time (3/10/2005 16:26) left in the text by the export, read as the "
                      "cable's date where the text gives none of its own and the row can be this cable's "
                      "(archive_date.py)"),
+    "heading-glued-paragraph": ("a paragraph run onto the line of its heading and rule of dashes, its number without a "
+                                "dot (Haiti ----- 4 (C) The ...), read with its mark when the number is the one due "
+                                "(heading_glued.py)"),
+    "wrapped-number": ("a number other than a year the export wrapped to a line's start mid-sentence, behind a "
+                       "pilcrow (ranked as Tier / ¶3. Thus), read as text (wrapped_numbers.py)"),
 }
 
 # How far into the file header fields may be run together (lines).

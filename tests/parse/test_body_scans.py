@@ -3,13 +3,18 @@
 text lowered through Latin-1, letters counted by bytes. Texts written for these tests."""
 from __future__ import annotations
 
+import sys
+
+import regex
 from hypothesis import given, settings, strategies as st
 
 from cablelint.parse import parse
 from cablelint.parse.bodystate import State
 from cablelint.parse.plain import of_matters
-from cablelint.parse.textscan import hot_offsets, lowered as _lowered
+from cablelint.parse.quotes import regions
+from cablelint.parse.textscan import TO_ASCII_LOWER, hot_offsets, lowered as _lowered, lowered_source
 from cablelint.source import Source
+from cablelint.vocabulary import default_vocabulary
 from cablelint.parse.glued import BARE_GLUED_RE, GLUED_RE, candidates
 from cablelint.parse.lines import _letters_upper, is_heading, para_start
 
@@ -87,3 +92,39 @@ def test_a_line_of_prose_with_of_after_a_paragraph_reads_as_before() -> None:
     doc = parse(Source(path="t.txt", text=text))
     assert [p.number for p in doc.paragraphs] == [1, 2]
     assert [(s.number, s.total, s.kind) for s in doc.sections] == [(2, 4, "page")]
+
+
+def test_only_the_kelvin_sign_lowers_to_ascii_outside_ascii() -> None:
+    # textscan.lowered_source leaves every other non-ASCII character as written
+    assert [c for c in map(chr, range(128, sys.maxunicode + 1))
+            if len(c.lower()) == 1 and c.lower().isascii()] == [TO_ASCII_LOWER]
+
+
+def test_a_character_lowered_keeps_what_the_quotation_patterns_ask_of_it() -> None:
+    # letter, digit, word character, blank: what quotes.py's tails and word starts test
+    word, blank = regex.compile(r"\w"), regex.compile(r"\s")
+    for c in map(chr, range(128, sys.maxunicode + 1)):
+        low = c.lower()
+        if len(low) == 1 and low != c:
+            assert (c.isalnum(), bool(word.match(c)), bool(blank.match(c))) == \
+                (low.isalnum(), bool(word.match(low)), bool(blank.match(low))), hex(ord(c))
+
+
+LOWER_TEXTS = [
+    "CLASSIFIED BY \u00b6 \u00c0 \u00c9lodie SECTION\n", "Dear Ms. Doe,\nYOURS SINCERELY,\n",
+    "curly \u2019 QUOTE \u0130 BEGIN TEXT:\nDEAR \u0425\u0410\u041d,\nText.\nEND TEXT\n",
+    "\u201cBEGIN QUOTE\u201d\nDear \u00c9mile:\nSincerely,\n", "Dear \u212aim,\nVERY TRULY YOURS\n",
+    "lone \ud800 surrogate DEAR SIR,\nRespectfully\n",
+]
+
+
+def test_the_source_lowered_finds_the_words_and_quotations_where_lowered_does() -> None:
+    vocab = default_vocabulary()
+    for text in LOWER_TEXTS:
+        fast, slow = lowered_source(Source(path="t.txt", text=text), True), _lowered(text, True)
+        assert len(fast) == len(slow) == len(text)
+        for w in ("classified", "section", "dear", "yours sincerely", "quote", "begin", "end", "of 0", "sincerely"):
+            assert [i for i in range(len(text)) if fast.startswith(w, i)] == \
+                [i for i in range(len(text)) if slow.startswith(w, i)], (text, w)
+        assert regions(fast, 0, vocab) == regions(slow, 0, vocab), text
+    assert lowered_source(Source(path="t.txt", text=LOWER_TEXTS[4]), True) == _lowered(LOWER_TEXTS[4], True)

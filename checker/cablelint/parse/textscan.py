@@ -28,13 +28,23 @@ def lowered(text: str, ascii_words: bool) -> str:
     return low if len(low) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
+# The one character outside ASCII whose lower case is an ASCII letter (U+212A KELVIN SIGN lowers to "k"):
+# a text holding it is lowered as `lowered` does, character by character.
+TO_ASCII_LOWER = "\u212a"
+
+
 def lowered_source(source: Source, ascii_words: bool) -> str:
-    """`lowered(source.text, ascii_words)`: of an ASCII text, the source's own
-    lowered bytes decoded (Source.low, made once per document for the case-blind
-    pre-checks: the same ASCII letters lowered), not a second lowering."""
-    if source.text.isascii():
-        return source.low().decode("ascii")
-    return lowered(source.text, ascii_words)
+    """What the body stage needs of `lowered(source.text, ascii_words)`: the
+    source's own lowered bytes decoded (Source.low, made once per document for
+    the case-blind pre-checks: ASCII letters lowered, every other character as
+    written, offsets kept), not a second lowering. When every word looked for is
+    ASCII that finds each word where `lowered` does: another character lowered
+    is no ASCII letter either (only TO_ASCII_LOWER would be) and keeps what
+    quotes.py's patterns ask of it (a letter, a digit, a blank)."""
+    text = source.text
+    if text.isascii() or ascii_words and TO_ASCII_LOWER not in text:
+        return source.low().decode("utf-8", "surrogatepass")
+    return lowered(text, ascii_words)
 
 
 def hot_offsets(text: str, low: str, at: int, clby: bool = True) -> list[int]:

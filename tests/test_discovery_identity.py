@@ -125,7 +125,7 @@ def test_a_path_list_is_a_list_of_its_paths(monkeypatch, memory: int) -> None:
                 got.add(prefix, name)
                 want.append(prefix + name)
         assert got == want and len(got) == len(want) and list(got) == want and repr(got) == repr(want)
-        assert got._spool is not None or memory > 4 or len(want) <= 8  # spooled past `memory` (when packed)
+        assert got._spool or memory > 4 or len(want) <= 8  # spooled past `memory` (when packed)
         assert [got[i] for i in range(-len(want), len(want))] == want + want if want else True
         got.sort()
         want.sort()

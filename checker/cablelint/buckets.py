@@ -14,9 +14,7 @@ before: never a failed run.
 """
 from __future__ import annotations
 
-TYPE_CHECKING = False  # typing's constant without importing typing (~4 ms of a one-file run)
-if TYPE_CHECKING:
-    from typing import BinaryIO
+from .spool import Spool
 
 BUFFER = 4096  # bytes of one shard's records held before they are written (x 256 shards: 1 MB at most)
 
@@ -28,8 +26,8 @@ class Buckets:
     def __init__(self) -> None:
         self._buf: dict[int, bytearray] = {}
         self._parts: dict[int, list] = {}  # shard -> its written parts: (place, size), or bytes held
-        self._spool: BinaryIO | None = None
-        self._end = 0  # where the next part goes; -1: the file failed, parts are held in memory
+        self._spool = Spool()
+        self._failed = False  # the file failed: parts are held in memory from then on
 
     def add(self, shard: int, i: int, path: str) -> None:
         buf = self._buf.get(shard)
@@ -42,24 +40,12 @@ class Buckets:
 
     def _put(self, data: bytes) -> tuple[int, int] | bytes:
         """A full buffer written out: its place and size, or the bytes when the file cannot take them."""
-        if self._end < 0:
-            return data
-        try:
-            if self._spool is None:
-                import tempfile
-
-                self._spool = tempfile.TemporaryFile(buffering=0)
-            view = memoryview(data)
-            while view:
-                done = self._spool.write(view)
-                if not done:
-                    raise OSError("the file took nothing")
-                view = view[done:]
-        except OSError:
-            self._end = -1  # what was written of it is never read
-            return data
-        self._end += len(data)
-        return self._end - len(data), len(data)
+        if not self._failed:
+            try:
+                return self._spool.append(data), len(data)
+            except OSError:
+                self._failed = True  # what was written of it is never read
+        return data
 
     def shards(self) -> list[int]:
         """The shards that have files, in order."""
@@ -69,7 +55,7 @@ class Buckets:
         """Shard n's (index, path), indices ascending; its bucket is then forgotten."""
         out: list[tuple[int, str]] = []
         for part in [*self._parts.pop(n, []), bytes(self._buf.pop(n, b""))]:
-            data = part if isinstance(part, bytes) else self._read(*part)
+            data = part if isinstance(part, bytes) else self._spool.read(*part)
             at = 0
             while at < len(data):
                 nul = data.index(b"\0", at + 4)  # (an index's own bytes may be 0: the path starts after them)
@@ -78,19 +64,5 @@ class Buckets:
                 at = nul + 1
         return out
 
-    def _read(self, at: int, size: int) -> bytes:
-        import os
-
-        assert self._spool is not None
-        if hasattr(os, "pread"):
-            return os.pread(self._spool.fileno(), size, at)
-        self._spool.seek(at)  # Windows has no pread
-        return self._spool.read(size)
-
     def close(self) -> None:
-        if self._spool is not None:
-            try:
-                self._spool.close()
-            except OSError:
-                pass
-            self._spool = None
+        self._spool.close()

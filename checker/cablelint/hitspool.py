@@ -21,13 +21,14 @@ not yet on disk, and those after, are held in memory, as before the spool.
 from __future__ import annotations
 
 import heapq
-import os
 import pickle
 from array import array
 
+from .spool import Spool
+
 TYPE_CHECKING = False  # typing's constant without importing typing (~4 ms of a one-file run)
 if TYPE_CHECKING:
-    from typing import Any, BinaryIO
+    from typing import Any
 
 CHUNK = 1 << 16  # bytes of records gathered before one write (the file is unbuffered: a failed write is exact)
 _HEAD = 8  # a record: the file's index and the payload's size, 4 bytes each, then the payload
@@ -43,7 +44,7 @@ class Hits:
         self._bits = bytearray()  # bit i: file i hit (made at the first hit)
         self._runs = array("q")  # where each ascending run of records starts in the spool
         self._last = -1  # the index of the last record added
-        self._spool: BinaryIO | None = None
+        self._spool = Spool()
         self._end = 0  # where the next record goes in the spool
         self._disk = 0  # how much of the spool is written (records below it are read from the file)
         self._buf = bytearray()  # the records from `_disk` to `_end`, not yet written
@@ -78,18 +79,12 @@ class Hits:
     def _drain(self) -> None:
         data = bytes(self._buf)
         try:
-            if self._spool is None:
-                import tempfile  # only a run with hits (a one-file run asks cache.get)
-
-                self._spool = tempfile.TemporaryFile(buffering=0)
-            view = memoryview(data)
-            while view:
-                done = self._spool.write(view) or 0
-                self._disk += done
-                view = view[done:]
+            self._spool.append(data)
         except OSError:
+            self._disk = self._spool.end
             self._hold_the_rest(data)
             return
+        self._disk = self._spool.end
         self._buf.clear()
 
     def _hold_the_rest(self, data: bytes) -> None:
@@ -150,17 +145,8 @@ class Hits:
             heapq.heappush(self._heads, (int.from_bytes(head[:4], "little"), at, size, end))
 
     def _read(self, at: int, size: int) -> bytes:
-        assert self._spool is not None
-        if hasattr(os, "pread"):
-            return os.pread(self._spool.fileno(), size, at)
-        self._spool.seek(at)  # Windows has no pread; the spool is read by one thread
-        return self._spool.read(size)
+        return self._spool.read(at, size)
 
     def close(self) -> None:
-        if self._spool is not None:
-            try:
-                self._spool.close()
-            except OSError:
-                pass
-            self._spool = None
+        self._spool.close()
         self._heads = None

@@ -21,13 +21,14 @@ never fails the run: the list then stays in memory, as before the spool.
 from __future__ import annotations
 
 import heapq
-import os
 from array import array
 from bisect import bisect_left, bisect_right
 
+from .spool import Spool
+
 TYPE_CHECKING = False  # typing's constant without importing typing (~4 ms of a one-file run)
 if TYPE_CHECKING:
-    from typing import BinaryIO, Iterable, Iterator
+    from typing import Iterable, Iterator
 
 SEGMENT_NAMES = 4096  # names gathered as str objects before they are packed into one segment
 MEMORY_NAMES = 16384  # a list this long or shorter stays in memory (a pre-commit run makes no file)
@@ -52,7 +53,7 @@ class PathList:
     spooled, place in the spool, size]; the last segment's names wait as a
     list until SEGMENT_NAMES."""
 
-    __slots__ = ("_segs", "_starts", "_prefix", "_names", "_n", "_spool", "_end", "_last")
+    __slots__ = ("_segs", "_starts", "_prefix", "_names", "_n", "_spool", "_failed", "_last")
     __hash__ = None  # type: ignore[assignment] - mutable, as a list
 
     def __init__(self, paths: list[str] | tuple[str, ...] = ()) -> None:
@@ -61,8 +62,8 @@ class PathList:
         self._prefix = ""
         self._names: list[str] = []
         self._n = 0
-        self._spool: BinaryIO | None = None  # made when the list outgrows MEMORY_NAMES
-        self._end = 0  # where the next spooled segment goes (-1: the spool failed, the rest stays in memory)
+        self._spool = Spool()  # written when the list outgrows MEMORY_NAMES
+        self._failed = False  # the spool failed: the rest stays in memory
         self._last: tuple[int, list[str]] | None = None  # the segment indexing read last, decoded
         for p in paths:
             self.append(p)
@@ -94,35 +95,17 @@ class PathList:
                     break
 
     def _spill(self, seg: list) -> bool:
-        """Write a segment's bytes to the end of the spool; False (it stays in
-        memory, and so do all later ones) when the spool cannot take them."""
-        if self._end < 0:
+        """Write a segment's bytes to the spool; False (it stays in memory,
+        and so do all later ones) when the spool cannot take them."""
+        if self._failed:
             return False
-        blob = seg[3]
         try:
-            if self._spool is None:
-                import tempfile
-
-                self._spool = tempfile.TemporaryFile(buffering=0)
-            view = memoryview(blob)
-            while view:  # an unbuffered write may take part of it
-                done = self._spool.write(view)
-                if not done:
-                    raise OSError("the spool took nothing")
-                view = view[done:]
+            at = self._spool.append(seg[3])
         except OSError:
-            self._end = -1  # what was written of it is never read
+            self._failed = True  # what was written of it is never read
             return False
-        seg[3], seg[4], seg[5] = None, self._end, len(blob)
-        self._end += len(blob)
+        seg[3], seg[4], seg[5] = None, at, len(seg[3])
         return True
-
-    def _read(self, at: int, size: int) -> bytes:
-        assert self._spool is not None
-        if hasattr(os, "pread"):
-            return os.pread(self._spool.fileno(), size, at)
-        self._spool.seek(at)  # Windows has no pread
-        return self._spool.read(size)
 
     def _seg_names(self, seg: list, skip: int = 0) -> Iterator[str]:
         """The names of a packed segment from its `skip`-th on, BLOCK bytes
@@ -133,7 +116,7 @@ class PathList:
         rest, k = b"", 0
         while True:
             step = min(BLOCK, end - at)
-            block = rest + (blob[at:at + step] if blob is not None else self._read(at, step))
+            block = rest + (blob[at:at + step] if blob is not None else self._spool.read(at, step))
             at += step
             cut = block.rfind(b"\0") if at < end else len(block)
             if cut < 0:
@@ -208,27 +191,19 @@ class PathList:
         for path, prefix in merged:
             out.add(prefix, path[len(prefix):])
         out.pack()
-        self._drop_spool()
+        self._spool.close()
         self._segs, self._starts, self._prefix, self._names, self._last = out._segs, out._starts, "", [], None
-        self._spool, self._end, out._spool = out._spool, out._end, None
+        self._spool, self._failed = out._spool, out._failed
 
     def _run(self, lo: int, hi: int) -> Iterator[tuple[str, str]]:
         """(path, prefix) of the paths lo..hi-1 (paths are unique: the prefix never decides)."""
         for _, (prefix, name) in zip(range(lo, hi), self._pairs(lo)):
             yield prefix + name, prefix
 
-    def _drop_spool(self) -> None:
-        if self._spool is not None:
-            try:
-                self._spool.close()  # an anonymous file: closing it deletes it
-            except OSError:
-                pass
-            self._spool = None
-
     def close(self) -> None:
         """Let the spool go; the list is then empty."""
-        self._drop_spool()
-        self._segs, self._starts, self._names, self._n, self._end, self._last = [], array("q"), [], 0, 0, None
+        self._spool.close()
+        self._segs, self._starts, self._names, self._n, self._last = [], array("q"), [], 0, None
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, (PathList, list)):

@@ -146,11 +146,15 @@ def test_a_walk_of_nested_folders_sorts_as_its_list_would(tmp_path: Path, monkey
     assert list(found) == want
 
 
-def test_a_big_folder_read_in_chunks_comes_out_sorted(tmp_path: Path, monkeypatch) -> None:
+@pytest.mark.parametrize("memory", [1 << 20, 5])
+def test_a_big_folder_read_in_chunks_comes_out_sorted(tmp_path: Path, monkeypatch, memory: int) -> None:
     """A folder's names are read and sorted a chunk at a time (never a list of
     them all): the walk still gives them in sorted order, dot-files and other
-    extensions left out as before."""
+    extensions left out as before; so it does with the names and the list
+    waiting on disk (past `memory` names), read back a few bytes at a time."""
     monkeypatch.setattr(files_mod, "SEGMENT_NAMES", 3)
+    monkeypatch.setattr(pathlist, "MEMORY_NAMES", memory)
+    monkeypatch.setattr(pathlist, "BLOCK", 7)
     names = [f"{c}{i}.txt" for i in range(7) for c in "zbxa"] + [".hidden.txt", "notes.md", "B.TXT"]
     random.Random(4).shuffle(names)
     _write(*(tmp_path / "c" / n for n in names), tmp_path / "c" / "sub" / "k.txt")

@@ -58,3 +58,23 @@ def test_hits_come_back_in_order_from_runs_in_shard_order(monkeypatch: pytest.Mo
         if i not in skipped:
             assert hits.take(i, f"f{i}") == want.get(i)
     hits.close()
+
+
+@pytest.mark.parametrize("pread", [True, False])
+def test_a_spool_reads_between_writes(monkeypatch: pytest.MonkeyPatch, pread: bool) -> None:
+    """A read between two writes (a PathList read while another grows) never
+    moves where the next write goes, with os.pread or without it (Windows)."""
+    import os
+
+    from cablelint.spool import Spool
+
+    if not pread:
+        monkeypatch.delattr(os, "pread", raising=False)
+    spool = Spool()
+    assert not spool
+    places = [spool.append(b"abc"), spool.append(b"")]
+    assert spool.read(0, 2) == b"ab"  # (a seek to 2 without pread)
+    places.append(spool.append(b"defg"))
+    assert places == [0, 3, 3] and spool.end == 7 and spool.read(0, 7) == b"abcdefg" and spool
+    spool.close()
+    assert not spool

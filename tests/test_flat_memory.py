@@ -109,11 +109,13 @@ def long_names(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_discovery_s_list_of_paths_waits_on_disk(long_names: Path, warm: bool) -> None:
     """Counted from before the run: the list of paths (past MEMORY_NAMES,
     which the probe lowers to 8) and the cache look-up's buckets of paths
-    wait on disk; a list held in memory (~250 bytes a file here) is seen."""
+    wait on disk; a list held in memory (~250 bytes a file here) is seen
+    (the two measures move together by ~70 bytes a file from one process to another)."""
     args = ("--no-quickcheck", "--cache-dir", str(long_names / "cache")) if warm else ("--no-cache",)
     hits = (4 * N, N, 4 * N) if warm else (0, 0, 0)
-    assert _probe(long_names, *args, hits=hits)[1] < PER_FILE
-    assert _probe(long_names, "--list-in-memory", *args, hits=hits)[1] > PER_FILE + 50
+    spooled = _probe(long_names, *args, hits=hits)[1]
+    in_memory = _probe(long_names, "--list-in-memory", *args, hits=hits)[1]
+    assert spooled < PER_FILE and in_memory - spooled > 120, (spooled, in_memory)  # (241 bytes a name packed)
 
 
 def test_cache_hits_wait_on_disk_not_in_memory(tmp_path: Path) -> None:

@@ -29,6 +29,8 @@ class Spool:
 
             self._file = tempfile.TemporaryFile(buffering=0)  # unbuffered: a failed write is exact
         at = self.end
+        if not hasattr(os, "pread"):
+            self._file.seek(at)  # `read` moved the file's position (Windows)
         view = memoryview(data)
         while view:  # an unbuffered write may take part of it
             done = self._file.write(view)

@@ -2,7 +2,7 @@
 runs this script (tests/test_flat_memory.py starts a fresh one for each
 measurement):
 
-    python growth_probe.py FOLDER [--keep-results] [--no-quickcheck] CHECK-OPTION...
+    python growth_probe.py FOLDER [--keep-results] [--list-in-memory] [--no-quickcheck] CHECK-OPTION...
 
 FOLDER holds `small` (N files) and `big` (4N). The same `check` run goes
 through `big` (not counted: what a run makes once, a pattern compiled or a
@@ -12,6 +12,11 @@ bytes per file by which what a run holds grows from `small` to `big`.
 one (quickcheck holds the findings of its few files, sorted as a whole).
 `--keep-results`: the runs hold on to what linting gives for each file, the
 leak the measure is there to see (tests/test_flat_memory.py checks it does).
+Also printed: the bytes per file by which what the run holds grows counted
+from before the run (discovery's list of paths included). What waits on disk in a corpus run (the list of paths
+past pathlist.MEMORY_NAMES, the look-up's buckets) is made to at this small
+scale too; `--list-in-memory` keeps the list of paths in memory, the growth
+the peak's measure is there to see.
 
 In a fresh interpreter the parser's memos hold only these runs' texts:
 in the test process they would also hold what earlier tests parsed, and a
@@ -27,20 +32,23 @@ import tracemalloc
 from pathlib import Path
 
 
-def growth(folder: Path, args: list[str], keep: bool = False) -> tuple[float, list[int]]:
+def growth(folder: Path, args: list[str], keep: bool = False) -> tuple[float, list[int], float]:
     """Bytes per file: what is traced once the first file is reported (the
     cache's hits are looked up by then) and after the last (what piled up),
     above what was traced as the linting began (the engine built, the files
     found), garbage collected first so that it is not the collector's timing;
     of the run on 4N files less that of the run on N. `keep`: each run
     holds on to what linting gives for each of its files. Also the result
-    cache's hits of each run: a warm run measured must be one."""
+    cache's hits of each run (a warm run measured must be one), and the
+    growth counted from before the run, discovery's list of paths included."""
     from cablelint import cache, streamrun
     from cablelint.cli import main
     from cablelint.lintpool import lint_files
     from cablelint.reporters import common
 
     held: list[int] = []
+    whole: list[int] = []  # held, counted from before the run (discovery's list of paths included)
+    before: list[int] = []
     kept: list[object] = []
     hits: list[int] = []
     find_all = cache.ResultCache.find_all
@@ -66,31 +74,42 @@ def growth(folder: Path, args: list[str], keep: bool = False) -> tuple[float, li
         del got
         gc.collect()
         held.append(max(first, tracemalloc.get_traced_memory()[0]) - start)
+        whole.append(held[-1] + start - before[-1])
         kept.clear()
 
     streamrun.lint_files = traced
     common.batched = functools.partial(common.batched, size=256)  # not 64 KB of report text
     for name in ("big", "small", "big"):
         hits.append(0)  # a run without the cache looks up nothing
+        gc.collect()
         tracemalloc.start()
         try:
+            before.append(tracemalloc.get_traced_memory()[0])
             code = main(["check", "--isolated", "--date", "2004-01-30", "--jobs", "1", "--exit-zero", *args,
                          "-o", str(folder / "out"), str(folder / name)])
         finally:
             tracemalloc.stop()
         assert code == 0, code
     small = sum(1 for _ in (folder / "small").iterdir())
-    return (held[2] - held[1]) / (4 * small - small), hits
+    grown = [(m[2] - m[1]) / (4 * small - small) for m in (held, whole)]
+    return grown[0], hits, grown[1]
 
 
 if __name__ == "__main__":
     where, rest = Path(sys.argv[1]), sys.argv[2:]
     keep = rest[:1] == ["--keep-results"]
     rest = rest[1:] if keep else rest
+    from cablelint import buckets, files, pathlist
+
+    pathlist.MEMORY_NAMES = 1 << 30 if rest[:1] == ["--list-in-memory"] else 8
+    rest = rest[1:] if rest[:1] == ["--list-in-memory"] else rest
+    files.SEGMENT_NAMES = pathlist.SEGMENT_NAMES = 8  # (4096) a corpus's list is many segments
+    buckets.BUFFER = 64  # (4096 bytes) each shard's bucket written out as it fills
     if rest[:1] == ["--no-quickcheck"]:
         from cablelint import quickcheck
 
         quickcheck.QUICK_MAX_FILES, rest = 0, rest[1:]
-    per_file, hits = growth(where, rest, keep)
+    per_file, hits, from_start = growth(where, rest, keep)
     print("cache hits per run:", *hits)
     print(per_file)
+    print(from_start)

@@ -212,3 +212,22 @@ def test_a_cached_finding_keeps_its_related_findings_under_the_run_s_path(tmp_pa
     got = cache.ResultCache(tmp_path, "r" * 64).get(str(tmp_path / "a.txt"))
     assert got[0].message == "1 more like it" and got[0].related[0].message == "part"
     assert got[0].matched == got[0].related[0].matched == ""
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_run_without_the_cache_hashes_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int) -> None:
+    """The result cache's stamp (a stat and the content's sha256, ~20 us a
+    cable) is made only when there is a cache to write it to; the findings
+    are the same either way."""
+    files = [str(p) for p in _corpus(tmp_path / "cables", 4)]
+    hashed: list[int] = []
+    digest = cache.content_digest
+    monkeypatch.setattr(cache, "content_digest", lambda data: hashed.append(len(data)) or digest(data))
+    monkeypatch.setattr(pool, "AUTO_MIN_FILES", 1)
+    session = Session.build(make_config(None, date="2004-01-30"), cache_root=tmp_path / "cache")  # a fingerprint
+    plain = [(f, [x.sort_key() for x in got or []]) for f, got, _, _ in
+             pool.lint_files(session.engine, files, jobs=jobs, cache_root=None)]
+    assert not hashed
+    cached = [(f, [x.sort_key() for x in got or []]) for f, got, _, _ in
+              pool.lint_files(session.engine, files, jobs=1, cache_root=tmp_path / "cache")]
+    assert len(hashed) == len(files) and cached == plain and any(found for _, found in plain)

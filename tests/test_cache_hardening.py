@@ -178,17 +178,17 @@ def test_no_process_is_probed_on_windows(tmp_path: Path, monkeypatch) -> None:
 
 def test_a_cold_look_up_keeps_nothing_per_file(tmp_path: Path) -> None:
     """Nothing stored under the run key (a cold run): no shard is read and the
-    hits' per-file arrays are never made."""
+    hits' per-file bits are never made."""
     paths = [str(tmp_path / f"c{i}.txt") for i in range(1000)]
     rc = cache.ResultCache(tmp_path / "cache", KEY)
     hits = rc.find_all(paths)
-    assert hits.count == 0 and rc.misses == 1000 and len(hits._at) == len(hits._size) == 0
+    assert hits.count == 0 and rc.misses == 1000 and not hits._bits and not hits._runs
     assert 5 not in hits and hits.take(5, paths[5]) is None
     files = _corpus(tmp_path / "cables", 3)
     _put_all(rc, files)
     rc.save()
     hits = cache.ResultCache(tmp_path / "cache", KEY).find_all([*paths[:2], str(files[1])])
-    assert hits.count == 1 and 2 in hits and 0 not in hits and len(hits._at) == 3
+    assert hits.count == 1 and 2 in hits and 0 not in hits and len(hits._bits) == 1  # a bit a file
     hits.close()
 
 

@@ -89,34 +89,43 @@ def _traced(folder: Path) -> tuple[int, int]:
     return held, peak
 
 
-def test_discovery_keeps_a_few_bytes_a_file(tmp_path: Path, monkeypatch) -> None:
-    """A path is its name's characters and 4 bytes in the packed list; no set
+@pytest.mark.parametrize("memory", [1 << 20, 512])
+def test_discovery_keeps_a_few_bytes_a_file(tmp_path: Path, monkeypatch, memory: int) -> None:
+    """A path is its name's characters and a NUL in the packed list; no set
     of every file (a str per file in a list and a set cost ~140 bytes); and
     a folder is read a chunk of names at a time, never listed whole as str
-    objects (os.walk's list: ~70 bytes a name at discovery's peak)."""
+    objects (os.walk's list: ~70 bytes a name at discovery's peak). Past
+    MEMORY_NAMES (`memory`) the list waits on disk: nothing a file is held."""
     monkeypatch.setattr(files_mod, "SEGMENT_NAMES", 256)  # the chunks (4096 names), smaller than the corpora here
     monkeypatch.setattr(pathlist, "SEGMENT_NAMES", 256)
+    monkeypatch.setattr(pathlist, "BLOCK", 256)  # (4096 bytes) less than a segment, as with real corpora
+    monkeypatch.setattr(pathlist, "MEMORY_NAMES", memory)
     for n, name in ((1000, "small"), (5000, "big")):
         for i in range(n):
             _write(tmp_path / name / f"c{i:05d}.txt")
     _traced(tmp_path / "big")  # what a first call makes once
     big, small = _traced(tmp_path / "big"), _traced(tmp_path / "small")
     held, peak = ((b - s) / 4000 for b, s in zip(big, small))
-    assert held < 20 and peak < 45, (held, peak)
+    assert held < (20 if memory > 5000 else 1) and peak < 45, (held, peak)
 
 
-def test_a_path_list_is_a_list_of_its_paths(monkeypatch) -> None:
+@pytest.mark.parametrize("memory", [1 << 20, 4])
+def test_a_path_list_is_a_list_of_its_paths(monkeypatch, memory: int) -> None:
+    """In memory, and spooled (past `memory` paths) and read back a few bytes at a time."""
     monkeypatch.setattr(pathlist, "SEGMENT_NAMES", 3)  # several packed segments a folder
+    monkeypatch.setattr(pathlist, "MEMORY_NAMES", memory)
+    monkeypatch.setattr(pathlist, "BLOCK", 5)  # a name cut by a block's edge, a UTF-8 character too
     rnd = random.Random(15)
     for _ in range(200):
         got, want = PathList(), []
         for _ in range(rnd.randrange(25)):
             prefix = rnd.choice(["", "a/", "a/b/", "a/b-", "b/", "A/"])
-            name = "".join(rnd.choice("ab.-/x\u00e9") for _ in range(rnd.randint(1, 4)))
+            name = "".join(rnd.choice("ab.-/x\u00e9\udce9") for _ in range(rnd.randint(1, 4)))  # + os.fsdecode's
             if prefix + name not in want:
                 got.add(prefix, name)
                 want.append(prefix + name)
         assert got == want and len(got) == len(want) and list(got) == want and repr(got) == repr(want)
+        assert got._spool or memory > 4 or len(want) <= 8  # spooled past `memory` (when packed)
         assert [got[i] for i in range(-len(want), len(want))] == want + want if want else True
         got.sort()
         want.sort()
@@ -137,11 +146,15 @@ def test_a_walk_of_nested_folders_sorts_as_its_list_would(tmp_path: Path, monkey
     assert list(found) == want
 
 
-def test_a_big_folder_read_in_chunks_comes_out_sorted(tmp_path: Path, monkeypatch) -> None:
+@pytest.mark.parametrize("memory", [1 << 20, 5])
+def test_a_big_folder_read_in_chunks_comes_out_sorted(tmp_path: Path, monkeypatch, memory: int) -> None:
     """A folder's names are read and sorted a chunk at a time (never a list of
     them all): the walk still gives them in sorted order, dot-files and other
-    extensions left out as before."""
+    extensions left out as before; so it does with the names and the list
+    waiting on disk (past `memory` names), read back a few bytes at a time."""
     monkeypatch.setattr(files_mod, "SEGMENT_NAMES", 3)
+    monkeypatch.setattr(pathlist, "MEMORY_NAMES", memory)
+    monkeypatch.setattr(pathlist, "BLOCK", 7)
     names = [f"{c}{i}.txt" for i in range(7) for c in "zbxa"] + [".hidden.txt", "notes.md", "B.TXT"]
     random.Random(4).shuffle(names)
     _write(*(tmp_path / "c" / n for n in names), tmp_path / "c" / "sub" / "k.txt")

@@ -27,13 +27,14 @@ PER_FILE = 200
 PROBE = Path(__file__).with_name("growth_probe.py")
 
 
-def _corpus(folder: Path, n: int) -> Path:
+def _corpus(folder: Path, n: int, pad: str = "") -> Path:
     """`n` files of two texts only (one serial number; marked or not), so the
-    parser's memos of line texts hold no more for the bigger corpus."""
+    parser's memos of line texts hold no more for the bigger corpus; `pad`
+    lengthens each file's name."""
     folder.mkdir(parents=True)
     for i in range(n):
         text = short_cable(1234, "(C)" if i % 2 else "", "4. The minister said nothing of note.")
-        (folder / f"c{i:05d}.txt").write_text(text, encoding="utf-8")
+        (folder / f"c{i:05d}{pad}.txt").write_text(text, encoding="utf-8")
     return folder
 
 
@@ -47,11 +48,16 @@ def _growth(tmp: Path, *args: str, hits: tuple[int, ...] = (0, 0, 0)) -> float:
     tests parsed, nor the vocabularies they built, is in its memos. `hits`:
     the result cache's hits each of the probe's three runs must have had
     (big, small, big), so that a warm run measured is one."""
+    return _probe(tmp, *args, hits=hits)[0]
+
+
+def _probe(tmp: Path, *args: str, hits: tuple[int, ...] = (0, 0, 0)) -> tuple[float, float]:
+    """The probe's two measures: from the linting on, and from before the run (discovery included)."""
     out = subprocess.run([sys.executable, str(PROBE), str(tmp), *args], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
-    said, per_file = out.stdout.splitlines()
+    said, per_file, from_start = out.stdout.splitlines()
     assert said.split(":")[1].split() == [str(n) for n in hits], said
-    return float(per_file)
+    return float(per_file), float(from_start)
 
 
 @pytest.fixture(scope="module")
@@ -87,8 +93,33 @@ def test_the_probe_sees_a_run_that_keeps_what_it_lints(corpora: Path) -> None:
     assert got > 2 * PER_FILE, got
 
 
+@pytest.fixture(scope="module")
+def long_names(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """As `corpora`, each file's name 240 characters long: a list of the
+    paths held in memory would be seen above all else the run holds."""
+    tmp = tmp_path_factory.mktemp("flat-names")
+    _corpus(tmp / "small", N, "-" + "x" * 224)
+    _corpus(tmp / "big", 4 * N, "-" + "x" * 224)
+    for folder in ("small", "big", "small"):
+        _check("--cache-dir", str(tmp / "cache"), "-o", str(tmp / "warm-up"), str(tmp / folder))
+    return tmp
+
+
+@pytest.mark.parametrize("warm", [False, True])
+def test_discovery_s_list_of_paths_waits_on_disk(long_names: Path, warm: bool) -> None:
+    """Counted from before the run: the list of paths (past MEMORY_NAMES,
+    which the probe lowers to 8) and the cache look-up's buckets of paths
+    wait on disk; a list held in memory (~250 bytes a file here) is seen
+    (the two measures move together by ~70 bytes a file from one process to another)."""
+    args = ("--no-quickcheck", "--cache-dir", str(long_names / "cache")) if warm else ("--no-cache",)
+    hits = (4 * N, N, 4 * N) if warm else (0, 0, 0)
+    spooled = _probe(long_names, *args, hits=hits)[1]
+    in_memory = _probe(long_names, "--list-in-memory", *args, hits=hits)[1]
+    assert spooled < PER_FILE and in_memory - spooled > 120, (spooled, in_memory)  # (241 bytes a name packed)
+
+
 def test_cache_hits_wait_on_disk_not_in_memory(tmp_path: Path) -> None:
-    """find_all gives a spool (two integers a file), read back by take()."""
+    """find_all gives a spool (a bit a file in memory), read back by take()."""
     folder = _corpus(tmp_path / "cables", 4)
     paths = sorted(str(p) for p in folder.iterdir())
     results = cache.ResultCache(tmp_path / "cache", "m" * 64)
@@ -98,8 +129,8 @@ def test_cache_hits_wait_on_disk_not_in_memory(tmp_path: Path) -> None:
     results.save()
     hits = cache.ResultCache(tmp_path / "cache", "m" * 64).find_all(paths)
     assert isinstance(hits, Hits) and hits.count == 3 and not vars(hits).keys() - {
-        "_n", "_at", "_size", "_spool", "_end", "_disk", "_buf", "_pending", "_held", "count"}
-    assert hits._held is None and not hits._pending and not hits._buf  # all on disk, nothing per file in memory
+        "_n", "_bits", "_runs", "_last", "_spool", "_end", "_disk", "_buf", "_held", "_heads", "count"}
+    assert hits._held is None and not hits._buf and len(hits._bits) == 1  # all on disk, a bit a file in memory
     assert [hits.take(i, p) for i, p in enumerate(paths)] == [(cache.pack([]), paths[0]), (None, paths[1]),
                                                               (cache.pack([]), paths[2]), None]
     hits.close()

@@ -195,29 +195,34 @@ class ResultCache:
         return self._check(shard.get(key), path, key, n)
 
     def find_all(self, paths: Sequence[str]) -> Hits:
-        """`find` for many files, shard after shard, each shard forgotten once
-        its files are looked up; the hits go to a spool on disk as found
-        (hitspool.Hits): a corpus's look-ups hold neither the whole cache nor
-        its hits, only their places (two integers a file)."""
+        """`find` for many files, gone through once in order: each file's
+        index and path go to its shard's bucket on disk (buckets.Buckets),
+        then shard after shard is read and its files looked up, each shard
+        forgotten once done; the hits go to a spool on disk as
+        found (hitspool.Hits): a corpus's look-ups hold neither the whole
+        cache, nor its hits, nor its paths (a bit a file)."""
+        from .buckets import Buckets
         from .hitspool import Hits
 
-        from array import array
-
         self._listing = self._segments()
+        count = len(paths)
+        hits = Hits(count)
         if not self._listing and not self._stored():
-            self.misses += len(paths)  # a cold run: nothing stored under this key, nothing kept per file
-            return Hits(len(paths))
-        groups: dict[int, array] = {}  # shard -> indices of its files (4 bytes each, not an int object)
-        for i, path in enumerate(paths):
-            groups.setdefault(self._shard_of(os.path.abspath(path)), array("I")).append(i)
-        hits = Hits(len(paths))
-        for n, group in groups.items():
-            shard = self._read_shard(n)
-            for i in group:
-                key = os.path.abspath(paths[i])
-                got = self._check(shard.get(key), paths[i], key, n)
-                if got is not MISS:
-                    hits.add(i, got[0], got[1], paths[i])
+            self.misses += count  # a cold run: nothing stored under this key, nothing kept per file
+            return hits
+        buckets = Buckets()
+        try:
+            for i, path in enumerate(paths):
+                buckets.add(self._shard_of(os.path.abspath(path)), i, path)
+            for n in buckets.shards():
+                shard = self._read_shard(n)
+                for i, path in buckets.shard(n):
+                    key = os.path.abspath(path)
+                    got = self._check(shard.get(key), path, key, n)
+                    if got is not MISS:
+                        hits.add(i, got[0], got[1], path)
+        finally:
+            buckets.close()
         hits.written()
         return hits
 

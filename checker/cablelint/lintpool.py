@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 from . import cache
 from .document import Document
 from .findings import Finding
-from .source import InputError, Source, decode, read_bytes
+from .source import InputError, Source, decode
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -39,6 +39,7 @@ WINDOW = 2048  # files handed to the workers beyond the results taken (~1 KB a w
 _ENGINE: Engine | None = None
 _SUMMARIZE: "Summarize | None" = None
 _KEEP_MATCHED = True
+_STAMP = True  # whether the run has a result cache: each file's entry stamped (stat, sha256: ~20 us a cable)
 # (engine, Document) -> a picklable record of the document (the HTML report's
 # year, post, level: htmlreport.summary.summarize), made from the one parse
 Summarize = Callable[["Engine", Document], Any]
@@ -103,18 +104,31 @@ def _holds_protected(plist: Any, text: str) -> bool:
         return True
 
 
+def _read(path: str) -> tuple[bytes, os.stat_result | None]:
+    """A file's bytes, and its stat when the run has a result cache to stamp
+    its entry with (taken on the open file: one path look-up, no pathlib
+    object); the messages are those of a stat then `source.read_bytes`."""
+    try:
+        with open(path, "rb", buffering=0) as fh:
+            st = os.fstat(fh.fileno()) if _STAMP else None
+            return fh.readall(), st
+    except IsADirectoryError:
+        raise InputError(path, "is a directory") from None
+    except PermissionError:
+        raise InputError(path, "permission denied") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot read ({exc.strerror})") from None
+
+
 def _lint_path(path: str) -> Result:
     """Read, lint and stamp one file (in a worker, or in this process)."""
     engine = _ENGINE
     assert engine is not None
     try:
-        st = os.stat(path)
-        data = read_bytes(path)
+        data, st = _read(path)
         src = decode(data, path, engine.options.get("encoding"))
     except InputError as exc:
         return path, None, None, exc, None
-    except OSError as exc:  # the stat: the same wording as read_bytes gives
-        return path, None, None, InputError(path, f"cannot read ({exc.strerror})"), None
     try:
         found, summary = lint_summarized(engine, src, _SUMMARIZE)
     except Exception as exc:  # noqa: BLE001 - one file's bug must not stop the others
@@ -123,8 +137,9 @@ def _lint_path(path: str) -> Result:
     # A file holding a protected term is never cached: a message or span
     # quoting it must not sit in clear on disk; nor one whose name holds one
     # (CL614): the cache is keyed by the path.
-    cacheable = not plist or not (_holds_protected(plist, src.text) or _holds_protected(plist, path))
-    stamp = (*cache.stamp_of(st), cache.content_digest(data)) if cacheable else None
+    cacheable = st is not None and (not plist or not (_holds_protected(plist, src.text) or
+                                                      _holds_protected(plist, path)))
+    stamp = (*cache.stamp_of(st), cache.content_digest(data)) if cacheable else None  # type: ignore[arg-type]
     if found is None:
         return path, None, stamp, None, None
     # A worker sends its findings packed (cache.pack: plain tuples, no flagged text): ~7 us a file
@@ -133,19 +148,20 @@ def _lint_path(path: str) -> Result:
     return path, found if _KEEP_MATCHED else cache.pack(found), stamp, None, summary
 
 
-def _worker_init(engine: Engine | None, summarize: Summarize | None = None) -> None:
-    global _ENGINE, _SUMMARIZE, _KEEP_MATCHED
+def _worker_init(engine: Engine | None, summarize: Summarize | None = None, stamp: bool = True) -> None:
+    global _ENGINE, _SUMMARIZE, _KEEP_MATCHED, _STAMP
     if engine is not None:  # spawn: the engine comes pickled; fork: it is inherited
-        _ENGINE, _SUMMARIZE = engine, summarize
+        _ENGINE, _SUMMARIZE, _STAMP = engine, summarize, stamp
     _KEEP_MATCHED = False  # the text stays in the worker
 
 
-def _run(engine: Engine, files: Iterator[str], count: int, jobs: int, summarize: Summarize | None
-         ) -> Iterator[Result]:
+def _run(engine: Engine, files: Iterator[str], count: int, jobs: int, summarize: Summarize | None,
+         stamp: bool = True) -> Iterator[Result]:
     """The results of the `count` files of `files`, in their order; `files`
-    is gone through lazily (no list of the files to lint is made)."""
-    global _ENGINE, _SUMMARIZE
-    _ENGINE, _SUMMARIZE = engine, summarize
+    is gone through lazily (no list of the files to lint is made). `stamp`:
+    the files' result-cache stamps are wanted (a run with the cache)."""
+    global _ENGINE, _SUMMARIZE, _STAMP
+    _ENGINE, _SUMMARIZE, _STAMP = engine, summarize, stamp
     try:
         if jobs <= 1:
             yield from map(_lint_path, files)
@@ -162,7 +178,7 @@ def _run(engine: Engine, files: Iterator[str], count: int, jobs: int, summarize:
         chunk = max(1, min(32, count // (jobs * 16)))
         window = Window(files, max(WINDOW, chunk))  # a whole chunk must be able to go
         with ctx.Pool(jobs, initializer=_worker_init,
-                      initargs=(engine if spawn else None, summarize if spawn else None)) as pool:
+                      initargs=(engine if spawn else None, summarize if spawn else None, stamp)) as pool:
             try:
                 for result in pool.imap(_lint_path, window, chunksize=chunk):
                     yield result
@@ -170,7 +186,7 @@ def _run(engine: Engine, files: Iterator[str], count: int, jobs: int, summarize:
             finally:
                 window.close()  # before the pool's exit joins its feeder, which may wait in the window
     finally:
-        _ENGINE, _SUMMARIZE = None, None
+        _ENGINE, _SUMMARIZE, _STAMP = None, None, True
 
 
 class Window:
@@ -230,7 +246,8 @@ def lint_files(engine: Engine, files: Sequence[str], jobs: int | None = None, ca
     hits = results.find_all(files) if results is not None else None
     count = len(files) - (hits.count if hits is not None else 0)
     pending = iter(files) if hits is None else (f for i, f in enumerate(files) if i not in hits)
-    linted = _run(engine, pending, count, resolve_jobs(jobs, count), summarize) if count else iter(())
+    linted = _run(engine, pending, count, resolve_jobs(jobs, count), summarize, results is not None) \
+        if count else iter(())
     try:
         for i, f in enumerate(files):
             got = hits.take(i, f) if hits is not None else None

@@ -78,8 +78,9 @@ def _streamed(session: Session, run: CheckRun, files: PathList, stdin: tuple[str
         run.findings.clear()
         if need_matched:
             fill_matched(early, run.sources)
-        yield from heapq.merge(early, _file_by_file(session, run, files, jobs, need_matched, bar),
-                               key=Finding.sort_key)
+        by_file = _file_by_file(session, run, files, jobs, need_matched, bar)
+        # (merged only when there is something to merge in: the merge computes every finding's sort key again)
+        yield from heapq.merge(early, by_file, key=Finding.sort_key) if early else by_file
     finally:
         if bar:
             bar.close()

@@ -842,6 +842,31 @@ def test_a_body_tasking_another_post_under_a_posts_header_is_another_cables(send
         assert "CL104" in got
 
 
+def test_a_tasked_body_points_where_the_other_cables_text_begins() -> None:
+    """The finding's line is the first line of the other cable's text (its
+    Classified By after the header fields, else its first paragraph); the
+    tasking line, the clearest evidence, is a related location, not counted
+    among the folded findings."""
+    text = TASKED.format(sender="AMEMBASSY PARIS", text="Embassy Rome is requested to approach the government.")
+    (diag,) = [f for f in lint(text, date=dt.date(2004, 1, 30)) if f.rule == "CL916"]
+    assert diag.line == 10 and "the other cable's text begins on line 10" in diag.message
+    assert [r.line for r in diag.related if r.rule == "CL916"] == [14]
+    assert "(2 findings that follow from it folded in: CL104, CL105)" in diag.message
+    # No Classified By after the fields: the text begins at the body's first paragraph.
+    bare = text.replace("Classified By: Poloff Jane Doe, reasons 1.4 (b) and (d)\n", "")
+    (diag,) = [f for f in lint(bare, date=dt.date(2004, 1, 30)) if f.rule == "CL916"]
+    assert diag.line == 11 and [r.line for r in diag.related if r.rule == "CL916"] == [13]
+    # A Classified By before the E.O. line is the header's own: the text begins at the body.
+    before = bare.replace("E.O. 12958", "Classified By: Poloff Jane Doe, reasons 1.4 (b) and (d)\nE.O. 12958")
+    (diag,) = [f for f in lint(before, date=dt.date(2004, 1, 30)) if f.rule == "CL916"]
+    assert diag.line == 12
+    # The tasking in the first paragraph: that line is both the start and the evidence.
+    first = bare.replace("1. (C) The minister spoke.\n\n2. (S//NF) ", "1. (S//NF) ")
+    (diag,) = [f for f in lint(first, date=dt.date(2004, 1, 30)) if f.rule == "CL916"]
+    assert diag.line == 11 and not [r for r in diag.related if r.rule == "CL916"]
+    assert "begins on line" not in diag.message
+
+
 def test_tasking_patterns_need_the_post_group() -> None:
     from cablelint.checks import integrity
     with pytest.raises(ValueError, match="group named post"):

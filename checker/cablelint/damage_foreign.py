@@ -40,9 +40,30 @@ def tasked_body(doc: Document, p: dict[str, Any]) -> Damage | None:
         other = _name(m.group("post"))
         if other and other not in own and own not in other:
             at, fm = line_no(doc, m.start()), line_no(doc, sent.start())
-            return Damage(line_span(doc, at), f"the routing header sends the cable from a post (line {fm}), but "
-                          f"line {at} instructs another post as the Department's cables do")
+            detail = (f"the routing header sends the cable from a post (line {fm}), but "
+                      f"line {at} instructs another post as the Department's cables do")
+            begins = _foreign_start(doc)
+            if begins is None or begins >= at:
+                return Damage(line_span(doc, at), detail)
+            return Damage(line_span(doc, begins), f"{detail}; the other cable's text begins on line {begins}",
+                          evidence=(line_span(doc, at),))
     return None
+
+
+def _foreign_start(doc: Document) -> int | None:
+    """The line where the other cable's text begins: the export kept the
+    file's own header fields (banner, E.O., TAGS, SUBJECT) and put the other
+    cable's text after them, from its Classified By line when one follows the
+    fields (the classifier goes with the text written: a Department
+    official's under a post's header) or else from the body's first
+    paragraph. None when the body's start is not known."""
+    if not doc.body_start:
+        return None
+    fields = [f.span.start for f in (doc.subject, doc.tags_line, doc.eo) if f is not None]
+    cb = doc.classified_by
+    if cb is not None and fields and max(fields) < cb.span.start < doc.body_start:
+        return line_no(doc, cb.span.start)
+    return line_no(doc, doc.body_start)
 
 
 def _name(post: str) -> str:

@@ -26,10 +26,10 @@ class Damage(FrozenRecord):
     part of the file it covers (None: the whole file). A plain frozen value,
     not a @dataclass (records.py says why)."""
 
-    __slots__ = ("span", "detail", "region", "date_suspect", "needs_symptom")
+    __slots__ = ("span", "detail", "region", "date_suspect", "needs_symptom", "evidence")
 
     def __init__(self, span: Span, detail: str, region: Span | None = None, date_suspect: bool = False,
-                 needs_symptom: bool = False) -> None:
+                 needs_symptom: bool = False, evidence: tuple[Span, ...] = ()) -> None:
         set_field(self, "span", span)
         set_field(self, "detail", detail)
         set_field(self, "region", region)
@@ -37,6 +37,9 @@ class Damage(FrozenRecord):
         # A diagnosis that only explains its symptoms (a likely cause, not one seen):
         # reported only when a symptom finding falls in it (fold.py).
         set_field(self, "needs_symptom", needs_symptom)
+        # Where the evidence lies when the finding points elsewhere (the start of
+        # the damaged text): reported as the finding's related locations.
+        set_field(self, "evidence", evidence)
 
 
 class DocIndex:

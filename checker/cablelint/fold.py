@@ -40,6 +40,9 @@ def fold(findings: list[Finding], show: bool = False) -> list[Finding]:
         return findings
     roots = [c for c in causes if not any(o is not c and _names(o, c.rule) and not _names(c, o.rule)
                                           for o in causes)]
+    # A diagnosis may come with related locations of its own (its evidence,
+    # `Damage.evidence`): only what is folded in after them is counted.
+    own = {id(c): len(c.related) for c in roots}
     out: list[Finding] = []
     for f in findings:
         cause = next((c for c in roots if c is not f and _covers(c, f)), None)
@@ -50,10 +53,10 @@ def fold(findings: list[Finding], show: bool = False) -> list[Finding]:
         if show:
             out.append(_as_symptom(f, cause))
     for c in roots:
-        if c.related:
-            c.message += _count_note(c.related)
+        if len(c.related) > own[id(c)]:
+            c.message += _count_note(c.related[own[id(c)]:])
     # A likely cause that explains nothing here (`needs_symptom`: the symptom rule saw no break) is no finding.
-    idle = [c for c in roots if not c.related and c.extra.get("needs_symptom")]
+    idle = [c for c in roots if len(c.related) == own[id(c)] and c.extra.get("needs_symptom")]
     if not idle:
         return out
     gone = {id(c) for c in idle}

@@ -181,7 +181,8 @@ def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
     stands = _stands(p, ctx, found)
     return [Hit(found.span, {"detail": found.detail, "_region": found.region, "_folds": _folds(p, found),
                              **({"_stands": stands} if stands else {}),
-                             **({"_needs_symptom": True} if found.needs_symptom else {})})]
+                             **({"_needs_symptom": True} if found.needs_symptom else {})},
+                [Hit(at, {"detail": found.detail}) for at in found.evidence])]
 
 
 def _stands(p: dict[str, Any], ctx: Context, found: Any) -> tuple[frozenset[str], tuple[tuple[int, int], ...]] | None:

@@ -304,6 +304,34 @@ def test_repeated_body_sees_a_copy_with_other_blanks_in_ascii_and_other_text() -
         chr(c) for c in range(_sys.maxunicode + 1) if chr(c).isspace()}
 
 
+def test_a_repeat_that_writes_the_header_again_is_reported_where_the_header_begins() -> None:
+    """The export wrote the whole cable twice: the finding points at the
+    repeated header (its banner), not at the first repeated paragraph, which is
+    kept as a related location; an archive record run into the first copy's
+    last line starts the repeat where the shared end of the line begins."""
+    banner = "C O N F I D E N T I A L PARIS 000579\n"
+    cable = banner + HEAD + CLBY + paras(4)  # lines 1-14 (paragraph 1 on line 7)
+    text = cable + "\n" + cable
+    (diag,) = [f for f in lint(text, date="2004-01-30") if f.rule == "CL906"]
+    assert diag.line == 16 and "the repeat begins with the header written again on line 16" in diag.message
+    assert [r.line for r in diag.related if r.rule == "CL906"] == [22]
+    got = damage("CL906", text)
+    assert got.region.start == text.index(banner, 1)
+    # A record's fields after the signature: the repeat starts at the fields the first record shares.
+    record = "2004-01-30 15:33\t04PARIS579\tEmbassy Paris\tCONFIDENTIAL\n"
+    text = record + cable + "DOE\t" + record.split("\t", 2)[2] + cable
+    got = damage("CL906", text)
+    at = text.index("Embassy Paris", len(record))
+    assert got.span.start == at and "written again on line 16" in got.detail
+    # Only the paragraphs repeated, the header not: reported at the first repeated paragraph.
+    once = cable + "\n" + paras(4)
+    assert damage("CL906", once).detail.endswith("numbered paragraphs)")
+    # A repeat whose lines before it repeat no banner (a subheading) stays at its paragraph.
+    heading = "\nTHE TALKS ON THE BUDGET AND THE PROGRAM\n"
+    sub = banner + HEAD + CLBY + heading + paras(4) + heading + paras(4)
+    assert "header written again" not in damage("CL906", sub).detail
+
+
 def test_repeated_opening_finds_one_repeated_paragraph_a_cut_first_copy_and_garbled_letters() -> None:
     head = "UNCLAS PARIS 000579\n" + HEAD + "\n"
     one = "1. (U) The minister said that the talks on the budget would resume next week.\n"

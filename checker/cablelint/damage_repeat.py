@@ -28,17 +28,70 @@ def repeated_body(doc: Document, p: dict[str, Any]) -> Damage | None:
     body_line = idx.body_line or 1  # a header repeated is no body repeated
     starts = src.line_starts  # a paragraph's line: bisect as src.line_col does, without its column
     numbered = {bisect_right(starts, q.span.start) for q in _paragraphs(doc) if q.number is not None}
-    opening = _repeated_opening(doc, p)
+    opened = _repeated_opening(doc, p)
     min_chars, min_run, enough = p.get("min_chars", 40), p.get("min_run", 4), p.get("min_paragraphs", 2)
     if _repeated_paragraphs(doc, numbered, body_line, min_chars, enough) < enough:
-        return opening
-    run = _repeated_run(doc, idx.lines, numbered, body_line, (min_chars, min_run, enough))
-    if run is None or opening is None:
-        return run or opening
+        return _from_header(doc, *opened) if opened else None
+    ran = _repeated_run(doc, idx.lines, numbered, body_line, (min_chars, min_run, enough))
+    if ran is None or opened is None:
+        found = ran or opened
+        return _from_header(doc, *found) if found else None
+    run, opening = ran[0], opened[0]
     assert run.region is not None and opening.region is not None
-    first = opening if opening.span.start < run.span.start else run
-    return Damage(first.span, f"{opening.detail}; {run.detail}",
-                  Span(min(run.region.start, opening.region.start), max(run.region.end, opening.region.end)))
+    first = opened if opening.span.start < run.span.start else ran
+    return _from_header(doc, Damage(first[0].span, f"{opening.detail}; {run.detail}",
+                                    Span(min(run.region.start, opening.region.start),
+                                         max(run.region.end, opening.region.end))), first[1], first[2])
+
+
+# A repeat found (the Damage at the repeat's first line), the line it repeats,
+# and the last line of the earlier copy (the repeat starts after it).
+_Found = tuple[Damage, int, int]
+# Letters and digits a shared line end needs to be part of the repeat (an
+# archive record's fields run into the first copy's last line: "CARTER \tEmbassy Bern\t...").
+_MIN_TAIL = 12
+
+
+def _from_header(doc: Document, found: Damage, earlier: int, floor: int) -> Damage:
+    """The repeat from where it begins: the lines before its first repeated
+    paragraph that repeat those before the earlier copy's (blanks aside), when
+    they hold a banner: the export wrote the header again, and the repeat is
+    reported there, not at its first paragraph. A line before them that ends
+    as its counterpart does (from a blank on) starts the repeat at that end.
+    The region grows with it (the findings in the repeated header are the
+    repeat's too)."""
+    raw, later = index_of(doc).lines, _line_no(doc, found.span.start)
+    n, m, top = later, earlier, later
+    while n - 1 > floor and m > 1 and raw[n - 2].split() == raw[m - 2].split():
+        n, m = n - 1, m - 1
+        top = n if raw[n - 1].strip() else top
+    banners = [_line_no(doc, b.span.start) for b in doc.banners]
+    if top == later or not any(top <= b < later for b in banners):
+        return found
+    at = _line_span(doc, top)
+    tail = _shared_tail(raw[n - 2], raw[m - 2]) if n - 1 > floor and m > 1 else 0
+    if tail:
+        start, end = doc.source.line_span(n - 1)
+        at = Span(start + tail, end)
+    region = found.region or found.span
+    return Damage(Span(at.start, at.end), f"{found.detail}; the repeat begins with the header written again "
+                  f"on line {_line_no(doc, at.start)}", Span(min(at.start, region.start), region.end),
+                  found.date_suspect, found.needs_symptom, (found.span,))
+
+
+def _shared_tail(later: str, earlier: str) -> int:
+    """Where in `later` (a raw line) the end it shares with `earlier` begins,
+    from a blank on in both (a field or word boundary): 0 when they share
+    fewer than _MIN_TAIL letters and digits so."""
+    a, b = later.rstrip(), earlier.rstrip()
+    k = 0
+    while k < min(len(a), len(b)) and a[-1 - k] == b[-1 - k]:
+        k += 1
+    while k and not (a[-k].isspace() and (k == len(a) or not a[-k - 1].isspace())):
+        k -= 1  # back to a blank that opens the shared end
+    if k == 0 or len(a) - k == 0 or sum(c.isalnum() for c in a[-k:]) < _MIN_TAIL:
+        return 0
+    return len(a) - k + (len(a[-k:]) - len(a[-k:].lstrip()))
 
 
 def _paragraphs(doc: Document) -> list[Paragraph]:
@@ -50,7 +103,7 @@ def _paragraphs(doc: Document) -> list[Paragraph]:
 
 
 def _repeated_run(doc: Document, raw: RawLines, numbered: set[int], body_line: int,
-                  sizes: tuple[int, int, int]) -> Damage | None:
+                  sizes: tuple[int, int, int]) -> _Found | None:
     """The first run of `min_run` long lines repeating an earlier run that
     starts `min_paragraphs` numbered paragraphs (`sizes`: min_chars, min_run,
     min_paragraphs; see `repeated_body`)."""
@@ -71,9 +124,10 @@ def _repeated_run(doc: Document, raw: RawLines, numbered: set[int], body_line: i
         paras = sum(m in numbered for m in copy)
         if paras >= min_paras:
             end = copy[-1]
-            return Damage(_line_span(doc, n), f"lines {n}-{end} repeat lines {long_lines[j][0]}-"
-                          f"{long_lines[j + run - 1][0]} ({run} lines, {paras} numbered paragraphs)",
-                          Span(src.line_span(n)[0], src.line_span(end)[1]))
+            return (Damage(_line_span(doc, n), f"lines {n}-{end} repeat lines {long_lines[j][0]}-"
+                           f"{long_lines[j + run - 1][0]} ({run} lines, {paras} numbered paragraphs)",
+                           Span(src.line_span(n)[0], src.line_span(end)[1])),
+                    long_lines[j][0], long_lines[j + run - 1][0])
     return None
 
 
@@ -144,7 +198,7 @@ def _run_length(lines: list[tuple[int, str]], j: int, i: int) -> int:
     return run
 
 
-def _repeated_opening(doc: Document, p: dict[str, Any]) -> Damage | None:
+def _repeated_opening(doc: Document, p: dict[str, Any]) -> _Found | None:
     """A numbered paragraph with the number and the opening (the first
     `min_letters` letters of its line, up to `max_garbled` of them garbled)
     of an earlier one, or whose earlier namesake is cut by an elision mark
@@ -161,7 +215,7 @@ def _repeated_opening(doc: Document, p: dict[str, Any]) -> Damage | None:
         return None
     if sum(b <= a for a, b in zip(numbers, numbers[1:])) > p.get("max_restarts", 2):
         return None  # a form numbered afresh in each part repeats its stock answers
-    seen: dict[int, list[tuple[str, bool]]] = {}
+    seen: dict[int, list[tuple[str, bool, int]]] = {}
     size, garbled = p.get("min_letters", 40), p.get("max_garbled", 2)
     prev = 0
     for q in paras:
@@ -170,13 +224,14 @@ def _repeated_opening(doc: Document, p: dict[str, Any]) -> Damage | None:
         line = doc.text[q.span.start:q.span.end].rstrip()
         letters = "".join(filter(str.isalnum, _NUMBER.sub("", line, count=1).lower()))  # in C, not a generator
         back, prev = q.number <= prev, q.number
-        for earlier, cut in (seen.get(q.number, []) if back else []):
+        for earlier, cut, was in (seen.get(q.number, []) if back else []):
             n = size if not cut else min(size, len(earlier))
             if len(earlier) >= n >= 8 and len(letters) >= n and _mismatches(earlier[:n], letters[:n]) <= garbled:
                 at = _line_no(doc, q.span.start)
-                return Damage(_line_span(doc, at), f"paragraph {q.number} on line {at} repeats the number and "
-                              "opening words of an earlier paragraph", _line_span(doc, at))
-        seen.setdefault(q.number, []).append((letters, line.endswith(("...", "\u2026"))))
+                return (Damage(_line_span(doc, at), f"paragraph {q.number} on line {at} repeats the number and "
+                               "opening words of an earlier paragraph", _line_span(doc, at)), was, was)
+        seen.setdefault(q.number, []).append((letters, line.endswith(("...", "\u2026")),
+                                              _line_no(doc, q.span.start)))
     return None
 
 

@@ -121,6 +121,8 @@ class Engine:
         for rs in rulesets:
             if rs.vocabulary:
                 vocab.extend(rs.vocabulary)
+        for rs in rulesets:  # after every set's `tag_lists`
+            vocab.learn_tags(rs.lists)
         self.vocab = vocab
         # the compiled rule plan: per rule set, its `applies:` and each active rule with its `when:`
         self._plans = [(compile_when(rs.applies), [(r, compile_when(r.when)) for r in rs.rules

@@ -112,6 +112,10 @@ class Vocabulary:
         self.post_words: set[str] = set()  # "Embassy Bamako" after a name's comma: the post, not the name
         self.standalone_lower_words: set[str] = set()  # "de", "for": a line break before them is no broken word
         self.person_tag_words: set[str] = set()
+        # The rule sets' lists of TAGS (by name) and the TAGS they hold (`learn_tags`):
+        # a bare person TAG's name ends at a known TAG ("OVIP SMITH JOHN FR": FR).
+        self.tag_lists: list[str] = []
+        self.known_tags: frozenset[str] = frozenset()
         self.reference_words: set[str] = set()  # lower case, as written (a dot included)
         self.topic_labels: set[str] = set()
         self.heading_words: set[str] = set()  # upper case: the words of a body's section headings (SUMMARY)
@@ -132,6 +136,14 @@ class Vocabulary:
         self.archive_row_patterns: list[str] = []  # the archive's row after the cable: "0 02/23/2009 7601 PGOV,EG"
         self.extend(data)
 
+    def learn_tags(self, lists: dict[str, Any]) -> None:
+        """Add the TAGS of a rule set's lists named in `tag_lists` (a mapping's
+        keys): the parser reads a bare person TAG's name up to a known TAG.
+        Without them (a vocabulary alone) the name is read by its shape only."""
+        known = {str(w).upper() for name in self.tag_lists for w in (lists.get(name) or ())}
+        if known - self.known_tags:
+            self.known_tags = self.known_tags | known
+
     def extend(self, data: dict[str, Any]) -> None:
         """Add more words (a rule set's `vocabulary:`); a level, control or field
         of an existing name replaces it."""
@@ -151,6 +163,7 @@ class Vocabulary:
         self.post_words |= {w.upper() for w in data.get("post_words", [])}
         self.standalone_lower_words |= {w.lower() for w in data.get("standalone_lower_words", [])}
         self.person_tag_words |= {w.upper() for w in data.get("person_tag_words", [])}
+        self.tag_lists.extend(w for w in data.get("tag_lists", []) if w not in self.tag_lists)
         self.reference_words |= {w.lower() for w in data.get("reference_words", [])}
         self.topic_labels |= {w.upper() for w in data.get("topic_labels", [])}
         self.heading_words |= {w.upper() for w in data.get("heading_words", [])}

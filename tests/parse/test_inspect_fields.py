@@ -105,6 +105,43 @@ def test_tags_after_a_bare_person_tag_are_read() -> None:
     assert _tags("TAGS: OVIP JQDOE PREL PGOV NO") == ["OVIP JQDOE", "PREL", "PGOV", "NO"]
 
 
+def test_a_bare_person_tags_short_name_words_are_its_name_up_to_a_known_tag() -> None:
+    # A name's short words (JOHN, KIM, IL) are TAG-shaped: not TAGS of their own while no list knows them.
+    assert _tags("TAGS: PREL FR OVIP SMITH JOHN") == ["PREL", "FR", "OVIP SMITH JOHN"]
+    assert _tags("TAGS: OVIP KIM JONG IL") == ["OVIP KIM JONG IL"]
+    # A known TAG ends the name, or is no name at all.
+    assert _tags("TAGS: OVIP SMITH JOHN FR") == ["OVIP SMITH JOHN", "FR"]
+    assert _tags("TAGS: OVIP PREL FR") == ["OVIP", "PREL", "FR"]
+    assert _tags("TAGS: OVIP KIM PREL KS") == ["OVIP KIM", "PREL", "KS"]
+    # At most three name words: a fourth word is a TAG again.
+    assert _tags("TAGS: OVIP KIM JONG IL XQZW") == ["OVIP KIM JONG IL", "XQZW"]
+
+
+@pytest.mark.parametrize("tags, name, rule", [
+    ("PREL FR OVIP SMITH JOHN", ("SMITH", "JOHN"), None),
+    ("OVIP KIM JONG IL", ("KIM", "JONG"), None),
+    ("OVIP SMITH JOHN FR XQZW", ("SMITH", "JOHN"), "CL404"),  # an unknown TAG after the name still is one
+    ("OVIP PREL RU", (), "CL405"),  # no name: the ISO code after a known TAG is read and flagged
+])
+def test_a_bare_person_tags_name_is_no_unknown_tag_and_no_message_prints_it(tags: str, name: tuple[str, ...],
+                                                                              rule: str | None) -> None:
+    from cablelint import lint_text
+    text = f"UNCLAS PARIS 000579\nE.O. 12958: N/A\nTAGS: {tags}\nSUBJECT: TALKS\n\n1. (U) The talks resume.\n"
+    from inspect_helpers import ENGINE
+    found = lint_text(text, "t.txt", engine=ENGINE, date="2004-01-30")
+    tag_rules = {f.rule for f in found if f.line == 3}
+    assert tag_rules == ({rule} if rule else set())
+    assert not [f.message for f in found if any(w in f.message for w in name)]
+
+
+def test_without_the_rule_sets_tags_a_bare_persons_name_is_read_by_its_shape() -> None:
+    from cablelint.parse import parse
+    from cablelint.vocabulary import default_vocabulary
+    text = "CONFIDENTIAL\nE.O. 12958: DECL: 01/30/2019\nTAGS: OVIP SMITHSON JOHN FR\nSUBJECT: T\n\n1. (C) T.\n"
+    doc = parse(Source(path="t.txt", text=text), default_vocabulary())
+    assert [t.raw for t in doc.tags] == ["OVIP SMITHSON", "JOHN", "FR"]
+
+
 def test_a_person_tag_shows_its_person() -> None:
     assert _tags("TAGS: OVIP (DOE, JOHN Q.), PREL, NO") == ["OVIP (DOE, JOHN Q.)", "PREL", "NO"]
     doc = parse_text("CONFIDENTIAL\nE.O. 12958: DECL: 01/30/2019\nTAGS: OVIP (DOE, JOHN), PREL\nSUBJECT: T\n\n1. (C) T.\n")

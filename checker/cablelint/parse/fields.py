@@ -66,14 +66,22 @@ TAG_SHAPE_RE = rx(r"[A-Za-z]{2,4}")
 PERSON_NAME_WORDS = 3
 
 
-def _bare_person(words: list[str]) -> int:
+def _bare_person(words: list[str], known: frozenset[str]) -> int:
     """How many of the words after a person TAG written without parentheses
-    are the person's name: up to the last of the first PERSON_NAME_WORDS that
-    is not TAG-shaped ("RICE CONDOLEEZZA KISL": 2; "PGOV PREL KDEM": 0)."""
+    are the person's name, of the first PERSON_NAME_WORDS: up to the last that
+    is not TAG-shaped ("RICE CONDOLEEZZA KISL": 2; "PGOV PREL KDEM": 0), and,
+    with the rule sets' TAGS `known`, up to the first known TAG ("SMITH JOHN
+    FR": 2; "KIM JONG IL": 3; "PREL": 0): a name's short words (JOHN, KIM) are
+    TAG-shaped, and read as TAGS they are false alarms that print the name."""
     n = 0
     for k, w in enumerate(words[:PERSON_NAME_WORDS]):
         if TAG_SHAPE_RE.fullmatch(w) is None:
             n = k + 1
+    if known:
+        for k, w in enumerate(words[:PERSON_NAME_WORDS]):
+            if w.upper() in known:
+                break
+            n = max(n, k + 1)
     return n
 
 
@@ -110,7 +118,7 @@ def read_tags(line: Line, at: int, vocab: Vocabulary) -> Tags:
         debris = debris or m.start(_DEBRIS) >= 0
         word = t.split("(")[0].strip() if "(" in t else t  # person tag: OVIP (RICE, CONDOLEEZZA) -- the TAG is the word before it
         if "(" not in t and t.upper() in persons:
-            n = _bare_person(_joined_words(rest, found[k:k + 1 + PERSON_NAME_WORDS]))
+            n = _bare_person(_joined_words(rest, found[k:k + 1 + PERSON_NAME_WORDS]), vocab.known_tags)
             end = found[k + n].end(_T) if n else end
             k += n
         if word:

@@ -5,6 +5,7 @@ messages on purpose, so each format is shown to print the name without a
 protect list and to mask it with one."""
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -224,3 +225,59 @@ def test_distinct_path_tags_only_masked_paths() -> None:
     # the last mask carries the tag; a folder's mask is left as it is
     assert re.fullmatch(r"\[PROTECTED\]/x_\[PROTECTED#[0-9a-f]{6}\]\.txt",
                         distinct_path("Demirsoy/x_Demirsoy.txt", "[PROTECTED]/x_[PROTECTED].txt"))
+
+
+TWO_NAMES = ("A_Demirsoy.txt", "A_Mehmet Demirsoy.txt")  # they mask alike: A_[PROTECTED].txt (review s9-c S10)
+TAG = r"PROTECTED#([0-9a-f]{6})\]"
+
+
+def _two_files(tmp_path: Path, monkeypatch, text: str) -> list[str]:
+    """rel/ with the two names that mask alike, each holding `text`, and the
+    protect list names.txt; the cwd is tmp_path."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "rel").mkdir()
+    for name in TWO_NAMES:
+        (tmp_path / "rel" / name).write_text(text, encoding="utf-8")
+    (tmp_path / "names.txt").write_text("Demirsoy\nMehmet Demirsoy\n", encoding="utf-8")
+    return ["--protect", "names.txt"]
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_inspect_tells_masked_paths_apart(fmt: str, tmp_path: Path, capsys, monkeypatch) -> None:
+    """`inspect` names each file as the reports do (review s10 M3): two tags, not one bare mask twice."""
+    protect = _two_files(tmp_path, monkeypatch, CABLE)
+    _, out = run(capsys, "inspect", "--isolated", "-f", fmt, *protect, "rel")
+    assert len(set(re.findall(TAG, out))) == 2, out
+    assert "[PROTECTED]" not in out.replace("[PROTECTED#", "")  # every masked path tagged
+    assert leaks(out, ["DEMIRSOY", "MEHMET"]) == []
+
+
+FIXABLE = CABLE.replace("TAGS: PREL FR OVIP", "TAGS: [PREL](#) FR OVIP")  # markdown debris: a safe fix (CL921)
+
+
+def test_fix_audit_tells_masked_paths_apart(tmp_path: Path, capsys, monkeypatch) -> None:
+    """The audit log exists to say which file was edited (review s10 M3)."""
+    protect = _two_files(tmp_path, monkeypatch, FIXABLE)
+    code, out = run(capsys, "check", "--isolated", "--no-cache", "--date", "2004-01-30", "--fix-only",
+                    "--audit", "audit.jsonl", *protect, "rel")
+    assert code == 0, out
+    rows = [json.loads(l) for l in (tmp_path / "audit.jsonl").read_text(encoding="utf-8").splitlines()]
+    files = {r["file"] for r in rows}
+    assert len(files) == 2 and all(re.fullmatch(r"rel/A_\[" + TAG + r"\.txt", f) for f in files), files
+    assert leaks((tmp_path / "audit.jsonl").read_text(encoding="utf-8") + out, ["DEMIRSOY", "MEHMET"]) == []
+
+
+def test_skip_notes_tell_masked_paths_apart(tmp_path: Path, capsys, monkeypatch) -> None:
+    """--show-files names each skipped file as the reports would (two tags)."""
+    protect = _two_files(tmp_path, monkeypatch, "a shopping list, no marking\n")
+    _, out = run(capsys, "check", "--isolated", "--no-cache", "--show-files", *protect, "rel")
+    assert out.count(": skipped (") == 2 and len(set(re.findall(TAG, out))) == 2, out
+    assert leaks(out, ["DEMIRSOY", "MEHMET"]) == []
+
+
+def test_write_baseline_refusal_tells_masked_paths_apart(tmp_path: Path, capsys, monkeypatch) -> None:
+    protect = _two_files(tmp_path, monkeypatch, CABLE)
+    code, out = run(capsys, "check", "--isolated", "--no-cache", "--date", "2004-01-30", *protect,
+                    "--write-baseline", "b.json", "rel")
+    assert code == 2 and "would be named in clear" in out, out
+    assert len(set(re.findall(TAG, out))) == 2 and leaks(out, ["DEMIRSOY", "MEHMET"]) == [], out

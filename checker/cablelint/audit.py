@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from .fixes import Applied, FixResult
+from .reporters import masked_path
 
 
 def _text_field(key: str, text: str, mask: Callable[[str], str], salt: str) -> dict[str, Any]:
@@ -38,7 +39,7 @@ def record(path: str, a: Applied, mask: Callable[[str], str], version: str, when
         edits.append({"span": {"line": line, "column": col, "end_line": end_line, "end_column": end_col,
                                "start": e.start, "end": e.end},
                       **_text_field("before", before, mask, salt), **_text_field("after", e.replacement, mask, salt)})
-    out: dict[str, Any] = {"file": mask(path), "rule": a.rule, "name": a.name, "safe": a.fix.safe,
+    out: dict[str, Any] = {"file": masked_path(path, path, mask), "rule": a.rule, "name": a.name, "safe": a.fix.safe,
                            "pass": a.pass_no, "edits": edits}
     if any(k.endswith("_sha256") for e in edits for k in e):
         out["salt"] = salt

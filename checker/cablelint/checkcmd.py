@@ -30,13 +30,14 @@ STDERR = "<stderr>"  # the report's destination when stdout carries a fixed text
 
 
 def print_notes(args: argparse.Namespace, notes: list[str], mask: Callable[[Any], Any]) -> None:
-    if getattr(args, "show_files", False):
-        for n in notes:
-            say(f"cablelint: {mask(n)}")
-    else:
-        for n in notes:  # a FIFO or device is worth a word even unasked
-            if "FIFO" in n:
-                say(f"cablelint: {mask(n)}")
+    """The skip notes (--show-files; a FIFO always), each path masked as the
+    reports mask it (reporters.masked_path: tagged, so two are never one)."""
+    from .reporters import masked_note
+
+    show_all = getattr(args, "show_files", False)
+    for n in notes:  # a FIFO or device is worth a word even unasked
+        if show_all or "FIFO" in n:
+            say(f"cablelint: {masked_note(n, mask)}")
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -282,6 +283,7 @@ def _emit_chunks(output: str | None, chunks: Any) -> None:
 
 def _write_baseline(path: str, run, rules, mask: Any) -> int:
     from . import baseline as baseline_mod
+    from .reporters import masked_path
 
     if not path:
         raise UsageError("--write-baseline: an empty path (an unset variable?)")
@@ -293,7 +295,7 @@ def _write_baseline(path: str, run, rules, mask: Any) -> int:
     named = sorted({f.path for f in run.findings if f.rule not in secret and mask(f.path) != f.path})
     if named:
         raise UsageError(f"--write-baseline: {len(named)} file{'s' * (len(named) != 1)} whose path holds a protected "
-                         f"name (CL614) would be named in clear in the baseline ({', '.join(map(mask, named[:3]))}"
+                         f"name (CL614) would be named in clear in the baseline ({', '.join(masked_path(p, p, mask) for p in named[:3])}"
                          f"{', ...' if len(named) > 3 else ''}): rename {'them' if len(named) > 1 else 'it'}, or "
                          "leave them out of the run, and write it again")
     try:

@@ -70,13 +70,24 @@ def cmd_inspect(args: argparse.Namespace) -> int:
         docs.append(d)
         texts.append(doc.text)
     mask = session.mask(texts)  # inspect prints names (Classified By, signature): mask them, wrapped parts too
-    if args.format == "json":  # mask values before dumping: JSON escapes a wrapped name's line break
-        write(json.dumps(mask(docs), indent=2, ensure_ascii=False) + "\n")
+    docs = [_masked_doc(d, mask) for d in docs]  # masked before dumping: JSON escapes a wrapped name's line break
+    if args.format == "json":
+        write(json.dumps(docs, indent=2, ensure_ascii=False) + "\n")
     else:
-        write("".join(mask(inspect_text(d)) + "\n" for d in docs))
+        write("".join(mask(inspect_text(d)) + "\n" for d in docs))  # again: a name may span two fields (TAGS)
     if not docs and status == 0 and not getattr(args, "quiet", False):
         say(nothing_found(notes, found.quiet_skips(session.cfg)))  # as check says it: silence would read as "fine"
     return status
+
+
+def _masked_doc(d: dict, mask) -> dict:
+    """One document's dict through the run's mask, its path as the reports
+    mask paths (reporters.masked_path: two files whose names mask alike stay
+    two). The mask leaves a masked path's tag alone, so the text rendered
+    from this dict can go through the mask again."""
+    from .reporters import masked_path
+
+    return {mask(k): masked_path(v, v, mask) if k == "path" else mask(v) for k, v in d.items()}
 
 
 def _all_rules(specs: list[str] | None):

@@ -141,7 +141,7 @@ def _write(args: argparse.Namespace, outcome: FixOutcome, mask) -> set[str]:
     could not be written (named on stderr, never half-written)."""
     from . import fixes
     from .atomic import WriteError
-    from .reporters import display_path, masked_path
+    from .reporters import display_path, masked_lead, masked_path
     from .terminal import say, write
 
     failed: set[str] = set()
@@ -153,7 +153,7 @@ def _write(args: argparse.Namespace, outcome: FixOutcome, mask) -> set[str]:
                 fixes.write(r)
             except WriteError as e:  # changed during the run, a link, a read-only folder
                 failed.add(r.path)
-                say(f"cablelint: {mask(str(e))}")
+                say(f"cablelint: {masked_lead(str(e), r.path, mask)}")
     return failed
 
 
@@ -168,13 +168,15 @@ def _to_stdout(data: bytes) -> None:
 
 
 def _say_refused(outcome: FixOutcome, mask) -> None:
+    from .reporters import masked_path
     from .terminal import say
 
     for r in outcome.results:
+        shown = masked_path(r.path, r.path, mask)
         for f, why in r.rejected:
-            say(f"cablelint: {mask(r.path)}:{f.line}:{f.column}: {f.rule} fix not applied: {why}; fix it by hand")
+            say(f"cablelint: {shown}:{f.line}:{f.column}: {f.rule} fix not applied: {why}; fix it by hand")
         if r.capped:
-            say(f"cablelint: {mask(r.path)}: fixes still pending after {r.passes} passes; stopped "
+            say(f"cablelint: {shown}: fixes still pending after {r.passes} passes; stopped "
                 "(run --fix again, and report the rules involved)")
 
 

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, BinaryIO, Callable, TextIO
 
 from .atomic import WriteError, discard, write_in_place, write_temp
 from .files import Discovery
-from .reporters import masked_path
+from .reporters import masked_lead, masked_path
 from .source import InputError, Source, decode, read
 from .textdiff import lines, unified
 
@@ -265,11 +265,12 @@ def _deliver(args: argparse.Namespace, results: list[tuple[Redacted, Path | None
             else:
                 write_atomic(dest, r.data, like=Path(r.path))
         except WriteError as exc:  # a hard link, a symlink, a file changed or deleted meanwhile
-            print(f"cablelint: error: {exc if args.show_matches else plist.mask(str(exc))}", file=stderr)
+            print(f"cablelint: error: {exc if args.show_matches else masked_lead(str(exc), str(dest), plist.mask)}",
+                  file=stderr)
             status = 2
             continue
         except OSError as exc:
-            print(f"cablelint: error: {plist.mask(str(dest))}: cannot write ({exc.strerror})", file=stderr)
+            print(f"cablelint: error: {masked_path(str(dest), str(dest), plist.mask)}: cannot write ({exc.strerror})", file=stderr)
             status = 2
             continue
         done.append((r, target, own))

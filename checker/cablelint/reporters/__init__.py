@@ -40,6 +40,27 @@ def masked_path(path: str, shown: str, mask: Callable[[str], str]) -> str:
     return distinct_path(path, masked)
 
 
+def masked_lead(text: str, path: str, mask: Callable[[str], str]) -> str:
+    """A message that opens with `path` (`path: why`, as a WriteError says
+    it): the path through masked_path, the rest through `mask`, so two files
+    whose names mask alike are told apart here too. A message that does not
+    open with `path` is masked whole."""
+    if not path or not text.startswith(path):
+        return mask(text)
+    return masked_path(path, path, mask) + mask(text[len(path):])
+
+
+SKIP_NOTE = ": skipped ("  # how every skip note (files.py, session.py) follows the path it names
+
+
+def masked_note(note: str, mask: Callable[[str], str]) -> str:
+    """A skip note (`path: skipped (why)`, --show-files) with its path
+    through masked_path. The why is a fixed phrase, so the last SKIP_NOTE
+    is where the path ends even if the path holds those words."""
+    path, sep, why = note.rpartition(SKIP_NOTE)
+    return masked_lead(note, path, mask) if sep else mask(note)
+
+
 def display_path(path: str) -> str:
     """A path relative to the current directory (posix), as CI systems want
     it; paths outside it stay absolute, and stdin names stay as given."""

@@ -6,7 +6,10 @@ protect list and to mask it with one."""
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -200,8 +203,14 @@ def test_protected_name_in_a_file_name_is_masked(fmt: str, tmp_path: Path, capsy
 def test_masked_file_names_stay_distinct(fmt: str, tmp_path: Path, capsys, monkeypatch) -> None:
     """Two names that mask alike (review s9-c S10) print as two files in every
     format: each masked path carries a keyed tag of the whole path, the same
-    on a second run, and no part of a name."""
+    on a second run, and no part of a name. The key is made again for the
+    second run (cache_clear), so it is the user's secret that keeps the tag
+    (review s10 should-fix 2), not a key this process happens to hold."""
+    from cablelint import protect
+
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("CABLELINT_SECRET_DIR", str(tmp_path / "secret"))
+    protect._path_key.cache_clear()
     (tmp_path / "rel").mkdir()
     for name in ("A_Demirsoy.txt", "A_Mehmet Demirsoy.txt"):
         (tmp_path / "rel" / name).write_text(CABLE, encoding="utf-8")
@@ -212,7 +221,36 @@ def test_masked_file_names_stay_distinct(fmt: str, tmp_path: Path, capsys, monke
     tags = set(re.findall(r"PROTECTED(?:#|%23)([0-9a-f]{6})", out))
     assert len(tags) == 2, fmt
     assert leaks(out, ["DEMIRSOY", "MEHMET"]) == [], fmt
-    assert set(re.findall(r"PROTECTED(?:#|%23)([0-9a-f]{6})", run(capsys, *args)[1])) == tags, fmt
+    protect._path_key.cache_clear()
+    again = run(capsys, *args)[1]
+    protect._path_key.cache_clear()  # the next test's key comes from its own secret folder
+    assert set(re.findall(r"PROTECTED(?:#|%23)([0-9a-f]{6})", again)) == tags, fmt
+
+
+def _tags_of_a_run(cwd: Path, secret: Path, *paths: str) -> set[str]:
+    """The path tags a fresh process prints (concise) for `paths`, run in `cwd`."""
+    env = {**os.environ, "CABLELINT_SECRET_DIR": str(secret)}
+    names = str(cwd.parent / "names.txt") if cwd.name == "rel" else "names.txt"
+    out = subprocess.run([sys.executable, "-m", "cablelint", "check", "--isolated", "--no-cache", "-r", "state",
+                          "--date", "2004-01-30", "-f", "concise", "--protect", names, *paths],
+                         cwd=cwd, env=env, capture_output=True, text=True, check=False)
+    assert "Traceback" not in out.stderr, out.stderr
+    return set(re.findall(r"PROTECTED#([0-9a-f]{6})", out.stdout + out.stderr))
+
+
+def test_path_tag_is_the_same_however_the_path_is_typed(tmp_path: Path, monkeypatch) -> None:
+    """A new process with the same secret gives the same tags, whether the
+    folder is named relative, absolute or as `.` from inside it (review s10
+    should-fix 1); another user's secret gives other tags (so the test can fail)."""
+    _two_files(tmp_path, monkeypatch, CABLE)
+    mine = tmp_path / "secret"
+    tags = _tags_of_a_run(tmp_path, mine, "rel")
+    assert len(tags) == 2
+    assert _tags_of_a_run(tmp_path, mine, str(tmp_path / "rel")) == tags
+    assert _tags_of_a_run(tmp_path, mine, "./rel/../rel") == tags
+    assert _tags_of_a_run(tmp_path / "rel", mine, ".") == tags
+    other = _tags_of_a_run(tmp_path, tmp_path / "other-secret", "rel")
+    assert len(other) == 2 and not other & tags
 
 
 def test_distinct_path_tags_only_masked_paths() -> None:

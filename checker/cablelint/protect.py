@@ -220,13 +220,26 @@ def distinct_path(path: str, shown: str) -> str:
     (`A_Demirsoy.txt`, `A_Mehmet Demirsoy.txt`: review s9-c S10) never print
     as one file (a JUnit testcase, a SARIF or GitLab location). The key is the
     user's secret (seal.py), so the tag is the same on every run of this user
-    and no one holding a report can confirm a guessed name by hashing it. A
-    display the mask left alone is returned as it is."""
+    and no one holding a report can confirm a guessed name by hashing it.
+    What is hashed is the file's resolved absolute path, so the tag does not
+    change with how the path was typed (`mp/x`, `/tmp/mp/x`, `./x` from mp:
+    review s10 should-fix 1). A display the mask left alone is returned as it is."""
     at = shown.rfind(MASK)
     if shown == path or at < 0:
         return shown
-    tag = seal.hmac_sha256(_path_key(), b"masked-path\0", path.encode("utf-8", "surrogatepass")).hex()[:PATH_TAG]
-    return f"{shown[:at]}{MASK[:-1]}#{tag}]{shown[at + len(MASK):]}"
+    tag = seal.hmac_sha256(_path_key(), b"masked-path\0", _resolved(path).encode("utf-8", "surrogatepass"))
+    return f"{shown[:at]}{MASK[:-1]}#{tag.hex()[:PATH_TAG]}]{shown[at + len(MASK):]}"
+
+
+def _resolved(path: str) -> str:
+    """The file `path` names, however it was spelled; a stdin name
+    (`<stdin>`) as given."""
+    return path if path.startswith("<") else _real(os.path.abspath(path))
+
+
+@functools.lru_cache(maxsize=1024)
+def _real(absolute: str) -> str:
+    return os.path.realpath(absolute)  # a report masks every finding's path: resolve each file once
 
 
 @functools.lru_cache(maxsize=1)

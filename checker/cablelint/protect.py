@@ -15,7 +15,8 @@ A protect list is a plain text file (one term per line, `#` comments,
 Terms match whole-word ("LEE" never matches inside "FLEECE") in every
 spelling of one model, shared by the rule, `redact` and every output: the
 text is folded (namefold.py: case, accents, look-alike letters, invisible
-characters, entities, separators, line wraps, letter-spacing) and all terms,
+characters, entities, separators, line wraps, letter-spacing; a blank inside
+a word where the name may be split there is the regex's, termtrie.may_split) and all terms,
 folded the same way, are matched in one trie-shaped regex (termtrie.py);
 each occurrence maps back to its exact original span. docs/robustness.md
 lists the spellings and the limits. Patterns are used as written on the

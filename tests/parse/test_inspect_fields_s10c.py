@@ -71,3 +71,47 @@ def test_real_preamble_banners_above_a_dtg_routing_header_are_passed(corpus_dir:
                                                                       line: int) -> None:
     doc = _real(corpus_dir, name)
     assert _line(doc.text, doc.banner.span.start) == line
+
+
+# 3. A title's last word garbled in transmission before the name (09KABUL3161 l.26 "Deputy CooQnator Hoyt Y ee").
+
+CLBY_HEAD = "C O N F I D E N T I A L OSLO 000123\nE.O. 12958: DECL: 01/30/2019\nTAGS: PREL NO\n"
+
+
+def _clby(statement: str):
+    text = CLBY_HEAD + "SUBJECT: TALKS\n\n" + statement + "\n\n1. (C) Text.\n"
+    doc = parse_text(text)
+    cb = doc.classified_by
+    return (cb.name.value if cb.name else None, cb.title.value if cb.title else None,
+            [r.name for r in doc.repairs if r.name == "garbled-title-word"])
+
+
+def test_a_garbled_title_word_before_the_name_is_the_title_s_with_a_note() -> None:
+    got = _clby("Classified By: Political Affairs Deputy CooQnator Jane A. Roe for reasons 1.4 (b) and (d)")
+    assert got == ("Jane A. Roe", "Political Affairs Deputy Coordinator", ["garbled-title-word"])
+
+
+def test_a_garbled_title_word_in_capitals_keeps_its_case() -> None:
+    got = _clby("Classified By: POLITICAL COUNSELOR DEPUTY COOQNATOR JANE A. ROE, REASONS 1.4 (B) AND (D)")
+    assert got[2] == []  # a Q between capitals is no garble the pattern can tell from a name: left as read
+
+
+@pytest.mark.parametrize("statement, name", [
+    # a garbled name word fits no title word: it stays the name's
+    ("Classified By: Ambassador MaQtin Lee Roe for reasons 1.4 (b) and (d)", "MaQtin Lee Roe"),
+    # a capital inside a name is no garble
+    ("Classified By: Deputy Coordinator MacArthur Lee Roe for reasons 1.4 (b) and (d)", "MacArthur Lee Roe"),
+    # the rest of the name would be one word: left as read
+    ("Classified By: Political Affairs Deputy CooQnator Roe for reasons 1.4 (b) and (d)", "CooQnator Roe"),
+])
+def test_no_garbled_title_word_is_read_where_the_criterion_fails(statement: str, name: str) -> None:
+    got = _clby(statement)
+    assert got[0] == name and got[2] == []
+
+
+def test_real_09kabul3161_reads_the_garbled_coordinator_as_the_title_s(corpus_dir: Path) -> None:
+    doc = _real(corpus_dir, "09KABUL3161")
+    cb = doc.classified_by
+    assert (cb.name.value, cb.title.value) == ("Hoyt Yee", "Interagency Provincial Affairs Deputy Coordinator")
+    notes = [r.name for r in doc.repairs if r.span.start >= cb.span.start and r.span.end <= cb.span.end]
+    assert "garbled-title-word" in notes and "split-name" in notes

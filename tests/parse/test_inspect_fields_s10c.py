@@ -3,11 +3,13 @@ for the test, and the real cables it named (read from ../shared, skipped
 without it)."""
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
-from cablelint.source import read
+from cablelint.parse.decl import parse_decl
+from cablelint.source import Source, read
 
 from inspect_helpers import ENGINE, parse_text
 
@@ -115,3 +117,42 @@ def test_real_09kabul3161_reads_the_garbled_coordinator_as_the_title_s(corpus_di
     assert (cb.name.value, cb.title.value) == ("Hoyt Yee", "Interagency Provincial Affairs Deputy Coordinator")
     notes = [r.name for r in doc.repairs if r.span.start >= cb.span.start and r.span.end <= cb.span.end]
     assert "garbled-title-word" in notes and "split-name" in notes
+
+
+# 2. A DECL period ("DECL: TWENTY YEARS", 09QUITO176 l.27): its years read, its date counted by the engine.
+
+@pytest.mark.parametrize("value, kind, years", [
+    ("DECL: TWENTY YEARS", "period", 20),
+    ("DECL: TEN YEARS.", "period", 10),
+    ("DECL: 25 YEARS", "period", 25),
+    ("DECL: TWENTY-FIVE YEARS", "period", 25),
+    ("decl: ten years", "period", 10),
+    ("DECL: TEN YEARS AFTER KOREAN UNIFICATION", "event", None),
+    ("DECL: MANY YEARS", "event", None),
+    ("DECL: 0 YEARS", "event", None),
+])
+def test_a_decl_period_is_read_with_its_years_and_no_date(value: str, kind: str, years: int | None) -> None:
+    dv = parse_decl(value, 0)
+    assert (dv.kind, dv.years, dv.date) == (kind, years, None)  # the parser counts no date
+
+
+PERIOD_CABLE = ("C O N F I D E N T I A L OSLO 000123\nE.O. 12958: DECL: TWENTY YEARS\nTAGS: PREL NO\n"
+                "SUBJECT: TALKS\n\nClassified By: Ambassador John Roe, reasons 1.4 (b) and (d)\n\n1. (C) Text.\n")
+
+
+def test_the_engine_counts_a_period_from_the_cable_s_date() -> None:
+    text = "P 291200Z FEB 08\nFM AMEMBASSY OSLO\nTO SECSTATE WASHDC 1234\n" + PERIOD_CABLE
+    dv = parse_text(text).eo.decl
+    assert (dv.kind, dv.years, dv.date) == ("period", 20, dt.date(2028, 2, 29))
+    dv = parse_text(text.replace("291200Z FEB 08", "291200Z FEB 04").replace("TWENTY", "FIVE")).eo.decl
+    assert dv.date == dt.date(2009, 2, 28)  # no 29 February in 2009
+
+
+def test_a_period_gets_no_date_when_only_the_year_of_the_cable_is_known() -> None:
+    doc = ENGINE.parse(Source(path="08OSLO123.txt", text=PERIOD_CABLE))
+    assert doc.date.source == "filename-year" and doc.eo.decl.date is None
+
+
+def test_real_09quito176_reads_twenty_years_from_the_cable_date(corpus_dir: Path) -> None:
+    dv = _real(corpus_dir, "09QUITO176").eo.decl
+    assert (dv.kind, dv.years, dv.date) == ("period", 20, dt.date(2029, 3, 10))

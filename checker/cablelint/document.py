@@ -133,13 +133,14 @@ class DeclValue(Record):
     """The declassification instruction of an E.O. line or Declassify On line."""
 
     __slots__ = ("kind", "raw", "span", "date", "date_format", "exemptions", "invalid_date", "downgrade",
-                 "downgrade_date")
+                 "downgrade_date", "years")
     __hash__ = None  # type: ignore[assignment]
 
     def __init__(self, kind: str, raw: str, span: Span, date: dt.date | None = None, date_format: str = "",
                  exemptions: list[Token] | None = None, invalid_date: bool = False, downgrade: Token | None = None,
-                 downgrade_date: dt.date | None = None) -> None:
-        self.kind = kind  # date | na | oadr | exemption | event | declassified | missing | downgrade (DNG alone)
+                 downgrade_date: dt.date | None = None, years: int | None = None) -> None:
+        # date | na | oadr | exemption | event | declassified | missing | downgrade (DNG alone) | period
+        self.kind = kind
         self.raw, self.span, self.date = raw, span, date
         self.date_format = date_format  # mm/dd/yyyy, m/d/yy, yyyy/mm/dd, yyyymmdd...
         self.exemptions = [] if exemptions is None else exemptions
@@ -147,6 +148,9 @@ class DeclValue(Record):
         # A downgrading instruction ("DNG: CO 08/01/2032"), beside the declassification one or in its
         # place: the level it names (value: the level's name, raw and span: as written) and its date.
         self.downgrade, self.downgrade_date = downgrade, downgrade_date
+        # A period ("DECL: TWENTY YEARS"): its years, counted from the cable's date. The parser gives
+        # the years only; the engine sets `date` once it has resolved the cable's date (periods.py).
+        self.years = years
 
 
 class EOLine(Record):

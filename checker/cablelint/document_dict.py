@@ -98,6 +98,7 @@ def _eo_dict(src: Source, eo: EOLine | None) -> dict[str, Any] | None:
         "declassify_on": d.raw if d else None,
         "decl_kind": d.kind if d else None,
         "decl_date": d.date.isoformat() if d and d.date else None,
+        **({"decl_years": d.years} if d and d.years else {}),  # a period ("DECL: TWENTY YEARS")
         "downgrade": None if d is None or d.downgrade is None else {
             "level": d.downgrade.value or None, "raw": d.downgrade.raw,
             "date": d.downgrade_date.isoformat() if d.downgrade_date else None},

@@ -14,6 +14,7 @@ from .checks import CannotRun, Context, Hit, group_hits, grouping
 from .checks.kinds import KINDS
 from .conditions import Plan, compile_when, holds_plan, narrow
 from .dates import resolve as resolve_date
+from .periods import period_dates
 from .document import Document, Span
 from .findings import Finding, Severity
 from .fold import fold
@@ -148,6 +149,7 @@ class Engine:
         """Parse, then resolve the cable's date from the text's evidence and --date."""
         doc = parse(source, self.vocab)
         doc.date = resolve_date(doc.date_evidence, self.date)
+        period_dates(doc)  # a DECL period counts from that date
         return doc
 
     def lint_source(self, source: Source, skip: Callable[[Document], bool] | None = None,

@@ -20,7 +20,8 @@ def inspect_text(d: dict) -> str:
     if d.get("transmission"):
         out.append(f"  transmission:   {d['transmission']}")
     eo = d.get("eo")
-    out.append(f"  E.O.:           {eo['order'] or 'no order'} {eo['declassify_on']!r} -> {eo['decl_kind']}"
+    years = f" {eo['decl_years']} years from the cable date" if eo and eo.get("decl_years") else ""
+    out.append(f"  E.O.:           {eo['order'] or 'no order'} {eo['declassify_on']!r} -> {eo['decl_kind']}{years}"
                f"{' ' + str(eo['decl_date']) if eo['decl_date'] else ''}{_at(eo['line'])}" if eo
                else "  E.O.:           none")
     dng = eo.get("downgrade") if eo else None

@@ -67,6 +67,7 @@ def _decl_status(ctx: Context) -> str | None:
         return "it is exempt from automatic declassification (" + (
             ", ".join(t.value for t in dv.exemptions) or "OADR") + ")"
     return {"event": "its declassification waits for an event",
+            "period": "its DECL is a period and the cable's day is not known to count it from",
             "na": "its E.O. line says N/A",
             "missing": "its DECL is empty"}.get(dv.kind, "its DECL date is not a valid date")
 

@@ -21,7 +21,7 @@ from .clby_office import split_office
 from .copies import copy_lines
 from .labels import labels
 from .lines import CLBY_RE, Line, para_start, portion_start
-from .names import join_broken_words, join_split_name, name_and_title
+from .names import join_broken_words, join_split_name, name_and_title, garbled_title_word_repair
 
 # Lines after the Classified By line that may still belong to it.
 CLBY_MAX_LINES = 4
@@ -280,6 +280,7 @@ def read_classified_by(lines: list[Line], i: int, m: regex.Match, vocab: Vocabul
             cb.name = Token(whole, cb.name.span, cb.name.raw)
             repairs.append(Repair("split-name", cb.name.span, f"Classified By name split mid-word inside a line: "
                                   f"{n} word{'s' if n > 1 else ''} joined"))
+    repairs += garbled_title_word_repair(cb, text, vocab)
     got = ClbyRead(cb, reason_lines, j, repairs)
     return _restated(lines, got, vocab, text) or got
 

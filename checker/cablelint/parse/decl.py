@@ -45,7 +45,7 @@ def _shifted(d: DeclValue, off: int) -> DeclValue:
     dng = d.downgrade and Token(d.downgrade.value, Span(d.downgrade.span.start + off, d.downgrade.span.end + off),
                                 d.downgrade.raw)
     return DeclValue(d.kind, d.raw, Span(d.span.start + off, d.span.end + off), d.date, d.date_format, ex,
-                     d.invalid_date, dng, d.downgrade_date)
+                     d.invalid_date, dng, d.downgrade_date, d.years)
 
 
 # A downgrading instruction ("DNG: CO 08/01/2032": to CONFIDENTIAL on that date), alone or beside the
@@ -130,4 +130,26 @@ def _declassify(raw: str, span: Span, offset: int, vocabulary: Vocabulary) -> De
         return DeclValue("date", raw, span, date=date, date_format=fmt, exemptions=ex, invalid_date=invalid)
     if ex:
         return DeclValue("exemption", raw, span, exemptions=ex)
+    years = period_years(body)
+    if years is not None:
+        return DeclValue("period", raw, span, years=years)
     return DeclValue("event", raw, span)
+
+
+# The number words of a period ("TEN YEARS", "TWENTY-FIVE YEARS"); digits are read as written.
+_NUMBER_WORDS = {"ONE": 1, "TWO": 2, "THREE": 3, "FOUR": 4, "FIVE": 5, "SIX": 6, "SEVEN": 7, "EIGHT": 8,
+                 "NINE": 9, "TEN": 10, "FIFTEEN": 15, "TWENTY": 20, "TWENTY FIVE": 25, "THIRTY": 30}
+# The whole value a length of time and nothing else ("TEN YEARS AFTER KOREAN UNIFICATION" is an event).
+PERIOD_RE = rx(r"(?i)^\s*(?P<n>\d{1,2}|[A-Z]+(?:[- ][A-Z]+)?)\s+YEARS?\s*\.?\s*$")
+
+
+def period_years(body: str) -> int | None:
+    """The years of a DECL value that is a period alone ("TWENTY YEARS", "25
+    YEARS"), or None: a declassification period counted from the cable's date
+    (12958 sec. 1.6(b): the duration runs from the classification decision)."""
+    m = PERIOD_RE.match(body)
+    if m is None:
+        return None
+    n = m["n"]
+    years = int(n) if n.isdigit() else _NUMBER_WORDS.get(" ".join(n.upper().replace("-", " ").split()))
+    return years or None

@@ -22,7 +22,8 @@ from .fields import (
     eo_label_repairs, lost_letter_repair, read_declassify_on, read_eo, read_field, read_ref, read_subject, read_tags,
     opens_with_banner, tags_continue, read_unlabelled_ref,
 )
-from .routing import routing_line
+from .dating import DTG_RE
+from .routing import PRECEDENCE_LETTERS, routing_line
 from .subject_glue import cut_subject_glue
 from .subject_routing import note_routing_text
 from .subject_stray import cut_stray_line
@@ -120,6 +121,16 @@ ROUTING_OPEN_RE = rx(r"^\s*(?:VZCZC|DE R[A-Z]{3,4}\b)")
 PREAMBLE_REACH = 20
 
 
+def _is_precedence_dtg(text: str) -> bool:
+    """Whether a line opens with a precedence and a DTG ("O 251814Z SEP 09"), a
+    routing header's first line when it has no VZCZC or DE line (the precedence
+    is required: a bare date-time group may open a line of prose)."""
+    if text.lstrip()[:1] not in PRECEDENCE_LETTERS:
+        return False
+    m = DTG_RE.match(text)
+    return m is not None and m.end("prec") > m.start("prec")
+
+
 def _own_text_begins(text: str, vocab: Vocabulary) -> bool:
     """Whether a line after a preamble's banner is the cable's own E.O. line or
     a numbered paragraph: a banner further on is a section's, not the cable's.
@@ -134,10 +145,14 @@ def _routing_follows(lines: list[Line], i: int, vocab: Vocabulary) -> bool:
     """Whether a routing header starts within PREAMBLE_REACH lines after the
     banner on line i, before any header field: a cable's banner comes after its
     routing header, so this one is an export preamble's ("S E C R E T DOHA
-    00214" in a mail copy's head, "SECRET//NOFORN" among the archive's metadata)."""
+    00214" in a mail copy's head, "SECRET//NOFORN" among the archive's metadata,
+    "UNCLASSIFIED   STATE   00100153" a page head above a routing header that
+    opens with its precedence and DTG, no VZCZC or DE line)."""
     for line in lines[i + 1:i + 1 + PREAMBLE_REACH]:
         t = line.text
         if ("VZCZC" in t or "DE R" in t) and ROUTING_OPEN_RE.match(t):  # the pattern's literals, a C-speed gate
+            return True
+        if _is_precedence_dtg(t):
             return True
         if t.strip() and may_open_field(t, vocab) and _kind(t, vocab).name in ("eo", "tags", "subject"):
             return False

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import regex
 
-from ..document import Span, Token
+from ..document import ClassifiedBy, Repair, Span, Token
 from ..rx import rx
 from ..vocabulary import Vocabulary
 from .labels import labels
@@ -266,3 +266,59 @@ def _post_after_name(raw: str, at: int, vocab: Vocabulary) -> int:
             return comma  # a title after the name: "NEA - J. A. ROE, ACTING"
         comma = raw.find(",", comma + 1)
     return len(raw)
+
+
+# A transmission's garble inside a lower-case word: a letter run replaced by Q or a symbol ("CooQnator").
+# (The garble of rules/state.yaml's CL917 `garble`; a Q before an apostrophe's letters, "donQt", is none.)
+GARBLED_WORD_RE = rx(r"^(?P<head>[A-Z]?[a-z]{1,})(?:Q(?!(?:s|t|re|ve|ll|d|m)$)|[%$#!])(?P<tail>[a-z]{2,})$")
+# A garbled word is read as a title word when this many of its letters stand on each side of the garble.
+GARBLE_KEEP_MIN = 2
+
+
+def garbled_title_word(word: str, vocab: Vocabulary) -> str | None:
+    """The title word that `word` is, garbled in transmission ("CooQnator" for
+    COORDINATOR: same first and last letters, the run between replaced by one
+    Q or symbol), or None. The vocabulary's title word must be longer than the
+    garbled word's letters, and be the only one that fits: a name that merely
+    holds a capital ("MacArthur", "DeLay") is no garble and fits no title word."""
+    m = GARBLED_WORD_RE.match(word)
+    if m is None or len(m["head"]) < GARBLE_KEEP_MIN:
+        return None
+    head, tail = m["head"].upper(), m["tail"].upper()
+    fits = [t for t in vocab.title_words
+            if len(t) > len(head) + len(tail) and t.startswith(head) and t.endswith(tail)]
+    return fits[0] if len(fits) == 1 else None
+
+
+def title_takes_garbled_word(name: Token, title: Token, text: str, vocab: Vocabulary
+                             ) -> tuple[Token, Token, str] | None:
+    """(name, title, title word) with the name's first word moved to the end of
+    the title and read as the title word it garbles, when that word, written
+    directly after the title, is a garbled title word ("Deputy CooQnator Hoyt
+    Yee": the title's head noun, not the name's); None otherwise. The rest of
+    the name keeps two words at least."""
+    words = name.value.split()
+    word = garbled_title_word(words[0], vocab) if len(words) >= 3 else None  # (rare: the cheap test first)
+    m = rx(r"\S+").match(name.raw) if word else None
+    if m is None or m.group(0) != words[0] or text[title.span.end:name.span.start].strip():
+        return None
+    rest = rx(r"\S").search(name.raw, m.end())
+    if rest is None:
+        return None
+    start = name.span.start + rest.start()
+    new_name = Token(" ".join(words[1:]), Span(start, name.span.end), name.raw[rest.start():])
+    end = name.span.start + m.end()
+    read = word.capitalize() if m.group(0)[1:2].islower() else word  # in the case it is written in
+    new_title = Token(f"{title.value} {read}", Span(title.span.start, end), text[title.span.start:end])
+    return new_name, new_title, word
+
+
+def garbled_title_word_repair(cb: ClassifiedBy, text: str, vocab: Vocabulary) -> list[Repair]:
+    """The repair `garbled-title-word` on the statement `cb` (its name and title
+    changed), or none: see title_takes_garbled_word."""
+    moved = title_takes_garbled_word(cb.name, cb.title, text, vocab) if cb.name and cb.title else None
+    if moved is None:
+        return []
+    cb.name, cb.title, word = moved
+    return [Repair("garbled-title-word", cb.title.span,
+                   f"a word garbled in transmission read as the title's {word}, no part of the name")]

@@ -53,6 +53,8 @@ REPAIRS = {
                      "of the SUBJECT line, cut off"),
     "split-name": ("a Classified By name's word split by a blank inside a line (Do nald, the export ran "
                    "a wrapped line on) joined: a piece of small letters that is no word of its own"),
+    "garbled-title-word": ("a Classified By title's last word garbled in transmission (CooQnator: a letter run "
+                           "replaced by Q) before the name, read as the one title word it fits, no part of the name"),
     "stray-subject-line": ("a line in small letters after an upper-case SUBJECT wrapped over lines "
                            "(a heading, a date line, a note) read as no part of the SUBJECT"),
     "glued-ref-label": "a REF label glued to the SUBJECT's last word (MISSING AMCITREF:) cut off, its list read",

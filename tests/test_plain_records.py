@@ -114,3 +114,58 @@ def test_a_context_replaced_shares_its_caches_but_not_its_verdicts() -> None:
     c2 = ctx.replace(_era={"name": "x"})
     assert c2._era == {"name": "x"} and ctx._era is None and c2._items is ctx._items and c2._scans is ctx._scans
     assert c2.held == {} and c2.options is ctx.options
+
+
+# -- what a cheaper Span must keep (issue 9/15, spanfast): a tuple subclass or another layout would break these
+
+def test_a_span_is_made_by_position_or_keyword_and_replaced_as_a_frozen_dataclass() -> None:
+    from cablelint.document import Span
+
+    s = Span(start=3, end=7)
+    assert s == Span(3, 7) and s.replace(end=9) == Span(3, 9) and s == Span(3, 7)  # the copy, not s, changed
+    with pytest.raises(TypeError):
+        Span(3)  # type: ignore[call-arg]
+    with pytest.raises(AttributeError):
+        del s.end
+    with pytest.raises(AttributeError):
+        s.other = 1  # type: ignore[attr-defined]
+
+
+def test_a_span_is_no_tuple_it_equals_orders_or_unpacks_as() -> None:
+    """The deep document dump, JSON encoders and `isinstance(x, tuple)` tests read
+    a Span as a value of its own: a tuple subclass would print [3, 7] there."""
+    from cablelint.document import Span
+
+    s = Span(3, 7)
+    assert not isinstance(s, tuple) and s != (3, 7) and (3, 7) != s and hash(s) == hash((3, 7))
+    assert len({s, (3, 7)}) == 2  # same hash, never equal
+    with pytest.raises(TypeError):
+        s < Span(4, 5)  # type: ignore[operator]  # no order, as the frozen dataclass had none
+    with pytest.raises(TypeError):
+        start, end = s  # type: ignore[misc]
+
+
+def test_a_spans_pickle_is_the_one_the_result_cache_stored() -> None:
+    """cache.py keeps pickled Documents and findings: a Span pickles as
+    `Span(start, end)` rebuilt by its constructor, the form older caches hold."""
+    import pickle
+
+    from cablelint.document import Span
+
+    s = Span(3, 7)
+    assert s.__reduce__() == (Span, (3, 7))
+    old = b"\x80\x04\x95'\x00\x00\x00\x00\x00\x00\x00\x8c\x12cablelint.document\x94\x8c\x04Span\x94\x93\x94K\x03K\x07\x86\x94R\x94."
+    assert pickle.dumps(s, protocol=4) == old and pickle.loads(old) == s
+
+
+def test_a_paragraph_is_the_same_made_with_its_text_by_position_or_keyword() -> None:
+    """numbered._paragraph passes `text` by position (no keyword dict per paragraph)."""
+    import pickle
+
+    from cablelint.document import Paragraph, Span, Token
+
+    tok = Token("1", Span(0, 1))
+    a = Paragraph(Span(0, 9), 1, tok, None, "text")
+    b = Paragraph(Span(0, 9), 1, tok, None, text="text")
+    assert a == b and a.kind == "numbered" and a.marked_items == 0 and a.number_last is None
+    assert pickle.loads(pickle.dumps(a)) == a and a.replace(text="x").text == "x" and a.text == "text"

@@ -230,7 +230,7 @@ class CableDate(Record):
 
 class Repair(Record):
     """One repair of damaged text the parser made to read it: `name` is the
-    repair step (cablelint.parse.repair.REPAIRS), `span` where it applied,
+    repair step (cablelint.parse.repair_names.REPAIRS), `span` where it applied,
     `detail` what it read (never the cable's text beyond a field value)."""
 
     __slots__ = ("name", "span", "detail")

@@ -23,7 +23,7 @@ The stages, in order (each a module of small functions with its own tests):
 5. finish                 placeholders, marking separators, shape (shape.py), date evidence (dating.py)
 
 Every repair of damaged text is recorded in `Document.repairs` with its span
-(names in repair.REPAIRS). The date is not resolved here: the parser records
+(names in repair_names.REPAIRS). The date is not resolved here: the parser records
 the evidence and the engine resolves it with --date (cablelint.dates.resolve).
 """
 from __future__ import annotations
@@ -51,7 +51,8 @@ from .subject_copy import whole_subject
 from .subject_glued import note_glued_subjects
 from .header import read_fields, read_top
 from .lines import Line
-from .repair import REPAIRS, virtual_lines
+from .repair import virtual_lines
+from .repair_names import REPAIRS
 from .shape import is_marked, shape_of
 
 __all__ = ["REPAIRS", "find_reasons", "join_pieces", "memo_date", "parse", "parse_decl"]

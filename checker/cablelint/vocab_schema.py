@@ -27,7 +27,7 @@ VOCAB_ENTRIES: dict[str, dict[str, tuple[Any, Any]]] = {
                  "implies": (list, []), "cui": (bool, False), "patterns": (list, [])},
     "fields": {"name": (str, ...), "spellings": (list, None), "free_text": (bool, False), "marking": (bool, False)},
 }
-VOCAB_WORDS = ("caption_words", "title_words", "title_joiners", "name_suffixes", "post_words", "standalone_lower_words", "person_tag_words", "tag_lists", "tags_labels",
+VOCAB_WORDS = ("caption_words", "title_words", "title_joiners", "name_suffixes", "title_qualifiers", "post_words", "standalone_lower_words", "person_tag_words", "tag_lists", "tags_labels",
                "subject_labels", "ref_labels", "routing_labels", "passing_words", "trailer_words", "reference_words",
                "paragraph_words", "topic_labels", "heading_words", "quote_begin_words", "quote_end_words", "repeat_openers",
                "salutation_words", "closing_words", "handling_lines", "citing_posts")

@@ -85,6 +85,12 @@ def _form_names(items: Iterable[Level | Control]) -> tuple[dict[str, str], dict[
     return banner, portion
 
 
+def qualifier_key(word: str) -> str:
+    """A title qualifier as compared: upper case, its dots and blanks dropped
+    ("a.i.", "A. I.", "ai" are one qualifier)."""
+    return "".join(c for c in word.upper() if c not in ". \t\n\\")
+
+
 def marking_separators(text: str, offset: int) -> list[Token]:
     """The `/` runs between a marking's entries, blanks included, as written
     (`SECRET // NOFORN` has ` // `): the syntax rules judge them."""
@@ -109,6 +115,8 @@ class Vocabulary:
         self.title_joiners: set[str] = set()  # title words that only join others (FOR, OF)
         self.citing_posts: set[str] = set()  # posts a citation names besides the cable's own (STATE)
         self.name_suffixes: set[str] = set()  # "Jr" after a name's comma: still the name
+        # "Acting", "a.i." after a position's comma: still the position (dots and blanks dropped: AI)
+        self.title_qualifiers: set[str] = set()
         self.post_words: set[str] = set()  # "Embassy Bamako" after a name's comma: the post, not the name
         self.standalone_lower_words: set[str] = set()  # "de", "for": a line break before them is no broken word
         self.person_tag_words: set[str] = set()
@@ -160,6 +168,7 @@ class Vocabulary:
         self.title_joiners |= {w.upper() for w in data.get("title_joiners", [])}
         self.citing_posts |= {w.upper() for w in data.get("citing_posts", [])}
         self.name_suffixes |= {w.upper() for w in data.get("name_suffixes", [])}
+        self.title_qualifiers |= {qualifier_key(w) for w in data.get("title_qualifiers", [])}
         self.post_words |= {w.upper() for w in data.get("post_words", [])}
         self.standalone_lower_words |= {w.lower() for w in data.get("standalone_lower_words", [])}
         self.person_tag_words |= {w.upper() for w in data.get("person_tag_words", [])}

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from inspect_helpers import ENGINE, parse_text
+from inspect_helpers import ENGINE, name_title_office, parse_text
 from cablelint.api import lint_text
 from cablelint.document_dict import document_dict
 from cablelint.inspect_view import inspect_text
@@ -17,8 +17,7 @@ HEAD = "C O N F I D E N T I A L OSLO 000123\nE.O. 12958: DECL: 01/30/2019\nTAGS:
 
 
 def _clby(statement: str) -> tuple[str | None, str | None, str | None]:
-    cb = parse_text(HEAD + statement + "\n\n1. (C) Text.\n").classified_by
-    return tuple(t.value if t else None for t in (cb.name, cb.title, cb.office))  # type: ignore[return-value]
+    return name_title_office(HEAD, statement)
 
 
 @pytest.mark.parametrize("statement, name, title, office", [

@@ -206,6 +206,11 @@ def _glued_subject_notes(body: str) -> list[str]:
     # after a glued page mark, cut mid-word, the paragraph going on after it
     ("1. (C) We encourage all OSLO 00000123 002 OF 002 SUBJECT: SCENESETTER FOR THE SECRETARY'S VIS states to act.\n"
      "\n2. (C) More.\n", "SUBJECT: SCENESETTER FOR THE SECRETARY'S VIS"),
+    # the vocabulary's other SUBJECT labels (subject_labels: SUBJ) and the capitalised form
+    ("1. (C) The talks went on and more contrib SUBJ: SCENESETTER FOR THE SECRETARY'S VISIT TO OSLO\n",
+     "SUBJ: SCENESETTER FOR THE SECRETARY'S VISIT TO OSLO"),
+    ("1. (C) The talks went on and more contrib Subject: Scenesetter for the Secretary's visit\n",
+     "Subject: Scenesetter for the Secretary's visit"),
 ])
 def test_the_subject_repeated_inside_a_line_of_the_body_is_noted(body: str, glued: str) -> None:
     assert _glued_subject_notes(body) == [glued]
@@ -215,6 +220,7 @@ def test_the_subject_repeated_inside_a_line_of_the_body_is_noted(body: str, glue
     "1. (C) The cable with SUBJECT: SCENESETTER FOR A VISIT TO BERGEN was another.\n",  # another subject
     "1. (C) We met.\n\nSUBJECT: SCENESETTER FOR THE SECRETARY'S VISIT TO OSLO\n",       # a line of its own
     "1. (C) Text.\n\nTAGS: PREL SUBJECT: SCENESETTER FOR THE SECRETARY'S VISIT TO OSLO\n",  # a header run on
+    "1. (C) On this subject: SCENESETTER FOR THE SECRETARY'S VISIT TO OSLO\n",  # in small letters: a word of the text
 ])
 def test_other_subject_labels_in_the_body_are_not_noted(body: str) -> None:
     assert _glued_subject_notes(body) == []

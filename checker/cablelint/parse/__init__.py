@@ -84,7 +84,7 @@ def parse(source: Source, vocab: Vocabulary | None = None) -> Document:
     note_wrapped_years(doc)
     read_heading_glued(doc, v)
     note_wrapped_numbers(doc)
-    note_glued_subjects(doc)
+    note_glued_subjects(doc, v)
     drop_cut_paragraphs(doc, v)
     settle_copy(doc, v)
     drop_repeated_paragraphs(doc)

@@ -51,6 +51,11 @@ class Labels(NamedTuple):
     ref_cut_item: regex.Pattern
     # A REF label glued to a SUBJECT's last word, its colon ending the line ("... DETAINED AMCITREF:"): subject_glue.
     glued_ref: regex.Pattern
+    # A SUBJECT label (upper case or capitalised: SUBJECT:, Subj:) and its colon after text on
+    # its line, group `value` what follows to the line's end: the SUBJECT written again (subject_glued).
+    glued_subject: regex.Pattern
+    # Strings one of which such a label holds (SUBJ, Subj): a text with none of them holds no label.
+    subject_needles: tuple[str, ...]
 
 
 _CACHE: dict[int, tuple[object, Labels]] = {}
@@ -93,6 +98,21 @@ def _label_forms(labels: list[str], any_case: bool) -> list[str]:
     capitalised, and those of four letters or more less their first letter."""
     forms = [f for lab in labels for f in ({lab.upper(), lab.capitalize()} if not any_case else {lab})]
     return forms + [lab[1:].upper() for lab in labels if len(lab) >= LOST_LETTER_MIN]
+
+
+def _subject_forms(words: list[str]) -> list[str]:
+    """The SUBJECT labels as a body's repeat writes them: upper case (SUBJECT) or capitalised (Subject)."""
+    return sorted({f for x in words for f in (x.upper(), x.capitalize())})
+
+
+def _glued_subject_re(words: list[str]) -> regex.Pattern:
+    """A SUBJECT label and its colon after text on the same line (see Labels.glued_subject)."""
+    return rx(rf"(?<=\S[ \t]*)(?:{_alt(_subject_forms(words))}):[ \t]*(?P<value>[^\n]*)")
+
+
+def _needles(forms: list[str]) -> tuple[str, ...]:
+    """The forms that hold no other (SUBJ holds SUBJECT's place): what a text must contain."""
+    return tuple(f for f in forms if not any(g != f and g in f for g in forms))
 
 
 def _openings(forms: list[str], fold: bool) -> frozenset[str] | None:
@@ -212,6 +232,8 @@ def labels(vocab: Vocabulary) -> Labels:
         _ref_title_in_line_re(w["ref_labels"]),
         ref_cut_item_re(vocab.elision_patterns),
         glued_ref_re(w["ref_labels"]),
+        _glued_subject_re(w["subject_labels"]),
+        _needles(_subject_forms(w["subject_labels"])),
     )
     _CACHE[id(vocab)] = (vocab.built, built)
     return built

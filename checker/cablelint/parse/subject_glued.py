@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from ..document import Document, Repair, Span
 from ..rx import rx
+from ..vocabulary import Vocabulary
+from .labels import labels
 
-# "SUBJECT:" after text on its line (group `value`: what follows it to the line's end).
-GLUED_SUBJECT_RE = rx(r"(?<=\S[ \t]*)SUBJECT:[ \t]*(?P<value>[^\n]*)")
 # A word of prose (some small letters) in what precedes the label: a header line run on is upper case.
 _PROSE_RE = rx(r"[a-z]{2,}")
 # How much of the SUBJECT the repeat must give word for word (characters, blanks left out).
@@ -37,17 +37,19 @@ def _matched(value: str, want: str) -> int:
     return end if k >= min(MATCH_MIN, len(want)) else 0
 
 
-def note_glued_subjects(doc: Document) -> None:
+def note_glued_subjects(doc: Document, vocab: Vocabulary) -> None:
     """Note every repeat of the SUBJECT run onto a line of prose in the body:
-    the label after a prose word on the line, then the SUBJECT's words
+    the label (the vocabulary's subject_labels: SUBJECT:, SUBJ:, Subject:)
+    after a prose word on the line, then the SUBJECT's words
     (blanks aside; the export drops some, THESECRETARY'S), at least MATCH_MIN
     letters of them or the whole SUBJECT."""
     text, sub = doc.text, doc.subject
     start = doc.body_start
-    if sub is None or not start or text.find("SUBJECT:", start) < 0:
+    lab = labels(vocab)
+    if sub is None or not start or all(text.find(n, start) < 0 for n in lab.subject_needles):
         return
     want = "".join(sub.value.split()).upper()
-    for m in GLUED_SUBJECT_RE.finditer(text, start):
+    for m in lab.glued_subject.finditer(text, start):
         end = _matched(m["value"], want)
         line_start = text.rfind("\n", 0, m.start()) + 1
         if not end or _PROSE_RE.search(text, line_start, m.start()) is None:

@@ -102,6 +102,20 @@ def test_line_text_is_the_slice_between_line_starts(text: str) -> None:
     assert src.line_span(src.line_count) == (src.line_starts[-1], src.line_starts[-1] + len(want[-1]))
 
 
+@pytest.mark.parametrize("text", ["", "a", "a\n", "a\r\nb\r\n", "\n\n", "one\ntwo\nthree", "x ¶3. y\n\n¶4"])
+def test_line_bounds_agree_with_finding_the_line_breaks(text: str) -> None:
+    """line_bounds (the readers' shared look-up) gives, for every offset, the line start a
+    search back for "\n" gives and the line end a search on for it gives, less a CR before it."""
+    from cablelint.source import Source
+
+    src = Source("t.txt", text)
+    for at in range(len(text) + 1):
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        end -= text[end - 1:end] == "\r" and end > text.rfind("\n", 0, at) + 1
+        assert src.line_bounds(at) == (text.rfind("\n", 0, at) + 1, end), at
+
+
 def test_each_cause_of_cl001_has_its_own_fix(tmp_path: Path, monkeypatch, capsys) -> None:
     """The full output's `= fix:` of an unreadable input says what to do about
     its cause; only a mis-encoded file is told to re-encode."""

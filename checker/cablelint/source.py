@@ -110,6 +110,11 @@ class Source(_Caches, Record):
         start = self.line_starts[line - 1]
         return start, start + len(self.line_text(line))
 
+    def line_bounds(self, offset: int) -> tuple[int, int]:
+        """(start, end) of the line holding code-point `offset`, its line ending left out:
+        the one line look-up the readers share (not a find of "\n" of their own)."""
+        return self.line_span(self.line_col(offset)[0])
+
     def lines(self) -> list[str]:
         """Every line without its line ending (the list is kept: do not change it)."""
         if self._lines is None:  # the pieces between the "\n"s that line_starts marks: one split in C

@@ -43,7 +43,7 @@ def read_heading_glued(doc: Document, vocab: Vocabulary) -> None:
     text, start = doc.text, doc.body_start or 0
     for lo, hi in _gaps(doc, start):
         for m in _after_rules(text, lo, hi):
-            line_start = text.rfind("\n", 0, m.start()) + 1
+            line_start = doc.source.line_bounds(m.start())[0]
             head = _heading(text, line_start, m.start() + 3)  # the line up to the rule's last dashes
             if head is None or not is_heading(text[head.start:head.end]) or line_start < start:
                 continue
@@ -128,8 +128,7 @@ def _fits(doc: Document, line_start: int, at: int, number: int) -> bool:
     paragraph read on its line yet, one past the numbered paragraph before it
     (1 when none is), and the next numbered paragraph one past it, or none
     after it before the signature when one was before it."""
-    line_end = doc.text.find("\n", at)
-    line_end = len(doc.text) if line_end < 0 else line_end
+    line_end = doc.source.line_bounds(at)[1]
     if any(line_start <= p.span.start < line_end for p in doc.paragraphs):
         return False
     numbered = [p for p in doc.paragraphs if p.number is not None and p.number_token is not None]
@@ -146,8 +145,7 @@ def _add(doc: Document, m: re.Match, head: Span, number: int, portion: Marking) 
     """Paragraph `number` (match `m`), its heading (match `head`) and the repair."""
     text = doc.text
     at, raw = m.start("num"), m["num"]
-    line_end = text.find("\n", at)
-    line_end = len(text) if line_end < 0 else line_end
+    line_end = doc.source.line_bounds(at)[1]
     token = Token(str(number), Span(at, m.end("num")), raw)
     para = Paragraph(Span(at, at + len(text[at:line_end].rstrip())), number, token, portion,
                      text=text[m.start("mark") - 1:line_end].strip()[:TEXT_KEPT])

@@ -51,7 +51,7 @@ def note_glued_subjects(doc: Document, vocab: Vocabulary) -> None:
     want = "".join(sub.value.split()).upper()
     for m in lab.glued_subject.finditer(text, start):
         end = _matched(m["value"], want)
-        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_start = doc.source.line_bounds(m.start())[0]
         if not end or _PROSE_RE.search(text, line_start, m.start()) is None:
             continue
         doc.repairs.append(Repair("glued-subject", Span(m.start(), m.start("value") + end),

@@ -41,8 +41,8 @@ def note_wrapped_numbers(doc: Document) -> None:
             taken = {p.number_token.span.start for p in doc.paragraphs if p.number_token is not None}
             taken.update(r.span.start for r in doc.repairs)
         at = m.start("num")
-        line_start = text.rfind("\n", 0, k) + 1
-        prev = _line_before(text, line_start)
+        line = doc.source.line_col(k)[0]
+        prev = doc.source.line_text(line - 1).strip() if line > 1 else ""  # the line before, stripped
         if at not in taken and not is_heading(prev) and not _next_item(prev, int(m["num"])):
             doc.repairs.append(Repair("wrapped-number", Span(at, m.end("num")),
                                       f"¶{m['num']} read as a number the export wrapped to the line's start "
@@ -78,11 +78,3 @@ def _next_item(prev: str, number: int) -> bool:
     while k < len(s) and k < 4 and s[k].isdecimal():
         k += 1
     return 0 < k < 4 and s[k:k + 1] in (".", ")") and int(s[:k]) + 1 == number
-
-
-def _line_before(text: str, line_start: int) -> str:
-    """The text of the line before the one starting at `line_start`, stripped ("" when it is blank or none)."""
-    if line_start == 0:
-        return ""
-    prev_start = text.rfind("\n", 0, line_start - 1) + 1
-    return text[prev_start:line_start - 1].strip()

@@ -41,7 +41,8 @@ from .paragraph_repeat import drop_repeated_paragraphs
 from .csv_debris import archive_row, drop_csv_debris
 from .archive_date import archive_date_note
 from .ref_split import split_refs
-from .clby import find_reasons, join_pieces, whole_clby
+from .clby import find_reasons, join_pieces
+from .clby_copy import whole_clby
 from .clby_runon import settle_split
 from .copies import find_whole_copy, settle_copy
 from .dating import evidence, memo_date

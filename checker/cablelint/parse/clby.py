@@ -12,13 +12,12 @@ from typing import Callable, NamedTuple
 
 import regex
 
-from ..document import ClassifiedBy, Repair, Span, Token, WholeCopy
+from ..document import ClassifiedBy, Repair, Span, Token
 from ..rx import rx
 from ..vocabulary import Vocabulary
 from .banner import section_banner
 from .clby_and import and_cut, split_and
 from .clby_office import split_office
-from .copies import copy_lines
 from .labels import labels
 from .lines import CLBY_RE, Line, para_start, portion_start
 from .names import join_broken_words, join_split_name, name_and_title, garbled_title_word_repair
@@ -372,32 +371,6 @@ def damaged_clby(text: str, vocab: Vocabulary) -> regex.Match | None:
         return None
     m = labels(vocab).damaged_clby.search(text)
     return m if m is not None and CLBY_RE.match(m["label"]) is None else None
-
-
-def is_cut(cb: ClassifiedBy, text: str) -> bool:
-    """A statement whose copy was cut short ("REASONS 1.4 (B,..."): a later,
-    whole copy of the header reads it better."""
-    return AUTH_CUT_RE.search(text, cb.span.start, cb.span.end) is not None
-
-
-def whole_clby(cb: ClassifiedBy, lines: list[Line], vocab: Vocabulary, text: str,
-               copy: WholeCopy | None) -> ClbyRead | None:
-    """The statement read again from the file's whole copy (`copy`, copies.py)
-    when `cb` was cut short and the copy's statement holds reasons and is not
-    cut itself; None otherwise. Records the repair."""
-    if not is_cut(cb, text):
-        return None
-    for i in copy_lines(copy, lines, cb.span.end):
-        m = CLBY_RE.search(lines[i].text) if "lassified" in lines[i].text or "LASSIFIED" in lines[i].text else None
-        if m is None:
-            continue
-        got = read_classified_by(lines, i, m, vocab, text)
-        if is_cut(got.value, text) or not got.value.reasons:
-            return None
-        line = text.count("\n", 0, cb.span.start) + 1
-        note = Repair("whole-copy", got.value.span, f"Classified By cut short on line {line}: read from its whole copy")
-        return got._replace(repairs=got.repairs + [note])
-    return None
 
 
 def reasons_of_field(value: str, base: int) -> tuple[Token | None, list[Token]] | None:

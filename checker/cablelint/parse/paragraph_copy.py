@@ -4,7 +4,7 @@ Some exports hold a first copy of the cable cut at a fixed length, the cut
 marked with "..." run into the last word or mark (`1. (C)  The minister sa...`,
 `1.  (C...`), then the whole cable. The body reader lists every numbered line
 it meets, so paragraph 1 of the cut copy came out beside the whole copy's
-paragraph 1. As for the SUBJECT (subject_copy), Classified By (clby.whole_clby)
+paragraph 1. As for the SUBJECT (subject_copy), Classified By (clby_copy.whole_clby)
 and REF (refs.whole_refs), the whole copy's paragraph is the cable's: the cut
 one is left out, and the repair `whole-copy` records it. Only when the file's
 whole copy (doc.whole_copy, copies.py) starts in between: a cut paragraph

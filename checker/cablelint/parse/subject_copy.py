@@ -4,7 +4,7 @@ Some exports hold a first copy of the cable cut at a fixed length, the cut
 marked with "..." run into the last word (`... AND SEES BRAZILIAN ...`), then
 the whole cable. The parser reads the first header it meets; where that copy's
 SUBJECT was cut, the whole copy's is the cable's, as for Classified By
-(clby.whole_clby) and REF (refs.whole_refs). A named repair records the reading.
+(clby_copy.whole_clby) and REF (refs.whole_refs). A named repair records the reading.
 """
 from __future__ import annotations
 

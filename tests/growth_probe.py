@@ -41,7 +41,7 @@ def growth(folder: Path, args: list[str], keep: bool = False) -> tuple[float, li
     holds on to what linting gives for each of its files. Also the result
     cache's hits of each run (a warm run measured must be one), and the
     growth counted from before the run, discovery's list of paths included."""
-    from cablelint import cache, streamrun
+    from cablelint import streamrun
     from cablelint.cli import main
     from cablelint.lintpool import lint_files
     from cablelint.reporters import common
@@ -50,15 +50,7 @@ def growth(folder: Path, args: list[str], keep: bool = False) -> tuple[float, li
     whole: list[int] = []  # held, counted from before the run (discovery's list of paths included)
     before: list[int] = []
     kept: list[object] = []
-    hits: list[int] = []
-    find_all = cache.ResultCache.find_all
-
-    def counted(self, files):
-        got = find_all(self, files)
-        hits[-1] += got.count
-        return got
-
-    cache.ResultCache.find_all = counted
+    hits = _count_cache_hits()
 
     def traced(*a, **k):
         gc.collect()
@@ -81,18 +73,41 @@ def growth(folder: Path, args: list[str], keep: bool = False) -> tuple[float, li
     common.batched = functools.partial(common.batched, size=256)  # not 64 KB of report text
     for name in ("big", "small", "big"):
         hits.append(0)  # a run without the cache looks up nothing
-        gc.collect()
-        tracemalloc.start()
-        try:
-            before.append(tracemalloc.get_traced_memory()[0])
-            code = main(["check", "--isolated", "--date", "2004-01-30", "--jobs", "1", "--exit-zero", *args,
-                         "-o", str(folder / "out"), str(folder / name)])
-        finally:
-            tracemalloc.stop()
-        assert code == 0, code
+        _traced_run(main, folder, name, args, before)
     small = sum(1 for _ in (folder / "small").iterdir())
     grown = [(m[2] - m[1]) / (4 * small - small) for m in (held, whole)]
     return grown[0], hits, grown[1]
+
+
+def _count_cache_hits() -> list[int]:
+    """The result cache's hits of each run, counted as the look-up answers
+    (the last entry is the run going on)."""
+    from cablelint import cache
+
+    hits: list[int] = []
+    find_all = cache.ResultCache.find_all
+
+    def counted(self, files):
+        got = find_all(self, files)
+        hits[-1] += got.count
+        return got
+
+    cache.ResultCache.find_all = counted
+    return hits
+
+
+def _traced_run(main, folder: Path, name: str, args: list[str], before: list[int]) -> None:
+    """One `check` run on folder/name with memory traced; what was traced as
+    it began goes into `before`."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before.append(tracemalloc.get_traced_memory()[0])
+        code = main(["check", "--isolated", "--date", "2004-01-30", "--jobs", "1", "--exit-zero", *args,
+                     "-o", str(folder / "out"), str(folder / name)])
+    finally:
+        tracemalloc.stop()
+    assert code == 0, code
 
 
 if __name__ == "__main__":

@@ -41,3 +41,12 @@ def resolve(evidence: list[CableDate], override: dt.date | None = None) -> Cable
     if override is not None:
         return CableDate(override, "option")
     return CableDate(None, "unknown")
+
+
+def add_years(d: dt.date, years: int) -> dt.date:
+    """`d` moved `years` on; 29 February to 28 February in a year without one
+    (a DECL limit, a DECL period's date)."""
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + years, day=28)

@@ -38,8 +38,11 @@ def split_by_severity(findings: Iterable[Finding], min_severity: str) -> tuple[l
     counts but does not show. One split for every report of a run: check's,
     the quick cached run's and the HTML page's."""
     low = Severity.parse(min_severity)
-    findings = list(findings)
-    return [f for f in findings if f.severity >= low], [f for f in findings if f.severity < low]
+    shown: list[Finding] = []
+    hidden: list[Finding] = []
+    for f in findings:
+        (shown if f.severity >= low else hidden).append(f)
+    return shown, hidden
 
 
 class Finding(Record):

@@ -53,7 +53,7 @@ class PathList:
     spooled, place in the spool, size]; the last segment's names wait as a
     list until SEGMENT_NAMES."""
 
-    __slots__ = ("_segs", "_starts", "_prefix", "_names", "_n", "_spool", "_failed", "_last")
+    __slots__ = ("_segs", "_starts", "_prefix", "_names", "_n", "_spool", "_failed", "_last", "_unspilled")
     __hash__ = None  # type: ignore[assignment] - mutable, as a list
 
     def __init__(self, paths: list[str] | tuple[str, ...] = ()) -> None:
@@ -65,6 +65,7 @@ class PathList:
         self._spool = Spool()  # written when the list outgrows MEMORY_NAMES
         self._failed = False  # the spool failed: the rest stays in memory
         self._last: tuple[int, list[str]] | None = None  # the segment indexing read last, decoded
+        self._unspilled = 0  # the first segment not spooled: segments spill in order, never again
         for p in paths:
             self.append(p)
 
@@ -90,9 +91,8 @@ class PathList:
         self._segs.append([self._n - count, count, self._prefix, _packed(self._names), 0, 0])
         self._names = []
         if self._n > MEMORY_NAMES:
-            for seg in self._segs:
-                if seg[3] is not None and not self._spill(seg):
-                    break
+            while self._unspilled < len(self._segs) and self._spill(self._segs[self._unspilled]):
+                self._unspilled += 1  # (not from the first each time: a walk packs once a folder)
 
     def _spill(self, seg: list) -> bool:
         """Write a segment's bytes to the spool; False (it stays in memory,
@@ -193,7 +193,7 @@ class PathList:
         out.pack()
         self._spool.close()
         self._segs, self._starts, self._prefix, self._names, self._last = out._segs, out._starts, "", [], None
-        self._spool, self._failed = out._spool, out._failed
+        self._spool, self._failed, self._unspilled = out._spool, out._failed, out._unspilled
 
     def _run(self, lo: int, hi: int) -> Iterator[tuple[str, str]]:
         """(path, prefix) of the paths lo..hi-1 (paths are unique: the prefix never decides)."""
@@ -204,6 +204,7 @@ class PathList:
         """Let the spool go; the list is then empty."""
         self._spool.close()
         self._segs, self._starts, self._names, self._n, self._last = [], array("q"), [], 0, None
+        self._unspilled = 0
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, (PathList, list)):

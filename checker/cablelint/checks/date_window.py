@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Iterable
 
+from ..dates import add_years
 from . import CannotRun, Context, Hit
 
 KIND = "date_window"
@@ -40,13 +41,6 @@ def prepare(p: dict[str, Any]) -> dict[str, Any]:
     if "min_days" not in p and "max_years" not in p:
         raise ValueError("a date_window rule needs `min_days` or `max_years`")
     return p
-
-
-def add_years(d: dt.date, years: int) -> dt.date:
-    try:
-        return d.replace(year=d.year + years)
-    except ValueError:  # 29 February
-        return d.replace(year=d.year + years, day=28)
 
 
 def check(rule: Any, p: dict[str, Any], ctx: Context) -> Iterable[Hit]:
